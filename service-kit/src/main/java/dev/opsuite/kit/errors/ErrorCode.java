@@ -1,0 +1,26 @@
+package dev.opsuite.kit.errors;
+
+/**
+ * Domain error codes. Each edge maps them once: to a gRPC status in the services, to an HTTP
+ * status and envelope code at the REST edge. The numeric code is the envelope's {@code code}.
+ */
+public enum ErrorCode {
+    INVALID_ARGUMENT(400),
+    NOT_FOUND(404),
+    POLICY_DENIED(403),
+    CONFLICT(409),
+    PAYLOAD_TOO_LARGE(413),
+    UNAVAILABLE(503),
+    DEADLINE_EXCEEDED(504),
+    INTERNAL(500);
+
+    private final int envelopeCode;
+
+    ErrorCode(int envelopeCode) {
+        this.envelopeCode = envelopeCode;
+    }
+
+    public int envelopeCode() {
+        return envelopeCode;
+    }
+}

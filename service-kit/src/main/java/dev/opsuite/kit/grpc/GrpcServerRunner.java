@@ -1,0 +1,109 @@
+package dev.opsuite.kit.grpc;
+
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A gRPC server with grpc.health.v1, server reflection (v1), a bounded handler pool and
+ * graceful shutdown. Every service process is started through this.
+ */
+public final class GrpcServerRunner implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GrpcServerRunner.class);
+
+    private final String name;
+    private final Server server;
+    private final HealthStatusManager health = new HealthStatusManager();
+    private final ExecutorService handlers;
+    private final List<String> serviceNames;
+
+    private GrpcServerRunner(String name, String host, int port, List<BindableService> services,
+                             List<ServerInterceptor> interceptors, int handlerThreads, int maxInboundBytes) {
+        this.name = name;
+        AtomicInteger n = new AtomicInteger();
+        // Bounded: a flood queues (up to a limit) rather than spawning unbounded threads.
+        this.handlers = new ThreadPoolExecutor(handlerThreads, handlerThreads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(10_000), r -> {
+                    Thread t = new Thread(r, name + "-grpc-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+                .executor(handlers)
+                .maxInboundMessageSize(maxInboundBytes)
+                .addService(health.getHealthService())
+                .addService(ProtoReflectionServiceV1.newInstance());
+        this.serviceNames = services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).toList();
+        for (BindableService s : services) {
+            builder.addService(ServerInterceptors.intercept(s, interceptors));
+        }
+        this.server = builder.build();
+    }
+
+    public static GrpcServerRunner start(String name, String host, int port, List<BindableService> services)
+            throws IOException {
+        return start(name, host, port, services, List.of(), Math.max(8, Runtime.getRuntime().availableProcessors() * 8),
+                16 * 1024 * 1024);
+    }
+
+    public static GrpcServerRunner start(String name, String host, int port, List<BindableService> services,
+                                         List<ServerInterceptor> interceptors, int handlerThreads,
+                                         int maxInboundBytes) throws IOException {
+        GrpcServerRunner runner = new GrpcServerRunner(name, host, port, services, interceptors, handlerThreads,
+                maxInboundBytes);
+        runner.server.start();
+        runner.setServing(true);
+        log.info("{} listening on {}:{} ({})", name, host, runner.port(), runner.serviceNames);
+        return runner;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** Marks every service (and the server as a whole, "") SERVING or NOT_SERVING. */
+    public void setServing(boolean serving) {
+        ServingStatus status = serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+        health.setStatus("", status);
+        for (String s : serviceNames) {
+            health.setStatus(s, status);
+        }
+    }
+
+    public void awaitTermination() throws InterruptedException {
+        server.awaitTermination();
+    }
+
+    /** Stops taking calls, lets in-flight calls finish for up to 5 s, then cancels the rest. */
+    @Override
+    public void close() {
+        health.enterTerminalState();
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+                server.shutdownNow();
+                server.awaitTermination(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        handlers.shutdownNow();
+        log.info("{} stopped", name);
+    }
+}
