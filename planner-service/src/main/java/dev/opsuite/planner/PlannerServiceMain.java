@@ -1,0 +1,14 @@
+package dev.opsuite.planner;
+
+import dev.opsuite.kit.config.Env;
+
+/** Runs planner-service alone: OPS_PLANNER_PORT (default 9091). */
+public final class PlannerServiceMain {
+    private PlannerServiceMain() {}
+
+    public static void main(String[] args) throws Exception {
+        PlannerServiceApp app = PlannerServiceApp.start(PlannerConfig.from(Env.system()));
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "planner-shutdown"));
+        app.awaitTermination();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.opsuite.planner.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Phrase matching that works for both scripts: ASCII words must stand alone ("db" does not match
+ * inside "dba"), Hangul may carry particles ("서버의" contains "서버"). Patterns starting with
+ * '^' are regular expressions.
+ */
+public final class Phrases {
+    private Phrases() {}
+
+    public static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    public static boolean isHangul(char c) {
+        return (c >= '\uAC00' && c <= '\uD7A3') || (c >= '\u3131' && c <= '\u318E');
+    }
+
+    public static boolean hasHangul(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (isHangul(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWordChar(char c) {
+        // '-' and '.' join words: "server-a" and "db-01" are single names, not "server" + "a"
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+    }
+
+    /** Index of phrase in folded text respecting ASCII word boundaries, or -1. */
+    public static int indexOf(String foldedText, String phrase) {
+        String p = fold(phrase);
+        if (p.startsWith("^")) {
+            var m = Pattern.compile(p).matcher(foldedText.trim());
+            return m.find() ? m.start() : -1;
+        }
+        if (p.isEmpty()) {
+            return -1;
+        }
+        int from = 0;
+        while (true) {
+            int i = foldedText.indexOf(p, from);
+            if (i < 0) {
+                return -1;
+            }
+            boolean leftOk = !isWordChar(p.charAt(0)) || i == 0 || !isWordChar(foldedText.charAt(i - 1));
+            int end = i + p.length();
+            boolean rightOk = !isWordChar(p.charAt(p.length() - 1)) || end >= foldedText.length()
+                    || !isWordChar(foldedText.charAt(end));
+            if (leftOk && rightOk) {
+                return i;
+            }
+            from = i + 1;
+        }
+    }
+
+    public static boolean contains(String foldedText, String phrase) {
+        return indexOf(foldedText, phrase) >= 0;
+    }
+
+    /** The first phrase of the list found in the text, or null. */
+    public static String firstMatch(String foldedText, JsonNode phrases) {
+        for (JsonNode p : phrases) {
+            if (contains(foldedText, p.asText())) {
+                return p.asText();
+            }
+        }
+        return null;
+    }
+
+    public static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** A localized text from {"ko": ..., "en": ...} or a plain string. */
+    public static String localized(JsonNode node, String language) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return "";
+        }
+        if (node.isTextual()) {
+            return node.asText();
+        }
+        JsonNode v = node.path(language);
+        return v.isMissingNode() ? node.path("en").asText("") : v.asText();
+    }
+}

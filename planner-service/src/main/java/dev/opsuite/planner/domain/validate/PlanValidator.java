@@ -1,0 +1,147 @@
+package dev.opsuite.planner.domain.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.kit.model.AssetBundle;
+import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.kit.model.PlanModel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * VALIDATE: budget, security (every SQL statement parsed; Cypher read-only) and RBAC against the
+ * Policy asset. Every check leaves a decision; one deny makes the plan not allowed.
+ */
+public final class PlanValidator {
+    public record Decision(String policy, String rule, String decision, String reason, Map<String, Object> details) {}
+
+    public record Result(PlanModel plan, boolean allowed, List<Decision> decisions, List<String> queries) {}
+
+    private static final Pattern CYPHER_WRITE = Pattern.compile(
+            "\\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\\s+CSV|FOREACH|CALL\\s+(dbms|db\\.create|apoc))\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    public Result validate(PlanModel plan, AssetBundle assets, List<String> roles) {
+        JsonNode policy = assets.content("policy");
+        String policyName = assets.get("policy").map(AssetDoc::name).orElse("policy");
+        List<Decision> decisions = new ArrayList<>();
+        PlanModel checked = checkBudget(plan, policy, policyName, decisions);
+        checkRbac(checked, policy, policyName, roles, decisions);
+
+        JsonNode queryAsset = assets.content("query");
+        List<String> queries = QuerySelector.select(checked, queryAsset);
+        int maxSteps = policy.path("budget").path("max_steps").asInt(10);
+        if (queries.size() > maxSteps) {
+            decisions.add(new Decision(policyName, "budget.max_steps", "deny",
+                    queries.size() + " steps exceed max_steps " + maxSteps, Map.of()));
+        }
+        if (queries.isEmpty() && checked.missingSlots().isEmpty()) {
+            decisions.add(new Decision(policyName, "query_binding", "deny",
+                    "no Query-asset template matches this plan", Map.of()));
+        }
+        SqlGuard guard = guard(policy.path("security"));
+        for (String name : queries) {
+            checkQuery(name, queryAsset, assets, guard, policyName, decisions);
+        }
+        boolean allowed = decisions.stream().noneMatch(d -> "deny".equals(d.decision()));
+        return new Result(checked, allowed, decisions, queries);
+    }
+
+    private PlanModel checkBudget(PlanModel plan, JsonNode policy, String policyName, List<Decision> decisions) {
+        int maxDepth = policy.path("budget").path("max_depth").asInt(3);
+        PlanModel.Graph g = plan.graph();
+        if (g.depth() > maxDepth) {
+            decisions.add(new Decision(policyName, "budget.max_depth", "clamp",
+                    "graph depth " + g.depth() + " clamped to max_depth " + maxDepth,
+                    Map.of("requested", g.depth(), "max_depth", maxDepth)));
+            PlanModel.Graph clamped = new PlanModel.Graph(maxDepth, g.relationTypes(), g.direction(), g.limit());
+            return new PlanModel(plan.intent(), plan.view(), plan.primary(), plan.secondary(), clamped, plan.metric(),
+                    plan.history(), plan.output(), plan.language(), plan.missingSlots(), plan.candidates(),
+                    plan.normalizedQuestion());
+        }
+        decisions.add(new Decision(policyName, "budget", "allow", "within budget (max_depth " + maxDepth
+                + ", timeout " + policy.path("budget").path("timeout_seconds").asInt(60) + " s)", Map.of()));
+        return plan;
+    }
+
+    private void checkRbac(PlanModel plan, JsonNode policy, String policyName, List<String> roles,
+                           List<Decision> decisions) {
+        JsonNode rbac = policy.path("rbac");
+        if (rbac.isMissingNode()) {
+            return;
+        }
+        List<String> effective = new ArrayList<>(roles);
+        if (effective.isEmpty()) {
+            rbac.path("default_roles").forEach(r -> effective.add(r.asText()));
+        }
+        Set<String> allowedIntents = new HashSet<>();
+        for (String role : effective) {
+            rbac.path("roles").path(role).path("allowed_intents").forEach(i -> allowedIntents.add(i.asText()));
+        }
+        String intent = plan.intent() == null ? "" : plan.intent().name();
+        boolean ok = allowedIntents.contains("*") || allowedIntents.contains(intent);
+        decisions.add(new Decision(policyName, "rbac", ok ? "allow" : "deny",
+                ok ? "roles " + effective + " may run " + intent : "roles " + effective + " may not run " + intent,
+                Map.of("roles", effective)));
+    }
+
+    private void checkQuery(String name, JsonNode queryAsset, AssetBundle assets, SqlGuard guard, String policyName,
+                            List<Decision> decisions) {
+        JsonNode q = QuerySelector.find(queryAsset, name);
+        if (q == null) {
+            decisions.add(new Decision(policyName, "query_binding", "deny", "query " + name + " is not defined", Map.of()));
+            return;
+        }
+        String sourceName = q.path("source").asText();
+        Optional<AssetDoc> source = assets.source(sourceName);
+        if (source.isEmpty()) {
+            decisions.add(new Decision(policyName, "source", "deny",
+                    "query " + name + " names unknown source " + sourceName, Map.of()));
+            return;
+        }
+        if (!source.get().content().path("permissions").path("read_only").asBoolean(false)) {
+            decisions.add(new Decision(policyName, "source.read_only", "deny",
+                    "source " + sourceName + " is not declared read_only", Map.of()));
+            return;
+        }
+        String statement = q.path("statement").asText();
+        String language = q.path("language").asText("sql").toLowerCase(Locale.ROOT);
+        if ("sql".equals(language)) {
+            SqlGuard.Verdict v = guard.check(statement);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("query", name);
+            details.put("tables", new ArrayList<>(v.tables()));
+            decisions.add(new Decision(policyName, "security." + v.rule(), v.allowed() ? "allow" : "deny",
+                    name + ": " + v.reason(), details));
+        } else if ("cypher".equals(language)) {
+            boolean write = CYPHER_WRITE.matcher(statement).find();
+            decisions.add(new Decision(policyName, "security.cypher_read_only", write ? "deny" : "allow",
+                    name + (write ? ": Cypher contains a write clause" : ": read-only Cypher (checked again by EXPLAIN)"),
+                    Map.of("query", name)));
+        } else {
+            decisions.add(new Decision(policyName, "security.language", "deny",
+                    name + ": unsupported query language " + language, Map.of()));
+        }
+    }
+
+    private static SqlGuard guard(JsonNode security) {
+        return new SqlGuard(strings(security.path("allowed_operations"), "SELECT"),
+                strings(security.path("blocked_tables")), strings(security.path("schema_allowlist")),
+                strings(security.path("allowed_functions")));
+    }
+
+    private static Set<String> strings(JsonNode arr, String... fallback) {
+        Set<String> s = new HashSet<>();
+        arr.forEach(n -> s.add(n.asText()));
+        if (s.isEmpty()) {
+            s.addAll(List.of(fallback));
+        }
+        return s;
+    }
+}

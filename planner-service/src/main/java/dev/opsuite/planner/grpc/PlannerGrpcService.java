@@ -1,0 +1,113 @@
+package dev.opsuite.planner.grpc;
+
+import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.kit.grpc.Unary;
+import dev.opsuite.kit.json.AssetProtos;
+import dev.opsuite.kit.json.Structs;
+import dev.opsuite.kit.model.AssetBundle;
+import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.planner.domain.PlanDecision;
+import dev.opsuite.planner.domain.RulesPlanner;
+import dev.opsuite.planner.domain.validate.PlanValidator;
+import dev.opsuite.proto.v1.Diagnostics;
+import dev.opsuite.proto.v1.DirectAnswerPayload;
+import dev.opsuite.proto.v1.Plan;
+import dev.opsuite.proto.v1.PlanOutput;
+import dev.opsuite.proto.v1.PlannerServiceGrpc;
+import dev.opsuite.proto.v1.PolicyDecision;
+import dev.opsuite.proto.v1.Reference;
+import dev.opsuite.proto.v1.RejectPayload;
+import dev.opsuite.proto.v1.RoutePlanRequest;
+import dev.opsuite.proto.v1.RoutePlanResponse;
+import dev.opsuite.proto.v1.ValidateRequest;
+import dev.opsuite.proto.v1.ValidateResponse;
+import dev.opsuite.proto.v1.ValidatedPlan;
+import io.grpc.stub.StreamObserver;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** Thin gRPC edge of the planner: proto in, domain call, proto out. */
+public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceImplBase {
+    private final RulesPlanner planner;
+    private final PlanValidator validator;
+
+    public PlannerGrpcService(RulesPlanner planner, PlanValidator validator) {
+        this.planner = planner;
+        this.validator = validator;
+    }
+
+    @Override
+    public void routePlan(RoutePlanRequest request, StreamObserver<RoutePlanResponse> observer) {
+        Unary.respond(observer, () -> {
+            String question = request.getQuestion().strip();
+            if (question.isEmpty()) {
+                throw OpsException.invalid("question is required");
+            }
+            if (question.length() > RulesPlanner.MAX_QUESTION_CHARS) {
+                throw OpsException.invalid("question is longer than " + RulesPlanner.MAX_QUESTION_CHARS + " characters");
+            }
+            AssetBundle assets = AssetProtos.toBundle(request.getAssetsList());
+            PlanDecision d = planner.plan(question, assets, parseNow(request.getNow()));
+            return toResponse(d);
+        });
+    }
+
+    private static OffsetDateTime parseNow(String now) {
+        if (now.isEmpty()) {
+            return OffsetDateTime.now();
+        }
+        try {
+            return OffsetDateTime.parse(now);
+        } catch (DateTimeParseException e) {
+            throw OpsException.invalid("now must be an RFC 3339 timestamp with offset");
+        }
+    }
+
+    private static RoutePlanResponse toResponse(PlanDecision d) {
+        PlanOutput.Builder out = PlanOutput.newBuilder().setKind(d.kind()).setConfidence(d.confidence())
+                .setReason(d.reason()).setPlanner("rules");
+        switch (d.kind()) {
+            case "direct" -> out.setDirectAnswer(DirectAnswerPayload.newBuilder().setAnswer(d.directAnswer())
+                    .setConfidence(d.confidence()));
+            case "reject" -> out.setRejectPayload(RejectPayload.newBuilder().setReason(d.rejectReason())
+                    .setPolicy(d.rejectPolicy()));
+            default -> out.setPlan(ModelJson.toProto(d.plan(), Plan.newBuilder()));
+        }
+        Diagnostics.Builder diag = Diagnostics.newBuilder().setStatus("ok")
+                .putCounts("rules_fired", d.firedRules().size());
+        RoutePlanResponse.Builder resp = RoutePlanResponse.newBuilder().setPlanOutput(out).setDiagnostics(diag);
+        for (String rule : d.firedRules()) {
+            resp.addReferences(Reference.newBuilder().setKind("rule").setTitle(rule).setPayload(rule));
+        }
+        return resp.build();
+    }
+
+    @Override
+    public void validate(ValidateRequest request, StreamObserver<ValidateResponse> observer) {
+        Unary.respond(observer, () -> {
+            if (!request.hasPlan()) {
+                throw OpsException.invalid("plan is required");
+            }
+            PlanModel plan = ModelJson.fromProto(request.getPlan(), PlanModel.class);
+            PlanValidator.Result r = validator.validate(plan, AssetProtos.toBundle(request.getAssetsList()),
+                    request.getRolesList());
+            ValidatedPlan.Builder vp = ValidatedPlan.newBuilder()
+                    .setPlan(ModelJson.toProto(r.plan(), Plan.newBuilder()))
+                    .setAllowed(r.allowed()).addAllQueries(r.queries());
+            int denied = 0;
+            for (PlanValidator.Decision d : r.decisions()) {
+                vp.addDecisions(PolicyDecision.newBuilder().setPolicy(d.policy()).setRule(d.rule())
+                        .setDecision(d.decision()).setReason(d.reason()).setDetails(Structs.toStruct(d.details())));
+                if ("deny".equals(d.decision())) {
+                    denied++;
+                }
+            }
+            Diagnostics.Builder diag = Diagnostics.newBuilder().setStatus(r.allowed() ? "ok" : "error")
+                    .putCounts("decisions", r.decisions().size()).putCounts("denied", denied)
+                    .putCounts("queries", r.queries().size());
+            r.decisions().stream().filter(d -> "deny".equals(d.decision())).forEach(d -> diag.addErrors(d.reason()));
+            return ValidateResponse.newBuilder().setValidatedPlan(vp).setDiagnostics(diag).build();
+        });
+    }
+}

@@ -1,0 +1,34 @@
+package dev.opsuite.planner.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.kit.model.AssetBundle;
+import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.kit.model.ModelJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The repository's default assets (assets/defaults), as the planner receives them. */
+final class DefaultAssets {
+    private DefaultAssets() {}
+
+    static AssetBundle load() throws IOException {
+        Path root = Path.of("..", "assets", "defaults");
+        List<AssetDoc> docs = new ArrayList<>();
+        try (Stream<Path> types = Files.list(root)) {
+            for (Path typeDir : types.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.list(typeDir)) {
+                    for (Path f : files.toList()) {
+                        JsonNode content = ModelJson.MAPPER.readTree(f.toFile());
+                        docs.add(new AssetDoc(typeDir.getFileName().toString(), content.path("name").asText(), 1,
+                                "published", content));
+                    }
+                }
+            }
+        }
+        return new AssetBundle(docs);
+    }
+}

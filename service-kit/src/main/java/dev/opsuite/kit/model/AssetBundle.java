@@ -1,0 +1,62 @@
+package dev.opsuite.kit.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.opsuite.kit.errors.OpsException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The asset set of one request, as the stages receive it: one asset per type, except sources,
+ * of which there may be several (queries name their source).
+ */
+public final class AssetBundle {
+    private final Map<String, AssetDoc> byType = new LinkedHashMap<>();
+    private final Map<String, AssetDoc> sources = new LinkedHashMap<>();
+
+    public AssetBundle(List<AssetDoc> docs) {
+        for (AssetDoc d : docs) {
+            if ("source".equals(d.type())) {
+                sources.put(d.name(), d);
+            } else {
+                byType.put(d.type(), d);
+            }
+        }
+    }
+
+    public Optional<AssetDoc> get(String type) {
+        return Optional.ofNullable(byType.get(type));
+    }
+
+    /** Content of the asset of this type, or a missing node (reads as empty everywhere). */
+    public JsonNode content(String type) {
+        AssetDoc d = byType.get(type);
+        return d == null || d.content() == null ? MissingNode.getInstance() : d.content();
+    }
+
+    public AssetDoc require(String type) {
+        AssetDoc d = byType.get(type);
+        if (d == null) {
+            throw OpsException.invalid("no " + type + " asset applied");
+        }
+        return d;
+    }
+
+    public Optional<AssetDoc> source(String name) {
+        return Optional.ofNullable(sources.get(name));
+    }
+
+    public Map<String, AssetDoc> sources() {
+        return sources;
+    }
+
+    /** asset type -> name@version for every applied asset (sources as source:NAME). */
+    public Map<String, String> appliedRefs() {
+        Map<String, String> m = new LinkedHashMap<>();
+        byType.forEach((t, d) -> m.put(t, d.ref()));
+        sources.forEach((n, d) -> m.put("source:" + n, d.ref()));
+        return m;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.opsuite.trace;
+
+import dev.opsuite.kit.config.Env;
+
+/** Runs trace-service as its own process, configured from the environment (see README.md). */
+public final class TraceServiceMain {
+    private TraceServiceMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        TraceServiceApp app = TraceServiceApp.start(TraceConfig.from(Env.system()));
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "trace-service-shutdown"));
+        app.awaitTermination();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.opsuite.trace.domain;
+
+/** One version of an asset with its content, a JSON object kept as text. */
+public record Asset(AssetVersion info, String contentJson) {
+    public AssetType type() {
+        return info.type();
+    }
+
+    public String name() {
+        return info.name();
+    }
+
+    public AssetKey key() {
+        return info.key();
+    }
+}

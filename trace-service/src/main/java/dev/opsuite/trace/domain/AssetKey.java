@@ -1,0 +1,9 @@
+package dev.opsuite.trace.domain;
+
+/** An asset across its versions. */
+public record AssetKey(AssetType type, String name) {
+    @Override
+    public String toString() {
+        return type.wireName() + " '" + name + "'";
+    }
+}

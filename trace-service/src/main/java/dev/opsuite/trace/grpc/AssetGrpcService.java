@@ -1,0 +1,72 @@
+package dev.opsuite.trace.grpc;
+
+import com.google.protobuf.Struct;
+import dev.opsuite.kit.grpc.Unary;
+import dev.opsuite.kit.json.Structs;
+import dev.opsuite.proto.v1.AssetServiceGrpc;
+import dev.opsuite.proto.v1.AssetSummary;
+import dev.opsuite.proto.v1.GetAssetRequest;
+import dev.opsuite.proto.v1.GetAssetResponse;
+import dev.opsuite.proto.v1.ListAssetsRequest;
+import dev.opsuite.proto.v1.ListAssetsResponse;
+import dev.opsuite.proto.v1.ResolveAssetsRequest;
+import dev.opsuite.proto.v1.ResolveAssetsResponse;
+import dev.opsuite.proto.v1.ResolvedAsset;
+import dev.opsuite.trace.domain.Asset;
+import dev.opsuite.trace.domain.AssetRegistry;
+import dev.opsuite.trace.domain.AssetVersion;
+import io.grpc.stub.StreamObserver;
+
+/** ops.v1.AssetService over {@link AssetRegistry}: map, call, map back. */
+public final class AssetGrpcService extends AssetServiceGrpc.AssetServiceImplBase {
+    private final AssetRegistry registry;
+
+    public AssetGrpcService(AssetRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void resolveAssets(ResolveAssetsRequest request, StreamObserver<ResolveAssetsResponse> out) {
+        Unary.respond(out, () -> {
+            ResolveAssetsResponse.Builder b = ResolveAssetsResponse.newBuilder();
+            registry.resolve(request.getOverridesMap()).forEach(a -> b.addAssets(toProto(a)));
+            return b.build();
+        });
+    }
+
+    @Override
+    public void listAssets(ListAssetsRequest request, StreamObserver<ListAssetsResponse> out) {
+        Unary.respond(out, () -> {
+            ListAssetsResponse.Builder b = ListAssetsResponse.newBuilder();
+            registry.list(request.getAssetType(), request.getStatus()).forEach(v -> b.addAssets(toProto(v)));
+            return b.build();
+        });
+    }
+
+    @Override
+    public void getAsset(GetAssetRequest request, StreamObserver<GetAssetResponse> out) {
+        Unary.respond(out, () -> GetAssetResponse.newBuilder()
+                .setAsset(toProto(registry.get(request.getAssetType(), request.getName(), request.getVersion())))
+                .build());
+    }
+
+    static ResolvedAsset toProto(Asset a) {
+        return ResolvedAsset.newBuilder()
+                .setAssetType(a.type().wireName())
+                .setName(a.name())
+                .setVersion(a.info().version())
+                .setStatus(a.info().status().wireName())
+                .setContent(Structs.fromJson(a.contentJson(), Struct.newBuilder()))
+                .build();
+    }
+
+    static AssetSummary toProto(AssetVersion v) {
+        return AssetSummary.newBuilder()
+                .setAssetType(v.type().wireName())
+                .setName(v.name())
+                .setVersion(v.version())
+                .setStatus(v.status().wireName())
+                .setCreatedAt(v.createdAt().toString())
+                .build();
+    }
+}

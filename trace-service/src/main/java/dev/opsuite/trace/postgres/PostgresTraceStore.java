@@ -1,0 +1,147 @@
+package dev.opsuite.trace.postgres;
+
+import static dev.opsuite.trace.postgres.Jdbc.nullToEmpty;
+
+import dev.opsuite.trace.domain.PageCursor;
+import dev.opsuite.trace.domain.StoredTrace;
+import dev.opsuite.trace.domain.TraceFilter;
+import dev.opsuite.trace.domain.TraceRecord;
+import dev.opsuite.trace.domain.TraceStore;
+import dev.opsuite.trace.domain.TraceSummary;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/** {@link TraceStore} on PostgreSQL table {@code ops.traces}. */
+public final class PostgresTraceStore implements TraceStore {
+
+    /*
+     * The whole batch is one statement over parallel arrays: atomic without an explicit
+     * transaction, one round trip, and an exact count of inserted rows (duplicates are skipped,
+     * also within the batch).
+     */
+    private static final String INSERT = """
+            INSERT INTO ops.traces (trace_id, parent_trace_id, feature, endpoint, method, ops_mode, question,
+                                    status, route, duration_ms, created_at, body)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                 ?::text[], ?::text[], ?::int4[], ?::text[]::timestamptz[], ?::text[]::jsonb[])
+            ON CONFLICT (trace_id) DO NOTHING
+            """;
+
+    private static final String FIND = "SELECT body::text, created_at FROM ops.traces WHERE trace_id = ?";
+
+    private static final String SUMMARY_COLUMNS = "SELECT trace_id, parent_trace_id, feature, endpoint, question,"
+            + " status, route, duration_ms, created_at FROM ops.traces";
+
+    private final DataSource db;
+
+    public PostgresTraceStore(DataSource db) {
+        this.db = db;
+    }
+
+    @Override
+    public int insertAll(List<TraceRecord> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+            int p = 1;
+            ps.setArray(p++, texts(c, batch, TraceRecord::traceId));
+            ps.setArray(p++, texts(c, batch, TraceRecord::parentTraceId));
+            ps.setArray(p++, texts(c, batch, TraceRecord::feature));
+            ps.setArray(p++, texts(c, batch, TraceRecord::endpoint));
+            ps.setArray(p++, texts(c, batch, TraceRecord::method));
+            ps.setArray(p++, texts(c, batch, TraceRecord::opsMode));
+            ps.setArray(p++, texts(c, batch, TraceRecord::question));
+            ps.setArray(p++, texts(c, batch, TraceRecord::status));
+            ps.setArray(p++, texts(c, batch, TraceRecord::route));
+            ps.setArray(p++, c.createArrayOf("int4", batch.stream().map(TraceRecord::durationMs).toArray()));
+            ps.setArray(p++, c.createArrayOf("text", batch.stream().map(r -> r.createdAt().toString()).toArray()));
+            ps.setArray(p, c.createArrayOf("text", batch.stream().map(TraceRecord::bodyJson).toArray()));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Jdbc.failure("write traces", e);
+        }
+    }
+
+    @Override
+    public Optional<StoredTrace> find(String traceId) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(FIND)) {
+            ps.setString(1, traceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredTrace(rs.getString(1),
+                        rs.getObject(2, OffsetDateTime.class).toInstant()));
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("fetch trace", e);
+        }
+    }
+
+    @Override
+    public List<TraceSummary> search(TraceFilter filter, PageCursor after, int limit) {
+        StringBuilder sql = new StringBuilder(SUMMARY_COLUMNS).append(" WHERE true");
+        List<Object> args = new ArrayList<>();
+        if (after != null) {
+            // Row comparison matches the (created_at DESC, trace_id DESC) index order exactly.
+            sql.append(" AND (created_at, trace_id) < (?, ?)");
+            args.add(Jdbc.utc(after.createdAt()));
+            args.add(after.traceId());
+        }
+        if (filter.questionContains() != null) {
+            sql.append(" AND question ILIKE ? ESCAPE '\\'");
+            args.add("%" + escapeLike(filter.questionContains()) + "%");
+        }
+        equal(sql, args, "route", filter.route());
+        equal(sql, args, "status", filter.status());
+        equal(sql, args, "feature", filter.feature());
+        equal(sql, args, "parent_trace_id", filter.parentTraceId());
+        sql.append(" ORDER BY created_at DESC, trace_id DESC LIMIT ?");
+        args.add(limit);
+
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            List<TraceSummary> out = new ArrayList<>(Math.min(limit, 1_000));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TraceSummary(rs.getString(1), nullToEmpty(rs.getString(2)),
+                            nullToEmpty(rs.getString(3)), nullToEmpty(rs.getString(4)),
+                            nullToEmpty(rs.getString(5)), nullToEmpty(rs.getString(6)),
+                            nullToEmpty(rs.getString(7)), rs.getInt(8),
+                            rs.getObject(9, OffsetDateTime.class).toInstant()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Jdbc.failure("search traces", e);
+        }
+    }
+
+    /** User text matched literally: backslash, % and _ lose their LIKE meaning. */
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static void equal(StringBuilder sql, List<Object> args, String column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+
+    private static java.sql.Array texts(Connection c, List<TraceRecord> batch, Function<TraceRecord, String> field)
+            throws SQLException {
+        return c.createArrayOf("text", batch.stream().map(field).map(Jdbc::emptyToNull).toArray());
+    }
+}
