@@ -21,11 +21,13 @@ import org.junit.jupiter.api.TestInstance;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TraceWriteFetchTest {
+    private String url;
     private RunningService svc;
 
     @BeforeAll
     void start() {
-        svc = RunningService.start(TestDatabase.config(TestDatabase.freshDatabaseUrl()));
+        url = TestDatabase.freshDatabaseUrl();
+        svc = RunningService.start(TestDatabase.config(url));
     }
 
     @AfterAll
@@ -52,6 +54,13 @@ class TraceWriteFetchTest {
         for (Trace t : batch) {
             assertEquals(t, fetch(t.getTraceId()), "round trip of " + t.getTraceId());
         }
+
+        // The body is proto JSON with proto field names; the columns mirror the scalar fields.
+        assertEquals("orch|ci_lookup@3|150|/ops/ci/ask|parent-1|rca", Sql.queryText(url,
+                "SELECT concat_ws('|', body->'route_decision'->>'route', body->'applied_assets'->>'query',"
+                        + " body->'stage_outputs'->0->>'duration_ms', endpoint, parent_trace_id, feature)"
+                        + " FROM ops.traces WHERE trace_id = 'rt-7'"));
+        assertEquals(null, Sql.queryText(url, "SELECT parent_trace_id FROM ops.traces WHERE trace_id = 'rt-10'"));
 
         assertEquals(0, write(batch), "re-writing the same batch stores nothing new");
         List<Trace> mixed = new ArrayList<>(batch.subList(0, 10));

@@ -86,13 +86,6 @@ public final class Phrases {
 
     /** A localized text from {"ko": ..., "en": ...} or a plain string. */
     public static String localized(JsonNode node, String language) {
-        if (node == null || node.isMissingNode() || node.isNull()) {
-            return "";
-        }
-        if (node.isTextual()) {
-            return node.asText();
-        }
-        JsonNode v = node.path(language);
-        return v.isMissingNode() ? node.path("en").asText("") : v.asText();
+        return dev.opsuite.kit.model.Localized.text(node, language);
     }
 }

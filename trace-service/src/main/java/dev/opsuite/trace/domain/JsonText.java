@@ -5,7 +5,7 @@ final class JsonText {
     private JsonText() {}
 
     /**
-     * Whether the JSON text has a {@code \u0000} escape inside a string (jsonb rejects it). Escapes
+     * Whether the JSON text has a NUL escape (backslash, "u0000") inside a string (jsonb rejects it). Escapes
      * are walked pairwise so that an escaped backslash followed by "u0000" is not mistaken for one.
      */
     static boolean containsEscapedNul(String json) {

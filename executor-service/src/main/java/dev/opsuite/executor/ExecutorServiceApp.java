@@ -1,0 +1,128 @@
+package dev.opsuite.executor;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.opsuite.executor.domain.PlanExecutor;
+import dev.opsuite.executor.estate.grpc.EstateModule;
+import dev.opsuite.executor.grpc.ExecutorGrpcService;
+import dev.opsuite.executor.neo4j.Neo4jGraphAdapter;
+import dev.opsuite.executor.postgres.PostgresSqlAdapter;
+import dev.opsuite.executor.source.SecretResolver;
+import dev.opsuite.kit.grpc.GrpcServerRunner;
+import io.grpc.BindableService;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Composition root of executor-service: source adapters (pools per Source asset), the plan
+ * executor, the estate importer when an estate store is configured, and a store probe that
+ * turns the gRPC health NOT_SERVING while a configured store is unreachable.
+ */
+public final class ExecutorServiceApp implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ExecutorServiceApp.class);
+
+    private final GrpcServerRunner server;
+    private final List<AutoCloseable> resources;
+    private final ScheduledExecutorService probe;
+
+    private ExecutorServiceApp(GrpcServerRunner server, List<AutoCloseable> resources, ScheduledExecutorService probe) {
+        this.server = server;
+        this.resources = resources;
+        this.probe = probe;
+    }
+
+    public static ExecutorServiceApp start(ExecutorConfig cfg) throws IOException {
+        List<AutoCloseable> resources = new ArrayList<>();
+        SecretResolver secrets = new SecretResolver(cfg.env());
+        PostgresSqlAdapter sql = new PostgresSqlAdapter(secrets);
+        Neo4jGraphAdapter graph = new Neo4jGraphAdapter(secrets);
+        resources.add(sql);
+        resources.add(graph);
+        List<BindableService> services = new ArrayList<>();
+        services.add(new ExecutorGrpcService(new PlanExecutor(sql, graph)));
+        HikariDataSource estateDb = null;
+        Driver estateGraph = null;
+        if (cfg.estateDbUrl().isPresent() && cfg.estateNeo4jUri().isPresent()) {
+            estateDb = estatePool(cfg);
+            estateGraph = cfg.estateNeo4jUser().isEmpty()
+                    ? GraphDatabase.driver(cfg.estateNeo4jUri().get(), AuthTokens.none())
+                    : GraphDatabase.driver(cfg.estateNeo4jUri().get(),
+                            AuthTokens.basic(cfg.estateNeo4jUser(), cfg.estateNeo4jPassword()));
+            resources.add(estateDb);
+            resources.add(estateGraph);
+            services.add(EstateModule.create(estateDb, estateGraph));
+        }
+        GrpcServerRunner server = GrpcServerRunner.start("executor-service", cfg.host(), cfg.port(), services);
+        ScheduledExecutorService probe = null;
+        if (estateDb != null) {
+            probe = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "executor-store-probe");
+                t.setDaemon(true);
+                return t;
+            });
+            HikariDataSource db = estateDb;
+            Driver g = estateGraph;
+            probe.scheduleWithFixedDelay(() -> server.setServing(storesUp(db, g)), 5, 5, TimeUnit.SECONDS);
+        }
+        return new ExecutorServiceApp(server, resources, probe);
+    }
+
+    private static HikariDataSource estatePool(ExecutorConfig cfg) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("estate-writer");
+        hc.setJdbcUrl(cfg.estateDbUrl().get());
+        hc.setUsername(cfg.estateDbUser());
+        hc.setPassword(cfg.estateDbPassword());
+        hc.setMaximumPoolSize(4);
+        hc.setMinimumIdle(0);
+        hc.setConnectionTimeout(5_000);
+        hc.setInitializationFailTimeout(-1);
+        return new HikariDataSource(hc);
+    }
+
+    private static boolean storesUp(HikariDataSource db, Driver graph) {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout(2);
+            s.execute("SELECT 1");
+            graph.verifyConnectivity();
+            return true;
+        } catch (Exception e) {
+            log.warn("estate store unreachable: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public void awaitTermination() throws InterruptedException {
+        server.awaitTermination();
+    }
+
+    @Override
+    public void close() {
+        if (probe != null) {
+            probe.shutdownNow();
+        }
+        server.close();
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                log.warn("closing {}: {}", r.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+    }
+}

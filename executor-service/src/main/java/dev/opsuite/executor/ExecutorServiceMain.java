@@ -1,0 +1,14 @@
+package dev.opsuite.executor;
+
+import dev.opsuite.kit.config.Env;
+
+/** Runs executor-service alone: OPS_EXECUTOR_PORT (default 9092), optional OPS_ESTATE_* stores. */
+public final class ExecutorServiceMain {
+    private ExecutorServiceMain() {}
+
+    public static void main(String[] args) throws Exception {
+        ExecutorServiceApp app = ExecutorServiceApp.start(ExecutorConfig.from(Env.system()));
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "executor-shutdown"));
+        app.awaitTermination();
+    }
+}

@@ -1,0 +1,8 @@
+package dev.opsuite.executor.domain;
+
+import dev.opsuite.kit.model.PlanModel;
+import java.util.List;
+
+/** Everything EXECUTE produced for one plan. */
+public record ExecutionResult(PlanModel resolvedPlan, List<ToolOutput> outputs, List<ToolCallRecord> calls,
+                              List<Evidence> evidence, List<Trigger> triggers, List<String> warnings) {}

@@ -1,0 +1,175 @@
+package dev.opsuite.executor.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.kit.errors.ErrorCode;
+import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.kit.model.AssetBundle;
+import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.kit.model.Intent;
+import dev.opsuite.kit.model.PlanModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * EXECUTE: runs the validated plan's Query-asset templates in order. The resolve step turns
+ * mentions into CI codes (or raises slot_missing); each later step binds the plan's values.
+ */
+public final class PlanExecutor {
+    private final SqlPort sql;
+    private final GraphPort graph;
+
+    public PlanExecutor(SqlPort sql, GraphPort graph) {
+        this.sql = sql;
+        this.graph = graph;
+    }
+
+    public ExecutionResult execute(PlanModel plan, List<String> queries, AssetBundle assets) {
+        JsonNode queryAsset = assets.content("query");
+        int budgetTimeout = assets.content("policy").path("budget").path("timeout_seconds").asInt(60);
+        List<ToolOutput> outputs = new ArrayList<>();
+        List<ToolCallRecord> calls = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>();
+        List<Trigger> triggers = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        PlanModel current = plan;
+        if (!plan.missingSlots().isEmpty()) {
+            triggers.add(new Trigger("slot_missing", "execute", "medium", "plan is missing " + plan.missingSlots()));
+            return new ExecutionResult(current, outputs, calls, evidence, triggers, warnings);
+        }
+        for (String name : queries) {
+            JsonNode q = find(queryAsset, name);
+            if (q == null) {
+                throw OpsException.invalid("query " + name + " is not defined in the Query asset");
+            }
+            Map<String, Object> params = QueryParams.of(current);
+            ToolOutput out = run(q, params, assets, budgetTimeout, calls, evidence);
+            if ("ci_resolver".equals(q.path("tool").asText())) {
+                current = applyResolution(current, out, triggers);
+                outputs.add(out);
+                if (!current.missingSlots().isEmpty()) {
+                    break; // nothing further can run without the CI
+                }
+                continue;
+            }
+            outputs.add(out);
+            if (out.failed()) {
+                triggers.add(new Trigger(out.retryable() ? "tool_error_retryable" : "tool_error_fatal", "execute",
+                        "high", name + ": " + out.error()));
+            } else if (out.rows().isEmpty()) {
+                triggers.add(new Trigger("empty_result", "execute", "medium", "No data found for " + name));
+            }
+            if (out.truncated()) {
+                warnings.add(name + ": result truncated at " + out.rows().size() + " rows");
+            }
+        }
+        return new ExecutionResult(current, outputs, calls, evidence, triggers, warnings);
+    }
+
+    private ToolOutput run(JsonNode q, Map<String, Object> allParams, AssetBundle assets, int budgetTimeout,
+                           List<ToolCallRecord> calls, List<Evidence> evidence) {
+        String name = q.path("name").asText();
+        String tool = q.path("tool").asText("sql_executor");
+        String sourceName = q.path("source").asText();
+        List<String> declared = new ArrayList<>();
+        q.path("params").forEach(p -> declared.add(p.path("name").asText()));
+        Map<String, Object> params = QueryParams.declared(allParams, declared);
+        Map<String, Object> bound = new LinkedHashMap<>();
+        declared.forEach(n -> bound.put(n, allParams.get(n)));
+        String statement = q.path("statement").asText();
+        String language = q.path("language").asText("sql");
+        evidence.add(new Evidence(language, q.path("title").asText(name), statement, params, sourceName));
+        long start = System.nanoTime();
+        try {
+            AssetDoc source = assets.source(sourceName)
+                    .orElseThrow(() -> OpsException.invalid("query " + name + " names unknown source " + sourceName));
+            JsonNode limits = source.content().path("limits");
+            int maxRows = Math.min(limits.path("max_rows").asInt(10_000),
+                    q.path("max_rows").asInt(((Number) allParams.getOrDefault("limit", 50)).intValue()));
+            int timeout = Math.min(budgetTimeout, limits.path("max_duration_seconds").asInt(30));
+            SqlPort.Tabular t = "cypher".equals(language)
+                    ? graph.query(source, statement, bound, maxRows, timeout)
+                    : sql.query(source, statement, bound, maxRows, timeout);
+            int ms = elapsed(start);
+            calls.add(new ToolCallRecord(tool, ms, withQuery(name, params), t.rows().size() + " rows returned"
+                    + (t.truncated() ? " (truncated)" : ""), null));
+            return new ToolOutput(tool, name, t.columns(), t.rows(), t.truncated(), Map.of("source", sourceName,
+                    "elapsed_ms", ms), null, false);
+        } catch (OpsException e) {
+            boolean retryable = e.code() == ErrorCode.UNAVAILABLE || e.code() == ErrorCode.DEADLINE_EXCEEDED;
+            calls.add(new ToolCallRecord(tool, elapsed(start), withQuery(name, params), "failed", e.getMessage()));
+            return new ToolOutput(tool, name, List.of(), List.of(), false, Map.of("source", sourceName),
+                    e.getMessage(), retryable);
+        }
+    }
+
+    private static Map<String, Object> withQuery(String name, Map<String, Object> params) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("query", name);
+        m.putAll(params);
+        return m;
+    }
+
+    private static PlanModel applyResolution(PlanModel plan, ToolOutput out, List<Trigger> triggers) {
+        if (out.failed()) {
+            triggers.add(new Trigger(out.retryable() ? "tool_error_retryable" : "tool_error_fatal", "execute", "high",
+                    "ci_resolve: " + out.error()));
+            return withSlots(plan, plan.primary(), plan.secondary(), List.of("primary.ci"), List.of());
+        }
+        MentionResolution.Outcome r = MentionResolution.resolve(out);
+        PlanModel.Primary primary = plan.primary();
+        PlanModel.Secondary secondary = plan.secondary();
+        boolean needsTwo = plan.intent() == Intent.PATH;
+        List<PlanModel.Candidate> resolved = new ArrayList<>(r.resolved());
+        if (primary.ciCode().isEmpty() && !resolved.isEmpty()) {
+            primary = primary.withCiCode(resolved.remove(0).ciCode());
+        }
+        if (needsTwo && secondary.ciCode().isEmpty() && !resolved.isEmpty()) {
+            PlanModel.Candidate c = resolved.remove(0);
+            secondary = new PlanModel.Secondary(c.ciCode(), secondary.mentions(), secondary.filters());
+        }
+        List<PlanModel.Candidate> candidates = new ArrayList<>(r.ambiguous());
+        if (!needsTwo && !resolved.isEmpty()) {
+            // more than one CI named where one is expected: let the operator choose
+            candidates.addAll(r.resolved());
+            primary = primary.withCiCode("");
+        }
+        if (!candidates.isEmpty() && primary.ciCode().isEmpty()) {
+            triggers.add(new Trigger("slot_missing", "execute", "medium",
+                    "ambiguous CI: " + candidates.size() + " candidates"));
+            return withSlots(plan, primary, secondary, List.of("primary.ci"), candidates);
+        }
+        if (primary.ciCode().isEmpty() || needsTwo && secondary.ciCode().isEmpty()) {
+            triggers.add(new Trigger("slot_missing", "execute", "medium", "no CI matches the question's names"));
+            return withSlots(plan, primary, secondary, List.of(primary.ciCode().isEmpty() ? "primary.ci" : "secondary.ci"),
+                    List.of());
+        }
+        return withSlots(plan, primary, secondary, List.of(), List.of());
+    }
+
+    private static PlanModel withSlots(PlanModel p, PlanModel.Primary primary, PlanModel.Secondary secondary,
+                                       List<String> missing, List<PlanModel.Candidate> candidates) {
+        return new PlanModel(p.intent(), p.view(), primary, secondary, p.graph(), p.metric(), p.history(), p.output(),
+                p.language(), missing, candidates, p.normalizedQuestion());
+    }
+
+    private static int elapsed(long startNanos) {
+        return (int) ((System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    static JsonNode find(JsonNode queryAsset, String name) {
+        for (JsonNode q : queryAsset.path("queries")) {
+            if (name.equals(q.path("name").asText())) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    public static Optional<String> sourceOf(JsonNode queryAsset, String name) {
+        JsonNode q = find(queryAsset, name);
+        return q == null ? Optional.empty() : Optional.of(q.path("source").asText());
+    }
+}

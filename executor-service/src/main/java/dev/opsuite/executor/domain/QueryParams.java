@@ -1,0 +1,68 @@
+package dev.opsuite.executor.domain;
+
+import dev.opsuite.kit.model.PlanModel;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The values a plan offers to query templates, by parameter name. Templates take what they declare. */
+final class QueryParams {
+    static final int DEFAULT_LIMIT = 50;
+
+    private QueryParams() {}
+
+    static Map<String, Object> of(PlanModel plan) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("ci_code", plan.primary().ciCode());
+        p.put("secondary_ci_code", plan.secondary().ciCode());
+        List<String> mentions = new ArrayList<>(plan.primary().mentions());
+        mentions.addAll(plan.secondary().mentions());
+        p.put("mentions", mentions);
+        p.put("keywords", plan.primary().keywords());
+        p.put("keyword", plan.primary().keywords().isEmpty() ? "" : plan.primary().keywords().get(0));
+        p.put("limit", plan.primary().limit() > 0 ? plan.primary().limit() : DEFAULT_LIMIT);
+        p.put("offset", Math.max(0, plan.primary().offset()));
+        for (PlanModel.Filter f : plan.primary().filters()) {
+            p.put(f.field(), f.values().isEmpty() ? "" : f.values().get(0));
+            p.put(f.field() + "_list", f.values());
+        }
+        PlanModel.Metric m = plan.metric();
+        p.put("metric_name", m.metricName());
+        p.put("agg", m.agg());
+        p.put("bucket", m.bucket());
+        p.put("top_n", m.topN() > 0 ? m.topN() : 10);
+        if (!m.timeFrom().isEmpty()) {
+            p.put("time_from", OffsetDateTime.parse(m.timeFrom()));
+        }
+        if (!m.timeTo().isEmpty()) {
+            p.put("time_to", OffsetDateTime.parse(m.timeTo()));
+        }
+        PlanModel.History h = plan.history();
+        p.put("event_types", h.eventTypes());
+        p.put("severities", h.severities());
+        if (!h.timeFrom().isEmpty()) {
+            p.put("event_from", OffsetDateTime.parse(h.timeFrom()));
+        }
+        if (!h.timeTo().isEmpty()) {
+            p.put("event_to", OffsetDateTime.parse(h.timeTo()));
+        }
+        p.put("event_limit", h.limit() > 0 ? h.limit() : DEFAULT_LIMIT);
+        p.put("depth", plan.graph().depth() > 0 ? plan.graph().depth() : 1);
+        p.put("direction", plan.graph().direction());
+        p.put("relation_types", plan.graph().relationTypes());
+        p.put("graph_limit", plan.graph().limit() > 0 ? plan.graph().limit() : 200);
+        return p;
+    }
+
+    /** Only the parameters a template declares, for the trace's input_params and references. */
+    static Map<String, Object> declared(Map<String, Object> all, List<String> names) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String n : names) {
+            Object v = all.get(n);
+            out.put(n, v instanceof OffsetDateTime t ? t.toString() : v);
+        }
+        return out;
+    }
+}

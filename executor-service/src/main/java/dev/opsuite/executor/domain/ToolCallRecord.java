@@ -1,0 +1,7 @@
+package dev.opsuite.executor.domain;
+
+import java.util.Map;
+
+/** One tool call as the trace records it. */
+public record ToolCallRecord(String tool, int elapsedMs, Map<String, Object> inputParams, String outputSummary,
+                             String error) {}

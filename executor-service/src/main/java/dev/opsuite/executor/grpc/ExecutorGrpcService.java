@@ -1,0 +1,101 @@
+package dev.opsuite.executor.grpc;
+
+import dev.opsuite.executor.compose.AnswerComposer;
+import dev.opsuite.executor.compose.Block;
+import dev.opsuite.executor.domain.ExecutionResult;
+import dev.opsuite.executor.domain.PlanExecutor;
+import dev.opsuite.executor.domain.ToolOutput;
+import dev.opsuite.executor.present.Screen;
+import dev.opsuite.executor.present.ScreenPresenter;
+import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.kit.grpc.Unary;
+import dev.opsuite.kit.json.AssetProtos;
+import dev.opsuite.kit.model.AssetBundle;
+import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.proto.v1.ComposeRequest;
+import dev.opsuite.proto.v1.ComposeResponse;
+import dev.opsuite.proto.v1.Diagnostics;
+import dev.opsuite.proto.v1.ExecuteRequest;
+import dev.opsuite.proto.v1.ExecuteResponse;
+import dev.opsuite.proto.v1.ExecutorServiceGrpc;
+import dev.opsuite.proto.v1.Plan;
+import dev.opsuite.proto.v1.PresentRequest;
+import dev.opsuite.proto.v1.PresentResponse;
+import io.grpc.stub.StreamObserver;
+import java.util.List;
+
+/** Thin gRPC edge of EXECUTE, COMPOSE and PRESENT. */
+public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServiceImplBase {
+    private final PlanExecutor executor;
+    private final AnswerComposer composer = new AnswerComposer();
+    private final ScreenPresenter presenter = new ScreenPresenter();
+
+    public ExecutorGrpcService(PlanExecutor executor) {
+        this.executor = executor;
+    }
+
+    @Override
+    public void execute(ExecuteRequest request, StreamObserver<ExecuteResponse> observer) {
+        Unary.respond(observer, () -> {
+            if (!request.hasValidatedPlan() || !request.getValidatedPlan().hasPlan()) {
+                throw OpsException.invalid("validated_plan.plan is required");
+            }
+            if (!request.getValidatedPlan().getAllowed()) {
+                throw OpsException.invalid("the plan was not allowed by VALIDATE; nothing is executed");
+            }
+            PlanModel plan = ModelJson.fromProto(request.getValidatedPlan().getPlan(), PlanModel.class);
+            AssetBundle assets = AssetProtos.toBundle(request.getAssetsList());
+            ExecutionResult r = executor.execute(plan, request.getValidatedPlan().getQueriesList(), assets);
+            ExecuteResponse.Builder b = ExecuteResponse.newBuilder()
+                    .setResolvedPlan(ModelJson.toProto(r.resolvedPlan(), Plan.newBuilder()));
+            int rows = 0;
+            for (ToolOutput o : r.outputs()) {
+                b.addToolResults(ExecutorProtos.toProto(o));
+                rows += o.rows().size();
+            }
+            r.calls().forEach(c -> b.addToolCalls(ExecutorProtos.toProto(c)));
+            r.evidence().forEach(e -> b.addReferences(ExecutorProtos.toProto(e)));
+            r.triggers().forEach(t -> b.addTriggers(ExecutorProtos.toProto(t)));
+            boolean failed = r.outputs().stream().anyMatch(ToolOutput::failed);
+            b.setDiagnostics(Diagnostics.newBuilder().setStatus(failed ? "error" : r.warnings().isEmpty() ? "ok" : "warning")
+                    .addAllWarnings(r.warnings())
+                    .addAllErrors(r.outputs().stream().filter(ToolOutput::failed).map(ToolOutput::error).toList())
+                    .putCounts("rows", rows).putCounts("tool_calls", r.calls().size())
+                    .putCounts("references", r.evidence().size()).putCounts("triggers", r.triggers().size()));
+            return b.build();
+        });
+    }
+
+    @Override
+    public void compose(ComposeRequest request, StreamObserver<ComposeResponse> observer) {
+        Unary.respond(observer, () -> {
+            if (!request.hasPlan()) {
+                throw OpsException.invalid("plan is required");
+            }
+            PlanModel plan = ModelJson.fromProto(request.getPlan(), PlanModel.class);
+            List<ToolOutput> outputs = request.getToolResultsList().stream().map(ExecutorProtos::fromProto).toList();
+            AnswerComposer.Composed c = composer.compose(plan, outputs, AssetProtos.toBundle(request.getAssetsList()));
+            ComposeResponse.Builder b = ComposeResponse.newBuilder().setAnswer(c.answer());
+            c.blocks().forEach(x -> b.addBlocks(ExecutorProtos.toProto(x)));
+            b.setDiagnostics(Diagnostics.newBuilder().setStatus(c.warnings().isEmpty() ? "ok" : "warning")
+                    .addAllWarnings(c.warnings()).putCounts("blocks", c.blocks().size()));
+            return b.build();
+        });
+    }
+
+    @Override
+    public void present(PresentRequest request, StreamObserver<PresentResponse> observer) {
+        Unary.respond(observer, () -> {
+            PlanModel plan = request.hasPlan() ? ModelJson.fromProto(request.getPlan(), PlanModel.class)
+                    : new PlanModel(null, null, null, null, null, null, null, null, null, null, null, null);
+            List<Block> blocks = request.getBlocksList().stream().map(ExecutorProtos::fromProto).toList();
+            Screen s = presenter.present(plan, blocks, AssetProtos.toBundle(request.getAssetsList()));
+            PresentResponse.Builder b = PresentResponse.newBuilder().setScreen(ExecutorProtos.toProto(s));
+            s.actions().forEach(a -> b.addNextActions(ExecutorProtos.toProto(a)));
+            b.setDiagnostics(Diagnostics.newBuilder().setStatus("ok").putCounts("components", s.components().size())
+                    .putCounts("actions", s.actions().size()));
+            return b.build();
+        });
+    }
+}

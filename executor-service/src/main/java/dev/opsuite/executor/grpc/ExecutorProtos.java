@@ -1,0 +1,85 @@
+package dev.opsuite.executor.grpc;
+
+import com.google.protobuf.ListValue;
+import dev.opsuite.executor.compose.Block;
+import dev.opsuite.executor.domain.Evidence;
+import dev.opsuite.executor.domain.ToolCallRecord;
+import dev.opsuite.executor.domain.ToolOutput;
+import dev.opsuite.executor.domain.Trigger;
+import dev.opsuite.executor.present.Screen;
+import dev.opsuite.kit.json.Structs;
+import dev.opsuite.proto.v1.Action;
+import dev.opsuite.proto.v1.AnswerBlock;
+import dev.opsuite.proto.v1.Reference;
+import dev.opsuite.proto.v1.ReplanTrigger;
+import dev.opsuite.proto.v1.ScreenComponent;
+import dev.opsuite.proto.v1.ScreenModel;
+import dev.opsuite.proto.v1.ToolCall;
+import dev.opsuite.proto.v1.ToolResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Proto <-> domain mapping of the executor's messages. */
+final class ExecutorProtos {
+    private ExecutorProtos() {}
+
+    static ToolResult toProto(ToolOutput o) {
+        ToolResult.Builder b = ToolResult.newBuilder().setTool(o.tool()).setQueryName(o.queryName())
+                .addAllColumns(o.columns()).setRowCount(o.rows().size()).setTruncated(o.truncated())
+                .setMeta(Structs.toStruct(o.meta())).setError(o.error()).setRetryable(o.retryable());
+        for (List<Object> r : o.rows()) {
+            b.addRows(Structs.toListValue(r));
+        }
+        return b.build();
+    }
+
+    static ToolOutput fromProto(ToolResult r) {
+        List<List<Object>> rows = new ArrayList<>(r.getRowsCount());
+        for (ListValue lv : r.getRowsList()) {
+            rows.add(Structs.toList(lv));
+        }
+        return new ToolOutput(r.getTool(), r.getQueryName(), r.getColumnsList(), rows, r.getTruncated(),
+                Structs.toMap(r.getMeta()), r.getError(), r.getRetryable());
+    }
+
+    static ToolCall toProto(ToolCallRecord c) {
+        return ToolCall.newBuilder().setTool(c.tool()).setElapsedMs(c.elapsedMs())
+                .setInputParams(Structs.toStruct(c.inputParams())).setOutputSummary(c.outputSummary())
+                .setError(c.error() == null ? "" : c.error()).build();
+    }
+
+    static Reference toProto(Evidence e) {
+        return Reference.newBuilder().setKind(e.kind()).setTitle(e.title()).setPayload(e.payload())
+                .setParams(Structs.toStruct(e.params())).setSource(e.source()).build();
+    }
+
+    static ReplanTrigger toProto(Trigger t) {
+        return ReplanTrigger.newBuilder().setTriggerType(t.type()).setStageName(t.stage()).setSeverity(t.severity())
+                .setReason(t.reason()).setTimestamp(Instant.now().toString()).build();
+    }
+
+    static AnswerBlock toProto(Block b) {
+        return AnswerBlock.newBuilder().setType(b.type()).setTitle(b.title()).setContent(b.content())
+                .setData(Structs.toStruct(b.data())).build();
+    }
+
+    static Block fromProto(AnswerBlock b) {
+        return new Block(b.getType(), b.getTitle(), b.getContent(), Structs.toMap(b.getData()));
+    }
+
+    static ScreenModel toProto(Screen s) {
+        ScreenModel.Builder b = ScreenModel.newBuilder().setScreenId(s.screenId()).setLayout(s.layout());
+        for (Screen.Component c : s.components()) {
+            b.addComponents(ScreenComponent.newBuilder().setComponent(c.component()).setBlockRef(c.blockRef())
+                    .setProps(Structs.toStruct(c.props())));
+        }
+        s.actions().forEach(a -> b.addActions(toProto(a)));
+        return b.build();
+    }
+
+    static Action toProto(Screen.UiAction a) {
+        return Action.newBuilder().setActionId(a.actionId()).setLabel(a.label())
+                .setInputs(Structs.toStruct(a.inputs())).setBlockRef(a.blockRef()).build();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.opsuite.executor.neo4j;
+
+import dev.opsuite.executor.domain.GraphPort;
+import dev.opsuite.executor.domain.SqlPort;
+import dev.opsuite.executor.source.SecretResolver;
+import dev.opsuite.kit.errors.ErrorCode;
+import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.kit.model.AssetDoc;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.summary.QueryType;
+
+/**
+ * GraphPort on Neo4j: one driver per Source asset version, READ sessions only, and every
+ * statement first EXPLAINed — anything whose query type is not READ_ONLY is refused.
+ */
+public final class Neo4jGraphAdapter implements GraphPort, AutoCloseable {
+    private final SecretResolver secrets;
+    private final Map<String, Driver> drivers = new ConcurrentHashMap<>();
+
+    public Neo4jGraphAdapter(SecretResolver secrets) {
+        this.secrets = secrets;
+    }
+
+    @Override
+    public SqlPort.Tabular query(AssetDoc source, String statement, Map<String, Object> params, int maxRows,
+                                 int timeoutSeconds) {
+        Driver driver = driver(source);
+        TransactionConfig tx = TransactionConfig.builder().withTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds)))
+                .build();
+        try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
+            QueryType type = session.executeRead(t -> t.run("EXPLAIN " + statement, params).consume().queryType(), tx);
+            if (type != QueryType.READ_ONLY) {
+                throw new OpsException(ErrorCode.POLICY_DENIED, "Cypher query type " + type + " is not read-only");
+            }
+            return session.executeRead(t -> read(t.run(statement, params), maxRows), tx);
+        } catch (ServiceUnavailableException | SessionExpiredException e) {
+            throw new OpsException(ErrorCode.UNAVAILABLE, "source " + source.name() + " is unavailable", e);
+        } catch (ClientException e) {
+            throw new OpsException(ErrorCode.INVALID_ARGUMENT, "source " + source.name() + " rejected the query: "
+                    + e.code(), e);
+        } catch (Neo4jException e) {
+            throw new OpsException(ErrorCode.UNAVAILABLE, "source " + source.name() + " failed: " + e.code(), e);
+        }
+    }
+
+    private static SqlPort.Tabular read(Result result, int maxRows) {
+        List<String> columns = new ArrayList<>(result.keys());
+        List<List<Object>> rows = new ArrayList<>();
+        boolean truncated = false;
+        while (result.hasNext()) {
+            Record r = result.next();
+            if (rows.size() >= maxRows) {
+                truncated = true;
+                break;
+            }
+            List<Object> row = new ArrayList<>(columns.size());
+            for (String c : columns) {
+                row.add(plain(r.get(c)));
+            }
+            rows.add(row);
+        }
+        return new SqlPort.Tabular(columns, rows, truncated);
+    }
+
+    private static Object plain(Value v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return switch (v.type().name()) {
+            case "LIST" -> v.asList(Neo4jGraphAdapter::plain);
+            case "MAP" -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                v.asMap(Neo4jGraphAdapter::plain).forEach(m::put);
+                yield m;
+            }
+            case "NODE" -> new LinkedHashMap<>(v.asNode().asMap());
+            case "RELATIONSHIP" -> {
+                Map<String, Object> m = new LinkedHashMap<>(v.asRelationship().asMap());
+                m.put("type", v.asRelationship().type());
+                yield m;
+            }
+            case "INTEGER" -> v.asLong();
+            case "FLOAT" -> v.asDouble();
+            case "BOOLEAN" -> v.asBoolean();
+            case "STRING" -> v.asString();
+            default -> v.toString();
+        };
+    }
+
+    private Driver driver(AssetDoc source) {
+        String key = source.ref() + "#" + source.content().path("connection").hashCode();
+        return drivers.computeIfAbsent(key, k -> {
+            Map<String, String> conn = secrets.resolve(source.name(), source.content().path("connection"));
+            String uri = conn.getOrDefault("uri", "bolt://127.0.0.1:7687");
+            Config cfg = Config.builder().withConnectionTimeout(3, java.util.concurrent.TimeUnit.SECONDS)
+                    .withMaxConnectionPoolSize(16).withConnectionAcquisitionTimeout(3, java.util.concurrent.TimeUnit.SECONDS).build();
+            return conn.containsKey("user")
+                    ? GraphDatabase.driver(uri, AuthTokens.basic(conn.get("user"), conn.getOrDefault("password", "")), cfg)
+                    : GraphDatabase.driver(uri, AuthTokens.none(), cfg);
+        });
+    }
+
+    @Override
+    public void close() {
+        drivers.values().forEach(Driver::close);
+        drivers.clear();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.opsuite.executor.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.opsuite.executor.domain.SqlPort;
+import dev.opsuite.executor.source.NamedSql;
+import dev.opsuite.executor.source.SecretResolver;
+import dev.opsuite.kit.errors.ErrorCode;
+import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.kit.model.AssetDoc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * SqlPort on PostgreSQL: one HikariCP pool per Source asset version, read-only sessions, the
+ * source's schema allowlist as search_path, a statement timeout per query and a row limit.
+ */
+public final class PostgresSqlAdapter implements SqlPort, AutoCloseable {
+    private final SecretResolver secrets;
+    private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
+
+    public PostgresSqlAdapter(SecretResolver secrets) {
+        this.secrets = secrets;
+    }
+
+    @Override
+    public Tabular query(AssetDoc source, String statement, Map<String, Object> params, int maxRows,
+                         int timeoutSeconds) {
+        NamedSql sql = NamedSql.parse(statement);
+        HikariDataSource ds = pool(source);
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL statement_timeout = " + Math.max(1, timeoutSeconds) * 1000);
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.jdbcSql())) {
+                ps.setMaxRows(maxRows + 1);
+                ps.setFetchSize(Math.min(maxRows + 1, 1000));
+                int i = 1;
+                for (String name : sql.paramNames()) {
+                    if (!params.containsKey(name)) {
+                        throw OpsException.invalid("query parameter :" + name + " has no value");
+                    }
+                    JdbcValues.bind(c, ps, i++, params.get(name));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    return JdbcValues.read(rs, maxRows);
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.toOps(source.name(), e);
+        }
+    }
+
+    private HikariDataSource pool(AssetDoc source) {
+        String key = source.ref() + "#" + source.content().path("connection").hashCode();
+        return pools.computeIfAbsent(key, k -> create(source));
+    }
+
+    private HikariDataSource create(AssetDoc source) {
+        Map<String, String> conn = secrets.resolve(source.name(), source.content().path("connection"));
+        List<String> schemas = new ArrayList<>();
+        source.content().path("permissions").path("schema_allowlist").forEach(s -> schemas.add(s.asText()));
+        HikariConfig cfg = new HikariConfig();
+        cfg.setPoolName("src-" + source.name() + "-v" + source.version());
+        cfg.setJdbcUrl(conn.containsKey("url") ? conn.get("url")
+                : "jdbc:postgresql://" + conn.getOrDefault("host", "127.0.0.1") + ":" + conn.getOrDefault("port", "5432")
+                + "/" + conn.getOrDefault("database", "postgres"));
+        if (conn.containsKey("user")) {
+            cfg.setUsername(conn.get("user"));
+        }
+        if (conn.containsKey("password")) {
+            cfg.setPassword(conn.get("password"));
+        }
+        cfg.setReadOnly(true);
+        cfg.setAutoCommit(false);
+        cfg.setMaximumPoolSize(source.content().path("limits").path("max_connections").asInt(8));
+        cfg.setMinimumIdle(1);
+        cfg.setConnectionTimeout(3_000);
+        cfg.setValidationTimeout(1_000);
+        cfg.setInitializationFailTimeout(-1); // a down source fails its queries, not the service
+        String searchPath = schemas.isEmpty() ? "public" : String.join(",", schemas.stream()
+                .map(s -> "\"" + s.replace("\"", "") + "\"").toList());
+        cfg.setConnectionInitSql("SET default_transaction_read_only = on; SET search_path = " + searchPath);
+        cfg.addDataSourceProperty("ApplicationName", "ops-executor");
+        return new HikariDataSource(cfg);
+    }
+
+    /** Closes every pool of this source name except the given version (called when a version is retired). */
+    public void retire(String sourceRef) {
+        pools.entrySet().removeIf(e -> {
+            if (e.getKey().startsWith(sourceRef + "#")) {
+                e.getValue().close();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(HikariDataSource::close);
+        pools.clear();
+    }
+
+    static OpsException unavailable(String source, Throwable t) {
+        return new OpsException(ErrorCode.UNAVAILABLE, "source " + source + " is unavailable", t);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.opsuite.gateway;
+
+import com.linecorp.armeria.common.grpc.GrpcJsonMarshaller;
+import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.docs.DocService;
+import com.linecorp.armeria.server.grpc.GrpcService;
+import com.linecorp.armeria.server.grpc.HttpJsonTranscodingOptions;
+import com.linecorp.armeria.server.grpc.HttpJsonTranscodingQueryParamMatchRule;
+import dev.opsuite.gateway.conductor.Conductor;
+import dev.opsuite.gateway.conductor.StageClients;
+import dev.opsuite.gateway.grpc.HealthProbe;
+import dev.opsuite.gateway.grpc.OpsGrpcService;
+import dev.opsuite.gateway.grpc.RequestChecks;
+import dev.opsuite.gateway.rest.EnvelopeErrorHandler;
+import dev.opsuite.gateway.rest.ImportService;
+import dev.opsuite.gateway.trace.TraceShipper;
+import dev.opsuite.gateway.trace.TraceSpill;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.time.Duration;
+
+/**
+ * Composition root of the gateway: channels to the stage services, the trace shipper, the
+ * conductor, and one Armeria server serving gRPC, REST (transcoded from the proto's
+ * google.api.http rules, proto field names in JSON), the import route and DocService.
+ */
+public final class GatewayApp implements AutoCloseable {
+    private final Server server;
+    private final StageClients clients;
+    private final TraceShipper shipper;
+    private final HealthStatusManager health;
+
+    private GatewayApp(Server server, StageClients clients, TraceShipper shipper, HealthStatusManager health) {
+        this.server = server;
+        this.clients = clients;
+        this.shipper = shipper;
+        this.health = health;
+    }
+
+    public static GatewayApp start(GatewayConfig cfg) {
+        StageClients clients = new StageClients(cfg.plannerTarget(), cfg.executorTarget(), cfg.traceTarget(),
+                cfg.stageDeadlineMs());
+        TraceShipper shipper = new TraceShipper(
+                req -> clients.callTrace("trace-service WriteTraces", () -> clients.trace().writeTraces(req)),
+                new TraceSpill(cfg.traceSpillDir()), cfg.traceBatchSize(), cfg.traceQueueCapacity());
+        Conductor conductor = new Conductor(clients, shipper, cfg.zone());
+        OpsGrpcService ops = new OpsGrpcService(conductor, clients, shipper, new HealthProbe(clients.channels()),
+                new RequestChecks(cfg.maxQuestionChars()));
+        EnvelopeErrorHandler errors = new EnvelopeErrorHandler();
+        HealthStatusManager health = new HealthStatusManager();
+        health.setStatus("", ServingStatus.SERVING);
+        health.setStatus("ops.v1.OpsService", ServingStatus.SERVING);
+        GrpcService grpc = GrpcService.builder()
+                .addService(ops)
+                .addService(health.getHealthService())
+                .addService(ProtoReflectionServiceV1.newInstance())
+                .enableHttpJsonTranscoding(HttpJsonTranscodingOptions.builder()
+                        .queryParamMatchRules(HttpJsonTranscodingQueryParamMatchRule.ORIGINAL_FIELD)
+                        .errorHandler(errors).build())
+                .jsonMarshallerFactory(sd -> GrpcJsonMarshaller.builder()
+                        .jsonMarshallerCustomizer(b -> b.preservingProtoFieldNames(true)).build(sd))
+                .useBlockingTaskExecutor(true)
+                .maxRequestMessageLength(cfg.maxRequestBytes())
+                .build();
+        Server server = Server.builder()
+                .http(cfg.httpPort())
+                .service(grpc)
+                .service("/ops/import/{kind}", new ImportService(clients.executorChannel(), 16L * 1024 * 1024 * 1024))
+                .serviceUnder("/docs", DocService.builder().build())
+                .errorHandler(errors)
+                .maxRequestLength(cfg.maxRequestBytes())
+                .requestTimeout(Duration.ofSeconds(60))
+                .blockingTaskExecutor(64)
+                .gracefulShutdownTimeout(Duration.ofMillis(500), Duration.ofSeconds(10))
+                .build();
+        server.start().join();
+        return new GatewayApp(server, clients, shipper, health);
+    }
+
+    public int port() {
+        return server.activeLocalPort();
+    }
+
+    public TraceShipper shipper() {
+        return shipper;
+    }
+
+    /** Stops taking requests, lets in-flight ones finish, flushes traces, closes channels. */
+    @Override
+    public void close() {
+        health.enterTerminalState();
+        server.stop().join();
+        shipper.close();
+        clients.close();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.opsuite.gateway.conductor;
+
+import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.proto.v1.AskData;
+import dev.opsuite.proto.v1.AskRequest;
+import dev.opsuite.proto.v1.ResolveAssetsRequest;
+import dev.opsuite.proto.v1.ResolvedAsset;
+import dev.opsuite.proto.v1.Trace;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The OpsService conductor: resolves the asset set once, runs ROUTE+PLAN -> VALIDATE -> EXECUTE
+ * -> COMPOSE -> PRESENT over gRPC, drives the control loop, assembles the Trace and hands it to
+ * the shipper (the answer never waits for the trace store).
+ */
+public final class Conductor {
+    private final StageClients clients;
+    private final TraceSink traces;
+    private final ZoneId zone;
+
+    public Conductor(StageClients clients, TraceSink traces, ZoneId zone) {
+        this.clients = clients;
+        this.traces = traces;
+        this.zone = zone;
+    }
+
+    /** The answer and the trace it left; the trace is already queued for storage. */
+    public record Outcome(AskData data, Trace trace) {}
+
+    public Outcome ask(AskRequest request, List<String> roles, String endpoint) {
+        long start = System.nanoTime();
+        OffsetDateTime now = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MILLIS);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        Trace.Builder trace = Trace.newBuilder().setTraceId(traceId).setFeature("ci").setEndpoint(endpoint)
+                .setMethod("POST").setOpsMode(request.getMode().isEmpty() ? "real" : request.getMode())
+                .setQuestion(request.getQuestion()).setCreatedAt(now.toString()).addAllRoles(roles);
+        try {
+            List<ResolvedAsset> assets = resolveAssets(request);
+            assets.forEach(a -> trace.putAppliedAssets(
+                    a.getAssetType().equals("source") ? "source:" + a.getName() : a.getAssetType(), TraceRecorder.ref(a)));
+            TraceRecorder recorder = new TraceRecorder(trace, assets);
+            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now);
+            AskData.Builder data = pipeline.run(request);
+            finish(trace, start, null);
+            data.getMetaBuilder().setTraceId(traceId).setTimingMs(trace.getDurationMs());
+            Trace done = trace.build();
+            traces.submit(done);
+            return new Outcome(data.setTrace(done).build(), done);
+        } catch (OpsException e) {
+            finish(trace, start, e);
+            traces.submit(trace.build());
+            throw new TracedFailure(e, traceId);
+        } catch (RuntimeException e) {
+            finish(trace, start, e);
+            traces.submit(trace.build());
+            throw new TracedFailure(new OpsException(dev.opsuite.kit.errors.ErrorCode.INTERNAL,
+                    "internal error (trace " + traceId + ")", e), traceId);
+        }
+    }
+
+    private List<ResolvedAsset> resolveAssets(AskRequest request) {
+        Map<String, String> overrides = new LinkedHashMap<>(request.getAssetOverridesMap());
+        putIfSet(overrides, "resolver", request.getResolverAsset());
+        putIfSet(overrides, "schema", request.getSchemaAsset());
+        putIfSet(overrides, "source", request.getSourceAsset());
+        return clients.callTrace("asset registry (trace-service)", () -> clients.assets()
+                .resolveAssets(ResolveAssetsRequest.newBuilder().putAllOverrides(overrides).build())).getAssetsList();
+    }
+
+    private static void putIfSet(Map<String, String> m, String key, String value) {
+        if (!value.isBlank() && !m.containsKey(key)) {
+            m.put(key, value.trim());
+        }
+    }
+
+    private static void finish(Trace.Builder trace, long start, Exception error) {
+        trace.setDurationMs(TraceRecorder.millisSince(start));
+        if (error != null) {
+            trace.setStatus("error").setErrorMessage(String.valueOf(error.getMessage()));
+        }
+    }
+
+    /** A failure whose trace was written: the edge reports the trace id with the error. */
+    public static final class TracedFailure extends RuntimeException {
+        private final OpsException cause;
+        private final String traceId;
+
+        TracedFailure(OpsException cause, String traceId) {
+            super(cause.getMessage(), cause);
+            this.cause = cause;
+            this.traceId = traceId;
+        }
+
+        public OpsException failure() {
+            return cause;
+        }
+
+        public String traceId() {
+            return traceId;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.opsuite.gateway.conductor;
+
+import com.google.protobuf.Value;
+import dev.opsuite.proto.v1.ExecuteResponse;
+import dev.opsuite.proto.v1.ReplanTrigger;
+import dev.opsuite.proto.v1.ResolvedAsset;
+import dev.opsuite.proto.v1.ValidatedPlan;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CONTROL: evaluates the triggers an EXECUTE raised under the Policy's replan limits and records
+ * every decision (retry, stop) as a replan event. Transient tool errors are retried up to
+ * max_internal_retries; other triggers stop here and reach the answer (e.g. slot_missing offers
+ * the candidates as actions).
+ */
+final class ControlLoop {
+    private final Pipeline pipeline;
+    private final TraceRecorder recorder;
+    private final int maxReplans;
+    private final int maxRetries;
+
+    ControlLoop(Pipeline pipeline, TraceRecorder recorder, List<ResolvedAsset> assets) {
+        this.pipeline = pipeline;
+        this.recorder = recorder;
+        Map<String, Value> replan = assets.stream().filter(a -> a.getAssetType().equals("policy")).findFirst()
+                .map(a -> a.getContent().getFieldsOrDefault("replan", Value.getDefaultInstance())
+                        .getStructValue().getFieldsMap()).orElse(Map.of());
+        this.maxReplans = (int) replan.getOrDefault("max_replans", num(3)).getNumberValue();
+        this.maxRetries = (int) replan.getOrDefault("max_internal_retries", num(2)).getNumberValue();
+    }
+
+    ExecuteResponse execute(ValidatedPlan validated) {
+        ExecuteResponse r = pipeline.execute(validated);
+        int retries = 0;
+        int replans = 0;
+        while (true) {
+            ReplanTrigger retryable = r.getTriggersList().stream()
+                    .filter(t -> t.getTriggerType().equals("tool_error_retryable")).findFirst().orElse(null);
+            if (retryable == null) {
+                break;
+            }
+            if (retries >= maxRetries || replans >= maxReplans) {
+                recorder.replan(retryable, validated, null, "stop", Map.of("reason", "retry budget exhausted",
+                        "retries", retries, "max_internal_retries", maxRetries));
+                break;
+            }
+            retries++;
+            replans++;
+            recorder.replan(retryable, validated, validated, "retry", Map.of("attempt", retries,
+                    "max_internal_retries", maxRetries));
+            r = pipeline.execute(validated);
+        }
+        for (ReplanTrigger t : r.getTriggersList()) {
+            if (!t.getTriggerType().equals("tool_error_retryable")) {
+                recorder.replan(t, validated, null, "stop", Map.of("reason", stopReason(t.getTriggerType())));
+            }
+        }
+        return r;
+    }
+
+    private static String stopReason(String type) {
+        return switch (type) {
+            case "slot_missing" -> "the operator must name or choose the CI; candidates are offered as actions";
+            case "empty_result" -> "no fallback applies to this plan";
+            case "tool_error_fatal" -> "a fatal tool error is not retried";
+            default -> "no replan rule for " + type;
+        };
+    }
+
+    static ReplanTrigger trigger(String type, String stage, String severity, String reason) {
+        return ReplanTrigger.newBuilder().setTriggerType(type).setStageName(stage).setSeverity(severity)
+                .setReason(reason).setTimestamp(Instant.now().toString()).build();
+    }
+
+    private static Value num(double d) {
+        return Value.newBuilder().setNumberValue(d).build();
+    }
+}

@@ -1,0 +1,195 @@
+package dev.opsuite.gateway.conductor;
+
+import dev.opsuite.kit.json.Structs;
+import dev.opsuite.proto.v1.AnswerBlock;
+import dev.opsuite.proto.v1.AnswerMeta;
+import dev.opsuite.proto.v1.AskData;
+import dev.opsuite.proto.v1.AskRequest;
+import dev.opsuite.proto.v1.ComposeRequest;
+import dev.opsuite.proto.v1.ComposeResponse;
+import dev.opsuite.proto.v1.ExecuteRequest;
+import dev.opsuite.proto.v1.ExecuteResponse;
+import dev.opsuite.proto.v1.Plan;
+import dev.opsuite.proto.v1.PlanOutput;
+import dev.opsuite.proto.v1.PresentRequest;
+import dev.opsuite.proto.v1.PresentResponse;
+import dev.opsuite.proto.v1.ResolvedAsset;
+import dev.opsuite.proto.v1.RoutePlanRequest;
+import dev.opsuite.proto.v1.RoutePlanResponse;
+import dev.opsuite.proto.v1.RouteDecision;
+import dev.opsuite.proto.v1.RouteOutput;
+import dev.opsuite.proto.v1.ToolCall;
+import dev.opsuite.proto.v1.ValidateRequest;
+import dev.opsuite.proto.v1.ValidateResponse;
+import dev.opsuite.proto.v1.ValidatedPlan;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One request's run through the five stages (plus rerun), recording every stage in the trace. */
+final class Pipeline {
+    private static final Set<String> ROUTE_ASSETS = Set.of("resolver", "schema", "prompt", "policy");
+    private static final Set<String> VALIDATE_ASSETS = Set.of("policy", "query", "source");
+    private static final Set<String> EXECUTE_ASSETS = Set.of("query", "source", "policy", "schema");
+    private static final Set<String> COMPOSE_ASSETS = Set.of("mapping", "schema", "prompt");
+    private static final Set<String> PRESENT_ASSETS = Set.of("screen");
+
+    private final StageClients clients;
+    private final TraceRecorder recorder;
+    private final List<ResolvedAsset> assets;
+    private final List<String> roles;
+    private final OffsetDateTime now;
+
+    Pipeline(StageClients clients, TraceRecorder recorder, List<ResolvedAsset> assets, List<String> roles,
+             OffsetDateTime now) {
+        this.clients = clients;
+        this.recorder = recorder;
+        this.assets = assets;
+        this.roles = roles;
+        this.now = now;
+    }
+
+    AskData.Builder run(AskRequest request) {
+        Plan plan;
+        if (request.hasRerun()) {
+            plan = Rerun.plan(request.getRerun());
+            recorder.trace().setParentTraceId(request.getRerun().getParentTraceId()).setRoute("orch")
+                    .setRouteDecision(RouteDecision.newBuilder().setRoute("orch").setReason("Rerun of a base plan")
+                            .setConfidence(1.0));
+        } else {
+            PlanOutput out = routePlan(request);
+            switch (out.getKind()) {
+                case "direct" -> {
+                    return simpleAnswer("direct", out.getDirectAnswer().getAnswer(), "success");
+                }
+                case "reject" -> {
+                    return simpleAnswer("reject", out.getRejectPayload().getReason(), "rejected");
+                }
+                default -> plan = out.getPlan();
+            }
+        }
+        recorder.trace().setRoute("orch");
+        ValidatedPlan validated = validate(plan);
+        recorder.trace().setRouteOutput(RouteOutput.newBuilder().setRoute("orch").setPlanRaw(plan)
+                .setPlanValidated(validated).setPlanOutput(recorder.trace().getRouteOutput().getPlanOutput()));
+        if (!validated.getAllowed()) {
+            String reasons = String.join("; ", validated.getDecisionsList().stream()
+                    .filter(d -> "deny".equals(d.getDecision())).map(d -> d.getRule() + ": " + d.getReason()).toList());
+            recorder.replan(ControlLoop.trigger("policy_blocked", "validate", "high", reasons), plan, null, "stop",
+                    Map.of("reason", "a policy deny is never replanned around"));
+            return simpleAnswer("orch", (plan.getLanguage().equals("ko") ? "정책에 의해 실행이 차단되었습니다: "
+                    : "Blocked by policy: ") + reasons, "rejected");
+        }
+        ExecuteResponse executed = new ControlLoop(this, recorder, assets).execute(validated);
+        Plan resolved = executed.hasResolvedPlan() ? executed.getResolvedPlan() : validated.getPlan();
+        ComposeResponse composed = compose(resolved, executed);
+        PresentResponse presented = present(resolved, composed.getBlocksList());
+        recorder.trace().setStatus(executed.getDiagnostics().getStatus().equals("error") ? "partial" : "success");
+        Set<String> tools = new LinkedHashSet<>();
+        executed.getToolCallsList().forEach(c -> tools.add(c.getTool()));
+        recorder.trace().addAllToolCalls(executed.getToolCallsList()).addAllReferences(executed.getReferencesList());
+        return answer("orch", composed.getAnswer(), composed.getBlocksList(), tools, resolved.getLanguage())
+                .setScreen(presented.getScreen()).addAllNextActions(presented.getNextActionsList());
+    }
+
+    private PlanOutput routePlan(AskRequest request) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("question", request.getQuestion());
+        params.put("now", now.toString());
+        params.put("roles", roles);
+        params.put("mode", recorder.trace().getOpsMode());
+        recorder.input("route_plan", ROUTE_ASSETS, params, null);
+        long t = System.nanoTime();
+        RoutePlanResponse r = clients.callPlanner("planner-service RoutePlan", () -> clients.planner().routePlan(
+                RoutePlanRequest.newBuilder().setQuestion(request.getQuestion()).setNow(now.toString())
+                        .addAllRoles(roles).setMode(recorder.trace().getOpsMode())
+                        .addAllAssets(only(ROUTE_ASSETS)).build()));
+        recorder.output("route_plan", r.getPlanOutput(), r.getDiagnostics(), r.getReferencesList(), t);
+        PlanOutput out = r.getPlanOutput();
+        String route = switch (out.getKind()) {
+            case "direct" -> "direct";
+            case "reject" -> "reject";
+            default -> "orch";
+        };
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("planner", out.getPlanner());
+        if (out.hasRejectPayload()) {
+            meta.put("policy", out.getRejectPayload().getPolicy());
+        }
+        recorder.trace().setRoute(route).setRouteDecision(RouteDecision.newBuilder().setRoute(route)
+                .setReason(out.getReason()).setConfidence(out.getConfidence()).setMetadata(Structs.toStruct(meta)));
+        RouteOutput.Builder ro = RouteOutput.newBuilder().setRoute(route).setPlanOutput(out);
+        if (out.hasPlan()) {
+            ro.setPlanRaw(out.getPlan());
+        }
+        recorder.trace().setRouteOutput(ro);
+        return out;
+    }
+
+    private ValidatedPlan validate(Plan plan) {
+        recorder.input("validate", VALIDATE_ASSETS, Map.of("roles", roles), plan);
+        long t = System.nanoTime();
+        ValidateResponse r = clients.callPlanner("planner-service Validate", () -> clients.planner().validate(
+                ValidateRequest.newBuilder().setPlan(plan).addAllRoles(roles).addAllAssets(only(VALIDATE_ASSETS))
+                        .build()));
+        recorder.output("validate", r.getValidatedPlan(), r.getDiagnostics(), List.of(), t);
+        return r.getValidatedPlan();
+    }
+
+    ExecuteResponse execute(ValidatedPlan validated) {
+        recorder.input("execute", EXECUTE_ASSETS, Map.of("mode", recorder.trace().getOpsMode()), validated);
+        long t = System.nanoTime();
+        ExecuteResponse r = clients.callExecutor("executor-service Execute", () -> clients.executor().execute(
+                ExecuteRequest.newBuilder().setValidatedPlan(validated).setMode(recorder.trace().getOpsMode())
+                        .addAllAssets(only(EXECUTE_ASSETS)).build()));
+        recorder.output("execute", r, r.getDiagnostics(), r.getReferencesList(), t);
+        return r;
+    }
+
+    private ComposeResponse compose(Plan plan, ExecuteResponse executed) {
+        ComposeRequest req = ComposeRequest.newBuilder().setPlan(plan).addAllToolResults(executed.getToolResultsList())
+                .addAllAssets(only(COMPOSE_ASSETS)).build();
+        recorder.input("compose", COMPOSE_ASSETS, Map.of(), ComposeRequest.newBuilder(req).clearAssets().build());
+        long t = System.nanoTime();
+        ComposeResponse r = clients.callExecutor("executor-service Compose", () -> clients.executor().compose(req));
+        recorder.output("compose", r, r.getDiagnostics(), List.of(), t);
+        return r;
+    }
+
+    private PresentResponse present(Plan plan, List<AnswerBlock> blocks) {
+        PresentRequest req = PresentRequest.newBuilder().setPlan(plan).addAllBlocks(blocks)
+                .addAllAssets(only(PRESENT_ASSETS)).build();
+        recorder.input("present", PRESENT_ASSETS, Map.of(), PresentRequest.newBuilder(req).clearAssets().build());
+        long t = System.nanoTime();
+        PresentResponse r = clients.callExecutor("executor-service Present", () -> clients.executor().present(req));
+        recorder.output("present", r, r.getDiagnostics(), List.of(), t);
+        return r;
+    }
+
+    private List<ResolvedAsset> only(Set<String> types) {
+        return assets.stream().filter(a -> types.contains(a.getAssetType())).toList();
+    }
+
+    private AskData.Builder simpleAnswer(String route, String text, String status) {
+        recorder.trace().setStatus(status);
+        return answer(route, text, List.of(AnswerBlock.newBuilder().setType("text").setContent(text).build()), Set.of(),
+                "");
+    }
+
+    private AskData.Builder answer(String route, String text, List<AnswerBlock> blocks, Set<String> tools,
+                                   String language) {
+        AskData.Builder data = AskData.newBuilder().setAnswer(text).addAllBlocks(blocks)
+                .setMeta(AnswerMeta.newBuilder().setRoute(route).addAllUsedTools(tools).setLanguage(language));
+        recorder.trace().getAnswerBuilder().setText(text).clearBlocks().addAllBlocks(blocks)
+                .setMeta(AnswerMeta.newBuilder().setRoute(route).setTraceId(recorder.trace().getTraceId())
+                        .addAllUsedTools(tools).setLanguage(language));
+        return data;
+    }
+
+    static List<String> toolNames(List<ToolCall> calls) {
+        return calls.stream().map(ToolCall::getTool).distinct().toList();
+    }
+}

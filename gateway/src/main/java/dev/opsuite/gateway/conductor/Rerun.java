@@ -1,0 +1,53 @@
+package dev.opsuite.gateway.conductor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.kit.json.Structs;
+import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.proto.v1.Plan;
+import java.util.Map;
+
+/** Rerun: the base plan with the patch merged in (JSON merge) and the operator's CI selection. */
+final class Rerun {
+    private Rerun() {}
+
+    static Plan plan(dev.opsuite.proto.v1.Rerun rerun) {
+        if (!rerun.hasBasePlan()) {
+            throw OpsException.invalid("rerun.base_plan is required");
+        }
+        try {
+            ObjectNode base = (ObjectNode) ModelJson.MAPPER.readTree(Structs.toJson(rerun.getBasePlan()));
+            if (rerun.hasPatch()) {
+                merge(base, ModelJson.MAPPER.readTree(Structs.toJson(rerun.getPatch())));
+            }
+            Plan.Builder plan = Structs.fromJson(ModelJson.MAPPER.writeValueAsString(base), Plan.newBuilder());
+            if (!rerun.getSelectedCiId().isBlank()) {
+                plan.getPrimaryBuilder().setCiCode(rerun.getSelectedCiId().trim()).clearMentions();
+                plan.clearMissingSlots().clearCandidates();
+            }
+            if (!rerun.getSelectedSecondaryCiId().isBlank()) {
+                plan.getSecondaryBuilder().setCiCode(rerun.getSelectedSecondaryCiId().trim()).clearMentions();
+                plan.clearMissingSlots().clearCandidates();
+            }
+            return plan.build();
+        } catch (IllegalArgumentException e) {
+            throw OpsException.invalid("rerun.patch does not fit the Plan contract: " + e.getMessage());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw OpsException.invalid("rerun is not valid JSON");
+        }
+    }
+
+    private static void merge(ObjectNode target, JsonNode patch) {
+        for (Map.Entry<String, JsonNode> e : patch.properties()) {
+            JsonNode existing = target.get(e.getKey());
+            if (existing instanceof ObjectNode obj && e.getValue().isObject()) {
+                merge(obj, e.getValue());
+            } else if (e.getValue().isNull()) {
+                target.remove(e.getKey());
+            } else {
+                target.set(e.getKey(), e.getValue());
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.opsuite.gateway.conductor;
+
+import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.kit.grpc.GrpcErrors;
+import dev.opsuite.proto.v1.AssetServiceGrpc;
+import dev.opsuite.proto.v1.ExecutorServiceGrpc;
+import dev.opsuite.proto.v1.PlannerServiceGrpc;
+import dev.opsuite.proto.v1.TraceServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Channels and stubs to the stage services. Every call has a deadline; a failed call resets the
+ * channel's reconnect backoff so a restarted service is used again at once.
+ */
+public final class StageClients implements AutoCloseable {
+    private final ManagedChannel planner;
+    private final ManagedChannel executor;
+    private final ManagedChannel trace;
+    private final long deadlineMs;
+
+    public StageClients(String plannerTarget, String executorTarget, String traceTarget, long deadlineMs) {
+        this.planner = channel(plannerTarget);
+        this.executor = channel(executorTarget);
+        this.trace = channel(traceTarget);
+        this.deadlineMs = deadlineMs;
+    }
+
+    private static ManagedChannel channel(String target) {
+        return NettyChannelBuilder.forTarget(target).usePlaintext()
+                .maxInboundMessageSize(32 * 1024 * 1024)
+                .keepAliveTime(30, TimeUnit.SECONDS)
+                .build();
+    }
+
+    public PlannerServiceGrpc.PlannerServiceBlockingStub planner() {
+        return PlannerServiceGrpc.newBlockingStub(planner).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
+    }
+
+    public ExecutorServiceGrpc.ExecutorServiceBlockingStub executor() {
+        return ExecutorServiceGrpc.newBlockingStub(executor).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
+    }
+
+    public TraceServiceGrpc.TraceServiceBlockingStub trace() {
+        return TraceServiceGrpc.newBlockingStub(trace).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
+    }
+
+    public AssetServiceGrpc.AssetServiceBlockingStub assets() {
+        return AssetServiceGrpc.newBlockingStub(trace).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
+    }
+
+    public ManagedChannel executorChannel() {
+        return executor;
+    }
+
+    /** name -> channel, for health checks. */
+    public List<java.util.Map.Entry<String, ManagedChannel>> channels() {
+        return List.of(java.util.Map.entry("planner-service", planner), java.util.Map.entry("executor-service", executor),
+                java.util.Map.entry("trace-service", trace));
+    }
+
+    /** Runs one downstream call; failures become domain errors naming the service. */
+    public <T> T call(String what, ManagedChannel channel, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (StatusRuntimeException e) {
+            channel.resetConnectBackoff();
+            throw GrpcErrors.fromStatus(what, e.getStatus());
+        }
+    }
+
+    public <T> T callPlanner(String what, Supplier<T> call) {
+        return call(what, planner, call);
+    }
+
+    public <T> T callExecutor(String what, Supplier<T> call) {
+        return call(what, executor, call);
+    }
+
+    public <T> T callTrace(String what, Supplier<T> call) {
+        return call(what, trace, call);
+    }
+
+    @Override
+    public void close() {
+        for (ManagedChannel c : List.of(planner, executor, trace)) {
+            c.shutdown();
+            try {
+                if (!c.awaitTermination(2, TimeUnit.SECONDS)) {
+                    c.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                c.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static OpsException unavailable(String what, Throwable t) {
+        return OpsException.unavailable(what + " is unavailable", t);
+    }
+}

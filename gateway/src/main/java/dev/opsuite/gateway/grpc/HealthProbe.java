@@ -1,0 +1,47 @@
+package dev.opsuite.gateway.grpc;
+
+import dev.opsuite.proto.v1.ComponentHealth;
+import dev.opsuite.proto.v1.HealthReport;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Readiness: asks each stage service's grpc.health.v1 (executor-service and trace-service report
+ * NOT_SERVING while their stores are unreachable).
+ */
+public final class HealthProbe {
+    private final List<Map.Entry<String, ManagedChannel>> channels;
+
+    public HealthProbe(List<Map.Entry<String, ManagedChannel>> channels) {
+        this.channels = channels;
+    }
+
+    public HealthReport check() {
+        HealthReport.Builder report = HealthReport.newBuilder().setReady(true);
+        report.addComponents(ComponentHealth.newBuilder().setName("gateway").setStatus("SERVING"));
+        for (Map.Entry<String, ManagedChannel> e : channels) {
+            String status;
+            String detail = "";
+            try {
+                HealthCheckResponse r = HealthGrpc.newBlockingStub(e.getValue()).withDeadlineAfter(1, TimeUnit.SECONDS)
+                        .check(HealthCheckRequest.newBuilder().setService("").build());
+                status = r.getStatus().name();
+            } catch (StatusRuntimeException ex) {
+                e.getValue().resetConnectBackoff();
+                status = "UNKNOWN";
+                detail = ex.getStatus().getCode().name();
+            }
+            if (!"SERVING".equals(status)) {
+                report.setReady(false);
+            }
+            report.addComponents(ComponentHealth.newBuilder().setName(e.getKey()).setStatus(status).setDetail(detail));
+        }
+        return report.build();
+    }
+}

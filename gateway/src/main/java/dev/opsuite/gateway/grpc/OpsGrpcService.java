@@ -1,0 +1,115 @@
+package dev.opsuite.gateway.grpc;
+
+import dev.opsuite.gateway.conductor.Conductor;
+import dev.opsuite.gateway.conductor.StageClients;
+import dev.opsuite.gateway.conductor.TraceSink;
+import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.kit.grpc.GrpcErrors;
+import dev.opsuite.proto.v1.AskRequest;
+import dev.opsuite.proto.v1.AskResponse;
+import dev.opsuite.proto.v1.FetchTraceRequest;
+import dev.opsuite.proto.v1.GetHealthRequest;
+import dev.opsuite.proto.v1.GetHealthResponse;
+import dev.opsuite.proto.v1.GetTraceRequest;
+import dev.opsuite.proto.v1.GetTraceResponse;
+import dev.opsuite.proto.v1.ListTracesRequest;
+import dev.opsuite.proto.v1.ListTracesResponse;
+import dev.opsuite.proto.v1.OpsServiceGrpc;
+import dev.opsuite.proto.v1.SearchTracesRequest;
+import dev.opsuite.proto.v1.SearchTracesResponse;
+import dev.opsuite.proto.v1.Trace;
+import dev.opsuite.proto.v1.TraceList;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The public OpsService (gRPC and, through Armeria transcoding, REST). Thin: checks the input,
+ * calls the conductor or trace-service, wraps the result in the {time, code, message, data}
+ * envelope. Errors become gRPC statuses here, once; the REST edge renders them as envelopes.
+ */
+public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
+    private final Conductor conductor;
+    private final StageClients clients;
+    private final TraceSink traces;
+    private final HealthProbe health;
+    private final RequestChecks checks;
+
+    public OpsGrpcService(Conductor conductor, StageClients clients, TraceSink traces, HealthProbe health,
+                          RequestChecks checks) {
+        this.conductor = conductor;
+        this.clients = clients;
+        this.traces = traces;
+        this.health = health;
+        this.checks = checks;
+    }
+
+    @Override
+    public void ask(AskRequest request, StreamObserver<AskResponse> observer) {
+        respond(observer, () -> {
+            checks.ask(request);
+            List<String> roles = CallerRoles.current();
+            Conductor.Outcome outcome = conductor.ask(request, roles, "/ops/ci/ask");
+            return AskResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
+                    .setData(outcome.data()).build();
+        });
+    }
+
+    @Override
+    public void getTrace(GetTraceRequest request, StreamObserver<GetTraceResponse> observer) {
+        respond(observer, () -> {
+            String id = checks.traceId(request.getTraceId());
+            Trace trace = traces.pending(id).orElseGet(() -> clients.callTrace("trace-service FetchTrace",
+                    () -> clients.trace().fetchTrace(FetchTraceRequest.newBuilder().setTraceId(id).build())).getTrace());
+            return GetTraceResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
+                    .setData(trace).build();
+        });
+    }
+
+    @Override
+    public void listTraces(ListTracesRequest request, StreamObserver<ListTracesResponse> observer) {
+        respond(observer, () -> {
+            checks.list(request);
+            SearchTracesResponse r = clients.callTrace("trace-service SearchTraces", () -> clients.trace().searchTraces(
+                    SearchTracesRequest.newBuilder().setLimit(request.getLimit() == 0 ? 50 : request.getLimit())
+                            .setPageToken(request.getPageToken()).setQ(request.getQ()).setRoute(request.getRoute())
+                            .setStatus(request.getStatus()).setFeature(request.getFeature()).build()));
+            return ListTracesResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
+                    .setData(TraceList.newBuilder().addAllTraces(r.getTracesList())
+                            .setNextPageToken(r.getNextPageToken())).build();
+        });
+    }
+
+    @Override
+    public void getHealth(GetHealthRequest request, StreamObserver<GetHealthResponse> observer) {
+        respond(observer, () -> {
+            var report = health.check();
+            if (!report.getReady()) {
+                throw OpsException.unavailable("not ready: " + String.join(", ", report.getComponentsList().stream()
+                        .filter(c -> !"SERVING".equals(c.getStatus())).map(c -> c.getName() + " " + c.getStatus()
+                                + (c.getDetail().isEmpty() ? "" : " (" + c.getDetail() + ")")).toList()), null);
+            }
+            return GetHealthResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
+                    .setData(report).build();
+        });
+    }
+
+    private static <T> void respond(StreamObserver<T> observer, Supplier<T> body) {
+        T response;
+        try {
+            response = body.get();
+        } catch (Conductor.TracedFailure f) {
+            Status s = GrpcErrors.toStatus(f.failure());
+            observer.onError(s.withDescription(s.getDescription() + " [trace_id=" + f.traceId() + "]")
+                    .asRuntimeException());
+            return;
+        } catch (Throwable t) {
+            observer.onError(GrpcErrors.toStatus(t).asRuntimeException());
+            return;
+        }
+        observer.onNext(response);
+        observer.onCompleted();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.opsuite.gateway.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
+import com.linecorp.armeria.common.HttpData;
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.server.HttpService;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.proto.v1.EstateServiceGrpc;
+import dev.opsuite.proto.v1.ImportFileRequest;
+import dev.opsuite.proto.v1.ImportFileResponse;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * POST /ops/import/{kind}: streams a CSV body to executor-service's EstateService.ImportFile with
+ * gRPC flow control (never more than a few chunks in flight), on the blocking executor.
+ */
+public final class ImportService implements HttpService {
+    private static final Set<String> KINDS = Set.of("cis", "relations", "metrics", "events");
+    private static final int CHUNK = 256 * 1024;
+
+    private final ManagedChannel executor;
+    private final long maxBytes;
+
+    public ImportService(ManagedChannel executor, long maxBytes) {
+        this.executor = executor;
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
+        String kind = ctx.pathParam("kind");
+        if (kind == null || !KINDS.contains(kind)) {
+            return Envelopes.of(HttpStatus.BAD_REQUEST, "file kind must be one of " + KINDS).toHttpResponse();
+        }
+        String fileName = ctx.queryParam("file_name") == null ? kind + ".csv" : ctx.queryParam("file_name");
+        if (!fileName.matches("[A-Za-z0-9_.-]{1,100}")) {
+            return Envelopes.of(HttpStatus.BAD_REQUEST, "file_name must be a plain file name").toHttpResponse();
+        }
+        ctx.setMaxRequestLength(maxBytes);
+        ctx.setRequestTimeout(Duration.ofMinutes(60));
+        InputStream body = req.toInputStream(o -> o instanceof HttpData d ? d : HttpData.empty());
+        CompletableFuture<HttpResponse> result = CompletableFuture.supplyAsync(() -> send(kind, fileName, body),
+                ctx.blockingTaskExecutor());
+        return HttpResponse.of(result);
+    }
+
+    private HttpResponse send(String kind, String fileName, InputStream body) {
+        CompletableFuture<ImportFileResponse> done = new CompletableFuture<>();
+        Object lock = new Object();
+        ClientResponseObserver<ImportFileRequest, ImportFileResponse> responses = new ClientResponseObserver<>() {
+            @Override
+            public void beforeStart(ClientCallStreamObserver<ImportFileRequest> requestStream) {
+                requestStream.setOnReadyHandler(() -> {
+                    synchronized (lock) {
+                        lock.notifyAll();
+                    }
+                });
+            }
+
+            @Override
+            public void onNext(ImportFileResponse value) {
+                done.complete(value);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                done.completeExceptionally(t);
+                synchronized (lock) {
+                    lock.notifyAll();
+                }
+            }
+
+            @Override
+            public void onCompleted() {
+            }
+        };
+        ClientCallStreamObserver<ImportFileRequest> requests = (ClientCallStreamObserver<ImportFileRequest>)
+                EstateServiceGrpc.newStub(executor).withDeadlineAfter(60, TimeUnit.MINUTES).importFile(responses);
+        try (InputStream in = body) {
+            requests.onNext(ImportFileRequest.newBuilder().setFileKind(kind).setFileName(fileName).build());
+            byte[] buf = new byte[CHUNK];
+            int n;
+            while ((n = in.readNBytes(buf, 0, CHUNK)) > 0 && !done.isDone()) {
+                synchronized (lock) {
+                    while (!requests.isReady() && !done.isDone()) {
+                        lock.wait(100);
+                    }
+                }
+                requests.onNext(ImportFileRequest.newBuilder().setChunk(ByteString.copyFrom(buf, 0, n)).build());
+            }
+            requests.onCompleted();
+            ImportFileResponse r = done.get(60, TimeUnit.MINUTES);
+            ObjectNode data = ModelJson.MAPPER.createObjectNode();
+            data.put("file_kind", r.getFileKind());
+            data.put("file_name", r.getFileName());
+            data.put("rows_read", r.getRowsRead());
+            data.put("rows_upserted", r.getRowsUpserted());
+            data.put("duration_ms", r.getDurationMs());
+            ObjectNode env = ModelJson.MAPPER.createObjectNode();
+            env.put("time", Instant.now().toString());
+            env.put("code", 0);
+            env.put("message", "OK");
+            env.set("data", data);
+            return HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, env.toString());
+        } catch (ExecutionException e) {
+            Status s = e.getCause() instanceof StatusRuntimeException sre ? sre.getStatus()
+                    : Status.INTERNAL.withDescription("import failed");
+            return Envelopes.of(s).toHttpResponse();
+        } catch (IOException e) {
+            requests.onError(Status.CANCELLED.withDescription("request body broken").asRuntimeException());
+            return Envelopes.of(HttpStatus.BAD_REQUEST, "request body could not be read: " + e.getMessage())
+                    .toHttpResponse();
+        } catch (InterruptedException | TimeoutException e) {
+            requests.onError(Status.CANCELLED.asRuntimeException());
+            Thread.currentThread().interrupt();
+            return Envelopes.of(HttpStatus.SERVICE_UNAVAILABLE, "import did not finish in time").toHttpResponse();
+        } catch (RuntimeException e) {
+            requests.onError(Status.CANCELLED.asRuntimeException());
+            Status s = e instanceof StatusRuntimeException sre ? sre.getStatus() : Status.INTERNAL;
+            return Envelopes.of(s).toHttpResponse();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.opsuite.gateway.trace;
+
+import dev.opsuite.gateway.conductor.TraceSink;
+import dev.opsuite.kit.json.Structs;
+import dev.opsuite.proto.v1.Trace;
+import dev.opsuite.proto.v1.WriteTracesRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ships traces to trace-service off the answer path: a bounded queue drained in batches by one
+ * thread. A failed batch is retried with backoff, never dropped; when the queue is full a trace is
+ * spilled to disk and replayed later, so no trace is silently lost.
+ */
+public final class TraceShipper implements TraceSink, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TraceShipper.class);
+
+    private final BlockingQueue<Trace> queue;
+    private final ConcurrentHashMap<String, Trace> pending = new ConcurrentHashMap<>();
+    private final Consumer<WriteTracesRequest> writer;
+    private final TraceSpill spill;
+    private final int batchSize;
+    private final Thread worker;
+    private volatile boolean running = true;
+    private final AtomicLong submitted = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong spilled = new AtomicLong();
+    private final AtomicLong failedBatches = new AtomicLong();
+
+    public TraceShipper(Consumer<WriteTracesRequest> writer, TraceSpill spill, int batchSize, int capacity) {
+        this.writer = writer;
+        this.spill = spill;
+        this.batchSize = batchSize;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.worker = new Thread(this::drain, "trace-shipper");
+        this.worker.setDaemon(true);
+        this.worker.start();
+        spill.replay(this::submit);
+    }
+
+    @Override
+    public void submit(Trace trace) {
+        submitted.incrementAndGet();
+        pending.put(trace.getTraceId(), trace);
+        if (!queue.offer(trace)) {
+            pending.remove(trace.getTraceId());
+            spill.write(trace);
+            spilled.incrementAndGet();
+        }
+    }
+
+    @Override
+    public Optional<Trace> pending(String traceId) {
+        return Optional.ofNullable(pending.get(traceId));
+    }
+
+    private void drain() {
+        List<Trace> batch = new ArrayList<>(batchSize);
+        long backoffMs = 100;
+        while (running || !queue.isEmpty() || !batch.isEmpty()) {
+            try {
+                if (batch.isEmpty()) {
+                    Trace first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch, batchSize - 1);
+                }
+                writer.accept(WriteTracesRequest.newBuilder().addAllTraces(batch).build());
+                written.addAndGet(batch.size());
+                batch.forEach(t -> pending.remove(t.getTraceId()));
+                batch.clear();
+                backoffMs = 100;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                failedBatches.incrementAndGet();
+                log.warn("trace batch of {} not stored yet ({}); retrying in {} ms", batch.size(), e.getMessage(),
+                        backoffMs);
+                if (!running) {
+                    break;
+                }
+                sleep(backoffMs);
+                backoffMs = Math.min(backoffMs * 2, 2_000);
+            }
+        }
+        // whatever could not be stored before shutdown goes to disk, never away
+        batch.addAll(queue);
+        queue.clear();
+        batch.forEach(t -> {
+            spill.write(t);
+            spilled.incrementAndGet();
+        });
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public long submitted() {
+        return submitted.get();
+    }
+
+    public long written() {
+        return written.get();
+    }
+
+    public long spilled() {
+        return spilled.get();
+    }
+
+    public long failedBatches() {
+        return failedBatches.get();
+    }
+
+    /** Flushes for up to 5 s, then spills the rest. */
+    @Override
+    public void close() {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (!queue.isEmpty() && System.currentTimeMillis() < deadline) {
+            sleep(20);
+        }
+        running = false;
+        try {
+            worker.join(7_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("trace shipper closed: submitted {}, written {}, spilled {}", submitted.get(), written.get(),
+                spilled.get());
+    }
+
+    static String json(Trace t) {
+        return Structs.toJson(t);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.opsuite.trace;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Direct SQL for test set-up (the API has no asset-editing RPCs). */
+final class Sql {
+    private Sql() {}
+
+    static void run(String url, String... statements) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row, as text (null when there is no row). */
+    static String queryText(String url, String sql) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
