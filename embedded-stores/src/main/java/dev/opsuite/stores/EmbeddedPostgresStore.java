@@ -169,9 +169,9 @@ public final class EmbeddedPostgresStore implements AutoCloseable {
             return;
         }
         removeShutdownHook();
-        Optional<Long> currentPid = StaleProcessStopper.readPid(dataDir.resolve(POSTMASTER_PID_FILE)).or(Optional::empty);
-        if (Files.exists(dataDir.resolve(POSTMASTER_PID_FILE)) && currentPid.isPresent()
-                && currentPid.get() != postmasterPid) {
+        Path pidFile = dataDir.resolve(POSTMASTER_PID_FILE);
+        Optional<Long> currentPid = Files.exists(pidFile) ? StaleProcessStopper.readPid(pidFile) : Optional.empty();
+        if (currentPid.isPresent() && currentPid.get() != postmasterPid) {
             // a newer store on the same data dir replaced our postmaster; pg_ctl stop would stop that one
             LOG.warn("postmaster {} on {} was superseded by pid {}; not stopping it", postmasterPid, dataDir, currentPid.get());
             return;

@@ -26,6 +26,7 @@ import java.time.Duration;
  * google.api.http rules, proto field names in JSON), the import route and DocService.
  */
 public final class GatewayApp implements AutoCloseable {
+    private static final long IMPORT_MAX_BYTES = 16L * 1024 * 1024 * 1024;
     private final Server server;
     private final StageClients clients;
     private final TraceShipper shipper;
@@ -66,7 +67,9 @@ public final class GatewayApp implements AutoCloseable {
         Server server = Server.builder()
                 .http(cfg.httpPort())
                 .service(grpc)
-                .service("/ops/import/{kind}", new ImportService(clients.executorChannel(), 16L * 1024 * 1024 * 1024))
+                .route().post("/ops/import/{kind}").maxRequestLength(IMPORT_MAX_BYTES)
+                .requestTimeout(Duration.ofMinutes(60))
+                .build(new ImportService(clients.executorChannel(), IMPORT_MAX_BYTES))
                 .serviceUnder("/docs", DocService.builder().build())
                 .errorHandler(errors)
                 .maxRequestLength(cfg.maxRequestBytes())

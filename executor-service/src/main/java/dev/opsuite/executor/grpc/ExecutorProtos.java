@@ -60,8 +60,11 @@ final class ExecutorProtos {
     }
 
     static AnswerBlock toProto(Block b) {
-        return AnswerBlock.newBuilder().setType(b.type()).setTitle(b.title()).setContent(b.content())
-                .setData(Structs.toStruct(b.data())).build();
+        AnswerBlock.Builder ab = AnswerBlock.newBuilder().setType(b.type()).setTitle(b.title()).setContent(b.content());
+        if (!b.data().isEmpty()) {
+            ab.setData(Structs.toStruct(b.data()));
+        }
+        return ab.build();
     }
 
     static Block fromProto(AnswerBlock b) {

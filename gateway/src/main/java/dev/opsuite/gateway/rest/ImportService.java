@@ -20,7 +20,6 @@ import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -54,8 +53,6 @@ public final class ImportService implements HttpService {
         if (!fileName.matches("[A-Za-z0-9_.-]{1,100}")) {
             return Envelopes.of(HttpStatus.BAD_REQUEST, "file_name must be a plain file name").toHttpResponse();
         }
-        ctx.setMaxRequestLength(maxBytes);
-        ctx.setRequestTimeout(Duration.ofMinutes(60));
         InputStream body = req.toInputStream(o -> o instanceof HttpData d ? d : HttpData.empty());
         CompletableFuture<HttpResponse> result = CompletableFuture.supplyAsync(() -> send(kind, fileName, body),
                 ctx.blockingTaskExecutor());

@@ -61,7 +61,8 @@ public final class RulesPlanner {
         Vocabulary.MetricTerm metric = vocabulary.findMetric(folded);
 
         List<PlanModel.Filter> filters = new ArrayList<>();
-        for (Vocabulary.EnumTerm e : vocabulary.findEnums(folded)) {
+        // enum words inside an alias ("서버" in "서버A") are part of a name, not a filter
+        for (Vocabulary.EnumTerm e : vocabulary.findEnums(Phrases.fold(textForMentions))) {
             filters.add(new PlanModel.Filter(e.field(), "eq", List.of(e.value())));
         }
         List<String> missing = new ArrayList<>();

@@ -1,0 +1,166 @@
+package dev.opsuite.launcher;
+
+import dev.opsuite.executor.ExecutorConfig;
+import dev.opsuite.executor.ExecutorServiceApp;
+import dev.opsuite.gateway.GatewayApp;
+import dev.opsuite.gateway.GatewayConfig;
+import dev.opsuite.kit.config.Env;
+import dev.opsuite.planner.PlannerConfig;
+import dev.opsuite.planner.PlannerServiceApp;
+import dev.opsuite.stores.EmbeddedNeo4jProcess;
+import dev.opsuite.stores.EmbeddedPostgresStore;
+import dev.opsuite.trace.TraceConfig;
+import dev.opsuite.trace.TraceServiceApp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default: a real embedded PostgreSQL and Neo4j (own JVM) under OPS_DATA_DIR, the
+ * three stage services on free loopback ports, and the gateway on OPS_HTTP_PORT. Each service is
+ * a real gRPC server; they share this JVM only to save memory.
+ */
+public final class AllInOne implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AllInOne.class);
+    static final String DATABASE = "opsdb";
+
+    private final LauncherConfig config;
+    private EmbeddedPostgresStore postgres;
+    private EmbeddedNeo4jProcess neo4j;
+    private TraceServiceApp trace;
+    private PlannerServiceApp planner;
+    private ExecutorServiceApp executor;
+    private GatewayApp gateway;
+    private Env serviceEnv;
+    private int executorPort;
+
+    private AllInOne(LauncherConfig config) {
+        this.config = config;
+    }
+
+    public static AllInOne start(LauncherConfig config) throws IOException, SQLException {
+        AllInOne all = new AllInOne(config);
+        try {
+            all.startAll();
+            return all;
+        } catch (IOException | SQLException | RuntimeException e) {
+            all.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws IOException, SQLException {
+        long t0 = System.nanoTime();
+        Files.createDirectories(config.dataDir());
+        postgres = EmbeddedPostgresStore.start(config.dataDir().resolve("postgres"), 0);
+        postgres.createDatabaseIfMissing(DATABASE);
+        neo4j = EmbeddedNeo4jProcess.start(config.dataDir().resolve("neo4j"), 0);
+        log.info("stores up in {} ms (postgres :{}, neo4j {})", ms(t0), postgres.port(), neo4j.boltUri());
+
+        String jdbc = postgres.jdbcUrl(DATABASE);
+        // *_ref values of the default Source assets resolve from these (see assets/defaults/source)
+        serviceEnv = config.env().with(Map.of(
+                "OPS_PG_PORT", Integer.toString(postgres.port()),
+                "OPS_PG_DATABASE", DATABASE,
+                "OPS_PG_USER", postgres.user(),
+                "OPS_PG_PASSWORD", postgres.password(),
+                "OPS_NEO4J_URI", neo4j.boltUri()));
+        trace = TraceServiceApp.start(new TraceConfig("127.0.0.1", 0, jdbc, postgres.user(), postgres.password(), 8,
+                java.util.Optional.of(config.assetSeedDir())));
+        planner = PlannerServiceApp.start(new PlannerConfig("127.0.0.1", 0));
+        startExecutor(0);
+        gateway = GatewayApp.start(GatewayConfig.from(serviceEnv.with(Map.of(
+                "OPS_HTTP_PORT", Integer.toString(config.httpPort()),
+                "OPS_PLANNER_TARGET", "127.0.0.1:" + planner.port(),
+                "OPS_EXECUTOR_TARGET", "127.0.0.1:" + executorPort,
+                "OPS_TRACE_TARGET", "127.0.0.1:" + trace.port(),
+                "OPS_DATA_DIR", config.dataDir().toString()))));
+        log.info("services up in {} ms: gateway :{}, planner :{}, executor :{}, trace :{}", ms(t0), gateway.port(),
+                planner.port(), executorPort, trace.port());
+        if (config.loadDemo()) {
+            new DemoLoader(config, executorPort, gateway.port()).loadIfEmpty();
+        }
+        log.info("OPS ready in {} ms on http://127.0.0.1:{} (REST /ops/*, gRPC ops.v1.OpsService)", ms(t0),
+                gateway.port());
+    }
+
+    /** (Re)starts executor-service; port 0 picks a free port the first time. */
+    public synchronized void startExecutor(int port) throws IOException {
+        Env env = serviceEnv.with(Map.of(
+                "OPS_EXECUTOR_PORT", Integer.toString(port),
+                "OPS_ESTATE_DB_URL", postgres.jdbcUrl(DATABASE),
+                "OPS_ESTATE_DB_USER", postgres.user(),
+                "OPS_ESTATE_DB_PASSWORD", postgres.password(),
+                "OPS_ESTATE_NEO4J_URI", neo4j.boltUri()));
+        executor = ExecutorServiceApp.start(ExecutorConfig.from(env));
+        executorPort = executor.port();
+    }
+
+    /** Stops executor-service (for failure drills); startExecutor(executorPort()) brings it back. */
+    public synchronized void stopExecutor() {
+        if (executor != null) {
+            executor.close();
+            executor = null;
+        }
+    }
+
+    public int httpPort() {
+        return gateway.port();
+    }
+
+    public int executorPort() {
+        return executorPort;
+    }
+
+    public int plannerPort() {
+        return planner.port();
+    }
+
+    public int tracePort() {
+        return trace.port();
+    }
+
+    public String jdbcUrl() {
+        return postgres.jdbcUrl(DATABASE);
+    }
+
+    public String dbUser() {
+        return postgres.user();
+    }
+
+    public String dbPassword() {
+        return postgres.password();
+    }
+
+    public String boltUri() {
+        return neo4j.boltUri();
+    }
+
+    private static long ms(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(gateway);
+        closeQuietly(executor);
+        closeQuietly(planner);
+        closeQuietly(trace);
+        closeQuietly(neo4j);
+        closeQuietly(postgres);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            log.warn("stopping {}: {}", c.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.opsuite.launcher;
+
+import dev.opsuite.executor.estate.demo.DemoEstate;
+import dev.opsuite.proto.v1.EstateServiceGrpc;
+import dev.opsuite.proto.v1.GetEstateStatsRequest;
+import dev.opsuite.proto.v1.GetEstateStatsResponse;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the seeded demo estate on first start, through the same path operators use: CSV files
+ * posted to the gateway's import route. Skipped when the estate already has CIs.
+ */
+final class DemoLoader {
+    private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+    private final LauncherConfig config;
+    private final int executorPort;
+    private final int httpPort;
+
+    DemoLoader(LauncherConfig config, int executorPort, int httpPort) {
+        this.config = config;
+        this.executorPort = executorPort;
+        this.httpPort = httpPort;
+    }
+
+    void loadIfEmpty() throws IOException {
+        ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", executorPort).usePlaintext().build();
+        try {
+            GetEstateStatsResponse stats = EstateServiceGrpc.newBlockingStub(ch).withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .getEstateStats(GetEstateStatsRequest.getDefaultInstance());
+            if (stats.getCis() > 0) {
+                log.info("estate already loaded ({} CIs, {} metric rows); demo not reloaded", stats.getCis(),
+                        stats.getMetricRows());
+                return;
+            }
+        } finally {
+            ch.shutdownNow();
+        }
+        long t0 = System.nanoTime();
+        Path dir = config.dataDir().resolve("demo-csv");
+        Files.createDirectories(dir);
+        try {
+            Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+            DemoEstate.writeCsv(dir, config.demoSeed(), end, config.demoDays());
+            long generated = (System.nanoTime() - t0) / 1_000_000;
+            for (ImportClient.Result r : new ImportClient("127.0.0.1", httpPort).importDirectory(dir)) {
+                if (!r.ok()) {
+                    throw new IOException("demo import of " + r.file() + " failed: " + r.body().path("message").asText());
+                }
+                log.info("demo {}: {} rows", r.file(), r.body().path("data").path("rows_upserted").asLong());
+            }
+            log.info("demo estate (seed {}, {} days) generated in {} ms, loaded in {} ms total", config.demoSeed(),
+                    config.demoDays(), generated, (System.nanoTime() - t0) / 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("demo import interrupted", e);
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
