@@ -1,0 +1,32 @@
+package dev.opsuite.launcher;
+
+import dev.opsuite.kit.config.Env;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One embedded default for the end-to-end tests: real PostgreSQL, real Neo4j (own JVM), the four
+ * services on loopback ports and the demo estate (2 days of metrics to keep the suite quick).
+ * Started once per JVM and shared by the test classes.
+ */
+final class OpsStack {
+    private static AllInOne instance;
+    private static Path dataDir;
+
+    private OpsStack() {}
+
+    static synchronized AllInOne get() throws Exception {
+        if (instance == null) {
+            dataDir = Files.createTempDirectory("ops-e2e-");
+            Env env = Env.of(Map.of(
+                    "OPS_HTTP_PORT", "0",
+                    "OPS_DATA_DIR", dataDir.toString(),
+                    "OPS_ASSET_SEED_DIR", Path.of("..", "assets", "defaults").toAbsolutePath().toString(),
+                    "OPS_DEMO_DAYS", "2"));
+            instance = AllInOne.start(LauncherConfig.from(env));
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+        }
+        return instance;
+    }
+}
