@@ -32,6 +32,12 @@ public final class EnvelopeErrorHandler implements ServerErrorHandler, UnframedG
             log.warn("internal error on {}: {}", ctx.path(), status, cause);
             return Envelopes.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal error").toHttpResponse();
         }
+        if (status.getCode() == Status.Code.INVALID_ARGUMENT
+                && (status.getDescription() == null || status.getDescription().isBlank())) {
+            // Armeria's transcoder refuses unparseable bodies without a description
+            return Envelopes.of(HttpStatus.BAD_REQUEST,
+                    "invalid request body: malformed JSON or a field of the wrong type").toHttpResponse();
+        }
         return Envelopes.of(status).toHttpResponse();
     }
 
