@@ -5,18 +5,17 @@ import java.util.Optional;
 
 /**
  * executor-service configuration, read from the environment in one place. The estate store
- * (writable, for the importer) is optional; queries use the Source assets' own connections,
+ * (writable, for the importer) is optional and its limits are EstateImportConfig's; queries use the Source assets' own connections,
  * whose *_ref values resolve from the same environment.
  */
 public record ExecutorConfig(String host, int port, Optional<String> estateDbUrl, String estateDbUser,
                              String estateDbPassword, Optional<String> estateNeo4jUri, String estateNeo4jUser,
-                             String estateNeo4jPassword, int importMaxMb, Env env) {
+                             String estateNeo4jPassword, Env env) {
 
     public static ExecutorConfig from(Env env) {
         return new ExecutorConfig(env.get("OPS_EXECUTOR_HOST", "127.0.0.1"), env.getInt("OPS_EXECUTOR_PORT", 9092),
                 env.get("OPS_ESTATE_DB_URL"), env.get("OPS_ESTATE_DB_USER", "postgres"),
                 env.get("OPS_ESTATE_DB_PASSWORD", ""), env.get("OPS_ESTATE_NEO4J_URI"),
-                env.get("OPS_ESTATE_NEO4J_USER", ""), env.get("OPS_ESTATE_NEO4J_PASSWORD", ""),
-                env.getInt("OPS_IMPORT_MAX_MB", 2048), env);
+                env.get("OPS_ESTATE_NEO4J_USER", ""), env.get("OPS_ESTATE_NEO4J_PASSWORD", ""), env);
     }
 }

@@ -3,6 +3,7 @@ package dev.opsuite.executor;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.opsuite.executor.domain.PlanExecutor;
+import dev.opsuite.executor.estate.grpc.EstateImportConfig;
 import dev.opsuite.executor.estate.grpc.EstateModule;
 import dev.opsuite.executor.grpc.ExecutorGrpcService;
 import dev.opsuite.executor.neo4j.Neo4jGraphAdapter;
@@ -61,7 +62,9 @@ public final class ExecutorServiceApp implements AutoCloseable {
                             AuthTokens.basic(cfg.estateNeo4jUser(), cfg.estateNeo4jPassword()));
             resources.add(estateDb);
             resources.add(estateGraph);
-            services.add(EstateModule.create(estateDb, estateGraph));
+            var estate = EstateModule.create(estateDb, estateGraph, EstateImportConfig.fromEnv(cfg.env()));
+            resources.add(0, estate); // close the import pool before the stores it writes to
+            services.add(estate);
         }
         GrpcServerRunner server = GrpcServerRunner.start("executor-service", cfg.host(), cfg.port(), services);
         ScheduledExecutorService probe = null;
