@@ -86,8 +86,14 @@ public final class Neo4jGraphAdapter implements GraphPort, AutoCloseable {
         if (v == null || v.isNull()) {
             return null;
         }
-        return switch (v.type().name()) {
-            case "LIST" -> v.asList(Neo4jGraphAdapter::plain);
+        String type = v.type().name();
+        if (type.startsWith("LIST")) { // "LIST OF ANY?"
+            return v.asList(Neo4jGraphAdapter::plain);
+        }
+        if (type.startsWith("PATH")) {
+            return v.asPath().toString();
+        }
+        return switch (type.replace("?", "").trim()) {
             case "MAP" -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 v.asMap(Neo4jGraphAdapter::plain).forEach(m::put);
@@ -113,7 +119,9 @@ public final class Neo4jGraphAdapter implements GraphPort, AutoCloseable {
             Map<String, String> conn = secrets.resolve(source.name(), source.content().path("connection"));
             String uri = conn.getOrDefault("uri", "bolt://127.0.0.1:7687");
             Config cfg = Config.builder().withConnectionTimeout(3, java.util.concurrent.TimeUnit.SECONDS)
-                    .withMaxConnectionPoolSize(16).withConnectionAcquisitionTimeout(3, java.util.concurrent.TimeUnit.SECONDS).build();
+                    .withMaxConnectionPoolSize(16).withConnectionAcquisitionTimeout(3, java.util.concurrent.TimeUnit.SECONDS)
+                    // a down graph fails fast; the control loop decides about retries
+                    .withMaxTransactionRetryTime(2, java.util.concurrent.TimeUnit.SECONDS).build();
             return conn.containsKey("user")
                     ? GraphDatabase.driver(uri, AuthTokens.basic(conn.get("user"), conn.getOrDefault("password", "")), cfg)
                     : GraphDatabase.driver(uri, AuthTokens.none(), cfg);

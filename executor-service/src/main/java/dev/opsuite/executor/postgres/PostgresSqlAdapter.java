@@ -88,14 +88,19 @@ public final class PostgresSqlAdapter implements SqlPort, AutoCloseable {
         cfg.setConnectionTimeout(3_000);
         cfg.setValidationTimeout(1_000);
         cfg.setInitializationFailTimeout(-1); // a down source fails its queries, not the service
-        String searchPath = schemas.isEmpty() ? "public" : String.join(",", schemas.stream()
-                .map(s -> "\"" + s.replace("\"", "") + "\"").toList());
-        cfg.setConnectionInitSql("SET default_transaction_read_only = on; SET search_path = " + searchPath);
+        for (String schema : schemas) {
+            if (!schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+                throw OpsException.invalid("source " + source.name() + ": invalid schema name in schema_allowlist");
+            }
+        }
+        String searchPath = schemas.isEmpty() ? "public" : String.join(",", schemas);
+        // session-level settings (startup options), so no transaction rollback can undo them
+        cfg.addDataSourceProperty("options", "-c default_transaction_read_only=on -c search_path=" + searchPath);
         cfg.addDataSourceProperty("ApplicationName", "ops-executor");
         return new HikariDataSource(cfg);
     }
 
-    /** Closes every pool of this source name except the given version (called when a version is retired). */
+    /** Closes the pools of the given source version (name@version), e.g. when it is archived. */
     public void retire(String sourceRef) {
         pools.entrySet().removeIf(e -> {
             if (e.getKey().startsWith(sourceRef + "#")) {

@@ -1,11 +1,14 @@
 package dev.opsuite.executor.source;
 
+import dev.opsuite.kit.errors.ErrorCode;
+import dev.opsuite.kit.errors.OpsException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A SQL template with :named parameters turned into JDBC '?' placeholders. Literals, quoted
- * identifiers, comments and '::' casts are left alone. User text is only ever bound, never spliced.
+ * identifiers, comments and '::' casts are left alone. User text is only ever bound, never spliced;
+ * a second statement after ';' is refused (defence in depth behind VALIDATE).
  */
 public record NamedSql(String jdbcSql, List<String> paramNames) {
 
@@ -30,6 +33,11 @@ public record NamedSql(String jdbcSql, List<String> paramNames) {
                 end = end < 0 ? n : end + 2;
                 out.append(sql, i, end);
                 i = end;
+            } else if (c == ';') {
+                if (!sql.substring(i + 1).isBlank()) {
+                    throw new OpsException(ErrorCode.POLICY_DENIED, "a query template must be a single statement");
+                }
+                i = n; // a trailing ';' is harmless; drop it
             } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == ':') {
                 out.append("::");
                 i += 2;

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
  * channel's reconnect backoff so a restarted service is used again at once.
  */
 public final class StageClients implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StageClients.class);
     private final ManagedChannel planner;
     private final ManagedChannel executor;
     private final ManagedChannel trace;
@@ -63,14 +64,49 @@ public final class StageClients implements AutoCloseable {
                 java.util.Map.entry("trace-service", trace));
     }
 
-    /** Runs one downstream call; failures become domain errors naming the service. */
+    /**
+     * Runs one downstream call; failures become domain errors naming the service. Stage calls are
+     * stateless and read-only, so an UNAVAILABLE (e.g. a connection broken by a restarted service)
+     * is retried once at once, on a fresh connection attempt.
+     */
     public <T> T call(String what, ManagedChannel channel, Supplier<T> call) {
         try {
             return call.get();
         } catch (StatusRuntimeException e) {
             channel.resetConnectBackoff();
+            if (e.getStatus().getCode() != io.grpc.Status.Code.UNAVAILABLE || !awaitReady(channel, 3_000)) {
+                log.warn("{} failed: {}", what, e.getStatus());
+                throw GrpcErrors.fromStatus(what, e.getStatus());
+            }
+        }
+        try {
+            return call.get();
+        } catch (StatusRuntimeException e) {
+            channel.resetConnectBackoff();
+            log.warn("{} failed after a retry: {}", what, e.getStatus());
             throw GrpcErrors.fromStatus(what, e.getStatus());
         }
+    }
+
+    /** Waits (bounded) for the channel to reconnect; false when it does not within the time. */
+    private static boolean awaitReady(ManagedChannel channel, long maxMs) {
+        long until = System.nanoTime() + maxMs * 1_000_000;
+        while (System.nanoTime() < until) {
+            io.grpc.ConnectivityState state = channel.getState(true);
+            if (state == io.grpc.ConnectivityState.READY) {
+                return true;
+            }
+            if (state == io.grpc.ConnectivityState.SHUTDOWN) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     public <T> T callPlanner(String what, Supplier<T> call) {

@@ -102,7 +102,8 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
             response = body.get();
         } catch (Conductor.TracedFailure f) {
             Status s = GrpcErrors.toStatus(f.failure());
-            observer.onError(s.withDescription(s.getDescription() + " [trace_id=" + f.traceId() + "]")
+            String description = s.getDescription() == null ? s.getCode().name().toLowerCase() : s.getDescription();
+            observer.onError(s.withDescription(description + " [trace_id=" + f.traceId() + "]")
                     .asRuntimeException());
             return;
         } catch (Throwable t) {

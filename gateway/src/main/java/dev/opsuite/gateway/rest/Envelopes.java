@@ -41,7 +41,7 @@ public final class Envelopes {
     }
 
     public static AggregatedHttpResponse of(HttpStatus http, String message) {
-        String text = message == null || message.isBlank() ? defaultMessage(http) : message;
+        String text = message == null ? "" : message;
         ObjectNode body = ModelJson.MAPPER.createObjectNode();
         body.put("time", Instant.now().toString());
         body.put("code", http.code());
@@ -51,7 +51,8 @@ public final class Envelopes {
             data.put("trace_id", m.group(1));
             text = m.replaceAll("");
         }
-        body.put("message", sanitize(text));
+        text = sanitize(text);
+        body.put("message", text.isBlank() ? defaultMessage(http) : text);
         body.set("data", data);
         return AggregatedHttpResponse.of(http, MediaType.JSON_UTF_8, body.toString());
     }
@@ -68,10 +69,13 @@ public final class Envelopes {
         };
     }
 
-    /** One line, bounded, no Java internals. */
-    private static String sanitize(String s) {
+    private static final Pattern JAVA_TYPE = Pattern.compile(
+            "(?:\\b[a-z][a-z0-9_]*\\.)*\\b[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*");
+
+    /** One line, bounded, no Java class names. */
+    static String sanitize(String s) {
         String line = s.split("\\R", 2)[0];
-        line = line.replaceAll("(?:[a-z]+\\.)+[A-Z][A-Za-z]+(Exception|Error)(: )?", "");
+        line = JAVA_TYPE.matcher(line).replaceAll("").trim();
         return line.length() > 500 ? line.substring(0, 500) + "…" : line;
     }
 }

@@ -30,6 +30,7 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
     private final TraceSpill spill;
     private final int batchSize;
     private final Thread worker;
+    private final Object lifecycle = new Object();
     private volatile boolean running = true;
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
@@ -50,9 +51,19 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
     @Override
     public void submit(Trace trace) {
         submitted.incrementAndGet();
-        pending.put(trace.getTraceId(), trace);
-        if (!queue.offer(trace)) {
-            pending.remove(trace.getTraceId());
+        boolean queued;
+        synchronized (lifecycle) {
+            // after close nothing drains the queue: such traces go straight to disk
+            queued = false;
+            if (running) {
+                pending.put(trace.getTraceId(), trace); // before offer: the worker may store it at once
+                queued = queue.offer(trace);
+                if (!queued) {
+                    pending.remove(trace.getTraceId());
+                }
+            }
+        }
+        if (!queued) {
             spill.write(trace);
             spilled.incrementAndGet();
         }
@@ -96,8 +107,9 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
             }
         }
         // whatever could not be stored before shutdown goes to disk, never away
-        batch.addAll(queue);
-        queue.clear();
+        synchronized (lifecycle) {
+            queue.drainTo(batch);
+        }
         batch.forEach(t -> {
             spill.write(t);
             spilled.incrementAndGet();
@@ -135,7 +147,9 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
         while (!queue.isEmpty() && System.currentTimeMillis() < deadline) {
             sleep(20);
         }
-        running = false;
+        synchronized (lifecycle) {
+            running = false;
+        }
         try {
             worker.join(7_000);
         } catch (InterruptedException e) {

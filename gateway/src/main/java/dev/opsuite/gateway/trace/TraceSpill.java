@@ -44,15 +44,20 @@ public final class TraceSpill {
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+            // *.replaying: a replay interrupted by a crash; its traces are replayed again (writes are idempotent)
+            files = s.filter(p -> p.getFileName().toString().endsWith(".jsonl")
+                    || p.getFileName().toString().endsWith(".jsonl.replaying")).sorted().toList();
         } catch (IOException e) {
             log.warn("cannot list trace spill {}: {}", dir, e.getMessage());
             return;
         }
         for (Path f : files) {
             try {
-                Path claimed = f.resolveSibling(f.getFileName() + ".replaying");
-                Files.move(f, claimed);
+                Path claimed = f.getFileName().toString().endsWith(".replaying") ? f
+                        : f.resolveSibling(f.getFileName() + ".replaying");
+                if (!claimed.equals(f)) {
+                    Files.move(f, claimed);
+                }
                 try (Stream<String> lines = Files.lines(claimed, StandardCharsets.UTF_8)) {
                     lines.filter(l -> !l.isBlank()).forEach(l -> sink.accept(Structs.fromJson(l, Trace.newBuilder()).build()));
                 }

@@ -1,0 +1,91 @@
+package dev.opsuite.planner.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Relative time ranges: the phrases come from the Prompt asset (rules.time_ranges: regex ->
+ * range name with $1 for a captured number); this class only turns a range name into bounds
+ * relative to "now": last_Nm, last_Nh, last_Nd, today, yesterday, this_week, last_week, since_<weekday>.
+ */
+public final class TimeRanges {
+    public record Range(String name, OffsetDateTime from, OffsetDateTime to) {}
+
+    private TimeRanges() {}
+
+    /** The first rule whose pattern matches the folded question, resolved against now; or null. */
+    public static Range find(String folded, JsonNode rules, OffsetDateTime now) {
+        for (JsonNode rule : rules) {
+            Matcher m = Pattern.compile(rule.path("pattern").asText(), Pattern.CASE_INSENSITIVE).matcher(folded);
+            if (m.find()) {
+                String name = rule.path("range").asText();
+                for (int g = 1; g <= m.groupCount(); g++) {
+                    name = name.replace("$" + g, m.group(g) == null ? "" : m.group(g));
+                }
+                Range r = resolve(name, now);
+                if (r != null) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+
+    public static Range resolve(String name, OffsetDateTime now) {
+        String n = name.toLowerCase(Locale.ROOT).trim();
+        OffsetDateTime startOfDay = now.truncatedTo(ChronoUnit.DAYS);
+        Matcher last = Pattern.compile("last_(\\d{1,4})([mhdw])").matcher(n);
+        if (last.matches()) {
+            long k = Long.parseLong(last.group(1));
+            if (k <= 0) {
+                return null;
+            }
+            Duration d = switch (last.group(2)) {
+                case "m" -> Duration.ofMinutes(k);
+                case "h" -> Duration.ofHours(k);
+                case "d" -> Duration.ofDays(k);
+                default -> Duration.ofDays(7 * k);
+            };
+            if (d.compareTo(Duration.ofDays(400)) > 0) {
+                return null;
+            }
+            return new Range(n, now.minus(d), now);
+        }
+        return switch (n) {
+            case "today" -> new Range(n, startOfDay, now);
+            case "yesterday" -> new Range(n, startOfDay.minusDays(1), startOfDay);
+            case "this_week" -> new Range(n, startOfDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), now);
+            case "last_week" -> {
+                OffsetDateTime monday = startOfDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                yield new Range(n, monday.minusWeeks(1), monday);
+            }
+            default -> {
+                if (n.startsWith("since_")) {
+                    try {
+                        DayOfWeek day = DayOfWeek.valueOf(n.substring("since_".length()).toUpperCase(Locale.ROOT));
+                        yield new Range(n, startOfDay.with(TemporalAdjusters.previousOrSame(day)), now);
+                    } catch (IllegalArgumentException e) {
+                        yield null;
+                    }
+                }
+                yield null;
+            }
+        };
+    }
+
+    /** The next wider range for the empty_result fallback, or null at the widest. */
+    public static String widen(String name) {
+        return switch (name) {
+            case "last_1h", "last_15m", "last_30m", "last_5m" -> "last_24h";
+            case "today", "last_24h", "yesterday", "last_12h", "last_6h" -> "last_7d";
+            default -> null;
+        };
+    }
+}
