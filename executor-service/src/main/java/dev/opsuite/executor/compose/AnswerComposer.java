@@ -26,6 +26,13 @@ public final class AnswerComposer {
         List<Block> blocks = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, String> planVars = planVars(plan, assets.content("schema"), lang);
+        planVars.put("root", rootLabel(plan, outputs, plan.primary().ciCode()));
+        planVars.put("secondary", rootLabel(plan, outputs, plan.secondary().ciCode()));
+        planVars.put("agg_label", label(mapping.path("agg_labels"), plan.metric().agg(), lang));
+        planVars.put("time_range", label(mapping.path("time_range_labels"), plan.metric().timeRange().isEmpty()
+                ? plan.history().timeRange() : plan.metric().timeRange(), lang));
+        planVars.put("keyword", String.valueOf(plan.primary().keywords().stream().filter(k -> k.length() >= 2)
+                .min(java.util.Comparator.comparingInt(String::length)).orElse("")));
 
         if (!plan.missingSlots().isEmpty()) {
             blocks.add(Block.text(slotMessage(plan, mapping, planVars, lang)));
@@ -46,6 +53,8 @@ public final class AnswerComposer {
                 out.row(0).forEach((k, v) -> vars.put(k, Templates.number(v, decimals)));
             }
             vars.put("row_count", Integer.toString(out.rows().size()));
+            vars.put("total", out.rows().isEmpty() ? "0" : vars.getOrDefault("total", Integer.toString(out.rows().size())));
+            vars.put("list", listOf(out, rule.path("list_limit").asInt(5), lang));
             for (JsonNode b : rule.path("blocks")) {
                 switch (b.path("type").asText()) {
                     case "text", "markdown" -> {
@@ -58,7 +67,17 @@ public final class AnswerComposer {
                             blocks.add(table(out, b, decimals));
                         }
                     }
-                    default -> warnings.add("block type " + b.path("type").asText() + " is not supported yet");
+                    case "chart" -> {
+                        if (!out.rows().isEmpty()) {
+                            blocks.add(Charts.timeSeries(out, b, vars.get("metric_label"), vars.get("unit"), decimals));
+                        }
+                    }
+                    case "network" -> {
+                        if (!out.rows().isEmpty()) {
+                            blocks.add(Charts.network(out, plan.primary().ciCode(), vars.get("root")));
+                        }
+                    }
+                    default -> warnings.add("block type " + b.path("type").asText() + " is not supported");
                 }
             }
         }
@@ -68,6 +87,54 @@ public final class AnswerComposer {
         String answer = blocks.stream().filter(b -> b.type().equals("text")).map(Block::content).findFirst()
                 .orElse(blocks.get(0).content());
         return new Composed(blocks, answer, warnings);
+    }
+
+    /** "name(code)" of the question's CI, from the resolve step when it ran. */
+    /** A label from the Mapping asset: exact key, else the key with its number as {n} ("last_{n}h"). */
+    private static String label(JsonNode labels, String key, String lang) {
+        JsonNode l = labels.path(key);
+        if (!l.isMissingNode()) {
+            return Localized.text(l, lang);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d+").matcher(key);
+        if (m.find()) {
+            JsonNode generic = labels.path(m.replaceFirst("{n}"));
+            if (!generic.isMissingNode()) {
+                return Localized.text(generic, lang).replace("{n}", m.group());
+            }
+        }
+        return key;
+    }
+
+    private static String rootLabel(PlanModel plan, List<ToolOutput> outputs, String code) {
+        for (ToolOutput o : outputs) {
+            if ("ci_resolver".equals(o.tool())) {
+                for (int i = 0; i < o.rows().size(); i++) {
+                    Map<String, Object> r = o.row(i);
+                    if (code.equals(r.get("ci_code"))) {
+                        return r.get("ci_name") + "(" + code + ")";
+                    }
+                }
+            }
+        }
+        return code;
+    }
+
+    /** The first rows as "name(code)", for sentences that list results. */
+    private static String listOf(ToolOutput out, int limit, String lang) {
+        int name = out.columnIndex("ci_name");
+        int code = out.columnIndex("ci_code");
+        if (name < 0 && code < 0) {
+            return "";
+        }
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, out.rows().size()); i++) {
+            List<Object> r = out.rows().get(i);
+            items.add(name >= 0 && code >= 0 ? r.get(name) + "(" + r.get(code) + ")" : String.valueOf(r.get(Math.max(name, code))));
+        }
+        String more = out.rows().size() > limit ? ("ko".equals(lang) ? " 외 " + (out.rows().size() - limit) + "개"
+                : " and " + (out.rows().size() - limit) + " more") : "";
+        return String.join(", ", items) + more;
     }
 
     private static String slotMessage(PlanModel plan, JsonNode mapping, Map<String, String> vars, String lang) {
@@ -99,7 +166,6 @@ public final class AnswerComposer {
             }
         }
         vars.put("agg", plan.metric().agg());
-        vars.put("time_range", plan.metric().timeRange());
         return vars;
     }
 

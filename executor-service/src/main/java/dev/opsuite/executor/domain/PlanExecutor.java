@@ -136,6 +136,12 @@ public final class PlanExecutor {
             candidates.addAll(r.resolved());
             primary = primary.withCiCode("");
         }
+        boolean optional = plan.intent() == Intent.LIST || plan.intent() == Intent.SEARCH
+                || plan.intent() == Intent.AGGREGATE && plan.metric().topN() > 0;
+        if (optional && candidates.isEmpty() && primary.ciCode().isEmpty()) {
+            // the CI only narrows the answer (e.g. events of all CIs when none is named)
+            return withSlots(plan, primary, secondary, List.of(), List.of());
+        }
         if (!candidates.isEmpty() && primary.ciCode().isEmpty()) {
             triggers.add(new Trigger("slot_missing", "execute", "medium",
                     "ambiguous CI: " + candidates.size() + " candidates"));

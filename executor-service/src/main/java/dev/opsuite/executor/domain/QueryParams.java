@@ -21,7 +21,12 @@ final class QueryParams {
         mentions.addAll(plan.secondary().mentions());
         p.put("mentions", mentions);
         p.put("keywords", plan.primary().keywords());
-        p.put("keyword", plan.primary().keywords().isEmpty() ? "" : plan.primary().keywords().get(0));
+        // the shortest keyword of 2+ characters: n-gram mentions put the single words last
+        p.put("keyword", plan.primary().keywords().stream().filter(k -> k.length() >= 2)
+                .min(java.util.Comparator.comparingInt(String::length)).orElse(""));
+        for (String field : List.of("ci_type", "status", "environment", "location", "owner")) {
+            p.put(field, ""); // '' means "no filter" in the templates
+        }
         p.put("limit", plan.primary().limit() > 0 ? plan.primary().limit() : DEFAULT_LIMIT);
         p.put("offset", Math.max(0, plan.primary().offset()));
         for (PlanModel.Filter f : plan.primary().filters()) {
@@ -33,6 +38,7 @@ final class QueryParams {
         p.put("agg", m.agg());
         p.put("bucket", m.bucket());
         p.put("top_n", m.topN() > 0 ? m.topN() : 10);
+        p.put("order", m.order().equals("asc") ? "asc" : "desc");
         if (!m.timeFrom().isEmpty()) {
             p.put("time_from", OffsetDateTime.parse(m.timeFrom()));
         }

@@ -24,10 +24,26 @@ import java.util.List;
 final class ExecutorProtos {
     private ExecutorProtos() {}
 
+    /** Struct numbers are doubles; integer columns are named in meta so they read back as integers. */
+    private static final String INTEGER_COLUMNS = "integer_columns";
+
     static ToolResult toProto(ToolOutput o) {
+        java.util.Map<String, Object> meta = new java.util.LinkedHashMap<>(o.meta());
+        List<String> ints = new ArrayList<>();
+        if (!o.rows().isEmpty()) {
+            for (int c = 0; c < o.columns().size(); c++) {
+                Object v = o.rows().get(0).get(c);
+                if (v instanceof Long || v instanceof Integer || v instanceof Short) {
+                    ints.add(o.columns().get(c));
+                }
+            }
+        }
+        if (!ints.isEmpty()) {
+            meta.put(INTEGER_COLUMNS, ints);
+        }
         ToolResult.Builder b = ToolResult.newBuilder().setTool(o.tool()).setQueryName(o.queryName())
                 .addAllColumns(o.columns()).setRowCount(o.rows().size()).setTruncated(o.truncated())
-                .setMeta(Structs.toStruct(o.meta())).setError(o.error()).setRetryable(o.retryable());
+                .setMeta(Structs.toStruct(meta)).setError(o.error()).setRetryable(o.retryable());
         for (List<Object> r : o.rows()) {
             b.addRows(Structs.toListValue(r));
         }
@@ -35,9 +51,23 @@ final class ExecutorProtos {
     }
 
     static ToolOutput fromProto(ToolResult r) {
+        List<Integer> intIndexes = new ArrayList<>();
+        var ints = r.getMeta().getFieldsOrDefault(INTEGER_COLUMNS, com.google.protobuf.Value.getDefaultInstance());
+        for (var v : ints.getListValue().getValuesList()) {
+            int i = r.getColumnsList().indexOf(v.getStringValue());
+            if (i >= 0) {
+                intIndexes.add(i);
+            }
+        }
         List<List<Object>> rows = new ArrayList<>(r.getRowsCount());
         for (ListValue lv : r.getRowsList()) {
-            rows.add(Structs.toList(lv));
+            List<Object> row = Structs.toList(lv);
+            for (int i : intIndexes) {
+                if (i < row.size() && row.get(i) instanceof Double d) {
+                    row.set(i, d.longValue());
+                }
+            }
+            rows.add(row);
         }
         return new ToolOutput(r.getTool(), r.getQueryName(), r.getColumnsList(), rows, r.getTruncated(),
                 Structs.toMap(r.getMeta()), r.getError(), r.getRetryable());

@@ -342,7 +342,7 @@ class PlanExecutorTest {
     void cypherQueriesGoToTheGraphPortWithTheGraphSourceLimits() {
         JsonNode base = assets.content("query").deepCopy();
         ObjectNode neighbors = ((com.fasterxml.jackson.databind.node.ArrayNode) base.path("queries")).addObject();
-        neighbors.put("name", "graph_neighbors");
+        neighbors.put("name", "test_neighbors");
         neighbors.put("title", "Neighbours");
         neighbors.put("tool", "graph_executor");
         neighbors.put("source", "neo4j_graph");
@@ -354,11 +354,11 @@ class PlanExecutorTest {
         docs.add(new AssetDoc("query", "ci_queries", 2, "published", base));
         AssetBundle withGraph = new AssetBundle(docs);
         FakePort sql = new FakePort(withGraph);
-        FakePort graph = new FakePort(withGraph).rows("graph_neighbors", List.of("ci_code"),
+        FakePort graph = new FakePort(withGraph).rows("test_neighbors", List.of("ci_code"),
                 List.of(List.of("DB-01"), List.of("VM-01")));
 
         ExecutionResult r = new PlanExecutor(sql, graph).execute(lookup("SVR001", List.of()),
-                List.of("graph_neighbors"), withGraph);
+                List.of("test_neighbors"), withGraph);
 
         assertEquals(List.of(), sql.calls);
         assertEquals(1, graph.calls.size());

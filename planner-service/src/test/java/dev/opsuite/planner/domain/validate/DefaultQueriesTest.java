@@ -1,0 +1,38 @@
+package dev.opsuite.planner.domain.validate;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.kit.model.ModelJson;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Every SQL template of the default Query asset passes the default Policy's guard, parsed for real. */
+class DefaultQueriesTest {
+
+    @Test
+    void everyDefaultSqlTemplateIsAllowedByTheDefaultPolicy() throws Exception {
+        JsonNode queries = ModelJson.MAPPER.readTree(Path.of("..", "assets", "defaults", "query", "ci_queries.json").toFile());
+        JsonNode security = ModelJson.MAPPER.readTree(Path.of("..", "assets", "defaults", "policy", "ci_policy.json")
+                .toFile()).path("security");
+        SqlGuard guard = new SqlGuard(set(security.path("allowed_operations")), set(security.path("blocked_tables")),
+                set(security.path("schema_allowlist")), set(security.path("allowed_functions")));
+        int sql = 0;
+        for (JsonNode q : queries.path("queries")) {
+            if ("sql".equals(q.path("language").asText())) {
+                SqlGuard.Verdict v = guard.check(q.path("statement").asText());
+                assertTrue(v.allowed(), q.path("name").asText() + ": " + v.reason());
+                sql++;
+            }
+        }
+        assertTrue(sql >= 8, "templates checked: " + sql);
+    }
+
+    private static Set<String> set(JsonNode arr) {
+        Set<String> s = new HashSet<>();
+        arr.forEach(n -> s.add(n.asText()));
+        return s;
+    }
+}
