@@ -31,8 +31,11 @@ public final class GatewayApp implements AutoCloseable {
     private final StageClients clients;
     private final TraceShipper shipper;
     private final HealthStatusManager health;
+    private final HealthProbe probe;
 
-    private GatewayApp(Server server, StageClients clients, TraceShipper shipper, HealthStatusManager health) {
+    private GatewayApp(Server server, StageClients clients, TraceShipper shipper, HealthStatusManager health,
+                       HealthProbe probe) {
+        this.probe = probe;
         this.server = server;
         this.clients = clients;
         this.shipper = shipper;
@@ -40,13 +43,19 @@ public final class GatewayApp implements AutoCloseable {
     }
 
     public static GatewayApp start(GatewayConfig cfg) {
+        return start(cfg, null);
+    }
+
+    /** @param startupPending not null: /ops/health stays 503 until {@link #startupDone()} */
+    public static GatewayApp start(GatewayConfig cfg, String startupPending) {
         StageClients clients = new StageClients(cfg.plannerTarget(), cfg.executorTarget(), cfg.traceTarget(),
                 cfg.stageDeadlineMs());
         TraceShipper shipper = new TraceShipper(
                 req -> clients.callTrace("trace-service WriteTraces", () -> clients.trace().writeTraces(req)),
                 new TraceSpill(cfg.traceSpillDir()), cfg.traceBatchSize(), cfg.traceQueueCapacity());
         Conductor conductor = new Conductor(clients, shipper, cfg.zone());
-        OpsGrpcService ops = new OpsGrpcService(conductor, clients, shipper, new HealthProbe(clients.channels()),
+        HealthProbe probe = new HealthProbe(clients.channels(), startupPending);
+        OpsGrpcService ops = new OpsGrpcService(conductor, clients, shipper, probe,
                 new RequestChecks(cfg.maxQuestionChars()));
         EnvelopeErrorHandler errors = new EnvelopeErrorHandler();
         HealthStatusManager health = new HealthStatusManager();
@@ -78,7 +87,11 @@ public final class GatewayApp implements AutoCloseable {
                 .gracefulShutdownTimeout(Duration.ofMillis(500), Duration.ofSeconds(10))
                 .build();
         server.start().join();
-        return new GatewayApp(server, clients, shipper, health);
+        return new GatewayApp(server, clients, shipper, health, probe);
+    }
+
+    public void startupDone() {
+        probe.setStartupPending(null);
     }
 
     public int port() {

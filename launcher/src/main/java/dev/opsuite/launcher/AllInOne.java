@@ -77,11 +77,12 @@ public final class AllInOne implements AutoCloseable {
                 "OPS_PLANNER_TARGET", "127.0.0.1:" + planner.port(),
                 "OPS_EXECUTOR_TARGET", "127.0.0.1:" + executorPort,
                 "OPS_TRACE_TARGET", "127.0.0.1:" + trace.port(),
-                "OPS_DATA_DIR", config.dataDir().toString()))));
+                "OPS_DATA_DIR", config.dataDir().toString()))), config.loadDemo() ? "loading the demo estate" : null);
         log.info("services up in {} ms: gateway :{}, planner :{}, executor :{}, trace :{}", ms(t0), gateway.port(),
                 planner.port(), executorPort, trace.port());
         if (config.loadDemo()) {
             new DemoLoader(config, executorPort, gateway.port()).loadIfEmpty();
+            gateway.startupDone();
         }
         log.info("OPS ready in {} ms on http://127.0.0.1:{} (REST /ops/*, gRPC ops.v1.OpsService)", ms(t0),
                 gateway.port());

@@ -17,14 +17,27 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HealthProbe {
     private final List<Map.Entry<String, ManagedChannel>> channels;
+    private volatile String startupPending;
 
-    public HealthProbe(List<Map.Entry<String, ManagedChannel>> channels) {
+    public HealthProbe(List<Map.Entry<String, ManagedChannel>> channels, String startupPending) {
         this.channels = channels;
+        this.startupPending = startupPending;
+    }
+
+    /** Start-up work still running beside the services (e.g. the demo load); null when done. */
+    public void setStartupPending(String what) {
+        this.startupPending = what;
     }
 
     public HealthReport check() {
         HealthReport.Builder report = HealthReport.newBuilder().setReady(true);
         report.addComponents(ComponentHealth.newBuilder().setName("gateway").setStatus("SERVING"));
+        String pending = startupPending;
+        if (pending != null) {
+            report.setReady(false);
+            report.addComponents(ComponentHealth.newBuilder().setName("startup").setStatus("NOT_SERVING")
+                    .setDetail(pending));
+        }
         for (Map.Entry<String, ManagedChannel> e : channels) {
             String status;
             String detail = "";
