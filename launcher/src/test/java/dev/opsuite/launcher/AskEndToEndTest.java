@@ -35,6 +35,7 @@ class AskEndToEndTest {
 
     /** ci_name and the latest value of a metric, straight from PostgreSQL. */
     static Object[] latest(String ciCode, String metric) throws Exception {
+        AllInOne ops = OpsStack.get();
         try (Connection c = DriverManager.getConnection(ops.jdbcUrl(), ops.dbUser(), ops.dbPassword());
              PreparedStatement ps = c.prepareStatement("SELECT c.ci_name, m.value FROM ci c JOIN ci_metric m "
                      + "ON m.ci_code = c.ci_code WHERE c.ci_code = ? AND m.metric_name = ? ORDER BY m.ts DESC LIMIT 1")) {

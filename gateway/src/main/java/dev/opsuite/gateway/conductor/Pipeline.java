@@ -13,6 +13,9 @@ import dev.opsuite.proto.v1.Plan;
 import dev.opsuite.proto.v1.PlanOutput;
 import dev.opsuite.proto.v1.PresentRequest;
 import dev.opsuite.proto.v1.PresentResponse;
+import dev.opsuite.proto.v1.ReplanResponse;
+import dev.opsuite.proto.v1.ReplanRequest;
+import dev.opsuite.proto.v1.ReplanTrigger;
 import dev.opsuite.proto.v1.ResolvedAsset;
 import dev.opsuite.proto.v1.RoutePlanRequest;
 import dev.opsuite.proto.v1.RoutePlanResponse;
@@ -89,8 +92,7 @@ final class Pipeline {
         PresentResponse presented = present(resolved, composed.getBlocksList());
         recorder.trace().setStatus(executed.getDiagnostics().getStatus().equals("error") ? "partial" : "success");
         Set<String> tools = new LinkedHashSet<>();
-        executed.getToolCallsList().forEach(c -> tools.add(c.getTool()));
-        recorder.trace().addAllToolCalls(executed.getToolCallsList()).addAllReferences(executed.getReferencesList());
+        recorder.trace().getToolCallsList().forEach(c -> tools.add(c.getTool()));
         return answer("orch", composed.getAnswer(), composed.getBlocksList(), tools, resolved.getLanguage())
                 .setScreen(presented.getScreen()).addAllNextActions(presented.getNextActionsList());
     }
@@ -129,7 +131,17 @@ final class Pipeline {
         return out;
     }
 
-    private ValidatedPlan validate(Plan plan) {
+    ReplanResponse replan(Plan plan, ReplanTrigger trigger) {
+        recorder.input("replan", Set.of("policy"), Map.of("now", now.toString(), "trigger", trigger.getTriggerType()), plan);
+        long t = System.nanoTime();
+        ReplanResponse r = clients.callPlanner("planner-service Replan", () -> clients.planner().replan(
+                ReplanRequest.newBuilder().setPlan(plan).setTrigger(trigger).setNow(now.toString())
+                        .addAllAssets(only(Set.of("policy"))).build()));
+        recorder.output("replan", r, null, List.of(), t);
+        return r;
+    }
+
+    ValidatedPlan validate(Plan plan) {
         recorder.input("validate", VALIDATE_ASSETS, Map.of("roles", roles), plan);
         long t = System.nanoTime();
         ValidateResponse r = clients.callPlanner("planner-service Validate", () -> clients.planner().validate(
@@ -146,6 +158,8 @@ final class Pipeline {
                 ExecuteRequest.newBuilder().setValidatedPlan(validated).setMode(recorder.trace().getOpsMode())
                         .addAllAssets(only(EXECUTE_ASSETS)).build()));
         recorder.output("execute", r, r.getDiagnostics(), r.getReferencesList(), t);
+        // every attempt's calls and statements are evidence, not only the last one's
+        recorder.trace().addAllToolCalls(r.getToolCallsList()).addAllReferences(r.getReferencesList());
         return r;
     }
 

@@ -21,7 +21,7 @@ final class Rerun {
             if (rerun.hasPatch()) {
                 merge(base, ModelJson.MAPPER.readTree(Structs.toJson(rerun.getPatch())));
             }
-            Plan.Builder plan = Structs.fromJson(ModelJson.MAPPER.writeValueAsString(base), Plan.newBuilder());
+            Plan.Builder plan = Structs.fromJsonStrict(ModelJson.MAPPER.writeValueAsString(base), Plan.newBuilder());
             if (!rerun.getSelectedCiId().isBlank()) {
                 plan.getPrimaryBuilder().setCiCode(rerun.getSelectedCiId().trim()).clearMentions();
                 plan.clearMissingSlots().clearCandidates();

@@ -82,9 +82,20 @@ public final class TimeRanges {
 
     /** The next wider range for the empty_result fallback, or null at the widest. */
     public static String widen(String name) {
+        Matcher m = Pattern.compile("last_(\\d{1,4})([mhdw])").matcher(name);
+        if (m.matches()) {
+            long minutes = Long.parseLong(m.group(1)) * switch (m.group(2)) {
+                case "m" -> 1L;
+                case "h" -> 60L;
+                case "d" -> 1440L;
+                default -> 10080L;
+            };
+            return minutes < 1440 ? "last_24h" : minutes < 10080 ? "last_7d" : minutes < 43200 ? "last_30d" : null;
+        }
         return switch (name) {
-            case "last_1h", "last_15m", "last_30m", "last_5m" -> "last_24h";
-            case "today", "last_24h", "yesterday", "last_12h", "last_6h" -> "last_7d";
+            case "today", "yesterday" -> "last_7d";
+            case "this_week", "last_week", "since_monday", "since_tuesday", "since_wednesday", "since_thursday",
+                    "since_friday" -> "last_30d";
             default -> null;
         };
     }

@@ -8,6 +8,7 @@ import dev.opsuite.kit.model.AssetBundle;
 import dev.opsuite.kit.model.ModelJson;
 import dev.opsuite.kit.model.PlanModel;
 import dev.opsuite.planner.domain.PlanDecision;
+import dev.opsuite.planner.domain.Replanner;
 import dev.opsuite.planner.domain.RulesPlanner;
 import dev.opsuite.planner.domain.validate.PlanValidator;
 import dev.opsuite.proto.v1.Diagnostics;
@@ -18,6 +19,8 @@ import dev.opsuite.proto.v1.PlannerServiceGrpc;
 import dev.opsuite.proto.v1.PolicyDecision;
 import dev.opsuite.proto.v1.Reference;
 import dev.opsuite.proto.v1.RejectPayload;
+import dev.opsuite.proto.v1.ReplanRequest;
+import dev.opsuite.proto.v1.ReplanResponse;
 import dev.opsuite.proto.v1.RoutePlanRequest;
 import dev.opsuite.proto.v1.RoutePlanResponse;
 import dev.opsuite.proto.v1.ValidateRequest;
@@ -31,10 +34,26 @@ import java.time.format.DateTimeParseException;
 public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceImplBase {
     private final RulesPlanner planner;
     private final PlanValidator validator;
+    private final Replanner replanner = new Replanner();
 
     public PlannerGrpcService(RulesPlanner planner, PlanValidator validator) {
         this.planner = planner;
         this.validator = validator;
+    }
+
+    @Override
+    public void replan(ReplanRequest request, StreamObserver<ReplanResponse> observer) {
+        Unary.respond(observer, () -> {
+            if (!request.hasPlan() || !request.hasTrigger()) {
+                throw OpsException.invalid("plan and trigger are required");
+            }
+            PlanModel plan = ModelJson.fromProto(request.getPlan(), PlanModel.class);
+            java.util.Optional<Replanner.Patch> patch = "empty_result".equals(request.getTrigger().getTriggerType())
+                    ? replanner.onEmptyResult(plan, parseNow(request.getNow())) : java.util.Optional.empty();
+            ReplanResponse.Builder b = ReplanResponse.newBuilder().setPatched(patch.isPresent());
+            patch.ifPresent(p -> b.setPlan(ModelJson.toProto(p.plan(), Plan.newBuilder())).setFallback(p.fallback()));
+            return b.build();
+        });
     }
 
     @Override

@@ -124,6 +124,18 @@ public final class Structs {
         }
     }
 
+    private static final JsonFormat.Parser STRICT = JsonFormat.parser();
+
+    /** Parses JSON that must fit the message exactly: unknown fields and enum values are errors. */
+    public static <B extends Message.Builder> B fromJsonStrict(String json, B builder) {
+        try {
+            STRICT.merge(json, builder);
+            return builder;
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** A proto message as a Struct (via its JSON form), for stage inputs and outputs in traces. */
     public static Struct messageToStruct(Message m) {
         return fromJson(toJson(m), Struct.newBuilder()).build();

@@ -31,6 +31,11 @@ public final class PlanValidator {
         JsonNode policy = assets.content("policy");
         String policyName = assets.get("policy").map(AssetDoc::name).orElse("policy");
         List<Decision> decisions = new ArrayList<>();
+        if (plan.intent() == null || plan.view() == null) {
+            decisions.add(new Decision(policyName, "plan_contract", "deny", "plan.intent and plan.view are required",
+                    Map.of()));
+            return new Result(plan, false, decisions, List.of());
+        }
         PlanModel checked = checkBudget(plan, policy, policyName, decisions);
         checkRbac(checked, policy, policyName, roles, decisions);
 

@@ -1,0 +1,113 @@
+package dev.opsuite.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsuite.kit.model.ModelJson;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The control loop's fallbacks and the rerun path, checked against the database. */
+class ControlLoopEndToEndTest {
+    private static AllInOne ops;
+    private static Http http;
+
+    @BeforeAll
+    static void up() throws Exception {
+        ops = OpsStack.get();
+        http = new Http(ops.httpPort());
+    }
+
+    static int events(String ciCode, String from, String to) throws Exception {
+        try (Connection c = DriverManager.getConnection(ops.jdbcUrl(), ops.dbUser(), ops.dbPassword());
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT count(*) FROM ci_event WHERE ci_code = ? AND ts >= ? AND ts < ?")) {
+            ps.setString(1, ciCode);
+            ps.setObject(2, OffsetDateTime.parse(from));
+            ps.setObject(3, OffsetDateTime.parse(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    @Test
+    void anEmptyRangeIsWidenedAndTheReplanIsRecorded() throws Exception {
+        Http.Reply r = http.post("/ops/ci/ask", Http.ask("payment-db events in the last 1 hour"));
+        assertEquals(200, r.status(), r.raw());
+        JsonNode trace = r.data().path("trace");
+        JsonNode firstRef = null;
+        JsonNode lastRef = null;
+        for (JsonNode ref : trace.path("references")) {
+            if (ref.path("title").asText().equals("Events")) {
+                firstRef = firstRef == null ? ref : firstRef;
+                lastRef = ref;
+            }
+        }
+        String code = lastRef.path("params").path("ci_code").asText();
+        int inFirstRange = events(code, firstRef.path("params").path("event_from").asText(),
+                firstRef.path("params").path("event_to").asText());
+        boolean replanned = trace.path("replan_events").toString().contains("\"decision\":\"replan\"");
+        if (inFirstRange == 0) {
+            assertTrue(replanned, "empty last hour must be widened: " + trace.path("replan_events"));
+            JsonNode event = trace.path("replan_events").get(0);
+            assertEquals("empty_result", event.path("trigger").path("trigger_type").asText());
+            assertEquals("widen time range last_1h -> last_24h",
+                    event.path("decision_metadata").path("fallback").asText());
+            assertEquals("last_1h", event.path("patch").path("before").path("history").path("time_range").asText());
+            assertEquals("last_24h", event.path("patch").path("after").path("history").path("time_range").asText());
+        } else {
+            assertFalse(replanned);
+        }
+        int finalTruth = events(code, lastRef.path("params").path("event_from").asText(),
+                lastRef.path("params").path("event_to").asText());
+        int shown = 0;
+        for (JsonNode b : r.data().path("blocks")) {
+            if (b.path("type").asText().equals("table")) {
+                shown = b.path("data").path("rows").size();
+            }
+        }
+        assertEquals(Math.min(finalTruth, 50), shown, r.data().path("answer").asText());
+    }
+
+    @Test
+    void rerunSkipsPlanningAppliesThePatchAndPointsToItsParent() throws Exception {
+        Http.Reply first = http.post("/ops/ci/ask", Http.ask("서버A의 CPU 사용량은?"));
+        JsonNode data = first.data();
+        String parent = data.path("meta").path("trace_id").asText();
+        ObjectNode body = ModelJson.MAPPER.createObjectNode();
+        body.put("question", "서버A의 CPU 사용량은?");
+        ObjectNode rerun = body.putObject("rerun");
+        rerun.set("base_plan", data.path("trace").path("route_output").path("plan_raw"));
+        rerun.putObject("patch").putObject("metric").put("metric_name", "mem_usage");
+        rerun.put("selected_ci_id", "SVR002");
+        rerun.putNull("selected_secondary_ci_id");
+        rerun.put("parent_trace_id", parent);
+        Http.Reply r = http.post("/ops/ci/ask", body.toString());
+        assertEquals(200, r.status(), r.raw());
+        Object[] truth = AskEndToEndTest.latest("SVR002", "mem_usage");
+        assertEquals(truth[0] + "(SVR002)의 현재 메모리 사용량은 " + AskEndToEndTest.oneDecimal((Double) truth[1]) + "%입니다.",
+                r.data().path("answer").asText());
+        JsonNode trace = r.data().path("trace");
+        assertEquals(parent, trace.path("parent_trace_id").asText());
+        assertEquals("validate", trace.path("stage_outputs").get(0).path("stage").asText(), "no route_plan on rerun");
+    }
+
+    @Test
+    void aRerunWithABadPatchIsRefused() throws Exception {
+        String body = "{\"question\":\"x\",\"rerun\":{\"base_plan\":{\"intent\":\"INTENT_LOOKUP\"},"
+                + "\"patch\":{\"intent\":\"INTENT_DROP_TABLES\"}}}";
+        Http.Reply r = http.post("/ops/ci/ask", body);
+        assertEquals(400, r.status(), r.raw());
+        assertTrue(r.body().path("message").asText().contains("rerun.patch"), r.raw());
+    }
+}
