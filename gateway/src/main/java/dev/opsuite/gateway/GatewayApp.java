@@ -8,6 +8,7 @@ import com.linecorp.armeria.server.grpc.HttpJsonTranscodingOptions;
 import com.linecorp.armeria.server.grpc.HttpJsonTranscodingQueryParamMatchRule;
 import dev.opsuite.gateway.conductor.Conductor;
 import dev.opsuite.gateway.conductor.StageClients;
+import dev.opsuite.gateway.conductor.UiActionRunner;
 import dev.opsuite.gateway.grpc.HealthProbe;
 import dev.opsuite.gateway.grpc.OpsGrpcService;
 import dev.opsuite.gateway.grpc.RequestChecks;
@@ -55,7 +56,8 @@ public final class GatewayApp implements AutoCloseable {
                 new TraceSpill(cfg.traceSpillDir()), cfg.traceBatchSize(), cfg.traceQueueCapacity());
         Conductor conductor = new Conductor(clients, shipper, cfg.zone());
         HealthProbe probe = new HealthProbe(clients.channels(), startupPending);
-        OpsGrpcService ops = new OpsGrpcService(conductor, clients, shipper, probe,
+        OpsGrpcService ops = new OpsGrpcService(conductor, new UiActionRunner(clients, shipper, cfg.zone()), clients,
+                shipper, probe,
                 new RequestChecks(cfg.maxQuestionChars()));
         EnvelopeErrorHandler errors = new EnvelopeErrorHandler();
         HealthStatusManager health = new HealthStatusManager();

@@ -45,7 +45,7 @@ public final class AnswerComposer {
             JsonNode rule = ruleFor(mapping, out.queryName());
             if (rule == null) {
                 warnings.add("no mapping rule for " + out.queryName() + "; shown as a table");
-                blocks.add(table(out, null, decimals));
+                blocks.add(table(out, null, decimals, plan.primary().offset()));
                 continue;
             }
             Map<String, String> vars = new HashMap<>(planVars);
@@ -64,7 +64,7 @@ public final class AnswerComposer {
                     }
                     case "table" -> {
                         if (!out.rows().isEmpty()) {
-                            blocks.add(table(out, b, decimals));
+                            blocks.add(table(out, b, decimals, plan.primary().offset()));
                         }
                     }
                     case "chart" -> {
@@ -169,7 +169,7 @@ public final class AnswerComposer {
         return vars;
     }
 
-    private static Block table(ToolOutput out, JsonNode rule, int decimals) {
+    private static Block table(ToolOutput out, JsonNode rule, int decimals, int offset) {
         List<String> from = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         if (rule != null && rule.has("columns")) {
@@ -196,7 +196,15 @@ public final class AnswerComposer {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("columns", labels);
         data.put("rows", rows);
-        data.put("truncated", out.truncated());
+        // a "total" column (count(*) OVER ()) tells whether rows exist past this page
+        boolean truncated = out.truncated();
+        int totalIdx = out.columnIndex("total");
+        if (totalIdx >= 0 && !out.rows().isEmpty() && out.rows().get(0).get(totalIdx) instanceof Number n) {
+            truncated |= n.longValue() > offset + out.rows().size();
+            data.put("total", n.longValue());
+        }
+        data.put("offset", offset);
+        data.put("truncated", truncated);
         data.put("query", out.queryName());
         return new Block("table", rule == null ? "" : rule.path("title").asText(""), "", data);
     }

@@ -163,7 +163,7 @@ final class Pipeline {
         return r;
     }
 
-    private ComposeResponse compose(Plan plan, ExecuteResponse executed) {
+    ComposeResponse compose(Plan plan, ExecuteResponse executed) {
         ComposeRequest req = ComposeRequest.newBuilder().setPlan(plan).addAllToolResults(executed.getToolResultsList())
                 .addAllAssets(only(COMPOSE_ASSETS)).build();
         recorder.input("compose", COMPOSE_ASSETS, Map.of(), ComposeRequest.newBuilder(req).clearAssets().build());

@@ -2,12 +2,16 @@ package dev.opsuite.gateway.grpc;
 
 import dev.opsuite.gateway.conductor.Conductor;
 import dev.opsuite.gateway.conductor.StageClients;
+import dev.opsuite.gateway.conductor.TraceLookup;
 import dev.opsuite.gateway.conductor.TraceSink;
+import dev.opsuite.gateway.conductor.UiActionRunner;
+import dev.opsuite.proto.v1.RunUiActionRequest;
+import dev.opsuite.proto.v1.RunUiActionResponse;
+import dev.opsuite.proto.v1.UiActionData;
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.grpc.GrpcErrors;
 import dev.opsuite.proto.v1.AskRequest;
 import dev.opsuite.proto.v1.AskResponse;
-import dev.opsuite.proto.v1.FetchTraceRequest;
 import dev.opsuite.proto.v1.GetHealthRequest;
 import dev.opsuite.proto.v1.GetHealthResponse;
 import dev.opsuite.proto.v1.GetTraceRequest;
@@ -36,9 +40,13 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     private final TraceSink traces;
     private final HealthProbe health;
     private final RequestChecks checks;
+    private final UiActionRunner uiActions;
+    private final TraceLookup lookup;
 
-    public OpsGrpcService(Conductor conductor, StageClients clients, TraceSink traces, HealthProbe health,
-                          RequestChecks checks) {
+    public OpsGrpcService(Conductor conductor, UiActionRunner uiActions, StageClients clients, TraceSink traces,
+                          HealthProbe health, RequestChecks checks) {
+        this.uiActions = uiActions;
+        this.lookup = new TraceLookup(clients, traces);
         this.conductor = conductor;
         this.clients = clients;
         this.traces = traces;
@@ -61,8 +69,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     public void getTrace(GetTraceRequest request, StreamObserver<GetTraceResponse> observer) {
         respond(observer, () -> {
             String id = checks.traceId(request.getTraceId());
-            Trace trace = traces.pending(id).orElseGet(() -> clients.callTrace("trace-service FetchTrace",
-                    () -> clients.trace().fetchTrace(FetchTraceRequest.newBuilder().setTraceId(id).build())).getTrace());
+            Trace trace = lookup.find(id);
             return GetTraceResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
                     .setData(trace).build();
         });
@@ -79,6 +86,19 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
             return ListTracesResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
                     .setData(TraceList.newBuilder().addAllTraces(r.getTracesList())
                             .setNextPageToken(r.getNextPageToken())).build();
+        });
+    }
+
+    @Override
+    public void runUiAction(RunUiActionRequest request, StreamObserver<RunUiActionResponse> observer) {
+        respond(observer, () -> {
+            checks.traceId(request.getTraceId());
+            if (request.getActionId().isBlank()) {
+                throw OpsException.invalid("action_id is required");
+            }
+            UiActionData data = uiActions.run(request, CallerRoles.current());
+            return RunUiActionResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
+                    .setData(data).build();
         });
     }
 

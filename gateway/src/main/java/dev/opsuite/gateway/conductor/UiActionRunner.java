@@ -1,0 +1,146 @@
+package dev.opsuite.gateway.conductor;
+
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.kit.json.Structs;
+import dev.opsuite.proto.v1.AnswerBlock;
+import dev.opsuite.proto.v1.ComposeResponse;
+import dev.opsuite.proto.v1.ExecuteResponse;
+import dev.opsuite.proto.v1.Plan;
+import dev.opsuite.proto.v1.ResolveAssetsRequest;
+import dev.opsuite.proto.v1.ResolvedAsset;
+import dev.opsuite.proto.v1.RunUiActionRequest;
+import dev.opsuite.proto.v1.StageInput;
+import dev.opsuite.proto.v1.StageOutput;
+import dev.opsuite.proto.v1.Trace;
+import dev.opsuite.proto.v1.UiActionData;
+import dev.opsuite.proto.v1.ValidatedPlan;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * UI actions of an earlier trace, run deterministically: the parent's executed plan and the same
+ * asset versions, with the action's inputs applied (load_more_rows: offset/limit). Each run is a
+ * child trace.
+ */
+public final class UiActionRunner {
+    private static final int MAX_LIMIT = 500;
+    private static final int MAX_OFFSET = 1_000_000;
+
+    private final StageClients clients;
+    private final TraceSink traces;
+    private final TraceLookup lookup;
+    private final ZoneId zone;
+
+    public UiActionRunner(StageClients clients, TraceSink traces, ZoneId zone) {
+        this.clients = clients;
+        this.traces = traces;
+        this.lookup = new TraceLookup(clients, traces);
+        this.zone = zone;
+    }
+
+    public UiActionData run(RunUiActionRequest request, List<String> roles) {
+        if (!"load_more_rows".equals(request.getActionId())) {
+            throw OpsException.invalid("action_id '" + request.getActionId()
+                    + "' is not run by the server; supported: load_more_rows");
+        }
+        Trace parent = lookup.find(request.getTraceId());
+        int offset = intInput(request.getInputs(), "offset", 0, 0, MAX_OFFSET);
+        int limit = intInput(request.getInputs(), "limit", 50, 1, MAX_LIMIT);
+        ValidatedPlan executed = lastExecutedPlan(parent);
+        Plan plan = lastResolvedPlan(parent, executed.getPlan());
+        Plan.Builder paged = plan.toBuilder();
+        paged.getPrimaryBuilder().setOffset(offset).setLimit(limit);
+
+        long start = System.nanoTime();
+        OffsetDateTime now = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MILLIS);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        Trace.Builder trace = Trace.newBuilder().setTraceId(traceId).setParentTraceId(parent.getTraceId())
+                .setFeature("ui_action").setEndpoint("/ops/ui-actions").setMethod("POST").setOpsMode(parent.getOpsMode())
+                .setQuestion(parent.getQuestion()).setRoute("orch").setCreatedAt(now.toString()).addAllRoles(roles);
+        try {
+            List<ResolvedAsset> assets = sameAssets(parent);
+            assets.forEach(a -> trace.putAppliedAssets(
+                    a.getAssetType().equals("source") ? "source:" + a.getName() : a.getAssetType(), TraceRecorder.ref(a)));
+            TraceRecorder recorder = new TraceRecorder(trace, assets);
+            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now);
+            ValidatedPlan validated = pipeline.validate(paged.build());
+            if (!validated.getAllowed()) {
+                throw new OpsException(dev.opsuite.kit.errors.ErrorCode.POLICY_DENIED, "the action's plan is not allowed");
+            }
+            ExecuteResponse r = pipeline.execute(validated);
+            ComposeResponse composed = pipeline.compose(r.getResolvedPlan(), r);
+            List<AnswerBlock> tables = composed.getBlocksList().stream().filter(b -> b.getType().equals("table")).toList();
+            int rows = tables.isEmpty() ? 0 : tables.get(0).getData().getFieldsOrDefault("rows", Value.getDefaultInstance())
+                    .getListValue().getValuesCount();
+            boolean more = !tables.isEmpty() && tables.get(0).getData().getFieldsOrDefault("truncated",
+                    Value.getDefaultInstance()).getBoolValue();
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("table_offset", offset + rows);
+            state.put("has_more", more);
+            trace.setStatus("success").setDurationMs(TraceRecorder.millisSince(start));
+            trace.getAnswerBuilder().addAllBlocks(tables);
+            traces.submit(trace.build());
+            return UiActionData.newBuilder().setTraceId(traceId).setStatus("ok").addAllBlocks(tables)
+                    .addAllReferences(r.getReferencesList()).setStatePatch(Structs.toStruct(state)).build();
+        } catch (OpsException e) {
+            trace.setStatus("error").setErrorMessage(e.getMessage()).setDurationMs(TraceRecorder.millisSince(start));
+            traces.submit(trace.build());
+            throw e;
+        }
+    }
+
+    private static int intInput(Struct inputs, String key, int fallback, int min, int max) {
+        Value v = inputs.getFieldsOrDefault(key, null);
+        if (v == null) {
+            return fallback;
+        }
+        if (v.getKindCase() != Value.KindCase.NUMBER_VALUE || v.getNumberValue() != Math.rint(v.getNumberValue())) {
+            throw OpsException.invalid("inputs." + key + " must be an integer");
+        }
+        double d = v.getNumberValue();
+        if (d < min || d > max) {
+            throw OpsException.invalid("inputs." + key + " must be between " + min + " and " + max);
+        }
+        return (int) d;
+    }
+
+    private static ValidatedPlan lastExecutedPlan(Trace parent) {
+        for (int i = parent.getStageInputsCount() - 1; i >= 0; i--) {
+            StageInput in = parent.getStageInputs(i);
+            if (in.getStage().equals("execute")) {
+                return Structs.structToMessage(in.getPrevOutput(), ValidatedPlan.newBuilder()).build();
+            }
+        }
+        throw OpsException.invalid("trace " + parent.getTraceId() + " executed no plan; it has no rows to page");
+    }
+
+    private static Plan lastResolvedPlan(Trace parent, Plan fallback) {
+        for (int i = parent.getStageOutputsCount() - 1; i >= 0; i--) {
+            StageOutput out = parent.getStageOutputs(i);
+            if (out.getStage().equals("execute") && out.getResult().containsFields("resolved_plan")) {
+                return Structs.structToMessage(out.getResult().getFieldsOrThrow("resolved_plan").getStructValue(),
+                        Plan.newBuilder()).build();
+            }
+        }
+        return fallback;
+    }
+
+    /** The asset versions the parent ran with, so the action replays under the same behaviour. */
+    private List<ResolvedAsset> sameAssets(Trace parent) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        parent.getAppliedAssetsMap().forEach((type, ref) -> {
+            if (!type.startsWith("source:")) {
+                overrides.put(type, ref.endsWith("(draft)") ? ref.substring(0, ref.indexOf('@')) + "(draft)" : ref);
+            }
+        });
+        return clients.callTrace("asset registry (trace-service)", () -> clients.assets()
+                .resolveAssets(ResolveAssetsRequest.newBuilder().putAllOverrides(overrides).build())).getAssetsList();
+    }
+}
