@@ -34,10 +34,14 @@ public final class Conductor {
     public record Outcome(AskData data, Trace trace) {}
 
     public Outcome ask(AskRequest request, List<String> roles, String endpoint) {
+        return ask(request, roles, endpoint, "ci");
+    }
+
+    public Outcome ask(AskRequest request, List<String> roles, String endpoint, String feature) {
         long start = System.nanoTime();
         OffsetDateTime now = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MILLIS);
         String traceId = UUID.randomUUID().toString().replace("-", "");
-        Trace.Builder trace = Trace.newBuilder().setTraceId(traceId).setFeature("ci").setEndpoint(endpoint)
+        Trace.Builder trace = Trace.newBuilder().setTraceId(traceId).setFeature(feature).setEndpoint(endpoint)
                 .setMethod("POST").setOpsMode(request.getMode().isEmpty() ? "real" : request.getMode())
                 .setQuestion(request.getQuestion()).setCreatedAt(now.toString()).addAllRoles(roles);
         try {

@@ -5,6 +5,8 @@ import dev.opsuite.gateway.conductor.StageClients;
 import dev.opsuite.gateway.conductor.TraceLookup;
 import dev.opsuite.gateway.conductor.TraceSink;
 import dev.opsuite.gateway.conductor.UiActionRunner;
+import dev.opsuite.proto.v1.QueryRequest;
+import dev.opsuite.proto.v1.QueryResponse;
 import dev.opsuite.proto.v1.RunUiActionRequest;
 import dev.opsuite.proto.v1.RunUiActionResponse;
 import dev.opsuite.proto.v1.UiActionData;
@@ -61,6 +63,18 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
             List<String> roles = CallerRoles.current();
             Conductor.Outcome outcome = conductor.ask(request, roles, "/ops/ci/ask");
             return AskResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
+                    .setData(outcome.data()).build();
+        });
+    }
+
+    @Override
+    public void query(QueryRequest request, StreamObserver<QueryResponse> observer) {
+        respond(observer, () -> {
+            AskRequest ask = AskRequest.newBuilder().setQuestion(request.getQuestion()).setMode(request.getMode())
+                    .putAllAssetOverrides(request.getAssetsMap()).build();
+            checks.ask(ask);
+            Conductor.Outcome outcome = conductor.ask(ask, CallerRoles.current(), "/ops/query", "ops");
+            return QueryResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
                     .setData(outcome.data()).build();
         });
     }
