@@ -55,8 +55,9 @@ public final class Phrases {
             }
             boolean leftOk = !isWordChar(p.charAt(0)) || i == 0 || !isWordChar(foldedText.charAt(i - 1));
             int end = i + p.length();
-            boolean rightOk = !isWordChar(p.charAt(p.length() - 1)) || end >= foldedText.length()
-                    || !isWordChar(foldedText.charAt(end));
+            boolean rightOk = end >= foldedText.length() || !isWordChar(foldedText.charAt(end))
+                    || !isWordChar(p.charAt(p.length() - 1)) && !isHangul(p.charAt(p.length() - 1));
+            // Hangul may take a particle ("서버의") but not a Latin/digit tail: "서버B" is a name
             if (leftOk && rightOk) {
                 return i;
             }

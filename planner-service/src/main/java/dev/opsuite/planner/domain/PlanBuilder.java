@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * filters (SchemaCatalog enums). The decision order is fixed here; the words are all assets'.
  */
 final class PlanBuilder {
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d_.-])(\\d{1,3})(?![\\p{L}\\d_.-])");
+    private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z\\d_.-])(\\d{1,3})(?![A-Za-z\\d_.-])");
 
     private final Vocabulary vocabulary;
     private final ResolverRules resolver;
