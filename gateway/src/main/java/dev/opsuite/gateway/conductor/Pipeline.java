@@ -93,6 +93,7 @@ final class Pipeline {
         recorder.trace().setStatus(executed.getDiagnostics().getStatus().equals("error") ? "partial" : "success");
         Set<String> tools = new LinkedHashSet<>();
         recorder.trace().getToolCallsList().forEach(c -> tools.add(c.getTool()));
+        recorder.trace().getAnswerBuilder().setScreen(presented.getScreen());
         return answer("orch", composed.getAnswer(), composed.getBlocksList(), tools, resolved.getLanguage())
                 .setScreen(presented.getScreen()).addAllNextActions(presented.getNextActionsList());
     }
