@@ -34,6 +34,7 @@ class IntentsEndToEndTest {
     }
 
     static Connection db() throws Exception {
+        AllInOne ops = OpsStack.get();
         return DriverManager.getConnection(ops.jdbcUrl(), ops.dbUser(), ops.dbPassword());
     }
 

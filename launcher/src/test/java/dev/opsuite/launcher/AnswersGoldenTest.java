@@ -1,0 +1,225 @@
+package dev.opsuite.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Golden questions answered end to end on the demo estate (src/test/resources/golden/answers_golden.tsv).
+ * Every fact is computed from the databases with the parameters the trace recorded.
+ */
+class AnswersGoldenTest {
+    private static AllInOne ops;
+    private static Http http;
+
+    @BeforeAll
+    static void up() throws Exception {
+        ops = OpsStack.get();
+        http = new Http(ops.httpPort());
+    }
+
+    static Stream<Arguments> golden() throws IOException {
+        List<Arguments> out = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("src/test/resources/golden/answers_golden.tsv"),
+                StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] f = line.split("\t");
+                out.add(Arguments.of(f[0], f[1], f[2]));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("golden")
+    void answeredFromTheEstate(String question, String route, String fact) throws Exception {
+        Http.Reply r = http.post("/ops/ci/ask", Http.ask(question));
+        assertEquals(200, r.status(), r.raw());
+        JsonNode data = r.data();
+        String answer = data.path("answer").asText();
+        assertEquals(route, data.path("meta").path("route").asText(), question + " -> " + answer);
+        String[] f = fact.split(" ");
+        switch (f[0]) {
+            case "latest" -> {
+                Object[] truth = AskEndToEndTest.latest(f[1], f[2]);
+                assertTrue(answer.contains(f[1]) && answer.contains(AskEndToEndTest.oneDecimal((Double) truth[1])),
+                        answer + " vs " + truth[1]);
+            }
+            case "agg" -> {
+                JsonNode p = ref(data, "Metric aggregate over a time range");
+                double truth = aggregate(p);
+                assertTrue(answer.contains(String.format(Locale.ROOT, "%.1f", truth)), answer + " vs " + truth);
+            }
+            case "top" -> assertEquals(top(ref(data, "Top CIs by a metric")), column(data, 0), answer);
+            case "list" -> {
+                long truth = count(ref(data, "CIs by filter"));
+                assertTrue(answer.contains(truth + " CIs match") || answer.contains("CI는 " + truth + "개"),
+                        answer + " vs " + truth);
+            }
+            case "events" -> {
+                long truth = events(ref(data, "Events"));
+                assertEquals(Math.min(truth, 50), column(data, 1).size(), answer);
+            }
+            case "impact" -> {
+                String root = ref(data, "What depends on the CI (impact)").path("ci_code").asText();
+                assertEquals(IntentsEndToEndTest.dependents(root, 3), new HashSet<>(column(data, 0)), answer);
+            }
+            case "attributes" -> assertTrue(answer.contains(f[1]) && answer.contains(status(f[1])), answer);
+            case "reject" -> assertEquals(f[1], data.path("trace").path("route_decision").path("metadata")
+                    .path("policy").asText(), answer);
+            case "direct" -> assertTrue(data.path("trace").path("tool_calls").isEmpty(), answer);
+            case "rows>0" -> assertTrue(!column(data, 0).isEmpty(), answer);
+            default -> throw new AssertionError("unknown fact " + fact);
+        }
+    }
+
+    static JsonNode ref(JsonNode data, String title) {
+        JsonNode last = null;
+        for (JsonNode ref : data.path("trace").path("references")) {
+            if (ref.path("title").asText().equals(title)) {
+                last = ref.path("params");
+            }
+        }
+        assertTrue(last != null, "no reference '" + title + "': " + data.path("answer").asText());
+        return last;
+    }
+
+    static List<String> column(JsonNode data, int index) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode b : data.path("blocks")) {
+            if (b.path("type").asText().equals("table")) {
+                b.path("data").path("rows").forEach(row -> out.add(row.get(index).asText()));
+            }
+        }
+        return out;
+    }
+
+    static Connection db() throws Exception {
+        return DriverManager.getConnection(ops.jdbcUrl(), ops.dbUser(), ops.dbPassword());
+    }
+
+    static double aggregate(JsonNode p) throws Exception {
+        String expr = switch (p.path("agg").asText()) {
+            case "min" -> "min(value)";
+            case "max" -> "max(value)";
+            case "sum" -> "sum(value)";
+            case "count" -> "count(value)";
+            case "p95" -> "percentile_cont(0.95) WITHIN GROUP (ORDER BY value)";
+            default -> "avg(value)";
+        };
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("SELECT " + expr + " FROM ci_metric "
+                + "WHERE ci_code = ? AND metric_name = ? AND ts >= ? AND ts < ?")) {
+            ps.setString(1, p.path("ci_code").asText());
+            ps.setString(2, p.path("metric_name").asText());
+            ps.setObject(3, OffsetDateTime.parse(p.path("time_from").asText()));
+            ps.setObject(4, OffsetDateTime.parse(p.path("time_to").asText()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getDouble(1);
+            }
+        }
+    }
+
+    static List<String> top(JsonNode p) throws Exception {
+        String expr = switch (p.path("agg").asText()) {
+            case "max" -> "max(m.value)";
+            case "min" -> "min(m.value)";
+            default -> "avg(m.value)";
+        };
+        String dir = p.path("order").asText().equals("asc") ? "ASC" : "DESC";
+        List<String> out = new ArrayList<>();
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("SELECT m.ci_code FROM ci_metric m JOIN ci c "
+                + "ON c.ci_code = m.ci_code WHERE m.metric_name = ? AND m.ts >= ? AND m.ts < ? AND (? = '' OR c.ci_type = ?) "
+                + "AND (? = '' OR c.status = ?) AND (? = '' OR c.environment = ?) AND (? = '' OR c.location = ?) "
+                + "GROUP BY m.ci_code ORDER BY " + expr + " " + dir + ", m.ci_code LIMIT ?")) {
+            ps.setString(1, p.path("metric_name").asText());
+            ps.setObject(2, OffsetDateTime.parse(p.path("time_from").asText()));
+            ps.setObject(3, OffsetDateTime.parse(p.path("time_to").asText()));
+            int i = 4;
+            for (String f : new String[] {"ci_type", "status", "environment", "location"}) {
+                ps.setString(i++, p.path(f).asText());
+                ps.setString(i++, p.path(f).asText());
+            }
+            ps.setInt(i, p.path("top_n").asInt());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    static long count(JsonNode p) throws Exception {
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM ci WHERE "
+                + "(? = '' OR ci_type = ?) AND (? = '' OR status = ?) AND (? = '' OR environment = ?) "
+                + "AND (? = '' OR location = ?) AND (? = '' OR owner = ?)")) {
+            int i = 1;
+            for (String f : new String[] {"ci_type", "status", "environment", "location", "owner"}) {
+                ps.setString(i++, p.path(f).asText());
+                ps.setString(i++, p.path(f).asText());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static long events(JsonNode p) throws Exception {
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM ci_event WHERE "
+                + "(? = '' OR ci_code = ?) AND (cardinality(?::text[]) = 0 OR event_type = ANY(?::text[])) "
+                + "AND (cardinality(?::text[]) = 0 OR severity = ANY(?::text[])) AND ts >= ? AND ts < ?")) {
+            ps.setString(1, p.path("ci_code").asText());
+            ps.setString(2, p.path("ci_code").asText());
+            Object[] types = strings(p.path("event_types"));
+            Object[] severities = strings(p.path("severities"));
+            ps.setArray(3, c.createArrayOf("text", types));
+            ps.setArray(4, c.createArrayOf("text", types));
+            ps.setArray(5, c.createArrayOf("text", severities));
+            ps.setArray(6, c.createArrayOf("text", severities));
+            ps.setObject(7, OffsetDateTime.parse(p.path("event_from").asText()));
+            ps.setObject(8, OffsetDateTime.parse(p.path("event_to").asText()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static String status(String code) throws Exception {
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("SELECT status FROM ci WHERE ci_code = ?")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static Object[] strings(JsonNode arr) {
+        Set<String> s = new java.util.LinkedHashSet<>();
+        arr.forEach(n -> s.add(n.asText()));
+        return s.toArray();
+    }
+}
