@@ -17,7 +17,13 @@ import java.util.Map;
  * tables list the rule's columns.
  */
 public final class AnswerComposer {
-    public record Composed(List<Block> blocks, String answer, List<String> warnings) {}
+    public record Composed(List<Block> blocks, String answer, List<String> warnings) {
+        public boolean lowEvidence() {
+            return warnings.stream().anyMatch(w -> w.startsWith("low_evidence"));
+        }
+    }
+
+    private static final java.util.regex.Pattern UNFILLED = java.util.regex.Pattern.compile("\\{([a-z_]+)}");
 
     public Composed compose(PlanModel plan, List<ToolOutput> outputs, AssetBundle assets) {
         JsonNode mapping = assets.content("mapping");
@@ -59,8 +65,13 @@ public final class AnswerComposer {
                 switch (b.path("type").asText()) {
                     case "text", "markdown" -> {
                         JsonNode template = out.rows().isEmpty() && b.has("empty") ? b.path("empty") : b.path("template");
-                        blocks.add(new Block(b.path("type").asText(), b.path("title").asText(""),
-                                Templates.fill(Localized.text(template, lang), vars), Map.of()));
+                        String text = Templates.fill(Localized.text(template, lang), vars);
+                        java.util.regex.Matcher gap = UNFILLED.matcher(text);
+                        if (gap.find()) {
+                            // the template asks for a value the results do not hold: say so, never invent it
+                            warnings.add("low_evidence: " + out.queryName() + " has no value for {" + gap.group(1) + "}");
+                        }
+                        blocks.add(new Block(b.path("type").asText(), b.path("title").asText(""), text, Map.of()));
                     }
                     case "table" -> {
                         if (!out.rows().isEmpty()) {

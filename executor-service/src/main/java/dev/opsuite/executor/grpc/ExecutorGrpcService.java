@@ -80,6 +80,10 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             c.blocks().forEach(x -> b.addBlocks(ExecutorProtos.toProto(x)));
             b.setDiagnostics(Diagnostics.newBuilder().setStatus(c.warnings().isEmpty() ? "ok" : "warning")
                     .addAllWarnings(c.warnings()).putCounts("blocks", c.blocks().size()));
+            if (c.lowEvidence()) {
+                b.addTriggers(ExecutorProtos.toProto(new dev.opsuite.executor.domain.Trigger("low_evidence", "compose",
+                        "low", String.join("; ", c.warnings().stream().filter(w -> w.startsWith("low_evidence")).toList()))));
+            }
             return b.build();
         });
     }
@@ -92,6 +96,8 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             List<Block> blocks = request.getBlocksList().stream().map(ExecutorProtos::fromProto).toList();
             Screen s = presenter.present(plan, blocks, AssetProtos.toBundle(request.getAssetsList()));
             PresentResponse.Builder b = PresentResponse.newBuilder().setScreen(ExecutorProtos.toProto(s));
+            presenter.overLimit(blocks, AssetProtos.toBundle(request.getAssetsList())).ifPresent(reason -> b.addTriggers(
+                    ExecutorProtos.toProto(new dev.opsuite.executor.domain.Trigger("present_limit", "present", "low", reason))));
             s.actions().forEach(a -> b.addNextActions(ExecutorProtos.toProto(a)));
             b.setDiagnostics(Diagnostics.newBuilder().setStatus("ok").putCounts("components", s.components().size())
                     .putCounts("actions", s.actions().size()));

@@ -70,6 +70,18 @@ public final class ScreenPresenter {
                 actions);
     }
 
+    /** A table longer than the Screen asset's max_table_rows: the screen shows a page and offers more. */
+    public java.util.Optional<String> overLimit(List<Block> blocks, AssetBundle assets) {
+        int max = assets.content("screen").path("max_table_rows").asInt(200);
+        for (Block b : blocks) {
+            if ("table".equals(b.type()) && ((List<?>) b.data().getOrDefault("rows", List.of())).size() > max) {
+                return java.util.Optional.of("table of " + ((List<?>) b.data().get("rows")).size()
+                        + " rows exceeds max_table_rows " + max);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static Map<String, Object> inputs(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i + 1 < kv.length; i += 2) {

@@ -90,6 +90,11 @@ final class Pipeline {
         Plan resolved = executed.hasResolvedPlan() ? executed.getResolvedPlan() : validated.getPlan();
         ComposeResponse composed = compose(resolved, executed);
         PresentResponse presented = present(resolved, composed.getBlocksList());
+        // COMPOSE/PRESENT triggers are recorded; their remedy is already in the answer (gap stated, rows paged)
+        composed.getTriggersList().forEach(t -> recorder.replan(t, null, null, "stop",
+                Map.of("reason", "the answer states what the results lack instead of guessing")));
+        presented.getTriggersList().forEach(t -> recorder.replan(t, null, null, "stop",
+                Map.of("reason", "the screen shows a page; load_more_rows offers the rest")));
         recorder.trace().setStatus(executed.getDiagnostics().getStatus().equals("error") ? "partial" : "success");
         Set<String> tools = new LinkedHashSet<>();
         recorder.trace().getToolCallsList().forEach(c -> tools.add(c.getTool()));
