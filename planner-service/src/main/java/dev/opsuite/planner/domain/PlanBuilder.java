@@ -112,7 +112,7 @@ final class PlanBuilder {
         }
         if (s.has("search")) {
             return plan(Intent.SEARCH, View.SUMMARY, "", List.of(), ciFilters, null, null, null,
-                    List.of("text", "table"), language, applied, mentions);
+                    List.of("text", "table"), language, applied, searchTerms(text));
         }
         if (ciCode.isEmpty() && (!ciFilters.isEmpty() || s.has("list") || s.has("count"))) {
             return plan(Intent.LIST, View.SUMMARY, "", List.of(), ciFilters, null, null, null,
@@ -137,6 +137,22 @@ final class PlanBuilder {
                 ? new PlanModel.Secondary("", List.of(), List.of()) : null;
         return new PlanModel(intent, view, primary, secondary, graph, metric, history,
                 new PlanModel.Output(blocks, blocks.get(0)), language, missing, null, applied.text());
+    }
+
+    /** Words to search names for: content words, including place words, minus the entity type and filler. */
+    private List<String> searchTerms(String text) {
+        List<String> out = new ArrayList<>();
+        MentionExtractor extractor = new MentionExtractor(resolver, vocabulary);
+        for (String token : extractor.tokens(text)) {
+            String t = resolver.stripParticle(token);
+            String folded = Phrases.fold(t);
+            boolean filler = resolver.isStopword(token) || resolver.isStopword(t);
+            if (!filler && !vocabulary.isEnumLabel("ci", "ci_type", folded)
+                    && !vocabulary.hasKeyword("intent_keywords", "search", folded)) {
+                out.add(MentionExtractor.norm(t));
+            }
+        }
+        return out;
     }
 
     private PlanModel.Graph graph(JsonNode defaults, int depth, String direction) {

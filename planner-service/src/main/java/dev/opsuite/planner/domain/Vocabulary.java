@@ -103,6 +103,12 @@ public final class Vocabulary {
         return found;
     }
 
+    /** True when the folded word is a label of that enum field (e.g. "servers" for ci.ci_type). */
+    public boolean isEnumLabel(String entity, String field, String folded) {
+        return enumTerms.stream().anyMatch(t -> t.entity().equals(entity) && t.field().equals(field)
+                && Phrases.fold(t.phrase()).equals(folded));
+    }
+
     public List<FieldTerm> fieldTerms() {
         return fieldTerms;
     }
