@@ -11,5 +11,8 @@ public interface SqlPort {
      */
     Tabular query(AssetDoc source, String statement, Map<String, Object> params, int maxRows, int timeoutSeconds);
 
+    /** Whether the source's database has this extension installed (e.g. timescaledb); cached per source. */
+    boolean hasExtension(AssetDoc source, String extension);
+
     record Tabular(java.util.List<String> columns, java.util.List<java.util.List<Object>> rows, boolean truncated) {}
 }

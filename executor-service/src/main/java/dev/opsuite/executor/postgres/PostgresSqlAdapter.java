@@ -61,6 +61,25 @@ public final class PostgresSqlAdapter implements SqlPort, AutoCloseable {
         }
     }
 
+    private final Map<String, Boolean> extensions = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean hasExtension(AssetDoc source, String extension) {
+        return extensions.computeIfAbsent(source.ref() + "#" + extension, k -> {
+            try (Connection c = pool(source).getConnection();
+                 PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_extension WHERE extname = ?")) {
+                ps.setString(1, extension);
+                try (ResultSet rs = ps.executeQuery()) {
+                    boolean present = rs.next();
+                    c.rollback();
+                    return present;
+                }
+            } catch (SQLException e) {
+                throw SqlFailures.toOps(source.name(), e);
+            }
+        });
+    }
+
     private HikariDataSource pool(AssetDoc source) {
         String key = source.ref() + "#" + source.content().path("connection").hashCode();
         return pools.computeIfAbsent(key, k -> create(source));

@@ -36,13 +36,22 @@ class PlanExecutorTest {
 
     /** A port that answers by query name (looked up from the statement) and records every call. */
     static final class FakePort implements SqlPort, GraphPort {
+        final java.util.Set<String> extensions = new java.util.HashSet<>();
+
+        @Override
+        public boolean hasExtension(AssetDoc source, String extension) {
+            return extensions.contains(extension);
+        }
+
         final List<Call> calls = new ArrayList<>();
         private final Map<String, String> nameByStatement = new LinkedHashMap<>();
         private final Map<String, Function<Map<String, Object>, Tabular>> answers = new LinkedHashMap<>();
 
         FakePort(AssetBundle assets) {
-            assets.content("query").path("queries").forEach(q ->
-                    nameByStatement.put(q.path("statement").asText(), q.path("name").asText()));
+            assets.content("query").path("queries").forEach(q -> {
+                nameByStatement.put(q.path("statement").asText(), q.path("name").asText());
+                q.path("variants").forEach(v -> nameByStatement.put(v.path("statement").asText(), q.path("name").asText()));
+            });
         }
 
         FakePort answer(String queryName, Function<Map<String, Object>, Tabular> answer) {
@@ -379,5 +388,22 @@ class PlanExecutorTest {
 
         assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
         assertTrue(e.getMessage().contains("no_such_query"));
+    }
+
+    @Test
+    void anExtensionVariantRunsOnlyWhereTheExtensionExists() {
+        PlanModel series = new PlanModel(dev.opsuite.kit.model.Intent.AGGREGATE, dev.opsuite.kit.model.View.SUMMARY,
+                new PlanModel.Primary("ci", "SVR001", List.of(), List.of(), List.of(), 0, 0), null, null,
+                new PlanModel.Metric("cpu_usage", "avg", "last_24h", "2026-11-24T00:00:00Z", "2026-11-25T00:00:00Z",
+                        "1 hour", 0, ""), null, null, "en", null, null, "");
+        List<String> cols = List.of("bucket", "ci_code", "ci_name", "value", "min_value", "max_value");
+        List<List<Object>> one = List.of(List.of("2026-11-24T00:00Z", "SVR001", "srv", 1.0, 1.0, 1.0));
+        FakePort plain = new FakePort(assets).rows("metric_series", cols, one);
+        ExecutionResult r1 = new PlanExecutor(plain, plain).execute(series, List.of("metric_series"), assets);
+        assertTrue(r1.evidence().get(0).payload().contains("date_bin"), r1.evidence().get(0).payload());
+        FakePort timescale = new FakePort(assets).rows("metric_series", cols, one);
+        timescale.extensions.add("timescaledb");
+        ExecutionResult r2 = new PlanExecutor(timescale, timescale).execute(series, List.of("metric_series"), assets);
+        assertTrue(r2.evidence().get(0).payload().contains("time_bucket"), r2.evidence().get(0).payload());
     }
 }

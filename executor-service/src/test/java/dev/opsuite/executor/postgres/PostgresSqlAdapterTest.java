@@ -356,6 +356,12 @@ class PostgresSqlAdapterTest {
         org.junit.jupiter.api.Assertions.assertEquals(before, countProbeRows());
     }
 
+    @Test
+    void extensionsAreDetectedPerSource() {
+        org.junit.jupiter.api.Assertions.assertTrue(adapter.hasExtension(mainSource(), "plpgsql"));
+        org.junit.jupiter.api.Assertions.assertFalse(adapter.hasExtension(mainSource(), "timescaledb"));
+    }
+
     private static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);

@@ -118,12 +118,16 @@ public final class PlanValidator {
         String statement = q.path("statement").asText();
         String language = q.path("language").asText("sql").toLowerCase(Locale.ROOT);
         if ("sql".equals(language)) {
-            SqlGuard.Verdict v = guard.check(statement);
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("query", name);
-            details.put("tables", new ArrayList<>(v.tables()));
-            decisions.add(new Decision(policyName, "security." + v.rule(), v.allowed() ? "allow" : "deny",
-                    name + ": " + v.reason(), details));
+            List<String> statements = new ArrayList<>(List.of(statement));
+            q.path("variants").forEach(v -> statements.add(v.path("statement").asText()));
+            for (String sql : statements) { // every variant that could run is checked, not only the default
+                SqlGuard.Verdict v = guard.check(sql);
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("query", name);
+                details.put("tables", new ArrayList<>(v.tables()));
+                decisions.add(new Decision(policyName, "security." + v.rule(), v.allowed() ? "allow" : "deny",
+                        name + ": " + v.reason(), details));
+            }
         } else if ("cypher".equals(language)) {
             boolean write = CYPHER_WRITE.matcher(statement).find();
             decisions.add(new Decision(policyName, "security.cypher_read_only", write ? "deny" : "allow",
