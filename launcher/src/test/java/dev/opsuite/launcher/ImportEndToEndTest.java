@@ -55,6 +55,10 @@ class ImportEndToEndTest {
         Http.Reply en = http.post("/ops/ci/ask", Http.ask("what is the cpu usage of edge gateway?"));
         assertTrue(en.data().path("answer").asText().contains("(IMP001) is 77.3%"), en.raw());
 
+        Http.Reply byAttribute = http.post("/ops/ci/ask", Http.ask("search for r12"));
+        assertTrue(byAttribute.data().path("blocks").toString().contains("IMP001"),
+                "extra columns are searchable attributes: " + byAttribute.raw());
+
         List<ImportClient.Result> again = client.importDirectory(dir);
         again.forEach(r -> assertTrue(r.ok(), r.file() + " " + r.body()));
         Http.Reply still = http.post("/ops/ci/ask", Http.ask("게이트웨이서버의 CPU 사용량은?"));

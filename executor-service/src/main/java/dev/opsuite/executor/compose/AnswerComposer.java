@@ -60,7 +60,7 @@ public final class AnswerComposer {
             }
             vars.put("row_count", Integer.toString(out.rows().size()));
             vars.put("total", out.rows().isEmpty() ? "0" : vars.getOrDefault("total", Integer.toString(out.rows().size())));
-            vars.put("list", listOf(out, rule.path("list_limit").asInt(5), lang));
+            vars.put("list", listOf(out, rule.path("list_limit").asInt(5), lang, mapping.path("messages").path("more")));
             for (JsonNode b : rule.path("blocks")) {
                 switch (b.path("type").asText()) {
                     case "text", "markdown" -> {
@@ -132,7 +132,7 @@ public final class AnswerComposer {
     }
 
     /** The first rows as "name(code)", for sentences that list results. */
-    private static String listOf(ToolOutput out, int limit, String lang) {
+    private static String listOf(ToolOutput out, int limit, String lang, JsonNode moreMessage) {
         int name = out.columnIndex("ci_name");
         int code = out.columnIndex("ci_code");
         if (name < 0 && code < 0) {
@@ -143,8 +143,8 @@ public final class AnswerComposer {
             List<Object> r = out.rows().get(i);
             items.add(name >= 0 && code >= 0 ? r.get(name) + "(" + r.get(code) + ")" : String.valueOf(r.get(Math.max(name, code))));
         }
-        String more = out.rows().size() > limit ? ("ko".equals(lang) ? " 외 " + (out.rows().size() - limit) + "개"
-                : " and " + (out.rows().size() - limit) + " more") : "";
+        String more = out.rows().size() > limit ? Localized.text(moreMessage, lang)
+                .replace("{n}", Integer.toString(out.rows().size() - limit)) : "";
         return String.join(", ", items) + more;
     }
 

@@ -182,10 +182,13 @@ final class PlanBuilder {
         return defaults.path("top_n").asInt(5);
     }
 
-    private static int explicitDepth(String folded, int fallback) {
-        Matcher m = Pattern.compile("(?:depth|깊이|단계)\\s*(\\d)|(\\d)\\s*(?:단계|hops?|levels?)").matcher(folded);
-        if (m.find()) {
-            return Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+    /** "depth 2", "3단계", "2 hops": patterns from the Prompt asset (rules.depth_patterns, group 1 = depth). */
+    private int explicitDepth(String folded, int fallback) {
+        for (JsonNode p : rules.path("depth_patterns")) {
+            Matcher m = Pattern.compile(p.asText()).matcher(folded);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
         }
         return fallback;
     }
