@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * EXECUTE: runs the validated plan's Query-asset templates in order. The resolve step turns
@@ -191,10 +190,5 @@ public final class PlanExecutor {
             }
         }
         return null;
-    }
-
-    public static Optional<String> sourceOf(JsonNode queryAsset, String name) {
-        JsonNode q = find(queryAsset, name);
-        return q == null ? Optional.empty() : Optional.of(q.path("source").asText());
     }
 }

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.opsuite.executor.domain.SqlPort;
 import dev.opsuite.executor.source.NamedSql;
 import dev.opsuite.executor.source.SecretResolver;
-import dev.opsuite.kit.errors.ErrorCode;
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.model.AssetDoc;
 import java.sql.Connection;
@@ -134,9 +133,5 @@ public final class PostgresSqlAdapter implements SqlPort, AutoCloseable {
     public void close() {
         pools.values().forEach(HikariDataSource::close);
         pools.clear();
-    }
-
-    static OpsException unavailable(String source, Throwable t) {
-        return new OpsException(ErrorCode.UNAVAILABLE, "source " + source + " is unavailable", t);
     }
 }

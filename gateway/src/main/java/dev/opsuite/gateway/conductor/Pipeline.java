@@ -21,7 +21,6 @@ import dev.opsuite.proto.v1.RoutePlanRequest;
 import dev.opsuite.proto.v1.RoutePlanResponse;
 import dev.opsuite.proto.v1.RouteDecision;
 import dev.opsuite.proto.v1.RouteOutput;
-import dev.opsuite.proto.v1.ToolCall;
 import dev.opsuite.proto.v1.ValidateRequest;
 import dev.opsuite.proto.v1.ValidateResponse;
 import dev.opsuite.proto.v1.ValidatedPlan;
@@ -207,9 +206,5 @@ final class Pipeline {
                 .setMeta(AnswerMeta.newBuilder().setRoute(route).setTraceId(recorder.trace().getTraceId())
                         .addAllUsedTools(tools).setLanguage(language));
         return data;
-    }
-
-    static List<String> toolNames(List<ToolCall> calls) {
-        return calls.stream().map(ToolCall::getTool).distinct().toList();
     }
 }

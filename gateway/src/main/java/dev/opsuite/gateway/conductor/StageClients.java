@@ -1,6 +1,5 @@
 package dev.opsuite.gateway.conductor;
 
-import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.grpc.GrpcErrors;
 import dev.opsuite.proto.v1.AssetServiceGrpc;
 import dev.opsuite.proto.v1.ExecutorServiceGrpc;
@@ -134,9 +133,5 @@ public final class StageClients implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    static OpsException unavailable(String what, Throwable t) {
-        return OpsException.unavailable(what + " is unavailable", t);
     }
 }

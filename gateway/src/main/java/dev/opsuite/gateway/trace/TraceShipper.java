@@ -1,7 +1,6 @@
 package dev.opsuite.gateway.trace;
 
 import dev.opsuite.gateway.conductor.TraceSink;
-import dev.opsuite.kit.json.Structs;
 import dev.opsuite.proto.v1.Trace;
 import dev.opsuite.proto.v1.WriteTracesRequest;
 import java.util.ArrayList;
@@ -157,9 +156,5 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
         }
         log.info("trace shipper closed: submitted {}, written {}, spilled {}", submitted.get(), written.get(),
                 spilled.get());
-    }
-
-    static String json(Trace t) {
-        return Structs.toJson(t);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -66,9 +65,5 @@ public final class RouteRules {
                 .replace("{zone}", "UTC" + (now.getOffset().getTotalSeconds() == 0 ? "" : now.getOffset().getId()))
                 .replace("{weekday_ko}", now.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.KOREAN))
                 .replace("{weekday_en}", now.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
-    }
-
-    public static List<String> of(String... s) {
-        return List.of(s);
     }
 }
