@@ -46,8 +46,7 @@ public final class Conductor {
                 .setQuestion(request.getQuestion()).setCreatedAt(now.toString()).addAllRoles(roles);
         try {
             List<ResolvedAsset> assets = resolveAssets(request);
-            assets.forEach(a -> trace.putAppliedAssets(
-                    a.getAssetType().equals("source") ? "source:" + a.getName() : a.getAssetType(), TraceRecorder.ref(a)));
+            TraceRecorder.recordApplied(trace, assets);
             TraceRecorder recorder = new TraceRecorder(trace, assets);
             Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now);
             AskData.Builder data = pipeline.run(request);

@@ -35,8 +35,7 @@ final class TraceRecorder {
         StageInput.Builder in = StageInput.newBuilder().setStage(stage).setParams(Structs.toStruct(params));
         for (ResolvedAsset a : assets) {
             if (assetTypes.contains(a.getAssetType())) {
-                String key = a.getAssetType().equals("source") ? "source:" + a.getName() : a.getAssetType();
-                in.putAppliedAssets(key, ref(a));
+                in.putAppliedAssets(key(a), ref(a));
             }
         }
         if (prevOutput != null) {
@@ -65,6 +64,15 @@ final class TraceRecorder {
         trace.addReplanEvents(ReplanEvent.newBuilder().setEventType("replan_decision")
                 .setStageName(trigger.getStageName()).setTrigger(trigger).setPatch(patch)
                 .setTimestamp(Instant.now().toString()).setDecisionMetadata(Structs.toStruct(m)));
+    }
+
+    /** applied_assets of the whole trace: type -> name@version (sources as source:NAME). */
+    static void recordApplied(Trace.Builder trace, List<ResolvedAsset> assets) {
+        assets.forEach(a -> trace.putAppliedAssets(key(a), ref(a)));
+    }
+
+    private static String key(ResolvedAsset a) {
+        return a.getAssetType().equals("source") ? "source:" + a.getName() : a.getAssetType();
     }
 
     static String ref(ResolvedAsset a) {

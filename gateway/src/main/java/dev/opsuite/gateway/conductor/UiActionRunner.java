@@ -66,8 +66,7 @@ public final class UiActionRunner {
                 .setQuestion(parent.getQuestion()).setRoute("orch").setCreatedAt(now.toString()).addAllRoles(roles);
         try {
             List<ResolvedAsset> assets = sameAssets(parent);
-            assets.forEach(a -> trace.putAppliedAssets(
-                    a.getAssetType().equals("source") ? "source:" + a.getName() : a.getAssetType(), TraceRecorder.ref(a)));
+            TraceRecorder.recordApplied(trace, assets);
             TraceRecorder recorder = new TraceRecorder(trace, assets);
             Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now);
             ValidatedPlan validated = pipeline.validate(paged.build());
