@@ -5,7 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Direct SQL for test set-up (the API has no asset-editing RPCs). */
+/** Direct SQL for test set-up and for checking what was stored. */
 final class Sql {
     private Sql() {}
 

@@ -12,6 +12,18 @@ import dev.opsuite.proto.v1.RunUiActionResponse;
 import dev.opsuite.proto.v1.UiActionData;
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.grpc.GrpcErrors;
+import dev.opsuite.proto.v1.ArchiveAssetVersionRequest;
+import dev.opsuite.proto.v1.ArchiveAssetVersionResponse;
+import dev.opsuite.proto.v1.CreateAssetVersionRequest;
+import dev.opsuite.proto.v1.CreateAssetVersionResponse;
+import dev.opsuite.proto.v1.DiffAssetVersionsRequest;
+import dev.opsuite.proto.v1.DiffAssetVersionsResponse;
+import dev.opsuite.proto.v1.GetAssetVersionRequest;
+import dev.opsuite.proto.v1.GetAssetVersionResponse;
+import dev.opsuite.proto.v1.ListAssetVersionsRequest;
+import dev.opsuite.proto.v1.ListAssetVersionsResponse;
+import dev.opsuite.proto.v1.PublishAssetVersionRequest;
+import dev.opsuite.proto.v1.PublishAssetVersionResponse;
 import dev.opsuite.proto.v1.AskRequest;
 import dev.opsuite.proto.v1.AskResponse;
 import dev.opsuite.proto.v1.GetHealthRequest;
@@ -44,10 +56,12 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     private final RequestChecks checks;
     private final UiActionRunner uiActions;
     private final TraceLookup lookup;
+    private final AssetApi assets;
 
     public OpsGrpcService(Conductor conductor, UiActionRunner uiActions, StageClients clients, TraceSink traces,
                           HealthProbe health, RequestChecks checks) {
         this.uiActions = uiActions;
+        this.assets = new AssetApi(clients);
         this.lookup = new TraceLookup(clients, traces);
         this.conductor = conductor;
         this.clients = clients;
@@ -114,6 +128,46 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
             return RunUiActionResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
                     .setData(data).build();
         });
+    }
+
+    @Override
+    public void createAssetVersion(CreateAssetVersionRequest r, StreamObserver<CreateAssetVersionResponse> o) {
+        respond(o, () -> CreateAssetVersionResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
+                .setData(assets.create(r, CallerRoles.current())).build());
+    }
+
+    @Override
+    public void publishAssetVersion(PublishAssetVersionRequest r, StreamObserver<PublishAssetVersionResponse> o) {
+        respond(o, () -> PublishAssetVersionResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
+                .setData(assets.publish(r, CallerRoles.current())).build());
+    }
+
+    @Override
+    public void archiveAssetVersion(ArchiveAssetVersionRequest r, StreamObserver<ArchiveAssetVersionResponse> o) {
+        respond(o, () -> ArchiveAssetVersionResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
+                .setData(assets.archive(r, CallerRoles.current())).build());
+    }
+
+    @Override
+    public void listAssetVersions(ListAssetVersionsRequest r, StreamObserver<ListAssetVersionsResponse> o) {
+        respond(o, () -> ListAssetVersionsResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
+                .setData(assets.list(r)).build());
+    }
+
+    @Override
+    public void getAssetVersion(GetAssetVersionRequest r, StreamObserver<GetAssetVersionResponse> o) {
+        respond(o, () -> GetAssetVersionResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
+                .setData(assets.get(r)).build());
+    }
+
+    @Override
+    public void diffAssetVersions(DiffAssetVersionsRequest r, StreamObserver<DiffAssetVersionsResponse> o) {
+        respond(o, () -> DiffAssetVersionsResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
+                .setData(assets.diff(r)).build());
+    }
+
+    private static String now() {
+        return Instant.now().toString();
     }
 
     @Override

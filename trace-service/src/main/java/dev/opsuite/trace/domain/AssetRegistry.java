@@ -2,6 +2,7 @@ package dev.opsuite.trace.domain;
 
 import dev.opsuite.kit.errors.ErrorCode;
 import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.trace.domain.validation.AssetValidator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -24,6 +25,7 @@ public final class AssetRegistry {
             Comparator.comparing(Asset::type).thenComparing(Asset::name);
 
     private final AssetStore store;
+    private final AssetValidator validator = new AssetValidator();
 
     public AssetRegistry(AssetStore store) {
         this.store = Objects.requireNonNull(store);
@@ -76,9 +78,18 @@ public final class AssetRegistry {
 
     /** Versions filtered by type and status ("" = any), by type, name, newest version first. */
     public List<AssetVersion> list(String type, String status) {
+        return list(type, status, "");
+    }
+
+    /**
+     * Versions filtered by type, status and name ("" = any), by type, name, newest version first;
+     * with a name, that is the name's history.
+     */
+    public List<AssetVersion> list(String type, String status, String name) {
         AssetType t = blank(type) ? null : AssetType.require(type.trim(), "asset_type");
         AssetStatus s = blank(status) ? null : AssetStatus.require(status.trim(), "status");
-        List<AssetVersion> rows = store.list(t, s, MAX_LIST + 1);
+        String n = blank(name) ? null : name.trim();
+        List<AssetVersion> rows = store.list(t, s, n, MAX_LIST + 1);
         if (rows.size() > MAX_LIST) {
             log.warn("asset listing capped at {} versions; filter by type or status", MAX_LIST);
             return rows.subList(0, MAX_LIST);
@@ -101,6 +112,79 @@ public final class AssetRegistry {
         AssetRef ref = version == 0 ? AssetRef.published(t, name.trim()) : AssetRef.version(t, name.trim(), version);
         return store.find(ref).orElseThrow(() -> OpsException.notFound(
                 store.exists(ref.key()) ? ref.missingReason() : "no " + ref.key() + " exists"));
+    }
+
+    /**
+     * Validates the content for its type and stores it as the next version, a draft. The content's
+     * "name" must be the asset name (it is set when absent).
+     */
+    public AssetVersion save(String type, String name, Map<String, Object> content) {
+        AssetKey key = key(type, name);
+        Map<String, Object> c = new LinkedHashMap<>(content == null ? Map.of() : content);
+        c.putIfAbsent("name", key.name());
+        validator.requireValid(key.type(), key.name(), c);
+        String json = AssetContent.write(c);
+        if (JsonText.containsEscapedNul(json)) {
+            throw OpsException.invalid(key + " content contains a NUL character, which cannot be stored");
+        }
+        AssetVersion saved = store.insertDraft(key, json);
+        log.info("saved {} version {} as draft", key, saved.version());
+        return saved;
+    }
+
+    /** Publishes one version (also an archived one: a rollback); the published one before is archived. */
+    public AssetStore.Published publish(String type, String name, int version) {
+        AssetKey key = key(type, name);
+        requireVersion(version);
+        AssetStore.Published p = store.publish(key, version).orElseThrow(() -> missing(key, version));
+        log.info("published {} version {} (archived version {})", key, version, p.archivedVersion());
+        return p;
+    }
+
+    /** Archives one version; the published version of a type's default asset is refused (CONFLICT). */
+    public AssetVersion archive(String type, String name, int version) {
+        AssetKey key = key(type, name);
+        requireVersion(version);
+        boolean isDefault = key.name().equals(store.defaults().get(key.type()));
+        AssetVersion v = store.archive(key, version, isDefault).orElseThrow(() -> missing(key, version));
+        if (v.status() == AssetStatus.PUBLISHED) {
+            throw new OpsException(ErrorCode.CONFLICT, key + " version " + version + " is the published default for "
+                    + key.type().wireName() + "; publish another version first");
+        }
+        return v;
+    }
+
+    /** The changes from one version's content to another's, by JSON path. */
+    public List<AssetChange> diff(String type, String name, int fromVersion, int toVersion) {
+        AssetKey key = key(type, name);
+        requireVersion(fromVersion);
+        requireVersion(toVersion);
+        Asset from = store.find(AssetRef.version(key.type(), key.name(), fromVersion))
+                .orElseThrow(() -> missing(key, fromVersion));
+        Asset to = store.find(AssetRef.version(key.type(), key.name(), toVersion))
+                .orElseThrow(() -> missing(key, toVersion));
+        return JsonDiff.diff(AssetContent.parse(from.contentJson()), AssetContent.parse(to.contentJson()));
+    }
+
+    private static AssetKey key(String type, String name) {
+        if (blank(type)) {
+            throw OpsException.invalid("asset_type is required");
+        }
+        AssetType t = AssetType.require(type.trim(), "asset_type");
+        if (blank(name)) {
+            throw OpsException.invalid("name is required");
+        }
+        return new AssetKey(t, name.trim());
+    }
+
+    private static void requireVersion(int version) {
+        if (version < 1) {
+            throw OpsException.invalid("version must be positive, got " + version);
+        }
+    }
+
+    private OpsException missing(AssetKey key, int version) {
+        return OpsException.notFound(store.exists(key) ? key + " has no version " + version : "no " + key + " exists");
     }
 
     /** Applies a seed: adds what is missing, leaves existing assets and defaults alone. */

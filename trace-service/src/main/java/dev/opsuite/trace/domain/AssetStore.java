@@ -23,7 +23,29 @@ public interface AssetStore {
     boolean exists(AssetKey key);
 
     /** Versions ordered by type, name, newest version first; null filters mean "any". */
-    List<AssetVersion> list(AssetType type, AssetStatus status, int limit);
+    List<AssetVersion> list(AssetType type, AssetStatus status, String name, int limit);
+
+    /**
+     * Atomically (serialised per asset name) stores the content as the next version of the asset,
+     * max(version) + 1 or 1 for a new name, in status draft.
+     */
+    AssetVersion insertDraft(AssetKey key, String contentJson);
+
+    /**
+     * In one transaction, serialised per asset name: archives the published version (unless it is
+     * {@code version}) and publishes {@code version}. Empty when that version does not exist.
+     */
+    Optional<Published> publish(AssetKey key, int version);
+
+    /**
+     * Sets the version archived; empty when it does not exist. With {@code keepPublished}, a
+     * published version is left alone and returned unchanged (the caller refuses).
+     */
+    Optional<AssetVersion> archive(AssetKey key, int version, boolean keepPublished);
+
+    /** A version now published, and the version that was published before (0 when none). */
+    record Published(AssetVersion asset, int archivedVersion) {
+    }
 
     /**
      * In one transaction: inserts each seed asset as version 1, published, unless some version of

@@ -3,17 +3,27 @@ package dev.opsuite.trace.grpc;
 import com.google.protobuf.Struct;
 import dev.opsuite.kit.grpc.Unary;
 import dev.opsuite.kit.json.Structs;
+import dev.opsuite.proto.v1.ArchiveAssetRequest;
+import dev.opsuite.proto.v1.ArchiveAssetResponse;
+import dev.opsuite.proto.v1.AssetChange;
 import dev.opsuite.proto.v1.AssetServiceGrpc;
 import dev.opsuite.proto.v1.AssetSummary;
+import dev.opsuite.proto.v1.DiffAssetsRequest;
+import dev.opsuite.proto.v1.DiffAssetsResponse;
 import dev.opsuite.proto.v1.GetAssetRequest;
 import dev.opsuite.proto.v1.GetAssetResponse;
 import dev.opsuite.proto.v1.ListAssetsRequest;
 import dev.opsuite.proto.v1.ListAssetsResponse;
+import dev.opsuite.proto.v1.PublishAssetRequest;
+import dev.opsuite.proto.v1.PublishAssetResponse;
 import dev.opsuite.proto.v1.ResolveAssetsRequest;
 import dev.opsuite.proto.v1.ResolveAssetsResponse;
 import dev.opsuite.proto.v1.ResolvedAsset;
+import dev.opsuite.proto.v1.SaveAssetRequest;
+import dev.opsuite.proto.v1.SaveAssetResponse;
 import dev.opsuite.trace.domain.Asset;
 import dev.opsuite.trace.domain.AssetRegistry;
+import dev.opsuite.trace.domain.AssetStore;
 import dev.opsuite.trace.domain.AssetVersion;
 import io.grpc.stub.StreamObserver;
 
@@ -38,7 +48,7 @@ public final class AssetGrpcService extends AssetServiceGrpc.AssetServiceImplBas
     public void listAssets(ListAssetsRequest request, StreamObserver<ListAssetsResponse> out) {
         Unary.respond(out, () -> {
             ListAssetsResponse.Builder b = ListAssetsResponse.newBuilder();
-            registry.list(request.getAssetType(), request.getStatus()).forEach(v -> b.addAssets(toProto(v)));
+            registry.list(request.getAssetType(), request.getStatus(), request.getName()).forEach(v -> b.addAssets(toProto(v)));
             return b.build();
         });
     }
@@ -48,6 +58,53 @@ public final class AssetGrpcService extends AssetServiceGrpc.AssetServiceImplBas
         Unary.respond(out, () -> GetAssetResponse.newBuilder()
                 .setAsset(toProto(registry.get(request.getAssetType(), request.getName(), request.getVersion())))
                 .build());
+    }
+
+    @Override
+    public void saveAsset(SaveAssetRequest request, StreamObserver<SaveAssetResponse> out) {
+        Unary.respond(out, () -> SaveAssetResponse.newBuilder()
+                .setAsset(toProto(registry.save(request.getAssetType(), request.getName(),
+                        Structs.toMap(request.getContent()))))
+                .build());
+    }
+
+    @Override
+    public void publishAsset(PublishAssetRequest request, StreamObserver<PublishAssetResponse> out) {
+        Unary.respond(out, () -> {
+            AssetStore.Published p = registry.publish(request.getAssetType(), request.getName(), request.getVersion());
+            return PublishAssetResponse.newBuilder()
+                    .setAsset(toProto(p.asset()))
+                    .setArchivedVersion(p.archivedVersion())
+                    .build();
+        });
+    }
+
+    @Override
+    public void archiveAsset(ArchiveAssetRequest request, StreamObserver<ArchiveAssetResponse> out) {
+        Unary.respond(out, () -> ArchiveAssetResponse.newBuilder()
+                .setAsset(toProto(registry.archive(request.getAssetType(), request.getName(), request.getVersion())))
+                .build());
+    }
+
+    @Override
+    public void diffAssets(DiffAssetsRequest request, StreamObserver<DiffAssetsResponse> out) {
+        Unary.respond(out, () -> {
+            DiffAssetsResponse.Builder b = DiffAssetsResponse.newBuilder();
+            registry.diff(request.getAssetType(), request.getName(), request.getFromVersion(), request.getToVersion())
+                    .forEach(c -> b.addChanges(toProto(c)));
+            return b.build();
+        });
+    }
+
+    static AssetChange toProto(dev.opsuite.trace.domain.AssetChange c) {
+        AssetChange.Builder b = AssetChange.newBuilder().setPath(c.path()).setOp(c.op().wireName());
+        if (c.op() != dev.opsuite.trace.domain.AssetChange.Op.ADDED) {
+            b.setBefore(Structs.toValue(c.before()));
+        }
+        if (c.op() != dev.opsuite.trace.domain.AssetChange.Op.REMOVED) {
+            b.setAfter(Structs.toValue(c.after()));
+        }
+        return b.build();
     }
 
     static ResolvedAsset toProto(Asset a) {

@@ -42,6 +42,13 @@ public final class PostgresAssetStore implements AssetStore {
     private static final String SEED_DEFAULT =
             "INSERT INTO ops.asset_defaults (asset_type, name) VALUES (?, ?) ON CONFLICT (asset_type) DO NOTHING";
 
+    private static final String VERSION_COLUMNS = "asset_type, name, version, status, created_at";
+
+    // Runs under the per-name lock, so max(version) + 1 is free.
+    private static final String INSERT_DRAFT = "INSERT INTO ops.assets (asset_type, name, version, status, content)"
+            + " SELECT ?, ?, COALESCE(MAX(version), 0) + 1, 'draft', ?::jsonb FROM ops.assets"
+            + " WHERE asset_type = ? AND name = ? RETURNING " + VERSION_COLUMNS;
+
     private final DataSource db;
 
     public PostgresAssetStore(DataSource db) {
@@ -114,7 +121,7 @@ public final class PostgresAssetStore implements AssetStore {
     }
 
     @Override
-    public List<AssetVersion> list(AssetType type, AssetStatus status, int limit) {
+    public List<AssetVersion> list(AssetType type, AssetStatus status, String name, int limit) {
         StringBuilder sql = new StringBuilder(
                 "SELECT asset_type, name, version, status, created_at FROM ops.assets WHERE true");
         List<String> args = new ArrayList<>();
@@ -125,6 +132,10 @@ public final class PostgresAssetStore implements AssetStore {
         if (status != null) {
             sql.append(" AND status = ?");
             args.add(status.wireName());
+        }
+        if (name != null) {
+            sql.append(" AND name = ?");
+            args.add(name);
         }
         sql.append(" ORDER BY asset_type, name, version DESC LIMIT ").append(limit);
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -174,6 +185,119 @@ public final class PostgresAssetStore implements AssetStore {
             }
         } catch (SQLException e) {
             throw Jdbc.failure("apply asset seed", e);
+        }
+    }
+
+    @Override
+    public AssetVersion insertDraft(AssetKey key, String contentJson) {
+        return inTransaction("save asset", c -> {
+            lock(c, key);
+            try (PreparedStatement ps = c.prepareStatement(INSERT_DRAFT)) {
+                ps.setString(1, key.type().wireName());
+                ps.setString(2, key.name());
+                ps.setString(3, contentJson);
+                ps.setString(4, key.type().wireName());
+                ps.setString(5, key.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return version(rs);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<Published> publish(AssetKey key, int version) {
+        return inTransaction("publish asset", c -> {
+            lock(c, key);
+            if (status(c, key, version).isEmpty()) {
+                return Optional.empty();
+            }
+            int archived = 0;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE ops.assets SET status = 'archived'"
+                    + " WHERE asset_type = ? AND name = ? AND status = 'published' AND version <> ? RETURNING version")) {
+                bindKey(ps, key, version);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        archived = rs.getInt(1);
+                    }
+                }
+            }
+            AssetVersion published = update(c, key, version,
+                    "status = 'published', published_at = COALESCE(CASE WHEN status = 'published' THEN published_at END, now())");
+            return Optional.of(new Published(published, archived));
+        });
+    }
+
+    @Override
+    public Optional<AssetVersion> archive(AssetKey key, int version, boolean keepPublished) {
+        return inTransaction("archive asset", c -> {
+            lock(c, key);
+            Optional<AssetStatus> status = status(c, key, version);
+            if (status.isEmpty()) {
+                return Optional.empty();
+            }
+            boolean keep = keepPublished && status.get() == AssetStatus.PUBLISHED;
+            return Optional.of(update(c, key, version, keep ? "status = 'published'" : "status = 'archived'"));
+        });
+    }
+
+    /** Serialises writers of one asset name until the transaction ends (cheaper than a table lock). */
+    private static void lock(Connection c, AssetKey key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(? || '/' || ?))")) {
+            ps.setString(1, key.type().wireName());
+            ps.setString(2, key.name());
+            ps.execute();
+        }
+    }
+
+    private static Optional<AssetStatus> status(Connection c, AssetKey key, int version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT status FROM ops.assets WHERE asset_type = ? AND name = ? AND version = ? FOR UPDATE")) {
+            bindKey(ps, key, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(AssetStatus.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    private static AssetVersion update(Connection c, AssetKey key, int version, String set) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ops.assets SET " + set
+                + " WHERE asset_type = ? AND name = ? AND version = ? RETURNING " + VERSION_COLUMNS)) {
+            bindKey(ps, key, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return version(rs);
+            }
+        }
+    }
+
+    private static void bindKey(PreparedStatement ps, AssetKey key, int version) throws SQLException {
+        ps.setString(1, key.type().wireName());
+        ps.setString(2, key.name());
+        ps.setInt(3, version);
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T inTransaction(String operation, Work<T> work) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(operation, e);
         }
     }
 

@@ -1,0 +1,104 @@
+package dev.opsuite.gateway.grpc;
+
+import dev.opsuite.gateway.conductor.StageClients;
+import dev.opsuite.kit.errors.ErrorCode;
+import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.proto.v1.ArchiveAssetRequest;
+import dev.opsuite.proto.v1.ArchiveAssetVersionRequest;
+import dev.opsuite.proto.v1.AssetDiff;
+import dev.opsuite.proto.v1.AssetList;
+import dev.opsuite.proto.v1.AssetSummary;
+import dev.opsuite.proto.v1.CreateAssetVersionRequest;
+import dev.opsuite.proto.v1.DiffAssetVersionsRequest;
+import dev.opsuite.proto.v1.DiffAssetsRequest;
+import dev.opsuite.proto.v1.GetAssetRequest;
+import dev.opsuite.proto.v1.GetAssetVersionRequest;
+import dev.opsuite.proto.v1.ListAssetVersionsRequest;
+import dev.opsuite.proto.v1.ListAssetsRequest;
+import dev.opsuite.proto.v1.PublishAssetRequest;
+import dev.opsuite.proto.v1.PublishAssetResponse;
+import dev.opsuite.proto.v1.PublishAssetVersionRequest;
+import dev.opsuite.proto.v1.PublishResult;
+import dev.opsuite.proto.v1.ResolvedAsset;
+import dev.opsuite.proto.v1.SaveAssetRequest;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The asset registry's REST face: checks the caller may write, then hands over to trace-service's
+ * AssetService. Reads are open to every caller; writes need the asset_admin role.
+ */
+final class AssetApi {
+    static final String WRITER_ROLE = "asset_admin";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
+
+    private final StageClients clients;
+
+    AssetApi(StageClients clients) {
+        this.clients = clients;
+    }
+
+    AssetSummary create(CreateAssetVersionRequest r, List<String> roles) {
+        mayWrite(roles);
+        checkName(r.getName());
+        return clients.callTrace("asset registry SaveAsset", () -> clients.assets().saveAsset(SaveAssetRequest
+                .newBuilder().setAssetType(r.getAssetType()).setName(r.getName()).setContent(r.getContent()).build()))
+                .getAsset();
+    }
+
+    PublishResult publish(PublishAssetVersionRequest r, List<String> roles) {
+        mayWrite(roles);
+        checkName(r.getName());
+        PublishAssetResponse p = clients.callTrace("asset registry PublishAsset", () -> clients.assets().publishAsset(
+                PublishAssetRequest.newBuilder().setAssetType(r.getAssetType()).setName(r.getName())
+                        .setVersion(positive(r.getVersion())).build()));
+        return PublishResult.newBuilder().setAsset(p.getAsset()).setArchivedVersion(p.getArchivedVersion()).build();
+    }
+
+    AssetSummary archive(ArchiveAssetVersionRequest r, List<String> roles) {
+        mayWrite(roles);
+        checkName(r.getName());
+        return clients.callTrace("asset registry ArchiveAsset", () -> clients.assets().archiveAsset(
+                ArchiveAssetRequest.newBuilder().setAssetType(r.getAssetType()).setName(r.getName())
+                        .setVersion(positive(r.getVersion())).build())).getAsset();
+    }
+
+    AssetList list(ListAssetVersionsRequest r) {
+        return AssetList.newBuilder().addAllAssets(clients.callTrace("asset registry ListAssets", () -> clients.assets()
+                .listAssets(ListAssetsRequest.newBuilder().setAssetType(r.getAssetType()).setStatus(r.getStatus())
+                        .setName(r.getName()).build())).getAssetsList()).build();
+    }
+
+    ResolvedAsset get(GetAssetVersionRequest r) {
+        checkName(r.getName());
+        return clients.callTrace("asset registry GetAsset", () -> clients.assets().getAsset(GetAssetRequest.newBuilder()
+                .setAssetType(r.getAssetType()).setName(r.getName()).setVersion(r.getVersion()).build())).getAsset();
+    }
+
+    AssetDiff diff(DiffAssetVersionsRequest r) {
+        checkName(r.getName());
+        return AssetDiff.newBuilder().addAllChanges(clients.callTrace("asset registry DiffAssets", () -> clients.assets()
+                .diffAssets(DiffAssetsRequest.newBuilder().setAssetType(r.getAssetType()).setName(r.getName())
+                        .setFromVersion(positive(r.getFromVersion())).setToVersion(positive(r.getToVersion())).build()))
+                .getChangesList()).build();
+    }
+
+    private static void mayWrite(List<String> roles) {
+        if (!roles.contains(WRITER_ROLE)) {
+            throw new OpsException(ErrorCode.POLICY_DENIED, "changing assets needs the " + WRITER_ROLE + " role");
+        }
+    }
+
+    private static void checkName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw OpsException.invalid("asset name must be 1-100 characters of [A-Za-z0-9_.-]");
+        }
+    }
+
+    private static int positive(int version) {
+        if (version < 1) {
+            throw OpsException.invalid("version must be a positive integer");
+        }
+        return version;
+    }
+}

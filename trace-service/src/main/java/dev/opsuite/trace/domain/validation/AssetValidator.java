@@ -1,0 +1,47 @@
+package dev.opsuite.trace.domain.validation;
+
+import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.trace.domain.AssetType;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks an asset's content against the rules of its type and reports every problem with its
+ * JSON path in one INVALID_ARGUMENT, so that a half-valid asset is never stored.
+ */
+public final class AssetValidator {
+    private final Map<AssetType, ContentRules> rules = new EnumMap<>(AssetType.class);
+
+    public AssetValidator() {
+        rules.put(AssetType.SOURCE, new SourceRules());
+        rules.put(AssetType.SCHEMA, new SchemaRules());
+        rules.put(AssetType.RESOLVER, new ResolverRules());
+        rules.put(AssetType.QUERY, new QueryRules());
+        rules.put(AssetType.MAPPING, new MappingRules());
+        rules.put(AssetType.PROMPT, new PromptRules());
+        rules.put(AssetType.POLICY, new PolicyRules());
+        rules.put(AssetType.SCREEN, new ScreenRules());
+    }
+
+    /** Every problem as "$.path: message"; empty when the content is valid. */
+    public List<String> problems(AssetType type, String name, Map<String, ?> content) {
+        Problems problems = new Problems();
+        Node root = new Node(content, "$", problems);
+        root.string("name", false).ifPresent(n -> {
+            if (!n.equals(name)) {
+                problems.add("$.name", "must equal the asset name '" + name + "', got '" + n + "'");
+            }
+        });
+        rules.get(type).check(root);
+        return problems.items();
+    }
+
+    /** Fails with INVALID_ARGUMENT listing every problem, e.g. "policy p is invalid: $.a: ...; $.b: ...". */
+    public void requireValid(AssetType type, String name, Map<String, ?> content) {
+        List<String> problems = problems(type, name, content);
+        if (!problems.isEmpty()) {
+            throw OpsException.invalid(type.wireName() + " " + name + " is invalid: " + String.join("; ", problems));
+        }
+    }
+}

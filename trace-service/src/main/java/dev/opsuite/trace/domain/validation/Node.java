@@ -1,0 +1,160 @@
+package dev.opsuite.trace.domain.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A JSON object of an asset's content (plain Java: Map, List, String, Number, Boolean, null) at
+ * a JSON path, with typed accessors that record a problem instead of failing, so that one walk
+ * reports everything wrong. A missing optional member yields empty without a problem.
+ */
+final class Node {
+    private final Map<String, ?> map;
+    private final String path;
+    private final Problems problems;
+
+    Node(Map<String, ?> map, String path, Problems problems) {
+        this.map = map;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    String path() {
+        return path;
+    }
+
+    Map<String, ?> map() {
+        return map;
+    }
+
+    Problems problems() {
+        return problems;
+    }
+
+    String pathOf(String key) {
+        return path + "." + key;
+    }
+
+    boolean has(String key) {
+        return map.containsKey(key) && map.get(key) != null;
+    }
+
+    Optional<String> string(String key, boolean required) {
+        return member(key, required).flatMap(v -> {
+            if (v instanceof String s) {
+                return Optional.of(s);
+            }
+            problems.add(pathOf(key), "must be a string");
+            return Optional.empty();
+        });
+    }
+
+    Optional<String> nonEmptyString(String key, boolean required) {
+        Optional<String> s = string(key, required);
+        if (s.isPresent() && s.get().isBlank()) {
+            problems.add(pathOf(key), "must be a non-empty string");
+            return Optional.empty();
+        }
+        return s;
+    }
+
+    Optional<String> oneOf(String key, Set<String> allowed, boolean required) {
+        return string(key, required).filter(s -> {
+            if (allowed.contains(s)) {
+                return true;
+            }
+            problems.add(pathOf(key), "must be one of " + String.join(", ", new TreeSet<>(allowed)));
+            return false;
+        });
+    }
+
+    Optional<Boolean> bool(String key, boolean required) {
+        return member(key, required).flatMap(v -> {
+            if (v instanceof Boolean b) {
+                return Optional.of(b);
+            }
+            problems.add(pathOf(key), "must be a boolean");
+            return Optional.empty();
+        });
+    }
+
+    /** An integer (a JSON number without fraction) that is at least {@code min}. */
+    Optional<Long> integer(String key, long min, boolean required) {
+        return member(key, required).flatMap(v -> {
+            if (v instanceof Number n && isWhole(n) && n.doubleValue() >= min) {
+                return Optional.of(n.longValue());
+            }
+            problems.add(pathOf(key), "must be an integer >= " + min);
+            return Optional.empty();
+        });
+    }
+
+    Optional<Node> object(String key, boolean required) {
+        return member(key, required).flatMap(v -> asObject(v, pathOf(key)));
+    }
+
+    Optional<List<?>> array(String key, boolean required) {
+        return member(key, required).flatMap(v -> {
+            if (v instanceof List<?> l) {
+                return Optional.of(l);
+            }
+            problems.add(pathOf(key), "must be an array");
+            return Optional.empty();
+        });
+    }
+
+    /** The objects of an array member; each element that is not an object is a problem. */
+    List<Node> objects(String key, boolean required) {
+        List<Node> out = new ArrayList<>();
+        array(key, required).ifPresent(list -> {
+            for (int i = 0; i < list.size(); i++) {
+                asObject(list.get(i), pathOf(key) + "[" + i + "]").ifPresent(out::add);
+            }
+        });
+        return out;
+    }
+
+    /** The strings of an array member; each element that is not a string is a problem. */
+    List<String> strings(String key, boolean required) {
+        List<String> out = new ArrayList<>();
+        array(key, required).ifPresent(list -> {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof String s) {
+                    out.add(s);
+                } else {
+                    problems.add(pathOf(key) + "[" + i + "]", "must be a string");
+                }
+            }
+        });
+        return out;
+    }
+
+    private Optional<Object> member(String key, boolean required) {
+        Object v = map.get(key);
+        if (v == null) {
+            if (required) {
+                problems.add(pathOf(key), "is required");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(v);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Node> asObject(Object v, String at) {
+        if (v instanceof Map<?, ?> m) {
+            return Optional.of(new Node((Map<String, ?>) m, at, problems));
+        }
+        problems.add(at, "must be an object");
+        return Optional.empty();
+    }
+
+    private static boolean isWhole(Number n) {
+        double d = n.doubleValue();
+        return !Double.isInfinite(d) && d == Math.rint(d);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.opsuite.trace.domain.validation;
+
+/** policy: execution budget, security lists and replan limits. */
+final class PolicyRules implements ContentRules {
+    @Override
+    public void check(Node root) {
+        root.object("budget", false).ifPresent(b -> {
+            b.integer("max_steps", 1, false);
+            b.integer("max_depth", 1, false);
+            b.integer("timeout_seconds", 1, false);
+        });
+        root.object("security", false).ifPresent(s -> {
+            s.strings("allowed_operations", false);
+            s.strings("blocked_tables", false);
+        });
+        root.object("replan", false).ifPresent(r -> {
+            r.integer("max_replans", 0, false);
+            r.integer("max_internal_retries", 0, false);
+        });
+    }
+}

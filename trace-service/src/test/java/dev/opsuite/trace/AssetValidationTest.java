@@ -1,0 +1,135 @@
+package dev.opsuite.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.Struct;
+import dev.opsuite.kit.json.Structs;
+import dev.opsuite.trace.domain.AssetType;
+import dev.opsuite.trace.domain.validation.AssetValidator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The content rules per asset type, on content as the gRPC layer hands it (numbers as doubles). */
+class AssetValidationTest {
+    private static final Path DEFAULTS = Path.of("..", "assets", "defaults");
+    private static final Path GUIDE = Path.of("src", "test", "resources", "guide-assets");
+
+    private final AssetValidator validator = new AssetValidator();
+
+    private static Map<String, Object> content(String json) {
+        return Structs.toMap(Structs.fromJson(json, Struct.newBuilder()).build());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> problems(AssetType type, String name, String json) {
+        return validator.problems(type, name, content(json));
+    }
+
+    @Test
+    void everyRepositoryDefaultAssetIsValid() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(DEFAULTS)) {
+            files = walk.filter(p -> p.toString().endsWith(".json") && !p.getParent().equals(DEFAULTS)).sorted().toList();
+        }
+        assertTrue(files.size() >= 8, "expected the default assets under " + DEFAULTS.toAbsolutePath() + ": " + files);
+        for (Path f : files) {
+            AssetType type = AssetType.parse(f.getParent().getFileName().toString()).orElseThrow();
+            String name = f.getFileName().toString().replace(".json", "");
+            assertEquals(List.of(), problems(type, name, read(f)), f.toString());
+        }
+    }
+
+    @Test
+    void everyUserGuideExampleIsValid() {
+        Map<AssetType, String> examples = Map.of(AssetType.SOURCE, "postgres_main", AssetType.SCHEMA, "ci_schema",
+                AssetType.RESOLVER, "ci_resolver", AssetType.POLICY, "ci_policy");
+        examples.forEach((type, name) -> assertEquals(List.of(),
+                problems(type, name, read(GUIDE.resolve(type.wireName() + ".json"))), type.wireName()));
+    }
+
+    @Test
+    void policyReportsEveryProblemWithItsPath() {
+        List<String> p = problems(AssetType.POLICY, "ci_policy", """
+                {"name": "ci_policy", "budget": {"max_steps": 0, "max_depth": 2.5, "timeout_seconds": "60"},
+                 "security": {"allowed_operations": "SELECT", "blocked_tables": ["users", 7]},
+                 "replan": {"max_replans": -1, "max_internal_retries": 0}}
+                """);
+        assertEquals(List.of("$.budget.max_steps: must be an integer >= 1",
+                "$.budget.max_depth: must be an integer >= 1",
+                "$.budget.timeout_seconds: must be an integer >= 1",
+                "$.security.allowed_operations: must be an array",
+                "$.security.blocked_tables[1]: must be a string",
+                "$.replan.max_replans: must be an integer >= 0"), p);
+    }
+
+    @Test
+    void sourceSecretsByReferenceOnly() {
+        List<String> p = problems(AssetType.SOURCE, "pg", """
+                {"type": "mysql", "connection": {"host": "h", "password": "hunter2", "user_ref": 3},
+                 "permissions": {"read_only": "yes"}, "limits": {"max_rows": 0}, "api_key": "k"}
+                """);
+        assertTrue(p.contains("$.type: must be one of neo4j, postgres, timescale"), p.toString());
+        assertTrue(p.contains("$.connection.password: secrets by reference only; use password_ref naming a secret"),
+                p.toString());
+        assertTrue(p.contains("$.connection.user_ref: must be a string naming a secret"), p.toString());
+        assertTrue(p.contains("$.permissions.read_only: must be a boolean"), p.toString());
+        assertTrue(p.contains("$.limits.max_rows: must be an integer >= 1"), p.toString());
+        assertTrue(p.contains("$.api_key: secrets by reference only; use api_key_ref naming a secret"), p.toString());
+        assertEquals(List.of("$.connection: is required"), problems(AssetType.SOURCE, "x", "{\"type\": \"neo4j\"}"));
+    }
+
+    @Test
+    void schemaResolverQueryMappingPromptScreenRules() {
+        assertEquals(List.of("$.entities[1]: must be an object", "$.entities[0].name: is required",
+                        "$.entities[0].fields[0].name: must be a string", "$.metrics[0].name: is required"),
+                problems(AssetType.SCHEMA, "s",
+                        "{\"entities\": [{\"fields\": [{\"name\": 1}]}, 3], \"metrics\": [{}]}"));
+        List<String> r = problems(AssetType.RESOLVER, "r", """
+                {"rules": [{"rule_type": "pattern_rule", "rule_data": {"pattern": "([a-z"}},
+                           {"rule_type": "alias_mapping", "rule_data": {"source_entity": "A"}},
+                           {"rule_type": "magic", "rule_data": []}]}
+                """);
+        assertEquals(4, r.size(), r.toString());
+        assertTrue(r.get(0).startsWith("$.rules[0].rule_data.pattern: must be a valid regular expression"), r.get(0));
+        assertEquals("$.rules[1].rule_data.target_entity: is required", r.get(1));
+        assertEquals("$.rules[2].rule_type: must be one of alias_mapping, pattern_rule, transformation", r.get(2));
+        assertEquals("$.rules[2].rule_data: must be an object", r.get(3));
+        assertEquals(List.of("$.queries[1].name: duplicate query name 'a'", "$.queries[1].language: must be one of cypher, sql",
+                        "$.queries[1].statement: must be a non-empty string", "$.queries[1].source: is required",
+                        "$.queries[1].params[0].name: is required", "$.bindings[0].query: names no query in $.queries ('b')"),
+                problems(AssetType.QUERY, "q", """
+                        {"queries": [{"name": "a", "language": "sql", "statement": "SELECT 1", "source": "pg"},
+                                     {"name": "a", "language": "gql", "statement": " ", "params": [{}]}],
+                         "bindings": [{"query": "b"}, {"query": "a"}]}
+                        """));
+        assertEquals(List.of("$.rules[0].query: is required", "$.rules[0].blocks[0].type: must be one of chart, markdown,"
+                        + " network, table, text"),
+                problems(AssetType.MAPPING, "m", "{\"rules\": [{\"blocks\": [{\"type\": \"pie\"}]}]}"));
+        assertEquals(List.of("$.rules: must be an object"), problems(AssetType.PROMPT, "p", "{\"rules\": []}"));
+        assertEquals(List.of(), problems(AssetType.PROMPT, "p", "{\"anything\": [1, {\"x\": null}]}"));
+        assertEquals(List.of("$.actions[0].action_id: is required"),
+                problems(AssetType.SCREEN, "s", "{\"actions\": [{\"label\": \"x\"}]}"));
+    }
+
+    @Test
+    void contentNameMustBeTheAssetName() {
+        List<String> p = problems(AssetType.PROMPT, "ci_planner", "{\"name\": \"other\"}");
+        assertEquals(List.of("$.name: must equal the asset name 'ci_planner', got 'other'"), p);
+        assertFalse(problems(AssetType.PROMPT, "ci_planner", "{\"name\": 5}").isEmpty());
+    }
+}
