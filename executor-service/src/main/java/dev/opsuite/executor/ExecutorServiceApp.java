@@ -10,15 +10,13 @@ import dev.opsuite.executor.neo4j.Neo4jGraphAdapter;
 import dev.opsuite.executor.postgres.PostgresSqlAdapter;
 import dev.opsuite.executor.source.SecretResolver;
 import dev.opsuite.kit.grpc.GrpcServerRunner;
+import dev.opsuite.kit.grpc.StoreProbe;
 import io.grpc.BindableService;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -35,9 +33,9 @@ public final class ExecutorServiceApp implements AutoCloseable {
 
     private final GrpcServerRunner server;
     private final List<AutoCloseable> resources;
-    private final ScheduledExecutorService probe;
+    private final StoreProbe probe;
 
-    private ExecutorServiceApp(GrpcServerRunner server, List<AutoCloseable> resources, ScheduledExecutorService probe) {
+    private ExecutorServiceApp(GrpcServerRunner server, List<AutoCloseable> resources, StoreProbe probe) {
         this.server = server;
         this.resources = resources;
         this.probe = probe;
@@ -67,16 +65,11 @@ public final class ExecutorServiceApp implements AutoCloseable {
             services.add(estate);
         }
         GrpcServerRunner server = GrpcServerRunner.start("executor-service", cfg.host(), cfg.port(), services);
-        ScheduledExecutorService probe = null;
+        StoreProbe probe = null;
         if (estateDb != null) {
-            probe = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "executor-store-probe");
-                t.setDaemon(true);
-                return t;
-            });
             HikariDataSource db = estateDb;
             Driver g = estateGraph;
-            probe.scheduleWithFixedDelay(() -> server.setServing(storesUp(db, g)), 5, 5, TimeUnit.SECONDS);
+            probe = StoreProbe.every(5, "executor-service", server, () -> storesUp(db, g));
         }
         return new ExecutorServiceApp(server, resources, probe);
     }
@@ -101,7 +94,7 @@ public final class ExecutorServiceApp implements AutoCloseable {
             graph.verifyConnectivity();
             return true;
         } catch (Exception e) {
-            log.warn("estate store unreachable: {}", e.getMessage());
+            log.debug("estate store unreachable: {}", e.getMessage());
             return false;
         }
     }
@@ -117,7 +110,7 @@ public final class ExecutorServiceApp implements AutoCloseable {
     @Override
     public void close() {
         if (probe != null) {
-            probe.shutdownNow();
+            probe.close();
         }
         server.close();
         for (AutoCloseable r : resources) {

@@ -2,6 +2,7 @@ package dev.opsuite.trace;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.opsuite.kit.grpc.GrpcServerRunner;
+import dev.opsuite.kit.grpc.StoreProbe;
 import dev.opsuite.trace.domain.AssetRegistry;
 import dev.opsuite.trace.domain.Traces;
 import dev.opsuite.trace.grpc.AssetGrpcService;
@@ -27,11 +28,23 @@ public final class TraceServiceApp implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final GrpcServerRunner server;
+    private final StoreProbe probe;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private TraceServiceApp(HikariDataSource pool, GrpcServerRunner server) {
         this.pool = pool;
         this.server = server;
+        this.probe = StoreProbe.every(5, "trace-service", server, () -> databaseUp(pool));
+    }
+
+    private static boolean databaseUp(HikariDataSource pool) {
+        try (java.sql.Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.setQueryTimeout(2);
+            s.execute("SELECT 1");
+            return true;
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
     }
 
     /**
@@ -74,6 +87,7 @@ public final class TraceServiceApp implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        probe.close();
         try {
             server.close();
         } finally {
