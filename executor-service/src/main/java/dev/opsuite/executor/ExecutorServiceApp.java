@@ -3,6 +3,7 @@ package dev.opsuite.executor;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.opsuite.executor.domain.PlanExecutor;
+import dev.opsuite.executor.domain.SourceChecker;
 import dev.opsuite.executor.estate.grpc.EstateImportConfig;
 import dev.opsuite.executor.estate.grpc.EstateModule;
 import dev.opsuite.executor.grpc.ExecutorGrpcService;
@@ -49,7 +50,7 @@ public final class ExecutorServiceApp implements AutoCloseable {
         resources.add(sql);
         resources.add(graph);
         List<BindableService> services = new ArrayList<>();
-        services.add(new ExecutorGrpcService(new PlanExecutor(sql, graph)));
+        services.add(new ExecutorGrpcService(new PlanExecutor(sql, graph), new SourceChecker(sql, graph)));
         HikariDataSource estateDb = null;
         Driver estateGraph = null;
         if (cfg.estateDbUrl().isPresent() && cfg.estateNeo4jUri().isPresent()) {

@@ -80,4 +80,17 @@ class AssetRegistryEndToEndTest {
         BadInputTest.assertEnvelope(leaked, 400, "");
         assertTrue(!leaked.raw().contains("hunter2"), "the secret value is never echoed");
     }
+
+    @Test
+    void sourceHealthReportsReachabilityReadOnlyAndLatency() throws Exception {
+        Http http = new Http(OpsStack.get().httpPort());
+        for (String source : new String[] {"postgres_main", "neo4j_graph"}) {
+            Http.Reply r = http.get("/ops/assets/source/" + source + "/health");
+            assertEquals(200, r.status(), r.raw());
+            assertTrue(r.data().path("reachable").asBoolean(), r.raw());
+            assertTrue(r.data().path("read_only").asBoolean(), r.raw());
+            assertEquals(source + "@1", r.data().path("source").asText());
+        }
+        BadInputTest.assertEnvelope(http.get("/ops/assets/source/no_such_source/health"), 404, "");
+    }
 }

@@ -4,6 +4,10 @@ import dev.opsuite.executor.compose.AnswerComposer;
 import dev.opsuite.executor.compose.Block;
 import dev.opsuite.executor.domain.ExecutionResult;
 import dev.opsuite.executor.domain.PlanExecutor;
+import dev.opsuite.executor.domain.SourceCheck;
+import dev.opsuite.executor.domain.SourceChecker;
+import dev.opsuite.proto.v1.CheckSourceRequest;
+import dev.opsuite.proto.v1.CheckSourceResponse;
 import dev.opsuite.executor.domain.ToolOutput;
 import dev.opsuite.executor.present.Screen;
 import dev.opsuite.executor.present.ScreenPresenter;
@@ -28,11 +32,26 @@ import java.util.List;
 /** Thin gRPC edge of EXECUTE, COMPOSE and PRESENT. */
 public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServiceImplBase {
     private final PlanExecutor executor;
+    private final SourceChecker sources;
     private final AnswerComposer composer = new AnswerComposer();
     private final ScreenPresenter presenter = new ScreenPresenter();
 
-    public ExecutorGrpcService(PlanExecutor executor) {
+    public ExecutorGrpcService(PlanExecutor executor, SourceChecker sources) {
         this.executor = executor;
+        this.sources = sources;
+    }
+
+    @Override
+    public void checkSource(CheckSourceRequest request, StreamObserver<CheckSourceResponse> observer) {
+        Unary.respond(observer, () -> {
+            if (!request.hasSource() || !"source".equals(request.getSource().getAssetType())) {
+                throw OpsException.invalid("a source asset is required");
+            }
+            var doc = AssetProtos.toBundle(List.of(request.getSource())).sources().get(request.getSource().getName());
+            SourceCheck c = sources.check(doc);
+            return CheckSourceResponse.newBuilder().setSource(doc.ref()).setReachable(c.reachable())
+                    .setReadOnly(c.readOnly()).setLatencyMs(c.latencyMs()).setDetail(c.detail()).build();
+        });
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.opsuite.executor.neo4j;
 
 import dev.opsuite.executor.domain.GraphPort;
+import dev.opsuite.executor.domain.SourceCheck;
+import dev.opsuite.executor.domain.SourceHealthPort;
 import dev.opsuite.executor.domain.SqlPort;
 import dev.opsuite.executor.source.SecretResolver;
 import dev.opsuite.kit.errors.ErrorCode;
@@ -33,7 +35,7 @@ import org.neo4j.driver.summary.QueryType;
  * GraphPort on Neo4j: one driver per Source asset version, READ sessions only, and every
  * statement first EXPLAINed — anything whose query type is not READ_ONLY is refused.
  */
-public final class Neo4jGraphAdapter implements GraphPort, AutoCloseable {
+public final class Neo4jGraphAdapter implements GraphPort, SourceHealthPort, AutoCloseable {
     private final SecretResolver secrets;
     private final Map<String, Driver> drivers = new ConcurrentHashMap<>();
 
@@ -60,6 +62,23 @@ public final class Neo4jGraphAdapter implements GraphPort, AutoCloseable {
                     + e.code(), e);
         } catch (Neo4jException e) {
             throw new OpsException(ErrorCode.UNAVAILABLE, "source " + source.name() + " failed: " + e.code(), e);
+        }
+    }
+
+    /** Reachable and answering; read-only means the executor refuses every non-READ_ONLY query type. */
+    @Override
+    public SourceCheck check(AssetDoc source) {
+        long start = System.nanoTime();
+        try (Session session = driver(source).session(SessionConfig.builder()
+                .withDefaultAccessMode(AccessMode.READ).build())) {
+            QueryType type = session.executeRead(t -> t.run("EXPLAIN CREATE (n:OpsProbe)").consume().queryType());
+            session.executeRead(t -> t.run("RETURN 1").consume());
+            int ms = (int) ((System.nanoTime() - start) / 1_000_000);
+            return new SourceCheck(true, type != QueryType.READ_ONLY, ms,
+                    "READ sessions; writes are refused by the EXPLAIN query-type check");
+        } catch (RuntimeException e) {
+            int ms = (int) ((System.nanoTime() - start) / 1_000_000);
+            return new SourceCheck(false, false, ms, e.getMessage() == null ? "unreachable" : e.getMessage());
         }
     }
 

@@ -2,6 +2,8 @@ package dev.opsuite.executor.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.opsuite.executor.domain.SourceCheck;
+import dev.opsuite.executor.domain.SourceHealthPort;
 import dev.opsuite.executor.domain.SqlPort;
 import dev.opsuite.executor.source.NamedSql;
 import dev.opsuite.executor.source.SecretResolver;
@@ -21,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * SqlPort on PostgreSQL: one HikariCP pool per Source asset version, read-only sessions, the
  * source's schema allowlist as search_path, a statement timeout per query and a row limit.
  */
-public final class PostgresSqlAdapter implements SqlPort, AutoCloseable {
+public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, AutoCloseable {
     private final SecretResolver secrets;
     private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
 
@@ -61,6 +63,28 @@ public final class PostgresSqlAdapter implements SqlPort, AutoCloseable {
     }
 
     private final Map<String, Boolean> extensions = new ConcurrentHashMap<>();
+
+    @Override
+    public SourceCheck check(AssetDoc source) {
+        long start = System.nanoTime();
+        try (Connection c = pool(source).getConnection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout(5);
+            try (ResultSet rs = s.executeQuery("SELECT current_setting('transaction_read_only'), version()")) {
+                rs.next();
+                boolean readOnly = "on".equals(rs.getString(1));
+                String version = rs.getString(2);
+                c.rollback();
+                return new SourceCheck(true, readOnly, ms(start), version.split(" on ", 2)[0]);
+            }
+        } catch (SQLException | OpsException e) {
+            return new SourceCheck(false, false, ms(start), e.getMessage() == null ? "unreachable"
+                    : e.getMessage().split("\\R", 2)[0]);
+        }
+    }
+
+    private static int ms(long start) {
+        return (int) ((System.nanoTime() - start) / 1_000_000);
+    }
 
     @Override
     public boolean hasExtension(AssetDoc source, String extension) {

@@ -8,6 +8,9 @@ import dev.opsuite.proto.v1.ArchiveAssetVersionRequest;
 import dev.opsuite.proto.v1.AssetDiff;
 import dev.opsuite.proto.v1.AssetList;
 import dev.opsuite.proto.v1.AssetSummary;
+import dev.opsuite.proto.v1.CheckSourceHealthRequest;
+import dev.opsuite.proto.v1.CheckSourceRequest;
+import dev.opsuite.proto.v1.CheckSourceResponse;
 import dev.opsuite.proto.v1.CreateAssetVersionRequest;
 import dev.opsuite.proto.v1.DiffAssetVersionsRequest;
 import dev.opsuite.proto.v1.DiffAssetsRequest;
@@ -21,6 +24,7 @@ import dev.opsuite.proto.v1.PublishAssetVersionRequest;
 import dev.opsuite.proto.v1.PublishResult;
 import dev.opsuite.proto.v1.ResolvedAsset;
 import dev.opsuite.proto.v1.SaveAssetRequest;
+import dev.opsuite.proto.v1.SourceHealth;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -81,6 +85,17 @@ final class AssetApi {
                 .diffAssets(DiffAssetsRequest.newBuilder().setAssetType(r.getAssetType()).setName(r.getName())
                         .setFromVersion(positive(r.getFromVersion())).setToVersion(positive(r.getToVersion())).build()))
                 .getChangesList()).build();
+    }
+
+    SourceHealth sourceHealth(CheckSourceHealthRequest r) {
+        checkName(r.getName());
+        ResolvedAsset source = clients.callTrace("asset registry GetAsset", () -> clients.assets().getAsset(
+                GetAssetRequest.newBuilder().setAssetType("source").setName(r.getName()).setVersion(r.getVersion())
+                        .build())).getAsset();
+        CheckSourceResponse c = clients.callExecutor("executor-service CheckSource", () -> clients.executor()
+                .checkSource(CheckSourceRequest.newBuilder().setSource(source).build()));
+        return SourceHealth.newBuilder().setSource(c.getSource()).setReachable(c.getReachable())
+                .setReadOnly(c.getReadOnly()).setLatencyMs(c.getLatencyMs()).setDetail(c.getDetail()).build();
     }
 
     private static void mayWrite(List<String> roles) {

@@ -14,6 +14,8 @@ import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.grpc.GrpcErrors;
 import dev.opsuite.proto.v1.ArchiveAssetVersionRequest;
 import dev.opsuite.proto.v1.ArchiveAssetVersionResponse;
+import dev.opsuite.proto.v1.CheckSourceHealthRequest;
+import dev.opsuite.proto.v1.CheckSourceHealthResponse;
 import dev.opsuite.proto.v1.CreateAssetVersionRequest;
 import dev.opsuite.proto.v1.CreateAssetVersionResponse;
 import dev.opsuite.proto.v1.DiffAssetVersionsRequest;
@@ -164,6 +166,12 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     public void diffAssetVersions(DiffAssetVersionsRequest r, StreamObserver<DiffAssetVersionsResponse> o) {
         respond(o, () -> DiffAssetVersionsResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
                 .setData(assets.diff(r)).build());
+    }
+
+    @Override
+    public void checkSourceHealth(CheckSourceHealthRequest r, StreamObserver<CheckSourceHealthResponse> o) {
+        respond(o, () -> CheckSourceHealthResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
+                .setData(assets.sourceHealth(r)).build());
     }
 
     private static String now() {

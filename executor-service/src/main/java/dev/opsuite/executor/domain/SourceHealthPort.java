@@ -1,0 +1,8 @@
+package dev.opsuite.executor.domain;
+
+import dev.opsuite.kit.model.AssetDoc;
+
+/** Checks a Source asset without running any Query asset. Never throws: failures are a result. */
+public interface SourceHealthPort {
+    SourceCheck check(AssetDoc source);
+}
