@@ -14,8 +14,6 @@ import dev.opsuite.kit.grpc.GrpcServerRunner;
 import dev.opsuite.kit.grpc.StoreProbe;
 import io.grpc.BindableService;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.neo4j.driver.AuthTokens;
@@ -89,13 +87,14 @@ public final class ExecutorServiceApp implements AutoCloseable {
     }
 
     private static boolean storesUp(HikariDataSource db, Driver graph) {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.setQueryTimeout(2);
-            s.execute("SELECT 1");
+        if (!StoreProbe.sqlReachable(db)) {
+            return false;
+        }
+        try {
             graph.verifyConnectivity();
             return true;
-        } catch (Exception e) {
-            log.debug("estate store unreachable: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            log.debug("estate graph unreachable: {}", e.getMessage());
             return false;
         }
     }

@@ -34,17 +34,7 @@ public final class TraceServiceApp implements AutoCloseable {
     private TraceServiceApp(HikariDataSource pool, GrpcServerRunner server) {
         this.pool = pool;
         this.server = server;
-        this.probe = StoreProbe.every(5, "trace-service", server, () -> databaseUp(pool));
-    }
-
-    private static boolean databaseUp(HikariDataSource pool) {
-        try (java.sql.Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
-            s.setQueryTimeout(2);
-            s.execute("SELECT 1");
-            return true;
-        } catch (java.sql.SQLException e) {
-            return false;
-        }
+        this.probe = StoreProbe.every(5, "trace-service", server, () -> StoreProbe.sqlReachable(pool));
     }
 
     /**

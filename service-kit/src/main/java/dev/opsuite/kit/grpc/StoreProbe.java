@@ -42,6 +42,18 @@ public final class StoreProbe implements AutoCloseable {
         return new StoreProbe(timer);
     }
 
+    /** A database answers "SELECT 1" within 2 s. */
+    public static boolean sqlReachable(javax.sql.DataSource db) {
+        try (java.sql.Connection c = db.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.setQueryTimeout(2);
+            s.execute("SELECT 1");
+            return true;
+        } catch (java.sql.SQLException e) {
+            log.debug("database unreachable: {}", e.getMessage());
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         timer.shutdownNow();
