@@ -26,6 +26,11 @@ public final class PlanExecutor {
     }
 
     public ExecutionResult execute(PlanModel plan, List<String> queries, AssetBundle assets) {
+        return execute(plan, queries, assets, false);
+    }
+
+    /** With {@code mock} every template answers from its Query-asset fixtures; no source is touched. */
+    public ExecutionResult execute(PlanModel plan, List<String> queries, AssetBundle assets, boolean mock) {
         JsonNode queryAsset = assets.content("query");
         int budgetTimeout = assets.content("policy").path("budget").path("timeout_seconds").asInt(60);
         List<ToolOutput> outputs = new ArrayList<>();
@@ -44,7 +49,7 @@ public final class PlanExecutor {
                 throw OpsException.invalid("query " + name + " is not defined in the Query asset");
             }
             Map<String, Object> params = QueryParams.of(current);
-            ToolOutput out = run(q, params, assets, budgetTimeout, calls, evidence);
+            ToolOutput out = run(q, params, assets, budgetTimeout, mock, calls, evidence);
             if ("ci_resolver".equals(q.path("tool").asText())) {
                 current = applyResolution(current, out, triggers);
                 outputs.add(out);
@@ -67,20 +72,29 @@ public final class PlanExecutor {
         return new ExecutionResult(current, outputs, calls, evidence, triggers, warnings);
     }
 
-    private ToolOutput run(JsonNode q, Map<String, Object> allParams, AssetBundle assets, int budgetTimeout,
-                           List<ToolCallRecord> calls, List<Evidence> evidence) {
+    private ToolOutput run(JsonNode q, Map<String, Object> planParams, AssetBundle assets, int budgetTimeout,
+                           boolean mock, List<ToolCallRecord> calls, List<Evidence> evidence) {
         String name = q.path("name").asText();
         String tool = q.path("tool").asText("sql_executor");
         String sourceName = q.path("source").asText();
         List<String> declared = new ArrayList<>();
-        q.path("params").forEach(p -> declared.add(p.path("name").asText()));
+        Map<String, Object> allParams = new LinkedHashMap<>(planParams);
+        for (JsonNode p : q.path("params")) {
+            String param = p.path("name").asText();
+            declared.add(param);
+            // a string parameter the plan leaves unset (e.g. a filter on a field of the operator's own
+            // schema that the question did not name) binds as '' — "no filter" in the templates
+            if (allParams.get(param) == null && "string".equals(p.path("type").asText("string"))) {
+                allParams.put(param, "");
+            }
+        }
         Map<String, Object> params = QueryParams.declared(allParams, declared);
         Map<String, Object> bound = new LinkedHashMap<>();
         declared.forEach(n -> bound.put(n, allParams.get(n)));
         String statement = q.path("statement").asText();
         String language = q.path("language").asText("sql");
         AssetDoc variantSource = assets.source(sourceName).orElse(null);
-        if ("sql".equals(language) && variantSource != null) {
+        if ("sql".equals(language) && variantSource != null && !mock) {
             // a variant for a database extension (e.g. TimescaleDB's time_bucket) runs only where it exists
             for (JsonNode v : q.path("variants")) {
                 if (hasExtension(variantSource, v.path("requires_extension").asText())) {
@@ -89,7 +103,8 @@ public final class PlanExecutor {
                 }
             }
         }
-        evidence.add(new Evidence(language, q.path("title").asText(name), statement, params, sourceName));
+        evidence.add(new Evidence(language, q.path("title").asText(name) + (mock ? " (mock: fixture)" : ""), statement,
+                params, mock ? "mock:" + sourceName : sourceName));
         long start = System.nanoTime();
         try {
             AssetDoc source = assets.source(sourceName)
@@ -98,14 +113,14 @@ public final class PlanExecutor {
             int maxRows = Math.min(limits.path("max_rows").asInt(10_000),
                     q.path("max_rows").asInt(((Number) allParams.getOrDefault("limit", 50)).intValue()));
             int timeout = Math.min(budgetTimeout, limits.path("max_duration_seconds").asInt(30));
-            SqlPort.Tabular t = "cypher".equals(language)
-                    ? graph.query(source, statement, bound, maxRows, timeout)
+            SqlPort.Tabular t = mock ? Fixtures.answer(q, bound, maxRows)
+                    : "cypher".equals(language) ? graph.query(source, statement, bound, maxRows, timeout)
                     : sql.query(source, statement, bound, maxRows, timeout);
             int ms = elapsed(start);
             calls.add(new ToolCallRecord(tool, ms, withQuery(name, params), t.rows().size() + " rows returned"
-                    + (t.truncated() ? " (truncated)" : ""), null));
-            return new ToolOutput(tool, name, t.columns(), t.rows(), t.truncated(), Map.of("source", sourceName,
-                    "elapsed_ms", ms), null, false);
+                    + (t.truncated() ? " (truncated)" : "") + (mock ? " from a mock fixture" : ""), null));
+            return new ToolOutput(tool, name, t.columns(), t.rows(), t.truncated(), Map.of("source",
+                    mock ? "mock:" + sourceName : sourceName, "elapsed_ms", ms), null, false);
         } catch (OpsException e) {
             boolean retryable = e.code() == ErrorCode.UNAVAILABLE || e.code() == ErrorCode.DEADLINE_EXCEEDED;
             calls.add(new ToolCallRecord(tool, elapsed(start), withQuery(name, params), "failed", e.getMessage()));

@@ -63,9 +63,14 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             if (!request.getValidatedPlan().getAllowed()) {
                 throw OpsException.invalid("the plan was not allowed by VALIDATE; nothing is executed");
             }
+            String mode = request.getMode();
+            if (!mode.isEmpty() && !mode.equals("real") && !mode.equals("mock")) {
+                throw OpsException.invalid("mode must be 'real' or 'mock'");
+            }
             PlanModel plan = ModelJson.fromProto(request.getValidatedPlan().getPlan(), PlanModel.class);
             AssetBundle assets = AssetProtos.toBundle(request.getAssetsList());
-            ExecutionResult r = executor.execute(plan, request.getValidatedPlan().getQueriesList(), assets);
+            ExecutionResult r = executor.execute(plan, request.getValidatedPlan().getQueriesList(), assets,
+                    "mock".equals(mode));
             ExecuteResponse.Builder b = ExecuteResponse.newBuilder()
                     .setResolvedPlan(ModelJson.toProto(r.resolvedPlan(), Plan.newBuilder()));
             int rows = 0;

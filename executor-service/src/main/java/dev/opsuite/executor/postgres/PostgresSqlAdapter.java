@@ -139,7 +139,12 @@ public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, Auto
         // session-level settings (startup options), so no transaction rollback can undo them
         cfg.addDataSourceProperty("options", "-c default_transaction_read_only=on -c search_path=" + searchPath);
         cfg.addDataSourceProperty("ApplicationName", "ops-executor");
-        return new HikariDataSource(cfg);
+        try {
+            return new HikariDataSource(cfg);
+        } catch (RuntimeException e) { // e.g. a URL no driver accepts: the asset is wrong, not the service
+            throw OpsException.invalid("source " + source.name() + ": cannot open a connection pool ("
+                    + e.getMessage() + ")");
+        }
     }
 
     /** Closes the pools of the given source version (name@version), e.g. when it is archived. */

@@ -48,10 +48,18 @@ public final class SecretResolver {
                         "source " + sourceName + ": secret reference '" + ref + "' is not set"));
                 out.put(key.substring(0, key.length() - "_ref".length()), value);
             } else if (!out.containsKey(key)) {
-                out.put(key, e.getValue().asText());
+                out.put(key, text(e.getValue()));
             }
         }
         return out;
+    }
+
+    /** Whole numbers as integers: a port stored as 5432.0 (JSON via Struct) must still read 5432. */
+    private static String text(JsonNode v) {
+        if (v.isNumber() && v.asDouble() == Math.rint(v.asDouble()) && Math.abs(v.asDouble()) < 1e15) {
+            return Long.toString((long) v.asDouble());
+        }
+        return v.asText();
     }
 
     private Optional<String> lookup(String ref) {

@@ -30,6 +30,10 @@ public final class Conductor {
         this.zone = zone;
     }
 
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** The answer and the trace it left; the trace is already queued for storage. */
     public record Outcome(AskData data, Trace trace) {}
 

@@ -33,11 +33,11 @@ import java.util.Set;
 
 /** One request's run through the five stages (plus rerun), recording every stage in the trace. */
 final class Pipeline {
-    private static final Set<String> ROUTE_ASSETS = Set.of("resolver", "schema", "prompt", "policy");
-    private static final Set<String> VALIDATE_ASSETS = Set.of("policy", "query", "source");
-    private static final Set<String> EXECUTE_ASSETS = Set.of("query", "source", "policy", "schema");
-    private static final Set<String> COMPOSE_ASSETS = Set.of("mapping", "schema", "prompt");
-    private static final Set<String> PRESENT_ASSETS = Set.of("screen");
+    static final Set<String> ROUTE_ASSETS = Set.of("resolver", "schema", "prompt", "policy");
+    static final Set<String> VALIDATE_ASSETS = Set.of("policy", "query", "source");
+    static final Set<String> EXECUTE_ASSETS = Set.of("query", "source", "policy", "schema");
+    static final Set<String> COMPOSE_ASSETS = Set.of("mapping", "schema", "prompt");
+    static final Set<String> PRESENT_ASSETS = Set.of("screen");
 
     private final StageClients clients;
     private final TraceRecorder recorder;
@@ -102,7 +102,7 @@ final class Pipeline {
                 .setScreen(presented.getScreen()).addAllNextActions(presented.getNextActionsList());
     }
 
-    private PlanOutput routePlan(AskRequest request) {
+    PlanOutput routePlan(AskRequest request) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("question", request.getQuestion());
         params.put("now", now.toString());
@@ -169,7 +169,11 @@ final class Pipeline {
     }
 
     ComposeResponse compose(Plan plan, ExecuteResponse executed) {
-        ComposeRequest req = ComposeRequest.newBuilder().setPlan(plan).addAllToolResults(executed.getToolResultsList())
+        return compose(plan, executed.getToolResultsList());
+    }
+
+    ComposeResponse compose(Plan plan, List<dev.opsuite.proto.v1.ToolResult> toolResults) {
+        ComposeRequest req = ComposeRequest.newBuilder().setPlan(plan).addAllToolResults(toolResults)
                 .addAllAssets(only(COMPOSE_ASSETS)).build();
         recorder.input("compose", COMPOSE_ASSETS, Map.of(), ComposeRequest.newBuilder(req).clearAssets().build());
         long t = System.nanoTime();
@@ -178,7 +182,7 @@ final class Pipeline {
         return r;
     }
 
-    private PresentResponse present(Plan plan, List<AnswerBlock> blocks) {
+    PresentResponse present(Plan plan, List<AnswerBlock> blocks) {
         PresentRequest req = PresentRequest.newBuilder().setPlan(plan).addAllBlocks(blocks)
                 .addAllAssets(only(PRESENT_ASSETS)).build();
         recorder.input("present", PRESENT_ASSETS, Map.of(), PresentRequest.newBuilder(req).clearAssets().build());

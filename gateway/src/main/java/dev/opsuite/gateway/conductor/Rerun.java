@@ -16,25 +16,32 @@ final class Rerun {
         if (!rerun.hasBasePlan()) {
             throw OpsException.invalid("rerun.base_plan is required");
         }
+        Plan.Builder plan = patched(rerun.getBasePlan(), rerun.hasPatch() ? rerun.getPatch() : null, "rerun.patch")
+                .toBuilder();
+        if (!rerun.getSelectedCiId().isBlank()) {
+            plan.getPrimaryBuilder().setCiCode(rerun.getSelectedCiId().trim()).clearMentions();
+            plan.clearMissingSlots().clearCandidates();
+        }
+        if (!rerun.getSelectedSecondaryCiId().isBlank()) {
+            plan.getSecondaryBuilder().setCiCode(rerun.getSelectedSecondaryCiId().trim()).clearMentions();
+            plan.clearMissingSlots().clearCandidates();
+        }
+        return plan.build();
+    }
+
+    /** {@code base} with {@code patch} JSON-merged in (null removes a field); the result must fit the Plan contract. */
+    static Plan patched(Plan base, com.google.protobuf.Struct patch, String what) {
+        if (patch == null || patch.getFieldsCount() == 0) {
+            return base;
+        }
         try {
-            ObjectNode base = (ObjectNode) ModelJson.MAPPER.readTree(Structs.toJson(rerun.getBasePlan()));
-            if (rerun.hasPatch()) {
-                merge(base, ModelJson.MAPPER.readTree(Structs.toJson(rerun.getPatch())));
-            }
-            Plan.Builder plan = Structs.fromJsonStrict(ModelJson.MAPPER.writeValueAsString(base), Plan.newBuilder());
-            if (!rerun.getSelectedCiId().isBlank()) {
-                plan.getPrimaryBuilder().setCiCode(rerun.getSelectedCiId().trim()).clearMentions();
-                plan.clearMissingSlots().clearCandidates();
-            }
-            if (!rerun.getSelectedSecondaryCiId().isBlank()) {
-                plan.getSecondaryBuilder().setCiCode(rerun.getSelectedSecondaryCiId().trim()).clearMentions();
-                plan.clearMissingSlots().clearCandidates();
-            }
-            return plan.build();
+            ObjectNode tree = (ObjectNode) ModelJson.MAPPER.readTree(Structs.toJson(base));
+            merge(tree, ModelJson.MAPPER.readTree(Structs.toJson(patch)));
+            return Structs.fromJsonStrict(ModelJson.MAPPER.writeValueAsString(tree), Plan.newBuilder()).build();
         } catch (IllegalArgumentException e) {
-            throw OpsException.invalid("rerun.patch does not fit the Plan contract: " + e.getMessage());
+            throw OpsException.invalid(what + " does not fit the Plan contract: " + e.getMessage());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw OpsException.invalid("rerun is not valid JSON");
+            throw OpsException.invalid(what + " is not valid JSON");
         }
     }
 

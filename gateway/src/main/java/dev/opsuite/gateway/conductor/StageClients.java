@@ -22,8 +22,10 @@ public final class StageClients implements AutoCloseable {
     private final ManagedChannel executor;
     private final ManagedChannel trace;
     private final long deadlineMs;
+    private final java.util.Map<String, String> targets;
 
     public StageClients(String plannerTarget, String executorTarget, String traceTarget, long deadlineMs) {
+        this.targets = java.util.Map.of("planner", plannerTarget, "executor", executorTarget, "trace", traceTarget);
         this.planner = channel(plannerTarget);
         this.executor = channel(executorTarget);
         this.trace = channel(traceTarget);
@@ -51,6 +53,11 @@ public final class StageClients implements AutoCloseable {
 
     public AssetServiceGrpc.AssetServiceBlockingStub assets() {
         return AssetServiceGrpc.newBlockingStub(trace).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** host:port of "planner", "executor" or "trace", as configured. */
+    public String target(String service) {
+        return targets.get(service);
     }
 
     public ManagedChannel executorChannel() {

@@ -5,6 +5,12 @@ import dev.opsuite.gateway.conductor.StageClients;
 import dev.opsuite.gateway.conductor.TraceLookup;
 import dev.opsuite.gateway.conductor.TraceSink;
 import dev.opsuite.gateway.conductor.UiActionRunner;
+import dev.opsuite.gateway.conductor.StageCalls;
+import dev.opsuite.gateway.conductor.StageTester;
+import dev.opsuite.proto.v1.GetStageCallRequest;
+import dev.opsuite.proto.v1.GetStageCallResponse;
+import dev.opsuite.proto.v1.StageTestRequest;
+import dev.opsuite.proto.v1.StageTestResponse;
 import dev.opsuite.proto.v1.QueryRequest;
 import dev.opsuite.proto.v1.QueryResponse;
 import dev.opsuite.proto.v1.RunUiActionRequest;
@@ -59,12 +65,16 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     private final UiActionRunner uiActions;
     private final TraceLookup lookup;
     private final AssetApi assets;
+    private final StageTester stageTester;
+    private final StageCalls stageCalls;
 
     public OpsGrpcService(Conductor conductor, UiActionRunner uiActions, StageClients clients, TraceSink traces,
                           HealthProbe health, RequestChecks checks) {
         this.uiActions = uiActions;
         this.assets = new AssetApi(clients);
         this.lookup = new TraceLookup(clients, traces);
+        this.stageTester = new StageTester(clients, traces, conductor.zone());
+        this.stageCalls = new StageCalls(clients, traces);
         this.conductor = conductor;
         this.clients = clients;
         this.traces = traces;
@@ -172,6 +182,21 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     public void checkSourceHealth(CheckSourceHealthRequest r, StreamObserver<CheckSourceHealthResponse> o) {
         respond(o, () -> CheckSourceHealthResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
                 .setData(assets.sourceHealth(r)).build());
+    }
+
+    @Override
+    public void stageTest(StageTestRequest r, StreamObserver<StageTestResponse> o) {
+        respond(o, () -> {
+            checks.stageTest(r);
+            return StageTestResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
+                    .setData(stageTester.run(r, CallerRoles.current())).build();
+        });
+    }
+
+    @Override
+    public void getStageCall(GetStageCallRequest r, StreamObserver<GetStageCallResponse> o) {
+        respond(o, () -> GetStageCallResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
+                .setData(stageCalls.of(checks.traceId(r.getTraceId()), checks.stage(r.getStage()))).build());
     }
 
     private static String now() {

@@ -2,7 +2,9 @@ package dev.opsuite.gateway.grpc;
 
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.proto.v1.AskRequest;
+import dev.opsuite.gateway.conductor.StageTester;
 import dev.opsuite.proto.v1.ListTracesRequest;
+import dev.opsuite.proto.v1.StageTestRequest;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -12,6 +14,7 @@ public final class RequestChecks {
             "policy", "screen");
     private static final Pattern TRACE_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Pattern ASSET_REF = Pattern.compile("[A-Za-z0-9_.-]{1,100}(@[0-9]{1,9}|\\(draft\\))?");
+    private static final int MAX_TEST_PLAN_BYTES = 64 * 1024;
     private final int maxQuestionChars;
 
     public RequestChecks(int maxQuestionChars) {
@@ -26,15 +29,39 @@ public final class RequestChecks {
             throw OpsException.invalid("question is longer than " + maxQuestionChars + " characters ("
                     + r.getQuestion().length() + ")");
         }
-        String mode = r.getMode();
-        if (!mode.isEmpty() && !mode.equals("real")) {
-            throw OpsException.invalid("mode must be 'real'" + (mode.equals("mock")
-                    ? " (mock mode is not available in this build)" : ", got '" + clip(mode) + "'"));
-        }
+        mode(r.getMode());
         if (r.hasRerun() && !r.getRerun().hasBasePlan()) {
             throw OpsException.invalid("rerun.base_plan is required");
         }
-        r.getAssetOverridesMap().forEach((type, ref) -> {
+        overrides(r.getAssetOverridesMap());
+        for (String ref : new String[] {r.getResolverAsset(), r.getSchemaAsset(), r.getSourceAsset()}) {
+            if (!ref.isEmpty() && !ASSET_REF.matcher(ref).matches()) {
+                throw OpsException.invalid("*_asset fields take name, name@version or name(draft)");
+            }
+        }
+    }
+
+    void stageTest(StageTestRequest r) {
+        StageTester.stage(r.getStage());
+        if (r.getQuestion().length() > maxQuestionChars) {
+            throw OpsException.invalid("question is longer than " + maxQuestionChars + " characters ("
+                    + r.getQuestion().length() + ")");
+        }
+        if (r.getQuestion().isBlank() && r.getBaselineTraceId().isBlank()) {
+            throw OpsException.invalid("stage-test needs a question or a baseline_trace_id");
+        }
+        if (!r.getBaselineTraceId().isEmpty()) {
+            traceId(r.getBaselineTraceId());
+        }
+        mode(r.getMode());
+        overrides(r.getAssetOverridesMap());
+        if (r.hasTestPlan() && r.getTestPlan().getSerializedSize() > MAX_TEST_PLAN_BYTES) {
+            throw OpsException.invalid("test_plan is larger than " + MAX_TEST_PLAN_BYTES + " bytes");
+        }
+    }
+
+    private static void overrides(java.util.Map<String, String> overrides) {
+        overrides.forEach((type, ref) -> {
             if (!ASSET_TYPES.contains(type)) {
                 throw OpsException.invalid("asset_overrides: unknown asset type '" + clip(type) + "'");
             }
@@ -42,11 +69,16 @@ public final class RequestChecks {
                 throw OpsException.invalid("asset_overrides." + type + ": expected name, name@version or name(draft)");
             }
         });
-        for (String ref : new String[] {r.getResolverAsset(), r.getSchemaAsset(), r.getSourceAsset()}) {
-            if (!ref.isEmpty() && !ASSET_REF.matcher(ref).matches()) {
-                throw OpsException.invalid("*_asset fields take name, name@version or name(draft)");
-            }
+    }
+
+    private static void mode(String mode) {
+        if (!mode.isEmpty() && !mode.equals("real") && !mode.equals("mock")) {
+            throw OpsException.invalid("mode must be 'real' or 'mock', got '" + clip(mode) + "'");
         }
+    }
+
+    String stage(String stage) {
+        return StageTester.stage(stage);
     }
 
     String traceId(String id) {

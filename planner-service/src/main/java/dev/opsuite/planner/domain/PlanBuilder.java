@@ -46,11 +46,11 @@ final class PlanBuilder {
         List<String> eventTypes = new ArrayList<>();
         List<String> severities = new ArrayList<>();
         for (Vocabulary.EnumTerm e : vocabulary.findEnums(withoutTime)) {
-            if ("ci_event".equals(e.entity()) && "event_type".equals(e.field())) {
+            if (vocabulary.eventsEntity().equals(e.entity()) && "event_type".equals(e.field())) {
                 eventTypes.add(e.value());
-            } else if ("ci_event".equals(e.entity()) && "severity".equals(e.field())) {
+            } else if (vocabulary.eventsEntity().equals(e.entity()) && "severity".equals(e.field())) {
                 severities.add(e.value());
-            } else if ("ci".equals(e.entity())) {
+            } else if (vocabulary.primaryEntity().equals(e.entity())) {
                 ciFilters.add(new PlanModel.Filter(e.field(), "eq", List.of(e.value())));
             }
         }
@@ -132,7 +132,7 @@ final class PlanBuilder {
             missing.add("primary.ci");
         }
         List<String> keywords = intent == Intent.SEARCH && keywordsOrSecondary != null ? keywordsOrSecondary : List.of();
-        PlanModel.Primary primary = new PlanModel.Primary("ci", ciCode, mentions, filters, keywords, 0, 0);
+        PlanModel.Primary primary = new PlanModel.Primary(vocabulary.primaryEntity(), ciCode, mentions, filters, keywords, 0, 0);
         PlanModel.Secondary secondary = intent == Intent.PATH && keywordsOrSecondary != null
                 ? new PlanModel.Secondary("", List.of(), List.of()) : null;
         return new PlanModel(intent, view, primary, secondary, graph, metric, history,
@@ -147,7 +147,7 @@ final class PlanBuilder {
             String t = resolver.stripParticle(token);
             String folded = Phrases.fold(t);
             boolean filler = resolver.isStopword(token) || resolver.isStopword(t);
-            if (!filler && !vocabulary.isEnumLabel("ci", "ci_type", folded)
+            if (!filler && !vocabulary.isEnumLabel(vocabulary.primaryEntity(), "ci_type", folded)
                     && !vocabulary.hasKeyword("intent_keywords", "search", folded)) {
                 out.add(MentionExtractor.norm(t));
             }

@@ -26,8 +26,12 @@ public final class Vocabulary {
     private final List<String> entityTerms = new ArrayList<>();
     private final Set<String> words = new HashSet<>();
     private final JsonNode rules;
+    private final String primaryEntity;
+    private final String eventsEntity;
 
     public Vocabulary(JsonNode schema, JsonNode prompt) {
+        this.primaryEntity = entityWithRole(schema, "primary", schema.path("entities").path(0).path("name").asText("ci"));
+        this.eventsEntity = entityWithRole(schema, "events", "ci_event");
         for (JsonNode m : schema.path("metrics")) {
             String name = m.path("name").asText();
             metricTerms.add(new MetricTerm(name, m.path("unit").asText(""), m.path("display_name"), name));
@@ -90,6 +94,28 @@ public final class Vocabulary {
     }
 
     /** Every enum value mentioned, at most one per field (the longest label wins). */
+    /**
+     * The entity questions are about (CIs, hosts…): the SchemaCatalog entity with "role": "primary",
+     * else its first entity. Its enum fields become plan filters named after the field.
+     */
+    public String primaryEntity() {
+        return primaryEntity;
+    }
+
+    /** The entity holding events/history ("role": "events", else "ci_event"). */
+    public String eventsEntity() {
+        return eventsEntity;
+    }
+
+    private static String entityWithRole(JsonNode schema, String role, String fallback) {
+        for (JsonNode e : schema.path("entities")) {
+            if (role.equals(e.path("role").asText())) {
+                return e.path("name").asText();
+            }
+        }
+        return fallback;
+    }
+
     public List<EnumTerm> findEnums(String folded) {
         List<EnumTerm> found = new ArrayList<>();
         Set<String> fields = new HashSet<>();

@@ -35,8 +35,9 @@ class StoreProbeTest {
 
     private static ServingStatus await(ManagedChannel ch, ServingStatus wanted) throws InterruptedException {
         ServingStatus s = null;
+        // generous deadline: a loaded CI machine may take seconds to connect; the loop bounds the wait
         for (int i = 0; i < 100 && s != wanted; i++) {
-            s = HealthGrpc.newBlockingStub(ch).withDeadlineAfter(2, TimeUnit.SECONDS)
+            s = HealthGrpc.newBlockingStub(ch).withDeadlineAfter(30, TimeUnit.SECONDS)
                     .check(HealthCheckRequest.getDefaultInstance()).getStatus();
             if (s != wanted) {
                 Thread.sleep(100);

@@ -163,7 +163,10 @@ public final class AssetRegistry {
                 .orElseThrow(() -> missing(key, fromVersion));
         Asset to = store.find(AssetRef.version(key.type(), key.name(), toVersion))
                 .orElseThrow(() -> missing(key, toVersion));
-        return JsonDiff.diff(AssetContent.parse(from.contentJson()), AssetContent.parse(to.contentJson()));
+        return dev.opsuite.kit.json.JsonDiff.diff(AssetContent.parse(from.contentJson()),
+                AssetContent.parse(to.contentJson())).stream()
+                .map(c -> new AssetChange(c.path(), AssetChange.Op.valueOf(c.op().name()), c.before(), c.after()))
+                .toList();
     }
 
     private static AssetKey key(String type, String name) {

@@ -21,6 +21,7 @@ final class QueryRules implements ContentRules {
             q.nonEmptyString("statement", true);
             q.string("source", true);
             q.objects("params", false).forEach(p -> p.string("name", true));
+            q.objects("fixtures", false).forEach(QueryRules::fixture);
         }
         List<Node> bindings = root.objects("bindings", false);
         for (Node b : bindings) {
@@ -30,5 +31,21 @@ final class QueryRules implements ContentRules {
                 }
             });
         }
+    }
+
+    /** Mock-mode fixture: optional params to match, columns, and rows as wide as the columns. */
+    private static void fixture(Node f) {
+        f.object("params", false);
+        int width = f.strings("columns", true).size();
+        f.array("rows", true).ifPresent(rows -> {
+            for (int i = 0; i < rows.size(); i++) {
+                String at = f.pathOf("rows") + "[" + i + "]";
+                if (!(rows.get(i) instanceof List<?> row)) {
+                    f.problems().add(at, "must be an array (one value per column)");
+                } else if (row.size() != width) {
+                    f.problems().add(at, "has " + row.size() + " values for " + width + " columns");
+                }
+            }
+        });
     }
 }

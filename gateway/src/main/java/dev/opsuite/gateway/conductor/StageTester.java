@@ -1,0 +1,219 @@
+package dev.opsuite.gateway.conductor;
+
+import dev.opsuite.kit.errors.ErrorCode;
+import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.kit.json.Structs;
+import dev.opsuite.proto.v1.AskRequest;
+import dev.opsuite.proto.v1.ComposeRequest;
+import dev.opsuite.proto.v1.ComposeResponse;
+import dev.opsuite.proto.v1.ExecuteResponse;
+import dev.opsuite.proto.v1.Plan;
+import dev.opsuite.proto.v1.PlanOutput;
+import dev.opsuite.proto.v1.PresentRequest;
+import dev.opsuite.proto.v1.ResolveAssetsRequest;
+import dev.opsuite.proto.v1.ResolvedAsset;
+import dev.opsuite.proto.v1.StageInput;
+import dev.opsuite.proto.v1.StageOutput;
+import dev.opsuite.proto.v1.StageTestData;
+import dev.opsuite.proto.v1.StageTestRequest;
+import dev.opsuite.proto.v1.Trace;
+import dev.opsuite.proto.v1.ValidatedPlan;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Isolated Stage Test: runs one stage with the request's asset overrides and reports its output,
+ * diagnostics and a structured diff against the same stage of a baseline trace. The stage's input
+ * is built live from a question (earlier stages run first, a test_plan is merged over the plan) or
+ * replayed from the baseline trace's recorded input. Later stages never run; the execute stage is
+ * always preceded by a validate of the plan it gets, so a test can not bypass policy. Every stage
+ * test leaves a trace (feature stage_test, parent = the baseline).
+ */
+public final class StageTester {
+    public static final List<String> STAGES = List.of("route_plan", "validate", "execute", "compose", "present");
+
+    private final StageClients clients;
+    private final TraceSink traces;
+    private final TraceLookup lookup;
+    private final ZoneId zone;
+
+    public StageTester(StageClients clients, TraceSink traces, ZoneId zone) {
+        this.clients = clients;
+        this.traces = traces;
+        this.lookup = new TraceLookup(clients, traces);
+        this.zone = zone;
+    }
+
+    public StageTestData run(StageTestRequest req, List<String> roles) {
+        String stage = stage(req.getStage());
+        boolean live = !req.getQuestion().isBlank();
+        if (!live && req.getBaselineTraceId().isBlank()) {
+            throw OpsException.invalid("stage-test needs a question or a baseline_trace_id");
+        }
+        Trace baseline = req.getBaselineTraceId().isBlank() ? null : lookup.find(req.getBaselineTraceId().trim());
+        StageInput replayed = baseline == null ? null : lastInput(baseline, stage);
+        if (!live && replayed == null) {
+            throw OpsException.invalid("baseline trace " + baseline.getTraceId() + " has no input recorded for stage "
+                    + stage + " (its route was " + baseline.getRoute() + "); pass a question instead");
+        }
+        long start = System.nanoTime();
+        OffsetDateTime now = baseline == null ? OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MILLIS)
+                : baselineNow(baseline, zone);
+        String mode = !req.getMode().isBlank() ? req.getMode() : baseline != null ? baseline.getOpsMode() : "real";
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        Trace.Builder trace = Trace.newBuilder().setTraceId(traceId).setFeature("stage_test")
+                .setEndpoint("/ops/stage-test").setMethod("POST").setOpsMode(mode)
+                .setQuestion(live ? req.getQuestion() : baseline.getQuestion())
+                .setCreatedAt(OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MILLIS).toString()).addAllRoles(roles);
+        if (baseline != null) {
+            trace.setParentTraceId(baseline.getTraceId());
+        }
+        try {
+            List<ResolvedAsset> assets = clients.callTrace("asset registry (trace-service)", () -> clients.assets()
+                    .resolveAssets(ResolveAssetsRequest.newBuilder().putAllOverrides(req.getAssetOverridesMap()).build()))
+                    .getAssetsList();
+            TraceRecorder.recordApplied(trace, assets);
+            TraceRecorder recorder = new TraceRecorder(trace, assets);
+            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now);
+            if (live) {
+                fromQuestion(pipeline, stage, req.getQuestion(), mode, req.hasTestPlan() ? req.getTestPlan() : null);
+            } else {
+                fromBaseline(pipeline, stage, replayed, mode, req.hasTestPlan() ? req.getTestPlan() : null);
+            }
+            StageOutput out = lastOutput(trace, stage);
+            trace.setStatus("error".equals(out.getDiagnostics().getStatus()) ? "partial" : "success");
+            trace.setDurationMs(TraceRecorder.millisSince(start));
+            Trace done = trace.build();
+            traces.submit(done);
+            return StageReport.of(req, done, stage, baseline, live ? "question" : "baseline");
+        } catch (OpsException e) {
+            fail(trace, start, e);
+            throw new Conductor.TracedFailure(e, traceId);
+        } catch (RuntimeException e) {
+            fail(trace, start, e);
+            throw new Conductor.TracedFailure(new OpsException(ErrorCode.INTERNAL,
+                    "internal error (trace " + traceId + ")", e), traceId);
+        }
+    }
+
+    private void fail(Trace.Builder trace, long start, Exception e) {
+        trace.setStatus("error").setErrorMessage(String.valueOf(e.getMessage()))
+                .setDurationMs(TraceRecorder.millisSince(start));
+        traces.submit(trace.build());
+    }
+
+    /** Earlier stages run live from the question; the test_plan is merged over the routed plan. */
+    private static void fromQuestion(Pipeline p, String stage, String question, String mode,
+                                     com.google.protobuf.Struct testPlan) {
+        PlanOutput out = p.routePlan(AskRequest.newBuilder().setQuestion(question).setMode(mode).build());
+        if ("route_plan".equals(stage)) {
+            return;
+        }
+        if (!out.hasPlan() || "direct".equals(out.getKind()) || "reject".equals(out.getKind())) {
+            throw OpsException.invalid("the question routes to " + out.getKind() + " (" + out.getReason()
+                    + "): stage " + stage + " needs an orchestration plan");
+        }
+        Plan plan = Rerun.patched(out.getPlan(), testPlan, "test_plan");
+        ValidatedPlan validated = p.validate(plan);
+        if ("validate".equals(stage)) {
+            return;
+        }
+        ExecuteResponse executed = execute(p, validated, stage);
+        if ("execute".equals(stage)) {
+            return;
+        }
+        Plan resolved = executed.hasResolvedPlan() ? executed.getResolvedPlan() : validated.getPlan();
+        ComposeResponse composed = p.compose(resolved, executed);
+        if ("present".equals(stage)) {
+            p.present(resolved, composed.getBlocksList());
+        }
+    }
+
+    /** The stage's recorded input, replayed with today's assets (and overrides). */
+    private static void fromBaseline(Pipeline p, String stage, StageInput in, String mode,
+                                     com.google.protobuf.Struct testPlan) {
+        switch (stage) {
+            case "route_plan" -> {
+                Object q = Structs.toMap(in.getParams()).get("question");
+                p.routePlan(AskRequest.newBuilder().setQuestion(q == null ? "" : q.toString()).setMode(mode).build());
+            }
+            case "validate" -> p.validate(Rerun.patched(
+                    Structs.structToMessage(in.getPrevOutput(), Plan.newBuilder()).build(), testPlan, "test_plan"));
+            case "execute" -> {
+                ValidatedPlan recorded = Structs.structToMessage(in.getPrevOutput(), ValidatedPlan.newBuilder()).build();
+                execute(p, p.validate(Rerun.patched(recorded.getPlan(), testPlan, "test_plan")), stage);
+            }
+            case "compose" -> {
+                ComposeRequest c = Structs.structToMessage(in.getPrevOutput(), ComposeRequest.newBuilder()).build();
+                p.compose(Rerun.patched(c.getPlan(), testPlan, "test_plan"), c.getToolResultsList());
+            }
+            default -> {
+                PresentRequest r = Structs.structToMessage(in.getPrevOutput(), PresentRequest.newBuilder()).build();
+                p.present(Rerun.patched(r.getPlan(), testPlan, "test_plan"), r.getBlocksList());
+            }
+        }
+    }
+
+    private static ExecuteResponse execute(Pipeline p, ValidatedPlan validated, String stage) {
+        if (!validated.getAllowed()) {
+            String reasons = String.join("; ", validated.getDecisionsList().stream()
+                    .filter(d -> "deny".equals(d.getDecision())).map(d -> d.getRule() + ": " + d.getReason()).toList());
+            throw new OpsException(ErrorCode.POLICY_DENIED, "the plan is denied by policy (" + reasons + "); stage "
+                    + stage + " did not run", null);
+        }
+        return p.execute(validated);
+    }
+
+    public static String stage(String raw) {
+        String s = raw == null ? "" : raw.trim();
+        if (s.isEmpty()) {
+            throw OpsException.invalid("stage is required: one of " + STAGES);
+        }
+        if (!STAGES.contains(s)) {
+            throw OpsException.invalid("unknown stage '" + abbreviate(s) + "': one of " + STAGES);
+        }
+        return s;
+    }
+
+    static StageInput lastInput(Trace t, String stage) {
+        StageInput found = null;
+        for (StageInput in : t.getStageInputsList()) {
+            if (stage.equals(in.getStage())) {
+                found = in;
+            }
+        }
+        return found;
+    }
+
+    static StageOutput lastOutput(Trace.Builder t, String stage) {
+        StageOutput found = null;
+        for (StageOutput out : t.getStageOutputsList()) {
+            if (stage.equals(out.getStage())) {
+                found = out;
+            }
+        }
+        if (found == null) {
+            throw new IllegalStateException("stage " + stage + " left no output");
+        }
+        return found;
+    }
+
+    /** The baseline's clock, so relative time ranges resolve as they did then. */
+    private static OffsetDateTime baselineNow(Trace baseline, ZoneId zone) {
+        StageInput route = lastInput(baseline, "route_plan");
+        Object now = route == null ? null : Structs.toMap(route.getParams()).get("now");
+        try {
+            return OffsetDateTime.parse(now != null ? now.toString() : baseline.getCreatedAt());
+        } catch (DateTimeParseException | NullPointerException e) {
+            return OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MILLIS);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}
