@@ -33,7 +33,8 @@ import java.util.Set;
 
 /** One request's run through the five stages (plus rerun), recording every stage in the trace. */
 final class Pipeline {
-    private static final Set<String> ROUTE_ASSETS = Set.of("resolver", "schema", "prompt", "policy");
+    // query and source: the LLM planner validates a model-written plan before answering with it
+    private static final Set<String> ROUTE_ASSETS = Set.of("resolver", "schema", "prompt", "policy", "query", "source");
     private static final Set<String> VALIDATE_ASSETS = Set.of("policy", "query", "source");
     private static final Set<String> EXECUTE_ASSETS = Set.of("query", "source", "policy", "schema");
     private static final Set<String> COMPOSE_ASSETS = Set.of("mapping", "schema", "prompt");
@@ -108,13 +109,17 @@ final class Pipeline {
         params.put("now", now.toString());
         params.put("roles", roles);
         params.put("mode", recorder.trace().getOpsMode());
+        params.put("planner_strategy", request.getPlannerStrategy());
         recorder.input("route_plan", ROUTE_ASSETS, params, null);
         long t = System.nanoTime();
         RoutePlanResponse r = clients.callPlanner("planner-service RoutePlan", () -> clients.planner().routePlan(
                 RoutePlanRequest.newBuilder().setQuestion(request.getQuestion()).setNow(now.toString())
                         .addAllRoles(roles).setMode(recorder.trace().getOpsMode())
+                        .setPlannerStrategy(request.getPlannerStrategy())
                         .addAllAssets(only(ROUTE_ASSETS)).build()));
         recorder.output("route_plan", r.getPlanOutput(), r.getDiagnostics(), r.getReferencesList(), t);
+        // LLM planner calls and its refused attempts / fallback belong to the trace like any tool call
+        recorder.trace().addAllToolCalls(r.getToolCallsList()).addAllReplanEvents(r.getReplanEventsList());
         PlanOutput out = r.getPlanOutput();
         String route = switch (out.getKind()) {
             case "direct" -> "direct";
@@ -175,6 +180,7 @@ final class Pipeline {
         long t = System.nanoTime();
         ComposeResponse r = clients.callExecutor("executor-service Compose", () -> clients.executor().compose(req));
         recorder.output("compose", r, r.getDiagnostics(), List.of(), t);
+        recorder.trace().addAllToolCalls(r.getToolCallsList());
         return r;
     }
 

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public final class RequestChecks {
     private static final Set<String> ASSET_TYPES = Set.of("source", "schema", "resolver", "query", "mapping", "prompt",
             "policy", "screen");
+    private static final Set<String> PLANNER_STRATEGIES = Set.of("rules_first", "llm_only", "rules_only");
     private static final Pattern TRACE_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Pattern ASSET_REF = Pattern.compile("[A-Za-z0-9_.-]{1,100}(@[0-9]{1,9}|\\(draft\\))?");
     private final int maxQuestionChars;
@@ -30,6 +31,11 @@ public final class RequestChecks {
         if (!mode.isEmpty() && !mode.equals("real")) {
             throw OpsException.invalid("mode must be 'real'" + (mode.equals("mock")
                     ? " (mock mode is not available in this build)" : ", got '" + clip(mode) + "'"));
+        }
+        String strategy = r.getPlannerStrategy();
+        if (!strategy.isEmpty() && !PLANNER_STRATEGIES.contains(strategy)) {
+            throw OpsException.invalid("planner_strategy must be rules_first, llm_only or rules_only, got '"
+                    + clip(strategy) + "'");
         }
         if (r.hasRerun() && !r.getRerun().hasBasePlan()) {
             throw OpsException.invalid("rerun.base_plan is required");

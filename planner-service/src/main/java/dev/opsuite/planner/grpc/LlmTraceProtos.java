@@ -2,16 +2,14 @@ package dev.opsuite.planner.grpc;
 
 import dev.opsuite.kit.json.Structs;
 import dev.opsuite.kit.model.ModelJson;
-import dev.opsuite.llm.LlmCallLog;
+import dev.opsuite.llm.LlmCallProtos;
 import dev.opsuite.planner.domain.llm.PlanEvent;
 import dev.opsuite.planner.domain.llm.Planning;
-import dev.opsuite.proto.v1.LlmCall;
 import dev.opsuite.proto.v1.Plan;
 import dev.opsuite.proto.v1.ReplanEvent;
 import dev.opsuite.proto.v1.ReplanPatch;
 import dev.opsuite.proto.v1.ReplanTrigger;
 import dev.opsuite.proto.v1.RoutePlanResponse;
-import dev.opsuite.proto.v1.ToolCall;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +19,7 @@ final class LlmTraceProtos {
     private LlmTraceProtos() {}
 
     static RoutePlanResponse.Builder addTo(RoutePlanResponse.Builder resp, Planning.Result r) {
-        r.calls().forEach(c -> resp.addToolCalls(toolCall(c)));
+        r.calls().forEach(c -> resp.addToolCalls(LlmCallProtos.toolCall(c)));
         String now = Instant.now().toString();
         for (PlanEvent e : r.events()) {
             ReplanPatch.Builder patch = ReplanPatch.newBuilder();
@@ -44,17 +42,5 @@ final class LlmTraceProtos {
             resp.getDiagnosticsBuilder().setStatus("warning").addWarnings("LLM planner gave no usable plan; rules planner answered");
         }
         return resp;
-    }
-
-    static ToolCall toolCall(LlmCallLog c) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("model", c.model());
-        return ToolCall.newBuilder().setTool(c.tool()).setElapsedMs(c.latencyMs()).setInputParams(Structs.toStruct(params))
-                .setOutputSummary(c.summary()).setError(c.error())
-                .setLlm(LlmCall.newBuilder().setModel(c.model()).setPromptTokens(c.promptTokens())
-                        .setCompletionTokens(c.completionTokens()).setLatencyMs(c.latencyMs())
-                        .setFinishReason(c.finishReason()).setRetries(c.retries()).setPrompt(c.prompt())
-                        .setResponse(c.response()))
-                .build();
     }
 }
