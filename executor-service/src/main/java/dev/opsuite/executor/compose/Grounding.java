@@ -59,7 +59,8 @@ final class Grounding {
             StringBuilder sb = new StringBuilder();
             while (m.find()) {
                 String token = m.group().toLowerCase(Locale.ROOT);
-                if (lower.stream().noneMatch(s -> s.contains(token))) {
+                String isoToken = token.replace(' ', 't'); // "2026-11-25 21:25" as results write it
+                if (lower.stream().noneMatch(s -> s.contains(token) || s.contains(isoToken))) {
                     missing.add(m.group());
                 }
                 m.appendReplacement(sb, " ");

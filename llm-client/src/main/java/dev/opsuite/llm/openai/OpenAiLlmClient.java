@@ -50,7 +50,28 @@ public final class OpenAiLlmClient implements LlmClient {
                 .timeout(Duration.ofMillis(config.timeoutMs()))
                 .maxRetries(0)
                 .build();
+        warmUp();
         log.info("{}", config);
+    }
+
+    /**
+     * The SDK's first request and first response initialise Kotlin reflection and Jackson modules,
+     * which takes seconds on a busy machine; doing it here moves that cost to start-up instead of
+     * the first question's deadline. No network is involved.
+     */
+    private void warmUp() {
+        try {
+            ChatCompletionCreateParams p = params(new LlmRequest(java.util.List.of(LlmMessage.system("s"),
+                    LlmMessage.user("u")), "w", Map.of("type", "object"), true, 0.0, 1, null));
+            com.openai.core.ObjectMappers.jsonMapper().writeValueAsString(p._body());
+            ChatCompletion c = com.openai.core.ObjectMappers.jsonMapper().readValue("{\"id\":\"w\",\"object\":"
+                    + "\"chat.completion\",\"created\":0,\"model\":\"w\",\"choices\":[{\"index\":0,\"finish_reason\":"
+                    + "\"stop\",\"message\":{\"role\":\"assistant\",\"content\":\"\"}}],\"usage\":{\"prompt_tokens\":0,"
+                    + "\"completion_tokens\":0,\"total_tokens\":0}}", ChatCompletion.class);
+            reply(c, 0, 0);
+        } catch (Exception | LinkageError e) {
+            log.debug("LLM client warm-up: {}", e.toString());
+        }
     }
 
     @Override
