@@ -16,6 +16,11 @@ import io.grpc.BindableService;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import dev.opsuite.executor.compose.GroundedSummary;
+import dev.opsuite.llm.LlmClient;
+import dev.opsuite.llm.LlmClients;
+import dev.opsuite.llm.LlmConfig;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -48,7 +53,10 @@ public final class ExecutorServiceApp implements AutoCloseable {
         resources.add(sql);
         resources.add(graph);
         List<BindableService> services = new ArrayList<>();
-        services.add(new ExecutorGrpcService(new PlanExecutor(sql, graph), new SourceChecker(sql, graph)));
+        Optional<LlmClient> llm = LlmClients.create(LlmConfig.from(cfg.env()));
+        llm.ifPresent(resources::add);
+        services.add(new ExecutorGrpcService(new PlanExecutor(sql, graph), new SourceChecker(sql, graph),
+                llm.map(GroundedSummary::new)));
         HikariDataSource estateDb = null;
         Driver estateGraph = null;
         if (cfg.estateDbUrl().isPresent() && cfg.estateNeo4jUri().isPresent()) {

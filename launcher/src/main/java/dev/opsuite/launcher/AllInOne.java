@@ -5,6 +5,7 @@ import dev.opsuite.executor.ExecutorServiceApp;
 import dev.opsuite.gateway.GatewayApp;
 import dev.opsuite.gateway.GatewayConfig;
 import dev.opsuite.kit.config.Env;
+import dev.opsuite.llm.LlmConfig;
 import dev.opsuite.planner.PlannerConfig;
 import dev.opsuite.planner.PlannerServiceApp;
 import dev.opsuite.stores.EmbeddedNeo4jProcess;
@@ -70,7 +71,8 @@ public final class AllInOne implements AutoCloseable {
                 "OPS_NEO4J_URI", neo4j.boltUri()));
         trace = TraceServiceApp.start(new TraceConfig("127.0.0.1", 0, jdbc, postgres.user(), postgres.password(), 8,
                 java.util.Optional.of(config.assetSeedDir())));
-        planner = PlannerServiceApp.start(new PlannerConfig("127.0.0.1", 0));
+        // OPENAI_BASE_URL, OPENAI_API_KEY and OPS_LLM_MODEL (see LlmConfig) reach the planner and the executor
+        planner = PlannerServiceApp.start(new PlannerConfig("127.0.0.1", 0, LlmConfig.from(serviceEnv)));
         startExecutor(0);
         gateway = GatewayApp.start(GatewayConfig.from(serviceEnv.with(Map.of(
                 "OPS_HTTP_PORT", Integer.toString(config.httpPort()),
@@ -106,6 +108,11 @@ public final class AllInOne implements AutoCloseable {
             executor.close();
             executor = null;
         }
+    }
+
+    /** The environment the services were started with (store settings included), for running more of them. */
+    public Env serviceEnv() {
+        return serviceEnv;
     }
 
     public int httpPort() {

@@ -23,7 +23,9 @@ final class OpsStack {
                     "OPS_HTTP_PORT", "0",
                     "OPS_DATA_DIR", dataDir.toString(),
                     "OPS_ASSET_SEED_DIR", Path.of("..", "assets", "defaults").toAbsolutePath().toString(),
-                    "OPS_DEMO_DAYS", "2"));
+                    "OPS_DEMO_DAYS", "2",
+                    // the shared stack answers with the rules only, whatever the machine's environment says
+                    "OPS_LLM_MODEL", ""));
             instance = AllInOne.start(LauncherConfig.from(env));
             Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
         }

@@ -1,24 +1,41 @@
 package dev.opsuite.planner;
 
 import dev.opsuite.kit.grpc.GrpcServerRunner;
+import dev.opsuite.llm.LlmClient;
+import dev.opsuite.llm.LlmClients;
 import dev.opsuite.planner.domain.RulesPlanner;
+import dev.opsuite.planner.domain.llm.LlmPlanner;
+import dev.opsuite.planner.domain.llm.Planning;
 import dev.opsuite.planner.domain.validate.PlanValidator;
+import dev.opsuite.planner.grpc.PlanOutputSchema;
 import dev.opsuite.planner.grpc.PlannerGrpcService;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /** Composition root of planner-service; main and tests both start it through here. */
 public final class PlannerServiceApp implements AutoCloseable {
     private final GrpcServerRunner server;
+    private final Optional<LlmClient> llm;
 
-    private PlannerServiceApp(GrpcServerRunner server) {
+    private PlannerServiceApp(GrpcServerRunner server, Optional<LlmClient> llm) {
         this.server = server;
+        this.llm = llm;
     }
 
     public static PlannerServiceApp start(PlannerConfig config) throws IOException {
-        PlannerGrpcService service = new PlannerGrpcService(new RulesPlanner(), new PlanValidator());
-        return new PlannerServiceApp(GrpcServerRunner.start("planner-service", config.host(), config.port(),
-                List.of(service)));
+        PlanValidator validator = new PlanValidator();
+        Optional<LlmClient> llm = LlmClients.create(config.llm());
+        Optional<LlmPlanner> llmPlanner = llm.map(c -> new LlmPlanner(c, PlanOutputSchema.SCHEMA, validator));
+        PlannerGrpcService service = new PlannerGrpcService(new Planning(new RulesPlanner(), validator, llmPlanner),
+                validator);
+        try {
+            return new PlannerServiceApp(GrpcServerRunner.start("planner-service", config.host(), config.port(),
+                    List.of(service)), llm);
+        } catch (IOException | RuntimeException e) {
+            llm.ifPresent(LlmClient::close);
+            throw e;
+        }
     }
 
     public int port() {
@@ -32,5 +49,6 @@ public final class PlannerServiceApp implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        llm.ifPresent(LlmClient::close);
     }
 }

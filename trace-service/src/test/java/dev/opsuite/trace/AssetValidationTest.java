@@ -132,4 +132,21 @@ class AssetValidationTest {
         assertEquals(List.of("$.name: must equal the asset name 'ci_planner', got 'other'"), p);
         assertFalse(problems(AssetType.PROMPT, "ci_planner", "{\"name\": 5}").isEmpty());
     }
+
+    @Test
+    void llmSettingsOfPromptAndMappingAreChecked() {
+        List<String> p = problems(AssetType.PROMPT, "pp", "{\"name\":\"pp\",\"strategy\":\"llm_please\","
+                + "\"model\":{\"temperature\":5,\"max_tokens\":0,\"strict\":\"yes\"},"
+                + "\"few_shot\":[{\"question\":\"\",\"plan_output\":{\"kind\":\"drop\"}}],\"llm_routes\":{\"direct\":1}}");
+        for (String path : List.of("$.strategy", "$.model.temperature", "$.model.max_tokens", "$.model.strict",
+                "$.few_shot[0].question", "$.few_shot[0].plan_output.kind", "$.llm_routes.direct")) {
+            assertTrue(p.stream().anyMatch(x -> x.startsWith(path + ":")), path + " in " + p);
+        }
+        List<String> m = problems(AssetType.MAPPING, "mm", "{\"name\":\"mm\",\"rules\":[],"
+                + "\"summary\":{\"enabled\":\"on\",\"max_rows\":0}}");
+        assertTrue(m.stream().anyMatch(x -> x.startsWith("$.summary.enabled:")), m.toString());
+        assertTrue(m.stream().anyMatch(x -> x.startsWith("$.summary.max_rows:")), m.toString());
+        assertEquals(List.of(), problems(AssetType.MAPPING, "mm", "{\"name\":\"mm\",\"rules\":[],"
+                + "\"summary\":{\"enabled\":true,\"max_rows\":20}}"));
+    }
 }

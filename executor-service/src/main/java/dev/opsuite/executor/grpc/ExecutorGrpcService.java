@@ -28,6 +28,16 @@ import dev.opsuite.proto.v1.PresentRequest;
 import dev.opsuite.proto.v1.PresentResponse;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.executor.compose.GroundedSummary;
+import dev.opsuite.llm.LlmCallProtos;
+import io.grpc.Context;
+import io.grpc.Deadline;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** Thin gRPC edge of EXECUTE, COMPOSE and PRESENT. */
 public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServiceImplBase {
@@ -36,9 +46,12 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
     private final AnswerComposer composer = new AnswerComposer();
     private final ScreenPresenter presenter = new ScreenPresenter();
 
-    public ExecutorGrpcService(PlanExecutor executor, SourceChecker sources) {
+    private final Optional<GroundedSummary> summary;
+
+    public ExecutorGrpcService(PlanExecutor executor, SourceChecker sources, Optional<GroundedSummary> summary) {
         this.executor = executor;
         this.sources = sources;
+        this.summary = summary;
     }
 
     @Override
@@ -99,17 +112,61 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             }
             PlanModel plan = ModelJson.fromProto(request.getPlan(), PlanModel.class);
             List<ToolOutput> outputs = request.getToolResultsList().stream().map(ExecutorProtos::fromProto).toList();
-            AnswerComposer.Composed c = composer.compose(plan, outputs, AssetProtos.toBundle(request.getAssetsList()));
-            ComposeResponse.Builder b = ComposeResponse.newBuilder().setAnswer(c.answer());
+            AssetBundle assets = AssetProtos.toBundle(request.getAssetsList());
+            AnswerComposer.Composed c = composer.compose(plan, outputs, assets);
+            List<String> summaryNotes = new ArrayList<>();
+            ComposeResponse.Builder b = ComposeResponse.newBuilder();
+            if (!"mock".equals(request.getMode())) {
+                c = summarize(plan, outputs, assets, c, b, summaryNotes);
+            }
+            b.setAnswer(c.answer());
             c.blocks().forEach(x -> b.addBlocks(ExecutorProtos.toProto(x)));
-            b.setDiagnostics(Diagnostics.newBuilder().setStatus(c.warnings().isEmpty() ? "ok" : "warning")
-                    .addAllWarnings(c.warnings()).putCounts("blocks", c.blocks().size()));
+            b.setDiagnostics(Diagnostics.newBuilder().setStatus(c.warnings().isEmpty() && summaryNotes.isEmpty() ? "ok" : "warning")
+                    .addAllWarnings(c.warnings()).addAllWarnings(summaryNotes).putCounts("blocks", c.blocks().size()));
+            summaryNotes.stream().filter(n -> n.startsWith("low_evidence")).findFirst().ifPresent(n -> b.addTriggers(
+                    ExecutorProtos.toProto(new dev.opsuite.executor.domain.Trigger("low_evidence", "compose", "low", n))));
             if (c.lowEvidence()) {
                 b.addTriggers(ExecutorProtos.toProto(new dev.opsuite.executor.domain.Trigger("low_evidence", "compose",
                         "low", String.join("; ", c.warnings().stream().filter(w -> w.startsWith("low_evidence")).toList()))));
             }
             return b.build();
         });
+    }
+
+    /**
+     * The Mapping asset's optional LLM summary replaces the leading text block when it is grounded
+     * in the results; otherwise the template text stays and a low_evidence note is left.
+     */
+    private AnswerComposer.Composed summarize(PlanModel plan, List<ToolOutput> outputs, AssetBundle assets,
+                                              AnswerComposer.Composed c, ComposeResponse.Builder b, List<String> notes) {
+        JsonNode mapping = assets.content("mapping");
+        if (!GroundedSummary.enabled(mapping) || outputs.isEmpty() || outputs.stream().allMatch(ToolOutput::failed)) {
+            return c;
+        }
+        if (summary.isEmpty()) {
+            notes.add("summary: enabled in the Mapping asset but no LLM is configured; template text used");
+            return c;
+        }
+        Deadline d = Context.current().getDeadline();
+        Instant deadline = d == null ? null : Instant.now().plusMillis(d.timeRemaining(TimeUnit.MILLISECONDS) - 500);
+        GroundedSummary.Outcome o = summary.get().summarize(plan, outputs, c.answer(), mapping, deadline);
+        b.addToolCalls(LlmCallProtos.toolCall(o.call()));
+        if (o.text().isEmpty()) {
+            notes.add((o.ungrounded().isEmpty() ? "summary: " : "low_evidence: ") + o.error());
+            return c;
+        }
+        List<Block> blocks = new ArrayList<>(c.blocks());
+        int first = -1;
+        for (int i = 0; i < blocks.size() && first < 0; i++) {
+            first = "text".equals(blocks.get(i).type()) ? i : -1;
+        }
+        Block text = new Block("text", first < 0 ? "" : blocks.get(first).title(), o.text().get(), Map.of("summary", "llm"));
+        if (first < 0) {
+            blocks.add(0, text);
+        } else {
+            blocks.set(first, text);
+        }
+        return new AnswerComposer.Composed(blocks, o.text().get(), c.warnings());
     }
 
     @Override

@@ -33,7 +33,8 @@ import java.util.Set;
 
 /** One request's run through the five stages (plus rerun), recording every stage in the trace. */
 final class Pipeline {
-    static final Set<String> ROUTE_ASSETS = Set.of("resolver", "schema", "prompt", "policy");
+    // query and source: the LLM planner validates a model-written plan before answering with it
+    static final Set<String> ROUTE_ASSETS = Set.of("resolver", "schema", "prompt", "policy", "query", "source");
     static final Set<String> VALIDATE_ASSETS = Set.of("policy", "query", "source");
     static final Set<String> EXECUTE_ASSETS = Set.of("query", "source", "policy", "schema");
     static final Set<String> COMPOSE_ASSETS = Set.of("mapping", "schema", "prompt");
@@ -108,13 +109,19 @@ final class Pipeline {
         params.put("now", now.toString());
         params.put("roles", roles);
         params.put("mode", recorder.trace().getOpsMode());
+        // mode mock never calls an LLM: the rules plan it
+        String strategy = "mock".equals(recorder.trace().getOpsMode()) ? "rules_only" : request.getPlannerStrategy();
+        params.put("planner_strategy", strategy);
         recorder.input("route_plan", ROUTE_ASSETS, params, null);
         long t = System.nanoTime();
         RoutePlanResponse r = clients.callPlanner("planner-service RoutePlan", () -> clients.planner().routePlan(
                 RoutePlanRequest.newBuilder().setQuestion(request.getQuestion()).setNow(now.toString())
                         .addAllRoles(roles).setMode(recorder.trace().getOpsMode())
+                        .setPlannerStrategy(strategy)
                         .addAllAssets(only(ROUTE_ASSETS)).build()));
         recorder.output("route_plan", r.getPlanOutput(), r.getDiagnostics(), r.getReferencesList(), t);
+        // LLM planner calls and its refused attempts / fallback belong to the trace like any tool call
+        recorder.trace().addAllToolCalls(r.getToolCallsList()).addAllReplanEvents(r.getReplanEventsList());
         PlanOutput out = r.getPlanOutput();
         String route = switch (out.getKind()) {
             case "direct" -> "direct";
@@ -174,11 +181,13 @@ final class Pipeline {
 
     ComposeResponse compose(Plan plan, List<dev.opsuite.proto.v1.ToolResult> toolResults) {
         ComposeRequest req = ComposeRequest.newBuilder().setPlan(plan).addAllToolResults(toolResults)
+                .setMode(recorder.trace().getOpsMode())
                 .addAllAssets(only(COMPOSE_ASSETS)).build();
         recorder.input("compose", COMPOSE_ASSETS, Map.of(), ComposeRequest.newBuilder(req).clearAssets().build());
         long t = System.nanoTime();
         ComposeResponse r = clients.callExecutor("executor-service Compose", () -> clients.executor().compose(req));
         recorder.output("compose", r, r.getDiagnostics(), List.of(), t);
+        recorder.trace().addAllToolCalls(r.getToolCallsList());
         return r;
     }
 

@@ -52,6 +52,7 @@ public final class StageCalls {
                 service = "planner";
                 request = RoutePlanRequest.newBuilder().setQuestion(text(params, "question"))
                         .setNow(text(params, "now")).addAllRoles(roles(params)).setMode(text(params, "mode"))
+                        .setPlannerStrategy(text(params, "planner_strategy"))
                         .addAllAssets(assets).build();
             }
             case "validate" -> {

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public final class RequestChecks {
     private static final Set<String> ASSET_TYPES = Set.of("source", "schema", "resolver", "query", "mapping", "prompt",
             "policy", "screen");
+    private static final Set<String> PLANNER_STRATEGIES = Set.of("rules_first", "llm_only", "rules_only");
     private static final Pattern TRACE_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Pattern ASSET_REF = Pattern.compile("[A-Za-z0-9_.-]{1,100}(@[0-9]{1,9}|\\(draft\\))?");
     private static final int MAX_TEST_PLAN_BYTES = 64 * 1024;
@@ -30,6 +31,11 @@ public final class RequestChecks {
                     + r.getQuestion().length() + ")");
         }
         mode(r.getMode());
+        String strategy = r.getPlannerStrategy();
+        if (!strategy.isEmpty() && !PLANNER_STRATEGIES.contains(strategy)) {
+            throw OpsException.invalid("planner_strategy must be rules_first, llm_only or rules_only, got '"
+                    + clip(strategy) + "'");
+        }
         if (r.hasRerun() && !r.getRerun().hasBasePlan()) {
             throw OpsException.invalid("rerun.base_plan is required");
         }

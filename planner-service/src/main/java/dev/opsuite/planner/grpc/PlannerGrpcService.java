@@ -10,6 +10,11 @@ import dev.opsuite.kit.model.PlanModel;
 import dev.opsuite.planner.domain.PlanDecision;
 import dev.opsuite.planner.domain.Replanner;
 import dev.opsuite.planner.domain.RulesPlanner;
+import dev.opsuite.planner.domain.llm.Planning;
+import io.grpc.Context;
+import io.grpc.Deadline;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import dev.opsuite.planner.domain.validate.PlanValidator;
 import dev.opsuite.proto.v1.Diagnostics;
 import dev.opsuite.proto.v1.DirectAnswerPayload;
@@ -32,11 +37,13 @@ import java.time.format.DateTimeParseException;
 
 /** Thin gRPC edge of the planner: proto in, domain call, proto out. */
 public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceImplBase {
-    private final RulesPlanner planner;
+    /** Time kept back from the caller's deadline for the rules fallback and the answer. */
+    private static final long DEADLINE_RESERVE_MS = 750;
+    private final Planning planner;
     private final PlanValidator validator;
     private final Replanner replanner = new Replanner();
 
-    public PlannerGrpcService(RulesPlanner planner, PlanValidator validator) {
+    public PlannerGrpcService(Planning planner, PlanValidator validator) {
         this.planner = planner;
         this.validator = validator;
     }
@@ -67,9 +74,16 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
                 throw OpsException.invalid("question is longer than " + RulesPlanner.MAX_QUESTION_CHARS + " characters");
             }
             AssetBundle assets = AssetProtos.toBundle(request.getAssetsList());
-            PlanDecision d = planner.plan(question, assets, parseNow(request.getNow()));
-            return toResponse(d);
+            Planning.Result r = planner.plan(question, assets, parseNow(request.getNow()), request.getRolesList(),
+                    request.getPlannerStrategy(), deadline());
+            return LlmTraceProtos.addTo(toResponse(r.decision(), r.planner()), r).build();
         });
+    }
+
+    /** The caller's gRPC deadline, less a reserve, bounds every LLM call and retry; none: no bound. */
+    private static Instant deadline() {
+        Deadline d = Context.current().getDeadline();
+        return d == null ? null : Instant.now().plusMillis(d.timeRemaining(TimeUnit.MILLISECONDS) - DEADLINE_RESERVE_MS);
     }
 
     private static OffsetDateTime parseNow(String now) {
@@ -83,9 +97,9 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
         }
     }
 
-    private static RoutePlanResponse toResponse(PlanDecision d) {
+    private static RoutePlanResponse.Builder toResponse(PlanDecision d, String plannerName) {
         PlanOutput.Builder out = PlanOutput.newBuilder().setKind(d.kind()).setConfidence(d.confidence())
-                .setReason(d.reason()).setPlanner("rules");
+                .setReason(d.reason()).setPlanner(plannerName);
         switch (d.kind()) {
             case "direct" -> out.setDirectAnswer(DirectAnswerPayload.newBuilder().setAnswer(d.directAnswer())
                     .setConfidence(d.confidence()));
@@ -99,7 +113,7 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
         for (String rule : d.firedRules()) {
             resp.addReferences(Reference.newBuilder().setKind("rule").setTitle(rule).setPayload(rule));
         }
-        return resp.build();
+        return resp;
     }
 
     @Override

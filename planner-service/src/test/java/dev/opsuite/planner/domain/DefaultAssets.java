@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The repository's default assets (assets/defaults), as the planner receives them. */
-final class DefaultAssets {
+public final class DefaultAssets {
     private DefaultAssets() {}
 
-    static AssetBundle load() throws IOException {
+    public static AssetBundle load() throws IOException {
         Path root = Path.of("..", "assets", "defaults");
         List<AssetDoc> docs = new ArrayList<>();
         try (Stream<Path> types = Files.list(root)) {

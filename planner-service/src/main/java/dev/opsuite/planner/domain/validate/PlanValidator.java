@@ -36,6 +36,9 @@ public final class PlanValidator {
                     Map.of()));
             return new Result(plan, false, decisions, List.of());
         }
+        BlockedNames.find(plan, policy.path("security").path("blocked_tables")).ifPresent(hit -> decisions.add(
+                new Decision(policyName, "security.blocked_tables", "deny", "the plan names blocked table " + hit,
+                        Map.of("table", hit))));
         PlanModel checked = checkBudget(plan, policy, policyName, decisions);
         checkRbac(checked, policy, policyName, roles, decisions);
 

@@ -133,6 +133,11 @@ final class Node {
         return out;
     }
 
+    /** The raw value of an optional member, for checks the typed accessors do not cover. */
+    Optional<Object> member(String key) {
+        return member(key, false);
+    }
+
     private Optional<Object> member(String key, boolean required) {
         Object v = map.get(key);
         if (v == null) {

@@ -1,0 +1,78 @@
+package dev.opsuite.executor.compose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.executor.domain.ToolOutput;
+import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.llm.LlmCallLog;
+import dev.opsuite.llm.LlmClient;
+import dev.opsuite.llm.LlmException;
+import dev.opsuite.llm.LlmMessage;
+import dev.opsuite.llm.LlmReply;
+import dev.opsuite.llm.LlmRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The optional LLM summary of COMPOSE (Mapping asset "summary"): the model writes the answer's
+ * text from the tool results only; the text is kept only when every number and CI name in it is
+ * found in those results ({@link Grounding}), else the template text stays and low_evidence is
+ * raised.
+ */
+public final class GroundedSummary {
+    public static final String TOOL = "llm_summary";
+    private static final int MAX_RESULT_CHARS = 12_000;
+    private final LlmClient client;
+
+    public GroundedSummary(LlmClient client) {
+        this.client = client;
+    }
+
+    /** text: the grounded summary, empty when dropped or failed; ungrounded: what was not found; error: why no text. */
+    public record Outcome(Optional<String> text, LlmCallLog call, List<String> ungrounded, String error) {}
+
+    public static boolean enabled(JsonNode mapping) {
+        return mapping.path("summary").path("enabled").asBoolean(false);
+    }
+
+    public Outcome summarize(PlanModel plan, List<ToolOutput> outputs, String templateText, JsonNode mapping,
+                             Instant deadline) {
+        JsonNode cfg = mapping.path("summary");
+        int maxRows = Math.max(1, cfg.path("max_rows").asInt(30));
+        StringBuilder results = new StringBuilder();
+        for (ToolOutput o : outputs) {
+            results.append("## ").append(o.queryName()).append(" columns ").append(o.columns()).append('\n');
+            o.rows().stream().limit(maxRows).forEach(r -> {
+                JsonNode row = ModelJson.MAPPER.valueToTree(r);
+                results.append(row.toString()).append('\n');
+            });
+            if (o.rows().size() > maxRows) {
+                results.append("(").append(o.rows().size() - maxRows).append(" more rows not shown)\n");
+            }
+        }
+        String data = results.length() > MAX_RESULT_CHARS ? results.substring(0, MAX_RESULT_CHARS) : results.toString();
+        String language = plan.isKorean() ? "Korean" : "English";
+        LlmRequest request = new LlmRequest(List.of(
+                LlmMessage.system(cfg.path("system_prompt").asText("Summarise the tool results for an IT operator.")
+                        + " Write in " + language + ". Use only values present in the results."),
+                LlmMessage.user("Question: " + plan.normalizedQuestion() + "\nTemplate answer: " + templateText
+                        + "\nResults:\n" + data)),
+                null, null, false, cfg.has("temperature") ? cfg.path("temperature").asDouble() : 0.0,
+                cfg.path("max_tokens").asInt(300), deadline);
+        try {
+            LlmReply reply = client.complete(request);
+            String text = reply.content().strip();
+            List<String> ungrounded = text.isEmpty() ? List.of("(empty summary)") : Grounding.ungrounded(text, outputs, plan);
+            boolean keep = ungrounded.isEmpty() && !"length".equals(reply.finishReason());
+            String summary = keep ? "grounded summary used"
+                    : "summary dropped: " + (ungrounded.isEmpty() ? "cut off (finish_reason length)"
+                    : "not in the results: " + String.join(", ", ungrounded));
+            return new Outcome(keep ? Optional.of(text) : Optional.empty(),
+                    LlmCallLog.ok(TOOL, client, request, reply, summary), ungrounded, keep ? "" : summary);
+        } catch (LlmException e) {
+            return new Outcome(Optional.empty(), LlmCallLog.failed(TOOL, client, request, e), List.of(),
+                    client.masker().mask(e.summary()));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.opsuite.launcher;
+
+import dev.opsuite.executor.ExecutorConfig;
+import dev.opsuite.executor.ExecutorServiceApp;
+import dev.opsuite.gateway.GatewayApp;
+import dev.opsuite.gateway.GatewayConfig;
+import dev.opsuite.kit.config.Env;
+import dev.opsuite.llm.LlmConfig;
+import dev.opsuite.llm.testing.ScriptedOpenAiServer;
+import dev.opsuite.planner.PlannerConfig;
+import dev.opsuite.planner.PlannerServiceApp;
+import java.nio.file.Files;
+import java.util.Map;
+
+/**
+ * A planner, an executor and a gateway configured with an LLM (the scripted OpenAI-wire server),
+ * beside the shared OpsStack: same stores, same trace-service, so the LLM tests cost no second
+ * database or Neo4j and the shared stack stays LLM-free.
+ */
+final class LlmStack implements AutoCloseable {
+    static final String API_KEY = "sk-e2e-secret-5f4e3d2c1b0a";
+    final ScriptedOpenAiServer llm;
+    private final PlannerServiceApp planner;
+    private final ExecutorServiceApp executor;
+    private final GatewayApp gateway;
+
+    LlmStack(AllInOne ops) throws Exception {
+        llm = new ScriptedOpenAiServer();
+        Env env = ops.serviceEnv().with(Map.of(
+                "OPENAI_BASE_URL", llm.baseUrl(),
+                "OPENAI_API_KEY", API_KEY,
+                "OPS_LLM_MODEL", "e2e-model",
+                "OPS_LLM_TIMEOUT_MS", "1500",
+                "OPS_LLM_MAX_RETRIES", "2",
+                "OPS_LLM_BACKOFF_MS", "20"));
+        planner = PlannerServiceApp.start(new PlannerConfig("127.0.0.1", 0, LlmConfig.from(env)));
+        executor = ExecutorServiceApp.start(ExecutorConfig.from(env.with(Map.of("OPS_EXECUTOR_PORT", "0"))));
+        gateway = GatewayApp.start(GatewayConfig.from(env.with(Map.of(
+                "OPS_HTTP_PORT", "0",
+                "OPS_PLANNER_TARGET", "127.0.0.1:" + planner.port(),
+                "OPS_EXECUTOR_TARGET", "127.0.0.1:" + executor.port(),
+                "OPS_TRACE_TARGET", "127.0.0.1:" + ops.tracePort(),
+                "OPS_DATA_DIR", Files.createTempDirectory("ops-llm-e2e-").toString()))));
+    }
+
+    int httpPort() {
+        return gateway.port();
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        executor.close();
+        planner.close();
+        llm.close();
+    }
+}

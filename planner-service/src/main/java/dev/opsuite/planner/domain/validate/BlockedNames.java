@@ -1,0 +1,59 @@
+package dev.opsuite.planner.domain.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.model.PlanModel;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Finds a blocked table named anywhere in a plan's values (entity, filter fields and values,
+ * mentions, keywords…), e.g. a model-written or patched plan that smuggles "credentials" into a
+ * filter. The question text itself is screened by the route rules before planning.
+ */
+final class BlockedNames {
+    private BlockedNames() {}
+
+    static Optional<String> find(PlanModel plan, JsonNode blockedTables) {
+        if (blockedTables == null || blockedTables.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode tree = ModelJson.MAPPER.valueToTree(plan);
+        if (tree.isObject()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove("normalized_question");
+        }
+        for (JsonNode t : blockedTables) {
+            String table = t.asText().strip();
+            if (table.isEmpty()) {
+                continue;
+            }
+            Pattern word = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(table) + "(?![A-Za-z0-9_])",
+                    Pattern.CASE_INSENSITIVE);
+            if (names(tree, word)) {
+                return Optional.of(table);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean names(JsonNode node, Pattern word) {
+        if (node.isTextual()) {
+            return word.matcher(node.asText()).find();
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (names(e.getValue(), word)) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode n : node) {
+                if (names(n, word)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
