@@ -53,6 +53,11 @@ public final class StageClients implements AutoCloseable {
         return AssetServiceGrpc.newBlockingStub(trace).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
     }
 
+    /** The deadline of every stage call, in milliseconds. */
+    public long deadlineMs() {
+        return deadlineMs;
+    }
+
     public ManagedChannel executorChannel() {
         return executor;
     }
