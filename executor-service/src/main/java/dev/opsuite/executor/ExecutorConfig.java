@@ -10,12 +10,15 @@ import java.util.Optional;
  */
 public record ExecutorConfig(String host, int port, Optional<String> estateDbUrl, String estateDbUser,
                              String estateDbPassword, Optional<String> estateNeo4jUri, String estateNeo4jUser,
-                             String estateNeo4jPassword, Env env) {
+                             String estateNeo4jPassword, int maxSourcePools, java.time.Duration sourcePoolIdle,
+                             Env env) {
 
     public static ExecutorConfig from(Env env) {
         return new ExecutorConfig(env.get("OPS_EXECUTOR_HOST", "127.0.0.1"), env.getInt("OPS_EXECUTOR_PORT", 9092),
                 env.get("OPS_ESTATE_DB_URL"), env.get("OPS_ESTATE_DB_USER", "postgres"),
                 env.get("OPS_ESTATE_DB_PASSWORD", ""), env.get("OPS_ESTATE_NEO4J_URI"),
-                env.get("OPS_ESTATE_NEO4J_USER", ""), env.get("OPS_ESTATE_NEO4J_PASSWORD", ""), env);
+                env.get("OPS_ESTATE_NEO4J_USER", ""), env.get("OPS_ESTATE_NEO4J_PASSWORD", ""),
+                env.getInt("OPS_SOURCE_POOLS_MAX", 32),
+                java.time.Duration.ofMinutes(env.getInt("OPS_SOURCE_POOL_IDLE_MINUTES", 30)), env);
     }
 }

@@ -3,6 +3,12 @@ package dev.opsuite.executor;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.opsuite.executor.domain.PlanExecutor;
+import dev.opsuite.executor.domain.QueryPreviewer;
+import dev.opsuite.executor.domain.SchemaScanner;
+import dev.opsuite.executor.grpc.SourceRpcs;
+import dev.opsuite.executor.neo4j.Neo4jSchemaScan;
+import dev.opsuite.executor.postgres.PostgresSchemaScan;
+import dev.opsuite.executor.source.SourcePools;
 import dev.opsuite.executor.domain.SourceChecker;
 import dev.opsuite.executor.estate.grpc.EstateImportConfig;
 import dev.opsuite.executor.estate.grpc.EstateModule;
@@ -48,14 +54,19 @@ public final class ExecutorServiceApp implements AutoCloseable {
     public static ExecutorServiceApp start(ExecutorConfig cfg) throws IOException {
         List<AutoCloseable> resources = new ArrayList<>();
         SecretResolver secrets = new SecretResolver(cfg.env());
-        PostgresSqlAdapter sql = new PostgresSqlAdapter(secrets);
-        Neo4jGraphAdapter graph = new Neo4jGraphAdapter(secrets);
+        PostgresSqlAdapter sql = new PostgresSqlAdapter(secrets,
+                new SourcePools<>(cfg.maxSourcePools(), cfg.sourcePoolIdle()));
+        Neo4jGraphAdapter graph = new Neo4jGraphAdapter(secrets,
+                new SourcePools<>(cfg.maxSourcePools(), cfg.sourcePoolIdle()));
         resources.add(sql);
         resources.add(graph);
         List<BindableService> services = new ArrayList<>();
         Optional<LlmClient> llm = LlmClients.create(LlmConfig.from(cfg.env()));
         llm.ifPresent(resources::add);
-        services.add(new ExecutorGrpcService(new PlanExecutor(sql, graph), new SourceChecker(sql, graph),
+        SourceRpcs sourceRpcs = new SourceRpcs(
+                new SchemaScanner(new PostgresSchemaScan(sql), new Neo4jSchemaScan(graph)),
+                new QueryPreviewer(sql, graph), List.of(sql, graph));
+        services.add(new ExecutorGrpcService(new PlanExecutor(sql, graph), new SourceChecker(sql, graph), sourceRpcs,
                 llm.map(GroundedSummary::new)));
         HikariDataSource estateDb = null;
         Driver estateGraph = null;

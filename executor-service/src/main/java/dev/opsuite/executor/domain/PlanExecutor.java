@@ -96,12 +96,7 @@ public final class PlanExecutor {
         AssetDoc variantSource = assets.source(sourceName).orElse(null);
         if ("sql".equals(language) && variantSource != null && !mock) {
             // a variant for a database extension (e.g. TimescaleDB's time_bucket) runs only where it exists
-            for (JsonNode v : q.path("variants")) {
-                if (hasExtension(variantSource, v.path("requires_extension").asText())) {
-                    statement = v.path("statement").asText();
-                    break;
-                }
-            }
+            statement = Variants.statement(q, variantSource, sql);
         }
         evidence.add(new Evidence(language, q.path("title").asText(name) + (mock ? " (mock: fixture)" : ""), statement,
                 params, mock ? "mock:" + sourceName : sourceName));
@@ -126,15 +121,6 @@ public final class PlanExecutor {
             calls.add(new ToolCallRecord(tool, elapsed(start), withQuery(name, params), "failed", e.getMessage()));
             return new ToolOutput(tool, name, List.of(), List.of(), false, Map.of("source", sourceName),
                     e.getMessage(), retryable);
-        }
-    }
-
-    /** An unreachable source has no extensions: the default statement runs and reports the failure. */
-    private boolean hasExtension(AssetDoc source, String extension) {
-        try {
-            return sql.hasExtension(source, extension);
-        } catch (OpsException e) {
-            return false;
         }
     }
 

@@ -26,6 +26,12 @@ import dev.opsuite.proto.v1.ExecutorServiceGrpc;
 import dev.opsuite.proto.v1.Plan;
 import dev.opsuite.proto.v1.PresentRequest;
 import dev.opsuite.proto.v1.PresentResponse;
+import dev.opsuite.proto.v1.PreviewQueryRequest;
+import dev.opsuite.proto.v1.PreviewQueryResponse;
+import dev.opsuite.proto.v1.RetireSourceRequest;
+import dev.opsuite.proto.v1.RetireSourceResponse;
+import dev.opsuite.proto.v1.ScanSourceRequest;
+import dev.opsuite.proto.v1.ScanSourceResponse;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,15 +49,33 @@ import java.util.concurrent.TimeUnit;
 public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServiceImplBase {
     private final PlanExecutor executor;
     private final SourceChecker sources;
+    private final SourceRpcs sourceRpcs;
     private final AnswerComposer composer = new AnswerComposer();
     private final ScreenPresenter presenter = new ScreenPresenter();
 
     private final Optional<GroundedSummary> summary;
 
-    public ExecutorGrpcService(PlanExecutor executor, SourceChecker sources, Optional<GroundedSummary> summary) {
+    public ExecutorGrpcService(PlanExecutor executor, SourceChecker sources, SourceRpcs sourceRpcs,
+                               Optional<GroundedSummary> summary) {
         this.executor = executor;
         this.sources = sources;
+        this.sourceRpcs = sourceRpcs;
         this.summary = summary;
+    }
+
+    @Override
+    public void retireSource(RetireSourceRequest request, StreamObserver<RetireSourceResponse> observer) {
+        Unary.respond(observer, () -> sourceRpcs.retire(request));
+    }
+
+    @Override
+    public void scanSource(ScanSourceRequest request, StreamObserver<ScanSourceResponse> observer) {
+        Unary.respond(observer, () -> sourceRpcs.scan(request));
+    }
+
+    @Override
+    public void previewQuery(PreviewQueryRequest request, StreamObserver<PreviewQueryResponse> observer) {
+        Unary.respond(observer, () -> sourceRpcs.preview(request));
     }
 
     @Override

@@ -3,8 +3,10 @@ package dev.opsuite.executor.neo4j;
 import dev.opsuite.executor.domain.GraphPort;
 import dev.opsuite.executor.domain.SourceCheck;
 import dev.opsuite.executor.domain.SourceHealthPort;
+import dev.opsuite.executor.domain.SourcePoolPort;
 import dev.opsuite.executor.domain.SqlPort;
 import dev.opsuite.executor.source.SecretResolver;
+import dev.opsuite.executor.source.SourcePools;
 import dev.opsuite.kit.errors.ErrorCode;
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.model.AssetDoc;
@@ -13,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -35,12 +36,17 @@ import org.neo4j.driver.summary.QueryType;
  * GraphPort on Neo4j: one driver per Source asset version, READ sessions only, and every
  * statement first EXPLAINed — anything whose query type is not READ_ONLY is refused.
  */
-public final class Neo4jGraphAdapter implements GraphPort, SourceHealthPort, AutoCloseable {
+public final class Neo4jGraphAdapter implements GraphPort, SourceHealthPort, SourcePoolPort, AutoCloseable {
     private final SecretResolver secrets;
-    private final Map<String, Driver> drivers = new ConcurrentHashMap<>();
+    private final SourcePools<Driver> drivers;
 
     public Neo4jGraphAdapter(SecretResolver secrets) {
+        this(secrets, new SourcePools<>(16, Duration.ofMinutes(30)));
+    }
+
+    public Neo4jGraphAdapter(SecretResolver secrets, SourcePools<Driver> drivers) {
         this.secrets = secrets;
+        this.drivers = drivers;
     }
 
     @Override
@@ -132,9 +138,9 @@ public final class Neo4jGraphAdapter implements GraphPort, SourceHealthPort, Aut
         };
     }
 
-    private Driver driver(AssetDoc source) {
-        String key = source.ref() + "#" + source.content().path("connection").hashCode();
-        return drivers.computeIfAbsent(key, k -> {
+    /** The driver of this source version (package-private: the schema scan shares it). */
+    Driver driver(AssetDoc source) {
+        return drivers.get(source, k -> {
             Map<String, String> conn = secrets.resolve(source.name(), source.content().path("connection"));
             String uri = conn.getOrDefault("uri", "bolt://127.0.0.1:7687");
             Config cfg = Config.builder().withConnectionTimeout(3, java.util.concurrent.TimeUnit.SECONDS)
@@ -147,9 +153,20 @@ public final class Neo4jGraphAdapter implements GraphPort, SourceHealthPort, Aut
         });
     }
 
+    /** Closes the drivers of name@version (every version when 0); their refs. */
+    @Override
+    public List<String> retire(String name, int version) {
+        return drivers.retire(name, version);
+    }
+
+    /** name@version of every open driver. */
+    @Override
+    public List<String> openPools() {
+        return drivers.open();
+    }
+
     @Override
     public void close() {
-        drivers.values().forEach(Driver::close);
-        drivers.clear();
+        drivers.close();
     }
 }

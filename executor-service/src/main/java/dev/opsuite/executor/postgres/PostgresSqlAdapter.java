@@ -4,9 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.opsuite.executor.domain.SourceCheck;
 import dev.opsuite.executor.domain.SourceHealthPort;
+import dev.opsuite.executor.domain.SourcePoolPort;
 import dev.opsuite.executor.domain.SqlPort;
 import dev.opsuite.executor.source.NamedSql;
 import dev.opsuite.executor.source.SecretResolver;
+import dev.opsuite.executor.source.SourcePools;
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.model.AssetDoc;
 import java.sql.Connection;
@@ -14,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +26,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * SqlPort on PostgreSQL: one HikariCP pool per Source asset version, read-only sessions, the
  * source's schema allowlist as search_path, a statement timeout per query and a row limit.
  */
-public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, AutoCloseable {
+public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, SourcePoolPort, AutoCloseable {
     private final SecretResolver secrets;
-    private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
+    private final SourcePools<HikariDataSource> pools;
 
     public PostgresSqlAdapter(SecretResolver secrets) {
+        this(secrets, new SourcePools<>(32, Duration.ofMinutes(30)));
+    }
+
+    public PostgresSqlAdapter(SecretResolver secrets, SourcePools<HikariDataSource> pools) {
         this.secrets = secrets;
+        this.pools = pools;
     }
 
     @Override
@@ -103,9 +111,9 @@ public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, Auto
         });
     }
 
-    private HikariDataSource pool(AssetDoc source) {
-        String key = source.ref() + "#" + source.content().path("connection").hashCode();
-        return pools.computeIfAbsent(key, k -> create(source));
+    /** The pool of this source version (package-private: the schema scan shares it). */
+    HikariDataSource pool(AssetDoc source) {
+        return pools.get(source, this::create);
     }
 
     private HikariDataSource create(AssetDoc source) {
@@ -126,7 +134,10 @@ public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, Auto
         cfg.setReadOnly(true);
         cfg.setAutoCommit(false);
         cfg.setMaximumPoolSize(source.content().path("limits").path("max_connections").asInt(8));
-        cfg.setMinimumIdle(1);
+        // no idle floor: a pool nobody uses holds no connection (an archived version's pool is
+        // closed by retire; one whose retire was missed still costs nothing)
+        cfg.setMinimumIdle(0);
+        cfg.setIdleTimeout(60_000);
         cfg.setConnectionTimeout(3_000);
         cfg.setValidationTimeout(1_000);
         cfg.setInitializationFailTimeout(-1); // a down source fails its queries, not the service
@@ -138,7 +149,8 @@ public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, Auto
         String searchPath = schemas.isEmpty() ? "public" : String.join(",", schemas);
         // session-level settings (startup options), so no transaction rollback can undo them
         cfg.addDataSourceProperty("options", "-c default_transaction_read_only=on -c search_path=" + searchPath);
-        cfg.addDataSourceProperty("ApplicationName", "ops-executor");
+        // the version in the name makes a source version's sessions visible in pg_stat_activity
+        cfg.addDataSourceProperty("ApplicationName", applicationName(source));
         try {
             return new HikariDataSource(cfg);
         } catch (RuntimeException e) { // e.g. a URL no driver accepts: the asset is wrong, not the service
@@ -147,20 +159,27 @@ public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, Auto
         }
     }
 
-    /** Closes the pools of the given source version (name@version), e.g. when it is archived. */
-    public void retire(String sourceRef) {
-        pools.entrySet().removeIf(e -> {
-            if (e.getKey().startsWith(sourceRef + "#")) {
-                e.getValue().close();
-                return true;
-            }
-            return false;
-        });
+    /** application_name of a source version's sessions: "ops-executor name@version", at most 63 bytes. */
+    public static String applicationName(AssetDoc source) {
+        String name = "ops-executor " + source.ref();
+        return name.length() > 63 ? name.substring(0, 63) : name;
+    }
+
+    /** Closes the pools of name@version (every version when 0), e.g. when it is archived; their refs. */
+    @Override
+    public List<String> retire(String name, int version) {
+        extensions.keySet().removeIf(k -> k.startsWith(name + "@"));
+        return pools.retire(name, version);
+    }
+
+    /** name@version of every open pool. */
+    @Override
+    public List<String> openPools() {
+        return pools.open();
     }
 
     @Override
     public void close() {
-        pools.values().forEach(HikariDataSource::close);
-        pools.clear();
+        pools.close();
     }
 }

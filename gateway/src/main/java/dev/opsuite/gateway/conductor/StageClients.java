@@ -60,6 +60,11 @@ public final class StageClients implements AutoCloseable {
         return targets.get(service);
     }
 
+    /** The deadline of every stage call, in milliseconds. */
+    public long deadlineMs() {
+        return deadlineMs;
+    }
+
     public ManagedChannel executorChannel() {
         return executor;
     }

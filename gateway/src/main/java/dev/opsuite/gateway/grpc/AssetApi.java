@@ -37,9 +37,11 @@ final class AssetApi {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
     private final StageClients clients;
+    private final SourceAssetApi sources;
 
-    AssetApi(StageClients clients) {
+    AssetApi(StageClients clients, SourceAssetApi sources) {
         this.clients = clients;
+        this.sources = sources;
     }
 
     AssetSummary create(CreateAssetVersionRequest r, List<String> roles) {
@@ -56,15 +58,22 @@ final class AssetApi {
         PublishAssetResponse p = clients.callTrace("asset registry PublishAsset", () -> clients.assets().publishAsset(
                 PublishAssetRequest.newBuilder().setAssetType(r.getAssetType()).setName(r.getName())
                         .setVersion(positive(r.getVersion())).build()));
+        if ("source".equals(r.getAssetType())) {
+            sources.retired(r.getName(), p.getArchivedVersion());
+        }
         return PublishResult.newBuilder().setAsset(p.getAsset()).setArchivedVersion(p.getArchivedVersion()).build();
     }
 
     AssetSummary archive(ArchiveAssetVersionRequest r, List<String> roles) {
         mayWrite(roles);
         checkName(r.getName());
-        return clients.callTrace("asset registry ArchiveAsset", () -> clients.assets().archiveAsset(
+        AssetSummary archived = clients.callTrace("asset registry ArchiveAsset", () -> clients.assets().archiveAsset(
                 ArchiveAssetRequest.newBuilder().setAssetType(r.getAssetType()).setName(r.getName())
                         .setVersion(positive(r.getVersion())).build())).getAsset();
+        if ("source".equals(r.getAssetType())) {
+            sources.retired(r.getName(), archived.getVersion());
+        }
+        return archived;
     }
 
     AssetList list(ListAssetVersionsRequest r) {

@@ -30,6 +30,10 @@ import dev.opsuite.proto.v1.GetAssetVersionRequest;
 import dev.opsuite.proto.v1.GetAssetVersionResponse;
 import dev.opsuite.proto.v1.ListAssetVersionsRequest;
 import dev.opsuite.proto.v1.ListAssetVersionsResponse;
+import dev.opsuite.proto.v1.PreviewQueryAssetRequest;
+import dev.opsuite.proto.v1.PreviewQueryAssetResponse;
+import dev.opsuite.proto.v1.ScanSourceSchemaRequest;
+import dev.opsuite.proto.v1.ScanSourceSchemaResponse;
 import dev.opsuite.proto.v1.PublishAssetVersionRequest;
 import dev.opsuite.proto.v1.PublishAssetVersionResponse;
 import dev.opsuite.proto.v1.AskRequest;
@@ -67,11 +71,13 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     private final AssetApi assets;
     private final StageTester stageTester;
     private final StageCalls stageCalls;
+    private final SourceAssetApi sourceAssets;
 
     public OpsGrpcService(Conductor conductor, UiActionRunner uiActions, StageClients clients, TraceSink traces,
                           HealthProbe health, RequestChecks checks) {
         this.uiActions = uiActions;
-        this.assets = new AssetApi(clients);
+        this.sourceAssets = new SourceAssetApi(clients);
+        this.assets = new AssetApi(clients, sourceAssets);
         this.lookup = new TraceLookup(clients, traces);
         this.stageTester = new StageTester(clients, traces, conductor.zone());
         this.stageCalls = new StageCalls(clients, traces);
@@ -197,6 +203,18 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     public void getStageCall(GetStageCallRequest r, StreamObserver<GetStageCallResponse> o) {
         respond(o, () -> GetStageCallResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
                 .setData(stageCalls.of(checks.traceId(r.getTraceId()), checks.stage(r.getStage()))).build());
+    }
+
+    @Override
+    public void scanSourceSchema(ScanSourceSchemaRequest r, StreamObserver<ScanSourceSchemaResponse> o) {
+        respond(o, () -> ScanSourceSchemaResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
+                .setData(sourceAssets.scan(r, CallerRoles.current())).build());
+    }
+
+    @Override
+    public void previewQueryAsset(PreviewQueryAssetRequest r, StreamObserver<PreviewQueryAssetResponse> o) {
+        respond(o, () -> PreviewQueryAssetResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
+                .setData(sourceAssets.preview(r, CallerRoles.current())).build());
     }
 
     private static String now() {

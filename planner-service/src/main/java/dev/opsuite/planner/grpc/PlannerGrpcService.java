@@ -16,6 +16,8 @@ import io.grpc.Deadline;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import dev.opsuite.planner.domain.validate.PlanValidator;
+import dev.opsuite.proto.v1.CheckStatementRequest;
+import dev.opsuite.proto.v1.CheckStatementResponse;
 import dev.opsuite.proto.v1.Diagnostics;
 import dev.opsuite.proto.v1.DirectAnswerPayload;
 import dev.opsuite.proto.v1.Plan;
@@ -114,6 +116,25 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
             resp.addReferences(Reference.newBuilder().setKind("rule").setTitle(rule).setPayload(rule));
         }
         return resp;
+    }
+
+    @Override
+    public void checkStatement(CheckStatementRequest request, StreamObserver<CheckStatementResponse> observer) {
+        Unary.respond(observer, () -> {
+            if (request.getQueryName().isBlank() || request.getQueryName().length() > 200) {
+                throw OpsException.invalid("query_name is required (at most 200 characters)");
+            }
+            AssetBundle assets = AssetProtos.toBundle(request.getAssetsList());
+            if (assets.get("policy").isEmpty() || assets.get("query").isEmpty()) {
+                throw OpsException.invalid("a policy and a query asset are required");
+            }
+            var decisions = validator.checkTemplate(request.getQueryName(), assets);
+            CheckStatementResponse.Builder b = CheckStatementResponse.newBuilder()
+                    .setAllowed(!decisions.isEmpty() && decisions.stream().noneMatch(d -> "deny".equals(d.decision())));
+            decisions.forEach(d -> b.addDecisions(PolicyDecision.newBuilder().setPolicy(d.policy()).setRule(d.rule())
+                    .setDecision(d.decision()).setReason(d.reason()).setDetails(Structs.toStruct(d.details()))));
+            return b.build();
+        });
     }
 
     @Override

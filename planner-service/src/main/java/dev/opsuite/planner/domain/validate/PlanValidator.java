@@ -61,6 +61,18 @@ public final class PlanValidator {
         return new Result(checked, allowed, decisions, queries);
     }
 
+    /**
+     * The security checks VALIDATE runs on each template, for one named template (e.g. before a
+     * preview): SQL parsed against the Policy (every variant), Cypher read-only, source read_only.
+     */
+    public List<Decision> checkTemplate(String queryName, AssetBundle assets) {
+        JsonNode policy = assets.content("policy");
+        String policyName = assets.get("policy").map(AssetDoc::name).orElse("policy");
+        List<Decision> decisions = new ArrayList<>();
+        checkQuery(queryName, assets.content("query"), assets, guard(policy.path("security")), policyName, decisions);
+        return decisions;
+    }
+
     private PlanModel checkBudget(PlanModel plan, JsonNode policy, String policyName, List<Decision> decisions) {
         int maxDepth = policy.path("budget").path("max_depth").asInt(3);
         PlanModel.Graph g = plan.graph();

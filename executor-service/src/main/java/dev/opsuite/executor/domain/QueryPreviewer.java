@@ -1,0 +1,67 @@
+package dev.opsuite.executor.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.kit.model.AssetDoc;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Query preview: runs one template of a Query asset against its source, read-only (the same
+ * adapters and sessions as EXECUTE), with typed parameters, at most {@link #MAX_ROWS} rows and
+ * under the source's and the policy's time limits. The policy check itself (SQL parsed against
+ * the Policy) is VALIDATE's and runs before, in planner-service.
+ */
+public final class QueryPreviewer {
+    public static final int DEFAULT_ROWS = 50;
+    public static final int MAX_ROWS = 1_000;
+
+    private final SqlPort sql;
+    private final GraphPort graph;
+
+    public QueryPreviewer(SqlPort sql, GraphPort graph) {
+        this.sql = sql;
+        this.graph = graph;
+    }
+
+    public record Preview(String language, String statement, Map<String, Object> params, List<String> columns,
+                          List<List<Object>> rows, boolean truncated, int durationMs, int maxRows,
+                          int timeoutSeconds, String source) {}
+
+    public Preview preview(JsonNode queryAsset, String queryName, AssetDoc source, JsonNode policy,
+                           Map<String, Object> given, int requestedRows, int requestedTimeout) {
+        if (requestedRows < 0 || requestedRows > MAX_ROWS) {
+            throw OpsException.invalid("max_rows must be between 1 and " + MAX_ROWS);
+        }
+        if (requestedTimeout < 0) {
+            throw OpsException.invalid("timeout_seconds must not be negative");
+        }
+        JsonNode q = PlanExecutor.find(queryAsset, queryName);
+        if (q == null) {
+            throw OpsException.notFound("query asset has no template '" + queryName + "'");
+        }
+        if (!q.path("source").asText().equals(source.name())) {
+            throw OpsException.invalid("template " + queryName + " runs on source " + q.path("source").asText()
+                    + ", not " + source.name());
+        }
+        String language = q.path("language").asText("sql");
+        if (!"sql".equals(language) && !"cypher".equals(language)) {
+            throw OpsException.invalid("template " + queryName + " has unsupported language " + language);
+        }
+        String statement = "sql".equals(language) ? Variants.statement(q, source, sql) : q.path("statement").asText();
+        Map<String, Object> bound = TemplateParams.bind(q, statement, language, given);
+        JsonNode limits = source.content().path("limits");
+        int maxRows = Math.min(requestedRows == 0 ? DEFAULT_ROWS : requestedRows,
+                Math.min(limits.path("max_rows").asInt(10_000), q.path("max_rows").asInt(MAX_ROWS)));
+        int limit = Math.min(limits.path("max_duration_seconds").asInt(30),
+                policy.path("budget").path("timeout_seconds").asInt(60));
+        int timeout = Math.max(1, requestedTimeout == 0 ? limit : Math.min(requestedTimeout, limit));
+        long start = System.nanoTime();
+        SqlPort.Tabular t = "cypher".equals(language)
+                ? graph.query(source, statement, bound, maxRows, timeout)
+                : sql.query(source, statement, bound, maxRows, timeout);
+        int ms = (int) ((System.nanoTime() - start) / 1_000_000);
+        return new Preview(language, statement, TemplateParams.printable(bound), t.columns(), t.rows(), t.truncated(),
+                ms, maxRows, timeout, source.ref());
+    }
+}
