@@ -150,13 +150,13 @@ public final class BenchMain {
     }
 
     /** Sizes and durations of a full or a quick run. */
-    record BenchPlan(String name, ScaleEstate.Scale scale, Duration warmup, Duration window, Duration toolWarmup,
-                     Duration toolWindow, int toolMaxRequests, Duration ingestWarmup, Duration ingestWindow) {
+    record BenchPlan(String name, ScaleEstate.Scale scale, Duration warmup, Duration window, Duration toolWindow,
+                     int toolMaxRequests, Duration ingestWarmup, Duration ingestWindow) {
         static final BenchPlan FULL = new BenchPlan("full", ScaleEstate.Scale.FULL, Duration.ofSeconds(5),
-                Duration.ofSeconds(15), Duration.ofSeconds(2), Duration.ofSeconds(15), 300, Duration.ofSeconds(3),
+                Duration.ofSeconds(15), Duration.ofSeconds(10), 300, Duration.ofSeconds(3),
                 Duration.ofSeconds(30));
         static final BenchPlan QUICK = new BenchPlan("quick", ScaleEstate.Scale.FULL.divide(100), Duration.ofSeconds(1),
-                Duration.ofSeconds(3), Duration.ofMillis(500), Duration.ofSeconds(2), 100, Duration.ofSeconds(1),
+                Duration.ofSeconds(3), Duration.ofSeconds(2), 100, Duration.ofSeconds(1),
                 Duration.ofSeconds(5));
     }
 

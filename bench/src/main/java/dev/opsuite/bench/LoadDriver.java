@@ -85,6 +85,44 @@ final class LoadDriver {
         return new Run(name, concurrency, completed.get(), errors.get(), (stoppedAt - measureStart) / 1e9, all);
     }
 
+    /**
+     * One request at a time: {@code warmupRequests} unmeasured, then at least {@code minRequests}
+     * (slow calls still get a p50) and at most {@code maxRequests}, for about {@code window}; never
+     * past {@code hardCap}.
+     */
+    static Run sequential(String name, int warmupRequests, int minRequests, int maxRequests, Duration window,
+                          Duration hardCap, Call call) throws InterruptedException {
+        for (int i = 0; i < warmupRequests; i++) {
+            await(call);
+        }
+        long begin = System.nanoTime();
+        long[] nanos = new long[maxRequests];
+        int n = 0;
+        long errors = 0;
+        while (n < maxRequests) {
+            long elapsed = System.nanoTime() - begin;
+            if (elapsed >= hardCap.toNanos() || (elapsed >= window.toNanos() && n >= minRequests)) {
+                break;
+            }
+            long t0 = System.nanoTime();
+            boolean ok = await(call);
+            nanos[n++] = System.nanoTime() - t0;
+            errors += ok ? 0 : 1;
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        long[] measured = Arrays.copyOf(nanos, n);
+        Arrays.sort(measured);
+        return new Run(name, 1, n, errors, seconds, measured);
+    }
+
+    private static boolean await(Call call) throws InterruptedException {
+        try {
+            return Boolean.TRUE.equals(call.start().get(120, TimeUnit.SECONDS));
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
     private static final class Worker {
         final CompletableFuture<Void> done = new CompletableFuture<>();
         private final Call call;

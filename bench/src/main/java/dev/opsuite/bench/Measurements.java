@@ -63,8 +63,8 @@ final class Measurements {
         ObjectNode tools = out.putObject("tools");
         for (Probe p : probes) {
             RestProbe.Sample sample = new RestProbe.Sample(plan.toolMaxRequests(), 1);
-            LoadDriver.Run run = LoadDriver.run(p.name(), 1, plan.toolWarmup(), plan.toolWindow(),
-                    plan.toolMaxRequests(), rest.ask(p.question(), sample));
+            LoadDriver.Run run = LoadDriver.sequential(p.name(), 2, 5, plan.toolMaxRequests(), plan.toolWindow(),
+                    plan.toolWindow().multipliedBy(4), rest.ask(p.question(), sample));
             ObjectNode t = tools.putObject(p.name());
             t.put("question", p.question());
             t.set("run", json(run));
