@@ -50,7 +50,7 @@ class PingEndpointTest {
     @Test
     void junkQueryParametersAreNeverAServerError() throws Exception {
         for (String q : new String[] {"?x=1", "?q=%27%3B%20drop%20table%20ci%3B--", "?" + "a=".repeat(500) + "b",
-            "?%ZZ=%%"}) {
+            "?x=%E0%A4"}) {
             Http.Reply r = http.get("/ops/ping" + q);
             assertTrue(r.status() == 200 || r.status() == 400, q + " → " + r.status() + " " + r.raw());
             assertEquals(r.status() == 200 ? 0 : 400, r.body().path("code").asInt(-1), r.raw());
