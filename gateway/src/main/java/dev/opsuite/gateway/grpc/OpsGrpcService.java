@@ -45,6 +45,8 @@ import dev.opsuite.proto.v1.GetTraceResponse;
 import dev.opsuite.proto.v1.ListTracesRequest;
 import dev.opsuite.proto.v1.ListTracesResponse;
 import dev.opsuite.proto.v1.OpsServiceGrpc;
+import dev.opsuite.proto.v1.PingRequest;
+import dev.opsuite.proto.v1.PingResponse;
 import dev.opsuite.proto.v1.SearchTracesRequest;
 import dev.opsuite.proto.v1.SearchTracesResponse;
 import dev.opsuite.proto.v1.Trace;
@@ -233,6 +235,14 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
             return GetHealthResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
                     .setData(report).build();
         });
+    }
+
+    /** Does nothing on purpose: the cost of the gateway's own path, the floor of every other call. */
+    @Override
+    public void ping(PingRequest request, StreamObserver<PingResponse> observer) {
+        observer.onNext(PingResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
+                .build());
+        observer.onCompleted();
     }
 
     private static <T> void respond(StreamObserver<T> observer, Supplier<T> body) {

@@ -46,6 +46,9 @@ public final class GrpcServerRunner implements AutoCloseable {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
                 .executor(handlers)
                 .maxInboundMessageSize(maxInboundBytes)
+                // the gateway's channels ping every 30 s (StageClients); under the 5-minute default a
+                // long call — a 10-million-row import stream — was cut with GOAWAY too_many_pings
+                .permitKeepAliveTime(20, TimeUnit.SECONDS)
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());
         this.serviceNames = services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).toList();

@@ -24,7 +24,7 @@ final class TraceMapper {
     private static NewTrace toNewTrace(int index, Trace t) {
         String body;
         try {
-            body = Structs.toJson(t);
+            body = TraceJson.print(t);
         } catch (RuntimeException e) {
             // e.g. a Struct number that is NaN or infinite has no JSON form
             throw OpsException.invalid("traces[" + index + "] (trace_id '" + t.getTraceId()

@@ -1,0 +1,174 @@
+package dev.opsuite.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.launcher.ImportClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * `./ops bench [--quick]`: starts the all-in-one like `./ops up` on a fresh data directory, loads
+ * the seeded scale estate through the operator's import path, restarts it, measures the floors,
+ * the ask path, the tool queries, trace ingest, memory and start-up in one run, and writes
+ * bench/results/&lt;UTC&gt;.json/.md and latest.json/.md.
+ */
+public final class BenchMain {
+    private BenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        String productCp = require("OPS_BENCH_PRODUCT_CP");
+        Path resultsDir = Path.of(System.getenv().getOrDefault("OPS_BENCH_RESULTS", "bench/results"));
+        long seed = Long.parseLong(System.getenv().getOrDefault("OPS_BENCH_SEED", "20261125"));
+        String javaOpts = System.getenv().getOrDefault("OPS_JAVA_OPTS", ProductProcess.DEFAULT_JAVA_OPTS);
+        boolean keep = "true".equals(System.getenv("OPS_BENCH_KEEP"));
+        BenchPlan plan = quick ? BenchPlan.QUICK : BenchPlan.FULL;
+        Path work = Files.createTempDirectory("ops-bench-");
+        long t0 = System.nanoTime();
+        ObjectNode out = ModelJson.MAPPER.createObjectNode();
+        try {
+            new BenchMain.Run(plan, seed, productCp, javaOpts, work, out).all();
+        } finally {
+            if (!keep) {
+                deleteTree(work);
+            } else {
+                System.out.println("bench: kept " + work);
+            }
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        ((ObjectNode) out.get("run")).put("wall_s", Math.round(wall * 10) / 10.0);
+        Report.write(out, resultsDir);
+    }
+
+    private static String require(String name) {
+        String v = System.getenv(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException(name + " is not set (run through ./ops bench)");
+        }
+        return v;
+    }
+
+    /** One benchmark run: phases in order, each adding its figures to {@code out}. */
+    private record Run(BenchPlan plan, long seed, String productCp, String javaOpts, Path work, ObjectNode out) {
+        void all() throws Exception {
+            Path data = work.resolve("data");
+            Path log = work.resolve("product.log");
+            out.set("run", runInfo());
+            ObjectNode start = out.putObject("cold_start_ms");
+            ObjectNode memory = out.putObject("memory_kb");
+            ScaleEstate.Picks picks;
+            try (ProductProcess first = ProductProcess.start(productCp, data, log, javaOpts, Map.of())) {
+                start.put("fresh_data_dir", first.coldStartMs);
+                say("cold start (fresh data dir, empty estate) %d ms", first.coldStartMs);
+                picks = generateAndImport(first);
+                memory.set("after_import", memory(first.memory()));
+            }
+            try (ProductProcess p = ProductProcess.start(productCp, data, log, javaOpts, Map.of())) {
+                start.put("restart_with_scale_estate", p.coldStartMs);
+                say("cold start (restart, scale estate loaded) %d ms", p.coldStartMs);
+                memory.set("idle_after_restart", memory(p.memory()));
+                measure(p, picks);
+                memory.set("end_of_run", memory(p.memory()));
+            }
+            Targets.evaluate(out);
+        }
+
+        private ObjectNode runInfo() {
+            ObjectNode r = ModelJson.MAPPER.createObjectNode();
+            r.put("utc", Instant.now().toString()).put("mode", plan.name).put("seed", seed)
+                    .put("commit", System.getenv().getOrDefault("OPS_BENCH_COMMIT", ""))
+                    .put("cores", Runtime.getRuntime().availableProcessors())
+                    .put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"))
+                    .put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"))
+                    .put("product_java_opts", javaOpts)
+                    .put("note", "the machine is shared with other builds: figures are noisy, compare ratios of the same run");
+            ScaleEstate.Scale s = plan.scale;
+            r.putObject("scale").put("cis", s.cis()).put("edges", s.edges()).put("metric_rows", s.metricRows())
+                    .put("events", s.events());
+            return r;
+        }
+
+        private ScaleEstate.Picks generateAndImport(ProductProcess p) throws Exception {
+            Path csv = work.resolve("csv");
+            long g0 = System.nanoTime();
+            ScaleEstate.Picks picks = new ScaleEstate(plan.scale, seed).writeCsv(csv, Instant.now());
+            long genMs = (System.nanoTime() - g0) / 1_000_000;
+            say("generated the scale estate in %d ms: %s", genMs, picks);
+            ObjectNode imp = out.putObject("import");
+            imp.put("generate_ms", genMs);
+            ArrayNode files = imp.putArray("files");
+            long i0 = System.nanoTime();
+            for (ImportClient.Result r : new ImportClient("127.0.0.1", p.httpPort).importDirectory(csv)) {
+                JsonNode d = r.body().path("data");
+                if (!r.ok()) {
+                    throw new IllegalStateException("import of " + r.file() + " failed: " + r.body());
+                }
+                files.addObject().put("file", r.file()).put("rows_read", d.path("rows_read").asLong())
+                        .put("rows_upserted", d.path("rows_upserted").asLong())
+                        .put("graph_rows", d.path("graph_rows").asLong()).put("ms", d.path("duration_ms").asLong());
+                say("imported %s: %,d rows in %,d ms", r.file(), d.path("rows_read").asLong(),
+                        d.path("duration_ms").asLong());
+            }
+            imp.put("total_ms", (System.nanoTime() - i0) / 1_000_000);
+            ObjectNode pk = out.putObject("picks");
+            pk.put("impact_ci", picks.impactCiName()).put("impact_direct_dependents", picks.impactDirectDependents())
+                    .put("path_from", picks.pathFromName()).put("path_to", picks.pathToName())
+                    .put("metrics_end", picks.metricsEnd().toString());
+            Files.writeString(work.resolve("picks.json"), pk.toString());
+            return picks;
+        }
+
+        private void measure(ProductProcess p, ScaleEstate.Picks picks) throws Exception {
+            try (RestProbe rest = new RestProbe(p.httpPort); GrpcProbe stage = new GrpcProbe(p.plannerPort);
+                 GrpcProbe trace = new GrpcProbe(p.tracePort)) {
+                Measurements m = new Measurements(plan, rest, out);
+                m.floorsAndAsk(stage, "서버A의 CPU 사용량은?");
+                m.tools(List.of(
+                        new Measurements.Probe("impact_depth3", "what is impacted if " + picks.impactCiName() + " fails?"),
+                        new Measurements.Probe("path", "path between " + picks.pathFromName() + " and " + picks.pathToName()),
+                        new Measurements.Probe("aggregate_24h", "지난 24시간 서버A의 CPU 평균은?"),
+                        new Measurements.Probe("top10_24h", "top 10 servers by cpu usage in the last 24 hours"),
+                        new Measurements.Probe("events_filter", "critical alerts in the last 2 days")));
+                ((ObjectNode) out.get("memory_kb")).set("after_ask_load", memory(p.memory()));
+                new TraceIngest(plan, trace, p.postgresPort).run(m.askTraceId(), out);
+            }
+        }
+
+        private static ObjectNode memory(ProductProcess.Memory m) {
+            return ModelJson.MAPPER.createObjectNode().put("all_in_one_rss", m.allInOneRssKb())
+                    .put("all_in_one_peak_rss", m.allInOnePeakKb()).put("neo4j_rss", m.neo4jRssKb())
+                    .put("postgres_rss_sum", m.postgresRssKb()).put("postgres_pss_sum", m.postgresPssKb());
+        }
+    }
+
+    /** Sizes and durations of a full or a quick run. */
+    record BenchPlan(String name, ScaleEstate.Scale scale, Duration warmup, Duration window, Duration toolWindow,
+                     int toolMaxRequests, Duration ingestWarmup, Duration ingestWindow) {
+        static final BenchPlan FULL = new BenchPlan("full", ScaleEstate.Scale.FULL, Duration.ofSeconds(5),
+                Duration.ofSeconds(15), Duration.ofSeconds(10), 300, Duration.ofSeconds(3),
+                Duration.ofSeconds(30));
+        static final BenchPlan QUICK = new BenchPlan("quick", ScaleEstate.Scale.FULL.divide(100), Duration.ofSeconds(1),
+                Duration.ofSeconds(3), Duration.ofSeconds(2), 100, Duration.ofSeconds(1),
+                Duration.ofSeconds(5));
+    }
+
+    static void say(String format, Object... args) {
+        System.out.printf("bench: " + format + "%n", args);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (Exception e) {
+            say("could not delete %s: %s", dir, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.opsuite.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** The timed phases over REST and gRPC; each adds its runs and trace splits to the results. */
+final class Measurements {
+    static final int[] CONCURRENCY = {1, 8, 32};
+
+    record Probe(String name, String question) {}
+
+    private final BenchMain.BenchPlan plan;
+    private final RestProbe rest;
+    private final ObjectNode out;
+    private String askTraceId;
+
+    Measurements(BenchMain.BenchPlan plan, RestProbe rest, ObjectNode out) {
+        this.plan = plan;
+        this.rest = rest;
+        this.out = out;
+    }
+
+    /** Per concurrency, side by side: REST no-op, gRPC no-op on a stage service, then the ask. */
+    void floorsAndAsk(GrpcProbe stage, String question) throws InterruptedException {
+        ObjectNode floor = out.putObject("floor");
+        ArrayNode restRuns = floor.putArray("rest_ping");
+        ArrayNode grpcRuns = floor.putArray("grpc_health_check");
+        ObjectNode ask = out.putObject("ask");
+        ask.put("question", question);
+        ArrayNode askRuns = ask.putArray("runs");
+        ObjectNode splits = ask.putObject("split_by_concurrency");
+        for (int c : CONCURRENCY) {
+            restRuns.add(json(LoadDriver.run("rest_ping", c, plan.warmup(), plan.window(), 0, rest.ping())));
+            grpcRuns.add(json(LoadDriver.run("grpc_health", c, plan.warmup(), plan.window(), 0, stage.healthCheck())));
+            RestProbe.Sample sample = new RestProbe.Sample(200, 5);
+            LoadDriver.Run run = LoadDriver.run("ask", c, plan.warmup(), plan.window(), 0, rest.ask(question, sample));
+            ObjectNode r = json(run);
+            r.put("answers_checked", sample.seen.get()).put("bad_answers", sample.bad.get());
+            if (sample.firstBad != null) {
+                r.put("first_bad", sample.firstBad);
+            }
+            askRuns.add(r);
+            if (ask.path("answer").isMissingNode() && sample.firstAnswer != null) {
+                ask.put("answer", sample.firstAnswer);
+            }
+            if (askTraceId == null && !sample.traceIds.isEmpty()) {
+                askTraceId = sample.traceIds.get(0);
+            }
+            // fetched after the timed phase, never inside it
+            splits.set(Integer.toString(c), rest.split(sample.traceIds));
+            BenchMain.say("c=%d  ping p50 %.2f ms %.0f/s | grpc p50 %.2f ms | ask p50 %.2f p99 %.2f ms %.0f/s (%d errors)",
+                    c, restRuns.get(restRuns.size() - 1).path("p50_ms").asDouble(),
+                    restRuns.get(restRuns.size() - 1).path("throughput_rps").asDouble(),
+                    grpcRuns.get(grpcRuns.size() - 1).path("p50_ms").asDouble(), run.p50Ms(), run.p99Ms(),
+                    run.throughput(), run.errors());
+        }
+    }
+
+    /** Tool-bound questions one at a time (concurrency 1): the database's share shows per trace. */
+    void tools(List<Probe> probes) throws InterruptedException {
+        ObjectNode tools = out.putObject("tools");
+        for (Probe p : probes) {
+            RestProbe.Sample sample = new RestProbe.Sample(plan.toolMaxRequests(), 1);
+            LoadDriver.Run run = LoadDriver.sequential(p.name(), 2, 5, plan.toolMaxRequests(), plan.toolWindow(),
+                    plan.toolWindow().multipliedBy(4), rest.ask(p.question(), sample));
+            ObjectNode t = tools.putObject(p.name());
+            t.put("question", p.question());
+            t.set("run", json(run));
+            t.put("bad_answers", sample.bad.get());
+            if (sample.firstBad != null) {
+                t.put("first_bad", sample.firstBad);
+            }
+            t.put("answer", sample.firstAnswer == null ? "" : abbreviate(sample.firstAnswer));
+            t.set("split", rest.split(sample.traceIds));
+            if (!sample.traceIds.isEmpty()) {
+                JsonNode trace = rest.trace(sample.traceIds.get(0));
+                if (trace != null) {
+                    ArrayNode calls = t.putArray("tool_calls");
+                    for (JsonNode c : trace.path("tool_calls")) {
+                        calls.addObject().put("tool", c.path("tool").asText())
+                                .put("output_summary", c.path("output_summary").asText())
+                                .set("input_params", c.path("input_params"));
+                    }
+                }
+            }
+            BenchMain.say("%-14s p50 %.2f ms p99 %.2f ms, tool p50 %s ms (%d requests, %d errors): %s", p.name(),
+                    run.p50Ms(), run.p99Ms(), t.path("split").path("tool_elapsed_ms").path("p50").asText(),
+                    run.completed(), run.errors(), t.path("answer").asText());
+        }
+    }
+
+    String askTraceId() {
+        return askTraceId;
+    }
+
+    static ObjectNode json(LoadDriver.Run r) {
+        ObjectNode o = dev.opsuite.kit.model.ModelJson.MAPPER.createObjectNode();
+        return o.put("concurrency", r.concurrency()).put("requests", r.completed()).put("errors", r.errors())
+                .put("seconds", round(r.seconds())).put("throughput_rps", round(r.throughput()))
+                .put("p50_ms", round(r.p50Ms())).put("p99_ms", round(r.p99Ms())).put("mean_ms", round(r.meanMs()));
+    }
+
+    static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 240 ? s : s.substring(0, 240) + "…";
+    }
+}

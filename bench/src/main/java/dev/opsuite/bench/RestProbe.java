@@ -1,0 +1,153 @@
+package dev.opsuite.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.linecorp.armeria.client.ClientFactory;
+import com.linecorp.armeria.client.WebClient;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.MediaType;
+import dev.opsuite.kit.model.ModelJson;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * REST calls of the benchmark over HTTP/1.1 keep-alive (as curl and most clients talk to the
+ * gateway): the no-op GET /ops/ping and POST /ops/ci/ask. Ask answers are checked (HTTP 200,
+ * envelope code 0, a trace id) on a sample, whose trace ids are kept for the per-stage split.
+ */
+final class RestProbe implements AutoCloseable {
+    private final ClientFactory factory = ClientFactory.builder().idleTimeoutMillis(120_000).build();
+    private final WebClient web;
+
+    RestProbe(int port) {
+        web = WebClient.builder("h1c://127.0.0.1:" + port).factory(factory).responseTimeoutMillis(30_000)
+                .maxResponseLength(64L * 1024 * 1024).build();
+    }
+
+    LoadDriver.Call ping() {
+        return () -> web.get("/ops/ping").aggregate().thenApply(r -> r.status().code() == 200);
+    }
+
+    /** Keeps up to {@code keep} trace ids, one every {@code every} answers. */
+    static final class Sample {
+        final List<String> traceIds = Collections.synchronizedList(new ArrayList<>());
+        final AtomicLong seen = new AtomicLong();
+        final AtomicLong bad = new AtomicLong();
+        volatile String firstAnswer;
+        volatile String firstBad;
+        private final int keep;
+        private final int every;
+
+        Sample(int keep, int every) {
+            this.keep = keep;
+            this.every = every;
+        }
+    }
+
+    LoadDriver.Call ask(String question, Sample sample) {
+        String body = ModelJson.MAPPER.createObjectNode().put("question", question).put("mode", "real").toString();
+        return () -> web.prepare().post("/ops/ci/ask").content(MediaType.JSON_UTF_8, body).execute().aggregate()
+                .thenApply(r -> check(r, sample));
+    }
+
+    private static boolean check(AggregatedHttpResponse r, Sample sample) {
+        long n = sample.seen.getAndIncrement();
+        boolean ok = r.status().code() == 200;
+        if (ok && (n % sample.every != 0 || sample.traceIds.size() >= sample.keep) && sample.firstAnswer != null) {
+            return true; // unsampled: the status is the check (parsing every answer would load the driver)
+        }
+        try {
+            JsonNode env = ModelJson.MAPPER.readTree(r.contentUtf8());
+            String traceId = env.path("data").path("meta").path("trace_id").asText("");
+            ok = ok && env.path("code").asInt(-1) == 0 && !traceId.isEmpty();
+            if (ok) {
+                if (sample.firstAnswer == null) {
+                    sample.firstAnswer = env.path("data").path("answer").asText("");
+                }
+                if (sample.traceIds.size() < sample.keep) {
+                    sample.traceIds.add(traceId);
+                }
+            }
+        } catch (IOException e) {
+            ok = false;
+        }
+        if (!ok) {
+            sample.bad.incrementAndGet();
+            if (sample.firstBad == null) {
+                String text = r.contentUtf8();
+                sample.firstBad = r.status().code() + " " + text.substring(0, Math.min(300, text.length()));
+            }
+        }
+        return ok;
+    }
+
+    /** GET /ops/traces/{id}: the stored trace, or null. */
+    JsonNode trace(String traceId) {
+        AggregatedHttpResponse r = web.get("/ops/traces/" + traceId).aggregate().join();
+        if (r.status().code() != 200) {
+            return null;
+        }
+        try {
+            return ModelJson.MAPPER.readTree(r.contentUtf8()).path("data");
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The per-stage split of sampled traces: for each stage, mean and p50 of duration_ms; tool time
+     * (sum of tool_calls elapsed_ms per trace); the trace's own duration_ms.
+     */
+    ObjectNode split(List<String> traceIds) {
+        java.util.Map<String, List<Integer>> stages = new java.util.LinkedHashMap<>();
+        List<Integer> tools = new ArrayList<>();
+        List<Integer> totals = new ArrayList<>();
+        int fetched = 0;
+        int ok = 0;
+        for (String id : List.copyOf(traceIds)) {
+            JsonNode t = trace(id);
+            if (t == null) {
+                continue;
+            }
+            fetched++;
+            ok += "success".equals(t.path("status").asText()) ? 1 : 0;
+            totals.add(t.path("duration_ms").asInt());
+            for (JsonNode s : t.path("stage_outputs")) {
+                stages.computeIfAbsent(s.path("stage").asText(), k -> new ArrayList<>()).add(s.path("duration_ms").asInt());
+            }
+            int tool = 0;
+            for (JsonNode c : t.path("tool_calls")) {
+                tool += c.path("elapsed_ms").asInt();
+            }
+            tools.add(tool);
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("traces_sampled", traceIds.size()).put("traces_fetched", fetched).put("traces_success", ok);
+        out.set("trace_duration_ms", dist(totals));
+        out.set("tool_elapsed_ms", dist(tools));
+        ObjectNode st = out.putObject("stages_ms");
+        stages.forEach((k, v) -> st.set(k, dist(v)));
+        return out;
+    }
+
+    static ObjectNode dist(List<Integer> values) {
+        ObjectNode d = JsonNodeFactory.instance.objectNode();
+        if (values.isEmpty()) {
+            return d.put("n", 0);
+        }
+        int[] v = values.stream().mapToInt(Integer::intValue).sorted().toArray();
+        double mean = java.util.Arrays.stream(v).average().orElse(0);
+        return d.put("n", v.length).put("mean", Math.round(mean * 100) / 100.0).put("p50", v[(v.length - 1) / 2])
+                .put("p99", v[Math.max(0, (int) Math.ceil(0.99 * v.length) - 1)]).put("max", v[v.length - 1]);
+    }
+
+    @Override
+    public void close() {
+        factory.close();
+    }
+}
