@@ -103,7 +103,7 @@ class StageTestEndToEndTest {
         for (JsonNode q : content.path("queries")) {
             if (q.path("name").asText().equals("metric_latest")) {
                 ((ObjectNode) q).put("statement", q.path("statement").asText()
-                        .replace("m.value, m.ts", "round(m.value::numeric, 0) AS value, m.ts"));
+                        .replace("m.value, m.ts", "m.value + 1000 AS value, m.ts"));
             }
         }
         ObjectNode save = ModelJson.MAPPER.createObjectNode();
@@ -119,9 +119,15 @@ class StageTestEndToEndTest {
         JsonNode d = r.data();
         assertEquals("ci_queries@" + draft, d.path("asset_overrides_used").path("query").asText());
         assertEquals("ci_queries@" + draft + "(draft)", d.path("applied_assets").path("query").asText());
-        String changes = d.path("diff").path("changes").toString();
-        assertTrue(changes.contains("\"path\":\"$.tool_results[0].rows[0][4]\""), changes);
-        assertTrue(d.path("references").get(0).path("payload").asText().contains("round(m.value::numeric, 0)"));
+        JsonNode value = null;
+        for (JsonNode c : d.path("diff").path("changes")) {
+            if (c.path("path").asText().equals("$.tool_results[0].rows[0][4]")) {
+                value = c;
+            }
+        }
+        assertTrue(value != null, d.path("diff").toString());
+        assertEquals(value.path("baseline").asDouble() + 1000, value.path("candidate").asDouble(), 1e-6);
+        assertTrue(d.path("references").get(0).path("payload").asText().contains("m.value + 1000 AS value"));
         // nothing published changed: a plain ask still runs the published template
         Http.Reply plain = http.post("/ops/ci/ask", Http.ask(QUESTION));
         assertFalse(plain.data().path("trace").path("applied_assets").path("query").asText().contains("(draft)"));

@@ -41,7 +41,7 @@ public final class Phrases {
     public static int indexOf(String foldedText, String phrase) {
         String p = fold(phrase);
         if (p.startsWith("^")) {
-            var m = Pattern.compile(p).matcher(foldedText.trim());
+            var m = Patterns.of(p).matcher(foldedText.trim());
             return m.find() ? m.start() : -1;
         }
         if (p.isEmpty()) {

@@ -166,7 +166,7 @@ final class PlanBuilder {
     private String stripTimePhrase(String text) {
         String out = text;
         for (JsonNode rule : rules.path("time_ranges")) {
-            out = Pattern.compile(rule.path("pattern").asText(), Pattern.CASE_INSENSITIVE).matcher(out).replaceAll(" ");
+            out = Patterns.of(rule.path("pattern").asText(), Pattern.CASE_INSENSITIVE).matcher(out).replaceAll(" ");
         }
         return out;
     }
@@ -185,7 +185,7 @@ final class PlanBuilder {
     /** "depth 2", "3단계", "2 hops": patterns from the Prompt asset (rules.depth_patterns, group 1 = depth). */
     private int explicitDepth(String folded, int fallback) {
         for (JsonNode p : rules.path("depth_patterns")) {
-            Matcher m = Pattern.compile(p.asText()).matcher(folded);
+            Matcher m = Patterns.of(p.asText()).matcher(folded);
             if (m.find()) {
                 return Integer.parseInt(m.group(1));
             }

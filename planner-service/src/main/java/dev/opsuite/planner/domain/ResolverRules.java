@@ -49,7 +49,7 @@ public final class ResolverRules {
             switch (r.path("rule_type").asText()) {
                 case "pattern_rule" -> {
                     try {
-                        String next = Pattern.compile(data.path("pattern").asText())
+                        String next = Patterns.of(data.path("pattern").asText())
                                 .matcher(text).replaceAll(data.path("replacement").asText(""));
                         if (!next.equals(text)) {
                             fired.add(name);

@@ -38,7 +38,7 @@ public final class RulesPlanner {
         JsonNode schema = assets.content("schema");
         JsonNode prompt = assets.content("prompt");
         ResolverRules resolver = new ResolverRules(assets.content("resolver"));
-        Vocabulary vocabulary = new Vocabulary(schema, prompt);
+        Vocabulary vocabulary = Vocabulary.of(schema, prompt);
         RouteRules routes = new RouteRules(assets.content("policy"), prompt);
 
         Screened screened = screen(question, assets);

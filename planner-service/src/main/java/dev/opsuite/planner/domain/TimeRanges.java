@@ -23,7 +23,7 @@ public final class TimeRanges {
     /** The first rule whose pattern matches the folded question, resolved against now; or null. */
     public static Range find(String folded, JsonNode rules, OffsetDateTime now) {
         for (JsonNode rule : rules) {
-            Matcher m = Pattern.compile(rule.path("pattern").asText(), Pattern.CASE_INSENSITIVE).matcher(folded);
+            Matcher m = Patterns.of(rule.path("pattern").asText(), Pattern.CASE_INSENSITIVE).matcher(folded);
             if (m.find()) {
                 String name = rule.path("range").asText();
                 for (int g = 1; g <= m.groupCount(); g++) {
@@ -41,7 +41,7 @@ public final class TimeRanges {
     public static Range resolve(String name, OffsetDateTime now) {
         String n = name.toLowerCase(Locale.ROOT).trim();
         OffsetDateTime startOfDay = now.truncatedTo(ChronoUnit.DAYS);
-        Matcher last = Pattern.compile("last_(\\d{1,4})([mhdw])").matcher(n);
+        Matcher last = Patterns.of("last_(\\d{1,4})([mhdw])").matcher(n);
         if (last.matches()) {
             long k = Long.parseLong(last.group(1));
             if (k <= 0) {
@@ -82,7 +82,7 @@ public final class TimeRanges {
 
     /** The next wider range for the empty_result fallback, or null at the widest. */
     public static String widen(String name) {
-        Matcher m = Pattern.compile("last_(\\d{1,4})([mhdw])").matcher(name);
+        Matcher m = Patterns.of("last_(\\d{1,4})([mhdw])").matcher(name);
         if (m.matches()) {
             long minutes = Long.parseLong(m.group(1)) * switch (m.group(2)) {
                 case "m" -> 1L;

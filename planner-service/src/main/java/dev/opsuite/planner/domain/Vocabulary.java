@@ -29,6 +29,35 @@ public final class Vocabulary {
     private final String primaryEntity;
     private final String eventsEntity;
 
+    /** Identity of the two content trees a vocabulary was built from (shared per asset version). */
+    private record Source(JsonNode schema, JsonNode prompt) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Source s && s.schema == schema && s.prompt == prompt;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(schema) + System.identityHashCode(prompt);
+        }
+    }
+
+    private static final java.util.Map<Source, Vocabulary> BUILT = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Source, Vocabulary> eldest) {
+                    return size() > 32;
+                }
+            });
+
+    /**
+     * The vocabulary of a SchemaCatalog and Prompt asset. Built once per pair of content trees: the
+     * stage services reuse one tree per asset version, and a vocabulary is read-only once built.
+     */
+    public static Vocabulary of(JsonNode schema, JsonNode prompt) {
+        return BUILT.computeIfAbsent(new Source(schema, prompt), k -> new Vocabulary(schema, prompt));
+    }
+
     public Vocabulary(JsonNode schema, JsonNode prompt) {
         this.primaryEntity = entityWithRole(schema, "primary", schema.path("entities").path(0).path("name").asText("ci"));
         this.eventsEntity = entityWithRole(schema, "events", "ci_event");

@@ -21,12 +21,30 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * matching. Fails closed: anything it cannot parse or classify is denied.
  */
 public final class SqlGuard {
-    public record Verdict(boolean allowed, String rule, String reason, Set<String> tables, Set<String> functions) {}
+    public record Verdict(boolean allowed, String rule, String reason, Set<String> tables, Set<String> functions) {
+        public Verdict { // verdicts are cached and shared: read-only, in a stable order
+            tables = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(tables));
+            functions = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(functions));
+        }
+    }
 
     private final Set<String> allowedOperations;
     private final Set<String> blockedTables;
     private final Set<String> schemaAllowlist;
     private final Set<String> allowedFunctions;
+    private final String config;
+
+    /**
+     * Verdicts by policy settings and statement: a verdict is a pure function of both, and parsing the
+     * same templates on every request was most of VALIDATE's time. Bounded LRU.
+     */
+    private static final java.util.Map<String, Verdict> VERDICTS = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Verdict> eldest) {
+                    return size() > 2048;
+                }
+            });
 
     public SqlGuard(Set<String> allowedOperations, Set<String> blockedTables, Set<String> schemaAllowlist,
                     Set<String> allowedFunctions) {
@@ -34,6 +52,10 @@ public final class SqlGuard {
         this.blockedTables = lower(blockedTables);
         this.schemaAllowlist = lower(schemaAllowlist);
         this.allowedFunctions = lower(allowedFunctions);
+        this.config = String.join(",", new java.util.TreeSet<>(this.allowedOperations)) + "|"
+                + String.join(",", new java.util.TreeSet<>(this.blockedTables)) + "|"
+                + String.join(",", new java.util.TreeSet<>(this.schemaAllowlist)) + "|"
+                + String.join(",", new java.util.TreeSet<>(this.allowedFunctions));
     }
 
     private static Set<String> lower(Set<String> s) {
@@ -43,6 +65,16 @@ public final class SqlGuard {
     }
 
     public Verdict check(String sql) {
+        String key = config + "\u0000" + sql;
+        Verdict cached = VERDICTS.get(key);
+        if (cached == null) {
+            cached = parseAndCheck(sql);
+            VERDICTS.put(key, cached);
+        }
+        return cached;
+    }
+
+    private Verdict parseAndCheck(String sql) {
         Statements statements;
         try {
             statements = CCJSqlParserUtil.parseStatements(sql);
