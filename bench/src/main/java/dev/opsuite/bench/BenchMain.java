@@ -89,7 +89,7 @@ public final class BenchMain {
                     .put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"))
                     .put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"))
                     .put("product_java_opts", javaOpts)
-                    .put("note", "the machine is shared with other builds: figures are noisy, compare ratios of the same run");
+                    .put("note", "figures depend on what else the machine runs: compare ratios measured in the same run");
             ScaleEstate.Scale s = plan.scale;
             r.putObject("scale").put("cis", s.cis()).put("edges", s.edges()).put("metric_rows", s.metricRows())
                     .put("events", s.events());

@@ -94,6 +94,29 @@ class AssetValidationTest {
     }
 
     @Test
+    void sourceConnectionValuesCannotSmuggleUrlParameters() {
+        List<String> p = problems(AssetType.SOURCE, "pg", """
+                {"type": "postgres", "connection": {"host": "db/x?socketFactory=evil", "port": 70000,
+                 "database": "ops?sslmode=disable", "url": "jdbc:postgresql://h/db?socketFactory=x.Y"}}
+                """);
+        assertTrue(p.contains("$.connection.host: must be a host name or IP address"), p.toString());
+        assertTrue(p.contains("$.connection.port: must be a port number (1-65535)"), p.toString());
+        assertTrue(p.contains("$.connection.database: must be a plain database name"), p.toString());
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("$.connection.url: must be jdbc:postgresql://")), p.toString());
+        List<String> neo = problems(AssetType.SOURCE, "g", """
+                {"type": "neo4j", "connection": {"uri": "bolt://h:7687?x=1"}}
+                """);
+        assertTrue(neo.stream().anyMatch(s -> s.startsWith("$.connection.uri: must be bolt://")), neo.toString());
+        assertEquals(List.of(), problems(AssetType.SOURCE, "pg", """
+                {"type": "postgres", "connection": {"host": "10.0.0.5", "port": 5432, "database": "estate",
+                 "user_ref": "PG_USER", "password_ref": "PG_PASSWORD"}}
+                """));
+        assertEquals(List.of(), problems(AssetType.SOURCE, "g", """
+                {"type": "neo4j", "connection": {"uri": "neo4j+s://graph.example.com:7687", "user_ref": "U"}}
+                """));
+    }
+
+    @Test
     void schemaResolverQueryMappingPromptScreenRules() {
         assertEquals(List.of("$.entities[1]: must be an object", "$.entities[0].name: is required",
                         "$.entities[0].fields[0].name: must be a string", "$.metrics[0].name: is required"),

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** source: a database connection whose secrets are only ever named (resolved at run time), never stored. */
 final class SourceRules implements ContentRules {
@@ -13,13 +14,54 @@ final class SourceRules implements ContentRules {
     @Override
     public void check(Node root) {
         root.oneOf("type", TYPES, true);
-        root.object("connection", true);
+        root.object("connection", true).ifPresent(SourceRules::connection);
         root.object("permissions", false).ifPresent(p -> p.bool("read_only", false));
         root.object("limits", false).ifPresent(l -> {
             l.integer("max_rows", 1, false);
             l.integer("max_duration_seconds", 1, false);
         });
         secrets(root.map(), root.path(), root.problems());
+    }
+
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}|\\[[0-9A-Fa-f:]{2,45}\\]");
+    private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}");
+    // no query string: JDBC/Bolt URL parameters (socketFactory, sslfactory…) could load classes or
+    // change security settings, and connection details are an asset author's, not a code author's
+    private static final Pattern JDBC_URL = Pattern.compile(
+            "jdbc:postgresql://[A-Za-z0-9._\\[\\]:-]{1,300}(/[A-Za-z0-9_][A-Za-z0-9_.-]{0,62})?");
+    private static final Pattern BOLT_URI = Pattern.compile(
+            "(bolt|neo4j)(\\+s|\\+ssc)?://[A-Za-z0-9._\\[\\]:-]{1,300}");
+
+    /** Literal connection values end up in a JDBC URL or Bolt URI: only plain host, port, database. */
+    private static void connection(Node c) {
+        c.string("host", false).ifPresent(h -> {
+            if (!HOST.matcher(h).matches()) {
+                c.problems().add(c.pathOf("host"), "must be a host name or IP address");
+            }
+        });
+        if (c.has("port")) {
+            Object port = c.map().get("port"); // a number, or digits as text (as the user guide writes it)
+            String text = port instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                    ? Long.toString(n.longValue()) : String.valueOf(port);
+            if (!text.matches("[0-9]{1,5}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 65535) {
+                c.problems().add(c.pathOf("port"), "must be a port number (1-65535)");
+            }
+        }
+        c.string("database", false).ifPresent(d -> {
+            if (!DATABASE.matcher(d).matches()) {
+                c.problems().add(c.pathOf("database"), "must be a plain database name");
+            }
+        });
+        c.string("url", false).ifPresent(u -> {
+            if (!JDBC_URL.matcher(u).matches()) {
+                c.problems().add(c.pathOf("url"), "must be jdbc:postgresql://host[:port][/database] without parameters");
+            }
+        });
+        c.string("uri", false).ifPresent(u -> {
+            if (!BOLT_URI.matcher(u).matches()) {
+                c.problems().add(c.pathOf("uri"), "must be bolt:// or neo4j:// (+s, +ssc) host[:port] without parameters");
+            }
+        });
     }
 
     /** Anywhere in the content: *_ref names a secret; a plain secret key is refused. */
