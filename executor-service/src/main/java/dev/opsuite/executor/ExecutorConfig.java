@@ -13,6 +13,14 @@ public record ExecutorConfig(String host, int port, Optional<String> estateDbUrl
                              String estateNeo4jPassword, int maxSourcePools, java.time.Duration sourcePoolIdle,
                              Env env) {
 
+    /**
+     * trace-service host:port (OPS_REGISTRY_TARGET): lets requests name assets by version instead of
+     * carrying their content; without it every asset must come with its content.
+     */
+    public Optional<String> registryTarget() {
+        return env.get("OPS_REGISTRY_TARGET");
+    }
+
     public static ExecutorConfig from(Env env) {
         return new ExecutorConfig(env.get("OPS_EXECUTOR_HOST", "127.0.0.1"), env.getInt("OPS_EXECUTOR_PORT", 9092),
                 env.get("OPS_ESTATE_DB_URL"), env.get("OPS_ESTATE_DB_USER", "postgres"),

@@ -16,7 +16,9 @@ import dev.opsuite.executor.grpc.ExecutorGrpcService;
 import dev.opsuite.executor.neo4j.Neo4jGraphAdapter;
 import dev.opsuite.executor.postgres.PostgresSqlAdapter;
 import dev.opsuite.executor.source.SecretResolver;
+import dev.opsuite.kit.grpc.AssetRegistryClient;
 import dev.opsuite.kit.grpc.GrpcServerRunner;
+import dev.opsuite.kit.json.AssetContents;
 import dev.opsuite.kit.grpc.StoreProbe;
 import io.grpc.BindableService;
 import java.io.IOException;
@@ -66,8 +68,10 @@ public final class ExecutorServiceApp implements AutoCloseable {
         SourceRpcs sourceRpcs = new SourceRpcs(
                 new SchemaScanner(new PostgresSchemaScan(sql), new Neo4jSchemaScan(graph)),
                 new QueryPreviewer(sql, graph), List.of(sql, graph));
+        Optional<AssetRegistryClient> registry = cfg.registryTarget().map(AssetRegistryClient::new);
+        registry.ifPresent(resources::add);
         services.add(new ExecutorGrpcService(new PlanExecutor(sql, graph), new SourceChecker(sql, graph), sourceRpcs,
-                llm.map(GroundedSummary::new)));
+                llm.map(GroundedSummary::new), new AssetContents(registry.map(r -> r))));
         HikariDataSource estateDb = null;
         Driver estateGraph = null;
         if (cfg.estateDbUrl().isPresent() && cfg.estateNeo4jUri().isPresent()) {

@@ -16,7 +16,8 @@ public record GatewayConfig(
         int traceQueueCapacity,
         Path traceSpillDir,
         int maxRequestBytes,
-        int maxQuestionChars) {
+        int maxQuestionChars,
+        boolean assetsByReference) {
 
     public static GatewayConfig from(Env env) {
         return new GatewayConfig(
@@ -30,6 +31,8 @@ public record GatewayConfig(
                 env.getInt("OPS_TRACE_QUEUE", 20_000),
                 Path.of(env.get("OPS_TRACE_SPILL_DIR", env.get("OPS_DATA_DIR", "data") + "/trace-spill")),
                 env.getInt("OPS_MAX_REQUEST_BYTES", 4 * 1024 * 1024),
-                env.getInt("OPS_MAX_QUESTION_CHARS", 2000));
+                env.getInt("OPS_MAX_QUESTION_CHARS", 2000),
+                // only when the stage services have OPS_REGISTRY_TARGET: they fetch each version once
+                "true".equalsIgnoreCase(env.get("OPS_ASSETS_BY_REFERENCE", "false")));
     }
 }

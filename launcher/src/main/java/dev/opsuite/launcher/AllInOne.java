@@ -71,8 +71,12 @@ public final class AllInOne implements AutoCloseable {
                 "OPS_NEO4J_URI", neo4j.boltUri()));
         trace = TraceServiceApp.start(new TraceConfig("127.0.0.1", 0, jdbc, postgres.user(), postgres.password(), 8,
                 java.util.Optional.of(config.assetSeedDir())));
+        // stage calls name assets by version; planner and executor fetch each version once from trace-service
+        serviceEnv = serviceEnv.with(Map.of("OPS_REGISTRY_TARGET", "127.0.0.1:" + trace.port(),
+                "OPS_ASSETS_BY_REFERENCE", "true"));
         // OPENAI_BASE_URL, OPENAI_API_KEY and OPS_LLM_MODEL (see LlmConfig) reach the planner and the executor
-        planner = PlannerServiceApp.start(new PlannerConfig("127.0.0.1", 0, LlmConfig.from(serviceEnv)));
+        planner = PlannerServiceApp.start(new PlannerConfig("127.0.0.1", 0, LlmConfig.from(serviceEnv),
+                serviceEnv.get("OPS_REGISTRY_TARGET")));
         startExecutor(0);
         gateway = GatewayApp.start(GatewayConfig.from(serviceEnv.with(Map.of(
                 "OPS_HTTP_PORT", Integer.toString(config.httpPort()),

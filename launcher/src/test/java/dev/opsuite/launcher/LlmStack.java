@@ -33,7 +33,7 @@ final class LlmStack implements AutoCloseable {
                 "OPS_LLM_TIMEOUT_MS", "1500",
                 "OPS_LLM_MAX_RETRIES", "2",
                 "OPS_LLM_BACKOFF_MS", "20"));
-        planner = PlannerServiceApp.start(new PlannerConfig("127.0.0.1", 0, LlmConfig.from(env)));
+        planner = PlannerServiceApp.start(PlannerConfig.from(env.with(Map.of("OPS_PLANNER_PORT", "0"))));
         executor = ExecutorServiceApp.start(ExecutorConfig.from(env.with(Map.of("OPS_EXECUTOR_PORT", "0"))));
         gateway = GatewayApp.start(GatewayConfig.from(env.with(Map.of(
                 "OPS_HTTP_PORT", "0",

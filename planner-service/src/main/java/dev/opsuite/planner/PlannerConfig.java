@@ -2,11 +2,20 @@ package dev.opsuite.planner;
 
 import dev.opsuite.kit.config.Env;
 import dev.opsuite.llm.LlmConfig;
+import java.util.Optional;
 
-/** planner-service configuration, read from the environment in one place (LLM settings: see LlmConfig). */
-public record PlannerConfig(String host, int port, LlmConfig llm) {
+/**
+ * planner-service configuration, read from the environment in one place (LLM settings: see LlmConfig).
+ * registryTarget (OPS_REGISTRY_TARGET, trace-service host:port): lets requests name assets by
+ * version instead of carrying their content; without it every asset must come with its content.
+ */
+public record PlannerConfig(String host, int port, LlmConfig llm, Optional<String> registryTarget) {
+    public PlannerConfig(String host, int port, LlmConfig llm) {
+        this(host, port, llm, Optional.empty());
+    }
+
     public static PlannerConfig from(Env env) {
         return new PlannerConfig(env.get("OPS_PLANNER_HOST", "127.0.0.1"), env.getInt("OPS_PLANNER_PORT", 9091),
-                LlmConfig.from(env));
+                LlmConfig.from(env), env.get("OPS_REGISTRY_TARGET"));
     }
 }

@@ -1,6 +1,8 @@
 package dev.opsuite.planner;
 
+import dev.opsuite.kit.grpc.AssetRegistryClient;
 import dev.opsuite.kit.grpc.GrpcServerRunner;
+import dev.opsuite.kit.json.AssetContents;
 import dev.opsuite.llm.LlmClient;
 import dev.opsuite.llm.LlmClients;
 import dev.opsuite.planner.domain.RulesPlanner;
@@ -17,23 +19,27 @@ import java.util.Optional;
 public final class PlannerServiceApp implements AutoCloseable {
     private final GrpcServerRunner server;
     private final Optional<LlmClient> llm;
+    private final Optional<AssetRegistryClient> registry;
 
-    private PlannerServiceApp(GrpcServerRunner server, Optional<LlmClient> llm) {
+    private PlannerServiceApp(GrpcServerRunner server, Optional<LlmClient> llm, Optional<AssetRegistryClient> registry) {
         this.server = server;
         this.llm = llm;
+        this.registry = registry;
     }
 
     public static PlannerServiceApp start(PlannerConfig config) throws IOException {
         PlanValidator validator = new PlanValidator();
         Optional<LlmClient> llm = LlmClients.create(config.llm());
         Optional<LlmPlanner> llmPlanner = llm.map(c -> new LlmPlanner(c, PlanOutputSchema.SCHEMA, validator));
+        Optional<AssetRegistryClient> registry = config.registryTarget().map(AssetRegistryClient::new);
         PlannerGrpcService service = new PlannerGrpcService(new Planning(new RulesPlanner(), validator, llmPlanner),
-                validator);
+                validator, new AssetContents(registry.map(r -> r)));
         try {
             return new PlannerServiceApp(GrpcServerRunner.start("planner-service", config.host(), config.port(),
-                    List.of(service)), llm);
+                    List.of(service)), llm, registry);
         } catch (IOException | RuntimeException e) {
             llm.ifPresent(LlmClient::close);
+            registry.ifPresent(AssetRegistryClient::close);
             throw e;
         }
     }
@@ -50,5 +56,6 @@ public final class PlannerServiceApp implements AutoCloseable {
     public void close() {
         server.close();
         llm.ifPresent(LlmClient::close);
+        registry.ifPresent(AssetRegistryClient::close);
     }
 }

@@ -13,6 +13,7 @@ import dev.opsuite.executor.present.Screen;
 import dev.opsuite.executor.present.ScreenPresenter;
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.grpc.Unary;
+import dev.opsuite.kit.json.AssetContents;
 import dev.opsuite.kit.json.AssetProtos;
 import dev.opsuite.kit.model.AssetBundle;
 import dev.opsuite.kit.model.ModelJson;
@@ -54,9 +55,11 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
     private final ScreenPresenter presenter = new ScreenPresenter();
 
     private final Optional<GroundedSummary> summary;
+    private final AssetContents contents;
 
     public ExecutorGrpcService(PlanExecutor executor, SourceChecker sources, SourceRpcs sourceRpcs,
-                               Optional<GroundedSummary> summary) {
+                               Optional<GroundedSummary> summary, AssetContents contents) {
+        this.contents = contents;
         this.executor = executor;
         this.sources = sources;
         this.sourceRpcs = sourceRpcs;
@@ -105,7 +108,7 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
                 throw OpsException.invalid("mode must be 'real' or 'mock'");
             }
             PlanModel plan = ModelJson.fromProto(request.getValidatedPlan().getPlan(), PlanModel.class);
-            AssetBundle assets = AssetProtos.toBundle(request.getAssetsList());
+            AssetBundle assets = contents.bundle(request.getAssetsList());
             ExecutionResult r = executor.execute(plan, request.getValidatedPlan().getQueriesList(), assets,
                     "mock".equals(mode));
             ExecuteResponse.Builder b = ExecuteResponse.newBuilder()
@@ -136,7 +139,7 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             }
             PlanModel plan = ModelJson.fromProto(request.getPlan(), PlanModel.class);
             List<ToolOutput> outputs = request.getToolResultsList().stream().map(ExecutorProtos::fromProto).toList();
-            AssetBundle assets = AssetProtos.toBundle(request.getAssetsList());
+            AssetBundle assets = contents.bundle(request.getAssetsList());
             AnswerComposer.Composed c = composer.compose(plan, outputs, assets);
             List<String> summaryNotes = new ArrayList<>();
             ComposeResponse.Builder b = ComposeResponse.newBuilder();
@@ -199,9 +202,10 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             PlanModel plan = request.hasPlan() ? ModelJson.fromProto(request.getPlan(), PlanModel.class)
                     : new PlanModel(null, null, null, null, null, null, null, null, null, null, null, null);
             List<Block> blocks = request.getBlocksList().stream().map(ExecutorProtos::fromProto).toList();
-            Screen s = presenter.present(plan, blocks, AssetProtos.toBundle(request.getAssetsList()));
+            AssetBundle assets = contents.bundle(request.getAssetsList());
+            Screen s = presenter.present(plan, blocks, assets);
             PresentResponse.Builder b = PresentResponse.newBuilder().setScreen(ExecutorProtos.toProto(s));
-            presenter.overLimit(blocks, AssetProtos.toBundle(request.getAssetsList())).ifPresent(reason -> b.addTriggers(
+            presenter.overLimit(blocks, assets).ifPresent(reason -> b.addTriggers(
                     ExecutorProtos.toProto(new dev.opsuite.executor.domain.Trigger("present_limit", "present", "low", reason))));
             s.actions().forEach(a -> b.addNextActions(ExecutorProtos.toProto(a)));
             b.setDiagnostics(Diagnostics.newBuilder().setStatus("ok").putCounts("components", s.components().size())

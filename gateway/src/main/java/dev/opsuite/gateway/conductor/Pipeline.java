@@ -202,7 +202,8 @@ final class Pipeline {
     }
 
     private List<ResolvedAsset> only(Set<String> types) {
-        return assets.stream().filter(a -> types.contains(a.getAssetType())).toList();
+        return assets.stream().filter(a -> types.contains(a.getAssetType()))
+                .map(a -> clients.assetsByReference() ? a.toBuilder().clearContent().build() : a).toList();
     }
 
     private AskData.Builder simpleAnswer(String route, String text, String status) {

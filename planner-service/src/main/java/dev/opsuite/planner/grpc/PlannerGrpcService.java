@@ -2,7 +2,7 @@ package dev.opsuite.planner.grpc;
 
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.grpc.Unary;
-import dev.opsuite.kit.json.AssetProtos;
+import dev.opsuite.kit.json.AssetContents;
 import dev.opsuite.kit.json.Structs;
 import dev.opsuite.kit.model.AssetBundle;
 import dev.opsuite.kit.model.ModelJson;
@@ -45,7 +45,10 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
     private final PlanValidator validator;
     private final Replanner replanner = new Replanner();
 
-    public PlannerGrpcService(Planning planner, PlanValidator validator) {
+    private final AssetContents contents;
+
+    public PlannerGrpcService(Planning planner, PlanValidator validator, AssetContents contents) {
+        this.contents = contents;
         this.planner = planner;
         this.validator = validator;
     }
@@ -75,7 +78,7 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
             if (question.length() > RulesPlanner.MAX_QUESTION_CHARS) {
                 throw OpsException.invalid("question is longer than " + RulesPlanner.MAX_QUESTION_CHARS + " characters");
             }
-            AssetBundle assets = AssetProtos.toBundle(request.getAssetsList());
+            AssetBundle assets = contents.bundle(request.getAssetsList());
             Planning.Result r = planner.plan(question, assets, parseNow(request.getNow()), request.getRolesList(),
                     request.getPlannerStrategy(), deadline());
             return LlmTraceProtos.addTo(toResponse(r.decision(), r.planner()), r).build();
@@ -124,7 +127,7 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
             if (request.getQueryName().isBlank() || request.getQueryName().length() > 200) {
                 throw OpsException.invalid("query_name is required (at most 200 characters)");
             }
-            AssetBundle assets = AssetProtos.toBundle(request.getAssetsList());
+            AssetBundle assets = contents.bundle(request.getAssetsList());
             if (assets.get("policy").isEmpty() || assets.get("query").isEmpty()) {
                 throw OpsException.invalid("a policy and a query asset are required");
             }
@@ -144,7 +147,7 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
                 throw OpsException.invalid("plan is required");
             }
             PlanModel plan = ModelJson.fromProto(request.getPlan(), PlanModel.class);
-            PlanValidator.Result r = validator.validate(plan, AssetProtos.toBundle(request.getAssetsList()),
+            PlanValidator.Result r = validator.validate(plan, contents.bundle(request.getAssetsList()),
                     request.getRolesList());
             ValidatedPlan.Builder vp = ValidatedPlan.newBuilder()
                     .setPlan(ModelJson.toProto(r.plan(), Plan.newBuilder()))

@@ -32,18 +32,23 @@ public final class AssetProtos {
     public static AssetBundle toBundle(List<ResolvedAsset> assets) {
         List<AssetDoc> docs = new ArrayList<>(assets.size());
         for (ResolvedAsset a : assets) {
-            AssetDoc doc = CACHE.get(a);
-            if (doc == null) {
-                try {
-                    doc = new AssetDoc(a.getAssetType(), a.getName(), a.getVersion(), a.getStatus(),
-                            ModelJson.MAPPER.readTree(Structs.toJson(a.getContent())));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalArgumentException("asset " + a.getName() + " content is not JSON", e);
-                }
-                CACHE.put(a, doc);
-            }
-            docs.add(doc);
+            docs.add(toDoc(a));
         }
         return new AssetBundle(docs);
+    }
+
+    /** One asset with its content as a JSON tree (reused for an equal ResolvedAsset). */
+    public static AssetDoc toDoc(ResolvedAsset a) {
+        AssetDoc doc = CACHE.get(a);
+        if (doc == null) {
+            try {
+                doc = new AssetDoc(a.getAssetType(), a.getName(), a.getVersion(), a.getStatus(),
+                        ModelJson.MAPPER.readTree(Structs.toJson(a.getContent())));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("asset " + a.getName() + " content is not JSON", e);
+            }
+            CACHE.put(a, doc);
+        }
+        return doc;
     }
 }

@@ -1,0 +1,38 @@
+package dev.opsuite.kit.grpc;
+
+import dev.opsuite.kit.json.AssetContents;
+import dev.opsuite.proto.v1.AssetServiceGrpc;
+import dev.opsuite.proto.v1.GetAssetRequest;
+import dev.opsuite.proto.v1.ResolvedAsset;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.util.concurrent.TimeUnit;
+
+/** AssetService.GetAsset on trace-service, for stage services that get assets by reference. */
+public final class AssetRegistryClient implements AssetContents.Registry, AutoCloseable {
+    private static final long DEADLINE_MS = 5_000;
+    private final ManagedChannel channel;
+
+    public AssetRegistryClient(String target) {
+        this.channel = NettyChannelBuilder.forTarget(target).usePlaintext().maxInboundMessageSize(16 * 1024 * 1024)
+                .build();
+    }
+
+    @Override
+    public ResolvedAsset get(String type, String name, int version) {
+        try {
+            return AssetServiceGrpc.newBlockingStub(channel).withDeadlineAfter(DEADLINE_MS, TimeUnit.MILLISECONDS)
+                    .getAsset(GetAssetRequest.newBuilder().setAssetType(type).setName(name).setVersion(version).build())
+                    .getAsset();
+        } catch (StatusRuntimeException e) {
+            channel.resetConnectBackoff();
+            throw GrpcErrors.fromStatus("asset registry GetAsset", e.getStatus());
+        }
+    }
+
+    @Override
+    public void close() {
+        channel.shutdownNow();
+    }
+}
