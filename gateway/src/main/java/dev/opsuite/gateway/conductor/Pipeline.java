@@ -43,6 +43,8 @@ final class Pipeline {
     private final StageClients clients;
     private final TraceRecorder recorder;
     private final List<ResolvedAsset> assets;
+    /** What the stage calls carry: the assets, or only their references (stripped once per request). */
+    private final List<ResolvedAsset> stageAssets;
     private final List<String> roles;
     private final OffsetDateTime now;
 
@@ -51,6 +53,8 @@ final class Pipeline {
         this.clients = clients;
         this.recorder = recorder;
         this.assets = assets;
+        this.stageAssets = clients.assetsByReference()
+                ? assets.stream().map(a -> a.toBuilder().clearContent().build()).toList() : assets;
         this.roles = roles;
         this.now = now;
     }
@@ -202,8 +206,7 @@ final class Pipeline {
     }
 
     private List<ResolvedAsset> only(Set<String> types) {
-        return assets.stream().filter(a -> types.contains(a.getAssetType()))
-                .map(a -> clients.assetsByReference() ? a.toBuilder().clearContent().build() : a).toList();
+        return stageAssets.stream().filter(a -> types.contains(a.getAssetType())).toList();
     }
 
     private AskData.Builder simpleAnswer(String route, String text, String status) {

@@ -24,25 +24,21 @@ public final class StageClients implements AutoCloseable {
     private final long deadlineMs;
     private final java.util.Map<String, String> targets;
 
-    private boolean assetsByReference;
+    private final boolean assetsByReference;
 
     public StageClients(String plannerTarget, String executorTarget, String traceTarget, long deadlineMs,
                         boolean assetsByReference) {
-        this(plannerTarget, executorTarget, traceTarget, deadlineMs);
         this.assetsByReference = assetsByReference;
-    }
-
-    /** Stage calls name assets by type, name, version and status; the services fetch each version once. */
-    public boolean assetsByReference() {
-        return assetsByReference;
-    }
-
-    public StageClients(String plannerTarget, String executorTarget, String traceTarget, long deadlineMs) {
         this.targets = java.util.Map.of("planner", plannerTarget, "executor", executorTarget, "trace", traceTarget);
         this.planner = channel(plannerTarget);
         this.executor = channel(executorTarget);
         this.trace = channel(traceTarget);
         this.deadlineMs = deadlineMs;
+    }
+
+    /** Stage calls name assets by type, name, version and status; the services fetch each version once. */
+    public boolean assetsByReference() {
+        return assetsByReference;
     }
 
     private static ManagedChannel channel(String target) {

@@ -25,7 +25,7 @@ final class StageReport {
     private StageReport() {}
 
     static StageTestData of(StageTestRequest req, Trace trace, String stage, Trace baseline, String inputFrom) {
-        StageOutput out = StageTester.lastOutput(trace.toBuilder(), stage);
+        StageOutput out = StageTester.lastOutput(trace.getStageOutputsList(), stage);
         StageInput in = StageTester.lastInput(trace, stage);
         Map<String, Integer> counts = counts(out);
         Diagnostics.Builder diagnostics = out.getDiagnostics().toBuilder().putAllCounts(counts);
@@ -38,12 +38,7 @@ final class StageReport {
         }
         if (baseline != null) {
             data.setBaselineTraceId(baseline.getTraceId());
-            StageOutput before = null;
-            for (StageOutput o : baseline.getStageOutputsList()) {
-                if (stage.equals(o.getStage())) {
-                    before = o;
-                }
-            }
+            StageOutput before = StageTester.lastOutput(baseline.getStageOutputsList(), stage);
             if (before == null) {
                 diagnostics.addWarnings("baseline trace " + baseline.getTraceId() + " has no output for stage " + stage
                         + "; every field counts as added");

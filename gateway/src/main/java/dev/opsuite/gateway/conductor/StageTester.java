@@ -190,14 +190,20 @@ public final class StageTester {
     }
 
     static StageOutput lastOutput(Trace.Builder t, String stage) {
+        StageOutput found = lastOutput(t.getStageOutputsList(), stage);
+        if (found == null) {
+            throw new IllegalStateException("stage " + stage + " left no output");
+        }
+        return found;
+    }
+
+    /** The last output of the stage (the control loop may run one twice), or null. */
+    static StageOutput lastOutput(List<StageOutput> outputs, String stage) {
         StageOutput found = null;
-        for (StageOutput out : t.getStageOutputsList()) {
+        for (StageOutput out : outputs) {
             if (stage.equals(out.getStage())) {
                 found = out;
             }
-        }
-        if (found == null) {
-            throw new IllegalStateException("stage " + stage + " left no output");
         }
         return found;
     }
