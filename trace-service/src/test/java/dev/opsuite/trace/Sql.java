@@ -28,4 +28,14 @@ final class Sql {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The first column of the first row, as bytes (null when there is no row). */
+    static byte[] queryBytes(String url, String sql) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getBytes(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

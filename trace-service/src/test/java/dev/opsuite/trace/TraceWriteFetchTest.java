@@ -44,7 +44,7 @@ class TraceWriteFetchTest {
     }
 
     @Test
-    void batchOf100RoundTripsEveryFieldAndRewriteIsIdempotent() {
+    void batchOf100RoundTripsEveryFieldAndRewriteIsIdempotent() throws Exception {
         Instant base = Instant.parse("2026-01-25T10:30:00.123456Z");
         List<Trace> batch = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -55,11 +55,13 @@ class TraceWriteFetchTest {
             assertEquals(t, fetch(t.getTraceId()), "round trip of " + t.getTraceId());
         }
 
-        // The body is proto JSON with proto field names; the columns mirror the scalar fields.
-        assertEquals("orch|ci_lookup@3|150|/ops/ci/ask|parent-1|rca", Sql.queryText(url,
-                "SELECT concat_ws('|', body->'route_decision'->>'route', body->'applied_assets'->>'query',"
-                        + " body->'stage_outputs'->0->>'duration_ms', endpoint, parent_trace_id, feature)"
+        // The body is the binary Trace; the columns mirror the scalar fields.
+        assertEquals("서버A의 CPU 사용량은? #7|107|/ops/ci/ask|parent-1|rca|binary", Sql.queryText(url,
+                "SELECT concat_ws('|', question, duration_ms, endpoint, parent_trace_id, feature,"
+                        + " CASE WHEN body IS NULL AND body_pb IS NOT NULL THEN 'binary' END)"
                         + " FROM ops.traces WHERE trace_id = 'rt-7'"));
+        assertEquals(batch.get(7), Trace.newBuilder().mergeFrom(Sql.queryBytes(url,
+                "SELECT body_pb FROM ops.traces WHERE trace_id = 'rt-7'")).build());
         assertEquals(null, Sql.queryText(url, "SELECT parent_trace_id FROM ops.traces WHERE trace_id = 'rt-10'"));
 
         assertEquals(0, write(batch), "re-writing the same batch stores nothing new");
@@ -101,10 +103,12 @@ class TraceWriteFetchTest {
         Trace nul = Trace.newBuilder().setTraceId("nul").setQuestion("a\u0000b").build();
         assertStatus(Status.Code.INVALID_ARGUMENT, () -> write(List.of(nul)));
 
-        Trace nulInStruct = Trace.newBuilder().setTraceId("nul-struct").setRouteDecision(
-                dev.opsuite.proto.v1.RouteDecision.newBuilder().setMetadata(Struct.newBuilder()
+        // Inside the body a NUL is data like any other (bytes in storage, \u0000 in JSON).
+        Trace nulInStruct = Trace.newBuilder().setTraceId("nul-struct").setCreatedAt("2026-01-25T10:30:00Z")
+                .setRouteDecision(dev.opsuite.proto.v1.RouteDecision.newBuilder().setMetadata(Struct.newBuilder()
                         .putFields("k", Value.newBuilder().setStringValue("x\u0000").build()))).build();
-        assertStatus(Status.Code.INVALID_ARGUMENT, () -> write(List.of(nulInStruct)));
+        assertEquals(1, write(List.of(nulInStruct)));
+        assertEquals(nulInStruct, fetch("nul-struct"));
 
         Trace nan = Trace.newBuilder().setTraceId("nan").setRouteDecision(
                 dev.opsuite.proto.v1.RouteDecision.newBuilder().setMetadata(Struct.newBuilder()
@@ -134,6 +138,14 @@ class TraceWriteFetchTest {
         Trace t = Trace.newBuilder().setTraceId("offset").setCreatedAt("2026-01-25T19:30:00+09:00").build();
         assertEquals(1, write(List.of(t)));
         assertEquals(t, fetch("offset"), "the body keeps the writer's text");
+    }
+
+    @Test
+    void rowsStoredAsJsonbBeforeBinaryStorageAreStillRead() {
+        Trace old = SampleTraces.full("legacy-1", Instant.parse("2025-12-01T08:00:00Z"), 4);
+        Sql.run(url, "INSERT INTO ops.traces (trace_id, status, created_at, body) VALUES ('legacy-1', 'success',"
+                + " '2025-12-01T08:00:00Z', '" + dev.opsuite.kit.json.Structs.toJson(old).replace("'", "''") + "'::jsonb)");
+        assertEquals(old, fetch("legacy-1"));
     }
 
     @Test

@@ -2,6 +2,15 @@ package dev.opsuite.trace.domain;
 
 import java.time.Instant;
 
-/** A trace read back: the body as it was written, and the time it is listed under. */
-public record StoredTrace(String bodyJson, Instant createdAt) {
+/**
+ * A trace read back, and the time it is listed under. The body is the bytes as written
+ * ({@code body}); rows stored before binary storage have only their proto JSON ({@code legacyJson}).
+ * Exactly one of the two is not null.
+ */
+public record StoredTrace(byte[] body, String legacyJson, Instant createdAt) {
+    public StoredTrace {
+        if ((body == null) == (legacyJson == null)) {
+            throw new IllegalArgumentException("a stored trace has exactly one body");
+        }
+    }
 }

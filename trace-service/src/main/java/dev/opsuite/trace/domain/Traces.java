@@ -88,19 +88,20 @@ public final class Traces {
         if (nz(t.parentTraceId()).length() > MAX_ID_LENGTH) {
             throw OpsException.invalid(where + ": parent_trace_id is longer than " + MAX_ID_LENGTH + " characters");
         }
-        // PostgreSQL text and jsonb cannot hold U+0000; say so instead of failing the batch obscurely.
+        // PostgreSQL text cannot hold U+0000; say so instead of failing the batch obscurely. The body is
+        // bytes and may hold it.
         for (String s : new String[] {t.traceId(), t.parentTraceId(), t.feature(), t.endpoint(), t.method(),
                 t.opsMode(), t.question(), t.status(), t.route()}) {
             if (s != null && s.indexOf('\0') >= 0) {
                 throw OpsException.invalid(where + ": text fields must not contain the NUL character");
             }
         }
-        if (JsonText.containsEscapedNul(t.bodyJson())) {
-            throw OpsException.invalid(where + ": the trace must not contain the NUL character (\\u0000)");
+        if (t.body() == null) {
+            throw OpsException.invalid(where + ": the trace body is missing");
         }
         return new TraceRecord(t.traceId(), nz(t.parentTraceId()), nz(t.feature()), nz(t.endpoint()),
                 nz(t.method()), nz(t.opsMode()), nz(t.question()), nz(t.status()), nz(t.route()), t.durationMs(),
-                createdAt(where, t.createdAt(), now), t.bodyJson());
+                createdAt(where, t.createdAt(), now), t.body());
     }
 
     private static Instant createdAt(String where, String text, Instant now) {

@@ -11,20 +11,51 @@ import dev.opsuite.proto.v1.WriteTracesResponse;
 import dev.opsuite.trace.domain.TraceFilter;
 import dev.opsuite.trace.domain.TracePage;
 import dev.opsuite.trace.domain.Traces;
+import io.grpc.BindableService;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerMethodDefinition;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.ServiceDescriptor;
+import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 
 /** ops.v1.TraceService over {@link Traces}: map, call, map back. */
-public final class TraceGrpcService extends TraceServiceGrpc.TraceServiceImplBase {
+public final class TraceGrpcService implements TraceServiceGrpc.AsyncService, BindableService {
     private final Traces traces;
 
     public TraceGrpcService(Traces traces) {
         this.traces = traces;
     }
 
+    /**
+     * The generated binding, except that WriteTraces receives each trace as its encoded bytes
+     * ({@link RawTraceBatch}); same method name, schema and wire format, so clients and reflection
+     * see the contract unchanged.
+     */
     @Override
-    public void writeTraces(WriteTracesRequest request, StreamObserver<WriteTracesResponse> out) {
+    public ServerServiceDefinition bindService() {
+        ServerServiceDefinition generated = TraceServiceGrpc.bindService(this);
+        ServiceDescriptor typed = generated.getServiceDescriptor();
+        MethodDescriptor<WriteTracesRequest, WriteTracesResponse> typedWrite = TraceServiceGrpc.getWriteTracesMethod();
+        MethodDescriptor<RawTraceBatch, WriteTracesResponse> rawWrite =
+                typedWrite.toBuilder(RawTraceBatch.MARSHALLER, typedWrite.getResponseMarshaller()).build();
+        ServiceDescriptor.Builder descriptor = ServiceDescriptor.newBuilder(typed.getName())
+                .setSchemaDescriptor(typed.getSchemaDescriptor());
+        for (MethodDescriptor<?, ?> m : typed.getMethods()) {
+            descriptor.addMethod(m == typedWrite ? rawWrite : m);
+        }
+        ServerServiceDefinition.Builder b = ServerServiceDefinition.builder(descriptor.build());
+        for (ServerMethodDefinition<?, ?> m : generated.getMethods()) {
+            if (m.getMethodDescriptor() != typedWrite) {
+                b.addMethod(m);
+            }
+        }
+        return b.addMethod(rawWrite, ServerCalls.asyncUnaryCall(this::writeTraces)).build();
+    }
+
+    private void writeTraces(RawTraceBatch request, StreamObserver<WriteTracesResponse> out) {
         Unary.respond(out, () -> WriteTracesResponse.newBuilder()
-                .setWritten(traces.write(TraceMapper.toNewTraces(request.getTracesList())))
+                .setWritten(traces.write(TraceMapper.toNewTraces(request)))
                 .build());
     }
 

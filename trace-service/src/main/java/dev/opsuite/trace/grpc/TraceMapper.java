@@ -1,5 +1,7 @@
 package dev.opsuite.trace.grpc;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.opsuite.kit.errors.ErrorCode;
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.json.Structs;
 import dev.opsuite.proto.v1.Trace;
@@ -9,39 +11,52 @@ import dev.opsuite.trace.domain.TraceSummary;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Trace protos ↔ trace domain values. The whole Trace travels through the domain as proto JSON. */
+/** Trace protos ↔ trace domain values. The whole Trace travels through the domain as opaque bytes. */
 final class TraceMapper {
     private TraceMapper() {}
 
-    static List<NewTrace> toNewTraces(List<Trace> traces) {
+    /**
+     * Each trace is checked and its indexed fields read in one pass over its encoding
+     * ({@link TraceWire}), and stored as received.
+     */
+    static List<NewTrace> toNewTraces(RawTraceBatch batch) {
+        List<byte[]> traces = batch.traces();
         List<NewTrace> out = new ArrayList<>(traces.size());
         for (int i = 0; i < traces.size(); i++) {
-            out.add(toNewTrace(i, traces.get(i)));
+            byte[] encoded = traces.get(i);
+            TraceWire.Header h;
+            try {
+                h = TraceWire.scan(encoded);
+            } catch (InvalidProtocolBufferException e) {
+                throw OpsException.invalid("traces[" + i + "] is not a valid ops.v1.Trace: " + e.getMessage());
+            } catch (TraceWire.NonFiniteNumber e) {
+                throw OpsException.invalid("traces[" + i + "] cannot be stored: " + e.getMessage());
+            }
+            out.add(new NewTrace(h.text(Trace.TRACE_ID_FIELD_NUMBER), h.text(Trace.PARENT_TRACE_ID_FIELD_NUMBER),
+                    h.text(Trace.FEATURE_FIELD_NUMBER), h.text(Trace.ENDPOINT_FIELD_NUMBER),
+                    h.text(Trace.METHOD_FIELD_NUMBER), h.text(Trace.OPS_MODE_FIELD_NUMBER),
+                    h.text(Trace.QUESTION_FIELD_NUMBER), h.text(Trace.STATUS_FIELD_NUMBER),
+                    h.text(Trace.ROUTE_FIELD_NUMBER), h.durationMs(), h.text(Trace.CREATED_AT_FIELD_NUMBER), encoded));
         }
         return out;
     }
 
-    private static NewTrace toNewTrace(int index, Trace t) {
-        String body;
-        try {
-            body = TraceJson.print(t);
-        } catch (RuntimeException e) {
-            // e.g. a Struct number that is NaN or infinite has no JSON form
-            throw OpsException.invalid("traces[" + index + "] (trace_id '" + t.getTraceId()
-                    + "') cannot be stored as JSON: " + rootMessage(e));
-        }
-        return new NewTrace(t.getTraceId(), t.getParentTraceId(), t.getFeature(), t.getEndpoint(), t.getMethod(),
-                t.getOpsMode(), t.getQuestion(), t.getStatus(), t.getRoute(), t.getDurationMs(), t.getCreatedAt(),
-                body);
-    }
-
     /** The stored trace; created_at filled with the listed time when the writer left it empty. */
     static Trace toProto(StoredTrace stored) {
-        Trace.Builder b = Structs.fromJson(stored.bodyJson(), Trace.newBuilder());
-        if (b.getCreatedAt().isEmpty()) {
-            b.setCreatedAt(stored.createdAt().toString());
+        Trace t = decode(stored);
+        return t.getCreatedAt().isEmpty() ? t.toBuilder().setCreatedAt(stored.createdAt().toString()).build() : t;
+    }
+
+    /** Binary bodies; rows stored before binary storage hold proto JSON. */
+    static Trace decode(StoredTrace stored) {
+        if (stored.legacyJson() != null) {
+            return Structs.fromJson(stored.legacyJson(), Trace.newBuilder()).build();
         }
-        return b.build();
+        try {
+            return Trace.parseFrom(stored.body());
+        } catch (InvalidProtocolBufferException e) {
+            throw new OpsException(ErrorCode.INTERNAL, "stored trace cannot be decoded: " + e.getMessage(), e);
+        }
     }
 
     static dev.opsuite.proto.v1.TraceSummary toProto(TraceSummary s) {
@@ -56,13 +71,5 @@ final class TraceMapper {
                 .setDurationMs(s.durationMs())
                 .setCreatedAt(s.createdAt().toString())
                 .build();
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

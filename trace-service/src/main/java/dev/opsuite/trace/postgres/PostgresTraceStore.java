@@ -29,13 +29,13 @@ public final class PostgresTraceStore implements TraceStore {
      */
     private static final String INSERT = """
             INSERT INTO ops.traces (trace_id, parent_trace_id, feature, endpoint, method, ops_mode, question,
-                                    status, route, duration_ms, created_at, body)
+                                    status, route, duration_ms, created_at, body_pb)
             SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                 ?::text[], ?::text[], ?::int4[], ?::text[]::timestamptz[], ?::text[]::jsonb[])
+                                 ?::text[], ?::text[], ?::int4[], ?::text[]::timestamptz[], ?::bytea[])
             ON CONFLICT (trace_id) DO NOTHING
             """;
 
-    private static final String FIND = "SELECT body::text, created_at FROM ops.traces WHERE trace_id = ?";
+    private static final String FIND = "SELECT body_pb, body::text, created_at FROM ops.traces WHERE trace_id = ?";
 
     private static final String SUMMARY_COLUMNS = "SELECT trace_id, parent_trace_id, feature, endpoint, question,"
             + " status, route, duration_ms, created_at FROM ops.traces";
@@ -64,7 +64,8 @@ public final class PostgresTraceStore implements TraceStore {
             ps.setArray(p++, texts(c, batch, TraceRecord::route));
             ps.setArray(p++, c.createArrayOf("int4", batch.stream().map(TraceRecord::durationMs).toArray()));
             ps.setArray(p++, c.createArrayOf("text", batch.stream().map(r -> r.createdAt().toString()).toArray()));
-            ps.setArray(p, c.createArrayOf("text", batch.stream().map(TraceRecord::bodyJson).toArray()));
+            // byte[][] goes over the wire as a binary bytea[], no hex text
+            ps.setObject(p, batch.stream().map(TraceRecord::body).toArray(byte[][]::new));
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw Jdbc.failure("write traces", e);
@@ -79,8 +80,9 @@ public final class PostgresTraceStore implements TraceStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new StoredTrace(rs.getString(1),
-                        rs.getObject(2, OffsetDateTime.class).toInstant()));
+                byte[] body = rs.getBytes(1);
+                return Optional.of(new StoredTrace(body, body == null ? rs.getString(2) : null,
+                        rs.getObject(3, OffsetDateTime.class).toInstant()));
             }
         } catch (SQLException e) {
             throw Jdbc.failure("fetch trace", e);

@@ -1,0 +1,67 @@
+package dev.opsuite.trace.grpc;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.WireFormat;
+import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.proto.v1.WriteTracesRequest;
+import io.grpc.MethodDescriptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A WriteTracesRequest received as bytes and split into the encoded bytes of each trace, not
+ * parsed into messages. The store keeps exactly those bytes, so trace-service parses each trace
+ * once (to validate it and read its indexed fields) and never encodes it again; re-encoding took
+ * half its CPU under ingest (README, Performance). The wire format is the contract's:
+ * {@code repeated Trace traces = 1} is read as length-delimited records, as any protobuf parser
+ * would; other fields are skipped.
+ */
+final class RawTraceBatch {
+    /** Field {@code traces}, wire type 2 (length-delimited). */
+    private static final int TRACES_TAG = WriteTracesRequest.TRACES_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
+
+    /** Only reads the bytes: a malformed request then fails in the handler, as INVALID_ARGUMENT. */
+    static final MethodDescriptor.Marshaller<RawTraceBatch> MARSHALLER = new MethodDescriptor.Marshaller<>() {
+        @Override
+        public InputStream stream(RawTraceBatch value) {
+            throw new UnsupportedOperationException("trace-service only receives raw trace batches");
+        }
+
+        @Override
+        public RawTraceBatch parse(InputStream stream) {
+            try {
+                return new RawTraceBatch(stream.readAllBytes()); // bounded by maxInboundMessageSize
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    };
+
+    private final byte[] request;
+
+    RawTraceBatch(byte[] request) {
+        this.request = request;
+    }
+
+    /** The encoded traces, in order. */
+    List<byte[]> traces() {
+        List<byte[]> traces = new ArrayList<>();
+        try {
+            CodedInputStream in = CodedInputStream.newInstance(request);
+            int tag;
+            while ((tag = in.readTag()) != 0) {
+                if (tag == TRACES_TAG) {
+                    traces.add(in.readByteArray());
+                } else if (!in.skipField(tag)) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw OpsException.invalid("not a valid ops.v1.WriteTracesRequest: " + e.getMessage());
+        }
+        return traces;
+    }
+}
