@@ -12,6 +12,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +79,52 @@ class ControlLoopEndToEndTest {
             }
         }
         assertEquals(Math.min(finalTruth, 50), shown, r.data().path("answer").asText());
+    }
+
+    /** A CI that has no events at all, so any events question about it stays empty however widened. */
+    static String ciWithoutEvents() throws Exception {
+        try (Connection c = DriverManager.getConnection(ops.jdbcUrl(), ops.dbUser(), ops.dbPassword());
+             PreparedStatement ps = c.prepareStatement("SELECT ci_name FROM ci WHERE ci_name ~ '^[a-z]+(-[a-z]+)+$'"
+                     + " AND NOT EXISTS (SELECT 1 FROM ci_event e WHERE e.ci_code = ci.ci_code) ORDER BY ci_name LIMIT 1");
+             ResultSet rs = ps.executeQuery()) {
+            assertTrue(rs.next(), "the demo estate has a CI without events");
+            return rs.getString(1);
+        }
+    }
+
+    private static List<JsonNode> decisions(Http.Reply r) {
+        List<JsonNode> out = new ArrayList<>();
+        r.data().path("trace").path("replan_events").forEach(e -> out.add(e.path("decision_metadata")));
+        return out;
+    }
+
+    /** The control loop reads its limits from the Policy asset's content (fetched by version when assets travel by reference). */
+    @Test
+    void theReplanLimitComesFromThePolicyAssetsContent() throws Exception {
+        String question = ciWithoutEvents() + " events in the last 1 hour";
+        Http.Reply published = http.post("/ops/ci/ask", Http.ask(question));
+        assertEquals(200, published.status(), published.raw());
+        List<JsonNode> widened = decisions(published);
+        assertTrue(widened.stream().anyMatch(d -> d.path("decision").asText().equals("replan")
+                && d.path("max_replans").asInt() == 3), "the published policy allows 3 replans: " + widened);
+
+        Http.Reply current = http.get("/ops/assets/policy/ci_policy");
+        ObjectNode content = (ObjectNode) current.data().path("content").deepCopy();
+        ((ObjectNode) content.path("replan")).put("max_replans", 0);
+        ObjectNode body = ModelJson.MAPPER.createObjectNode();
+        body.set("content", content);
+        Http.Reply saved = http.post("/ops/assets/policy/ci_policy", body.toString(), "asset_admin");
+        assertEquals(200, saved.status(), saved.raw());
+        int draft = saved.data().path("version").asInt();
+
+        ObjectNode ask = ModelJson.MAPPER.createObjectNode().put("question", question);
+        ask.putObject("asset_overrides").put("policy", "ci_policy@" + draft);
+        Http.Reply limited = http.post("/ops/ci/ask", ask.toString());
+        assertEquals(200, limited.status(), limited.raw());
+        List<JsonNode> stopped = decisions(limited);
+        assertTrue(stopped.stream().noneMatch(d -> d.path("decision").asText().equals("replan")), stopped.toString());
+        assertTrue(stopped.stream().anyMatch(d -> d.path("reason").asText().equals("max_replans reached")
+                && d.path("max_replans").asInt() == 0), stopped.toString());
     }
 
     @Test

@@ -66,6 +66,24 @@ class AssetResolveTest {
     }
 
     @Test
+    void referencesOnlyNamesTheSameVersionsWithoutContent() {
+        Map<String, String> overrides = Map.of("query", "ci_lookup(draft)");
+        List<ResolvedAsset> full = resolve(overrides);
+        List<ResolvedAsset> refs = svc.assets().resolveAssets(ResolveAssetsRequest.newBuilder()
+                .putAllOverrides(overrides).setReferencesOnly(true).build()).getAssetsList();
+        assertEquals(describe(full), describe(refs));
+        assertTrue(refs.stream().noneMatch(ResolvedAsset::hasContent), refs.toString());
+        assertTrue(full.stream().allMatch(a -> a.getContentOrBuilder().getFieldsCount() > 0));
+        // each reference fetches exactly the content the full answer carried
+        for (int i = 0; i < refs.size(); i++) {
+            ResolvedAsset r = refs.get(i);
+            assertEquals(full.get(i).getContent(), svc.assets().getAsset(GetAssetRequest.newBuilder()
+                    .setAssetType(r.getAssetType()).setName(r.getName()).setVersion(r.getVersion()).build())
+                    .getAsset().getContent(), r.getName());
+        }
+    }
+
+    @Test
     void overrideByNameVersionAndDraft() {
         assertEquals("query:ci_lookup@1(published)", queryOf(resolve(Map.of("query", "ci_lookup"))));
         assertEquals("query:ci_lookup@2(archived)", queryOf(resolve(Map.of("query", "ci_lookup@2"))));

@@ -3,7 +3,6 @@ package dev.opsuite.gateway.conductor;
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.proto.v1.AskData;
 import dev.opsuite.proto.v1.AskRequest;
-import dev.opsuite.proto.v1.ResolveAssetsRequest;
 import dev.opsuite.proto.v1.ResolvedAsset;
 import dev.opsuite.proto.v1.Trace;
 import java.time.OffsetDateTime;
@@ -23,11 +22,13 @@ public final class Conductor {
     private final StageClients clients;
     private final TraceSink traces;
     private final ZoneId zone;
+    private final AskAssets askAssets;
 
     public Conductor(StageClients clients, TraceSink traces, ZoneId zone) {
         this.clients = clients;
         this.traces = traces;
         this.zone = zone;
+        this.askAssets = new AskAssets(clients);
     }
 
     public ZoneId zone() {
@@ -76,8 +77,7 @@ public final class Conductor {
         putIfSet(overrides, "resolver", request.getResolverAsset());
         putIfSet(overrides, "schema", request.getSchemaAsset());
         putIfSet(overrides, "source", request.getSourceAsset());
-        return clients.callTrace("asset registry (trace-service)", () -> clients.assets()
-                .resolveAssets(ResolveAssetsRequest.newBuilder().putAllOverrides(overrides).build())).getAssetsList();
+        return askAssets.resolve(overrides);
     }
 
     private static void putIfSet(Map<String, String> m, String key, String value) {

@@ -26,6 +26,9 @@ import dev.opsuite.trace.domain.AssetRegistry;
 import dev.opsuite.trace.domain.AssetStore;
 import dev.opsuite.trace.domain.AssetVersion;
 import io.grpc.stub.StreamObserver;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** ops.v1.AssetService over {@link AssetRegistry}: map, call, map back. */
 public final class AssetGrpcService extends AssetServiceGrpc.AssetServiceImplBase {
@@ -39,7 +42,8 @@ public final class AssetGrpcService extends AssetServiceGrpc.AssetServiceImplBas
     public void resolveAssets(ResolveAssetsRequest request, StreamObserver<ResolveAssetsResponse> out) {
         Unary.respond(out, () -> {
             ResolveAssetsResponse.Builder b = ResolveAssetsResponse.newBuilder();
-            registry.resolve(request.getOverridesMap()).forEach(a -> b.addAssets(toProto(a)));
+            registry.resolve(request.getOverridesMap()).forEach(a -> b.addAssets(request.getReferencesOnly()
+                    ? reference(a).build() : toProto(a)));
             return b.build();
         });
     }
@@ -108,13 +112,44 @@ public final class AssetGrpcService extends AssetServiceGrpc.AssetServiceImplBas
     }
 
     static ResolvedAsset toProto(Asset a) {
+        return reference(a).setContent(CONTENTS.of(a.contentJson())).build();
+    }
+
+    private static ResolvedAsset.Builder reference(Asset a) {
         return ResolvedAsset.newBuilder()
                 .setAssetType(a.type().wireName())
                 .setName(a.name())
                 .setVersion(a.info().version())
-                .setStatus(a.info().status().wireName())
-                .setContent(Structs.fromJson(a.contentJson(), Struct.newBuilder()))
-                .build();
+                .setStatus(a.info().status().wireName());
+    }
+
+    /**
+     * Contents as Structs, kept by their JSON text: the same few asset versions are answered on
+     * every request, and parsing their JSON was most of ResolveAssets' CPU (README, Performance).
+     * Keyed by the text itself, a hit can never be stale.
+     */
+    private static final ContentCache CONTENTS = new ContentCache(256);
+
+    static final class ContentCache {
+        private final Map<String, Struct> byJson;
+
+        ContentCache(int max) {
+            this.byJson = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Struct> eldest) {
+                    return size() > max;
+                }
+            });
+        }
+
+        Struct of(String json) {
+            Struct s = byJson.get(json);
+            if (s == null) {
+                s = Structs.fromJson(json, Struct.newBuilder()).build();
+                byJson.put(json, s);
+            }
+            return s;
+        }
     }
 
     static AssetSummary toProto(AssetVersion v) {
