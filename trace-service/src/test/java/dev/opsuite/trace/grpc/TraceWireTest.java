@@ -131,10 +131,16 @@ class TraceWireTest {
     @Test
     void utf8CheckMatchesTheJdkDecoderOnRandomBytes() {
         Random r = new Random(7);
-        for (int i = 0; i < 50_000; i++) {
-            byte[] b = new byte[1 + r.nextInt(6)];
+        for (int i = 0; i < 200_000; i++) {
+            // short and long (the eight-byte ASCII path), mostly ASCII with stray and valid multibyte bytes
+            byte[] b = new byte[1 + r.nextInt(i % 2 == 0 ? 6 : 40)];
             for (int j = 0; j < b.length; j++) {
-                b[j] = (byte) (r.nextBoolean() ? 0x80 + r.nextInt(0x80) : r.nextInt(256));
+                int k = r.nextInt(10);
+                b[j] = (byte) (k < 6 ? r.nextInt(0x80) : k < 8 ? 0x80 + r.nextInt(0x80) : r.nextInt(256));
+            }
+            byte[] hangul = "서버".getBytes(StandardCharsets.UTF_8);
+            if (i % 3 == 0 && b.length >= hangul.length) {
+                System.arraycopy(hangul, 0, b, r.nextInt(b.length - hangul.length + 1), hangul.length);
             }
             assertEquals(strictUtf8(b), TraceWire.validUtf8(b, 0, b.length), Arrays.toString(b));
         }
