@@ -9,14 +9,13 @@ import dev.opsuite.proto.v1.WriteTracesRequest;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
 import dev.opsuite.proto.v1.WriteTracesResponse;
+import dev.opsuite.kit.grpc.EncodedRequests;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import io.grpc.stub.ClientCalls;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
@@ -89,22 +88,9 @@ final class GrpcProbe implements AutoCloseable {
         };
     }
 
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            throw new UnsupportedOperationException("requests only");
-        }
-    };
-
     /** ops.v1.TraceService/WriteTraces with the request already encoded. */
-    private static final MethodDescriptor<byte[], WriteTracesResponse> RAW_WRITE_TRACES = TraceServiceGrpc
-            .getWriteTracesMethod().toBuilder(BYTES, TraceServiceGrpc.getWriteTracesMethod().getResponseMarshaller())
-            .build();
+    private static final MethodDescriptor<byte[], WriteTracesResponse> RAW_WRITE_TRACES =
+            EncodedRequests.of(TraceServiceGrpc.getWriteTracesMethod());
 
     private static <T> CompletableFuture<Boolean> adapt(ListenableFuture<T> f, Predicate<T> ok) {
         CompletableFuture<Boolean> out = new CompletableFuture<>();

@@ -10,15 +10,13 @@ import dev.opsuite.proto.v1.Trace;
 import dev.opsuite.proto.v1.TraceServiceGrpc;
 import dev.opsuite.proto.v1.WriteTracesRequest;
 import dev.opsuite.proto.v1.WriteTracesResponse;
+import dev.opsuite.kit.grpc.EncodedRequests;
 import io.grpc.CallOptions;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.stub.ClientCalls;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -32,24 +30,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RawWireWriteTest {
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
-    private static final MethodDescriptor<byte[], WriteTracesResponse> RAW_WRITE = TraceServiceGrpc
-            .getWriteTracesMethod().toBuilder(BYTES, TraceServiceGrpc.getWriteTracesMethod().getResponseMarshaller())
-            .build();
+    private static final MethodDescriptor<byte[], WriteTracesResponse> RAW_WRITE =
+            EncodedRequests.of(TraceServiceGrpc.getWriteTracesMethod());
 
     private RunningService svc;
 
