@@ -9,7 +9,7 @@ import dev.opsuite.llm.LlmConfig;
 import dev.opsuite.llm.testing.ScriptedOpenAiServer;
 import dev.opsuite.planner.PlannerConfig;
 import dev.opsuite.planner.PlannerServiceApp;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -23,6 +23,7 @@ final class LlmStack implements AutoCloseable {
     private final PlannerServiceApp planner;
     private final ExecutorServiceApp executor;
     private final GatewayApp gateway;
+    private final Path dataDir = TempData.create("ops-llm-e2e-");
 
     LlmStack(AllInOne ops) throws Exception {
         llm = new ScriptedOpenAiServer();
@@ -40,7 +41,7 @@ final class LlmStack implements AutoCloseable {
                 "OPS_PLANNER_TARGET", "127.0.0.1:" + planner.port(),
                 "OPS_EXECUTOR_TARGET", "127.0.0.1:" + executor.port(),
                 "OPS_TRACE_TARGET", "127.0.0.1:" + ops.tracePort(),
-                "OPS_DATA_DIR", Files.createTempDirectory("ops-llm-e2e-").toString()))));
+                "OPS_DATA_DIR", dataDir.toString()))));
     }
 
     int httpPort() {
@@ -53,5 +54,6 @@ final class LlmStack implements AutoCloseable {
         executor.close();
         planner.close();
         llm.close();
+        TempData.delete(dataDir);
     }
 }

@@ -1,7 +1,6 @@
 package dev.opsuite.launcher;
 
 import dev.opsuite.kit.config.Env;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -18,7 +17,7 @@ final class OpsStack {
 
     static synchronized AllInOne get() throws Exception {
         if (instance == null) {
-            dataDir = Files.createTempDirectory("ops-e2e-");
+            dataDir = TempData.create("ops-e2e-");
             Env env = Env.of(Map.of(
                     "OPS_HTTP_PORT", "0",
                     "OPS_DATA_DIR", dataDir.toString(),
@@ -27,7 +26,12 @@ final class OpsStack {
                     // the shared stack answers with the rules only, whatever the machine's environment says
                     "OPS_LLM_MODEL", ""));
             instance = AllInOne.start(LauncherConfig.from(env));
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+            AllInOne started = instance;
+            Path dir = dataDir;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                TempData.delete(dir);
+            }));
         }
         return instance;
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsuite.kit.config.Env;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,10 +13,18 @@ class RestartTest {
 
     @Test
     void tracesAndEstateSurviveARestart() throws Exception {
-        Path data = Files.createTempDirectory("ops-restart-");
+        Path data = TempData.create("ops-restart-");
         Env env = Env.of(Map.of("OPS_HTTP_PORT", "0", "OPS_DATA_DIR", data.toString(),
                 "OPS_ASSET_SEED_DIR", Path.of("..", "assets", "defaults").toAbsolutePath().toString(),
                 "OPS_DEMO_DAYS", "1"));
+        try {
+            restartKeeps(env);
+        } finally {
+            TempData.delete(data);
+        }
+    }
+
+    private static void restartKeeps(Env env) throws Exception {
         String traceId;
         String answer;
         try (AllInOne first = AllInOne.start(LauncherConfig.from(env))) {
