@@ -1,10 +1,9 @@
 package dev.opsuite.gateway.conductor;
 
+import dev.opsuite.kit.cache.Lru;
 import dev.opsuite.proto.v1.GetAssetRequest;
 import dev.opsuite.proto.v1.ResolveAssetsRequest;
 import dev.opsuite.proto.v1.ResolvedAsset;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,13 +20,7 @@ final class AskAssets {
     private static final int MAX_VERSIONS = 128;
 
     private final StageClients clients;
-    private final Map<String, ResolvedAsset> versions = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, ResolvedAsset> eldest) {
-                    return size() > MAX_VERSIONS;
-                }
-            });
+    private final Map<String, ResolvedAsset> versions = Lru.bounded(MAX_VERSIONS);
 
     AskAssets(StageClients clients) {
         this.clients = clients;

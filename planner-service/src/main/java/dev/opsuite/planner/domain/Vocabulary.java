@@ -1,6 +1,7 @@
 package dev.opsuite.planner.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.kit.cache.Lru;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -42,13 +43,7 @@ public final class Vocabulary {
         }
     }
 
-    private static final java.util.Map<Source, Vocabulary> BUILT = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<Source, Vocabulary> eldest) {
-                    return size() > 32;
-                }
-            });
+    private static final java.util.Map<Source, Vocabulary> BUILT = Lru.bounded(32);
 
     /**
      * The vocabulary of a SchemaCatalog and Prompt asset. Built once per pair of content trees: the

@@ -2,7 +2,9 @@ package dev.opsuite.kit.grpc;
 
 import io.grpc.MethodDescriptor;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /**
  * A unary method whose request the caller has already encoded: the same name, schema and wire
@@ -18,7 +20,11 @@ public final class EncodedRequests {
 
         @Override
         public byte[] parse(InputStream stream) {
-            throw new UnsupportedOperationException("a client only sends encoded requests");
+            try {
+                return stream.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     };
 

@@ -1,12 +1,11 @@
 package dev.opsuite.kit.json;
 
+import dev.opsuite.kit.cache.Lru;
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.model.AssetBundle;
 import dev.opsuite.kit.model.AssetDoc;
 import dev.opsuite.proto.v1.ResolvedAsset;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,13 +24,7 @@ public final class AssetContents {
 
     private static final int MAX_VERSIONS = 512;
     private final Optional<Registry> registry;
-    private final Map<String, AssetDoc> versions = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, AssetDoc> eldest) {
-                    return size() > MAX_VERSIONS;
-                }
-            });
+    private final Map<String, AssetDoc> versions = Lru.bounded(MAX_VERSIONS);
 
     public AssetContents(Optional<Registry> registry) {
         this.registry = registry;

@@ -1,13 +1,12 @@
 package dev.opsuite.kit.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.opsuite.kit.cache.Lru;
 import dev.opsuite.kit.model.AssetBundle;
 import dev.opsuite.kit.model.AssetDoc;
 import dev.opsuite.kit.model.ModelJson;
 import dev.opsuite.proto.v1.ResolvedAsset;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,13 +18,7 @@ import java.util.Map;
  */
 public final class AssetProtos {
     private static final int MAX_CACHED = 256;
-    private static final Map<ResolvedAsset, AssetDoc> CACHE = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<ResolvedAsset, AssetDoc> eldest) {
-                    return size() > MAX_CACHED;
-                }
-            });
+    private static final Map<ResolvedAsset, AssetDoc> CACHE = Lru.bounded(MAX_CACHED);
 
     private AssetProtos() {}
 

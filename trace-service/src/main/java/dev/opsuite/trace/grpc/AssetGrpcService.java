@@ -1,6 +1,7 @@
 package dev.opsuite.trace.grpc;
 
 import com.google.protobuf.Struct;
+import dev.opsuite.kit.cache.Lru;
 import dev.opsuite.kit.grpc.Unary;
 import dev.opsuite.kit.json.Structs;
 import dev.opsuite.proto.v1.ArchiveAssetRequest;
@@ -26,8 +27,6 @@ import dev.opsuite.trace.domain.AssetRegistry;
 import dev.opsuite.trace.domain.AssetStore;
 import dev.opsuite.trace.domain.AssetVersion;
 import io.grpc.stub.StreamObserver;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** ops.v1.AssetService over {@link AssetRegistry}: map, call, map back. */
@@ -112,7 +111,7 @@ public final class AssetGrpcService extends AssetServiceGrpc.AssetServiceImplBas
     }
 
     static ResolvedAsset toProto(Asset a) {
-        return reference(a).setContent(CONTENTS.of(a.contentJson())).build();
+        return reference(a).setContent(content(a.contentJson())).build();
     }
 
     private static ResolvedAsset.Builder reference(Asset a) {
@@ -128,28 +127,15 @@ public final class AssetGrpcService extends AssetServiceGrpc.AssetServiceImplBas
      * every request, and parsing their JSON was most of ResolveAssets' CPU (README, Performance).
      * Keyed by the text itself, a hit can never be stale.
      */
-    private static final ContentCache CONTENTS = new ContentCache(256);
+    private static final Map<String, Struct> CONTENTS = Lru.bounded(256);
 
-    static final class ContentCache {
-        private final Map<String, Struct> byJson;
-
-        ContentCache(int max) {
-            this.byJson = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Struct> eldest) {
-                    return size() > max;
-                }
-            });
+    private static Struct content(String json) {
+        Struct s = CONTENTS.get(json);
+        if (s == null) {
+            s = Structs.fromJson(json, Struct.newBuilder()).build();
+            CONTENTS.put(json, s);
         }
-
-        Struct of(String json) {
-            Struct s = byJson.get(json);
-            if (s == null) {
-                s = Structs.fromJson(json, Struct.newBuilder()).build();
-                byJson.put(json, s);
-            }
-            return s;
-        }
+        return s;
     }
 
     static AssetSummary toProto(AssetVersion v) {

@@ -5,6 +5,7 @@ import com.google.protobuf.WireFormat;
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.proto.v1.WriteTracesRequest;
 import io.grpc.MethodDescriptor;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +28,7 @@ final class RawTraceBatch {
     static final MethodDescriptor.Marshaller<RawTraceBatch> MARSHALLER = new MethodDescriptor.Marshaller<>() {
         @Override
         public InputStream stream(RawTraceBatch value) {
-            throw new UnsupportedOperationException("trace-service only receives raw trace batches");
+            return new ByteArrayInputStream(value.request);
         }
 
         @Override

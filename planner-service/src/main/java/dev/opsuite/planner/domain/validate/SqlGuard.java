@@ -1,5 +1,6 @@
 package dev.opsuite.planner.domain.validate;
 
+import dev.opsuite.kit.cache.Lru;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,13 +39,7 @@ public final class SqlGuard {
      * Verdicts by policy settings and statement: a verdict is a pure function of both, and parsing the
      * same templates on every request was most of VALIDATE's time. Bounded LRU.
      */
-    private static final java.util.Map<String, Verdict> VERDICTS = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, Verdict> eldest) {
-                    return size() > 2048;
-                }
-            });
+    private static final java.util.Map<String, Verdict> VERDICTS = Lru.bounded(2048);
 
     public SqlGuard(Set<String> allowedOperations, Set<String> blockedTables, Set<String> schemaAllowlist,
                     Set<String> allowedFunctions) {
