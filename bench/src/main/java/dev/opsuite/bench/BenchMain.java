@@ -21,6 +21,8 @@ import java.util.stream.Stream;
  * bench/results/&lt;UTC&gt;.json/.md and latest.json/.md.
  */
 public final class BenchMain {
+    /** The deterministic LOOKUP of the seed's kind of question. */
+    static final String ASK_QUESTION = "서버A의 CPU 사용량은?";
     private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
@@ -78,6 +80,12 @@ public final class BenchMain {
                 measure(p, picks);
                 memory.set("end_of_run", memory(p.memory()));
             }
+            // the default calls the stage services in-process (one JVM); the same ask with TCP stage calls
+            try (ProductProcess p = ProductProcess.start(productCp, data, log, javaOpts,
+                    Map.of("OPS_STAGE_TRANSPORT", "tcp"));
+                 RestProbe rest = new RestProbe(p.httpPort)) {
+                new Measurements(plan, rest, out).askWithTcpStageCalls(ASK_QUESTION);
+            }
             Targets.evaluate(out);
         }
 
@@ -89,6 +97,8 @@ public final class BenchMain {
                     .put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"))
                     .put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"))
                     .put("product_java_opts", javaOpts)
+                    .put("stage_transport", "auto: in-process within the all-in-one JVM; ask_tcp_stage_calls repeats "
+                            + "the ask with OPS_STAGE_TRANSPORT=tcp")
                     .put("note", "figures depend on what else the machine runs: compare ratios measured in the same run");
             ScaleEstate.Scale s = plan.scale;
             r.putObject("scale").put("cis", s.cis()).put("edges", s.edges()).put("metric_rows", s.metricRows())
@@ -130,7 +140,7 @@ public final class BenchMain {
             try (RestProbe rest = new RestProbe(p.httpPort); GrpcProbe stage = new GrpcProbe(p.plannerPort);
                  GrpcProbe trace = new GrpcProbe(p.tracePort)) {
                 Measurements m = new Measurements(plan, rest, out);
-                m.floorsAndAsk(stage, "서버A의 CPU 사용량은?");
+                m.floorsAndAsk(stage, ASK_QUESTION);
                 m.tools(List.of(
                         new Measurements.Probe("impact_depth3", "what is impacted if " + picks.impactCiName() + " fails?"),
                         new Measurements.Probe("path", "path between " + picks.pathFromName() + " and " + picks.pathToName()),

@@ -86,15 +86,11 @@ final class LoadDriver {
     }
 
     /**
-     * One request at a time: {@code warmupRequests} unmeasured, then at least {@code minRequests}
-     * (slow calls still get a p50) and at most {@code maxRequests}, for about {@code window}; never
-     * past {@code hardCap}.
+     * One request at a time for about {@code window}: at least {@code minRequests} (slow calls still
+     * get a p50) and at most {@code maxRequests}; never past {@code hardCap}.
      */
-    static Run sequential(String name, int warmupRequests, int minRequests, int maxRequests, Duration window,
-                          Duration hardCap, Call call) throws InterruptedException {
-        for (int i = 0; i < warmupRequests; i++) {
-            await(call);
-        }
+    static Run sequential(String name, int minRequests, int maxRequests, Duration window, Duration hardCap,
+                             Call call) throws InterruptedException {
         long begin = System.nanoTime();
         long[] nanos = new long[maxRequests];
         int n = 0;

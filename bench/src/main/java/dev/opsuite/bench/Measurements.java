@@ -35,12 +35,7 @@ final class Measurements {
             restRuns.add(json(LoadDriver.run("rest_ping", c, plan.warmup(), plan.window(), 0, rest.ping())));
             grpcRuns.add(json(LoadDriver.run("grpc_health", c, plan.warmup(), plan.window(), 0, stage.healthCheck())));
             RestProbe.Sample sample = new RestProbe.Sample(200, 5);
-            LoadDriver.Run run = LoadDriver.run("ask", c, plan.warmup(), plan.window(), 0, rest.ask(question, sample));
-            ObjectNode r = json(run);
-            r.put("answers_checked", sample.seen.get()).put("bad_answers", sample.bad.get());
-            if (sample.firstBad != null) {
-                r.put("first_bad", sample.firstBad);
-            }
+            ObjectNode r = askRun(c, question, sample);
             askRuns.add(r);
             if (ask.path("answer").isMissingNode() && sample.firstAnswer != null) {
                 ask.put("answer", sample.firstAnswer);
@@ -53,9 +48,36 @@ final class Measurements {
             BenchMain.say("c=%d  ping p50 %.2f ms %.0f/s | grpc p50 %.2f ms | ask p50 %.2f p99 %.2f ms %.0f/s (%d errors)",
                     c, restRuns.get(restRuns.size() - 1).path("p50_ms").asDouble(),
                     restRuns.get(restRuns.size() - 1).path("throughput_rps").asDouble(),
-                    grpcRuns.get(grpcRuns.size() - 1).path("p50_ms").asDouble(), run.p50Ms(), run.p99Ms(),
-                    run.throughput(), run.errors());
+                    grpcRuns.get(grpcRuns.size() - 1).path("p50_ms").asDouble(), r.path("p50_ms").asDouble(),
+                    r.path("p99_ms").asDouble(), r.path("throughput_rps").asDouble(), r.path("errors").asLong());
         }
+    }
+
+    /**
+     * The same ask sweep against a product started with OPS_STAGE_TRANSPORT=tcp: every stage call
+     * through loopback TCP as between separate processes, to set beside the in-process default.
+     */
+    void askWithTcpStageCalls(String question) throws InterruptedException {
+        ObjectNode ask = out.putObject("ask_tcp_stage_calls");
+        ask.put("question", question).put("stage_transport", "tcp");
+        ArrayNode runs = ask.putArray("runs");
+        for (int c : CONCURRENCY) {
+            ObjectNode r = askRun(c, question, new RestProbe.Sample(200, 5));
+            runs.add(r);
+            BenchMain.say("c=%d  ask with TCP stage calls p50 %.2f p99 %.2f ms %.0f/s (%d errors)", c,
+                    r.path("p50_ms").asDouble(), r.path("p99_ms").asDouble(), r.path("throughput_rps").asDouble(),
+                    r.path("errors").asLong());
+        }
+    }
+
+    private ObjectNode askRun(int c, String question, RestProbe.Sample sample) throws InterruptedException {
+        LoadDriver.Run run = LoadDriver.run("ask", c, plan.warmup(), plan.window(), 0, rest.ask(question, sample));
+        ObjectNode r = json(run);
+        r.put("answers_checked", sample.seen.get()).put("bad_answers", sample.bad.get());
+        if (sample.firstBad != null) {
+            r.put("first_bad", sample.firstBad);
+        }
+        return r;
     }
 
     /** Tool-bound questions one at a time (concurrency 1): the database's share shows per trace. */
@@ -63,10 +85,16 @@ final class Measurements {
         ObjectNode tools = out.putObject("tools");
         for (Probe p : probes) {
             RestProbe.Sample sample = new RestProbe.Sample(plan.toolMaxRequests(), 1);
-            LoadDriver.Run run = LoadDriver.sequential(p.name(), 2, 5, plan.toolMaxRequests(), plan.toolWindow(),
+            // warm-up as for the ask: the JIT of our JVM and of the Neo4j JVM meets each query shape
+            // here for the first time; the cold requests are reported apart ("warmup"), not dropped
+            LoadDriver.Run warm = LoadDriver.sequential(p.name() + " warm-up", 5, plan.toolMaxRequests(),
+                    plan.warmup(), plan.warmup().plus(plan.toolWindow().multipliedBy(4)), rest.ask(p.question(), sample));
+            sample.traceIds.clear(); // the split describes the measured requests only
+            LoadDriver.Run run = LoadDriver.sequential(p.name(), 5, plan.toolMaxRequests(), plan.toolWindow(),
                     plan.toolWindow().multipliedBy(4), rest.ask(p.question(), sample));
             ObjectNode t = tools.putObject(p.name());
             t.put("question", p.question());
+            t.set("warmup", json(warm));
             t.set("run", json(run));
             t.put("bad_answers", sample.bad.get());
             if (sample.firstBad != null) {

@@ -71,6 +71,23 @@ final class Report {
                     .append(r.path("sum_of_hops_p50_ms").asText()).append(" ms | ")
                     .append(r.path("ask_p50_over_sum_of_hops").asText()).append(" |\n");
         }
+        JsonNode tcp = o.path("ask_tcp_stage_calls").path("runs");
+        if (tcp.size() > 0) {
+            b.append("\nStage calls in-process (the all-in-one default) against the same ask with every stage call over"
+                    + " loopback TCP (`OPS_STAGE_TRANSPORT=tcp`, product restarted, same warm-up and window):\n\n"
+                    + "| conc. | in-process p50 / p99 ms | TCP p50 / p99 ms | in-process req/s | TCP req/s | req/s in-process ÷ TCP |\n"
+                    + "|---|---|---|---|---|---|\n");
+            for (int i = 0; i < tcp.size(); i++) {
+                JsonNode a = o.path("ask").path("runs").path(i);
+                JsonNode t = tcp.path(i);
+                double ratio = t.path("throughput_rps").asDouble() == 0 ? 0
+                        : a.path("throughput_rps").asDouble() / t.path("throughput_rps").asDouble();
+                b.append(String.format("| %d | %s / %s | %s / %s | %,.0f | %,.0f | %.2f |%n", t.path("concurrency").asInt(),
+                        a.path("p50_ms").asText(), a.path("p99_ms").asText(), t.path("p50_ms").asText(),
+                        t.path("p99_ms").asText(), a.path("throughput_rps").asDouble(),
+                        t.path("throughput_rps").asDouble(), ratio));
+            }
+        }
         b.append("\nPer-stage split of the ask (from the stored traces, whole ms; mean / p50):\n\n"
                 + "| conc. | traces | trace total | ");
         JsonNode splits = o.path("ask").path("split_by_concurrency");
@@ -90,12 +107,16 @@ final class Report {
         }
 
         b.append("\n## Tool-bound questions on the scale estate (concurrency 1)\n\n"
-                + "| probe | question | p50 ms | p99 ms | req/s | trace total p50 ms | tool (database) p50 ms | answer |\n"
-                + "|---|---|---|---|---|---|---|---|\n");
+                + "Each probe first runs unmeasured for the warm-up time (its cold figures are the \"warm-up\" columns),"
+                + " then is measured.\n\n"
+                + "| probe | question | warm-up requests | warm-up p50 ms | p50 ms | p99 ms | req/s | trace total p50 ms | tool (database) p50 ms | answer |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (Iterator<Map.Entry<String, JsonNode>> it = o.path("tools").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode t = e.getValue();
             b.append("| ").append(e.getKey()).append(" | ").append(t.path("question").asText()).append(" | ")
+                    .append(t.path("warmup").path("requests").asText("–")).append(" | ")
+                    .append(t.path("warmup").path("p50_ms").asText("–")).append(" | ")
                     .append(t.path("run").path("p50_ms").asText()).append(" | ").append(t.path("run").path("p99_ms").asText())
                     .append(" | ").append(t.path("run").path("throughput_rps").asText()).append(" | ")
                     .append(t.path("split").path("trace_duration_ms").path("p50").asText()).append(" | ")

@@ -50,7 +50,7 @@ public final class GatewayApp implements AutoCloseable {
     /** @param startupPending not null: /ops/health stays 503 until {@link #startupDone()} */
     public static GatewayApp start(GatewayConfig cfg, String startupPending) {
         StageClients clients = new StageClients(cfg.plannerTarget(), cfg.executorTarget(), cfg.traceTarget(),
-                cfg.stageDeadlineMs(), cfg.assetsByReference());
+                cfg.stageDeadlineMs(), cfg.assetsByReference(), cfg.stageTransport());
         TraceShipper shipper = new TraceShipper(
                 req -> clients.callTrace("trace-service WriteTraces", () -> clients.trace().writeTraces(req)),
                 new TraceSpill(cfg.traceSpillDir()), cfg.traceBatchSize(), cfg.traceQueueCapacity());

@@ -1,6 +1,7 @@
 package dev.opsuite.gateway;
 
 import dev.opsuite.kit.config.Env;
+import dev.opsuite.kit.grpc.Channels;
 import java.nio.file.Path;
 import java.time.ZoneId;
 
@@ -17,7 +18,8 @@ public record GatewayConfig(
         Path traceSpillDir,
         int maxRequestBytes,
         int maxQuestionChars,
-        boolean assetsByReference) {
+        boolean assetsByReference,
+        Channels.Transport stageTransport) {
 
     public static GatewayConfig from(Env env) {
         return new GatewayConfig(
@@ -33,6 +35,8 @@ public record GatewayConfig(
                 env.getInt("OPS_MAX_REQUEST_BYTES", 4 * 1024 * 1024),
                 env.getInt("OPS_MAX_QUESTION_CHARS", 2000),
                 // only when the stage services have OPS_REGISTRY_TARGET: they fetch each version once
-                "true".equalsIgnoreCase(env.get("OPS_ASSETS_BY_REFERENCE", "false")));
+                "true".equalsIgnoreCase(env.get("OPS_ASSETS_BY_REFERENCE", "false")),
+                // auto: a stage service running in this JVM (the all-in-one) is called in-process
+                Channels.Transport.parse(env.get("OPS_STAGE_TRANSPORT", "auto")));
     }
 }

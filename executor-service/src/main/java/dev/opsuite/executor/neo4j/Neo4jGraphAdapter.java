@@ -7,6 +7,7 @@ import dev.opsuite.executor.domain.SourcePoolPort;
 import dev.opsuite.executor.domain.SqlPort;
 import dev.opsuite.executor.source.SecretResolver;
 import dev.opsuite.executor.source.SourcePools;
+import dev.opsuite.kit.cache.Lru;
 import dev.opsuite.kit.errors.ErrorCode;
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.model.AssetDoc;
@@ -39,6 +40,12 @@ import org.neo4j.driver.summary.QueryType;
 public final class Neo4jGraphAdapter implements GraphPort, SourceHealthPort, SourcePoolPort, AutoCloseable {
     private final SecretResolver secrets;
     private final SourcePools<Driver> drivers;
+    /**
+     * "name@version\nstatement" found READ_ONLY by EXPLAIN. A statement's query type is fixed by its
+     * text and the database's procedures, so each is EXPLAINed once per source version (refusals are
+     * not kept: a refused statement is EXPLAINed again every time).
+     */
+    private final Map<String, Boolean> readOnly = Lru.bounded(1024);
 
     public Neo4jGraphAdapter(SecretResolver secrets) {
         this(secrets, new SourcePools<>(16, Duration.ofMinutes(30)));
@@ -55,12 +62,18 @@ public final class Neo4jGraphAdapter implements GraphPort, SourceHealthPort, Sou
         Driver driver = driver(source);
         TransactionConfig tx = TransactionConfig.builder().withTimeout(Duration.ofSeconds(Math.max(1, timeoutSeconds)))
                 .build();
+        String checked = source.name() + "@" + source.version() + "\n" + statement;
         try (Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build())) {
-            QueryType type = session.executeRead(t -> t.run("EXPLAIN " + statement, params).consume().queryType(), tx);
-            if (type != QueryType.READ_ONLY) {
-                throw new OpsException(ErrorCode.POLICY_DENIED, "Cypher query type " + type + " is not read-only");
-            }
-            return session.executeRead(t -> read(t.run(statement, params), maxRows), tx);
+            return session.executeRead(t -> {
+                if (!readOnly.containsKey(checked)) {
+                    QueryType type = t.run("EXPLAIN " + statement, params).consume().queryType();
+                    if (type != QueryType.READ_ONLY) {
+                        throw new OpsException(ErrorCode.POLICY_DENIED, "Cypher query type " + type + " is not read-only");
+                    }
+                    readOnly.put(checked, Boolean.TRUE);
+                }
+                return read(t.run(statement, params), maxRows);
+            }, tx);
         } catch (ServiceUnavailableException | SessionExpiredException e) {
             throw new OpsException(ErrorCode.UNAVAILABLE, "source " + source.name() + " is unavailable", e);
         } catch (ClientException e) {

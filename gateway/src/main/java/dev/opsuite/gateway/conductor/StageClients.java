@@ -1,5 +1,6 @@
 package dev.opsuite.gateway.conductor;
 
+import dev.opsuite.kit.grpc.Channels;
 import dev.opsuite.kit.grpc.GrpcErrors;
 import dev.opsuite.proto.v1.AssetServiceGrpc;
 import dev.opsuite.proto.v1.ExecutorServiceGrpc;
@@ -7,17 +8,18 @@ import dev.opsuite.proto.v1.PlannerServiceGrpc;
 import dev.opsuite.proto.v1.TraceServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Channels and stubs to the stage services. Every call has a deadline; a failed call resets the
- * channel's reconnect backoff so a restarted service is used again at once.
+ * Channels and stubs to the stage services (in-process when the service runs in this JVM, see
+ * {@link Channels}). Every call has a deadline; a failed call resets the channel's reconnect
+ * backoff so a restarted service is used again at once.
  */
 public final class StageClients implements AutoCloseable {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StageClients.class);
+    private static final int MAX_INBOUND_BYTES = 32 * 1024 * 1024;
     private final ManagedChannel planner;
     private final ManagedChannel executor;
     private final ManagedChannel trace;
@@ -27,12 +29,12 @@ public final class StageClients implements AutoCloseable {
     private final boolean assetsByReference;
 
     public StageClients(String plannerTarget, String executorTarget, String traceTarget, long deadlineMs,
-                        boolean assetsByReference) {
+                        boolean assetsByReference, Channels.Transport transport) {
         this.assetsByReference = assetsByReference;
         this.targets = java.util.Map.of("planner", plannerTarget, "executor", executorTarget, "trace", traceTarget);
-        this.planner = channel(plannerTarget);
-        this.executor = channel(executorTarget);
-        this.trace = channel(traceTarget);
+        this.planner = Channels.to(plannerTarget, MAX_INBOUND_BYTES, transport);
+        this.executor = Channels.to(executorTarget, MAX_INBOUND_BYTES, transport);
+        this.trace = Channels.to(traceTarget, MAX_INBOUND_BYTES, transport);
         this.deadlineMs = deadlineMs;
     }
 
@@ -41,12 +43,6 @@ public final class StageClients implements AutoCloseable {
         return assetsByReference;
     }
 
-    private static ManagedChannel channel(String target) {
-        return NettyChannelBuilder.forTarget(target).usePlaintext()
-                .maxInboundMessageSize(32 * 1024 * 1024)
-                .keepAliveTime(30, TimeUnit.SECONDS)
-                .build();
-    }
 
     public PlannerServiceGrpc.PlannerServiceBlockingStub planner() {
         return PlannerServiceGrpc.newBlockingStub(planner).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);

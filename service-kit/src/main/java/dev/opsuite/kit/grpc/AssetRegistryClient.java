@@ -6,7 +6,6 @@ import dev.opsuite.proto.v1.GetAssetRequest;
 import dev.opsuite.proto.v1.ResolvedAsset;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.util.concurrent.TimeUnit;
 
 /** AssetService.GetAsset on trace-service, for stage services that get assets by reference. */
@@ -15,8 +14,7 @@ public final class AssetRegistryClient implements AssetContents.Registry, AutoCl
     private final ManagedChannel channel;
 
     public AssetRegistryClient(String target) {
-        this.channel = NettyChannelBuilder.forTarget(target).usePlaintext().maxInboundMessageSize(16 * 1024 * 1024)
-                .build();
+        this.channel = Channels.to(target, 16 * 1024 * 1024, Channels.Transport.AUTO);
     }
 
     @Override

@@ -4,7 +4,9 @@ import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
@@ -21,13 +23,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A gRPC server with grpc.health.v1, server reflection (v1), a bounded handler pool and
- * graceful shutdown. Every service process is started through this.
+ * graceful shutdown. Every service process is started through this. Besides the TCP port, the
+ * same services (same interceptors and handler pool) are served in-process, so that a client in
+ * this JVM can reach them without loopback TCP (see {@link Channels}).
  */
 public final class GrpcServerRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GrpcServerRunner.class);
 
     private final String name;
     private final Server server;
+    private final List<ServerServiceDefinition> definitions;
+    private final int maxInboundBytes;
+    private Server inProcess;
+    private List<String> localTargets = List.of();
+    private String inProcessName;
     private final HealthStatusManager health = new HealthStatusManager();
     private final ExecutorService handlers;
     private final List<String> serviceNames;
@@ -52,10 +61,23 @@ public final class GrpcServerRunner implements AutoCloseable {
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());
         this.serviceNames = services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).toList();
-        for (BindableService s : services) {
-            builder.addService(ServerInterceptors.intercept(s, interceptors));
-        }
+        this.definitions = services.stream().map(s -> ServerInterceptors.intercept(s, interceptors)).toList();
+        definitions.forEach(builder::addService);
         this.server = builder.build();
+        this.maxInboundBytes = maxInboundBytes;
+    }
+
+    /** The in-process twin of the TCP server, named after the bound address; then clients may find it. */
+    private void startInProcess(String host) throws IOException {
+        inProcessName = name + "@" + host + ":" + port();
+        InProcessServerBuilder builder = InProcessServerBuilder.forName(inProcessName).executor(handlers)
+                .maxInboundMessageSize(maxInboundBytes)
+                .addService(health.getHealthService())
+                .addService(ProtoReflectionServiceV1.newInstance());
+        definitions.forEach(builder::addService);
+        inProcess = builder.build().start();
+        localTargets = Channels.targetsOf(host, port());
+        Channels.register(localTargets, inProcessName);
     }
 
     public static GrpcServerRunner start(String name, String host, int port, List<BindableService> services)
@@ -70,6 +92,12 @@ public final class GrpcServerRunner implements AutoCloseable {
         GrpcServerRunner runner = new GrpcServerRunner(name, host, port, services, interceptors, handlerThreads,
                 maxInboundBytes);
         runner.server.start();
+        try {
+            runner.startInProcess(host);
+        } catch (IOException | RuntimeException e) {
+            runner.close();
+            throw e;
+        }
         runner.setServing(true);
         log.info("{} listening on {}:{} ({})", name, host, runner.port(), runner.serviceNames);
         return runner;
@@ -96,14 +124,18 @@ public final class GrpcServerRunner implements AutoCloseable {
     @Override
     public void close() {
         health.enterTerminalState();
-        server.shutdown();
+        Channels.unregister(localTargets, inProcessName);
+        List<Server> servers = inProcess == null ? List.of(server) : List.of(server, inProcess);
+        servers.forEach(Server::shutdown);
         try {
-            if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
-                server.shutdownNow();
-                server.awaitTermination(2, TimeUnit.SECONDS);
+            for (Server s : servers) {
+                if (!s.awaitTermination(5, TimeUnit.SECONDS)) {
+                    s.shutdownNow();
+                    s.awaitTermination(2, TimeUnit.SECONDS);
+                }
             }
         } catch (InterruptedException e) {
-            server.shutdownNow();
+            servers.forEach(Server::shutdownNow);
             Thread.currentThread().interrupt();
         }
         handlers.shutdownNow();
