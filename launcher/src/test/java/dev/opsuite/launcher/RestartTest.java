@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Data survives a restart of the embedded default on the same OPS_DATA_DIR; nothing is reloaded. */
+/**
+ * Data survives a restart of the embedded default on the same OPS_DATA_DIR; nothing is reloaded.
+ * The second start sends its stage calls over TCP (OPS_STAGE_TRANSPORT=tcp), as between separate
+ * processes, and must answer the same.
+ */
 class RestartTest {
 
     @Test
@@ -34,7 +38,7 @@ class RestartTest {
             answer = r.data().path("answer").asText();
             assertTrue(answer.contains("SVR002"), answer);
         }
-        try (AllInOne second = AllInOne.start(LauncherConfig.from(env))) {
+        try (AllInOne second = AllInOne.start(LauncherConfig.from(env.with(Map.of("OPS_STAGE_TRANSPORT", "tcp"))))) {
             Http http = new Http(second.httpPort());
             Http.Reply stored = http.get("/ops/traces/" + traceId);
             assertEquals(200, stored.status(), "trace written before the restart: " + stored.raw());

@@ -1,6 +1,9 @@
 package dev.opsuite.trace.domain;
 
-/** One version of an asset with its content, a JSON object kept as text. */
+/**
+ * One version of an asset with its content, a JSON object kept as text (null only where a caller
+ * asked for references without contents).
+ */
 public record Asset(AssetVersion info, String contentJson) {
     public AssetType type() {
         return info.type();

@@ -38,6 +38,14 @@ public final class AssetRegistry {
      * An override for a type without a default is applied too. Ordered by type, then name.
      */
     public List<Asset> resolve(Map<String, String> overrides) {
+        return resolve(overrides, true);
+    }
+
+    /**
+     * The same set as {@link #resolve(Map)}; without content, published versions come without
+     * their contents ({@link Asset#contentJson()} null): for callers that need references only.
+     */
+    public List<Asset> resolve(Map<String, String> overrides, boolean withContent) {
         Map<AssetType, AssetRef> refs = parseOverrides(overrides);
         Map<AssetType, String> defaults = store.defaults();
 
@@ -48,7 +56,7 @@ public final class AssetRegistry {
             }
         });
         Map<AssetKey, Asset> published = new LinkedHashMap<>();
-        for (Asset a : store.publishedOf(Set.of(AssetType.SOURCE), defaultKeys)) {
+        for (Asset a : store.publishedOf(Set.of(AssetType.SOURCE), defaultKeys, withContent)) {
             published.put(a.key(), a);
         }
 

@@ -13,9 +13,10 @@ public interface AssetStore {
 
     /**
      * In one query: the published version of every asset of {@code allOfTypes}, and of each of
-     * {@code keys} (absent ones are simply missing from the result).
+     * {@code keys} (absent ones are simply missing from the result). Without content, each
+     * {@link Asset#contentJson()} is null and the contents are not read at all.
      */
-    List<Asset> publishedOf(Set<AssetType> allOfTypes, Set<AssetKey> keys);
+    List<Asset> publishedOf(Set<AssetType> allOfTypes, Set<AssetKey> keys, boolean withContent);
 
     Optional<Asset> find(AssetRef ref);
 

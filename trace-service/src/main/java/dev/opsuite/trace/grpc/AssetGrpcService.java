@@ -41,7 +41,8 @@ public final class AssetGrpcService extends AssetServiceGrpc.AssetServiceImplBas
     public void resolveAssets(ResolveAssetsRequest request, StreamObserver<ResolveAssetsResponse> out) {
         Unary.respond(out, () -> {
             ResolveAssetsResponse.Builder b = ResolveAssetsResponse.newBuilder();
-            registry.resolve(request.getOverridesMap()).forEach(a -> b.addAssets(request.getReferencesOnly()
+            boolean refs = request.getReferencesOnly();
+            registry.resolve(request.getOverridesMap(), !refs).forEach(a -> b.addAssets(refs
                     ? reference(a).build() : toProto(a)));
             return b.build();
         });
