@@ -143,9 +143,17 @@ public final class AnswerComposer {
             List<Object> r = out.rows().get(i);
             items.add(name >= 0 && code >= 0 ? r.get(name) + "(" + r.get(code) + ")" : String.valueOf(r.get(Math.max(name, code))));
         }
-        String more = out.rows().size() > limit ? Localized.text(moreMessage, lang)
-                .replace("{n}", Integer.toString(out.rows().size() - limit)) : "";
+        // with a "total" column the rest counts every matching row, not only the rows returned
+        long all = Math.max(out.rows().size(), total(out));
+        String more = all > items.size() ? Localized.text(moreMessage, lang)
+                .replace("{n}", Long.toString(all - items.size())) : "";
         return String.join(", ", items) + more;
+    }
+
+    /** The "total" column of the first row (count(*) OVER (), size(found)), or -1 without one. */
+    private static long total(ToolOutput out) {
+        int i = out.columnIndex("total");
+        return i >= 0 && !out.rows().isEmpty() && out.rows().get(0).get(i) instanceof Number n ? n.longValue() : -1;
     }
 
     private static String slotMessage(PlanModel plan, JsonNode mapping, Map<String, String> vars, String lang) {
@@ -209,10 +217,10 @@ public final class AnswerComposer {
         data.put("rows", rows);
         // a "total" column (count(*) OVER ()) tells whether rows exist past this page
         boolean truncated = out.truncated();
-        int totalIdx = out.columnIndex("total");
-        if (totalIdx >= 0 && !out.rows().isEmpty() && out.rows().get(0).get(totalIdx) instanceof Number n) {
-            truncated |= n.longValue() > offset + out.rows().size();
-            data.put("total", n.longValue());
+        long total = total(out);
+        if (total >= 0) {
+            truncated |= total > offset + out.rows().size();
+            data.put("total", total);
         }
         data.put("offset", offset);
         data.put("truncated", truncated);
