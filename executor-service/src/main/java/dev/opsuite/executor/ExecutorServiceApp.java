@@ -71,7 +71,8 @@ public final class ExecutorServiceApp implements AutoCloseable {
         Optional<AssetRegistryClient> registry = cfg.registryTarget().map(AssetRegistryClient::new);
         registry.ifPresent(resources::add);
         services.add(new ExecutorGrpcService(new PlanExecutor(sql, graph), new SourceChecker(sql, graph), sourceRpcs,
-                llm.map(GroundedSummary::new), new AssetContents(registry.map(r -> r))));
+                llm.map(GroundedSummary::new), new AssetContents(registry.map(r -> r)),
+                new dev.opsuite.executor.domain.DictionaryLoader(sql, graph)));
         HikariDataSource estateDb = null;
         Driver estateGraph = null;
         if (cfg.estateDbUrl().isPresent() && cfg.estateNeo4jUri().isPresent()) {

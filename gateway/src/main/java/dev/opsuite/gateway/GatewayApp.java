@@ -54,9 +54,9 @@ public final class GatewayApp implements AutoCloseable {
         TraceShipper shipper = new TraceShipper(
                 req -> clients.callTrace("trace-service WriteTraces", () -> clients.trace().writeTraces(req)),
                 new TraceSpill(cfg.traceSpillDir()), cfg.traceBatchSize(), cfg.traceQueueCapacity());
-        Conductor conductor = new Conductor(clients, shipper, cfg.zone());
+        Conductor conductor = new Conductor(clients, shipper, cfg.clock());
         HealthProbe probe = new HealthProbe(clients.channels(), startupPending);
-        OpsGrpcService ops = new OpsGrpcService(conductor, new UiActionRunner(clients, shipper, cfg.zone()), clients,
+        OpsGrpcService ops = new OpsGrpcService(conductor, new UiActionRunner(clients, shipper, cfg.clock()), clients,
                 shipper, probe,
                 new RequestChecks(cfg.maxQuestionChars()));
         EnvelopeErrorHandler errors = new EnvelopeErrorHandler();
@@ -80,7 +80,7 @@ public final class GatewayApp implements AutoCloseable {
                 .service(grpc)
                 .route().post("/ops/import/{kind}").maxRequestLength(IMPORT_MAX_BYTES)
                 .requestTimeout(Duration.ofMinutes(60))
-                .build(new ImportService(clients.executorChannel(), IMPORT_MAX_BYTES))
+                .build(new ImportService(clients.executorChannel(), IMPORT_MAX_BYTES, clients.estateGeneration()))
                 .serviceUnder("/docs", DocService.builder().build())
                 .errorHandler(errors)
                 .maxRequestLength(cfg.maxRequestBytes())

@@ -19,7 +19,20 @@ public record GatewayConfig(
         int maxRequestBytes,
         int maxQuestionChars,
         boolean assetsByReference,
-        Channels.Transport stageTransport) {
+        Channels.Transport stageTransport,
+        java.time.Clock clock) {
+
+    /** The clock every request reads "now" from: the system clock in OPS_TIMEZONE, or fixed at OPS_NOW. */
+    static java.time.Clock clock(ZoneId zone, java.util.Optional<String> fixed) {
+        if (fixed.isEmpty() || fixed.get().isBlank()) {
+            return java.time.Clock.system(zone);
+        }
+        try {
+            return java.time.Clock.fixed(java.time.OffsetDateTime.parse(fixed.get()).toInstant(), zone);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("OPS_NOW must be an RFC 3339 timestamp with offset, e.g. 2026-11-27T15:00:00+09:00");
+        }
+    }
 
     public static GatewayConfig from(Env env) {
         return new GatewayConfig(
@@ -37,6 +50,8 @@ public record GatewayConfig(
                 // only when the stage services have OPS_REGISTRY_TARGET: they fetch each version once
                 "true".equalsIgnoreCase(env.get("OPS_ASSETS_BY_REFERENCE", "false")),
                 // auto: a stage service running in this JVM (the all-in-one) is called in-process
-                Channels.Transport.parse(env.get("OPS_STAGE_TRANSPORT", "auto")));
+                Channels.Transport.parse(env.get("OPS_STAGE_TRANSPORT", "auto")),
+                // fixed only for reproducible runs (tests, recorded demos): every answer's "now"
+                clock(ZoneId.of(env.get("OPS_TIMEZONE", "Asia/Seoul")), env.get("OPS_NOW")));
     }
 }

@@ -75,9 +75,11 @@ public final class AllInOne implements AutoCloseable {
         serviceEnv = serviceEnv.with(Map.of("OPS_REGISTRY_TARGET", "127.0.0.1:" + trace.port(),
                 "OPS_ASSETS_BY_REFERENCE", "true"));
         // OPENAI_BASE_URL, OPENAI_API_KEY and OPS_LLM_MODEL (see LlmConfig) reach the planner and the executor
-        planner = PlannerServiceApp.start(new PlannerConfig("127.0.0.1", 0, LlmConfig.from(serviceEnv),
-                serviceEnv.get("OPS_REGISTRY_TARGET")));
         startExecutor(0);
+        // the planner links names in questions against the estate dictionary that executor-service serves
+        planner = PlannerServiceApp.start(new PlannerConfig("127.0.0.1", 0, LlmConfig.from(serviceEnv),
+                serviceEnv.get("OPS_REGISTRY_TARGET"), java.util.Optional.of("127.0.0.1:" + executorPort),
+                serviceEnv.getInt("OPS_DICTIONARY_REFRESH_MS", 1000)));
         gateway = GatewayApp.start(GatewayConfig.from(serviceEnv.with(Map.of(
                 "OPS_HTTP_PORT", Integer.toString(config.httpPort()),
                 "OPS_PLANNER_TARGET", "127.0.0.1:" + planner.port(),

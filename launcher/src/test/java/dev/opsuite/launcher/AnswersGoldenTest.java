@@ -70,10 +70,17 @@ class AnswersGoldenTest {
                 double truth = aggregate(p);
                 assertTrue(answer.contains(String.format(Locale.ROOT, "%.1f", truth)), answer + " vs " + truth);
             }
-            case "top" -> assertEquals(top(ref(data, "Top CIs by a metric")), column(data, 0), answer);
+            case "top" -> {
+                // ranked by an aggregate over a range, or by current values when the question names none
+                JsonNode latest = refOrNull(data, "Top CIs by their latest value");
+                assertEquals(latest != null ? topLatest(latest) : top(ref(data, "Top CIs by a metric")), column(data, 0),
+                        answer);
+            }
             case "list" -> {
                 long truth = count(ref(data, "CIs by filter"));
-                assertTrue(answer.contains(truth + " CIs match") || answer.contains("CI는 " + truth + "개"),
+                // nothing matching is said so (no filter is dropped to find something else)
+                boolean none = truth == 0 && (answer.contains("No CI matches") || answer.contains("CI가 없습니다"));
+                assertTrue(none || answer.contains(truth + " CIs match") || answer.contains("CI는 " + truth + "개"),
                         answer + " vs " + truth);
             }
             case "events" -> {
@@ -81,8 +88,20 @@ class AnswersGoldenTest {
                 assertEquals(Math.min(truth, 50), column(data, 1).size(), answer);
             }
             case "impact" -> {
-                String root = ref(data, "What depends on the CI (impact)").path("ci_code").asText();
-                assertEquals(IntentsEndToEndTest.dependents(root, 3), new HashSet<>(column(data, 0)), answer);
+                JsonNode p = ref(data, "What depends on the CI, transitively (impact)");
+                Set<String> truth = IntentsEndToEndTest.dependents(p.path("ci_code").asText(), p.path("depth").asInt());
+                Set<String> types = new HashSet<>();
+                p.path("ci_type_list").forEach(t -> types.add(t.asText()));
+                if (!types.isEmpty()) { // "영향받는 서비스": only that type
+                    Set<String> ofType = new HashSet<>();
+                    for (String code : truth) {
+                        if (types.contains(typeOf(code))) {
+                            ofType.add(code);
+                        }
+                    }
+                    truth = ofType;
+                }
+                assertEquals(truth, new HashSet<>(column(data, 0)), answer);
             }
             case "attributes" -> assertTrue(answer.contains(f[1]) && answer.contains(status(f[1])), answer);
             case "reject" -> assertEquals(f[1], data.path("trace").path("route_decision").path("metadata")
@@ -91,6 +110,54 @@ class AnswersGoldenTest {
             case "rows>0" -> assertTrue(!column(data, 0).isEmpty(), answer);
             default -> throw new AssertionError("unknown fact " + fact);
         }
+    }
+
+    /** A filter's value in the recorded parameters: the field, or the first of its list. */
+    static String first(JsonNode params, String field) {
+        return params.has(field) ? params.path(field).asText() : params.path(field + "_list").path(0).asText("");
+    }
+
+    static JsonNode refOrNull(JsonNode data, String title) {
+        JsonNode last = null;
+        for (JsonNode ref : data.path("trace").path("references")) {
+            if (ref.path("title").asText().equals(title)) {
+                last = ref.path("params");
+            }
+        }
+        return last;
+    }
+
+    static String typeOf(String code) throws Exception {
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("SELECT ci_type FROM ci WHERE ci_code = ?")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        }
+    }
+
+    /** Top N by each CI's newest sample, filtered like the template. */
+    static List<String> topLatest(JsonNode p) throws Exception {
+        String dir = p.path("order").asText().equals("asc") ? "ASC" : "DESC";
+        List<String> out = new ArrayList<>();
+        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("SELECT c.ci_code FROM ci c JOIN LATERAL "
+                + "(SELECT value FROM ci_metric WHERE ci_code = c.ci_code AND metric_name = ? ORDER BY ts DESC LIMIT 1) m ON true "
+                + "WHERE (? = '' OR c.ci_type = ?) AND (? = '' OR c.status = ?) AND (? = '' OR c.environment = ?) "
+                + "AND (? = '' OR c.location = ?) AND (? = '' OR c.owner = ?) ORDER BY m.value " + dir + ", c.ci_code LIMIT ?")) {
+            ps.setString(1, p.path("metric_name").asText());
+            int i = 2;
+            for (String f : new String[] {"ci_type", "status", "environment", "location", "owner"}) {
+                ps.setString(i++, first(p, f));
+                ps.setString(i++, first(p, f));
+            }
+            ps.setInt(i, p.path("top_n").asInt());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     static JsonNode ref(JsonNode data, String title) {
@@ -115,7 +182,8 @@ class AnswersGoldenTest {
     }
 
     static Connection db() throws Exception {
-        return DriverManager.getConnection(ops.jdbcUrl(), ops.dbUser(), ops.dbPassword());
+        AllInOne o = OpsStack.get();
+        return DriverManager.getConnection(o.jdbcUrl(), o.dbUser(), o.dbPassword());
     }
 
     static double aggregate(JsonNode p) throws Exception {
@@ -157,8 +225,8 @@ class AnswersGoldenTest {
             ps.setObject(3, OffsetDateTime.parse(p.path("time_to").asText()));
             int i = 4;
             for (String f : new String[] {"ci_type", "status", "environment", "location"}) {
-                ps.setString(i++, p.path(f).asText());
-                ps.setString(i++, p.path(f).asText());
+                ps.setString(i++, first(p, f));
+                ps.setString(i++, first(p, f));
             }
             ps.setInt(i, p.path("top_n").asInt());
             try (ResultSet rs = ps.executeQuery()) {
@@ -176,8 +244,8 @@ class AnswersGoldenTest {
                 + "AND (? = '' OR location = ?) AND (? = '' OR owner = ?)")) {
             int i = 1;
             for (String f : new String[] {"ci_type", "status", "environment", "location", "owner"}) {
-                ps.setString(i++, p.path(f).asText());
-                ps.setString(i++, p.path(f).asText());
+                ps.setString(i++, first(p, f));
+                ps.setString(i++, first(p, f));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -92,9 +92,13 @@ class AskEndToEndTest {
         assertEquals(200, r.status(), r.raw());
         assertEquals("The current CPU usage of " + name + " (SVR003) is " + oneDecimal((Double) truth[1]) + "%.",
                 r.data().path("answer").asText());
-        JsonNode refs = r.data().path("trace").path("references");
-        assertEquals("Resolve CI mentions", refs.get(0).path("title").asText());
-        assertTrue(refs.get(0).path("params").path("mentions").toString().contains(name), refs.toString());
+        // the planner linked the name against the estate's dictionary, and says how
+        JsonNode entity = r.data().path("trace").path("route_output").path("plan_raw").path("understanding")
+                .path("entities").get(0);
+        assertEquals(name, entity.path("mention").asText(), entity.toString());
+        assertEquals("exact_name", entity.path("rank").asText(), entity.toString());
+        assertEquals("SVR003", entity.path("candidates").get(0).path("ci_code").asText(), entity.toString());
+        assertEquals("Latest metric value", r.data().path("trace").path("references").get(0).path("title").asText());
     }
 
     @Test

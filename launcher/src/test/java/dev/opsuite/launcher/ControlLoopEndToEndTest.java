@@ -147,7 +147,37 @@ class ControlLoopEndToEndTest {
                 r.data().path("answer").asText());
         JsonNode trace = r.data().path("trace");
         assertEquals(parent, trace.path("parent_trace_id").asText());
-        assertEquals("validate", trace.path("stage_outputs").get(0).path("stage").asText(), "no route_plan on rerun");
+        List<String> stages = AskEndToEndTest.stages(trace, "stage_outputs");
+        assertFalse(stages.contains("route_plan"), "no route_plan on rerun: " + stages);
+        assertTrue(stages.contains("validate"), stages.toString());
+        // the patch is re-derived by the planner (trigger plan_patched), recorded like any replan
+        assertEquals("plan_patched", trace.path("replan_events").get(0).path("trigger").path("trigger_type").asText(),
+                trace.path("replan_events").toString());
+    }
+
+    @Test
+    void theGuidesRerunPatchTurnsTheLatestValueIntoA24HourAverage() throws Exception {
+        // the guide's example: patch metric {time_range: last_24h, agg: avg} on "서버A의 CPU 사용량은?"
+        Http.Reply first = http.post("/ops/ci/ask", Http.ask("서버A의 CPU 사용량은?"));
+        JsonNode data = first.data();
+        ObjectNode body = ModelJson.MAPPER.createObjectNode();
+        body.put("question", "서버A의 CPU 사용량은?");
+        ObjectNode rerun = body.putObject("rerun");
+        rerun.set("base_plan", data.path("trace").path("route_output").path("plan_raw"));
+        rerun.putObject("patch").putObject("metric").put("time_range", "last_24h").put("agg", "avg");
+        rerun.put("parent_trace_id", data.path("meta").path("trace_id").asText());
+        Http.Reply r = http.post("/ops/ci/ask", body.toString());
+        assertEquals(200, r.status(), r.raw());
+        JsonNode p = AnswersGoldenTest.ref(r.data(), "Metric aggregate over a time range");
+        assertEquals("avg", p.path("agg").asText(), p.toString());
+        assertEquals("SVR001", p.path("ci_code").asText(), p.toString());
+        OffsetDateTime from = OffsetDateTime.parse(p.path("time_from").asText());
+        OffsetDateTime to = OffsetDateTime.parse(p.path("time_to").asText());
+        assertEquals(24 * 3600, java.time.Duration.between(from, to).getSeconds(), p.toString());
+        double truth = AnswersGoldenTest.aggregate(p);
+        String answer = r.data().path("answer").asText();
+        assertTrue(answer.contains(AskEndToEndTest.oneDecimal(truth)), answer + " vs " + truth);
+        assertFalse(answer.contains("현재"), "an average is not the current value: " + answer);
     }
 
     @Test

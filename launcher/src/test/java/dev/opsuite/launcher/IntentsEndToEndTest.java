@@ -154,8 +154,8 @@ class IntentsEndToEndTest {
         JsonNode p = plan(data);
         assertEquals("INTENT_EXPAND", p.path("intent").asText());
         assertEquals("VIEW_IMPACT", p.path("view").asText());
-        String root = mainRef(data, "What depends on the CI (impact)").path("params").path("ci_code").asText();
-        Set<String> truth = dependents(root, 3);
+        JsonNode params = mainRef(data, "What depends on the CI, transitively (impact)").path("params");
+        Set<String> truth = dependents(params.path("ci_code").asText(), params.path("depth").asInt());
         Set<String> got = new HashSet<>();
         block(data, "table").path("data").path("rows").forEach(r -> got.add(r.get(0).asText()));
         assertEquals(truth, got);

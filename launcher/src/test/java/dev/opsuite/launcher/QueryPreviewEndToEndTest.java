@@ -71,8 +71,8 @@ class QueryPreviewEndToEndTest {
 
     @Test
     void rowsAreBoundedAndTheResultSaysTruncated() throws Exception {
-        Http.Reply r = preview("ci_queries", "{\"query\":\"ci_list\",\"max_rows\":5,\"params\":{\"ci_type\":\"\","
-                + "\"status\":\"\",\"environment\":\"\",\"location\":\"\",\"owner\":\"\",\"limit\":100,\"offset\":0}}",
+        Http.Reply r = preview("ci_queries", "{\"query\":\"ci_list\",\"max_rows\":5,\"params\":{\"ci_type_list\":[],"
+                + "\"status_list\":[],\"environment_list\":[],\"location_list\":[],\"owner_list\":[],\"limit\":100,\"offset\":0}}",
                 "asset_admin");
         assertEquals(200, r.status(), r.raw());
         assertEquals(5, r.data().path("row_count").asInt(), r.raw());
@@ -84,7 +84,7 @@ class QueryPreviewEndToEndTest {
     @Test
     void cypherPreviewRunsInAReadSession() throws Exception {
         Http.Reply r = preview("ci_queries", "{\"query\":\"graph_neighbors\",\"params\":{\"ci_code\":\"SVR001\","
-                + "\"graph_limit\":20}}", OPERATOR);
+                + "\"ci_type_list\":[],\"graph_limit\":20}}", OPERATOR);
         assertEquals(200, r.status(), r.raw());
         assertEquals("cypher", r.data().path("language").asText());
         assertEquals("neo4j_graph@1", r.data().path("source").asText());
@@ -117,8 +117,8 @@ class QueryPreviewEndToEndTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "missing param       | ci_queries | {\"query\":\"metric_latest\",\"params\":{\"ci_code\":\"SVR001\"}} | operator | 400 | params.metric_name is missing",
-        "wrong-typed param   | ci_queries | {\"query\":\"ci_search\",\"params\":{\"keyword\":\"db\",\"ci_type\":\"\",\"status\":\"\",\"limit\":\"ten\"}} | operator | 400 | params.limit must be an integer",
-        "fractional int      | ci_queries | {\"query\":\"ci_search\",\"params\":{\"keyword\":\"db\",\"ci_type\":\"\",\"status\":\"\",\"limit\":1.5}} | operator | 400 | params.limit must be an integer",
+        "wrong-typed param   | ci_queries | {\"query\":\"ci_search\",\"params\":{\"keyword\":\"db\",\"ci_type_list\":[],\"status_list\":[],\"limit\":\"ten\"}} | operator | 400 | params.limit must be an integer",
+        "fractional int      | ci_queries | {\"query\":\"ci_search\",\"params\":{\"keyword\":\"db\",\"ci_type_list\":[],\"status_list\":[],\"limit\":1.5}} | operator | 400 | params.limit must be an integer",
         "bad timestamp       | ci_queries | {\"query\":\"metric_agg\",\"params\":{\"agg\":\"avg\",\"ci_code\":\"SVR001\",\"metric_name\":\"cpu_usage\",\"time_from\":\"yesterday\",\"time_to\":\"2026-01-01T00:00:00Z\"}} | operator | 400 | RFC 3339",
         "extra param         | ci_queries | {\"query\":\"ci_attributes\",\"params\":{\"ci_code\":\"SVR001\",\"x\":1}} | operator | 400 | params.x is not a parameter",
         "injection as value  | ci_queries | {\"query\":\"ci_attributes\",\"params\":{\"ci_code\":[\"a'; drop table ci;--\"]}} | operator | 400 | params.ci_code must be a string",

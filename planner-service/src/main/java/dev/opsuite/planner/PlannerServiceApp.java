@@ -10,6 +10,7 @@ import dev.opsuite.planner.domain.llm.LlmPlanner;
 import dev.opsuite.planner.domain.llm.Planning;
 import dev.opsuite.planner.domain.validate.PlanValidator;
 import dev.opsuite.planner.grpc.PlanOutputSchema;
+import dev.opsuite.planner.grpc.ExecutorDictionaries;
 import dev.opsuite.planner.grpc.PlannerGrpcService;
 import java.io.IOException;
 import java.util.List;
@@ -20,11 +21,14 @@ public final class PlannerServiceApp implements AutoCloseable {
     private final GrpcServerRunner server;
     private final Optional<LlmClient> llm;
     private final Optional<AssetRegistryClient> registry;
+    private final Optional<ExecutorDictionaries> dictionaries;
 
-    private PlannerServiceApp(GrpcServerRunner server, Optional<LlmClient> llm, Optional<AssetRegistryClient> registry) {
+    private PlannerServiceApp(GrpcServerRunner server, Optional<LlmClient> llm, Optional<AssetRegistryClient> registry,
+                              Optional<ExecutorDictionaries> dictionaries) {
         this.server = server;
         this.llm = llm;
         this.registry = registry;
+        this.dictionaries = dictionaries;
     }
 
     public static PlannerServiceApp start(PlannerConfig config) throws IOException {
@@ -32,14 +36,17 @@ public final class PlannerServiceApp implements AutoCloseable {
         Optional<LlmClient> llm = LlmClients.create(config.llm());
         Optional<LlmPlanner> llmPlanner = llm.map(c -> new LlmPlanner(c, PlanOutputSchema.SCHEMA, validator));
         Optional<AssetRegistryClient> registry = config.registryTarget().map(AssetRegistryClient::new);
+        Optional<ExecutorDictionaries> dictionaries = config.executorTarget()
+                .map(t -> new ExecutorDictionaries(t, config.dictionaryRefreshMs(), validator));
         PlannerGrpcService service = new PlannerGrpcService(new Planning(new RulesPlanner(), validator, llmPlanner),
-                validator, new AssetContents(registry.map(r -> r)));
+                validator, new AssetContents(registry.map(r -> r)), dictionaries);
         try {
             return new PlannerServiceApp(GrpcServerRunner.start("planner-service", config.host(), config.port(),
-                    List.of(service)), llm, registry);
+                    List.of(service)), llm, registry, dictionaries);
         } catch (IOException | RuntimeException e) {
             llm.ifPresent(LlmClient::close);
             registry.ifPresent(AssetRegistryClient::close);
+            dictionaries.ifPresent(ExecutorDictionaries::close);
             throw e;
         }
     }
@@ -57,5 +64,6 @@ public final class PlannerServiceApp implements AutoCloseable {
         server.close();
         llm.ifPresent(LlmClient::close);
         registry.ifPresent(AssetRegistryClient::close);
+        dictionaries.ifPresent(ExecutorDictionaries::close);
     }
 }

@@ -13,8 +13,10 @@ import java.util.Map;
 
 /**
  * COMPOSE: the Mapping asset turns tool results into blocks. Text comes from the rule's template
- * in the question's language, filled from the first row and the SchemaCatalog's metric labels;
- * tables list the rule's columns.
+ * in the question's language (its count or per-field variant when the plan asks for a count or
+ * for fields), filled from the plan and the rows; tables list the rule's columns. A range the
+ * control loop widened is stated before the answer, and the answer ends with the line saying how
+ * the question was read. No placeholder ever reaches the text.
  */
 public final class AnswerComposer {
     public record Composed(List<Block> blocks, String answer, List<String> warnings) {
@@ -31,18 +33,19 @@ public final class AnswerComposer {
         int decimals = mapping.path("number_format").path("decimals").asInt(1);
         List<Block> blocks = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        Map<String, String> planVars = planVars(plan, assets.content("schema"), lang);
-        planVars.put("root", rootLabel(plan, outputs, plan.primary().ciCode()));
-        planVars.put("secondary", rootLabel(plan, outputs, plan.secondary().ciCode()));
-        planVars.put("agg_label", label(mapping.path("agg_labels"), plan.metric().agg(), lang));
-        planVars.put("time_range", label(mapping.path("time_range_labels"), plan.metric().timeRange().isEmpty()
-                ? plan.history().timeRange() : plan.metric().timeRange(), lang));
-        planVars.put("keyword", String.valueOf(plan.primary().keywords().stream().filter(k -> k.length() >= 2)
-                .min(java.util.Comparator.comparingInt(String::length)).orElse("")));
-
+        Map<String, String> planVars = ComposeVars.ofPlan(plan, mapping, assets.content("schema"), lang, decimals);
+        String root = rootLabel(outputs, plan.primary().ciCode());
+        if (root != null) {
+            planVars.put("root", root);
+        }
+        String secondary = rootLabel(outputs, plan.secondary().ciCode());
+        if (secondary != null) {
+            planVars.put("secondary", secondary);
+        }
+        JsonNode messages = mapping.path("messages");
         if (!plan.missingSlots().isEmpty()) {
-            blocks.add(Block.text(slotMessage(plan, mapping, planVars, lang)));
-            return new Composed(blocks, blocks.get(0).content(), warnings);
+            blocks.add(Block.text(Templates.stripUnfilled(slotMessage(plan, messages, planVars, lang))));
+            return finish(plan, mapping, planVars, lang, blocks, warnings);
         }
         for (ToolOutput out : outputs) {
             if ("ci_resolver".equals(out.tool())) {
@@ -55,24 +58,11 @@ public final class AnswerComposer {
                 continue;
             }
             Map<String, String> vars = new HashMap<>(planVars);
-            if (!out.rows().isEmpty()) {
-                out.row(0).forEach((k, v) -> vars.put(k, Templates.number(v, decimals)));
-            }
-            vars.put("row_count", Integer.toString(out.rows().size()));
-            vars.put("total", out.rows().isEmpty() ? "0" : vars.getOrDefault("total", Integer.toString(out.rows().size())));
-            vars.put("list", listOf(out, rule.path("list_limit").asInt(5), lang, mapping.path("messages").path("more")));
+            ComposeVars.addRows(vars, out, rule, messages.path("more"), lang, decimals, ComposeVars.offsetOf(plan));
             for (JsonNode b : rule.path("blocks")) {
                 switch (b.path("type").asText()) {
-                    case "text", "markdown" -> {
-                        JsonNode template = out.rows().isEmpty() && b.has("empty") ? b.path("empty") : b.path("template");
-                        String text = Templates.fill(Localized.text(template, lang), vars);
-                        java.util.regex.Matcher gap = UNFILLED.matcher(text);
-                        if (gap.find()) {
-                            // the template asks for a value the results do not hold: say so, never invent it
-                            warnings.add("low_evidence: " + out.queryName() + " has no value for {" + gap.group(1) + "}");
-                        }
-                        blocks.add(new Block(b.path("type").asText(), b.path("title").asText(""), text, Map.of()));
-                    }
+                    case "text", "markdown" -> blocks.add(new Block(b.path("type").asText(), b.path("title").asText(""),
+                            text(plan, out, b, vars, lang, warnings), Map.of()));
                     case "table" -> {
                         if (!out.rows().isEmpty()) {
                             blocks.add(table(out, b, decimals, plan.primary().offset()));
@@ -93,31 +83,78 @@ public final class AnswerComposer {
             }
         }
         if (blocks.isEmpty()) {
-            blocks.add(Block.text(Templates.fill(Localized.text(mapping.path("messages").path("no_plan"), lang), planVars)));
+            blocks.add(Block.text(Templates.stripUnfilled(Templates.fill(Localized.text(messages.path("no_plan"), lang),
+                    planVars))));
+        }
+        return finish(plan, mapping, planVars, lang, blocks, warnings);
+    }
+
+    /** The block's template: count or per-field variants when the plan asks; empty text when no rows. */
+    private static String text(PlanModel plan, ToolOutput out, JsonNode b, Map<String, String> vars, String lang,
+                               List<String> warnings) {
+        String template;
+        if (plan.output().count() && b.has("count_template")) {
+            template = Localized.text(b.path("count_template"), lang); // "0 CIs match" is a count too
+        } else if (out.rows().isEmpty() && b.has("empty")) {
+            template = Localized.text(b.path("empty"), lang);
+        } else if (!plan.primary().fields().isEmpty() && b.has("field_templates")) {
+            List<String> parts = new ArrayList<>();
+            for (String f : plan.primary().fields()) {
+                String t = Localized.text(b.path("field_templates").path(f), lang);
+                if (!t.isEmpty()) {
+                    parts.add(t);
+                }
+            }
+            template = parts.isEmpty() ? Localized.text(b.path("template"), lang) : String.join(" ", parts);
+        } else {
+            template = Localized.text(b.path("template"), lang);
+        }
+        String text = Templates.fill(template, vars);
+        java.util.regex.Matcher gap = UNFILLED.matcher(text);
+        if (gap.find()) {
+            // the template asks for a value the results do not hold: say so in the trace, never show the gap
+            warnings.add("low_evidence: " + out.queryName() + " has no value for {" + gap.group(1) + "}");
+        }
+        return Templates.stripUnfilled(text);
+    }
+
+    /** The widened range stated first; the reading line last. */
+    private static Composed finish(PlanModel plan, JsonNode mapping, Map<String, String> planVars, String lang,
+                                   List<Block> blocks, List<String> warnings) {
+        String note = adjustments(plan, mapping, planVars, lang);
+        if (!note.isEmpty()) {
+            for (int i = 0; i < blocks.size(); i++) {
+                Block b = blocks.get(i);
+                if (b.type().equals("text")) {
+                    blocks.set(i, new Block(b.type(), b.title(), note + " " + b.content(), b.data()));
+                    break;
+                }
+            }
         }
         String answer = blocks.stream().filter(b -> b.type().equals("text")).map(Block::content).findFirst()
                 .orElse(blocks.get(0).content());
+        String reading = Readings.render(plan, mapping, planVars, lang);
+        if (!reading.isEmpty()) {
+            blocks.add(new Block("text", "reading", reading, Map.of()));
+        }
         return new Composed(blocks, answer, warnings);
     }
 
-    /** "name(code)" of the question's CI, from the resolve step when it ran. */
-    /** A label from the Mapping asset: exact key, else the key with its number as {n} ("last_{n}h"). */
-    private static String label(JsonNode labels, String key, String lang) {
-        JsonNode l = labels.path(key);
-        if (!l.isMissingNode()) {
-            return Localized.text(l, lang);
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d+").matcher(key);
-        if (m.find()) {
-            JsonNode generic = labels.path(m.replaceFirst("{n}"));
-            if (!generic.isMissingNode()) {
-                return Localized.text(generic, lang).replace("{n}", m.group());
+    private static String adjustments(PlanModel plan, JsonNode mapping, Map<String, String> vars, String lang) {
+        List<String> notes = new ArrayList<>();
+        for (String a : plan.adjustments()) {
+            String[] p = a.split(":");
+            if (p[0].equals("widened") && p.length == 3) {
+                String template = Localized.text(mapping.path("messages").path("widened"), lang);
+                notes.add(template.replace("{from}", TimeLabels.label(mapping, p[1], "", "", lang))
+                        .replace("{to}", TimeLabels.label(mapping, p[2], "", "", lang)));
             }
         }
-        return key;
+        return Templates.stripUnfilled(String.join(" ", notes));
     }
 
-    private static String rootLabel(PlanModel plan, List<ToolOutput> outputs, String code) {
+    /** "name(code)" of a CI from the resolve step, when it ran and found it; else null. */
+    private static String rootLabel(List<ToolOutput> outputs, String code) {
         for (ToolOutput o : outputs) {
             if ("ci_resolver".equals(o.tool())) {
                 for (int i = 0; i < o.rows().size(); i++) {
@@ -128,64 +165,24 @@ public final class AnswerComposer {
                 }
             }
         }
-        return code;
+        return null;
     }
 
-    /** The first rows as "name(code)", for sentences that list results. */
-    private static String listOf(ToolOutput out, int limit, String lang, JsonNode moreMessage) {
-        int name = out.columnIndex("ci_name");
-        int code = out.columnIndex("ci_code");
-        if (name < 0 && code < 0) {
-            return "";
-        }
-        List<String> items = new ArrayList<>();
-        for (int i = 0; i < Math.min(limit, out.rows().size()); i++) {
-            List<Object> r = out.rows().get(i);
-            items.add(name >= 0 && code >= 0 ? r.get(name) + "(" + r.get(code) + ")" : String.valueOf(r.get(Math.max(name, code))));
-        }
-        // with a "total" column the rest counts every matching row, not only the rows returned
-        long all = Math.max(out.rows().size(), total(out));
-        String more = all > items.size() ? Localized.text(moreMessage, lang)
-                .replace("{n}", Long.toString(all - items.size())) : "";
-        return String.join(", ", items) + more;
-    }
-
-    /** The "total" column of the first row (count(*) OVER (), size(found)), or -1 without one. */
-    private static long total(ToolOutput out) {
-        int i = out.columnIndex("total");
-        return i >= 0 && !out.rows().isEmpty() && out.rows().get(0).get(i) instanceof Number n ? n.longValue() : -1;
-    }
-
-    private static String slotMessage(PlanModel plan, JsonNode mapping, Map<String, String> vars, String lang) {
-        JsonNode messages = mapping.path("messages");
+    private static String slotMessage(PlanModel plan, JsonNode messages, Map<String, String> vars, String lang) {
         if (!plan.candidates().isEmpty()) {
             List<String> names = plan.candidates().stream().map(c -> c.ciName() + "(" + c.ciCode() + ")").toList();
             Map<String, String> v = new HashMap<>(vars);
             v.put("candidates", String.join(", ", names));
+            String mention = plan.candidates().get(0).matchedBy();
+            if (vars.get("mentions").isEmpty() && mention.contains(":")) {
+                v.put("mentions", mention.substring(mention.indexOf(':') + 1));
+            }
             return Templates.fill(Localized.text(messages.path("ambiguous"), lang), v);
         }
         if (plan.primary().mentions().isEmpty() && plan.primary().ciCode().isEmpty()) {
             return Templates.fill(Localized.text(messages.path("missing_entity"), lang), vars);
         }
         return Templates.fill(Localized.text(messages.path("not_found"), lang), vars);
-    }
-
-    private static Map<String, String> planVars(PlanModel plan, JsonNode schema, String lang) {
-        Map<String, String> vars = new HashMap<>();
-        vars.put("mentions", String.join(", ", plan.primary().mentions().stream().limit(3).toList()));
-        vars.put("ci_code", plan.primary().ciCode());
-        String metric = plan.metric().metricName();
-        vars.put("metric_name", metric);
-        vars.put("metric_label", metric);
-        vars.put("unit", "");
-        for (JsonNode m : schema.path("metrics")) {
-            if (m.path("name").asText().equals(metric)) {
-                vars.put("metric_label", Localized.text(m.path("display_name"), lang));
-                vars.put("unit", m.path("unit").asText(""));
-            }
-        }
-        vars.put("agg", plan.metric().agg());
-        return vars;
     }
 
     private static Block table(ToolOutput out, JsonNode rule, int decimals, int offset) {
@@ -217,7 +214,7 @@ public final class AnswerComposer {
         data.put("rows", rows);
         // a "total" column (count(*) OVER ()) tells whether rows exist past this page
         boolean truncated = out.truncated();
-        long total = total(out);
+        long total = ComposeVars.total(out);
         if (total >= 0) {
             truncated |= total > offset + out.rows().size();
             data.put("total", total);

@@ -59,4 +59,12 @@ public final class Templates {
         }
         return value == null ? "" : value.toString();
     }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{[a-z_]+}");
+
+    /** A text never shows a placeholder: any {name} left unfilled is taken out, spaces tidied. */
+    public static String stripUnfilled(String text) {
+        return PLACEHOLDER.matcher(text).replaceAll("").replaceAll(" {2,}", " ").replace(" .", ".").replace(" ,", ",")
+                .strip();
+    }
 }

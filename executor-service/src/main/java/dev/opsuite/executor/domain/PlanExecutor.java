@@ -176,8 +176,7 @@ public final class PlanExecutor {
 
     private static PlanModel withSlots(PlanModel p, PlanModel.Primary primary, PlanModel.Secondary secondary,
                                        List<String> missing, List<PlanModel.Candidate> candidates) {
-        return new PlanModel(p.intent(), p.view(), primary, secondary, p.graph(), p.metric(), p.history(), p.output(),
-                p.language(), missing, candidates, p.normalizedQuestion());
+        return p.withSlots(primary, secondary, missing, candidates);
     }
 
     private static int elapsed(long startNanos) {

@@ -20,12 +20,14 @@ final class QueryParams {
         List<String> mentions = new ArrayList<>(plan.primary().mentions());
         mentions.addAll(plan.secondary().mentions());
         p.put("mentions", mentions);
+        p.put("ci_codes", plan.primary().ciCodes());
         p.put("keywords", plan.primary().keywords());
         // the shortest keyword of 2+ characters: n-gram mentions put the single words last
         p.put("keyword", plan.primary().keywords().stream().filter(k -> k.length() >= 2)
                 .min(java.util.Comparator.comparingInt(String::length)).orElse(""));
         for (String field : List.of("ci_type", "status", "environment", "location", "owner")) {
             p.put(field, ""); // '' means "no filter" in the templates
+            p.put(field + "_list", List.of()); // [] too; a filter of several values ("DB랑 VM") is the list
         }
         p.put("limit", plan.primary().limit() > 0 ? plan.primary().limit() : DEFAULT_LIMIT);
         p.put("offset", Math.max(0, plan.primary().offset()));
@@ -39,6 +41,10 @@ final class QueryParams {
         p.put("bucket", m.bucket());
         p.put("top_n", m.topN() > 0 ? m.topN() : 10);
         p.put("order", m.order().equals("asc") ? "asc" : "desc");
+        PlanModel.Threshold th = m.threshold();
+        p.put("threshold_op", th == null ? "" : th.op());
+        p.put("threshold_value", th == null ? 0.0 : th.value());
+        p.put("threshold_upper", th == null ? 0.0 : th.upper());
         if (!m.timeFrom().isEmpty()) {
             p.put("time_from", OffsetDateTime.parse(m.timeFrom()));
         }
@@ -55,6 +61,8 @@ final class QueryParams {
             p.put("event_to", OffsetDateTime.parse(h.timeTo()));
         }
         p.put("event_limit", h.limit() > 0 ? h.limit() : DEFAULT_LIMIT);
+        p.put("anchor", h.anchor());
+        p.put("window_hours", h.windowHours() > 0 ? h.windowHours() : 24);
         p.put("depth", plan.graph().depth() > 0 ? plan.graph().depth() : 1);
         p.put("direction", plan.graph().direction());
         p.put("relation_types", plan.graph().relationTypes());

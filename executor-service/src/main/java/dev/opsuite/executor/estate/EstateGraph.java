@@ -17,4 +17,7 @@ interface EstateGraph {
 
     /** {nodes, edges} */
     long[] counts();
+
+    /** Removes these CIs and every edge they have. */
+    void deleteCis(List<String> codes);
 }

@@ -3,6 +3,7 @@ package dev.opsuite.executor.estate;
 import dev.opsuite.kit.errors.OpsException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.neo4j.driver.Driver;
@@ -97,6 +98,36 @@ public final class EstateImporter {
             throw OpsException.unavailable("graph store unavailable: " + e.getClass().getSimpleName(), e);
         }
         return new EstateStats(pg[0], pg[1], pg[2], pg[3], g[0], g[1]);
+    }
+
+    /**
+     * Removes every CI tagged with this origin (the demo's are "demo") with its metrics, events,
+     * relations, aliases and graph node. The graph goes first: if the database step fails, running
+     * the removal again finds the same CIs. Returns the number of CIs removed.
+     */
+    public long removeOrigin(String origin) {
+        List<String> codes;
+        try {
+            codes = postgres.codesOfOrigin(origin);
+        } catch (SQLException e) {
+            throw OpsException.unavailable("estate database unavailable: " + safeSqlMessage(e), e);
+        }
+        if (codes.isEmpty()) {
+            return 0;
+        }
+        try {
+            graph.deleteCis(codes);
+        } catch (RuntimeException e) {
+            throw OpsException.unavailable("graph store unavailable: " + e.getClass().getSimpleName(), e);
+        }
+        try {
+            long n = postgres.deleteCis(codes);
+            log.info("removed {} CIs of origin {}", n, origin);
+            return n;
+        } catch (SQLException e) {
+            throw OpsException.unavailable("estate database failed while removing (run it again): "
+                    + safeSqlMessage(e), e);
+        }
     }
 
     /** Only the base name, bounded: it is echoed in every message. */

@@ -63,6 +63,17 @@ final class Neo4jEstateGraph implements EstateGraph {
         }
     }
 
+    @Override
+    public void deleteCis(List<String> codes) {
+        for (int i = 0; i < codes.size(); i += 1000) {
+            List<String> batch = codes.subList(i, Math.min(codes.size(), i + 1000));
+            try (Session s = session(AccessMode.WRITE)) {
+                s.executeWrite(tx -> tx.run("UNWIND $codes AS code MATCH (c:CI {ci_code: code}) DETACH DELETE c",
+                        Map.of("codes", batch)).consume(), WRITE_TX);
+            }
+        }
+    }
+
     private void write(String cypher, List<Map<String, Object>> rows) {
         try (Session s = session(AccessMode.WRITE)) {
             s.executeWrite(tx -> tx.run(cypher, Map.of("rows", rows)).consume(), WRITE_TX);

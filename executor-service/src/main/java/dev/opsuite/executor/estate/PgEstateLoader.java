@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -86,6 +87,55 @@ final class PgEstateLoader {
     }
 
     /** Pooled connections go back as they came; a broken one is the pool's to evict. */
+    /** The codes of the CIs tagged with this origin (attribute "origin", e.g. the demo's). */
+    List<String> codesOfOrigin(String origin) throws SQLException {
+        List<String> out = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement(
+                     "SELECT ci_code FROM ci WHERE attributes ->> 'origin' = ? ORDER BY ci_code")) {
+            ps.setString(1, origin);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Deletes these CIs with their metrics, events, relations and aliases, in one transaction. */
+    long deleteCis(List<String> codes) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long deleted;
+                String[] tables = {"DELETE FROM ci_metric WHERE ci_code = ANY(?)", "DELETE FROM ci_event WHERE ci_code = ANY(?)",
+                    "DELETE FROM ci_relation WHERE source_ci_code = ANY(?) OR target_ci_code = ANY(?)"};
+                for (String sql : tables) {
+                    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                        java.sql.Array arr = c.createArrayOf("text", codes.toArray());
+                        ps.setArray(1, arr);
+                        if (sql.contains("target_ci_code")) {
+                            ps.setArray(2, arr);
+                        }
+                        ps.executeUpdate();
+                    }
+                }
+                try (java.sql.PreparedStatement ps = c.prepareStatement("DELETE FROM ci WHERE ci_code = ANY(?)")) {
+                    ps.setArray(1, c.createArrayOf("text", codes.toArray()));
+                    deleted = ps.executeUpdate(); // aliases go with them (ON DELETE CASCADE)
+                }
+                c.commit();
+                return deleted;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                restoreAutoCommit(c);
+            }
+        }
+    }
+
     private static void restoreAutoCommit(Connection c) {
         try {
             c.setAutoCommit(true);

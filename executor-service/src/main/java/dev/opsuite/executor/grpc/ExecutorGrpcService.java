@@ -55,15 +55,35 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
     private final ScreenPresenter presenter = new ScreenPresenter();
 
     private final Optional<GroundedSummary> summary;
+    private final dev.opsuite.executor.domain.DictionaryLoader dictionaries;
     private final AssetContents contents;
 
     public ExecutorGrpcService(PlanExecutor executor, SourceChecker sources, SourceRpcs sourceRpcs,
-                               Optional<GroundedSummary> summary, AssetContents contents) {
+                               Optional<GroundedSummary> summary, AssetContents contents,
+                               dev.opsuite.executor.domain.DictionaryLoader dictionaries) {
         this.contents = contents;
+        this.dictionaries = dictionaries;
         this.executor = executor;
         this.sources = sources;
         this.sourceRpcs = sourceRpcs;
         this.summary = summary;
+    }
+
+    @Override
+    public void loadDictionary(dev.opsuite.proto.v1.LoadDictionaryRequest request,
+                               StreamObserver<dev.opsuite.proto.v1.LoadDictionaryResponse> observer) {
+        Unary.stream(observer, () -> {
+            String mode = request.getMode();
+            if (!mode.isEmpty() && !mode.equals("real") && !mode.equals("mock")) {
+                throw OpsException.invalid("mode must be 'real' or 'mock'");
+            }
+            AssetBundle assets = contents.bundle(request.getAssetsList());
+            if (assets.get("query").isEmpty()) {
+                throw OpsException.invalid("a query asset is required");
+            }
+            return ExecutorProtos.dictionaryChunks(dictionaries.load(assets, "mock".equals(mode),
+                    request.getKnownRevision()));
+        });
     }
 
     @Override

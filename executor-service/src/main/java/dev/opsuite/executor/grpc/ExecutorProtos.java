@@ -115,4 +115,25 @@ final class ExecutorProtos {
         return Action.newBuilder().setActionId(a.actionId()).setLabel(a.label())
                 .setInputs(Structs.toStruct(a.inputs())).setBlockRef(a.blockRef()).build();
     }
+
+    private static final int DICTIONARY_CHUNK_ROWS = 2_000;
+
+    /** A loaded dictionary as stream chunks: the revision first, then each template's rows in slices. */
+    static java.util.List<dev.opsuite.proto.v1.LoadDictionaryResponse> dictionaryChunks(
+            dev.opsuite.executor.domain.DictionaryLoader.Loaded loaded) {
+        java.util.List<dev.opsuite.proto.v1.LoadDictionaryResponse> out = new java.util.ArrayList<>();
+        out.add(dev.opsuite.proto.v1.LoadDictionaryResponse.newBuilder().setRevision(loaded.revision())
+                .setUnchanged(loaded.unchanged()).build());
+        for (var t : loaded.tables()) {
+            java.util.List<java.util.List<Object>> rows = t.rows().rows();
+            for (int from = 0; from == 0 || from < rows.size(); from += DICTIONARY_CHUNK_ROWS) {
+                var b = dev.opsuite.proto.v1.LoadDictionaryResponse.newBuilder().setRevision(loaded.revision())
+                        .setQuery(t.query()).addAllColumns(t.rows().columns());
+                rows.subList(from, Math.min(rows.size(), from + DICTIONARY_CHUNK_ROWS))
+                        .forEach(r -> b.addRows(Structs.toListValue(r)));
+                out.add(b.build());
+            }
+        }
+        return out;
+    }
 }

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The repository's default assets (assets/defaults), as the executor receives them. */
-final class DefaultAssets {
+public final class DefaultAssets {
     private DefaultAssets() {}
 
-    static List<AssetDoc> docs() {
+    public static List<AssetDoc> docs() {
         Path root = Path.of("..", "assets", "defaults");
         List<AssetDoc> docs = new ArrayList<>();
         try (Stream<Path> types = Files.list(root)) {

@@ -21,14 +21,20 @@ import java.util.UUID;
 public final class Conductor {
     private final StageClients clients;
     private final TraceSink traces;
+    private final java.time.Clock clock;
     private final ZoneId zone;
     private final AskAssets askAssets;
 
-    public Conductor(StageClients clients, TraceSink traces, ZoneId zone) {
+    public Conductor(StageClients clients, TraceSink traces, java.time.Clock clock) {
         this.clients = clients;
         this.traces = traces;
-        this.zone = zone;
+        this.clock = clock;
+        this.zone = clock.getZone();
         this.askAssets = new AskAssets(clients);
+    }
+
+    public java.time.Clock clock() {
+        return clock;
     }
 
     public ZoneId zone() {
@@ -44,7 +50,7 @@ public final class Conductor {
 
     public Outcome ask(AskRequest request, List<String> roles, String endpoint, String feature) {
         long start = System.nanoTime();
-        OffsetDateTime now = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MILLIS);
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         String traceId = UUID.randomUUID().toString().replace("-", "");
         Trace.Builder trace = Trace.newBuilder().setTraceId(traceId).setFeature(feature).setEndpoint(endpoint)
                 .setMethod("POST").setOpsMode(request.getMode().isEmpty() ? "real" : request.getMode())
@@ -53,7 +59,7 @@ public final class Conductor {
             List<ResolvedAsset> assets = resolveAssets(request);
             TraceRecorder.recordApplied(trace, assets);
             TraceRecorder recorder = new TraceRecorder(trace, assets);
-            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now);
+            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone);
             AskData.Builder data = pipeline.run(request);
             finish(trace, start, null);
             data.getMetaBuilder().setTraceId(traceId).setTimingMs(trace.getDurationMs());

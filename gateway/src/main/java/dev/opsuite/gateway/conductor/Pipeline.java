@@ -47,9 +47,11 @@ final class Pipeline {
     private final List<ResolvedAsset> stageAssets;
     private final List<String> roles;
     private final OffsetDateTime now;
+    private final java.time.ZoneId zone;
 
     Pipeline(StageClients clients, TraceRecorder recorder, List<ResolvedAsset> assets, List<String> roles,
-             OffsetDateTime now) {
+             OffsetDateTime now, java.time.ZoneId zone) {
+        this.zone = zone;
         this.clients = clients;
         this.recorder = recorder;
         this.assets = assets;
@@ -63,6 +65,17 @@ final class Pipeline {
         Plan plan;
         if (request.hasRerun()) {
             plan = Rerun.plan(request.getRerun());
+            if (request.getRerun().hasPatch() && request.getRerun().getPatch().getFieldsCount() > 0) {
+                // the patch may change what the plan asks (a range, an aggregation): the planner re-derives it
+                ReplanTrigger patched = ControlLoop.trigger("plan_patched", "route_plan", "low",
+                        "rerun patch " + Structs.toJson(request.getRerun().getPatch()));
+                ReplanResponse derived = replan(plan, patched);
+                if (derived.getPatched()) {
+                    recorder.replan(patched, plan, derived.getPlan(), "replan",
+                            Map.of("fallback", derived.getFallback()));
+                    plan = derived.getPlan();
+                }
+            }
             recorder.trace().setParentTraceId(request.getRerun().getParentTraceId()).setRoute("orch")
                     .setRouteDecision(RouteDecision.newBuilder().setRoute("orch").setReason("Rerun of a base plan")
                             .setConfidence(1.0));
@@ -70,7 +83,9 @@ final class Pipeline {
             PlanOutput out = routePlan(request);
             switch (out.getKind()) {
                 case "direct" -> {
-                    return simpleAnswer("direct", out.getDirectAnswer().getAnswer(), "success");
+                    // a question asked back offers its readings as actions (rerun of a plan)
+                    return simpleAnswer("direct", out.getDirectAnswer().getAnswer(), "success")
+                            .addAllNextActions(out.getDirectAnswer().getActionsList());
                 }
                 case "reject" -> {
                     return simpleAnswer("reject", out.getRejectPayload().getReason(), "rejected");
@@ -83,8 +98,19 @@ final class Pipeline {
         recorder.trace().setRouteOutput(RouteOutput.newBuilder().setRoute("orch").setPlanRaw(plan)
                 .setPlanValidated(validated).setPlanOutput(recorder.trace().getRouteOutput().getPlanOutput()));
         if (!validated.getAllowed()) {
-            String reasons = String.join("; ", validated.getDecisionsList().stream()
-                    .filter(d -> "deny".equals(d.getDecision())).map(d -> d.getRule() + ": " + d.getReason()).toList());
+            List<dev.opsuite.proto.v1.PolicyDecision> denies = validated.getDecisionsList().stream()
+                    .filter(d -> "deny".equals(d.getDecision())).toList();
+            if (denies.stream().allMatch(d -> d.getRule().equals("query_binding"))) {
+                // not a policy block: the Query asset has no template for what the plan asks
+                String what = plan.getIntent().name().replace("INTENT_", "") + "/" + plan.getView().name().replace("VIEW_", "");
+                recorder.replan(ControlLoop.trigger("tool_error_fatal", "validate", "high", "no Query template for "
+                        + what), plan, null, "stop", Map.of("reason", "add a template (and a binding) to the Query asset"));
+                return simpleAnswer("orch", (plan.getLanguage().equals("ko")
+                        ? "이 계획(" + what + ")에 맞는 쿼리 템플릿이 Query 자산에 없습니다. 템플릿과 바인딩을 추가하거나 계획을 바꿔 주세요."
+                        : "No Query-asset template answers this plan (" + what + "); add a template and a binding, "
+                        + "or change the plan."), "error");
+            }
+            String reasons = String.join("; ", denies.stream().map(d -> d.getRule() + ": " + d.getReason()).toList());
             recorder.replan(ControlLoop.trigger("policy_blocked", "validate", "high", reasons), plan, null, "stop",
                     Map.of("reason", "a policy deny is never replanned around"));
             return simpleAnswer("orch", (plan.getLanguage().equals("ko") ? "정책에 의해 실행이 차단되었습니다: "
@@ -111,6 +137,7 @@ final class Pipeline {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("question", request.getQuestion());
         params.put("now", now.toString());
+        params.put("time_zone", zone.getId());
         params.put("roles", roles);
         params.put("mode", recorder.trace().getOpsMode());
         // mode mock never calls an LLM: the rules plan it
@@ -120,6 +147,7 @@ final class Pipeline {
         long t = System.nanoTime();
         RoutePlanResponse r = clients.callPlanner("planner-service RoutePlan", () -> clients.planner().routePlan(
                 RoutePlanRequest.newBuilder().setQuestion(request.getQuestion()).setNow(now.toString())
+                        .setTimeZone(zone.getId()).setEstateGeneration(clients.estateGeneration().get())
                         .addAllRoles(roles).setMode(recorder.trace().getOpsMode())
                         .setPlannerStrategy(strategy)
                         .addAllAssets(only(ROUTE_ASSETS)).build()));

@@ -48,6 +48,16 @@ public final class StageClients implements AutoCloseable {
         return PlannerServiceGrpc.newBlockingStub(planner).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
     }
 
+    private final java.util.concurrent.atomic.AtomicLong estateGeneration = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Bumped after every import or removal this gateway carried out; sent with each RoutePlan so the
+     * planner reloads its estate dictionary at once rather than after its refresh interval.
+     */
+    public java.util.concurrent.atomic.AtomicLong estateGeneration() {
+        return estateGeneration;
+    }
+
     public ExecutorServiceGrpc.ExecutorServiceBlockingStub executor() {
         return ExecutorServiceGrpc.newBlockingStub(executor).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
     }

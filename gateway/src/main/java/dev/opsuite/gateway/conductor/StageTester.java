@@ -39,13 +39,15 @@ public final class StageTester {
     private final StageClients clients;
     private final TraceSink traces;
     private final TraceLookup lookup;
+    private final java.time.Clock clock;
     private final ZoneId zone;
 
-    public StageTester(StageClients clients, TraceSink traces, ZoneId zone) {
+    public StageTester(StageClients clients, TraceSink traces, java.time.Clock clock) {
         this.clients = clients;
         this.traces = traces;
         this.lookup = new TraceLookup(clients, traces);
-        this.zone = zone;
+        this.clock = clock;
+        this.zone = clock.getZone();
     }
 
     public StageTestData run(StageTestRequest req, List<String> roles) {
@@ -61,14 +63,14 @@ public final class StageTester {
                     + stage + " (its route was " + baseline.getRoute() + "); pass a question instead");
         }
         long start = System.nanoTime();
-        OffsetDateTime now = baseline == null ? OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MILLIS)
+        OffsetDateTime now = baseline == null ? OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS)
                 : baselineNow(baseline, zone);
         String mode = !req.getMode().isBlank() ? req.getMode() : baseline != null ? baseline.getOpsMode() : "real";
         String traceId = UUID.randomUUID().toString().replace("-", "");
         Trace.Builder trace = Trace.newBuilder().setTraceId(traceId).setFeature("stage_test")
                 .setEndpoint("/ops/stage-test").setMethod("POST").setOpsMode(mode)
                 .setQuestion(live ? req.getQuestion() : baseline.getQuestion())
-                .setCreatedAt(OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MILLIS).toString()).addAllRoles(roles);
+                .setCreatedAt(OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS).toString()).addAllRoles(roles);
         if (baseline != null) {
             trace.setParentTraceId(baseline.getTraceId());
         }
@@ -78,7 +80,7 @@ public final class StageTester {
                     .getAssetsList();
             TraceRecorder.recordApplied(trace, assets);
             TraceRecorder recorder = new TraceRecorder(trace, assets);
-            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now);
+            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone);
             if (live) {
                 fromQuestion(pipeline, stage, req.getQuestion(), mode, req.hasTestPlan() ? req.getTestPlan() : null);
             } else {
@@ -209,13 +211,13 @@ public final class StageTester {
     }
 
     /** The baseline's clock, so relative time ranges resolve as they did then. */
-    private static OffsetDateTime baselineNow(Trace baseline, ZoneId zone) {
+    private OffsetDateTime baselineNow(Trace baseline, ZoneId zone) {
         StageInput route = lastInput(baseline, "route_plan");
         Object now = route == null ? null : Structs.toMap(route.getParams()).get("now");
         try {
             return OffsetDateTime.parse(now != null ? now.toString() : baseline.getCreatedAt());
         } catch (DateTimeParseException | NullPointerException e) {
-            return OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MILLIS);
+            return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         }
     }
 

@@ -36,13 +36,15 @@ public final class UiActionRunner {
     private final StageClients clients;
     private final TraceSink traces;
     private final TraceLookup lookup;
+    private final java.time.Clock clock;
     private final ZoneId zone;
 
-    public UiActionRunner(StageClients clients, TraceSink traces, ZoneId zone) {
+    public UiActionRunner(StageClients clients, TraceSink traces, java.time.Clock clock) {
         this.clients = clients;
         this.traces = traces;
         this.lookup = new TraceLookup(clients, traces);
-        this.zone = zone;
+        this.clock = clock;
+        this.zone = clock.getZone();
     }
 
     public UiActionData run(RunUiActionRequest request, List<String> roles) {
@@ -59,7 +61,7 @@ public final class UiActionRunner {
         paged.getPrimaryBuilder().setOffset(offset).setLimit(limit);
 
         long start = System.nanoTime();
-        OffsetDateTime now = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MILLIS);
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         String traceId = UUID.randomUUID().toString().replace("-", "");
         Trace.Builder trace = Trace.newBuilder().setTraceId(traceId).setParentTraceId(parent.getTraceId())
                 .setFeature("ui_action").setEndpoint("/ops/ui-actions").setMethod("POST").setOpsMode(parent.getOpsMode())
@@ -68,7 +70,7 @@ public final class UiActionRunner {
             List<ResolvedAsset> assets = sameAssets(parent);
             TraceRecorder.recordApplied(trace, assets);
             TraceRecorder recorder = new TraceRecorder(trace, assets);
-            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now);
+            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone);
             ValidatedPlan validated = pipeline.validate(paged.build());
             if (!validated.getAllowed()) {
                 throw new OpsException(dev.opsuite.kit.errors.ErrorCode.POLICY_DENIED, "the action's plan is not allowed");

@@ -81,7 +81,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         this.sourceAssets = new SourceAssetApi(clients);
         this.assets = new AssetApi(clients, sourceAssets);
         this.lookup = new TraceLookup(clients, traces);
-        this.stageTester = new StageTester(clients, traces, conductor.zone());
+        this.stageTester = new StageTester(clients, traces, conductor.clock());
         this.stageCalls = new StageCalls(clients, traces);
         this.conductor = conductor;
         this.clients = clients;
@@ -234,6 +234,26 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
             }
             return GetHealthResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
                     .setData(report).build();
+        });
+    }
+
+    /** The demo's CIs out of the estate (asset_admin, as every change of what answers draw on). */
+    @Override
+    public void removeDemoEstate(dev.opsuite.proto.v1.RemoveDemoEstateRequest request,
+                                 StreamObserver<dev.opsuite.proto.v1.RemoveDemoEstateResponse> o) {
+        respond(o, () -> {
+            if (!CallerRoles.current().contains(AssetApi.WRITER_ROLE)) {
+                throw new dev.opsuite.kit.errors.OpsException(dev.opsuite.kit.errors.ErrorCode.POLICY_DENIED,
+                        "removing the demo estate needs the " + AssetApi.WRITER_ROLE + " role");
+            }
+            long removed = clients.callExecutor("executor-service RemoveOrigin", () ->
+                    dev.opsuite.proto.v1.EstateServiceGrpc.newBlockingStub(clients.executorChannel())
+                            .withDeadlineAfter(10, java.util.concurrent.TimeUnit.MINUTES)
+                            .removeOrigin(dev.opsuite.proto.v1.RemoveOriginRequest.newBuilder().setOrigin("demo").build()))
+                    .getRemovedCis();
+            clients.estateGeneration().incrementAndGet();
+            return dev.opsuite.proto.v1.RemoveDemoEstateResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
+                    .setData(dev.opsuite.proto.v1.RemoveDemoEstateData.newBuilder().setRemovedCis(removed)).build();
         });
     }
 

@@ -38,9 +38,12 @@ public final class ImportService implements HttpService {
     private final ManagedChannel executor;
     private final long maxBytes;
 
-    public ImportService(ManagedChannel executor, long maxBytes) {
+    private final java.util.concurrent.atomic.AtomicLong generation;
+
+    public ImportService(ManagedChannel executor, long maxBytes, java.util.concurrent.atomic.AtomicLong generation) {
         this.executor = executor;
         this.maxBytes = maxBytes;
+        this.generation = generation;
     }
 
     @Override
@@ -105,6 +108,7 @@ public final class ImportService implements HttpService {
             }
             requests.onCompleted();
             ImportFileResponse r = done.get(60, TimeUnit.MINUTES);
+            generation.incrementAndGet(); // the planner reloads its estate dictionary before the next question
             ObjectNode data = ModelJson.MAPPER.createObjectNode();
             data.put("file_kind", r.getFileKind());
             data.put("file_name", r.getFileName());

@@ -1,13 +1,14 @@
 package dev.opsuite.planner.domain;
 
+import com.google.re2j.Pattern;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
- * Compiled regular expressions from assets (time ranges, resolver patterns, depth patterns…),
- * shared across requests: the same asset patterns are compiled once, not on every question.
- * Bounded: past MAX entries the cache starts over (assets rarely hold more than a few hundred).
+ * Compiled regular expressions from assets (time expressions, resolver patterns, depth and
+ * threshold patterns…), shared across requests. Asset patterns are written by operators and run on
+ * every question, so they run on RE2/J: matching is linear in the text, whatever the pattern (no
+ * backtracking, no look-around, no back-references). Bounded: past MAX entries the cache starts over.
  */
 public final class Patterns {
     private static final int MAX = 4096;

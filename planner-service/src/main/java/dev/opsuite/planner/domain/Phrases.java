@@ -1,7 +1,7 @@
 package dev.opsuite.planner.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.text.Normalizer;
+import dev.opsuite.planner.domain.understand.Folding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,23 +15,6 @@ import java.util.regex.Pattern;
 public final class Phrases {
     private Phrases() {}
 
-    public static String fold(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    }
-
-    public static boolean isHangul(char c) {
-        return (c >= '\uAC00' && c <= '\uD7A3') || (c >= '\u3131' && c <= '\u318E');
-    }
-
-    public static boolean hasHangul(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (isHangul(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean isWordChar(char c) {
         // '-' and '.' join words: "server-a" and "db-01" are single names, not "server" + "a"
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
@@ -39,11 +22,12 @@ public final class Phrases {
 
     /** Index of phrase in folded text respecting ASCII word boundaries, or -1. */
     public static int indexOf(String foldedText, String phrase) {
-        String p = fold(phrase);
-        if (p.startsWith("^")) {
-            var m = Patterns.of(p).matcher(foldedText.trim());
+        if (phrase.startsWith("^")) {
+            // a regular expression: case-insensitive, but never lower-cased itself (\S is not \s)
+            var m = Patterns.of(phrase, com.google.re2j.Pattern.CASE_INSENSITIVE).matcher(foldedText.trim());
             return m.find() ? m.start() : -1;
         }
+        String p = Folding.fold(phrase);
         if (p.isEmpty()) {
             return -1;
         }
@@ -56,7 +40,7 @@ public final class Phrases {
             boolean leftOk = !isWordChar(p.charAt(0)) || i == 0 || !isWordChar(foldedText.charAt(i - 1));
             int end = i + p.length();
             boolean rightOk = end >= foldedText.length() || !isWordChar(foldedText.charAt(end))
-                    || !isWordChar(p.charAt(p.length() - 1)) && !isHangul(p.charAt(p.length() - 1));
+                    || !isWordChar(p.charAt(p.length() - 1)) && !Folding.isHangul(p.charAt(p.length() - 1));
             // Hangul may take a particle ("서버의") but not a Latin/digit tail: "서버B" is a name
             if (leftOk && rightOk) {
                 return i;

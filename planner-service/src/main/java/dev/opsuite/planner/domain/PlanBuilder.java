@@ -4,205 +4,420 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.kit.model.Intent;
 import dev.opsuite.kit.model.PlanModel;
 import dev.opsuite.kit.model.View;
+import dev.opsuite.planner.domain.understand.Claim;
+import dev.opsuite.planner.domain.understand.LinkedEntity;
+import dev.opsuite.planner.domain.understand.Signals;
+import dev.opsuite.planner.domain.understand.TimeReading;
+import dev.opsuite.planner.domain.understand.Understanding;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
- * Builds a Plan from the signals of a question: graph words (Prompt asset intent_keywords),
- * history words and event enums, metric names, aggregation and top-N words, time ranges, and CI
- * filters (SchemaCatalog enums). The decision order is fixed here; the words are all assets'.
+ * Builds a Plan from a question's {@link Understanding}: graph questions (path, impact, what runs
+ * on / where X runs, calls, dependencies), what changed before an incident, events, metric
+ * questions (thresholds, comparisons, top/bottom-N, trends, aggregates, latest), attributes,
+ * counts, searches and lists. The decision order is fixed here; every word comes from the assets.
  */
 final class PlanBuilder {
-    private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z\\d_.-])(\\d{1,3})(?![A-Za-z\\d_.-])");
+    private static final List<String> GRAPH_BLOCKS = List.of("text", "network", "table");
+    private static final List<String> TABLE_BLOCKS = List.of("text", "table");
 
-    private final Vocabulary vocabulary;
-    private final ResolverRules resolver;
     private final JsonNode rules;
     private final OffsetDateTime now;
+    private final Signals s;
+    private final Understanding u;
+    private final PlanParts parts;
 
-    PlanBuilder(Vocabulary vocabulary, ResolverRules resolver, JsonNode promptRules, OffsetDateTime now) {
-        this.vocabulary = vocabulary;
-        this.resolver = resolver;
+    PlanBuilder(JsonNode promptRules, OffsetDateTime now, Signals signals, String entity) {
         this.rules = promptRules;
         this.now = now;
+        this.s = signals;
+        this.u = signals.understanding();
+        this.parts = new PlanParts(u, signals, entity);
     }
 
-    PlanModel build(ResolverRules.Applied applied, String language) {
-        String ciCode = applied.aliasHits().values().stream().findFirst()
-                .map(t -> t.startsWith("ci_code:") ? t.substring("ci_code:".length()) : t).orElse("");
-        String text = applied.text();
-        for (String source : applied.aliasHits().keySet()) {
-            text = text.replace(source, " ");
-        }
-        String folded = Phrases.fold(text);
-        TimeRanges.Range range = TimeRanges.find(folded, rules.path("time_ranges"), now);
-        String withoutTime = range == null ? folded : stripTimePhrase(folded);
+    PlanModel build(String normalizedQuestion) {
+        PlanModel p = decide();
+        return parts.finish(p, normalizedQuestion);
+    }
 
-        Vocabulary.MetricTerm metric = vocabulary.findMetric(withoutTime);
-        List<PlanModel.Filter> ciFilters = new ArrayList<>();
-        List<String> eventTypes = new ArrayList<>();
-        List<String> severities = new ArrayList<>();
-        for (Vocabulary.EnumTerm e : vocabulary.findEnums(withoutTime)) {
-            if (vocabulary.eventsEntity().equals(e.entity()) && "event_type".equals(e.field())) {
-                eventTypes.add(e.value());
-            } else if (vocabulary.eventsEntity().equals(e.entity()) && "severity".equals(e.field())) {
-                severities.add(e.value());
-            } else if (vocabulary.primaryEntity().equals(e.entity())) {
-                ciFilters.add(new PlanModel.Filter(e.field(), "eq", List.of(e.value())));
-            }
-        }
-        List<String> mentions = ciCode.isEmpty()
-                ? new MentionExtractor(resolver, vocabulary).mentions(range == null ? text : stripTimePhrase(text))
-                : List.of();
+    private PlanModel decide() {
         JsonNode defaults = rules.path("defaults");
-        Signals s = new Signals(withoutTime);
+        List<LinkedEntity> ents = s.entities();
+        LinkedEntity first = ents.isEmpty() ? null : ents.get(0);
+        // without a dictionary, unexplained words stand for the CI until EXECUTE resolves them
+        boolean named = first != null || !u.dictionaryUsed() && !u.unexplained().isEmpty() || !u.nameShaped().isEmpty();
+        // "direct dependencies", "바로 호출하는": one hop; else the question's depth or the default
+        boolean transitive = u.of("intent").stream().anyMatch(c -> c.value().equals("transitive") && !negated(c));
+        int depth = u.depth().orElse(s.intent("direct") && !transitive ? 1 : defaults.path("graph_depth").asInt(3));
+        List<PlanModel.Filter> filters = s.filters();
 
-        if (s.has("path") && mentions.size() > 1) {
-            return plan(Intent.PATH, View.PATH, ciCode, mentions, ciFilters, graph(defaults, 6, "both"), null, null,
-                    List.of("text", "network", "table"), language, applied, mentions);
+        if (changedBefore() && named) {
+            return changesBeforeIncident(ents, filters, defaults);
         }
-        for (String[] v : new String[][] {{"impact", "IMPACT", "in"}, {"dependency", "DEPENDENCY", "out"},
-                {"composition", "COMPOSITION", "out"}, {"neighbors", "NEIGHBORS", "both"}}) {
-            if (s.has(v[0])) {
-                int depth = explicitDepth(withoutTime, v[0].equals("neighbors") ? 1 : defaults.path("graph_depth").asInt(3));
-                return plan(Intent.EXPAND, View.valueOf(v[1]), ciCode, mentions, ciFilters, graph(defaults, depth, v[2]),
-                        null, null, List.of("text", "network", "table"), language, applied, null);
+        // "A → B", "A에서 B까지 어떻게 연결돼": two CIs joined by an arrow or a connection word are a path
+        boolean joined = ents.size() == 2 && (s.intent("neighbors") || arrowBetween(ents.get(0), ents.get(1)));
+        if ((s.intent("path") || joined) && (ents.size() >= 2 || !u.dictionaryUsed() && named)) {
+            return parts.plan(Intent.PATH, View.PATH, ents, filters, graph(6, "both", List.of()), null, null, GRAPH_BLOCKS).plan();
+        }
+        if ((s.intent("impact") || dependentsOf(first)) && !subjectDepends(first)) {
+            return parts.plan(Intent.EXPAND, View.IMPACT, ents, filters, graph(depth, "in", List.of()), null, null,
+                    GRAPH_BLOCKS).plan();
+        }
+        Optional<Claim> runsOn = s.intentClaim("runs_on");
+        if (runsOn.isPresent() && named) {
+            boolean hosted = first != null && hostedOn(first, runsOn.get());
+            return parts.plan(Intent.EXPAND, hosted ? View.COMPOSITION : View.DEPENDENCY, ents, filters,
+                    graph(depth, hosted ? "in" : "out", List.of("RUNS_ON", "HOSTS")), null, null, GRAPH_BLOCKS).plan();
+        }
+        Optional<Claim> calls = s.intentClaim("calls");
+        if (calls.isPresent() && named) {
+            boolean callers = first != null && calledBy(first);
+            return parts.plan(Intent.EXPAND, callers ? View.IMPACT : View.DEPENDENCY, ents, filters,
+                    graph(u.depth().orElse(1), callers ? "in" : "out", List.of("DEPENDS_ON", "CONNECTS_TO")), null,
+                    null, GRAPH_BLOCKS).plan();
+        }
+        for (String[] v : new String[][] {{"dependency", "DEPENDENCY", "out"}, {"composition", "COMPOSITION", "out"},
+                {"neighbors", "NEIGHBORS", "both"}}) {
+            if ((s.intent(v[0]) || v[0].equals("dependency") && subjectDepends(first)) && named) {
+                int d = v[0].equals("neighbors") ? u.depth().orElse(1) : depth;
+                return parts.plan(Intent.EXPAND, View.valueOf(v[1]), ents, filters, graph(d, v[2], List.of()), null,
+                        null, GRAPH_BLOCKS).plan();
             }
         }
-        boolean failures = s.has("failure");
-        if (!eventTypes.isEmpty() || s.has("history") || s.has("why") && failures) {
-            if (eventTypes.isEmpty() && s.has("why") && failures) {
-                eventTypes.add("build");
+        if (whichHostOf(first)) {
+            // "which physical server is X on?", "X는 어떤 VM에 있어": where X runs, of that type
+            return parts.plan(Intent.EXPAND, View.DEPENDENCY, ents, filters, graph(depth, "out", List.of("RUNS_ON", "HOSTS")),
+                    null, null, GRAPH_BLOCKS).plan();
+        }
+        List<String> eventTypes = s.eventValues("event_type");
+        boolean failures = s.intent("failure");
+        boolean metricAsked = s.metric().isPresent();
+        Optional<String> relative = metricAsked || !eventTypes.isEmpty() || failures || s.intent("history")
+                || s.intent("happened") ? Optional.empty() : typedRelative(first, ents.size());
+        if (relative.isPresent()) {
+            // "vm for X", "X 물리 서버 어디야", "SB-HV-03의 vm들": CIs of another type around X, up or down the
+            // hosting chain by the types' layers (rules.type_layers), or what X depends on at its own layer
+            String dir = relative.get();
+            PlanParts.Draft d = dir.equals("same")
+                    ? parts.plan(Intent.EXPAND, View.DEPENDENCY, ents, filters, graph(depth, "out", List.of()), null, null,
+                    GRAPH_BLOCKS)
+                    : parts.plan(Intent.EXPAND, dir.equals("out") ? View.DEPENDENCY : View.COMPOSITION, ents, filters,
+                    graph(depth, dir, List.of("RUNS_ON", "HOSTS")), null, null, GRAPH_BLOCKS);
+            return (s.intent("count") ? d.counted() : d).plan();
+        }
+        if (!eventTypes.isEmpty() && !metricAsked || s.intent("history") || s.intent("happened")
+                || s.intent("why") && failures && !metricAsked) {
+            return events(ents, filters, eventTypes, failures, defaults);
+        }
+        if (metricAsked) {
+            return metricPlan(ents, filters, defaults, named);
+        }
+        List<String> fields = s.fields();
+        if (!fields.isEmpty() && named) {
+            return parts.plan(Intent.LOOKUP, View.SUMMARY, ents, filters, null, null, null, TABLE_BLOCKS)
+                    .withFields(fields).plan();
+        }
+        if (s.intent("search") && first == null) {
+            return parts.search(filters);
+        }
+        if (!named && (!filters.isEmpty() || s.intent("list") || s.intent("count"))) {
+            PlanParts.Draft d = parts.plan(Intent.LIST, View.SUMMARY, List.of(), filters, null, null, null, TABLE_BLOCKS);
+            return (s.intent("count") ? d.counted() : d).plan();
+        }
+        // one CI and a filter word ("is the backup nas up?"): the question is about that field
+        List<String> asked = filters.stream().map(PlanModel.Filter::field).toList();
+        return parts.plan(Intent.LOOKUP, View.SUMMARY, ents, List.of(), null, null, null, TABLE_BLOCKS)
+                .withFields(named ? asked : List.of()).plan();
+    }
+
+    private PlanModel metricPlan(List<LinkedEntity> ents, List<PlanModel.Filter> filters, JsonNode defaults,
+                                 boolean named) {
+        String metric = s.metric().orElseThrow();
+        Optional<String> agg = s.agg().filter(a -> !a.equals("count") || !s.intent("count"));
+        if (agg.isEmpty() && named && s.order().isPresent() && ents.size() == 1) {
+            // one CI "at its worst", "slowest this week": the extreme of its own series
+            agg = Optional.of(s.order().get().equals("asc") ? "min" : "max");
+        }
+        TimeReading t = u.time();
+        boolean compare = s.intent("compare") || ents.size() >= 2;
+        if (!u.thresholds().isEmpty() || !named && !filters.isEmpty() && s.order().isEmpty() && !compare) {
+            Understanding.Threshold th = u.thresholds().isEmpty() ? null : u.thresholds().get(0);
+            String a = agg.orElse(t.present() ? "avg" : "latest");
+            PlanModel.Metric m = metric(metric, a, t, defaults.path("aggregate_range").asText("last_24h"), "", 0, "",
+                    th == null ? null : new PlanModel.Threshold(th.op(), th.value(), th.upper()), !a.equals("latest"));
+            PlanParts.Draft d = parts.plan(Intent.LIST, View.SUMMARY, List.of(), filters, null, m, null, TABLE_BLOCKS);
+            return (s.intent("count") ? d.counted() : d).plan();
+        }
+        if (compare && ents.size() >= 2) {
+            String a = agg.orElse(t.present() ? "avg" : "latest");
+            PlanModel.Metric m = metric(metric, a, t, defaults.path("aggregate_range").asText("last_24h"), "", 0, "",
+                    null, !a.equals("latest"));
+            return parts.plan(Intent.AGGREGATE, View.SUMMARY, ents, filters, null, m, null, TABLE_BLOCKS).compared()
+                    .plan();
+        }
+        if (s.order().isPresent() && !named) {
+            // "top 3 VMs by CPU" ranks current values; a named range or aggregation ranks that aggregate
+            boolean ranged = t.present() || agg.isPresent();
+            int n = u.topN().orElse(singular() ? 1 : defaults.path("top_n").asInt(5));
+            PlanModel.Metric m = metric(metric, agg.orElse(ranged ? "avg" : "latest"), t,
+                    defaults.path("top_range").asText("last_1h"), "", n, s.order().get(), null, ranged);
+            return parts.plan(Intent.AGGREGATE, View.SUMMARY, List.of(), filters, null, m, null, TABLE_BLOCKS).plan();
+        }
+        if (s.trend()) {
+            PlanModel.Metric m = metric(metric, agg.orElse("avg"), t, defaults.path("aggregate_range").asText("last_24h"),
+                    "trend", 0, "", null, true);
+            return parts.plan(Intent.AGGREGATE, View.SUMMARY, ents, filters, null, m, null,
+                    List.of("text", "chart", "table")).plan();
+        }
+        if (agg.isPresent() || t.present()) {
+            PlanModel.Metric m = metric(metric, agg.orElse("avg"), t, defaults.path("aggregate_range").asText("last_24h"),
+                    "", 0, "", null, true);
+            return parts.plan(Intent.AGGREGATE, View.SUMMARY, ents, filters, null, m, null, TABLE_BLOCKS).plan();
+        }
+        PlanModel.Metric m = new PlanModel.Metric(metric, "latest", "", "", "", "", 0, "");
+        return parts.plan(Intent.LOOKUP, View.SUMMARY, ents, filters, null, m, null, TABLE_BLOCKS).plan();
+    }
+
+    /**
+     * "which database has the fullest disk", "메모리가 제일 낮은 거": a superlative with no count and
+     * no plural asks for one CI.
+     */
+    private boolean singular() {
+        java.util.Set<String> superlatives = new java.util.HashSet<>();
+        rules.path("superlatives").forEach(x -> superlatives.add(x.asText()));
+        boolean superlative = u.of("top").stream().anyMatch(c -> superlatives.stream().anyMatch(
+                w -> c.text().equals(w) || c.text().startsWith(w + " ")));
+        String text = u.analyzed().text();
+        boolean plural = u.of("enum").stream().anyMatch(c -> c.value().contains(".ci_type=") && (c.text().endsWith("s")
+                || c.span().end() < text.length() && text.startsWith("들", c.span().end())))
+                || u.has("intent", "list") && u.of("intent").stream().anyMatch(c -> c.text().startsWith("all")
+                || c.text().equals("모든") || c.text().equals("전체"));
+        return superlative && !plural;
+    }
+
+    /** A metric spec over the question's range, else the default one; bucket "trend" picks a width for the range. */
+    private PlanModel.Metric metric(String name, String agg, TimeReading t, String defaultRange, String bucket, int topN,
+                                    String order, PlanModel.Threshold threshold, boolean ranged) {
+        if (!ranged) {
+            return new PlanModel.Metric(name, agg, "", "", "", "", topN, order, false, threshold);
+        }
+        String range = t.present() ? t.name() : defaultRange;
+        OffsetDateTime from = t.present() ? t.from() : TimeRanges.resolve(defaultRange, now).from();
+        OffsetDateTime to = t.present() ? t.to() : TimeRanges.resolve(defaultRange, now).to();
+        String b = bucket.equals("trend") ? bucketFor(Duration.between(from, to)) : bucket;
+        return new PlanModel.Metric(name, agg, range, from.toString(), to.toString(), b, topN, order, t.present(),
+                threshold);
+    }
+
+    /** Bucket width for a trend: at most a few hundred points (5 minutes up to 2 h, hourly up to 7 days…). */
+    private String bucketFor(Duration span) {
+        if (span.compareTo(Duration.ofHours(2)) <= 0) {
+            return "5 minutes";
+        }
+        if (span.compareTo(Duration.ofDays(7)) <= 0) {
+            return rules.path("defaults").path("trend_bucket").asText("1 hour");
+        }
+        return span.compareTo(Duration.ofDays(31)) <= 0 ? "6 hours" : "1 day";
+    }
+
+    private PlanModel events(List<LinkedEntity> ents, List<PlanModel.Filter> filters, List<String> types,
+                             boolean failures, JsonNode defaults) {
+        List<String> eventTypes = new ArrayList<>(types);
+        List<String> severities = new ArrayList<>(s.eventValues("severity"));
+        if (eventTypes.isEmpty() && s.intent("why") && failures) {
+            eventTypes.add("build");
+        }
+        if (failures && severities.isEmpty()) {
+            severities.addAll(List.of("critical", "major"));
+        }
+        PlanModel.History h = history(eventTypes, severities, defaults.path("event_range").asText(
+                defaults.path("history_range").asText("last_7d")), "", 0);
+        PlanParts.Draft d = parts.plan(Intent.LIST, View.SUMMARY, ents, filters, null, null, h, TABLE_BLOCKS);
+        return (s.intent("count") ? d.counted() : d).plan();
+    }
+
+    /** "what changed before the X incident", "X 장애 전에 있었던 배포나 변경", "changes that could explain…". */
+    private boolean changedBefore() {
+        boolean changes = s.eventValues("event_type").stream().anyMatch(t -> t.equals("change") || t.equals("deploy"));
+        boolean anchor = s.eventValues("event_type").stream().anyMatch(t -> t.equals("incident") || t.equals("alert"))
+                || s.intent("failure");
+        return s.intent("changed_before") || s.intent("before") && changes && anchor;
+    }
+
+    private PlanModel changesBeforeIncident(List<LinkedEntity> ents, List<PlanModel.Filter> filters, JsonNode defaults) {
+        List<String> named = s.eventValues("event_type");
+        // the incident named, else whichever came first of an incident or an alert ("problem")
+        String anchor = named.contains("incident") ? "incident" : named.contains("alert") ? "alert" : "problem";
+        // a deploy is a change too: both are listed, with any other type the question named
+        List<String> listed = new ArrayList<>(List.of("deploy", "change"));
+        named.stream().filter(t -> !t.equals("incident") && !t.equals("alert") && !listed.contains(t)).forEach(listed::add);
+        PlanModel.History h = history(listed, List.of(), "last_30d", anchor,
+                defaults.path("change_window_hours").asInt(24));
+        return parts.plan(Intent.LIST, View.SUMMARY, ents, filters, null, null, h, TABLE_BLOCKS).plan();
+    }
+
+    private PlanModel.History history(List<String> types, List<String> severities, String defaultRange, String anchor,
+                                      int windowHours) {
+        TimeReading t = u.time();
+        TimeRanges.Range r = t.present() ? null : TimeRanges.resolve(defaultRange, now);
+        return new PlanModel.History(true, types, severities, t.present() ? t.name() : r.name(),
+                (t.present() ? t.from() : r.from()).toString(), (t.present() ? t.to() : r.to()).toString(), 0,
+                t.present(), anchor, windowHours);
+    }
+
+    /**
+     * A dependency verb whose object is the CI means what depends on it: "everything that relies on
+     * X", "X에 (직간접적으로) 의존하는" — by word order in English, by X's particle (에) in Korean.
+     * "what does X rely on", "X는 뭐에 의존해" stay dependencies.
+     */
+    private boolean dependentsOf(LinkedEntity e) {
+        Optional<Claim> dep = s.intentClaim("dependency");
+        if (e == null || dep.isEmpty()) {
+            return false;
+        }
+        if ("ko".equals(u.language())) {
+            return e.particle().startsWith("에") && !e.particle().startsWith("에서");
+        }
+        String words = dep.get().text();
+        boolean verb = words.endsWith(" on") || words.equals("needs") || words.equals("requires") || words.equals("need");
+        return verb && e.span().start() > dep.get().span().end();
+    }
+
+    /** "상태 페이지는 뭐에 의존하고 있어": the CI is the subject (은/는/이/가), so it is what it depends on. */
+    private boolean subjectDepends(LinkedEntity e) {
+        if (e == null || !"ko".equals(u.language())) {
+            return false;
+        }
+        String p = e.particle();
+        boolean subject = p.equals("은") || p.equals("는") || p.equals("이") || p.equals("가");
+        return subject && u.of("intent").stream().anyMatch(c -> (c.value().equals("impact") || c.value().equals("dependency"))
+                && c.text().contains("의존"));
+    }
+
+    /** "which <type> is X on", "X는 어느 <type>에 있어": a which-word, a type word right after it, and a CI. */
+    private boolean whichHostOf(LinkedEntity e) {
+        if (e == null) {
+            return false;
+        }
+        for (Claim which : s.understanding().of("intent")) {
+            if (!which.value().equals("which")) {
+                continue;
             }
-            if (failures && severities.isEmpty()) {
-                severities.addAll(List.of("critical", "major"));
-            }
-            TimeRanges.Range r = range != null ? range
-                    : TimeRanges.resolve(defaults.path("history_range").asText("last_7d"), now);
-            PlanModel.History h = new PlanModel.History(true, eventTypes, severities, r.name(), r.from().toString(),
-                    r.to().toString(), 0);
-            return plan(Intent.LIST, View.SUMMARY, ciCode, mentions, ciFilters, null, null, h,
-                    List.of("text", "table"), language, applied, null);
-        }
-        if (metric != null) {
-            String agg = vocabulary.firstKeyMatching("aggregations", withoutTime);
-            String top = vocabulary.firstKeyMatching("top_n", withoutTime);
-            boolean trend = vocabulary.hasAny("trend", withoutTime);
-            if (top != null) {
-                TimeRanges.Range r = orDefault(range, defaults.path("top_range").asText("last_1h"));
-                PlanModel.Metric m = new PlanModel.Metric(metric.name(), agg == null ? "avg" : agg, r.name(),
-                        r.from().toString(), r.to().toString(), "", topN(withoutTime, defaults), top);
-                return plan(Intent.AGGREGATE, View.SUMMARY, "", List.of(), ciFilters, null, m, null,
-                        List.of("text", "table"), language, applied, null);
-            }
-            if (trend || agg != null || range != null) {
-                TimeRanges.Range r = orDefault(range, defaults.path("aggregate_range").asText("last_24h"));
-                PlanModel.Metric m = new PlanModel.Metric(metric.name(), agg == null ? "avg" : agg, r.name(),
-                        r.from().toString(), r.to().toString(), trend ? defaults.path("trend_bucket").asText("1 hour") : "",
-                        0, "");
-                return plan(Intent.AGGREGATE, View.SUMMARY, ciCode, mentions, ciFilters, null, m, null,
-                        trend ? List.of("text", "chart", "table") : List.of("text", "table"), language, applied, null);
-            }
-            PlanModel.Metric m = new PlanModel.Metric(metric.name(), "latest", "", "", "", "", 0, "");
-            return plan(Intent.LOOKUP, View.SUMMARY, ciCode, mentions, ciFilters, null, m, null,
-                    List.of("text", "table"), language, applied, null);
-        }
-        if (s.has("search")) {
-            return plan(Intent.SEARCH, View.SUMMARY, "", List.of(), ciFilters, null, null, null,
-                    List.of("text", "table"), language, applied, searchTerms(text));
-        }
-        if (ciCode.isEmpty() && (!ciFilters.isEmpty() || s.has("list") || s.has("count"))) {
-            return plan(Intent.LIST, View.SUMMARY, "", List.of(), ciFilters, null, null, null,
-                    List.of("text", "table"), language, applied, null);
-        }
-        return plan(Intent.LOOKUP, View.SUMMARY, ciCode, mentions, ciFilters, null, null, null,
-                List.of("text", "table"), language, applied, null);
-    }
-
-    private PlanModel plan(Intent intent, View view, String ciCode, List<String> mentions, List<PlanModel.Filter> filters,
-                           PlanModel.Graph graph, PlanModel.Metric metric, PlanModel.History history, List<String> blocks,
-                           String language, ResolverRules.Applied applied, List<String> keywordsOrSecondary) {
-        List<String> missing = new ArrayList<>();
-        boolean needsEntity = intent == Intent.LOOKUP || intent == Intent.EXPAND || intent == Intent.PATH
-                || intent == Intent.AGGREGATE && (metric == null || metric.topN() == 0);
-        if (needsEntity && ciCode.isEmpty() && mentions.isEmpty()) {
-            missing.add("primary.ci");
-        }
-        List<String> keywords = intent == Intent.SEARCH && keywordsOrSecondary != null ? keywordsOrSecondary : List.of();
-        PlanModel.Primary primary = new PlanModel.Primary(vocabulary.primaryEntity(), ciCode, mentions, filters, keywords, 0, 0);
-        PlanModel.Secondary secondary = intent == Intent.PATH && keywordsOrSecondary != null
-                ? new PlanModel.Secondary("", List.of(), List.of()) : null;
-        return new PlanModel(intent, view, primary, secondary, graph, metric, history,
-                new PlanModel.Output(blocks, blocks.get(0)), language, missing, null, applied.text());
-    }
-
-    /** Words to search names for: content words, including place words, minus the entity type and filler. */
-    private List<String> searchTerms(String text) {
-        List<String> out = new ArrayList<>();
-        MentionExtractor extractor = new MentionExtractor(resolver, vocabulary);
-        for (String token : extractor.tokens(text)) {
-            String t = resolver.stripParticle(token);
-            String folded = Phrases.fold(t);
-            boolean filler = resolver.isStopword(token) || resolver.isStopword(t);
-            if (!filler && !vocabulary.isEnumLabel(vocabulary.primaryEntity(), "ci_type", folded)
-                    && !vocabulary.hasKeyword("intent_keywords", "search", folded)) {
-                out.add(MentionExtractor.norm(t));
+            for (Claim type : s.understanding().of("enum")) {
+                if (type.value().contains(".ci_type=") && type.span().start() > which.span().end()
+                        && u.analyzed().text().substring(which.span().end(), type.span().start()).isBlank()
+                        && !type.value().endsWith("=" + e.entity().ciType())) {
+                    return true;
+                }
             }
         }
-        return out;
+        return false;
     }
 
-    private PlanModel.Graph graph(JsonNode defaults, int depth, String direction) {
-        return new PlanModel.Graph(depth, List.of(), direction, 200);
-    }
-
-    private TimeRanges.Range orDefault(TimeRanges.Range range, String name) {
-        return range != null ? range : TimeRanges.resolve(name, now);
-    }
-
-    private String stripTimePhrase(String text) {
-        String out = text;
-        for (JsonNode rule : rules.path("time_ranges")) {
-            out = Patterns.of(rule.path("pattern").asText(), Pattern.CASE_INSENSITIVE).matcher(out).replaceAll(" ");
+    /**
+     * A single named CI and type words that are not its type: "out" when every asked type sits below
+     * it in rules.type_layers among the hosting layers (its hosts), "in" when every one sits above
+     * (what runs on it), "same" at its own layer or below it but above the hosting layers (what it
+     * depends on or reaches); empty when the layers are unknown or mixed.
+     */
+    private Optional<String> typedRelative(LinkedEntity e, int entities) {
+        if (e == null || entities != 1 || e.entity().ciType().isEmpty()) {
+            return Optional.empty();
         }
-        return out;
+        JsonNode layers = rules.path("type_layers");
+        JsonNode own = layers.path(e.entity().ciType());
+        java.util.Set<String> dirs = new java.util.HashSet<>();
+        for (Claim type : u.of("enum")) {
+            int at = type.value().indexOf(".ci_type=");
+            if (at < 0) {
+                continue;
+            }
+            JsonNode asked = layers.path(type.value().substring(at + ".ci_type=".length()));
+            if (!own.isNumber() || !asked.isNumber()) {
+                return Optional.empty();
+            }
+            // below it but not hosting ("apps behind the load balancer"): what it reaches, any relation
+            dirs.add(asked.asInt() >= own.asInt() ? (asked.asInt() > own.asInt() ? "in" : "same")
+                    : asked.asInt() >= rules.path("hosting_layers_below").asInt(2) ? "same" : "out");
+        }
+        return dirs.size() == 1 && !(dirs.contains("same") && u.of("enum").stream().anyMatch(c -> c.value()
+                .endsWith(".ci_type=" + e.entity().ciType()))) ? Optional.of(dirs.iterator().next()) : Optional.empty();
     }
 
-    private static int topN(String folded, JsonNode defaults) {
-        Matcher m = NUMBER.matcher(folded);
-        if (m.find()) {
-            int n = Integer.parseInt(m.group(1));
-            if (n >= 1 && n <= 100) {
-                return n;
+    /** "not the whole tree", "전체 말고": a word the question says it does not mean (rules.negations). */
+    private boolean negated(Claim c) {
+        String text = u.analyzed().text();
+        String before = " " + text.substring(Math.max(0, c.span().start() - 12), c.span().start());
+        String after = text.substring(c.span().end(), Math.min(text.length(), c.span().end() + 6));
+        for (JsonNode n : rules.path("negations").path("before")) {
+            if (before.contains(" " + n.asText() + " ")) {
+                return true;
             }
         }
-        return defaults.path("top_n").asInt(5);
-    }
-
-    /** "depth 2", "3단계", "2 hops": patterns from the Prompt asset (rules.depth_patterns, group 1 = depth). */
-    private int explicitDepth(String folded, int fallback) {
-        for (JsonNode p : rules.path("depth_patterns")) {
-            Matcher m = Patterns.of(p.asText()).matcher(folded);
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
+        for (JsonNode n : rules.path("negations").path("after")) {
+            if (after.stripLeading().startsWith(n.asText())) {
+                return true;
             }
         }
-        return fallback;
+        return false;
     }
 
-    /** Keyword groups of the Prompt asset present in the question. */
-    private final class Signals {
-        private final String folded;
+    private boolean arrowBetween(LinkedEntity a, LinkedEntity b) {
+        String between = u.analyzed().text().substring(Math.min(a.span().end(), b.span().start()), b.span().start());
+        return between.contains("→") || between.contains("->") || between.contains("=>") || between.contains("⇒")
+                || between.contains("~>");
+    }
 
-        Signals(String folded) {
-            this.folded = folded;
-        }
+    private static PlanModel.Graph graph(int depth, String direction, List<String> relations) {
+        return new PlanModel.Graph(depth, relations, direction, 200);
+    }
 
-        boolean has(String key) {
-            return vocabulary.hasKeyword("intent_keywords", key, folded);
+    /**
+     * "what runs on X" (X hosts the answer) or "where does X run" (X runs on the answer): Korean
+     * by the particle after X (에서/에: X is the place), English by word order and voice.
+     */
+    private boolean hostedOn(LinkedEntity e, Claim phrase) {
+        String words = phrase.text();
+        if ("ko".equals(u.language())) {
+            String after = u.analyzed().text().substring(e.span().end()).stripLeading();
+            return e.particle().startsWith("에") || after.startsWith("위")
+                    || e.particle().isEmpty() && phrase.span().start() > e.span().start() && after.startsWith(words);
         }
+        boolean entityFirst = e.span().start() < phrase.span().start();
+        if (words.contains("inside")) {
+            return true; // "X: whatever runs inside it / them"
+        }
+        if (words.startsWith("host") && !words.startsWith("hosted")) {
+            return entityFirst; // "X hosts …" / "what hosts X"
+        }
+        return !entityFirst;
+    }
+
+    /** "what calls X" / "X를 호출하는" (callers) or "what does X call" / "X가 호출하는" (callees). */
+    private boolean calledBy(LinkedEntity e) {
+        if ("ko".equals(u.language())) {
+            return e.particle().equals("을") || e.particle().equals("를");
+        }
+        // "backends" names the callees whatever the word order ("the backends of X", "which backends
+        // does X point to"); the verb, when there is one, decides
+        Claim phrase = u.of("intent").stream()
+                .filter(c -> c.value().equals("calls") && !c.text().toLowerCase(java.util.Locale.ROOT).startsWith("backend"))
+                .findFirst().orElse(null);
+        if (phrase == null) {
+            return false;
+        }
+        if (phrase.text().startsWith("caller")) {
+            return true; // "the callers of X"
+        }
+        if (phrase.text().startsWith("callee")) {
+            return false;
+        }
+        boolean after = e.span().start() > phrase.span().start();
+        boolean passive = phrase.text().startsWith("called by");
+        return after != passive;
     }
 }

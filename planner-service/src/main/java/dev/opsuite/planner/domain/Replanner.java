@@ -1,58 +1,41 @@
 package dev.opsuite.planner.domain;
 
-import dev.opsuite.kit.model.Intent;
 import dev.opsuite.kit.model.PlanModel;
-import dev.opsuite.kit.model.View;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Fallbacks of the control loop for an empty result: widen the time range (metric or history),
- * look the other way on an empty DEPENDENCY (what depends on it instead), or relax the last
- * list filter. Each returns the patched plan and a sentence for the trace; none applies twice
- * in a way that loops, because every step strictly widens.
+ * Fallback of the control loop for an empty result: widen a relative time range (metric or
+ * history) one step — last_1h → last_24h → last_7d → last_30d. A date, a month or a range the
+ * question named is never widened, and nothing else is changed behind the operator's back: a
+ * widened plan records the change in {@code adjustments}, and the answer states it. Every step
+ * strictly widens, so the loop ends.
  */
 public final class Replanner {
     public record Patch(PlanModel plan, String fallback) {}
 
     public Optional<Patch> onEmptyResult(PlanModel p, OffsetDateTime now) {
         String metricWider = TimeRanges.widen(p.metric().timeRange());
-        if (!p.metric().metricName().isEmpty() && metricWider != null) {
+        // one CI's metric only: for a list, a ranking or a threshold, "none in this range" is the answer
+        boolean oneCi = p.metric().topN() == 0 && p.metric().threshold() == null && p.primary().ciCodes().size() < 2
+                && p.intent() != dev.opsuite.kit.model.Intent.LIST;
+        if (!p.metric().metricName().isEmpty() && metricWider != null && oneCi) {
             TimeRanges.Range r = TimeRanges.resolve(metricWider, now);
-            PlanModel.Metric m = new PlanModel.Metric(p.metric().metricName(), p.metric().agg(), r.name(),
-                    r.from().toString(), r.to().toString(), p.metric().bucket(), p.metric().topN(), p.metric().order());
-            return Optional.of(new Patch(with(p, p.view(), p.primary(), p.graph(), m, p.history()),
+            PlanModel.Metric m = p.metric().withRange(r.name(), r.from().toString(), r.to().toString(),
+                    p.metric().timeStated());
+            return Optional.of(new Patch(p.with(p.view(), p.primary(), p.secondary(), p.graph(), m, p.history())
+                    .withAdjustment("widened:" + p.metric().timeRange() + ":" + metricWider),
                     "widen time range " + p.metric().timeRange() + " -> " + metricWider));
         }
         String historyWider = TimeRanges.widen(p.history().timeRange());
-        if (p.history().enabled() && historyWider != null) {
+        if (p.history().enabled() && historyWider != null && p.history().anchor().isEmpty()) {
             TimeRanges.Range r = TimeRanges.resolve(historyWider, now);
-            PlanModel.History h = new PlanModel.History(true, p.history().eventTypes(), p.history().severities(),
-                    r.name(), r.from().toString(), r.to().toString(), p.history().limit());
-            return Optional.of(new Patch(with(p, p.view(), p.primary(), p.graph(), p.metric(), h),
+            PlanModel.History h = p.history().withRange(r.name(), r.from().toString(), r.to().toString(),
+                    p.history().timeStated());
+            return Optional.of(new Patch(p.with(p.view(), p.primary(), p.secondary(), p.graph(), p.metric(), h)
+                    .withAdjustment("widened:" + p.history().timeRange() + ":" + historyWider),
                     "widen time range " + p.history().timeRange() + " -> " + historyWider));
         }
-        if (p.intent() == Intent.EXPAND && p.view() == View.DEPENDENCY) {
-            PlanModel.Graph g = new PlanModel.Graph(p.graph().depth(), p.graph().relationTypes(), "in", p.graph().limit());
-            return Optional.of(new Patch(with(p, View.IMPACT, p.primary(), g, p.metric(), p.history()),
-                    "switch graph direction: nothing it depends on, show what depends on it"));
-        }
-        if (p.intent() == Intent.LIST && p.primary().filters().size() > 1) {
-            List<PlanModel.Filter> filters = new ArrayList<>(p.primary().filters());
-            PlanModel.Filter dropped = filters.remove(filters.size() - 1);
-            PlanModel.Primary pr = new PlanModel.Primary(p.primary().entity(), p.primary().ciCode(),
-                    p.primary().mentions(), filters, p.primary().keywords(), p.primary().limit(), p.primary().offset());
-            return Optional.of(new Patch(with(p, p.view(), pr, p.graph(), p.metric(), p.history()),
-                    "relax filter " + dropped.field() + "=" + String.join("|", dropped.values())));
-        }
         return Optional.empty();
-    }
-
-    private static PlanModel with(PlanModel p, View view, PlanModel.Primary primary, PlanModel.Graph graph,
-                                  PlanModel.Metric metric, PlanModel.History history) {
-        return new PlanModel(p.intent(), view, primary, p.secondary(), graph, metric, history, p.output(), p.language(),
-                p.missingSlots(), p.candidates(), p.normalizedQuestion());
     }
 }

@@ -1,5 +1,6 @@
 package dev.opsuite.planner.domain;
 
+import dev.opsuite.planner.domain.understand.Folding;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class ResolverRules {
             if ("transformation".equals(r.path("rule_type").asText())) {
                 switch (data.path("transform").asText()) {
                     case "strip_particles" -> data.path("particles").forEach(p -> particles.add(p.asText()));
-                    case "stopwords" -> data.path("words").forEach(w -> stopwords.add(Phrases.fold(w.asText())));
+                    case "stopwords" -> data.path("words").forEach(w -> stopwords.add(Folding.fold(w.asText())));
                     default -> { }
                 }
             }
@@ -74,7 +75,7 @@ public final class ResolverRules {
                 }
                 case "alias_mapping" -> {
                     String source = data.path("source_entity").asText();
-                    if (!source.isEmpty() && Phrases.contains(Phrases.fold(text), source)) {
+                    if (!source.isEmpty() && Phrases.contains(Folding.fold(text), source)) {
                         hits.put(source, data.path("target_entity").asText());
                         fired.add(name);
                     }
@@ -88,7 +89,7 @@ public final class ResolverRules {
     /** A token with its Korean particle removed ("서버A의" -> "서버A"). */
     public String stripParticle(String token) {
         for (String p : particles) {
-            if (token.length() > p.length() && token.endsWith(p) && Phrases.isHangul(p.charAt(0))) {
+            if (token.length() > p.length() && token.endsWith(p) && Folding.isHangul(p.charAt(0))) {
                 return token.substring(0, token.length() - p.length());
             }
         }
@@ -96,6 +97,6 @@ public final class ResolverRules {
     }
 
     public boolean isStopword(String token) {
-        return stopwords.contains(Phrases.fold(token));
+        return stopwords.contains(Folding.fold(token));
     }
 }

@@ -25,6 +25,14 @@ public final class RouteRules {
 
     public Optional<Rejection> reject(String folded, String language) {
         JsonNode security = policy.path("security");
+        JsonNode commands = security.path("commands");
+        if (!commands.isMissingNode()) {
+            Optional<CommandRequests.Hit> hit = new CommandRequests(commands).find(folded);
+            if (hit.isPresent()) {
+                return Optional.of(new Rejection(hit.get().policy(), Phrases.localized(hit.get().reason(), language),
+                        hit.get().word()));
+            }
+        }
         for (JsonNode table : security.path("blocked_tables")) {
             String t = table.asText();
             if (!t.isEmpty() && Phrases.contains(folded, t)) {

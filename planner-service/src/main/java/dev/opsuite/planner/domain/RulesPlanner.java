@@ -1,16 +1,28 @@
 package dev.opsuite.planner.domain;
 
+import dev.opsuite.planner.domain.understand.Folding;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.kit.model.AssetBundle;
+import dev.opsuite.kit.model.ModelJson;
 import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.planner.domain.understand.EntityDictionary;
+import dev.opsuite.planner.domain.understand.Lexicon;
+import dev.opsuite.planner.domain.understand.Signals;
+import dev.opsuite.planner.domain.understand.Understander;
+import dev.opsuite.planner.domain.understand.Understanding;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The rules planner (no LLM): Resolver rules, then policy rejects, then direct answers, then a
- * Plan built from the SchemaCatalog and Prompt-asset vocabulary.
+ * The rules planner (no LLM): Resolver rules, then policy rejects, then direct answers, then the
+ * question read word by word ({@link Understander}: CIs linked against the estate's dictionary,
+ * time, vocabulary) and a Plan built from that reading. A reading that leaves too much unexplained
+ * is asked back, with the plan it would run offered as an action.
  */
 public final class RulesPlanner {
     public static final int MAX_QUESTION_CHARS = 2000;
@@ -21,12 +33,12 @@ public final class RulesPlanner {
     public Screened screen(String question, AssetBundle assets) {
         ResolverRules resolver = new ResolverRules(assets.content("resolver"));
         RouteRules routes = new RouteRules(assets.content("policy"), assets.content("prompt"));
-        String language = Phrases.hasHangul(question) ? "ko" : "en";
+        String language = Folding.hasHangul(question) ? "ko" : "en";
         ResolverRules.Applied applied = resolver.apply(question);
         // Policy first: raw question too, so normalisation can never hide a forbidden phrase.
-        String folded = Phrases.fold(applied.text());
+        String folded = Folding.fold(applied.text());
         Optional<RouteRules.Rejection> rejection = routes.reject(folded, language)
-                .or(() -> routes.reject(Phrases.fold(question), language));
+                .or(() -> routes.reject(Folding.fold(question), language));
         return new Screened(language, applied, rejection.map(r -> {
             List<String> fired = new ArrayList<>(applied.firedRules());
             fired.add("reject:" + r.policy() + "(" + r.matched() + ")");
@@ -34,13 +46,20 @@ public final class RulesPlanner {
         }));
     }
 
+    /** Without an entity dictionary: names are left to EXECUTE's resolver. */
     public PlanDecision plan(String question, AssetBundle assets, OffsetDateTime now) {
-        JsonNode schema = assets.content("schema");
-        JsonNode prompt = assets.content("prompt");
-        ResolverRules resolver = new ResolverRules(assets.content("resolver"));
-        Vocabulary vocabulary = Vocabulary.of(schema, prompt);
-        RouteRules routes = new RouteRules(assets.content("policy"), prompt);
+        return plan(question, assets, now, now.getOffset(), null);
+    }
 
+    /**
+     * @param zone       zone of days and times the question names (the product's OPS_TIMEZONE)
+     * @param dictionary the estate's names, or null when none is available
+     */
+    public PlanDecision plan(String question, AssetBundle assets, OffsetDateTime now, ZoneId zone,
+                             EntityDictionary dictionary) {
+        JsonNode prompt = assets.content("prompt");
+        JsonNode rules = prompt.path("rules");
+        RouteRules routes = new RouteRules(assets.content("policy"), prompt);
         Screened screened = screen(question, assets);
         if (screened.reject().isPresent()) {
             return screened.reject().get();
@@ -48,13 +67,38 @@ public final class RulesPlanner {
         String language = screened.language();
         ResolverRules.Applied applied = screened.applied();
         List<String> fired = new ArrayList<>(applied.firedRules());
-        String folded = Phrases.fold(applied.text());
+        String folded = Folding.fold(applied.text());
         Optional<RouteRules.Direct> direct = routes.direct(folded, language, now);
         if (direct.isPresent()) {
             fired.add("direct:" + direct.get().name());
             return PlanDecision.direct(direct.get().answer(), "Direct answer: " + direct.get().name(), fired);
         }
-        PlanModel plan = new PlanBuilder(vocabulary, resolver, prompt.path("rules"), now).build(applied, language);
-        return PlanDecision.plan(plan, plan.missingSlots().isEmpty() ? 0.9 : 0.6, "Orchestration plan created", fired);
+        Lexicon lexicon = Lexicon.of(assets.content("schema"), prompt, assets.content("resolver"));
+        Understanding u = Understander.understand(applied.text(), lexicon, dictionary, rules, now, zone,
+                applied.aliasHits());
+        JsonNode messages = rules.path("understanding").path("messages");
+        if (!u.time().problems().isEmpty()) {
+            fired.add("time:unreadable");
+            return PlanDecision.clarify(Phrases.localized(messages.path("unreadable_time"), language)
+                    .replace("{problems}", String.join("; ", u.time().problems())), 0.3,
+                    "the question names a time that cannot be read", fired, List.of());
+        }
+        Signals signals = new Signals(u, lexicon.primaryEntity(), lexicon.eventsEntity());
+        PlanModel plan = new PlanBuilder(rules, now, signals, lexicon.primaryEntity()).build(applied.text());
+        double confidence = PlanParts.confidenceOf(plan);
+        double clarifyAbove = rules.path("understanding").path("clarify_above").asDouble(0.5);
+        if (!plan.unexplained().isEmpty() && u.unexplainedShare() > clarifyAbove) {
+            fired.add("clarify:unexplained");
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            inputs.put("base_plan", ModelJson.MAPPER.convertValue(plan, Map.class));
+            String words = "'" + String.join("', '", plan.unexplained()) + "'";
+            String text = Phrases.localized(messages.path("clarify"), language).replace("{words}", words)
+                    .replace("{reading}", "");
+            return PlanDecision.clarify(text.strip(), confidence, "too much of the question is unexplained: " + words,
+                    fired, List.of(new PlanDecision.Action("rerun", language.equals("ko") ? "이렇게 해석해 실행"
+                            : "Run this reading", inputs)));
+        }
+        return PlanDecision.plan(plan, confidence, plan.unexplained().isEmpty() ? "Orchestration plan created"
+                : "Orchestration plan created; not understood: " + String.join(", ", plan.unexplained()), fired);
     }
 }

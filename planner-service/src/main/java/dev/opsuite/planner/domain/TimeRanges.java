@@ -7,36 +7,18 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
- * Relative time ranges: the phrases come from the Prompt asset (rules.time_ranges: regex ->
- * range name with $1 for a captured number); this class only turns a range name into bounds
- * relative to "now": last_Nm, last_Nh, last_Nd, today, yesterday, this_week, last_week, since_<weekday>.
+ * Named relative time ranges (the Prompt asset's time patterns give the names): this class turns a
+ * name into bounds relative to "now": last_Nm, last_Nh, last_Nd, last_Nw, today, yesterday,
+ * this_week, last_week, this_month, last_month, since_<weekday>.
  */
 public final class TimeRanges {
     public record Range(String name, OffsetDateTime from, OffsetDateTime to) {}
 
     private TimeRanges() {}
-
-    /** The first rule whose pattern matches the folded question, resolved against now; or null. */
-    public static Range find(String folded, JsonNode rules, OffsetDateTime now) {
-        for (JsonNode rule : rules) {
-            Matcher m = Patterns.of(rule.path("pattern").asText(), Pattern.CASE_INSENSITIVE).matcher(folded);
-            if (m.find()) {
-                String name = rule.path("range").asText();
-                for (int g = 1; g <= m.groupCount(); g++) {
-                    name = name.replace("$" + g, m.group(g) == null ? "" : m.group(g));
-                }
-                Range r = resolve(name, now);
-                if (r != null) {
-                    return r;
-                }
-            }
-        }
-        return null;
-    }
 
     public static Range resolve(String name, OffsetDateTime now) {
         String n = name.toLowerCase(Locale.ROOT).trim();
@@ -62,6 +44,8 @@ public final class TimeRanges {
             case "today" -> new Range(n, startOfDay, now);
             case "yesterday" -> new Range(n, startOfDay.minusDays(1), startOfDay);
             case "this_week" -> new Range(n, startOfDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), now);
+            case "this_month" -> new Range(n, startOfDay.withDayOfMonth(1), now);
+            case "last_month" -> new Range(n, startOfDay.withDayOfMonth(1).minusMonths(1), startOfDay.withDayOfMonth(1));
             case "last_week" -> {
                 OffsetDateTime monday = startOfDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 yield new Range(n, monday.minusWeeks(1), monday);

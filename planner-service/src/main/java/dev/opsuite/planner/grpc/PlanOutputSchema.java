@@ -14,7 +14,9 @@ import java.util.Set;
 public final class PlanOutputSchema {
     public static final Map<String, Object> SCHEMA = ProtoJsonSchema.of(PlanOutput.getDescriptor(), Set.of(
             "PlanOutput.planner", "Plan.candidates", "Plan.normalized_question", "Plan.language",
-            "MetricSpec.time_from", "MetricSpec.time_to", "HistorySpec.time_from", "HistorySpec.time_to"));
+            "MetricSpec.time_from", "MetricSpec.time_to", "HistorySpec.time_from", "HistorySpec.time_to",
+            "Plan.unexplained", "Plan.understanding", "PrimarySpec.ci_name", "SecondarySpec.ci_name",
+            "DirectAnswerPayload.actions"));
 
     private PlanOutputSchema() {}
 }

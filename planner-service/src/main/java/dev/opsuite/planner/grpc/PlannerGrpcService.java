@@ -35,6 +35,9 @@ import dev.opsuite.proto.v1.ValidateResponse;
 import dev.opsuite.proto.v1.ValidatedPlan;
 import io.grpc.stub.StreamObserver;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import dev.opsuite.planner.domain.understand.EntityDictionary;
+import dev.opsuite.planner.domain.understand.Lexicon;
 import java.time.format.DateTimeParseException;
 
 /** Thin gRPC edge of the planner: proto in, domain call, proto out. */
@@ -46,9 +49,12 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
     private final Replanner replanner = new Replanner();
 
     private final AssetContents contents;
+    private final java.util.Optional<ExecutorDictionaries> dictionaries;
 
-    public PlannerGrpcService(Planning planner, PlanValidator validator, AssetContents contents) {
+    public PlannerGrpcService(Planning planner, PlanValidator validator, AssetContents contents,
+                              java.util.Optional<ExecutorDictionaries> dictionaries) {
         this.contents = contents;
+        this.dictionaries = dictionaries;
         this.planner = planner;
         this.validator = validator;
     }
@@ -60,8 +66,14 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
                 throw OpsException.invalid("plan and trigger are required");
             }
             PlanModel plan = ModelJson.fromProto(request.getPlan(), PlanModel.class);
-            java.util.Optional<Replanner.Patch> patch = "empty_result".equals(request.getTrigger().getTriggerType())
-                    ? replanner.onEmptyResult(plan, parseNow(request.getNow())) : java.util.Optional.empty();
+            OffsetDateTime now = parseNow(request.getNow());
+            java.util.Optional<Replanner.Patch> patch = switch (request.getTrigger().getTriggerType()) {
+                case "empty_result" -> replanner.onEmptyResult(plan, now);
+                // a rerun's patched plan: bounds for its named ranges, the intent its specs now ask for
+                case "plan_patched" -> java.util.Optional.of(new Replanner.Patch(
+                        dev.opsuite.planner.domain.PlanNormalizer.normalize(plan, now), "plan re-derived after the patch"));
+                default -> java.util.Optional.empty();
+            };
             ReplanResponse.Builder b = ReplanResponse.newBuilder().setPatched(patch.isPresent());
             patch.ifPresent(p -> b.setPlan(ModelJson.toProto(p.plan(), Plan.newBuilder())).setFallback(p.fallback()));
             return b.build();
@@ -79,8 +91,13 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
                 throw OpsException.invalid("question is longer than " + RulesPlanner.MAX_QUESTION_CHARS + " characters");
             }
             AssetBundle assets = contents.bundle(request.getAssetsList());
-            Planning.Result r = planner.plan(question, assets, parseNow(request.getNow()), request.getRolesList(),
-                    request.getPlannerStrategy(), deadline());
+            OffsetDateTime now = parseNow(request.getNow());
+            EntityDictionary dictionary = dictionaries.flatMap(d -> d.current(request.getAssetsList(), assets,
+                    "mock".equals(request.getMode()) ? "mock" : "real", Lexicon.of(assets.content("schema"),
+                            assets.content("prompt"), assets.content("resolver")).primaryEntity(),
+                    request.getEstateGeneration())).orElse(null);
+            Planning.Result r = planner.plan(question, assets, now, zone(request.getTimeZone(), now), dictionary,
+                    request.getRolesList(), request.getPlannerStrategy(), deadline());
             return LlmTraceProtos.addTo(toResponse(r.decision(), r.planner()), r).build();
         });
     }
@@ -89,6 +106,17 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
     private static Instant deadline() {
         Deadline d = Context.current().getDeadline();
         return d == null ? null : Instant.now().plusMillis(d.timeRemaining(TimeUnit.MILLISECONDS) - DEADLINE_RESERVE_MS);
+    }
+
+    private static ZoneId zone(String zone, OffsetDateTime now) {
+        if (zone.isBlank()) {
+            return now.getOffset();
+        }
+        try {
+            return ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            throw OpsException.invalid("time_zone must be an IANA zone id such as Asia/Seoul");
+        }
     }
 
     private static OffsetDateTime parseNow(String now) {

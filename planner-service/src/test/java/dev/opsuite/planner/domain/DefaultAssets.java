@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The repository's default assets (assets/defaults), as the planner receives them. */
+/**
+ * The repository's default assets (assets/defaults), as the planner receives them: through a
+ * protobuf Struct, as the registry sends them (every number a double).
+ */
 public final class DefaultAssets {
     private DefaultAssets() {}
 
@@ -22,7 +25,7 @@ public final class DefaultAssets {
             for (Path typeDir : types.filter(Files::isDirectory).toList()) {
                 try (Stream<Path> files = Files.list(typeDir)) {
                     for (Path f : files.toList()) {
-                        JsonNode content = ModelJson.MAPPER.readTree(f.toFile());
+                        JsonNode content = viaStruct(ModelJson.MAPPER.readTree(f.toFile()));
                         docs.add(new AssetDoc(typeDir.getFileName().toString(), content.path("name").asText(), 1,
                                 "published", content));
                     }
@@ -30,5 +33,11 @@ public final class DefaultAssets {
             }
         }
         return new AssetBundle(docs);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static JsonNode viaStruct(JsonNode json) {
+        com.google.protobuf.Struct s = dev.opsuite.kit.json.Structs.toStruct(ModelJson.MAPPER.convertValue(json, java.util.Map.class));
+        return ModelJson.MAPPER.valueToTree(dev.opsuite.kit.json.Structs.toMap(s));
     }
 }

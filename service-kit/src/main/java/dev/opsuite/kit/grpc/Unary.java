@@ -3,7 +3,7 @@ package dev.opsuite.kit.grpc;
 import io.grpc.stub.StreamObserver;
 import java.util.function.Supplier;
 
-/** Runs a unary handler body and maps any failure once, through {@link GrpcErrors}. */
+/** Runs a unary (or server-streaming) handler body and maps any failure once, through {@link GrpcErrors}. */
 public final class Unary {
     private Unary() {}
 
@@ -16,6 +16,19 @@ public final class Unary {
             return;
         }
         observer.onNext(response);
+        observer.onCompleted();
+    }
+
+    /** A server-streaming body: every response it computes is sent, then the call completes; a failure maps once. */
+    public static <T> void stream(StreamObserver<T> observer, Supplier<java.util.List<T>> body) {
+        java.util.List<T> responses;
+        try {
+            responses = body.get();
+        } catch (Throwable t) {
+            observer.onError(GrpcErrors.toStatus(t).asRuntimeException());
+            return;
+        }
+        responses.forEach(observer::onNext);
         observer.onCompleted();
     }
 }

@@ -1,10 +1,12 @@
 package dev.opsuite.kit.model;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Plan as plain Java for the domain layers. Field names mirror ops.v1.Plan; the grpc layers
  * convert through proto JSON ({@link ModelJson}), so the two cannot drift apart silently.
+ * Constructors without the later fields keep them empty.
  */
 public record PlanModel(
         Intent intent,
@@ -18,7 +20,10 @@ public record PlanModel(
         String language,
         List<String> missingSlots,
         List<Candidate> candidates,
-        String normalizedQuestion) {
+        String normalizedQuestion,
+        List<String> unexplained,
+        Map<String, Object> understanding,
+        List<String> adjustments) {
 
     public PlanModel {
         primary = primary == null ? Primary.EMPTY : primary;
@@ -31,6 +36,16 @@ public record PlanModel(
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
         language = language == null ? "" : language;
         normalizedQuestion = normalizedQuestion == null ? "" : normalizedQuestion;
+        unexplained = unexplained == null ? List.of() : List.copyOf(unexplained);
+        understanding = understanding == null ? Map.of() : understanding;
+        adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
+    }
+
+    public PlanModel(Intent intent, View view, Primary primary, Secondary secondary, Graph graph, Metric metric,
+                     History history, Output output, String language, List<String> missingSlots,
+                     List<Candidate> candidates, String normalizedQuestion) {
+        this(intent, view, primary, secondary, graph, metric, history, output, language, missingSlots, candidates,
+                normalizedQuestion, null, null, null);
     }
 
     public record Filter(String field, String op, List<String> values) {
@@ -42,7 +57,8 @@ public record PlanModel(
     public record Candidate(String ciCode, String ciName, String ciType, String matchedBy) {}
 
     public record Primary(String entity, String ciCode, List<String> mentions, List<Filter> filters,
-                          List<String> keywords, int limit, int offset) {
+                          List<String> keywords, int limit, int offset, List<String> ciCodes, List<String> fields,
+                          String ciName) {
         public static final Primary EMPTY = new Primary(null, null, null, null, null, 0, 0);
 
         public Primary {
@@ -51,20 +67,38 @@ public record PlanModel(
             mentions = mentions == null ? List.of() : List.copyOf(mentions);
             filters = filters == null ? List.of() : List.copyOf(filters);
             keywords = keywords == null ? List.of() : List.copyOf(keywords);
+            ciCodes = ciCodes == null ? List.of() : List.copyOf(ciCodes);
+            fields = fields == null ? List.of() : List.copyOf(fields);
+            ciName = ciName == null ? "" : ciName;
+        }
+
+        public Primary(String entity, String ciCode, List<String> mentions, List<Filter> filters, List<String> keywords,
+                       int limit, int offset) {
+            this(entity, ciCode, mentions, filters, keywords, limit, offset, null, null, null);
         }
 
         public Primary withCiCode(String code) {
-            return new Primary(entity, code, mentions, filters, keywords, limit, offset);
+            return new Primary(entity, code, mentions, filters, keywords, limit, offset, ciCodes, fields,
+                    code.equals(ciCode) ? ciName : "");
+        }
+
+        public Primary withFilters(List<Filter> f) {
+            return new Primary(entity, ciCode, mentions, f, keywords, limit, offset, ciCodes, fields, ciName);
         }
     }
 
-    public record Secondary(String ciCode, List<String> mentions, List<Filter> filters) {
+    public record Secondary(String ciCode, List<String> mentions, List<Filter> filters, String ciName) {
         public static final Secondary EMPTY = new Secondary(null, null, null);
 
         public Secondary {
             ciCode = ciCode == null ? "" : ciCode;
             mentions = mentions == null ? List.of() : List.copyOf(mentions);
             filters = filters == null ? List.of() : List.copyOf(filters);
+            ciName = ciName == null ? "" : ciName;
+        }
+
+        public Secondary(String ciCode, List<String> mentions, List<Filter> filters) {
+            this(ciCode, mentions, filters, null);
         }
     }
 
@@ -77,8 +111,11 @@ public record PlanModel(
         }
     }
 
+    /** op: gt | ge | lt | le | between (value .. upper). */
+    public record Threshold(String op, double value, double upper) {}
+
     public record Metric(String metricName, String agg, String timeRange, String timeFrom, String timeTo,
-                         String bucket, int topN, String order) {
+                         String bucket, int topN, String order, boolean timeStated, Threshold threshold) {
         public static final Metric EMPTY = new Metric(null, null, null, null, null, null, 0, null);
 
         public Metric {
@@ -90,10 +127,20 @@ public record PlanModel(
             bucket = bucket == null ? "" : bucket;
             order = order == null ? "" : order;
         }
+
+        public Metric(String metricName, String agg, String timeRange, String timeFrom, String timeTo, String bucket,
+                      int topN, String order) {
+            this(metricName, agg, timeRange, timeFrom, timeTo, bucket, topN, order, false, null);
+        }
+
+        public Metric withRange(String range, String from, String to, boolean stated) {
+            return new Metric(metricName, agg, range, from, to, bucket, topN, order, stated, threshold);
+        }
     }
 
     public record History(boolean enabled, List<String> eventTypes, List<String> severities, String timeRange,
-                          String timeFrom, String timeTo, int limit) {
+                          String timeFrom, String timeTo, int limit, boolean timeStated, String anchor,
+                          int windowHours) {
         public static final History EMPTY = new History(false, null, null, null, null, null, 0);
 
         public History {
@@ -102,19 +149,57 @@ public record PlanModel(
             timeRange = timeRange == null ? "" : timeRange;
             timeFrom = timeFrom == null ? "" : timeFrom;
             timeTo = timeTo == null ? "" : timeTo;
+            anchor = anchor == null ? "" : anchor;
+        }
+
+        public History(boolean enabled, List<String> eventTypes, List<String> severities, String timeRange,
+                       String timeFrom, String timeTo, int limit) {
+            this(enabled, eventTypes, severities, timeRange, timeFrom, timeTo, limit, false, null, 0);
+        }
+
+        public History withRange(String range, String from, String to, boolean stated) {
+            return new History(enabled, eventTypes, severities, range, from, to, limit, stated, anchor, windowHours);
         }
     }
 
-    public record Output(List<String> blocks, String primary) {
+    public record Output(List<String> blocks, String primary, boolean count) {
         public static final Output EMPTY = new Output(null, null);
 
         public Output {
             blocks = blocks == null ? List.of() : List.copyOf(blocks);
             primary = primary == null ? "" : primary;
         }
+
+        public Output(List<String> blocks, String primary) {
+            this(blocks, primary, false);
+        }
     }
 
     public boolean isKorean() {
         return "ko".equals(language);
+    }
+
+    /** This plan with other parts; language, question, reading and the rest carried over. */
+    public PlanModel with(View view, Primary primary, Secondary secondary, Graph graph, Metric metric,
+                          History history) {
+        return new PlanModel(intent, view, primary, secondary, graph, metric, history, output, language, missingSlots,
+                candidates, normalizedQuestion, unexplained, understanding, adjustments);
+    }
+
+    public PlanModel withSlots(Primary primary, Secondary secondary, List<String> missing, List<Candidate> found) {
+        return new PlanModel(intent, view, primary, secondary, graph, metric, history, output, language, missing,
+                found, normalizedQuestion, unexplained, understanding, adjustments);
+    }
+
+    public PlanModel withIntent(Intent newIntent, View newView, Output newOutput) {
+        return new PlanModel(newIntent, newView, primary, secondary, graph, metric, history, newOutput, language,
+                missingSlots, candidates, normalizedQuestion, unexplained, understanding, adjustments);
+    }
+
+    public PlanModel withAdjustment(String adjustment) {
+        List<String> all = new java.util.ArrayList<>(adjustments);
+        all.add(adjustment);
+        return new PlanModel(intent, view, primary, secondary, graph, metric, history, output, language, missingSlots,
+                candidates, normalizedQuestion, unexplained, understanding, all);
     }
 }

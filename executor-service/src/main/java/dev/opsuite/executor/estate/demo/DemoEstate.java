@@ -25,6 +25,9 @@ import org.apache.commons.csv.CSVPrinter;
  * end with payment-api & co. failing for an hour (preceded by a payment-api deploy).
  */
 public final class DemoEstate {
+    /** The attribute that tags the demo's CIs ({@code origin: demo}); an operator's imports never set it. */
+    public static final String ORIGIN_ATTRIBUTE = "origin";
+    public static final String DEMO_ORIGIN = "demo";
     public static final String CIS = "cis.csv";
     public static final String RELATIONS = "relations.csv";
     public static final String METRICS = "metrics.csv";
@@ -79,11 +82,13 @@ public final class DemoEstate {
         try (CSVPrinter out = printer(file)) {
             List<String> header = new ArrayList<>(CI_COLUMNS);
             header.addAll(attributeColumns);
+            header.add(ORIGIN_ATTRIBUTE); // tags every demo CI, so ./ops demo remove can find them
             out.printRecord(header);
             for (DemoCi ci : catalog.cis) {
                 List<String> row = new ArrayList<>(List.of(ci.code(), ci.name(), ci.type(), ci.status(),
                         ci.environment(), ci.location(), ci.owner(), ci.aliases() == null ? "" : ci.aliases()));
                 attributeColumns.forEach(col -> row.add(ci.attributes().getOrDefault(col, "")));
+                row.add(DEMO_ORIGIN);
                 out.printRecord(row);
             }
         }

@@ -1,5 +1,6 @@
 package dev.opsuite.planner.domain.llm;
 
+import dev.opsuite.planner.domain.understand.Folding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -16,7 +17,7 @@ final class CatalogPruner {
     private CatalogPruner() {}
 
     static ObjectNode prune(JsonNode catalog, String question) {
-        String folded = Phrases.fold(question);
+        String folded = Folding.fold(question);
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode out = f.objectNode();
         ArrayNode entities = out.putArray("entities");
@@ -33,7 +34,7 @@ final class CatalogPruner {
                 field.path("enum_labels").properties().forEach(en -> {
                     ArrayNode hit = f.arrayNode();
                     en.getValue().forEach(l -> {
-                        if (Phrases.contains(folded, Phrases.fold(l.asText()))) {
+                        if (Phrases.contains(folded, Folding.fold(l.asText()))) {
                             hit.add(l.asText());
                         }
                     });
@@ -48,9 +49,9 @@ final class CatalogPruner {
         }
         ArrayNode metrics = out.putArray("metrics");
         for (JsonNode m : catalog.path("metrics")) {
-            boolean named = Phrases.contains(folded, Phrases.fold(m.path("name").asText()));
+            boolean named = Phrases.contains(folded, Folding.fold(m.path("name").asText()));
             for (JsonNode s : m.path("synonyms")) {
-                named |= Phrases.contains(folded, Phrases.fold(s.asText()));
+                named |= Phrases.contains(folded, Folding.fold(s.asText()));
             }
             ObjectNode mo = metrics.addObject().put("name", m.path("name").asText());
             if (named) {

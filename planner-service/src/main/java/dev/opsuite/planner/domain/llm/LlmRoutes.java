@@ -46,7 +46,7 @@ final class LlmRoutes {
                         }
                     }
                 }
-                return errors.isEmpty() ? new PlanDecision("direct", null, answer, null, null, confidence, reason, fired)
+                return errors.isEmpty() ? new PlanDecision("direct", null, answer, null, null, confidence, reason, fired, List.of())
                         : null;
             }
             case "reject" -> {
@@ -63,7 +63,7 @@ final class LlmRoutes {
                 String policy = out.rejectPayload().policy() == null || out.rejectPayload().policy().isBlank()
                         ? "model" : out.rejectPayload().policy().strip();
                 // marked as the model's judgement: never mistaken for a policy-asset reject
-                return new PlanDecision("reject", null, null, why, "llm:" + clip(policy), confidence, reason, fired);
+                return new PlanDecision("reject", null, null, why, "llm:" + clip(policy), confidence, reason, fired, List.of());
             }
             case "plan" -> {
                 if (out.plan() == null) {

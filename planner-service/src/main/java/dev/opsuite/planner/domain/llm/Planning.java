@@ -43,17 +43,27 @@ public final class Planning {
     /** requested: the request's strategy, empty for the Prompt asset's (default rules_first). */
     public Result plan(String question, AssetBundle assets, OffsetDateTime now, List<String> roles, String requested,
                        Instant deadline) {
+        return plan(question, assets, now, now.getOffset(), null, roles, requested, deadline);
+    }
+
+    /**
+     * @param zone       zone of the days and times a question names
+     * @param dictionary the estate's names for entity linking, or null (names then resolve at EXECUTE)
+     */
+    public Result plan(String question, AssetBundle assets, OffsetDateTime now, java.time.ZoneId zone,
+                       dev.opsuite.planner.domain.understand.EntityDictionary dictionary, List<String> roles,
+                       String requested, Instant deadline) {
         PlannerStrategy assetDefault = PlannerStrategy.parse(assets.content("prompt").path("strategy").asText(""),
                 PlannerStrategy.RULES_FIRST);
         PlannerStrategy strategy = PlannerStrategy.parse(requested, assetDefault);
         RulesPlanner.Screened screened = rules.screen(question, assets);
         if (screened.reject().isPresent() || llm.isEmpty() || strategy == PlannerStrategy.RULES_ONLY) {
-            return new Result(screened.reject().orElseGet(() -> rules.plan(question, assets, now)), "rules",
+            return new Result(screened.reject().orElseGet(() -> rules.plan(question, assets, now, zone, dictionary)), "rules",
                     strategy.wireName(), List.of(), List.of());
         }
         PlanDecision byRules = null;
         if (strategy == PlannerStrategy.RULES_FIRST) {
-            byRules = rules.plan(question, assets, now);
+            byRules = rules.plan(question, assets, now, zone, dictionary);
             Optional<String> gap = noRunnablePlan(byRules, assets, roles);
             if (gap.isEmpty()) {
                 return new Result(byRules, "rules", strategy.wireName(), List.of(), List.of());
@@ -64,7 +74,7 @@ public final class Planning {
         if (o.decision().isPresent()) {
             return new Result(o.decision().get(), "llm", strategy.wireName(), o.calls(), o.events());
         }
-        PlanDecision fallback = byRules != null ? byRules : rules.plan(question, assets, now);
+        PlanDecision fallback = byRules != null ? byRules : rules.plan(question, assets, now, zone, dictionary);
         List<PlanEvent> events = new ArrayList<>(o.events());
         PlanEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
         Map<String, Object> meta = new LinkedHashMap<>();
@@ -91,6 +101,10 @@ public final class Planning {
         if (!p.missingSlots().isEmpty()) {
             return Optional.of("missing " + p.missingSlots());
         }
+        double llmAbove = assets.content("prompt").path("rules").path("understanding").path("llm_above").asDouble(1.0);
+        if (!p.unexplained().isEmpty() && 1.0 - confidenceShare(p) > llmAbove) {
+            return Optional.of("words not understood: " + p.unexplained());
+        }
         // the rules' last resorts: attributes of unresolved words, or every CI unfiltered
         boolean catchAll = p.intent() == Intent.LOOKUP && p.metric().metricName().isEmpty() && p.primary().ciCode().isEmpty()
                 || p.intent() == Intent.LIST && p.primary().filters().isEmpty() && !p.history().enabled();
@@ -100,5 +114,11 @@ public final class Planning {
         boolean unbound = validator.validate(d.plan(), assets, roles).decisions().stream()
                 .anyMatch(x -> "deny".equals(x.decision()) && "query_binding".equals(x.rule()));
         return unbound ? Optional.of("no Query template matches") : Optional.empty();
+    }
+
+    /** The planner's confidence in its reading (1 when it did not record one). */
+    private static double confidenceShare(PlanModel p) {
+        Object c = p.understanding().get("confidence");
+        return c instanceof Number n ? n.doubleValue() / 0.9 : 1.0;
     }
 }

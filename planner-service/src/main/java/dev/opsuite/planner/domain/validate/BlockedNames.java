@@ -21,7 +21,9 @@ final class BlockedNames {
         }
         JsonNode tree = ModelJson.MAPPER.valueToTree(plan);
         if (tree.isObject()) {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove("normalized_question");
+            // the question's own words, as read, are not a plan naming a table
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove(
+                    java.util.List.of("normalized_question", "unexplained", "understanding"));
         }
         for (JsonNode t : blockedTables) {
             String table = t.asText().strip();

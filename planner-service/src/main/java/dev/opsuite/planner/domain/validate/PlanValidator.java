@@ -81,9 +81,7 @@ public final class PlanValidator {
                     "graph depth " + g.depth() + " clamped to max_depth " + maxDepth,
                     Map.of("requested", g.depth(), "max_depth", maxDepth)));
             PlanModel.Graph clamped = new PlanModel.Graph(maxDepth, g.relationTypes(), g.direction(), g.limit());
-            return new PlanModel(plan.intent(), plan.view(), plan.primary(), plan.secondary(), clamped, plan.metric(),
-                    plan.history(), plan.output(), plan.language(), plan.missingSlots(), plan.candidates(),
-                    plan.normalizedQuestion());
+            return plan.with(plan.view(), plan.primary(), plan.secondary(), clamped, plan.metric(), plan.history());
         }
         decisions.add(new Decision(policyName, "budget", "allow", "within budget (max_depth " + maxDepth
                 + ", timeout " + policy.path("budget").path("timeout_seconds").asInt(60) + " s)", Map.of()));

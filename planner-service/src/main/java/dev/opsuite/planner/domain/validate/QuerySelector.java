@@ -52,6 +52,10 @@ public final class QuerySelector {
                 case "top_n" -> e.getValue().asBoolean() == (plan.metric().topN() > 0);
                 case "history" -> e.getValue().asBoolean() == plan.history().enabled();
                 case "direction" -> plan.graph().direction().equals(want);
+                case "relation" -> plan.graph().relationTypes().contains(want);
+                case "compare" -> e.getValue().asBoolean() == (plan.primary().ciCodes().size() >= 2);
+                case "anchor" -> e.getValue().asBoolean() == !plan.history().anchor().isEmpty();
+                case "count" -> e.getValue().asBoolean() == plan.output().count();
                 default -> false; // an unknown condition never matches: fail closed
             };
             if (!ok) {

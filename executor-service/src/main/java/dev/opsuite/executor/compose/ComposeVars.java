@@ -1,0 +1,171 @@
+package dev.opsuite.executor.compose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.executor.domain.ToolOutput;
+import dev.opsuite.kit.model.Localized;
+import dev.opsuite.kit.model.PlanModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The values a Mapping template may use: from the plan (the CI as "name(code)" even when nothing
+ * came back, metric label and unit, aggregation, order, condition, time range as people say it),
+ * and from a tool's rows (the first row's columns, counts, lists of names, of names with values,
+ * of events).
+ */
+final class ComposeVars {
+    private ComposeVars() {}
+
+    static Map<String, String> ofPlan(PlanModel plan, JsonNode mapping, JsonNode schema, String lang, int decimals) {
+        Map<String, String> vars = new HashMap<>();
+        vars.put("mentions", String.join(", ", plan.primary().mentions().stream().limit(3).toList()));
+        String code = plan.primary().ciCode();
+        vars.put("ci_code", code);
+        vars.put("ci_name", plan.primary().ciName().isEmpty() ? code : plan.primary().ciName());
+        vars.put("root", label(plan.primary().ciName(), code));
+        vars.put("secondary", label(plan.secondary().ciName(), plan.secondary().ciCode()));
+        // "X(code)의 " / " of X (code)" when the question names a CI, else nothing
+        vars.put("root_of", code.isEmpty() ? "" : "ko".equals(lang) ? vars.get("root") + "의 " : " of " + vars.get("root"));
+        String metric = plan.metric().metricName();
+        vars.put("metric_name", metric);
+        vars.put("metric_label", metric);
+        vars.put("unit", "");
+        for (JsonNode m : schema.path("metrics")) {
+            if (m.path("name").asText().equals(metric)) {
+                vars.put("metric_label", Localized.text(m.path("display_name"), lang));
+                vars.put("unit", m.path("unit").asText(""));
+            }
+        }
+        vars.put("agg", plan.metric().agg());
+        vars.put("agg_label", labelOf(mapping.path("agg_labels"), plan.metric().agg(), lang));
+        vars.put("order_label", Localized.text(mapping.path("order_labels").path(
+                plan.metric().order().equals("asc") ? "asc" : "desc"), lang));
+        boolean metricRange = !plan.metric().timeRange().isEmpty();
+        vars.put("time_range", TimeLabels.label(mapping, metricRange ? plan.metric().timeRange() : plan.history().timeRange(),
+                metricRange ? plan.metric().timeFrom() : plan.history().timeFrom(),
+                metricRange ? plan.metric().timeTo() : plan.history().timeTo(), lang));
+        vars.put("window_hours", Integer.toString(plan.history().windowHours()));
+        vars.put("condition", condition(plan.metric().threshold(), mapping, lang, vars.get("unit"), decimals));
+        vars.put("fields", String.join(", ", plan.primary().fields()));
+        vars.put("keyword", plan.primary().keywords().stream().filter(k -> k.length() >= 2)
+                .min(java.util.Comparator.comparingInt(String::length)).orElse(""));
+        return vars;
+    }
+
+    /** "name(code)", or the code alone when the name is not known. */
+    static String label(String name, String code) {
+        return name.isEmpty() || name.equals(code) ? code : name + "(" + code + ")";
+    }
+
+    private static String labelOf(JsonNode labels, String key, String lang) {
+        JsonNode l = labels.path(key);
+        return l.isMissingNode() ? key : Localized.text(l, lang);
+    }
+
+    /** "over 80%", "80% 초과", "between 40 and 60%". */
+    private static String condition(PlanModel.Threshold t, JsonNode mapping, String lang, String unit, int decimals) {
+        if (t == null || t.op().isEmpty()) {
+            return "";
+        }
+        String template = Localized.text(mapping.path("condition_labels").path(t.op()), lang);
+        return template.replace("{value}", Templates.number(t.value(), decimals) + unit)
+                .replace("{upper}", Templates.number(t.upper(), decimals) + unit);
+    }
+
+    /** Variables from one tool's rows: first row, counts and the lists the templates quote. */
+    static void addRows(Map<String, String> vars, ToolOutput out, JsonNode rule, JsonNode more, String lang, int decimals,
+                        java.time.ZoneOffset offset) {
+        if (!out.rows().isEmpty()) {
+            out.row(0).forEach((k, v) -> vars.put(k, k.equals("ts") || k.endsWith("_ts") ? local(v, offset)
+                    : Templates.number(v, decimals)));
+        }
+        vars.put("row_count", Integer.toString(out.rows().size()));
+        long all = Math.max(out.rows().size(), total(out));
+        vars.put("total", out.rows().isEmpty() ? "0" : Long.toString(all));
+        int limit = rule.path("list_limit").asInt(5);
+        vars.put("list", list(out, limit, lang, more, false, decimals, vars.get("unit")));
+        vars.put("value_list", list(out, limit, lang, more, true, decimals, vars.get("unit")));
+        vars.put("event_list", events(out, limit, lang, more, offset));
+    }
+
+    /** The "total" column of the first row (count(*) OVER (), size(found)), or -1 without one. */
+    static long total(ToolOutput out) {
+        int i = out.columnIndex("total");
+        return i >= 0 && !out.rows().isEmpty() && out.rows().get(0).get(i) instanceof Number n ? n.longValue() : -1;
+    }
+
+    private static String list(ToolOutput out, int limit, String lang, JsonNode more, boolean values, int decimals,
+                               String unit) {
+        int name = out.columnIndex("ci_name");
+        int code = out.columnIndex("ci_code");
+        int value = out.columnIndex("value");
+        if (name < 0 && code < 0) {
+            return "";
+        }
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, out.rows().size()); i++) {
+            List<Object> r = out.rows().get(i);
+            String item = name >= 0 && code >= 0 ? label(String.valueOf(r.get(name)), String.valueOf(r.get(code)))
+                    : String.valueOf(r.get(Math.max(name, code)));
+            if (values && value >= 0) {
+                item += " " + Templates.number(r.get(value), decimals) + (unit == null ? "" : unit);
+            }
+            items.add(item);
+        }
+        long all = Math.max(out.rows().size(), total(out));
+        String rest = all > items.size() ? Localized.text(more, lang).replace("{n}", Long.toString(all - items.size())) : "";
+        return String.join(", ", items) + rest;
+    }
+
+    /** The offset the question's times were read in (its range's), or null when the plan names none. */
+    static java.time.ZoneOffset offsetOf(PlanModel plan) {
+        for (String t : new String[] {plan.history().timeFrom(), plan.metric().timeFrom()}) {
+            if (t != null && !t.isEmpty()) {
+                try {
+                    return java.time.OffsetDateTime.parse(t).getOffset();
+                } catch (java.time.format.DateTimeParseException e) {
+                    // not a timestamp: try the next
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "2026-11-26 14:25" in the question's offset; a stored instant with no offset to show it in says UTC. */
+    static String local(Object v, java.time.ZoneOffset offset) {
+        String s = String.valueOf(v);
+        try {
+            java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(s);
+            java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+            return offset == null ? t.withOffsetSameInstant(java.time.ZoneOffset.UTC).format(f) + " UTC"
+                    : t.withOffsetSameInstant(offset).format(f);
+        } catch (java.time.format.DateTimeParseException e) {
+            return s.length() >= 16 ? s.substring(0, 16).replace('T', ' ') : s;
+        }
+    }
+
+    private static String events(ToolOutput out, int limit, String lang, JsonNode more, java.time.ZoneOffset offset) {
+        int ts = out.columnIndex("ts");
+        int title = out.columnIndex("title");
+        int code = out.columnIndex("ci_code");
+        if (ts < 0 || title < 0) {
+            return "";
+        }
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, out.rows().size()); i++) {
+            List<Object> r = out.rows().get(i);
+            items.add(local(r.get(ts), offset) + " " + r.get(title)
+                    + (code >= 0 ? " (" + r.get(code) + ")" : ""));
+        }
+        String rest = out.rows().size() > items.size() ? Localized.text(more, lang)
+                .replace("{n}", Integer.toString(out.rows().size() - items.size())) : "";
+        return String.join("; ", items) + rest;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.opsuite.executor.compose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.kit.model.Intent;
+import dev.opsuite.kit.model.Localized;
+import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.kit.model.View;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one line every orch answer carries to say how the question was read ("Read as: maximum
+ * CPU usage of hv-gw-02 (SB-HV-02) over 2014-04-17, UTC · not understood: 'foo'"), from the plan
+ * that was answered and the Mapping asset's reading templates, in the question's language.
+ */
+final class Readings {
+    private Readings() {}
+
+    static String render(PlanModel plan, JsonNode mapping, Map<String, String> planVars, String lang) {
+        JsonNode reading = mapping.path("reading");
+        if (reading.isMissingNode()) {
+            return "";
+        }
+        String template = Localized.text(reading.path(shape(plan)), lang);
+        if (template.isEmpty()) {
+            return "";
+        }
+        Map<String, String> v = new HashMap<>(planVars);
+        v.put("target", planVars.getOrDefault("root", plan.primary().ciCode()));
+        v.put("targets", String.join(", ", plan.primary().ciCodes()));
+        v.put("metric", planVars.getOrDefault("metric_label", plan.metric().metricName()));
+        v.put("agg", planVars.getOrDefault("agg_label", plan.metric().agg()));
+        v.put("range", planVars.getOrDefault("time_range", ""));
+        v.put("bucket", plan.metric().bucket());
+        v.put("n", Integer.toString(plan.metric().topN()));
+        v.put("order", Localized.text(mapping.path("order_labels").path(plan.metric().order().equals("asc") ? "asc" : "desc"),
+                lang));
+        v.put("filters", filters(plan, lang));
+        v.put("condition", planVars.getOrDefault("condition", ""));
+        v.put("fields", String.join(", ", plan.primary().fields()));
+        v.put("types", String.join(", ", plan.history().eventTypes()));
+        v.put("depth", Integer.toString(plan.graph().depth()));
+        v.put("window", Integer.toString(plan.history().windowHours()));
+        StringBuilder line = new StringBuilder(Localized.text(reading.path("prefix"), lang));
+        line.append(Templates.fill(template, v).replaceAll("\\s+", " ").strip());
+        Object zone = plan.understanding().get("time_zone");
+        boolean timed = !plan.metric().timeFrom().isEmpty() || plan.history().enabled();
+        if (timed && zone != null && !zone.toString().isEmpty()) {
+            line.append(Localized.text(reading.path("zone"), lang).replace("{zone}", zone.toString()));
+        }
+        if (!plan.unexplained().isEmpty()) {
+            line.append(Localized.text(reading.path("unexplained"), lang).replace("{words}",
+                    "'" + String.join("', '", plan.unexplained()) + "'"));
+        }
+        return Templates.stripUnfilled(line.toString());
+    }
+
+    /** Which reading template fits the plan. */
+    static String shape(PlanModel p) {
+        boolean runsOn = p.graph().relationTypes().contains("RUNS_ON");
+        boolean calls = p.graph().relationTypes().contains("DEPENDS_ON") && !runsOn;
+        if (p.intent() == Intent.PATH) {
+            return "path";
+        }
+        if (p.intent() == Intent.EXPAND) {
+            return switch (p.view() == null ? View.SUMMARY : p.view()) {
+                case IMPACT -> calls ? "callers" : "impact";
+                case DEPENDENCY -> runsOn ? "host" : calls ? "callees" : "dependency";
+                case COMPOSITION -> runsOn ? "hosted" : "dependency";
+                case NEIGHBORS -> "neighbors";
+                default -> "ci";
+            };
+        }
+        if (p.history().enabled()) {
+            return !p.history().anchor().isEmpty() ? "changes_before" : p.output().count() ? "events_count" : "events";
+        }
+        if (p.intent() == Intent.LIST) {
+            if (!p.metric().metricName().isEmpty()) {
+                return p.output().count() ? "per_ci_count" : "per_ci";
+            }
+            return p.output().count() ? "count" : "list";
+        }
+        if (p.intent() == Intent.AGGREGATE) {
+            return p.primary().ciCodes().size() >= 2 ? "compare" : p.metric().topN() > 0 ? "top"
+                    : !p.metric().bucket().isEmpty() ? "series" : "aggregate";
+        }
+        if (p.intent() == Intent.SEARCH) {
+            return "search";
+        }
+        if (!p.metric().metricName().isEmpty()) {
+            return p.primary().ciCodes().size() >= 2 ? "compare" : "latest";
+        }
+        return p.primary().fields().isEmpty() ? "ci" : "attributes";
+    }
+
+    private static String filters(PlanModel p, String lang) {
+        List<String> parts = new ArrayList<>();
+        for (PlanModel.Filter f : p.primary().filters()) {
+            parts.add(f.field() + "=" + String.join("|", f.values()));
+        }
+        if (parts.isEmpty()) {
+            return "";
+        }
+        return "ko".equals(lang) ? "(" + String.join(", ", parts) + ") " : " (" + String.join(", ", parts) + ")";
+    }
+}

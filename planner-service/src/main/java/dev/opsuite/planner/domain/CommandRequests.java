@@ -1,0 +1,164 @@
+package dev.opsuite.planner.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.planner.domain.understand.Analyzed;
+import dev.opsuite.planner.domain.understand.Folding;
+import dev.opsuite.planner.domain.understand.QuestionAnalyzer;
+import dev.opsuite.planner.domain.understand.Token;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Requests to act rather than to read — change or destroy something, or carry data out — in any
+ * wording (Policy asset security.commands: one rule per policy, e.g. read_only and exfiltration).
+ * English: a listed verb used as a command — the first word or after a request ("please", "can
+ * you") in its base form, or any form of it before its object ("the", "all", "table", a name).
+ * Korean: a stem the analyser tags as a verb, a noun made active with 하다 ("삭제해", not the
+ * passive "삭제된" nor the past "삭제했"), a command noun ending the sentence ("기록 싹 삭제"), or a
+ * listed surface ("지워"). "the last update of X" and "why did CPU drop" stay questions.
+ */
+final class CommandRequests {
+    /** A policy's command words. */
+    private record Rule(String policy, JsonNode reason, Set<String> verbs, Set<String> stems, Set<String> koStems,
+                        Set<String> nounCommands, List<String> surfaces, List<String> patterns) {}
+
+    public record Hit(String policy, JsonNode reason, String word) {}
+
+    private final List<Rule> rules = new ArrayList<>();
+    private final Set<String> requests = new HashSet<>();
+    private final Set<String> objects = new HashSet<>();
+
+    CommandRequests(JsonNode commands) {
+        commands.path("request_words").forEach(v -> requests.add(Folding.fold(v.asText())));
+        commands.path("object_words").forEach(v -> objects.add(Folding.fold(v.asText())));
+        for (JsonNode r : commands.path("rules")) {
+            Set<String> verbs = new HashSet<>();
+            Set<String> stems = new HashSet<>();
+            r.path("verbs").forEach(v -> {
+                verbs.add(Folding.fold(v.asText()));
+                stems.add(QuestionAnalyzer.stem(Folding.fold(v.asText())));
+            });
+            rules.add(new Rule(r.path("policy").asText("read_only"), r.path("reason"), verbs, stems,
+                    set(r.path("ko_stems")), set(r.path("ko_noun_commands")), list(r.path("ko_surfaces")),
+                    list(r.path("patterns"))));
+        }
+    }
+
+    private static Set<String> set(JsonNode arr) {
+        return new HashSet<>(list(arr));
+    }
+
+    private static List<String> list(JsonNode arr) {
+        List<String> out = new ArrayList<>();
+        arr.forEach(v -> out.add(Folding.fold(v.asText())));
+        return out;
+    }
+
+    Optional<Hit> find(String question) {
+        if (rules.isEmpty()) {
+            return Optional.empty();
+        }
+        Analyzed a = QuestionAnalyzer.analyze(question, w -> false);
+        for (Rule r : rules) {
+            Optional<String> word = match(r, a);
+            if (word.isPresent()) {
+                return Optional.of(new Hit(r.policy(), r.reason(), word.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> match(Rule r, Analyzed a) {
+        for (String s : r.surfaces()) {
+            if (!s.isEmpty() && a.text().contains(s)) {
+                return Optional.of(s);
+            }
+        }
+        for (String p : r.patterns()) {
+            if (Phrases.contains(a.text(), p)) {
+                return Optional.of(p);
+            }
+        }
+        List<Token> tokens = a.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.latin() && r.stems().contains(t.stem()) && usedAsCommand(r, a, tokens, i)) {
+                return Optional.of(t.surface());
+            }
+            if (t.hangul() && r.koStems().contains(t.morpheme())) {
+                // a verb never sits on a noun without a space or 하다, and a glued "꺼" is spoken 것:
+                // "이번주꺼", "오늘꺼" are "this week's", "today's" — not 끄다
+                boolean glued = i > 0 && tokens.get(i - 1).end() == t.start()
+                        && (tokens.get(i - 1).pos().startsWith("N") || t.surface().equals("꺼"));
+                boolean verb = t.pos().equals("VV") && !glued;
+                boolean active = next(tokens, i).filter(n -> n.pos().equals("XSV") && n.morpheme().equals("하")).isPresent();
+                int after = verb ? i + 1 : i + 2;
+                if ((verb || active) && !pastOrDone(tokens, after)) {
+                    return Optional.of(t.surface());
+                }
+                if (r.nounCommands().contains(t.morpheme()) && lastContent(tokens, i)) {
+                    return Optional.of(t.surface());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Token> next(List<Token> tokens, int i) {
+        return i + 1 < tokens.size() ? Optional.of(tokens.get(i + 1)) : Optional.empty();
+    }
+
+    /** Nothing but grammar after it: "지난주 이벤트 기록 싹 삭제". */
+    private static boolean lastContent(List<Token> tokens, int i) {
+        for (int j = i + 1; j < tokens.size(); j++) {
+            if (!tokens.get(j).function()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * "삭제했", "삭제한", "지운", "꺼져 있는": something that happened or a state, asked about — not a
+     * command. Looks along the grammar after the verb (endings, auxiliaries) and a following 있다.
+     */
+    private static boolean pastOrDone(List<Token> tokens, int from) {
+        for (int j = from; j < tokens.size(); j++) {
+            Token t = tokens.get(j);
+            String m = t.morpheme();
+            if (t.pos().equals("E")) {
+                if (m.startsWith("었") || m.startsWith("았") || m.startsWith("였") || m.equals("ㄴ") || m.equals("은")
+                        || m.equals("는") || m.startsWith("던")) {
+                    return true;
+                }
+            } else if (t.pos().equals("VX") && m.equals("지") || (t.pos().equals("VA") || t.pos().equals("VX"))
+                    && m.equals("있")) {
+                return true; // passive 지다, or a state with 있다
+            } else if (!t.function()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private boolean usedAsCommand(Rule r, Analyzed a, List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        String before = a.text().substring(0, t.start()).strip();
+        boolean requested = before.isEmpty() || requests.stream().anyMatch(q -> before.equals(q) || before.endsWith(" " + q));
+        if (requested && r.verbs().contains(t.surface())) {
+            return true; // the imperative: "drop …", "please delete …"
+        }
+        if ((t.surface().endsWith("ed") || t.surface().endsWith("ing")) && !r.verbs().contains(t.surface())) {
+            return false; // "stopped VMs", "deleted rows", "restarting": a state or a past event, asked about
+        }
+        if (i + 1 < tokens.size() && !t.surface().endsWith("s") || i + 1 < tokens.size() && r.verbs().contains(t.surface())) {
+            Token n = tokens.get(i + 1);
+            return objects.contains(n.surface()) || !n.latin() && !n.number() && !n.function()
+                    || n.surface().chars().anyMatch(Character::isDigit) || n.surface().contains("-");
+        }
+        return false;
+    }
+}

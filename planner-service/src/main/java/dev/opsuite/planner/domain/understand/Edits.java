@@ -1,0 +1,36 @@
+package dev.opsuite.planner.domain.understand;
+
+/** Edit distances for ranking fuzzy matches (insert, delete, substitute, swap of neighbours). */
+final class Edits {
+    private Edits() {}
+
+    /** Optimal string alignment distance. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /** Least distance between {@code a} and any prefix of {@code b}. */
+    static int prefixDistance(String a, String b) {
+        int best = Integer.MAX_VALUE;
+        for (int len = Math.max(0, a.length() - 2); len <= Math.min(b.length(), a.length() + 2); len++) {
+            best = Math.min(best, distance(a, b.substring(0, len)));
+        }
+        return best;
+    }
+}

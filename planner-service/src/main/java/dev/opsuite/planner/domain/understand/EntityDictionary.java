@@ -1,0 +1,287 @@
+package dev.opsuite.planner.domain.understand;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.AutomatonQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.automaton.Automata;
+import org.apache.lucene.util.automaton.Automaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
+import org.apache.lucene.util.automaton.Operations;
+
+/**
+ * The estate's names: every CI's code, name and aliases (any language) and the values its fields
+ * take (locations, owners, environments…), as loaded from the Query asset's dictionary templates.
+ * Exact names match by compact form; partial ones — a whole word of a name, a prefix, a name
+ * within one or two edits — through an in-memory Lucene index (phrase, prefix, fuzzy and
+ * Levenshtein-automaton queries). Immutable; rebuilt when the estate's revision changes.
+ */
+public final class EntityDictionary {
+    public enum NameKind { CODE, NAME, ALIAS }
+
+    /**
+     * One CI. {@code demo}: part of the bundled demo estate, not the operator's own data;
+     * {@code fields}: its values of the primary entity's fields ("ci.location" → "ochang-dc"…).
+     */
+    public record Entity(String ciCode, String ciName, String ciType, boolean demo, Map<String, String> fields) {
+        public Entity {
+            fields = fields == null ? Map.of() : Map.copyOf(fields);
+        }
+
+        public Entity(String ciCode, String ciName, String ciType, boolean demo) {
+            this(ciCode, ciName, ciType, demo, Map.of());
+        }
+    }
+
+    public record Name(Entity entity, String surface, NameKind kind) {}
+
+    /** A partial match and how it was found. */
+    public record Partial(Name name, Rank rank, int distance) {}
+
+    /** Match ranks, best first. */
+    public enum Rank {
+        EXACT_CODE(1.0), EXACT_NAME(0.95), TOKEN(0.75), PREFIX(0.65), FUZZY(0.55), FUZZY_PREFIX(0.45);
+
+        public final double score;
+
+        Rank(double score) {
+            this.score = score;
+        }
+    }
+
+    private static final int MAX_HITS = 64;
+
+    private final long revision;
+    private final List<Name> names = new ArrayList<>();
+    private final PhraseTable<Name> exact = new PhraseTable<>();
+    private final PhraseTable<Word> values = new PhraseTable<>();
+    private final Map<String, List<Word>> valueTokens = new LinkedHashMap<>();
+    private final int entityCount;
+    private final Map<String, Entity> byCode = new java.util.HashMap<>();
+    private final IndexSearcher searcher;
+
+    public static final EntityDictionary EMPTY = new EntityDictionary(0, List.of(), List.of(), List.of());
+
+    /**
+     * @param entities  the CIs
+     * @param aliases   (entity index, alias) pairs; codes and names are added from the entities
+     * @param fieldValues (entity.field, value) pairs from the estate's data
+     */
+    public EntityDictionary(long revision, List<Entity> entities, List<Map.Entry<Integer, String>> aliases,
+                            List<Map.Entry<String, String>> fieldValues) {
+        this.revision = revision;
+        this.entityCount = entities.size();
+        for (Entity e : entities) {
+            byCode.put(e.ciCode(), e);
+            addName(new Name(e, e.ciCode(), NameKind.CODE));
+            if (!Analyzed.compactOf(e.ciName()).equals(Analyzed.compactOf(e.ciCode()))) {
+                addName(new Name(e, e.ciName(), NameKind.NAME));
+            }
+        }
+        for (Map.Entry<Integer, String> a : aliases) {
+            Entity e = entities.get(a.getKey());
+            String c = Analyzed.compactOf(a.getValue());
+            if (!c.equals(Analyzed.compactOf(e.ciCode())) && !c.equals(Analyzed.compactOf(e.ciName()))) {
+                addName(new Name(e, a.getValue(), NameKind.ALIAS));
+            }
+        }
+        for (Map.Entry<String, String> v : fieldValues) {
+            Word w = new Word(Word.Kind.VALUE, v.getKey(), v.getValue(), v.getValue());
+            values.add(v.getValue(), w);
+            for (String tok : words(v.getValue())) {
+                if (tok.length() >= 3 && !tok.chars().allMatch(Character::isDigit)) {
+                    valueTokens.computeIfAbsent(tok, k -> new ArrayList<>()).add(w);
+                }
+            }
+        }
+        this.searcher = index();
+    }
+
+    private void addName(Name n) {
+        if (Analyzed.compactOf(n.surface()).isEmpty()) {
+            return;
+        }
+        names.add(n);
+        exact.add(n.surface(), n);
+    }
+
+    public long revision() {
+        return revision;
+    }
+
+    public int size() {
+        return entityCount;
+    }
+
+    /** The CI with this code, if the dictionary has it. */
+    public java.util.Optional<Entity> byCode(String code) {
+        return java.util.Optional.ofNullable(byCode.get(code));
+    }
+
+    /** Up to {@code max + 1} CIs of a type, the estate's own before the demo's (more than max: too many to ask). */
+    public List<Entity> ofType(String ciType, int max) {
+        List<Entity> own = new ArrayList<>();
+        List<Entity> demo = new ArrayList<>();
+        for (Entity e : byCode.values()) {
+            if (e.ciType().equals(ciType)) {
+                (e.demo() ? demo : own).add(e);
+            }
+        }
+        List<Entity> out = own.isEmpty() ? demo : own;
+        out.sort(java.util.Comparator.comparing(Entity::ciCode));
+        return out.subList(0, Math.min(out.size(), max + 1));
+    }
+
+    public PhraseTable<Name> exact() {
+        return exact;
+    }
+
+    public PhraseTable<Word> values() {
+        return values;
+    }
+
+    /** Field values one whole word of which is this word ("incheon" of "incheon-dc"). */
+    public List<Word> valuesByWord(String compactWord) {
+        return valueTokens.getOrDefault(compactWord, List.of());
+    }
+
+    /** Whether a compact Latin word is (a word of) some name: used to split glued words. */
+    public boolean knows(String compact) {
+        return exact.containsCompact(compact) || values.containsCompact(compact);
+    }
+
+    /** The words of a name as the question analyser splits them ("Ledger API" → ledger, api). */
+    static List<String> words(String name) {
+        List<String> out = new ArrayList<>();
+        for (Token t : QuestionAnalyzer.tokenize(Folding.fold(name))) {
+            if (!t.function()) {
+                String c = Analyzed.compactOf(t.surface());
+                if (!c.isEmpty()) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    private IndexSearcher index() {
+        try {
+            ByteBuffersDirectory dir = new ByteBuffersDirectory();
+            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
+                for (int i = 0; i < names.size(); i++) {
+                    Name n = names.get(i);
+                    Document d = new Document();
+                    d.add(new StoredField("n", i));
+                    d.add(new StringField("compact", Analyzed.compactOf(n.surface()), Field.Store.NO));
+                    d.add(new StringField("kind", n.kind().name(), Field.Store.NO));
+                    d.add(new TextField("tok", String.join(" ", words(n.surface())), Field.Store.NO));
+                    w.addDocument(d);
+                }
+            }
+            return new IndexSearcher(DirectoryReader.open(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Partial matches of a span of the question (its words, compact), best rank first: the span as
+     * whole words of a name, as a prefix of a name (3+ characters), within edit distance of a name
+     * (1 edit for 5–8 characters, 2 above; never a code), or within one edit of a name's beginning.
+     * Only the best rank that has any hit is returned.
+     */
+    public List<Partial> partial(List<String> words, String compact) {
+        List<Partial> out = new ArrayList<>();
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        words.forEach(w -> phrase.add(new Term("tok", w)));
+        collect(phrase.build(), Rank.TOKEN, compact, out);
+        if (!out.isEmpty()) {
+            return out;
+        }
+        if (compact.length() >= 4) {
+            collect(new PrefixQuery(new Term("compact", compact)), Rank.PREFIX, compact, out);
+            if (!out.isEmpty()) {
+                return out;
+            }
+        }
+        if (compact.length() >= 5 && !compact.chars().allMatch(Character::isDigit)) {
+            int edits = compact.length() <= 8 ? 1 : 2;
+            collect(notCode(new FuzzyQuery(new Term("compact", compact), edits, 0, MAX_HITS, true)), Rank.FUZZY,
+                    compact, out);
+            if (words.size() == 1) {
+                collect(notCode(new FuzzyQuery(new Term("tok", compact), edits, 0, MAX_HITS, true)), Rank.FUZZY,
+                        compact, out);
+            }
+            if (out.isEmpty()) {
+                Automaton lev = new LevenshteinAutomata(compact, true).toAutomaton(1);
+                Automaton prefixed = Operations.determinize(Operations.concatenate(lev, Automata.makeAnyString()),
+                        Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
+                collect(notCode(new AutomatonQuery(new Term("compact", compact), prefixed)), Rank.FUZZY_PREFIX,
+                        compact, out);
+            }
+            if (!out.isEmpty()) {
+                int best = out.stream().mapToInt(Partial::distance).min().orElse(0);
+                out.removeIf(p -> p.distance() > best);
+            }
+        }
+        return out;
+    }
+
+    private static Query notCode(Query q) {
+        return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
+                .add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term("kind", NameKind.CODE.name())), BooleanClause.Occur.MUST_NOT).build();
+    }
+
+    private void collect(Query q, Rank rank, String compact, List<Partial> out) {
+        try {
+            for (ScoreDoc sd : searcher.search(q, MAX_HITS).scoreDocs) {
+                Name n = names.get(searcher.storedFields().document(sd.doc).getField("n").numericValue().intValue());
+                if (out.stream().anyMatch(p -> p.name().entity().equals(n.entity()))) {
+                    continue;
+                }
+                int distance = switch (rank) {
+                    case FUZZY -> Math.min(Edits.distance(compact, Analyzed.compactOf(n.surface())),
+                            minWordDistance(compact, n.surface()));
+                    case FUZZY_PREFIX -> Edits.prefixDistance(compact, Analyzed.compactOf(n.surface()));
+                    default -> 0;
+                };
+                out.add(new Partial(n, rank, distance));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int minWordDistance(String compact, String surface) {
+        int best = Integer.MAX_VALUE;
+        for (String w : words(surface)) {
+            best = Math.min(best, Edits.distance(compact, w));
+        }
+        return best;
+    }
+}

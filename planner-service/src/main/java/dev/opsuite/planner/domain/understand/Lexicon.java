@@ -1,0 +1,198 @@
+package dev.opsuite.planner.domain.understand;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.kit.cache.Lru;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+
+/**
+ * Every word the assets give the planner, by compact form: metric names and synonyms, entity and
+ * field synonyms, enum values and their labels (SchemaCatalog); intent keyword groups,
+ * aggregations, top-N and trend words (Prompt asset rules); stopwords (Resolver asset). Single
+ * English words also match by Porter stem ("impacts" finds "impacted"). Built once per pair of
+ * content trees; read-only after.
+ */
+public final class Lexicon {
+    /** English stopwords (Lucene's list) less the words that carry meaning here. */
+    private static final Set<String> NOT_STOPWORDS = Set.of("no", "not", "between", "into", "after", "before",
+            "then", "if");
+
+    private final PhraseTable<Word> phrases = new PhraseTable<>();
+    private final Map<String, List<Word>> stems = new HashMap<>();
+    private final List<Map.Entry<com.google.re2j.Pattern, Word>> patterns = new ArrayList<>();
+    private final Set<String> latinWords = new HashSet<>();
+    private final List<String> particles = new ArrayList<>();
+    /** Compact forms of the all-Latin phrases, for typo matching. */
+    private final Set<String> latinPhrases = new HashSet<>();
+    private final String primaryEntity;
+    private final String eventsEntity;
+
+    private record Source(JsonNode schema, JsonNode prompt, JsonNode resolver) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Source s && s.schema == schema && s.prompt == prompt && s.resolver == resolver;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(schema) * 961 + System.identityHashCode(prompt) * 31
+                    + System.identityHashCode(resolver);
+        }
+    }
+
+    private static final Map<Source, Lexicon> BUILT = Lru.bounded(32);
+
+    public static Lexicon of(JsonNode schema, JsonNode prompt, JsonNode resolver) {
+        return BUILT.computeIfAbsent(new Source(schema, prompt, resolver), k -> new Lexicon(schema, prompt, resolver));
+    }
+
+    Lexicon(JsonNode schema, JsonNode prompt, JsonNode resolver) {
+        primaryEntity = entityWithRole(schema, "primary", schema.path("entities").path(0).path("name").asText("ci"));
+        eventsEntity = entityWithRole(schema, "events", "ci_event");
+        for (JsonNode m : schema.path("metrics")) {
+            String name = m.path("name").asText();
+            add(new Word(Word.Kind.METRIC, "", name, name));
+            m.path("synonyms").forEach(s -> add(new Word(Word.Kind.METRIC, "", name, s.asText())));
+            JsonNode display = m.path("display_name");
+            display.forEach(d -> add(new Word(Word.Kind.METRIC, "", name, d.asText())));
+        }
+        for (JsonNode e : schema.path("entities")) {
+            String entity = e.path("name").asText();
+            e.path("synonyms").forEach(s -> add(new Word(Word.Kind.ENTITY_TYPE, "", entity, s.asText())));
+            for (JsonNode f : e.path("fields")) {
+                String field = f.path("name").asText();
+                f.path("synonyms").forEach(s -> add(new Word(Word.Kind.FIELD, entity, field, s.asText())));
+                JsonNode labels = f.path("enum_labels");
+                for (JsonNode v : f.path("enum")) {
+                    String value = v.asText();
+                    add(new Word(Word.Kind.ENUM, entity + "." + field, value, value));
+                    labels.path(value).forEach(l -> add(new Word(Word.Kind.ENUM, entity + "." + field, value, l.asText())));
+                }
+            }
+        }
+        JsonNode rules = prompt.path("rules");
+        rules.path("intent_keywords").properties().forEach(g -> g.getValue().forEach(
+                k -> add(new Word(Word.Kind.INTENT, g.getKey(), g.getKey(), k.asText()))));
+        rules.path("aggregations").properties().forEach(g -> g.getValue().forEach(
+                k -> add(new Word(Word.Kind.AGG, "", g.getKey(), k.asText()))));
+        rules.path("top_n").properties().forEach(g -> g.getValue().forEach(
+                k -> add(new Word(Word.Kind.TOP, "", g.getKey(), k.asText()))));
+        rules.path("trend").forEach(k -> add(new Word(Word.Kind.TREND, "", "trend", k.asText())));
+        for (JsonNode r : resolver.path("rules")) {
+            JsonNode data = r.path("rule_data");
+            if ("strip_particles".equals(data.path("transform").asText())) {
+                data.path("particles").forEach(x -> particles.add(Folding.fold(x.asText())));
+            }
+            if ("stopwords".equals(data.path("transform").asText())) {
+                data.path("words").forEach(w -> add(new Word(Word.Kind.STOPWORD, "", "", w.asText())));
+            }
+        }
+        for (Object w : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) {
+            String s = new String((char[]) w);
+            if (!NOT_STOPWORDS.contains(s)) {
+                add(new Word(Word.Kind.STOPWORD, "", "", s));
+            }
+        }
+        particles.sort((x, y) -> y.length() - x.length());
+        // words that time patterns spell out ("last", "hours", "yesterday") help split glued words
+        for (JsonNode t : rules.path("time").path("atoms")) {
+            for (String w : t.path("pattern").asText().split("[^a-z]+")) {
+                if (w.length() >= 2) {
+                    latinWords.add(w);
+                }
+            }
+        }
+    }
+
+    private void add(Word w) {
+        String phrase = w.phrase();
+        if (phrase.startsWith("^")) {
+            patterns.add(Map.entry(com.google.re2j.Pattern.compile(phrase, com.google.re2j.Pattern.CASE_INSENSITIVE), w));
+            return;
+        }
+        phrases.add(phrase, w);
+        String folded = Folding.fold(phrase).trim();
+        if (folded.matches("[a-z0-9]+(?: [a-z0-9]+)+") && !folded.endsWith("s")) {
+            phrases.add(folded + "s", w); // "error rates", "response times": plurals of multi-word phrases
+        }
+        for (String part : folded.split("[^a-z0-9]+")) {
+            if (part.length() >= 1 && part.chars().anyMatch(Character::isLetter)) {
+                latinWords.add(part);
+            }
+        }
+        String compact = Analyzed.compactOf(phrase);
+        if (compact.matches("[a-z]+") && w.kind() != Word.Kind.STOPWORD) {
+            latinPhrases.add(compact);
+        }
+        if (folded.matches("[a-z]+")) {
+            stems.computeIfAbsent(QuestionAnalyzer.stem(folded), k -> new ArrayList<>()).add(w);
+        }
+    }
+
+    /**
+     * Words of the assets within one edit of a compact Latin word (not stopwords), when exactly one
+     * phrase is that close; empty otherwise.
+     */
+    public List<Word> nearest(String compact) {
+        List<Word> best = new ArrayList<>();
+        java.util.Set<String> meanings = new java.util.HashSet<>();
+        for (String key : latinPhrases) {
+            if (Math.abs(key.length() - compact.length()) <= 1 && key.length() >= 4 && Edits.distance(key, compact) == 1) {
+                for (Word w : phrases.get(key)) {
+                    if (w.kind() != Word.Kind.STOPWORD) {
+                        best.add(w);
+                        meanings.add(w.kind() + ":" + w.group() + ":" + w.value());
+                    }
+                }
+            }
+        }
+        // several phrases equally close are a typo we can settle only when they all mean the same
+        // ("eror rate": "error rate" and "err rate"); otherwise nothing is guessed
+        return meanings.size() == 1 ? best.subList(0, 1) : List.of();
+    }
+
+    public PhraseTable<Word> phrases() {
+        return phrases;
+    }
+
+    /** Words whose single-word phrase has this Porter stem. */
+    public List<Word> byStem(String stem) {
+        return stems.getOrDefault(stem, List.of());
+    }
+
+    public List<Map.Entry<com.google.re2j.Pattern, Word>> patterns() {
+        return patterns;
+    }
+
+    /** A compact Latin word some phrase uses: used to split glued words. */
+    public boolean knowsLatin(String compact) {
+        return latinWords.contains(compact) || phrases.containsCompact(compact);
+    }
+
+    /** Korean particles of the Resolver asset, longest first. */
+    public List<String> particles() {
+        return particles;
+    }
+
+    public String primaryEntity() {
+        return primaryEntity;
+    }
+
+    public String eventsEntity() {
+        return eventsEntity;
+    }
+
+    private static String entityWithRole(JsonNode schema, String role, String fallback) {
+        for (JsonNode e : schema.path("entities")) {
+            if (role.equals(e.path("role").asText())) {
+                return e.path("name").asText();
+            }
+        }
+        return fallback;
+    }
+}

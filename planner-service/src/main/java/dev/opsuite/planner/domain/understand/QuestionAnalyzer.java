@@ -1,0 +1,169 @@
+package dev.opsuite.planner.domain.understand;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.ko.POS;
+import org.apache.lucene.analysis.ko.tokenattributes.PartOfSpeechAttribute;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.util.AttributeFactory;
+
+/**
+ * Analyses a question with Lucene: Nori for Korean morphemes (particles, endings and suffixes come
+ * tagged by its dictionary, not guessed from a suffix list), Latin words and numbers split at
+ * punctuation, English words stemmed (Porter). A Latin word glued from known words
+ * ("paymentserviceandcartservice", "didthelast") is split where a full segmentation into known
+ * words exists; an unknown word is left whole.
+ */
+public final class QuestionAnalyzer {
+    /** Grammar, never content: particles, endings, suffixes, copula, auxiliaries, symbols. */
+    private static final Set<POS.Tag> FUNCTION = Set.of(POS.Tag.J, POS.Tag.E, POS.Tag.XSV, POS.Tag.XSA, POS.Tag.XSN,
+            POS.Tag.XPN, POS.Tag.VCP, POS.Tag.VX, POS.Tag.IC, POS.Tag.SF, POS.Tag.SP, POS.Tag.SSC, POS.Tag.SSO,
+            POS.Tag.SC, POS.Tag.SE, POS.Tag.SY);
+    private static final int MIN_GLUED = 6;
+    private static final int MAX_PIECES = 8;
+
+    private static final Analyzer STEMMER = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            Tokenizer t = new KeywordTokenizer();
+            return new TokenStreamComponents(t, new PorterStemFilter(t));
+        }
+    };
+
+    private QuestionAnalyzer() {}
+
+    /**
+     * @param question the raw question
+     * @param known    whether a compact Latin word is known (vocabulary, stopword, entity name): used
+     *                 only to split glued words
+     */
+    public static Analyzed analyze(String question, Predicate<String> known) {
+        return analyze(question, known, List.of());
+    }
+
+    /** @param particles Korean particles (longest first) a word may still carry when the analyser left it on */
+    public static Analyzed analyze(String question, Predicate<String> known, List<String> particles) {
+        // "transfer's" is transfer: the possessive is not glued into another name ("transfers")
+        String text = Folding.fold(question).replaceAll("(\\p{L})['’]s\\b", "$1").replaceAll("\\s+", " ").trim();
+        List<Token> tokens = tokenize(text);
+        String split = splitGlued(text, tokens, known);
+        if (!split.equals(text)) {
+            text = split;
+            tokens = tokenize(text);
+        }
+        return new Analyzed(text, tokens, particles);
+    }
+
+    static List<Token> tokenize(String text) {
+        List<Token> out = new ArrayList<>();
+        try (KoreanTokenizer t = new KoreanTokenizer(AttributeFactory.DEFAULT_ATTRIBUTE_FACTORY, null,
+                KoreanTokenizer.DecompoundMode.DISCARD, false, true)) {
+            t.setReader(new StringReader(text));
+            CharTermAttribute term = t.addAttribute(CharTermAttribute.class);
+            OffsetAttribute off = t.addAttribute(OffsetAttribute.class);
+            PartOfSpeechAttribute pos = t.addAttribute(PartOfSpeechAttribute.class);
+            t.reset();
+            while (t.incrementToken()) {
+                int start = off.startOffset();
+                int end = off.endOffset();
+                String morpheme = term.toString();
+                POS.Tag tag = pos.getLeftPOS();
+                String tagName = tag == null ? "UNKNOWN" : tag.name();
+                String surface = text.substring(start, end);
+                boolean function = tag != null && FUNCTION.contains(tag);
+                if ("SH".equals(tagName) || "UNKNOWN".equals(tagName) && !morpheme.isEmpty()
+                        && Character.isLetter(morpheme.charAt(0)) && !Folding.isHangul(morpheme.charAt(0))) {
+                    tagName = "SL";
+                }
+                String stem = "SL".equals(tagName) ? stem(morpheme) : morpheme;
+                out.add(new Token(out.size(), surface, morpheme, start, end, tagName, function, stem));
+            }
+            t.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** Porter stem of one English word ("impacted" → "impact", "servers" → "server"). */
+    public static String stem(String word) {
+        try (TokenStream ts = STEMMER.tokenStream("w", word)) {
+            CharTermAttribute c = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            String out = ts.incrementToken() ? c.toString() : word;
+            ts.end();
+            return out;
+        } catch (IOException e) {
+            return word;
+        }
+    }
+
+    private static String splitGlued(String text, List<Token> tokens, Predicate<String> known) {
+        StringBuilder out = new StringBuilder(text);
+        // right to left so earlier offsets stay valid while spaces are inserted
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            Token t = tokens.get(i);
+            if (!t.latin() || t.surface().length() < MIN_GLUED || known.test(t.surface()) || !standsAlone(text, t)) {
+                continue;
+            }
+            List<Integer> cuts = segment(t.surface(), known);
+            for (int k = cuts.size() - 1; k >= 0; k--) {
+                out.insert(t.start() + cuts.get(k), ' ');
+            }
+        }
+        return out.toString();
+    }
+
+    /** A word written on its own: not part of "payments-squad", "v2.api" or "srv01" (a name's shape). */
+    private static boolean standsAlone(String text, Token t) {
+        boolean left = t.start() == 0 || text.charAt(t.start() - 1) == ' ' || Folding.isHangul(text.charAt(t.start() - 1));
+        boolean right = t.end() >= text.length() || text.charAt(t.end()) == ' ' || Folding.isHangul(text.charAt(t.end()))
+                || !Character.isLetterOrDigit(text.charAt(t.end())) && text.charAt(t.end()) != '-' && text.charAt(t.end()) != '.'
+                && text.charAt(t.end()) != '_';
+        return left && right;
+    }
+
+    /**
+     * Cut points of the fewest known words that make up {@code word} exactly, or none. Each piece is
+     * a known word or a run of digits.
+     */
+    static List<Integer> segment(String word, Predicate<String> known) {
+        int n = word.length();
+        int[] best = new int[n + 1];
+        int[] from = new int[n + 1];
+        java.util.Arrays.fill(best, Integer.MAX_VALUE);
+        best[0] = 0;
+        for (int end = 1; end <= n; end++) {
+            for (int start = Math.max(0, end - 40); start < end; start++) {
+                if (best[start] == Integer.MAX_VALUE || best[start] + 1 >= best[end]) {
+                    continue;
+                }
+                String piece = word.substring(start, end);
+                if (piece.chars().allMatch(Character::isDigit) || (piece.length() > 1 || piece.equals("a")) && known.test(piece)) {
+                    best[end] = best[start] + 1;
+                    from[end] = start;
+                }
+            }
+        }
+        if (best[n] == Integer.MAX_VALUE || best[n] < 2 || best[n] > MAX_PIECES) {
+            return List.of();
+        }
+        List<Integer> cuts = new ArrayList<>();
+        for (int at = from[n]; at > 0; at = from[at]) {
+            cuts.add(0, at);
+        }
+        return cuts;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.opsuite.planner.domain.understand;
+
+import dev.opsuite.kit.model.PlanModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a question asks for, read off its claims: metric, aggregation, order, intent groups, the
+ * filters on the primary entity (enum words and the estate's own field values), event types and
+ * severities, attribute fields — and the CIs it names, after type words next to a name narrowed an
+ * ambiguous one ("ledger db" among ledger-api / ledger-db) and stopped being filters.
+ */
+public final class Signals {
+    private final Understanding u;
+    private final String primaryEntity;
+    private final String eventsEntity;
+    private final List<LinkedEntity> entities = new ArrayList<>();
+    private final List<Claim> descriptors = new ArrayList<>();
+    private final List<String> dropped = new ArrayList<>();
+
+    public Signals(Understanding u, String primaryEntity, String eventsEntity) {
+        this.u = u;
+        this.primaryEntity = primaryEntity;
+        this.eventsEntity = eventsEntity;
+        // a comparison or a path names several CIs: there a partial name beside an exact one is meant
+        boolean several = u.has("intent", "compare") || u.has("intent", "path");
+        boolean exact = !several
+                && u.entities().stream().anyMatch(e -> e.rank().score >= EntityDictionary.Rank.EXACT_NAME.score);
+        for (LinkedEntity e : u.entities()) {
+            LinkedEntity n = ownDataFirst(narrowByType(e));
+            boolean again = n.resolved() && entities.stream().anyMatch(x -> x.resolved()
+                    && x.entity().ciCode().equals(n.entity().ciCode()));
+            boolean weak = exact && n.rank().score < EntityDictionary.Rank.EXACT_NAME.score;
+            if (again) {
+                continue; // "알림 발송(notify)": one CI named twice
+            }
+            if (weak) {
+                dropped.add(n.mention()); // a near-miss beside a name spelt out is noise, not a second CI
+                continue;
+            }
+            entities.add(n);
+        }
+    }
+
+    /** Mentions set aside: weak partial matches next to an exact one. */
+    public List<String> dropped() {
+        return dropped;
+    }
+
+    /** The operator's own CIs never compete with demo ones of the same rank: the demo only when nothing else. */
+    private static LinkedEntity ownDataFirst(LinkedEntity e) {
+        List<EntityDictionary.Entity> own = e.candidates().stream().filter(c -> !c.demo()).toList();
+        return own.isEmpty() || own.size() == e.candidates().size() ? e : e.narrowedTo(own);
+    }
+
+    /** An adjacent type word narrows an ambiguous name, and describes a resolved one of that type. */
+    private LinkedEntity narrowByType(LinkedEntity e) {
+        for (Claim c : u.of("enum")) {
+            String prefix = primaryEntity + ".ci_type=";
+            if (!c.value().startsWith(prefix) || !adjacent(c.span(), e.span())) {
+                continue;
+            }
+            String type = c.value().substring(prefix.length());
+            List<EntityDictionary.Entity> kept = e.candidates().stream().filter(x -> type.equals(x.ciType())).toList();
+            if (!kept.isEmpty()) {
+                descriptors.add(c);
+                return kept.size() < e.candidates().size() ? e.narrowedTo(kept) : e;
+            }
+        }
+        return e;
+    }
+
+    private boolean adjacent(Span a, Span b) {
+        String text = u.analyzed().text();
+        Span left = a.start() < b.start() ? a : b;
+        Span right = left == a ? b : a;
+        if (left.end() > right.start()) {
+            return false;
+        }
+        String between = text.substring(left.end(), right.start());
+        // spaces, or a Korean particle/ending glued to the left word ("서버인 X", "ledger의 db")
+        return between.isBlank() || between.strip().length() <= 2 && between.strip().chars().allMatch(
+                ch -> Folding.isHangul((char) ch));
+    }
+
+    public List<LinkedEntity> entities() {
+        return entities;
+    }
+
+    public Optional<String> metric() {
+        return u.of("metric").stream().map(Claim::value).findFirst();
+    }
+
+    public Optional<String> agg() {
+        return u.of("agg").stream().map(Claim::value).findFirst();
+    }
+
+    public Optional<String> order() {
+        return u.of("top").stream().map(Claim::value).findFirst();
+    }
+
+    public boolean trend() {
+        return !u.of("trend").isEmpty();
+    }
+
+    public boolean intent(String group) {
+        return u.has("intent", group);
+    }
+
+    public Optional<Claim> intentClaim(String group) {
+        return u.first("intent", group);
+    }
+
+    /** Filters on the primary entity: enum words and field values, one per field (first named wins). */
+    public List<PlanModel.Filter> filters() {
+        Map<String, List<String>> byField = new LinkedHashMap<>();
+        List<Claim> all = new ArrayList<>(u.of("enum"));
+        all.addAll(u.of("value"));
+        all.sort((x, y) -> x.span().start() - y.span().start());
+        for (Claim c : all) {
+            if (descriptors.contains(c) || !c.value().startsWith(primaryEntity + ".")) {
+                continue;
+            }
+            String field = c.value().substring(primaryEntity.length() + 1, c.value().indexOf('='));
+            String value = c.value().substring(c.value().indexOf('=') + 1);
+            List<String> values = byField.computeIfAbsent(field, k -> new ArrayList<>());
+            if (!values.contains(value)) {
+                values.add(value);
+            }
+        }
+        List<PlanModel.Filter> out = new ArrayList<>();
+        byField.forEach((f, v) -> out.add(new PlanModel.Filter(f, "eq", v)));
+        return out;
+    }
+
+    public List<String> eventValues(String field) {
+        List<String> out = new ArrayList<>();
+        for (Claim c : u.of("enum")) {
+            String prefix = eventsEntity + "." + field + "=";
+            if (c.value().startsWith(prefix) && !out.contains(c.value().substring(prefix.length()))) {
+                out.add(c.value().substring(prefix.length()));
+            }
+        }
+        return out;
+    }
+
+    /** Attribute fields asked about (status, owner, location…), from the field words. */
+    public List<String> fields() {
+        List<String> out = new ArrayList<>();
+        for (Claim c : u.of("field")) {
+            if (c.value().startsWith(primaryEntity + ".")) {
+                String f = c.value().substring(primaryEntity.length() + 1);
+                if (!out.contains(f)) {
+                    out.add(f);
+                }
+            }
+        }
+        return out;
+    }
+
+    public Understanding understanding() {
+        return u;
+    }
+}

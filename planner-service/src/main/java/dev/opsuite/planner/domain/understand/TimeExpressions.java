@@ -1,0 +1,96 @@
+package dev.opsuite.planner.domain.understand;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import dev.opsuite.planner.domain.Patterns;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the time expressions of a question with the Prompt asset's patterns ({@code rules.time}:
+ * atoms in order — an earlier atom's span is not matched again — and connector words), then
+ * composes them with {@link TimeComposer}. The patterns are data; what a day, a month or "since"
+ * means is here.
+ */
+public final class TimeExpressions {
+    private TimeExpressions() {}
+
+    /** Atoms in text order, with the connector words around them already claimed in {@code spans}. */
+    static List<TimeAtom> atoms(Analyzed a, JsonNode time, JsonNode numberWords, List<Span> taken) {
+        List<TimeAtom> found = new ArrayList<>();
+        String text = a.text();
+        for (JsonNode rule : time.path("atoms")) {
+            Pattern p = Patterns.of(rule.path("pattern").asText(), Pattern.CASE_INSENSITIVE);
+            Matcher m = p.matcher(text);
+            int from = 0;
+            while (from <= text.length() && m.find(from)) {
+                Span s = new Span(m.start(), m.end());
+                from = Math.max(m.end(), m.start() + 1);
+                if (s.length() == 0 || !wordAligned(text, s) || overlapsAny(s, taken)
+                        || found.stream().anyMatch(f -> f.span().overlaps(s))) {
+                    continue;
+                }
+                Map<String, String> fields = new LinkedHashMap<>();
+                for (Map.Entry<String, Integer> g : p.namedGroups().entrySet()) {
+                    String v = m.group(g.getValue());
+                    if (v != null && !v.isEmpty()) {
+                        fields.put(g.getKey(), v.toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+                for (int g = 1; g <= m.groupCount(); g++) { // "$1" style ranges of older assets
+                    String v = m.group(g);
+                    fields.putIfAbsent("$" + g, v == null ? "" : v);
+                }
+                // "n2" is the same number caught by a second alternative of one pattern
+                fields.keySet().stream().filter(k -> k.matches("[a-zA-Z]+2") && !fields.containsKey(
+                        k.substring(0, k.length() - 1)) && !k.equals("v2")).toList()
+                        .forEach(k -> fields.put(k.substring(0, k.length() - 1), fields.get(k)));
+                // "the last three days", "지난 이틀": a count written as a word
+                String n = fields.get("n");
+                if (n != null && !n.chars().allMatch(Character::isDigit)) {
+                    JsonNode v = numberWords.path(n.replaceAll("\\s+", " "));
+                    if (!v.isNumber()) { // asset numbers may arrive as doubles (protobuf Struct)
+                        continue;
+                    }
+                    fields.put("n", String.valueOf(v.asInt()));
+                }
+                rule.properties().forEach(e -> {
+                    if (!e.getKey().equals("pattern") && e.getValue().isValueNode()) {
+                        String v = e.getValue().asText();
+                        for (Map.Entry<String, String> f : Map.copyOf(fields).entrySet()) {
+                            v = v.replace(f.getKey().startsWith("$") ? f.getKey() : "{" + f.getKey() + "}", f.getValue());
+                        }
+                        fields.putIfAbsent(e.getKey(), v);
+                    }
+                });
+                found.add(new TimeAtom(rule.path("name").asText(""), rule.path("kind").asText("relative"), s, fields));
+            }
+        }
+        found.sort((x, y) -> x.span().start() - y.span().start());
+        return found;
+    }
+
+    /** A Latin or digit edge of a match may not cut a word: "mon" is not found in "k8s-monitor". */
+    static boolean wordAligned(String text, Span s) {
+        boolean leftOk = s.start() == 0 || !latinOrDigit(text.charAt(s.start())) || !latinOrDigit(text.charAt(s.start() - 1));
+        boolean rightOk = s.end() >= text.length() || !latinOrDigit(text.charAt(s.end() - 1))
+                || !latinOrDigit(text.charAt(s.end()));
+        return leftOk && rightOk;
+    }
+
+    private static boolean latinOrDigit(char c) {
+        return c < 128 && Character.isLetterOrDigit(c);
+    }
+
+    static boolean overlapsAny(Span s, List<Span> taken) {
+        for (Span t : taken) {
+            if (t.overlaps(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

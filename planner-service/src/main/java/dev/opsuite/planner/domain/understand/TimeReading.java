@@ -1,0 +1,21 @@
+package dev.opsuite.planner.domain.understand;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The time a question names, resolved: [from, to) in the zone it names (else the product's),
+ * a canonical name for the plan ("last_6h", "yesterday", "day:2014-04-17", "month:2026-11",
+ * "since:2026-11-01", "range:…"), the spans it claimed, and what could not be read (an impossible
+ * date is reported, never dropped).
+ */
+public record TimeReading(String name, OffsetDateTime from, OffsetDateTime to, String zone, List<Span> spans,
+                          List<String> problems) {
+    public boolean present() {
+        return from != null;
+    }
+
+    public static TimeReading none(List<Span> spans, List<String> problems) {
+        return new TimeReading("", null, null, "", spans, problems);
+    }
+}

@@ -1,0 +1,696 @@
+package dev.opsuite.planner.domain.understand;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import dev.opsuite.planner.domain.Patterns;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a question so that every word is accounted for, in this order: CI names spelled out in
+ * full (longest span first; an exact name is never made ambiguous by a partial one), time
+ * expressions, thresholds and depths, field values of the estate, the assets' vocabulary, then
+ * partial CI names (whole word, prefix, within an edit or two) among the words still unclaimed,
+ * then grammar and stopwords. What is left is {@link Understanding#unexplained()}.
+ */
+public final class Understander {
+    /** Parts of speech that can be (part of) a name when nothing else claimed them. */
+    private static final Set<String> NAMELIKE = Set.of("NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XR", "UNKNOWN");
+    private static final int MAX_SPAN_TOKENS = 8;
+
+    private final Analyzed a;
+    private final Lexicon lexicon;
+    private final EntityDictionary dictionary;
+    private final JsonNode rules;
+    private final List<Claim> claims = new ArrayList<>();
+    private final List<Span> exclusive = new ArrayList<>();
+    private final List<LinkedEntity> entities = new ArrayList<>();
+    private final List<Understanding.Threshold> thresholds = new ArrayList<>();
+    private Integer depth;
+
+    private Understander(Analyzed a, Lexicon lexicon, EntityDictionary dictionary, JsonNode rules) {
+        this.a = a;
+        this.lexicon = lexicon;
+        this.dictionary = dictionary;
+        this.rules = rules;
+    }
+
+    /**
+     * @param dictionary the estate's names, or null when none is available (names are then left
+     *                   to EXECUTE's resolver and count as unexplained here)
+     * @param rules      the Prompt asset's rules
+     */
+    /**
+     * @param assetAliases the Resolver asset's alias mappings that fired (source phrase → "ci_code:X")
+     */
+    public static Understanding understand(String question, Lexicon lexicon, EntityDictionary dictionary,
+                                           JsonNode rules, OffsetDateTime now, ZoneId zone,
+                                           Map<String, String> assetAliases) {
+        EntityDictionary dict = dictionary == null ? EntityDictionary.EMPTY : dictionary;
+        Analyzed a = QuestionAnalyzer.analyze(question, w -> lexicon.knowsLatin(w) || dict.knows(w), lexicon.particles());
+        Understander u = new Understander(a, lexicon, dict, rules);
+        return u.run(question, now, zone, dictionary != null, assetAliases);
+    }
+
+    private Understanding run(String question, OffsetDateTime now, ZoneId zone, boolean dictionaryUsed,
+                              Map<String, String> assetAliases) {
+        assetAliases(assetAliases);
+        exactEntities();
+        List<TimeAtom> atoms = TimeExpressions.atoms(a, rules.path("time"), rules.path("number_words"), exclusive);
+        TimeReading time = TimeComposer.compose(a, atoms, rules.path("time"), now, zone);
+        time.spans().forEach(s -> claimExclusive(s, "time", time.name(), 1));
+        thresholds();
+        depth();
+        vocabulary();
+        fuzzyVocabulary(2); // "eror rate": a misspelt word beside one spelt right
+        partialEntities();
+        definiteType();
+        fuzzyVocabulary(1); // "latecny": a word alone, only when it names no CI either
+        Integer topN = topN();
+        grammar();
+        entities.sort((x, y) -> x.span().start() - y.span().start());
+        String language = Folding.hasHangul(question) ? "ko" : "en";
+        return new Understanding(a, language, claims, entities, time, thresholds, topN, depth, unexplained(),
+                nameShaped(compounds()), dictionary.revision(), dictionaryUsed);
+    }
+
+    /** The Resolver asset's alias mappings ("서버A" → ci_code:SVR001) name a CI like an exact alias. */
+    private void assetAliases(Map<String, String> aliases) {
+        PhraseTable<String> table = new PhraseTable<>();
+        aliases.forEach((source, target) -> table.add(source,
+                target.startsWith("ci_code:") ? target.substring("ci_code:".length()) : target));
+        for (PhraseTable.Match<String> m : table.find(a)) {
+            if (free(m.span())) {
+                String code = m.entries().get(0);
+                link(m.span(), EntityDictionary.Rank.EXACT_NAME, 0, List.of(dictionary.byCode(code)
+                        .orElse(new EntityDictionary.Entity(code, a.span(m.span().start(), m.span().end()), "", false))));
+            }
+        }
+    }
+
+    private void exactEntities() {
+        // the estate's own names before the demo's where two overlap ("일일 정산" + 서비스, not the demo's "정산 서비스")
+        List<PhraseTable.Match<EntityDictionary.Name>> matches = new ArrayList<>(dictionary.exact().find(a));
+        matches.sort(java.util.Comparator.comparing(m -> m.entries().stream().allMatch(n -> n.entity().demo())));
+        for (PhraseTable.Match<EntityDictionary.Name> m : matches) {
+            if (!free(m.span()) || wordForName(m)) {
+                continue;
+            }
+            boolean code = m.entries().stream().anyMatch(n -> n.kind() == EntityDictionary.NameKind.CODE);
+            EntityDictionary.Rank rank = code ? EntityDictionary.Rank.EXACT_CODE : EntityDictionary.Rank.EXACT_NAME;
+            Set<EntityDictionary.Entity> found = new LinkedHashSet<>();
+            m.entries().stream().filter(n -> !code || n.kind() == EntityDictionary.NameKind.CODE)
+                    .forEach(n -> found.add(n.entity()));
+            link(m.span(), rank, 0, new ArrayList<>(found));
+        }
+    }
+
+    /**
+     * "servers" is the word, not the alias "server-s" glued: a single written word that the assets
+     * know does not name a CI whose name is several words.
+     */
+    private boolean wordForName(PhraseTable.Match<EntityDictionary.Name> m) {
+        List<Token> tokens = a.tokensIn(m.span().start(), m.span().end()).stream().filter(t -> !t.function()).toList();
+        List<Word> words = lexicon.phrases().get(m.compact());
+        if (tokens.size() != 1 || words.isEmpty()) {
+            return false;
+        }
+        if (m.entries().stream().allMatch(n -> EntityDictionary.words(n.surface()).size() > 1)) {
+            return true;
+        }
+        // a CI named like a command word ("search") opening the question is the command: "search for r12"
+        boolean command = words.stream().anyMatch(w -> w.kind() == Word.Kind.INTENT || w.kind() == Word.Kind.STOPWORD);
+        boolean first = a.tokens().stream().filter(t -> !t.function()).findFirst().map(t -> t.start() == m.span().start())
+                .orElse(false);
+        return command && first;
+    }
+
+    private void link(Span span, EntityDictionary.Rank rank, int distance, List<EntityDictionary.Entity> candidates) {
+        LinkedEntity e = new LinkedEntity(span, a.span(span.start(), span.end()), rank, distance, candidates,
+                particleAfter(span));
+        entities.add(e);
+        claimExclusive(span, "entity", candidates.size() == 1 ? candidates.get(0).ciCode()
+                : String.join("|", candidates.stream().map(EntityDictionary.Entity::ciCode).toList()), e.score());
+    }
+
+    /**
+     * "What does the load balancer route traffic to?": no CI named, a question about its relations,
+     * and one type word said in the singular and definite. The CIs of that type are who is meant —
+     * the only one, or several to choose from (never a guess).
+     */
+    private void definiteType() {
+        JsonNode relationIntents = rules.path("understanding").path("relation_intents");
+        if (!entities.isEmpty() || claims.stream().noneMatch(c -> c.kind().equals("intent")
+                && java.util.stream.StreamSupport.stream(relationIntents.spliterator(), false)
+                .anyMatch(r -> r.asText().equals(c.value())))) {
+            return;
+        }
+        List<Claim> types = claims.stream().filter(c -> c.kind().equals("enum") && c.value().contains(".ci_type="))
+                .filter(distinctBy(c -> c.value() + "@" + c.span())).toList();
+        if (types.size() != 1) {
+            return;
+        }
+        Claim t = types.get(0);
+        String before = a.text().substring(0, t.span().start()).stripTrailing();
+        boolean definite = false;
+        for (JsonNode d : rules.path("understanding").path("definite_words")) {
+            definite |= before.endsWith(" " + d.asText()) || before.equals(d.asText());
+        }
+        boolean plural = t.text().endsWith("s") && !t.text().endsWith("ss")
+                || a.text().startsWith("들", t.span().end());
+        if (!definite || plural) {
+            return;
+        }
+        int max = rules.path("understanding").path("definite_max_candidates").asInt(8);
+        List<EntityDictionary.Entity> ofType = dictionary.ofType(t.value().substring(t.value().indexOf('=') + 1), max);
+        if (ofType.isEmpty() || ofType.size() > max) {
+            return;
+        }
+        claims.removeIf(c -> c.span().equals(t.span()) && c.kind().equals("enum"));
+        link(t.span(), EntityDictionary.Rank.TOKEN, 0, ofType);
+    }
+
+    private static <T> java.util.function.Predicate<T> distinctBy(java.util.function.Function<T, Object> key) {
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        return x -> seen.add(key.apply(x));
+    }
+
+    private String particleAfter(Span span) {
+        StringBuilder p = new StringBuilder();
+        for (Token t : a.tokens()) {
+            if (t.start() >= span.end() && t.start() <= span.end() + 1) {
+                if (t.function() && t.pos().equals("J")) {
+                    p.append(t.surface());
+                } else {
+                    break;
+                }
+            }
+        }
+        return p.toString();
+    }
+
+    private void thresholds() {
+        Map<String, String> ops = new java.util.HashMap<>();
+        rules.path("threshold_ops").properties().forEach(e -> ops.put(Folding.fold(e.getKey()), e.getValue().asText()));
+        for (JsonNode rule : rules.path("thresholds")) {
+            Pattern p = Patterns.of(rule.path("pattern").asText(), Pattern.CASE_INSENSITIVE);
+            Matcher m = p.matcher(a.text());
+            while (m.find()) {
+                Span s = new Span(m.start(), m.end());
+                if (!free(s) || !TimeExpressions.wordAligned(a.text(), s)) {
+                    continue;
+                }
+                String opWord = group(p, m, "op");
+                String op = rule.path("op").asText(ops.getOrDefault(opWord.trim(), ""));
+                if (op.isEmpty()) {
+                    continue;
+                }
+                try {
+                    double v = Double.parseDouble(group(p, m, "v"));
+                    String v2 = group(p, m, "v2");
+                    double upper = v2.isEmpty() ? 0 : Double.parseDouble(v2);
+                    thresholds.add(new Understanding.Threshold(op, v, upper, s));
+                    claimExclusive(s, "threshold", op + " " + v + (v2.isEmpty() ? "" : " " + upper), 1);
+                    thresholdNoun(s.end());
+                } catch (NumberFormatException e) {
+                    // not a number after all: leave the words to the other rules
+                }
+            }
+        }
+    }
+
+    /** "more than 70% full", "80% 이상 찬": the word after a threshold that names its metric. */
+    private void thresholdNoun(int from) {
+        String rest = a.text().substring(from);
+        int lead = rest.length() - rest.stripLeading().length();
+        rules.path("threshold_metric_words").properties().forEach(e -> {
+            String w = Folding.fold(e.getKey());
+            Span s = new Span(from + lead, from + lead + w.length());
+            if (rest.stripLeading().startsWith(w) && TimeExpressions.wordAligned(a.text(), s) && free(s)) {
+                claimExclusive(s, "metric", e.getValue().asText(), 1);
+            }
+        });
+    }
+
+    private void depth() {
+        for (JsonNode p : rules.path("depth_patterns")) {
+            Matcher m = Patterns.of(p.asText(), Pattern.CASE_INSENSITIVE).matcher(a.text());
+            if (m.find() && free(new Span(m.start(), m.end()))) {
+                depth = Integer.parseInt(m.group(1));
+                claimExclusive(new Span(m.start(), m.end()), "number", "depth " + depth, 1);
+                return;
+            }
+        }
+    }
+
+    private static String group(Pattern p, Matcher m, String name) {
+        Integer g = p.namedGroups().get(name);
+        String v = g == null ? null : m.group(g);
+        return v == null ? "" : v.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Vocabulary: longest phrase first; a phrase inside a longer accepted one is not read again. */
+    private void vocabulary() {
+        List<Span> accepted = new ArrayList<>();
+        // the assets' words and the estate's field values compete on length alike
+        List<PhraseTable.Match<Word>> matches = new ArrayList<>(lexicon.phrases().find(a));
+        matches.addAll(dictionary.values().find(a));
+        matches.sort((x, y) -> x.compact().length() != y.compact().length() ? y.compact().length() - x.compact().length()
+                : x.span().start() - y.span().start());
+        List<Span> compounds = compounds();
+        for (PhraseTable.Match<Word> m : matches) {
+            if (!free(m.span()) || insideCompound(m, compounds)) {
+                continue;
+            }
+            boolean inside = accepted.stream().anyMatch(s -> s.overlaps(m.span()) && !s.equals(m.span()));
+            if (inside) {
+                continue;
+            }
+            accepted.add(m.span());
+            m.entries().forEach(w -> claims.add(wordClaim(m.span(), w)));
+        }
+        for (Map.Entry<Pattern, Word> e : lexicon.patterns()) {
+            Matcher m = e.getKey().matcher(a.text());
+            if (m.find()) {
+                // a pattern with a group claims only the group ("if … (fails)"), not the words between
+                Span s = m.groupCount() >= 1 && m.group(1) != null ? new Span(m.start(1), m.end(1)) : new Span(m.start(), m.end());
+                if (free(s)) {
+                    claims.add(wordClaim(s, e.getValue()));
+                }
+            }
+        }
+        for (Token t : a.tokens()) {
+            // a Korean word by its stem: "바꿨어" is 바꾸 (the assets list stems of verbs, "바꾸", "배포하")
+            if (t.hangul() && !t.function() && !claimed(t) && !t.morpheme().equals(t.surface())) {
+                for (Word w : lexicon.phrases().get(Analyzed.compactOf(t.morpheme()))) {
+                    if (w.kind() != Word.Kind.STOPWORD) {
+                        claims.add(wordClaim(new Span(t.start(), t.end()), w));
+                    }
+                }
+            }
+        }
+        for (Token t : a.tokens()) {
+            if (t.latin() && !claimed(t)) {
+                // enum labels list their own forms: "run" is not the status "running"
+                for (Word w : lexicon.byStem(t.stem()).stream().filter(x -> x.kind() != Word.Kind.ENUM).toList()) {
+                    claims.add(wordClaim(new Span(t.start(), t.end()), w));
+                }
+            }
+        }
+    }
+
+    /**
+     * Written words that are names by their shape: parts joined by - . _ / ("payment-db",
+     * "srv-seoul-03") or Hangul glued to Latin or digits ("서버B"), less a trailing particle or "'s".
+     */
+    private List<Span> compounds() {
+        List<Span> out = new ArrayList<>();
+        String text = a.text();
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && wordBreak(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < text.length() && !wordBreak(text.charAt(i))) {
+                i++;
+            }
+            int end = start;
+            for (Token t : a.tokensIn(start, i)) {
+                // a verb or an adverb is never part of a name: "infra-sora꺼" is infra-sora's (spoken 것)
+                if (!t.function() && NAMELIKE.contains(t.pos())) {
+                    end = Math.max(end, t.end());
+                }
+            }
+            String core = text.substring(start, end).replaceAll("['’]s$", "");
+            end = start + core.length();
+            boolean joined = core.matches(".*[\\p{L}\\p{N}][-._/][\\p{L}\\p{N}].*");
+            boolean mixed = Folding.hasHangul(core) && core.chars().anyMatch(c -> c < 128 && Character.isLetterOrDigit(c))
+                    || core.chars().anyMatch(c -> c < 128 && Character.isLetter(c))
+                    && core.chars().anyMatch(Character::isDigit) && core.chars().allMatch(c -> c < 128); // "r12", "db01"
+            if ((joined || mixed || gluedUnknown(start, end)) && !vocabularyList(core)) {
+                out.add(new Span(start, end));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One written Korean word made of a word the assets do not know glued to one they do
+     * ("쌍둥이서버", "결제서비스"): a name, not a type filter with a stray noun.
+     */
+    private boolean gluedUnknown(int start, int end) {
+        List<Token> parts = a.tokensIn(start, end).stream().filter(t -> !t.function()).toList();
+        if (parts.size() < 2 || parts.stream().anyMatch(t -> !t.hangul())) {
+            return false;
+        }
+        boolean known = false;
+        boolean unknown = false;
+        for (Token t : parts) {
+            List<Word> words = lexicon.phrases().get(Analyzed.compactOf(t.surface()));
+            if (words.isEmpty()) {
+                unknown |= t.pos().startsWith("NN");
+            } else {
+                known |= words.stream().anyMatch(w -> w.kind() == Word.Kind.ENUM || w.kind() == Word.Kind.ENTITY_TYPE);
+            }
+        }
+        return known && unknown;
+    }
+
+    /** The name-shaped written words nothing claimed: names the estate dictionary does not know (yet). */
+    private List<String> nameShaped(List<Span> compounds) {
+        List<String> out = new ArrayList<>();
+        for (Span c : compounds) {
+            boolean open = a.tokensIn(c.start(), c.end()).stream().anyMatch(t -> !t.function() && !claimed(t));
+            String text = a.span(c.start(), c.end());
+            if (open && !out.contains(text)) {
+                out.add(text);
+            }
+        }
+        return out;
+    }
+
+    private static boolean wordBreak(char c) {
+        return c == ' ' || c == '(' || c == ')' || c == '[' || c == ']' || c == ',' || c == ';' || c == ':'
+                || c == '"' || c == '?' || c == '!' || c == '=';
+    }
+
+    /** "hosts/vms", "cpu/mem": words the assets know joined by a slash are a list of them, not a name. */
+    private boolean vocabularyList(String core) {
+        String[] parts = core.split("/");
+        if (parts.length < 2) {
+            return false;
+        }
+        for (String p : parts) {
+            if (p.isBlank() || lexicon.phrases().get(Analyzed.compactOf(p)).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A filter or metric word inside a name-shaped word ("db" of "payment-db") is part of the name. */
+    private static boolean insideCompound(PhraseTable.Match<Word> m, List<Span> compounds) {
+        boolean meaning = m.entries().stream().anyMatch(w -> switch (w.kind()) {
+            case ENUM, VALUE, FIELD, ENTITY_TYPE, METRIC -> true;
+            default -> false;
+        });
+        return meaning && compounds.stream().anyMatch(c -> c.overlaps(m.span()) && !m.span().contains(c));
+    }
+
+    private Claim wordClaim(Span s, Word w) {
+        String kind = w.kind().name().toLowerCase(java.util.Locale.ROOT);
+        String value = switch (w.kind()) {
+            case ENUM, VALUE -> w.group() + "=" + w.value();
+            case FIELD -> w.group() + "." + w.value();
+            default -> w.value();
+        };
+        return new Claim(s, a.span(s.start(), s.end()), kind, value, 1);
+    }
+
+    /** Runs of unclaimed name-like words: the longest sub-span that partially names a CI wins. */
+    private void partialEntities() {
+        List<Token> run = new ArrayList<>();
+        List<Token> tokens = a.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            boolean candidate = nameLike(t) || gluedInside(tokens, i);
+            if (candidate && (run.isEmpty() || joined(run.get(run.size() - 1), t))) {
+                run.add(t);
+                continue;
+            }
+            partialIn(run);
+            run = new ArrayList<>();
+            if (candidate) {
+                run.add(t);
+            }
+        }
+        partialIn(run);
+    }
+
+    private boolean nameLike(Token t) {
+        return !claimed(t) && NAMELIKE.contains(t.pos()) && !t.function();
+    }
+
+    /** A grammar morpheme the analyser found inside one written word of a name ("하이퍼바이져 2호기"). */
+    private boolean gluedInside(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        if (!t.function() || t.pos().equals("J")) {
+            return false;
+        }
+        Token prev = null;
+        Token next = null;
+        for (int j = i - 1; j >= 0 && prev == null; j--) {
+            if (tokens.get(j).end() <= t.start()) {
+                prev = tokens.get(j);
+            }
+        }
+        for (int j = i + 1; j < tokens.size() && next == null; j++) {
+            if (tokens.get(j).start() >= t.end()) {
+                next = tokens.get(j);
+            }
+        }
+        return prev != null && next != null && prev.end() == t.start() && (next.start() == t.end()
+                || a.text().substring(t.end(), next.start()).isBlank()) && nameLike(prev) && nameLike(next);
+    }
+
+    /** A name-shaped word ("서버b", "ledgr-db") is matched whole or not at all, never by one of its parts. */
+    private boolean splitsCompound(List<Token> part) {
+        Span s = new Span(part.get(0).start(), part.get(part.size() - 1).end());
+        // "오창dc": when the rest of the word is already read ("dc" the location field), the part may name
+        return compounds().stream().anyMatch(c -> c.overlaps(s) && !s.contains(c) && a.tokensIn(c.start(), c.end())
+                .stream().anyMatch(t -> !t.function() && !s.contains(new Span(t.start(), t.end())) && !claimed(t)));
+    }
+
+    /** "the 03 box", "07번 서버": digits right before a word for a CI or its type name one. */
+    private boolean numberBeforeTypeWord(List<Token> part) {
+        Token last = part.get(part.size() - 1);
+        if (part.size() != 1 || !last.number() || last.surface().length() < 2
+                || claims.stream().anyMatch(c -> c.kind().equals("top"))) {
+            return false; // "top 10 servers" counts
+        }
+        int end = last.end();
+        return claims.stream().anyMatch(c -> (c.kind().equals("entity_type") || c.kind().equals("enum")
+                && c.value().contains(".ci_type=")) && c.span().start() > end
+                && a.text().substring(end, c.span().start()).isBlank()
+                && !(c.text().endsWith("s") && !c.text().endsWith("ss")) && !a.text().startsWith("들", c.span().end()));
+    }
+
+    /** Only spaces or name punctuation (- . _ /) between two tokens. */
+    private boolean joined(Token left, Token right) {
+        String between = a.text().substring(Math.min(left.end(), right.start()), right.start());
+        return between.chars().allMatch(c -> c == ' ' || c == '-' || c == '.' || c == '_' || c == '/');
+    }
+
+    private void partialIn(List<Token> run) {
+        int i = 0;
+        while (i < run.size()) {
+            boolean found = false;
+            for (int len = Math.min(MAX_SPAN_TOKENS, run.size() - i); len >= 1 && !found; len--) {
+                List<Token> part = run.subList(i, i + len);
+                // "which two servers": a count word alone names no CI, even where a name ends in "two"
+                if (part.stream().allMatch(t -> t.number() || rules.path("number_words").has(t.surface()))
+                        && !numberBeforeTypeWord(part) || part.get(0).function() || part.get(len - 1).function()
+                        || splitsCompound(part)) {
+                    continue;
+                }
+                List<String> words = new ArrayList<>();
+                for (int k = 0; k < part.size(); k++) {
+                    if (k == 0 || part.get(k).start() != part.get(k - 1).start()) { // one surface per span
+                        words.add(Analyzed.compactOf(part.get(k).surface()));
+                    }
+                }
+                String compact = String.join("", words);
+                if (compact.length() < 2) {
+                    continue; // one letter names nothing
+                }
+                List<EntityDictionary.Partial> hits = preferOwnData(dictionary.partial(words, compact));
+                Span span = new Span(part.get(0).start(), part.get(len - 1).end());
+                Optional<Word> place = hits.isEmpty() ? Optional.empty() : sharedValue(span, hits);
+                if (place.isPresent()) {
+                    claimExclusive(span, "value", place.get().group() + "=" + place.get().value(), 0.7);
+                    i += len;
+                    found = true;
+                } else if (!hits.isEmpty()) {
+                    link(span, hits.get(0).rank(), hits.get(0).distance(),
+                            hits.stream().map(h -> h.name().entity()).distinct().toList());
+                    i += len;
+                    found = true;
+                } else if (len == 1 && compact.length() >= 3) {
+                    List<Word> values = dictionary.valuesByWord(compact);
+                    if (values.size() == 1) {
+                        claimExclusive(span, "value", values.get(0).group() + "=" + values.get(0).value(), 0.75);
+                        i += 1;
+                        found = true;
+                    }
+                }
+            }
+            if (!found) {
+                i++;
+            }
+        }
+    }
+
+    /**
+     * "오창 DC": a word several CIs share in their names, next to a field word (DC, 센터, team…), is
+     * the value of that field those CIs have in common — a place or a team, not one of them.
+     */
+    private Optional<Word> sharedValue(Span span, List<EntityDictionary.Partial> hits) {
+        List<EntityDictionary.Entity> cis = hits.stream().map(h -> h.name().entity()).distinct().toList();
+        for (Claim c : claims) {
+            // "오창 DC": a field word names the field; "과천 VM": a type none of the CIs has means a place
+            boolean fieldWord = c.kind().equals("field") && adjacentAfter(span, c.span());
+            boolean otherType = c.kind().equals("enum") && c.value().contains(".ci_type=") && adjacentAfter(span, c.span())
+                    && cis.stream().noneMatch(e -> c.value().endsWith("=" + e.ciType()));
+            if (!fieldWord && !otherType) {
+                continue;
+            }
+            String field = fieldWord ? c.value() : c.value().substring(0, c.value().indexOf('.')) + ".location";
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            cis.forEach(e -> seen.add(e.fields().getOrDefault(field, "")));
+            if (seen.size() == 1 && !seen.contains("")) {
+                return Optional.of(new Word(Word.Kind.VALUE, field, seen.iterator().next(), a.span(span.start(), span.end())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean adjacentAfter(Span word, Span next) {
+        return next.start() >= word.end() && a.text().substring(word.end(), next.start()).isBlank();
+    }
+
+    /** A partial match never sets the operator's own CIs against demo ones: the demo only when nothing else. */
+    private static List<EntityDictionary.Partial> preferOwnData(List<EntityDictionary.Partial> hits) {
+        List<EntityDictionary.Partial> own = hits.stream().filter(h -> !h.name().entity().demo()).toList();
+        return own.isEmpty() ? hits : own;
+    }
+
+    /**
+     * A misspelt vocabulary word ("eror rate", "latecny"): free Latin words ({@code len} of them)
+     * within one edit of a phrase of the assets.
+     */
+    private void fuzzyVocabulary(int len) {
+        List<Token> tokens = a.tokens();
+        for (int i = 0; i + len <= tokens.size(); i++) {
+            List<Token> part = tokens.subList(i, i + len);
+            if (!part.stream().allMatch(t -> t.latin() && !claimed(t))) {
+                continue;
+            }
+            String compact = String.join("", part.stream().map(t -> Analyzed.compactOf(t.surface())).toList());
+            if (compact.length() < (len == 1 ? 5 : 6)) {
+                continue;
+            }
+            List<Word> hits = lexicon.nearest(compact);
+            if (len == 2) { // one of the two words must be spelt as the phrase has it
+                hits = hits.stream().filter(w -> part.stream().anyMatch(t -> (" " + Folding.fold(w.phrase()) + " ")
+                        .contains(" " + t.surface() + " "))).toList();
+            }
+            if (!hits.isEmpty()) {
+                Span s = new Span(part.get(0).start(), part.get(len - 1).end());
+                hits.forEach(w -> claims.add(new Claim(s, a.span(s.start(), s.end()), wordClaim(s, w).kind(),
+                        wordClaim(s, w).value(), 0.8)));
+                i += len - 1;
+            }
+        }
+    }
+
+    /** The N of "top 5", "상위 3개": the first free number when a top/bottom word is present. */
+    private Integer topN() {
+        if (claims.stream().noneMatch(c -> c.kind().equals("top"))) {
+            return null;
+        }
+        for (Token t : a.tokens()) {
+            JsonNode word = rules.path("number_words").path(t.surface());
+            if (!claimed(t) && word.isNumber()) { // "두 개", "which three apps"
+                claims.add(new Claim(new Span(t.start(), t.end()), t.surface(), "number", "top_n " + word.asInt(), 1));
+                return word.asInt();
+            }
+            if (t.number() && !claimed(t)) {
+                try {
+                    int n = Integer.parseInt(t.surface());
+                    if (n >= 1 && n <= 100) {
+                        claims.add(new Claim(new Span(t.start(), t.end()), t.surface(), "number", "top_n " + n, 1));
+                        return n;
+                    }
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Particles, endings, suffixes and stopwords (by surface or by morpheme: 알리 of 알려줘). */
+    private void grammar() {
+        for (Token t : a.tokens()) {
+            if (claimed(t)) {
+                continue;
+            }
+            if (t.function()) {
+                claims.add(new Claim(new Span(t.start(), t.end()), t.surface(), "function", t.pos(), 1));
+            } else if (lexicon.phrases().get(Analyzed.compactOf(t.morpheme())).stream()
+                    .anyMatch(w -> w.kind() == Word.Kind.STOPWORD)) {
+                claims.add(new Claim(new Span(t.start(), t.end()), t.surface(), "stopword", t.morpheme(), 1));
+            }
+        }
+    }
+
+    /** Unclaimed content words, neighbours merged into one phrase ("foo bar"). */
+    private List<String> unexplained() {
+        List<String> out = new ArrayList<>();
+        Token first = null;
+        Token last = null;
+        for (Token t : a.tokens()) {
+            if (t.function() || claimed(t)) {
+                if (t.function() && first != null && t.pos().equals("J")) {
+                    continue; // a particle inside an unexplained phrase does not split it
+                }
+                if (first != null) {
+                    addPhrase(out, first, last);
+                    first = null;
+                }
+                continue;
+            }
+            if (first != null && !joined(last, t)) {
+                addPhrase(out, first, last);
+                first = null;
+            }
+            if (first == null) {
+                first = t;
+            }
+            last = t;
+        }
+        if (first != null) {
+            addPhrase(out, first, last);
+        }
+        return out;
+    }
+
+    private void addPhrase(List<String> out, Token first, Token last) {
+        String phrase = a.span(first.start(), last.end());
+        if (!out.contains(phrase)) {
+            out.add(phrase);
+        }
+    }
+
+    private boolean claimed(Token t) {
+        Span s = new Span(t.start(), t.end());
+        return claims.stream().anyMatch(c -> c.span().overlaps(s));
+    }
+
+    private boolean free(Span s) {
+        return exclusive.stream().noneMatch(x -> x.overlaps(s));
+    }
+
+    private void claimExclusive(Span s, String kind, String value, double score) {
+        exclusive.add(s);
+        claims.add(new Claim(s, a.span(s.start(), s.end()), kind, value, score));
+    }
+}

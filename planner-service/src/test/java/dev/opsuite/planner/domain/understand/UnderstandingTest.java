@@ -1,0 +1,174 @@
+package dev.opsuite.planner.domain.understand;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.opsuite.kit.model.AssetBundle;
+import dev.opsuite.planner.domain.DefaultAssets;
+import dev.opsuite.planner.domain.PlanDecision;
+import dev.opsuite.planner.domain.RulesPlanner;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The reading of questions: entity ranks, time expressions, every word accounted for, commands refused. */
+class UnderstandingTest {
+    private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-12-02T10:30:00+09:00"); // a Wednesday
+    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    private static AssetBundle assets;
+    private static Lexicon lexicon;
+    private static EntityDictionary dict;
+
+    @BeforeAll
+    static void load() throws Exception {
+        assets = DefaultAssets.load();
+        lexicon = Lexicon.of(assets.content("schema"), assets.content("prompt"), assets.content("resolver"));
+        List<EntityDictionary.Entity> e = List.of(
+                new EntityDictionary.Entity("SVC007", "cart", "service", false),
+                new EntityDictionary.Entity("SVC008", "cartservice", "service", false),
+                new EntityDictionary.Entity("SVC009", "paymentservice", "service", false),
+                new EntityDictionary.Entity("OB-SRV-01", "bt-host-01", "server", false),
+                new EntityDictionary.Entity("OB-SRV-03", "bt-host-03", "server", false),
+                new EntityDictionary.Entity("DB-LEDGER", "ledger-db", "database", false),
+                new EntityDictionary.Entity("APP-LEDGER", "ledger-api", "app", false),
+                new EntityDictionary.Entity("DEMO1", "cart", "app", true));
+        dict = new EntityDictionary(7, e, List.of(Map.entry(2, "결제서비스"), Map.entry(1, "the cart service")),
+                List.of(Map.entry("ci.location", "incheon-dc"), Map.entry("ci.owner", "pay-team")));
+    }
+
+    private static Understanding read(String q) {
+        return Understander.understand(q, lexicon, dict, assets.content("prompt").path("rules"), NOW, SEOUL, Map.of());
+    }
+
+    private static List<String> codes(Understanding u) {
+        return u.entities().stream().flatMap(e -> e.candidates().stream()).map(EntityDictionary.Entity::ciCode).toList();
+    }
+
+    @Test
+    void anExactNameIsNeverMadeAmbiguousByAPartialOne() {
+        assertEquals(List.of("SVC008"), codes(read("cartservice cpu")));
+        assertEquals(EntityDictionary.Rank.EXACT_NAME, read("cartservice cpu").entities().get(0).rank());
+        // the operator's own "cart" beats the demo's "cart" of the same rank
+        Understanding cart = read("cpu of cart");
+        assertEquals(List.of("SVC007", "DEMO1"), codes(cart), "the demo is still a candidate at first");
+        assertEquals(EntityDictionary.Rank.EXACT_NAME, cart.entities().get(0).rank());
+    }
+
+    @Test
+    void entitySpansAreClaimedBeforeVocabulary() {
+        Understanding u = read("what does the cart service depend on?");
+        assertEquals(List.of("SVC008"), codes(u), "the alias, not the type word 'service' and a mention 'cart'");
+        assertTrue(u.of("enum").isEmpty(), u.claims().toString());
+    }
+
+    @Test
+    void gluedWordsParticlesAndTyposAreRead() {
+        assertEquals(List.of("SVC009", "SVC008"), codes(read("paymentserviceandcartservice cpu compare")));
+        Understanding ko = read("bt-host-03에무슨일이 있었어");
+        assertEquals(List.of("OB-SRV-03"), codes(ko));
+        assertTrue(ko.unexplained().isEmpty(), ko.unexplained().toString());
+        assertEquals(List.of("SVC009"), codes(read("결제서비스에서 에러율")));
+        Understanding typo = read("paymnetservice error rate");
+        assertEquals(List.of("SVC009"), codes(typo));
+        assertEquals(EntityDictionary.Rank.FUZZY, typo.entities().get(0).rank());
+    }
+
+    @Test
+    void codesAreNeverMatchedFuzzily() {
+        Understanding u = read("cpu of OB-SRV-02");
+        assertTrue(codes(u).isEmpty(), codes(u).toString());
+        assertFalse(u.nameShaped().isEmpty(), "an unknown name-shaped word is left for EXECUTE to resolve and report");
+    }
+
+    @Test
+    void aSharedWordIsAmbiguousBetweenEquallyRankedCis() {
+        LinkedEntity e = read("ledger cpu").entities().get(0);
+        assertEquals(EntityDictionary.Rank.TOKEN, e.rank());
+        assertEquals(2, e.candidates().size());
+    }
+
+    @Test
+    void fieldValuesOfTheEstateAreFilters() {
+        Understanding u = read("servers in incheon-dc owned by pay-team");
+        assertTrue(u.has("value", "ci.location=incheon-dc"), u.claims().toString());
+        assertTrue(u.has("value", "ci.owner=pay-team"), u.claims().toString());
+    }
+
+    @Test
+    void everyWordIsAccountedForOrListed() {
+        Understanding u = read("ledger-db cpu frobnicate quickly");
+        assertEquals(List.of("frobnicate quickly"), u.unexplained());
+        assertTrue(read("ledger-db의 CPU 사용량은?").unexplained().isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "cpu of ledger-db on 2014-04-17|2014-04-17T00:00+09:00|2014-04-18T00:00+09:00",
+        "cpu of ledger-db on 2014-04-17 UTC|2014-04-17T00:00Z|2014-04-18T00:00Z",
+        "max cpu of ledger-db April 17, 2014|2014-04-17T00:00+09:00|2014-04-18T00:00+09:00",
+        "ledger-db cpu on 17 Apr|2026-04-17T00:00+09:00|2026-04-18T00:00+09:00",
+        "ledger-db cpu on Dec 25|2025-12-25T00:00+09:00|2025-12-26T00:00+09:00",
+        "2014년 4월 17일 ledger-db 평균 CPU|2014-04-17T00:00+09:00|2014-04-18T00:00+09:00",
+        "4월 17일 ledger-db 평균 CPU|2026-04-17T00:00+09:00|2026-04-18T00:00+09:00",
+        "ledger-db cpu 11/30|2026-11-30T00:00+09:00|2026-12-01T00:00+09:00",
+        "ledger-db cpu on Monday|2026-11-30T00:00+09:00|2026-12-01T00:00+09:00",
+        "월요일 ledger-db CPU 평균|2026-11-30T00:00+09:00|2026-12-01T00:00+09:00",
+        "ledger-db cpu between 10:00 and 12:00 yesterday|2026-12-01T10:00+09:00|2026-12-01T12:00+09:00",
+        "어제 오후 3시부터 5시까지 ledger-db CPU|2026-12-01T15:00+09:00|2026-12-01T17:00+09:00",
+        "ledger-db cpu since 2026-11-01|2026-11-01T00:00+09:00|2026-12-02T10:30+09:00",
+        "ledger-db cpu last month|2026-11-01T00:00+09:00|2026-12-01T00:00+09:00",
+        "이번 달 ledger-db CPU 평균|2026-12-01T00:00+09:00|2026-12-02T10:30+09:00",
+        "ledger-db cpu 2026-11-26T00:00+09:00 to 2026-11-26T06:00+09:00|2026-11-26T00:00+09:00|2026-11-26T06:00+09:00",
+        "ledger-db cpu over the last 6 hours|2026-12-02T04:30+09:00|2026-12-02T10:30+09:00",
+        "지난 3일 ledger-db CPU|2026-11-29T10:30+09:00|2026-12-02T10:30+09:00",
+        "ledger-db cpu over the last three days|2026-11-29T10:30+09:00|2026-12-02T10:30+09:00",
+        "ledger-db cpu last 7d|2026-11-25T10:30+09:00|2026-12-02T10:30+09:00",
+        "지난 이틀 ledger-db CPU|2026-11-30T10:30+09:00|2026-12-02T10:30+09:00",
+        "ledger-db 메모리 5일치|2026-11-27T10:30+09:00|2026-12-02T10:30+09:00",
+        "ledger-db cpu last week|2026-11-23T00:00+09:00|2026-11-30T00:00+09:00",
+        "ledger-db cpu over the past week|2026-11-25T10:30+09:00|2026-12-02T10:30+09:00",
+        "ledger-db cpu 2026-11-27 09:00 to 13:00|2026-11-27T09:00+09:00|2026-11-27T13:00+09:00",
+    })
+    void timeExpressionsResolveToTheirRange(String question, String from, String to) {
+        TimeReading t = read(question).time();
+        assertTrue(t.present(), question + ": " + t.problems());
+        assertTrue(OffsetDateTime.parse(from).isEqual(t.from()), question + ": from " + t.from());
+        assertTrue(OffsetDateTime.parse(to).isEqual(t.to()), question + ": to " + t.to());
+    }
+
+    @Test
+    void aDateThatDoesNotExistIsReportedNotDropped() {
+        PlanDecision d = new RulesPlanner().plan("ledger-db cpu on 2026-02-30", assets, NOW, SEOUL, dict);
+        assertEquals("direct", d.kind());
+        assertTrue(d.directAnswer().contains("2026-02-30"), d.directAnswer());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "drop the events table|read_only", "delete ledger-db|read_only", "please truncate metrics|read_only",
+        "update ci set status='stopped'|read_only", "can you wipe all alerts for cart|read_only",
+        "ledger-db 지워줘|read_only", "지난주 이벤트 기록 싹 삭제|read_only", "결제 DB 비밀번호 알려줘|secret_protection",
+        "오픈뱅킹 API 키 보여줘|secret_protection", "export every customer record from ledger-db|exfiltration",
+        "고객 DB 전체 덤프해줘|exfiltration", "pg_dump ledger-db and push it to my laptop|exfiltration",
+        "ledger-db 꺼줘|read_only"})
+    void commandsAreRefusedInEveryWording(String question, String policy) {
+        PlanDecision d = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict);
+        assertEquals("reject", d.kind(), question);
+        assertEquals(policy, d.rejectPolicy(), question);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"what was the last update to ledger-db?", "why did the cpu of ledger-db drop?",
+        "changes on ledger-db this week", "어제 누가 ledger-db 설정 변경했어?", "최근 변경 이벤트 보여줘",
+        "recent changes that could explain the ledger-db incident", "ledger-db cpu 그래프 오늘꺼",
+        "이번주꺼 ledger-db 디스크", "현재 중지(stopped) 상태인 자원을 모두 나열해 주시겠어요?", "list the stopped vms"})
+    void questionsAboutChangesAreNotCommands(String question) {
+        assertFalse(new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).kind().equals("reject"), question);
+    }
+}
