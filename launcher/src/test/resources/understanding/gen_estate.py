@@ -3,9 +3,35 @@
 
 Writes estate/cis.csv, estate/relations.csv, estate/metrics.csv.gz, estate/events.csv
 and questions.tsv (questions from the hand-written questions_src.txt; expected facts
-computed here from the generated data).
+computed here from the generated data).  When questions_dev2_src.txt exists it also
+writes questions_dev2.tsv (ids UX###, half "dev2") from it, with the same machinery, and when
+questions_dev3_src.txt exists it writes questions_dev3.tsv (ids UY###, half "dev3") the same way, and
+likewise questions_dev4.tsv (ids UZ###, half "dev4") from questions_dev4_src.txt.
 
-Standard library only.  Run:  python3 gen_estate.py   (add --summary to print data tables)
+Standard library only.  Run:  python3 gen_estate.py   (add --summary to print data tables;
+--summary-dev2 / --summary-dev3 / --summary-dev4 print the count per category and language of those sets)
+
+Spec grammar (one question per line: `lang | category | spec | question`; `#` starts a comment line).
+A spec is an op followed by key=value tokens (no spaces inside a value); a bare key is a flag.
+  latest  ci= m=                              newest sample at or before NOW
+  agg     ci= m= s=avg|max|min|p95|median r=  [nodata]   (nodata: the range must hold no samples)
+  trend   ci= m= r=
+  top|bottom m= [n=3] [filters] [r= s=] [value]      rank on latest value, or on s over r
+  thr     m= op=gt|lt|between v=X|LO,HI [filters] [r= s=] [want=count] [empty]
+  cmp     cis=A,B[,C] m= [r= s=] [value]
+  count   [filters]          list [filters]
+  hosted  host= [deep=1]     hostof ci= [level=server]
+  impact|deps ci= [type=T1,T2] [exact=1] [want=count]
+  calls   ci=                path a= b=
+  callers ci=                (dev4 only) who calls ci directly: depth-1 DEPENDS_ON/CONNECTS_TO sources
+  ev      ci= [r=] [type=] [sev=] [want=count|latest] [empty]
+  chg     ci= [at=ISO]       attr ci= a=status|owner|location|env|type
+  reject                     clarify
+filters: type= status= env= loc= owner= in=CODE,CODE (comma = any of); clean adds clean_only.
+m: cpu_usage mem_usage disk_usage latency_ms error_rate.
+r: last:Nm|Nh|Nd|Nw today yesterday thisweek lastweek thismonth lastmonth day:YYYY-MM-DD (Seoul day)
+   dayutc:YYYY-MM-DD days:D1..D2 (inclusive, Seoul) since:ISO span:ISO/ISO (no offset = Seoul, Z = UTC).
+ok suppresses the warnings of that line.  dev4 only: `stale` marks a deliberate latest value of a stopped CI.
 """
 import csv
 import gzip
@@ -874,6 +900,18 @@ def compute(D, spec, warns):
         col = {"status": "status", "owner": "owner", "location": "location", "env": "environment", "type": "ci_type"}[f["a"]]
         e["ci"] = c
         e["contains"] = [CI[c][col]]
+    elif op == "callers":      # who calls X directly: depth-1 DEPENDS_ON/CONNECTS_TO sources (dev4)
+        c = f["ci"]
+        d1 = {x for x in CI if c in D.calls[x]}
+        far = set()
+        for x in d1:
+            far |= {y for y in CI if x in D.calls[y]}
+        e["ci"] = c
+        e["codes"] = sorted(d1)
+        if far - d1 - {c}:
+            e["absent_codes"] = sorted(far - d1 - {c})
+        if not d1:
+            warns.append("no callers")
     else:
         raise ValueError("unknown op " + op)
     if "clean" in f:
@@ -922,19 +960,19 @@ def all_shortest(D, a, b):
 # --------------------------------------------------------------------------------------
 # Questions
 # --------------------------------------------------------------------------------------
-def load_src():
+def load_src(name="questions_src.txt"):
     rows = []
-    with open(os.path.join(HERE, "questions_src.txt"), encoding="utf-8") as fh:
+    with open(os.path.join(HERE, name), encoding="utf-8") as fh:
         for ln, line in enumerate(fh, 1):
             line = line.rstrip("\n")
             if not line.strip() or line.startswith("#"):
                 continue
             parts = [x.strip() for x in line.split(" | ", 3)]
             if len(parts) != 4:
-                raise SystemExit(f"questions_src.txt line {ln}: expected 'lang | category | spec | question'")
+                raise SystemExit(f"{name} line {ln}: expected 'lang | category | spec | question'")
             lang, cat, spec, q = parts
             if lang not in ("ko", "en"):
-                raise SystemExit(f"line {ln}: bad lang {lang}")
+                raise SystemExit(f"{name} line {ln}: bad lang {lang}")
             rows.append((ln, lang, cat, spec, q.strip()))
     return rows
 
@@ -979,6 +1017,240 @@ def write_questions(D):
     return out, problems
 
 
+DEV2_SRC = "questions_dev2_src.txt"
+DEV2_OUT = "questions_dev2.tsv"
+CATEGORIES = ["latest", "agg_relative", "agg_absolute", "trend", "topn", "threshold", "compare", "count", "list",
+              "infra", "impact", "dependencies", "calls", "path", "events", "change_before", "attribute",
+              "reject", "clarify"]
+CAT_OPS = {"latest": {"latest"}, "agg_relative": {"agg"}, "agg_absolute": {"agg"}, "trend": {"trend"},
+           "topn": {"top", "bottom"}, "threshold": {"thr"}, "compare": {"cmp"}, "count": {"count"},
+           "list": {"list"}, "infra": {"hosted", "hostof", "impact"}, "impact": {"impact"},
+           "dependencies": {"deps"}, "calls": {"calls"}, "path": {"path"}, "events": {"ev"},
+           "change_before": {"chg"}, "attribute": {"attr"}, "reject": {"reject"}, "clarify": {"clarify"}}
+RELATIVE_R = ("last:", "today", "yesterday", "thisweek", "lastweek", "thismonth", "lastmonth")
+
+
+def dev2_checks(D, cat, spec, cat_ops=CAT_OPS):
+    """Extra checks for the dev2 set only (the original set is left exactly as it was)."""
+    toks = spec.split()
+    f = dict(t.partition("=")[::2] for t in toks[1:])
+    out = []
+    if cat not in cat_ops:
+        out.append(f"unknown category {cat}")
+    elif toks[0] not in cat_ops[cat]:
+        out.append(f"op {toks[0]} does not fit category {cat}")
+    if cat in ("agg_relative", "agg_absolute") and "r" in f:
+        rel = f["r"].startswith(RELATIVE_R)
+        if rel != (cat == "agg_relative"):
+            out.append(f"range {f['r']} does not fit category {cat}")
+    if toks[0] == "cmp":       # the compared values must be clearly apart, so "which is higher" has one answer
+        m = f["m"]
+        vals = sorted(ci_metric_value(D, c, m, f) for c in f["cis"].split(","))
+        for x, y in zip(vals, vals[1:]):
+            if y - x < MARGIN[m]:
+                out.append(f"close compare values {x} {y}")
+    return out
+
+
+def write_dev2(D):
+    rows = load_src(DEV2_SRC)
+    orig = set()
+    if os.path.exists(os.path.join(HERE, "questions_src.txt")):
+        orig = {r[4] for r in load_src()}
+    seen = set()
+    out, problems = [], []
+    for ln, lang, cat, spec, q in rows:
+        if q in seen:
+            problems.append(f"{DEV2_SRC} line {ln}: duplicate question")
+        if q in orig:
+            problems.append(f"{DEV2_SRC} line {ln}: same wording as a question of questions_src.txt")
+        seen.add(q)
+        warns = []
+        try:
+            e = compute(D, spec, warns)
+        except Warn as w:
+            problems.append(f"{DEV2_SRC} line {ln} [{spec}]: {w}")
+            continue
+        warns += dev2_checks(D, cat, spec)
+        for w in warns:
+            if "ok" not in spec.split():
+                problems.append(f"{DEV2_SRC} line {ln} [{spec}]: {w}")
+        for ch in ("\t", "\n"):
+            assert ch not in q
+        out.append((f"UX{len(out) + 1:03d}", "dev2", lang, cat, q, json.dumps(e, ensure_ascii=False, separators=(",", ":"))))
+    with open(os.path.join(HERE, DEV2_OUT), "w", encoding="utf-8", newline="") as fh:
+        fh.write("id\thalf\tlang\tcategory\tquestion\texpect\n")
+        for r in out:
+            fh.write("\t".join(r) + "\n")
+    return out, problems
+
+
+DEV3_SRC = "questions_dev3_src.txt"
+DEV3_OUT = "questions_dev3.tsv"
+
+
+def norm_q(q):
+    """Question text without case, spaces and punctuation, to catch near-verbatim repeats."""
+    return "".join(ch for ch in q.lower() if ch.isalnum())
+
+
+def has_hangul(q):
+    return any("\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e" for ch in q)
+
+
+def dev3_checks(D, cat, spec, e):
+    """Extra checks for the dev3 set only, on top of dev2_checks (earlier sets are left as they were)."""
+    toks = spec.split()
+    f = dict(t.partition("=")[::2] for t in toks[1:])
+    out = []
+    if toks[0] == "chg" and not e.get("contains"):
+        out.append("no deploy/change before the incident")
+    if toks[0] in ("impact", "deps") and "type" in f and not e.get("codes"):
+        out.append("empty typed closure")
+    if toks[0] == "ev" and f.get("want") == "count" and not e.get("count"):
+        out.append("event count is 0")
+    if toks[0] == "thr" and f.get("want") == "count" and not e.get("count"):
+        out.append("threshold count is 0")
+    if toks[0] in ("top", "bottom", "thr") and "r" not in f:
+        # a stopped CI's stale latest value must not decide a ranking or a threshold on "now"
+        if any(c in STOPPED_AT for c in e.get("ordered_codes", []) + e.get("codes", [])):
+            out.append("stale latest value of a stopped CI in the result")
+    return out
+
+
+def write_dev3(D):
+    rows = load_src(DEV3_SRC)
+    earlier = {}
+    for name in ("questions_src.txt", DEV2_SRC):
+        if os.path.exists(os.path.join(HERE, name)):
+            for r in load_src(name):
+                earlier.setdefault(norm_q(r[4]), name)
+    seen = set()
+    out, problems = [], []
+    for ln, lang, cat, spec, q in rows:
+        where = f"{DEV3_SRC} line {ln}"
+        if norm_q(q) in seen:
+            problems.append(f"{where}: duplicate question")
+        if norm_q(q) in earlier:
+            problems.append(f"{where}: same wording as a question of {earlier[norm_q(q)]}")
+        seen.add(norm_q(q))
+        if (lang == "ko") != has_hangul(q):
+            problems.append(f"{where}: lang {lang} does not fit the script of the question")
+        warns = []
+        try:
+            e = compute(D, spec, warns)
+        except Warn as w:
+            problems.append(f"{where} [{spec}]: {w}")
+            continue
+        warns += dev2_checks(D, cat, spec)
+        warns += dev3_checks(D, cat, spec, e)
+        for w in warns:
+            if "ok" not in spec.split():
+                problems.append(f"{where} [{spec}]: {w}")
+        for ch in ("\t", "\n"):
+            assert ch not in q
+        out.append((f"UY{len(out) + 1:03d}", "dev3", lang, cat, q, json.dumps(e, ensure_ascii=False, separators=(",", ":"))))
+    with open(os.path.join(HERE, DEV3_OUT), "w", encoding="utf-8", newline="") as fh:
+        fh.write("id\thalf\tlang\tcategory\tquestion\texpect\n")
+        for r in out:
+            fh.write("\t".join(r) + "\n")
+    return out, problems
+
+
+DEV4_SRC = "questions_dev4_src.txt"
+DEV4_OUT = "questions_dev4.tsv"
+DEV4_CAT_OPS = dict(CAT_OPS, calls=CAT_OPS["calls"] | {"callers"})
+NEAR_DUP = 0.85     # difflib ratio on norm_q() above which a dev4 question counts as a light rewording
+
+
+def load_personas(name):
+    """Line number -> persona tag, from the '# P<n> ...' comment that opens each group of lines."""
+    tag, out = "", {}
+    with open(os.path.join(HERE, name), encoding="utf-8") as fh:
+        for ln, line in enumerate(fh, 1):
+            s = line.strip()
+            if s.startswith("# P") and s[3:4].isdigit():
+                tag = s[2:].split()[0]
+            elif s.startswith("# ----"):
+                tag = ""
+            elif s and not s.startswith("#"):
+                out[ln] = tag
+    return out
+
+
+def dev4_checks(D, cat, spec, e):
+    """Extra checks for the dev4 set only, on top of dev2_checks and dev3_checks."""
+    toks = spec.split()
+    f = dict(t.partition("=")[::2] for t in toks[1:])
+    out = []
+    # a stopped CI's "latest" value is old; only questions marked `stale` may ask for it on purpose
+    if toks[0] == "latest" and f["ci"] in STOPPED_AT and "stale" not in f:
+        out.append("latest value of a stopped CI (mark the spec `stale` if deliberate)")
+    if toks[0] == "cmp" and "r" not in f and any(c in STOPPED_AT for c in f["cis"].split(",")):
+        out.append("compare on the stale latest value of a stopped CI")
+    if toks[0] in ("impact", "deps", "hosted", "callers", "calls") and not e.get("codes"):
+        out.append("empty result")
+    if toks[0] in ("impact", "deps") and f.get("want") == "count" and not e.get("count"):
+        out.append("closure count is 0")
+    if toks[0] == "ev" and "r" in f and f.get("want") != "count" and not e.get("contains") and "empty" not in f:
+        out.append("no events in range")
+    return out
+
+
+def write_dev4(D):
+    import difflib
+    rows = load_src(DEV4_SRC)
+    persona = load_personas(DEV4_SRC)
+    earlier = {}
+    for name in ("questions_src.txt", DEV2_SRC, DEV3_SRC):
+        if os.path.exists(os.path.join(HERE, name)):
+            for r in load_src(name):
+                earlier.setdefault(norm_q(r[4]), name)
+    earlier_list = sorted(earlier)
+    seen = set()
+    out, problems = [], []
+    for ln, lang, cat, spec, q in rows:
+        where = f"{DEV4_SRC} line {ln}"
+        nq = norm_q(q)
+        if nq in seen:
+            problems.append(f"{where}: duplicate question")
+        if nq in earlier:
+            problems.append(f"{where}: same wording as a question of {earlier[nq]}")
+        else:
+            sm = difflib.SequenceMatcher(None, "", nq, autojunk=False)
+            for other in earlier_list:
+                sm.set_seq1(other)
+                if sm.real_quick_ratio() >= NEAR_DUP and sm.quick_ratio() >= NEAR_DUP and sm.ratio() >= NEAR_DUP:
+                    problems.append(f"{where}: near-copy of a question of {earlier[other]}: {other}")
+                    break
+        seen.add(nq)
+        if (lang == "ko") != has_hangul(q):
+            problems.append(f"{where}: lang {lang} does not fit the script of the question")
+        if not persona.get(ln):
+            problems.append(f"{where}: no persona tag above this line")
+        warns = []
+        try:
+            e = compute(D, spec, warns)
+        except Warn as w:
+            problems.append(f"{where} [{spec}]: {w}")
+            continue
+        warns += dev2_checks(D, cat, spec, DEV4_CAT_OPS)
+        warns += dev3_checks(D, cat, spec, e)
+        warns += dev4_checks(D, cat, spec, e)
+        for w in warns:
+            if "ok" not in spec.split():
+                problems.append(f"{where} [{spec}]: {w}")
+        for ch in ("\t", "\n"):
+            assert ch not in q
+        out.append((f"UZ{len(out) + 1:03d}", "dev4", lang, cat, q, json.dumps(e, ensure_ascii=False, separators=(",", ":")),
+                    persona.get(ln, "")))
+    with open(os.path.join(HERE, DEV4_OUT), "w", encoding="utf-8", newline="") as fh:
+        fh.write("id\thalf\tlang\tcategory\tquestion\texpect\n")
+        for r in out:
+            fh.write("\t".join(r[:6]) + "\n")
+    return out, problems
+
+
 def summary(D):
     print("== latest values ==")
     for m in ("cpu_usage", "mem_usage", "disk_usage", "latency_ms", "error_rate"):
@@ -1017,6 +1289,43 @@ def main():
     for r in out:
         cnt[(r[3], r[2], r[1])] += 1
     print(f"{len(out)} questions written; metrics rows={len(metrics)} events={len(events)}")
+    if os.path.exists(os.path.join(HERE, DEV2_SRC)):
+        out2, problems2 = write_dev2(D)
+        problems += problems2
+        print(f"{len(out2)} dev2 questions written to {DEV2_OUT}")
+        if "--summary-dev2" in sys.argv:
+            cnt2 = defaultdict(int)
+            for r in out2:
+                cnt2[(r[3], r[2])] += 1
+            for c in CATEGORIES:
+                print(f"  {c:14s} ko={cnt2[(c, 'ko')]:3d} en={cnt2[(c, 'en')]:3d}")
+    if os.path.exists(os.path.join(HERE, DEV3_SRC)):
+        out3, problems3 = write_dev3(D)
+        problems += problems3
+        print(f"{len(out3)} dev3 questions written to {DEV3_OUT}")
+        if "--summary-dev3" in sys.argv:
+            cnt3 = defaultdict(int)
+            for r in out3:
+                cnt3[(r[3], r[2])] += 1
+            for c in CATEGORIES:
+                print(f"  {c:14s} ko={cnt3[(c, 'ko')]:3d} en={cnt3[(c, 'en')]:3d}")
+            print(f"  {'total':14s} ko={sum(v for k, v in cnt3.items() if k[1] == 'ko'):3d} "
+                  f"en={sum(v for k, v in cnt3.items() if k[1] == 'en'):3d}")
+    if os.path.exists(os.path.join(HERE, DEV4_SRC)):
+        out4, problems4 = write_dev4(D)
+        problems += problems4
+        print(f"{len(out4)} dev4 questions written to {DEV4_OUT}")
+        if "--summary-dev4" in sys.argv:
+            cnt4, per = defaultdict(int), defaultdict(int)
+            for r in out4:
+                cnt4[(r[3], r[2])] += 1
+                per[(r[6], r[2])] += 1
+            for c in CATEGORIES:
+                print(f"  {c:14s} ko={cnt4[(c, 'ko')]:3d} en={cnt4[(c, 'en')]:3d}")
+            print(f"  {'total':14s} ko={sum(v for k, v in cnt4.items() if k[1] == 'ko'):3d} "
+                  f"en={sum(v for k, v in cnt4.items() if k[1] == 'en'):3d}")
+            for p in sorted({k[0] for k in per}, key=lambda x: (len(x), x)):
+                print(f"  persona {p:6s} ko={per[(p, 'ko')]:3d} en={per[(p, 'en')]:3d}")
     for p in problems:
         print("WARN", p)
     if problems and "--strict" in sys.argv:

@@ -120,7 +120,7 @@ class UnderstandingSetTest {
         StringBuilder r = new StringBuilder("# Understanding set, asked end to end (now = " + NOW + ")\n\n");
         r.append("| scenario | half | right | of | accuracy | ko | en |\n|---|---|---|---|---|---|---|\n");
         for (Map.Entry<String, List<Outcome>> run : new TreeMap<>(runs).entrySet()) {
-            for (String half : List.of("dev", "dev2", "dev3", "test")) {
+            for (String half : List.of("dev", "dev2", "dev3", "dev4", "test")) {
                 List<Outcome> h = run.getValue().stream().filter(o -> o.q().half().equals(half)).toList();
                 long ok = h.stream().filter(o -> o.why().isEmpty()).count();
                 r.append(String.format("| %s | %s | %d | %d | %.1f %% | %s | %s |%n", run.getKey(), half, ok, h.size(),
@@ -158,7 +158,7 @@ class UnderstandingSetTest {
 
     private static List<Question> load() throws Exception {
         List<Question> out = new ArrayList<>();
-        for (String file : List.of("questions.tsv", "questions_dev2.tsv", "questions_dev3.tsv")) {
+        for (String file : List.of("questions.tsv", "questions_dev2.tsv", "questions_dev3.tsv", "questions_dev4.tsv")) {
             List<String> lines = Files.readAllLines(SET.resolve(file), StandardCharsets.UTF_8);
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split("\t");
