@@ -98,7 +98,7 @@ final class Readings {
     private static String filters(PlanModel p, String lang) {
         List<String> parts = new ArrayList<>();
         for (PlanModel.Filter f : p.primary().filters()) {
-            parts.add(f.field() + "=" + String.join("|", f.values()));
+            parts.add(f.field() + ("ne".equals(f.op()) ? "≠" : "=") + String.join("|", f.values()));
         }
         if (parts.isEmpty()) {
             return "";

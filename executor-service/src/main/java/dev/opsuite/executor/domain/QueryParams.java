@@ -28,12 +28,20 @@ final class QueryParams {
         for (String field : List.of("ci_type", "status", "environment", "location", "owner")) {
             p.put(field, ""); // '' means "no filter" in the templates
             p.put(field + "_list", List.of()); // [] too; a filter of several values ("DB랑 VM") is the list
+            p.put(field + "_not_list", List.of()); // values excluded ("not the VMs", "stopped인거 빼고")
         }
         p.put("limit", plan.primary().limit() > 0 ? plan.primary().limit() : DEFAULT_LIMIT);
         p.put("offset", Math.max(0, plan.primary().offset()));
         for (PlanModel.Filter f : plan.primary().filters()) {
-            p.put(f.field(), f.values().isEmpty() ? "" : f.values().get(0));
-            p.put(f.field() + "_list", f.values());
+            switch (f.op().isEmpty() ? "eq" : f.op()) {
+                case "eq", "in" -> {
+                    p.put(f.field(), f.values().isEmpty() ? "" : f.values().get(0));
+                    p.put(f.field() + "_list", f.values());
+                }
+                case "ne" -> p.put(f.field() + "_not_list", f.values());
+                default -> throw dev.opsuite.kit.errors.OpsException.invalid("filter " + f.field() + " op '" + f.op()
+                        + "' is not supported by the query templates (eq, in, ne)");
+            }
         }
         PlanModel.Metric m = plan.metric();
         p.put("metric_name", m.metricName());

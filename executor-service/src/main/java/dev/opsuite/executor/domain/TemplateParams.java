@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A template's declared, typed parameters ($.queries[].params: name and type) checked against
- * given values: every declared one present, no unknown one, each value of its declared type, and
+ * A template's declared, typed parameters ($.queries[].params: name, type and an optional default)
+ * checked against given values: every declared one present or defaulted, no unknown one, each value of its declared type, and
  * every placeholder the statement uses declared. Values are converted for binding (int -> Long,
  * timestamp -> OffsetDateTime), never spliced into the statement.
  */
@@ -33,8 +33,13 @@ public final class TemplateParams {
                                            Map<String, Object> given) {
         String name = template.path("name").asText();
         Map<String, String> declared = new LinkedHashMap<>();
+        Map<String, Object> defaults = new LinkedHashMap<>();
         for (JsonNode p : template.path("params")) {
             declared.put(p.path("name").asText(), p.path("type").asText("string"));
+            if (p.has("default")) { // an optional parameter: absent means its declared default
+                defaults.put(p.path("name").asText(), dev.opsuite.kit.model.ModelJson.MAPPER.convertValue(p.path("default"),
+                        Object.class));
+            }
         }
         for (String used : placeholders(statement, language)) {
             if (!declared.containsKey(used)) {
@@ -52,10 +57,11 @@ public final class TemplateParams {
         }
         Map<String, Object> bound = new LinkedHashMap<>();
         for (Map.Entry<String, String> d : declared.entrySet()) {
-            if (!given.containsKey(d.getKey())) {
+            Object v = given.containsKey(d.getKey()) ? given.get(d.getKey()) : defaults.get(d.getKey());
+            if (v == null) {
                 throw OpsException.invalid("params." + d.getKey() + " is missing (" + d.getValue() + ")");
             }
-            bound.put(d.getKey(), convert(d.getKey(), d.getValue(), given.get(d.getKey())));
+            bound.put(d.getKey(), convert(d.getKey(), d.getValue(), v));
         }
         return bound;
     }

@@ -23,17 +23,21 @@ import java.util.Set;
 final class CommandRequests {
     /** A policy's command words. */
     private record Rule(String policy, JsonNode reason, Set<String> verbs, Set<String> stems, Set<String> koStems,
-                        Set<String> nounCommands, List<String> surfaces, List<String> patterns) {}
+                        Set<String> nounCommands, List<String> surfaces, List<String> patterns, List<String> phrasal) {}
 
     public record Hit(String policy, JsonNode reason, String word) {}
 
     private final List<Rule> rules = new ArrayList<>();
     private final Set<String> requests = new HashSet<>();
     private final Set<String> objects = new HashSet<>();
+    private final Set<String> nounMarkers = new HashSet<>();
+    private final Set<String> koRequestEndings = new HashSet<>();
 
     CommandRequests(JsonNode commands) {
         commands.path("request_words").forEach(v -> requests.add(Folding.fold(v.asText())));
         commands.path("object_words").forEach(v -> objects.add(Folding.fold(v.asText())));
+        commands.path("noun_markers").forEach(v -> nounMarkers.add(Folding.fold(v.asText())));
+        commands.path("ko_request_words").forEach(v -> koRequestEndings.add(Folding.fold(v.asText())));
         for (JsonNode r : commands.path("rules")) {
             Set<String> verbs = new HashSet<>();
             Set<String> stems = new HashSet<>();
@@ -43,7 +47,7 @@ final class CommandRequests {
             });
             rules.add(new Rule(r.path("policy").asText("read_only"), r.path("reason"), verbs, stems,
                     set(r.path("ko_stems")), set(r.path("ko_noun_commands")), list(r.path("ko_surfaces")),
-                    list(r.path("patterns"))));
+                    list(r.path("patterns")), list(r.path("phrasal_verbs"))));
         }
     }
 
@@ -82,11 +86,24 @@ final class CommandRequests {
                 return Optional.of(p);
             }
         }
+        for (String p : r.phrasal()) {
+            // "switch off the status page", "can you take down X", "we need to turn off X"
+            int at = Phrases.indexOf(a.text(), p);
+            if (at >= 0) {
+                String before = a.text().substring(0, at).strip();
+                if (before.isEmpty() || before.endsWith(" to") || before.equals("to") || requested(before)) {
+                    return Optional.of(p);
+                }
+            }
+        }
         List<Token> tokens = a.tokens();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (t.latin() && r.stems().contains(t.stem()) && usedAsCommand(r, a, tokens, i)) {
                 return Optional.of(t.surface());
+            }
+            if (t.hangul() && r.koStems().contains(t.morpheme()) && t.pos().startsWith("NN") && requestedAfter(tokens, i)) {
+                return Optional.of(t.surface()); // "상태값을 running으로 수정 처리 바랍니다"
             }
             if (t.hangul() && r.koStems().contains(t.morpheme())) {
                 // a verb never sits on a noun without a space or 하다, and a glued "꺼" is spoken 것:
@@ -144,10 +161,36 @@ final class CommandRequests {
         return false;
     }
 
+    private boolean requested(String before) {
+        return requests.stream().anyMatch(q -> before.equals(q) || before.endsWith(" " + q));
+    }
+
+    /** A command noun followed straight by a request: "수정 처리 바랍니다", "삭제 요청", "중지 부탁". */
+    private boolean requestedAfter(List<Token> tokens, int i) {
+        int seen = 0;
+        for (int j = i + 1; j < tokens.size() && seen < 2; j++) {
+            Token n = tokens.get(j);
+            if (koRequestEndings.contains(n.morpheme()) || koRequestEndings.contains(n.surface())) {
+                return true;
+            }
+            if (!n.function()) {
+                seen++;
+            }
+        }
+        return false;
+    }
+
     private boolean usedAsCommand(Rule r, Analyzed a, List<Token> tokens, int i) {
         Token t = tokens.get(i);
         String before = a.text().substring(0, t.start()).strip();
-        boolean requested = before.isEmpty() || requests.stream().anyMatch(q -> before.equals(q) || before.endsWith(" " + q));
+        if (i > 0 && nounMarkers.contains(tokens.get(i - 1).surface())) {
+            return false; // "the count of change records", "the change log": a noun
+        }
+        if (i + 1 < tokens.size() && tokens.get(i + 1).hangul() && tokens.get(i + 1).morpheme().equals("하")
+                && pastOrDone(tokens, i + 2)) {
+            return false; // "change 했던거": what was done, asked about
+        }
+        boolean requested = before.isEmpty() || requested(before);
         if (requested && r.verbs().contains(t.surface())) {
             return true; // the imperative: "drop …", "please delete …"
         }

@@ -149,7 +149,10 @@ final class PlanBuilder {
             String a = agg.orElse(t.present() ? "avg" : "latest");
             PlanModel.Metric m = metric(metric, a, t, defaults.path("aggregate_range").asText("last_24h"), "", 0, "",
                     th == null ? null : new PlanModel.Threshold(th.op(), th.value(), th.upper()), !a.equals("latest"));
-            PlanParts.Draft d = parts.plan(Intent.LIST, View.SUMMARY, List.of(), filters, null, m, null, TABLE_BLOCKS);
+            // "원장 DB, 결제 DB, 고객 DB 중에서 CPU가 60%를 넘는 데": the condition among the CIs named
+            PlanParts.Draft d = parts.plan(Intent.LIST, View.SUMMARY, ents.size() >= 2 ? ents : List.of(), filters, null, m,
+                    null, TABLE_BLOCKS);
+            d = ents.size() >= 2 ? d.compared() : d;
             return (s.intent("count") ? d.counted() : d).plan();
         }
         if (compare && ents.size() >= 2) {
@@ -348,22 +351,8 @@ final class PlanBuilder {
                 .endsWith(".ci_type=" + e.entity().ciType()))) ? Optional.of(dirs.iterator().next()) : Optional.empty();
     }
 
-    /** "not the whole tree", "전체 말고": a word the question says it does not mean (rules.negations). */
     private boolean negated(Claim c) {
-        String text = u.analyzed().text();
-        String before = " " + text.substring(Math.max(0, c.span().start() - 12), c.span().start());
-        String after = text.substring(c.span().end(), Math.min(text.length(), c.span().end() + 6));
-        for (JsonNode n : rules.path("negations").path("before")) {
-            if (before.contains(" " + n.asText() + " ")) {
-                return true;
-            }
-        }
-        for (JsonNode n : rules.path("negations").path("after")) {
-            if (after.stripLeading().startsWith(n.asText())) {
-                return true;
-            }
-        }
-        return false;
+        return u.negated(c);
     }
 
     private boolean arrowBetween(LinkedEntity a, LinkedEntity b) {

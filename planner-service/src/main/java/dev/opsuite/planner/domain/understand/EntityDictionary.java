@@ -142,12 +142,12 @@ public final class EntityDictionary {
         return java.util.Optional.ofNullable(byCode.get(code));
     }
 
-    /** Up to {@code max + 1} CIs of a type, the estate's own before the demo's (more than max: too many to ask). */
+    /** Up to {@code max + 1} CIs of a type ("" any), the estate's own before the demo's (more than max: too many to ask). */
     public List<Entity> ofType(String ciType, int max) {
         List<Entity> own = new ArrayList<>();
         List<Entity> demo = new ArrayList<>();
         for (Entity e : byCode.values()) {
-            if (e.ciType().equals(ciType)) {
+            if (ciType.isEmpty() || e.ciType().equals(ciType)) {
                 (e.demo() ? demo : own).add(e);
             }
         }

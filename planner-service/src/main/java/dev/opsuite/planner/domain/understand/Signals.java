@@ -117,6 +117,7 @@ public final class Signals {
     /** Filters on the primary entity: enum words and field values, one per field (first named wins). */
     public List<PlanModel.Filter> filters() {
         Map<String, List<String>> byField = new LinkedHashMap<>();
+        Map<String, List<String>> notField = new LinkedHashMap<>();
         List<Claim> all = new ArrayList<>(u.of("enum"));
         all.addAll(u.of("value"));
         all.sort((x, y) -> x.span().start() - y.span().start());
@@ -126,13 +127,14 @@ public final class Signals {
             }
             String field = c.value().substring(primaryEntity.length() + 1, c.value().indexOf('='));
             String value = c.value().substring(c.value().indexOf('=') + 1);
-            List<String> values = byField.computeIfAbsent(field, k -> new ArrayList<>());
+            List<String> values = (u.negated(c) ? notField : byField).computeIfAbsent(field, k -> new ArrayList<>());
             if (!values.contains(value)) {
                 values.add(value);
             }
         }
         List<PlanModel.Filter> out = new ArrayList<>();
         byField.forEach((f, v) -> out.add(new PlanModel.Filter(f, "eq", v)));
+        notField.forEach((f, v) -> out.add(new PlanModel.Filter(f, "ne", v)));
         return out;
     }
 

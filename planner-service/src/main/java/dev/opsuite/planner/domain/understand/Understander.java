@@ -78,7 +78,7 @@ public final class Understander {
         entities.sort((x, y) -> x.span().start() - y.span().start());
         String language = Folding.hasHangul(question) ? "ko" : "en";
         return new Understanding(a, language, claims, entities, time, thresholds, topN, depth, unexplained(),
-                nameShaped(compounds()), dictionary.revision(), dictionaryUsed);
+                nameShaped(compounds()), dictionary.revision(), dictionaryUsed, negatedSpans());
     }
 
     /** The Resolver asset's alias mappings ("서버A" → ci_code:SVR001) name a CI like an exact alias. */
@@ -127,8 +127,10 @@ public final class Understander {
         }
         // a CI named like a command word ("search") opening the question is the command: "search for r12"
         boolean command = words.stream().anyMatch(w -> w.kind() == Word.Kind.INTENT || w.kind() == Word.Kind.STOPWORD);
-        boolean first = a.tokens().stream().filter(t -> !t.function()).findFirst().map(t -> t.start() == m.span().start())
-                .orElse(false);
+        // the first content word, politeness aside ("Please report …")
+        boolean first = a.tokens().stream().filter(t -> !t.function() && !lexicon.phrases().get(Analyzed.compactOf(t.surface()))
+                .stream().allMatch(w -> w.kind() == Word.Kind.STOPWORD) || t.start() == m.span().start())
+                .findFirst().map(t -> t.start() == m.span().start()).orElse(false);
         return command && first;
     }
 
@@ -141,40 +143,130 @@ public final class Understander {
     }
 
     /**
-     * "What does the load balancer route traffic to?": no CI named, a question about its relations,
-     * and one type word said in the singular and definite. The CIs of that type are who is meant —
-     * the only one, or several to choose from (never a guess).
+     * "What does the load balancer route traffic to?", "how is the storage doing?", "mem on the ochang
+     * vm", "the stopped system": no CI named, one type word (or a word for any CI) said in the singular
+     * and definite, and a question about one CI — not a list, count, ranking or threshold. The CIs of
+     * that type, narrowed by the values the question names (ochang-dc, stopped), are who is meant: the
+     * only one, or several to choose from (never a guess).
      */
     private void definiteType() {
-        JsonNode relationIntents = rules.path("understanding").path("relation_intents");
-        if (!entities.isEmpty() || claims.stream().noneMatch(c -> c.kind().equals("intent")
-                && java.util.stream.StreamSupport.stream(relationIntents.spliterator(), false)
-                .anyMatch(r -> r.asText().equals(c.value())))) {
+        if (!entities.isEmpty() || claims.stream().anyMatch(c -> c.kind().equals("top") || c.kind().equals("threshold")
+                || c.kind().equals("intent") && List.of("list", "count", "search", "compare").contains(c.value())
+                && !questionWord(c))) {
             return;
         }
-        List<Claim> types = claims.stream().filter(c -> c.kind().equals("enum") && c.value().contains(".ci_type="))
-                .filter(distinctBy(c -> c.value() + "@" + c.span())).toList();
+        List<Claim> types = claims.stream().filter(c -> c.kind().equals("enum") && c.value().contains(".ci_type=")
+                || c.kind().equals("entity_type")).filter(distinctBy(c -> c.value() + "@" + c.span())).toList();
         if (types.size() != 1) {
             return;
         }
         Claim t = types.get(0);
-        String before = a.text().substring(0, t.span().start()).stripTrailing();
-        boolean definite = false;
-        for (JsonNode d : rules.path("understanding").path("definite_words")) {
-            definite |= before.endsWith(" " + d.asText()) || before.equals(d.asText());
-        }
-        boolean plural = t.text().endsWith("s") && !t.text().endsWith("ss")
-                || a.text().startsWith("들", t.span().end());
-        if (!definite || plural) {
+        // "storage devices", "database servers": the noun after the type word counts too
+        String next = a.text().substring(t.span().end()).stripLeading().split("[ ,.?!]", 2)[0];
+        boolean plural = t.text().endsWith("s") && !t.text().endsWith("ss") || a.text().startsWith("들", t.span().end())
+                || next.length() > 3 && next.endsWith("s") && !next.endsWith("ss") && next.chars().allMatch(Character::isLetter);
+        String type = t.kind().equals("enum") ? t.value().substring(t.value().indexOf('=') + 1) : "";
+        List<Claim> values = claims.stream().filter(c -> (c.kind().equals("value") || c.kind().equals("enum"))
+                && !c.value().contains(".ci_type=") && c.value().contains("=")).toList();
+        // Korean has no article: "오창쪽 스토리지" is definite by the place that narrows it
+        java.util.Set<String> narrowed = new java.util.HashSet<>();
+        values.forEach(v -> narrowed.add(v.value().substring(0, v.value().indexOf('='))));
+        boolean aboutOne = claims.stream().anyMatch(c -> c.kind().equals("metric")
+                || c.kind().equals("field") && !narrowed.contains(c.value())
+                || c.kind().equals("intent") && java.util.stream.StreamSupport.stream(rules.path("understanding")
+                .path("relation_intents").spliterator(), false).anyMatch(r -> r.asText().equals(c.value())));
+        boolean definite = definiteBefore(t) || Folding.hasHangul(a.text()) && !values.isEmpty() && aboutOne;
+        if (plural || !definite) {
             return;
+        }
+        if (type.isEmpty() && values.isEmpty()) {
+            return; // "the system" alone names nothing
         }
         int max = rules.path("understanding").path("definite_max_candidates").asInt(8);
-        List<EntityDictionary.Entity> ofType = dictionary.ofType(t.value().substring(t.value().indexOf('=') + 1), max);
-        if (ofType.isEmpty() || ofType.size() > max) {
+        List<EntityDictionary.Entity> fit = new ArrayList<>();
+        for (EntityDictionary.Entity e : dictionary.ofType(type, Integer.MAX_VALUE - 1)) {
+            boolean ok = true;
+            for (Claim v : values) {
+                String field = v.value().substring(0, v.value().indexOf('=')); // "ci.location"
+                ok &= v.value().substring(v.value().indexOf('=') + 1).equals(e.fields().get(field)) != negatedClaim(v);
+            }
+            if (ok) {
+                fit.add(e);
+            }
+        }
+        if (fit.isEmpty() || fit.size() > max) {
             return;
         }
-        claims.removeIf(c -> c.span().equals(t.span()) && c.kind().equals("enum"));
-        link(t.span(), EntityDictionary.Rank.TOKEN, 0, ofType);
+        claims.removeIf(c -> c.span().equals(t.span()) && (c.kind().equals("enum") || c.kind().equals("entity_type")));
+        // the narrowing words describe the CI now: they stay read, not as filters
+        List<Claim> described = new ArrayList<>();
+        for (Claim v : values) {
+            claims.removeIf(c -> c == v);
+            described.add(new Claim(v.span(), v.text(), "descriptor", v.value(), v.score()));
+        }
+        claims.addAll(described);
+        link(t.span(), EntityDictionary.Rank.TOKEN, 0, fit);
+    }
+
+    /** "which", "어떤": a question word the list group also holds, not a request for a list. */
+    private boolean questionWord(Claim c) {
+        for (JsonNode w : rules.path("understanding").path("question_words")) {
+            if (c.text().equals(w.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "the", "그", "this" … right before the type word, with only value words ("the ochang vm") between. */
+    private boolean definiteBefore(Claim t) {
+        String before = a.text().substring(0, t.span().start());
+        boolean stripped = true;
+        while (stripped) {
+            stripped = false;
+            for (Claim c : claims) {
+                if ((c.kind().equals("value") || c.kind().equals("enum")) && c.span().end() <= before.length()
+                        && c.span().start() < before.length() && before.substring(c.span().end()).isBlank()) {
+                    before = before.substring(0, c.span().start());
+                    stripped = true;
+                }
+            }
+        }
+        before = before.stripTrailing();
+        for (JsonNode d : rules.path("understanding").path("definite_words")) {
+            if (before.endsWith(" " + d.asText()) || before.equals(d.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Spans of meaning words next to a negation of rules.negations (before: "not", "except"; after: "빼고"). */
+    private Set<Span> negatedSpans() {
+        Set<Span> out = new java.util.HashSet<>();
+        for (Claim c : claims) {
+            if (List.of("enum", "value", "intent", "entity_type").contains(c.kind()) && negatedClaim(c)) {
+                out.add(c.span());
+            }
+        }
+        return out;
+    }
+
+    private boolean negatedClaim(Claim c) {
+        String text = a.text();
+        String before = " " + text.substring(Math.max(0, c.span().start() - 20), c.span().start());
+        String after = text.substring(c.span().end(), Math.min(text.length(), c.span().end() + 8));
+        for (JsonNode n : rules.path("negations").path("before")) {
+            if (before.contains(" " + n.asText() + " ")) {
+                return true;
+            }
+        }
+        for (JsonNode n : rules.path("negations").path("after")) {
+            if (after.contains(n.asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T> java.util.function.Predicate<T> distinctBy(java.util.function.Function<T, Object> key) {
@@ -213,9 +305,15 @@ public final class Understander {
                     continue;
                 }
                 try {
-                    double v = Double.parseDouble(group(p, m, "v"));
+                    double v = number(group(p, m, "v"));
                     String v2 = group(p, m, "v2");
-                    double upper = v2.isEmpty() ? 0 : Double.parseDouble(v2);
+                    double upper = v2.isEmpty() ? 0 : number(v2);
+                    // "0.3초", "a quarter of a second": seconds, where the metrics count milliseconds
+                    JsonNode scale = rules.path("threshold_units").path(group(p, m, "unit").replaceAll("\\s+", " ").trim());
+                    if (scale.isNumber()) {
+                        v *= scale.asDouble();
+                        upper *= scale.asDouble();
+                    }
                     thresholds.add(new Understanding.Threshold(op, v, upper, s));
                     claimExclusive(s, "threshold", op + " " + v + (v2.isEmpty() ? "" : " " + upper), 1);
                     thresholdNoun(s.end());
@@ -224,6 +322,12 @@ public final class Understander {
                 }
             }
         }
+    }
+
+    /** "80", "0.3", or a number word of rules.number_words ("ninety", "a quarter of a"). */
+    private double number(String text) {
+        JsonNode w = rules.path("number_words").path(text.replaceAll("\\s+", " ").trim());
+        return w.isNumber() ? w.asDouble() : Double.parseDouble(text);
     }
 
     /** "more than 70% full", "80% 이상 찬": the word after a threshold that names its metric. */
@@ -323,10 +427,17 @@ public final class Understander {
                 i++;
             }
             int end = start;
+            Token lastName = null;
             for (Token t : a.tokensIn(start, i)) {
-                // a verb or an adverb is never part of a name: "infra-sora꺼" is infra-sora's (spoken 것)
+                // a verb or an adverb is never part of a name: "infra-sora꺼" is infra-sora's (spoken 것);
+                // nor is what follows grammar glued to a Latin word: "stopped인거" is stopped + 인 거
+                if ((t.function() || t.hangul() && lexicon.particles().contains(t.surface())) && lastName != null
+                        && lastName.latin()) {
+                    break; // "sb-live쪽": a particle or direction word glued to a Latin name
+                }
                 if (!t.function() && NAMELIKE.contains(t.pos())) {
                     end = Math.max(end, t.end());
+                    lastName = t;
                 }
             }
             String core = text.substring(start, end).replaceAll("['’]s$", "");
@@ -544,9 +655,19 @@ public final class Understander {
      */
     private Optional<Word> sharedValue(Span span, List<EntityDictionary.Partial> hits) {
         List<EntityDictionary.Entity> cis = hits.stream().map(h -> h.name().entity()).distinct().toList();
+        // "in Gwacheon": a word of one field value every matching CI shares is the value, not a name
+        String word = Analyzed.compactOf(a.span(span.start(), span.end()));
+        List<Word> values = dictionary.valuesByWord(word);
+        boolean place = java.util.stream.StreamSupport.stream(rules.path("understanding").path("place_fields").spliterator(),
+                false).anyMatch(f -> values.size() == 1 && f.asText().equals(values.get(0).group()));
+        if (cis.size() >= 2 && place
+                && cis.stream().allMatch(e -> values.get(0).value().equals(e.fields().get(values.get(0).group())))) {
+            return Optional.of(values.get(0));
+        }
         for (Claim c : claims) {
             // "오창 DC": a field word names the field; "과천 VM": a type none of the CIs has means a place
-            boolean fieldWord = c.kind().equals("field") && adjacentAfter(span, c.span());
+            boolean fieldWord = c.kind().equals("field") && c.span().start() >= span.end()
+                    && a.text().substring(span.end(), c.span().start()).isBlank();
             boolean otherType = c.kind().equals("enum") && c.value().contains(".ci_type=") && adjacentAfter(span, c.span())
                     && cis.stream().noneMatch(e -> c.value().endsWith("=" + e.ciType()));
             if (!fieldWord && !otherType) {
@@ -562,8 +683,19 @@ public final class Understander {
         return Optional.empty();
     }
 
+    /** Nothing but grammar or stopwords ("오창쪽 스토리지", "과천에 있는 VM") between the two. */
     private boolean adjacentAfter(Span word, Span next) {
-        return next.start() >= word.end() && a.text().substring(word.end(), next.start()).isBlank();
+        if (next.start() < word.end()) {
+            return false;
+        }
+        for (Token t : a.tokensIn(word.end(), next.start())) {
+            if (!t.function() && !lexicon.phrases().get(Analyzed.compactOf(t.surface())).stream()
+                    .allMatch(w -> w.kind() == Word.Kind.STOPWORD) || lexicon.phrases().get(Analyzed.compactOf(t.surface())).isEmpty()
+                    && !t.function()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A partial match never sets the operator's own CIs against demo ones: the demo only when nothing else. */
@@ -587,7 +719,12 @@ public final class Understander {
             if (compact.length() < (len == 1 ? 5 : 6)) {
                 continue;
             }
-            List<Word> hits = lexicon.nearest(compact);
+            // a typo is read only as a word of the data's vocabulary (metric, type, status, field), never
+            // as an intent: "callers" one letter from "callees" must not turn a question into another
+            List<Word> hits = lexicon.nearest(compact).stream().filter(w -> switch (w.kind()) {
+                case METRIC, ENUM, FIELD, ENTITY_TYPE, VALUE -> true;
+                default -> false;
+            }).toList();
             if (len == 2) { // one of the two words must be spelt as the phrase has it
                 hits = hits.stream().filter(w -> part.stream().anyMatch(t -> (" " + Folding.fold(w.phrase()) + " ")
                         .contains(" " + t.surface() + " "))).toList();

@@ -24,10 +24,12 @@ public final class Understanding {
     private final List<String> nameShaped;
     private final long dictionaryRevision;
     private final boolean dictionaryUsed;
+    private final java.util.Set<Span> negated;
 
     Understanding(Analyzed analyzed, String language, List<Claim> claims, List<LinkedEntity> entities,
                   TimeReading time, List<Threshold> thresholds, Integer topN, Integer depth, List<String> unexplained,
-                  List<String> nameShaped, long dictionaryRevision, boolean dictionaryUsed) {
+                  List<String> nameShaped, long dictionaryRevision, boolean dictionaryUsed, java.util.Set<Span> negated) {
+        this.negated = java.util.Set.copyOf(negated);
         this.nameShaped = List.copyOf(nameShaped);
         this.analyzed = analyzed;
         this.language = language;
@@ -40,6 +42,11 @@ public final class Understanding {
         this.unexplained = List.copyOf(unexplained);
         this.dictionaryRevision = dictionaryRevision;
         this.dictionaryUsed = dictionaryUsed;
+    }
+
+    /** "not the VMs", "stopped인거 빼고", "not the whole tree": the question says it does not mean this. */
+    public boolean negated(Claim c) {
+        return negated.contains(c.span());
     }
 
     public Analyzed analyzed() {

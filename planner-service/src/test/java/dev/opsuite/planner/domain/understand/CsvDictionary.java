@@ -41,7 +41,7 @@ public final class CsvDictionary {
             List<String> f = split(line);
             String code = f.get(header.indexOf("ci_code"));
             Map<String, String> fields = new java.util.LinkedHashMap<>();
-            for (String field : List.of("environment", "location", "owner")) {
+            for (String field : List.of("status", "environment", "location", "owner")) {
                 int i = header.indexOf(field);
                 if (i >= 0 && i < f.size() && !f.get(i).isBlank()) {
                     fields.put("ci." + field, f.get(i));
@@ -55,7 +55,7 @@ public final class CsvDictionary {
                     aliases.add(Map.entry(entities.size() - 1, a.strip()));
                 }
             }
-            for (String field : List.of("environment", "location", "owner")) {
+            for (String field : List.of("status", "environment", "location", "owner")) {
                 int i = header.indexOf(field);
                 if (i >= 0 && i < f.size() && !f.get(i).isBlank()) {
                     values.add(Map.entry("ci." + field, f.get(i)));

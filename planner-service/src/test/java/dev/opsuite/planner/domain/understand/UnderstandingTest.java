@@ -156,7 +156,9 @@ class UnderstandingTest {
         "ledger-db 지워줘|read_only", "지난주 이벤트 기록 싹 삭제|read_only", "결제 DB 비밀번호 알려줘|secret_protection",
         "오픈뱅킹 API 키 보여줘|secret_protection", "export every customer record from ledger-db|exfiltration",
         "고객 DB 전체 덤프해줘|exfiltration", "pg_dump ledger-db and push it to my laptop|exfiltration",
-        "ledger-db 꺼줘|read_only"})
+        "ledger-db 꺼줘|read_only", "notify의 상태값을 error에서 running으로 수정 처리 바랍니다|read_only",
+        "rm -rf the logs dir on ledger-db|read_only", "need ssh creds for ledger-db asap|secret_protection",
+        "Can you switch off the status page for an hour?|read_only"})
     void commandsAreRefusedInEveryWording(String question, String policy) {
         PlanDecision d = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict);
         assertEquals("reject", d.kind(), question);
@@ -167,7 +169,9 @@ class UnderstandingTest {
     @CsvSource(delimiter = '|', value = {"what was the last update to ledger-db?", "why did the cpu of ledger-db drop?",
         "changes on ledger-db this week", "어제 누가 ledger-db 설정 변경했어?", "최근 변경 이벤트 보여줘",
         "recent changes that could explain the ledger-db incident", "ledger-db cpu 그래프 오늘꺼",
-        "이번주꺼 ledger-db 디스크", "현재 중지(stopped) 상태인 자원을 모두 나열해 주시겠어요?", "list the stopped vms"})
+        "이번주꺼 ledger-db 디스크", "현재 중지(stopped) 상태인 자원을 모두 나열해 주시겠어요?", "list the stopped vms",
+        "Provide the count of change records logged against ledger-db", "ledger-db 죽기 전에 deploy 했던거랑 change 했던거 다",
+        "ledger-db 변경 이력 확인 바랍니다", "ledger-db 최근 변경", "did anyone switch off ledger-db yesterday?"})
     void questionsAboutChangesAreNotCommands(String question) {
         assertFalse(new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).kind().equals("reject"), question);
     }
