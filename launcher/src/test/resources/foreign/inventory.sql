@@ -38,3 +38,8 @@ SELECT h.host_id, m.metric, t,
 FROM inventory.hosts h
 CROSS JOIN (VALUES ('cpu_pct'), ('ram_pct')) AS m(metric)
 CROSS JOIN generate_series(date_trunc('minute', now()) - interval '2 days', date_trunc('minute', now()), interval '10 minutes') AS t;
+
+-- What the operator grants the role the Source asset connects as (the embedded default's
+-- ops_estate_reader): reading this schema, nothing else.
+GRANT USAGE ON SCHEMA inventory TO ops_estate_reader;
+GRANT SELECT ON ALL TABLES IN SCHEMA inventory TO ops_estate_reader;

@@ -116,7 +116,7 @@ public final class BenchMain {
             imp.put("generate_ms", genMs);
             ArrayNode files = imp.putArray("files");
             long i0 = System.nanoTime();
-            for (ImportClient.Result r : new ImportClient("127.0.0.1", p.httpPort).importDirectory(csv)) {
+            for (ImportClient.Result r : new ImportClient("127.0.0.1", p.httpPort, p.adminToken()).importDirectory(csv)) {
                 JsonNode d = r.body().path("data");
                 if (!r.ok()) {
                     throw new IllegalStateException("import of " + r.file() + " failed: " + r.body());

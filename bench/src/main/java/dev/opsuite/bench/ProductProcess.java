@@ -161,4 +161,11 @@ final class ProductProcess implements AutoCloseable {
             return s.getLocalPort();
         }
     }
+
+    /** The admin key the product wrote into its data directory on first start. */
+    java.util.Optional<String> adminToken() throws IOException {
+        Path f = dataDir.resolve("admin.key");
+        return java.nio.file.Files.exists(f) ? java.util.Optional.of(java.nio.file.Files.readString(f).strip())
+                : java.util.Optional.empty();
+    }
 }

@@ -162,6 +162,55 @@ public final class EmbeddedPostgresStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates (or re-asserts) a login role that can only read {@code schema} of {@code database}: no
+     * superuser, no CREATE anywhere, no membership in pg_read_server_files / pg_execute_server_program /
+     * pg_read_all_data, read-only transactions by default, SELECT on the schema's tables now and on
+     * those the superuser creates later. Its password is new on every call (returned): the product
+     * hands it to the executor by reference and nothing else ever needs it.
+     */
+    public String ensureReadOnlyRole(String database, String role, String schema) throws SQLException {
+        String password = java.util.HexFormat.of().formatHex(randomBytes(24));
+        String r = quoteIdentifier(role);
+        String s = quoteIdentifier(schema);
+        try (Connection c = DriverManager.getConnection(jdbcUrl(database), user(), password());
+             Statement st = c.createStatement()) {
+            try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+                exists.setString(1, role);
+                try (ResultSet rows = exists.executeQuery()) {
+                    if (!rows.next()) {
+                        st.execute("CREATE ROLE " + r + " LOGIN");
+                    }
+                }
+            }
+            st.execute("ALTER ROLE " + r + " NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT "
+                    + "CONNECTION LIMIT 64 PASSWORD '" + password + "'");
+            st.execute("ALTER ROLE " + r + " SET default_transaction_read_only = on");
+            for (String dangerous : new String[] {"pg_read_server_files", "pg_write_server_files",
+                    "pg_execute_server_program", "pg_read_all_data", "pg_write_all_data", "pg_read_all_settings",
+                    "pg_monitor", "pg_signal_backend"}) {
+                st.execute("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + dangerous + "') THEN "
+                        + "EXECUTE 'REVOKE " + dangerous + " FROM " + r.replace("'", "''") + "'; END IF; END $$");
+            }
+            st.execute("REVOKE ALL ON DATABASE " + quoteIdentifier(database) + " FROM " + r);
+            st.execute("GRANT CONNECT ON DATABASE " + quoteIdentifier(database) + " TO " + r);
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + s);
+            st.execute("REVOKE CREATE ON SCHEMA " + s + " FROM PUBLIC");
+            st.execute("GRANT USAGE ON SCHEMA " + s + " TO " + r);
+            st.execute("GRANT SELECT ON ALL TABLES IN SCHEMA " + s + " TO " + r);
+            st.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + quoteIdentifier(user()) + " IN SCHEMA " + s
+                    + " GRANT SELECT ON TABLES TO " + r);
+        }
+        LOG.info("role {}: read-only on {}.{}", role, database, schema);
+        return password;
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        new java.security.SecureRandom().nextBytes(b);
+        return b;
+    }
+
     /** Stops the server (fast shutdown: open sessions are disconnected). Idempotent. */
     @Override
     public void close() {

@@ -6,6 +6,11 @@ import com.linecorp.armeria.server.docs.DocService;
 import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.server.grpc.HttpJsonTranscodingOptions;
 import com.linecorp.armeria.server.grpc.HttpJsonTranscodingQueryParamMatchRule;
+import dev.opsuite.gateway.auth.Access;
+import dev.opsuite.gateway.auth.ApiKeys;
+import dev.opsuite.gateway.auth.AuthInterceptor;
+import dev.opsuite.gateway.auth.Authenticator;
+import dev.opsuite.gateway.auth.FileApiKeys;
 import dev.opsuite.gateway.conductor.Conductor;
 import dev.opsuite.gateway.conductor.StageClients;
 import dev.opsuite.gateway.conductor.UiActionRunner;
@@ -19,7 +24,16 @@ import dev.opsuite.gateway.trace.TraceSpill;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Composition root of the gateway: channels to the stage services, the trace shipper, the
@@ -27,16 +41,19 @@ import java.time.Duration;
  * google.api.http rules, proto field names in JSON), the import route and DocService.
  */
 public final class GatewayApp implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GatewayApp.class);
     private static final long IMPORT_MAX_BYTES = 16L * 1024 * 1024 * 1024;
     private final Server server;
     private final StageClients clients;
     private final TraceShipper shipper;
     private final HealthStatusManager health;
     private final HealthProbe probe;
+    private final ApiKeys keys;
 
     private GatewayApp(Server server, StageClients clients, TraceShipper shipper, HealthStatusManager health,
-                       HealthProbe probe) {
+                       HealthProbe probe, ApiKeys keys) {
         this.probe = probe;
+        this.keys = keys;
         this.server = server;
         this.clients = clients;
         this.shipper = shipper;
@@ -56,15 +73,19 @@ public final class GatewayApp implements AutoCloseable {
                 new TraceSpill(cfg.traceSpillDir()), cfg.traceBatchSize(), cfg.traceQueueCapacity());
         Conductor conductor = new Conductor(clients, shipper, cfg.clock());
         HealthProbe probe = new HealthProbe(clients.channels(), startupPending);
+        ApiKeys keys = new FileApiKeys(cfg.keysFile());
+        bootstrapAdminKey(keys, cfg.adminKeyFile());
+        Authenticator auth = new Authenticator(keys, cfg.anonymousRole());
         OpsGrpcService ops = new OpsGrpcService(conductor, new UiActionRunner(clients, shipper, cfg.clock()), clients,
                 shipper, probe,
-                new RequestChecks(cfg.maxQuestionChars()));
+                new RequestChecks(cfg.maxQuestionChars()), keys);
         EnvelopeErrorHandler errors = new EnvelopeErrorHandler();
         HealthStatusManager health = new HealthStatusManager();
         health.setStatus("", ServingStatus.SERVING);
         health.setStatus("ops.v1.OpsService", ServingStatus.SERVING);
         GrpcService grpc = GrpcService.builder()
                 .addService(ops)
+                .intercept(new AuthInterceptor(auth))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .enableHttpJsonTranscoding(HttpJsonTranscodingOptions.builder()
@@ -76,10 +97,14 @@ public final class GatewayApp implements AutoCloseable {
                 .maxRequestMessageLength(cfg.maxRequestBytes())
                 .build();
         Server server = Server.builder()
-                .http(cfg.httpPort())
+                .http(new InetSocketAddress(cfg.httpHost(), cfg.httpPort()))
                 .service(grpc)
                 .route().post("/ops/import/{kind}").maxRequestLength(IMPORT_MAX_BYTES)
                 .requestTimeout(Duration.ofMinutes(60))
+                .decorator((delegate, ctx, req) -> {
+                    auth.require(ctx, Access.required("Import").orElseThrow(), "importing into the estate");
+                    return delegate.serve(ctx, req);
+                })
                 .build(new ImportService(clients.executorChannel(), IMPORT_MAX_BYTES, clients.estateGeneration()))
                 .serviceUnder("/docs", DocService.builder().build())
                 .errorHandler(errors)
@@ -89,7 +114,37 @@ public final class GatewayApp implements AutoCloseable {
                 .gracefulShutdownTimeout(Duration.ofMillis(500), Duration.ofSeconds(10))
                 .build();
         server.start().join();
-        return new GatewayApp(server, clients, shipper, health, probe);
+        return new GatewayApp(server, clients, shipper, health, probe, keys);
+    }
+
+    /**
+     * The first start (no active admin key) creates one and writes its token, readable by the owner
+     * only, to the data directory, where {@code ./ops} finds it: the operator has a working admin
+     * credential without any key ever being printed to a log.
+     */
+    static void bootstrapAdminKey(ApiKeys keys, Path adminKeyFile) {
+        if (adminKeyFile == null || keys.hasActiveAdmin()) {
+            return;
+        }
+        ApiKeys.Created created = keys.create("admin", List.of("admin"));
+        try {
+            Path parent = adminKeyFile.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, ".admin", ".tmp");
+            FileApiKeys.ownerOnly(tmp);
+            Files.writeString(tmp, created.token() + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, adminKeyFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            keys.revoke(created.key().id());
+            throw new UncheckedIOException("the admin key file " + adminKeyFile + " cannot be written", e);
+        }
+        log.info("created the admin API key {} (token in {}, mode 0600)", created.key().id(), adminKeyFile);
+    }
+
+    /** The API keys this gateway accepts (tests and the launcher create keys through it). */
+    public ApiKeys keys() {
+        return keys;
     }
 
     public void startupDone() {

@@ -20,7 +20,29 @@ public record GatewayConfig(
         int maxQuestionChars,
         boolean assetsByReference,
         Channels.Transport stageTransport,
-        java.time.Clock clock) {
+        java.time.Clock clock,
+        String httpHost,
+        String anonymousRole,
+        Path keysFile,
+        Path adminKeyFile) {
+
+    public GatewayConfig {
+        if (!"none".equals(anonymousRole) && !loopbackHost(httpHost)) {
+            throw new IllegalArgumentException("OPS_HTTP_HOST=" + httpHost + " is not a loopback address, and "
+                    + "OPS_ANONYMOUS_ROLE=" + anonymousRole + " would let anyone who reaches it in without a key: "
+                    + "set OPS_ANONYMOUS_ROLE=none to bind beyond loopback");
+        }
+    }
+
+    /** Whether a bind host is loopback only (a name is resolved; the wildcard 0.0.0.0 / :: is not). */
+    static boolean loopbackHost(String host) {
+        try {
+            java.net.InetAddress a = java.net.InetAddress.getByName(host);
+            return a.isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("OPS_HTTP_HOST=" + host + " does not resolve", e);
+        }
+    }
 
     /** The clock every request reads "now" from: the system clock in OPS_TIMEZONE, or fixed at OPS_NOW. */
     static java.time.Clock clock(ZoneId zone, java.util.Optional<String> fixed) {
@@ -52,6 +74,17 @@ public record GatewayConfig(
                 // auto: a stage service running in this JVM (the all-in-one) is called in-process
                 Channels.Transport.parse(env.get("OPS_STAGE_TRANSPORT", "auto")),
                 // fixed only for reproducible runs (tests, recorded demos): every answer's "now"
-                clock(ZoneId.of(env.get("OPS_TIMEZONE", "Asia/Seoul")), env.get("OPS_NOW")));
+                clock(ZoneId.of(env.get("OPS_TIMEZONE", "Asia/Seoul")), env.get("OPS_NOW")),
+                // secure by default: loopback only; anything wider needs OPS_ANONYMOUS_ROLE=none and keys
+                env.get("OPS_HTTP_HOST", "127.0.0.1"),
+                env.get("OPS_ANONYMOUS_ROLE", "viewer"),
+                Path.of(env.get("OPS_KEYS_FILE", env.get("OPS_DATA_DIR", "data") + "/keys.json")),
+                // where the first start writes the admin key it creates ("" = create none)
+                adminKeyFile(env));
+    }
+
+    private static Path adminKeyFile(Env env) {
+        String f = env.get("OPS_ADMIN_KEY_FILE", env.get("OPS_DATA_DIR", "data") + "/admin.key");
+        return f.isBlank() ? null : Path.of(f);
     }
 }

@@ -38,6 +38,9 @@ public final class AllInOne implements AutoCloseable {
     private Env serviceEnv;
     private int executorPort;
 
+    /** The PostgreSQL role the default Source asset reads the estate as (SELECT on schema public only). */
+    public static final String ESTATE_READER = "ops_estate_reader";
+
     private AllInOne(LauncherConfig config) {
         this.config = config;
     }
@@ -62,13 +65,15 @@ public final class AllInOne implements AutoCloseable {
         log.info("stores up in {} ms (postgres :{}, neo4j {})", ms(t0), postgres.port(), neo4j.boltUri());
 
         String jdbc = postgres.jdbcUrl(DATABASE);
+        // the SQL the assets hold runs as a role that reads the estate schema and nothing else
+        String readerPassword = postgres.ensureReadOnlyRole(DATABASE, ESTATE_READER, "public");
         // *_ref values of the default Source assets resolve from these (see assets/defaults/source)
         serviceEnv = config.env().with(Map.of(
-                "OPS_PG_PORT", Integer.toString(postgres.port()),
-                "OPS_PG_DATABASE", DATABASE,
-                "OPS_PG_USER", postgres.user(),
-                "OPS_PG_PASSWORD", postgres.password(),
-                "OPS_NEO4J_URI", neo4j.boltUri()));
+                "OPS_SECRET_PG_PORT", Integer.toString(postgres.port()),
+                "OPS_SECRET_PG_DATABASE", DATABASE,
+                "OPS_SECRET_PG_USER", ESTATE_READER,
+                "OPS_SECRET_PG_PASSWORD", readerPassword,
+                "OPS_SECRET_NEO4J_URI", neo4j.boltUri()));
         trace = TraceServiceApp.start(new TraceConfig("127.0.0.1", 0, jdbc, postgres.user(), postgres.password(), 8,
                 java.util.Optional.of(config.assetSeedDir())));
         // stage calls name assets by version; planner and executor fetch each version once from trace-service
@@ -89,7 +94,7 @@ public final class AllInOne implements AutoCloseable {
         log.info("services up in {} ms: gateway :{}, planner :{}, executor :{}, trace :{}", ms(t0), gateway.port(),
                 planner.port(), executorPort, trace.port());
         if (config.loadDemo()) {
-            new DemoLoader(config, executorPort, gateway.port()).loadIfEmpty();
+            new DemoLoader(config, executorPort, gateway.port(), gateway.keys()).loadIfEmpty();
             gateway.startupDone();
         }
         log.info("OPS ready in {} ms on http://127.0.0.1:{} (REST /ops/*, gRPC ops.v1.OpsService)", ms(t0),
@@ -123,6 +128,16 @@ public final class AllInOne implements AutoCloseable {
 
     public int httpPort() {
         return gateway.port();
+    }
+
+    /** Where the gateway keeps its API keys (another gateway sharing them points OPS_KEYS_FILE here). */
+    public java.nio.file.Path keysFile() {
+        return config.dataDir().resolve("keys.json");
+    }
+
+    /** The gateway's API keys (tests mint keys per role here; operators use ./ops keys). */
+    public dev.opsuite.gateway.auth.ApiKeys apiKeys() {
+        return gateway.keys();
     }
 
     public int executorPort() {

@@ -23,10 +23,13 @@ public final class DemoCli {
             System.err.println("usage: ops demo remove   (removes the demo estate; your own imports stay)");
             System.exit(2);
         }
-        int port = Env.system().getInt("OPS_HTTP_PORT", 8080);
-        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ops/estate/demo/remove"))
+        Env env = Env.system();
+        int port = env.getInt("OPS_HTTP_PORT", 8080);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ops/estate/demo/remove"))
                 .timeout(Duration.ofMinutes(10)).header("content-type", "application/json")
-                .header("x-ops-roles", "asset_admin").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{}"));
+        CliAuth.bearer(CliAuth.token(env)).ifPresent(v -> b.header("authorization", v));
+        HttpRequest req = b.build();
         HttpResponse<String> r;
         try {
             r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()

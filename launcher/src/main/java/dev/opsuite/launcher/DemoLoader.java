@@ -27,9 +27,12 @@ final class DemoLoader {
     private final LauncherConfig config;
     private final int executorPort;
     private final int httpPort;
+    private final dev.opsuite.gateway.auth.ApiKeys keys;
 
-    DemoLoader(LauncherConfig config, int executorPort, int httpPort) {
+    /** @param keys where the loader mints a short-lived estate_admin key for its import (revoked after) */
+    DemoLoader(LauncherConfig config, int executorPort, int httpPort, dev.opsuite.gateway.auth.ApiKeys keys) {
         this.config = config;
+        this.keys = keys;
         this.executorPort = executorPort;
         this.httpPort = httpPort;
     }
@@ -50,11 +53,13 @@ final class DemoLoader {
         long t0 = System.nanoTime();
         Path dir = config.dataDir().resolve("demo-csv");
         Files.createDirectories(dir);
+        var key = keys.create("demo-loader", java.util.List.of("estate_admin"));
         try {
             Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
             DemoEstate.writeCsv(dir, config.demoSeed(), end, config.demoDays());
             long generated = (System.nanoTime() - t0) / 1_000_000;
-            for (ImportClient.Result r : new ImportClient("127.0.0.1", httpPort).importDirectory(dir)) {
+            for (ImportClient.Result r : new ImportClient("127.0.0.1", httpPort,
+                    java.util.Optional.of(key.token())).importDirectory(dir)) {
                 if (!r.ok()) {
                     throw new IOException("demo import of " + r.file() + " failed: " + r.body().path("message").asText());
                 }
@@ -66,6 +71,7 @@ final class DemoLoader {
             Thread.currentThread().interrupt();
             throw new IOException("demo import interrupted", e);
         } finally {
+            keys.revoke(key.key().id());
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }

@@ -15,7 +15,7 @@ public final class ImportCli {
         }
         Env env = Env.system();
         int port = env.getInt("OPS_HTTP_PORT", 8080);
-        List<ImportClient.Result> results = new ImportClient("127.0.0.1", port).importDirectory(Path.of(args[0]));
+        List<ImportClient.Result> results = new ImportClient("127.0.0.1", port, CliAuth.token(env)).importDirectory(Path.of(args[0]));
         boolean ok = true;
         for (ImportClient.Result r : results) {
             if (r.ok()) {

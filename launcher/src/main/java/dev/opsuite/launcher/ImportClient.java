@@ -22,9 +22,12 @@ public final class ImportClient {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final java.util.Optional<String> token;
 
-    public ImportClient(String host, int port) {
+    /** @param token the API key to present (an estate_admin's), or empty for an anonymous call */
+    public ImportClient(String host, int port, java.util.Optional<String> token) {
         this.base = "http://" + host + ":" + port;
+        this.token = token;
     }
 
     public record Result(String file, int status, JsonNode body) {
@@ -59,11 +62,13 @@ public final class ImportClient {
     }
 
     public Result importFile(String kind, Path file) throws IOException, InterruptedException {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/ops/import/" + kind + "?file_name="
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/ops/import/" + kind + "?file_name="
                         + file.getFileName()))
                 .header("content-type", "text/csv; charset=utf-8")
                 .timeout(Duration.ofMinutes(60))
-                .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+                .POST(HttpRequest.BodyPublishers.ofFile(file));
+        CliAuth.bearer(token).ifPresent(v -> b.header("authorization", v));
+        HttpRequest req = b.build();
         HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
         JsonNode body;
         try {

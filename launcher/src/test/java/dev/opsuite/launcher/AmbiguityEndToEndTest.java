@@ -28,8 +28,8 @@ class AmbiguityEndToEndTest {
         Files.writeString(dir.resolve("metrics.csv"), "ts,ci_code,metric_name,value\n"
                 + "2026-11-20T10:00:00+09:00,TWN001,cpu_usage,11.5\n2026-11-20T10:00:00+09:00,TWN002,cpu_usage,22.5\n",
                 StandardCharsets.UTF_8);
-        new ImportClient("127.0.0.1", ops.httpPort()).importDirectory(dir).forEach(r -> assertTrue(r.ok(), r.body().toString()));
-        Http http = new Http(ops.httpPort());
+        new ImportClient("127.0.0.1", ops.httpPort(), TestKeys.optional(ops, "estate_admin")).importDirectory(dir).forEach(r -> assertTrue(r.ok(), r.body().toString()));
+        Http http = new Http(ops);
 
         Http.Reply r = http.post("/ops/ci/ask", Http.ask("쌍둥이서버의 CPU 사용량은?"));
         assertEquals(200, r.status(), r.raw());

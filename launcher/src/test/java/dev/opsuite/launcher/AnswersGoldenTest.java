@@ -35,7 +35,7 @@ class AnswersGoldenTest {
     @BeforeAll
     static void up() throws Exception {
         ops = OpsStack.get();
-        http = new Http(ops.httpPort());
+        http = new Http(ops);
     }
 
     static Stream<Arguments> golden() throws IOException {

@@ -30,7 +30,7 @@ class AskEndToEndTest {
     @BeforeAll
     static void up() throws Exception {
         ops = OpsStack.get();
-        http = new Http(ops.httpPort());
+        http = new Http(ops);
     }
 
     /** ci_name and the latest value of a metric, straight from PostgreSQL. */

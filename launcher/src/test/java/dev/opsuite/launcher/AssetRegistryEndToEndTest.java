@@ -14,7 +14,7 @@ class AssetRegistryEndToEndTest {
 
     @Test
     void aDraftChangesAnswersOnlyWhenChosenThenWhenPublished() throws Exception {
-        Http http = new Http(OpsStack.get().httpPort());
+        Http http = new Http(OpsStack.get());
         Http.Reply current = http.get("/ops/assets/mapping/ci_mapping");
         assertEquals(200, current.status(), current.raw());
         int published = current.data().path("version").asInt();
@@ -35,7 +35,7 @@ class AssetRegistryEndToEndTest {
         assertTrue(draft > published);
         try {
             Http.Reply withDraft = http.post("/ops/ci/ask", "{\"question\":\"서버A의 CPU 사용량은?\","
-                    + "\"asset_overrides\":{\"mapping\":\"ci_mapping(draft)\"}}");
+                    + "\"asset_overrides\":{\"mapping\":\"ci_mapping(draft)\"}}", "operator");
             assertTrue(withDraft.data().path("answer").asText().startsWith("[초안] "), withDraft.raw());
             assertEquals("ci_mapping@" + draft + "(draft)",
                     withDraft.data().path("trace").path("applied_assets").path("mapping").asText());
@@ -65,7 +65,7 @@ class AssetRegistryEndToEndTest {
 
     @Test
     void badAssetsAndUnknownVersionsAreRefused() throws Exception {
-        Http http = new Http(OpsStack.get().httpPort());
+        Http http = new Http(OpsStack.get());
         String bad = "{\"content\":{\"name\":\"ci_policy\",\"budget\":{\"max_depth\":\"deep\",\"max_steps\":-1}}}";
         Http.Reply r = http.post("/ops/assets/policy/ci_policy", bad, ADMIN);
         BadInputTest.assertEnvelope(r, 400, "$.budget.max_depth");
@@ -82,8 +82,27 @@ class AssetRegistryEndToEndTest {
     }
 
     @Test
+    void aSourceCannotReadTheProcessEnvironmentBackThroughItsHealth() throws Exception {
+        // #13: url_ref "PATH" printed the process's PATH in data.detail
+        Http http = new Http(OpsStack.get());
+        String path = System.getenv("PATH");
+        for (String ref : new String[] {"PATH", "HOME", "JAVA_HOME"}) {
+            String leak = "{\"content\":{\"name\":\"leak\",\"type\":\"postgres\",\"connection\":{\"url_ref\":\""
+                    + ref + "\",\"user_ref\":\"" + ref + "\"}}}";
+            Http.Reply saved = http.post("/ops/assets/source/leak", leak, ADMIN);
+            assertEquals(200, saved.status(), saved.raw());
+            Http.Reply health = http.get("/ops/assets/source/leak/health?version=" + saved.data().path("version").asInt());
+            String value = System.getenv(ref);
+            assertTrue(value == null || value.length() < 3 || !health.raw().contains(value),
+                    ref + " leaked: " + health.raw());
+            assertTrue(path == null || !health.raw().contains(path), health.raw());
+            assertTrue(!health.data().path("reachable").asBoolean(), health.raw());
+        }
+    }
+
+    @Test
     void sourceHealthReportsReachabilityReadOnlyAndLatency() throws Exception {
-        Http http = new Http(OpsStack.get().httpPort());
+        Http http = new Http(OpsStack.get());
         for (String source : new String[] {"postgres_main", "neo4j_graph"}) {
             Http.Reply r = http.get("/ops/assets/source/" + source + "/health");
             assertEquals(200, r.status(), r.raw());

@@ -16,7 +16,7 @@ class BadInputTest {
 
     @BeforeAll
     static void up() throws Exception {
-        http = new Http(OpsStack.get().httpPort());
+        http = new Http(OpsStack.get());
     }
 
     static void assertEnvelope(Http.Reply r, int status, String messagePart) {
@@ -82,7 +82,7 @@ class BadInputTest {
 
     @Test
     void badRolesHeaderIsRefused() throws Exception {
-        assertEnvelope(http.post("/ops/ci/ask", Http.ask("서버A의 CPU 사용량은?"), "admin;drop"), 400, "x-ops-roles");
+        assertEnvelope(http.post("/ops/ci/ask", Http.ask("서버A의 CPU 사용량은?"), "admin;drop"), 403, "x-ops-roles");
     }
 
     @Test
@@ -105,13 +105,13 @@ class BadInputTest {
 
     @Test
     void importRejectsUnknownKindsAndBadFiles() throws Exception {
-        assertEnvelope(http.postBytes("/ops/import/passwords", "a,b\n".getBytes(StandardCharsets.UTF_8), "text/csv"),
-                400, "file kind");
+        assertEnvelope(http.postBytes("/ops/import/passwords", "a,b\n".getBytes(StandardCharsets.UTF_8), "text/csv",
+                "estate_admin"), 400, "file kind");
         String bad = "ci_code,ci_name,ci_type,status,environment,location,owner,aliases\n"
                 + "ZZ001,zz-one,server,running,prod,dc1-seoul,team-a,\n"
                 + "ZZ002,zz-two,toaster,running,prod,dc1-seoul,team-a,\n";
         Http.Reply r = http.postBytes("/ops/import/cis?file_name=cis.csv", bad.getBytes(StandardCharsets.UTF_8),
-                "text/csv");
+                "text/csv", "estate_admin");
         assertEnvelope(r, 400, "line 3");
         assertTrue(r.body().path("message").asText().contains("ci_type"), r.raw());
         Http.Reply after = http.post("/ops/ci/ask", Http.ask("what is the cpu usage of zz-one?"));

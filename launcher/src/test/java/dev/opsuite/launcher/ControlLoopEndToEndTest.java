@@ -25,7 +25,7 @@ class ControlLoopEndToEndTest {
     @BeforeAll
     static void up() throws Exception {
         ops = OpsStack.get();
-        http = new Http(ops.httpPort());
+        http = new Http(ops);
     }
 
     static int events(String ciCode, String from, String to) throws Exception {
@@ -119,7 +119,7 @@ class ControlLoopEndToEndTest {
 
         ObjectNode ask = ModelJson.MAPPER.createObjectNode().put("question", question);
         ask.putObject("asset_overrides").put("policy", "ci_policy@" + draft);
-        Http.Reply limited = http.post("/ops/ci/ask", ask.toString());
+        Http.Reply limited = http.post("/ops/ci/ask", ask.toString(), "operator");
         assertEquals(200, limited.status(), limited.raw());
         List<JsonNode> stopped = decisions(limited);
         assertTrue(stopped.stream().noneMatch(d -> d.path("decision").asText().equals("replan")), stopped.toString());

@@ -35,7 +35,7 @@ class ForeignSchemaEndToEndTest {
     @BeforeAll
     static void up() throws Exception {
         ops = OpsStack.get();
-        http = new Http(ops.httpPort());
+        http = new Http(ops);
         try (Connection c = db(); Statement st = c.createStatement()) {
             st.execute(Files.readString(DIR.resolve("inventory.sql")));
         }
@@ -61,7 +61,7 @@ class ForeignSchemaEndToEndTest {
         b.putObject("asset_overrides").put("source", "inventory_pg").put("schema", "inventory_schema")
                 .put("resolver", "inventory_resolver").put("query", "inventory_queries")
                 .put("mapping", "inventory_mapping");
-        Http.Reply r = http.post("/ops/ci/ask", b.toString());
+        Http.Reply r = http.post("/ops/ci/ask", b.toString(), "operator");
         assertEquals(200, r.status(), r.raw());
         JsonNode applied = r.data().path("trace").path("applied_assets");
         assertTrue(applied.path("query").asText().startsWith("inventory_queries@"), r.raw());

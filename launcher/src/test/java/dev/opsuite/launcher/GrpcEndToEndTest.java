@@ -52,7 +52,7 @@ class GrpcEndToEndTest {
         assertEquals(0, r.getCode());
         assertTrue(r.getData().getAnswer().contains("(SVR001)의 현재 CPU 사용량은"), r.getData().getAnswer());
         assertEquals("orch", r.getData().getMeta().getRoute());
-        Http.Reply rest = new Http(ops.httpPort()).post("/ops/ci/ask", Http.ask("서버A의 CPU 사용량은?"));
+        Http.Reply rest = new Http(ops).post("/ops/ci/ask", Http.ask("서버A의 CPU 사용량은?"));
         assertEquals(rest.data().path("answer").asText(), r.getData().getAnswer());
         var trace = stub().getTrace(GetTraceRequest.newBuilder().setTraceId(r.getData().getMeta().getTraceId()).build());
         assertEquals(r.getData().getMeta().getTraceId(), trace.getData().getTraceId());
@@ -80,7 +80,8 @@ class GrpcEndToEndTest {
         StatusRuntimeException roles = assertThrows(StatusRuntimeException.class, () -> stub()
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(md))
                 .ask(AskRequest.newBuilder().setQuestion("서버A의 CPU 사용량은?").build()));
-        assertEquals(Status.Code.INVALID_ARGUMENT, roles.getStatus().getCode());
+        assertEquals(Status.Code.PERMISSION_DENIED, roles.getStatus().getCode(), "roles a caller writes are refused");
+        assertTrue(roles.getStatus().getDescription().contains("x-ops-roles is not accepted"), roles.getStatus().toString());
     }
 
     @Test

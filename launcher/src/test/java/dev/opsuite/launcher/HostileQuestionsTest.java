@@ -27,7 +27,7 @@ class HostileQuestionsTest {
     @BeforeAll
     static void up() throws Exception {
         ops = OpsStack.get();
-        http = new Http(ops.httpPort());
+        http = new Http(ops);
         cisBefore = count("ci");
     }
 

@@ -42,13 +42,13 @@ class ImportEndToEndTest {
                 ts,ci_code,event_type,severity,title,detail
                 %s,IMP001,alert,major,"cpu high, sustained","cpu > 75%% for 5 minutes"
                 """.formatted(t.minusMinutes(4)), StandardCharsets.UTF_8);
-        ImportClient client = new ImportClient("127.0.0.1", ops.httpPort());
+        ImportClient client = new ImportClient("127.0.0.1", ops.httpPort(), TestKeys.optional(ops, "estate_admin"));
         List<ImportClient.Result> first = client.importDirectory(dir);
         assertEquals(4, first.size());
         first.forEach(r -> assertTrue(r.ok(), r.file() + " " + r.body()));
         assertEquals(2, first.get(0).body().path("data").path("rows_read").asLong());
 
-        Http http = new Http(ops.httpPort());
+        Http http = new Http(ops);
         Http.Reply ko = http.post("/ops/ci/ask", Http.ask("게이트웨이서버의 CPU 사용량은?"));
         assertEquals("edge-gw, primary(IMP001)의 현재 CPU 사용량은 77.3%입니다.", ko.data().path("answer").asText(),
                 ko.raw());
@@ -72,7 +72,7 @@ class ImportEndToEndTest {
                 2026-11-20T10:00:00+09:00,SVR001,cpu_usage,10
                 2026-11-20T10:05:00,SVR001,cpu_usage,11
                 """, StandardCharsets.UTF_8);
-        ImportClient.Result r = new ImportClient("127.0.0.1", ops.httpPort()).importDirectory(dir).get(0);
+        ImportClient.Result r = new ImportClient("127.0.0.1", ops.httpPort(), TestKeys.optional(ops, "estate_admin")).importDirectory(dir).get(0);
         assertEquals(400, r.status(), r.body().toString());
         String message = r.body().path("message").asText();
         assertTrue(message.contains("metrics.csv") && message.contains("line 3") && message.contains("ts"), message);

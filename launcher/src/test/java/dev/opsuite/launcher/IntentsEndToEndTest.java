@@ -30,7 +30,7 @@ class IntentsEndToEndTest {
     @BeforeAll
     static void up() throws Exception {
         ops = OpsStack.get();
-        http = new Http(ops.httpPort());
+        http = new Http(ops);
     }
 
     static Connection db() throws Exception {

@@ -39,7 +39,7 @@ class LlmEndToEndTest {
     static void up() throws Exception {
         ops = OpsStack.get();
         stack = new LlmStack(ops);
-        http = new Http(stack.httpPort());
+        http = new Http(ops, stack.httpPort());
     }
 
     @AfterAll
@@ -253,7 +253,7 @@ class LlmEndToEndTest {
         String mapping = summaryMapping();
         String ask = "{\"question\":\"서버A의 CPU 사용량은?\",\"mode\":\"real\",\"asset_overrides\":{\"mapping\":\"" + mapping + "\"}}";
         stack.llm.otherwise(LlmEndToEndTest::groundedSummary);
-        Http.Reply r = http.post("/ops/ci/ask", ask);
+        Http.Reply r = http.post("/ops/ci/ask", ask, "operator");
         assertEquals(200, r.status(), r.raw());
         JsonNode data = r.data();
         assertTrue(data.path("answer").asText().startsWith("Latest reading: SVR001"), data.path("answer").asText());
@@ -263,7 +263,7 @@ class LlmEndToEndTest {
 
         stack.llm.reset();
         stack.llm.otherwise(req -> Step.completion("SVR001 is at 97.3% and DB999 went down at 03:00."));
-        JsonNode dropped = http.post("/ops/ci/ask", ask).data();
+        JsonNode dropped = http.post("/ops/ci/ask", ask, "operator").data();
         assertFalse(dropped.path("answer").asText().contains("DB999"), dropped.path("answer").asText());
         assertTrue(dropped.path("answer").asText().contains("SVR001") || dropped.path("answer").asText().contains("서버A"));
         String events = dropped.path("trace").path("replan_events").toString();

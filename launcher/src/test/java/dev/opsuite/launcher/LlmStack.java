@@ -41,7 +41,9 @@ final class LlmStack implements AutoCloseable {
                 "OPS_PLANNER_TARGET", "127.0.0.1:" + planner.port(),
                 "OPS_EXECUTOR_TARGET", "127.0.0.1:" + executor.port(),
                 "OPS_TRACE_TARGET", "127.0.0.1:" + ops.tracePort(),
-                "OPS_DATA_DIR", dataDir.toString()))));
+                "OPS_DATA_DIR", dataDir.toString(),
+                // the same keys as the shared stack, so the tests' keys open this gateway too
+                "OPS_KEYS_FILE", ops.keysFile().toString()))));
     }
 
     int httpPort() {

@@ -26,7 +26,7 @@ class MockModeEndToEndTest {
 
     @Test
     void theSeedQuestionIsAnsweredFromFixturesWithoutTouchingTheSource() throws Exception {
-        Http http = new Http(OpsStack.get().httpPort());
+        Http http = new Http(OpsStack.get()).as("operator");
         // a draft of postgres_main pointing at a port nothing listens on
         Http.Reply current = http.get("/ops/assets/source/postgres_main");
         ObjectNode content = (ObjectNode) current.data().path("content").deepCopy();
@@ -59,7 +59,7 @@ class MockModeEndToEndTest {
 
     @Test
     void aTemplateWithoutAMatchingFixtureIsAnErrorTheTraceShows() throws Exception {
-        Http http = new Http(OpsStack.get().httpPort());
+        Http http = new Http(OpsStack.get()).as("operator");
         Http.Reply r = http.post("/ops/ci/ask", mock("서버B의 CPU 사용량은?", null));
         assertEquals(200, r.status(), r.raw());
         JsonNode trace = r.data().path("trace");
@@ -70,7 +70,7 @@ class MockModeEndToEndTest {
 
     @Test
     void badFixturesAreRefusedOnSave() throws Exception {
-        Http http = new Http(OpsStack.get().httpPort());
+        Http http = new Http(OpsStack.get()).as("operator");
         ObjectNode content = (ObjectNode) http.get("/ops/assets/query/ci_queries").data().path("content").deepCopy();
         ObjectNode first = (ObjectNode) content.path("queries").get(0);
         first.putArray("fixtures").addObject().putArray("columns").add("a").add("b");

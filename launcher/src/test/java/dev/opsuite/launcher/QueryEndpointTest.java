@@ -12,7 +12,7 @@ class QueryEndpointTest {
 
     @BeforeAll
     static void up() throws Exception {
-        http = new Http(OpsStack.get().httpPort());
+        http = new Http(OpsStack.get());
     }
 
     @Test

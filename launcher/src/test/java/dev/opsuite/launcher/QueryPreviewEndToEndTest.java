@@ -21,7 +21,7 @@ class QueryPreviewEndToEndTest {
 
     @BeforeAll
     static void up() throws Exception {
-        http = new Http(OpsStack.get().httpPort());
+        http = new Http(OpsStack.get());
         ObjectNode content = ModelJson.MAPPER.createObjectNode().put("name", PROBE);
         ArrayNode queries = content.putArray("queries");
         template(queries, "blocked", "postgres_main", "sql", "SELECT login, email FROM users");
@@ -31,6 +31,10 @@ class QueryPreviewEndToEndTest {
                 "SELECT count(*) AS n FROM ci_metric a, ci_metric b, ci_metric c");
         template(queries, "cypher_write", "neo4j_graph", "cypher", "MATCH (n:CI) SET n.touched = true RETURN n");
         template(queries, "undeclared", "postgres_main", "sql", "SELECT ci_code FROM ci WHERE ci_code = :ci_code");
+        // #13: unqualified catalog names resolve to pg_catalog in PostgreSQL, whatever the search_path
+        template(queries, "catalog", "postgres_main", "sql", "SELECT rolname, rolpassword FROM pg_authid");
+        template(queries, "catalog_view", "postgres_main", "sql", "SELECT usename, passwd FROM pg_shadow");
+        template(queries, "cypher_load", "neo4j_graph", "cypher", "LOAD/**/CSV FROM 'file:///etc/passwd' AS l RETURN l");
         ObjectNode body = ModelJson.MAPPER.createObjectNode();
         body.set("content", content);
         Http.Reply saved = http.post("/ops/assets/query/" + PROBE, body.toString(), "asset_admin");
@@ -103,6 +107,12 @@ class QueryPreviewEndToEndTest {
                 "write");
         BadInputTest.assertEnvelope(preview(PROBE, "{\"query\":\"blocked\",\"version\":" + probeDraft + "}", OPERATOR),
                 403, "blocked_tables");
+        for (String q : new String[] {"catalog", "catalog_view"}) {
+            Http.Reply catalog = preview(PROBE, "{\"query\":\"" + q + "\",\"draft\":true}", OPERATOR);
+            BadInputTest.assertEnvelope(catalog, 403, "schema_allowlist");
+            assertTrue(!catalog.raw().contains("SCRAM-SHA-256") && !catalog.raw().contains("md5"), catalog.raw());
+        }
+        assertEquals(403, preview(PROBE, "{\"query\":\"cypher_load\",\"draft\":true}", OPERATOR).status());
         Http.Reply still = preview("ci_queries", "{\"query\":\"ci_attributes\",\"params\":{\"ci_code\":\"SVR001\"}}",
                 OPERATOR);
         assertEquals(1, still.data().path("row_count").asInt(), "the DML never ran: " + still.raw());
@@ -132,8 +142,8 @@ class QueryPreviewEndToEndTest {
         "missing query       | ci_queries | {} | operator | 400 | query must be",
         "params not object   | ci_queries | {\"query\":\"ci_attributes\",\"params\":[1]} | operator | 400 | ",
         "malformed JSON      | ci_queries | {\"query\": | operator | 400 | ",
-        "viewer              | ci_queries | {\"query\":\"ci_attributes\",\"params\":{\"ci_code\":\"SVR001\"}} | viewer | 403 | roles",
-        "no role             | ci_queries | {\"query\":\"ci_attributes\",\"params\":{\"ci_code\":\"SVR001\"}} |  | 403 | roles"
+        "viewer              | ci_queries | {\"query\":\"ci_attributes\",\"params\":{\"ci_code\":\"SVR001\"}} | viewer | 403 | operator",
+        "no role             | ci_queries | {\"query\":\"ci_attributes\",\"params\":{\"ci_code\":\"SVR001\"}} |  | 403 | operator"
     })
     void badPreviewRequestsAreRefused(String name, String asset, String body, String roles, int status, String part)
             throws Exception {

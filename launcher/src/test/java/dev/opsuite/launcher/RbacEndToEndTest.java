@@ -11,7 +11,7 @@ class RbacEndToEndTest {
 
     @Test
     void aGuestMayLookUpButNotList() throws Exception {
-        Http http = new Http(OpsStack.get().httpPort());
+        Http http = new Http(OpsStack.get());
         Http.Reply lookup = http.post("/ops/ci/ask", Http.ask("서버A의 CPU 사용량은?"), "guest");
         assertEquals("success", lookup.data().path("trace").path("status").asText(), lookup.raw());
         Http.Reply list = http.post("/ops/ci/ask", Http.ask("list all stopped vms"), "guest");
@@ -28,7 +28,7 @@ class RbacEndToEndTest {
 
     @Test
     void eventsCarryAMarkdownBlock() throws Exception {
-        Http http = new Http(OpsStack.get().httpPort());
+        Http http = new Http(OpsStack.get());
         Http.Reply r = http.post("/ops/ci/ask", Http.ask("incidents of payment-db in the last 3 days"));
         JsonNode md = null;
         for (JsonNode b : r.data().path("blocks")) {

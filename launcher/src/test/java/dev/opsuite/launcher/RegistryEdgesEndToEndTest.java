@@ -18,7 +18,7 @@ class RegistryEdgesEndToEndTest {
 
     @BeforeAll
     static void up() throws Exception {
-        http = new Http(OpsStack.get().httpPort());
+        http = new Http(OpsStack.get());
     }
 
     @Test
@@ -80,7 +80,8 @@ class RegistryEdgesEndToEndTest {
             {"{\"source\":\"ghost_source\"}", "no source 'ghost_source' exists"}
         };
         for (String[] c : cases) {
-            Http.Reply r = http.post("/ops/ci/ask", "{\"question\":\"서버A의 CPU 사용량은?\",\"asset_overrides\":" + c[0] + "}");
+            Http.Reply r = http.post("/ops/ci/ask", "{\"question\":\"서버A의 CPU 사용량은?\",\"asset_overrides\":" + c[0] + "}",
+                    "operator");
             BadInputTest.assertEnvelope(r, 400, c[1]);
             String traceId = r.data().path("trace_id").asText();
             assertTrue(!traceId.isEmpty(), "the failed request left a trace: " + r.raw());

@@ -22,7 +22,7 @@ class RerunPatchEndToEndTest {
 
     @BeforeAll
     static void up() throws Exception {
-        http = new Http(OpsStack.get().httpPort());
+        http = new Http(OpsStack.get());
     }
 
     @ParameterizedTest(name = "{0} + {1}")

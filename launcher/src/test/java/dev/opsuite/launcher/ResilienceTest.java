@@ -12,7 +12,7 @@ class ResilienceTest {
     @Test
     void stoppedExecutorMeans503ThenRecovery() throws Exception {
         AllInOne ops = OpsStack.get();
-        Http http = new Http(ops.httpPort());
+        Http http = new Http(ops);
         assertEquals(200, http.get("/ops/health").status());
         int port = ops.executorPort();
         ops.stopExecutor();

@@ -19,7 +19,7 @@ class SchemaScanEndToEndTest {
 
     @BeforeAll
     static void up() throws Exception {
-        http = new Http(OpsStack.get().httpPort());
+        http = new Http(OpsStack.get());
     }
 
     private static Map<String, JsonNode> entities(JsonNode content) {

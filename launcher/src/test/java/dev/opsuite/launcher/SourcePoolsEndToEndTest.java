@@ -45,7 +45,7 @@ class SourcePoolsEndToEndTest {
     @Test
     void publishingANewSourceVersionClosesThePoolOfTheArchivedOne() throws Exception {
         AllInOne ops = OpsStack.get();
-        Http http = new Http(ops.httpPort());
+        Http http = new Http(ops);
         Http.Reply v1 = http.get("/ops/assets/source/postgres_main");
         int published = v1.data().path("version").asInt();
         String v1App = "ops-executor postgres_main@" + published;

@@ -36,7 +36,7 @@ class StageTestEndToEndTest {
 
     @BeforeAll
     static void up() throws Exception {
-        http = new Http(OpsStack.get().httpPort());
+        http = new Http(OpsStack.get()).as("operator");
         Http.Reply ask = http.post("/ops/ci/ask", Http.ask(QUESTION));
         assertEquals(200, ask.status(), ask.raw());
         baseline = ask.data().path("meta").path("trace_id").asText();

@@ -20,7 +20,7 @@ class UiActionEndToEndTest {
     @BeforeAll
     static void up() throws Exception {
         ops = OpsStack.get();
-        http = new Http(ops.httpPort());
+        http = new Http(ops);
     }
 
     static List<String> vmCodes() throws Exception {

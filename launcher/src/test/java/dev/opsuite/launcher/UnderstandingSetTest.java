@@ -53,7 +53,7 @@ class UnderstandingSetTest {
                 "OPS_DEMO_DAYS", "1",
                 "OPS_NOW", NOW,
                 "OPS_LLM_MODEL", ""))));
-        http = new Http(ops.httpPort());
+        http = new Http(ops);
         Path estate = dataDir.resolve("estate");
         Files.createDirectories(estate);
         for (String f : List.of("cis.csv", "relations.csv", "events.csv")) {
@@ -63,7 +63,7 @@ class UnderstandingSetTest {
              OutputStream out = Files.newOutputStream(estate.resolve("metrics.csv"))) {
             in.transferTo(out);
         }
-        for (ImportClient.Result r : new ImportClient("127.0.0.1", ops.httpPort()).importDirectory(estate)) {
+        for (ImportClient.Result r : new ImportClient("127.0.0.1", ops.httpPort(), TestKeys.optional(ops, "estate_admin")).importDirectory(estate)) {
             assertTrue(r.ok(), r.file() + ": " + r.body());
         }
     }
@@ -83,7 +83,7 @@ class UnderstandingSetTest {
         // a question whose truth changes with another estate loaded is asked on the clean estate only
         List<Outcome> beside = run(questions.stream().filter(q -> !q.expect().path("clean_only").asBoolean(false))
                 .toList(), codes);
-        Http.Reply removed = http.post("/ops/estate/demo/remove", "{}", "asset_admin");
+        Http.Reply removed = http.post("/ops/estate/demo/remove", "{}", "estate_admin");
         assertEquals(200, removed.status(), removed.raw());
         assertTrue(removed.data().path("removed_cis").asLong() > 0, removed.raw());
         List<Outcome> clean = run(questions, codes);

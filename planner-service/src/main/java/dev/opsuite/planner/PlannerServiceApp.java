@@ -8,7 +8,7 @@ import dev.opsuite.llm.LlmClients;
 import dev.opsuite.planner.domain.RulesPlanner;
 import dev.opsuite.planner.domain.llm.LlmPlanner;
 import dev.opsuite.planner.domain.llm.Planning;
-import dev.opsuite.planner.domain.validate.PlanValidator;
+import dev.opsuite.guard.PlanValidator;
 import dev.opsuite.planner.grpc.PlanOutputSchema;
 import dev.opsuite.planner.grpc.ExecutorDictionaries;
 import dev.opsuite.planner.grpc.PlannerGrpcService;

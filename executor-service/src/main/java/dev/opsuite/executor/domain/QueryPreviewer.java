@@ -30,6 +30,12 @@ public final class QueryPreviewer {
 
     public Preview preview(JsonNode queryAsset, String queryName, AssetDoc source, JsonNode policy,
                            Map<String, Object> given, int requestedRows, int requestedTimeout) {
+        return preview(queryAsset, queryName, source, policy, given, requestedRows, requestedTimeout, () -> { });
+    }
+
+    /** @param guard runs once the request is known to be well formed, before any statement runs; it may refuse */
+    public Preview preview(JsonNode queryAsset, String queryName, AssetDoc source, JsonNode policy,
+                           Map<String, Object> given, int requestedRows, int requestedTimeout, Runnable guard) {
         if (requestedRows < 0 || requestedRows > MAX_ROWS) {
             throw OpsException.invalid("max_rows must be between 1 and " + MAX_ROWS);
         }
@@ -56,6 +62,7 @@ public final class QueryPreviewer {
         int limit = Math.min(limits.path("max_duration_seconds").asInt(30),
                 policy.path("budget").path("timeout_seconds").asInt(60));
         int timeout = Math.max(1, requestedTimeout == 0 ? limit : Math.min(requestedTimeout, limit));
+        guard.run();
         long start = System.nanoTime();
         SqlPort.Tabular t = "cypher".equals(language)
                 ? graph.query(source, statement, bound, maxRows, timeout)

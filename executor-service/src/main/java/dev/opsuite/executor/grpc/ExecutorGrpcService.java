@@ -11,6 +11,7 @@ import dev.opsuite.proto.v1.CheckSourceResponse;
 import dev.opsuite.executor.domain.ToolOutput;
 import dev.opsuite.executor.present.Screen;
 import dev.opsuite.executor.present.ScreenPresenter;
+import dev.opsuite.guard.PlanValidator;
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.grpc.Unary;
 import dev.opsuite.kit.json.AssetContents;
@@ -57,6 +58,7 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
     private final Optional<GroundedSummary> summary;
     private final dev.opsuite.executor.domain.DictionaryLoader dictionaries;
     private final AssetContents contents;
+    private final PlanValidator guard = new PlanValidator();
 
     public ExecutorGrpcService(PlanExecutor executor, SourceChecker sources, SourceRpcs sourceRpcs,
                                Optional<GroundedSummary> summary, AssetContents contents,
@@ -127,10 +129,16 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             if (!mode.isEmpty() && !mode.equals("real") && !mode.equals("mock")) {
                 throw OpsException.invalid("mode must be 'real' or 'mock'");
             }
-            PlanModel plan = ModelJson.fromProto(request.getValidatedPlan().getPlan(), PlanModel.class);
+            PlanModel wire = ModelJson.fromProto(request.getValidatedPlan().getPlan(), PlanModel.class);
             AssetBundle assets = contents.bundle(request.getAssetsList());
-            ExecutionResult r = executor.execute(plan, request.getValidatedPlan().getQueriesList(), assets,
-                    "mock".equals(mode));
+            // never trust "allowed" from the wire: the same checks as VALIDATE, on what will run here
+            PlanValidator.Result rechecked = guard.recheck(wire, assets);
+            if (!rechecked.allowed()) {
+                throw OpsException.denied("EXECUTE re-checked the plan against the Policy and refuses it: "
+                        + String.join("; ", rechecked.decisions().stream().filter(d -> "deny".equals(d.decision()))
+                                .map(d -> d.rule() + ": " + d.reason()).toList()));
+            }
+            ExecutionResult r = executor.execute(rechecked.plan(), rechecked.queries(), assets, "mock".equals(mode));
             ExecuteResponse.Builder b = ExecuteResponse.newBuilder()
                     .setResolvedPlan(ModelJson.toProto(r.resolvedPlan(), Plan.newBuilder()));
             int rows = 0;

@@ -52,19 +52,32 @@ public final class SourceRpcs {
                 .addAllExcluded(p.excluded()).setDurationMs((int) ((System.nanoTime() - start) / 1_000_000)).build();
     }
 
+    private final dev.opsuite.guard.PlanValidator guard = new dev.opsuite.guard.PlanValidator();
+
     PreviewQueryResponse preview(PreviewQueryRequest r) {
         AssetDoc query = asset("query", r.hasQueryAsset() ? r.getQueryAsset() : null);
         AssetDoc source = asset("source", r.hasSource() ? r.getSource() : null);
         AssetDoc policy = asset("policy", r.hasPolicy() ? r.getPolicy() : null);
         name("query_name", r.getQueryName());
         QueryPreviewer.Preview p = previewer.preview(query.content(), r.getQueryName(), source, policy.content(),
-                Structs.toMap(r.getParams()), r.getMaxRows(), r.getTimeoutSeconds());
+                Structs.toMap(r.getParams()), r.getMaxRows(), r.getTimeoutSeconds(), () -> recheck(r));
         PreviewQueryResponse.Builder b = PreviewQueryResponse.newBuilder().addAllColumns(p.columns())
                 .setRowCount(p.rows().size()).setTruncated(p.truncated()).setDurationMs(p.durationMs())
                 .setStatement(p.statement()).setParams(Structs.toStruct(p.params())).setSource(p.source())
                 .setLanguage(p.language()).setMaxRows(p.maxRows()).setTimeoutSeconds(p.timeoutSeconds());
         p.rows().forEach(row -> b.addRows(Structs.toListValue(row)));
         return b.build();
+    }
+
+    /** The same statement checks as VALIDATE, here where it runs: a caller of this port cannot skip them. */
+    private void recheck(PreviewQueryRequest r) {
+        List<dev.opsuite.guard.PlanValidator.Decision> denied = guard.checkTemplate(r.getQueryName(),
+                AssetProtos.toBundle(List.of(r.getQueryAsset(), r.getSource(), r.getPolicy()))).stream()
+                .filter(d -> "deny".equals(d.decision())).toList();
+        if (!denied.isEmpty()) {
+            throw OpsException.denied("the template is refused by the Policy: " + String.join("; ",
+                    denied.stream().map(d -> d.rule() + ": " + d.reason()).toList()));
+        }
     }
 
     private static AssetDoc asset(String type, ResolvedAsset a) {

@@ -97,7 +97,8 @@ public final class Neo4jGraphAdapter implements GraphPort, SourceHealthPort, Sou
                     "READ sessions; writes are refused by the EXPLAIN query-type check");
         } catch (RuntimeException e) {
             int ms = (int) ((System.nanoTime() - start) / 1_000_000);
-            return new SourceCheck(false, false, ms, e.getMessage() == null ? "unreachable" : e.getMessage());
+            return new SourceCheck(false, false, ms, e.getMessage() == null ? "unreachable"
+                    : secrets.scrub(source.content().path("connection"), e.getMessage()));
         }
     }
 

@@ -70,7 +70,7 @@ public final class PostgresSchemaScan implements SchemaScanPort {
                 c.rollback();
             }
         } catch (SQLException e) {
-            throw SqlFailures.toOps(source.name(), e);
+            throw SqlFailures.toOps(source.name(), e, m -> adapter.scrubbed(source, m));
         }
     }
 

@@ -66,8 +66,13 @@ public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, Sour
                 c.rollback();
             }
         } catch (SQLException e) {
-            throw SqlFailures.toOps(source.name(), e);
+            throw SqlFailures.toOps(source.name(), e, m -> scrubbed(source, m));
         }
+    }
+
+    /** A message about this source with the values of its secret references taken out. */
+    String scrubbed(AssetDoc source, String message) {
+        return secrets.scrub(source.content().path("connection"), message);
     }
 
     private final Map<String, Boolean> extensions = new ConcurrentHashMap<>();
@@ -86,7 +91,7 @@ public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, Sour
             }
         } catch (SQLException | OpsException e) {
             return new SourceCheck(false, false, ms(start), e.getMessage() == null ? "unreachable"
-                    : e.getMessage().split("\\R", 2)[0]);
+                    : secrets.scrub(source.content().path("connection"), e.getMessage().split("\\R", 2)[0]));
         }
     }
 
@@ -106,7 +111,7 @@ public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, Sour
                     return present;
                 }
             } catch (SQLException e) {
-                throw SqlFailures.toOps(source.name(), e);
+                throw SqlFailures.toOps(source.name(), e, m -> scrubbed(source, m));
             }
         });
     }

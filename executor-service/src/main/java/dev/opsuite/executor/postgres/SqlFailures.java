@@ -9,6 +9,13 @@ import java.sql.SQLTransientException;
 final class SqlFailures {
     private SqlFailures() {}
 
+    /** As below, with {@code scrub} applied to the driver's message (secrets resolved for the source). */
+    static OpsException toOps(String source, SQLException e, java.util.function.UnaryOperator<String> scrub) {
+        OpsException o = toOps(source, e);
+        String clean = scrub.apply(o.getMessage());
+        return clean.equals(o.getMessage()) ? o : new OpsException(o.code(), clean);
+    }
+
     static OpsException toOps(String source, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (e instanceof SQLTransientException || state.startsWith("08") || state.startsWith("53")

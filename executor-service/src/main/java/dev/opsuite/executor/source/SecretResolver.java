@@ -15,12 +15,16 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Resolves a Source asset's connection block: every key ending in "_ref" names a secret (or a
- * deployment value such as a port) held outside the asset — an environment variable of that
- * name, OPS_SECRET_&lt;NAME&gt;, or an entry of the OPS_SECRETS_FILE properties file. Values are
- * never logged, traced or returned; errors name only the reference.
+ * Resolves a Source asset's connection block: every key ending in "_ref" names a secret held
+ * outside the asset — the environment variable OPS_SECRET_&lt;NAME&gt; (NAME: the reference upper-cased,
+ * other characters as '_', an "OPS_SECRET_" prefix written in the reference counted once) or an
+ * entry of the OPS_SECRETS_FILE properties file. Never any other environment variable: an asset
+ * writer cannot read PATH or an API key of the process back through a reference. Values are never
+ * logged, traced or returned; errors name only the reference, and {@link #scrub} takes any
+ * resolved value out of a message that is about to leave the process.
  */
 public final class SecretResolver {
+    static final String PREFIX = "OPS_SECRET_";
     private final Env env;
     private final Properties fileSecrets = new Properties();
 
@@ -45,7 +49,9 @@ public final class SecretResolver {
                 String ref = e.getValue().asText();
                 String value = lookup(ref).orElseThrow(() -> new OpsException(
                         dev.opsuite.kit.errors.ErrorCode.UNAVAILABLE,
-                        "source " + sourceName + ": secret reference '" + ref + "' is not set"));
+                        "source " + sourceName + ": secret reference '" + ref + "' is not set (set " + PREFIX
+                                + ref.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_").replaceFirst("^" + PREFIX, "")
+                                + " or an entry '" + ref + "' of OPS_SECRETS_FILE)"));
                 out.put(key.substring(0, key.length() - "_ref".length()), value);
             } else if (!out.containsKey(key)) {
                 out.put(key, text(e.getValue()));
@@ -63,13 +69,28 @@ public final class SecretResolver {
     }
 
     private Optional<String> lookup(String ref) {
-        Optional<String> v = env.get(ref);
-        if (v.isEmpty()) {
-            v = env.get("OPS_SECRET_" + ref.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
-        }
+        String name = ref.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        Optional<String> v = env.get(name.startsWith(PREFIX) ? name : PREFIX + name);
         if (v.isEmpty() && fileSecrets.containsKey(ref)) {
             v = Optional.of(fileSecrets.getProperty(ref));
         }
-        return v;
+        return v.filter(x -> !x.isBlank());
+    }
+
+    /** The message with every value this source's references resolve to replaced by "***". */
+    public String scrub(JsonNode connection, String message) {
+        if (message == null) {
+            return null;
+        }
+        String out = message;
+        for (Map.Entry<String, JsonNode> e : connection.properties()) {
+            if (e.getKey().endsWith("_ref")) {
+                Optional<String> v = lookup(e.getValue().asText());
+                if (v.isPresent() && v.get().length() >= 3) {
+                    out = out.replace(v.get(), "***");
+                }
+            }
+        }
+        return out;
     }
 }

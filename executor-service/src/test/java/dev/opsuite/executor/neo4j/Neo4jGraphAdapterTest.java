@@ -55,7 +55,7 @@ class Neo4jGraphAdapterTest {
                     CREATE (lb)-[:CONNECTS_TO]->(app)
                     """).consume());
         }
-        adapter = new Neo4jGraphAdapter(new SecretResolver(Env.of(Map.of("OPSTEST_NEO4J_URI", neo4j.boltUri()))));
+        adapter = new Neo4jGraphAdapter(new SecretResolver(Env.of(Map.of("OPS_SECRET_OPSTEST_NEO4J_URI", neo4j.boltUri()))));
     }
 
     @AfterAll

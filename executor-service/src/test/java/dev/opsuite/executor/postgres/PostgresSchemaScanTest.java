@@ -48,7 +48,7 @@ class PostgresSchemaScanTest {
             st.execute("CREATE SCHEMA hidden");
             st.execute("CREATE TABLE hidden.private_probe (id int)");
         }
-        Env env = Env.of(Map.of("SCANTEST_PG_PORT", Integer.toString(pg.getPort())));
+        Env env = Env.of(Map.of("OPS_SECRET_SCANTEST_PG_PORT", Integer.toString(pg.getPort())));
         adapter = new PostgresSqlAdapter(new SecretResolver(env));
     }
 

@@ -74,10 +74,10 @@ class PostgresSqlAdapterTest {
             st.execute("INSERT INTO hidden.secret_probe VALUES (1, 'only via hidden')");
         }
         env = Env.of(Map.of(
-                "OPSTEST_PG_PORT", Integer.toString(pg.getPort()),
-                "OPSTEST_PG_DATABASE", "postgres",
-                "OPSTEST_PG_USER", "postgres",
-                "OPSTEST_PG_PASSWORD", PASSWORD));
+                "OPS_SECRET_OPSTEST_PG_PORT", Integer.toString(pg.getPort()),
+                "OPS_SECRET_OPSTEST_PG_DATABASE", "postgres",
+                "OPS_SECRET_OPSTEST_PG_USER", "postgres",
+                "OPS_SECRET_OPSTEST_PG_PASSWORD", PASSWORD));
         adapter = new PostgresSqlAdapter(new SecretResolver(env));
     }
 
@@ -270,7 +270,7 @@ class PostgresSqlAdapterTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        Env closedEnv = env.with(Map.of("OPSTEST_PG_CLOSED_PORT", Integer.toString(closedPort)));
+        Env closedEnv = env.with(Map.of("OPS_SECRET_OPSTEST_PG_CLOSED_PORT", Integer.toString(closedPort)));
         AssetDoc down = source("pg_down", List.of("public"), Map.of("port_ref", "OPSTEST_PG_CLOSED_PORT"));
         try (PostgresSqlAdapter downAdapter = new PostgresSqlAdapter(new SecretResolver(closedEnv))) {
             OpsException e = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> assertThrows(OpsException.class,

@@ -31,11 +31,11 @@ class SecretResolverTest {
     }
 
     @Test
-    void refsResolveFromEnvByExactNameAndKeepLiterals() throws IOException {
+    void refsResolveFromOpsSecretVariablesAndKeepLiterals() throws IOException {
         SecretResolver resolver = new SecretResolver(Env.of(Map.of(
-                USER_REF, "ops_reader",
-                PASSWORD_REF, "s3cr3t-value",
-                "OPSTEST_SR_PORT", "15432")));
+                "OPS_SECRET_" + USER_REF, "ops_reader",
+                "OPS_SECRET_" + PASSWORD_REF, "s3cr3t-value",
+                "OPS_SECRET_OPSTEST_SR_PORT", "15432")));
 
         Map<String, String> out = resolver.resolve("postgres_main", connection("""
                 {"host": "db.internal", "port_ref": "OPSTEST_SR_PORT", "database": "estate",
@@ -50,7 +50,7 @@ class SecretResolverTest {
 
     @Test
     void resolvedRefWinsOverALiteralOfTheSameNameInEitherOrder() throws IOException {
-        SecretResolver resolver = new SecretResolver(Env.of(Map.of("OPSTEST_SR_PORT", "15432")));
+        SecretResolver resolver = new SecretResolver(Env.of(Map.of("OPS_SECRET_OPSTEST_SR_PORT", "15432")));
 
         assertEquals("15432", resolver.resolve("pg", connection("""
                 {"port": "5432", "port_ref": "OPSTEST_SR_PORT"}""")).get("port"));
@@ -59,23 +59,40 @@ class SecretResolverTest {
     }
 
     @Test
-    void refFallsBackToOpsSecretPrefixedUpperCaseName() throws IOException {
+    void refIsUpperCasedWithOtherCharactersAsUnderscoreAndThePrefixCountedOnce() throws IOException {
         SecretResolver resolver = new SecretResolver(Env.of(Map.of(
                 "OPS_SECRET_OPSTEST_SR_MAIN_PASSWORD", "from-prefixed")));
 
-        Map<String, String> out = resolver.resolve("pg", connection("""
-                {"password_ref": "opstest_sr.main-password"}"""));
-
-        assertEquals("from-prefixed", out.get("password"));
+        assertEquals("from-prefixed", resolver.resolve("pg", connection("""
+                {"password_ref": "opstest_sr.main-password"}""")).get("password"));
+        assertEquals("from-prefixed", resolver.resolve("pg", connection("""
+                {"password_ref": "OPS_SECRET_OPSTEST_SR_MAIN_PASSWORD"}""")).get("password"));
     }
 
     @Test
-    void exactNameWinsOverPrefixedName() throws IOException {
-        SecretResolver resolver = new SecretResolver(Env.of(Map.of(
-                "OPSTEST_SR_TOKEN", "exact",
-                "OPS_SECRET_OPSTEST_SR_TOKEN", "prefixed")));
+    void anOrdinaryEnvironmentVariableIsNeverReadThroughARef() throws IOException {
+        // the attack of #13: url_ref "PATH" read the process's PATH back through a health check
+        SecretResolver resolver = new SecretResolver(Env.of(Map.of("PATH", "/usr/bin:/opt/marker-7f3a",
+                "OPENAI_API_KEY", "sk-marker-7f3a")));
 
-        assertEquals("exact", resolver.resolve("pg", connection("{\"token_ref\": \"OPSTEST_SR_TOKEN\"}")).get("token"));
+        for (String ref : List.of("PATH", "OPENAI_API_KEY")) {
+            OpsException e = assertThrows(OpsException.class,
+                    () -> resolver.resolve("leak", connection("{\"url_ref\": \"" + ref + "\"}")));
+            assertFalse(e.getMessage().contains("marker-7f3a"), e.getMessage());
+            assertTrue(e.getMessage().contains("OPS_SECRET_" + ref), e.getMessage());
+        }
+    }
+
+    @Test
+    void scrubTakesEveryResolvedValueOutOfAMessage() throws IOException {
+        SecretResolver resolver = new SecretResolver(Env.of(Map.of("OPS_SECRET_OPSTEST_SR_USER", "marker-user-91",
+                "OPS_SECRET_OPSTEST_SR_PASSWORD", "marker-pass-91")));
+        JsonNode conn = connection("{\"user_ref\": \"OPSTEST_SR_USER\", \"password_ref\": \"OPSTEST_SR_PASSWORD\"}");
+
+        String scrubbed = resolver.scrub(conn,
+                "FATAL: password authentication failed for user \"marker-user-91\" (marker-pass-91)");
+        assertFalse(scrubbed.contains("marker-user-91") || scrubbed.contains("marker-pass-91"), scrubbed);
+        assertTrue(scrubbed.contains("***"), scrubbed);
     }
 
     @Test
@@ -99,7 +116,7 @@ class SecretResolverTest {
         Path file = dir.resolve("secrets.properties");
         Files.writeString(file, "OPSTEST_SR_BOTH=from-file\n", StandardCharsets.UTF_8);
         SecretResolver resolver = new SecretResolver(Env.of(Map.of(
-                "OPS_SECRETS_FILE", file.toString(), "OPSTEST_SR_BOTH", "from-env")));
+                "OPS_SECRETS_FILE", file.toString(), "OPS_SECRET_OPSTEST_SR_BOTH", "from-env")));
 
         assertEquals("from-env", resolver.resolve("pg", connection("{\"x_ref\": \"OPSTEST_SR_BOTH\"}")).get("x"));
     }
@@ -110,8 +127,8 @@ class SecretResolverTest {
         Files.writeString(file, "opstest.sr.other=file-secret-value\n", StandardCharsets.UTF_8);
         SecretResolver resolver = new SecretResolver(Env.of(Map.of(
                 "OPS_SECRETS_FILE", file.toString(),
-                USER_REF, "env-user-value",
-                PASSWORD_REF, "env-password-value")));
+                "OPS_SECRET_" + USER_REF, "env-user-value",
+                "OPS_SECRET_" + PASSWORD_REF, "env-password-value")));
 
         OpsException e = assertThrows(OpsException.class, () -> resolver.resolve("postgres_main", connection("""
                 {"user_ref": "%s", "password_ref": "%s", "token_ref": "OPSTEST_SR_NOT_SET"}"""
@@ -128,7 +145,7 @@ class SecretResolverTest {
 
     @Test
     void blankValueCountsAsMissing() throws IOException {
-        SecretResolver resolver = new SecretResolver(Env.of(Map.of("OPSTEST_SR_BLANK", "   ")));
+        SecretResolver resolver = new SecretResolver(Env.of(Map.of("OPS_SECRET_OPSTEST_SR_BLANK", "   ")));
 
         OpsException e = assertThrows(OpsException.class,
                 () -> resolver.resolve("pg", connection("{\"password_ref\": \"OPSTEST_SR_BLANK\"}")));

@@ -54,10 +54,12 @@ public final class Conductor {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         Trace.Builder trace = Trace.newBuilder().setTraceId(traceId).setFeature(feature).setEndpoint(endpoint)
                 .setMethod("POST").setOpsMode(request.getMode().isEmpty() ? "real" : request.getMode())
-                .setQuestion(request.getQuestion()).setCreatedAt(now.toString()).addAllRoles(roles);
+                .setQuestion(request.getQuestion()).setCreatedAt(now.toString()).addAllRoles(roles)
+                .setCaller(dev.opsuite.gateway.auth.Authenticator.currentId());
         try {
             List<ResolvedAsset> assets = resolveAssets(request);
             TraceRecorder.recordApplied(trace, assets);
+            UnpublishedAssets.check(assets, roles);
             TraceRecorder recorder = new TraceRecorder(trace, assets);
             Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone);
             AskData.Builder data = pipeline.run(request);

@@ -57,6 +57,9 @@ public final class StageTester {
             throw OpsException.invalid("stage-test needs a question or a baseline_trace_id");
         }
         Trace baseline = req.getBaselineTraceId().isBlank() ? null : lookup.find(req.getBaselineTraceId().trim());
+        if (baseline != null) {
+            dev.opsuite.gateway.auth.Authenticator.mustSee(baseline.getTraceId(), baseline.getCaller());
+        }
         StageInput replayed = baseline == null ? null : lastInput(baseline, stage);
         if (!live && replayed == null) {
             throw OpsException.invalid("baseline trace " + baseline.getTraceId() + " has no input recorded for stage "
@@ -70,7 +73,8 @@ public final class StageTester {
         Trace.Builder trace = Trace.newBuilder().setTraceId(traceId).setFeature("stage_test")
                 .setEndpoint("/ops/stage-test").setMethod("POST").setOpsMode(mode)
                 .setQuestion(live ? req.getQuestion() : baseline.getQuestion())
-                .setCreatedAt(OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS).toString()).addAllRoles(roles);
+                .setCreatedAt(OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS).toString()).addAllRoles(roles)
+                .setCaller(dev.opsuite.gateway.auth.Authenticator.currentId());
         if (baseline != null) {
             trace.setParentTraceId(baseline.getTraceId());
         }

@@ -53,6 +53,7 @@ public final class UiActionRunner {
                     + "' is not run by the server; supported: load_more_rows");
         }
         Trace parent = lookup.find(request.getTraceId());
+        dev.opsuite.gateway.auth.Authenticator.mustSee(parent.getTraceId(), parent.getCaller());
         int offset = intInput(request.getInputs(), "offset", 0, 0, MAX_OFFSET);
         int limit = intInput(request.getInputs(), "limit", 50, 1, MAX_LIMIT);
         ValidatedPlan executed = lastExecutedPlan(parent);
@@ -65,10 +66,12 @@ public final class UiActionRunner {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         Trace.Builder trace = Trace.newBuilder().setTraceId(traceId).setParentTraceId(parent.getTraceId())
                 .setFeature("ui_action").setEndpoint("/ops/ui-actions").setMethod("POST").setOpsMode(parent.getOpsMode())
-                .setQuestion(parent.getQuestion()).setRoute("orch").setCreatedAt(now.toString()).addAllRoles(roles);
+                .setQuestion(parent.getQuestion()).setRoute("orch").setCreatedAt(now.toString()).addAllRoles(roles)
+                .setCaller(dev.opsuite.gateway.auth.Authenticator.currentId());
         try {
             List<ResolvedAsset> assets = sameAssets(parent);
             TraceRecorder.recordApplied(trace, assets);
+            UnpublishedAssets.check(assets, roles);
             TraceRecorder recorder = new TraceRecorder(trace, assets);
             Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone);
             ValidatedPlan validated = pipeline.validate(paged.build());

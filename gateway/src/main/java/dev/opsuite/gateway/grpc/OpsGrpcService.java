@@ -74,9 +74,11 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     private final StageTester stageTester;
     private final StageCalls stageCalls;
     private final SourceAssetApi sourceAssets;
+    private final dev.opsuite.gateway.auth.ApiKeys keys;
 
     public OpsGrpcService(Conductor conductor, UiActionRunner uiActions, StageClients clients, TraceSink traces,
-                          HealthProbe health, RequestChecks checks) {
+                          HealthProbe health, RequestChecks checks, dev.opsuite.gateway.auth.ApiKeys keys) {
+        this.keys = keys;
         this.uiActions = uiActions;
         this.sourceAssets = new SourceAssetApi(clients);
         this.assets = new AssetApi(clients, sourceAssets);
@@ -118,6 +120,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         respond(observer, () -> {
             String id = checks.traceId(request.getTraceId());
             Trace trace = lookup.find(id);
+            dev.opsuite.gateway.auth.Authenticator.mustSee(id, trace.getCaller());
             return GetTraceResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
                     .setData(trace).build();
         });
@@ -130,7 +133,9 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
             SearchTracesResponse r = clients.callTrace("trace-service SearchTraces", () -> clients.trace().searchTraces(
                     SearchTracesRequest.newBuilder().setLimit(request.getLimit() == 0 ? 50 : request.getLimit())
                             .setPageToken(request.getPageToken()).setQ(request.getQ()).setRoute(request.getRoute())
-                            .setStatus(request.getStatus()).setFeature(request.getFeature()).build()));
+                            .setStatus(request.getStatus()).setFeature(request.getFeature())
+                            // without the operator role, a caller lists its own traces only
+                            .setCaller(CallerRoles.current().contains("operator") ? "" : ownTraces()).build()));
             return ListTracesResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
                     .setData(TraceList.newBuilder().addAllTraces(r.getTracesList())
                             .setNextPageToken(r.getNextPageToken())).build();
@@ -153,19 +158,19 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     @Override
     public void createAssetVersion(CreateAssetVersionRequest r, StreamObserver<CreateAssetVersionResponse> o) {
         respond(o, () -> CreateAssetVersionResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                .setData(assets.create(r, CallerRoles.current())).build());
+                .setData(assets.create(r)).build());
     }
 
     @Override
     public void publishAssetVersion(PublishAssetVersionRequest r, StreamObserver<PublishAssetVersionResponse> o) {
         respond(o, () -> PublishAssetVersionResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                .setData(assets.publish(r, CallerRoles.current())).build());
+                .setData(assets.publish(r)).build());
     }
 
     @Override
     public void archiveAssetVersion(ArchiveAssetVersionRequest r, StreamObserver<ArchiveAssetVersionResponse> o) {
         respond(o, () -> ArchiveAssetVersionResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                .setData(assets.archive(r, CallerRoles.current())).build());
+                .setData(assets.archive(r)).build());
     }
 
     @Override
@@ -210,13 +215,19 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     @Override
     public void scanSourceSchema(ScanSourceSchemaRequest r, StreamObserver<ScanSourceSchemaResponse> o) {
         respond(o, () -> ScanSourceSchemaResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                .setData(sourceAssets.scan(r, CallerRoles.current())).build());
+                .setData(sourceAssets.scan(r)).build());
     }
 
     @Override
     public void previewQueryAsset(PreviewQueryAssetRequest r, StreamObserver<PreviewQueryAssetResponse> o) {
         respond(o, () -> PreviewQueryAssetResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                .setData(sourceAssets.preview(r, CallerRoles.current())).build());
+                .setData(sourceAssets.preview(r)).build());
+    }
+
+    /** The caller filter of a non-operator's listing; never empty (empty would mean every caller). */
+    private static String ownTraces() {
+        String me = dev.opsuite.gateway.auth.Authenticator.currentId();
+        return me.isEmpty() ? "-" : me;
     }
 
     private static String now() {
@@ -237,15 +248,11 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         });
     }
 
-    /** The demo's CIs out of the estate (asset_admin, as every change of what answers draw on). */
+    /** The demo's CIs out of the estate (estate_admin, as an import). */
     @Override
     public void removeDemoEstate(dev.opsuite.proto.v1.RemoveDemoEstateRequest request,
                                  StreamObserver<dev.opsuite.proto.v1.RemoveDemoEstateResponse> o) {
         respond(o, () -> {
-            if (!CallerRoles.current().contains(AssetApi.WRITER_ROLE)) {
-                throw new dev.opsuite.kit.errors.OpsException(dev.opsuite.kit.errors.ErrorCode.POLICY_DENIED,
-                        "removing the demo estate needs the " + AssetApi.WRITER_ROLE + " role");
-            }
             long removed = clients.callExecutor("executor-service RemoveOrigin", () ->
                     dev.opsuite.proto.v1.EstateServiceGrpc.newBlockingStub(clients.executorChannel())
                             .withDeadlineAfter(10, java.util.concurrent.TimeUnit.MINUTES)
@@ -255,6 +262,55 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
             return dev.opsuite.proto.v1.RemoveDemoEstateResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
                     .setData(dev.opsuite.proto.v1.RemoveDemoEstateData.newBuilder().setRemovedCis(removed)).build();
         });
+    }
+
+    @Override
+    public void createApiKey(dev.opsuite.proto.v1.CreateApiKeyRequest r,
+                             StreamObserver<dev.opsuite.proto.v1.CreateApiKeyResponse> o) {
+        respond(o, () -> {
+            var created = keys.create(r.getName().strip(), r.getRolesList());
+            return dev.opsuite.proto.v1.CreateApiKeyResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
+                    .setData(dev.opsuite.proto.v1.CreateApiKeyData.newBuilder().setKey(info(created.key()))
+                            .setToken(created.token())).build();
+        });
+    }
+
+    @Override
+    public void listApiKeys(dev.opsuite.proto.v1.ListApiKeysRequest r,
+                            StreamObserver<dev.opsuite.proto.v1.ListApiKeysResponse> o) {
+        respond(o, () -> {
+            var data = dev.opsuite.proto.v1.ListApiKeysData.newBuilder();
+            keys.list().forEach(k -> data.addKeys(info(k)));
+            return dev.opsuite.proto.v1.ListApiKeysResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
+                    .setData(data).build();
+        });
+    }
+
+    @Override
+    public void revokeApiKey(dev.opsuite.proto.v1.RevokeApiKeyRequest r,
+                             StreamObserver<dev.opsuite.proto.v1.RevokeApiKeyResponse> o) {
+        respond(o, () -> {
+            var revoked = keys.revoke(r.getId().strip())
+                    .orElseThrow(() -> OpsException.notFound("no API key " + r.getId().strip()));
+            return dev.opsuite.proto.v1.RevokeApiKeyResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
+                    .setData(dev.opsuite.proto.v1.RevokeApiKeyData.newBuilder().setKey(info(revoked))).build();
+        });
+    }
+
+    @Override
+    public void whoAmI(dev.opsuite.proto.v1.WhoAmIRequest r, StreamObserver<dev.opsuite.proto.v1.WhoAmIResponse> o) {
+        respond(o, () -> {
+            var p = dev.opsuite.gateway.auth.Authenticator.current()
+                    .orElseThrow(() -> OpsException.unauthenticated("not authenticated"));
+            return dev.opsuite.proto.v1.WhoAmIResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
+                    .setData(dev.opsuite.proto.v1.WhoAmIData.newBuilder().setName(p.name()).setKind(p.kind())
+                            .addAllRoles(p.roles())).build();
+        });
+    }
+
+    private static dev.opsuite.proto.v1.ApiKeyInfo info(dev.opsuite.gateway.auth.ApiKeys.KeyInfo k) {
+        return dev.opsuite.proto.v1.ApiKeyInfo.newBuilder().setId(k.id()).setName(k.name()).addAllRoles(k.roles())
+                .setCreatedAt(k.createdAt()).setRevokedAt(k.revokedAt()).build();
     }
 
     /** Does nothing on purpose: the cost of the gateway's own path, the floor of every other call. */

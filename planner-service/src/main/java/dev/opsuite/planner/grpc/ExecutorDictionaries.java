@@ -5,7 +5,7 @@ import dev.opsuite.kit.json.Structs;
 import dev.opsuite.kit.model.AssetBundle;
 import dev.opsuite.planner.domain.understand.DictionaryTables;
 import dev.opsuite.planner.domain.understand.EntityDictionary;
-import dev.opsuite.planner.domain.validate.PlanValidator;
+import dev.opsuite.guard.PlanValidator;
 import dev.opsuite.proto.v1.ExecutorServiceGrpc;
 import dev.opsuite.proto.v1.LoadDictionaryRequest;
 import dev.opsuite.proto.v1.LoadDictionaryResponse;

@@ -15,7 +15,7 @@ import io.grpc.Context;
 import io.grpc.Deadline;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import dev.opsuite.planner.domain.validate.PlanValidator;
+import dev.opsuite.guard.PlanValidator;
 import dev.opsuite.proto.v1.CheckStatementRequest;
 import dev.opsuite.proto.v1.CheckStatementResponse;
 import dev.opsuite.proto.v1.Diagnostics;

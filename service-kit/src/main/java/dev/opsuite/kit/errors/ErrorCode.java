@@ -7,6 +7,7 @@ package dev.opsuite.kit.errors;
 public enum ErrorCode {
     INVALID_ARGUMENT(400),
     NOT_FOUND(404),
+    UNAUTHENTICATED(401),
     POLICY_DENIED(403),
     CONFLICT(409),
     PAYLOAD_TOO_LARGE(413),

@@ -22,6 +22,14 @@ public class OpsException extends RuntimeException {
         return new OpsException(ErrorCode.INVALID_ARGUMENT, message);
     }
 
+    public static OpsException unauthenticated(String message) {
+        return new OpsException(ErrorCode.UNAUTHENTICATED, message);
+    }
+
+    public static OpsException denied(String message) {
+        return new OpsException(ErrorCode.POLICY_DENIED, message);
+    }
+
     public static OpsException notFound(String message) {
         return new OpsException(ErrorCode.NOT_FOUND, message);
     }

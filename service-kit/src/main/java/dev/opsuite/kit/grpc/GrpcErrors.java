@@ -35,6 +35,7 @@ public final class GrpcErrors {
         return switch (code) {
             case INVALID_ARGUMENT -> Status.INVALID_ARGUMENT;
             case NOT_FOUND -> Status.NOT_FOUND;
+            case UNAUTHENTICATED -> Status.UNAUTHENTICATED;
             case POLICY_DENIED -> Status.PERMISSION_DENIED;
             case CONFLICT -> Status.ALREADY_EXISTS;
             case PAYLOAD_TOO_LARGE -> Status.RESOURCE_EXHAUSTED;
@@ -49,7 +50,8 @@ public final class GrpcErrors {
         ErrorCode code = switch (status.getCode()) {
             case INVALID_ARGUMENT, FAILED_PRECONDITION, OUT_OF_RANGE -> ErrorCode.INVALID_ARGUMENT;
             case NOT_FOUND -> ErrorCode.NOT_FOUND;
-            case PERMISSION_DENIED, UNAUTHENTICATED -> ErrorCode.POLICY_DENIED;
+            case UNAUTHENTICATED -> ErrorCode.UNAUTHENTICATED;
+            case PERMISSION_DENIED -> ErrorCode.POLICY_DENIED;
             case ALREADY_EXISTS, ABORTED -> ErrorCode.CONFLICT;
             case RESOURCE_EXHAUSTED -> ErrorCode.PAYLOAD_TOO_LARGE;
             case UNAVAILABLE, CANCELLED -> ErrorCode.UNAVAILABLE;

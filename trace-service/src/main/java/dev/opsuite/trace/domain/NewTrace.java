@@ -7,5 +7,5 @@ package dev.opsuite.trace.domain;
  */
 public record NewTrace(String traceId, String parentTraceId, String feature, String endpoint, String method,
                        String opsMode, String question, String status, String route, int durationMs,
-                       String createdAt, byte[] body) {
+                       String createdAt, byte[] body, String caller) {
 }

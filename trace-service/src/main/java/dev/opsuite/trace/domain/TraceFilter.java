@@ -5,12 +5,13 @@ package dev.opsuite.trace.domain;
  * and literally (wildcards in it are plain characters).
  */
 public record TraceFilter(String questionContains, String route, String status, String feature,
-                          String parentTraceId) {
+                          String parentTraceId, String caller) {
 
     /** Blank strings (proto's "unset") become null. */
-    public static TraceFilter of(String q, String route, String status, String feature, String parentTraceId) {
+    public static TraceFilter of(String q, String route, String status, String feature, String parentTraceId,
+                                 String caller) {
         return new TraceFilter(blankToNull(q), blankToNull(route), blankToNull(status), blankToNull(feature),
-                blankToNull(parentTraceId));
+                blankToNull(parentTraceId), blankToNull(caller));
     }
 
     private static String blankToNull(String s) {

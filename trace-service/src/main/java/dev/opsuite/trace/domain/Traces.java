@@ -101,7 +101,7 @@ public final class Traces {
         }
         return new TraceRecord(t.traceId(), nz(t.parentTraceId()), nz(t.feature()), nz(t.endpoint()),
                 nz(t.method()), nz(t.opsMode()), nz(t.question()), nz(t.status()), nz(t.route()), t.durationMs(),
-                createdAt(where, t.createdAt(), now), t.body());
+                createdAt(where, t.createdAt(), now), t.body(), nz(t.caller()));
     }
 
     private static Instant createdAt(String where, String text, Instant now) {

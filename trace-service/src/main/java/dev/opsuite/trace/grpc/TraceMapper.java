@@ -36,7 +36,8 @@ final class TraceMapper {
                     h.text(Trace.FEATURE_FIELD_NUMBER), h.text(Trace.ENDPOINT_FIELD_NUMBER),
                     h.text(Trace.METHOD_FIELD_NUMBER), h.text(Trace.OPS_MODE_FIELD_NUMBER),
                     h.text(Trace.QUESTION_FIELD_NUMBER), h.text(Trace.STATUS_FIELD_NUMBER),
-                    h.text(Trace.ROUTE_FIELD_NUMBER), h.durationMs(), h.text(Trace.CREATED_AT_FIELD_NUMBER), encoded));
+                    h.text(Trace.ROUTE_FIELD_NUMBER), h.durationMs(), h.text(Trace.CREATED_AT_FIELD_NUMBER), encoded,
+                    h.text(Trace.CALLER_FIELD_NUMBER)));
         }
         return out;
     }
@@ -68,6 +69,7 @@ final class TraceMapper {
                 .setQuestion(s.question())
                 .setStatus(s.status())
                 .setRoute(s.route())
+                .setCaller(s.caller())
                 .setDurationMs(s.durationMs())
                 .setCreatedAt(s.createdAt().toString())
                 .build();

@@ -34,7 +34,7 @@ final class TraceWire {
     private static final Descriptor VALUE = Value.getDescriptor();
     private static final int NUMBER_VALUE_FIELD = Value.NUMBER_VALUE_FIELD_NUMBER;
     private static final Shape TRACE = Shape.of(Trace.getDescriptor(), new HashMap<>());
-    private static final int MAX_HEADER_FIELD = Trace.CREATED_AT_FIELD_NUMBER;
+    private static final int MAX_HEADER_FIELD = Math.max(Trace.CREATED_AT_FIELD_NUMBER, Trace.CALLER_FIELD_NUMBER);
 
     /** The indexed fields, by Trace field number (strings), plus duration_ms; last occurrence wins. */
     static final class Header {

@@ -29,16 +29,16 @@ public final class PostgresTraceStore implements TraceStore {
      */
     private static final String INSERT = """
             INSERT INTO ops.traces (trace_id, parent_trace_id, feature, endpoint, method, ops_mode, question,
-                                    status, route, duration_ms, created_at, body_pb)
+                                    status, route, duration_ms, created_at, body_pb, caller)
             SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                 ?::text[], ?::text[], ?::int4[], ?::text[]::timestamptz[], ?::bytea[])
+                                 ?::text[], ?::text[], ?::int4[], ?::text[]::timestamptz[], ?::bytea[], ?::text[])
             ON CONFLICT (trace_id) DO NOTHING
             """;
 
     private static final String FIND = "SELECT body_pb, body::text, created_at FROM ops.traces WHERE trace_id = ?";
 
     private static final String SUMMARY_COLUMNS = "SELECT trace_id, parent_trace_id, feature, endpoint, question,"
-            + " status, route, duration_ms, created_at FROM ops.traces";
+            + " status, route, duration_ms, created_at, caller FROM ops.traces";
 
     private final DataSource db;
 
@@ -65,7 +65,8 @@ public final class PostgresTraceStore implements TraceStore {
             ps.setArray(p++, c.createArrayOf("int4", batch.stream().map(TraceRecord::durationMs).toArray()));
             ps.setArray(p++, c.createArrayOf("text", batch.stream().map(r -> r.createdAt().toString()).toArray()));
             // byte[][] goes over the wire as a binary bytea[], no hex text
-            ps.setObject(p, batch.stream().map(TraceRecord::body).toArray(byte[][]::new));
+            ps.setObject(p++, batch.stream().map(TraceRecord::body).toArray(byte[][]::new));
+            ps.setArray(p, texts(c, batch, TraceRecord::caller));
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw Jdbc.failure("write traces", e);
@@ -107,6 +108,7 @@ public final class PostgresTraceStore implements TraceStore {
         equal(sql, args, "status", filter.status());
         equal(sql, args, "feature", filter.feature());
         equal(sql, args, "parent_trace_id", filter.parentTraceId());
+        equal(sql, args, "caller", filter.caller());
         sql.append(" ORDER BY created_at DESC, trace_id DESC LIMIT ?");
         args.add(limit);
 
@@ -121,7 +123,7 @@ public final class PostgresTraceStore implements TraceStore {
                             nullToEmpty(rs.getString(3)), nullToEmpty(rs.getString(4)),
                             nullToEmpty(rs.getString(5)), nullToEmpty(rs.getString(6)),
                             nullToEmpty(rs.getString(7)), rs.getInt(8),
-                            rs.getObject(9, OffsetDateTime.class).toInstant()));
+                            rs.getObject(9, OffsetDateTime.class).toInstant(), nullToEmpty(rs.getString(10))));
                 }
             }
             return out;

@@ -10,7 +10,7 @@ import dev.opsuite.llm.LlmMessage;
 import dev.opsuite.llm.LlmReply;
 import dev.opsuite.llm.LlmRequest;
 import dev.opsuite.planner.domain.PlanDecision;
-import dev.opsuite.planner.domain.validate.PlanValidator;
+import dev.opsuite.guard.PlanValidator;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

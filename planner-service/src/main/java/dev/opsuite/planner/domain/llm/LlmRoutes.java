@@ -7,7 +7,7 @@ import dev.opsuite.kit.model.PlanModel;
 import dev.opsuite.kit.model.View;
 import dev.opsuite.planner.domain.PlanDecision;
 import dev.opsuite.planner.domain.TimeRanges;
-import dev.opsuite.planner.domain.validate.PlanValidator;
+import dev.opsuite.guard.PlanValidator;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.regex.Pattern;

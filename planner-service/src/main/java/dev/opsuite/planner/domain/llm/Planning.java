@@ -6,7 +6,7 @@ import dev.opsuite.kit.model.PlanModel;
 import dev.opsuite.llm.LlmCallLog;
 import dev.opsuite.planner.domain.PlanDecision;
 import dev.opsuite.planner.domain.RulesPlanner;
-import dev.opsuite.planner.domain.validate.PlanValidator;
+import dev.opsuite.guard.PlanValidator;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -17,7 +17,7 @@ import dev.opsuite.llm.testing.ScriptedOpenAiServer;
 import dev.opsuite.llm.testing.ScriptedOpenAiServer.Step;
 import dev.opsuite.planner.domain.DefaultAssets;
 import dev.opsuite.planner.domain.RulesPlanner;
-import dev.opsuite.planner.domain.validate.PlanValidator;
+import dev.opsuite.guard.PlanValidator;
 import dev.opsuite.planner.grpc.PlanOutputSchema;
 import java.time.Instant;
 import java.time.OffsetDateTime;

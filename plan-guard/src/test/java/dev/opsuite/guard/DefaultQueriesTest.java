@@ -1,4 +1,4 @@
-package dev.opsuite.planner.domain.validate;
+package dev.opsuite.guard;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package dev.opsuite.planner.domain.validate;
+package dev.opsuite.guard;
 
 import dev.opsuite.kit.cache.Lru;
 import java.util.ArrayList;
@@ -112,7 +112,9 @@ public final class SqlGuard {
         for (String t : tables) {
             String[] parts = t.replace("\"", "").toLowerCase(Locale.ROOT).split("\\.");
             String table = parts[parts.length - 1];
-            String schema = parts.length >= 2 ? parts[parts.length - 2] : "public";
+            // PostgreSQL looks in pg_catalog before the search_path: an unqualified pg_* name ("pg_authid",
+            // "pg_shadow", "pg_stat_activity") is the catalog's, whatever the source's schemas are
+            String schema = parts.length >= 2 ? parts[parts.length - 2] : table.startsWith("pg_") ? "pg_catalog" : "public";
             if (blockedTables.contains(table)) {
                 return new Verdict(false, "blocked_tables", "table " + table + " is blocked", tables, collector.functions);
             }

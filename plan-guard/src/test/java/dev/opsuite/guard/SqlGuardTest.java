@@ -1,4 +1,4 @@
-package dev.opsuite.planner.domain.validate;
+package dev.opsuite.guard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,6 +37,12 @@ class SqlGuardTest {
         "SELECT * FROM (SELECT secret FROM public.credentials) s | blocked_tables",
         "SELECT * FROM ops.traces | schema_allowlist",
         "SELECT * FROM pg_catalog.pg_shadow | schema_allowlist",
+        "SELECT rolname, rolpassword FROM pg_authid | schema_allowlist",
+        "SELECT * FROM pg_shadow | schema_allowlist",
+        "SELECT usename, passwd FROM \"pg_shadow\" | schema_allowlist",
+        "SELECT * FROM ci WHERE ci_code IN (SELECT rolname FROM pg_roles) | schema_allowlist",
+        "WITH x AS (SELECT * FROM pg_stat_activity) SELECT * FROM x | schema_allowlist",
+        "SELECT * FROM information_schema.tables | schema_allowlist",
         "SELECT pg_sleep(10) | allowed_functions",
         "SELECT * INTO newtable FROM ci | allowed_operations",
         "SELECT * FROM ci FOR UPDATE | allowed_operations",

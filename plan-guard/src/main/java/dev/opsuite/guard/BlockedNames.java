@@ -1,4 +1,4 @@
-package dev.opsuite.planner.domain.validate;
+package dev.opsuite.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.kit.model.ModelJson;

@@ -1,4 +1,4 @@
-package dev.opsuite.planner.domain.validate;
+package dev.opsuite.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.kit.model.AssetBundle;
@@ -23,11 +23,65 @@ public final class PlanValidator {
 
     public record Result(PlanModel plan, boolean allowed, List<Decision> decisions, List<String> queries) {}
 
+    /**
+     * Clauses a read-only Query template may not hold, looked for in the statement with its comments,
+     * strings and quoted names taken out (LOAD, an empty block comment, CSV is LOAD CSV): writes, LOAD CSV (reads
+     * files and URLs), any CALL (procedures and subqueries), USE (another database). EXPLAIN in the
+     * executor checks the query type again.
+     */
     private static final Pattern CYPHER_WRITE = Pattern.compile(
-            "\\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\\s+CSV|FOREACH|CALL\\s+(dbms|db\\.create|apoc))\\b",
+            "\\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\\s+CSV|FOREACH|CALL|USE|FINISH|INSERT|ALTER|GRANT|DENY|REVOKE)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    static boolean cypherWrites(String statement) {
+        return CYPHER_WRITE.matcher(cypherCode(statement)).find();
+    }
+
+    /** Cypher with comments, string literals and backquoted names replaced by a space. */
+    static String cypherCode(String statement) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        int n = statement.length();
+        while (i < n) {
+            char c = statement.charAt(i);
+            if (c == '/' && i + 1 < n && statement.charAt(i + 1) == '/') {
+                while (i < n && statement.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && statement.charAt(i + 1) == '*') {
+                int end = statement.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else if (c == '\'' || c == '"' || c == '`') {
+                int j = i + 1;
+                while (j < n && statement.charAt(j) != c) {
+                    j += statement.charAt(j) == '\\' && c != '`' ? 2 : 1;
+                }
+                i = j + 1;
+            } else {
+                out.append(c);
+                i++;
+                continue;
+            }
+            out.append(' ');
+        }
+        return out.toString();
+    }
+
     public Result validate(PlanModel plan, AssetBundle assets, List<String> roles) {
+        return check(plan, assets, roles);
+    }
+
+    /**
+     * What EXECUTE runs again before it touches a store, whatever the wire says VALIDATE decided:
+     * blocked names, budget (clamping as VALIDATE does), the templates the plan binds to and every
+     * statement of them parsed against the Policy, Cypher read-only, the source read_only. Who may
+     * ask (RBAC) is the gateway's and VALIDATE's decision; this is about what runs.
+     */
+    public Result recheck(PlanModel plan, AssetBundle assets) {
+        return check(plan, assets, null);
+    }
+
+    private Result check(PlanModel plan, AssetBundle assets, List<String> roles) {
         JsonNode policy = assets.content("policy");
         String policyName = assets.get("policy").map(AssetDoc::name).orElse("policy");
         List<Decision> decisions = new ArrayList<>();
@@ -40,7 +94,9 @@ public final class PlanValidator {
                 new Decision(policyName, "security.blocked_tables", "deny", "the plan names blocked table " + hit,
                         Map.of("table", hit))));
         PlanModel checked = checkBudget(plan, policy, policyName, decisions);
-        checkRbac(checked, policy, policyName, roles, decisions);
+        if (roles != null) {
+            checkRbac(checked, policy, policyName, roles, decisions);
+        }
 
         JsonNode queryAsset = assets.content("query");
         List<String> queries = QuerySelector.select(checked, queryAsset);
@@ -142,7 +198,7 @@ public final class PlanValidator {
                         name + ": " + v.reason(), details));
             }
         } else if ("cypher".equals(language)) {
-            boolean write = CYPHER_WRITE.matcher(statement).find();
+            boolean write = cypherWrites(statement);
             decisions.add(new Decision(policyName, "security.cypher_read_only", write ? "deny" : "allow",
                     name + (write ? ": Cypher contains a write clause" : ": read-only Cypher (checked again by EXPLAIN)"),
                     Map.of("query", name)));
