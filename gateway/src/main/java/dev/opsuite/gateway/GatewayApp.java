@@ -10,6 +10,7 @@ import dev.opsuite.gateway.auth.Access;
 import dev.opsuite.gateway.auth.ApiKeys;
 import dev.opsuite.gateway.auth.AuthInterceptor;
 import dev.opsuite.gateway.auth.Authenticator;
+import dev.opsuite.gateway.auth.CallerLimits;
 import dev.opsuite.gateway.auth.FileApiKeys;
 import dev.opsuite.gateway.conductor.Conductor;
 import dev.opsuite.gateway.conductor.StageClients;
@@ -76,6 +77,7 @@ public final class GatewayApp implements AutoCloseable {
         ApiKeys keys = new FileApiKeys(cfg.keysFile());
         bootstrapAdminKey(keys, cfg.adminKeyFile());
         Authenticator auth = new Authenticator(keys, cfg.anonymousRole());
+        CallerLimits limits = new CallerLimits(cfg.ratePerSecond(), cfg.concurrentPerCaller());
         OpsGrpcService ops = new OpsGrpcService(conductor, new UiActionRunner(clients, shipper, cfg.clock()), clients,
                 shipper, probe,
                 new RequestChecks(cfg.maxQuestionChars()), keys);
@@ -85,7 +87,7 @@ public final class GatewayApp implements AutoCloseable {
         health.setStatus("ops.v1.OpsService", ServingStatus.SERVING);
         GrpcService grpc = GrpcService.builder()
                 .addService(ops)
-                .intercept(new AuthInterceptor(auth))
+                .intercept(new AuthInterceptor(auth, limits))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .enableHttpJsonTranscoding(HttpJsonTranscodingOptions.builder()
@@ -102,7 +104,9 @@ public final class GatewayApp implements AutoCloseable {
                 .route().post("/ops/import/{kind}").maxRequestLength(IMPORT_MAX_BYTES)
                 .requestTimeout(Duration.ofMinutes(60))
                 .decorator((delegate, ctx, req) -> {
-                    auth.require(ctx, Access.required("Import").orElseThrow(), "importing into the estate");
+                    var caller = auth.require(ctx, Access.required("Import").orElseThrow(), "importing into the estate");
+                    Runnable release = limits.acquire(caller, "Import");
+                    ctx.log().whenComplete().thenRun(release);
                     return delegate.serve(ctx, req);
                 })
                 .build(new ImportService(clients.executorChannel(), IMPORT_MAX_BYTES, clients.estateGeneration()))

@@ -24,7 +24,9 @@ public record GatewayConfig(
         String httpHost,
         String anonymousRole,
         Path keysFile,
-        Path adminKeyFile) {
+        Path adminKeyFile,
+        int ratePerSecond,
+        int concurrentPerCaller) {
 
     public GatewayConfig {
         if (!"none".equals(anonymousRole) && !loopbackHost(httpHost)) {
@@ -80,7 +82,10 @@ public record GatewayConfig(
                 env.get("OPS_ANONYMOUS_ROLE", "viewer"),
                 Path.of(env.get("OPS_KEYS_FILE", env.get("OPS_DATA_DIR", "data") + "/keys.json")),
                 // where the first start writes the admin key it creates ("" = create none)
-                adminKeyFile(env));
+                adminKeyFile(env),
+                // per authenticated caller, on ask/query/UI actions/stage test/preview/scan/import
+                env.getInt("OPS_RATE_PER_SECOND", 50),
+                env.getInt("OPS_CONCURRENT_PER_CALLER", 16));
     }
 
     private static Path adminKeyFile(Env env) {

@@ -24,7 +24,10 @@ final class OpsStack {
                     "OPS_ASSET_SEED_DIR", Path.of("..", "assets", "defaults").toAbsolutePath().toString(),
                     "OPS_DEMO_DAYS", "2",
                     // the shared stack answers with the rules only, whatever the machine's environment says
-                    "OPS_LLM_MODEL", ""));
+                    "OPS_LLM_MODEL", "",
+                    // the suites ask as a handful of callers, fast; CallerLimitsEndToEndTest tests the limits
+                    "OPS_RATE_PER_SECOND", "0",
+                    "OPS_CONCURRENT_PER_CALLER", "1000"));
             instance = AllInOne.start(LauncherConfig.from(env));
             AllInOne started = instance;
             Path dir = dataDir;

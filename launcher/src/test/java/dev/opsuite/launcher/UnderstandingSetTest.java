@@ -52,7 +52,8 @@ class UnderstandingSetTest {
                 "OPS_ASSET_SEED_DIR", Path.of("..", "assets", "defaults").toAbsolutePath().toString(),
                 "OPS_DEMO_DAYS", "1",
                 "OPS_NOW", NOW,
-                "OPS_LLM_MODEL", ""))));
+                "OPS_LLM_MODEL", "",
+                "OPS_RATE_PER_SECOND", "0"))));
         http = new Http(ops);
         Path estate = dataDir.resolve("estate");
         Files.createDirectories(estate);

@@ -19,9 +19,11 @@ public final class AuthInterceptor implements ServerInterceptor {
             "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection");
 
     private final Authenticator auth;
+    private final CallerLimits limits;
 
-    public AuthInterceptor(Authenticator auth) {
+    public AuthInterceptor(Authenticator auth, CallerLimits limits) {
         this.auth = auth;
+        this.limits = limits;
     }
 
     @Override
@@ -32,6 +34,7 @@ public final class AuthInterceptor implements ServerInterceptor {
             return next.startCall(call, headers);
         }
         String operation = method.getBareMethodName();
+        Runnable release = () -> { };
         try {
             String role = Access.required(operation).orElseThrow(() ->
                     OpsException.denied(operation + " has no row in the access table"));
@@ -40,12 +43,27 @@ public final class AuthInterceptor implements ServerInterceptor {
                 if (ctx == null) {
                     throw OpsException.unauthenticated("no request context");
                 }
-                auth.require(ctx, role, operation);
+                Principal caller = auth.require(ctx, role, operation);
+                if (CallerLimits.limited(operation)) {
+                    release = limits.acquire(caller, operation);
+                }
             }
         } catch (OpsException e) {
             call.close(GrpcErrors.toStatus(e), new Metadata());
             return new ServerCall.Listener<>() {};
         }
-        return next.startCall(call, headers);
+        Runnable done = release;
+        try {
+            return next.startCall(new io.grpc.ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+                @Override
+                public void close(io.grpc.Status status, Metadata trailers) {
+                    done.run();
+                    super.close(status, trailers);
+                }
+            }, headers);
+        } catch (RuntimeException e) {
+            done.run();
+            throw e;
+        }
     }
 }

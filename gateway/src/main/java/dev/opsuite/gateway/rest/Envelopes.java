@@ -37,6 +37,10 @@ public final class Envelopes {
     public static AggregatedHttpResponse of(Status status) {
         HttpStatus http = httpStatus(status.getCode());
         String description = status.getDescription();
+        if (status.getCode() == Status.Code.RESOURCE_EXHAUSTED && dev.opsuite.kit.grpc.GrpcErrors.rateLimited(description)) {
+            AggregatedHttpResponse r = of(HttpStatus.TOO_MANY_REQUESTS, description);
+            return AggregatedHttpResponse.of(r.headers().toBuilder().add("retry-after", "1").build(), r.content());
+        }
         return of(http, description == null || description.isBlank() ? defaultMessage(http) : description);
     }
 

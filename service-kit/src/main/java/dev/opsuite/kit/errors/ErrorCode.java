@@ -11,6 +11,8 @@ public enum ErrorCode {
     POLICY_DENIED(403),
     CONFLICT(409),
     PAYLOAD_TOO_LARGE(413),
+    /** A caller over its rate or in-flight limit; the message starts with {@code GrpcErrors.RATE_LIMITED}. */
+    TOO_MANY_REQUESTS(429),
     UNAVAILABLE(503),
     DEADLINE_EXCEEDED(504),
     INTERNAL(500);

@@ -38,11 +38,18 @@ public final class GrpcErrors {
             case UNAUTHENTICATED -> Status.UNAUTHENTICATED;
             case POLICY_DENIED -> Status.PERMISSION_DENIED;
             case CONFLICT -> Status.ALREADY_EXISTS;
-            case PAYLOAD_TOO_LARGE -> Status.RESOURCE_EXHAUSTED;
+            case PAYLOAD_TOO_LARGE, TOO_MANY_REQUESTS -> Status.RESOURCE_EXHAUSTED;
             case UNAVAILABLE -> Status.UNAVAILABLE;
             case DEADLINE_EXCEEDED -> Status.DEADLINE_EXCEEDED;
             case INTERNAL -> Status.INTERNAL;
         };
+    }
+
+    /** How a rate-limit refusal's description starts: RESOURCE_EXHAUSTED is also "too large". */
+    public static final String RATE_LIMITED = "rate limited: ";
+
+    public static boolean rateLimited(String description) {
+        return description != null && description.startsWith(RATE_LIMITED);
     }
 
     /** Maps a status from a downstream call back to a domain error (for the conductor). */
@@ -53,7 +60,8 @@ public final class GrpcErrors {
             case UNAUTHENTICATED -> ErrorCode.UNAUTHENTICATED;
             case PERMISSION_DENIED -> ErrorCode.POLICY_DENIED;
             case ALREADY_EXISTS, ABORTED -> ErrorCode.CONFLICT;
-            case RESOURCE_EXHAUSTED -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case RESOURCE_EXHAUSTED -> rateLimited(status.getDescription()) ? ErrorCode.TOO_MANY_REQUESTS
+                    : ErrorCode.PAYLOAD_TOO_LARGE;
             case UNAVAILABLE, CANCELLED -> ErrorCode.UNAVAILABLE;
             case DEADLINE_EXCEEDED -> ErrorCode.DEADLINE_EXCEEDED;
             default -> ErrorCode.INTERNAL;
