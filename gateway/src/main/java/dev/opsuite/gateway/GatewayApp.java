@@ -10,7 +10,10 @@ import dev.opsuite.gateway.auth.Access;
 import dev.opsuite.gateway.auth.ApiKeys;
 import dev.opsuite.gateway.auth.AuthInterceptor;
 import dev.opsuite.gateway.auth.Authenticator;
+import dev.opsuite.gateway.auth.AuditTrail;
 import dev.opsuite.gateway.auth.CallerLimits;
+import dev.opsuite.gateway.auth.Principal;
+import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.gateway.auth.FileApiKeys;
 import dev.opsuite.gateway.conductor.Conductor;
 import dev.opsuite.gateway.conductor.StageClients;
@@ -50,9 +53,11 @@ public final class GatewayApp implements AutoCloseable {
     private final HealthStatusManager health;
     private final HealthProbe probe;
     private final ApiKeys keys;
+    private final AuditTrail audit;
 
     private GatewayApp(Server server, StageClients clients, TraceShipper shipper, HealthStatusManager health,
-                       HealthProbe probe, ApiKeys keys) {
+                       HealthProbe probe, ApiKeys keys, AuditTrail audit) {
+        this.audit = audit;
         this.probe = probe;
         this.keys = keys;
         this.server = server;
@@ -78,6 +83,8 @@ public final class GatewayApp implements AutoCloseable {
         bootstrapAdminKey(keys, cfg.adminKeyFile());
         Authenticator auth = new Authenticator(keys, cfg.anonymousRole());
         CallerLimits limits = new CallerLimits(cfg.ratePerSecond(), cfg.concurrentPerCaller());
+        AuditTrail audit = new AuditTrail(req -> clients.callTrace("trace-service WriteAuditEvents",
+                () -> clients.audit().writeAuditEvents(req)), 10_000);
         OpsGrpcService ops = new OpsGrpcService(conductor, new UiActionRunner(clients, shipper, cfg.clock()), clients,
                 shipper, probe,
                 new RequestChecks(cfg.maxQuestionChars()), keys);
@@ -87,7 +94,7 @@ public final class GatewayApp implements AutoCloseable {
         health.setStatus("ops.v1.OpsService", ServingStatus.SERVING);
         GrpcService grpc = GrpcService.builder()
                 .addService(ops)
-                .intercept(new AuthInterceptor(auth, limits))
+                .intercept(new AuthInterceptor(auth, limits, audit))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .enableHttpJsonTranscoding(HttpJsonTranscodingOptions.builder()
@@ -104,9 +111,24 @@ public final class GatewayApp implements AutoCloseable {
                 .route().post("/ops/import/{kind}").maxRequestLength(IMPORT_MAX_BYTES)
                 .requestTimeout(Duration.ofMinutes(60))
                 .decorator((delegate, ctx, req) -> {
-                    var caller = auth.require(ctx, Access.required("Import").orElseThrow(), "importing into the estate");
-                    Runnable release = limits.acquire(caller, "Import");
-                    ctx.log().whenComplete().thenRun(release);
+                    String target = ctx.path() + (ctx.query() == null ? "" : "?" + ctx.query());
+                    Principal caller = null;
+                    try {
+                        caller = auth.authenticate(ctx);
+                        auth.require(ctx, Access.required("Import").orElseThrow(), "importing into the estate");
+                        Runnable release = limits.acquire(caller, "Import");
+                        String who = caller.id();
+                        ctx.log().whenComplete().thenAccept(l -> {
+                            release.run();
+                            int status = l.responseHeaders().status().code();
+                            audit.record(ctx, who, "Import", target, status == 200 ? "ok" : status == 429 ? "rate_limited"
+                                    : status < 500 ? "invalid" : "failed", status == 200 ? "" : "HTTP " + status);
+                        });
+                    } catch (OpsException e) {
+                        audit.record(ctx, caller == null ? "" : caller.id(), "Import", target,
+                                AuditTrail.outcome(e.code()), e.getMessage());
+                        throw e;
+                    }
                     return delegate.serve(ctx, req);
                 })
                 .build(new ImportService(clients.executorChannel(), IMPORT_MAX_BYTES, clients.estateGeneration()))
@@ -118,7 +140,7 @@ public final class GatewayApp implements AutoCloseable {
                 .gracefulShutdownTimeout(Duration.ofMillis(500), Duration.ofSeconds(10))
                 .build();
         server.start().join();
-        return new GatewayApp(server, clients, shipper, health, probe, keys);
+        return new GatewayApp(server, clients, shipper, health, probe, keys, audit);
     }
 
     /**
@@ -169,6 +191,7 @@ public final class GatewayApp implements AutoCloseable {
         health.enterTerminalState();
         server.stop().join();
         shipper.close();
+        audit.close();
         clients.close();
     }
 }

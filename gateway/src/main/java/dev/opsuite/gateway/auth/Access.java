@@ -44,6 +44,7 @@ public final class Access {
             Map.entry("CreateApiKey", "admin"),
             Map.entry("ListApiKeys", "admin"),
             Map.entry("RevokeApiKey", "admin"),
+            Map.entry("ListAudit", "admin"),
             Map.entry("GetHealth", OPEN),
             Map.entry("Ping", OPEN));
 

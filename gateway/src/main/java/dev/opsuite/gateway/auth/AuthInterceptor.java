@@ -1,18 +1,25 @@
 package dev.opsuite.gateway.auth;
 
+import com.google.protobuf.Message;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.grpc.GrpcErrors;
+import io.grpc.ForwardingServerCall;
+import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import io.grpc.Status;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Authenticates and authorises every call of the gateway's gRPC services — and so every transcoded
  * REST route — before it reaches a handler: the caller from {@link Authenticator}, the role the
- * operation needs from {@link Access}. Health checks and reflection stay open: they reveal nothing.
+ * operation needs from {@link Access}, the caller's limits from {@link CallerLimits}. Refusals and
+ * the outcome of every audited operation go to the {@link AuditTrail}. Health checks and reflection
+ * stay open: they reveal nothing.
  */
 public final class AuthInterceptor implements ServerInterceptor {
     private static final Set<String> OPEN_SERVICES = Set.of("grpc.health.v1.Health",
@@ -20,10 +27,12 @@ public final class AuthInterceptor implements ServerInterceptor {
 
     private final Authenticator auth;
     private final CallerLimits limits;
+    private final AuditTrail audit;
 
-    public AuthInterceptor(Authenticator auth, CallerLimits limits) {
+    public AuthInterceptor(Authenticator auth, CallerLimits limits, AuditTrail audit) {
         this.auth = auth;
         this.limits = limits;
+        this.audit = audit;
     }
 
     @Override
@@ -34,36 +43,62 @@ public final class AuthInterceptor implements ServerInterceptor {
             return next.startCall(call, headers);
         }
         String operation = method.getBareMethodName();
+        ServiceRequestContext ctx = ServiceRequestContext.currentOrNull();
+        Principal caller = null;
         Runnable release = () -> { };
         try {
             String role = Access.required(operation).orElseThrow(() ->
                     OpsException.denied(operation + " has no row in the access table"));
             if (!Access.OPEN.equals(role)) {
-                ServiceRequestContext ctx = ServiceRequestContext.currentOrNull();
                 if (ctx == null) {
                     throw OpsException.unauthenticated("no request context");
                 }
-                Principal caller = auth.require(ctx, role, operation);
+                caller = auth.authenticate(ctx);
+                auth.require(ctx, role, operation);
                 if (CallerLimits.limited(operation)) {
                     release = limits.acquire(caller, operation);
                 }
             }
         } catch (OpsException e) {
+            audit.record(ctx, caller == null ? "" : caller.id(), operation, ctx == null ? "" : ctx.path(),
+                    AuditTrail.outcome(e.code()), e.getMessage());
             call.close(GrpcErrors.toStatus(e), new Metadata());
             return new ServerCall.Listener<>() {};
         }
         Runnable done = release;
-        try {
-            return next.startCall(new io.grpc.ForwardingServerCall.SimpleForwardingServerCall<>(call) {
-                @Override
-                public void close(io.grpc.Status status, Metadata trailers) {
-                    done.run();
-                    super.close(status, trailers);
+        boolean audited = AuditTrail.AUDITED.contains(operation);
+        String who = caller == null ? "" : caller.id();
+        AtomicReference<String> target = new AtomicReference<>(ctx == null ? "" : ctx.path());
+        ServerCall<Q, R> closing = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+            @Override
+            public void close(Status status, Metadata trailers) {
+                done.run();
+                if (audited) {
+                    audit.record(ctx, who, operation, target.get(), status.isOk() ? "ok"
+                            : AuditTrail.outcome(GrpcErrors.fromStatus(operation, status).code()),
+                            status.isOk() ? "" : String.valueOf(status.getDescription()));
                 }
-            }, headers);
+                super.close(status, trailers);
+            }
+        };
+        ServerCall.Listener<Q> listener;
+        try {
+            listener = next.startCall(closing, headers);
         } catch (RuntimeException e) {
             done.run();
             throw e;
         }
+        if (!audited) {
+            return listener;
+        }
+        return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(listener) {
+            @Override
+            public void onMessage(Q message) {
+                if (message instanceof Message m) {
+                    target.set(AuditTrail.target(m));
+                }
+                super.onMessage(message);
+            }
+        };
     }
 }

@@ -66,6 +66,11 @@ public final class StageClients implements AutoCloseable {
         return TraceServiceGrpc.newBlockingStub(trace).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
     }
 
+    public dev.opsuite.proto.v1.AuditServiceGrpc.AuditServiceBlockingStub audit() {
+        return dev.opsuite.proto.v1.AuditServiceGrpc.newBlockingStub(trace).withDeadlineAfter(deadlineMs,
+                TimeUnit.MILLISECONDS);
+    }
+
     public AssetServiceGrpc.AssetServiceBlockingStub assets() {
         return AssetServiceGrpc.newBlockingStub(trace).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
     }

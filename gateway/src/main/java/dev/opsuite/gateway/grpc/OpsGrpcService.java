@@ -308,6 +308,19 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         });
     }
 
+    @Override
+    public void listAudit(dev.opsuite.proto.v1.ListAuditRequest r, StreamObserver<dev.opsuite.proto.v1.ListAuditResponse> o) {
+        respond(o, () -> {
+            var found = clients.callTrace("trace-service SearchAuditEvents", () -> clients.audit().searchAuditEvents(
+                    dev.opsuite.proto.v1.SearchAuditEventsRequest.newBuilder().setLimit(r.getLimit())
+                            .setBeforeId(r.getBeforeId()).setPrincipal(r.getPrincipal()).setAction(r.getAction())
+                            .setOutcome(r.getOutcome()).build()));
+            return dev.opsuite.proto.v1.ListAuditResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
+                    .setData(dev.opsuite.proto.v1.AuditList.newBuilder().addAllEvents(found.getEventsList())
+                            .setNextBeforeId(found.getNextBeforeId())).build();
+        });
+    }
+
     private static dev.opsuite.proto.v1.ApiKeyInfo info(dev.opsuite.gateway.auth.ApiKeys.KeyInfo k) {
         return dev.opsuite.proto.v1.ApiKeyInfo.newBuilder().setId(k.id()).setName(k.name()).addAllRoles(k.roles())
                 .setCreatedAt(k.createdAt()).setRevokedAt(k.revokedAt()).build();

@@ -50,6 +50,7 @@ class AccessTableTest {
         EXPECTED.put("CreateApiKey",         "- - - - - - Y");
         EXPECTED.put("ListApiKeys",          "- - - - - - Y");
         EXPECTED.put("RevokeApiKey",         "- - - - - - Y");
+        EXPECTED.put("ListAudit",            "- - - - - - Y");
     }
 
     private static Principal caller(String role) {

@@ -69,8 +69,9 @@ class EnvelopesTest {
     @Test
     void domainErrorCodesKeepTheirEnvelopeCodeThroughGrpc() {
         for (ErrorCode code : ErrorCode.values()) {
-            Status status = GrpcErrors.statusOf(code);
-            assertEquals(code.envelopeCode(), Envelopes.httpStatus(status.getCode()).code(), code.name());
+            Status status = GrpcErrors.toStatus(new dev.opsuite.kit.errors.OpsException(code, "something"));
+            assertEquals(code.envelopeCode(), Envelopes.of(status).status().code(), code.name());
+            assertEquals(code, GrpcErrors.fromStatus("call", status).code(), code.name());
         }
     }
 

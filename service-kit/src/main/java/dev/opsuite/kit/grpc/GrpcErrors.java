@@ -22,7 +22,11 @@ public final class GrpcErrors {
             return se.getStatus();
         }
         if (t instanceof OpsException ops) {
-            return statusOf(ops.code()).withDescription(ops.getMessage());
+            String message = ops.getMessage();
+            if (ops.code() == ErrorCode.TOO_MANY_REQUESTS && !rateLimited(message)) {
+                message = RATE_LIMITED + message; // the only thing that tells it from "too large" on the wire
+            }
+            return statusOf(ops.code()).withDescription(message);
         }
         if (t instanceof IllegalArgumentException) {
             return Status.INVALID_ARGUMENT.withDescription(t.getMessage());
