@@ -81,7 +81,8 @@ public final class GatewayApp implements AutoCloseable {
         HealthProbe probe = new HealthProbe(clients.channels(), startupPending);
         ApiKeys keys = new FileApiKeys(cfg.keysFile());
         bootstrapAdminKey(keys, cfg.adminKeyFile());
-        Authenticator auth = new Authenticator(keys, cfg.anonymousRole());
+        Authenticator auth = new Authenticator(keys, cfg.anonymousRole(),
+                cfg.oidc().map(dev.opsuite.gateway.auth.OidcVerifier::new));
         CallerLimits limits = new CallerLimits(cfg.ratePerSecond(), cfg.concurrentPerCaller());
         AuditTrail audit = new AuditTrail(req -> clients.callTrace("trace-service WriteAuditEvents",
                 () -> clients.audit().writeAuditEvents(req)), 10_000);

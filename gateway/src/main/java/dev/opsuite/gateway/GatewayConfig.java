@@ -26,7 +26,8 @@ public record GatewayConfig(
         Path keysFile,
         Path adminKeyFile,
         int ratePerSecond,
-        int concurrentPerCaller) {
+        int concurrentPerCaller,
+        java.util.Optional<dev.opsuite.gateway.auth.OidcVerifier.Config> oidc) {
 
     public GatewayConfig {
         if (!"none".equals(anonymousRole) && !loopbackHost(httpHost)) {
@@ -85,7 +86,12 @@ public record GatewayConfig(
                 adminKeyFile(env),
                 // per authenticated caller, on ask/query/UI actions/stage test/preview/scan/import
                 env.getInt("OPS_RATE_PER_SECOND", 50),
-                env.getInt("OPS_CONCURRENT_PER_CALLER", 16));
+                env.getInt("OPS_CONCURRENT_PER_CALLER", 16),
+                // bearer JWTs beside API keys, when an issuer is configured
+                env.get("OPS_OIDC_ISSUER").filter(s -> !s.isBlank()).map(issuer ->
+                        new dev.opsuite.gateway.auth.OidcVerifier.Config(issuer, env.get("OPS_OIDC_JWKS_URL", ""),
+                                env.get("OPS_OIDC_AUDIENCE", ""), env.get("OPS_OIDC_ROLES_CLAIM", "roles"),
+                                env.get("OPS_OIDC_NAME_CLAIM", "preferred_username"))));
     }
 
     private static Path adminKeyFile(Env env) {

@@ -22,11 +22,18 @@ public final class Authenticator {
 
     private final ApiKeys keys;
     private final String anonymousRole;
+    private final Optional<OidcVerifier> oidc;
 
     /** @param anonymousRole the role of unauthenticated loopback callers, or "none" */
     public Authenticator(ApiKeys keys, String anonymousRole) {
+        this(keys, anonymousRole, Optional.empty());
+    }
+
+    /** @param oidc when present, bearer JWTs from the configured issuer are accepted beside API keys */
+    public Authenticator(ApiKeys keys, String anonymousRole, Optional<OidcVerifier> oidc) {
         this.keys = keys;
         this.anonymousRole = anonymousRole;
+        this.oidc = oidc;
         if (!"none".equals(anonymousRole) && !"viewer".equals(anonymousRole)
                 && (Principal.ROLES.contains(anonymousRole) || !Principal.ROLE_NAME.matcher(anonymousRole).matches())) {
             throw new IllegalArgumentException("OPS_ANONYMOUS_ROLE must be none, viewer or a lesser role the Policy "
@@ -63,7 +70,12 @@ public final class Authenticator {
             if (!auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 throw OpsException.unauthenticated("authorization must be 'Bearer <API key>'");
             }
-            return keys.verify(auth.substring(7).trim())
+            String token = auth.substring(7).trim();
+            if (oidc.isPresent() && OidcVerifier.looksLikeJwt(token)) {
+                return oidc.get().verify(token).orElseThrow(() -> OpsException.unauthenticated(
+                        "the bearer token is not valid (signature, issuer, audience or expiry)"));
+            }
+            return keys.verify(token)
                     .orElseThrow(() -> OpsException.unauthenticated("the API key is not valid (unknown, malformed or revoked)"));
         }
         if (!"none".equals(anonymousRole) && loopback(remote)) {
