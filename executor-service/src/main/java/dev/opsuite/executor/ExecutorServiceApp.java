@@ -56,10 +56,11 @@ public final class ExecutorServiceApp implements AutoCloseable {
     public static ExecutorServiceApp start(ExecutorConfig cfg) throws IOException {
         List<AutoCloseable> resources = new ArrayList<>();
         SecretResolver secrets = new SecretResolver(cfg.env());
+        dev.opsuite.executor.source.SourceTargets targets = dev.opsuite.executor.source.SourceTargets.fromEnv(cfg.env());
         PostgresSqlAdapter sql = new PostgresSqlAdapter(secrets,
-                new SourcePools<>(cfg.maxSourcePools(), cfg.sourcePoolIdle()));
+                new SourcePools<>(cfg.maxSourcePools(), cfg.sourcePoolIdle()), targets);
         Neo4jGraphAdapter graph = new Neo4jGraphAdapter(secrets,
-                new SourcePools<>(cfg.maxSourcePools(), cfg.sourcePoolIdle()));
+                new SourcePools<>(cfg.maxSourcePools(), cfg.sourcePoolIdle()), targets);
         resources.add(sql);
         resources.add(graph);
         List<BindableService> services = new ArrayList<>();

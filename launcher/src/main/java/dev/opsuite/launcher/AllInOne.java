@@ -78,7 +78,9 @@ public final class AllInOne implements AutoCloseable {
                 java.util.Optional.of(config.assetSeedDir())));
         // stage calls name assets by version; planner and executor fetch each version once from trace-service
         serviceEnv = serviceEnv.with(Map.of("OPS_REGISTRY_TARGET", "127.0.0.1:" + trace.port(),
-                "OPS_ASSETS_BY_REFERENCE", "true"));
+                "OPS_ASSETS_BY_REFERENCE", "true",
+                // a Source asset may not point at the product itself (the ports known before the executor starts)
+                "OPS_SOURCE_DENIED_PORTS", trace.port() + (config.httpPort() > 0 ? "," + config.httpPort() : "")));
         // OPENAI_BASE_URL, OPENAI_API_KEY and OPS_LLM_MODEL (see LlmConfig) reach the planner and the executor
         startExecutor(0);
         // the planner links names in questions against the estate dictionary that executor-service serves

@@ -112,4 +112,20 @@ class AssetRegistryEndToEndTest {
         }
         BadInputTest.assertEnvelope(http.get("/ops/assets/source/no_such_source/health"), 404, "");
     }
+
+    @Test
+    void aSourceCannotPointAtMetadataOrAnUnlistedHost() throws Exception {
+        // #13: SSRF through a Source asset: the executor refuses the address before connecting
+        Http http = new Http(OpsStack.get());
+        for (String host : new String[] {"169.254.169.254", "metadata.google.internal", "10.255.255.1"}) {
+            String body = "{\"content\":{\"name\":\"ssrf\",\"type\":\"postgres\",\"connection\":{\"host\":\""
+                    + host + "\",\"port\":5432,\"user_ref\":\"PG_USER\",\"password_ref\":\"PG_PASSWORD\"}}}";
+            Http.Reply saved = http.post("/ops/assets/source/ssrf", body, ADMIN);
+            assertEquals(200, saved.status(), saved.raw());
+            Http.Reply health = http.get("/ops/assets/source/ssrf/health?version=" + saved.data().path("version").asInt());
+            assertEquals(200, health.status(), health.raw());
+            assertTrue(!health.data().path("reachable").asBoolean(), health.raw());
+            assertTrue(health.data().path("detail").asText().contains("not an allowed source address"), health.raw());
+        }
+    }
 }

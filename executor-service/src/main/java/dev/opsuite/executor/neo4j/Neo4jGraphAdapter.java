@@ -38,6 +38,7 @@ import org.neo4j.driver.summary.QueryType;
  * statement first EXPLAINed — anything whose query type is not READ_ONLY is refused.
  */
 public final class Neo4jGraphAdapter implements GraphPort, SourceHealthPort, SourcePoolPort, AutoCloseable {
+    private final dev.opsuite.executor.source.SourceTargets targets;
     private final SecretResolver secrets;
     private final SourcePools<Driver> drivers;
     /**
@@ -48,12 +49,14 @@ public final class Neo4jGraphAdapter implements GraphPort, SourceHealthPort, Sou
     private final Map<String, Boolean> readOnly = Lru.bounded(1024);
 
     public Neo4jGraphAdapter(SecretResolver secrets) {
-        this(secrets, new SourcePools<>(16, Duration.ofMinutes(30)));
+        this(secrets, new SourcePools<>(16, Duration.ofMinutes(30)), dev.opsuite.executor.source.SourceTargets.loopbackOnly());
     }
 
-    public Neo4jGraphAdapter(SecretResolver secrets, SourcePools<Driver> drivers) {
+    public Neo4jGraphAdapter(SecretResolver secrets, SourcePools<Driver> drivers,
+                             dev.opsuite.executor.source.SourceTargets targets) {
         this.secrets = secrets;
         this.drivers = drivers;
+        this.targets = targets;
     }
 
     @Override
@@ -157,6 +160,7 @@ public final class Neo4jGraphAdapter implements GraphPort, SourceHealthPort, Sou
         return drivers.get(source, k -> {
             Map<String, String> conn = secrets.resolve(source.name(), source.content().path("connection"));
             String uri = conn.getOrDefault("uri", "bolt://127.0.0.1:7687");
+            targets.checkUri(source.name(), uri, 7687); // before any connection: SSRF through a Source asset
             Config cfg = Config.builder().withConnectionTimeout(3, java.util.concurrent.TimeUnit.SECONDS)
                     .withMaxConnectionPoolSize(16).withConnectionAcquisitionTimeout(3, java.util.concurrent.TimeUnit.SECONDS)
                     // a down graph fails fast; the control loop decides about retries

@@ -27,16 +27,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * source's schema allowlist as search_path, a statement timeout per query and a row limit.
  */
 public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, SourcePoolPort, AutoCloseable {
+    private final dev.opsuite.executor.source.SourceTargets targets;
     private final SecretResolver secrets;
     private final SourcePools<HikariDataSource> pools;
 
     public PostgresSqlAdapter(SecretResolver secrets) {
-        this(secrets, new SourcePools<>(32, Duration.ofMinutes(30)));
+        this(secrets, new SourcePools<>(32, Duration.ofMinutes(30)), dev.opsuite.executor.source.SourceTargets.loopbackOnly());
     }
 
-    public PostgresSqlAdapter(SecretResolver secrets, SourcePools<HikariDataSource> pools) {
+    public PostgresSqlAdapter(SecretResolver secrets, SourcePools<HikariDataSource> pools,
+                              dev.opsuite.executor.source.SourceTargets targets) {
         this.secrets = secrets;
         this.pools = pools;
+        this.targets = targets;
     }
 
     @Override
@@ -127,9 +130,11 @@ public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, Sour
         source.content().path("permissions").path("schema_allowlist").forEach(s -> schemas.add(s.asText()));
         HikariConfig cfg = new HikariConfig();
         cfg.setPoolName("src-" + source.name() + "-v" + source.version());
-        cfg.setJdbcUrl(conn.containsKey("url") ? conn.get("url")
+        String url = conn.containsKey("url") ? conn.get("url")
                 : "jdbc:postgresql://" + conn.getOrDefault("host", "127.0.0.1") + ":" + conn.getOrDefault("port", "5432")
-                + "/" + conn.getOrDefault("database", "postgres"));
+                + "/" + conn.getOrDefault("database", "postgres");
+        targets.checkJdbc(source.name(), url); // before any connection: SSRF through a Source asset
+        cfg.setJdbcUrl(url);
         if (conn.containsKey("user")) {
             cfg.setUsername(conn.get("user"));
         }
