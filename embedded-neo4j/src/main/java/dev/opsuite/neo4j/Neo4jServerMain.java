@@ -103,6 +103,8 @@ public final class Neo4jServerMain {
                     // preallocation would reserve 256 MB of transaction log per database up front
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                    // LOAD CSV cannot read the host's files (the Cypher guard refuses LOAD CSV anyway)
+                    .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                     .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, BOLT_POOL_SHUTDOWN_WAIT)
                     .build();
         }

@@ -70,4 +70,19 @@ class LeastPrivilegeEndToEndTest {
             assertFalse(r.next(), "and only as the reader");
         }
     }
+
+    @Test
+    void theEmbeddedGraphCannotReadHostFiles() throws Exception {
+        AllInOne ops = OpsStack.get();
+        String uri = ops.serviceEnv().get("OPS_SECRET_NEO4J_URI").orElseThrow();
+        try (org.neo4j.driver.Driver d = org.neo4j.driver.GraphDatabase.driver(uri, org.neo4j.driver.AuthTokens.none());
+             org.neo4j.driver.Session s = d.session()) {
+            assertTrue(s.run("CALL db.labels() YIELD label RETURN count(label) AS n").single().get("n").asLong() > 0,
+                    "the schema scan's procedures stay");
+            Exception e = assertThrows(Exception.class, () -> s.run(
+                    "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line LIMIT 1").consume());
+            assertFalse(e.getMessage().contains("root:"), e.getMessage());
+            assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("file"), e.getMessage());
+        }
+    }
 }

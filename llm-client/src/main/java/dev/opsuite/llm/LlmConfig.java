@@ -26,9 +26,14 @@ public final class LlmConfig {
     private final int backoffMs;
     private final int backoffMaxMs;
     private final List<String> sensitiveFields;
+    private final int maxTokens;
+    private final int maxPromptChars;
 
     private LlmConfig(boolean enabled, String baseUrl, String apiKeyRef, String apiKey, String model, int timeoutMs,
-                      int maxRetries, int backoffMs, int backoffMaxMs, List<String> sensitiveFields) {
+                      int maxRetries, int backoffMs, int backoffMaxMs, List<String> sensitiveFields, int maxTokens,
+                      int maxPromptChars) {
+        this.maxTokens = maxTokens;
+        this.maxPromptChars = maxPromptChars;
         this.enabled = enabled;
         this.baseUrl = baseUrl;
         this.apiKeyRef = apiKeyRef;
@@ -43,7 +48,7 @@ public final class LlmConfig {
 
     public static LlmConfig disabled() {
         return new LlmConfig(false, DEFAULT_BASE_URL, "OPENAI_API_KEY", "", "", 8000, 2, 500, 4000,
-                DEFAULT_SENSITIVE_FIELDS);
+                DEFAULT_SENSITIVE_FIELDS, 1024, 32_000);
     }
 
     public static LlmConfig from(Env env) {
@@ -60,7 +65,10 @@ public final class LlmConfig {
                 .map(s -> Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList())
                 .orElse(DEFAULT_SENSITIVE_FIELDS);
         return new LlmConfig(enabled, baseUrl.orElse(DEFAULT_BASE_URL), keyRef, key.orElse(""), model.orElse(""),
-                timeoutMs, retries, backoff, backoffMax, fields);
+                timeoutMs, retries, backoff, backoffMax, fields,
+                // every completion is capped whatever an asset asks for; a larger prompt is not sent
+                atLeast(env.getInt("OPS_LLM_MAX_TOKENS", 1024), 1, "OPS_LLM_MAX_TOKENS"),
+                atLeast(env.getInt("OPS_LLM_MAX_PROMPT_CHARS", 32_000), 100, "OPS_LLM_MAX_PROMPT_CHARS"));
     }
 
     private static int atLeast(int v, int min, String name) {
@@ -115,5 +123,15 @@ public final class LlmConfig {
     public String toString() {
         return enabled ? "LLM " + model + " at " + baseUrl + " (key from " + apiKeyRef + ", timeout " + timeoutMs
                 + " ms, " + maxRetries + " retries)" : "LLM off";
+    }
+
+    /** The most completion tokens any call may ask for (OPS_LLM_MAX_TOKENS). */
+    public int maxTokens() {
+        return maxTokens;
+    }
+
+    /** The largest prompt (all messages, characters) ever sent (OPS_LLM_MAX_PROMPT_CHARS). */
+    public int maxPromptChars() {
+        return maxPromptChars;
     }
 }

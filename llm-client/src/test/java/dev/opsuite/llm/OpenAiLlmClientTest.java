@@ -135,6 +135,22 @@ class OpenAiLlmClientTest {
     }
 
     @Test
+    void completionTokensAndPromptSizeAreCappedByConfiguration() {
+        try (LlmClient capped = LlmClients.create(LlmConfig.from(Env.of(Map.of("OPENAI_BASE_URL", server.baseUrl(),
+                "OPENAI_API_KEY", KEY, "OPS_LLM_MODEL", "test-model", "OPS_LLM_MAX_TOKENS", "100",
+                "OPS_LLM_MAX_PROMPT_CHARS", "200")))).orElseThrow()) {
+            server.then(Step.completion("{\"kind\":\"plan\"}", "stop", 10, 5));
+            capped.complete(request(null)); // the asset asked for 300
+            assertEquals(100, server.received().get(0).json().path("max_completion_tokens").asInt());
+            LlmException e = org.junit.jupiter.api.Assertions.assertThrows(LlmException.class, () -> capped.complete(
+                    new LlmRequest(List.of(LlmMessage.user("x".repeat(500))), null, null, false, null, null,
+                            Instant.now().plusSeconds(10))));
+            assertTrue(e.getMessage().contains("OPS_LLM_MAX_PROMPT_CHARS"), e.getMessage());
+            assertEquals(1, server.received().size(), "an oversized prompt is never sent");
+        }
+    }
+
+    @Test
     void withoutAModelNoClientIsBuilt() {
         assertTrue(LlmClients.create(LlmConfig.from(Env.of(Map.of("OPENAI_BASE_URL", server.baseUrl(),
                 "OPS_LLM_MODEL", "")))).isEmpty());

@@ -86,6 +86,11 @@ public final class OpenAiLlmClient implements LlmClient {
 
     @Override
     public LlmReply complete(LlmRequest request) {
+        int promptChars = request.messages().stream().mapToInt(m -> m.content().length()).sum();
+        if (promptChars > config.maxPromptChars()) {
+            throw new LlmException(LlmException.Kind.REFUSED, "prompt of " + promptChars + " characters exceeds "
+                    + "OPS_LLM_MAX_PROMPT_CHARS " + config.maxPromptChars() + "; not sent", 0, 0, null);
+        }
         ChatCompletionCreateParams params = params(request);
         long start = System.nanoTime();
         int retries = 0;
@@ -138,9 +143,9 @@ public final class OpenAiLlmClient implements LlmClient {
         if (request.temperature() != null) {
             b.temperature(request.temperature());
         }
-        if (request.maxTokens() != null) {
-            b.maxCompletionTokens(request.maxTokens().longValue());
-        }
+        // capped by configuration whatever the asset asks for
+        b.maxCompletionTokens(Math.min(request.maxTokens() == null ? config.maxTokens() : request.maxTokens(),
+                config.maxTokens()));
         if (request.jsonSchema() != null) {
             ResponseFormatJsonSchema.JsonSchema.Schema.Builder schema = ResponseFormatJsonSchema.JsonSchema.Schema.builder();
             for (Map.Entry<String, Object> e : request.jsonSchema().entrySet()) {
