@@ -42,7 +42,8 @@ class BadInputTest {
         "override of unknown type    | {\"question\":\"x\",\"asset_overrides\":{\"dbx\":\"a\"}} | unknown asset type",
         "override injection          | {\"question\":\"x\",\"asset_overrides\":{\"query\":\"a'; drop table ci;--\"}} | asset_overrides.query",
         "rerun without base plan     | {\"question\":\"x\",\"rerun\":{\"patch\":{}}} | rerun.base_plan is required",
-        "overrides of wrong type     | {\"question\":\"x\",\"asset_overrides\":[\"a\"]} | "
+        "overrides of wrong type     | {\"question\":\"x\",\"asset_overrides\":[\"a\"]} | ",
+        "NUL in the question         | {\"question\":\"cpu\\u0000 of SVR001\"}  | NUL character"
     })
     void askRejectsBadBodies(String name, String body, String messagePart) throws Exception {
         assertEnvelope(http.post("/ops/ci/ask", body), 400, messagePart == null ? "" : messagePart.trim());

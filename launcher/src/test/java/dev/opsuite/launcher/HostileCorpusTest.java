@@ -196,8 +196,31 @@ class HostileCorpusTest {
         assertEquals(List.of(), notEnvelope, report);
         // and nothing of it stuck: the demo still answers, no hostile asset or key exists
         Http http = new Http(ops);
-        assertTrue(http.post("/ops/ci/ask", Http.ask("서버A의 CPU 사용량은?")).data().path("answer").asText()
-                .contains("SVR001"));
+        Http.Reply after = http.post("/ops/ci/ask", Http.ask("서버A의 CPU 사용량은?"));
+        assertTrue(after.data().path("answer").asText().contains("SVR001"));
+        // and traces still reach the store (a refused trace once blocked every later one)
+        String id = after.data().path("meta").path("trace_id").asText();
+        boolean stored = false;
+        for (int i = 0; i < 100 && !stored; i++) {
+            stored = ops.serviceEnv() != null && fetchStored(ops, id);
+            if (!stored) {
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(stored, "trace " + id + " was stored after the corpus");
         assertFalse(http.get("/ops/keys", "admin").raw().contains("mallory"));
+    }
+
+    private static boolean fetchStored(AllInOne ops, String id) {
+        var ch = StageRpcBadInputTest.channel(ops.tracePort());
+        try {
+            dev.opsuite.proto.v1.TraceServiceGrpc.newBlockingStub(ch).withDeadlineAfter(5, java.util.concurrent.TimeUnit.SECONDS)
+                    .fetchTrace(dev.opsuite.proto.v1.FetchTraceRequest.newBuilder().setTraceId(id).build());
+            return true;
+        } catch (io.grpc.StatusRuntimeException e) {
+            return false;
+        } finally {
+            ch.shutdownNow();
+        }
     }
 }

@@ -26,6 +26,9 @@ public final class RequestChecks {
         if (r.getQuestion().isBlank() && !r.hasRerun()) {
             throw OpsException.invalid("question is required");
         }
+        if (r.getQuestion().indexOf('\0') >= 0) {
+            throw OpsException.invalid("question must not contain the NUL character");
+        }
         if (r.getQuestion().length() > maxQuestionChars) {
             throw OpsException.invalid("question is longer than " + maxQuestionChars + " characters ("
                     + r.getQuestion().length() + ")");

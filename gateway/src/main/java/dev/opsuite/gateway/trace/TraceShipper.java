@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class TraceShipper implements TraceSink, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TraceShipper.class);
 
+    private final java.util.concurrent.atomic.AtomicLong rejected = new java.util.concurrent.atomic.AtomicLong();
     private final BlockingQueue<Trace> queue;
     private final ConcurrentHashMap<String, Trace> pending = new ConcurrentHashMap<>();
     private final Consumer<WriteTracesRequest> writer;
@@ -95,6 +96,13 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException e) {
+                if (e instanceof dev.opsuite.kit.errors.OpsException ops
+                        && ops.code() == dev.opsuite.kit.errors.ErrorCode.INVALID_ARGUMENT) {
+                    // the store refused the content: retrying the batch would block every later trace
+                    isolate(batch);
+                    batch.clear();
+                    continue;
+                }
                 failedBatches.incrementAndGet();
                 log.warn("trace batch of {} not stored yet ({}); retrying in {} ms", batch.size(), e.getMessage(),
                         backoffMs);
@@ -113,6 +121,29 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
             spill.write(t);
             spilled.incrementAndGet();
         });
+    }
+
+    /** Stores a refused batch trace by trace; a trace refused alone is kept aside, never retried. */
+    private void isolate(List<Trace> batch) {
+        for (Trace t : batch) {
+            try {
+                writer.accept(WriteTracesRequest.newBuilder().addTraces(t).build());
+                written.incrementAndGet();
+            } catch (dev.opsuite.kit.errors.OpsException e) {
+                if (e.code() == dev.opsuite.kit.errors.ErrorCode.INVALID_ARGUMENT) {
+                    rejected.incrementAndGet();
+                    spill.reject(t, e.getMessage());
+                } else {
+                    spill.write(t); // the store is failing now: replayed on the next start
+                    spilled.incrementAndGet();
+                }
+            }
+            pending.remove(t.getTraceId());
+        }
+    }
+
+    public long rejected() {
+        return rejected.get();
     }
 
     private static void sleep(long ms) {

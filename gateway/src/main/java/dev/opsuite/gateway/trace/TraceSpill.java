@@ -37,6 +37,26 @@ public final class TraceSpill {
         }
     }
 
+    /**
+     * Keeps a trace trace-service refused as invalid where an operator can read it ("rejected-*.json"
+     * is never replayed: sending it again would be refused again).
+     */
+    public synchronized void reject(Trace trace, String reason) {
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve("rejected-" + java.time.LocalDate.now() + ".json-lines");
+            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND)) {
+                w.write(Structs.toJson(trace));
+                w.newLine();
+            }
+            log.error("trace {} refused by trace-service ({}); kept in {}", trace.getTraceId(), reason, file);
+        } catch (IOException e) {
+            log.error("trace {} refused by trace-service ({}) and could not be kept: {}", trace.getTraceId(), reason,
+                    e.getMessage());
+        }
+    }
+
     /** Resubmits every spilled trace (trace-service writes are idempotent on trace_id). */
     public void replay(Consumer<Trace> sink) {
         if (!Files.isDirectory(dir)) {

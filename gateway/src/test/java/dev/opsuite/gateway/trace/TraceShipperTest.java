@@ -290,4 +290,36 @@ class TraceShipperTest {
         assertEachExactlyOnce(ids("ok-", 12), writer.storedIds());
         assertFalse(spillFiles() > 0, "spill dir has files");
     }
+
+    @Test
+    void aTraceTheStoreRefusesIsKeptAsideAndDoesNotBlockTheOthers() throws Exception {
+        // #13's hostile corpus found it: one refused trace (a NUL in a field) retried forever blocked every later one
+        List<String> stored = java.util.Collections.synchronizedList(new ArrayList<>());
+        Consumer<WriteTracesRequest> writer = req -> {
+            if (req.getTracesList().stream().anyMatch(t -> t.getTraceId().equals("poison"))) {
+                throw dev.opsuite.kit.errors.OpsException.invalid("traces[0]: text fields must not contain NUL");
+            }
+            req.getTracesList().forEach(t -> stored.add(t.getTraceId()));
+        };
+        TraceShipper shipper = new TraceShipper(writer, new TraceSpill(spillDir), 50, 1000);
+        try {
+            shipper.submit(trace("a"));
+            shipper.submit(trace("poison"));
+            shipper.submit(trace("b"));
+            await(() -> stored.contains("b") && shipper.rejected() == 1, "the others stored, the poison kept aside");
+            shipper.submit(trace("c"));
+            await(() -> stored.contains("c"), "later traces still flow");
+            assertTrue(shipper.pending("poison").isEmpty());
+            try (Stream<Path> files = Files.list(spillDir)) {
+                List<Path> rejected = files.filter(f -> f.getFileName().toString().startsWith("rejected-")).toList();
+                assertEquals(1, rejected.size());
+                assertTrue(Files.readString(rejected.get(0)).contains("poison"));
+            }
+        } finally {
+            shipper.close();
+        }
+        List<String> replayed = new ArrayList<>();
+        new TraceSpill(spillDir).replay(t -> replayed.add(t.getTraceId()));
+        assertEquals(List.of(), replayed, "a refused trace is never replayed");
+    }
 }
