@@ -137,8 +137,8 @@ public final class BenchMain {
         }
 
         private void measure(ProductProcess p, ScaleEstate.Picks picks) throws Exception {
-            try (RestProbe rest = new RestProbe(p.httpPort); GrpcProbe stage = new GrpcProbe(p.plannerPort);
-                 GrpcProbe trace = new GrpcProbe(p.tracePort)) {
+            try (RestProbe rest = new RestProbe(p.httpPort); GrpcProbe stage = new GrpcProbe(p.plannerPort, p.stageToken());
+                 GrpcProbe trace = new GrpcProbe(p.tracePort, p.stageToken())) {
                 Measurements m = new Measurements(plan, rest, out);
                 m.floorsAndAsk(stage, ASK_QUESTION);
                 m.tools(List.of(

@@ -32,9 +32,13 @@ import java.util.function.Predicate;
 final class GrpcProbe implements AutoCloseable {
     private final ManagedChannel channel;
 
-    GrpcProbe(int port) {
+    /** @param stageToken the product's stage token (its data directory's stage.key): stage services require it */
+    GrpcProbe(int port, String stageToken) {
+        io.grpc.Metadata md = new io.grpc.Metadata();
+        md.put(io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "Bearer " + stageToken);
         channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
-                .maxInboundMessageSize(64 * 1024 * 1024).build();
+                .maxInboundMessageSize(64 * 1024 * 1024)
+                .intercept(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(md)).build();
     }
 
     LoadDriver.Call healthCheck() {

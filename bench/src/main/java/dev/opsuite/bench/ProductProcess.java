@@ -171,4 +171,9 @@ final class ProductProcess implements AutoCloseable {
         return java.nio.file.Files.exists(f) ? java.util.Optional.of(java.nio.file.Files.readString(f).strip())
                 : java.util.Optional.empty();
     }
+
+    /** The token the product's stage services require (written to its data directory at start). */
+    String stageToken() throws IOException {
+        return java.nio.file.Files.readString(dataDir.resolve("stage.key")).strip();
+    }
 }

@@ -7,6 +7,8 @@ public final class ExecutorServiceMain {
     private ExecutorServiceMain() {}
 
     public static void main(String[] args) throws Exception {
+        // stage services answer only callers presenting OPS_STAGE_TOKEN (the gateway and each other)
+        dev.opsuite.kit.grpc.StageAuth.configure(Env.system());
         ExecutorServiceApp app = ExecutorServiceApp.start(ExecutorConfig.from(Env.system()));
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "executor-shutdown"));
         app.awaitTermination();

@@ -7,6 +7,8 @@ public final class GatewayMain {
     private GatewayMain() {}
 
     public static void main(String[] args) throws Exception {
+        // stage services answer only callers presenting OPS_STAGE_TOKEN (the gateway and each other)
+        dev.opsuite.kit.grpc.StageAuth.configure(Env.system());
         GatewayApp app = GatewayApp.start(GatewayConfig.from(Env.system()));
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "gateway-shutdown"));
         Thread.currentThread().join();

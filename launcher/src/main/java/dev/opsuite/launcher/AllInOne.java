@@ -64,6 +64,7 @@ public final class AllInOne implements AutoCloseable {
         neo4j = EmbeddedNeo4jProcess.start(config.dataDir().resolve("neo4j"), 0);
         log.info("stores up in {} ms (postgres :{}, neo4j {})", ms(t0), postgres.port(), neo4j.boltUri());
 
+        stageToken();
         String jdbc = postgres.jdbcUrl(DATABASE);
         // the SQL the assets hold runs as a role that reads the estate schema and nothing else
         String readerPassword = postgres.ensureReadOnlyRole(DATABASE, ESTATE_READER, "public");
@@ -101,6 +102,28 @@ public final class AllInOne implements AutoCloseable {
         }
         log.info("OPS ready in {} ms on http://127.0.0.1:{} (REST /ops/*, gRPC ops.v1.OpsService)", ms(t0),
                 gateway.port());
+    }
+
+    /**
+     * The token the stage services require of their callers: OPS_STAGE_TOKEN, or the one this JVM
+     * already uses, or a new random one; written to $OPS_DATA_DIR/stage.key (0600) for people who
+     * replay one stage with buf curl / grpcurl.
+     */
+    private void stageToken() throws IOException {
+        String token = config.env().get("OPS_STAGE_TOKEN").filter(t -> !t.isBlank())
+                .orElse(dev.opsuite.kit.grpc.StageAuth.token());
+        if (token.isEmpty()) {
+            byte[] b = new byte[32];
+            new java.security.SecureRandom().nextBytes(b);
+            token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        }
+        dev.opsuite.kit.grpc.StageAuth.configure(token);
+        java.nio.file.Path file = config.dataDir().resolve("stage.key");
+        java.nio.file.Path tmp = Files.createTempFile(config.dataDir(), ".stage", ".tmp");
+        dev.opsuite.gateway.auth.FileApiKeys.ownerOnly(tmp);
+        Files.writeString(tmp, token + "\n");
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** (Re)starts executor-service; port 0 picks a free port the first time. */

@@ -38,7 +38,7 @@ final class DemoLoader {
     }
 
     void loadIfEmpty() throws IOException {
-        ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", executorPort).usePlaintext().build();
+        ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", executorPort).usePlaintext().intercept(dev.opsuite.kit.grpc.StageAuth.client()).build();
         try {
             GetEstateStatsResponse stats = EstateServiceGrpc.newBlockingStub(ch).withDeadlineAfter(30, TimeUnit.SECONDS)
                     .getEstateStats(GetEstateStatsRequest.getDefaultInstance());

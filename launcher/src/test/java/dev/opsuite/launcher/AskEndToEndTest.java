@@ -162,7 +162,7 @@ class AskEndToEndTest {
     }
 
     static Trace awaitStored(String id) throws InterruptedException {
-        ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", ops.tracePort()).usePlaintext().build();
+        ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", ops.tracePort()).usePlaintext().intercept(dev.opsuite.kit.grpc.StageAuth.client()).build();
         try {
             for (int i = 0; i < 100; i++) {
                 try {

@@ -66,7 +66,8 @@ class ExecutorRecheckEndToEndTest {
         }
         assertEquals(1, swapped, "the request carried the Query asset inline");
         req.getValidatedPlanBuilder().setAllowed(true);
-        ManagedChannel ch = NettyChannelBuilder.forTarget(call.data().path("target").asText()).usePlaintext().build();
+        ManagedChannel ch = NettyChannelBuilder.forTarget(call.data().path("target").asText()).usePlaintext()
+                .intercept(dev.opsuite.kit.grpc.StageAuth.client()).build();
         try {
             StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> ExecutorServiceGrpc
                     .newBlockingStub(ch).withDeadlineAfter(30, TimeUnit.SECONDS).execute(req.build()));

@@ -42,7 +42,7 @@ class StageRpcBadInputTest {
     }
 
     static ManagedChannel channel(int port) {
-        return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().intercept(dev.opsuite.kit.grpc.StageAuth.client()).build();
     }
 
     @Test

@@ -142,7 +142,7 @@ class StageTestEndToEndTest {
         ExecuteRequest.Builder req = ExecuteRequest.newBuilder();
         JsonFormat.parser().merge(call.data().path("request").toString(), req);
         assertFalse(req.getAssetsList().isEmpty(), "the request carries the asset contents");
-        ManagedChannel ch = NettyChannelBuilder.forTarget(target).usePlaintext().build();
+        ManagedChannel ch = NettyChannelBuilder.forTarget(target).usePlaintext().intercept(dev.opsuite.kit.grpc.StageAuth.client()).build();
         try {
             ExecuteResponse replayed = ExecutorServiceGrpc.newBlockingStub(ch).withDeadlineAfter(30, TimeUnit.SECONDS)
                     .execute(req.build());
@@ -162,7 +162,7 @@ class StageTestEndToEndTest {
             Http.Reply route = http.get("/ops/traces/" + baseline + "/stages/route_plan/call");
             RoutePlanRequest.Builder rp = RoutePlanRequest.newBuilder();
             JsonFormat.parser().merge(route.data().path("request").toString(), rp);
-            ManagedChannel planner = NettyChannelBuilder.forTarget(route.data().path("target").asText()).usePlaintext()
+            ManagedChannel planner = NettyChannelBuilder.forTarget(route.data().path("target").asText()).usePlaintext().intercept(dev.opsuite.kit.grpc.StageAuth.client())
                     .build();
             try {
                 RoutePlanResponse again = PlannerServiceGrpc.newBlockingStub(planner)

@@ -43,10 +43,11 @@ public final class Channels {
     public static ManagedChannel to(String target, int maxInboundBytes, Transport transport) {
         String local = transport == Transport.AUTO ? LOCAL.get(target) : null;
         if (local != null) {
-            return InProcessChannelBuilder.forName(local).maxInboundMessageSize(maxInboundBytes).build();
+            return InProcessChannelBuilder.forName(local).maxInboundMessageSize(maxInboundBytes)
+                    .intercept(StageAuth.client()).build();
         }
         return NettyChannelBuilder.forTarget(target).usePlaintext().maxInboundMessageSize(maxInboundBytes)
-                .keepAliveTime(30, TimeUnit.SECONDS).build();
+                .keepAliveTime(30, TimeUnit.SECONDS).intercept(StageAuth.client()).build();
     }
 
     /** True when a channel to {@code target} with {@link Transport#AUTO} stays in this JVM. */

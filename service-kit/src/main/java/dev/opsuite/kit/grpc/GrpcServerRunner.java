@@ -61,7 +61,10 @@ public final class GrpcServerRunner implements AutoCloseable {
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());
         this.serviceNames = services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).toList();
-        this.definitions = services.stream().map(s -> ServerInterceptors.intercept(s, interceptors)).toList();
+        // the stage token is checked first (the last interceptor runs first); health and reflection stay open
+        List<ServerInterceptor> all = new java.util.ArrayList<>(interceptors);
+        all.add(StageAuth.server());
+        this.definitions = services.stream().map(s -> ServerInterceptors.intercept(s, all)).toList();
         definitions.forEach(builder::addService);
         this.server = builder.build();
         this.maxInboundBytes = maxInboundBytes;
