@@ -25,16 +25,21 @@ public final class TraceSpill {
 
     public synchronized void write(Trace trace) {
         try {
-            Files.createDirectories(dir);
-            Path file = dir.resolve("spill-" + java.time.LocalDate.now() + ".jsonl");
-            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND)) {
-                w.write(Structs.toJson(trace));
-                w.newLine();
-            }
+            append("spill-" + java.time.LocalDate.now() + ".jsonl", trace);
         } catch (IOException e) {
             log.error("trace {} could not be spilled to {}: {}", trace.getTraceId(), dir, e.getMessage());
         }
+    }
+
+    private Path append(String fileName, Trace trace) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(fileName);
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+            w.write(Structs.toJson(trace));
+            w.newLine();
+        }
+        return file;
     }
 
     /**
@@ -43,13 +48,7 @@ public final class TraceSpill {
      */
     public synchronized void reject(Trace trace, String reason) {
         try {
-            Files.createDirectories(dir);
-            Path file = dir.resolve("rejected-" + java.time.LocalDate.now() + ".json-lines");
-            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND)) {
-                w.write(Structs.toJson(trace));
-                w.newLine();
-            }
+            Path file = append("rejected-" + java.time.LocalDate.now() + ".json-lines", trace);
             log.error("trace {} refused by trace-service ({}); kept in {}", trace.getTraceId(), reason, file);
         } catch (IOException e) {
             log.error("trace {} refused by trace-service ({}) and could not be kept: {}", trace.getTraceId(), reason,
