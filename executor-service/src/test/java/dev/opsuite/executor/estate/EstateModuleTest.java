@@ -45,7 +45,7 @@ class EstateModuleTest {
     @Test
     void importLimitsComeFromTheEnvironment() {
         EstateImportConfig c = EstateImportConfig.fromEnv(Env.of(Map.of("OPS_IMPORT_MAX_MB", "3",
-                "OPS_IMPORT_THREADS", "1", "OPS_IMPORT_SPOOL_DIR", "/var/tmp/spool")));
+                "OPS_IMPORT_THREADS", "1", "OPS_IMPORT_SPOOL_DIR", "/var/tmp/spool", "OPS_IMPORT_MIN_FREE_MB", "512")));
         assertEquals(new EstateImportConfig(3L << 20, 1, 8, Path.of("/var/tmp/spool")), c);
         assertEquals(2048L << 20, EstateImportConfig.fromEnv(Env.of(Map.of())).maxUploadBytes());
     }

@@ -51,7 +51,7 @@ final class ImportUpload implements StreamObserver<ImportFileRequest> {
                 // Checked on the first message so a wrong kind fails before megabytes are uploaded.
                 kind = FileKind.parse(request.getFileKind());
                 fileName = request.getFileName();
-                spool = new UploadSpool(config.spoolDir(), config.maxUploadBytes());
+                spool = new UploadSpool(config.spoolDir(), config.maxUploadBytes(), config.minFreeBytes());
             } else if (!request.getFileKind().isEmpty() && FileKind.parse(request.getFileKind()) != kind) {
                 throw OpsException.invalid("file_kind changed in the middle of the upload");
             }

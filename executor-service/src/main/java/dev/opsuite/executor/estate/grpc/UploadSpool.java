@@ -17,12 +17,21 @@ import java.nio.file.Path;
 final class UploadSpool implements AutoCloseable {
     private final Path file;
     private final OutputStream out;
+    private static final long CHECK_EVERY_BYTES = 64L << 20;
+    /** Free space the spool never eats into (the database and the traces share the disk). */
+    private final long reserveBytes;
     private final long maxBytes;
+    private final java.nio.file.FileStore store;
     private long bytes;
+    private long checkedAt;
     private boolean closed;
 
-    UploadSpool(Path dir, long maxBytes) throws IOException {
+    UploadSpool(Path dir, long maxBytes, long reserveBytes) throws IOException {
+        this.reserveBytes = reserveBytes;
         Files.createDirectories(dir);
+        this.store = Files.getFileStore(dir);
+        // refused before it starts when the disk is already at its reserve
+        ensureSpace(dir);
         this.file = Files.createTempFile(dir, "estate-upload-", ".csv");
         this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         this.maxBytes = maxBytes;
@@ -34,7 +43,19 @@ final class UploadSpool implements AutoCloseable {
             throw new OpsException(ErrorCode.PAYLOAD_TOO_LARGE,
                     "upload larger than the limit of " + maxBytes + " bytes");
         }
+        if (bytes - checkedAt >= CHECK_EVERY_BYTES) {
+            checkedAt = bytes;
+            ensureSpace(file.getParent());
+        }
         chunk.writeTo(out);
+    }
+
+    private void ensureSpace(Path dir) throws IOException {
+        long usable = store.getUsableSpace();
+        if (usable < reserveBytes) {
+            throw new OpsException(ErrorCode.UNAVAILABLE, "not enough free space to spool the upload in " + dir
+                    + " (" + (usable >> 20) + " MiB free, " + (reserveBytes >> 20) + " MiB kept in reserve)");
+        }
     }
 
     /** Flushes and closes the file for reading. */
