@@ -205,6 +205,45 @@ public final class EmbeddedPostgresStore implements AutoCloseable {
         return password;
     }
 
+    /**
+     * Creates (or re-asserts) a login role that owns {@code schema} of {@code database} and everything
+     * in it — its migrations run as this role — and is nothing else: no superuser, no CREATE on the
+     * database or other schemas, none of the server-file roles, no access to other schemas' tables.
+     * A schema and objects the superuser created before (an older data directory) are handed over.
+     * Its password is new on every call (returned).
+     */
+    public String ensureSchemaOwnerRole(String database, String role, String schema) throws SQLException {
+        String password = java.util.HexFormat.of().formatHex(randomBytes(24));
+        String r = quoteIdentifier(role);
+        String s = quoteIdentifier(schema);
+        try (Connection c = DriverManager.getConnection(jdbcUrl(database), user(), password());
+             Statement st = c.createStatement()) {
+            try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+                exists.setString(1, role);
+                try (ResultSet rows = exists.executeQuery()) {
+                    if (!rows.next()) {
+                        st.execute("CREATE ROLE " + r + " LOGIN");
+                    }
+                }
+            }
+            st.execute("ALTER ROLE " + r + " NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT "
+                    + "CONNECTION LIMIT 64 PASSWORD '" + password + "'");
+            st.execute("GRANT CONNECT ON DATABASE " + quoteIdentifier(database) + " TO " + r);
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + s + " AUTHORIZATION " + r);
+            st.execute("ALTER SCHEMA " + s + " OWNER TO " + r);
+            // objects an older start created as the superuser (tables take their serial sequences along)
+            st.execute("DO $$ DECLARE o record; BEGIN "
+                    + "FOR o IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    + "WHERE n.nspname = '" + schema.replace("'", "''") + "' AND c.relkind IN ('r','p','v','m') "
+                    + "AND pg_get_userbyid(c.relowner) <> '" + role.replace("'", "''") + "' LOOP "
+                    + "EXECUTE format('ALTER %s %I.%I OWNER TO %I', CASE o.relkind "
+                    + "WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, '"
+                    + schema.replace("'", "''") + "', o.relname, '" + role.replace("'", "''") + "'); END LOOP; END $$");
+        }
+        LOG.info("role {}: owner of {}.{} only", role, database, schema);
+        return password;
+    }
+
     private static byte[] randomBytes(int n) {
         byte[] b = new byte[n];
         new java.security.SecureRandom().nextBytes(b);

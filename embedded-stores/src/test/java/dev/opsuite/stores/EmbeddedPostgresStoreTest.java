@@ -23,6 +23,28 @@ class EmbeddedPostgresStoreTest {
     Path tempDir;
 
     @Test
+    void aSchemaOwnerRoleTakesOverWhatTheSuperuserCreatedAndNothingMore() throws Exception {
+        try (EmbeddedPostgresStore store = EmbeddedPostgresStore.start(tempDir.resolve("pg-roles"), 0)) {
+            // an older data directory: the schema and its tables were the superuser's
+            execute(store, store.jdbcUrl(), "CREATE SCHEMA legacy");
+            execute(store, store.jdbcUrl(), "CREATE TABLE legacy.events (id bigserial PRIMARY KEY, body text)");
+            execute(store, store.jdbcUrl(), "CREATE TABLE public.secret (x int)");
+            String password = store.ensureSchemaOwnerRole("postgres", "legacy_owner", "legacy");
+            assertFalse(password.isBlank());
+            try (Connection c = DriverManager.getConnection(store.jdbcUrl(), "legacy_owner", password);
+                 Statement st = c.createStatement()) {
+                st.execute("INSERT INTO legacy.events (body) VALUES ('mine')");   // the table and its sequence
+                st.execute("CREATE TABLE legacy.more (x int)");                   // migrations can run
+                SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                        () -> st.execute("SELECT * FROM public.secret"));
+                assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
+            }
+            // idempotent: a second start re-asserts it
+            store.ensureSchemaOwnerRole("postgres", "legacy_owner", "legacy");
+        }
+    }
+
+    @Test
     void rowSurvivesARestartOnTheSameDataDir() throws Exception {
         Path dataDir = tempDir.resolve("pg");
         try (EmbeddedPostgresStore store = EmbeddedPostgresStore.start(dataDir, 0)) {

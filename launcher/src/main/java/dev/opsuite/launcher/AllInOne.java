@@ -40,6 +40,8 @@ public final class AllInOne implements AutoCloseable {
 
     /** The PostgreSQL role the default Source asset reads the estate as (SELECT on schema public only). */
     public static final String ESTATE_READER = "ops_estate_reader";
+    /** The PostgreSQL role trace-service runs as: owner of schema ops (traces, assets, audit) only. */
+    public static final String TRACE_STORE = "ops_trace_store";
 
     private AllInOne(LauncherConfig config) {
         this.config = config;
@@ -75,7 +77,9 @@ public final class AllInOne implements AutoCloseable {
                 "OPS_SECRET_PG_USER", ESTATE_READER,
                 "OPS_SECRET_PG_PASSWORD", readerPassword,
                 "OPS_SECRET_NEO4J_URI", neo4j.boltUri()));
-        trace = TraceServiceApp.start(new TraceConfig("127.0.0.1", 0, jdbc, postgres.user(), postgres.password(), 8,
+        // the trace store migrates and writes as the owner of schema ops, and nothing more
+        String tracePassword = postgres.ensureSchemaOwnerRole(DATABASE, TRACE_STORE, "ops");
+        trace = TraceServiceApp.start(new TraceConfig("127.0.0.1", 0, jdbc, TRACE_STORE, tracePassword, 8,
                 java.util.Optional.of(config.assetSeedDir())));
         // stage calls name assets by version; planner and executor fetch each version once from trace-service
         serviceEnv = serviceEnv.with(Map.of("OPS_REGISTRY_TARGET", "127.0.0.1:" + trace.port(),

@@ -85,4 +85,30 @@ class LeastPrivilegeEndToEndTest {
             assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("file"), e.getMessage());
         }
     }
+
+    @Test
+    void theTraceStoreOwnsItsSchemaAndNothingElse() throws Exception {
+        AllInOne ops = OpsStack.get();
+        try (Connection c = DriverManager.getConnection(ops.jdbcUrl(), AllInOne.TRACE_STORE, "x");
+             Statement st = c.createStatement()) {
+            try (ResultSet r = st.executeQuery("SELECT count(*) FROM ops.assets")) {
+                assertTrue(r.next() && r.getLong(1) > 0, "its own schema");
+            }
+            try (ResultSet r = st.executeQuery("SELECT rolsuper, rolcreaterole, rolcreatedb FROM pg_roles "
+                    + "WHERE rolname = current_user")) {
+                assertTrue(r.next());
+                assertFalse(r.getBoolean(1) || r.getBoolean(2) || r.getBoolean(3));
+            }
+            for (String attack : new String[] {
+                    "SELECT count(*) FROM public.ci",                  // the estate is not the trace store's
+                    "SELECT rolname, rolpassword FROM pg_authid",
+                    "CREATE TABLE public.owned (x int)",
+                    "SELECT pg_read_file('/etc/passwd')",
+                    "CREATE ROLE mallory SUPERUSER"}) {
+                SQLException e = assertThrows(SQLException.class, () -> st.execute(attack), attack);
+                assertTrue(e.getMessage().contains("permission denied") || e.getMessage().contains("must be superuser")
+                        || e.getMessage().contains("privilege"), attack + ": " + e.getMessage());
+            }
+        }
+    }
 }
