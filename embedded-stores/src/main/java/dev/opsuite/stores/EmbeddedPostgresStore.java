@@ -213,6 +213,12 @@ public final class EmbeddedPostgresStore implements AutoCloseable {
      * Its password is new on every call (returned).
      */
     public String ensureSchemaOwnerRole(String database, String role, String schema) throws SQLException {
+        return ensureSchemaOwnerRole(database, role, schema, java.util.List.of());
+    }
+
+    /** As above; the tables the owner creates later are readable by {@code readers} (roles that exist). */
+    public String ensureSchemaOwnerRole(String database, String role, String schema, java.util.List<String> readers)
+            throws SQLException {
         String password = java.util.HexFormat.of().formatHex(randomBytes(24));
         String r = quoteIdentifier(role);
         String s = quoteIdentifier(schema);
@@ -239,6 +245,10 @@ public final class EmbeddedPostgresStore implements AutoCloseable {
                     + "EXECUTE format('ALTER %s %I.%I OWNER TO %I', CASE o.relkind "
                     + "WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, '"
                     + schema.replace("'", "''") + "', o.relname, '" + role.replace("'", "''") + "'); END LOOP; END $$");
+            for (String reader : readers) {
+                st.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + r + " IN SCHEMA " + s + " GRANT SELECT ON TABLES TO "
+                        + quoteIdentifier(reader));
+            }
         }
         LOG.info("role {}: owner of {}.{} only", role, database, schema);
         return password;

@@ -40,6 +40,10 @@ public final class AllInOne implements AutoCloseable {
 
     /** The PostgreSQL role the default Source asset reads the estate as (SELECT on schema public only). */
     public static final String ESTATE_READER = "ops_estate_reader";
+    /** The PostgreSQL role the estate importer writes as: owner of the estate schema (public) only. */
+    public static final String ESTATE_WRITER = "ops_estate_writer";
+    private String estateWriterPassword;
+
     /** The PostgreSQL role trace-service runs as: owner of schema ops (traces, assets, audit) only. */
     public static final String TRACE_STORE = "ops_trace_store";
 
@@ -70,6 +74,9 @@ public final class AllInOne implements AutoCloseable {
         String jdbc = postgres.jdbcUrl(DATABASE);
         // the SQL the assets hold runs as a role that reads the estate schema and nothing else
         String readerPassword = postgres.ensureReadOnlyRole(DATABASE, ESTATE_READER, "public");
+        // the estate importer (and the estate migrations) write as the owner of the estate schema, and nothing more
+        estateWriterPassword = postgres.ensureSchemaOwnerRole(DATABASE, ESTATE_WRITER, "public",
+                java.util.List.of(ESTATE_READER));
         // *_ref values of the default Source assets resolve from these (see assets/defaults/source)
         serviceEnv = config.env().with(Map.of(
                 "OPS_SECRET_PG_PORT", Integer.toString(postgres.port()),
@@ -135,8 +142,8 @@ public final class AllInOne implements AutoCloseable {
         Env env = serviceEnv.with(Map.of(
                 "OPS_EXECUTOR_PORT", Integer.toString(port),
                 "OPS_ESTATE_DB_URL", postgres.jdbcUrl(DATABASE),
-                "OPS_ESTATE_DB_USER", postgres.user(),
-                "OPS_ESTATE_DB_PASSWORD", postgres.password(),
+                "OPS_ESTATE_DB_USER", ESTATE_WRITER,
+                "OPS_ESTATE_DB_PASSWORD", estateWriterPassword,
                 "OPS_ESTATE_NEO4J_URI", neo4j.boltUri()));
         executor = ExecutorServiceApp.start(ExecutorConfig.from(env));
         executorPort = executor.port();

@@ -111,4 +111,35 @@ class LeastPrivilegeEndToEndTest {
             }
         }
     }
+
+    @Test
+    void theEstateWriterOwnsTheEstateAndNothingElse() throws Exception {
+        AllInOne ops = OpsStack.get();
+        try (Connection c = DriverManager.getConnection(ops.jdbcUrl(), AllInOne.ESTATE_WRITER, "x");
+             Statement st = c.createStatement()) {
+            try (ResultSet r = st.executeQuery("SELECT count(*) FROM ci")) {
+                assertTrue(r.next() && r.getLong(1) > 0, "the estate it imported");
+            }
+            try (ResultSet r = st.executeQuery("SELECT rolsuper, rolcreaterole, rolcreatedb FROM pg_roles "
+                    + "WHERE rolname = current_user")) {
+                assertTrue(r.next());
+                assertFalse(r.getBoolean(1) || r.getBoolean(2) || r.getBoolean(3));
+            }
+            for (String attack : new String[] {
+                    "SELECT count(*) FROM ops.traces",
+                    "SELECT rolname, rolpassword FROM pg_authid",
+                    "SELECT pg_read_file('/etc/passwd')",
+                    "COPY ci TO PROGRAM 'id'",
+                    "CREATE ROLE mallory SUPERUSER"}) {
+                SQLException e = assertThrows(SQLException.class, () -> st.execute(attack), attack);
+                assertTrue(e.getMessage().contains("permission denied") || e.getMessage().contains("must be superuser")
+                        || e.getMessage().contains("privilege"), attack + ": " + e.getMessage());
+            }
+        }
+        // and the reader still reads what the writer's migrations and imports created
+        try (Connection c = asReader(ops); Statement st = c.createStatement();
+             ResultSet r = st.executeQuery("SELECT revision FROM estate_revision")) {
+            assertTrue(r.next());
+        }
+    }
 }
