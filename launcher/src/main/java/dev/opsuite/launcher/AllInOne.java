@@ -84,6 +84,14 @@ public final class AllInOne implements AutoCloseable {
                 "OPS_SECRET_PG_USER", ESTATE_READER,
                 "OPS_SECRET_PG_PASSWORD", readerPassword,
                 "OPS_SECRET_NEO4J_URI", neo4j.boltUri()));
+        // a data directory from before 2026-12-02 keeps its stored default Source assets, whose refs were
+        // OPS_PG_PORT …: the same values under those names, still only in the OPS_SECRET_ namespace
+        serviceEnv = serviceEnv.with(Map.of(
+                "OPS_SECRET_OPS_PG_PORT", Integer.toString(postgres.port()),
+                "OPS_SECRET_OPS_PG_DATABASE", DATABASE,
+                "OPS_SECRET_OPS_PG_USER", ESTATE_READER,
+                "OPS_SECRET_OPS_PG_PASSWORD", readerPassword,
+                "OPS_SECRET_OPS_NEO4J_URI", neo4j.boltUri()));
         // the trace store migrates and writes as the owner of schema ops, and nothing more
         String tracePassword = postgres.ensureSchemaOwnerRole(DATABASE, TRACE_STORE, "ops");
         trace = TraceServiceApp.start(new TraceConfig("127.0.0.1", 0, jdbc, TRACE_STORE, tracePassword, 8,
