@@ -175,16 +175,7 @@ public final class EmbeddedPostgresStore implements AutoCloseable {
         String s = quoteIdentifier(schema);
         try (Connection c = DriverManager.getConnection(jdbcUrl(database), user(), password());
              Statement st = c.createStatement()) {
-            try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
-                exists.setString(1, role);
-                try (ResultSet rows = exists.executeQuery()) {
-                    if (!rows.next()) {
-                        st.execute("CREATE ROLE " + r + " LOGIN");
-                    }
-                }
-            }
-            st.execute("ALTER ROLE " + r + " NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT "
-                    + "CONNECTION LIMIT 64 PASSWORD '" + password + "'");
+            loginRole(c, st, role, password);
             st.execute("ALTER ROLE " + r + " SET default_transaction_read_only = on");
             for (String dangerous : new String[] {"pg_read_server_files", "pg_write_server_files",
                     "pg_execute_server_program", "pg_read_all_data", "pg_write_all_data", "pg_read_all_settings",
@@ -224,16 +215,7 @@ public final class EmbeddedPostgresStore implements AutoCloseable {
         String s = quoteIdentifier(schema);
         try (Connection c = DriverManager.getConnection(jdbcUrl(database), user(), password());
              Statement st = c.createStatement()) {
-            try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
-                exists.setString(1, role);
-                try (ResultSet rows = exists.executeQuery()) {
-                    if (!rows.next()) {
-                        st.execute("CREATE ROLE " + r + " LOGIN");
-                    }
-                }
-            }
-            st.execute("ALTER ROLE " + r + " NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT "
-                    + "CONNECTION LIMIT 64 PASSWORD '" + password + "'");
+            loginRole(c, st, role, password);
             st.execute("GRANT CONNECT ON DATABASE " + quoteIdentifier(database) + " TO " + r);
             st.execute("CREATE SCHEMA IF NOT EXISTS " + s + " AUTHORIZATION " + r);
             st.execute("ALTER SCHEMA " + s + " OWNER TO " + r);
@@ -252,6 +234,20 @@ public final class EmbeddedPostgresStore implements AutoCloseable {
         }
         LOG.info("role {}: owner of {}.{} only", role, database, schema);
         return password;
+    }
+
+    /** Creates the login role unless it exists, then (re)asserts what it is not, with a new password. */
+    private static void loginRole(Connection c, Statement st, String role, String password) throws SQLException {
+        try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            exists.setString(1, role);
+            try (ResultSet rows = exists.executeQuery()) {
+                if (!rows.next()) {
+                    st.execute("CREATE ROLE " + quoteIdentifier(role) + " LOGIN");
+                }
+            }
+        }
+        st.execute("ALTER ROLE " + quoteIdentifier(role) + " NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION "
+                + "NOBYPASSRLS INHERIT CONNECTION LIMIT 64 PASSWORD '" + password + "'");
     }
 
     private static byte[] randomBytes(int n) {

@@ -6,14 +6,12 @@ import com.linecorp.armeria.server.docs.DocService;
 import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.server.grpc.HttpJsonTranscodingOptions;
 import com.linecorp.armeria.server.grpc.HttpJsonTranscodingQueryParamMatchRule;
-import dev.opsuite.gateway.auth.Access;
 import dev.opsuite.gateway.auth.ApiKeys;
 import dev.opsuite.gateway.auth.AuthInterceptor;
 import dev.opsuite.gateway.auth.Authenticator;
 import dev.opsuite.gateway.auth.AuditTrail;
 import dev.opsuite.gateway.auth.CallerLimits;
-import dev.opsuite.gateway.auth.Principal;
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.gateway.auth.Gate;
 import dev.opsuite.gateway.auth.FileApiKeys;
 import dev.opsuite.gateway.conductor.Conductor;
 import dev.opsuite.gateway.conductor.StageClients;
@@ -86,6 +84,7 @@ public final class GatewayApp implements AutoCloseable {
         CallerLimits limits = new CallerLimits(cfg.ratePerSecond(), cfg.concurrentPerCaller());
         AuditTrail audit = new AuditTrail(req -> clients.callTrace("trace-service WriteAuditEvents",
                 () -> clients.audit().writeAuditEvents(req)), 10_000);
+        Gate gate = new Gate(auth, limits, audit);
         OpsGrpcService ops = new OpsGrpcService(conductor, new UiActionRunner(clients, shipper, cfg.clock()), clients,
                 shipper, probe,
                 new RequestChecks(cfg.maxQuestionChars()), keys);
@@ -95,7 +94,7 @@ public final class GatewayApp implements AutoCloseable {
         health.setStatus("ops.v1.OpsService", ServingStatus.SERVING);
         GrpcService grpc = GrpcService.builder()
                 .addService(ops)
-                .intercept(new AuthInterceptor(auth, limits, audit))
+                .intercept(new AuthInterceptor(gate))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .enableHttpJsonTranscoding(HttpJsonTranscodingOptions.builder()
@@ -112,24 +111,15 @@ public final class GatewayApp implements AutoCloseable {
                 .route().post("/ops/import/{kind}").maxRequestLength(IMPORT_MAX_BYTES)
                 .requestTimeout(Duration.ofMinutes(60))
                 .decorator((delegate, ctx, req) -> {
+                    Gate.Admission admitted = gate.admit(ctx, "Import");
                     String target = ctx.path() + (ctx.query() == null ? "" : "?" + ctx.query());
-                    Principal caller = null;
-                    try {
-                        caller = auth.authenticate(ctx);
-                        auth.require(ctx, Access.required("Import").orElseThrow(), "importing into the estate");
-                        Runnable release = limits.acquire(caller, "Import");
-                        String who = caller.id();
-                        ctx.log().whenComplete().thenAccept(l -> {
-                            release.run();
-                            int status = l.responseHeaders().status().code();
-                            audit.record(ctx, who, "Import", target, status == 200 ? "ok" : status == 429 ? "rate_limited"
-                                    : status < 500 ? "invalid" : "failed", status == 200 ? "" : "HTTP " + status);
-                        });
-                    } catch (OpsException e) {
-                        audit.record(ctx, caller == null ? "" : caller.id(), "Import", target,
-                                AuditTrail.outcome(e.code()), e.getMessage());
-                        throw e;
-                    }
+                    ctx.log().whenComplete().thenAccept(l -> {
+                        admitted.release().run();
+                        int status = l.responseHeaders().status().code();
+                        audit.record(ctx, admitted.caller().id(), "Import", target, status == 200 ? "ok"
+                                : status == 429 ? "rate_limited" : status < 500 ? "invalid" : "failed",
+                                status == 200 ? "" : "HTTP " + status);
+                    });
                     return delegate.serve(ctx, req);
                 })
                 .build(new ImportService(clients.executorChannel(), IMPORT_MAX_BYTES, clients.estateGeneration()))

@@ -25,14 +25,10 @@ public final class AuthInterceptor implements ServerInterceptor {
     private static final Set<String> OPEN_SERVICES = Set.of("grpc.health.v1.Health",
             "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection");
 
-    private final Authenticator auth;
-    private final CallerLimits limits;
-    private final AuditTrail audit;
+    private final Gate gate;
 
-    public AuthInterceptor(Authenticator auth, CallerLimits limits, AuditTrail audit) {
-        this.auth = auth;
-        this.limits = limits;
-        this.audit = audit;
+    public AuthInterceptor(Gate gate) {
+        this.gate = gate;
     }
 
     @Override
@@ -44,30 +40,17 @@ public final class AuthInterceptor implements ServerInterceptor {
         }
         String operation = method.getBareMethodName();
         ServiceRequestContext ctx = ServiceRequestContext.currentOrNull();
-        Principal caller = null;
-        Runnable release = () -> { };
+        Gate.Admission admitted;
         try {
-            String role = Access.required(operation).orElseThrow(() ->
-                    OpsException.denied(operation + " has no row in the access table"));
-            if (!Access.OPEN.equals(role)) {
-                if (ctx == null) {
-                    throw OpsException.unauthenticated("no request context");
-                }
-                caller = auth.authenticate(ctx);
-                auth.require(ctx, role, operation);
-                if (CallerLimits.limited(operation)) {
-                    release = limits.acquire(caller, operation);
-                }
-            }
+            admitted = gate.admit(ctx, operation);
         } catch (OpsException e) {
-            audit.record(ctx, caller == null ? "" : caller.id(), operation, ctx == null ? "" : ctx.path(),
-                    AuditTrail.outcome(e.code()), e.getMessage());
             call.close(GrpcErrors.toStatus(e), new Metadata());
             return new ServerCall.Listener<>() {};
         }
-        Runnable done = release;
+        AuditTrail audit = gate.audit();
+        Runnable done = admitted.release();
         boolean audited = AuditTrail.AUDITED.contains(operation);
-        String who = caller == null ? "" : caller.id();
+        String who = admitted.caller() == null ? "" : admitted.caller().id();
         AtomicReference<String> target = new AtomicReference<>(ctx == null ? "" : ctx.path());
         ServerCall<Q, R> closing = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
             @Override

@@ -1,0 +1,50 @@
+package dev.opsuite.gateway.auth;
+
+import com.linecorp.armeria.server.ServiceRequestContext;
+import dev.opsuite.kit.errors.OpsException;
+
+/**
+ * The one door of every operation — gRPC, transcoded REST and the import route alike: the role the
+ * {@link Access} table asks for, the caller {@link Authenticator} establishes, the caller's
+ * {@link CallerLimits}; a refusal is written to the {@link AuditTrail} and thrown.
+ */
+public final class Gate {
+    /** An admitted call: who (null for open operations) and what to release when it ends. */
+    public record Admission(Principal caller, Runnable release) {}
+
+    private final Authenticator auth;
+    private final CallerLimits limits;
+    private final AuditTrail audit;
+
+    public Gate(Authenticator auth, CallerLimits limits, AuditTrail audit) {
+        this.auth = auth;
+        this.limits = limits;
+        this.audit = audit;
+    }
+
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    public Admission admit(ServiceRequestContext ctx, String operation) {
+        Principal caller = null;
+        try {
+            String role = Access.required(operation).orElseThrow(() ->
+                    OpsException.denied(operation + " has no row in the access table"));
+            if (Access.OPEN.equals(role)) {
+                return new Admission(null, () -> { });
+            }
+            if (ctx == null) {
+                throw OpsException.unauthenticated("no request context");
+            }
+            caller = auth.authenticate(ctx);
+            auth.require(ctx, role, operation);
+            return new Admission(caller, CallerLimits.limited(operation) ? limits.acquire(caller, operation) : () -> { });
+        } catch (OpsException e) {
+            audit.record(ctx, caller == null ? "" : caller.id(), operation,
+                    ctx == null ? "" : ctx.path() + (ctx.query() == null ? "" : "?" + ctx.query()),
+                    AuditTrail.outcome(e.code()), e.getMessage());
+            throw e;
+        }
+    }
+}
