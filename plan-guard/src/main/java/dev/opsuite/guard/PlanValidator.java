@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 public final class PlanValidator {
     public record Decision(String policy, String rule, String decision, String reason, Map<String, Object> details) {}
 
-    public record Result(PlanModel plan, boolean allowed, List<Decision> decisions, List<String> queries) {}
+    public record Result(PlanModel plan, boolean allowed, List<Decision> decisions, List<String> queries,
+                         DataScope scope) {}
 
     /**
      * Clauses a read-only Query template may not hold, looked for in the statement with its comments,
@@ -68,35 +69,41 @@ public final class PlanValidator {
     }
 
     public Result validate(PlanModel plan, AssetBundle assets, List<String> roles) {
-        return check(plan, assets, roles);
+        return check(plan, assets, roles, true);
     }
 
     /**
      * What EXECUTE runs again before it touches a store, whatever the wire says VALIDATE decided:
      * blocked names, budget (clamping as VALIDATE does), the templates the plan binds to and every
-     * statement of them parsed against the Policy, Cypher read-only, the source read_only. Who may
-     * ask (RBAC) is the gateway's and VALIDATE's decision; this is about what runs.
+     * statement of them parsed against the Policy, Cypher read-only, the source read_only, and the
+     * caller's data scope computed again from the Policy and its roles (a template that cannot be
+     * scoped is refused for a scoped caller). Which intents a role may ask for (RBAC) is the
+     * gateway's and VALIDATE's decision; this is about what runs and what it may read.
      */
-    public Result recheck(PlanModel plan, AssetBundle assets) {
-        return check(plan, assets, null);
+    public Result recheck(PlanModel plan, AssetBundle assets, List<String> roles) {
+        return check(plan, assets, roles, false);
     }
 
-    private Result check(PlanModel plan, AssetBundle assets, List<String> roles) {
+    private Result check(PlanModel plan, AssetBundle assets, List<String> roles, boolean rbac) {
         JsonNode policy = assets.content("policy");
         String policyName = assets.get("policy").map(AssetDoc::name).orElse("policy");
         List<Decision> decisions = new ArrayList<>();
         if (plan.intent() == null || plan.view() == null) {
             decisions.add(new Decision(policyName, "plan_contract", "deny", "plan.intent and plan.view are required",
                     Map.of()));
-            return new Result(plan, false, decisions, List.of());
+            return new Result(plan, false, decisions, List.of(), DataScope.of(policy, roles));
         }
         BlockedNames.find(plan, policy.path("security").path("blocked_tables")).ifPresent(hit -> decisions.add(
                 new Decision(policyName, "security.blocked_tables", "deny", "the plan names blocked table " + hit,
                         Map.of("table", hit))));
         PlanModel checked = checkBudget(plan, policy, policyName, decisions);
-        if (roles != null) {
+        if (rbac) {
             checkRbac(checked, policy, policyName, roles, decisions);
         }
+        DataScope scope = DataScope.of(policy, roles);
+        decisions.add(new Decision(policyName, "data_access", scope.all() ? "allow" : "scope",
+                scope.all() ? "every CI (no data scope applies to roles " + roles + ")"
+                        : "only CIs in the data scope of " + scope.roles() + ": " + scope.key(), scope.toMap()));
 
         JsonNode queryAsset = assets.content("query");
         List<String> queries = QuerySelector.select(checked, queryAsset);
@@ -112,9 +119,13 @@ public final class PlanValidator {
         SqlGuard guard = guard(policy.path("security"));
         for (String name : queries) {
             checkQuery(name, queryAsset, assets, guard, policyName, decisions);
+            if (!scope.all()) {
+                ScopedTemplates.problem(QuerySelector.find(queryAsset, name)).ifPresent(p -> decisions.add(
+                        new Decision(policyName, "data_access.template", "deny", name + ": " + p, Map.of("query", name))));
+            }
         }
         boolean allowed = decisions.stream().noneMatch(d -> "deny".equals(d.decision()));
-        return new Result(checked, allowed, decisions, queries);
+        return new Result(checked, allowed, decisions, queries, scope);
     }
 
     /**

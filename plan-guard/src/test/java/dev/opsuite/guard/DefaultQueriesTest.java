@@ -30,6 +30,25 @@ class DefaultQueriesTest {
         assertTrue(sql >= 8, "templates checked: " + sql);
     }
 
+    @Test
+    void everyTemplateAPlanCanBindToRunsForAScopedCaller() throws Exception {
+        JsonNode queries = ModelJson.MAPPER.readTree(Path.of("..", "assets", "defaults", "query", "ci_queries.json").toFile());
+        int checked = 0;
+        for (JsonNode b : queries.path("bindings")) {
+            String need = b.path("when").path("needs").asText();
+            if (need.equals("dictionary") || need.equals("dictionary_revision")) {
+                continue; // the executor's own reads of the estate's names, never a plan's
+            }
+            JsonNode q = QuerySelector.find(queries, b.path("query").asText());
+            assertTrue(ScopedTemplates.problem(q).isEmpty(), b.path("query").asText() + ": " + ScopedTemplates.problem(q));
+            for (String outside : ScopedTemplates.outsideQuery(q).stream().toList()) {
+                assertTrue(QuerySelector.find(queries, outside) != null, outside);
+            }
+            checked++;
+        }
+        assertTrue(checked >= 20, "templates checked: " + checked);
+    }
+
     private static Set<String> set(JsonNode arr) {
         Set<String> s = new HashSet<>();
         arr.forEach(n -> s.add(n.asText()));

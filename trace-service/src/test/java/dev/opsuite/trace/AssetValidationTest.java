@@ -63,6 +63,29 @@ class AssetValidationTest {
     }
 
     @Test
+    void aPolicyDataScopeOnAFieldThatIsNotACiFieldIsRefused() {
+        List<String> p = problems(AssetType.POLICY, "ci_policy", """
+                {"name": "ci_policy", "data_access": {"scopes": [{"role": "payments", "scope": {"team": ["pay"]}},
+                 {"role": "noc", "scope": "*"}], "default_scope": {"owner": []}}}
+                """);
+        assertEquals(2, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("$.data_access.scopes[0].scope.team: not a CI field"), p.toString());
+        assertTrue(p.get(1).startsWith("$.data_access.default_scope.owner: must be a non-empty array"), p.toString());
+    }
+
+    @Test
+    void aQueryTemplateWhoseScopingClauseIsNotUsedIsRefused() {
+        List<String> p = problems(AssetType.QUERY, "q", """
+                {"name": "q", "queries": [{"name": "a", "language": "sql", "source": "s",
+                 "statement": "SELECT ci_code FROM ci", "scope": {"columns": ["ci_code"], "outside": "nope"},
+                 "params": [{"name": "scope_all", "type": "boolean"}, {"name": "scope_ci_codes", "type": "string[]"}]}]}
+                """);
+        assertEquals(2, p.size(), p.toString());
+        assertTrue(p.get(0).contains("must use and declare the parameter scope_all"), p.toString());
+        assertTrue(p.get(1).startsWith("$.queries[0].scope.outside: names no query"), p.toString());
+    }
+
+    @Test
     void policyReportsEveryProblemWithItsPath() {
         List<String> p = problems(AssetType.POLICY, "ci_policy", """
                 {"name": "ci_policy", "budget": {"max_steps": 0, "max_depth": 2.5, "timeout_seconds": "60"},

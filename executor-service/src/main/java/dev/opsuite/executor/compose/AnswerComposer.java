@@ -81,6 +81,7 @@ public final class AnswerComposer {
                     default -> warnings.add("block type " + b.path("type").asText() + " is not supported");
                 }
             }
+            scopeNote(out, messages, lang, blocks);
         }
         if (blocks.isEmpty()) {
             blocks.add(Block.text(Templates.stripUnfilled(Templates.fill(Localized.text(messages.path("no_plan"), lang),
@@ -116,6 +117,35 @@ public final class AnswerComposer {
             warnings.add("low_evidence: " + out.queryName() + " has no value for {" + gap.group(1) + "}");
         }
         return Templates.stripUnfilled(text);
+    }
+
+    /**
+     * A scoped caller is told what its scope left out, never what it was: how many CIs a graph
+     * expansion stopped at, or that an empty result was searched within the scope only.
+     */
+    private static void scopeNote(ToolOutput out, JsonNode messages, String lang, List<Block> blocks) {
+        if (!Boolean.TRUE.equals(out.meta().get("scoped"))) {
+            return;
+        }
+        int outside = out.meta().get("outside_scope") instanceof Number n ? n.intValue() : 0;
+        String note;
+        if (outside > 0) {
+            note = Templates.fill(Localized.text(messages.path("outside_scope"), lang), Map.of("n", String.valueOf(outside)));
+            note = note.isEmpty() ? outside + " more CIs are outside your data scope and are not shown." : note;
+        } else if (out.rows().isEmpty()) {
+            note = Localized.text(messages.path("scoped_empty"), lang);
+            note = note.isEmpty() ? "(Only CIs in your data scope were searched.)" : note;
+        } else {
+            return;
+        }
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            Block b = blocks.get(i);
+            if (b.type().equals("text") || b.type().equals("markdown")) {
+                blocks.set(i, new Block(b.type(), b.title(), (b.content() + " " + note).strip(), b.data()));
+                return;
+            }
+        }
+        blocks.add(Block.text(note));
     }
 
     /** The widened range stated first; the reading line last. */

@@ -11,26 +11,43 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import dev.opsuite.guard.DataScope;
+import dev.opsuite.guard.ScopedTemplates;
 
 /**
  * EXECUTE: runs the validated plan's Query-asset templates in order. The resolve step turns
  * mentions into CI codes (or raises slot_missing); each later step binds the plan's values.
  */
 public final class PlanExecutor {
+    /** Scope codes the trace shows by name; more are shown as their count. */
+    private static final int MAX_SHOWN_CODES = 20;
     private final SqlPort sql;
     private final GraphPort graph;
+    private final ScopeMembers scopes;
 
     public PlanExecutor(SqlPort sql, GraphPort graph) {
         this.sql = sql;
         this.graph = graph;
+        this.scopes = new ScopeMembers(new DictionaryLoader(sql, graph));
     }
 
     public ExecutionResult execute(PlanModel plan, List<String> queries, AssetBundle assets) {
         return execute(plan, queries, assets, false);
     }
 
-    /** With {@code mock} every template answers from its Query-asset fixtures; no source is touched. */
     public ExecutionResult execute(PlanModel plan, List<String> queries, AssetBundle assets, boolean mock) {
+        return execute(plan, queries, assets, mock, DataScope.everything(List.of()));
+    }
+
+    /**
+     * With {@code mock} every template answers from its Query-asset fixtures; no source is touched.
+     * A restricted {@code scope} is bound into every template (scope_all, scope_ci_codes) and every
+     * row is checked against it again.
+     */
+    public ExecutionResult execute(PlanModel plan, List<String> queries, AssetBundle assets, boolean mock,
+                                   DataScope scope) {
+        Set<String> visible = scope.all() ? null : scopes.of(scope, assets, mock);
         JsonNode queryAsset = assets.content("query");
         int budgetTimeout = assets.content("policy").path("budget").path("timeout_seconds").asInt(60);
         List<ToolOutput> outputs = new ArrayList<>();
@@ -49,7 +66,7 @@ public final class PlanExecutor {
                 throw OpsException.invalid("query " + name + " is not defined in the Query asset");
             }
             Map<String, Object> params = QueryParams.of(current);
-            ToolOutput out = run(q, params, assets, budgetTimeout, mock, calls, evidence);
+            ToolOutput out = run(q, params, assets, budgetTimeout, mock, visible, calls, evidence);
             if ("ci_resolver".equals(q.path("tool").asText())) {
                 current = applyResolution(current, out, triggers);
                 outputs.add(out);
@@ -73,24 +90,27 @@ public final class PlanExecutor {
     }
 
     private ToolOutput run(JsonNode q, Map<String, Object> planParams, AssetBundle assets, int budgetTimeout,
-                           boolean mock, List<ToolCallRecord> calls, List<Evidence> evidence) {
+                           boolean mock, Set<String> visible, List<ToolCallRecord> calls, List<Evidence> evidence) {
         String name = q.path("name").asText();
         String tool = q.path("tool").asText("sql_executor");
         String sourceName = q.path("source").asText();
-        List<String> declared = new ArrayList<>();
         Map<String, Object> allParams = new LinkedHashMap<>(planParams);
-        for (JsonNode p : q.path("params")) {
-            String param = p.path("name").asText();
-            declared.add(param);
-            // a string parameter the plan leaves unset (e.g. a filter on a field of the operator's own
-            // schema that the question did not name) binds as '' — "no filter" in the templates
-            if (allParams.get(param) == null && "string".equals(p.path("type").asText("string"))) {
-                allParams.put(param, "");
+        // the caller's data scope, from the Policy and its roles — never from the plan
+        allParams.put(ScopedTemplates.ALL, visible == null);
+        allParams.put(ScopedTemplates.CODES, visible == null ? List.of() : List.copyOf(visible));
+        Map<String, Object> bound = bind(q, allParams);
+        Map<String, Object> params = QueryParams.declared(bound, List.copyOf(bound.keySet()));
+        if (params.get(ScopedTemplates.CODES) instanceof List<?> codes && codes.size() > MAX_SHOWN_CODES) {
+            params.put(ScopedTemplates.CODES, codes.size() + " CIs in the caller's data scope");
+        }
+        if (visible != null) {
+            java.util.Optional<String> unscoped = ScopedTemplates.problem(q);
+            if (unscoped.isPresent()) {
+                calls.add(new ToolCallRecord(tool, 0, withQuery(name, params), "refused", unscoped.get()));
+                return new ToolOutput(tool, name, List.of(), List.of(), false, Map.of("source", sourceName),
+                        name + ": " + unscoped.get(), false);
             }
         }
-        Map<String, Object> params = QueryParams.declared(allParams, declared);
-        Map<String, Object> bound = new LinkedHashMap<>();
-        declared.forEach(n -> bound.put(n, allParams.get(n)));
         String statement = q.path("statement").asText();
         String language = q.path("language").asText("sql");
         AssetDoc variantSource = assets.source(sourceName).orElse(null);
@@ -111,17 +131,64 @@ public final class PlanExecutor {
             SqlPort.Tabular t = mock ? Fixtures.answer(q, bound, maxRows)
                     : "cypher".equals(language) ? graph.query(source, statement, bound, maxRows, timeout)
                     : sql.query(source, statement, bound, maxRows, timeout);
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("source", mock ? "mock:" + sourceName : sourceName);
+            if (visible != null) {
+                t = ScopeCheck.rows(q, t, visible, mock); // throws when a real source returned a CI outside
+                Integer outside = outsideCount(q, allParams, assets, source, timeout, mock);
+                if (outside != null) {
+                    meta.put("outside_scope", outside);
+                }
+                meta.put("scoped", true);
+            }
             int ms = elapsed(start);
+            meta.put("elapsed_ms", ms);
             calls.add(new ToolCallRecord(tool, ms, withQuery(name, params), t.rows().size() + " rows returned"
                     + (t.truncated() ? " (truncated)" : "") + (mock ? " from a mock fixture" : ""), null));
-            return new ToolOutput(tool, name, t.columns(), t.rows(), t.truncated(), Map.of("source",
-                    mock ? "mock:" + sourceName : sourceName, "elapsed_ms", ms), null, false);
+            return new ToolOutput(tool, name, t.columns(), t.rows(), t.truncated(), meta, null, false);
         } catch (OpsException e) {
             boolean retryable = e.code() == ErrorCode.UNAVAILABLE || e.code() == ErrorCode.DEADLINE_EXCEEDED;
             calls.add(new ToolCallRecord(tool, elapsed(start), withQuery(name, params), "failed", e.getMessage()));
             return new ToolOutput(tool, name, List.of(), List.of(), false, Map.of("source", sourceName),
                     e.getMessage(), retryable);
         }
+    }
+
+    /** The template's declared parameters from the values offered; an unset string binds as '' ("no filter"). */
+    private static Map<String, Object> bind(JsonNode q, Map<String, Object> offered) {
+        Map<String, Object> bound = new LinkedHashMap<>();
+        for (JsonNode p : q.path("params")) {
+            String param = p.path("name").asText();
+            Object v = offered.get(param);
+            // a string parameter the plan leaves unset (e.g. a filter on a field of the operator's own
+            // schema that the question did not name) binds as '' — "no filter" in the templates
+            bound.put(param, v == null && "string".equals(p.path("type").asText("string")) ? "" : v);
+        }
+        return bound;
+    }
+
+    /**
+     * How many CIs a graph expansion stopped at because they are outside the caller's scope: the
+     * template's {@code scope.outside} companion, run with the same values; null when it has none.
+     */
+    private Integer outsideCount(JsonNode q, Map<String, Object> offered, AssetBundle assets, AssetDoc source,
+                                 int timeout, boolean mock) {
+        java.util.Optional<String> companion = ScopedTemplates.outsideQuery(q);
+        if (companion.isEmpty()) {
+            return null;
+        }
+        JsonNode c = find(assets.content("query"), companion.get());
+        if (c == null || !c.path("source").asText().equals(source.name())) {
+            throw OpsException.invalid("query " + q.path("name").asText() + " names scope.outside " + companion.get()
+                    + ", which is not a template on the same source");
+        }
+        Map<String, Object> bound = bind(c, offered);
+        SqlPort.Tabular t = mock ? Fixtures.answer(c, bound, 1)
+                : "cypher".equals(c.path("language").asText("sql"))
+                ? graph.query(source, c.path("statement").asText(), bound, 1, timeout)
+                : sql.query(source, c.path("statement").asText(), bound, 1, timeout);
+        int at = t.columns().indexOf("outside");
+        return at < 0 || t.rows().isEmpty() || !(t.rows().get(0).get(at) instanceof Number n) ? 0 : n.intValue();
     }
 
     private static Map<String, Object> withQuery(String name, Map<String, Object> params) {

@@ -3,6 +3,7 @@ package dev.opsuite.executor.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.guard.ScopedTemplates;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +56,21 @@ public final class QueryPreviewer {
             throw OpsException.invalid("template " + queryName + " has unsupported language " + language);
         }
         String statement = "sql".equals(language) ? Variants.statement(q, source, sql) : q.path("statement").asText();
-        Map<String, Object> bound = TemplateParams.bind(q, statement, language, given);
+        for (String own : List.of(ScopedTemplates.ALL, ScopedTemplates.CODES)) {
+            if (given.containsKey(own)) {
+                throw OpsException.invalid("params." + own + " is the caller's data scope; the executor binds it, "
+                        + "a preview cannot set it");
+            }
+        }
+        Map<String, Object> withScope = new java.util.LinkedHashMap<>(given);
+        q.path("params").forEach(p -> { // a preview runs for a caller who sees every CI (see SourceRpcs)
+            if (ScopedTemplates.ALL.equals(p.path("name").asText())) {
+                withScope.put(ScopedTemplates.ALL, true);
+            } else if (ScopedTemplates.CODES.equals(p.path("name").asText())) {
+                withScope.put(ScopedTemplates.CODES, List.of());
+            }
+        });
+        Map<String, Object> bound = TemplateParams.bind(q, statement, language, withScope);
         JsonNode limits = source.content().path("limits");
         int maxRows = Math.min(requestedRows == 0 ? DEFAULT_ROWS : requestedRows,
                 Math.min(limits.path("max_rows").asInt(10_000), q.path("max_rows").asInt(MAX_ROWS)));

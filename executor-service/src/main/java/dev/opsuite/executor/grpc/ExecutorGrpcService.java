@@ -132,13 +132,14 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             PlanModel wire = ModelJson.fromProto(request.getValidatedPlan().getPlan(), PlanModel.class);
             AssetBundle assets = contents.bundle(request.getAssetsList());
             // never trust "allowed" from the wire: the same checks as VALIDATE, on what will run here
-            PlanValidator.Result rechecked = guard.recheck(wire, assets);
+            PlanValidator.Result rechecked = guard.recheck(wire, assets, request.getRolesList());
             if (!rechecked.allowed()) {
                 throw OpsException.denied("EXECUTE re-checked the plan against the Policy and refuses it: "
                         + String.join("; ", rechecked.decisions().stream().filter(d -> "deny".equals(d.decision()))
                                 .map(d -> d.rule() + ": " + d.reason()).toList()));
             }
-            ExecutionResult r = executor.execute(rechecked.plan(), rechecked.queries(), assets, "mock".equals(mode));
+            ExecutionResult r = executor.execute(rechecked.plan(), rechecked.queries(), assets, "mock".equals(mode),
+                    rechecked.scope());
             ExecuteResponse.Builder b = ExecuteResponse.newBuilder()
                     .setResolvedPlan(ModelJson.toProto(r.resolvedPlan(), Plan.newBuilder()));
             int rows = 0;

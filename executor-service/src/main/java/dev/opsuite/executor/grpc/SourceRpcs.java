@@ -59,6 +59,10 @@ public final class SourceRpcs {
         AssetDoc source = asset("source", r.hasSource() ? r.getSource() : null);
         AssetDoc policy = asset("policy", r.hasPolicy() ? r.getPolicy() : null);
         name("query_name", r.getQueryName());
+        if (!dev.opsuite.guard.DataScope.of(policy.content(), r.getRolesList()).all()) {
+            throw OpsException.denied("query preview shows a template's raw rows, so it is open only to callers whose "
+                    + "data scope is every CI; ask with the question instead, which your scope applies to");
+        }
         QueryPreviewer.Preview p = previewer.preview(query.content(), r.getQueryName(), source, policy.content(),
                 Structs.toMap(r.getParams()), r.getMaxRows(), r.getTimeoutSeconds(), () -> recheck(r));
         PreviewQueryResponse.Builder b = PreviewQueryResponse.newBuilder().addAllColumns(p.columns())

@@ -114,8 +114,8 @@ class PlanExecutorTest {
         assertEquals(List.of(), r.resolvedPlan().candidates());
         assertEquals(List.of(), r.triggers());
         assertEquals(List.of("ci_resolve", "ci_attributes"), sql.queriesRun());
-        assertEquals(Map.of("mentions", List.of("서버a")), sql.calls.get(0).params());
-        assertEquals(Map.of("ci_code", "SVR001"), sql.calls.get(1).params());
+        assertEquals(Map.of("mentions", List.of("서버a"), "scope_all", true, "scope_ci_codes", List.of()), sql.calls.get(0).params());
+        assertEquals(Map.of("ci_code", "SVR001", "scope_all", true, "scope_ci_codes", List.of()), sql.calls.get(1).params());
         assertEquals(List.of(), graph.calls);
         assertEquals(List.of("ci_resolve", "ci_attributes"), r.outputs().stream().map(ToolOutput::queryName).toList());
         assertEquals("SVR001", r.outputs().get(1).row(0).get("ci_code"));
@@ -138,7 +138,7 @@ class PlanExecutorTest {
 
         assertEquals("APP-PAY", r.resolvedPlan().primary().ciCode());
         assertEquals(List.of(), r.triggers());
-        assertEquals(Map.of("ci_code", "APP-PAY"), sql.calls.get(1).params());
+        assertEquals(Map.of("ci_code", "APP-PAY", "scope_all", true, "scope_ci_codes", List.of()), sql.calls.get(1).params());
     }
 
     @Test
@@ -235,7 +235,7 @@ class PlanExecutorTest {
         assertEquals("ci_lookup", call.tool());
         assertEquals("source postgres_main is unavailable (08001)", call.error());
         assertEquals("failed", call.outputSummary());
-        assertEquals(Map.of("query", "ci_attributes", "ci_code", "SVR001"), call.inputParams());
+        assertEquals(Map.of("query", "ci_attributes", "ci_code", "SVR001", "scope_all", true, "scope_ci_codes", List.of()), call.inputParams());
         ToolOutput out = r.outputs().get(0);
         assertTrue(out.failed());
         assertTrue(out.retryable());
@@ -304,16 +304,16 @@ class PlanExecutorTest {
         assertEquals("sql", resolve.kind());
         assertEquals("Resolve CI mentions", resolve.title());
         assertEquals(statementOf("ci_resolve"), resolve.payload());
-        assertEquals(Map.of("mentions", List.of("서버a")), resolve.params());
+        assertEquals(Map.of("mentions", List.of("서버a"), "scope_all", true, "scope_ci_codes", List.of()), resolve.params());
         assertEquals("postgres_main", resolve.source());
         Evidence metric = r.evidence().get(1);
         assertEquals(statementOf("metric_latest"), metric.payload());
-        assertEquals(Map.of("ci_code", "SVR001", "metric_name", "cpu_usage"), metric.params());
-        assertEquals(List.of("ci_code", "metric_name"), List.copyOf(metric.params().keySet()));
+        assertEquals(Map.of("ci_code", "SVR001", "metric_name", "cpu_usage", "scope_all", true, "scope_ci_codes", List.of()), metric.params());
+        assertEquals(List.of("ci_code", "metric_name", "scope_all", "scope_ci_codes"), List.copyOf(metric.params().keySet()));
         // the port receives exactly the declared parameters too, and the statement unchanged
         assertEquals(statementOf("metric_latest"), sql.calls.get(1).statement());
-        assertEquals(Map.of("ci_code", "SVR001", "metric_name", "cpu_usage"), sql.calls.get(1).params());
-        assertEquals(Map.of("query", "metric_latest", "ci_code", "SVR001", "metric_name", "cpu_usage"),
+        assertEquals(Map.of("ci_code", "SVR001", "metric_name", "cpu_usage", "scope_all", true, "scope_ci_codes", List.of()), sql.calls.get(1).params());
+        assertEquals(Map.of("query", "metric_latest", "ci_code", "SVR001", "metric_name", "cpu_usage", "scope_all", true, "scope_ci_codes", List.of()),
                 r.calls().get(1).inputParams());
     }
 
@@ -405,5 +405,52 @@ class PlanExecutorTest {
         timescale.extensions.add("timescaledb");
         ExecutionResult r2 = new PlanExecutor(timescale, timescale).execute(series, List.of("metric_series"), assets);
         assertTrue(r2.evidence().get(0).payload().contains("time_bucket"), r2.evidence().get(0).payload());
+    }
+
+    /** A fake estate of two CIs for the scope's members: SVR001 of infra-team, APP001 of payment-team. */
+    private static FakePort estate(FakePort port) {
+        List<String> dict = List.of("ci_code", "ci_name", "ci_type", "alias", "origin", "status", "environment",
+                "location", "owner");
+        return port.rows("estate_revision", List.of("revision"), List.of(List.of(7)))
+                .rows("ci_dictionary", dict, List.of(
+                        java.util.Arrays.asList("SVR001", "server-a", "server", "서버A", null, "running", "prod", "dc1", "infra-team"),
+                        java.util.Arrays.asList("APP001", "payment-api", "app", null, null, "running", "prod", "dc1", "payment-team")))
+                .rows("ci_field_values", List.of("environment", "location", "owner"), List.of());
+    }
+
+    private static dev.opsuite.guard.DataScope payments() throws Exception {
+        return dev.opsuite.guard.DataScope.of(ModelJson.MAPPER.readTree("{\"data_access\": {\"scopes\": [{\"role\": "
+                + "\"payments\", \"scope\": {\"owner\": [\"payment-team\"]}}]}}"), List.of("payments"));
+    }
+
+    @Test
+    void aScopedCallerGetsTheScopeBoundAndARowOutsideItRefusesTheWholeResult() throws Exception {
+        // the fake ignores the template's clause and returns SVR001 anyway: the row check must catch it
+        FakePort sql = estate(new FakePort(assets)).rows("ci_attributes", ATTRIBUTE_COLUMNS,
+                List.of(attributeRow("SVR001")));
+        ExecutionResult r = new PlanExecutor(sql, new FakePort(assets)).execute(lookup("SVR001", List.of()),
+                List.of("ci_attributes"), assets, false, payments());
+        Call attributes = sql.calls.get(sql.calls.size() - 1);
+        assertEquals(false, attributes.params().get("scope_all"));
+        assertEquals(List.of("APP001"), attributes.params().get("scope_ci_codes"));
+        ToolOutput out = r.outputs().get(0);
+        assertTrue(out.failed() && out.error().contains("outside the caller's data scope"), out.error());
+        assertEquals(List.of(), out.rows());
+    }
+
+    @Test
+    void aTemplateWithoutAScopingClauseDoesNotRunForAScopedCaller() throws Exception {
+        FakePort sql = estate(new FakePort(assets));
+        List<AssetDoc> docs = new ArrayList<>(DefaultAssets.docs());
+        ObjectNode query = (ObjectNode) assets.content("query").deepCopy();
+        ObjectNode attributes = (ObjectNode) PlanExecutor.find(query, "ci_attributes");
+        attributes.remove("scope");
+        docs.replaceAll(d -> d.type().equals("query") ? new AssetDoc("query", d.name(), d.version(), d.status(), query) : d);
+        int before = sql.calls.size();
+        ExecutionResult r = new PlanExecutor(sql, new FakePort(assets)).execute(lookup("APP001", List.of()),
+                List.of("ci_attributes"), new AssetBundle(docs), false, payments());
+        assertTrue(r.outputs().get(0).error().contains("declares no scoping clause"), r.outputs().get(0).error());
+        assertTrue(sql.calls.subList(before, sql.calls.size()).stream()
+                .noneMatch(c -> c.statement().contains("FROM ci WHERE ci_code = :ci_code")), "it never ran");
     }
 }

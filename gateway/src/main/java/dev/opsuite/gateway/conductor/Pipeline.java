@@ -196,11 +196,12 @@ final class Pipeline {
     }
 
     ExecuteResponse execute(ValidatedPlan validated) {
-        recorder.input("execute", EXECUTE_ASSETS, Map.of("mode", recorder.trace().getOpsMode()), validated);
+        recorder.input("execute", EXECUTE_ASSETS, Map.of("mode", recorder.trace().getOpsMode(), "roles", roles),
+                validated);
         long t = System.nanoTime();
         ExecuteResponse r = clients.callExecutor("executor-service Execute", () -> clients.executor().execute(
                 ExecuteRequest.newBuilder().setValidatedPlan(validated).setMode(recorder.trace().getOpsMode())
-                        .addAllAssets(only(EXECUTE_ASSETS)).build()));
+                        .addAllRoles(roles).addAllAssets(only(EXECUTE_ASSETS)).build()));
         recorder.output("execute", r, r.getDiagnostics(), r.getReferencesList(), t);
         // every attempt's calls and statements are evidence, not only the last one's
         recorder.trace().addAllToolCalls(r.getToolCallsList()).addAllReferences(r.getReferencesList());

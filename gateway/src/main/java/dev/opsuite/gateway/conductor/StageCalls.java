@@ -65,7 +65,7 @@ public final class StageCalls {
                 method = "ops.v1.ExecutorService/Execute";
                 service = "executor";
                 request = ExecuteRequest.newBuilder().setValidatedPlan(prev(in, ValidatedPlan.newBuilder()).build())
-                        .setMode(text(params, "mode")).addAllAssets(assets).build();
+                        .setMode(text(params, "mode")).addAllRoles(roles(params)).addAllAssets(assets).build();
             }
             case "compose" -> {
                 method = "ops.v1.ExecutorService/Compose";

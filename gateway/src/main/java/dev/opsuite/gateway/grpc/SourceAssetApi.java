@@ -104,7 +104,7 @@ final class SourceAssetApi {
         PreviewQueryResponse p = clients.callExecutor("executor-service PreviewQuery", () -> clients.executor()
                 .previewQuery(PreviewQueryRequest.newBuilder().setQueryAsset(query).setQueryName(r.getQuery())
                         .setSource(source).setPolicy(policy).setParams(r.getParams()).setMaxRows(r.getMaxRows())
-                        .setTimeoutSeconds(timeout).build()));
+                        .setTimeoutSeconds(timeout).addAllRoles(CallerRoles.current()).build()));
         return QueryPreview.newBuilder().setQueryAsset(r.getName() + "@" + query.getVersion()
                         + ("draft".equals(query.getStatus()) ? "(draft)" : "")).setQuery(r.getQuery())
                 .setSource(p.getSource()).setLanguage(p.getLanguage()).setStatement(p.getStatement())

@@ -5,6 +5,7 @@ import dev.opsuite.kit.json.Structs;
 import dev.opsuite.kit.model.AssetBundle;
 import dev.opsuite.planner.domain.understand.DictionaryTables;
 import dev.opsuite.planner.domain.understand.EntityDictionary;
+import dev.opsuite.guard.DataScope;
 import dev.opsuite.guard.PlanValidator;
 import dev.opsuite.proto.v1.ExecutorServiceGrpc;
 import dev.opsuite.proto.v1.LoadDictionaryRequest;
@@ -42,6 +43,9 @@ public final class ExecutorDictionaries implements AutoCloseable {
         volatile EntityDictionary dictionary;
         volatile long checkedAt;
         volatile long generation;
+        /** The dictionary restricted to each data scope asked with, for the dictionary held now. */
+        final Map<String, EntityDictionary> scoped = new ConcurrentHashMap<>();
+        volatile EntityDictionary scopedOf;
     }
 
     public ExecutorDictionaries(String executorTarget, long refreshMs, PlanValidator validator) {
@@ -50,8 +54,33 @@ public final class ExecutorDictionaries implements AutoCloseable {
         this.validator = validator;
     }
 
-    /** The dictionary for these assets, or empty when the Query asset declares none or none can be had. */
+    /**
+     * The dictionary for these assets as a caller with this data scope may see it (only its CIs'
+     * names), or empty when the Query asset declares none or none can be had.
+     */
     public Optional<EntityDictionary> current(List<ResolvedAsset> assets, AssetBundle bundle, String mode,
+                                              String primaryEntity, long generation, DataScope scope) {
+        return current(assets, bundle, mode, primaryEntity, generation).map(d -> {
+            if (scope.all()) {
+                return d;
+            }
+            Held h = held.get(key(assets, mode));
+            if (h == null) {
+                return d.restrictedTo(e -> scope.admits(EntityDictionary.scopeFields(e)));
+            }
+            if (h.scopedOf != d) {
+                h.scoped.clear();
+                h.scopedOf = d;
+            }
+            if (h.scoped.size() > MAX_KEYS) {
+                h.scoped.clear();
+            }
+            return h.scoped.computeIfAbsent(scope.key(),
+                    k -> d.restrictedTo(e -> scope.admits(EntityDictionary.scopeFields(e))));
+        });
+    }
+
+    private Optional<EntityDictionary> current(List<ResolvedAsset> assets, AssetBundle bundle, String mode,
                                               String primaryEntity, long generation) {
         if (!declaresDictionary(bundle) || !templatesAllowed(bundle)) {
             return Optional.empty();

@@ -15,6 +15,7 @@ import io.grpc.Context;
 import io.grpc.Deadline;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import dev.opsuite.guard.DataScope;
 import dev.opsuite.guard.PlanValidator;
 import dev.opsuite.proto.v1.CheckStatementRequest;
 import dev.opsuite.proto.v1.CheckStatementResponse;
@@ -95,7 +96,8 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
             EntityDictionary dictionary = dictionaries.flatMap(d -> d.current(request.getAssetsList(), assets,
                     "mock".equals(request.getMode()) ? "mock" : "real", Lexicon.of(assets.content("schema"),
                             assets.content("prompt"), assets.content("resolver")).primaryEntity(),
-                    request.getEstateGeneration())).orElse(null);
+                    request.getEstateGeneration(), DataScope.of(assets.content("policy"), request.getRolesList())))
+                    .orElse(null);
             Planning.Result r = planner.plan(question, assets, now, zone(request.getTimeZone(), now), dictionary,
                     request.getRolesList(), request.getPlannerStrategy(), deadline());
             return LlmTraceProtos.addTo(toResponse(r.decision(), r.planner()), r).build();
@@ -168,6 +170,18 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
         });
     }
 
+    private static dev.opsuite.proto.v1.DataScope scope(DataScope s) {
+        dev.opsuite.proto.v1.DataScope.Builder b = dev.opsuite.proto.v1.DataScope.newBuilder().setAll(s.all())
+                .addAllRoles(s.roles());
+        for (var clause : s.clauses()) {
+            var c = dev.opsuite.proto.v1.ScopeClause.newBuilder();
+            clause.forEach((field, values) -> c.addFilters(dev.opsuite.proto.v1.Filter.newBuilder().setField(field)
+                    .setOp("in").addAllValues(new java.util.TreeSet<>(values))));
+            b.addClauses(c);
+        }
+        return b.build();
+    }
+
     @Override
     public void validate(ValidateRequest request, StreamObserver<ValidateResponse> observer) {
         Unary.respond(observer, () -> {
@@ -179,7 +193,7 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
                     request.getRolesList());
             ValidatedPlan.Builder vp = ValidatedPlan.newBuilder()
                     .setPlan(ModelJson.toProto(r.plan(), Plan.newBuilder()))
-                    .setAllowed(r.allowed()).addAllQueries(r.queries());
+                    .setAllowed(r.allowed()).addAllQueries(r.queries()).setDataScope(scope(r.scope()));
             int denied = 0;
             for (PlanValidator.Decision d : r.decisions()) {
                 vp.addDecisions(PolicyDecision.newBuilder().setPolicy(d.policy()).setRule(d.rule())

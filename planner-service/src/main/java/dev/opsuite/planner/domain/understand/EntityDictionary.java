@@ -83,6 +83,9 @@ public final class EntityDictionary {
     private final int entityCount;
     private final Map<String, Entity> byCode = new java.util.HashMap<>();
     private final IndexSearcher searcher;
+    private final List<Entity> entities;
+    private final List<Map.Entry<Integer, String>> aliases;
+    private final List<Map.Entry<String, String>> fieldValues;
 
     public static final EntityDictionary EMPTY = new EntityDictionary(0, List.of(), List.of(), List.of());
 
@@ -95,6 +98,9 @@ public final class EntityDictionary {
                             List<Map.Entry<String, String>> fieldValues) {
         this.revision = revision;
         this.entityCount = entities.size();
+        this.entities = List.copyOf(entities);
+        this.aliases = List.copyOf(aliases);
+        this.fieldValues = List.copyOf(fieldValues);
         for (Entity e : entities) {
             byCode.put(e.ciCode(), e);
             addName(new Name(e, e.ciCode(), NameKind.CODE));
@@ -127,6 +133,38 @@ public final class EntityDictionary {
         }
         names.add(n);
         exact.add(n.surface(), n);
+    }
+
+    /**
+     * The same estate with only the CIs a caller may see (its data scope): their names and aliases
+     * are all that linking and ambiguity choices can offer. The fields' values stay (vocabulary).
+     */
+    public EntityDictionary restrictedTo(java.util.function.Predicate<Entity> visible) {
+        List<Entity> kept = new ArrayList<>();
+        Map<Integer, Integer> moved = new java.util.HashMap<>();
+        for (int i = 0; i < entities.size(); i++) {
+            if (visible.test(entities.get(i))) {
+                moved.put(i, kept.size());
+                kept.add(entities.get(i));
+            }
+        }
+        List<Map.Entry<Integer, String>> keptAliases = new ArrayList<>();
+        for (Map.Entry<Integer, String> a : aliases) {
+            Integer to = moved.get(a.getKey());
+            if (to != null) {
+                keptAliases.add(Map.entry(to, a.getValue()));
+            }
+        }
+        return new EntityDictionary(revision, kept, keptAliases, fieldValues);
+    }
+
+    /** The CI's values by field name without the entity prefix (ci_code, ci_type, environment…), for data scopes. */
+    public static Map<String, String> scopeFields(Entity e) {
+        Map<String, String> m = new java.util.HashMap<>();
+        e.fields().forEach((k, v) -> m.put(k.substring(k.indexOf('.') + 1), v));
+        m.put("ci_code", e.ciCode());
+        m.put("ci_type", e.ciType());
+        return m;
     }
 
     public long revision() {

@@ -23,8 +23,16 @@ final class Node {
         this.problems = problems;
     }
 
+    /** Plain conversion: empty arrays and objects are content here (ModelJson's mapper leaves them out). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper TREE = new com.fasterxml.jackson.databind.ObjectMapper();
+
     String path() {
         return path;
+    }
+
+    /** This object as a Jackson tree, exactly as given, for checks shared with the services that enforce them. */
+    com.fasterxml.jackson.databind.JsonNode tree() {
+        return TREE.valueToTree(map);
     }
 
     Map<String, ?> map() {

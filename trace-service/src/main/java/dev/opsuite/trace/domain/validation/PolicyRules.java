@@ -1,6 +1,6 @@
 package dev.opsuite.trace.domain.validation;
 
-/** policy: execution budget, security lists and replan limits. */
+/** policy: execution budget, security lists, replan limits and data scopes (data_access). */
 final class PolicyRules implements ContentRules {
     @Override
     public void check(Node root) {
@@ -17,5 +17,11 @@ final class PolicyRules implements ContentRules {
             r.integer("max_replans", 0, false);
             r.integer("max_internal_retries", 0, false);
         });
+        if (root.has("data_access")) {
+            for (String p : dev.opsuite.guard.DataScope.problems(root.tree())) {
+                int colon = p.indexOf(": ");
+                root.problems().add(root.path() + "." + p.substring(0, colon), p.substring(colon + 2));
+            }
+        }
     }
 }

@@ -11,7 +11,8 @@ final class QueryRules implements ContentRules {
     @Override
     public void check(Node root) {
         Set<String> names = new HashSet<>();
-        for (Node q : root.objects("queries", true)) {
+        List<Node> queries = root.objects("queries", true);
+        for (Node q : queries) {
             q.string("name", true).ifPresent(n -> {
                 if (!names.add(n)) {
                     q.problems().add(q.pathOf("name"), "duplicate query name '" + n + "'");
@@ -22,6 +23,17 @@ final class QueryRules implements ContentRules {
             q.string("source", true);
             q.objects("params", false).forEach(p -> p.string("name", true));
             q.objects("fixtures", false).forEach(QueryRules::fixture);
+            if (q.has("scope")) { // the scoping clause a template declares to run for callers with a data scope
+                dev.opsuite.guard.ScopedTemplates.problem(q.tree())
+                        .ifPresent(problem -> q.problems().add(q.pathOf("scope"), problem));
+            }
+        }
+        for (Node q : queries) {
+            q.object("scope", false).flatMap(sc -> sc.string("outside", false)).ifPresent(outside -> {
+                if (!names.contains(outside)) {
+                    q.problems().add(q.pathOf("scope") + ".outside", "names no query in $.queries ('" + outside + "')");
+                }
+            });
         }
         List<Node> bindings = root.objects("bindings", false);
         for (Node b : bindings) {

@@ -1,0 +1,206 @@
+package dev.opsuite.guard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Which CIs a caller may see: the Policy asset's {@code data_access} read for the caller's roles.
+ *
+ * <pre>
+ * "data_access": {
+ *   "scopes": [
+ *     {"role": "payments",   "scope": {"owner": ["payment-team"], "environment": ["prod", "stage"]}},
+ *     {"role": "contractor", "scope": {"environment": ["dev"]}},
+ *     {"role": "noc",        "scope": "*"}
+ *   ],
+ *   "default_scope": "*"
+ * }
+ * </pre>
+ *
+ * A scope is a filter over the primary entity's fields ({@link #FIELDS}); inside one scope every
+ * field must match (values compared case-insensitively), and a caller holding several scoped roles
+ * sees the union of their scopes. Roles the list does not name neither widen nor narrow what a
+ * caller sees: a principal none of whose roles is listed gets {@code default_scope} ("*" when the
+ * Policy does not say; {@code "none"} sees nothing). A Policy without {@code data_access} scopes no
+ * one. VALIDATE puts the scope on the validated plan; EXECUTE computes it again from the Policy and
+ * the caller's roles and never from the wire.
+ */
+public record DataScope(boolean all, List<Map<String, Set<String>>> clauses, List<String> roles) {
+    /** The CI fields a scope may filter on. */
+    public static final List<String> FIELDS = List.of("ci_code", "ci_type", "environment", "location", "owner", "status");
+
+    public DataScope {
+        clauses = List.copyOf(clauses);
+        roles = List.copyOf(roles);
+    }
+
+    /** Everything: the caller is not restricted. */
+    public static DataScope everything(List<String> roles) {
+        return new DataScope(true, List.of(), roles);
+    }
+
+    /** The scope of a caller holding these roles under this Policy content. */
+    public static DataScope of(JsonNode policy, List<String> roles) {
+        JsonNode access = policy.path("data_access");
+        if (access.isMissingNode() || access.isNull()) {
+            return everything(List.of());
+        }
+        List<String> problems = problems(policy);
+        if (!problems.isEmpty()) { // a Policy that cannot be read scopes everyone to nothing
+            return new DataScope(false, List.of(), List.of("invalid policy: " + problems.get(0)));
+        }
+        List<Map<String, Set<String>>> clauses = new ArrayList<>();
+        List<String> matched = new ArrayList<>();
+        boolean all = false;
+        for (JsonNode entry : access.path("scopes")) {
+            String role = entry.path("role").asText();
+            if (!roles.contains(role)) {
+                continue;
+            }
+            matched.add(role);
+            if (isStar(entry.path("scope"))) {
+                all = true;
+            } else if (!isNone(entry.path("scope"))) {
+                clauses.add(clause(entry.path("scope")));
+            }
+        }
+        if (matched.isEmpty()) {
+            JsonNode def = access.path("default_scope");
+            if (def.isMissingNode() || isStar(def)) {
+                return everything(List.of());
+            }
+            return new DataScope(false, isNone(def) ? List.of() : List.of(clause(def)), List.of("default_scope"));
+        }
+        return all ? everything(matched) : new DataScope(false, clauses, matched);
+    }
+
+    /** Whether a CI with these field values (field name → value, {@link #FIELDS}) is in the scope. */
+    public boolean admits(Map<String, String> ci) {
+        if (all) {
+            return true;
+        }
+        for (Map<String, Set<String>> clause : clauses) {
+            boolean every = true;
+            for (Map.Entry<String, Set<String>> f : clause.entrySet()) {
+                String v = ci.get(f.getKey());
+                if (v == null || !f.getValue().contains(v.toLowerCase(Locale.ROOT))) {
+                    every = false;
+                    break;
+                }
+            }
+            if (every) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A stable text of the scope, for cache keys and traces. */
+    public String key() {
+        if (all) {
+            return "*";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Map<String, Set<String>> c : clauses) {
+            parts.add(new TreeMap<>(c).toString());
+        }
+        return parts.isEmpty() ? "none" : String.join(" | ", new TreeSet<>(parts));
+    }
+
+    /** For the validated plan and the trace: {all, clauses, roles}. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("all", all);
+        List<Map<String, Object>> cs = new ArrayList<>();
+        for (Map<String, Set<String>> c : clauses) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            c.forEach((k, v) -> out.put(k, new ArrayList<>(new TreeSet<>(v))));
+            cs.add(out);
+        }
+        m.put("clauses", cs);
+        m.put("roles", roles);
+        return m;
+    }
+
+    /** What is wrong with a Policy's data_access, as "path: problem" lines; empty when it is sound. */
+    public static List<String> problems(JsonNode policy) {
+        List<String> out = new ArrayList<>();
+        JsonNode access = policy.path("data_access");
+        if (access.isMissingNode() || access.isNull()) {
+            return out;
+        }
+        if (!access.isObject()) {
+            out.add("data_access: must be an object");
+            return out;
+        }
+        JsonNode scopes = access.path("scopes");
+        if (!scopes.isMissingNode() && !scopes.isArray()) {
+            out.add("data_access.scopes: must be an array");
+        }
+        int i = 0;
+        for (JsonNode entry : scopes) {
+            String at = "data_access.scopes[" + i++ + "]";
+            if (!entry.path("role").isTextual() || entry.path("role").asText().isBlank()) {
+                out.add(at + ".role: a role name is required");
+            }
+            scopeProblems(entry.path("scope"), at + ".scope", out);
+        }
+        if (access.has("default_scope")) {
+            scopeProblems(access.path("default_scope"), "data_access.default_scope", out);
+        }
+        return out;
+    }
+
+    private static void scopeProblems(JsonNode scope, String at, List<String> out) {
+        if (isStar(scope) || isNone(scope)) {
+            return;
+        }
+        if (!scope.isObject() || scope.isEmpty()) {
+            out.add(at + ": must be \"*\", \"none\" or an object of CI fields " + FIELDS);
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = scope.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (!FIELDS.contains(f.getKey())) {
+                out.add(at + "." + f.getKey() + ": not a CI field a scope can filter on " + FIELDS);
+            } else if (!f.getValue().isArray() || f.getValue().isEmpty()) {
+                out.add(at + "." + f.getKey() + ": must be a non-empty array of values");
+            } else {
+                for (JsonNode v : f.getValue()) {
+                    if (!v.isTextual() || v.asText().isBlank()) {
+                        out.add(at + "." + f.getKey() + ": every value must be a non-empty string");
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static Map<String, Set<String>> clause(JsonNode scope) {
+        Map<String, Set<String>> c = new TreeMap<>();
+        scope.fields().forEachRemaining(f -> {
+            Set<String> values = new LinkedHashSet<>();
+            f.getValue().forEach(v -> values.add(v.asText().toLowerCase(Locale.ROOT)));
+            c.put(f.getKey(), Set.copyOf(values));
+        });
+        return c;
+    }
+
+    private static boolean isStar(JsonNode n) {
+        return n.isTextual() && "*".equals(n.asText());
+    }
+
+    private static boolean isNone(JsonNode n) {
+        return n.isTextual() && "none".equals(n.asText());
+    }
+}

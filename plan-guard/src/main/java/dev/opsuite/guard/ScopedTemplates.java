@@ -1,0 +1,72 @@
+package dev.opsuite.guard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The scoping clause a Query template declares so that it can run for a caller with a data scope:
+ *
+ * <pre>
+ * "params": [..., {"name": "scope_all", "type": "boolean"}, {"name": "scope_ci_codes", "type": "string[]"}],
+ * "scope": {"columns": ["ci_code", "via"], "outside": "graph_impact_outside"}
+ * </pre>
+ *
+ * The statement filters every CI it reads with {@code (:scope_all OR c.ci_code = ANY(:scope_ci_codes))}
+ * (Cypher: {@code ($scope_all OR n.ci_code IN $scope_ci_codes)}); EXECUTE binds the two from the
+ * caller's scope, never from the plan. {@code columns} names the result columns holding CI codes —
+ * EXECUTE checks every row's against the scope again and fails the call if one is outside;
+ * {@code outside} optionally names a template counting the CIs a graph expansion stopped at
+ * because they are outside the scope (one row, column {@code outside}). A template without a
+ * scoping clause runs only for callers who see everything.
+ */
+public final class ScopedTemplates {
+    public static final String ALL = "scope_all";
+    public static final String CODES = "scope_ci_codes";
+
+    private ScopedTemplates() {}
+
+    /** Why this template cannot run for a scoped caller, or empty when it declares its scoping clause. */
+    public static Optional<String> problem(JsonNode template) {
+        if (template == null) {
+            return Optional.of("the template is not defined");
+        }
+        if (!template.path("scope").isObject()) {
+            return Optional.of("the template declares no scoping clause ($.scope), so it cannot run for a caller "
+                    + "whose data access is scoped");
+        }
+        List<String> declared = new ArrayList<>();
+        template.path("params").forEach(p -> declared.add(p.path("name").asText()));
+        String statement = template.path("statement").asText();
+        String mark = "cypher".equalsIgnoreCase(template.path("language").asText("sql")) ? "$" : ":";
+        for (String p : List.of(ALL, CODES)) {
+            if (!declared.contains(p) || !statement.contains(mark + p)) {
+                return Optional.of("the template's scoping clause must use and declare the parameter " + p);
+            }
+        }
+        for (JsonNode v : template.path("variants")) {
+            String s = v.path("statement").asText();
+            if (!s.contains(mark + ALL) || !s.contains(mark + CODES)) {
+                return Optional.of("every variant of the template must use the scoping clause (" + ALL + ", " + CODES + ")");
+            }
+        }
+        if (!template.path("scope").path("columns").isArray()) {
+            return Optional.of("$.scope.columns must list the result columns holding CI codes ([] for none)");
+        }
+        return Optional.empty();
+    }
+
+    /** The result columns holding CI codes that EXECUTE checks against the scope. */
+    public static List<String> columns(JsonNode template) {
+        List<String> out = new ArrayList<>();
+        template.path("scope").path("columns").forEach(c -> out.add(c.asText()));
+        return out;
+    }
+
+    /** The template counting CIs a graph expansion left out for the scope, or empty. */
+    public static Optional<String> outsideQuery(JsonNode template) {
+        String q = template.path("scope").path("outside").asText("");
+        return q.isBlank() ? Optional.empty() : Optional.of(q);
+    }
+}

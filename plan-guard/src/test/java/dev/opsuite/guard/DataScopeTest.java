@@ -1,0 +1,104 @@
+package dev.opsuite.guard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.kit.model.ModelJson;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DataScopeTest {
+    private static final Map<String, String> PAY_PROD = Map.of("ci_code", "APP001", "owner", "payment-team",
+            "environment", "prod", "ci_type", "app");
+    private static final Map<String, String> PAY_DEV = Map.of("ci_code", "APP050", "owner", "payment-team",
+            "environment", "dev", "ci_type", "app");
+    private static final Map<String, String> DB = Map.of("ci_code", "DB003", "owner", "dba-team",
+            "environment", "prod", "ci_type", "database");
+    private static final Map<String, String> DEV_DB = Map.of("ci_code", "DB030", "owner", "dba-team",
+            "environment", "dev", "ci_type", "database");
+
+    private static JsonNode policy(String dataAccess) throws Exception {
+        return ModelJson.MAPPER.readTree("{\"data_access\": " + dataAccess + "}");
+    }
+
+    private static final String ISSUE_EXAMPLE = "{\"scopes\": ["
+            + "{\"role\": \"payments\", \"scope\": {\"owner\": [\"payment-team\"], \"environment\": [\"prod\", \"stage\"]}},"
+            + "{\"role\": \"contractor\", \"scope\": {\"environment\": [\"DEV\"]}},"
+            + "{\"role\": \"noc\", \"scope\": \"*\"},"
+            + "{\"role\": \"auditor\", \"scope\": {\"ci_code\": [\"DB003\"]}}]}";
+
+    @Test
+    void everyFieldOfOneScopeMustMatch() throws Exception {
+        DataScope s = DataScope.of(policy(ISSUE_EXAMPLE), List.of("viewer", "payments"));
+        assertFalse(s.all());
+        assertEquals(List.of("payments"), s.roles());
+        assertTrue(s.admits(PAY_PROD));
+        assertFalse(s.admits(PAY_DEV), "payment-team but dev");
+        assertFalse(s.admits(DB), "prod but another owner");
+        assertFalse(s.admits(Map.of("ci_code", "X")), "a CI without the fields is outside");
+    }
+
+    @Test
+    void severalScopedRolesSeeTheUnionAndValuesIgnoreCase() throws Exception {
+        DataScope s = DataScope.of(policy(ISSUE_EXAMPLE), List.of("payments", "contractor"));
+        assertTrue(s.admits(PAY_PROD) && s.admits(PAY_DEV) && s.admits(DEV_DB));
+        assertFalse(s.admits(DB));
+        assertTrue(DataScope.of(policy(ISSUE_EXAMPLE), List.of("payments", "auditor")).admits(DB), "explicit codes");
+    }
+
+    @Test
+    void aStarRoleSeesEverythingAndUnlistedRolesNeitherWidenNorNarrow() throws Exception {
+        assertTrue(DataScope.of(policy(ISSUE_EXAMPLE), List.of("payments", "noc")).all());
+        assertTrue(DataScope.of(policy(ISSUE_EXAMPLE), List.of("viewer", "operator")).all(), "default_scope is *");
+        assertFalse(DataScope.of(policy(ISSUE_EXAMPLE), List.of("viewer", "payments")).all(), "viewer adds nothing");
+        assertTrue(DataScope.of(ModelJson.MAPPER.readTree("{}"), List.of("payments")).all(), "no data_access: no scope");
+    }
+
+    @Test
+    void defaultScopeAppliesWhenNoRoleIsListed() throws Exception {
+        DataScope none = DataScope.of(policy("{\"scopes\": [], \"default_scope\": \"none\"}"), List.of("viewer"));
+        assertFalse(none.all());
+        assertFalse(none.admits(PAY_PROD));
+        assertEquals("none", none.key());
+        DataScope prodOnly = DataScope.of(policy("{\"default_scope\": {\"environment\": [\"prod\"]}}"), List.of("viewer"));
+        assertTrue(prodOnly.admits(DB));
+        assertFalse(prodOnly.admits(DEV_DB));
+    }
+
+    @Test
+    void theKeyIsStableAcrossOrder() throws Exception {
+        DataScope a = DataScope.of(policy(ISSUE_EXAMPLE), List.of("payments", "contractor"));
+        DataScope b = DataScope.of(policy(ISSUE_EXAMPLE), List.of("contractor", "payments"));
+        assertEquals(a.key(), b.key());
+    }
+
+    @Test
+    void aBrokenDataAccessIsReportedAndScopesEveryoneToNothing() throws Exception {
+        JsonNode bad = policy("{\"scopes\": [{\"role\": \"payments\", \"scope\": {\"team\": [\"x\"]}},"
+                + "{\"scope\": {\"owner\": []}}, {\"role\": \"r\", \"scope\": 7}], \"default_scope\": \"all\"}");
+        List<String> problems = DataScope.problems(bad);
+        assertEquals(5, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("data_access.scopes[0].scope.team:"), problems.toString());
+        DataScope s = DataScope.of(bad, List.of("viewer"));
+        assertFalse(s.all());
+        assertFalse(s.admits(PAY_PROD));
+        assertTrue(DataScope.problems(policy(ISSUE_EXAMPLE)).isEmpty());
+    }
+
+    @Test
+    void aTemplateWithoutAScopingClauseCannotRunScoped() throws Exception {
+        JsonNode unscoped = ModelJson.MAPPER.readTree("{\"name\": \"q\", \"statement\": \"SELECT ci_code FROM ci\"}");
+        assertTrue(ScopedTemplates.problem(unscoped).isPresent());
+        JsonNode declaredNotUsed = ModelJson.MAPPER.readTree("{\"name\": \"q\", \"statement\": \"SELECT ci_code FROM ci\","
+                + "\"params\": [{\"name\": \"scope_all\"}, {\"name\": \"scope_ci_codes\"}], \"scope\": {\"columns\": []}}");
+        assertTrue(ScopedTemplates.problem(declaredNotUsed).isPresent());
+        JsonNode scoped = ModelJson.MAPPER.readTree("{\"name\": \"q\", \"statement\": \"SELECT ci_code FROM ci WHERE "
+                + "(:scope_all OR ci_code = ANY(:scope_ci_codes))\", \"params\": [{\"name\": \"scope_all\"}, "
+                + "{\"name\": \"scope_ci_codes\"}], \"scope\": {\"columns\": [\"ci_code\"]}}");
+        assertTrue(ScopedTemplates.problem(scoped).isEmpty());
+        assertEquals(List.of("ci_code"), ScopedTemplates.columns(scoped));
+    }
+}
