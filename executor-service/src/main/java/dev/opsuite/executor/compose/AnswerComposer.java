@@ -43,7 +43,14 @@ public final class AnswerComposer {
             planVars.put("secondary", secondary);
         }
         JsonNode messages = mapping.path("messages");
+        List<Block> failed = new ArrayList<>(); // stated first: what could not be answered, and why
         if (!plan.missingSlots().isEmpty()) {
+            ToolOutput lookup = outputs.stream().filter(o -> "ci_resolver".equals(o.tool()) && o.failed()).findFirst()
+                    .orElse(null);
+            if (lookup != null) { // the names were never looked up: not "no CI matches"
+                failed.add(ToolFailures.resolve(lookup, messages, planVars, lang));
+                return finish(plan, mapping, planVars, lang, failed, warnings);
+            }
             blocks.add(Block.text(Templates.stripUnfilled(slotMessage(plan, messages, planVars, lang))));
             return finish(plan, mapping, planVars, lang, blocks, warnings);
         }
@@ -52,6 +59,10 @@ public final class AnswerComposer {
                 continue;
             }
             JsonNode rule = ruleFor(mapping, out.queryName());
+            if (out.failed()) {
+                failed.add(ToolFailures.of(out, rule, messages, planVars, lang));
+                continue;
+            }
             if (rule == null) {
                 warnings.add("no mapping rule for " + out.queryName() + "; shown as a table");
                 blocks.add(table(out, null, decimals, plan.primary().offset()));
@@ -83,10 +94,11 @@ public final class AnswerComposer {
             }
             scopeNote(out, messages, lang, blocks);
         }
-        if (blocks.isEmpty()) {
+        if (blocks.isEmpty() && failed.isEmpty()) {
             blocks.add(Block.text(Templates.stripUnfilled(Templates.fill(Localized.text(messages.path("no_plan"), lang),
                     planVars))));
         }
+        blocks.addAll(0, failed);
         return finish(plan, mapping, planVars, lang, blocks, warnings);
     }
 
@@ -161,8 +173,11 @@ public final class AnswerComposer {
                 }
             }
         }
-        String answer = blocks.stream().filter(b -> b.type().equals("text")).map(Block::content).findFirst()
-                .orElse(blocks.get(0).content());
+        // the leading text says first what could not be answered, then what was
+        List<String> lead = new ArrayList<>(blocks.stream().filter(b -> b.type().equals(ToolFailures.WARNING))
+                .map(Block::content).toList());
+        blocks.stream().filter(b -> b.type().equals("text")).map(Block::content).findFirst().ifPresent(lead::add);
+        String answer = lead.isEmpty() ? blocks.get(0).content() : String.join(" ", lead);
         String reading = Readings.render(plan, mapping, planVars, lang);
         if (!reading.isEmpty()) {
             blocks.add(new Block("text", "reading", reading, Map.of()));

@@ -149,8 +149,9 @@ public final class PlanExecutor {
         } catch (OpsException e) {
             boolean retryable = e.code() == ErrorCode.UNAVAILABLE || e.code() == ErrorCode.DEADLINE_EXCEEDED;
             calls.add(new ToolCallRecord(tool, elapsed(start), withQuery(name, params), "failed", e.getMessage()));
-            return new ToolOutput(tool, name, List.of(), List.of(), false, Map.of("source", sourceName),
-                    e.getMessage(), retryable);
+            // the code says why (unavailable, timeout, refused): the answer states it, never "no data"
+            return new ToolOutput(tool, name, List.of(), List.of(), false, Map.of("source", sourceName,
+                    "error_code", e.code().name()), e.getMessage(), retryable);
         }
     }
 

@@ -209,6 +209,12 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
         b.addToolCalls(LlmCallProtos.toolCall(o.call()));
         if (o.text().isEmpty()) {
             notes.add((o.ungrounded().isEmpty() ? "summary: " : "low_evidence: ") + o.error());
+            if (o.ungrounded().isEmpty()) { // the call failed: say so; the template text stands below
+                List<Block> blocks = new ArrayList<>(c.blocks());
+                blocks.add(0, dev.opsuite.executor.compose.ToolFailures.summary(o.error(), mapping.path("messages"),
+                        plan.language().isEmpty() ? "en" : plan.language()));
+                return new AnswerComposer.Composed(blocks, c.answer(), c.warnings());
+            }
             return c;
         }
         List<Block> blocks = new ArrayList<>(c.blocks());

@@ -27,6 +27,7 @@ import dev.opsuite.proto.v1.ValidatedPlan;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import dev.opsuite.kit.errors.OpsException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,6 +120,7 @@ final class Pipeline {
         ExecuteResponse executed = new ControlLoop(this, recorder, assets).execute(validated);
         Plan resolved = executed.hasResolvedPlan() ? executed.getResolvedPlan() : validated.getPlan();
         ComposeResponse composed = compose(resolved, executed);
+        requireAnswered(executed, composed);
         PresentResponse presented = present(resolved, composed.getBlocksList());
         // COMPOSE/PRESENT triggers are recorded; their remedy is already in the answer (gap stated, rows paged)
         composed.getTriggersList().forEach(t -> recorder.replan(t, null, null, "stop",
@@ -193,6 +195,21 @@ final class Pipeline {
                         .build()));
         recorder.output("validate", r.getValidatedPlan(), r.getDiagnostics(), List.of(), t);
         return r.getValidatedPlan();
+    }
+
+    /**
+     * Nothing could be answered — the CI name lookup failed, or every query the plan needed failed —
+     * is an error envelope (503 with the trace id) whose message is COMPOSE's statement of which
+     * source failed and what could not be answered; some failed is a partial answer that says so.
+     */
+    static void requireAnswered(ExecuteResponse r, ComposeResponse composed) {
+        boolean lookupFailed = r.getToolResultsList().stream()
+                .anyMatch(t -> t.getTool().equals("ci_resolver") && !t.getError().isEmpty());
+        List<dev.opsuite.proto.v1.ToolResult> data = r.getToolResultsList().stream()
+                .filter(t -> !t.getTool().equals("ci_resolver")).toList();
+        if (lookupFailed || !data.isEmpty() && data.stream().noneMatch(t -> t.getError().isEmpty())) {
+            throw OpsException.unavailable(composed.getAnswer(), null);
+        }
     }
 
     ExecuteResponse execute(ValidatedPlan validated) {

@@ -80,6 +80,7 @@ public final class UiActionRunner {
             }
             ExecuteResponse r = pipeline.execute(validated);
             ComposeResponse composed = pipeline.compose(r.getResolvedPlan(), r);
+            Pipeline.requireAnswered(r, composed);
             List<AnswerBlock> tables = composed.getBlocksList().stream().filter(b -> b.getType().equals("table")).toList();
             int rows = tables.isEmpty() ? 0 : tables.get(0).getData().getFieldsOrDefault("rows", Value.getDefaultInstance())
                     .getListValue().getValuesCount();

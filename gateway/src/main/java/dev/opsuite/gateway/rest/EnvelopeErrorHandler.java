@@ -38,7 +38,8 @@ public final class EnvelopeErrorHandler implements ServerErrorHandler, UnframedG
             return Envelopes.of(HttpStatus.BAD_REQUEST,
                     "invalid request body: malformed JSON or a field of the wrong type").toHttpResponse();
         }
-        return Envelopes.of(status).toHttpResponse();
+        // a transcoded status arrives as the grpc-message header wrote it: percent-encoded
+        return Envelopes.of(status.withDescription(Envelopes.grpcMessage(status.getDescription()))).toHttpResponse();
     }
 
     @Override

@@ -61,6 +61,32 @@ public final class Envelopes {
         return AggregatedHttpResponse.of(http, MediaType.JSON_UTF_8, body.toString());
     }
 
+    /**
+     * A transcoded call's status description as it was written: the grpc-message header carries it
+     * percent-encoded (UTF-8 bytes outside printable ASCII, and '%' itself), which a Korean message
+     * would otherwise show as "%EC%9D%98…".
+     */
+    public static String grpcMessage(String s) {
+        if (s == null || s.indexOf('%') < 0) {
+            return s;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
+        byte[] in = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < in.length; i++) {
+            if (in[i] == '%' && i + 2 < in.length && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
+                out.write(hex(in[i + 1]) * 16 + hex(in[i + 2]));
+                i += 2;
+            } else {
+                out.write(in[i]);
+            }
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static int hex(byte b) {
+        return Character.digit(b, 16);
+    }
+
     private static String defaultMessage(HttpStatus http) {
         return switch (http.code()) {
             case 400 -> "bad request";

@@ -176,4 +176,13 @@ class EnvelopesTest {
         assertEquals(405, body(r).path("code").asInt());
         assertEquals("method not allowed", body(r).path("message").asText());
     }
+
+    @Test
+    void aPercentEncodedGrpcMessageReadsAsWritten() {
+        org.junit.jupiter.api.Assertions.assertEquals("의존 관계 그래프 저장소(neo4j_graph)에 연결할 수 없어 100% 실패",
+                Envelopes.grpcMessage("%EC%9D%98%EC%A1%B4 %EA%B4%80%EA%B3%84 %EA%B7%B8%EB%9E%98%ED%94%84 "
+                        + "%EC%A0%80%EC%9E%A5%EC%86%8C(neo4j_graph)%EC%97%90 %EC%97%B0%EA%B2%B0%ED%95%A0 %EC%88%98 "
+                        + "%EC%97%86%EC%96%B4 100%25 %EC%8B%A4%ED%8C%A8"));
+        org.junit.jupiter.api.Assertions.assertEquals("50% off %zz", Envelopes.grpcMessage("50% off %zz"));
+    }
 }
