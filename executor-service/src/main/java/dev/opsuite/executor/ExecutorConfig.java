@@ -21,6 +21,11 @@ public record ExecutorConfig(String host, int port, Optional<String> estateDbUrl
         return env.get("OPS_REGISTRY_TARGET");
     }
 
+    /** How often a Source whose breaker is open is checked again (OPS_BREAKER_PROBE_MS, default 2000). */
+    public java.time.Duration breakerProbe() {
+        return java.time.Duration.ofMillis(Math.max(100, env.getInt("OPS_BREAKER_PROBE_MS", 2000)));
+    }
+
     public static ExecutorConfig from(Env env) {
         return new ExecutorConfig(env.get("OPS_EXECUTOR_HOST", "127.0.0.1"), env.getInt("OPS_EXECUTOR_PORT", 9092),
                 env.get("OPS_ESTATE_DB_URL"), env.get("OPS_ESTATE_DB_USER", "postgres"),

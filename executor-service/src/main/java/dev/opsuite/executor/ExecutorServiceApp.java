@@ -16,6 +16,7 @@ import dev.opsuite.executor.grpc.ExecutorGrpcService;
 import dev.opsuite.executor.neo4j.Neo4jGraphAdapter;
 import dev.opsuite.executor.postgres.PostgresSqlAdapter;
 import dev.opsuite.executor.source.SecretResolver;
+import dev.opsuite.executor.source.SourceBreakers;
 import dev.opsuite.kit.grpc.AssetRegistryClient;
 import dev.opsuite.kit.grpc.GrpcServerRunner;
 import dev.opsuite.kit.json.AssetContents;
@@ -66,14 +67,18 @@ public final class ExecutorServiceApp implements AutoCloseable {
         List<BindableService> services = new ArrayList<>();
         Optional<LlmClient> llm = LlmClients.create(LlmConfig.from(cfg.env()));
         llm.ifPresent(resources::add);
+        SourceChecker checker = new SourceChecker(sql, graph);
+        // every read a question makes goes through a breaker per Source version: fail fast while a store is down
+        SourceBreakers guarded = new SourceBreakers(sql, graph, checker, cfg.breakerProbe());
+        resources.add(0, guarded);
         SourceRpcs sourceRpcs = new SourceRpcs(
                 new SchemaScanner(new PostgresSchemaScan(sql), new Neo4jSchemaScan(graph)),
-                new QueryPreviewer(sql, graph), List.of(sql, graph));
+                new QueryPreviewer(guarded, guarded), List.of(sql, graph));
         Optional<AssetRegistryClient> registry = cfg.registryTarget().map(AssetRegistryClient::new);
         registry.ifPresent(resources::add);
-        services.add(new ExecutorGrpcService(new PlanExecutor(sql, graph), new SourceChecker(sql, graph), sourceRpcs,
+        services.add(new ExecutorGrpcService(new PlanExecutor(guarded, guarded), checker, sourceRpcs,
                 llm.map(GroundedSummary::new), new AssetContents(registry.map(r -> r)),
-                new dev.opsuite.executor.domain.DictionaryLoader(sql, graph)));
+                new dev.opsuite.executor.domain.DictionaryLoader(guarded, guarded), guarded::states));
         HikariDataSource estateDb = null;
         Driver estateGraph = null;
         if (cfg.estateDbUrl().isPresent() && cfg.estateNeo4jUri().isPresent()) {

@@ -76,7 +76,7 @@ public final class GatewayApp implements AutoCloseable {
                 req -> clients.callTrace("trace-service WriteTraces", () -> clients.trace().writeTraces(req)),
                 new TraceSpill(cfg.traceSpillDir()), cfg.traceBatchSize(), cfg.traceQueueCapacity());
         Conductor conductor = new Conductor(clients, shipper, cfg.clock());
-        HealthProbe probe = new HealthProbe(clients.channels(), startupPending);
+        HealthProbe probe = new HealthProbe(clients.channels(), startupPending, () -> breakers(clients));
         ApiKeys keys = new FileApiKeys(cfg.keysFile());
         bootstrapAdminKey(keys, cfg.adminKeyFile());
         Authenticator auth = new Authenticator(keys, cfg.anonymousRole(),
@@ -184,5 +184,20 @@ public final class GatewayApp implements AutoCloseable {
         shipper.close();
         audit.close();
         clients.close();
+    }
+
+    /** The gateway's breakers per stage service and executor-service's per Source version (when it answers). */
+    private static List<dev.opsuite.proto.v1.BreakerState> breakers(StageClients clients) {
+        List<dev.opsuite.proto.v1.BreakerState> out = new java.util.ArrayList<>();
+        clients.breakerStates().forEach(b -> out.add(dev.opsuite.proto.v1.BreakerState.newBuilder().setName(b.name())
+                .setState(b.state()).setSince(b.since()).setLastError(b.lastError()).build()));
+        try {
+            out.addAll(dev.opsuite.proto.v1.ExecutorServiceGrpc.newBlockingStub(clients.executorChannel())
+                    .withDeadlineAfter(1, java.util.concurrent.TimeUnit.SECONDS)
+                    .getBreakers(dev.opsuite.proto.v1.GetBreakersRequest.getDefaultInstance()).getBreakersList());
+        } catch (io.grpc.StatusRuntimeException e) {
+            // executor-service not answering shows as its own component and breaker
+        }
+        return out;
     }
 }

@@ -99,8 +99,14 @@ class ToolFailureEndToEndTest {
                 "의존 관계 그래프 저장소(neo4j_graph)에 연결할 수 없어", "payment-db", "영향 범위");
         assertUnanswered(ask("what does order-api depend on?", deadGraph), "neo4j_graph", "what order-api",
                 "depends on could not be answered");
-        assertUnanswered(ask("path between checkout-api and payment-db", deadGraph), "neo4j_graph",
+        JsonNode last = assertUnanswered(ask("path between checkout-api and payment-db", deadGraph), "neo4j_graph",
                 "the path between the two CIs");
+        // by now the store is known down: the call fails at once through the open breaker, and health shows it
+        assertTrue(last.path("tool_calls").toString().contains("known down, failing fast"), last.toString());
+        Http.Reply health = http.get("/ops/health");
+        assertTrue(health.raw().contains("\"breaker source:" + deadGraph + "(draft)\",\"status\":\"OPEN\""),
+                health.raw());
+        assertTrue(health.raw().contains("\"breaker source:postgres_main@1\",\"status\":\"CLOSED\""), health.raw());
     }
 
     @Test

@@ -48,10 +48,12 @@ public final class ToolFailures {
 
     /** The warning when the CI name lookup failed: the names could not be looked up (not "no CI matches"). */
     static Block resolve(ToolOutput out, JsonNode messages, Map<String, String> vars, String lang) {
-        String text = text(messages.path("tool_failed").path("resolve"), out, messages, vars, lang, "");
+        boolean down = reason(out).equals("unavailable");
+        String text = text(messages.path("tool_failed").path(down ? "resolve" : "resolve_failed"), out, messages, vars,
+                lang, "");
         if (text.isEmpty()) {
-            text = store(out.tool(), messages, lang) + " (" + source(out) + ") is unavailable, so the CI named in the "
-                    + "question could not be looked up.";
+            text = store(out.tool(), messages, lang) + " (" + source(out) + (down ? ") is unavailable" : ") failed")
+                    + ", so the CI named in the question could not be looked up.";
         }
         return new Block(WARNING, "", text, data(out, reason(out)));
     }

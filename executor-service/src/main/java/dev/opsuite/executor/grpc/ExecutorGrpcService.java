@@ -60,9 +60,13 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
     private final AssetContents contents;
     private final PlanValidator guard = new PlanValidator();
 
+    private final java.util.function.Supplier<List<dev.opsuite.kit.resilience.Breakers.State>> breakers;
+
     public ExecutorGrpcService(PlanExecutor executor, SourceChecker sources, SourceRpcs sourceRpcs,
                                Optional<GroundedSummary> summary, AssetContents contents,
-                               dev.opsuite.executor.domain.DictionaryLoader dictionaries) {
+                               dev.opsuite.executor.domain.DictionaryLoader dictionaries,
+                               java.util.function.Supplier<List<dev.opsuite.kit.resilience.Breakers.State>> breakers) {
+        this.breakers = breakers;
         this.contents = contents;
         this.dictionaries = dictionaries;
         this.executor = executor;
@@ -85,6 +89,17 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             }
             return ExecutorProtos.dictionaryChunks(dictionaries.load(assets, "mock".equals(mode),
                     request.getKnownRevision()));
+        });
+    }
+
+    @Override
+    public void getBreakers(dev.opsuite.proto.v1.GetBreakersRequest request,
+                            StreamObserver<dev.opsuite.proto.v1.GetBreakersResponse> observer) {
+        Unary.respond(observer, () -> {
+            var b = dev.opsuite.proto.v1.GetBreakersResponse.newBuilder();
+            breakers.get().forEach(s -> b.addBreakers(dev.opsuite.proto.v1.BreakerState.newBuilder().setName(s.name())
+                    .setState(s.state()).setSince(s.since()).setLastError(s.lastError())));
+            return b.build();
         });
     }
 

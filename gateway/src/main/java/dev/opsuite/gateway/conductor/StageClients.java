@@ -36,7 +36,10 @@ public final class StageClients implements AutoCloseable {
         this.executor = Channels.to(executorTarget, MAX_INBOUND_BYTES, transport);
         this.trace = Channels.to(traceTarget, MAX_INBOUND_BYTES, transport);
         this.deadlineMs = deadlineMs;
+        this.breakers = new dev.opsuite.kit.resilience.Breakers("gateway-stages", java.time.Duration.ofSeconds(1));
     }
+
+    private final dev.opsuite.kit.resilience.Breakers breakers;
 
     /** Stage calls name assets by type, name, version and status; the services fetch each version once. */
     public boolean assetsByReference() {
@@ -101,6 +104,39 @@ public final class StageClients implements AutoCloseable {
      * is retried once at once, on a fresh connection attempt.
      */
     public <T> T call(String what, ManagedChannel channel, Supplier<T> call) {
+        String service = serviceOf(channel);
+        return breakers.call(service, () -> callOnce(what, channel, call),
+                // an outage is the service unreachable — not a service answering UNAVAILABLE about its own store
+                e -> e instanceof dev.opsuite.kit.errors.OpsException o && o.code() == dev.opsuite.kit.errors.ErrorCode.UNAVAILABLE
+                        && channel.getState(false) != io.grpc.ConnectivityState.READY,
+                () -> answers(channel),
+                last -> dev.opsuite.kit.errors.OpsException.unavailable(what + ": " + service + " is unavailable (known down, failing fast "
+                        + "until a background check reaches it again; last error: " + last + ")", null));
+    }
+
+    /** Each stage service's breaker (CLOSED | OPEN), for health. */
+    public List<dev.opsuite.kit.resilience.Breakers.State> breakerStates() {
+        return breakers.states();
+    }
+
+    private String serviceOf(ManagedChannel channel) {
+        return channel == planner ? "planner-service" : channel == executor ? "executor-service" : "trace-service";
+    }
+
+    /** The background check of an open breaker: the service's grpc.health answers at all. */
+    private static boolean answers(ManagedChannel channel) {
+        channel.resetConnectBackoff();
+        try {
+            io.grpc.health.v1.HealthGrpc.newBlockingStub(channel).withDeadlineAfter(1, TimeUnit.SECONDS)
+                    .check(io.grpc.health.v1.HealthCheckRequest.getDefaultInstance());
+            return true;
+        } catch (io.grpc.StatusRuntimeException e) {
+            return e.getStatus().getCode() != io.grpc.Status.Code.UNAVAILABLE
+                    && e.getStatus().getCode() != io.grpc.Status.Code.DEADLINE_EXCEEDED;
+        }
+    }
+
+    private <T> T callOnce(String what, ManagedChannel channel, Supplier<T> call) {
         try {
             return call.get();
         } catch (StatusRuntimeException e) {
@@ -154,6 +190,7 @@ public final class StageClients implements AutoCloseable {
 
     @Override
     public void close() {
+        breakers.close();
         for (ManagedChannel c : List.of(planner, executor, trace)) {
             c.shutdown();
             try {

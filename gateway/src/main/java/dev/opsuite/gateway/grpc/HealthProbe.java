@@ -19,9 +19,14 @@ public final class HealthProbe {
     private final List<Map.Entry<String, ManagedChannel>> channels;
     private volatile String startupPending;
 
-    public HealthProbe(List<Map.Entry<String, ManagedChannel>> channels, String startupPending) {
+    private final java.util.function.Supplier<List<dev.opsuite.proto.v1.BreakerState>> breakers;
+
+    /** @param breakers the circuit breakers to show: the gateway's per stage service and executor-service's per Source */
+    public HealthProbe(List<Map.Entry<String, ManagedChannel>> channels, String startupPending,
+                       java.util.function.Supplier<List<dev.opsuite.proto.v1.BreakerState>> breakers) {
         this.channels = channels;
         this.startupPending = startupPending;
+        this.breakers = breakers;
     }
 
     /** Start-up work still running beside the services (e.g. the demo load); null when done. */
@@ -54,6 +59,11 @@ public final class HealthProbe {
                 report.setReady(false);
             }
             report.addComponents(ComponentHealth.newBuilder().setName(e.getKey()).setStatus(status).setDetail(detail));
+        }
+        // an open breaker is a known outage: calls needing it fail at once until a background check closes it
+        for (dev.opsuite.proto.v1.BreakerState b : breakers.get()) {
+            report.addComponents(ComponentHealth.newBuilder().setName("breaker " + b.getName()).setStatus(b.getState())
+                    .setDetail(b.getState().equals("OPEN") ? "since " + b.getSince() + ": " + b.getLastError() : ""));
         }
         return report.build();
     }

@@ -1,0 +1,64 @@
+package dev.opsuite.executor.source;
+
+import dev.opsuite.executor.domain.GraphPort;
+import dev.opsuite.executor.domain.SourceChecker;
+import dev.opsuite.executor.domain.SqlPort;
+import dev.opsuite.kit.errors.ErrorCode;
+import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.kit.resilience.Breakers;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SQL and graph ports behind a circuit breaker per Source version: once a store is known down
+ * (it refused or dropped connections twice in a row) every call that needs it fails at once as
+ * UNAVAILABLE instead of after the driver's connect timeout, and the source's health check, run in
+ * the background every {@code probeEvery}, closes the breaker when the store answers again. A
+ * statement that fails on a reachable store (a timeout, a bad template) does not count.
+ */
+public final class SourceBreakers implements SqlPort, GraphPort, AutoCloseable {
+    private final SqlPort sql;
+    private final GraphPort graph;
+    private final SourceChecker checker;
+    private final Breakers breakers;
+
+    public SourceBreakers(SqlPort sql, GraphPort graph, SourceChecker checker, Duration probeEvery) {
+        this.sql = sql;
+        this.graph = graph;
+        this.checker = checker;
+        this.breakers = new Breakers("executor-sources", probeEvery);
+    }
+
+    @Override
+    public Tabular query(AssetDoc source, String statement, Map<String, Object> params, int maxRows, int timeoutSeconds) {
+        return guarded(source, () -> "neo4j".equals(source.content().path("type").asText())
+                ? graph.query(source, statement, params, maxRows, timeoutSeconds)
+                : sql.query(source, statement, params, maxRows, timeoutSeconds));
+    }
+
+    @Override
+    public boolean hasExtension(AssetDoc source, String extension) {
+        return guarded(source, () -> sql.hasExtension(source, extension));
+    }
+
+    /** Each breaker's state, for health. */
+    public List<Breakers.State> states() {
+        return breakers.states();
+    }
+
+    private <T> T guarded(AssetDoc source, java.util.function.Supplier<T> call) {
+        String name = "source:" + source.ref() + (source.version() == 0 ? "#" + source.content().hashCode() : "");
+        return breakers.call(name, call,
+                e -> e instanceof OpsException o && o.code() == ErrorCode.UNAVAILABLE,
+                () -> checker.check(source).reachable(),
+                last -> OpsException.unavailable("source " + source.ref() + " is unavailable (known down, failing fast "
+                        + "until a background check reaches it again; last error: " + last + ")", null));
+    }
+
+    @Override
+    public void close() {
+        breakers.close();
+    }
+}
