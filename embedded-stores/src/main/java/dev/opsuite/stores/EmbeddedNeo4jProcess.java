@@ -48,9 +48,11 @@ public final class EmbeddedNeo4jProcess implements AutoCloseable {
     private final int port;
     private final String boltUri;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Path dataDir;
 
-    private EmbeddedNeo4jProcess(Process process, int port, String boltUri) {
+    private EmbeddedNeo4jProcess(Process process, Path dataDir, int port, String boltUri) {
         this.process = process;
+        this.dataDir = dataDir;
         this.port = port;
         this.boltUri = boltUri;
     }
@@ -83,7 +85,7 @@ public final class EmbeddedNeo4jProcess implements AutoCloseable {
         String boltUri = line.substring(READY_PREFIX.length()).trim();
         LOG.info("Neo4j (pid {}) ready at {} in {} ms, data dir {}",
                 process.pid(), boltUri, (System.nanoTime() - startNanos) / 1_000_000, dir);
-        return new EmbeddedNeo4jProcess(process, port, boltUri);
+        return new EmbeddedNeo4jProcess(process, dir, port, boltUri);
     }
 
     private static String awaitReady(Process process, CompletableFuture<String> readyLine, Thread stderrPump,
@@ -147,6 +149,17 @@ public final class EmbeddedNeo4jProcess implements AutoCloseable {
     }
 
     /** For tests: the child process itself. */
+    /** Whether the child JVM is still running (false after a crash or a kill -9). */
+    public boolean isAlive() {
+        return !closed.get() && process.isAlive();
+    }
+
+    /** A new child on the same data directory and Bolt port after this one died; drivers reconnect to it. */
+    public EmbeddedNeo4jProcess restart() throws IOException {
+        close();
+        return start(dataDir, port);
+    }
+
     Process process() {
         return process;
     }

@@ -107,6 +107,29 @@ public final class EmbeddedPostgresStore implements AutoCloseable {
         }
     }
 
+    /** Whether this store's postmaster is still running (false after a crash or a kill -9). */
+    public boolean isAlive() {
+        return !closed.get() && ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** The postmaster's pid (e.g. for a fault test that kills it). */
+    public long postmasterPid() {
+        return postmasterPid;
+    }
+
+    /**
+     * Starts a new postmaster on the same data directory and port after this one died (crash
+     * recovery replays the WAL); this store's own lock on the directory is released first. The
+     * caller then uses the returned store; this one is closed without touching the new server.
+     */
+    public EmbeddedPostgresStore restart() throws IOException {
+        // the dead store's zonky lock is held by this JVM; a new lock file has a new inode
+        Files.deleteIfExists(dataDir.resolve(ZONKY_LOCK_FILE));
+        EmbeddedPostgresStore fresh = start(dataDir, port);
+        close(); // superseded: removes its shutdown hook, leaves the new postmaster alone
+        return fresh;
+    }
+
     /** JDBC URL of {@code database} on this server; connect with {@link #user()} / {@link #password()}. */
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;

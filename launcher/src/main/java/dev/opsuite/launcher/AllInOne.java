@@ -29,8 +29,9 @@ public final class AllInOne implements AutoCloseable {
     static final String DATABASE = "opsdb";
 
     private final LauncherConfig config;
-    private EmbeddedPostgresStore postgres;
-    private EmbeddedNeo4jProcess neo4j;
+    private volatile EmbeddedPostgresStore postgres;
+    private volatile EmbeddedNeo4jProcess neo4j;
+    private dev.opsuite.stores.StoreSupervisor supervisor;
     private TraceServiceApp trace;
     private PlannerServiceApp planner;
     private ExecutorServiceApp executor;
@@ -69,6 +70,13 @@ public final class AllInOne implements AutoCloseable {
         postgres.createDatabaseIfMissing(DATABASE);
         neo4j = EmbeddedNeo4jProcess.start(config.dataDir().resolve("neo4j"), 0);
         log.info("stores up in {} ms (postgres :{}, neo4j {})", ms(t0), postgres.port(), neo4j.boltUri());
+        // a crashed store comes back on its data directory and port; pools and drivers reconnect to it
+        supervisor = new dev.opsuite.stores.StoreSupervisor(java.util.List.of(
+                new dev.opsuite.stores.StoreSupervisor.Child("postgres", () -> postgres.isAlive(),
+                        () -> postgres = postgres.restart()),
+                new dev.opsuite.stores.StoreSupervisor.Child("neo4j", () -> neo4j.isAlive(),
+                        () -> neo4j = neo4j.restart())),
+                java.time.Duration.ofMillis(config.env().getInt("OPS_STORE_CHECK_MS", 1000)));
 
         stageToken();
         String jdbc = postgres.jdbcUrl(DATABASE);
@@ -165,6 +173,20 @@ public final class AllInOne implements AutoCloseable {
         }
     }
 
+    /** The embedded PostgreSQL's postmaster pid and Neo4j's child pid, for fault drills (kill -9). */
+    public long postgresPid() {
+        return postgres.postmasterPid();
+    }
+
+    public long neo4jPid() {
+        return neo4j.pid();
+    }
+
+    /** How many times the supervisor restarted each embedded store. */
+    public Map<String, Integer> storeRestarts() {
+        return supervisor == null ? Map.of() : supervisor.restarts();
+    }
+
     /** The environment the services were started with (store settings included), for running more of them. */
     public Env serviceEnv() {
         return serviceEnv;
@@ -218,6 +240,7 @@ public final class AllInOne implements AutoCloseable {
 
     @Override
     public void close() {
+        closeQuietly(supervisor); // before the stores close: a stopped store is not a crashed one
         closeQuietly(gateway);
         closeQuietly(executor);
         closeQuietly(planner);
