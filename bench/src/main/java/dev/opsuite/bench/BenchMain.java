@@ -86,6 +86,12 @@ public final class BenchMain {
                  RestProbe rest = new RestProbe(p.httpPort)) {
                 new Measurements(plan, rest, out).askWithTcpStageCalls(ASK_QUESTION);
             }
+            // the durable trace mode journals (and fsyncs) each trace before the answer: its cost per ask
+            try (ProductProcess p = ProductProcess.start(productCp, data, log, javaOpts,
+                    Map.of("OPS_TRACE_DURABLE", "fsync"));
+                 RestProbe rest = new RestProbe(p.httpPort)) {
+                new Measurements(plan, rest, out).askWithDurableTraces(ASK_QUESTION);
+            }
             Targets.evaluate(out);
         }
 

@@ -58,13 +58,23 @@ final class Measurements {
      * through loopback TCP as between separate processes, to set beside the in-process default.
      */
     void askWithTcpStageCalls(String question) throws InterruptedException {
-        ObjectNode ask = out.putObject("ask_tcp_stage_calls");
-        ask.put("question", question).put("stage_transport", "tcp");
+        askVariant("ask_tcp_stage_calls", "stage_transport", "tcp", "with TCP stage calls", question);
+    }
+
+    /** The same ask with every trace journaled (OPS_TRACE_DURABLE=fsync) before its answer is sent. */
+    void askWithDurableTraces(String question) throws InterruptedException {
+        askVariant("ask_durable_traces", "trace_durable", "fsync", "with durable traces (fsync)", question);
+    }
+
+    private void askVariant(String key, String setting, String value, String label, String question)
+            throws InterruptedException {
+        ObjectNode ask = out.putObject(key);
+        ask.put("question", question).put(setting, value);
         ArrayNode runs = ask.putArray("runs");
         for (int c : CONCURRENCY) {
             ObjectNode r = askRun(c, question, new RestProbe.Sample(200, 5));
             runs.add(r);
-            BenchMain.say("c=%d  ask with TCP stage calls p50 %.2f p99 %.2f ms %.0f/s (%d errors)", c,
+            BenchMain.say("c=%d  ask %s p50 %.2f p99 %.2f ms %.0f/s (%d errors)", c, label,
                     r.path("p50_ms").asDouble(), r.path("p99_ms").asDouble(), r.path("throughput_rps").asDouble(),
                     r.path("errors").asLong());
         }

@@ -71,23 +71,13 @@ final class Report {
                     .append(r.path("sum_of_hops_p50_ms").asText()).append(" ms | ")
                     .append(r.path("ask_p50_over_sum_of_hops").asText()).append(" |\n");
         }
-        JsonNode tcp = o.path("ask_tcp_stage_calls").path("runs");
-        if (tcp.size() > 0) {
-            b.append("\nStage calls in-process (the all-in-one default) against the same ask with every stage call over"
-                    + " loopback TCP (`OPS_STAGE_TRANSPORT=tcp`, product restarted, same warm-up and window):\n\n"
-                    + "| conc. | in-process p50 / p99 ms | TCP p50 / p99 ms | in-process req/s | TCP req/s | req/s in-process ÷ TCP |\n"
-                    + "|---|---|---|---|---|---|\n");
-            for (int i = 0; i < tcp.size(); i++) {
-                JsonNode a = o.path("ask").path("runs").path(i);
-                JsonNode t = tcp.path(i);
-                double ratio = t.path("throughput_rps").asDouble() == 0 ? 0
-                        : a.path("throughput_rps").asDouble() / t.path("throughput_rps").asDouble();
-                b.append(String.format("| %d | %s / %s | %s / %s | %,.0f | %,.0f | %.2f |%n", t.path("concurrency").asInt(),
-                        a.path("p50_ms").asText(), a.path("p99_ms").asText(), t.path("p50_ms").asText(),
-                        t.path("p99_ms").asText(), a.path("throughput_rps").asDouble(),
-                        t.path("throughput_rps").asDouble(), ratio));
-            }
-        }
+        variant(b, o, "ask_tcp_stage_calls", "\nStage calls in-process (the all-in-one default) against the same ask with"
+                + " every stage call over loopback TCP (`OPS_STAGE_TRANSPORT=tcp`, product restarted, same warm-up and"
+                + " window):\n\n", "TCP");
+        variant(b, o, "ask_durable_traces", "\nThe default trace shipping (in memory until stored) against the durable"
+                + " mode (`OPS_TRACE_DURABLE=fsync`: each trace appended to a journal and forced to disk before the answer;"
+                + " product restarted, same warm-up and window):\n\n", "durable");
+
         b.append("\nPer-stage split of the ask (from the stored traces, whole ms; mean / p50):\n\n"
                 + "| conc. | traces | trace total | ");
         JsonNode splits = o.path("ask").path("split_by_concurrency");
@@ -163,5 +153,25 @@ final class Report {
 
     private static String meanP50(JsonNode d) {
         return d.path("n").asInt() == 0 ? "–" : d.path("mean").asText() + " / " + d.path("p50").asText();
+    }
+
+    /** The default ask beside the same ask in one other setting (a product restart with one variable changed). */
+    private static void variant(StringBuilder b, JsonNode o, String key, String intro, String label) {
+        JsonNode runs = o.path(key).path("runs");
+        if (runs.size() == 0) {
+            return;
+        }
+        b.append(intro).append("| conc. | default p50 / p99 ms | ").append(label).append(" p50 / p99 ms | default req/s | ")
+                .append(label).append(" req/s | req/s default ÷ ").append(label).append(" |\n|---|---|---|---|---|---|\n");
+        for (int i = 0; i < runs.size(); i++) {
+            JsonNode a = o.path("ask").path("runs").path(i);
+            JsonNode t = runs.path(i);
+            double ratio = t.path("throughput_rps").asDouble() == 0 ? 0
+                    : a.path("throughput_rps").asDouble() / t.path("throughput_rps").asDouble();
+            b.append(String.format("| %d | %s / %s | %s / %s | %,.0f | %,.0f | %.2f |%n", t.path("concurrency").asInt(),
+                    a.path("p50_ms").asText(), a.path("p99_ms").asText(), t.path("p50_ms").asText(),
+                    t.path("p99_ms").asText(), a.path("throughput_rps").asDouble(),
+                    t.path("throughput_rps").asDouble(), ratio));
+        }
     }
 }

@@ -74,7 +74,9 @@ public final class GatewayApp implements AutoCloseable {
                 cfg.stageDeadlineMs(), cfg.assetsByReference(), cfg.stageTransport());
         TraceShipper shipper = new TraceShipper(
                 req -> clients.callTrace("trace-service WriteTraces", () -> clients.trace().writeTraces(req)),
-                new TraceSpill(cfg.traceSpillDir()), cfg.traceBatchSize(), cfg.traceQueueCapacity());
+                new TraceSpill(cfg.traceSpillDir()), cfg.traceBatchSize(), cfg.traceQueueCapacity(),
+                cfg.traceDurable().equals("off") ? null
+                        : new dev.opsuite.gateway.trace.TraceJournal(cfg.traceSpillDir(), cfg.traceDurable().equals("fsync")));
         Conductor conductor = new Conductor(clients, shipper, cfg.clock());
         HealthProbe probe = new HealthProbe(clients.channels(), startupPending, () -> breakers(clients));
         ApiKeys keys = new FileApiKeys(cfg.keysFile());

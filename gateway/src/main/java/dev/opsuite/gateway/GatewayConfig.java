@@ -27,9 +27,13 @@ public record GatewayConfig(
         Path adminKeyFile,
         int ratePerSecond,
         int concurrentPerCaller,
-        java.util.Optional<dev.opsuite.gateway.auth.OidcVerifier.Config> oidc) {
+        java.util.Optional<dev.opsuite.gateway.auth.OidcVerifier.Config> oidc,
+        String traceDurable) {
 
     public GatewayConfig {
+        if (!java.util.List.of("off", "write", "fsync").contains(traceDurable)) {
+            throw new IllegalArgumentException("OPS_TRACE_DURABLE must be off, write or fsync, not '" + traceDurable + "'");
+        }
         if (!"none".equals(anonymousRole) && !loopbackHost(httpHost)) {
             throw new IllegalArgumentException("OPS_HTTP_HOST=" + httpHost + " is not a loopback address, and "
                     + "OPS_ANONYMOUS_ROLE=" + anonymousRole + " would let anyone who reaches it in without a key: "
@@ -91,7 +95,9 @@ public record GatewayConfig(
                 env.get("OPS_OIDC_ISSUER").filter(s -> !s.isBlank()).map(issuer ->
                         new dev.opsuite.gateway.auth.OidcVerifier.Config(issuer, env.get("OPS_OIDC_JWKS_URL", ""),
                                 env.get("OPS_OIDC_AUDIENCE", ""), env.get("OPS_OIDC_ROLES_CLAIM", "roles"),
-                                env.get("OPS_OIDC_NAME_CLAIM", "preferred_username"))));
+                                env.get("OPS_OIDC_NAME_CLAIM", "preferred_username"))),
+                // off: traces queue in memory (a kill -9 loses the queued ones); write | fsync: journaled first
+                env.get("OPS_TRACE_DURABLE", "off").trim().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static Path adminKeyFile(Env env) {

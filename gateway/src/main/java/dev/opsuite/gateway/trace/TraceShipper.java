@@ -37,7 +37,19 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
     private final AtomicLong spilled = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
 
+    private final TraceJournal journal;
+
     public TraceShipper(Consumer<WriteTracesRequest> writer, TraceSpill spill, int batchSize, int capacity) {
+        this(writer, spill, batchSize, capacity, null);
+    }
+
+    /**
+     * @param journal the durable mode's journal (every trace appended before the answer is sent), or
+     *                null: traces then live in memory until stored, and a kill -9 loses the queued ones
+     */
+    public TraceShipper(Consumer<WriteTracesRequest> writer, TraceSpill spill, int batchSize, int capacity,
+                        TraceJournal journal) {
+        this.journal = journal;
         this.writer = writer;
         this.spill = spill;
         this.batchSize = batchSize;
@@ -46,11 +58,42 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
         this.worker.setDaemon(true);
         this.worker.start();
         spill.replay(this::submit);
+        if (journal != null) {
+            replayJournal();
+        }
+    }
+
+    /** Traces an earlier run journaled but never stored (a kill -9): submitted again, then their old segment goes. */
+    private void replayJournal() {
+        for (java.nio.file.Path segment : journal.leftovers()) {
+            try {
+                List<Trace> traces = TraceJournal.read(segment);
+                traces.forEach(this::submit); // journaled again in the current segment first
+                journal.forget(segment);
+                log.info("replayed {} journaled traces from {}", traces.size(), segment.getFileName());
+            } catch (java.io.IOException | RuntimeException e) {
+                log.warn("cannot replay trace journal {}: {}", segment, e.getMessage());
+            }
+        }
+    }
+
+    private void done(List<Trace> traces) {
+        if (journal != null) {
+            journal.done(traces.stream().map(Trace::getTraceId).toList());
+        }
     }
 
     @Override
     public void submit(Trace trace) {
         submitted.incrementAndGet();
+        if (journal != null) {
+            try {
+                journal.append(trace); // before the answer leaves: a kill -9 from here on loses nothing
+            } catch (RuntimeException e) {
+                log.error("trace {} not journaled ({}); it is shipped from memory only", trace.getTraceId(),
+                        e.getMessage());
+            }
+        }
         boolean queued;
         synchronized (lifecycle) {
             // after close nothing drains the queue: such traces go straight to disk
@@ -66,6 +109,7 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
         if (!queued) {
             spill.write(trace);
             spilled.incrementAndGet();
+            done(List.of(trace));
         }
     }
 
@@ -90,6 +134,7 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
                 writer.accept(WriteTracesRequest.newBuilder().addAllTraces(batch).build());
                 written.addAndGet(batch.size());
                 batch.forEach(t -> pending.remove(t.getTraceId()));
+                done(batch);
                 batch.clear();
                 backoffMs = 100;
             } catch (InterruptedException e) {
@@ -121,6 +166,7 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
             spill.write(t);
             spilled.incrementAndGet();
         });
+        done(batch);
     }
 
     /** Stores a refused batch trace by trace; a trace refused alone is kept aside, never retried. */
@@ -140,6 +186,7 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
             }
             pending.remove(t.getTraceId());
         }
+        done(batch);
     }
 
     public long rejected() {
@@ -184,6 +231,9 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
             worker.join(7_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (journal != null) {
+            journal.close();
         }
         log.info("trace shipper closed: submitted {}, written {}, spilled {}", submitted.get(), written.get(),
                 spilled.get());

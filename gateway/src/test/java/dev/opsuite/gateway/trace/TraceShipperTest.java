@@ -322,4 +322,39 @@ class TraceShipperTest {
         new TraceSpill(spillDir).replay(t -> replayed.add(t.getTraceId()));
         assertEquals(List.of(), replayed, "a refused trace is never replayed");
     }
+
+    /**
+     * A kill -9 is the shipper abandoned without close() while trace-service is down: in the default
+     * mode the queued traces are gone with the process; in the durable mode the next start replays
+     * every one from the journal, and the journal is empty once they are stored.
+     */
+    @Test
+    void theDurableModeLosesNothingWhenTheProcessDiesWithTracesQueued() throws Exception {
+        for (boolean durable : new boolean[] {false, true}) {
+            Path dir = spillDir.resolve(durable ? "durable" : "memory");
+            FakeWriter down = FakeWriter.alwaysFailing();
+            TraceShipper killed = new TraceShipper(down, new TraceSpill(dir), 10, 1_000,
+                    durable ? new TraceJournal(dir, true) : null);
+            List<String> asked = ids("k" + durable, 60);
+            asked.forEach(id -> killed.submit(trace(id)));
+            // "kill -9": no close(), nothing drained to the spill; the worker is left retrying a dead store
+            FakeWriter back = FakeWriter.failingFirst(0);
+            TraceShipper next = new TraceShipper(back, new TraceSpill(dir), 10, 1_000,
+                    durable ? new TraceJournal(dir, true) : null);
+            if (durable) {
+                await(() -> back.storedIds().size() >= asked.size(), "every journaled trace is stored");
+                assertEquals(new java.util.TreeSet<>(asked), new java.util.TreeSet<>(back.storedIds()));
+                next.close();
+                try (Stream<Path> left = Files.list(dir)) {
+                    assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("journal-")).toList(),
+                            "the journal is emptied once its traces are stored");
+                }
+            } else {
+                Thread.sleep(300);
+                assertEquals(List.of(), back.storedIds(), "in memory only, the queued traces died with the process");
+                next.close();
+            }
+            down.down.set(false);
+        }
+    }
 }
