@@ -92,7 +92,53 @@ public final class BenchMain {
                  RestProbe rest = new RestProbe(p.httpPort)) {
                 new Measurements(plan, rest, out).askWithDurableTraces(ASK_QUESTION);
             }
+            ObjectNode loss = out.putObject("traces_after_kill9");
+            for (String mode : List.of("off", "fsync")) {
+                loss.set(mode, tracesAfterKill(data, log, mode));
+            }
             Targets.evaluate(out);
+        }
+
+        /**
+         * kill -9 of the all-in-one halfway through a window of asks at c=8: how many of the answered
+         * asks' traces are stored after the next start (OPS_TRACE_DURABLE off: the in-memory queue is lost;
+         * fsync: the journal is replayed).
+         */
+        private ObjectNode tracesAfterKill(Path data, Path log, String mode) throws Exception {
+            RestProbe.Sample sample = new RestProbe.Sample(1_000_000, 1);
+            try (ProductProcess p = ProductProcess.start(productCp, data, log, javaOpts, Map.of("OPS_TRACE_DURABLE", mode));
+                 RestProbe rest = new RestProbe(p.httpPort)) {
+                Thread load = new Thread(() -> {
+                    try {
+                        LoadDriver.run("ask until kill -9", 8, Duration.ZERO, plan.window().multipliedBy(2), 0,
+                                rest.ask(ASK_QUESTION, sample));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                load.start();
+                Thread.sleep(plan.window().toMillis());
+                p.kill();
+                load.join();
+            }
+            List<String> answered = List.copyOf(sample.traceIds);
+            int stored = 0;
+            try (ProductProcess p = ProductProcess.start(productCp, data, log, javaOpts, Map.of("OPS_TRACE_DURABLE", mode));
+                 RestProbe rest = new RestProbe(p.httpPort)) {
+                long until = System.nanoTime() + 30_000_000_000L; // the replay runs beside the start: wait for it
+                List<String> missing = answered;
+                while (!missing.isEmpty() && System.nanoTime() < until) {
+                    missing = missing.stream().filter(id -> rest.trace(id) == null).toList();
+                    if (!missing.isEmpty()) {
+                        Thread.sleep(500);
+                    }
+                }
+                stored = answered.size() - missing.size();
+            }
+            say("kill -9 with OPS_TRACE_DURABLE=%s: %d asks answered before the kill, %d of their traces stored after "
+                    + "the restart, %d lost", mode, answered.size(), stored, answered.size() - stored);
+            return ModelJson.MAPPER.createObjectNode().put("answered", answered.size()).put("stored", stored)
+                    .put("lost", answered.size() - stored);
         }
 
         private ObjectNode runInfo() {

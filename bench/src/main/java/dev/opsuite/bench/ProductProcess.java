@@ -145,6 +145,11 @@ final class ProductProcess implements AutoCloseable {
     /** kB figures as read from /proc. */
     record Memory(long allInOneRssKb, long allInOnePeakKb, long neo4jRssKb, long postgresRssKb, long postgresPssKb) {}
 
+    /** SIGKILL of the product's JVM, as a crash: no shutdown hook runs (its store children are left behind). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** SIGTERM (the product's graceful shutdown hook), then a bounded wait. */
     @Override
     public void close() {

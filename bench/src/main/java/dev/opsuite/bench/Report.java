@@ -78,6 +78,14 @@ final class Report {
                 + " mode (`OPS_TRACE_DURABLE=fsync`: each trace appended to a journal and forced to disk before the answer;"
                 + " product restarted, same warm-up and window):\n\n", "durable");
 
+        JsonNode kill = o.path("traces_after_kill9");
+        if (kill.size() > 0) {
+            b.append("\nkill -9 of the all-in-one halfway through asks at c=8, then a restart: traces of the answered asks"
+                    + " found stored\n\n| OPS_TRACE_DURABLE | answered before the kill | traces stored | lost |\n|---|---|---|---|\n");
+            kill.fieldNames().forEachRemaining(m -> b.append(String.format("| %s | %d | %d | %d |%n", m,
+                    kill.path(m).path("answered").asInt(), kill.path(m).path("stored").asInt(),
+                    kill.path(m).path("lost").asInt())));
+        }
         b.append("\nPer-stage split of the ask (from the stored traces, whole ms; mean / p50):\n\n"
                 + "| conc. | traces | trace total | ");
         JsonNode splits = o.path("ask").path("split_by_concurrency");
