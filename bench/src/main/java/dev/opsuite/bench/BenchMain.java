@@ -92,6 +92,21 @@ public final class BenchMain {
                  RestProbe rest = new RestProbe(p.httpPort)) {
                 new Measurements(plan, rest, out).askWithDurableTraces(ASK_QUESTION);
             }
+            // 3× the sustainable ask rate, open loop: with load shedding (the default OPS_MAX_IN_FLIGHT) and without
+            double sustainable = out.path("ask").path("runs").path(1).path("throughput_rps").asDouble(10);
+            ObjectNode over = out.putObject("overload_3x");
+            for (String limit : List.of("64", "100000")) {
+                try (ProductProcess p = ProductProcess.start(productCp, data, log, javaOpts, Map.of("OPS_MAX_IN_FLIGHT", limit));
+                     RestProbe rest = new RestProbe(p.httpPort)) {
+                    ObjectNode r = Overload.run(rest, ASK_QUESTION, 3 * sustainable, plan.window().multipliedBy(3));
+                    over.set("max_in_flight_" + limit, r);
+                    say("3x load (%d/s offered), OPS_MAX_IN_FLIGHT=%s: %d answered (p50 %.1f p99 %.1f ms), %d refused "
+                            + "(p99 %.1f ms), %d failed otherwise", r.path("offered_rps").asLong(), limit,
+                            r.path("answered").asLong(), r.path("answered_p50_ms").asDouble(),
+                            r.path("answered_p99_ms").asDouble(), r.path("refused").asLong(),
+                            r.path("refused_p99_ms").asDouble(), r.path("failed_otherwise").asLong());
+                }
+            }
             ObjectNode loss = out.putObject("traces_after_kill9");
             for (String mode : List.of("off", "fsync")) {
                 loss.set(mode, tracesAfterKill(data, log, mode));

@@ -78,6 +78,20 @@ final class Report {
                 + " mode (`OPS_TRACE_DURABLE=fsync`: each trace appended to a journal and forced to disk before the answer;"
                 + " product restarted, same warm-up and window):\n\n", "durable");
 
+        JsonNode over = o.path("overload_3x");
+        if (over.size() > 0) {
+            b.append("\nOpen-loop overload: asks arriving at 3× the c=8 throughput of this run, with load shedding"
+                    + " (`OPS_MAX_IN_FLIGHT=64`, the default) and without (100000)\n\n| setting | offered/s | sent |"
+                    + " answered | answered/s | answered p50 / p99 ms | refused (429/503) | refused p99 ms | failed otherwise |\n"
+                    + "|---|---|---|---|---|---|---|---|---|\n");
+            over.fieldNames().forEachRemaining(k -> {
+                JsonNode r = over.path(k);
+                b.append(String.format("| %s | %d | %d | %d | %d | %s / %s | %d | %s | %d |%n", k, r.path("offered_rps").asLong(),
+                        r.path("sent").asLong(), r.path("answered").asLong(), r.path("answered_rps").asLong(),
+                        r.path("answered_p50_ms").asText(), r.path("answered_p99_ms").asText(), r.path("refused").asLong(),
+                        r.path("refused_p99_ms").asText(), r.path("failed_otherwise").asLong()));
+            });
+        }
         JsonNode kill = o.path("traces_after_kill9");
         if (kill.size() > 0) {
             b.append("\nkill -9 of the all-in-one halfway through asks at c=8, then a restart: traces of the answered asks"

@@ -29,6 +29,13 @@ final class RestProbe implements AutoCloseable {
                 .maxResponseLength(64L * 1024 * 1024).build();
     }
 
+    /** One ask; completes with the HTTP status (0 when the request itself failed: a timeout, a reset). */
+    java.util.concurrent.CompletableFuture<Integer> askStatus(String question) {
+        String body = ModelJson.MAPPER.createObjectNode().put("question", question).put("mode", "real").toString();
+        return web.prepare().post("/ops/ci/ask").content(MediaType.JSON_UTF_8, body).execute().aggregate()
+                .thenApply(r -> r.status().code()).exceptionally(e -> 0);
+    }
+
     LoadDriver.Call ping() {
         return () -> web.get("/ops/ping").aggregate().thenApply(r -> r.status().code() == 200);
     }

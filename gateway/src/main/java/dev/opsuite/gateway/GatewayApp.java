@@ -83,7 +83,7 @@ public final class GatewayApp implements AutoCloseable {
         bootstrapAdminKey(keys, cfg.adminKeyFile());
         Authenticator auth = new Authenticator(keys, cfg.anonymousRole(),
                 cfg.oidc().map(dev.opsuite.gateway.auth.OidcVerifier::new));
-        CallerLimits limits = new CallerLimits(cfg.ratePerSecond(), cfg.concurrentPerCaller());
+        CallerLimits limits = new CallerLimits(cfg.ratePerSecond(), cfg.concurrentPerCaller(), cfg.maxInFlight());
         AuditTrail audit = new AuditTrail(req -> clients.callTrace("trace-service WriteAuditEvents",
                 () -> clients.audit().writeAuditEvents(req)), 10_000);
         Gate gate = new Gate(auth, limits, audit);

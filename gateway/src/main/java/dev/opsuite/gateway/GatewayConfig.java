@@ -28,7 +28,8 @@ public record GatewayConfig(
         int ratePerSecond,
         int concurrentPerCaller,
         java.util.Optional<dev.opsuite.gateway.auth.OidcVerifier.Config> oidc,
-        String traceDurable) {
+        String traceDurable,
+        int maxInFlight) {
 
     public GatewayConfig {
         if (!java.util.List.of("off", "write", "fsync").contains(traceDurable)) {
@@ -97,7 +98,9 @@ public record GatewayConfig(
                                 env.get("OPS_OIDC_AUDIENCE", ""), env.get("OPS_OIDC_ROLES_CLAIM", "roles"),
                                 env.get("OPS_OIDC_NAME_CLAIM", "preferred_username"))),
                 // off: traces queue in memory (a kill -9 loses the queued ones); write | fsync: journaled first
-                env.get("OPS_TRACE_DURABLE", "off").trim().toLowerCase(java.util.Locale.ROOT));
+                env.get("OPS_TRACE_DURABLE", "off").trim().toLowerCase(java.util.Locale.ROOT),
+                // all callers' asks, queries, actions… in flight together; beyond it: 503 at once (load shedding)
+                env.getInt("OPS_MAX_IN_FLIGHT", 64));
     }
 
     private static Path adminKeyFile(Env env) {
