@@ -83,7 +83,7 @@ public final class GatewayApp implements AutoCloseable {
         bootstrapAdminKey(keys, cfg.adminKeyFile());
         Authenticator auth = new Authenticator(keys, cfg.anonymousRole(),
                 cfg.oidc().map(dev.opsuite.gateway.auth.OidcVerifier::new));
-        CallerLimits limits = new CallerLimits(cfg.ratePerSecond(), cfg.concurrentPerCaller(), cfg.maxInFlight());
+        CallerLimits limits = new CallerLimits(cfg.ratePerSecond(), cfg.concurrentPerCaller());
         AuditTrail audit = new AuditTrail(req -> clients.callTrace("trace-service WriteAuditEvents",
                 () -> clients.audit().writeAuditEvents(req)), 10_000);
         Gate gate = new Gate(auth, limits, audit);
@@ -109,6 +109,8 @@ public final class GatewayApp implements AutoCloseable {
                 .build();
         Server server = Server.builder()
                 .http(new InetSocketAddress(cfg.httpHost(), cfg.httpPort()))
+                // past OPS_MAX_IN_FLIGHT working requests: 503 at once, before any worker thread is taken
+                .decorator(new dev.opsuite.gateway.rest.LoadShedder(cfg.maxInFlight()))
                 .service(grpc)
                 .route().post("/ops/import/{kind}").maxRequestLength(IMPORT_MAX_BYTES)
                 .requestTimeout(Duration.ofMinutes(60))

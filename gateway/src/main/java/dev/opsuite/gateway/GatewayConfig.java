@@ -99,8 +99,9 @@ public record GatewayConfig(
                                 env.get("OPS_OIDC_NAME_CLAIM", "preferred_username"))),
                 // off: traces queue in memory (a kill -9 loses the queued ones); write | fsync: journaled first
                 env.get("OPS_TRACE_DURABLE", "off").trim().toLowerCase(java.util.Locale.ROOT),
-                // all callers' asks, queries, actions… in flight together; beyond it: 503 at once (load shedding)
-                env.getInt("OPS_MAX_IN_FLIGHT", 64));
+                // all callers' working requests in flight together; beyond it: 503 at once (load shedding);
+                // below the 64 worker threads, so a request admitted never waits for a thread
+                env.getInt("OPS_MAX_IN_FLIGHT", 32));
     }
 
     private static Path adminKeyFile(Env env) {

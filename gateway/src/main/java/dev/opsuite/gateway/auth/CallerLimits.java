@@ -22,8 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CallerLimits {
     /** The message prefix the REST edge maps to 429 rather than 413 (both are RESOURCE_EXHAUSTED). */
     public static final String PREFIX = dev.opsuite.kit.grpc.GrpcErrors.RATE_LIMITED;
-    /** The message prefix of a call shed because the product is at its limit (503 with Retry-After). */
-    public static final String OVERLOADED = "overloaded: ";
     static final Set<String> LIMITED = Set.of("Ask", "Query", "RunUiAction", "StageTest", "PreviewQueryAsset",
             "ScanSourceSchema", "Import");
     private static final int MAX_CALLERS = 10_000;
@@ -36,27 +34,8 @@ public final class CallerLimits {
     private final int concurrent;
     private final Map<String, Pair> callers = new ConcurrentHashMap<>();
 
-    /** Every caller's limited calls in flight together: beyond it the product sheds load (503) instead of queueing. */
-    private final Bulkhead all;
-    private final int maxInFlight;
-
     /** @param perSecond requests per second per caller (0: no rate limit); @param concurrent in flight per caller */
     public CallerLimits(int perSecond, int concurrent) {
-        this(perSecond, concurrent, Integer.MAX_VALUE);
-    }
-
-    /**
-     * @param maxInFlight the limited calls in flight across all callers; one more is refused at once
-     *                    (503, "overloaded: …", Retry-After) rather than queued behind the others until
-     *                    every one of them runs into its deadline
-     */
-    public CallerLimits(int perSecond, int concurrent, int maxInFlight) {
-        if (maxInFlight < 1) {
-            throw new IllegalArgumentException("OPS_MAX_IN_FLIGHT must be >= 1");
-        }
-        this.maxInFlight = maxInFlight;
-        this.all = Bulkhead.of("all-callers", BulkheadConfig.custom().maxConcurrentCalls(maxInFlight)
-                .maxWaitDuration(Duration.ZERO).build());
         if (perSecond < 0 || concurrent < 1) {
             throw new IllegalArgumentException("OPS_RATE_PER_SECOND must be >= 0 and OPS_CONCURRENT_PER_CALLER >= 1");
         }
@@ -90,15 +69,9 @@ public final class CallerLimits {
             throw new OpsException(ErrorCode.TOO_MANY_REQUESTS, PREFIX + operation + ": " + concurrent
                     + " requests of " + caller.id() + " are already running; retry after 1 s");
         }
-        if (!all.tryAcquirePermission()) {
-            p.inFlight().onComplete();
-            throw new OpsException(ErrorCode.UNAVAILABLE, OVERLOADED + operation + ": " + maxInFlight
-                    + " requests are already running; retry after 1 s");
-        }
         java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
         return () -> {
             if (released.compareAndSet(false, true)) {
-                all.onComplete();
                 p.inFlight().onComplete();
             }
         };

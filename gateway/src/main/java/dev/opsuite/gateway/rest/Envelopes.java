@@ -41,11 +41,6 @@ public final class Envelopes {
             AggregatedHttpResponse r = of(HttpStatus.TOO_MANY_REQUESTS, description);
             return AggregatedHttpResponse.of(r.headers().toBuilder().add("retry-after", "1").build(), r.content());
         }
-        if (status.getCode() == Status.Code.UNAVAILABLE && description != null
-                && description.startsWith(dev.opsuite.gateway.auth.CallerLimits.OVERLOADED)) {
-            AggregatedHttpResponse r = of(HttpStatus.SERVICE_UNAVAILABLE, description);
-            return AggregatedHttpResponse.of(r.headers().toBuilder().add("retry-after", "1").build(), r.content());
-        }
         return of(http, description == null || description.isBlank() ? defaultMessage(http) : description);
     }
 

@@ -49,19 +49,4 @@ class CallerLimitsTest {
         assertTrue(CallerLimits.limited("Ask") && CallerLimits.limited("Import") && CallerLimits.limited("StageTest"));
         assertTrue(!CallerLimits.limited("GetHealth") && !CallerLimits.limited("WhoAmI"));
     }
-
-    @Test
-    void pastTheGlobalLimitACallIsShedAtOnceWithA503AndTheCallersPermitIsReturned() {
-        CallerLimits limits = new CallerLimits(0, 2, 2);
-        Principal a = new Principal("a", "key", List.of("viewer"));
-        Principal b = new Principal("b", "key", List.of("viewer"));
-        limits.acquire(a, "Ask");
-        Runnable fromB = limits.acquire(b, "Ask");
-        OpsException shed = assertThrows(OpsException.class, () -> limits.acquire(a, "Ask"));
-        assertEquals(ErrorCode.UNAVAILABLE, shed.code());
-        assertTrue(shed.getMessage().startsWith(CallerLimits.OVERLOADED), shed.getMessage());
-        fromB.run();
-        // a holds one call; its second permit came back when the shed call was refused
-        limits.acquire(a, "Ask");
-    }
 }
