@@ -95,7 +95,7 @@ public final class BenchMain {
             // 3× the sustainable ask rate, open loop: with load shedding (the default OPS_MAX_IN_FLIGHT) and without
             double sustainable = out.path("ask").path("runs").path(1).path("throughput_rps").asDouble(10);
             ObjectNode over = out.putObject("overload_3x");
-            for (String limit : List.of("32", "100000")) {
+            for (String limit : List.of("48", "100000")) {
                 try (ProductProcess p = ProductProcess.start(productCp, data, log, javaOpts, Map.of("OPS_MAX_IN_FLIGHT", limit));
                      RestProbe rest = new RestProbe(p.httpPort)) {
                     ObjectNode r = Overload.run(rest, ASK_QUESTION, 3 * sustainable, plan.window().multipliedBy(3));

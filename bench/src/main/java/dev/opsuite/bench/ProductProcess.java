@@ -61,6 +61,9 @@ final class ProductProcess implements AutoCloseable {
         // the load driver is one (anonymous) caller at up to c=32: per-caller limits would measure themselves
         pb.environment().put("OPS_RATE_PER_SECOND", "0");
         pb.environment().put("OPS_CONCURRENT_PER_CALLER", "10000");
+        // the closed loops measure the ask, not the load shedder (at c=32 a finished request's place frees
+        // just after the client sends its next one); the overload pass sets the default limit explicitly
+        pb.environment().put("OPS_MAX_IN_FLIGHT", "10000");
         pb.environment().putAll(extraEnv);
         long t0 = System.nanoTime();
         Process p = pb.start();

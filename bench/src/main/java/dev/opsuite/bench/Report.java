@@ -81,7 +81,7 @@ final class Report {
         JsonNode over = o.path("overload_3x");
         if (over.size() > 0) {
             b.append("\nOpen-loop overload: asks arriving at 3× the c=8 throughput of this run, with load shedding"
-                    + " (`OPS_MAX_IN_FLIGHT=32`, the default) and without (100000)\n\n| setting | offered/s | sent |"
+                    + " (`OPS_MAX_IN_FLIGHT=48`, the default) and without (100000)\n\n| setting | offered/s | sent |"
                     + " answered | answered/s | answered p50 / p99 ms | refused (429/503) | refused p99 ms | failed otherwise |\n"
                     + "|---|---|---|---|---|---|---|---|---|\n");
             over.fieldNames().forEachRemaining(k -> {

@@ -101,7 +101,7 @@ public record GatewayConfig(
                 env.get("OPS_TRACE_DURABLE", "off").trim().toLowerCase(java.util.Locale.ROOT),
                 // all callers' working requests in flight together; beyond it: 503 at once (load shedding);
                 // below the 64 worker threads, so a request admitted never waits for a thread
-                env.getInt("OPS_MAX_IN_FLIGHT", 32));
+                env.getInt("OPS_MAX_IN_FLIGHT", 48));
     }
 
     private static Path adminKeyFile(Env env) {
