@@ -115,24 +115,32 @@ public final class BenchMain {
         }
 
         /**
-         * kill -9 of the all-in-one halfway through a window of asks at c=8: how many of the answered
+         * kill -9 of the all-in-one while asks at c=8 are in flight (once 30 of 90 were answered): how many of the answered
          * asks' traces are stored after the next start (OPS_TRACE_DURABLE off: the in-memory queue is lost;
          * fsync: the journal is replayed).
          */
+        /** Asks of the kill -9 pass; the kill comes once a third of them were answered. */
+        private static final int KILL_ASKS = 90;
+
         private ObjectNode tracesAfterKill(Path data, Path log, String mode) throws Exception {
             RestProbe.Sample sample = new RestProbe.Sample(1_000_000, 1);
             try (ProductProcess p = ProductProcess.start(productCp, data, log, javaOpts, Map.of("OPS_TRACE_DURABLE", mode));
                  RestProbe rest = new RestProbe(p.httpPort)) {
                 Thread load = new Thread(() -> {
-                    try {
-                        LoadDriver.run("ask until kill -9", 8, Duration.ZERO, plan.window().multipliedBy(2), 0,
+                    try { // at most KILL_ASKS asks: those sent after the kill fail at once and end the run
+                        LoadDriver.run("ask until kill -9", 8, Duration.ZERO, Duration.ofSeconds(120), KILL_ASKS,
                                 rest.ask(ASK_QUESTION, sample));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
                 });
                 load.start();
-                Thread.sleep(plan.window().toMillis());
+                // killed while asks are in flight, once a fixed number were answered (not after a time:
+                // a cold product on a loaded machine may answer none in the first seconds)
+                long until = System.nanoTime() + 90_000_000_000L;
+                while (sample.traceIds.size() < KILL_ASKS / 3 && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                }
                 p.kill();
                 load.join();
             }

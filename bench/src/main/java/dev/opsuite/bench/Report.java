@@ -94,7 +94,7 @@ final class Report {
         }
         JsonNode kill = o.path("traces_after_kill9");
         if (kill.size() > 0) {
-            b.append("\nkill -9 of the all-in-one halfway through asks at c=8, then a restart: traces of the answered asks"
+            b.append("\nkill -9 of the all-in-one while asks at c=8 are in flight (after 30 of 90 were answered), then a restart: traces of the answered asks"
                     + " found stored\n\n| OPS_TRACE_DURABLE | answered before the kill | traces stored | lost |\n|---|---|---|---|\n");
             kill.fieldNames().forEachRemaining(m -> b.append(String.format("| %s | %d | %d | %d |%n", m,
                     kill.path(m).path("answered").asInt(), kill.path(m).path("stored").asInt(),
