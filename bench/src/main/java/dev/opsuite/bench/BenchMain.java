@@ -36,8 +36,14 @@ public final class BenchMain {
         Path work = Files.createTempDirectory("ops-bench-");
         long t0 = System.nanoTime();
         ObjectNode out = ModelJson.MAPPER.createObjectNode();
+        int soakAt = List.of(args).indexOf("--soak");
         try {
-            new BenchMain.Run(plan, seed, productCp, javaOpts, work, out).all();
+            if (soakAt >= 0) {
+                int minutes = args.length > soakAt + 1 ? Integer.parseInt(args[soakAt + 1]) : 10;
+                new BenchMain.Run(BenchPlan.QUICK, seed, productCp, javaOpts, work, out).soak(Duration.ofMinutes(minutes));
+            } else {
+                new BenchMain.Run(plan, seed, productCp, javaOpts, work, out).all();
+            }
         } finally {
             if (!keep) {
                 deleteTree(work);
@@ -119,6 +125,33 @@ public final class BenchMain {
          * asks' traces are stored after the next start (OPS_TRACE_DURABLE off: the in-memory queue is lost;
          * fsync: the journal is replayed).
          */
+        /** The soak: the quick scale estate, a mix of question kinds at 70 % of the maximum throughput. */
+        void soak(Duration length) throws Exception {
+            Path data = work.resolve("data");
+            Path log = work.resolve("product.log");
+            out.set("run", runInfo().put("mode", "soak"));
+            try (ProductProcess p = ProductProcess.start(productCp, data, log, javaOpts, Map.of())) {
+                ScaleEstate.Picks picks = generateAndImport(p);
+                List<String> mix = List.of(ASK_QUESTION, "what is impacted if " + picks.impactCiName() + " fails?",
+                        "path between " + picks.pathFromName() + " and " + picks.pathToName(),
+                        "지난 24시간 서버A의 CPU 평균은?", "top 10 servers by cpu usage in the last 24 hours",
+                        "critical alerts in the last 2 days", "list all servers", "cpu usage of no-such-ci");
+                try (RestProbe rest = new RestProbe(p.httpPort)) {
+                    double max = Soak.maxThroughput(rest, mix);
+                    say("soak: maximum throughput of the mix %.1f/s; offering 70 %% for %d min", max, length.toMinutes());
+                    ObjectNode s = Soak.run(rest, p.pid(), mix, 0.7 * max, length);
+                    s.put("max_throughput_rps", Math.round(max * 10) / 10.0);
+                    out.set("soak", s);
+                    say("soak: %d asked, %d answered, %d errors; heap max/min %.3f, RSS max/min from the middle %.3f, "
+                            + "threads %+d, sockets %+d (middle to end): %s", s.path("asked").asLong(),
+                            s.path("answered").asLong(), s.path("errors").asLong(), s.path("heap_max_over_min").asDouble(),
+                            s.path("rss_max_over_min_from_middle").asDouble(),
+                            s.path("threads_growth_middle_to_end").asLong(), s.path("sockets_growth_middle_to_end").asLong(),
+                            s.path("pass").asBoolean() ? "PASS" : "FAIL");
+                }
+            }
+        }
+
         /** Asks of the kill -9 pass; the kill comes once a third of them were answered. */
         private static final int KILL_ASKS = 90;
 

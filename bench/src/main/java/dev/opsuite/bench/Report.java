@@ -43,6 +43,9 @@ final class Report {
         b.append(String.format("Machine: %d cores, %s, %s; product JVM `%s`; commit %s; wall time %.1f s.%n%n",
                 run.path("cores").asInt(), run.path("os").asText(), run.path("java").asText(),
                 run.path("product_java_opts").asText(), run.path("commit").asText(), run.path("wall_s").asDouble()));
+        if (o.has("soak")) {
+            return soak(b, o.path("soak"));
+        }
         b.append(String.format("Scale estate (seed %d): %,d CIs, %,d edges, %,d metric rows, %,d events. %s.%n%n",
                 run.path("seed").asLong(), sc.path("cis").asLong(), sc.path("edges").asLong(),
                 sc.path("metric_rows").asLong(), sc.path("events").asLong(), run.path("note").asText()));
@@ -195,5 +198,24 @@ final class Report {
                     t.path("p99_ms").asText(), a.path("throughput_rps").asDouble(),
                     t.path("throughput_rps").asDouble(), ratio));
         }
+    }
+
+    private static String soak(StringBuilder b, JsonNode s) {
+        b.append(String.format("Soak: %.1f min, a mix of question kinds offered open-loop at %.1f/s (70 %% of the mix's"
+                        + " maximum %.1f/s at c=8): %d asked, %d answered, **%d errors** — **%s**%n%n",
+                s.path("minutes").asDouble(), s.path("offered_rps").asDouble(), s.path("max_throughput_rps").asDouble(),
+                s.path("asked").asLong(), s.path("answered").asLong(), s.path("errors").asLong(),
+                s.path("pass").asBoolean() ? "PASS" : "FAIL"));
+        b.append("| at | heap after full GC kB | RSS kB | threads | sockets |\n|---|---|---|---|---|\n");
+        for (JsonNode x : s.path("samples")) {
+            b.append(String.format("| %s | %,d | %,d | %d | %d |%n", x.path("at").asText(),
+                    x.path("heap_after_full_gc_kb").asLong(), x.path("rss_kb").asLong(), x.path("threads").asLong(),
+                    x.path("sockets").asLong()));
+        }
+        b.append(String.format("%nheap max/min %.3f (limit 1.10); RSS max/min from the middle %.3f (limit 1.10); threads"
+                        + " %+d and sockets %+d from the middle to the end (limit +2)%n",
+                s.path("heap_max_over_min").asDouble(), s.path("rss_max_over_min_from_middle").asDouble(),
+                s.path("threads_growth_middle_to_end").asLong(), s.path("sockets_growth_middle_to_end").asLong()));
+        return b.toString();
     }
 }
