@@ -130,8 +130,12 @@ public final class BenchMain {
             Path data = work.resolve("data");
             Path log = work.resolve("product.log");
             out.set("run", runInfo().put("mode", "soak"));
+            ScaleEstate.Picks picks;
+            try (ProductProcess first = ProductProcess.start(productCp, data, log, javaOpts, Map.of())) {
+                picks = generateAndImport(first);
+            }
+            // soaked as the bench measures: restarted on the imported estate
             try (ProductProcess p = ProductProcess.start(productCp, data, log, javaOpts, Map.of())) {
-                ScaleEstate.Picks picks = generateAndImport(p);
                 List<String> mix = List.of(ASK_QUESTION, "what is impacted if " + picks.impactCiName() + " fails?",
                         "path between " + picks.pathFromName() + " and " + picks.pathToName(),
                         "지난 24시간 서버A의 CPU 평균은?", "top 10 servers by cpu usage in the last 24 hours",

@@ -30,7 +30,7 @@ final class Soak {
     /** Closed loop c=8 over the mix: the maximum throughput, requests per second. */
     static double maxThroughput(RestProbe rest, List<String> mix) throws InterruptedException {
         AtomicLong i = new AtomicLong();
-        LoadDriver.Run r = LoadDriver.run("soak max", 8, Duration.ofSeconds(3), Duration.ofSeconds(10), 0,
+        LoadDriver.Run r = LoadDriver.run("soak max", 8, Duration.ofSeconds(15), Duration.ofSeconds(15), 0,
                 () -> rest.askStatus(mix.get((int) (i.getAndIncrement() % mix.size()))).thenApply(s -> s == 200));
         return r.completed() / r.seconds();
     }
@@ -42,6 +42,7 @@ final class Soak {
         samples.add(sample("start", pid));
         AtomicLong answered = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        java.util.Map<String, Long> errorsBy = new java.util.concurrent.ConcurrentHashMap<>();
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
         long interval = (long) (1e9 / rate);
         long begin = System.nanoTime();
@@ -58,11 +59,13 @@ final class Soak {
                 samples.add(sample("middle", pid));
                 midTaken = true;
             }
-            inFlight.add(rest.askStatus(mix.get((int) (n++ % mix.size()))).thenAccept(s -> {
+            String question = mix.get((int) (n++ % mix.size()));
+            inFlight.add(rest.askStatus(question).thenAccept(s -> {
                 if (s == 200) {
                     answered.incrementAndGet();
                 } else {
                     failed.incrementAndGet();
+                    errorsBy.merge(s + " " + question, 1L, Long::sum);
                 }
             }));
             inFlight.removeIf(CompletableFuture::isDone);
@@ -71,6 +74,8 @@ final class Soak {
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         samples.add(sample("end", pid));
         out.put("asked", n).put("answered", answered.get()).put("errors", failed.get());
+        ObjectNode by = out.putObject("errors_by_status_and_question");
+        errorsBy.forEach(by::put);
         verdict(out, samples);
         return out;
     }
