@@ -60,10 +60,11 @@ public final class HealthProbe {
             }
             report.addComponents(ComponentHealth.newBuilder().setName(e.getKey()).setStatus(status).setDetail(detail));
         }
-        // an open breaker is a known outage: calls needing it fail at once until a background check closes it
+        // an open breaker is a known outage: calls needing it fail at once until a background check closes it.
+        // Health is open to anyone: the state and since when, never the driver's error (hosts, ports) — that is logged
         for (dev.opsuite.proto.v1.BreakerState b : breakers.get()) {
             report.addComponents(ComponentHealth.newBuilder().setName("breaker " + b.getName()).setStatus(b.getState())
-                    .setDetail(b.getState().equals("OPEN") ? "since " + b.getSince() + ": " + b.getLastError() : ""));
+                    .setDetail(b.getState().equals("OPEN") ? "since " + b.getSince() : ""));
         }
         return report.build();
     }
