@@ -155,6 +155,26 @@ class AskEndToEndTest {
         assertTrue(r.data().path("trace").path("replan_events").toString().contains("slot_missing"), r.raw());
     }
 
+    /**
+     * A named CI that does not resolve is never dropped, whatever the intent: events, lists and top-N
+     * treat a CI as optional only when none is named. Before, "incidents of no-such-db" listed every
+     * CI's incidents with full confidence.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "show the incidents of no-such-db-zz in the last 3 days",
+            "no-such-db-zz 최근 3일 이벤트 보여줘",
+            "what happened to no-such-host-zz yesterday?",
+            "top 3 cpu of no-such-host-zz"})
+    void aNamedButUnknownCiIsSaidNotDropped(String question) throws Exception {
+        Http.Reply r = http.post("/ops/ci/ask", Http.ask(question));
+        assertEquals(200, r.status(), r.raw());
+        String answer = r.data().path("answer").asText();
+        assertTrue(answer.contains("No CI matches") || answer.contains("CI를 찾지 못했습니다"), r.raw());
+        assertTrue(r.data().path("trace").path("replan_events").toString().contains("slot_missing"), r.raw());
+        assertTrue(r.data().path("blocks").toString().indexOf("\"table\"") < 0, "no listing for an unknown CI: " + r.raw());
+    }
+
     static List<String> stages(JsonNode trace, String field) {
         List<String> out = new ArrayList<>();
         trace.path(field).forEach(s -> out.add(s.path("stage").asText()));

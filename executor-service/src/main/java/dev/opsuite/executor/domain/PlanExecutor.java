@@ -225,7 +225,7 @@ public final class PlanExecutor {
         }
         boolean optional = plan.intent() == Intent.LIST || plan.intent() == Intent.SEARCH
                 || plan.intent() == Intent.AGGREGATE && plan.metric().topN() > 0;
-        if (optional && candidates.isEmpty() && primary.ciCode().isEmpty()) {
+        if (optional && candidates.isEmpty() && primary.ciCode().isEmpty() && primary.mentions().isEmpty()) {
             // the CI only narrows the answer (e.g. events of all CIs when none is named)
             return withSlots(plan, primary, secondary, List.of(), List.of());
         }
