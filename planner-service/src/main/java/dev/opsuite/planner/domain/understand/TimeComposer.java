@@ -55,10 +55,16 @@ final class TimeComposer {
 
     /** The last full date read, so "16일부터 18일까지" and "April 18-19" know their month. */
     private LocalDate lastDate;
+    /**
+     * The year written on any date of the question: "from April 15 to April 17, 2014" and "2014년 4월
+     * 15일부터 4월 17일까지" are both 2014 at both ends.
+     */
+    private Integer contextYear;
 
     private record TimeOfDay(LocalTime time, String meridiem, String role, int at) {}
 
-    private TimeReading run(List<TimeAtom> atoms) {
+    private TimeReading run(List<TimeAtom> found) {
+        List<TimeAtom> atoms = anchoredParts(found);
         List<TimeAtom> rest = new ArrayList<>();
         for (TimeAtom t : atoms) {
             spans.add(t.span());
@@ -75,15 +81,43 @@ final class TimeComposer {
             }
         }
         ZonedDateTime nowZ = now.atZoneSameInstant(zone);
+        for (TimeAtom t : rest) {
+            if (!t.field("y").isEmpty() && contextYear == null) {
+                try {
+                    contextYear = year(t.field("y"));
+                } catch (NumberFormatException e) {
+                    // reported when the atom itself is read
+                }
+            }
+        }
+        rest = withoutWeekdayLabels(rest, nowZ);
         List<Interval> days = new ArrayList<>();
         List<TimeOfDay> tods = new ArrayList<>();
         List<Interval> relatives = new ArrayList<>();
+        List<TimeAtom> parts = new ArrayList<>();
         for (TimeAtom t : rest) {
             String role = role(t);
             switch (t.kind()) {
                 case "tod" -> tod(t, role).ifPresent(tods::add);
                 case "relative" -> relative(t, nowZ, role).ifPresent(relatives::add);
+                case "part" -> parts.add(t);
                 default -> interval(t, nowZ, role).ifPresent(i -> days.add(i.at(t.span().start())));
+            }
+        }
+        if (!parts.isEmpty() && tods.isEmpty()) {
+            // a part of a day applies to one day; on a range or beside another part it is said, not dropped
+            java.util.Optional<Interval> part = parts.size() == 1 && days.size() <= 1 && relatives.isEmpty()
+                    ? partOfDay(parts.get(0), days.isEmpty() ? null : days.get(0), nowZ) : java.util.Optional.empty();
+            if (part.isPresent()) {
+                days.clear();
+                days.add(part.get());
+            } else if (days.size() == 2 && parts.size() == 1) {
+                days.clear(); // "2014-04-17 morning to 2014-04-18 evening" is not read as a day's part
+                problems.add("'" + a.span(parts.get(0).span().start(), parts.get(0).span().end())
+                        + "' is read only as part of a single day");
+            } else {
+                problems.add("'" + a.span(parts.get(0).span().start(), parts.get(0).span().end())
+                        + "' is read only as part of a single day");
             }
         }
         if (!problems.isEmpty() && days.isEmpty() && relatives.isEmpty() && tods.isEmpty()) {
@@ -103,6 +137,9 @@ final class TimeComposer {
             out = new Interval(from, to, "range:" + from.toOffsetDateTime() + "/" + to.toOffsetDateTime(), "");
         } else if (!tods.isEmpty()) {
             out = withTimes(days.isEmpty() ? today(nowZ) : days.get(0), tods, nowZ);
+        } else if (days.size() == 2 && (contains(days.get(0), days.get(1)) || contains(days.get(1), days.get(0)))) {
+            // "지난 주말 일요일", "on Sunday, over the weekend": the narrower names the day
+            out = contains(days.get(0), days.get(1)) ? days.get(1) : days.get(0);
         } else if (days.size() >= 2) {
             Interval first = days.get(0);
             Interval last = days.get(days.size() - 1);
@@ -238,9 +275,18 @@ final class TimeComposer {
                     int d = Integer.parseInt(t.field("d"));
                     boolean bare = t.field("m").isEmpty() && t.field("mon").isEmpty();
                     int m = bare ? (lastDate != null ? lastDate.getMonthValue() : today.getMonthValue()) : month(t);
+                    if (m > 12 && d <= 12 && !t.field("m").isEmpty()) { // "17/04/2014": day first, read as written
+                        int swap = m;
+                        m = d;
+                        d = swap;
+                    }
                     LocalDate date;
-                    if (t.field("y").isEmpty() && lastDate != null && (bare || !t.field("inherit").isEmpty())) {
+                    if (t.field("y").isEmpty() && !t.field("lastyear").isEmpty()) {
+                        date = LocalDate.of(today.getYear() - 1, m, d);
+                    } else if (t.field("y").isEmpty() && lastDate != null && (bare || !t.field("inherit").isEmpty())) {
                         date = LocalDate.of(lastDate.getYear(), m, d);
+                    } else if (t.field("y").isEmpty() && contextYear != null) {
+                        date = LocalDate.of(contextYear, m, d);
                     } else if (t.field("y").isEmpty()) {
                         date = LocalDate.of(today.getYear(), m, d);
                         if (date.isAfter(today)) {
@@ -277,13 +323,31 @@ final class TimeComposer {
                         name = off == 0 ? "this_month" : off == -1 ? "last_month" : "month:" + first.toString().substring(0, 7);
                     } else {
                         int m = month(t);
-                        int y = t.field("y").isEmpty() ? (m > today.getMonthValue() ? today.getYear() - 1 : today.getYear())
-                                : year(t.field("y"));
+                        boolean previous = !t.field("prev").isEmpty(); // "last December": never this month
+                        int y = !t.field("y").isEmpty() ? year(t.field("y"))
+                                : !t.field("lastyear").isEmpty() ? today.getYear() - 1
+                                : contextYear != null ? contextYear
+                                : m > today.getMonthValue() || previous && m == today.getMonthValue() ? today.getYear() - 1
+                                : today.getYear();
                         first = LocalDate.of(y, m, 1);
                         name = "month:" + first.toString().substring(0, 7);
                     }
                     ZonedDateTime from = first.atStartOfDay(zone);
                     return java.util.Optional.of(new Interval(from, first.plusMonths(1).atStartOfDay(zone), name, role));
+                }
+                case "year" -> {
+                    LocalDate first = LocalDate.of(today.getYear() + Integer.parseInt(t.field("year_offset")), 1, 1);
+                    return java.util.Optional.of(range(first.atStartOfDay(zone), first.plusYears(1).atStartOfDay(zone), role));
+                }
+                case "weekend" -> {
+                    // the weekend we are in, else the last one; "last weekend" on a weekend is the one before
+                    boolean previous = !t.field("prev").isEmpty() || !t.field("prev2").isEmpty();
+                    LocalDate saturday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
+                    boolean inWeekend = today.getDayOfWeek() == DayOfWeek.SATURDAY || today.getDayOfWeek() == DayOfWeek.SUNDAY;
+                    if (inWeekend && previous) {
+                        saturday = saturday.minusWeeks(1);
+                    }
+                    return java.util.Optional.of(range(saturday.atStartOfDay(zone), saturday.plusDays(2).atStartOfDay(zone), role));
                 }
                 case "instant" -> {
                     ZoneId z = zone;
@@ -306,6 +370,108 @@ final class TimeComposer {
             problems.add("'" + a.span(t.span().start(), t.span().end()) + "' is not a date");
             return java.util.Optional.empty();
         }
+    }
+
+    private static boolean contains(Interval outer, Interval inner) {
+        return !outer.point() && !inner.point() && !inner.from().isBefore(outer.from()) && !inner.to().isAfter(outer.to())
+                && !(inner.from().equals(outer.from()) && inner.to().equals(outer.to()));
+    }
+
+    /**
+     * A part of a day ("morning", "밤에") is time only when a day is named with it — its own ("this
+     * morning", "어젯밤") or one written right beside it ("yesterday evening", "2014-04-17 morning").
+     * Alone it is often hearsay ("밤에 많이 쓴다고 들어서요"), so it is left for the unexplained words.
+     */
+    private List<TimeAtom> anchoredParts(List<TimeAtom> atoms) {
+        List<TimeAtom> out = new ArrayList<>();
+        for (TimeAtom t : atoms) {
+            if (!t.kind().equals("part") || !t.field("day_offset").isEmpty() || !t.field("own").isEmpty()
+                    || atoms.stream().anyMatch(d -> (d.kind().equals("day") || d.kind().equals("weekday"))
+                    && besideDay(t.span(), d.span()))) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private boolean besideDay(Span part, Span day) {
+        Span first = part.start() < day.start() ? part : day;
+        Span second = first == part ? day : part;
+        return second.start() >= first.end()
+                && a.text().substring(first.end(), second.start()).matches("[\\s,()]*(?:(?:of|on|의)\\s*)?");
+    }
+
+    private static Interval range(ZonedDateTime from, ZonedDateTime to, String role) {
+        return new Interval(from, to, "range:" + from.toOffsetDateTime() + "/" + to.toOffsetDateTime(), role);
+    }
+
+    /**
+     * "this morning", "어제 저녁", "last night", "2014-04-17 afternoon": the part's hours (Prompt asset:
+     * start, end; an end past 24 runs into the next day) on the day named with it, else on the part's
+     * own day (day_offset), else today.
+     */
+    private java.util.Optional<Interval> partOfDay(TimeAtom part, Interval named, ZonedDateTime nowZ) {
+        try {
+            LocalDate day;
+            if (named != null) {
+                if (!named.to().equals(named.from().toLocalDate().plusDays(1).atStartOfDay(zone))
+                        || named.from().toLocalTime().getHour() != 0 || named.point()) {
+                    return java.util.Optional.empty(); // a part of a range or an instant is not a day's part
+                }
+                day = named.from().toLocalDate();
+            } else {
+                day = nowZ.toLocalDate().plusDays(part.field("day_offset").isEmpty() ? 0
+                        : Integer.parseInt(part.field("day_offset")));
+            }
+            ZonedDateTime from = day.atStartOfDay(zone).plusHours(Integer.parseInt(part.field("start")));
+            ZonedDateTime to = day.atStartOfDay(zone).plusHours(Integer.parseInt(part.field("end")));
+            return java.util.Optional.of(range(from, to, named == null ? "" : named.role()).at(part.span().start()));
+        } catch (NumberFormatException e) {
+            problems.add("part of day '" + a.span(part.span().start(), part.span().end()) + "' has no hours");
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * "Thursday, April 17, 2014": a weekday written beside a date names that date, it is not a second
+     * day. When it does not fall on the date, that is said.
+     */
+    private List<TimeAtom> withoutWeekdayLabels(List<TimeAtom> atoms, ZonedDateTime nowZ) {
+        List<TimeAtom> out = new ArrayList<>(atoms);
+        for (TimeAtom w : atoms) {
+            if (!w.kind().equals("weekday") || !w.field("prev").isEmpty()) {
+                continue;
+            }
+            for (TimeAtom d : atoms) {
+                boolean dated = d.kind().equals("day") && d.field("day_offset").isEmpty() && !d.field("d").isEmpty()
+                        && (!d.field("m").isEmpty() || !d.field("mon").isEmpty()) && d.field("d2").isEmpty();
+                if (!dated || !adjacent(w.span(), d.span())) {
+                    continue;
+                }
+                LocalDate saved = lastDate;
+                int reported = problems.size();
+                java.util.Optional<Interval> date = interval(d, nowZ, "");
+                lastDate = saved;
+                problems.subList(reported, problems.size()).clear(); // said once, when the date itself is read
+                String wd = time.path("weekdays").path(w.field("wd")).asText(w.field("wd")).toUpperCase(Locale.ROOT);
+                if (date.isPresent() && date.get().from().getDayOfWeek() != DayOfWeek.valueOf(wd)) {
+                    problems.add("'" + a.span(w.span().start(), w.span().end()) + "' does not fall on "
+                            + date.get().from().toLocalDate());
+                }
+                out.remove(w);
+                break;
+            }
+        }
+        return out;
+    }
+
+    private boolean adjacent(Span x, Span y) {
+        Span first = x.start() < y.start() ? x : y;
+        Span second = first == x ? y : x;
+        if (second.start() < first.end()) {
+            return false;
+        }
+        return a.text().substring(first.end(), second.start()).matches("[\\s,()]*");
     }
 
     private Interval day(LocalDate d, String name, String role) {

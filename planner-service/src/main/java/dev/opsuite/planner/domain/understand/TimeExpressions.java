@@ -28,11 +28,12 @@ public final class TimeExpressions {
             int from = 0;
             while (from <= text.length() && m.find(from)) {
                 Span s = new Span(m.start(), m.end());
-                from = Math.max(m.end(), m.start() + 1);
                 if (s.length() == 0 || !wordAligned(text, s) || overlapsAny(s, taken)
                         || found.stream().anyMatch(f -> f.span().overlaps(s))) {
+                    from = m.start() + 1; // a shorter alternative may still match inside ("오늘 새벽" → "새벽")
                     continue;
                 }
+                from = m.end();
                 Map<String, String> fields = new LinkedHashMap<>();
                 for (Map.Entry<String, Integer> g : p.namedGroups().entrySet()) {
                     String v = m.group(g.getValue());
@@ -73,12 +74,18 @@ public final class TimeExpressions {
         return found;
     }
 
-    /** A Latin or digit edge of a match may not cut a word: "mon" is not found in "k8s-monitor". */
+    /**
+     * A Latin or digit edge of a match may not cut a word: "mon" is not found in "k8s-monitor"; and a
+     * number glued to a ':' belongs to a clock time: "00-11" is not a date in "08:00-11:00".
+     */
     static boolean wordAligned(String text, Span s) {
         boolean leftOk = s.start() == 0 || !latinOrDigit(text.charAt(s.start())) || !latinOrDigit(text.charAt(s.start() - 1));
         boolean rightOk = s.end() >= text.length() || !latinOrDigit(text.charAt(s.end() - 1))
                 || !latinOrDigit(text.charAt(s.end()));
-        return leftOk && rightOk;
+        boolean clockLeft = s.start() > 0 && text.charAt(s.start() - 1) == ':' && Character.isDigit(text.charAt(s.start()));
+        boolean clockRight = s.end() < text.length() && text.charAt(s.end()) == ':'
+                && Character.isDigit(text.charAt(s.end() - 1));
+        return leftOk && rightOk && !clockLeft && !clockRight;
     }
 
     private static boolean latinOrDigit(char c) {

@@ -134,6 +134,39 @@ class UnderstandingTest {
         "ledger-db cpu last week|2026-11-23T00:00+09:00|2026-11-30T00:00+09:00",
         "ledger-db cpu over the past week|2026-11-25T10:30+09:00|2026-12-02T10:30+09:00",
         "ledger-db cpu 2026-11-27 09:00 to 13:00|2026-11-27T09:00+09:00|2026-11-27T13:00+09:00",
+        // a clock range after a space is a range, not a negative offset (was read as 09:00 at UTC-11)
+        "ledger-db cpu 2014-04-17 09:00-11:00|2014-04-17T09:00+09:00|2014-04-17T11:00+09:00",
+        "ledger-db cpu 17 Apr 2014 08:00-11:00 UTC|2014-04-17T08:00Z|2014-04-17T11:00Z",
+        "ledger-db cpu 2014-04-17T09:00-05:00|2014-04-17T14:00Z|2014-04-17T15:00Z",
+        // the year written on one end is the year of both
+        "ledger-db cpu from April 15 to April 17, 2014|2014-04-15T00:00+09:00|2014-04-18T00:00+09:00",
+        "ledger-db cpu between April 15 and April 17 2014|2014-04-15T00:00+09:00|2014-04-18T00:00+09:00",
+        "2014년 4월 15일부터 4월 17일까지 ledger-db CPU|2014-04-15T00:00+09:00|2014-04-18T00:00+09:00",
+        // day-first numeric dates, month names glued with dashes, two-digit Korean years, last year
+        "ledger-db cpu on 17/04/2014|2014-04-17T00:00+09:00|2014-04-18T00:00+09:00",
+        "ledger-db cpu on 17.04.2014|2014-04-17T00:00+09:00|2014-04-18T00:00+09:00",
+        "ledger-db cpu 17-Apr-2014|2014-04-17T00:00+09:00|2014-04-18T00:00+09:00",
+        "14년 4월 17일 ledger-db CPU|2014-04-17T00:00+09:00|2014-04-18T00:00+09:00",
+        "작년 12월 ledger-db CPU 평균|2025-12-01T00:00+09:00|2026-01-01T00:00+09:00",
+        "ledger-db cpu last December|2025-12-01T00:00+09:00|2026-01-01T00:00+09:00",
+        "올해 ledger-db CPU 최대|2026-01-01T00:00+09:00|2026-12-02T10:30+09:00",
+        // a weekday beside a date names that date
+        "ledger-db peak cpu on Thursday, April 17, 2014|2014-04-17T00:00+09:00|2014-04-18T00:00+09:00",
+        // "N days ago" in words is a day, in both languages
+        "ledger-db cpu three days ago|2026-11-29T00:00+09:00|2026-11-30T00:00+09:00",
+        "이틀 전 ledger-db CPU 평균|2026-11-30T00:00+09:00|2026-12-01T00:00+09:00",
+        // parts of a day and weekends
+        "ledger-db cpu this morning|2026-12-02T06:00+09:00|2026-12-02T10:30+09:00",
+        "ledger-db cpu yesterday evening|2026-12-01T18:00+09:00|2026-12-02T00:00+09:00",
+        "ledger-db cpu last night|2026-12-01T18:00+09:00|2026-12-02T06:00+09:00",
+        "ledger-db cpu on 2014-04-17 morning|2014-04-17T06:00+09:00|2014-04-17T12:00+09:00",
+        "어젯밤 ledger-db CPU|2026-12-01T18:00+09:00|2026-12-02T06:00+09:00",
+        "어제 오후 ledger-db CPU 평균|2026-12-01T12:00+09:00|2026-12-01T18:00+09:00",
+        "오늘 새벽 ledger-db CPU|2026-12-02T00:00+09:00|2026-12-02T06:00+09:00",
+        "ledger-db cpu over the weekend|2026-11-28T00:00+09:00|2026-11-30T00:00+09:00",
+        "지난 주말 ledger-db CPU 평균|2026-11-28T00:00+09:00|2026-11-30T00:00+09:00",
+        // a weekend and a day inside it: the day
+        "주말 상황 정리 중인데 지난 일요일 하루 ledger-db CPU 평균|2026-11-29T00:00+09:00|2026-11-30T00:00+09:00",
     })
     void timeExpressionsResolveToTheirRange(String question, String from, String to) {
         TimeReading t = read(question).time();
@@ -143,10 +176,27 @@ class UnderstandingTest {
     }
 
     @Test
+    void aPartOfADayWithNoDayIsNotATime() {
+        Understanding u = read("ledger-db 메모리 지금 몇 %야? 밤에 많이 쓴다고 들어서요");
+        assertFalse(u.time().present(), u.time().toString());
+        assertTrue(String.join(" ", u.unexplained()).contains("밤"), u.unexplained().toString());
+    }
+
+    @Test
     void aDateThatDoesNotExistIsReportedNotDropped() {
         PlanDecision d = new RulesPlanner().plan("ledger-db cpu on 2026-02-30", assets, NOW, SEOUL, dict);
         assertEquals("direct", d.kind());
         assertTrue(d.directAnswer().contains("2026-02-30"), d.directAnswer());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "ledger-db peak cpu on Friday, April 17, 2014|does not fall on 2014-04-17",
+        "ledger-db cpu April 15-17 2014 in the mornings|part of a single day"})
+    void aTimeThatCannotBeHonouredIsSaid(String question, String said) {
+        PlanDecision d = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict);
+        assertEquals("direct", d.kind(), question);
+        assertTrue(d.directAnswer().contains(said), d.directAnswer());
     }
 
     @ParameterizedTest(name = "{0}")
