@@ -370,6 +370,14 @@ final class PlanBuilder {
      * by the particle after X (에서/에: X is the place), English by word order and voice.
      */
     private boolean hostedOn(LinkedEntity e, Claim phrase) {
+        // the types' hosting layers decide first: nothing hosts a server, nothing runs on an app
+        JsonNode layer = rules.path("type_layers").path(e.entity().ciType());
+        if (layer.isNumber() && layer.asInt() == 0) {
+            return true;
+        }
+        if (layer.isNumber() && layer.asInt() >= rules.path("hosting_layers_below").asInt(2)) {
+            return false;
+        }
         String words = phrase.text();
         if ("ko".equals(u.language())) {
             String after = u.analyzed().text().substring(e.span().end()).stripLeading();

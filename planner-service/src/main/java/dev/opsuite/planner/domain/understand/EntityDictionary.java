@@ -207,6 +207,17 @@ public final class EntityDictionary {
         return valueTokens.getOrDefault(compactWord, List.of());
     }
 
+    /** Field values a whole word of which is within {@code edits} of this word (5+ letters). */
+    public List<Word> valuesByWordWithin(String compactWord, int edits) {
+        List<Word> out = new ArrayList<>();
+        valueTokens.forEach((tok, ws) -> {
+            if (tok.length() >= 5 && Edits.distance(tok, compactWord) <= edits) {
+                ws.stream().filter(w -> !out.contains(w)).forEach(out::add);
+            }
+        });
+        return out;
+    }
+
     /** Whether a compact Latin word is (a word of) some name: used to split glued words. */
     public boolean knows(String compact) {
         return exact.containsCompact(compact) || values.containsCompact(compact);

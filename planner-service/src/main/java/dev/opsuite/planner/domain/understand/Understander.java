@@ -70,6 +70,8 @@ public final class Understander {
         depth();
         vocabulary();
         fuzzyVocabulary(2); // "eror rate": a misspelt word beside one spelt right
+        glosses();
+        compoundNames();
         partialEntities();
         definiteType();
         fuzzyVocabulary(1); // "latecny": a word alone, only when it names no CI either
@@ -634,8 +636,8 @@ public final class Understander {
                             hits.stream().map(h -> h.name().entity()).distinct().toList());
                     i += len;
                     found = true;
-                } else if (len == 1 && compact.length() >= 3) {
-                    List<Word> values = dictionary.valuesByWord(compact);
+                } else if (len == 1 && compact.length() >= 2) {
+                    List<Word> values = valuesByWord(compact);
                     if (values.size() == 1) {
                         claimExclusive(span, "value", values.get(0).group() + "=" + values.get(0).value(), 0.75);
                         i += 1;
@@ -657,7 +659,7 @@ public final class Understander {
         List<EntityDictionary.Entity> cis = hits.stream().map(h -> h.name().entity()).distinct().toList();
         // "in Gwacheon": a word of one field value every matching CI shares is the value, not a name
         String word = Analyzed.compactOf(a.span(span.start(), span.end()));
-        List<Word> values = dictionary.valuesByWord(word);
+        List<Word> values = valuesByWord(word);
         boolean place = java.util.stream.StreamSupport.stream(rules.path("understanding").path("place_fields").spliterator(),
                 false).anyMatch(f -> values.size() == 1 && f.asText().equals(values.get(0).group()));
         if (cis.size() >= 2 && place
@@ -681,6 +683,77 @@ public final class Understander {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Field values one whole word of which is this word: "incheon" of "incheon-dc", and a Korean word
+     * by its romanized form ("이천" → "icheon" of "icheon-hub"; within one letter for 5+ letters, as
+     * sound changes are not romanized: "종로" → "jonglo" for "jongno").
+     */
+    private List<Word> valuesByWord(String compact) {
+        if (compact.length() >= 3) {
+            List<Word> direct = dictionary.valuesByWord(compact);
+            if (!direct.isEmpty()) {
+                return direct;
+            }
+        }
+        String latin = Romanized.of(compact);
+        if (latin.length() < 3) {
+            return List.of();
+        }
+        List<Word> exact = dictionary.valuesByWord(latin);
+        return exact.isEmpty() && latin.length() >= 5 ? dictionary.valuesByWordWithin(latin, 1) : exact;
+    }
+
+    /**
+     * "창고팀(wms-crew)", "wms-crew(창고팀)", "결제 DB(SB-DB-PAY)": a word written right before or inside
+     * brackets around a name or value already read is its gloss — accounted for, not a second reference.
+     */
+    private void glosses() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^\\s()]+)\\s*\\(([^()]+)\\)").matcher(a.text());
+        while (m.find()) {
+            Span outer = new Span(m.start(1), m.end(1));
+            Span inner = new Span(m.start(2), m.end(2));
+            if (covered(inner) && free(outer)) {
+                claimExclusive(outer, "stopword", "gloss", 1);
+            } else if (covered(outer) && free(inner)) {
+                claimExclusive(inner, "stopword", "gloss", 1);
+            }
+        }
+    }
+
+    /** Every non-blank character of the span is inside a name, value or vocabulary claim already made. */
+    private boolean covered(Span s) {
+        for (int i = s.start(); i < s.end(); i++) {
+            int at = i;
+            if (!Character.isWhitespace(a.text().charAt(i)) && exclusive.stream().noneMatch(x -> x.start() <= at && at < x.end())
+                    && claims.stream().noneMatch(c -> !c.kind().equals("function") && !c.kind().equals("stopword")
+                    && c.span().start() <= at && at < c.span().end())) {
+                return false;
+            }
+        }
+        return s.length() > 0;
+    }
+
+    /**
+     * "k8s-node-a": a Latin name-shaped word that names no CI whole is matched whole as a partial name
+     * (a prefix of k8s-node-a1 and k8s-node-a2) before its pieces are read as words ("s", "a").
+     */
+    private void compoundNames() {
+        for (Span c : compounds()) {
+            String surface = a.span(c.start(), c.end());
+            if (Folding.hasHangul(surface) || !free(c) || claims.stream().anyMatch(x -> x.span().overlaps(c)
+                    && !x.kind().equals("stopword") && !x.kind().equals("function"))) {
+                continue;
+            }
+            String compact = Analyzed.compactOf(surface);
+            List<EntityDictionary.Partial> hits = preferOwnData(dictionary.partial(EntityDictionary.words(surface), compact));
+            if (hits.isEmpty() || hits.get(0).rank().compareTo(EntityDictionary.Rank.PREFIX) > 0) {
+                continue; // a misspelt compound is left to the word-by-word reading and EXECUTE's lookup
+            }
+            claims.removeIf(x -> x.span().overlaps(c));
+            link(c, hits.get(0).rank(), hits.get(0).distance(), hits.stream().map(h -> h.name().entity()).distinct().toList());
+        }
     }
 
     /** Nothing but grammar or stopwords ("오창쪽 스토리지", "과천에 있는 VM") between the two. */

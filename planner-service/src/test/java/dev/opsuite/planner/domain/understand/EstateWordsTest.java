@@ -1,0 +1,94 @@
+package dev.opsuite.planner.domain.understand;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.opsuite.kit.model.AssetBundle;
+import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.planner.domain.DefaultAssets;
+import dev.opsuite.planner.domain.PlanDecision;
+import dev.opsuite.planner.domain.RulesPlanner;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Words of an imported estate whose names and values are in Latin letters while the question is in
+ * Korean, glosses, name-shaped words that are prefixes of several names, and hosting direction by
+ * the types' layers.
+ */
+class EstateWordsTest {
+    private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-30T10:30:00+09:00");
+    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    private static AssetBundle assets;
+    private static Lexicon lexicon;
+    private static EntityDictionary dict;
+
+    @BeforeAll
+    static void load() throws Exception {
+        assets = DefaultAssets.load();
+        lexicon = Lexicon.of(assets.content("schema"), assets.content("prompt"), assets.content("resolver"));
+        dict = new EntityDictionary(3, List.of(
+                new EntityDictionary.Entity("NW_ICH", "icheon-core.sw", "network", false, Map.of("ci.location", "icheon-hub")),
+                new EntityDictionary.Entity("k8s-node-a1", "node-a1.icheon", "server", false, Map.of("ci.location", "icheon-hub")),
+                new EntityDictionary.Entity("k8s-node-a2", "node-a2.icheon", "server", false, Map.of("ci.location", "icheon-hub")),
+                new EntityDictionary.Entity("HX.WMS.01", "wms-vm-01", "vm", false, Map.of("ci.owner", "wms-crew")),
+                new EntityDictionary.Entity("APP_Label", "label-printer", "app", false, Map.of("ci.owner", "wms-crew"))),
+                List.of(Map.entry(0, "이천 코어 스위치"), Map.entry(1, "이천 1번 노드"), Map.entry(2, "이천 2번 노드"),
+                        Map.entry(3, "창고 VM 1")),
+                List.of(Map.entry("ci.location", "icheon-hub"), Map.entry("ci.location", "gimpo-center"),
+                        Map.entry("ci.location", "jongno-office"), Map.entry("ci.owner", "wms-crew")));
+    }
+
+    private static Understanding read(String q) {
+        return Understander.understand(q, lexicon, dict, assets.content("prompt").path("rules"), NOW, SEOUL, Map.of());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "이천 허브 서버들 뭐뭐 있어요?|ci.location=icheon-hub", // a word several CIs' aliases share: their place
+        "이천에 있는 데이터베이스|ci.location=icheon-hub",
+        "김포 장비 목록|ci.location=gimpo-center", // no CI alias has it: the romanized word alone
+        "종로 장비 목록|ci.location=jongno-office"}) // ICU writes "jonglo": one letter off
+    void aKoreanPlaceNameIsTheEstatesLatinValue(String question, String value) {
+        Understanding u = read(question);
+        assertTrue(u.has("value", value), u.claims().toString());
+        assertTrue(u.entities().isEmpty(), u.entities().toString());
+    }
+
+    @Test
+    void aWordBeforeABracketedValueIsItsGloss() {
+        Understanding u = read("창고팀(wms-crew) 앱 리스트");
+        assertTrue(u.has("value", "ci.owner=wms-crew"), u.claims().toString());
+        assertTrue(u.entities().isEmpty(), "창고 is the team's gloss, not a CI: " + u.entities());
+        assertTrue(u.unexplained().isEmpty(), u.unexplained().toString());
+    }
+
+    @Test
+    void aNameShapedWordThatPrefixesSeveralNamesIsAskedAbout() {
+        LinkedEntity e = read("mem on k8s-node-a").entities().get(0);
+        assertEquals(List.of("k8s-node-a1", "k8s-node-a2"), e.candidates().stream().map(EntityDictionary.Entity::ciCode).toList());
+    }
+
+    @Test
+    void aCompactRangeIsTime() {
+        assertEquals("last_5d", read("wms-vm-01 mem trend 5d").time().name());
+        assertTrue(read("wms-vm-01 latency over 500ms").time().name().isEmpty(), "500ms is a threshold, not minutes");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "node-a1.icheon runs what|in", // nothing hosts a server: what runs on it
+        "what runs label-printer|out", // nothing runs on an app: where it runs
+        "label-printer 어디서 돌아가|out"})
+    void hostingDirectionFollowsTheTypesLayers(String question, String direction) {
+        PlanDecision d = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict);
+        PlanModel p = d.plan();
+        assertEquals(direction, p.graph().direction(), question + ": " + p);
+    }
+}
