@@ -76,6 +76,7 @@ public final class Understander {
         definiteType();
         fuzzyVocabulary(1); // "latecny": a word alone, only when it names no CI either
         Integer topN = topN();
+        impliedMetric();
         grammar();
         entities.sort((x, y) -> x.span().start() - y.span().start());
         String language = Folding.hasHangul(question) ? "ko" : "en";
@@ -592,7 +593,7 @@ public final class Understander {
         int end = last.end();
         return claims.stream().anyMatch(c -> (c.kind().equals("entity_type") || c.kind().equals("enum")
                 && c.value().contains(".ci_type=")) && c.span().start() > end
-                && a.text().substring(end, c.span().start()).isBlank()
+                && a.text().substring(end, c.span().start()).matches("\\s*(?:번|호기|호)?\\s*")
                 && !(c.text().endsWith("s") && !c.text().endsWith("ss")) && !a.text().startsWith("들", c.span().end()));
     }
 
@@ -611,7 +612,7 @@ public final class Understander {
                 // "which two servers": a count word alone names no CI, even where a name ends in "two"
                 if (part.stream().allMatch(t -> t.number() || rules.path("number_words").has(t.surface()))
                         && !numberBeforeTypeWord(part) || part.get(0).function() || part.get(len - 1).function()
-                        || splitsCompound(part)) {
+                        || splitsCompound(part) && !numberBeforeTypeWord(part)) { // "07번 서버": the number, not 07번
                     continue;
                 }
                 List<String> words = new ArrayList<>();
@@ -807,6 +808,24 @@ public final class Understander {
                 hits.forEach(w -> claims.add(new Claim(s, a.span(s.start(), s.end()), wordClaim(s, w).kind(),
                         wordClaim(s, w).value(), 0.8)));
                 i += len - 1;
+            }
+        }
+    }
+
+    /**
+     * "the slowest apps", "busiest hosts": a superlative that names its measure when no metric word does
+     * (Prompt asset rules.superlative_metrics).
+     */
+    private void impliedMetric() {
+        if (claims.stream().anyMatch(c -> c.kind().equals("metric"))) {
+            return;
+        }
+        JsonNode implied = rules.path("superlative_metrics");
+        for (Claim c : List.copyOf(claims)) {
+            String metric = implied.path(Folding.fold(c.text()).replaceAll("\\s+", " ").trim()).asText("");
+            if (c.kind().equals("top") && !metric.isEmpty()) {
+                claims.add(new Claim(c.span(), c.text(), "metric", metric, c.score()));
+                return;
             }
         }
     }

@@ -81,6 +81,35 @@ class EstateWordsTest {
         assertTrue(read("wms-vm-01 latency over 500ms").time().name().isEmpty(), "500ms is a threshold, not minutes");
     }
 
+    @Test
+    void aSuperlativeNamesItsMeasureWhenNoMetricWordDoes() {
+        PlanModel p = new RulesPlanner().plan("Which two apps have been slowest so far this week?", assets, NOW, SEOUL, dict).plan();
+        assertEquals("latency_ms", p.metric().metricName());
+        assertEquals(2, p.metric().topN());
+        assertEquals("this_week", p.metric().timeRange());
+        assertEquals("cpu_usage", new RulesPlanner().plan("busiest 2 servers", assets, NOW, SEOUL, dict).plan().metric().metricName());
+    }
+
+    @Test
+    void aNumberWithACounterBeforeATypeWordNamesTheCisWithThatNumber() {
+        EntityDictionary numbered = new EntityDictionary(4, List.of(
+                new EntityDictionary.Entity("BM-LABEL-07", "label-print-07", "server", false),
+                new EntityDictionary.Entity("ec2-apne2-07", "c5.search.host", "server", false)), List.of(), List.of());
+        PlanModel p = new RulesPlanner().plan("07번 서버 cpu 보여줘", assets, NOW, SEOUL, numbered).plan();
+        assertEquals(List.of("primary.ci"), p.missingSlots());
+        assertEquals(List.of("BM-LABEL-07", "ec2-apne2-07"), p.candidates().stream().map(PlanModel.Candidate::ciCode).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "label-printer 장애 나기 전에 누가 뭐 건드렸어요?", "label-printer incident, chg before?",
+        "INC on label-printer (11-25): deploys/changes in the lead-up?"})
+    void changesBeforeAnIncidentInEverydayWords(String question) {
+        PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+        assertTrue(p.history().eventTypes().contains("change"), question + ": " + p.history());
+        assertTrue(!p.history().anchor().isEmpty() || p.history().windowHours() > 0, question + ": " + p.history());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "node-a1.icheon runs what|in", // nothing hosts a server: what runs on it
