@@ -68,6 +68,11 @@ final class PlanBuilder {
                     GRAPH_BLOCKS).plan();
         }
         Optional<Claim> runsOn = s.intentClaim("runs_on");
+        if (runsOn.isPresent() && named && first != null && layer(first) > rules.path("hosting_layers_below").asInt(2)) {
+            // a service or a load balancer runs on nothing directly: what it needs to run is what it depends on
+            return parts.plan(Intent.EXPAND, View.DEPENDENCY, ents, filters, graph(depth, "out", List.of()), null, null,
+                    GRAPH_BLOCKS).plan();
+        }
         if (runsOn.isPresent() && named) {
             boolean hosted = first != null && hostedOn(first, runsOn.get());
             return parts.plan(Intent.EXPAND, hosted ? View.COMPOSITION : View.DEPENDENCY, ents, filters,
@@ -84,6 +89,11 @@ final class PlanBuilder {
                 {"neighbors", "NEIGHBORS", "both"}}) {
             if ((s.intent(v[0]) || v[0].equals("dependency") && subjectDepends(first)) && named) {
                 int d = v[0].equals("neighbors") ? u.depth().orElse(1) : depth;
+                if (v[0].equals("dependency") && first != null && askedTypesAbove(first)) {
+                    // "which services depend on the ledger database": only its dependents can be of a higher layer
+                    return parts.plan(Intent.EXPAND, View.IMPACT, ents, filters, graph(d, "in", List.of()), null, null,
+                            GRAPH_BLOCKS).plan();
+                }
                 return parts.plan(Intent.EXPAND, View.valueOf(v[1]), ents, filters, graph(d, v[2], List.of()), null,
                         null, GRAPH_BLOCKS).plan();
             }
@@ -299,6 +309,22 @@ final class PlanBuilder {
         boolean subject = p.equals("은") || p.equals("는") || p.equals("이") || p.equals("가");
         return subject && u.of("intent").stream().anyMatch(c -> (c.value().equals("impact") || c.value().equals("dependency"))
                 && c.text().contains("의존"));
+    }
+
+    /** The CI's type layer (rules.type_layers), -1 when its type has none. */
+    private int layer(LinkedEntity e) {
+        JsonNode l = rules.path("type_layers").path(e.entity().ciType());
+        return l.isNumber() ? l.asInt() : -1;
+    }
+
+    /** Type words are asked and every one of them sits above the CI's own layer. */
+    private boolean askedTypesAbove(LinkedEntity e) {
+        int own = layer(e);
+        List<Claim> types = u.of("enum").stream().filter(c -> c.value().contains(".ci_type=") && !negated(c)).toList();
+        return own >= 0 && !types.isEmpty() && types.stream().allMatch(c -> {
+            JsonNode l = rules.path("type_layers").path(c.value().substring(c.value().indexOf(".ci_type=") + ".ci_type=".length()));
+            return l.isNumber() && l.asInt() > own;
+        });
     }
 
     /** "which <type> is X on", "X는 어느 <type>에 있어": a which-word, a type word right after it, and a CI. */

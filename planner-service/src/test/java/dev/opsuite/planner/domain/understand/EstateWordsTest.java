@@ -38,7 +38,9 @@ class EstateWordsTest {
                 new EntityDictionary.Entity("k8s-node-a1", "node-a1.icheon", "server", false, Map.of("ci.location", "icheon-hub")),
                 new EntityDictionary.Entity("k8s-node-a2", "node-a2.icheon", "server", false, Map.of("ci.location", "icheon-hub")),
                 new EntityDictionary.Entity("HX.WMS.01", "wms-vm-01", "vm", false, Map.of("ci.owner", "wms-crew")),
-                new EntityDictionary.Entity("APP_Label", "label-printer", "app", false, Map.of("ci.owner", "wms-crew"))),
+                new EntityDictionary.Entity("APP_Label", "label-printer", "app", false, Map.of("ci.owner", "wms-crew")),
+                new EntityDictionary.Entity("biz.parcel", "Parcel Tracking", "service", false),
+                new EntityDictionary.Entity("DB_FLEET", "fleet-db", "database", false)),
                 List.of(Map.entry(0, "이천 코어 스위치"), Map.entry(1, "이천 1번 노드"), Map.entry(2, "이천 2번 노드"),
                         Map.entry(3, "창고 VM 1")),
                 List.of(Map.entry("ci.location", "icheon-hub"), Map.entry("ci.location", "gimpo-center"),
@@ -119,5 +121,19 @@ class EstateWordsTest {
         PlanDecision d = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict);
         PlanModel p = d.plan();
         assertEquals(direction, p.graph().direction(), question + ": " + p);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // a service runs on nothing directly: what it needs to run is its dependency closure
+        "Parcel Tracking 서비스가 돌아가려면 밑에 뭐가 필요해?|out|",
+        "what servers does Parcel Tracking run on|out|",
+        // only dependents can be of a higher layer than the CI named
+        "Which business services depend, at any level, on fleet-db?|in|"})
+    void typeLayersDecideTheWayThroughTheGraph(String question, String direction) {
+        PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+        assertEquals(direction, p.graph().direction(), question + ": " + p);
+        assertTrue(p.graph().relationTypes().isEmpty(), "every relation, not only hosting: " + p.graph());
+        assertTrue(p.unexplained().isEmpty(), p.unexplained().toString());
     }
 }
