@@ -68,7 +68,10 @@ final class TimeComposer {
         List<TimeAtom> rest = new ArrayList<>();
         for (TimeAtom t : atoms) {
             spans.add(t.span());
-            if (t.kind().equals("zone")) {
+            if (t.kind().equals("zone") || t.kind().equals("clock_range") && !t.field("zone").isEmpty()) {
+                if (t.kind().equals("clock_range")) {
+                    rest.add(t); // "0800-1100Z": a zone and two times of day
+                }
                 String key = t.field("zone").isEmpty() ? t.field("name") : t.field("zone");
                 String id = time.path("zones").path(key).asText(key.toUpperCase(Locale.ROOT));
                 try {
@@ -101,6 +104,13 @@ final class TimeComposer {
                 case "tod" -> tod(t, role).ifPresent(tods::add);
                 case "relative" -> relative(t, nowZ, role).ifPresent(relatives::add);
                 case "part" -> parts.add(t);
+                case "clock_range" -> {
+                    tods.add(new TimeOfDay(LocalTime.of(Integer.parseInt(t.field("sh")), Integer.parseInt(t.field("sm"))), "",
+                            role, t.span().start()));
+                    int eh = Integer.parseInt(t.field("eh"));
+                    tods.add(new TimeOfDay(LocalTime.of(eh == 24 ? 0 : eh, Integer.parseInt(t.field("em"))), "", role,
+                            t.span().start() + 1));
+                }
                 default -> interval(t, nowZ, role).ifPresent(i -> days.add(i.at(t.span().start())));
             }
         }

@@ -138,6 +138,7 @@ class UnderstandingTest {
         "ledger-db cpu 2014-04-17 09:00-11:00|2014-04-17T09:00+09:00|2014-04-17T11:00+09:00",
         "ledger-db cpu 17 Apr 2014 08:00-11:00 UTC|2014-04-17T08:00Z|2014-04-17T11:00Z",
         "ledger-db cpu 2014-04-17T09:00-05:00|2014-04-17T14:00Z|2014-04-17T15:00Z",
+        "ledger-db peak cpu 2014-04-17 0800-1100Z|2014-04-17T08:00Z|2014-04-17T11:00Z",
         // the year written on one end is the year of both
         "ledger-db cpu from April 15 to April 17, 2014|2014-04-15T00:00+09:00|2014-04-18T00:00+09:00",
         "ledger-db cpu between April 15 and April 17 2014|2014-04-15T00:00+09:00|2014-04-18T00:00+09:00",
@@ -173,6 +174,12 @@ class UnderstandingTest {
         assertTrue(t.present(), question + ": " + t.problems());
         assertTrue(OffsetDateTime.parse(from).isEqual(t.from()), question + ": from " + t.from());
         assertTrue(OffsetDateTime.parse(to).isEqual(t.to()), question + ": to " + t.to());
+    }
+
+    @Test
+    void numbersThatAreNotClockTimesAreNotTimes() {
+        assertFalse(read("apps with latency between 1000-2000ms").time().present());
+        assertFalse(read("ledger-db cpu over 80").time().present());
     }
 
     @Test
