@@ -10,6 +10,10 @@ expected facts are computed here from the generated data.  Standard library only
     python3 gen_estate.py --summary   print latest values, daily averages, events and unique paths
     python3 gen_estate.py --counts    print the count per category / language / half / persona
 
+When questions_dev6_src.txt is present it also writes questions_dev6.tsv (ids W###, half "dev6")
+with the same checks, plus: no question repeats or nearly repeats a question of questions_src.txt,
+and its persona tags are `# S<n>` (the main set's are `# R<n>`).
+
 The estate, the clock and the question format follow ../understanding/ (the "Sora Bank" set); only
 the data, the names and the questions differ.  See README.md.
 
@@ -55,6 +59,11 @@ OUT = os.path.join(HERE, "estate")
 SRC = "questions_src.txt"
 TSV = "questions.tsv"
 HALVES = ("dev5", "test2")
+DEV6_SRC = "questions_dev6_src.txt"    # sixth development set (optional)
+DEV6_TSV = "questions_dev6.tsv"
+DEV6_HALF = "dev6"
+DEV6_ID = "W"
+DEV6_TAG = "S"
 SEED = 20261130
 KST = timezone(timedelta(hours=9))
 UTC = timezone.utc
@@ -1043,15 +1052,17 @@ RELATIVE_R = ("last:", "today", "yesterday", "thisweek", "lastweek", "thismonth"
 NEAR_DUP = 0.85
 
 
-def load_src(name=SRC):
-    """Rows (line, lang, category, spec, question, persona) from the hand-written source."""
+def load_src(name=SRC, tag_letter="R"):
+    """Rows (line, lang, category, spec, question, persona) from the hand-written source; a persona
+    tag is a comment `# <tag_letter><n> ...` (R for questions_src.txt, S for the dev6 set)."""
     rows = []
     tag = ""
+    head = "# " + tag_letter
     with open(os.path.join(HERE, name), encoding="utf-8") as fh:
         for ln, line in enumerate(fh, 1):
             line = line.rstrip("\n")
             s = line.strip()
-            if s.startswith("# R") and s[3:4].isdigit():
+            if s.startswith(head) and s[len(head):len(head) + 1].isdigit():
                 tag = s[2:].split()[0]
                 continue
             if not s or s.startswith("#"):
@@ -1157,23 +1168,46 @@ def estate_checks():
     return out
 
 
-def write_questions(D):
-    rows = load_src()
-    half = assign_halves(rows)
+def near_copy(nq, seen):
+    """The line of the first text in seen (normalised text -> line) that nq nearly repeats, or None."""
+    sm = difflib.SequenceMatcher(None, "", nq, autojunk=False)
+    for other, oln in seen.items():
+        sm.set_seq1(other)
+        if sm.real_quick_ratio() >= NEAR_DUP and sm.quick_ratio() >= NEAR_DUP and sm.ratio() >= NEAR_DUP:
+            return oln
+    return None
+
+
+def write_questions(D, src=SRC, tsv=TSV, id_prefix="V", tag_letter="R", fixed_half=None, others=()):
+    """Write one question set.  The main set (defaults) gets its halves from assign_halves(); a
+    development set passes fixed_half, and others = source files whose questions it must neither
+    repeat nor nearly repeat (only their line numbers are reported)."""
+    rows = load_src(src, tag_letter)
+    half = {i: fixed_half for i in range(len(rows))} if fixed_half else assign_halves(rows)
+    foreign = []
+    for name in others:
+        fseen = {}
+        for r in load_src(name):
+            fseen.setdefault(norm_q(r[4]), r[0])
+        foreign.append((name, fseen))
     seen = {}
     out, problems = [], []
     for i, (ln, lang, cat, spec, q, persona) in enumerate(rows):
-        where = f"{SRC} line {ln}"
+        where = f"{src} line {ln}"
         nq = norm_q(q)
         if nq in seen:
             problems.append(f"{where}: duplicate of line {seen[nq]}")
         else:
-            sm = difflib.SequenceMatcher(None, "", nq, autojunk=False)
-            for other, oln in seen.items():
-                sm.set_seq1(other)
-                if sm.real_quick_ratio() >= NEAR_DUP and sm.quick_ratio() >= NEAR_DUP and sm.ratio() >= NEAR_DUP:
-                    problems.append(f"{where}: near-copy of line {oln}")
-                    break
+            oln = near_copy(nq, seen)
+            if oln is not None:
+                problems.append(f"{where}: near-copy of line {oln}")
+        for name, fseen in foreign:
+            if nq in fseen:
+                problems.append(f"{where}: repeats {name} line {fseen[nq]}")
+            else:
+                oln = near_copy(nq, fseen)
+                if oln is not None:
+                    problems.append(f"{where}: near-copy of {name} line {oln}")
         seen.setdefault(nq, ln)
         if (lang == "ko") != has_hangul(q):
             problems.append(f"{where}: lang {lang} does not fit the script of the question")
@@ -1191,9 +1225,9 @@ def write_questions(D):
                 problems.append(f"{where} [{spec}]: {w}")
         for ch in ("\t", "\n"):
             assert ch not in q
-        out.append((f"V{len(out) + 1:03d}", half[i], lang, cat, q,
+        out.append((f"{id_prefix}{len(out) + 1:03d}", half[i], lang, cat, q,
                     json.dumps(e, ensure_ascii=False, separators=(",", ":")), persona))
-    with open(os.path.join(HERE, TSV), "w", encoding="utf-8", newline="") as fh:
+    with open(os.path.join(HERE, tsv), "w", encoding="utf-8", newline="") as fh:
         fh.write("id\thalf\tlang\tcategory\tquestion\texpect\n")
         for r in out:
             fh.write("\t".join(r[:6]) + "\n")
@@ -1235,6 +1269,22 @@ def summary(D):
         print(p)
 
 
+def print_counts(out, halves_names):
+    cnt, per, halves = defaultdict(int), defaultdict(int), defaultdict(int)
+    for r in out:
+        cnt[(r[3], r[2])] += 1
+        per[(r[6], r[2])] += 1
+        halves[(r[3], r[1])] += 1
+    print(f"  {'category':14s}   ko   en  " + " ".join(f"{h:>5s}" for h in halves_names))
+    for c in CATEGORIES:
+        print(f"  {c:14s} {cnt[(c, 'ko')]:4d} {cnt[(c, 'en')]:4d}  " + " ".join(f"{halves[(c, h)]:5d}" for h in halves_names))
+    print(f"  {'total':14s} {sum(v for k, v in cnt.items() if k[1] == 'ko'):4d} "
+          f"{sum(v for k, v in cnt.items() if k[1] == 'en'):4d}  "
+          + " ".join(f"{sum(v for k, v in halves.items() if k[1] == h):5d}" for h in halves_names))
+    for p in sorted({k[0] for k in per}, key=lambda x: (len(x), x)):
+        print(f"  persona {p:4s} ko={per[(p, 'ko')]:3d} en={per[(p, 'en')]:3d}")
+
+
 def main():
     rng = random.Random(SEED)
     metrics = gen_metrics(rng)
@@ -1255,20 +1305,13 @@ def main():
     print(f"{len(out)} questions written to {TSV}; cis={len(CIS)} relations={len(RELATIONS)} "
           f"metrics rows={len(metrics)} events={len(events)}")
     if "--counts" in sys.argv:
-        cnt, per, halves = defaultdict(int), defaultdict(int), defaultdict(int)
-        for r in out:
-            cnt[(r[3], r[2])] += 1
-            per[(r[6], r[2])] += 1
-            halves[(r[3], r[1])] += 1
-        print(f"  {'category':14s}   ko   en  {HALVES[0]:>5s} {HALVES[1]:>5s}")
-        for c in CATEGORIES:
-            print(f"  {c:14s} {cnt[(c, 'ko')]:4d} {cnt[(c, 'en')]:4d}  {halves[(c, HALVES[0])]:5d} {halves[(c, HALVES[1])]:5d}")
-        print(f"  {'total':14s} {sum(v for k, v in cnt.items() if k[1] == 'ko'):4d} "
-              f"{sum(v for k, v in cnt.items() if k[1] == 'en'):4d}  "
-              f"{sum(v for k, v in halves.items() if k[1] == HALVES[0]):5d} "
-              f"{sum(v for k, v in halves.items() if k[1] == HALVES[1]):5d}")
-        for p in sorted({k[0] for k in per}, key=lambda x: (len(x), x)):
-            print(f"  persona {p:4s} ko={per[(p, 'ko')]:3d} en={per[(p, 'en')]:3d}")
+        print_counts(out, HALVES)
+    if os.path.exists(os.path.join(HERE, DEV6_SRC)):
+        out6, problems6 = write_questions(D, DEV6_SRC, DEV6_TSV, DEV6_ID, DEV6_TAG, DEV6_HALF, others=(SRC,))
+        problems += problems6
+        print(f"{len(out6)} questions written to {DEV6_TSV}")
+        if "--counts" in sys.argv:
+            print_counts(out6, (DEV6_HALF,))
     for p in problems:
         print("WARN", p)
     if problems and "--strict" in sys.argv:

@@ -32,12 +32,14 @@ final class CommandRequests {
     private final Set<String> objects = new HashSet<>();
     private final Set<String> nounMarkers = new HashSet<>();
     private final Set<String> koRequestEndings = new HashSet<>();
+    private final Set<String> nounFollowers = new HashSet<>();
 
     CommandRequests(JsonNode commands) {
         commands.path("request_words").forEach(v -> requests.add(Folding.fold(v.asText())));
         commands.path("object_words").forEach(v -> objects.add(Folding.fold(v.asText())));
         commands.path("noun_markers").forEach(v -> nounMarkers.add(Folding.fold(v.asText())));
         commands.path("ko_request_words").forEach(v -> koRequestEndings.add(Folding.fold(v.asText())));
+        commands.path("noun_followers").forEach(v -> nounFollowers.add(Folding.fold(v.asText())));
         for (JsonNode r : commands.path("rules")) {
             Set<String> verbs = new HashSet<>();
             Set<String> stems = new HashSet<>();
@@ -162,7 +164,14 @@ final class CommandRequests {
     }
 
     private boolean requested(String before) {
-        return requests.stream().anyMatch(q -> before.equals(q) || before.endsWith(" " + q));
+        if (requests.stream().anyMatch(q -> before.equals(q) || before.endsWith(" " + q))) {
+            return true;
+        }
+        // "please you turn off …", "can you please shut …": a request a word or two back
+        String[] words = before.split("\\s+");
+        String tail = String.join(" ", java.util.Arrays.copyOfRange(words, Math.max(0, words.length - 3), words.length));
+        return java.util.stream.Stream.of("please", "pls", "plz", "can you", "could you", "would you")
+                .anyMatch(q -> (" " + tail + " ").contains(" " + q + " "));
     }
 
     /** A command noun followed straight by a request: "수정 처리 바랍니다", "삭제 요청", "중지 부탁". */
@@ -185,6 +194,9 @@ final class CommandRequests {
         String before = a.text().substring(0, t.start()).strip();
         if (i > 0 && nounMarkers.contains(tokens.get(i - 1).surface())) {
             return false; // "the count of change records", "the change log": a noun
+        }
+        if (i + 1 < tokens.size() && nounFollowers.contains(tokens.get(i + 1).surface())) {
+            return false; // "list the deploy and change events": a noun before a record word
         }
         if (i + 1 < tokens.size() && tokens.get(i + 1).hangul() && tokens.get(i + 1).morpheme().equals("하")
                 && pastOrDone(tokens, i + 2)) {

@@ -87,7 +87,8 @@ final class PlanBuilder {
         }
         for (String[] v : new String[][] {{"dependency", "DEPENDENCY", "out"}, {"composition", "COMPOSITION", "out"},
                 {"neighbors", "NEIGHBORS", "both"}}) {
-            if ((s.intent(v[0]) || v[0].equals("dependency") && subjectDepends(first)) && named) {
+            if ((s.intent(v[0]) || v[0].equals("dependency") && subjectDepends(first)) && named
+                    && !(v[0].equals("dependency") && s.metric().isPresent() && weakDependencyCue())) {
                 int d = v[0].equals("neighbors") ? u.depth().orElse(1) : depth;
                 if (v[0].equals("dependency") && first != null && askedTypesAbove(first)) {
                     // "which services depend on the ledger database": only its dependents can be of a higher layer
@@ -309,6 +310,17 @@ final class PlanBuilder {
         boolean subject = p.equals("은") || p.equals("는") || p.equals("이") || p.equals("가");
         return subject && u.of("intent").stream().anyMatch(c -> (c.value().equals("impact") || c.value().equals("dependency"))
                 && c.text().contains("의존"));
+    }
+
+    /**
+     * "I need the figure for the risk note": "need" beside a metric is the asker's need, not X's
+     * dependencies; only a dependency word other than the Prompt asset's weak ones makes it a graph question.
+     */
+    private boolean weakDependencyCue() {
+        java.util.Set<String> weak = new java.util.HashSet<>();
+        rules.path("weak_dependency_words").forEach(w -> weak.add(w.asText()));
+        return u.of("intent").stream().filter(c -> c.value().equals("dependency"))
+                .allMatch(c -> weak.contains(c.text().toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** The CI's type layer (rules.type_layers), -1 when its type has none. */

@@ -121,6 +121,9 @@ final class TimeComposer {
             if (part.isPresent()) {
                 days.clear();
                 days.add(part.get());
+            } else if (!relatives.isEmpty() && days.isEmpty()) {
+                // "over the last 6 hours (… this morning)": the range is read; the part is left unexplained
+                parts.forEach(pt -> spans.remove(pt.span()));
             } else if (days.size() == 2 && parts.size() == 1) {
                 days.clear(); // "2014-04-17 morning to 2014-04-18 evening" is not read as a day's part
                 problems.add("'" + a.span(parts.get(0).span().start(), parts.get(0).span().end())

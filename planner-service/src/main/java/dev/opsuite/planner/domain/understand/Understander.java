@@ -70,6 +70,7 @@ public final class Understander {
         depth();
         vocabulary();
         fuzzyVocabulary(2); // "eror rate": a misspelt word beside one spelt right
+        estateValuesOfLabels();
         glosses();
         compoundNames();
         partialEntities();
@@ -711,9 +712,11 @@ public final class Understander {
      * brackets around a name or value already read is its gloss — accounted for, not a second reference.
      */
     private void glosses() {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^\\s()]+)\\s*\\(([^()]+)\\)").matcher(a.text());
+        // up to three words before the bracket: "the cloud region (cloud-apne2)", "창고팀(wms-crew)"
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("((?:[^\\s()]+\\s+){0,2}[^\\s()]+)\\s*\\(([^()]+)\\)")
+                .matcher(a.text());
         while (m.find()) {
-            Span outer = new Span(m.start(1), m.end(1));
+            Span outer = glossStart(new Span(m.start(1), m.end(1)));
             Span inner = new Span(m.start(2), m.end(2));
             if (covered(inner) && free(outer)) {
                 claimExclusive(outer, "stopword", "gloss", 1);
@@ -721,6 +724,45 @@ public final class Understander {
                 claimExclusive(inner, "stopword", "gloss", 1);
             }
         }
+    }
+
+    /**
+     * "운영 환경" is the schema's label for environment "prod"; an imported estate calls it "hx-prod".
+     * A label's value also reads as every value of the estate's same field one whole word of which it
+     * is, so the filter keeps both.
+     */
+    private void estateValuesOfLabels() {
+        for (Claim c : List.copyOf(claims)) {
+            int eq = c.value().indexOf('=');
+            if (!c.kind().equals("enum") || eq < 0) {
+                continue;
+            }
+            String field = c.value().substring(0, eq);
+            String value = c.value().substring(eq + 1);
+            for (Word w : dictionary.valuesByWord(Analyzed.compactOf(value))) {
+                if (w.group().equals(field) && !w.value().equals(value)
+                        && claims.stream().noneMatch(x -> x.value().equals(field + "=" + w.value()))) {
+                    claims.add(new Claim(c.span(), c.text(), "value", field + "=" + w.value(), c.score()));
+                }
+            }
+        }
+    }
+
+    /** The words of the span from the last one any claim (a stopword too) covers, or the last word alone. */
+    private Span glossStart(Span words) {
+        int start = words.end();
+        for (int i = words.end() - 1; i >= words.start(); i--) {
+            int at = i;
+            if (claims.stream().anyMatch(c -> c.span().start() <= at && at < c.span().end())
+                    || exclusive.stream().anyMatch(x -> x.start() <= at && at < x.end())) {
+                break;
+            }
+            start = i;
+        }
+        while (start < words.end() && Character.isWhitespace(a.text().charAt(start))) {
+            start++;
+        }
+        return new Span(start, words.end());
     }
 
     /** Every non-blank character of the span is inside a name, value or vocabulary claim already made. */
@@ -748,6 +790,9 @@ public final class Understander {
                 continue;
             }
             String compact = Analyzed.compactOf(surface);
+            if (dictionary.values().containsCompact(compact)) {
+                continue; // "cloud-apne2" is a place, read as a value
+            }
             List<EntityDictionary.Partial> hits = preferOwnData(dictionary.partial(EntityDictionary.words(surface), compact));
             if (hits.isEmpty() || hits.get(0).rank().compareTo(EntityDictionary.Rank.PREFIX) > 0) {
                 continue; // a misspelt compound is left to the word-by-word reading and EXECUTE's lookup

@@ -44,7 +44,8 @@ class EstateWordsTest {
                 List.of(Map.entry(0, "이천 코어 스위치"), Map.entry(1, "이천 1번 노드"), Map.entry(2, "이천 2번 노드"),
                         Map.entry(3, "창고 VM 1")),
                 List.of(Map.entry("ci.location", "icheon-hub"), Map.entry("ci.location", "gimpo-center"),
-                        Map.entry("ci.location", "jongno-office"), Map.entry("ci.owner", "wms-crew")));
+                        Map.entry("ci.location", "jongno-office"), Map.entry("ci.owner", "wms-crew"),
+                        Map.entry("ci.location", "cloud-apne2"), Map.entry("ci.environment", "hx-prod")));
     }
 
     private static Understanding read(String q) {
@@ -69,6 +70,28 @@ class EstateWordsTest {
         assertTrue(u.has("value", "ci.owner=wms-crew"), u.claims().toString());
         assertTrue(u.entities().isEmpty(), "창고 is the team's gloss, not a CI: " + u.entities());
         assertTrue(u.unexplained().isEmpty(), u.unexplained().toString());
+    }
+
+    @Test
+    void severalWordsBeforeABracketedValueAreItsGloss() {
+        Understanding u = read("how many things we are having in the cloud region (cloud-apne2)?");
+        assertTrue(u.has("value", "ci.location=cloud-apne2"), u.claims().toString());
+        assertTrue(u.entities().isEmpty(), u.entities().toString());
+    }
+
+    @Test
+    void aSchemaLabelAlsoReadsAsTheEstatesValueThatContainsIt() {
+        PlanModel p = new RulesPlanner().plan("운영 환경에 있는 앱이 몇개에요?", assets, NOW, SEOUL, dict).plan();
+        PlanModel.Filter env = p.primary().filters().stream().filter(f -> f.field().equals("environment")).findFirst().orElseThrow();
+        assertTrue(env.values().contains("hx-prod"), env.toString());
+    }
+
+    @Test
+    void needingAFigureIsNotADependency() {
+        PlanModel p = new RulesPlanner().plan("What is label-printer's error rate at this moment? I need the figure for a note.",
+                assets, NOW, SEOUL, dict).plan();
+        assertEquals("error_rate", p.metric().metricName());
+        assertEquals(0, p.graph().depth(), p.graph().toString());
     }
 
     @Test

@@ -215,7 +215,8 @@ class UnderstandingTest {
         "고객 DB 전체 덤프해줘|exfiltration", "pg_dump ledger-db and push it to my laptop|exfiltration",
         "ledger-db 꺼줘|read_only", "notify의 상태값을 error에서 running으로 수정 처리 바랍니다|read_only",
         "rm -rf the logs dir on ledger-db|read_only", "need ssh creds for ledger-db asap|secret_protection",
-        "Can you switch off the status page for an hour?|read_only"})
+        "Can you switch off the status page for an hour?|read_only",
+        "please you turn off the ledger-db for maintenance tonight|read_only"})
     void commandsAreRefusedInEveryWording(String question, String policy) {
         PlanDecision d = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict);
         assertEquals("reject", d.kind(), question);
@@ -228,7 +229,8 @@ class UnderstandingTest {
         "recent changes that could explain the ledger-db incident", "ledger-db cpu 그래프 오늘꺼",
         "이번주꺼 ledger-db 디스크", "현재 중지(stopped) 상태인 자원을 모두 나열해 주시겠어요?", "list the stopped vms",
         "Provide the count of change records logged against ledger-db", "ledger-db 죽기 전에 deploy 했던거랑 change 했던거 다",
-        "ledger-db 변경 이력 확인 바랍니다", "ledger-db 최근 변경", "did anyone switch off ledger-db yesterday?"})
+        "ledger-db 변경 이력 확인 바랍니다", "ledger-db 최근 변경", "did anyone switch off ledger-db yesterday?",
+        "Regression hunt: list the deploy and change events in the run-up to the ledger-db incident on 2026-11-28."})
     void questionsAboutChangesAreNotCommands(String question) {
         assertFalse(new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).kind().equals("reject"), question);
     }
