@@ -485,11 +485,36 @@ public final class Understander {
         for (Span c : compounds) {
             boolean open = a.tokensIn(c.start(), c.end()).stream().anyMatch(t -> !t.function() && !claimed(t));
             String text = a.span(c.start(), c.end());
-            if (open && !out.contains(text)) {
+            if (open && !out.contains(text) && !ordinaryWords(text)) {
                 out.add(text);
             }
         }
         return out;
+    }
+
+    /**
+     * "customer-facing", "i.e.", "powered-off": Latin letters only, and either an abbreviation of single
+     * letters or words none of which is a word of any CI's name or a word the assets know. Such a word
+     * is left unexplained (and shown so), not sent to EXECUTE as a CI name that then "does not exist".
+     */
+    private boolean ordinaryWords(String text) {
+        String[] parts = text.toLowerCase(java.util.Locale.ROOT).split("[-._/]+");
+        if (parts.length < 2 || !text.chars().allMatch(ch -> ch < 128 && (Character.isLetter(ch) || "-._/".indexOf(ch) >= 0))) {
+            return false;
+        }
+        if (java.util.Arrays.stream(parts).allMatch(p -> p.length() <= 1)) {
+            return true; // i.e, e.g, a.m
+        }
+        for (String p : parts) {
+            if (p.length() < 2 || !lexicon.phrases().get(p).isEmpty()) {
+                return false;
+            }
+            List<EntityDictionary.Partial> hits = dictionary.partial(List.of(p), p);
+            if (!hits.isEmpty() && hits.get(0).rank() == EntityDictionary.Rank.TOKEN) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean wordBreak(char c) {

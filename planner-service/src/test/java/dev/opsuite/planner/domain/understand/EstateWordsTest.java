@@ -87,6 +87,17 @@ class EstateWordsTest {
     }
 
     @Test
+    void ordinaryHyphenatedWordsAreNotCiNames() {
+        Understanding u = read("List the customer-facing services that wms-crew is accountable for.");
+        assertTrue(u.nameShaped().isEmpty(), u.nameShaped().toString());
+        assertTrue(u.unexplained().contains("customer-facing"), u.unexplained().toString());
+        assertTrue(read("list apps, i.e. all of them").nameShaped().isEmpty());
+        // a word of a CI's name or a type word keeps it a name that EXECUTE looks up and reports
+        assertEquals(List.of("label-db"), read("cpu of label-db").nameShaped());
+        assertEquals(List.of("payment-db"), read("incidents of payment-db in the last 3 days").nameShaped());
+    }
+
+    @Test
     void needingAFigureIsNotADependency() {
         PlanModel p = new RulesPlanner().plan("What is label-printer's error rate at this moment? I need the figure for a note.",
                 assets, NOW, SEOUL, dict).plan();
