@@ -52,7 +52,10 @@ final class PlanBuilder {
         boolean named = first != null || !u.dictionaryUsed() && !u.unexplained().isEmpty() || !u.nameShaped().isEmpty();
         // "direct dependencies", "바로 호출하는": one hop; else the question's depth or the default
         boolean transitive = u.of("intent").stream().anyMatch(c -> c.value().equals("transitive") && !negated(c));
-        int depth = u.depth().orElse(s.intent("direct") && !transitive ? 1 : defaults.path("graph_depth").asInt(3));
+        // "also the not direct ones": a negated "direct" asks for the whole closure
+        boolean direct = u.of("intent").stream().anyMatch(c -> c.value().equals("direct") && !negated(c));
+        boolean indirect = u.of("intent").stream().anyMatch(c -> c.value().equals("direct") && negated(c));
+        int depth = u.depth().orElse(direct && !transitive && !indirect ? 1 : defaults.path("graph_depth").asInt(3));
         List<PlanModel.Filter> filters = s.filters();
 
         if (changedBefore() && named) {
@@ -68,7 +71,9 @@ final class PlanBuilder {
                     GRAPH_BLOCKS).plan();
         }
         Optional<Claim> runsOn = s.intentClaim("runs_on");
-        if (runsOn.isPresent() && named && first != null && layer(first) > rules.path("hosting_layers_below").asInt(2)) {
+        boolean needsToRun = s.intent("dependency") && !s.intent("impact"); // "X가 돌아가려면 뭐가 필요해"
+        if (runsOn.isPresent() && named && first != null && (needsToRun
+                || layer(first) > rules.path("hosting_layers_below").asInt(2))) {
             // a service or a load balancer runs on nothing directly: what it needs to run is what it depends on
             return parts.plan(Intent.EXPAND, View.DEPENDENCY, ents, filters, graph(depth, "out", List.of()), null, null,
                     GRAPH_BLOCKS).plan();

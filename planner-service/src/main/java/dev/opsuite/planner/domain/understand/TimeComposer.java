@@ -63,6 +63,9 @@ final class TimeComposer {
 
     private record TimeOfDay(LocalTime time, String meridiem, String role, int at) {}
 
+    /** Relative ranges that are whole calendar weeks starting on a Monday. */
+    private static final java.util.Set<String> weeks = java.util.Set.of("last_week", "this_week");
+
     private TimeReading run(List<TimeAtom> found) {
         List<TimeAtom> atoms = anchoredParts(found);
         List<TimeAtom> rest = new ArrayList<>();
@@ -98,8 +101,12 @@ final class TimeComposer {
         List<TimeOfDay> tods = new ArrayList<>();
         List<Interval> relatives = new ArrayList<>();
         List<TimeAtom> parts = new ArrayList<>();
+        List<Integer> weekdays = new ArrayList<>();
         for (TimeAtom t : rest) {
             String role = role(t);
+            if (t.kind().equals("weekday")) {
+                weekdays.add(t.span().start());
+            }
             switch (t.kind()) {
                 case "tod" -> tod(t, role).ifPresent(tods::add);
                 case "relative" -> relative(t, nowZ, role).ifPresent(relatives::add);
@@ -113,6 +120,18 @@ final class TimeComposer {
                 }
                 default -> interval(t, nowZ, role).ifPresent(i -> days.add(i.at(t.span().start())));
             }
+        }
+        if (relatives.size() == 1 && !weekdays.isEmpty() && weeks.contains(relatives.get(0).name())
+                && days.stream().allMatch(d -> weekdays.contains(d.at()))) {
+            // "지난주(월요일~일요일)", "last week, Tuesday": the weekdays of that week
+            ZonedDateTime monday = relatives.get(0).from();
+            List<Interval> inWeek = new ArrayList<>();
+            for (Interval d : days) {
+                ZonedDateTime from = monday.plusDays(d.from().getDayOfWeek().getValue() - 1L);
+                inWeek.add(new Interval(from, from.plusDays(1), "day:" + from.toLocalDate(), d.role(), false, d.at()));
+            }
+            days.clear();
+            days.addAll(inWeek);
         }
         if (!parts.isEmpty() && tods.isEmpty()) {
             // a part of a day applies to one day; on a range or beside another part it is said, not dropped
@@ -176,6 +195,12 @@ final class TimeComposer {
             return TimeReading.none(spans, problems);
         }
         ZonedDateTime to = out.to().isAfter(nowZ) && !out.from().isAfter(nowZ) ? nowZ : out.to();
+        if (!to.isAfter(out.from())) {
+            // a range that ends where or before it starts is never answered as if it were empty
+            problems.add("the time range " + out.from().toLocalDateTime() + " – " + out.to().toLocalDateTime()
+                    + " ends before it starts");
+            return TimeReading.none(spans, problems);
+        }
         String name = out.name().startsWith("weekday:") ? "day:" + out.name().substring(out.name().lastIndexOf(':') + 1)
                 : out.name();
         return new TimeReading(name, out.from().toOffsetDateTime(), to.toOffsetDateTime(), zone.getId(),

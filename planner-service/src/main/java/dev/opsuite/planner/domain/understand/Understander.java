@@ -71,6 +71,7 @@ public final class Understander {
         vocabulary();
         fuzzyVocabulary(2); // "eror rate": a misspelt word beside one spelt right
         estateValuesOfLabels();
+        typesOnTheWay();
         glosses();
         compoundNames();
         partialEntities();
@@ -743,10 +744,18 @@ public final class Understander {
         while (m.find()) {
             Span outer = glossStart(new Span(m.start(1), m.end(1)));
             Span inner = new Span(m.start(2), m.end(2));
-            if (covered(inner) && free(outer)) {
+            int lastWord = m.group(1).lastIndexOf(' ') + 1;
+            Span last = new Span(m.start(1) + lastWord, m.end(1));
+            if (covered(inner) && outer.length() > 0 && free(outer)) {
                 claimExclusive(outer, "stopword", "gloss", 1);
-            } else if (covered(outer) && free(inner)) {
-                claimExclusive(inner, "stopword", "gloss", 1);
+            } else if (covered(last)) {
+                // "Last Friday (Black Friday)": what the bracket adds to a reading already made is its gloss
+                for (Token t : a.tokensIn(inner.start(), inner.end())) {
+                    Span ts = new Span(t.start(), t.end());
+                    if (!t.function() && free(ts) && !claimed(t)) {
+                        claimExclusive(ts, "stopword", "gloss", 1);
+                    }
+                }
             }
         }
     }
@@ -788,6 +797,28 @@ public final class Understander {
             start++;
         }
         return new Span(start, words.end());
+    }
+
+    /**
+     * "what runs on H, including what's inside its VMs", "그 VM 안에서 도는 것까지": a type word the answer
+     * passes through (inside / 안에서) is the way down the hosting chain, not a filter on the answer.
+     */
+    private void typesOnTheWay() {
+        String text = a.text();
+        for (Claim c : List.copyOf(claims)) {
+            if (!c.kind().equals("enum") || !c.value().contains(".ci_type=")) {
+                continue;
+            }
+            String after = text.substring(c.span().end()).stripLeading();
+            String before = text.substring(0, c.span().start()).stripTrailing().toLowerCase(java.util.Locale.ROOT);
+            boolean inside = after.startsWith("안") || after.startsWith("내부") || after.startsWith("속")
+                    || before.endsWith("inside") || before.endsWith("inside its") || before.endsWith("inside their")
+                    || before.endsWith("inside the") || before.endsWith("within its") || before.endsWith("within");
+            if (inside) {
+                claims.remove(c);
+                claims.add(new Claim(c.span(), c.text(), "stopword", "route", c.score()));
+            }
+        }
     }
 
     /** Every non-blank character of the span is inside a name, value or vocabulary claim already made. */

@@ -98,6 +98,31 @@ class EstateWordsTest {
     }
 
     @Test
+    void notReachingAValueIsBelowIt() {
+        PlanModel p = new RulesPlanner().plan("창고 크루(wms-crew) 꺼 중에 지금 CPU 30% 안 되는거 뭐뭐 있어요?", assets, NOW, SEOUL, dict).plan();
+        assertEquals("lt", p.metric().threshold().op());
+        assertEquals(30.0, p.metric().threshold().value());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "label-printer is needing which VMs, also the not direct ones?|6",
+        "what does label-printer call directly|1",
+        "label-printer가 돌아가려면 밑에 뭐뭐 필요해요? 끝까지 다요|6"})
+    void howFarThroughTheGraph(String question, int depth) {
+        PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+        assertEquals(depth, p.graph().depth(), question + ": " + p.graph());
+        assertEquals("out", p.graph().direction(), question + ": " + p.graph());
+    }
+
+    @Test
+    void aTypeWordInsideTheHostingChainIsTheWayNotAFilter() {
+        PlanModel p = new RulesPlanner().plan("node-a1.icheon에 올라간 거요, 그 VM 안에서 도는 것까지 다 알려주세요", assets, NOW, SEOUL, dict).plan();
+        assertEquals("in", p.graph().direction());
+        assertTrue(p.primary().filters().isEmpty(), p.primary().filters().toString());
+    }
+
+    @Test
     void needingAFigureIsNotADependency() {
         PlanModel p = new RulesPlanner().plan("What is label-printer's error rate at this moment? I need the figure for a note.",
                 assets, NOW, SEOUL, dict).plan();

@@ -168,6 +168,11 @@ class UnderstandingTest {
         "지난 주말 ledger-db CPU 평균|2026-11-28T00:00+09:00|2026-11-30T00:00+09:00",
         // a weekend and a day inside it: the day
         "주말 상황 정리 중인데 지난 일요일 하루 ledger-db CPU 평균|2026-11-29T00:00+09:00|2026-11-30T00:00+09:00",
+        // weekdays written with a week are that week's days
+        "지난주(월요일~일요일) ledger-db 평균 메모리|2026-11-23T00:00+09:00|2026-11-30T00:00+09:00",
+        "ledger-db cpu last week, Tuesday|2026-11-24T00:00+09:00|2026-11-25T00:00+09:00",
+        // a bracket that glosses a time already read
+        "ledger-db peak cpu last Friday (Black Friday)|2026-11-27T00:00+09:00|2026-11-28T00:00+09:00",
     })
     void timeExpressionsResolveToTheirRange(String question, String from, String to) {
         TimeReading t = read(question).time();
@@ -199,7 +204,8 @@ class UnderstandingTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "ledger-db peak cpu on Friday, April 17, 2014|does not fall on 2014-04-17",
-        "ledger-db cpu April 15-17 2014 in the mornings|part of a single day"})
+        "ledger-db cpu April 15-17 2014 in the mornings|part of a single day",
+        "ledger-db cpu from Wednesday to Monday|ends before it starts"})
     void aTimeThatCannotBeHonouredIsSaid(String question, String said) {
         PlanDecision d = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict);
         assertEquals("direct", d.kind(), question);
