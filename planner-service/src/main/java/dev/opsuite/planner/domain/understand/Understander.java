@@ -506,8 +506,15 @@ public final class Understander {
         if (java.util.Arrays.stream(parts).allMatch(p -> p.length() <= 1)) {
             return true; // i.e, e.g, a.m
         }
+        // a descriptor of a set the question already filters ("the customer-facing services of fleet-tech");
+        // without such a filter it stays a name EXECUTE looks up and reports ("cpu of zz-one": no such CI)
+        boolean filtered = claims.stream().anyMatch(c -> c.kind().equals("value") || c.kind().equals("enum")
+                && c.value().contains(".ci_type="));
+        if (!filtered) {
+            return false;
+        }
         for (String p : parts) {
-            if (p.length() < 2 || !lexicon.phrases().get(p).isEmpty()) {
+            if (p.length() < 3 || !lexicon.phrases().get(p).isEmpty()) {
                 return false;
             }
             List<EntityDictionary.Partial> hits = dictionary.partial(List.of(p), p);

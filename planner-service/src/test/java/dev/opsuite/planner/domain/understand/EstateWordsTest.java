@@ -95,6 +95,8 @@ class EstateWordsTest {
         // a word of a CI's name or a type word keeps it a name that EXECUTE looks up and reports
         assertEquals(List.of("label-db"), read("cpu of label-db").nameShaped());
         assertEquals(List.of("payment-db"), read("incidents of payment-db in the last 3 days").nameShaped());
+        assertEquals(List.of("zz-one"), read("what is the cpu usage of zz-one?").nameShaped());
+        assertEquals(List.of("foo-bar"), read("incidents of foo-bar in the last 3 days").nameShaped());
     }
 
     @Test
