@@ -84,7 +84,7 @@ final class PlanBuilder {
                     graph(depth, hosted ? "in" : "out", List.of("RUNS_ON", "HOSTS")), null, null, GRAPH_BLOCKS).plan();
         }
         Optional<Claim> calls = s.intentClaim("calls");
-        if (calls.isPresent() && named) {
+        if (calls.isPresent() && named && !(s.metric().isPresent() && first != null && !sameSentence(calls.get().span(), first.span()))) {
             boolean callers = first != null && calledBy(first);
             return parts.plan(Intent.EXPAND, callers ? View.IMPACT : View.DEPENDENCY, ents, filters,
                     graph(u.depth().orElse(1), callers ? "in" : "out", List.of("DEPENDS_ON", "CONNECTS_TO")), null,
@@ -326,6 +326,17 @@ final class PlanBuilder {
         rules.path("weak_dependency_words").forEach(w -> weak.add(w.asText()));
         return u.of("intent").stream().filter(c -> c.value().equals("dependency"))
                 .allMatch(c -> weak.contains(c.text().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * "Patients keep calling the front desk. What is the portal's error rate?": a graph word in another
+     * sentence than the CI does not turn a metric question into a graph one.
+     */
+    private boolean sameSentence(dev.opsuite.planner.domain.understand.Span x, dev.opsuite.planner.domain.understand.Span y) {
+        String text = u.analyzed().text();
+        int from = Math.min(x.end(), y.end());
+        int to = Math.max(x.start(), y.start());
+        return from >= to || !text.substring(from, to).matches("(?s).*[.?!。？！]\\s.*");
     }
 
     /** The CI's type layer (rules.type_layers), -1 when its type has none. */

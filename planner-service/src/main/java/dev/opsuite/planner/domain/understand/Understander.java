@@ -75,6 +75,7 @@ public final class Understander {
         glosses();
         compoundNames();
         partialEntities();
+        valueTails();
         definiteType();
         fuzzyVocabulary(1); // "latecny": a word alone, only when it names no CI either
         Integer topN = topN();
@@ -506,6 +507,9 @@ public final class Understander {
         if (java.util.Arrays.stream(parts).allMatch(p -> p.length() <= 1)) {
             return true; // i.e, e.g, a.m
         }
+        if (parts.length == 2 && parts[0].equals("non") && !lexicon.phrases().get(parts[1]).isEmpty()) {
+            return true; // "non-prod": a negated word the assets know, not a name
+        }
         // a descriptor of a set the question already filters ("the customer-facing services of fleet-tech");
         // without such a filter it stays a name EXECUTE looks up and reports ("cpu of zz-one": no such CI)
         boolean filtered = claims.stream().anyMatch(c -> c.kind().equals("value") || c.kind().equals("enum")
@@ -643,6 +647,23 @@ public final class Understander {
             boolean found = false;
             for (int len = Math.min(MAX_SPAN_TOKENS, run.size() - i); len >= 1 && !found; len--) {
                 List<Token> part = run.subList(i, i + len);
+                if (!free(new Span(part.get(0).start(), part.get(len - 1).end()))) {
+                    continue; // already read, e.g. as the rest of a place ("가산 DR")
+                }
+                if (len > 1 && part.stream().noneMatch(Token::function)) {
+                    List<String> spelled = new ArrayList<>();
+                    part.forEach(t -> spelled.add(Analyzed.compactOf(t.surface())));
+                    Optional<Word> wholeValue = romanizedValue(spelled);
+                    if (wholeValue.isPresent()) {
+                        // "가산 DR(센터)" is gasan-dr itself, not a partial match of a name that contains it
+                        claimExclusive(new Span(part.get(0).start(), part.get(len - 1).end()), "value",
+                                wholeValue.get().group() + "=" + wholeValue.get().value(), 0.8);
+                        valueTails();
+                        i += len;
+                        found = true;
+                        continue;
+                    }
+                }
                 // "which two servers": a count word alone names no CI, even where a name ends in "two"
                 if (part.stream().allMatch(t -> t.number() || rules.path("number_words").has(t.surface()))
                         && !numberBeforeTypeWord(part) || part.get(0).function() || part.get(len - 1).function()
@@ -659,11 +680,12 @@ public final class Understander {
                 if (compact.length() < 2) {
                     continue; // one letter names nothing
                 }
-                List<EntityDictionary.Partial> hits = preferOwnData(dictionary.partial(words, compact));
                 Span span = new Span(part.get(0).start(), part.get(len - 1).end());
+                List<EntityDictionary.Partial> hits = preferOwnData(dictionary.partial(words, compact));
                 Optional<Word> place = hits.isEmpty() ? Optional.empty() : sharedValue(span, hits);
                 if (place.isPresent()) {
                     claimExclusive(span, "value", place.get().group() + "=" + place.get().value(), 0.7);
+                    valueTails();
                     i += len;
                     found = true;
                 } else if (!hits.isEmpty()) {
@@ -675,6 +697,7 @@ public final class Understander {
                     List<Word> values = valuesByWord(compact);
                     if (values.size() == 1) {
                         claimExclusive(span, "value", values.get(0).group() + "=" + values.get(0).value(), 0.75);
+                        valueTails();
                         i += 1;
                         found = true;
                     }
@@ -684,6 +707,17 @@ public final class Understander {
                 i++;
             }
         }
+    }
+
+    /** The words, Korean ones romanized, spell one value of the estate whole ("가산 dr" → gasan-dr). */
+    private Optional<Word> romanizedValue(List<String> words) {
+        StringBuilder latin = new StringBuilder();
+        for (String w : words) {
+            String r = Romanized.of(w);
+            latin.append(r.isEmpty() ? w : r);
+        }
+        List<Word> found = dictionary.values().get(latin.toString());
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
     /**
@@ -824,6 +858,41 @@ public final class Understander {
             if (inside) {
                 claims.remove(c);
                 claims.add(new Claim(c.span(), c.text(), "stopword", "route", c.score()));
+            }
+        }
+    }
+
+    /**
+     * "가산 DR센터", "Icheon hub", "gwacheon DC": the words right after a place read from the estate that
+     * are more of the same value ("dr" of gasan-dr) or a word for its field (센터, DC) belong to it.
+     */
+    private void valueTails() {
+        for (Claim c : List.copyOf(claims)) {
+            int eq = c.value().indexOf('=');
+            if (!c.kind().equals("value") || eq < 0) {
+                continue;
+            }
+            String field = c.value().substring(0, eq);
+            java.util.Set<String> words = new java.util.HashSet<>(java.util.Arrays.asList(
+                    c.value().substring(eq + 1).toLowerCase(java.util.Locale.ROOT).split("[-_./]+")));
+            int end = c.span().end();
+            for (Token t : a.tokens()) {
+                if (t.start() < end || t.function()) {
+                    continue;
+                }
+                if (!a.text().substring(end, t.start()).isBlank()) {
+                    break;
+                }
+                String w = Analyzed.compactOf(t.surface());
+                boolean same = words.contains(w);
+                boolean fieldWord = lexicon.phrases().get(w).stream().anyMatch(x -> x.kind() == Word.Kind.FIELD
+                        && field.endsWith("." + x.value()));
+                Span ts = new Span(t.start(), t.end());
+                if ((!same && !fieldWord) || !free(ts) || claimed(t)) {
+                    break;
+                }
+                claimExclusive(ts, "stopword", "of " + c.value(), 1);
+                end = t.end();
             }
         }
     }

@@ -40,12 +40,14 @@ class EstateWordsTest {
                 new EntityDictionary.Entity("HX.WMS.01", "wms-vm-01", "vm", false, Map.of("ci.owner", "wms-crew")),
                 new EntityDictionary.Entity("APP_Label", "label-printer", "app", false, Map.of("ci.owner", "wms-crew")),
                 new EntityDictionary.Entity("biz.parcel", "Parcel Tracking", "service", false),
-                new EntityDictionary.Entity("DB_FLEET", "fleet-db", "database", false)),
+                new EntityDictionary.Entity("DB_FLEET", "fleet-db", "database", false),
+                new EntityDictionary.Entity("SRV21-DR", "esx-dr-21", "server", false, Map.of("ci.location", "gasan-dr"))),
                 List.of(Map.entry(0, "이천 코어 스위치"), Map.entry(1, "이천 1번 노드"), Map.entry(2, "이천 2번 노드"),
-                        Map.entry(3, "창고 VM 1")),
+                        Map.entry(3, "창고 VM 1"), Map.entry(7, "가산 DR 호스트")),
                 List.of(Map.entry("ci.location", "icheon-hub"), Map.entry("ci.location", "gimpo-center"),
                         Map.entry("ci.location", "jongno-office"), Map.entry("ci.owner", "wms-crew"),
-                        Map.entry("ci.location", "cloud-apne2"), Map.entry("ci.environment", "hx-prod")));
+                        Map.entry("ci.location", "cloud-apne2"), Map.entry("ci.environment", "hx-prod"),
+                        Map.entry("ci.location", "gasan-dr")));
     }
 
     private static Understanding read(String q) {
@@ -97,6 +99,28 @@ class EstateWordsTest {
         assertEquals(List.of("payment-db"), read("incidents of payment-db in the last 3 days").nameShaped());
         assertEquals(List.of("zz-one"), read("what is the cpu usage of zz-one?").nameShaped());
         assertEquals(List.of("foo-bar"), read("incidents of foo-bar in the last 3 days").nameShaped());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"가산 DR에 뭐뭐 있는지 목록 줘", "가산 DR센터에 서버, VM 다 합쳐서 몇 대?"})
+    void aPlaceWrittenWholeInKoreanIsThePlaceNotAHostNamedAfterIt(String question) {
+        Understanding u = read(question);
+        assertTrue(u.has("value", "ci.location=gasan-dr"), u.claims().toString());
+        assertTrue(u.entities().isEmpty(), u.entities().toString());
+        assertTrue(u.nameShaped().isEmpty(), u.nameShaped().toString());
+    }
+
+    @Test
+    void aGraphWordInAnotherSentenceDoesNotTurnAMetricQuestionIntoAGraphOne() {
+        PlanModel p = new RulesPlanner().plan("Patients keep calling the front desk about logins. What is label-printer's error rate right now?",
+                assets, NOW, SEOUL, dict).plan();
+        assertEquals("error_rate", p.metric().metricName());
+        assertEquals(0, p.graph().depth());
+    }
+
+    @Test
+    void nonAndAKnownWordIsNotAName() {
+        assertTrue(read("how many non-prod cis (hx-prod)").nameShaped().isEmpty());
     }
 
     @Test
