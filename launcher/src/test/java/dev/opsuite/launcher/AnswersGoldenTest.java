@@ -192,6 +192,7 @@ class AnswersGoldenTest {
             case "max" -> "max(value)";
             case "sum" -> "sum(value)";
             case "count" -> "count(value)";
+            case "p50" -> "percentile_cont(0.5) WITHIN GROUP (ORDER BY value)";
             case "p95" -> "percentile_cont(0.95) WITHIN GROUP (ORDER BY value)";
             default -> "avg(value)";
         };

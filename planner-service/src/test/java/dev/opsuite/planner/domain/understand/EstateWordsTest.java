@@ -123,6 +123,15 @@ class EstateWordsTest {
         assertTrue(read("how many non-prod cis (hx-prod)").nameShaped().isEmpty());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"median latency of label-printer in the last 6 hours",
+        "지난 6시간 label-printer 응답시간 중앙값"})
+    void aMedianIsTheFiftiethPercentile(String question) {
+        PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+        assertEquals("p50", p.metric().agg(), question + ": " + p.metric());
+        assertTrue(p.unexplained().isEmpty(), p.unexplained().toString());
+    }
+
     @Test
     void notReachingAValueIsBelowIt() {
         PlanModel p = new RulesPlanner().plan("창고 크루(wms-crew) 꺼 중에 지금 CPU 30% 안 되는거 뭐뭐 있어요?", assets, NOW, SEOUL, dict).plan();
