@@ -656,9 +656,7 @@ public final class Understander {
                     Optional<Word> wholeValue = romanizedValue(spelled);
                     if (wholeValue.isPresent()) {
                         // "가산 DR(센터)" is gasan-dr itself, not a partial match of a name that contains it
-                        claimExclusive(new Span(part.get(0).start(), part.get(len - 1).end()), "value",
-                                wholeValue.get().group() + "=" + wholeValue.get().value(), 0.8);
-                        valueTails();
+                        claimValue(new Span(part.get(0).start(), part.get(len - 1).end()), wholeValue.get(), 0.8);
                         i += len;
                         found = true;
                         continue;
@@ -684,8 +682,7 @@ public final class Understander {
                 List<EntityDictionary.Partial> hits = preferOwnData(dictionary.partial(words, compact));
                 Optional<Word> place = hits.isEmpty() ? Optional.empty() : sharedValue(span, hits);
                 if (place.isPresent()) {
-                    claimExclusive(span, "value", place.get().group() + "=" + place.get().value(), 0.7);
-                    valueTails();
+                    claimValue(span, place.get(), 0.7);
                     i += len;
                     found = true;
                 } else if (!hits.isEmpty()) {
@@ -696,8 +693,7 @@ public final class Understander {
                 } else if (len == 1 && compact.length() >= 2) {
                     List<Word> values = valuesByWord(compact);
                     if (values.size() == 1) {
-                        claimExclusive(span, "value", values.get(0).group() + "=" + values.get(0).value(), 0.75);
-                        valueTails();
+                        claimValue(span, values.get(0), 0.75);
                         i += 1;
                         found = true;
                     }
@@ -828,8 +824,7 @@ public final class Understander {
         int start = words.end();
         for (int i = words.end() - 1; i >= words.start(); i--) {
             int at = i;
-            if (claims.stream().anyMatch(c -> c.span().start() <= at && at < c.span().end())
-                    || exclusive.stream().anyMatch(x -> x.start() <= at && at < x.end())) {
+            if (readAt(at, true)) {
                 break;
             }
             start = i;
@@ -868,42 +863,59 @@ public final class Understander {
      */
     private void valueTails() {
         for (Claim c : List.copyOf(claims)) {
-            int eq = c.value().indexOf('=');
-            if (!c.kind().equals("value") || eq < 0) {
-                continue;
-            }
-            String field = c.value().substring(0, eq);
-            java.util.Set<String> words = new java.util.HashSet<>(java.util.Arrays.asList(
-                    c.value().substring(eq + 1).toLowerCase(java.util.Locale.ROOT).split("[-_./]+")));
-            int end = c.span().end();
-            for (Token t : a.tokens()) {
-                if (t.start() < end || t.function()) {
-                    continue;
-                }
-                if (!a.text().substring(end, t.start()).isBlank()) {
-                    break;
-                }
-                String w = Analyzed.compactOf(t.surface());
-                boolean same = words.contains(w);
-                boolean fieldWord = lexicon.phrases().get(w).stream().anyMatch(x -> x.kind() == Word.Kind.FIELD
-                        && field.endsWith("." + x.value()));
-                Span ts = new Span(t.start(), t.end());
-                if ((!same && !fieldWord) || !free(ts) || claimed(t)) {
-                    break;
-                }
-                claimExclusive(ts, "stopword", "of " + c.value(), 1);
-                end = t.end();
+            if (c.kind().equals("value") && c.value().indexOf('=') > 0) {
+                valueTail(c);
             }
         }
+    }
+
+    /** A value read from the estate, with the words after it that belong to it. */
+    private void claimValue(Span span, Word value, double score) {
+        claimExclusive(span, "value", value.group() + "=" + value.value(), score);
+        valueTail(claims.get(claims.size() - 1));
+    }
+
+    private void valueTail(Claim c) {
+        int eq = c.value().indexOf('=');
+        String field = c.value().substring(0, eq);
+        java.util.Set<String> words = new java.util.HashSet<>(java.util.Arrays.asList(
+                c.value().substring(eq + 1).toLowerCase(java.util.Locale.ROOT).split("[-_./]+")));
+        int end = c.span().end();
+        for (Token t : a.tokens()) {
+            if (t.start() < end || t.function()) {
+                continue;
+            }
+            if (!a.text().substring(end, t.start()).isBlank()) {
+                break;
+            }
+            String w = Analyzed.compactOf(t.surface());
+            boolean same = words.contains(w);
+            boolean fieldWord = lexicon.phrases().get(w).stream().anyMatch(x -> x.kind() == Word.Kind.FIELD
+                    && field.endsWith("." + x.value()));
+            Span ts = new Span(t.start(), t.end());
+            if ((!same && !fieldWord) || !free(ts) || claimed(t)) {
+                break;
+            }
+            claimExclusive(ts, "stopword", "of " + c.value(), 1);
+            end = t.end();
+        }
+    }
+
+    /**
+     * Whether the character at {@code at} is inside an exclusive claim or a claim of meaning (with
+     * {@code anyClaim}, a stopword or grammar claim counts too).
+     */
+    private boolean readAt(int at, boolean anyClaim) {
+        return exclusive.stream().anyMatch(x -> x.start() <= at && at < x.end())
+                || claims.stream().anyMatch(c -> (anyClaim || !c.kind().equals("function") && !c.kind().equals("stopword"))
+                && c.span().start() <= at && at < c.span().end());
     }
 
     /** Every non-blank character of the span is inside a name, value or vocabulary claim already made. */
     private boolean covered(Span s) {
         for (int i = s.start(); i < s.end(); i++) {
             int at = i;
-            if (!Character.isWhitespace(a.text().charAt(i)) && exclusive.stream().noneMatch(x -> x.start() <= at && at < x.end())
-                    && claims.stream().noneMatch(c -> !c.kind().equals("function") && !c.kind().equals("stopword")
-                    && c.span().start() <= at && at < c.span().end())) {
+            if (!Character.isWhitespace(a.text().charAt(i)) && !readAt(at, false)) {
                 return false;
             }
         }
