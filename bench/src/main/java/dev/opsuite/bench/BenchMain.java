@@ -249,8 +249,8 @@ public final class BenchMain {
         }
 
         private void measure(ProductProcess p, ScaleEstate.Picks picks) throws Exception {
-            try (RestProbe rest = new RestProbe(p.httpPort); GrpcProbe stage = new GrpcProbe(p.plannerPort, p.stageToken());
-                 GrpcProbe trace = new GrpcProbe(p.tracePort, p.stageToken())) {
+            try (RestProbe rest = new RestProbe(p.httpPort); GrpcProbe stage = new GrpcProbe(p.plannerPort, p.stageTlsDir());
+                 GrpcProbe trace = new GrpcProbe(p.tracePort, p.stageTlsDir())) {
                 Measurements m = new Measurements(plan, rest, out);
                 m.floorsAndAsk(stage, ASK_QUESTION);
                 m.tools(List.of(

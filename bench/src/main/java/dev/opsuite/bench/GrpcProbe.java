@@ -32,13 +32,15 @@ import java.util.function.Predicate;
 final class GrpcProbe implements AutoCloseable {
     private final ManagedChannel channel;
 
-    /** @param stageToken the product's stage token (its data directory's stage.key): stage services require it */
-    GrpcProbe(int port, String stageToken) {
-        io.grpc.Metadata md = new io.grpc.Metadata();
-        md.put(io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "Bearer " + stageToken);
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
-                .maxInboundMessageSize(64 * 1024 * 1024)
-                .intercept(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(md)).build();
+    /**
+     * @param tlsDir the product's stage certificates ($OPS_DATA_DIR/tls): stage services speak mutual
+     *     TLS; the bench writes traces, so it calls as the gateway identity
+     */
+    GrpcProbe(int port, java.nio.file.Path tlsDir) throws java.io.IOException {
+        channel = NettyChannelBuilder.forAddress("127.0.0.1", port, io.grpc.TlsChannelCredentials.newBuilder()
+                        .keyManager(tlsDir.resolve("gateway.pem").toFile(), tlsDir.resolve("gateway.key").toFile())
+                        .trustManager(tlsDir.resolve("ca.pem").toFile()).build())
+                .maxInboundMessageSize(64 * 1024 * 1024).build();
     }
 
     LoadDriver.Call healthCheck() {

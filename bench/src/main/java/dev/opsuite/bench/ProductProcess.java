@@ -180,8 +180,8 @@ final class ProductProcess implements AutoCloseable {
                 : java.util.Optional.empty();
     }
 
-    /** The token the product's stage services require (written to its data directory at start). */
-    String stageToken() throws IOException {
-        return java.nio.file.Files.readString(dataDir.resolve("stage.key")).strip();
+    /** The certificates of the product's stage services (made in its data directory at the first start). */
+    Path stageTlsDir() {
+        return dataDir.resolve("tls");
     }
 }

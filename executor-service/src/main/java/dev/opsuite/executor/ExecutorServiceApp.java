@@ -74,7 +74,7 @@ public final class ExecutorServiceApp implements AutoCloseable {
         SourceRpcs sourceRpcs = new SourceRpcs(
                 new SchemaScanner(new PostgresSchemaScan(sql), new Neo4jSchemaScan(graph)),
                 new QueryPreviewer(guarded, guarded), List.of(sql, graph));
-        Optional<AssetRegistryClient> registry = cfg.registryTarget().map(AssetRegistryClient::new);
+        Optional<AssetRegistryClient> registry = cfg.registryTarget().map(t -> new AssetRegistryClient(t, "executor"));
         registry.ifPresent(resources::add);
         services.add(new ExecutorGrpcService(new PlanExecutor(guarded, guarded), checker, sourceRpcs,
                 llm.map(GroundedSummary::new), new AssetContents(registry.map(r -> r)),

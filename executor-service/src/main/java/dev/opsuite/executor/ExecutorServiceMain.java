@@ -7,7 +7,7 @@ public final class ExecutorServiceMain {
     private ExecutorServiceMain() {}
 
     public static void main(String[] args) throws Exception {
-        // stage services answer only callers presenting OPS_STAGE_TOKEN (the gateway and each other)
+        // stage calls over TCP: mutual TLS with OPS_STAGE_TLS_DIR, or OPS_STAGE_TLS=off with OPS_STAGE_TOKEN
         dev.opsuite.kit.grpc.StageAuth.configure(Env.system());
         ExecutorServiceApp app = ExecutorServiceApp.start(ExecutorConfig.from(Env.system()));
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "executor-shutdown"));

@@ -7,7 +7,7 @@ public final class GatewayMain {
     private GatewayMain() {}
 
     public static void main(String[] args) throws Exception {
-        // stage services answer only callers presenting OPS_STAGE_TOKEN (the gateway and each other)
+        // stage calls over TCP: mutual TLS with OPS_STAGE_TLS_DIR, or OPS_STAGE_TLS=off with OPS_STAGE_TOKEN
         dev.opsuite.kit.grpc.StageAuth.configure(Env.system());
         GatewayApp app = GatewayApp.start(GatewayConfig.from(Env.system()));
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "gateway-shutdown"));

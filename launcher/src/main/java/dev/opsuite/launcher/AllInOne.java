@@ -78,7 +78,7 @@ public final class AllInOne implements AutoCloseable {
                         () -> neo4j = neo4j.restart())),
                 java.time.Duration.ofMillis(config.env().getInt("OPS_STORE_CHECK_MS", 1000)));
 
-        stageToken();
+        stageSecurity();
         String jdbc = postgres.jdbcUrl(DATABASE);
         // the SQL the assets hold runs as a role that reads the estate schema and nothing else
         String readerPassword = postgres.ensureReadOnlyRole(DATABASE, ESTATE_READER, "public");
@@ -132,11 +132,29 @@ public final class AllInOne implements AutoCloseable {
     }
 
     /**
-     * The token the stage services require of their callers: OPS_STAGE_TOKEN, or the one this JVM
-     * already uses, or a new random one; written to $OPS_DATA_DIR/stage.key (0600) for people who
-     * replay one stage with buf curl / grpcurl.
+     * How the stage services know their callers over TCP. By default mutual TLS: a CA and one
+     * certificate per identity in $OPS_DATA_DIR/tls (made at the first start, renewed before they
+     * expire; OPS_STAGE_TLS_HOSTS adds names a stage port answers to), or the directory this JVM
+     * already uses. With OPS_STAGE_TLS=off, a shared token instead: OPS_STAGE_TOKEN, the one this JVM
+     * already uses, or a new random one, written to $OPS_DATA_DIR/stage.key (0600).
      */
-    private void stageToken() throws IOException {
+    private void stageSecurity() throws IOException {
+        java.nio.file.Path file = config.dataDir().resolve("stage.key");
+        if (!"off".equalsIgnoreCase(config.env().get("OPS_STAGE_TLS", "on").strip())) {
+            if (dev.opsuite.kit.grpc.StageAuth.tlsDir().isEmpty()) {
+                java.nio.file.Path dir = config.dataDir().resolve("tls");
+                java.util.List<String> hosts = java.util.Arrays.stream(config.env().get("OPS_STAGE_TLS_HOSTS", "")
+                        .split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList();
+                java.util.List<String> issued = dev.opsuite.kit.grpc.StagePki.ensure(dir, hosts);
+                if (!issued.isEmpty()) {
+                    log.info("stage TLS: issued certificates for {} in {}", issued, dir);
+                }
+                dev.opsuite.kit.grpc.StageAuth.configureTls(dir);
+            }
+            // a token from an older start (or OPS_STAGE_TLS=off) opens nothing now
+            Files.deleteIfExists(file);
+            return;
+        }
         String token = config.env().get("OPS_STAGE_TOKEN").filter(t -> !t.isBlank())
                 .orElse(dev.opsuite.kit.grpc.StageAuth.token());
         if (token.isEmpty()) {
@@ -145,7 +163,6 @@ public final class AllInOne implements AutoCloseable {
             token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
         }
         dev.opsuite.kit.grpc.StageAuth.configure(token);
-        java.nio.file.Path file = config.dataDir().resolve("stage.key");
         java.nio.file.Path tmp = Files.createTempFile(config.dataDir(), ".stage", ".tmp");
         dev.opsuite.gateway.auth.FileApiKeys.ownerOnly(tmp);
         Files.writeString(tmp, token + "\n");

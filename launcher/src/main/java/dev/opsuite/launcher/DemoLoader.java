@@ -5,7 +5,6 @@ import dev.opsuite.proto.v1.EstateServiceGrpc;
 import dev.opsuite.proto.v1.GetEstateStatsRequest;
 import dev.opsuite.proto.v1.GetEstateStatsResponse;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,8 @@ final class DemoLoader {
     }
 
     void loadIfEmpty() throws IOException {
-        ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", executorPort).usePlaintext().intercept(dev.opsuite.kit.grpc.StageAuth.client()).build();
+        ManagedChannel ch = dev.opsuite.kit.grpc.Channels.to("127.0.0.1:" + executorPort, 4 * 1024 * 1024,
+                dev.opsuite.kit.grpc.Channels.Transport.AUTO, "gateway");
         try {
             GetEstateStatsResponse stats = EstateServiceGrpc.newBlockingStub(ch).withDeadlineAfter(30, TimeUnit.SECONDS)
                     .getEstateStats(GetEstateStatsRequest.getDefaultInstance());

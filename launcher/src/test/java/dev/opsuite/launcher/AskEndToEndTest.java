@@ -10,7 +10,6 @@ import dev.opsuite.proto.v1.Trace;
 import dev.opsuite.proto.v1.TraceServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -182,7 +181,7 @@ class AskEndToEndTest {
     }
 
     static Trace awaitStored(String id) throws InterruptedException {
-        ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", ops.tracePort()).usePlaintext().intercept(dev.opsuite.kit.grpc.StageAuth.client()).build();
+        ManagedChannel ch = StageAuthEndToEndTest.as("operator", ops.tracePort());
         try {
             for (int i = 0; i < 100; i++) {
                 try {

@@ -13,7 +13,6 @@ import dev.opsuite.proto.v1.ResolvedAsset;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * #13: executor-service's Execute trusted validated_plan.allowed and the inline asset contents of
  * any caller of its port. Now it runs VALIDATE's checks again on what it is about to run: the
  * recorded request of a real ask, replayed with the template's SQL swapped for a read of pg_authid
- * and "allowed: true", is refused before any statement runs.
+ * and "allowed: true", is refused before any statement runs — sent as the gateway (whose asset
+ * overrides the executor accepts, so the re-check itself is what refuses), and sent as the operator
+ * identity (a person replaying a stage), whose inline content must be the registry's.
  */
 class ExecutorRecheckEndToEndTest {
 
@@ -66,8 +67,7 @@ class ExecutorRecheckEndToEndTest {
         }
         assertEquals(1, swapped, "the request carried the Query asset inline");
         req.getValidatedPlanBuilder().setAllowed(true);
-        ManagedChannel ch = NettyChannelBuilder.forTarget(call.data().path("target").asText()).usePlaintext()
-                .intercept(dev.opsuite.kit.grpc.StageAuth.client()).build();
+        ManagedChannel ch = StageAuthEndToEndTest.as("gateway", call.data().path("target").asText());
         try {
             StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> ExecutorServiceGrpc
                     .newBlockingStub(ch).withDeadlineAfter(30, TimeUnit.SECONDS).execute(req.build()));
@@ -76,6 +76,15 @@ class ExecutorRecheckEndToEndTest {
             assertTrue(e.getStatus().getDescription().contains("pg_"), e.getStatus().getDescription());
         } finally {
             ch.shutdownNow();
+        }
+        ManagedChannel operator = StageAuthEndToEndTest.as("operator", call.data().path("target").asText());
+        try {
+            StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> ExecutorServiceGrpc
+                    .newBlockingStub(operator).withDeadlineAfter(30, TimeUnit.SECONDS).execute(req.build()));
+            assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode(), e.getStatus().toString());
+            assertTrue(e.getStatus().getDescription().contains("not the registry's"), e.getStatus().getDescription());
+        } finally {
+            operator.shutdownNow();
         }
     }
 }

@@ -1,76 +1,134 @@
 package dev.opsuite.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.opsuite.kit.grpc.Channels;
 import dev.opsuite.kit.grpc.StageAuth;
+import dev.opsuite.kit.grpc.StagePki;
+import dev.opsuite.proto.v1.AssetServiceGrpc;
 import dev.opsuite.proto.v1.ExecuteRequest;
 import dev.opsuite.proto.v1.ExecutorServiceGrpc;
 import dev.opsuite.proto.v1.FetchTraceRequest;
+import dev.opsuite.proto.v1.GetEstateStatsRequest;
+import dev.opsuite.proto.v1.EstateServiceGrpc;
 import dev.opsuite.proto.v1.PlannerServiceGrpc;
 import dev.opsuite.proto.v1.RoutePlanRequest;
+import dev.opsuite.proto.v1.SaveAssetRequest;
 import dev.opsuite.proto.v1.TraceServiceGrpc;
+import dev.opsuite.proto.v1.WriteTracesRequest;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.TlsChannelCredentials;
 import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * #13: the stage services answer the product only. Without the stage token (or with a wrong one)
- * every RPC of planner, executor and trace service is UNAUTHENTICATED; health stays open; the token
- * is in $OPS_DATA_DIR/stage.key, readable by the owner only, for replaying one stage by hand.
+ * #13: the stage services answer the product only, each caller under its own identity. Over TCP they
+ * speak mutual TLS with the certificates the all-in-one made in $OPS_DATA_DIR/tls (keys 0600): a
+ * plaintext caller, a TLS caller without a certificate and one with a certificate of another CA never
+ * reach a service (not even health); an identity reaches only what its row allows (operator: the
+ * stage RPCs and reads, never writes, imports or source checks; planner: the dictionary and assets).
  */
 class StageAuthEndToEndTest {
 
-    private static ManagedChannel bare(int port) {
-        return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+    /** A TCP channel to a stage port of the running product, as {@code identity}. */
+    static ManagedChannel as(String identity, int port) {
+        return as(identity, "127.0.0.1:" + port);
     }
 
-    private static void unauthenticated(org.junit.jupiter.api.function.Executable call) {
+    static ManagedChannel as(String identity, String target) {
+        return Channels.to(target, 64 * 1024 * 1024, Channels.Transport.TCP, identity);
+    }
+
+    private static void refused(Status.Code code, Executable call) {
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
-        assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode(), e.getStatus().toString());
+        assertEquals(code, e.getStatus().getCode(), e.getStatus().toString());
+    }
+
+    private static ExecutorServiceGrpc.ExecutorServiceBlockingStub executor(ManagedChannel ch) {
+        return ExecutorServiceGrpc.newBlockingStub(ch).withDeadlineAfter(10, TimeUnit.SECONDS);
     }
 
     @Test
-    void stagePortsRefuseCallersWithoutTheStageToken() throws Exception {
+    void theCertificatesAreInTheDataDirectoryAndTheKeysOwnerOnly() throws Exception {
         AllInOne ops = OpsStack.get();
-        var key = ops.keysFile().getParent().resolve("stage.key");
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
-        assertEquals(StageAuth.token(), Files.readString(key).strip());
-        ManagedChannel executor = bare(ops.executorPort());
-        ManagedChannel planner = bare(ops.plannerPort());
-        ManagedChannel trace = bare(ops.tracePort());
+        Path dir = StageAuth.tlsDir().orElseThrow();
+        assertTrue(Files.isRegularFile(StagePki.ca(dir)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+        for (String id : StagePki.IDENTITIES) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(StagePki.key(dir, id))), id);
+        }
+        assertFalse(Files.exists(ops.keysFile().getParent().resolve("stage.key")), "no token file with TLS on");
+        // a second ensure on the same directory issues nothing (the CA a remote host trusts is kept)
+        assertEquals(List.of(), StagePki.ensure(dir, List.of()));
+    }
+
+    @Test
+    void callersWithoutACertificateOfTheStageCaReachNothing(@TempDir Path other) throws Exception {
+        AllInOne ops = OpsStack.get();
+        StagePki.ensure(other, List.of());
+        List<ManagedChannel> strangers = List.of(
+                NettyChannelBuilder.forAddress("127.0.0.1", ops.executorPort()).usePlaintext().build(),
+                NettyChannelBuilder.forAddress("127.0.0.1", ops.executorPort(), TlsChannelCredentials.newBuilder()
+                        .trustManager(StagePki.ca(StageAuth.tlsDir().orElseThrow()).toFile()).build()).build(),
+                NettyChannelBuilder.forAddress("127.0.0.1", ops.executorPort(), TlsChannelCredentials.newBuilder()
+                        .keyManager(StagePki.cert(other, "gateway").toFile(), StagePki.key(other, "gateway").toFile())
+                        .trustManager(StagePki.ca(StageAuth.tlsDir().orElseThrow()).toFile()).build()).build());
         try {
-            unauthenticated(() -> ExecutorServiceGrpc.newBlockingStub(executor).withDeadlineAfter(5, TimeUnit.SECONDS)
-                    .execute(ExecuteRequest.getDefaultInstance()));
-            unauthenticated(() -> PlannerServiceGrpc.newBlockingStub(planner).withDeadlineAfter(5, TimeUnit.SECONDS)
-                    .routePlan(RoutePlanRequest.newBuilder().setQuestion("x").build()));
-            unauthenticated(() -> TraceServiceGrpc.newBlockingStub(trace).withDeadlineAfter(5, TimeUnit.SECONDS)
-                    .fetchTrace(FetchTraceRequest.newBuilder().setTraceId("x").build()));
-            Metadata wrong = new Metadata();
-            wrong.put(StageAuth.AUTHORIZATION, "Bearer " + StageAuth.token() + "x");
-            unauthenticated(() -> ExecutorServiceGrpc.newBlockingStub(executor).withDeadlineAfter(5, TimeUnit.SECONDS)
-                    .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(wrong))
-                    .execute(ExecuteRequest.getDefaultInstance()));
-            // health stays open; with the token the same call reaches the service (and is refused as bad input)
-            assertEquals(HealthCheckResponse.ServingStatus.SERVING, HealthGrpc.newBlockingStub(executor)
-                    .check(HealthCheckRequest.getDefaultInstance()).getStatus());
-            StageRpcBadInputTest.assertInvalid(() -> ExecutorServiceGrpc.newBlockingStub(
-                    StageRpcBadInputTest.channel(ops.executorPort())).withDeadlineAfter(5, TimeUnit.SECONDS)
-                    .execute(ExecuteRequest.getDefaultInstance()), "validated_plan");
+            for (ManagedChannel ch : strangers) {
+                refused(Status.Code.UNAVAILABLE, () -> executor(ch).execute(ExecuteRequest.getDefaultInstance()));
+                refused(Status.Code.UNAVAILABLE, () -> HealthGrpc.newBlockingStub(ch).withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .check(HealthCheckRequest.getDefaultInstance()));
+            }
         } finally {
-            executor.shutdownNow();
-            planner.shutdownNow();
-            trace.shutdownNow();
+            strangers.forEach(ManagedChannel::shutdownNow);
+        }
+    }
+
+    @Test
+    void eachIdentityReachesOnlyWhatItsRowAllows() throws Exception {
+        AllInOne ops = OpsStack.get();
+        ManagedChannel operatorExecutor = as("operator", ops.executorPort());
+        ManagedChannel operatorTrace = as("operator", ops.tracePort());
+        ManagedChannel operatorPlanner = as("operator", ops.plannerPort());
+        ManagedChannel plannerExecutor = as("planner", ops.executorPort());
+        ManagedChannel gatewayExecutor = as("gateway", ops.executorPort());
+        try {
+            // operator: the stage RPCs (reached, refused as bad input) and reads …
+            StageRpcBadInputTest.assertInvalid(() -> executor(operatorExecutor).execute(ExecuteRequest.getDefaultInstance()),
+                    "validated_plan");
+            StageRpcBadInputTest.assertInvalid(() -> PlannerServiceGrpc.newBlockingStub(operatorPlanner)
+                    .withDeadlineAfter(10, TimeUnit.SECONDS).routePlan(RoutePlanRequest.getDefaultInstance()), "question is required");
+            refused(Status.Code.NOT_FOUND, () -> TraceServiceGrpc.newBlockingStub(operatorTrace)
+                    .withDeadlineAfter(10, TimeUnit.SECONDS).fetchTrace(FetchTraceRequest.newBuilder().setTraceId("x").build()));
+            // … never writes, imports or the estate
+            refused(Status.Code.PERMISSION_DENIED, () -> TraceServiceGrpc.newBlockingStub(operatorTrace)
+                    .withDeadlineAfter(10, TimeUnit.SECONDS).writeTraces(WriteTracesRequest.getDefaultInstance()));
+            refused(Status.Code.PERMISSION_DENIED, () -> AssetServiceGrpc.newBlockingStub(operatorTrace)
+                    .withDeadlineAfter(10, TimeUnit.SECONDS).saveAsset(SaveAssetRequest.getDefaultInstance()));
+            refused(Status.Code.PERMISSION_DENIED, () -> EstateServiceGrpc.newBlockingStub(operatorExecutor)
+                    .withDeadlineAfter(10, TimeUnit.SECONDS).getEstateStats(GetEstateStatsRequest.getDefaultInstance()));
+            // planner: the dictionary only, not Execute
+            refused(Status.Code.PERMISSION_DENIED, () -> executor(plannerExecutor).execute(ExecuteRequest.getDefaultInstance()));
+            // gateway: everything
+            assertTrue(EstateServiceGrpc.newBlockingStub(gatewayExecutor).withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .getEstateStats(GetEstateStatsRequest.getDefaultInstance()).getCis() > 0);
+        } finally {
+            List.of(operatorExecutor, operatorTrace, operatorPlanner, plannerExecutor, gatewayExecutor)
+                    .forEach(ManagedChannel::shutdownNow);
         }
     }
 }

@@ -18,7 +18,6 @@ import dev.opsuite.proto.v1.ValidatedPlan;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +41,7 @@ class StageRpcBadInputTest {
     }
 
     static ManagedChannel channel(int port) {
-        return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().intercept(dev.opsuite.kit.grpc.StageAuth.client()).build();
+        return StageAuthEndToEndTest.as("gateway", port);
     }
 
     @Test

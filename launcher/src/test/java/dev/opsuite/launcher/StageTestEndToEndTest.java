@@ -16,7 +16,6 @@ import dev.opsuite.proto.v1.PlannerServiceGrpc;
 import dev.opsuite.proto.v1.RoutePlanRequest;
 import dev.opsuite.proto.v1.RoutePlanResponse;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -142,7 +141,7 @@ class StageTestEndToEndTest {
         ExecuteRequest.Builder req = ExecuteRequest.newBuilder();
         JsonFormat.parser().merge(call.data().path("request").toString(), req);
         assertFalse(req.getAssetsList().isEmpty(), "the request carries the asset contents");
-        ManagedChannel ch = NettyChannelBuilder.forTarget(target).usePlaintext().intercept(dev.opsuite.kit.grpc.StageAuth.client()).build();
+        ManagedChannel ch = StageAuthEndToEndTest.as("operator", target);
         try {
             ExecuteResponse replayed = ExecutorServiceGrpc.newBlockingStub(ch).withDeadlineAfter(30, TimeUnit.SECONDS)
                     .execute(req.build());
@@ -162,8 +161,7 @@ class StageTestEndToEndTest {
             Http.Reply route = http.get("/ops/traces/" + baseline + "/stages/route_plan/call");
             RoutePlanRequest.Builder rp = RoutePlanRequest.newBuilder();
             JsonFormat.parser().merge(route.data().path("request").toString(), rp);
-            ManagedChannel planner = NettyChannelBuilder.forTarget(route.data().path("target").asText()).usePlaintext().intercept(dev.opsuite.kit.grpc.StageAuth.client())
-                    .build();
+            ManagedChannel planner = StageAuthEndToEndTest.as("operator", route.data().path("target").asText());
             try {
                 RoutePlanResponse again = PlannerServiceGrpc.newBlockingStub(planner)
                         .withDeadlineAfter(30, TimeUnit.SECONDS).routePlan(rp.build());

@@ -35,7 +35,7 @@ public final class PlannerServiceApp implements AutoCloseable {
         PlanValidator validator = new PlanValidator();
         Optional<LlmClient> llm = LlmClients.create(config.llm());
         Optional<LlmPlanner> llmPlanner = llm.map(c -> new LlmPlanner(c, PlanOutputSchema.SCHEMA, validator));
-        Optional<AssetRegistryClient> registry = config.registryTarget().map(AssetRegistryClient::new);
+        Optional<AssetRegistryClient> registry = config.registryTarget().map(t -> new AssetRegistryClient(t, "planner"));
         Optional<ExecutorDictionaries> dictionaries = config.executorTarget()
                 .map(t -> new ExecutorDictionaries(t, config.dictionaryRefreshMs(), validator));
         PlannerGrpcService service = new PlannerGrpcService(new Planning(new RulesPlanner(), validator, llmPlanner),

@@ -7,7 +7,7 @@ public final class TraceServiceMain {
     private TraceServiceMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        // stage services answer only callers presenting OPS_STAGE_TOKEN (the gateway and each other)
+        // stage calls over TCP: mutual TLS with OPS_STAGE_TLS_DIR, or OPS_STAGE_TLS=off with OPS_STAGE_TOKEN
         dev.opsuite.kit.grpc.StageAuth.configure(Env.system());
         TraceServiceApp app = TraceServiceApp.start(TraceConfig.from(Env.system()));
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "trace-service-shutdown"));

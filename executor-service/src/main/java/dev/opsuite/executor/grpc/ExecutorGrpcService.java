@@ -13,6 +13,7 @@ import dev.opsuite.executor.present.Screen;
 import dev.opsuite.executor.present.ScreenPresenter;
 import dev.opsuite.guard.PlanValidator;
 import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.kit.grpc.StageAuth;
 import dev.opsuite.kit.grpc.Unary;
 import dev.opsuite.kit.json.AssetContents;
 import dev.opsuite.kit.json.AssetProtos;
@@ -83,7 +84,7 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             if (!mode.isEmpty() && !mode.equals("real") && !mode.equals("mock")) {
                 throw OpsException.invalid("mode must be 'real' or 'mock'");
             }
-            AssetBundle assets = contents.bundle(request.getAssetsList());
+            AssetBundle assets = contents.bundle(request.getAssetsList(), StageAuth.mayOverrideAssets());
             if (assets.get("query").isEmpty()) {
                 throw OpsException.invalid("a query asset is required");
             }
@@ -145,7 +146,7 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
                 throw OpsException.invalid("mode must be 'real' or 'mock'");
             }
             PlanModel wire = ModelJson.fromProto(request.getValidatedPlan().getPlan(), PlanModel.class);
-            AssetBundle assets = contents.bundle(request.getAssetsList());
+            AssetBundle assets = contents.bundle(request.getAssetsList(), StageAuth.mayOverrideAssets());
             // never trust "allowed" from the wire: the same checks as VALIDATE, on what will run here
             PlanValidator.Result rechecked = guard.recheck(wire, assets, request.getRolesList());
             if (!rechecked.allowed()) {
@@ -183,7 +184,7 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             }
             PlanModel plan = ModelJson.fromProto(request.getPlan(), PlanModel.class);
             List<ToolOutput> outputs = request.getToolResultsList().stream().map(ExecutorProtos::fromProto).toList();
-            AssetBundle assets = contents.bundle(request.getAssetsList());
+            AssetBundle assets = contents.bundle(request.getAssetsList(), StageAuth.mayOverrideAssets());
             AnswerComposer.Composed c = composer.compose(plan, outputs, assets);
             List<String> summaryNotes = new ArrayList<>();
             ComposeResponse.Builder b = ComposeResponse.newBuilder();
@@ -252,7 +253,7 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             PlanModel plan = request.hasPlan() ? ModelJson.fromProto(request.getPlan(), PlanModel.class)
                     : new PlanModel(null, null, null, null, null, null, null, null, null, null, null, null);
             List<Block> blocks = request.getBlocksList().stream().map(ExecutorProtos::fromProto).toList();
-            AssetBundle assets = contents.bundle(request.getAssetsList());
+            AssetBundle assets = contents.bundle(request.getAssetsList(), StageAuth.mayOverrideAssets());
             Screen s = presenter.present(plan, blocks, assets);
             PresentResponse.Builder b = PresentResponse.newBuilder().setScreen(ExecutorProtos.toProto(s));
             presenter.overLimit(blocks, assets).ifPresent(reason -> b.addTriggers(

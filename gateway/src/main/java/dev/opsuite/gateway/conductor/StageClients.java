@@ -32,9 +32,9 @@ public final class StageClients implements AutoCloseable {
                         boolean assetsByReference, Channels.Transport transport) {
         this.assetsByReference = assetsByReference;
         this.targets = java.util.Map.of("planner", plannerTarget, "executor", executorTarget, "trace", traceTarget);
-        this.planner = Channels.to(plannerTarget, MAX_INBOUND_BYTES, transport);
-        this.executor = Channels.to(executorTarget, MAX_INBOUND_BYTES, transport);
-        this.trace = Channels.to(traceTarget, MAX_INBOUND_BYTES, transport);
+        this.planner = Channels.to(plannerTarget, MAX_INBOUND_BYTES, transport, "gateway");
+        this.executor = Channels.to(executorTarget, MAX_INBOUND_BYTES, transport, "gateway");
+        this.trace = Channels.to(traceTarget, MAX_INBOUND_BYTES, transport, "gateway");
         this.deadlineMs = deadlineMs;
         this.breakers = new dev.opsuite.kit.resilience.Breakers("gateway-stages", java.time.Duration.ofSeconds(1));
     }

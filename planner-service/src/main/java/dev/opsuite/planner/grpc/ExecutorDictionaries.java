@@ -49,7 +49,7 @@ public final class ExecutorDictionaries implements AutoCloseable {
     }
 
     public ExecutorDictionaries(String executorTarget, long refreshMs, PlanValidator validator) {
-        this.channel = Channels.to(executorTarget, 64 * 1024 * 1024, Channels.Transport.AUTO);
+        this.channel = Channels.to(executorTarget, 64 * 1024 * 1024, Channels.Transport.AUTO, "planner");
         this.refreshMs = refreshMs;
         this.validator = validator;
     }

@@ -1,6 +1,7 @@
 package dev.opsuite.planner.grpc;
 
 import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.kit.grpc.StageAuth;
 import dev.opsuite.kit.grpc.Unary;
 import dev.opsuite.kit.json.AssetContents;
 import dev.opsuite.kit.json.Structs;
@@ -91,7 +92,7 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
             if (question.length() > RulesPlanner.MAX_QUESTION_CHARS) {
                 throw OpsException.invalid("question is longer than " + RulesPlanner.MAX_QUESTION_CHARS + " characters");
             }
-            AssetBundle assets = contents.bundle(request.getAssetsList());
+            AssetBundle assets = contents.bundle(request.getAssetsList(), StageAuth.mayOverrideAssets());
             OffsetDateTime now = parseNow(request.getNow());
             EntityDictionary dictionary = dictionaries.flatMap(d -> d.current(request.getAssetsList(), assets,
                     "mock".equals(request.getMode()) ? "mock" : "real", Lexicon.of(assets.content("schema"),
@@ -157,7 +158,7 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
             if (request.getQueryName().isBlank() || request.getQueryName().length() > 200) {
                 throw OpsException.invalid("query_name is required (at most 200 characters)");
             }
-            AssetBundle assets = contents.bundle(request.getAssetsList());
+            AssetBundle assets = contents.bundle(request.getAssetsList(), StageAuth.mayOverrideAssets());
             if (assets.get("policy").isEmpty() || assets.get("query").isEmpty()) {
                 throw OpsException.invalid("a policy and a query asset are required");
             }
@@ -189,7 +190,7 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
                 throw OpsException.invalid("plan is required");
             }
             PlanModel plan = ModelJson.fromProto(request.getPlan(), PlanModel.class);
-            PlanValidator.Result r = validator.validate(plan, contents.bundle(request.getAssetsList()),
+            PlanValidator.Result r = validator.validate(plan, contents.bundle(request.getAssetsList(), StageAuth.mayOverrideAssets()),
                     request.getRolesList());
             ValidatedPlan.Builder vp = ValidatedPlan.newBuilder()
                     .setPlan(ModelJson.toProto(r.plan(), Plan.newBuilder()))

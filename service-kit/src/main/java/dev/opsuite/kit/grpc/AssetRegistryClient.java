@@ -13,8 +13,9 @@ public final class AssetRegistryClient implements AssetContents.Registry, AutoCl
     private static final long DEADLINE_MS = 5_000;
     private final ManagedChannel channel;
 
-    public AssetRegistryClient(String target) {
-        this.channel = Channels.to(target, 16 * 1024 * 1024, Channels.Transport.AUTO);
+    /** @param identity the stage identity of the service that fetches (planner, executor) */
+    public AssetRegistryClient(String target, String identity) {
+        this.channel = Channels.to(target, 16 * 1024 * 1024, Channels.Transport.AUTO, identity);
     }
 
     @Override

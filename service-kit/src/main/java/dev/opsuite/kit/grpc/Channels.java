@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * target and co-location is allowed, the channel is gRPC's in-process transport to the same
  * server (same services, interceptors, handler pool, deadlines and status codes; the messages are
  * handed over instead of encoded, framed and sent through loopback TCP). Any other target gets a
- * plaintext Netty channel. The all-in-one runs its services in one JVM, so its stage calls stay in
+ * Netty channel with the stage credentials of the calling identity ({@link StageAuth}: mutual TLS
+ * with that identity's certificate, or plaintext with the stage token). The all-in-one runs its services in one JVM, so its stage calls stay in
  * the JVM; services deployed apart talk TCP as before.
  */
 public final class Channels {
@@ -39,15 +40,18 @@ public final class Channels {
         }
     }
 
-    /** A channel to {@code target}; keep-alive pings every 30 s on TCP. */
-    public static ManagedChannel to(String target, int maxInboundBytes, Transport transport) {
+    /**
+     * A channel to {@code target} for calls made as {@code identity} (gateway, planner, executor,
+     * trace, operator — see {@link StagePki#IDENTITIES}); keep-alive pings every 30 s on TCP.
+     */
+    public static ManagedChannel to(String target, int maxInboundBytes, Transport transport, String identity) {
         String local = transport == Transport.AUTO ? LOCAL.get(target) : null;
         if (local != null) {
-            return InProcessChannelBuilder.forName(local).maxInboundMessageSize(maxInboundBytes)
-                    .intercept(StageAuth.client()).build();
+            return InProcessChannelBuilder.forName(local).maxInboundMessageSize(maxInboundBytes).build();
         }
-        return NettyChannelBuilder.forTarget(target).usePlaintext().maxInboundMessageSize(maxInboundBytes)
-                .keepAliveTime(30, TimeUnit.SECONDS).intercept(StageAuth.client()).build();
+        return NettyChannelBuilder.forTarget(target, StageAuth.channelCredentials(identity))
+                .maxInboundMessageSize(maxInboundBytes).keepAliveTime(30, TimeUnit.SECONDS)
+                .intercept(StageAuth.client()).build();
     }
 
     /** True when a channel to {@code target} with {@link Transport#AUTO} stays in this JVM. */

@@ -52,7 +52,8 @@ public final class GrpcServerRunner implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port),
+                        StageAuth.serverCredentials(identityOf(name)))
                 .executor(handlers)
                 .maxInboundMessageSize(maxInboundBytes)
                 // the gateway's channels ping every 30 s (StageClients); under the 5-minute default a
@@ -61,13 +62,23 @@ public final class GrpcServerRunner implements AutoCloseable {
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());
         this.serviceNames = services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).toList();
-        // the stage token is checked first (the last interceptor runs first); health and reflection stay open
-        List<ServerInterceptor> all = new java.util.ArrayList<>(interceptors);
-        all.add(StageAuth.server());
-        this.definitions = services.stream().map(s -> ServerInterceptors.intercept(s, all)).toList();
-        definitions.forEach(builder::addService);
+        // the caller is authenticated first (the last interceptor runs first); health and reflection stay
+        // open on plaintext (a TLS server answers only certificates of the stage CA)
+        List<ServerInterceptor> tcp = new java.util.ArrayList<>(interceptors);
+        tcp.add(StageAuth.server());
+        List<ServerInterceptor> local = new java.util.ArrayList<>(interceptors);
+        local.add(StageAuth.inProcess());
+        this.definitions = services.stream().map(s -> ServerInterceptors.intercept(s, local)).toList();
+        services.stream().map(s -> ServerInterceptors.intercept(s, tcp)).forEach(builder::addService);
         this.server = builder.build();
         this.maxInboundBytes = maxInboundBytes;
+    }
+
+    /** The stage identity a server presents: "planner-service" → planner. */
+    static String identityOf(String serverName) {
+        String id = serverName.endsWith("-service") ? serverName.substring(0, serverName.length() - "-service".length())
+                : serverName;
+        return StagePki.IDENTITIES.contains(id) ? id : "gateway";
     }
 
     /** The in-process twin of the TCP server, named after the bound address; then clients may find it. */

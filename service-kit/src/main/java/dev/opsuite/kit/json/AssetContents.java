@@ -30,10 +30,32 @@ public final class AssetContents {
         this.registry = registry;
     }
 
+    /** The assets as sent, contents included (a caller that is the product itself). */
     public AssetBundle bundle(List<ResolvedAsset> assets) {
+        return bundle(assets, true);
+    }
+
+    /**
+     * @param overridesAllowed false for a caller that is not the product itself (a person replaying
+     *     one stage): a content it sends must be the registry's content of that version, so it can
+     *     replay a recorded request but never bring its own Policy, Query or Source
+     */
+    public AssetBundle bundle(List<ResolvedAsset> assets, boolean overridesAllowed) {
         List<AssetDoc> docs = new ArrayList<>(assets.size());
         for (ResolvedAsset a : assets) {
-            docs.add(a.hasContent() ? AssetProtos.toDoc(a) : byReference(a));
+            if (!a.hasContent()) {
+                docs.add(byReference(a));
+            } else if (overridesAllowed) {
+                docs.add(AssetProtos.toDoc(a));
+            } else {
+                AssetDoc sent = AssetProtos.toDoc(a);
+                AssetDoc stored = byReference(a);
+                if (!sent.content().equals(stored.content())) {
+                    throw OpsException.denied("asset " + a.getAssetType() + "/" + a.getName() + "@" + a.getVersion()
+                            + ": the content sent is not the registry's; only the product itself may send asset overrides");
+                }
+                docs.add(stored);
+            }
         }
         return new AssetBundle(docs);
     }

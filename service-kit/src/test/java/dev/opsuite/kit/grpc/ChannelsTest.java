@@ -71,8 +71,8 @@ class ChannelsTest {
             String target = "127.0.0.1:" + server.port();
             assertTrue(Channels.isLocal(target));
             assertTrue(Channels.isLocal("localhost:" + server.port()));
-            ManagedChannel auto = Channels.to(target, 1024 * 1024, Channels.Transport.AUTO);
-            ManagedChannel tcp = Channels.to(target, 1024 * 1024, Channels.Transport.TCP);
+            ManagedChannel auto = Channels.to(target, 1024 * 1024, Channels.Transport.AUTO, "gateway");
+            ManagedChannel tcp = Channels.to(target, 1024 * 1024, Channels.Transport.TCP, "gateway");
             try {
                 assertEquals(3, call(auto, "query").getAsset().getVersion());
                 assertInstanceOf(InProcessSocketAddress.class, seen.get(0));
@@ -96,7 +96,7 @@ class ChannelsTest {
         GrpcServerRunner first = start(0);
         int port = first.port();
         String target = "127.0.0.1:" + port;
-        ManagedChannel auto = Channels.to(target, 1024 * 1024, Channels.Transport.AUTO);
+        ManagedChannel auto = Channels.to(target, 1024 * 1024, Channels.Transport.AUTO, "gateway");
         try {
             call(auto, "query");
             first.close();
@@ -117,7 +117,7 @@ class ChannelsTest {
     @Test
     void aTargetNotServedHereIsTcp() {
         assertFalse(Channels.isLocal("127.0.0.1:1"));
-        ManagedChannel ch = Channels.to("127.0.0.1:1", 1024, Channels.Transport.AUTO);
+        ManagedChannel ch = Channels.to("127.0.0.1:1", 1024, Channels.Transport.AUTO, "gateway");
         try {
             StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> call(ch, "query"));
             assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode());
