@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -22,7 +23,11 @@ import org.neo4j.logging.Level;
 import org.neo4j.logging.log4j.Log4jLogProvider;
 
 /**
- * Runs an embedded Neo4j 5 DBMS in this JVM, reachable only over Bolt on 127.0.0.1.
+ * Runs an embedded Neo4j 5 DBMS in this JVM, reachable only over Bolt on 127.0.0.1, with auth on:
+ * user {@code neo4j} with the password of {@code --password-file}. The password is set with Bolt
+ * off (a DBMS started once without a connector) whenever it is not the one last set, so no one can
+ * log in with the default neo4j/neo4j in between; the SHA-256 of the password set is kept in
+ * {@value #AUTH_MARKER}.
  *
  * <p>It lives in its own JVM because Neo4j 5.26 needs netty 4.1 while the rest of the product runs
  * Armeria on netty 4.2. The parent (see embedded-stores' EmbeddedNeo4jProcess) reads the single
@@ -35,6 +40,8 @@ public final class Neo4jServerMain {
 
     public static final String READY_PREFIX = "NEO4J_READY ";
     public static final String PID_FILE_NAME = "neo4j.pid";
+    static final String AUTH_MARKER = "auth-set.sha256";
+    static final String USER = "neo4j";
 
     // Bolt waits 10 s by default for its worker pool at shutdown; nothing is in flight when we stop
     private static final Duration BOLT_POOL_SHUTDOWN_WAIT = Duration.ofMillis(100);
@@ -84,29 +91,18 @@ public final class Neo4jServerMain {
         awaitUninterruptibly(stopped);
     }
 
-    private void start() {
+    private void start() throws IOException {
         long startNanos = System.nanoTime();
-        SocketAddress boltAddress = new SocketAddress("127.0.0.1", options.boltPort());
+        String password = Files.readString(options.passwordFile(), StandardCharsets.UTF_8).strip();
+        if (password.length() < 8) {
+            throw new IllegalArgumentException("the Neo4j password in " + options.passwordFile() + " is shorter than 8");
+        }
+        setPasswordIfChanged(password);
         synchronized (lifecycleLock) {
             if (shutdownRequested) {
                 return;
             }
-            dbms = new DatabaseManagementServiceBuilder(options.dataDir())
-                    .setUserLogProvider(new Log4jLogProvider(System.err, Level.INFO))
-                    .setConfig(BoltConnector.enabled, true)
-                    .setConfig(BoltConnector.listen_address, boltAddress)
-                    .setConfig(BoltConnector.advertised_address, boltAddress)
-                    .setConfig(HttpConnector.enabled, false)
-                    .setConfig(HttpsConnector.enabled, false)
-                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(options.pageCache()))
-                    // preallocation would reserve 256 MB of transaction log per database up front
-                    .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
-                    .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                    // LOAD CSV cannot read the host's files (the Cypher guard refuses LOAD CSV anyway)
-                    .setConfig(GraphDatabaseSettings.allow_file_urls, false)
-                    .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, BOLT_POOL_SHUTDOWN_WAIT)
-                    .build();
+            dbms = build(true);
         }
         // build() returns with the DBMS up; the default database may still be recovering
         if (!dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).isAvailable(DATABASE_AVAILABLE_TIMEOUT_MS)) {
@@ -115,6 +111,62 @@ public final class Neo4jServerMain {
         }
         System.err.printf("Neo4j started in %d ms (data dir %s, bolt 127.0.0.1:%d)%n",
                 (System.nanoTime() - startNanos) / 1_000_000, options.dataDir(), options.boltPort());
+    }
+
+    private DatabaseManagementService build(boolean bolt) {
+        SocketAddress boltAddress = new SocketAddress("127.0.0.1", options.boltPort());
+        return new DatabaseManagementServiceBuilder(options.dataDir())
+                .setUserLogProvider(new Log4jLogProvider(System.err, Level.INFO))
+                .setConfig(BoltConnector.enabled, bolt)
+                .setConfig(BoltConnector.listen_address, boltAddress)
+                .setConfig(BoltConnector.advertised_address, boltAddress)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(options.pageCache()))
+                // preallocation would reserve 256 MB of transaction log per database up front
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // LOAD CSV cannot read the host's files (the Cypher guard refuses LOAD CSV anyway)
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, BOLT_POOL_SHUTDOWN_WAIT)
+                .build();
+    }
+
+    /**
+     * Sets the password of user neo4j with Bolt off, unless the marker says it is already the one set
+     * (a new store, a store from before auth was on, and a changed password file all pass here once).
+     */
+    private void setPasswordIfChanged(String password) throws IOException {
+        Path marker = options.dataDir().resolve(AUTH_MARKER);
+        String digest = sha256(password);
+        if (Files.exists(marker) && Files.readString(marker, StandardCharsets.US_ASCII).strip().equals(digest)) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        DatabaseManagementService offline = build(false);
+        try {
+            offline.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (RuntimeException e) {
+            // the marker was lost but the password is already this one
+            if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                throw e;
+            }
+        } finally {
+            offline.shutdown();
+        }
+        Files.writeString(marker, digest + "\n", StandardCharsets.US_ASCII);
+        System.err.printf("Neo4j: password of user %s set in %d ms%n", USER, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Idempotent: called by the stdin watcher and by the shutdown hook. */

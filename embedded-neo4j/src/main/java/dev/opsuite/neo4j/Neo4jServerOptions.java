@@ -9,17 +9,19 @@ import java.util.List;
  * <pre>
  *   --data-dir DIR        Neo4j home: data/, logs/ and neo4j.pid live here (required)
  *   --bolt-port PORT      Bolt port on 127.0.0.1 (required, 1..65535)
+ *   --password-file FILE  the password of user neo4j (auth is on; required)
  *   --page-cache SIZE     page cache, Neo4j byte syntax such as 64m or 1g (default 64m)
  *   --ignore-stdin        do not exit on stdin EOF (for runs without a parent holding the pipe)
  * </pre>
  */
-record Neo4jServerOptions(Path dataDir, int boltPort, String pageCache, boolean exitOnStdinEof) {
+record Neo4jServerOptions(Path dataDir, int boltPort, Path passwordFile, String pageCache, boolean exitOnStdinEof) {
 
     static final String DEFAULT_PAGE_CACHE = "64m";
 
     static Neo4jServerOptions parse(List<String> args) {
         Path dataDir = null;
         int boltPort = -1;
+        Path passwordFile = null;
         String pageCache = DEFAULT_PAGE_CACHE;
         boolean exitOnStdinEof = true;
         for (int i = 0; i < args.size(); i++) {
@@ -27,19 +29,21 @@ record Neo4jServerOptions(Path dataDir, int boltPort, String pageCache, boolean 
             switch (arg) {
                 case "--data-dir" -> dataDir = Path.of(valueAfter(args, i++)).toAbsolutePath();
                 case "--bolt-port" -> boltPort = parsePort(valueAfter(args, i++));
+                case "--password-file" -> passwordFile = Path.of(valueAfter(args, i++)).toAbsolutePath();
                 case "--page-cache" -> pageCache = valueAfter(args, i++);
                 case "--ignore-stdin" -> exitOnStdinEof = false;
                 default -> throw new IllegalArgumentException("unknown argument: " + arg + "\n" + usage());
             }
         }
-        if (dataDir == null || boltPort < 0) {
-            throw new IllegalArgumentException("--data-dir and --bolt-port are required\n" + usage());
+        if (dataDir == null || boltPort < 0 || passwordFile == null) {
+            throw new IllegalArgumentException("--data-dir, --bolt-port and --password-file are required\n" + usage());
         }
-        return new Neo4jServerOptions(dataDir, boltPort, pageCache, exitOnStdinEof);
+        return new Neo4jServerOptions(dataDir, boltPort, passwordFile, pageCache, exitOnStdinEof);
     }
 
     static String usage() {
-        return "usage: Neo4jServerMain --data-dir DIR --bolt-port PORT [--page-cache 64m] [--ignore-stdin]";
+        return "usage: Neo4jServerMain --data-dir DIR --bolt-port PORT --password-file FILE [--page-cache 64m] "
+                + "[--ignore-stdin]";
     }
 
     private static String valueAfter(List<String> args, int flagIndex) {

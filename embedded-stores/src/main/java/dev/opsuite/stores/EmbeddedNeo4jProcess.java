@@ -37,6 +37,9 @@ public final class EmbeddedNeo4jProcess implements AutoCloseable {
     // must match Neo4jServerMain; that class is not referenced so that no Neo4j type can reach this JVM
     private static final String READY_PREFIX = "NEO4J_READY ";
     private static final String PID_FILE = "neo4j.pid";
+    /** The password of user neo4j, made at the first start (0600); the child sets it before Bolt opens. */
+    static final String PASSWORD_FILE = "bolt-password";
+    public static final String USER = "neo4j";
     private static final List<String> BASE_JVM_OPTS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
@@ -49,8 +52,10 @@ public final class EmbeddedNeo4jProcess implements AutoCloseable {
     private final String boltUri;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Path dataDir;
+    private final String password;
 
-    private EmbeddedNeo4jProcess(Process process, Path dataDir, int port, String boltUri) {
+    private EmbeddedNeo4jProcess(Process process, Path dataDir, int port, String boltUri, String password) {
+        this.password = password;
         this.process = process;
         this.dataDir = dataDir;
         this.port = port;
@@ -68,6 +73,7 @@ public final class EmbeddedNeo4jProcess implements AutoCloseable {
         // a server left by a killed run still holds the store lock; the marker guards against pid reuse
         StaleProcessStopper.stopIfRunning(dir.resolve(PID_FILE), MAIN_CLASS, STALE_STOP_GRACE);
         int port = boltPort == 0 ? FreePort.find() : boltPort;
+        String password = passwordOf(dir);
 
         long startNanos = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command(dir, port)).directory(dir.toFile());
@@ -85,7 +91,25 @@ public final class EmbeddedNeo4jProcess implements AutoCloseable {
         String boltUri = line.substring(READY_PREFIX.length()).trim();
         LOG.info("Neo4j (pid {}) ready at {} in {} ms, data dir {}",
                 process.pid(), boltUri, (System.nanoTime() - startNanos) / 1_000_000, dir);
-        return new EmbeddedNeo4jProcess(process, dir, port, boltUri);
+        return new EmbeddedNeo4jProcess(process, dir, port, boltUri, password);
+    }
+
+    /** The password in the data directory's {@value #PASSWORD_FILE}, made (random, 0600) when missing. */
+    private static String passwordOf(Path dir) throws IOException {
+        Path file = dir.resolve(PASSWORD_FILE);
+        if (!Files.exists(file)) {
+            byte[] b = new byte[24];
+            new java.security.SecureRandom().nextBytes(b);
+            Path tmp = Files.createTempFile(dir, ".bolt-password", ".tmp");
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // no POSIX permissions here: the data directory's own protection applies
+            }
+            Files.writeString(tmp, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b) + "\n");
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        return Files.readString(file).strip();
     }
 
     private static String awaitReady(Process process, CompletableFuture<String> readyLine, Thread stderrPump,
@@ -120,7 +144,8 @@ public final class EmbeddedNeo4jProcess implements AutoCloseable {
             command.addAll(Arrays.asList(extraOpts.trim().split("\\s+")));
         }
         command.add(MAIN_CLASS);
-        command.addAll(List.of("--data-dir", dataDir.toString(), "--bolt-port", Integer.toString(port)));
+        command.addAll(List.of("--data-dir", dataDir.toString(), "--bolt-port", Integer.toString(port),
+                "--password-file", dataDir.resolve(PASSWORD_FILE).toString()));
         return command;
     }
 
@@ -132,6 +157,11 @@ public final class EmbeddedNeo4jProcess implements AutoCloseable {
         }
         return ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot find a java executable"));
+    }
+
+    /** The password of user {@value #USER} (auth is always on). */
+    public String password() {
+        return password;
     }
 
     /** e.g. {@code bolt://127.0.0.1:7687}, as printed by the server. */

@@ -85,14 +85,14 @@ class EmbeddedNeo4jProcessTest {
     }
 
     private static void run(EmbeddedNeo4jProcess neo4j, String cypher) {
-        try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+        try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(EmbeddedNeo4jProcess.USER, neo4j.password()));
              Session session = driver.session()) {
             session.run(cypher).consume();
         }
     }
 
     private static long count(EmbeddedNeo4jProcess neo4j, String cypher) {
-        try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+        try (Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(EmbeddedNeo4jProcess.USER, neo4j.password()));
              Session session = driver.session()) {
             return session.run(cypher).single().get(0).asLong();
         }

@@ -14,7 +14,9 @@ import dev.opsuite.gateway.auth.CallerLimits;
 import dev.opsuite.gateway.auth.Gate;
 import dev.opsuite.gateway.auth.FileApiKeys;
 import dev.opsuite.gateway.conductor.Conductor;
+import dev.opsuite.gateway.conductor.LlmBudget;
 import dev.opsuite.gateway.conductor.StageClients;
+import dev.opsuite.gateway.conductor.TraceSink;
 import dev.opsuite.gateway.conductor.UiActionRunner;
 import dev.opsuite.gateway.grpc.HealthProbe;
 import dev.opsuite.gateway.grpc.OpsGrpcService;
@@ -52,9 +54,12 @@ public final class GatewayApp implements AutoCloseable {
     private final HealthProbe probe;
     private final ApiKeys keys;
     private final AuditTrail audit;
+    private final dev.opsuite.gateway.auth.PolicyAccess policyAccess;
 
     private GatewayApp(Server server, StageClients clients, TraceShipper shipper, HealthStatusManager health,
-                       HealthProbe probe, ApiKeys keys, AuditTrail audit) {
+                       HealthProbe probe, ApiKeys keys, AuditTrail audit,
+                       dev.opsuite.gateway.auth.PolicyAccess policyAccess) {
+        this.policyAccess = policyAccess;
         this.audit = audit;
         this.probe = probe;
         this.keys = keys;
@@ -77,7 +82,10 @@ public final class GatewayApp implements AutoCloseable {
                 new TraceSpill(cfg.traceSpillDir()), cfg.traceBatchSize(), cfg.traceQueueCapacity(),
                 cfg.traceDurable().equals("off") ? null
                         : new dev.opsuite.gateway.trace.TraceJournal(cfg.traceSpillDir(), cfg.traceDurable().equals("fsync")));
-        Conductor conductor = new Conductor(clients, shipper, cfg.clock());
+        // every finished trace is charged to its caller's daily LLM budget on its way to the shipper
+        LlmBudget llm = new LlmBudget(cfg.llmDailyTokens(), cfg.llmConfigured(), cfg.clock(), cfg.llmUsageFile());
+        TraceSink traces = llm.charging(shipper);
+        Conductor conductor = new Conductor(clients, traces, cfg.clock(), llm);
         HealthProbe probe = new HealthProbe(clients.channels(), startupPending, () -> breakers(clients));
         ApiKeys keys = new FileApiKeys(cfg.keysFile());
         bootstrapAdminKey(keys, cfg.adminKeyFile());
@@ -86,9 +94,12 @@ public final class GatewayApp implements AutoCloseable {
         CallerLimits limits = new CallerLimits(cfg.ratePerSecond(), cfg.concurrentPerCaller());
         AuditTrail audit = new AuditTrail(req -> clients.callTrace("trace-service WriteAuditEvents",
                 () -> clients.audit().writeAuditEvents(req)), 10_000);
-        Gate gate = new Gate(auth, limits, audit);
-        OpsGrpcService ops = new OpsGrpcService(conductor, new UiActionRunner(clients, shipper, cfg.clock()), clients,
-                shipper, probe,
+        // the Policy asset may narrow the access table (rbac.operations), read in the background
+        dev.opsuite.gateway.auth.PolicyAccess policyAccess = dev.opsuite.gateway.auth.PolicyAccess.refreshing(
+                () -> publishedPolicy(clients, cfg.accessPolicy()), Duration.ofMillis(cfg.accessRefreshMs()));
+        Gate gate = new Gate(auth, limits, audit, policyAccess);
+        OpsGrpcService ops = new OpsGrpcService(conductor, new UiActionRunner(clients, traces, cfg.clock(), llm), clients,
+                traces, probe,
                 new RequestChecks(cfg.maxQuestionChars()), keys);
         EnvelopeErrorHandler errors = new EnvelopeErrorHandler();
         HealthStatusManager health = new HealthStatusManager();
@@ -135,7 +146,23 @@ public final class GatewayApp implements AutoCloseable {
                 .gracefulShutdownTimeout(Duration.ofMillis(500), Duration.ofSeconds(10))
                 .build();
         server.start().join();
-        return new GatewayApp(server, clients, shipper, health, probe, keys, audit);
+        return new GatewayApp(server, clients, shipper, health, probe, keys, audit, policyAccess);
+    }
+
+    /** The published content of the access Policy: OPS_ACCESS_POLICY, else the default Policy asset. */
+    private static java.util.Optional<com.fasterxml.jackson.databind.JsonNode> publishedPolicy(StageClients clients,
+                                                                                              java.util.Optional<String> named) {
+        String name = named.orElseGet(() -> clients.callTrace("asset registry (trace-service)", () -> clients.assets()
+                        .resolveAssets(dev.opsuite.proto.v1.ResolveAssetsRequest.newBuilder().setReferencesOnly(true).build()))
+                .getAssetsList().stream().filter(a -> a.getAssetType().equals("policy")).map(a -> a.getName())
+                .findFirst().orElse(""));
+        if (name.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        dev.opsuite.proto.v1.ResolvedAsset policy = clients.callTrace("asset registry GetAsset policy/" + name,
+                () -> clients.assets().getAsset(dev.opsuite.proto.v1.GetAssetRequest.newBuilder().setAssetType("policy")
+                        .setName(name).build())).getAsset();
+        return java.util.Optional.of(dev.opsuite.kit.json.AssetProtos.toDoc(policy).content());
     }
 
     /**
@@ -187,6 +214,7 @@ public final class GatewayApp implements AutoCloseable {
         server.stop().join();
         shipper.close();
         audit.close();
+        policyAccess.close();
         clients.close();
     }
 

@@ -29,7 +29,12 @@ public record GatewayConfig(
         int concurrentPerCaller,
         java.util.Optional<dev.opsuite.gateway.auth.OidcVerifier.Config> oidc,
         String traceDurable,
-        int maxInFlight) {
+        int maxInFlight,
+        long llmDailyTokens,
+        boolean llmConfigured,
+        java.util.Optional<Path> llmUsageFile,
+        java.util.Optional<String> accessPolicy,
+        int accessRefreshMs) {
 
     public GatewayConfig {
         if (!java.util.List.of("off", "write", "fsync").contains(traceDurable)) {
@@ -101,7 +106,14 @@ public record GatewayConfig(
                 env.get("OPS_TRACE_DURABLE", "off").trim().toLowerCase(java.util.Locale.ROOT),
                 // all callers' working requests in flight together; beyond it: 503 at once (load shedding);
                 // below the 64 worker threads, so a request admitted never waits for a thread
-                env.getInt("OPS_MAX_IN_FLIGHT", 48));
+                env.getInt("OPS_MAX_IN_FLIGHT", 48),
+                // language-model tokens per caller per day (planner and summary); negative: unlimited
+                env.getInt("OPS_LLM_DAILY_TOKENS", 200_000),
+                env.get("OPS_LLM_MODEL").filter(s -> !s.isBlank()).isPresent(),
+                env.get("OPS_DATA_DIR").map(d -> Path.of(d, "llm-usage.json")),
+                // the Policy asset whose rbac.operations narrows the access table (default: the default Policy)
+                env.get("OPS_ACCESS_POLICY").filter(s -> !s.isBlank()),
+                env.getInt("OPS_ACCESS_REFRESH_MS", 2000));
     }
 
     private static Path adminKeyFile(Env env) {

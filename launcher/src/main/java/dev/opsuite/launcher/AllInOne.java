@@ -91,7 +91,9 @@ public final class AllInOne implements AutoCloseable {
                 "OPS_SECRET_PG_DATABASE", DATABASE,
                 "OPS_SECRET_PG_USER", ESTATE_READER,
                 "OPS_SECRET_PG_PASSWORD", readerPassword,
-                "OPS_SECRET_NEO4J_URI", neo4j.boltUri()));
+                "OPS_SECRET_NEO4J_URI", neo4j.boltUri(),
+                "OPS_SECRET_NEO4J_USER", dev.opsuite.stores.EmbeddedNeo4jProcess.USER,
+                "OPS_SECRET_NEO4J_PASSWORD", neo4j.password()));
         // a data directory from before 2026-12-02 keeps its stored default Source assets, whose refs were
         // OPS_PG_PORT …: the same values under those names, still only in the OPS_SECRET_ namespace
         serviceEnv = serviceEnv.with(Map.of(
@@ -177,7 +179,9 @@ public final class AllInOne implements AutoCloseable {
                 "OPS_ESTATE_DB_URL", postgres.jdbcUrl(DATABASE),
                 "OPS_ESTATE_DB_USER", ESTATE_WRITER,
                 "OPS_ESTATE_DB_PASSWORD", estateWriterPassword,
-                "OPS_ESTATE_NEO4J_URI", neo4j.boltUri()));
+                "OPS_ESTATE_NEO4J_URI", neo4j.boltUri(),
+                "OPS_ESTATE_NEO4J_USER", dev.opsuite.stores.EmbeddedNeo4jProcess.USER,
+                "OPS_ESTATE_NEO4J_PASSWORD", neo4j.password()));
         executor = ExecutorServiceApp.start(ExecutorConfig.from(env));
         executorPort = executor.port();
     }

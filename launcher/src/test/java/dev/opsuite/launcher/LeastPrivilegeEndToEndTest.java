@@ -72,10 +72,23 @@ class LeastPrivilegeEndToEndTest {
     }
 
     @Test
-    void theEmbeddedGraphCannotReadHostFiles() throws Exception {
+    void theEmbeddedGraphHasAuthOnAndCannotReadHostFiles() throws Exception {
         AllInOne ops = OpsStack.get();
         String uri = ops.serviceEnv().get("OPS_SECRET_NEO4J_URI").orElseThrow();
-        try (org.neo4j.driver.Driver d = org.neo4j.driver.GraphDatabase.driver(uri, org.neo4j.driver.AuthTokens.none());
+        // auth is on: no credentials and a wrong password are refused
+        for (org.neo4j.driver.AuthToken wrong : java.util.List.of(org.neo4j.driver.AuthTokens.none(),
+                org.neo4j.driver.AuthTokens.basic("neo4j", "neo4j"),
+                org.neo4j.driver.AuthTokens.basic("neo4j", ops.serviceEnv().get("OPS_SECRET_NEO4J_PASSWORD").orElseThrow() + "x"))) {
+            try (org.neo4j.driver.Driver d = org.neo4j.driver.GraphDatabase.driver(uri, wrong);
+                 org.neo4j.driver.Session s = d.session()) {
+                Exception e = assertThrows(Exception.class, () -> s.run("MATCH (n) RETURN count(n)").consume());
+                assertTrue(e instanceof org.neo4j.driver.exceptions.AuthenticationException
+                        || e instanceof org.neo4j.driver.exceptions.SecurityException, e.toString());
+            }
+        }
+        try (org.neo4j.driver.Driver d = org.neo4j.driver.GraphDatabase.driver(uri, org.neo4j.driver.AuthTokens.basic(
+                ops.serviceEnv().get("OPS_SECRET_NEO4J_USER").orElseThrow(),
+                ops.serviceEnv().get("OPS_SECRET_NEO4J_PASSWORD").orElseThrow()));
              org.neo4j.driver.Session s = d.session()) {
             assertTrue(s.run("CALL db.labels() YIELD label RETURN count(label) AS n").single().get("n").asLong() > 0,
                     "the schema scan's procedures stay");

@@ -26,6 +26,11 @@ final class LlmStack implements AutoCloseable {
     private final Path dataDir = TempData.create("ops-llm-e2e-");
 
     LlmStack(AllInOne ops) throws Exception {
+        this(ops, Map.of());
+    }
+
+    /** @param gatewayEnv more settings of the gateway (e.g. OPS_LLM_DAILY_TOKENS) */
+    LlmStack(AllInOne ops, Map<String, String> gatewayEnv) throws Exception {
         llm = new ScriptedOpenAiServer();
         Env env = ops.serviceEnv().with(Map.of(
                 "OPENAI_BASE_URL", llm.baseUrl(),
@@ -43,7 +48,11 @@ final class LlmStack implements AutoCloseable {
                 "OPS_TRACE_TARGET", "127.0.0.1:" + ops.tracePort(),
                 "OPS_DATA_DIR", dataDir.toString(),
                 // the same keys as the shared stack, so the tests' keys open this gateway too
-                "OPS_KEYS_FILE", ops.keysFile().toString()))));
+                "OPS_KEYS_FILE", ops.keysFile().toString())).with(gatewayEnv)));
+    }
+
+    Path dataDir() {
+        return dataDir;
     }
 
     int httpPort() {

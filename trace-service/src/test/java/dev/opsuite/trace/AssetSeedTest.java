@@ -2,6 +2,7 @@ package dev.opsuite.trace;
 
 import static dev.opsuite.trace.GrpcAssertions.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AssetSeedTest {
 
     @Test
-    void seedIsLoadedOnceAndNeverOverwritesExistingRows(@TempDir Path seedDir) throws Exception {
+    void seedIsLoadedOnceAndNeverOverwritesWhatAnOperatorWrote(@TempDir Path seedDir) throws Exception {
         String url = TestDatabase.freshDatabaseUrl();
         TraceConfig cfg = TestDatabase.config(url).withAssetSeedDir(SeedFiles.standard(seedDir));
         try (RunningService first = RunningService.start(cfg)) {
@@ -42,9 +43,14 @@ class AssetSeedTest {
                         + " VALUES ('policy', 'ci_policy', 2, 'published', '{\"name\": \"ci_policy\", \"v\": 2}', now())",
                 "INSERT INTO ops.assets (asset_type, name, version, status, content, published_at)"
                         + " VALUES ('query', 'ci_lookup_v2', 1, 'published', '{\"name\": \"ci_lookup_v2\"}', now())",
-                "UPDATE ops.asset_defaults SET name = 'ci_lookup_v2' WHERE asset_type = 'query'");
+                "UPDATE ops.asset_defaults SET name = 'ci_lookup_v2' WHERE asset_type = 'query'",
+                // ... and starts editing the resolver (a draft beside the seeded published version)
+                "INSERT INTO ops.assets (asset_type, name, version, status, content)"
+                        + " VALUES ('resolver', 'ci_resolver', 2, 'draft', '{\"name\": \"ci_resolver\", \"mine\": 1}')");
         // ... and the shipped seed changes: edited files, a new asset, a new default, a changed default.
         SeedFiles.write(seedDir, "query/ci_lookup.json", "{\"name\": \"ci_lookup\", \"edited\": true}");
+        SeedFiles.write(seedDir, "policy/ci_policy.json", "{\"name\": \"ci_policy\", \"edited\": true}");
+        SeedFiles.write(seedDir, "resolver/ci_resolver.json", "{\"name\": \"ci_resolver\", \"edited\": true}");
         SeedFiles.write(seedDir, "screen/ci_screen.json", "{\"name\": \"ci_screen\", \"layout\": \"stack\"}");
         SeedFiles.write(seedDir, "defaults.json", """
                 {"source": "postgres_main", "schema": "ci_schema", "resolver": "ci_resolver", "query": "ci_lookup",
@@ -52,9 +58,18 @@ class AssetSeedTest {
                 """);
 
         try (RunningService second = RunningService.start(cfg)) {
+            // nobody but the seed wrote ci_lookup: it follows the shipped defaults, the old version archived
             ResolvedAsset query = get(second, "query", "ci_lookup", 0);
-            assertEquals(SeedFiles.struct(SeedFiles.CI_LOOKUP), query.getContent(), "seed edits do not overwrite");
-            assertEquals(2, get(second, "policy", "ci_policy", 0).getVersion(), "operator's publish survives");
+            assertEquals(2, query.getVersion());
+            assertEquals("{\"name\": \"ci_lookup\", \"edited\": true}".replace(" ", ""),
+                    com.google.protobuf.util.JsonFormat.printer().omittingInsignificantWhitespace().print(query.getContent())
+                            .replace(" ", ""), "an untouched seeded asset follows the seed");
+            assertEquals("archived", get(second, "query", "ci_lookup", 1).getStatus());
+            ResolvedAsset policy = get(second, "policy", "ci_policy", 0);
+            assertEquals(2, policy.getVersion(), "operator's publish survives");
+            assertFalse(policy.getContent().containsFields("edited"), "and the seed's edit does not reach it");
+            assertEquals(1, get(second, "resolver", "ci_resolver", 0).getVersion(), "an operator's draft holds the seed off");
+            assertFalse(get(second, "resolver", "ci_resolver", 0).getContent().containsFields("edited"));
             assertEquals(1, get(second, "screen", "ci_screen", 0).getVersion(), "new seed assets are added");
 
             List<String> resolved = second.assets().resolveAssets(ResolveAssetsRequest.getDefaultInstance())
@@ -63,6 +78,10 @@ class AssetSeedTest {
             assertEquals(List.of("source:neo4j_main@1", "source:postgres_main@1", "schema:ci_schema@1",
                     "resolver:ci_resolver@1", "query:ci_lookup_v2@1", "policy:ci_policy@2", "screen:ci_screen@1"),
                     resolved, "operator's default kept, new default added");
+        }
+        // a third start with the same seed changes nothing more
+        try (RunningService third = RunningService.start(cfg)) {
+            assertEquals(2, get(third, "query", "ci_lookup", 0).getVersion());
         }
     }
 

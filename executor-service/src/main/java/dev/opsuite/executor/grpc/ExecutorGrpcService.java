@@ -188,7 +188,7 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             AnswerComposer.Composed c = composer.compose(plan, outputs, assets);
             List<String> summaryNotes = new ArrayList<>();
             ComposeResponse.Builder b = ComposeResponse.newBuilder();
-            if (!"mock".equals(request.getMode())) {
+            if (!"mock".equals(request.getMode()) && !request.getNoLlm()) {
                 c = summarize(plan, outputs, assets, c, b, summaryNotes);
             }
             b.setAnswer(c.answer());

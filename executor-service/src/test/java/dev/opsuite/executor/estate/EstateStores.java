@@ -54,7 +54,7 @@ final class EstateStores {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+            driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(EmbeddedNeo4jProcess.USER, neo4j.password()));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 driver.close();
                 neo4j.close();

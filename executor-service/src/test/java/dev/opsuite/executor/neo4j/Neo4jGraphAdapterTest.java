@@ -42,7 +42,7 @@ class Neo4jGraphAdapterTest {
     @BeforeAll
     static void start() throws IOException {
         neo4j = EmbeddedNeo4jProcess.start(dataDir, 0);
-        driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
+        driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(EmbeddedNeo4jProcess.USER, neo4j.password()));
         try (Session s = driver.session()) {
             s.executeWriteWithoutResult(tx -> tx.run("""
                     CREATE (app:CI {ci_code: 'app-01', ci_name: 'payment-api', tags: ['web', 'pay'], cpu: 0.5, tier: 1})
@@ -55,7 +55,9 @@ class Neo4jGraphAdapterTest {
                     CREATE (lb)-[:CONNECTS_TO]->(app)
                     """).consume());
         }
-        adapter = new Neo4jGraphAdapter(new SecretResolver(Env.of(Map.of("OPS_SECRET_OPSTEST_NEO4J_URI", neo4j.boltUri()))));
+        adapter = new Neo4jGraphAdapter(new SecretResolver(Env.of(Map.of("OPS_SECRET_OPSTEST_NEO4J_URI", neo4j.boltUri(),
+                "OPS_SECRET_OPSTEST_NEO4J_USER", EmbeddedNeo4jProcess.USER,
+                "OPS_SECRET_OPSTEST_NEO4J_PASSWORD", neo4j.password()))));
     }
 
     @AfterAll
@@ -76,7 +78,8 @@ class Neo4jGraphAdapterTest {
         ObjectNode content = JSON.createObjectNode();
         content.put("name", name);
         content.put("type", "neo4j");
-        content.putObject("connection").put("uri_ref", uriRef);
+        content.putObject("connection").put("uri_ref", uriRef).put("user_ref", "OPSTEST_NEO4J_USER")
+                .put("password_ref", "OPSTEST_NEO4J_PASSWORD");
         content.putObject("permissions").put("read_only", true);
         ObjectNode limits = content.putObject("limits");
         limits.put("max_rows", 2000);

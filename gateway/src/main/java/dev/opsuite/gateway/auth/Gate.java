@@ -15,8 +15,15 @@ public final class Gate {
     private final Authenticator auth;
     private final CallerLimits limits;
     private final AuditTrail audit;
+    private final PolicyAccess policy;
 
     public Gate(Authenticator auth, CallerLimits limits, AuditTrail audit) {
+        this(auth, limits, audit, PolicyAccess.none());
+    }
+
+    /** @param policy the Policy asset's narrowing of the access table (never a widening) */
+    public Gate(Authenticator auth, CallerLimits limits, AuditTrail audit, PolicyAccess policy) {
+        this.policy = policy;
         this.auth = auth;
         this.limits = limits;
         this.audit = audit;
@@ -39,6 +46,11 @@ public final class Gate {
             }
             caller = auth.authenticate(ctx);
             auth.require(ctx, role, operation);
+            if (!policy.allows(operation, caller)) {
+                throw OpsException.denied(operation + " is limited by the Policy asset (rbac.operations) to "
+                        + policy.limitOf(operation).map(r -> String.join(", ", new java.util.TreeSet<>(r))).orElse("")
+                        + "; the caller holds " + String.join(", ", caller.roles()));
+            }
             return new Admission(caller, CallerLimits.limited(operation) ? limits.acquire(caller, operation) : () -> { });
         } catch (OpsException e) {
             audit.record(ctx, caller == null ? "" : caller.id(), operation,

@@ -25,7 +25,10 @@ public final class Conductor {
     private final ZoneId zone;
     private final AskAssets askAssets;
 
-    public Conductor(StageClients clients, TraceSink traces, java.time.Clock clock) {
+    private final LlmBudget llm;
+
+    public Conductor(StageClients clients, TraceSink traces, java.time.Clock clock, LlmBudget llm) {
+        this.llm = llm;
         this.clients = clients;
         this.traces = traces;
         this.clock = clock;
@@ -35,6 +38,10 @@ public final class Conductor {
 
     public java.time.Clock clock() {
         return clock;
+    }
+
+    public LlmBudget llm() {
+        return llm;
     }
 
     public ZoneId zone() {
@@ -61,7 +68,7 @@ public final class Conductor {
             TraceRecorder.recordApplied(trace, assets);
             UnpublishedAssets.check(assets, roles);
             TraceRecorder recorder = new TraceRecorder(trace, assets);
-            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone);
+            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone, llm);
             AskData.Builder data = pipeline.run(request);
             finish(trace, start, null);
             data.getMetaBuilder().setTraceId(traceId).setTimingMs(trace.getDurationMs());

@@ -49,10 +49,14 @@ final class Pipeline {
     private final List<String> roles;
     private final OffsetDateTime now;
     private final java.time.ZoneId zone;
+    /** Set when the caller's daily language-model budget is used up: no model, and the answer says so. */
+    private final java.util.Optional<String> llmNotice;
 
     Pipeline(StageClients clients, TraceRecorder recorder, List<ResolvedAsset> assets, List<String> roles,
-             OffsetDateTime now, java.time.ZoneId zone) {
+             OffsetDateTime now, java.time.ZoneId zone, LlmBudget llm) {
         this.zone = zone;
+        this.llmNotice = llm.notice(recorder.trace().getCaller(),
+                recorder.trace().getQuestion().codePoints().anyMatch(c -> c >= 0xAC00 && c <= 0xD7A3));
         this.clients = clients;
         this.recorder = recorder;
         this.assets = assets;
@@ -121,7 +125,8 @@ final class Pipeline {
         Plan resolved = executed.hasResolvedPlan() ? executed.getResolvedPlan() : validated.getPlan();
         ComposeResponse composed = compose(resolved, executed);
         requireAnswered(executed, composed);
-        PresentResponse presented = present(resolved, composed.getBlocksList());
+        List<AnswerBlock> blocks = withNotice(composed.getBlocksList());
+        PresentResponse presented = present(resolved, blocks);
         // COMPOSE/PRESENT triggers are recorded; their remedy is already in the answer (gap stated, rows paged)
         composed.getTriggersList().forEach(t -> recorder.replan(t, null, null, "stop",
                 Map.of("reason", "the answer states what the results lack instead of guessing")));
@@ -131,7 +136,7 @@ final class Pipeline {
         Set<String> tools = new LinkedHashSet<>();
         recorder.trace().getToolCallsList().forEach(c -> tools.add(c.getTool()));
         recorder.trace().getAnswerBuilder().setScreen(presented.getScreen());
-        return answer("orch", composed.getAnswer(), composed.getBlocksList(), tools, resolved.getLanguage())
+        return answer("orch", composed.getAnswer(), blocks, tools, resolved.getLanguage())
                 .setScreen(presented.getScreen()).addAllNextActions(presented.getNextActionsList());
     }
 
@@ -143,8 +148,10 @@ final class Pipeline {
         params.put("roles", roles);
         params.put("mode", recorder.trace().getOpsMode());
         // mode mock never calls an LLM: the rules plan it
-        String strategy = "mock".equals(recorder.trace().getOpsMode()) ? "rules_only" : request.getPlannerStrategy();
+        String strategy = "mock".equals(recorder.trace().getOpsMode()) || llmNotice.isPresent() ? "rules_only"
+                : request.getPlannerStrategy();
         params.put("planner_strategy", strategy);
+        llmNotice.ifPresent(n -> params.put("llm_budget", "used up: no model for this request"));
         recorder.input("route_plan", ROUTE_ASSETS, params, null);
         long t = System.nanoTime();
         RoutePlanResponse r = clients.callPlanner("planner-service RoutePlan", () -> clients.planner().routePlan(
@@ -231,7 +238,7 @@ final class Pipeline {
 
     ComposeResponse compose(Plan plan, List<dev.opsuite.proto.v1.ToolResult> toolResults) {
         ComposeRequest req = ComposeRequest.newBuilder().setPlan(plan).addAllToolResults(toolResults)
-                .setMode(recorder.trace().getOpsMode())
+                .setMode(recorder.trace().getOpsMode()).setNoLlm(llmNotice.isPresent())
                 .addAllAssets(only(COMPOSE_ASSETS)).build();
         recorder.input("compose", COMPOSE_ASSETS, Map.of(), ComposeRequest.newBuilder(req).clearAssets().build());
         long t = System.nanoTime();
@@ -257,8 +264,15 @@ final class Pipeline {
 
     private AskData.Builder simpleAnswer(String route, String text, String status) {
         recorder.trace().setStatus(status);
-        return answer(route, text, List.of(AnswerBlock.newBuilder().setType("text").setContent(text).build()), Set.of(),
-                "");
+        return answer(route, text, withNotice(List.of(AnswerBlock.newBuilder().setType("text").setContent(text).build())),
+                Set.of(), "");
+    }
+
+    /** The blocks, and the budget's warning last when the caller got no model. */
+    private List<AnswerBlock> withNotice(List<AnswerBlock> blocks) {
+        return llmNotice.isEmpty() ? blocks : java.util.stream.Stream.concat(blocks.stream(),
+                java.util.stream.Stream.of(AnswerBlock.newBuilder().setType("warning").setTitle("llm_budget")
+                        .setContent(llmNotice.get()).build())).toList();
     }
 
     private AskData.Builder answer(String route, String text, List<AnswerBlock> blocks, Set<String> tools,

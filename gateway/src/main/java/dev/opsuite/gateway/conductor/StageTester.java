@@ -42,7 +42,10 @@ public final class StageTester {
     private final java.time.Clock clock;
     private final ZoneId zone;
 
-    public StageTester(StageClients clients, TraceSink traces, java.time.Clock clock) {
+    private final LlmBudget llm;
+
+    public StageTester(StageClients clients, TraceSink traces, java.time.Clock clock, LlmBudget llm) {
+        this.llm = llm;
         this.clients = clients;
         this.traces = traces;
         this.lookup = new TraceLookup(clients, traces);
@@ -84,7 +87,7 @@ public final class StageTester {
                     .getAssetsList();
             TraceRecorder.recordApplied(trace, assets);
             TraceRecorder recorder = new TraceRecorder(trace, assets);
-            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone);
+            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone, llm);
             if (live) {
                 fromQuestion(pipeline, stage, req.getQuestion(), mode, req.hasTestPlan() ? req.getTestPlan() : null);
             } else {

@@ -39,7 +39,10 @@ public final class UiActionRunner {
     private final java.time.Clock clock;
     private final ZoneId zone;
 
-    public UiActionRunner(StageClients clients, TraceSink traces, java.time.Clock clock) {
+    private final LlmBudget llm;
+
+    public UiActionRunner(StageClients clients, TraceSink traces, java.time.Clock clock, LlmBudget llm) {
+        this.llm = llm;
         this.clients = clients;
         this.traces = traces;
         this.lookup = new TraceLookup(clients, traces);
@@ -73,7 +76,7 @@ public final class UiActionRunner {
             TraceRecorder.recordApplied(trace, assets);
             UnpublishedAssets.check(assets, roles);
             TraceRecorder recorder = new TraceRecorder(trace, assets);
-            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone);
+            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone, llm);
             ValidatedPlan validated = pipeline.validate(paged.build());
             if (!validated.getAllowed()) {
                 throw new OpsException(dev.opsuite.kit.errors.ErrorCode.POLICY_DENIED, "the action's plan is not allowed");

@@ -83,7 +83,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         this.sourceAssets = new SourceAssetApi(clients);
         this.assets = new AssetApi(clients, sourceAssets);
         this.lookup = new TraceLookup(clients, traces);
-        this.stageTester = new StageTester(clients, traces, conductor.clock());
+        this.stageTester = new StageTester(clients, traces, conductor.clock(), conductor.llm());
         this.stageCalls = new StageCalls(clients, traces);
         this.conductor = conductor;
         this.clients = clients;

@@ -198,11 +198,15 @@ public final class AssetRegistry {
         return OpsException.notFound(store.exists(key) ? key + " has no version " + version : "no " + key + " exists");
     }
 
-    /** Applies a seed: adds what is missing, leaves existing assets and defaults alone. */
+    /**
+     * Applies a seed: adds what is missing, publishes a changed seed of an asset only the seed has
+     * written, leaves everything an operator wrote alone.
+     */
     public AssetSeed.Outcome seed(AssetSeed seed) {
         AssetSeed.Outcome outcome = store.applySeed(seed);
-        log.info("asset seed: {} of {} assets inserted, {} of {} defaults inserted (existing ones kept)",
-                outcome.assetsInserted(), seed.assets().size(), outcome.defaultsInserted(), seed.defaults().size());
+        log.info("asset seed: {} of {} assets inserted, {} of {} defaults inserted (existing ones kept), {} untouched "
+                        + "seeded assets upgraded to the shipped defaults {}", outcome.assetsInserted(), seed.assets().size(),
+                outcome.defaultsInserted(), seed.defaults().size(), outcome.upgraded().size(), outcome.upgraded());
         return outcome;
     }
 

@@ -3,7 +3,10 @@ package dev.opsuite.trace.domain;
 import java.util.List;
 import java.util.Map;
 
-/** Assets and defaults shipped with a deployment, applied on start without overwriting anything. */
+/**
+ * Assets and defaults shipped with a deployment, applied on start: what is missing is added, and an
+ * asset nobody but the seed has written follows a changed seed; nothing an operator wrote is touched.
+ */
 public record AssetSeed(List<SeedAsset> assets, Map<AssetType, String> defaults) {
 
     public AssetSeed {
@@ -15,7 +18,10 @@ public record AssetSeed(List<SeedAsset> assets, Map<AssetType, String> defaults)
     public record SeedAsset(AssetType type, String name, String contentJson) {
     }
 
-    /** What applying a seed changed. */
-    public record Outcome(int assetsInserted, int defaultsInserted) {
+    /** What applying a seed changed; upgraded: "type/name" of the seeded assets given a new seeded version. */
+    public record Outcome(int assetsInserted, int defaultsInserted, List<String> upgraded) {
+        public Outcome {
+            upgraded = List.copyOf(upgraded);
+        }
     }
 }

@@ -38,8 +38,8 @@ public final class PostgresAssetStore implements AssetStore {
     // WHERE NOT EXISTS keeps any existing version (an operator's edits win over the seed);
     // ON CONFLICT covers two replicas seeding at the same moment.
     private static final String SEED_ASSET = """
-            INSERT INTO ops.assets (asset_type, name, version, status, content, created_at, published_at)
-            SELECT ?, ?, 1, 'published', ?::jsonb, now(), now()
+            INSERT INTO ops.assets (asset_type, name, version, status, content, created_at, published_at, seeded)
+            SELECT ?, ?, 1, 'published', ?::jsonb, now(), now(), true
             WHERE NOT EXISTS (SELECT 1 FROM ops.assets WHERE asset_type = ? AND name = ?)
             ON CONFLICT DO NOTHING
             """;
@@ -181,8 +181,14 @@ public final class PostgresAssetStore implements AssetStore {
                 }
                 int assetsInserted = seed.assets().isEmpty() ? 0 : sum(assets.executeBatch());
                 int defaultsInserted = seed.defaults().isEmpty() ? 0 : sum(defaults.executeBatch());
+                List<String> upgraded = new ArrayList<>();
+                for (AssetSeed.SeedAsset a : seed.assets()) {
+                    if (upgradeSeeded(c, a)) {
+                        upgraded.add(a.type().wireName() + "/" + a.name());
+                    }
+                }
                 c.commit();
-                return new AssetSeed.Outcome(assetsInserted, defaultsInserted);
+                return new AssetSeed.Outcome(assetsInserted, defaultsInserted, upgraded);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -192,6 +198,44 @@ public final class PostgresAssetStore implements AssetStore {
         } catch (SQLException e) {
             throw Jdbc.failure("apply asset seed", e);
         }
+    }
+
+    /**
+     * When the newest version of the seed asset's name is a published version the seed wrote and its
+     * content differs from the seed's, publishes the seed's content as the next version (seeded, the old
+     * one archived). True when it did.
+     */
+    private static boolean upgradeSeeded(Connection c, AssetSeed.SeedAsset a) throws SQLException {
+        lock(c, new AssetKey(a.type(), a.name()));
+        int version;
+        try (PreparedStatement ps = c.prepareStatement("SELECT version, status = 'published' AND seeded"
+                + " AND content <> ?::jsonb FROM ops.assets WHERE asset_type = ? AND name = ?"
+                + " ORDER BY version DESC LIMIT 1")) {
+            ps.setString(1, a.contentJson());
+            ps.setString(2, a.type().wireName());
+            ps.setString(3, a.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(2)) {
+                    return false;
+                }
+                version = rs.getInt(1);
+            }
+        }
+        try (PreparedStatement archive = c.prepareStatement("UPDATE ops.assets SET status = 'archived'"
+                + " WHERE asset_type = ? AND name = ? AND version = ?");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO ops.assets (asset_type, name, version, status,"
+                     + " content, created_at, published_at, seeded) VALUES (?, ?, ?, 'published', ?::jsonb, now(), now(), true)")) {
+            archive.setString(1, a.type().wireName());
+            archive.setString(2, a.name());
+            archive.setInt(3, version);
+            archive.executeUpdate();
+            insert.setString(1, a.type().wireName());
+            insert.setString(2, a.name());
+            insert.setInt(3, version + 1);
+            insert.setString(4, a.contentJson());
+            insert.executeUpdate();
+        }
+        return true;
     }
 
     @Override

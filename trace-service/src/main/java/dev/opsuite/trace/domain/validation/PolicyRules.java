@@ -1,6 +1,9 @@
 package dev.opsuite.trace.domain.validation;
 
-/** policy: execution budget, security lists, replan limits and data scopes (data_access). */
+/**
+ * policy: execution budget, security lists, replan limits, data scopes (data_access) and the access
+ * rows that narrow the gateway's table (rbac.operations: operation → non-empty list of roles).
+ */
 final class PolicyRules implements ContentRules {
     @Override
     public void check(Node root) {
@@ -16,6 +19,14 @@ final class PolicyRules implements ContentRules {
         root.object("replan", false).ifPresent(r -> {
             r.integer("max_replans", 0, false);
             r.integer("max_internal_retries", 0, false);
+        });
+        root.object("rbac", false).flatMap(r -> r.object("operations", false)).ifPresent(ops -> {
+            for (String op : ops.map().keySet()) {
+                if (ops.strings(op, true).isEmpty() && ops.map().get(op) instanceof java.util.List<?>) {
+                    ops.problems().add(ops.pathOf(op), "must list at least one role (an operation no role may call "
+                            + "is closed by the access table in code, not here)");
+                }
+            }
         });
         if (root.has("data_access")) {
             for (String p : dev.opsuite.guard.DataScope.problems(root.tree())) {
