@@ -143,8 +143,11 @@ public final class AllInOne implements AutoCloseable {
     private void stageSecurity() throws IOException {
         java.nio.file.Path file = config.dataDir().resolve("stage.key");
         if (!"off".equalsIgnoreCase(config.env().get("OPS_STAGE_TLS", "on").strip())) {
-            if (dev.opsuite.kit.grpc.StageAuth.tlsDir().isEmpty()) {
-                java.nio.file.Path dir = config.dataDir().resolve("tls");
+            java.nio.file.Path dir = config.dataDir().resolve("tls");
+            if (dev.opsuite.kit.grpc.StageAuth.tlsDir().isPresent()) {
+                // another all-in-one in this JVM (tests): the same certificates, copied into this data directory
+                dev.opsuite.kit.grpc.StageAuth.exportTls(dir);
+            } else {
                 java.util.List<String> hosts = java.util.Arrays.stream(config.env().get("OPS_STAGE_TLS_HOSTS", "")
                         .split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList();
                 java.util.List<String> issued = dev.opsuite.kit.grpc.StagePki.ensure(dir, hosts);

@@ -197,6 +197,17 @@ class DataScopeEndToEndTest {
     }
 
     @Test
+    void whoAmIShowsTheScopeInEffect() throws Exception {
+        JsonNode scoped = http.get("/ops/whoami", SCOPED).data().path("data_scope");
+        assertFalse(scoped.path("all").asBoolean(), scoped.toString());
+        assertEquals("payments", scoped.path("roles").path(0).asText(), scoped.toString());
+        assertEquals("owner", scoped.path("clauses").path(0).path("filters").path(0).path("field").asText(), scoped.toString());
+        assertEquals("payment-team", scoped.path("clauses").path(0).path("filters").path(0).path("values").path(0).asText());
+        JsonNode open = http.get("/ops/whoami", OPEN).data().path("data_scope");
+        assertTrue(open.path("all").asBoolean(), open.toString());
+    }
+
+    @Test
     void aGraphAnswerSaysHowManyCisItLeftOutWithoutNamingThem() throws Exception {
         String q = "what does payment-api depend on?";
         Http.Reply open = ask(q, OPEN);

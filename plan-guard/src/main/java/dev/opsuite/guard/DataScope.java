@@ -117,6 +117,19 @@ public record DataScope(boolean all, List<Map<String, Set<String>>> clauses, Lis
     }
 
     /** For the validated plan and the trace: {all, clauses, roles}. */
+    /** As the contracts carry it (ValidatedPlan.data_scope, WhoAmI). */
+    public dev.opsuite.proto.v1.DataScope toProto() {
+        dev.opsuite.proto.v1.DataScope.Builder b = dev.opsuite.proto.v1.DataScope.newBuilder().setAll(all)
+                .addAllRoles(roles);
+        for (Map<String, Set<String>> clause : clauses) {
+            var c = dev.opsuite.proto.v1.ScopeClause.newBuilder();
+            clause.forEach((field, values) -> c.addFilters(dev.opsuite.proto.v1.Filter.newBuilder().setField(field)
+                    .setOp("in").addAllValues(new java.util.TreeSet<>(values))));
+            b.addClauses(c);
+        }
+        return b.build();
+    }
+
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("all", all);

@@ -24,48 +24,9 @@ public final class PlanValidator {
     public record Result(PlanModel plan, boolean allowed, List<Decision> decisions, List<String> queries,
                          DataScope scope) {}
 
-    /**
-     * Clauses a read-only Query template may not hold, looked for in the statement with its comments,
-     * strings and quoted names taken out (LOAD, an empty block comment, CSV is LOAD CSV): writes, LOAD CSV (reads
-     * files and URLs), any CALL (procedures and subqueries), USE (another database). EXPLAIN in the
-     * executor checks the query type again.
-     */
-    private static final Pattern CYPHER_WRITE = Pattern.compile(
-            "\\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\\s+CSV|FOREACH|CALL|USE|FINISH|INSERT|ALTER|GRANT|DENY|REVOKE)\\b",
-            Pattern.CASE_INSENSITIVE);
-
+    /** Whether a Query template's Cypher is refused ({@link CypherGuard}: parsed, and scanned). */
     static boolean cypherWrites(String statement) {
-        return CYPHER_WRITE.matcher(cypherCode(statement)).find();
-    }
-
-    /** Cypher with comments, string literals and backquoted names replaced by a space. */
-    static String cypherCode(String statement) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        int n = statement.length();
-        while (i < n) {
-            char c = statement.charAt(i);
-            if (c == '/' && i + 1 < n && statement.charAt(i + 1) == '/') {
-                while (i < n && statement.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (c == '/' && i + 1 < n && statement.charAt(i + 1) == '*') {
-                int end = statement.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
-            } else if (c == '\'' || c == '"' || c == '`') {
-                int j = i + 1;
-                while (j < n && statement.charAt(j) != c) {
-                    j += statement.charAt(j) == '\\' && c != '`' ? 2 : 1;
-                }
-                i = j + 1;
-            } else {
-                out.append(c);
-                i++;
-                continue;
-            }
-            out.append(' ');
-        }
-        return out.toString();
+        return CypherGuard.refusal(statement).isPresent();
     }
 
     public Result validate(PlanModel plan, AssetBundle assets, List<String> roles) {
@@ -209,9 +170,9 @@ public final class PlanValidator {
                         name + ": " + v.reason(), details));
             }
         } else if ("cypher".equals(language)) {
-            boolean write = cypherWrites(statement);
-            decisions.add(new Decision(policyName, "security.cypher_read_only", write ? "deny" : "allow",
-                    name + (write ? ": Cypher contains a write clause" : ": read-only Cypher (checked again by EXPLAIN)"),
+            Optional<String> refusal = CypherGuard.refusal(statement);
+            decisions.add(new Decision(policyName, "security.cypher_read_only", refusal.isPresent() ? "deny" : "allow",
+                    name + refusal.map(r -> ": " + r).orElse(": read-only Cypher (parsed; checked again by EXPLAIN)"),
                     Map.of("query", name)));
         } else {
             decisions.add(new Decision(policyName, "security.language", "deny",

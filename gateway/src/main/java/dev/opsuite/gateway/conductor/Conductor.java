@@ -40,6 +40,13 @@ public final class Conductor {
         return clock;
     }
 
+    /** The content of the Policy asset an ask without overrides applies (for WhoAmI's data scope). */
+    public com.fasterxml.jackson.databind.JsonNode publishedPolicy() {
+        return askAssets.resolve(Map.of()).stream().filter(a -> a.getAssetType().equals("policy")).findFirst()
+                .map(a -> dev.opsuite.kit.json.AssetProtos.toDoc(a).content())
+                .orElseGet(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance::objectNode);
+    }
+
     public LlmBudget llm() {
         return llm;
     }

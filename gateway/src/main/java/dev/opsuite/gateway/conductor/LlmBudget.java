@@ -76,6 +76,11 @@ public final class LlmBudget {
                         + day.plusDays(1) + ".");
     }
 
+    /** Tokens per caller per day; negative: unlimited. */
+    public long dailyTokens() {
+        return dailyTokens < 0 ? -1 : dailyTokens;
+    }
+
     /** Tokens the caller has used today. */
     public synchronized long used(String caller) {
         rollOver();

@@ -304,7 +304,10 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
                     .orElseThrow(() -> OpsException.unauthenticated("not authenticated"));
             return dev.opsuite.proto.v1.WhoAmIResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
                     .setData(dev.opsuite.proto.v1.WhoAmIData.newBuilder().setName(p.name()).setKind(p.kind())
-                            .addAllRoles(p.roles())).build();
+                            .addAllRoles(p.roles())
+                            .setDataScope(dev.opsuite.guard.DataScope.of(conductor.publishedPolicy(), p.roles()).toProto())
+                            .setLlmTokensUsedToday(conductor.llm().used(p.id()))
+                            .setLlmTokensDaily(conductor.llm().dailyTokens())).build();
         });
     }
 

@@ -171,18 +171,6 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
         });
     }
 
-    private static dev.opsuite.proto.v1.DataScope scope(DataScope s) {
-        dev.opsuite.proto.v1.DataScope.Builder b = dev.opsuite.proto.v1.DataScope.newBuilder().setAll(s.all())
-                .addAllRoles(s.roles());
-        for (var clause : s.clauses()) {
-            var c = dev.opsuite.proto.v1.ScopeClause.newBuilder();
-            clause.forEach((field, values) -> c.addFilters(dev.opsuite.proto.v1.Filter.newBuilder().setField(field)
-                    .setOp("in").addAllValues(new java.util.TreeSet<>(values))));
-            b.addClauses(c);
-        }
-        return b.build();
-    }
-
     @Override
     public void validate(ValidateRequest request, StreamObserver<ValidateResponse> observer) {
         Unary.respond(observer, () -> {
@@ -194,7 +182,7 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
                     request.getRolesList());
             ValidatedPlan.Builder vp = ValidatedPlan.newBuilder()
                     .setPlan(ModelJson.toProto(r.plan(), Plan.newBuilder()))
-                    .setAllowed(r.allowed()).addAllQueries(r.queries()).setDataScope(scope(r.scope()));
+                    .setAllowed(r.allowed()).addAllQueries(r.queries()).setDataScope(r.scope().toProto());
             int denied = 0;
             for (PlanValidator.Decision d : r.decisions()) {
                 vp.addDecisions(PolicyDecision.newBuilder().setPolicy(d.policy()).setRule(d.rule())

@@ -83,6 +83,8 @@ public final class StageAuth {
 
     private static volatile String token = "";
     private static volatile Path tlsDir;
+    /** The PKI's files as read at configureTls: channels and servers built later never read the disk again. */
+    private static volatile Map<String, byte[]> tlsFiles = Map.of();
 
     private StageAuth() {}
 
@@ -97,8 +99,30 @@ public final class StageAuth {
         if (!Files.isReadable(StagePki.ca(dir))) {
             throw new IllegalArgumentException("no stage CA certificate at " + StagePki.ca(dir));
         }
+        Map<String, byte[]> files = new java.util.HashMap<>();
+        try (var list = Files.list(dir)) {
+            for (Path f : list.filter(f -> f.getFileName().toString().matches("[a-z]+\\.(pem|key)")).toList()) {
+                files.put(f.getFileName().toString(), Files.readAllBytes(f));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("stage TLS: cannot read " + dir, e);
+        }
+        tlsFiles = Map.copyOf(files);
         tlsDir = dir;
         token = "";
+    }
+
+    /**
+     * Writes the PKI this process uses into {@code dir} (another all-in-one in the same JVM, e.g. a
+     * test stack, shares its certificates) and names it as this process's directory.
+     */
+    public static void exportTls(Path dir) throws IOException {
+        Map<String, byte[]> files = tlsFiles;
+        if (files.isEmpty()) {
+            throw new IllegalStateException("stage TLS is not configured");
+        }
+        StagePki.writeAll(dir, files);
+        tlsDir = dir;
     }
 
     /**
@@ -139,33 +163,36 @@ public final class StageAuth {
 
     /** How a server of {@code identity} listens: TLS requiring a client certificate of the CA, or plaintext. */
     static ServerCredentials serverCredentials(String identity) {
-        Path dir = tlsDir;
-        if (dir == null) {
+        if (tlsDir == null) {
             return InsecureServerCredentials.create();
         }
         try {
-            return TlsServerCredentials.newBuilder()
-                    .keyManager(StagePki.cert(dir, identity).toFile(), StagePki.key(dir, identity).toFile())
-                    .trustManager(StagePki.ca(dir).toFile())
-                    .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE).build();
+            return TlsServerCredentials.newBuilder().keyManager(file(identity + ".pem"), file(identity + ".key"))
+                    .trustManager(file("ca.pem")).clientAuth(TlsServerCredentials.ClientAuth.REQUIRE).build();
         } catch (IOException e) {
-            throw new UncheckedIOException("stage TLS: cannot read the certificate of " + identity + " in " + dir, e);
+            throw new UncheckedIOException("stage TLS: cannot use the certificate of " + identity, e);
         }
     }
 
     /** How a client of {@code identity} connects: TLS with its certificate, or plaintext. */
     static ChannelCredentials channelCredentials(String identity) {
-        Path dir = tlsDir;
-        if (dir == null) {
+        if (tlsDir == null) {
             return InsecureChannelCredentials.create();
         }
         try {
-            return TlsChannelCredentials.newBuilder()
-                    .keyManager(StagePki.cert(dir, identity).toFile(), StagePki.key(dir, identity).toFile())
-                    .trustManager(StagePki.ca(dir).toFile()).build();
+            return TlsChannelCredentials.newBuilder().keyManager(file(identity + ".pem"), file(identity + ".key"))
+                    .trustManager(file("ca.pem")).build();
         } catch (IOException e) {
-            throw new UncheckedIOException("stage TLS: cannot read the certificate of " + identity + " in " + dir, e);
+            throw new UncheckedIOException("stage TLS: cannot use the certificate of " + identity, e);
         }
+    }
+
+    private static java.io.InputStream file(String name) throws IOException {
+        byte[] b = tlsFiles.get(name);
+        if (b == null) {
+            throw new java.io.FileNotFoundException(name + " is not in the stage TLS directory " + tlsDir);
+        }
+        return new java.io.ByteArrayInputStream(b);
     }
 
     /** Marks calls that arrive in-process: the product itself. */

@@ -196,6 +196,15 @@ public final class StagePki {
                 + "\n-----END " + type + "-----\n";
     }
 
+    /** Writes files (name → bytes: ca.pem, ca.key, identity pairs) into {@code dir}, keys owner-only. */
+    static void writeAll(Path dir, java.util.Map<String, byte[]> files) throws IOException {
+        Files.createDirectories(dir);
+        ownerOnly(dir, "rwx------");
+        for (var e : files.entrySet()) {
+            write(dir.resolve(e.getKey()), new String(e.getValue(), StandardCharsets.US_ASCII), e.getKey().endsWith(".key"));
+        }
+    }
+
     /** Written beside and moved into place, so that a reader never sees half a file; keys 0600 from the start. */
     private static void write(Path file, String text, boolean secret) throws IOException {
         Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
