@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsuite.kit.model.ModelJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -75,6 +78,13 @@ class AnswersGoldenTest {
                 JsonNode latest = refOrNull(data, "Top CIs by their latest value");
                 assertEquals(latest != null ? topLatest(latest) : top(ref(data, "Top CIs by a metric")), column(data, 0),
                         answer);
+            }
+            case "rank" -> {
+                // rank CODE,CODE,... METRIC N asc|desc [AGG]: the named CIs ordered by their latest value (or
+                // by AGG over the range the answer states), the first N, computed here from the database
+                JsonNode ranged = refOrNull(data, "The named CIs ranked by an aggregate over a range");
+                assertEquals(rank(List.of(f[1].split(",")), f[2], Integer.parseInt(f[3]), f[4],
+                        f.length > 5 ? f[5] : null, ranged), column(data, 0), answer);
             }
             case "list" -> {
                 long truth = count(ref(data, "CIs by filter"));
@@ -207,6 +217,24 @@ class AnswersGoldenTest {
                 return rs.getDouble(1);
             }
         }
+    }
+
+    /** The codes ordered by their latest value of the metric (agg null) or by agg over the ref's range. */
+    static List<String> rank(List<String> codes, String metric, int n, String order, String agg, JsonNode ref)
+            throws Exception {
+        Map<String, Double> value = new java.util.HashMap<>();
+        for (String code : codes) {
+            if (agg == null) {
+                value.put(code, (Double) AskEndToEndTest.latest(code, metric)[1]);
+            } else {
+                ObjectNode p = ModelJson.MAPPER.createObjectNode().put("agg", agg).put("ci_code", code)
+                        .put("metric_name", metric).put("time_from", ref.path("time_from").asText())
+                        .put("time_to", ref.path("time_to").asText());
+                value.put(code, aggregate(p));
+            }
+        }
+        java.util.Comparator<String> by = java.util.Comparator.comparing(value::get);
+        return codes.stream().sorted(order.equals("asc") ? by : by.reversed()).limit(n).toList();
     }
 
     static List<String> top(JsonNode p) throws Exception {

@@ -83,7 +83,10 @@ final class Readings {
             return p.output().count() ? "count" : "list";
         }
         if (p.intent() == Intent.AGGREGATE) {
-            return p.primary().ciCodes().size() >= 2 ? "compare" : p.metric().topN() > 0 ? "top"
+            if (p.primary().ciCodes().size() >= 2) {
+                return p.metric().topN() > 0 ? "rank_among" : "compare";
+            }
+            return p.metric().topN() > 0 ? "top"
                     : !p.metric().bucket().isEmpty() ? "series" : "aggregate";
         }
         if (p.intent() == Intent.SEARCH) {

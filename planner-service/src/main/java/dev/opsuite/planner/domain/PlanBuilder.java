@@ -154,8 +154,14 @@ final class PlanBuilder {
                                  boolean named) {
         String metric = s.metric().orElseThrow();
         Optional<String> agg = s.agg().filter(a -> !a.equals("count") || !s.intent("count"));
-        if (agg.isEmpty() && named && s.order().isPresent() && ents.size() == 1) {
-            // one CI "at its worst", "slowest this week": the extreme of its own series
+        // "of A, B, C which 2 are busiest" ranks the named CIs; "compare A and B on their worst" does not
+        boolean rankNamed = ents.size() >= 2 && s.order().isPresent() && (!s.intent("compare") || u.topN().isPresent());
+        if (rankNamed && !u.time().present() && sameWordOrdersAndAggregates()) {
+            // "which 2 have the highest memory right now": "highest" orders the CIs, it is not a maximum over a range
+            agg = Optional.empty();
+        }
+        if (agg.isEmpty() && named && s.order().isPresent() && (ents.size() == 1 || ents.size() >= 2 && !rankNamed)) {
+            // one CI (or each CI compared) "at its worst", "slowest this week": the extreme of its own series
             agg = Optional.of(s.order().get().equals("asc") ? "min" : "max");
         }
         TimeReading t = u.time();
@@ -173,8 +179,10 @@ final class PlanBuilder {
         }
         if (compare && ents.size() >= 2) {
             String a = agg.orElse(t.present() ? "avg" : "latest");
-            PlanModel.Metric m = metric(metric, a, t, defaults.path("aggregate_range").asText("last_24h"), "", 0, "",
-                    null, !a.equals("latest"));
+            // "of A, B, C and D which 2 are busiest": the named CIs ranked, the first n kept
+            int n = rankNamed ? Math.min(ents.size(), u.topN().orElse(singular() ? 1 : ents.size())) : 0;
+            PlanModel.Metric m = metric(metric, a, t, defaults.path("aggregate_range").asText("last_24h"), "", n,
+                    rankNamed ? s.order().get() : "", null, !a.equals("latest"));
             return parts.plan(Intent.AGGREGATE, View.SUMMARY, ents, filters, null, m, null, TABLE_BLOCKS).compared()
                     .plan();
         }
@@ -205,6 +213,11 @@ final class PlanBuilder {
      * "which database has the fullest disk", "메모리가 제일 낮은 거": a superlative with no count and
      * no plural asks for one CI.
      */
+    /** Whether the word read as the aggregation ("highest": max) is the word read as the order (desc). */
+    private boolean sameWordOrdersAndAggregates() {
+        return u.of("agg").stream().anyMatch(a -> u.of("top").stream().anyMatch(t -> a.span().overlaps(t.span())));
+    }
+
     private boolean singular() {
         java.util.Set<String> superlatives = new java.util.HashSet<>();
         rules.path("superlatives").forEach(x -> superlatives.add(x.asText()));
