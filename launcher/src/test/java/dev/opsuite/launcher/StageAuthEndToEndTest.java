@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsuite.kit.grpc.Channels;
-import dev.opsuite.kit.grpc.StageAuth;
 import dev.opsuite.kit.grpc.StagePki;
 import dev.opsuite.proto.v1.AssetServiceGrpc;
 import dev.opsuite.proto.v1.ExecuteRequest;
@@ -53,6 +52,11 @@ class StageAuthEndToEndTest {
         return Channels.to(target, 64 * 1024 * 1024, Channels.Transport.TCP, identity);
     }
 
+    /** The stage certificates in the stack's own data directory. */
+    static Path tls(AllInOne ops) {
+        return ops.keysFile().getParent().resolve("tls");
+    }
+
     private static void refused(Status.Code code, Executable call) {
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
         assertEquals(code, e.getStatus().getCode(), e.getStatus().toString());
@@ -65,7 +69,7 @@ class StageAuthEndToEndTest {
     @Test
     void theCertificatesAreInTheDataDirectoryAndTheKeysOwnerOnly() throws Exception {
         AllInOne ops = OpsStack.get();
-        Path dir = StageAuth.tlsDir().orElseThrow();
+        Path dir = tls(ops);
         assertTrue(Files.isRegularFile(StagePki.ca(dir)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
         for (String id : StagePki.IDENTITIES) {
@@ -83,10 +87,10 @@ class StageAuthEndToEndTest {
         List<ManagedChannel> strangers = List.of(
                 NettyChannelBuilder.forAddress("127.0.0.1", ops.executorPort()).usePlaintext().build(),
                 NettyChannelBuilder.forAddress("127.0.0.1", ops.executorPort(), TlsChannelCredentials.newBuilder()
-                        .trustManager(StagePki.ca(StageAuth.tlsDir().orElseThrow()).toFile()).build()).build(),
+                        .trustManager(StagePki.ca(tls(ops)).toFile()).build()).build(),
                 NettyChannelBuilder.forAddress("127.0.0.1", ops.executorPort(), TlsChannelCredentials.newBuilder()
                         .keyManager(StagePki.cert(other, "gateway").toFile(), StagePki.key(other, "gateway").toFile())
-                        .trustManager(StagePki.ca(StageAuth.tlsDir().orElseThrow()).toFile()).build()).build());
+                        .trustManager(StagePki.ca(tls(ops)).toFile()).build()).build());
         try {
             for (ManagedChannel ch : strangers) {
                 refused(Status.Code.UNAVAILABLE, () -> executor(ch).execute(ExecuteRequest.getDefaultInstance()));
