@@ -62,7 +62,8 @@ final class PlanBuilder {
             return changesBeforeIncident(ents, filters, defaults);
         }
         // "A → B", "A에서 B까지 어떻게 연결돼": two CIs joined by an arrow or a connection word are a path
-        boolean joined = ents.size() == 2 && (s.intent("neighbors") || arrowBetween(ents.get(0), ents.get(1)));
+        boolean joined = ents.size() == 2 && (s.intent("neighbors") || arrowBetween(ents.get(0), ents.get(1))
+                || s.metric().isEmpty() && betweenTwo(ents.get(0), ents.get(1)));
         if ((s.intent("path") || joined) && (ents.size() >= 2 || !u.dictionaryUsed() && named)) {
             return parts.plan(Intent.PATH, View.PATH, ents, filters, graph(6, "both", List.of()), null, null, GRAPH_BLOCKS).plan();
         }
@@ -428,6 +429,17 @@ final class PlanBuilder {
                 || between.contains("~>");
     }
 
+    /**
+     * "the dependency chain between A and B", "A와 B 사이의 의존 관계": what links the two, not what A needs
+     * ("between A and B, which has more CPU" names a metric: a comparison, decided before this is asked).
+     */
+    private boolean betweenTwo(LinkedEntity a, LinkedEntity b) {
+        String text = u.analyzed().text();
+        int from = Math.max(0, Math.min(a.span().start(), b.span().start()) - 12);
+        String around = " " + text.substring(from, Math.min(text.length(), Math.max(a.span().end(), b.span().end()) + 6)) + " ";
+        return around.contains(" between ") || around.contains("사이");
+    }
+
     private static PlanModel.Graph graph(int depth, String direction, List<String> relations) {
         return new PlanModel.Graph(depth, relations, direction, 200);
     }
@@ -461,10 +473,13 @@ final class PlanBuilder {
         return !entityFirst;
     }
 
-    /** "what calls X" / "X를 호출하는" (callers) or "what does X call" / "X가 호출하는" (callees). */
+    /**
+     * "what calls X" / "X를 호출하는" / "X에 붙는" (callers: the object, or the place others attach to) or
+     * "what does X call" / "X가 호출하는" / "X에서 부르는" (callees).
+     */
     private boolean calledBy(LinkedEntity e) {
         if ("ko".equals(u.language())) {
-            return e.particle().equals("을") || e.particle().equals("를");
+            return java.util.Set.of("을", "를", "에", "에게", "한테").contains(e.particle());
         }
         // "backends" names the callees whatever the word order ("the backends of X", "which backends
         // does X point to"); the verb, when there is one, decides

@@ -247,7 +247,10 @@ public final class Understander {
         return false;
     }
 
-    /** Spans of meaning words next to a negation of rules.negations (before: "not", "except"; after: "빼고"). */
+    /**
+     * Spans of meaning words next to a negation of rules.negations (before: "not", "except"; after:
+     * "빼고"; prefix, glued to the word: "비운영", "non-prod").
+     */
     private Set<Span> negatedSpans() {
         Set<Span> out = new java.util.HashSet<>();
         for (Claim c : claims) {
@@ -269,6 +272,13 @@ public final class Understander {
         }
         for (JsonNode n : rules.path("negations").path("after")) {
             if (after.contains(n.asText())) {
+                return true;
+            }
+        }
+        for (JsonNode n : rules.path("negations").path("prefix")) {
+            String p = n.asText();
+            int at = c.span().start() - p.length();
+            if (!p.isEmpty() && at >= 0 && text.startsWith(p, at) && (at == 0 || text.charAt(at - 1) == ' ')) {
                 return true;
             }
         }
