@@ -994,10 +994,11 @@ public final class Understander {
             }
             // a typo is read only as a word of the data's vocabulary (metric, type, status, field), never
             // as an intent: "callers" one letter from "callees" must not turn a question into another
+            // and a typo keeps the first letter: "costs" is not a misspelt "hosts", "latecny" is "latency"
             List<Word> hits = lexicon.nearest(compact).stream().filter(w -> switch (w.kind()) {
                 case METRIC, ENUM, FIELD, ENTITY_TYPE, VALUE -> true;
                 default -> false;
-            }).toList();
+            }).filter(w -> Analyzed.compactOf(w.phrase()).startsWith(compact.substring(0, 1))).toList();
             if (len == 2) { // one of the two words must be spelt as the phrase has it
                 hits = hits.stream().filter(w -> part.stream().anyMatch(t -> (" " + Folding.fold(w.phrase()) + " ")
                         .contains(" " + t.surface() + " "))).toList();
