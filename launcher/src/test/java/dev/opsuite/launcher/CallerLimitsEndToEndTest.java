@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsuite.gateway.GatewayApp;
-import dev.opsuite.gateway.GatewayConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,16 +23,8 @@ class CallerLimitsEndToEndTest {
     void aBurstFromOneCallerIs429WithRetryAfterAndOtherCallersAreServed() throws Exception {
         AllInOne ops = OpsStack.get();
         Path data = TempData.create("ops-limits-");
-        GatewayApp gateway = GatewayApp.start(GatewayConfig.from(ops.serviceEnv().with(Map.of(
-                "OPS_HTTP_PORT", "0",
-                "OPS_PLANNER_TARGET", "127.0.0.1:" + ops.plannerPort(),
-                "OPS_EXECUTOR_TARGET", "127.0.0.1:" + ops.executorPort(),
-                "OPS_TRACE_TARGET", "127.0.0.1:" + ops.tracePort(),
-                "OPS_DATA_DIR", data.toString(),
-                "OPS_KEYS_FILE", ops.keysFile().toString(),
-                "OPS_ADMIN_KEY_FILE", "",
-                "OPS_RATE_PER_SECOND", "1",
-                "OPS_CONCURRENT_PER_CALLER", "4"))));
+        GatewayApp gateway = OpsStack.gatewayBeside(ops, data, Map.of("OPS_ADMIN_KEY_FILE", "",
+                "OPS_RATE_PER_SECOND", "1", "OPS_CONCURRENT_PER_CALLER", "4"));
         try {
             HttpClient client = HttpClient.newHttpClient();
             int limited = 0;

@@ -38,4 +38,19 @@ final class OpsStack {
         }
         return instance;
     }
+
+    /**
+     * Another gateway beside the shared stack: the same stage services, stores and keys, its own data
+     * directory and these settings (limits, an access Policy, an LLM…).
+     */
+    static dev.opsuite.gateway.GatewayApp gatewayBeside(AllInOne ops, Path data, java.util.Map<String, String> settings) {
+        return dev.opsuite.gateway.GatewayApp.start(dev.opsuite.gateway.GatewayConfig.from(ops.serviceEnv().with(
+                java.util.Map.of("OPS_HTTP_PORT", "0",
+                        "OPS_PLANNER_TARGET", "127.0.0.1:" + ops.plannerPort(),
+                        "OPS_EXECUTOR_TARGET", "127.0.0.1:" + ops.executorPort(),
+                        "OPS_TRACE_TARGET", "127.0.0.1:" + ops.tracePort(),
+                        "OPS_DATA_DIR", data.toString(),
+                        // the same keys as the shared stack, so the tests' keys open this gateway too
+                        "OPS_KEYS_FILE", ops.keysFile().toString())).with(settings)));
+    }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsuite.gateway.GatewayApp;
-import dev.opsuite.gateway.GatewayConfig;
 import dev.opsuite.kit.model.ModelJson;
 import java.nio.file.Path;
 import java.util.Map;
@@ -45,15 +44,8 @@ class PolicyAccessEndToEndTest {
                 400, "rbac.operations.StageTest");
 
         Path data = TempData.create("ops-access-");
-        try (GatewayApp gateway = GatewayApp.start(GatewayConfig.from(ops.serviceEnv().with(Map.of(
-                "OPS_HTTP_PORT", "0",
-                "OPS_PLANNER_TARGET", "127.0.0.1:" + ops.plannerPort(),
-                "OPS_EXECUTOR_TARGET", "127.0.0.1:" + ops.executorPort(),
-                "OPS_TRACE_TARGET", "127.0.0.1:" + ops.tracePort(),
-                "OPS_DATA_DIR", data.toString(),
-                "OPS_KEYS_FILE", ops.keysFile().toString(),
-                "OPS_ACCESS_POLICY", "access_narrowed",
-                "OPS_ACCESS_REFRESH_MS", "100"))))) {
+        try (GatewayApp gateway = OpsStack.gatewayBeside(ops, data, Map.of("OPS_ACCESS_POLICY", "access_narrowed",
+                "OPS_ACCESS_REFRESH_MS", "100"))) {
             Http narrowed = new Http(ops, gateway.port());
             Http.Reply operator = null;
             for (int i = 0; i < 100; i++) {

@@ -6,10 +6,8 @@ import dev.opsuite.kit.model.ModelJson;
 import dev.opsuite.proto.v1.ToolCall;
 import dev.opsuite.proto.v1.Trace;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -159,19 +157,7 @@ public final class LlmBudget {
         ObjectNode u = doc.putObject("used");
         used.forEach(u::put);
         try {
-            Files.createDirectories(f.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(f.toAbsolutePath().getParent(), ".llm-usage", ".tmp");
-            try {
-                dev.opsuite.gateway.auth.FileApiKeys.ownerOnly(tmp);
-                Files.write(tmp, ModelJson.MAPPER.writeValueAsBytes(doc));
-                try {
-                    Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            dev.opsuite.kit.config.DataFiles.writeAtomically(f, ModelJson.MAPPER.writeValueAsBytes(doc), true);
         } catch (IOException e) {
             log.warn("LLM usage file {} could not be written ({}); usage is counted in memory", f, e.toString());
         }

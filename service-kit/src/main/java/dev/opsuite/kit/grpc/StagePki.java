@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -205,27 +202,11 @@ public final class StagePki {
         }
     }
 
-    /** Written beside and moved into place, so that a reader never sees half a file; keys 0600 from the start. */
     private static void write(Path file, String text, boolean secret) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            ownerOnly(tmp, secret ? "rw-------" : "rw-r--r--");
-            Files.writeString(tmp, text, StandardCharsets.US_ASCII);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        dev.opsuite.kit.config.DataFiles.writeAtomically(file, text.getBytes(StandardCharsets.US_ASCII), secret);
     }
 
     private static void ownerOnly(Path p, String perms) throws IOException {
-        try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
-        } catch (UnsupportedOperationException e) {
-            // a file system without POSIX permissions: the data directory's own protection applies
-        }
+        dev.opsuite.kit.config.DataFiles.permissions(p, perms);
     }
 }
