@@ -96,7 +96,8 @@ public final class GatewayApp implements AutoCloseable {
                 () -> clients.audit().writeAuditEvents(req)), 10_000);
         // the Policy asset may narrow the access table (rbac.operations), read in the background
         dev.opsuite.gateway.auth.PolicyAccess policyAccess = dev.opsuite.gateway.auth.PolicyAccess.refreshing(
-                () -> publishedPolicy(clients, cfg.accessPolicy()), Duration.ofMillis(cfg.accessRefreshMs()));
+                () -> java.util.Optional.of(conductor.publishedPolicy(cfg.accessPolicy())),
+                Duration.ofMillis(cfg.accessRefreshMs()));
         Gate gate = new Gate(auth, limits, audit, policyAccess);
         OpsGrpcService ops = new OpsGrpcService(conductor, new UiActionRunner(clients, traces, cfg.clock(), llm), clients,
                 traces, probe,
@@ -147,22 +148,6 @@ public final class GatewayApp implements AutoCloseable {
                 .build();
         server.start().join();
         return new GatewayApp(server, clients, shipper, health, probe, keys, audit, policyAccess);
-    }
-
-    /** The published content of the access Policy: OPS_ACCESS_POLICY, else the default Policy asset. */
-    private static java.util.Optional<com.fasterxml.jackson.databind.JsonNode> publishedPolicy(StageClients clients,
-                                                                                              java.util.Optional<String> named) {
-        String name = named.orElseGet(() -> clients.callTrace("asset registry (trace-service)", () -> clients.assets()
-                        .resolveAssets(dev.opsuite.proto.v1.ResolveAssetsRequest.newBuilder().setReferencesOnly(true).build()))
-                .getAssetsList().stream().filter(a -> a.getAssetType().equals("policy")).map(a -> a.getName())
-                .findFirst().orElse(""));
-        if (name.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        dev.opsuite.proto.v1.ResolvedAsset policy = clients.callTrace("asset registry GetAsset policy/" + name,
-                () -> clients.assets().getAsset(dev.opsuite.proto.v1.GetAssetRequest.newBuilder().setAssetType("policy")
-                        .setName(name).build())).getAsset();
-        return java.util.Optional.of(dev.opsuite.kit.json.AssetProtos.toDoc(policy).content());
     }
 
     /**

@@ -168,11 +168,8 @@ public final class AllInOne implements AutoCloseable {
             token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
         }
         dev.opsuite.kit.grpc.StageAuth.configure(token);
-        java.nio.file.Path tmp = Files.createTempFile(config.dataDir(), ".stage", ".tmp");
-        dev.opsuite.gateway.auth.FileApiKeys.ownerOnly(tmp);
-        Files.writeString(tmp, token + "\n");
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        dev.opsuite.kit.config.DataFiles.writeAtomically(file,
+                (token + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), true);
     }
 
     /** (Re)starts executor-service; port 0 picks a free port the first time. */

@@ -42,7 +42,16 @@ public final class Conductor {
 
     /** The content of the Policy asset an ask without overrides applies (for WhoAmI's data scope). */
     public com.fasterxml.jackson.databind.JsonNode publishedPolicy() {
-        return askAssets.resolve(Map.of()).stream().filter(a -> a.getAssetType().equals("policy")).findFirst()
+        return publishedPolicy(java.util.Optional.empty());
+    }
+
+    /**
+     * The published content of the Policy asset of that name (else the default one), from the same
+     * version-keyed cache as every ask: a version's content is fetched once.
+     */
+    public com.fasterxml.jackson.databind.JsonNode publishedPolicy(java.util.Optional<String> name) {
+        return askAssets.resolve(name.map(n -> Map.of("policy", n)).orElse(Map.of())).stream()
+                .filter(a -> a.getAssetType().equals("policy")).findFirst()
                 .map(a -> dev.opsuite.kit.json.AssetProtos.toDoc(a).content())
                 .orElseGet(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance::objectNode);
     }
