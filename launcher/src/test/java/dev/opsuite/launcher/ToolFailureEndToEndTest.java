@@ -85,6 +85,11 @@ class ToolFailureEndToEndTest {
         String traceId = r.raw().replaceAll("(?s).*\"trace_id\"\\s*:\\s*\"([0-9a-f]{32})\".*", "$1");
         assertTrue(traceId.matches("[0-9a-f]{32}"), "the envelope carries the trace id: " + r.raw());
         JsonNode t = trace(traceId);
+        StringBuilder stages = new StringBuilder("  stages (ms): total " + t.path("duration_ms").asInt());
+        for (JsonNode so : t.path("stage_outputs")) {
+            stages.append(", ").append(so.path("stage").asText()).append(' ').append(so.path("duration_ms").asInt());
+        }
+        System.out.println(stages);
         assertEquals("error", t.path("status").asText(), t.toString());
         return t;
     }
@@ -101,12 +106,23 @@ class ToolFailureEndToEndTest {
                 "depends on could not be answered");
         JsonNode last = assertUnanswered(ask("path between checkout-api and payment-db", deadGraph), "neo4j_graph",
                 "the path between the two CIs");
-        // by now the store is known down: the call fails at once through the open breaker, and health shows it
+        // by now the store is known down: the call fails at once through the open breaker, is not retried
+        // (only the breaker's background probe can close it), and health shows it
         assertTrue(last.path("tool_calls").toString().contains("known down, failing fast"), last.toString());
+        assertEquals(1, executeStages(last), "a known-down store is not retried: " + last.path("replan_events"));
+        assertFalse(last.path("replan_events").toString().contains("\"retry\""), last.path("replan_events").toString());
         Http.Reply health = http.get("/ops/health");
         assertTrue(health.raw().contains("\"breaker source:" + deadGraph + "(draft)\",\"status\":\"OPEN\""),
                 health.raw());
         assertTrue(health.raw().contains("\"breaker source:postgres_main@1\",\"status\":\"CLOSED\""), health.raw());
+    }
+
+    private static long executeStages(JsonNode trace) {
+        long n = 0;
+        for (JsonNode so : trace.path("stage_outputs")) {
+            n += so.path("stage").asText().equals("execute") ? 1 : 0;
+        }
+        return n;
     }
 
     @Test

@@ -147,7 +147,9 @@ public final class PlanExecutor {
                     + (t.truncated() ? " (truncated)" : "") + (mock ? " from a mock fixture" : ""), null));
             return new ToolOutput(tool, name, t.columns(), t.rows(), t.truncated(), meta, null, false);
         } catch (OpsException e) {
-            boolean retryable = e.code() == ErrorCode.UNAVAILABLE || e.code() == ErrorCode.DEADLINE_EXCEEDED;
+            // an open breaker (known down) closes only by its background probe: retrying now cannot help
+            boolean retryable = !(e instanceof dev.opsuite.kit.errors.KnownDownException)
+                    && (e.code() == ErrorCode.UNAVAILABLE || e.code() == ErrorCode.DEADLINE_EXCEEDED);
             calls.add(new ToolCallRecord(tool, elapsed(start), withQuery(name, params), "failed", e.getMessage()));
             // the code says why (unavailable, timeout, refused): the answer states it, never "no data"
             return new ToolOutput(tool, name, List.of(), List.of(), false, Map.of("source", sourceName,

@@ -53,8 +53,8 @@ public final class SourceBreakers implements SqlPort, GraphPort, AutoCloseable {
         return breakers.call(name, call,
                 e -> e instanceof OpsException o && o.code() == ErrorCode.UNAVAILABLE,
                 () -> checker.check(source).reachable(),
-                last -> OpsException.unavailable("source " + source.ref() + " is unavailable (known down, failing fast "
-                        + "until a background check reaches it again; last error: " + last + ")", null));
+                last -> OpsException.knownDown("source " + source.ref() + " is unavailable (known down, failing fast "
+                        + "until a background check reaches it again; last error: " + last + ")"));
     }
 
     @Override

@@ -110,8 +110,8 @@ public final class StageClients implements AutoCloseable {
                 e -> e instanceof dev.opsuite.kit.errors.OpsException o && o.code() == dev.opsuite.kit.errors.ErrorCode.UNAVAILABLE
                         && channel.getState(false) != io.grpc.ConnectivityState.READY,
                 () -> answers(channel),
-                last -> dev.opsuite.kit.errors.OpsException.unavailable(what + ": " + service + " is unavailable (known down, failing fast "
-                        + "until a background check reaches it again; last error: " + last + ")", null));
+                last -> dev.opsuite.kit.errors.OpsException.knownDown(what + ": " + service + " is unavailable (known down, "
+                        + "failing fast until a background check reaches it again; last error: " + last + ")"));
     }
 
     /** Each stage service's breaker (CLOSED | OPEN), for health. */

@@ -37,4 +37,9 @@ public class OpsException extends RuntimeException {
     public static OpsException unavailable(String message, Throwable cause) {
         return new OpsException(ErrorCode.UNAVAILABLE, message, cause);
     }
+
+    /** UNAVAILABLE because a circuit breaker is open: not worth retrying within this request. */
+    public static OpsException knownDown(String message) {
+        return new KnownDownException(message);
+    }
 }
