@@ -253,6 +253,8 @@ public final class BenchMain {
                  GrpcProbe trace = new GrpcProbe(p.tracePort, p.stageTlsDir())) {
                 Measurements m = new Measurements(plan, rest, out);
                 m.floorsAndAsk(stage, ASK_QUESTION);
+                String admin = p.adminToken().orElseThrow(() -> new IllegalStateException("no admin key in the data dir"));
+                m.askScoped(ASK_QUESTION, rest.createKey(admin, "bench-scoped", List.of("viewer", "pci_audit")));
                 m.tools(List.of(
                         new Measurements.Probe("impact_depth3", "what is impacted if " + picks.impactCiName() + " fails?"),
                         new Measurements.Probe("path", "path between " + picks.pathFromName() + " and " + picks.pathToName()),
@@ -260,6 +262,13 @@ public final class BenchMain {
                         new Measurements.Probe("top10_24h", "top 10 servers by cpu usage in the last 24 hours"),
                         new Measurements.Probe("events_filter", "critical alerts in the last 2 days")));
                 ((ObjectNode) out.get("memory_kb")).set("after_ask_load", memory(p.memory()));
+                int closed;
+                try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                    closed = s.getLocalPort();
+                }
+                String dead = rest.draftSource(admin, "neo4j_graph",
+                        ModelJson.MAPPER.createObjectNode().put("uri", "bolt://127.0.0.1:" + closed));
+                m.knownDown("what is impacted if " + picks.impactCiName() + " fails?", dead, admin);
                 new TraceIngest(plan, trace, p.postgresPort).run(m.askTraceId(), out);
             }
         }

@@ -3,6 +3,7 @@ package dev.opsuite.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.List;
 
 /** The timed phases over REST and gRPC; each adds its runs and trace splits to the results. */
@@ -66,13 +67,28 @@ final class Measurements {
         askVariant("ask_durable_traces", "trace_durable", "fsync", "with durable traces (fsync)", question);
     }
 
+    /**
+     * The same ask as a caller with a data scope (the default Policy's pci_audit: about a quarter of
+     * the estate's CIs, by tag) — the scoped path binds the visible codes and checks every row —
+     * against the unscoped default measured in the same product.
+     */
+    void askScoped(String question, String token) throws InterruptedException {
+        askVariant("ask_scoped", "roles", "viewer,pci_audit (data scope: tag pci)", "as a scoped caller", question,
+                token);
+    }
+
     private void askVariant(String key, String setting, String value, String label, String question)
+            throws InterruptedException {
+        askVariant(key, setting, value, label, question, null);
+    }
+
+    private void askVariant(String key, String setting, String value, String label, String question, String token)
             throws InterruptedException {
         ObjectNode ask = out.putObject(key);
         ask.put("question", question).put(setting, value);
         ArrayNode runs = ask.putArray("runs");
         for (int c : CONCURRENCY) {
-            ObjectNode r = askRun(c, question, new RestProbe.Sample(200, 5));
+            ObjectNode r = askRun(c, question, new RestProbe.Sample(200, 5), token);
             runs.add(r);
             BenchMain.say("c=%d  ask %s p50 %.2f p99 %.2f ms %.0f/s (%d errors)", c, label,
                     r.path("p50_ms").asDouble(), r.path("p99_ms").asDouble(), r.path("throughput_rps").asDouble(),
@@ -81,13 +97,38 @@ final class Measurements {
     }
 
     private ObjectNode askRun(int c, String question, RestProbe.Sample sample) throws InterruptedException {
-        LoadDriver.Run run = LoadDriver.run("ask", c, plan.warmup(), plan.window(), 0, rest.ask(question, sample));
+        return askRun(c, question, sample, null);
+    }
+
+    private ObjectNode askRun(int c, String question, RestProbe.Sample sample, String token)
+            throws InterruptedException {
+        LoadDriver.Run run = LoadDriver.run("ask", c, plan.warmup(), plan.window(), 0, rest.ask(question, sample, token));
         ObjectNode r = json(run);
         r.put("answers_checked", sample.seen.get()).put("bad_answers", sample.bad.get());
         if (sample.firstBad != null) {
             r.put("first_bad", sample.firstBad);
         }
         return r;
+    }
+
+    /**
+     * An ask whose store is known down (a draft of the graph Source pointing at a closed port): the
+     * first asks find it down (connect timeouts, retries) and open its circuit breaker; then, one at a
+     * time, how long the 503 takes end to end — routing and planning included — set beside the
+     * answered ask at c=1 of this run.
+     */
+    void knownDown(String question, String deadSource, String token) throws InterruptedException {
+        ObjectNode k = out.putObject("known_down");
+        k.put("question", question).put("source", deadSource);
+        LoadDriver.Run opening = LoadDriver.sequential("known-down warm-up", 20, 40, plan.warmup(),
+                Duration.ofSeconds(90), rest.askUnanswered(question, deadSource, token));
+        LoadDriver.Run run = LoadDriver.sequential("known down", 50, plan.toolMaxRequests(), plan.toolWindow(),
+                plan.toolWindow().multipliedBy(4), rest.askUnanswered(question, deadSource, token));
+        k.set("opening", json(opening));
+        k.set("run", json(run));
+        BenchMain.say("known-down store: first asks p99 %.0f ms (breaker opening), then 503 p50 %.2f p99 %.2f ms "
+                        + "(%d requests, %d not a 503 with a trace id)", opening.percentileMs(0.99),
+                run.percentileMs(0.50), run.percentileMs(0.99), run.completed(), run.errors());
     }
 
     /** Tool-bound questions one at a time (concurrency 1): the database's share shows per trace. */

@@ -77,6 +77,10 @@ final class Report {
         variant(b, o, "ask_tcp_stage_calls", "\nStage calls in-process (the all-in-one default) against the same ask with"
                 + " every stage call over loopback TCP (`OPS_STAGE_TRANSPORT=tcp`, product restarted, same warm-up and"
                 + " window):\n\n", "TCP");
+        variant(b, o, "ask_scoped", "\nThe ask as the anonymous loopback caller (no data scope) against the same ask"
+                + " as a key holding viewer + pci_audit (the default Policy's tag scope: about a quarter of the estate's"
+                + " CIs; the visible codes are bound and every row is checked; same product, same warm-up and window):\n\n",
+                "scoped");
         variant(b, o, "ask_durable_traces", "\nThe default trace shipping (in memory until stored) against the durable"
                 + " mode (`OPS_TRACE_DURABLE=fsync`: each trace appended to a journal and forced to disk before the answer;"
                 + " product restarted, same warm-up and window):\n\n", "durable");
@@ -137,6 +141,19 @@ final class Report {
                     .append(t.path("split").path("trace_duration_ms").path("p50").asText()).append(" | ")
                     .append(t.path("split").path("tool_elapsed_ms").path("p50").asText()).append(" | ")
                     .append(t.path("answer").asText().replace("|", "/").replace("\n", " ")).append(" |\n");
+        }
+
+        JsonNode kd = o.path("known_down");
+        if (!kd.isMissingNode()) {
+            b.append(String.format("%nA store known down: \"%s\" through `%s` (a draft of the graph Source on a closed"
+                            + " port). The first %d asks open the breaker (p50 %s ms, p99 %s ms); then one at a time, end to"
+                            + " end with planning: **503 p50 %s ms, p99 %s ms** over %d asks, %d of them not a 503 with a trace"
+                            + " id (the answered ask at c=1 of this run: p50 %s ms).%n",
+                    kd.path("question").asText(), kd.path("source").asText(), kd.path("opening").path("requests").asInt(),
+                    kd.path("opening").path("p50_ms").asText(), kd.path("opening").path("p99_ms").asText(),
+                    kd.path("run").path("p50_ms").asText(), kd.path("run").path("p99_ms").asText(),
+                    kd.path("run").path("requests").asInt(), kd.path("run").path("errors").asInt(),
+                    o.path("ask").path("runs").path(0).path("p50_ms").asText()));
         }
 
         JsonNode ing = o.path("trace_ingest");

@@ -57,9 +57,71 @@ final class RestProbe implements AutoCloseable {
     }
 
     LoadDriver.Call ask(String question, Sample sample) {
+        return ask(question, sample, null);
+    }
+
+    /** The ask with an API key's bearer token (null: the anonymous loopback caller). */
+    LoadDriver.Call ask(String question, Sample sample, String token) {
         String body = ModelJson.MAPPER.createObjectNode().put("question", question).put("mode", "real").toString();
-        return () -> web.prepare().post("/ops/ci/ask").content(MediaType.JSON_UTF_8, body).execute().aggregate()
-                .thenApply(r -> check(r, sample));
+        return () -> {
+            var req = web.prepare().post("/ops/ci/ask").content(MediaType.JSON_UTF_8, body);
+            if (token != null) {
+                req.header("authorization", "Bearer " + token);
+            }
+            return req.execute().aggregate().thenApply(r -> check(r, sample));
+        };
+    }
+
+    /**
+     * An ask that must fail as unanswered: HTTP 503 with the envelope's trace id (the question's store
+     * is down). {@code sourceOverride} ("neo4j_graph@7") runs it against that Source version.
+     */
+    LoadDriver.Call askUnanswered(String question, String sourceOverride, String token) {
+        ObjectNode b = ModelJson.MAPPER.createObjectNode().put("question", question).put("mode", "real");
+        b.putObject("asset_overrides").put("source", sourceOverride);
+        String body = b.toString();
+        return () -> web.prepare().post("/ops/ci/ask").header("authorization", "Bearer " + token)
+                .content(MediaType.JSON_UTF_8, body).execute().aggregate()
+                .thenApply(r -> r.status().code() == 503 && r.contentUtf8().matches("(?s).*\"trace_id\"\\s*:\\s*\"[0-9a-f]{32}\".*"));
+    }
+
+    /** Saves a draft of a Source asset with another connection; returns its "name@version". */
+    String draftSource(String adminToken, String name, ObjectNode connection) {
+        AggregatedHttpResponse got = web.prepare().get("/ops/assets/source/" + name)
+                .header("authorization", "Bearer " + adminToken).execute().aggregate().join();
+        try {
+            ObjectNode content = (ObjectNode) ModelJson.MAPPER.readTree(got.contentUtf8()).path("data").path("content");
+            content.set("connection", connection);
+            ObjectNode body = ModelJson.MAPPER.createObjectNode();
+            body.set("content", content);
+            AggregatedHttpResponse saved = web.prepare().post("/ops/assets/source/" + name)
+                    .header("authorization", "Bearer " + adminToken).content(MediaType.JSON_UTF_8, body.toString())
+                    .execute().aggregate().join();
+            int version = ModelJson.MAPPER.readTree(saved.contentUtf8()).path("data").path("version").asInt(0);
+            if (saved.status().code() != 200 || version == 0) {
+                throw new IllegalStateException("draft of " + name + " not saved: " + saved.contentUtf8());
+            }
+            return name + "@" + version;
+        } catch (IOException | ClassCastException e) {
+            throw new IllegalStateException("source " + name + " not readable: " + got.contentUtf8(), e);
+        }
+    }
+
+    /** Mints an API key with these roles (needs the admin token); returns its bearer token. */
+    String createKey(String adminToken, String name, List<String> roles) {
+        ObjectNode body = ModelJson.MAPPER.createObjectNode().put("name", name);
+        roles.forEach(body.putArray("roles")::add);
+        AggregatedHttpResponse r = web.prepare().post("/ops/keys").header("authorization", "Bearer " + adminToken)
+                .content(MediaType.JSON_UTF_8, body.toString()).execute().aggregate().join();
+        try {
+            String token = ModelJson.MAPPER.readTree(r.contentUtf8()).path("data").path("token").asText("");
+            if (r.status().code() != 200 || token.isEmpty()) {
+                throw new IllegalStateException("key creation failed: " + r.status() + " " + r.contentUtf8());
+            }
+            return token;
+        } catch (IOException e) {
+            throw new IllegalStateException("key creation answered no JSON: " + r.contentUtf8(), e);
+        }
     }
 
     private static boolean check(AggregatedHttpResponse r, Sample sample) {

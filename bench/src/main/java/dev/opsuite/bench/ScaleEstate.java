@@ -98,8 +98,11 @@ public final class ScaleEstate {
             "error"};
         String[] env = {"prod", "prod", "stage", "dev"};
         String[] loc = {"dc1-seoul", "dc2-busan"};
+        // a quarter of the CIs, and 서버A always, carry the tag pci: what the default Policy's example role
+        // pci_audit sees (the scoped ask of the benchmark); its own generator keeps the other columns as before
+        SplittableRandom tagRnd = new SplittableRandom(seed + 7);
         try (Writer w = writer(file)) {
-            w.write("ci_code,ci_name,ci_type,status,environment,location,owner,aliases\n");
+            w.write("ci_code,ci_name,ci_type,status,environment,location,owner,aliases,tags\n");
             for (int t = 0; t < TYPES.length; t++) {
                 for (int i = 0; i < count[t]; i++) {
                     String aliases = t == 2 && i < 26 ? "서버" + (char) ('A' + i) + "|server-" + (char) ('a' + i) : "";
@@ -107,7 +110,8 @@ public final class ScaleEstate {
                     String st = t == 2 && i < scale.metricCis() ? "running" : status[rnd.nextInt(status.length)];
                     w.write(code(t, i) + ',' + name(t, i) + ',' + TYPES[t] + ',' + st + ','
                             + env[rnd.nextInt(env.length)] + ',' + loc[rnd.nextInt(loc.length)] + ",team-"
-                            + (rnd.nextInt(40) + 1) + ',' + aliases + '\n');
+                            + (rnd.nextInt(40) + 1) + ',' + aliases + ','
+                            + ((t == 2 && i == 0) || tagRnd.nextInt(4) == 0 ? "pci" : "") + '\n');
                 }
             }
         }

@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * </pre>
  *
  * A scope is a filter over the primary entity's fields ({@link #FIELDS}); inside one scope every
- * field must match (values compared case-insensitively), and a caller holding several scoped roles
+ * field must match (values compared case-insensitively; {@code tag} matches when any of the CI's
+ * tags is listed — the estate keeps them "|"-joined in {@link #TAGS}), and a caller holding several scoped roles
  * sees the union of their scopes. Roles the list does not name neither widen nor narrow what a
  * caller sees: a principal none of whose roles is listed gets {@code default_scope} ("*" when the
  * Policy does not say; {@code "none"} sees nothing). A Policy without {@code data_access} scopes no
@@ -36,7 +37,13 @@ import java.util.TreeSet;
  */
 public record DataScope(boolean all, List<Map<String, Set<String>>> clauses, List<String> roles) {
     /** The CI fields a scope may filter on. */
-    public static final List<String> FIELDS = List.of("ci_code", "ci_type", "environment", "location", "owner", "status");
+    public static final List<String> FIELDS = List.of("ci_code", "ci_type", "environment", "location", "owner", "status",
+            "tag");
+    /** The CI fact a {@code tag} scope reads: the CI's tags, "|"-joined (the dictionary template's column). */
+    public static final String TAGS = "tags";
+    /** The CI facts {@link #admits} reads: the fields and {@link #TAGS}. */
+    public static final List<String> FACTS = List.of("ci_code", "ci_type", "environment", "location", "owner", "status",
+            TAGS);
 
     public DataScope {
         clauses = List.copyOf(clauses);
@@ -83,7 +90,7 @@ public record DataScope(boolean all, List<Map<String, Set<String>>> clauses, Lis
         return all ? everything(matched) : new DataScope(false, clauses, matched);
     }
 
-    /** Whether a CI with these field values (field name → value, {@link #FIELDS}) is in the scope. */
+    /** Whether a CI with these facts (name → value, {@link #FACTS}) is in the scope. */
     public boolean admits(Map<String, String> ci) {
         if (all) {
             return true;
@@ -91,8 +98,7 @@ public record DataScope(boolean all, List<Map<String, Set<String>>> clauses, Lis
         for (Map<String, Set<String>> clause : clauses) {
             boolean every = true;
             for (Map.Entry<String, Set<String>> f : clause.entrySet()) {
-                String v = ci.get(f.getKey());
-                if (v == null || !f.getValue().contains(v.toLowerCase(Locale.ROOT))) {
+                if (!matches(f.getKey(), f.getValue(), ci)) {
                     every = false;
                     break;
                 }
@@ -102,6 +108,22 @@ public record DataScope(boolean all, List<Map<String, Set<String>>> clauses, Lis
             }
         }
         return false;
+    }
+
+    private static boolean matches(String field, Set<String> allowed, Map<String, String> ci) {
+        if (field.equals("tag")) {
+            String tags = ci.get(TAGS);
+            if (tags != null) {
+                for (String t : tags.split("\\|")) {
+                    if (allowed.contains(t.strip().toLowerCase(Locale.ROOT))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        String v = ci.get(field);
+        return v != null && allowed.contains(v.toLowerCase(Locale.ROOT));
     }
 
     /** A stable text of the scope, for cache keys and traces. */

@@ -50,6 +50,23 @@ class DataScopeTest {
     }
 
     @Test
+    void aTagScopeAdmitsACiCarryingAnyOfItsTags() throws Exception {
+        JsonNode p = policy("{\"scopes\": [{\"role\": \"pci_audit\", \"scope\": {\"tag\": [\"PCI\", \"sox\"]}},"
+                + "{\"role\": \"pci_prod\", \"scope\": {\"tag\": [\"pci\"], \"environment\": [\"prod\"]}}]}");
+        DataScope audit = DataScope.of(p, List.of("pci_audit"));
+        assertTrue(audit.admits(Map.of("ci_code", "APP001", "tags", "tier1|pci")), "one of its tags is listed");
+        assertTrue(audit.admits(Map.of("ci_code", "APP002", "tags", "SOX")), "tags compare case-insensitively");
+        assertFalse(audit.admits(Map.of("ci_code", "APP003", "tags", "tier1|pcix")), "whole tags only");
+        assertFalse(audit.admits(Map.of("ci_code", "APP004")), "a CI without tags is outside");
+        DataScope prod = DataScope.of(p, List.of("pci_prod"));
+        assertTrue(prod.admits(Map.of("ci_code", "A", "tags", "pci", "environment", "prod")));
+        assertFalse(prod.admits(Map.of("ci_code", "B", "tags", "pci", "environment", "dev")), "and every other field");
+        assertTrue(DataScope.problems(p).isEmpty(), DataScope.problems(p).toString());
+        assertFalse(DataScope.problems(policy("{\"scopes\": [{\"role\": \"x\", \"scope\": {\"tags\": [\"pci\"]}}]}"))
+                .isEmpty(), "the scope field is tag; tags is the CI fact, not a field a Policy names");
+    }
+
+    @Test
     void aStarRoleSeesEverythingAndUnlistedRolesNeitherWidenNorNarrow() throws Exception {
         assertTrue(DataScope.of(policy(ISSUE_EXAMPLE), List.of("payments", "noc")).all());
         assertTrue(DataScope.of(policy(ISSUE_EXAMPLE), List.of("viewer", "operator")).all(), "default_scope is *");

@@ -79,7 +79,7 @@ public final class ScopeMembers {
                 }
                 Map<String, String> fields = new HashMap<>();
                 for (int i = 0; i < columns.size() && i < row.size(); i++) {
-                    if (DataScope.FIELDS.contains(columns.get(i)) && row.get(i) != null) {
+                    if (DataScope.FACTS.contains(columns.get(i)) && row.get(i) != null) {
                         fields.put(columns.get(i), String.valueOf(row.get(i)).strip());
                     }
                 }

@@ -8,10 +8,16 @@ import java.util.Map;
 /**
  * cis record → ci_code, ci_name, ci_type, status, environment, location, owner, attributes (JSON),
  * code_norm, name_norm, aliases, aliases_norm. Alias norms are computed here, not in SQL, because
- * PostgreSQL's lower() depends on the database locale and would disagree with Java lookups.
+ * PostgreSQL's lower() depends on the database locale and would disagree with Java lookups. The
+ * optional {@code tags} column ("pci|tier1") is kept as the attribute {@code tags}, lower-cased,
+ * without blanks or repeats, "|"-joined: a Policy data scope may filter on a tag.
  */
 final class CiRowMapper implements RowMapper {
     static final int MAX_ALIASES = 100;
+    static final int MAX_TAGS = 32;
+    static final int MAX_TAG_LENGTH = 64;
+    /** The attribute the tags are kept in (what the dictionary template reads for data scopes). */
+    static final String TAGS_ATTRIBUTE = "tags";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Header header;
@@ -23,6 +29,7 @@ final class CiRowMapper implements RowMapper {
     private final int location;
     private final int owner;
     private final int aliases;
+    private final int tags;
 
     CiRowMapper(Header header) {
         this.header = header;
@@ -34,6 +41,7 @@ final class CiRowMapper implements RowMapper {
         this.location = header.index("location");
         this.owner = header.index("owner");
         this.aliases = header.index("aliases");
+        this.tags = header.index("tags");
     }
 
     @Override
@@ -77,13 +85,40 @@ final class CiRowMapper implements RowMapper {
         return count == 0 ? new String[] {null, null} : new String[] {text.toString(), norms.toString()};
     }
 
+    /** "PCI | tier1||pci" → "pci|tier1"; null when there are none. */
+    private String tags(CsvRow row) throws FieldError {
+        String raw = FieldChecks.optional(row, tags);
+        if (raw == null) {
+            return null;
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String part : raw.split("\\|")) {
+            String tag = part.strip().toLowerCase(java.util.Locale.ROOT);
+            if (tag.isEmpty()) {
+                continue;
+            }
+            if (tag.length() > MAX_TAG_LENGTH) {
+                throw new FieldError(tags, "tag longer than " + MAX_TAG_LENGTH + " characters");
+            }
+            out.add(tag);
+            if (out.size() > MAX_TAGS) {
+                throw new FieldError(tags, "more than " + MAX_TAGS + " tags");
+            }
+        }
+        return out.isEmpty() ? null : String.join("|", out);
+    }
+
     /** Extra columns become string attributes; empty cells are left out rather than stored as "". */
     private String attributes(CsvRow row) throws FieldError {
         int[] extras = header.extraColumns();
-        if (extras.length == 0) {
+        String tagged = tags(row);
+        if (extras.length == 0 && tagged == null) {
             return "{}";
         }
         Map<String, String> attrs = new LinkedHashMap<>();
+        if (tagged != null) {
+            attrs.put(TAGS_ATTRIBUTE, tagged);
+        }
         for (int position : extras) {
             String v = FieldChecks.optional(row, position);
             if (v != null) {

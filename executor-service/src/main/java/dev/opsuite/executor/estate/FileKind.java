@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 public enum FileKind {
     CIS("cis", List.of("ci_code", "ci_name", "ci_type", "status"),
-            List.of("environment", "location", "owner", "aliases")),
+            List.of("environment", "location", "owner", "aliases", "tags")),
     RELATIONS("relations", List.of("source_ci_code", "relation_type", "target_ci_code"), List.of()),
     METRICS("metrics", List.of("ts", "ci_code", "metric_name", "value"), List.of()),
     EVENTS("events", List.of("ts", "ci_code", "event_type", "severity", "title"), List.of("detail"));

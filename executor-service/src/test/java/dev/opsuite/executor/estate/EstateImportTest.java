@@ -95,6 +95,26 @@ class EstateImportTest extends EstateTestSupport {
     }
 
     @Test
+    void tagsAreKeptLowerCasedAndDeduplicatedForDataScopes() throws Exception {
+        load("cis", CIS);
+        String tagged = String.join("\n", "ci_code,ci_name,ci_type,status,tags,rack",
+                "SVR001,srv-seoul-01,server,running,PCI | Tier1||pci,R12",
+                "DB003,payment-db,database,error,,") + "\n";
+        assertEquals(2, load("cis", tagged).rowsUpserted());
+        assertEquals(List.of(List.of("pci|tier1", "R12")),
+                query("SELECT attributes ->> 'tags', attributes ->> 'rack' FROM ci WHERE ci_code = 'SVR001'"));
+        assertEquals(0, count("SELECT count(*) FROM ci WHERE ci_code = 'DB003' AND attributes ->> 'tags' IS NOT NULL"),
+                "an empty cell is no tags");
+        String tooLong = "ci_code,ci_name,ci_type,status,tags\nSVR001,srv-seoul-01,server,running,pci|" + "t".repeat(65) + "\n";
+        EstateImportException e = org.junit.jupiter.api.Assertions.assertThrows(EstateImportException.class,
+                () -> load("cis", tooLong));
+        assertEquals("tags", e.columnName(), e.getMessage());
+        assertTrue(e.getMessage().contains("tag longer than 64"), e.getMessage());
+        assertEquals(List.of(List.of("pci|tier1")), query("SELECT attributes ->> 'tags' FROM ci WHERE ci_code = 'SVR001'"),
+                "a rejected file changes nothing");
+    }
+
+    @Test
     void eventsUpdateSeverityAndDetailInPlace() throws Exception {
         loadSample();
         long id = count("SELECT id FROM ci_event WHERE title = 'payment-db outage'");

@@ -1,5 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
+import dev.opsuite.guard.DataScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,7 +47,11 @@ public final class DictionaryTables {
                         if (!List.of("ci_code", "ci_name", "ci_type", "alias", "origin").contains(col)
                                 && !text(r, i).isEmpty()) {
                             fields.put(entity + "." + col, text(r, i));
-                            values.add(Map.entry(entity + "." + col, text(r, i)));
+                            // tags are a data-scope fact, not a filter any template applies: a tag word in
+                            // a question stays unexplained rather than becoming a filter nothing honours
+                            if (!col.equals(DataScope.TAGS)) {
+                                values.add(Map.entry(entity + "." + col, text(r, i)));
+                            }
                         }
                     }
                     entities.put(c, new EntityDictionary.Entity(c, name >= 0 ? text(r, name) : c,
