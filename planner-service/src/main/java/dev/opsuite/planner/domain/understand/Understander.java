@@ -69,6 +69,7 @@ public final class Understander {
         thresholds();
         depth();
         vocabulary();
+        countOfAUnit();
         fuzzyVocabulary(2); // "eror rate": a misspelt word beside one spelt right
         estateValuesOfLabels();
         typesOnTheWay();
@@ -76,6 +77,7 @@ public final class Understander {
         compoundNames();
         partialEntities();
         valueTails();
+        vocabularyAsNames();
         definiteType();
         fuzzyVocabulary(1); // "latecny": a word alone, only when it names no CI either
         Integer topN = topN();
@@ -212,6 +214,102 @@ public final class Understander {
         }
         claims.addAll(described);
         link(t.span(), EntityDictionary.Rank.TOKEN, 0, fit);
+    }
+
+    /**
+     * "지금 몇 %예요?", "몇 ms": a count word right before a unit (Prompt understanding.value_units) asks
+     * for a value, not for a number of CIs — it stays read as part of the question, not as a count.
+     */
+    private void countOfAUnit() {
+        List<Claim> counts = claims.stream().filter(c -> c.kind().equals("intent") && c.value().equals("count")).toList();
+        for (Claim c : counts) {
+            String after = a.text().substring(c.span().end()).stripLeading().toLowerCase(java.util.Locale.ROOT);
+            for (JsonNode unit : rules.path("understanding").path("value_units")) {
+                String u = unit.asText().toLowerCase(java.util.Locale.ROOT);
+                boolean latin = !u.isEmpty() && Character.isLetter(u.charAt(0)) && u.charAt(0) < 128;
+                if (!u.isEmpty() && after.startsWith(u) && (!latin || after.length() == u.length()
+                        || !Character.isLetter(after.charAt(u.length())))) {
+                    claims.remove(c);
+                    claims.add(new Claim(c.span(), c.text(), "stopword", "value_of_unit", c.score()));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Intents that read events: an event word in a question with one of these is the event filter. */
+    private static final Set<String> EVENT_INTENTS = Set.of("history", "why", "failure", "happened", "before",
+            "changed_before");
+
+    /**
+     * "DB VM 메모리 지금 얼마에요?", "알림 쪽 CPU": words the vocabulary knows that are written whole
+     * inside CI names or aliases ("창고 DB VM", "주문 DB VM", "알림 VM") name those CIs — the only one, or
+     * several to choose from, never a filter nothing applies. Two kinds: type words side by side (the
+     * last is the CI, the first says which), and an event word in a question about a metric with no
+     * event intent (there the event meaning applies to nothing). Only when no CI is named and the
+     * question is about one CI (as {@link #definiteType}).
+     */
+    private void vocabularyAsNames() {
+        if (!entities.isEmpty() || claims.stream().anyMatch(c -> c.kind().equals("top") || c.kind().equals("threshold")
+                || c.kind().equals("intent") && List.of("list", "count", "search", "compare").contains(c.value())
+                && !questionWord(c))) {
+            return;
+        }
+        boolean metricOnly = claims.stream().anyMatch(c -> c.kind().equals("metric"))
+                && claims.stream().noneMatch(c -> c.kind().equals("intent") && EVENT_INTENTS.contains(c.value()));
+        List<Token> content = a.tokens().stream().filter(t -> !t.function()).toList();
+        List<Token> run = new ArrayList<>();
+        for (int i = 0; i <= content.size(); i++) {
+            Token t = i < content.size() ? content.get(i) : null;
+            Claim typed = t == null ? null : vocabularyClaimOf(t);
+            boolean joins = typed != null && typed.value().contains(".ci_type=") && (run.isEmpty()
+                    || a.text().substring(run.get(run.size() - 1).end(), t.start()).isBlank());
+            if (joins) {
+                run.add(t);
+                continue;
+            }
+            if (run.size() >= 2 && !pluralAfter(run.get(run.size() - 1))) {
+                nameFromVocabulary(new Span(run.get(0).start(), run.get(run.size() - 1).end()));
+            }
+            run.clear();
+            if (typed != null && typed.value().contains(".ci_type=")) {
+                run.add(t);
+            } else if (typed != null && metricOnly && typed.value().startsWith("ci_event.")) {
+                nameFromVocabulary(typed.span());
+            }
+        }
+    }
+
+    /** The enum or type claim covering exactly this token, if any. */
+    private Claim vocabularyClaimOf(Token t) {
+        for (Claim c : claims) {
+            if ((c.kind().equals("enum") || c.kind().equals("entity_type")) && c.span().start() <= t.start()
+                    && c.span().end() >= t.end() && c.span().end() - c.span().start() <= t.end() - t.start() + 1) {
+                return c.kind().equals("entity_type") ? new Claim(c.span(), c.text(), c.kind(), "ci.ci_type=", c.score()) : c;
+            }
+        }
+        return null;
+    }
+
+    private boolean pluralAfter(Token last) {
+        return last.latin() && last.surface().length() > 3 && last.surface().endsWith("s")
+                || a.text().startsWith("들", last.end());
+    }
+
+    private void nameFromVocabulary(Span span) {
+        if (!entities.isEmpty()) {
+            return;
+        }
+        String text = a.span(span.start(), span.end());
+        Set<EntityDictionary.Entity> found = new LinkedHashSet<>();
+        preferOwnData(dictionary.partial(EntityDictionary.words(text), Analyzed.compactOf(text))).stream()
+                .filter(p -> p.rank() == EntityDictionary.Rank.TOKEN).forEach(p -> found.add(p.name().entity()));
+        int max = rules.path("understanding").path("definite_max_candidates").asInt(8);
+        if (found.isEmpty() || found.size() > max) {
+            return;
+        }
+        claims.removeIf(c -> (c.kind().equals("enum") || c.kind().equals("entity_type")) && span.overlaps(c.span()));
+        link(span, EntityDictionary.Rank.TOKEN, 0, new ArrayList<>(found));
     }
 
     /** "which", "어떤": a question word the list group also holds, not a request for a list. */

@@ -1,6 +1,7 @@
 package dev.opsuite.planner.domain.understand;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsuite.kit.model.AssetBundle;
@@ -169,6 +170,35 @@ class EstateWordsTest {
     void aNameShapedWordThatPrefixesSeveralNamesIsAskedAbout() {
         LinkedEntity e = read("mem on k8s-node-a").entities().get(0);
         assertEquals(List.of("k8s-node-a1", "k8s-node-a2"), e.candidates().stream().map(EntityDictionary.Entity::ciCode).toList());
+    }
+
+    @Test
+    void vocabularyWordsWrittenWholeInAliasesNameThoseCis() {
+        EntityDictionary vms = new EntityDictionary(5, List.of(
+                new EntityDictionary.Entity("HX.WMS.02", "wms-vm-02", "vm", false),
+                new EntityDictionary.Entity("HX.ORD.02", "order-vm-02", "vm", false),
+                new EntityDictionary.Entity("HX.NTF.01", "notify-vm", "vm", false),
+                new EntityDictionary.Entity("APP_Notify", "알림톡 발송", "app", false)),
+                List.of(Map.entry(0, "창고 DB VM"), Map.entry(1, "주문 DB VM"), Map.entry(2, "알림 VM"),
+                        Map.entry(3, "카카오 알림")), List.of());
+        // two type words side by side: the CIs whose alias holds them, to choose from — not a list of both types
+        PlanModel db = new RulesPlanner().plan("DB VM 메모리 지금 얼마에요?", assets, NOW, SEOUL, vms).plan();
+        assertEquals(List.of("HX.ORD.02", "HX.WMS.02"), db.candidates().stream().map(PlanModel.Candidate::ciCode).sorted()
+                .toList());
+        // an event word in a metric question names the CIs it is written in
+        PlanModel alert = new RulesPlanner().plan("알림 쪽 CPU 사용률을 보고하여 주십시오.", assets, NOW, SEOUL, vms).plan();
+        assertEquals(List.of("APP_Notify", "HX.NTF.01"), alert.candidates().stream().map(PlanModel.Candidate::ciCode)
+                .sorted().toList());
+        // but a list of the types, and events asked for, keep their vocabulary meaning
+        assertTrue(new RulesPlanner().plan("list all DB VMs", assets, NOW, SEOUL, vms).plan().candidates().isEmpty());
+        assertTrue(new RulesPlanner().plan("어제 알림 이력", assets, NOW, SEOUL, vms).plan().candidates().isEmpty());
+    }
+
+    @Test
+    void aCountWordBeforeAUnitAsksForTheValue() {
+        assertFalse(read("HX.WMS.01 메모리 지금 몇 %예요?").has("intent", "count"));
+        assertFalse(read("wms-vm-01 latency 몇 ms?").has("intent", "count"));
+        assertTrue(read("서버 몇 대야?").has("intent", "count"));
     }
 
     @Test
