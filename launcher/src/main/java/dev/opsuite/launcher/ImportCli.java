@@ -1,33 +1,67 @@
 package dev.opsuite.launcher;
 
 import dev.opsuite.kit.config.Env;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** `./ops import DIR`: loads an estate directory into the product running at OPS_HTTP_PORT. */
+/**
+ * `./ops import DIR`: loads an estate directory into the product running at OPS_HTTP_PORT. A user's
+ * mistake is one line on stderr and an exit code per kind — 2 usage, 3 nothing answers on the port,
+ * 4 the directory holds no estate files, 1 a file was rejected — never a stack trace.
+ */
 public final class ImportCli {
+    static final int USAGE = 2;
+    static final int NOT_RUNNING = 3;
+    static final int NO_FILES = 4;
+
     private ImportCli() {}
 
     public static void main(String[] args) throws Exception {
+        System.exit(run(args, Env.system(), System.out, System.err));
+    }
+
+    static int run(String[] args, Env env, PrintStream out, PrintStream err) throws InterruptedException {
         if (args.length != 1) {
-            System.err.println("usage: ops import DIR   (DIR holds cis.csv, relations.csv, metrics.csv, events.csv)");
-            System.exit(2);
+            err.println("usage: ops import DIR   (DIR holds cis.csv, relations.csv, metrics.csv, events.csv)");
+            return USAGE;
         }
-        Env env = Env.system();
+        Path dir = Path.of(args[0]);
+        if (!Files.isDirectory(dir)) {
+            err.println("no directory " + dir + " — give the folder that holds cis.csv, relations.csv, metrics.csv, "
+                    + "events.csv");
+            return NO_FILES;
+        }
+        if (ImportClient.ORDER.stream().noneMatch(kind -> Files.isRegularFile(dir.resolve(kind + ".csv")))) {
+            err.println("no estate files in " + dir + ": expected cis.csv, relations.csv, metrics.csv or events.csv "
+                    + "(see docs: README, \"Your own estate\")");
+            return NO_FILES;
+        }
         int port = env.getInt("OPS_HTTP_PORT", 8080);
-        List<ImportClient.Result> results = new ImportClient("127.0.0.1", port, CliAuth.token(env)).importDirectory(Path.of(args[0]));
+        List<ImportClient.Result> results;
+        try {
+            results = new ImportClient("127.0.0.1", port, CliAuth.token(env)).importDirectory(dir);
+        } catch (ConnectException e) {
+            err.println("nothing answers on 127.0.0.1:" + port + " — is ./ops up running? (OPS_HTTP_PORT)");
+            return NOT_RUNNING;
+        } catch (java.io.IOException e) {
+            err.println("import failed: " + e.getMessage());
+            return 1;
+        }
         boolean ok = true;
         for (ImportClient.Result r : results) {
             if (r.ok()) {
                 var d = r.body().path("data");
-                System.out.printf("%-16s %,12d rows read %,12d upserted  %,8d ms%n", r.file(), d.path("rows_read").asLong(),
+                out.printf("%-16s %,12d rows read %,12d upserted  %,8d ms%n", r.file(), d.path("rows_read").asLong(),
                         d.path("rows_upserted").asLong(), d.path("duration_ms").asLong());
             } else {
                 ok = false;
-                System.err.printf("%-16s rejected (HTTP %d): %s%n", r.file(), r.status(),
+                err.printf("%-16s rejected (HTTP %d): %s%n", r.file(), r.status(),
                         r.body().path("message").asText(r.body().toString()));
             }
         }
-        System.exit(ok ? 0 : 1);
+        return ok ? 0 : 1;
     }
 }

@@ -1,0 +1,73 @@
+package dev.opsuite.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.opsuite.kit.config.Env;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** #23: the command line answers a user's mistake with one line and an exit code, never a stack trace. */
+class CliMistakesTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int importCli(String dir, int port) throws Exception {
+        return ImportCli.run(new String[] {dir}, Env.of(Map.of("OPS_HTTP_PORT", Integer.toString(port),
+                "OPS_API_KEY", "none")), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String said() {
+        String s = err.toString(StandardCharsets.UTF_8);
+        assertFalse(s.contains("\tat ") || s.contains("Exception"), "no stack trace: " + s);
+        assertEquals(1, s.strip().lines().count(), "one line: " + s);
+        return s;
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void aFolderWithoutEstateFilesIsSaidSo(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "hello");
+        assertEquals(ImportCli.NO_FILES, importCli(dir.toString(), closedPort()));
+        assertTrue(said().contains("no estate files in " + dir + ": expected cis.csv, relations.csv, metrics.csv or events.csv"));
+    }
+
+    @Test
+    void aMissingFolderIsSaidSo(@TempDir Path dir) throws Exception {
+        assertEquals(ImportCli.NO_FILES, importCli(dir.resolve("nope").toString(), closedPort()));
+        assertTrue(said().startsWith("no directory "));
+    }
+
+    @Test
+    void aProductThatIsNotRunningIsSaidSo(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("cis.csv"), "ci_code,ci_name,ci_type,status\nA,a,server,running\n");
+        int port = closedPort();
+        assertEquals(ImportCli.NOT_RUNNING, importCli(dir.toString(), port));
+        assertTrue(said().contains("nothing answers on 127.0.0.1:" + port + " — is ./ops up running? (OPS_HTTP_PORT)"));
+    }
+
+    @Test
+    void aTakenPortIsRecognisedThroughWrappers() {
+        Exception netty = new CompletionException(new RuntimeException("start failed",
+                new java.io.IOException("bind(..) failed: Address already in use")));
+        assertTrue(AllInOneMain.portInUse(netty));
+        assertEquals("bind(..) failed: Address already in use", AllInOneMain.rootMessage(netty));
+        assertTrue(AllInOneMain.portInUse(new IllegalStateException(new java.net.BindException("Address in use"))));
+        assertFalse(AllInOneMain.portInUse(new IllegalStateException("no disk space")));
+    }
+}
