@@ -217,12 +217,30 @@ public final class Understander {
     }
 
     /**
-     * "지금 몇 %예요?", "몇 ms": a count word right before a unit (Prompt understanding.value_units) asks
-     * for a value, not for a number of CIs — it stays read as part of the question, not as a count.
+     * "지금 몇 %예요?", "몇 ms", "마지막 값 몇이었어": a bare count word (Prompt
+     * understanding.bare_count_words — "몇", not "몇 대") right before a unit (value_units) or right
+     * after a word for a value (value_words) asks for a value, not for a number of CIs — it stays read
+     * as part of the question, not as a count.
      */
     private void countOfAUnit() {
-        List<Claim> counts = claims.stream().filter(c -> c.kind().equals("intent") && c.value().equals("count")).toList();
+        java.util.Set<String> bare = new java.util.HashSet<>();
+        rules.path("understanding").path("bare_count_words").forEach(w -> bare.add(w.asText().toLowerCase(java.util.Locale.ROOT)));
+        List<Claim> counts = claims.stream().filter(c -> c.kind().equals("intent") && c.value().equals("count")
+                && bare.contains(c.text().toLowerCase(java.util.Locale.ROOT))).toList(); // "몇 대" stays a count
         for (Claim c : counts) {
+            String before = a.text().substring(0, c.span().start()).stripTrailing().toLowerCase(java.util.Locale.ROOT);
+            boolean ofValue = false;
+            for (JsonNode w : rules.path("understanding").path("value_words")) {
+                String v = w.asText().toLowerCase(java.util.Locale.ROOT);
+                ofValue |= !v.isEmpty() && before.endsWith(v) && (before.length() == v.length()
+                        || !Character.isLetterOrDigit(before.charAt(before.length() - v.length() - 1))
+                        || Folding.hasHangul(v));
+            }
+            if (ofValue) {
+                claims.remove(c);
+                claims.add(new Claim(c.span(), c.text(), "stopword", "value_of_unit", c.score()));
+                continue;
+            }
             String after = a.text().substring(c.span().end()).stripLeading().toLowerCase(java.util.Locale.ROOT);
             for (JsonNode unit : rules.path("understanding").path("value_units")) {
                 String u = unit.asText().toLowerCase(java.util.Locale.ROOT);

@@ -198,7 +198,9 @@ class EstateWordsTest {
     void aCountWordBeforeAUnitAsksForTheValue() {
         assertFalse(read("HX.WMS.01 메모리 지금 몇 %예요?").has("intent", "count"));
         assertFalse(read("wms-vm-01 latency 몇 ms?").has("intent", "count"));
+        assertFalse(read("wms-vm-01 cpu 마지막 값 몇이었어?").has("intent", "count"), "몇 after a word for a value");
         assertTrue(read("서버 몇 대야?").has("intent", "count"));
+        assertTrue(read("cpu 사용률 80 넘는 서버 몇 대?").has("intent", "count"), "몇 대 counts whatever precedes it");
     }
 
     @Test
