@@ -35,6 +35,12 @@ class AmbiguityEndToEndTest {
         assertEquals(200, r.status(), r.raw());
         JsonNode data = r.data();
         assertTrue(data.path("answer").asText().contains("여러 개"), data.path("answer").asText());
+        String reading = "";
+        for (JsonNode b : data.path("blocks")) {
+            reading = b.path("title").asText().equals("reading") ? b.path("content").asText() : reading;
+        }
+        // the reading names the CI by the question's own words while it is not chosen yet
+        assertEquals("해석: '쌍둥이서버'의 현재 CPU 사용량", reading, data.path("blocks").toString());
         List<String> offered = new ArrayList<>();
         for (JsonNode a : data.path("next_actions")) {
             if (a.path("action_id").asText().equals("select_ci")) {

@@ -218,10 +218,6 @@ public final class AnswerComposer {
             List<String> names = plan.candidates().stream().map(c -> c.ciName() + "(" + c.ciCode() + ")").toList();
             Map<String, String> v = new HashMap<>(vars);
             v.put("candidates", String.join(", ", names));
-            String mention = plan.candidates().get(0).matchedBy();
-            if (vars.get("mentions").isEmpty() && mention.contains(":")) {
-                v.put("mentions", mention.substring(mention.indexOf(':') + 1));
-            }
             return Templates.fill(Localized.text(messages.path("ambiguous"), lang), v);
         }
         if (plan.primary().mentions().isEmpty() && plan.primary().ciCode().isEmpty()) {

@@ -19,9 +19,21 @@ import java.util.Map;
 final class ComposeVars {
     private ComposeVars() {}
 
+    /**
+     * The words the question used for its CI: the plan's mentions, or — when the planner linked them to
+     * several CIs to choose from — the span the candidates were matched by ("token:db vm" → "db vm").
+     */
+    static String written(PlanModel plan) {
+        if (!plan.primary().mentions().isEmpty() || plan.candidates().isEmpty()) {
+            return String.join(", ", plan.primary().mentions().stream().limit(3).toList());
+        }
+        String by = plan.candidates().get(0).matchedBy();
+        return by.contains(":") ? by.substring(by.indexOf(':') + 1) : "";
+    }
+
     static Map<String, String> ofPlan(PlanModel plan, JsonNode mapping, JsonNode schema, String lang, int decimals) {
         Map<String, String> vars = new HashMap<>();
-        vars.put("mentions", String.join(", ", plan.primary().mentions().stream().limit(3).toList()));
+        vars.put("mentions", written(plan));
         String code = plan.primary().ciCode();
         vars.put("ci_code", code);
         vars.put("ci_name", plan.primary().ciName().isEmpty() ? code : plan.primary().ciName());

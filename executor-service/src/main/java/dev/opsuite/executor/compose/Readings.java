@@ -28,7 +28,13 @@ final class Readings {
             return "";
         }
         Map<String, String> v = new HashMap<>(planVars);
-        v.put("target", planVars.getOrDefault("root", plan.primary().ciCode()));
+        String target = planVars.getOrDefault("root", plan.primary().ciCode());
+        String written = ComposeVars.written(plan);
+        if (target.isEmpty() && !written.isEmpty()) {
+            // not resolved (several CIs to choose from, or none matches): the words as the question wrote them
+            target = "'" + written + "'";
+        }
+        v.put("target", target);
         v.put("targets", String.join(", ", plan.primary().ciCodes()));
         v.put("metric", planVars.getOrDefault("metric_label", plan.metric().metricName()));
         v.put("agg", planVars.getOrDefault("agg_label", plan.metric().agg()));
