@@ -39,7 +39,10 @@ class ScaleEstateTest {
             assertTrue(codes.add(f[0]), "duplicate code " + f[0]);
             assertTrue(names.add(f[1]), "duplicate name " + f[1]);
         }
-        assertTrue(cis.stream().anyMatch(l -> l.startsWith("SVR001,") && l.endsWith(",서버A|server-a")), "서버A is SVR001");
+        assertTrue(cis.stream().anyMatch(l -> l.startsWith("SVR001,") && l.endsWith(",서버A|server-a,pci")),
+                "서버A is SVR001, tagged pci (the scoped ask of the bench sees it)");
+        long tagged = cis.stream().filter(l -> l.endsWith(",pci")).count();
+        assertTrue(tagged > 10 && tagged < 45, "about a quarter tagged pci: " + tagged);
         Set<String> edges = new HashSet<>();
         for (String line : relations) {
             String[] f = line.split(",");
