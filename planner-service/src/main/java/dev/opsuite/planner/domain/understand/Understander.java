@@ -229,28 +229,23 @@ public final class Understander {
                 && bare.contains(c.text().toLowerCase(java.util.Locale.ROOT))).toList(); // "몇 대" stays a count
         for (Claim c : counts) {
             String before = a.text().substring(0, c.span().start()).stripTrailing().toLowerCase(java.util.Locale.ROOT);
-            boolean ofValue = false;
+            String after = a.text().substring(c.span().end()).stripLeading().toLowerCase(java.util.Locale.ROOT);
+            boolean value = false;
             for (JsonNode w : rules.path("understanding").path("value_words")) {
                 String v = w.asText().toLowerCase(java.util.Locale.ROOT);
-                ofValue |= !v.isEmpty() && before.endsWith(v) && (before.length() == v.length()
-                        || !Character.isLetterOrDigit(before.charAt(before.length() - v.length() - 1))
-                        || Folding.hasHangul(v));
+                // a Latin word must end where the text before does at a word boundary; Korean attaches
+                value |= !v.isEmpty() && before.endsWith(v) && (Folding.hasHangul(v) || before.length() == v.length()
+                        || !Character.isLetterOrDigit(before.charAt(before.length() - v.length() - 1)));
             }
-            if (ofValue) {
-                claims.remove(c);
-                claims.add(new Claim(c.span(), c.text(), "stopword", "value_of_unit", c.score()));
-                continue;
-            }
-            String after = a.text().substring(c.span().end()).stripLeading().toLowerCase(java.util.Locale.ROOT);
             for (JsonNode unit : rules.path("understanding").path("value_units")) {
                 String u = unit.asText().toLowerCase(java.util.Locale.ROOT);
                 boolean latin = !u.isEmpty() && Character.isLetter(u.charAt(0)) && u.charAt(0) < 128;
-                if (!u.isEmpty() && after.startsWith(u) && (!latin || after.length() == u.length()
-                        || !Character.isLetter(after.charAt(u.length())))) {
-                    claims.remove(c);
-                    claims.add(new Claim(c.span(), c.text(), "stopword", "value_of_unit", c.score()));
-                    break;
-                }
+                value |= !u.isEmpty() && after.startsWith(u) && (!latin || after.length() == u.length()
+                        || !Character.isLetter(after.charAt(u.length())));
+            }
+            if (value) {
+                claims.remove(c);
+                claims.add(new Claim(c.span(), c.text(), "stopword", "value_of_unit", c.score()));
             }
         }
     }
@@ -298,7 +293,7 @@ public final class Understander {
         }
     }
 
-    /** The enum or type claim covering exactly this token, if any. */
+    /** The enum or type claim covering this token alone (no wider than it, a character of slack), if any. */
     private Claim vocabularyClaimOf(Token t) {
         for (Claim c : claims) {
             if ((c.kind().equals("enum") || c.kind().equals("entity_type")) && c.span().start() <= t.start()
@@ -310,7 +305,8 @@ public final class Understander {
     }
 
     private boolean pluralAfter(Token last) {
-        return last.latin() && last.surface().length() > 3 && last.surface().endsWith("s")
+        String w = last.surface().toLowerCase(java.util.Locale.ROOT);
+        return last.latin() && w.length() >= 3 && w.endsWith("s") && !w.endsWith("ss") // "DB VMs"
                 || a.text().startsWith("들", last.end());
     }
 

@@ -191,6 +191,8 @@ class EstateWordsTest {
                 .sorted().toList());
         // but a list of the types, and events asked for, keep their vocabulary meaning
         assertTrue(new RulesPlanner().plan("list all DB VMs", assets, NOW, SEOUL, vms).plan().candidates().isEmpty());
+        assertTrue(new RulesPlanner().plan("DB VMs memory now", assets, NOW, SEOUL, vms).plan().candidates().isEmpty(),
+                "in the plural they are the type, not one CI to choose");
         assertTrue(new RulesPlanner().plan("어제 알림 이력", assets, NOW, SEOUL, vms).plan().candidates().isEmpty());
     }
 
