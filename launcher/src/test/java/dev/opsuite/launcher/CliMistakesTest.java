@@ -61,6 +61,30 @@ class CliMistakesTest {
         assertTrue(said().contains("nothing answers on 127.0.0.1:" + port + " — is ./ops up running? (OPS_HTTP_PORT)"));
     }
 
+    private static String[] ops(String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("bash", Path.of("..", "ops").toString()));
+        cmd.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new String[] {Integer.toString(p.waitFor()), text};
+    }
+
+    @Test
+    void helpExplainsEachCommandAndAnUnknownOneIsSaidSo() throws Exception {
+        String[] all = ops("help");
+        assertEquals("0", all[0], all[1]);
+        for (String c : new String[] {"up", "import DIR", "demo remove", "keys", "curl", "test", "build", "bench", "help"}) {
+            assertTrue(all[1].contains("\n  " + c), c + " in: " + all[1]);
+        }
+        String[] imp = ops("help", "import");
+        assertEquals("0", imp[0]);
+        assertTrue(imp[1].contains("3 nothing answers on the port; 4 no such folder or no estate files"), imp[1]);
+        String[] unknown = ops("frobnicate");
+        assertEquals("2", unknown[0]);
+        assertTrue(unknown[1].startsWith("ops: no command 'frobnicate'"), unknown[1]);
+        assertFalse(unknown[1].contains("Exception"), unknown[1]);
+    }
+
     @Test
     void aTakenPortIsRecognisedThroughWrappers() {
         Exception netty = new CompletionException(new RuntimeException("start failed",
