@@ -86,6 +86,25 @@ class CliMistakesTest {
     }
 
     @Test
+    void statusSaysWhatRunsOrThatNothingDoes(@TempDir Path dir) throws Exception {
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertEquals(StatusCli.NOT_RUNNING, StatusCli.run(Env.of(Map.of("OPS_HTTP_PORT",
+                Integer.toString(closedPort()), "OPS_DATA_DIR", dir.toString())), o, e));
+        assertTrue(said().contains("— is ./ops up running? (OPS_HTTP_PORT)"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("data dir  " + dir.toAbsolutePath().normalize()));
+
+        AllInOne ops = OpsStack.get();
+        out.reset();
+        err.reset();
+        assertEquals(0, StatusCli.run(Env.of(Map.of("OPS_HTTP_PORT", Integer.toString(ops.httpPort()),
+                "OPS_DATA_DIR", dir.toString(), "OPS_STATUS_COMMIT", "abc1234")), o, e), err.toString(StandardCharsets.UTF_8));
+        String status = out.toString(StandardCharsets.UTF_8);
+        assertTrue(status.contains("answering on http://127.0.0.1:" + ops.httpPort() + " — ready"), status);
+        assertTrue(status.contains("executor-service SERVING") && status.contains("commit abc1234"), status);
+    }
+
+    @Test
     void aTakenPortIsRecognisedThroughWrappers() {
         Exception netty = new CompletionException(new RuntimeException("start failed",
                 new java.io.IOException("bind(..) failed: Address already in use")));
