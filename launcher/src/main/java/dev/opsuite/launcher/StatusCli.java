@@ -51,17 +51,17 @@ public final class StatusCli {
             err.println("127.0.0.1:" + port + " did not answer: " + e.getMessage());
             return NOT_RUNNING;
         }
-        JsonNode data2;
+        JsonNode health;
         try {
-            data2 = ModelJson.MAPPER.readTree(r.body()).path("data");
+            health = ModelJson.MAPPER.readTree(r.body()).path("data");
         } catch (java.io.IOException e) {
             err.println("127.0.0.1:" + port + " answers, but not as the OPS gateway (HTTP " + r.statusCode() + ")");
             return NOT_RUNNING;
         }
-        boolean ready = data2.path("ready").asBoolean(false);
+        boolean ready = health.path("ready").asBoolean(false);
         out.printf("product   answering on http://127.0.0.1:%d — %s%n", port, ready ? "ready" : "NOT READY");
         List<String> parts = new ArrayList<>();
-        for (JsonNode c : data2.path("components")) {
+        for (JsonNode c : health.path("components")) {
             parts.add(c.path("name").asText() + " " + c.path("status").asText());
         }
         out.println("parts     " + String.join(" · ", parts));

@@ -15,20 +15,27 @@ final class OpsStack {
 
     private OpsStack() {}
 
+    /**
+     * An all-in-one of a test's own on {@code dataDir}: any free port, the shipped default assets, the
+     * rules only (no LLM, whatever the machine's environment says), no per-caller rate limit, and these
+     * settings on top.
+     */
+    static AllInOne start(Path dataDir, Map<String, String> settings) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "OPS_HTTP_PORT", "0",
+                "OPS_DATA_DIR", dataDir.toString(),
+                "OPS_ASSET_SEED_DIR", Path.of("..", "assets", "defaults").toAbsolutePath().toString(),
+                "OPS_LLM_MODEL", "",
+                "OPS_RATE_PER_SECOND", "0"));
+        env.putAll(settings);
+        return AllInOne.start(LauncherConfig.from(Env.of(env)));
+    }
+
     static synchronized AllInOne get() throws Exception {
         if (instance == null) {
             dataDir = TempData.create("ops-e2e-");
-            Env env = Env.of(Map.of(
-                    "OPS_HTTP_PORT", "0",
-                    "OPS_DATA_DIR", dataDir.toString(),
-                    "OPS_ASSET_SEED_DIR", Path.of("..", "assets", "defaults").toAbsolutePath().toString(),
-                    "OPS_DEMO_DAYS", "2",
-                    // the shared stack answers with the rules only, whatever the machine's environment says
-                    "OPS_LLM_MODEL", "",
-                    // the suites ask as a handful of callers, fast; CallerLimitsEndToEndTest tests the limits
-                    "OPS_RATE_PER_SECOND", "0",
-                    "OPS_CONCURRENT_PER_CALLER", "1000"));
-            instance = AllInOne.start(LauncherConfig.from(env));
+            // the suites ask as a handful of callers, fast; CallerLimitsEndToEndTest tests the limits
+            instance = start(dataDir, Map.of("OPS_DEMO_DAYS", "2", "OPS_CONCURRENT_PER_CALLER", "1000"));
             AllInOne started = instance;
             Path dir = dataDir;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.config.Env;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,14 +33,7 @@ class TagScopeEndToEndTest {
     @BeforeAll
     static void up() throws Exception {
         dataDir = TempData.create("ops-tags-");
-        ops = AllInOne.start(LauncherConfig.from(Env.of(Map.of(
-                "OPS_HTTP_PORT", "0",
-                "OPS_DATA_DIR", dataDir.toString(),
-                "OPS_ASSET_SEED_DIR", Path.of("..", "assets", "defaults").toAbsolutePath().toString(),
-                "OPS_DEMO", "false",
-                "OPS_NOW", "2026-12-01T12:00:00Z",
-                "OPS_LLM_MODEL", "",
-                "OPS_RATE_PER_SECOND", "0"))));
+        ops = OpsStack.start(dataDir, Map.of("OPS_DEMO", "false", "OPS_NOW", "2026-12-01T12:00:00Z"));
         http = new Http(ops);
         Path estate = Files.createDirectories(dataDir.resolve("estate"));
         Files.writeString(estate.resolve("cis.csv"), String.join("\n",

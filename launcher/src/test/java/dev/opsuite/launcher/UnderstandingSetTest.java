@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.config.Env;
 import dev.opsuite.kit.model.ModelJson;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -67,14 +66,7 @@ abstract class UnderstandingSetTest {
     @BeforeAll
     void up() throws Exception {
         dataDir = TempData.create("ops-understanding-");
-        ops = AllInOne.start(LauncherConfig.from(Env.of(Map.of(
-                "OPS_HTTP_PORT", "0",
-                "OPS_DATA_DIR", dataDir.toString(),
-                "OPS_ASSET_SEED_DIR", Path.of("..", "assets", "defaults").toAbsolutePath().toString(),
-                "OPS_DEMO_DAYS", "1",
-                "OPS_NOW", now,
-                "OPS_LLM_MODEL", "",
-                "OPS_RATE_PER_SECOND", "0"))));
+        ops = OpsStack.start(dataDir, Map.of("OPS_DEMO_DAYS", "1", "OPS_NOW", now));
         http = new Http(ops);
         Path estate = dataDir.resolve("estate");
         Files.createDirectories(estate);
