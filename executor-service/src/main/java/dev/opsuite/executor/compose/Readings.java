@@ -23,16 +23,21 @@ final class Readings {
         if (reading.isMissingNode()) {
             return "";
         }
-        String template = Localized.text(reading.path(shape(plan)), lang);
-        if (template.isEmpty()) {
-            return "";
-        }
         Map<String, String> v = new HashMap<>(planVars);
         String target = planVars.getOrDefault("root", plan.primary().ciCode());
         String written = ComposeVars.written(plan);
         if (target.isEmpty() && !written.isEmpty()) {
             // not resolved (several CIs to choose from, or none matches): the words as the question wrote them
             target = "'" + written + "'";
+        }
+        String shape = shape(plan);
+        if (target.isEmpty() && reading.has(shape + "_all")) {
+            // events of the whole estate (or of its filters): no CI to name ("critical alert events over …")
+            shape = shape + "_all";
+        }
+        String template = Localized.text(reading.path(shape), lang);
+        if (template.isEmpty()) {
+            return "";
         }
         v.put("target", target);
         v.put("targets", String.join(", ", plan.primary().ciCodes()));
@@ -46,7 +51,9 @@ final class Readings {
         v.put("filters", filters(plan, lang));
         v.put("condition", planVars.getOrDefault("condition", ""));
         v.put("fields", String.join(", ", plan.primary().fields()));
-        v.put("types", String.join(", ", plan.history().eventTypes()));
+        // severities belong to the reading as much as types do ("critical alert"): a filter shown is a filter applied
+        v.put("types", (String.join("|", plan.history().severities()) + " "
+                + String.join(", ", plan.history().eventTypes())).strip());
         v.put("depth", Integer.toString(plan.graph().depth()));
         v.put("window", Integer.toString(plan.history().windowHours()));
         StringBuilder line = new StringBuilder(Localized.text(reading.path("prefix"), lang));
@@ -106,6 +113,10 @@ final class Readings {
 
     private static String filters(PlanModel p, String lang) {
         List<String> parts = new ArrayList<>();
+        if (p.intent() == Intent.LIST && !p.primary().ciCodes().isEmpty()) {
+            // the condition among the CIs the question named: they belong to the reading like any filter
+            parts.add("ci_code=" + String.join("|", p.primary().ciCodes()));
+        }
         for (PlanModel.Filter f : p.primary().filters()) {
             parts.add(f.field() + ("ne".equals(f.op()) ? "≠" : "=") + String.join("|", f.values()));
         }

@@ -5,6 +5,7 @@ import dev.opsuite.kit.model.Intent;
 import dev.opsuite.kit.model.PlanModel;
 import dev.opsuite.kit.model.View;
 import dev.opsuite.planner.domain.understand.Claim;
+import dev.opsuite.planner.domain.understand.EntityDictionary;
 import dev.opsuite.planner.domain.understand.LinkedEntity;
 import dev.opsuite.planner.domain.understand.Signals;
 import dev.opsuite.planner.domain.understand.TimeReading;
@@ -151,6 +152,11 @@ final class PlanBuilder {
                 .withFields(named ? asked : List.of()).plan();
     }
 
+    /** A word matched as a whole word or prefix of names: it names a group of CIs, not a misspelt one. */
+    private static boolean groupWord(LinkedEntity e) {
+        return e.rank() == EntityDictionary.Rank.TOKEN || e.rank() == EntityDictionary.Rank.PREFIX;
+    }
+
     private PlanModel metricPlan(List<LinkedEntity> ents, List<PlanModel.Filter> filters, JsonNode defaults,
                                  boolean named) {
         String metric = s.metric().orElseThrow();
@@ -172,10 +178,13 @@ final class PlanBuilder {
             String a = agg.orElse(t.present() ? "avg" : "latest");
             PlanModel.Metric m = metric(metric, a, t, defaults.path("aggregate_range").asText("last_24h"), "", 0, "",
                     th == null ? null : new PlanModel.Threshold(th.op(), th.value(), th.upper()), !a.equals("latest"));
-            // "원장 DB, 결제 DB, 고객 DB 중에서 CPU가 60%를 넘는 데": the condition among the CIs named
-            PlanParts.Draft d = parts.plan(Intent.LIST, View.SUMMARY, ents.size() >= 2 ? ents : List.of(), filters, null, m,
-                    null, TABLE_BLOCKS);
-            d = ents.size() >= 2 ? d.compared() : d;
+            // "원장 DB, 결제 DB, 고객 DB 중에서 CPU가 60%를 넘는 데": the condition among the CIs named; one CI
+            // named ("CPU 80% 넘는 maru 서버") is the condition on that CI, never dropped for the whole estate; a
+            // part of names ("maru", "k8s-node") is every CI it names, not a choice to ask for
+            List<LinkedEntity> among = ents.size() == 1 && groupWord(ents.get(0))
+                    ? ents.get(0).candidates().stream().map(c -> ents.get(0).narrowedTo(List.of(c))).toList() : ents;
+            PlanParts.Draft d = parts.plan(Intent.LIST, View.SUMMARY, among, filters, null, m, null, TABLE_BLOCKS);
+            d = among.isEmpty() ? d : d.compared();
             return (s.intent("count") ? d.counted() : d).plan();
         }
         if (compare && ents.size() >= 2) {

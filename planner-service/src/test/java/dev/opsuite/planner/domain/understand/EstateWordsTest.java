@@ -142,6 +142,19 @@ class EstateWordsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+        "CPU 80% 넘는 fleet-db|DB_FLEET", // one CI named: the condition on it, not on the whole estate
+        "is fleet-db over 80% cpu?|DB_FLEET",
+        "CPU 80% 넘는 k8s-node 서버|k8s-node-a1 k8s-node-a2", // a part of names: every CI it names
+        "k8s-node servers with memory above 70%|k8s-node-a1 k8s-node-a2"})
+    void aThresholdKeepsTheCisTheQuestionNames(String question, String codes) {
+        PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+        assertEquals("gt", p.metric().threshold().op(), question + ": " + p.metric());
+        assertEquals(List.of(codes.split(" ")), p.primary().ciCodes(), question + ": " + p.primary());
+        assertTrue(p.missingSlots().isEmpty(), "no choice to ask for: " + p.missingSlots());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
         "label-printer is needing which VMs, also the not direct ones?|6",
         "what does label-printer call directly|1",
         "label-printer가 돌아가려면 밑에 뭐뭐 필요해요? 끝까지 다요|6"})

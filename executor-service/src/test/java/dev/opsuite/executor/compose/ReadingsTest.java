@@ -1,0 +1,49 @@
+package dev.opsuite.executor.compose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.opsuite.executor.domain.DefaultAssets;
+import dev.opsuite.kit.model.AssetBundle;
+import dev.opsuite.kit.model.Intent;
+import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.kit.model.View;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The reading line names every filter the plan applies, and reads well when no CI is named. */
+class ReadingsTest {
+    private static final AssetBundle ASSETS = new AssetBundle(DefaultAssets.docs());
+
+    private static PlanModel plan(Intent intent, PlanModel.Primary primary, PlanModel.Metric metric,
+                                  PlanModel.History history, String lang) {
+        return new PlanModel(intent, View.SUMMARY, primary, null, new PlanModel.Graph(3, List.of(), "in", 200), metric,
+                history, new PlanModel.Output(List.of("text"), "text", false), lang, List.of(), List.of(), "", List.of(),
+                Map.of("time_zone", "Asia/Seoul"), List.of());
+    }
+
+    private static String read(PlanModel p, String lang) {
+        return Readings.render(p, ASSETS.content("mapping"), Map.of("time_range", "the last 2 days"), lang);
+    }
+
+    @Test
+    void eventsOfTheWholeEstateNameTheirSeverityAndTypeAndNoMissingCi() {
+        PlanModel.Primary none = new PlanModel.Primary("ci", "", List.of(), List.of(), List.of(), 0, 0, List.of(),
+                List.of(), "");
+        PlanModel.History h = new PlanModel.History(true, List.of("alert"), List.of("critical"), "last_2d",
+                "2026-12-01T00:00+09:00", "2026-12-03T00:00+09:00", 0, true, "", 0);
+        assertEquals("Read as: critical alert events over the last 2 days, Asia/Seoul",
+                read(plan(Intent.LIST, none, null, h, "en"), "en"));
+        assertEquals("해석: the last 2 days critical alert 이벤트 (Asia/Seoul)", read(plan(Intent.LIST, none, null, h, "ko"), "ko"));
+    }
+
+    @Test
+    void aConditionOnNamedCisNamesThem() {
+        PlanModel.Primary one = new PlanModel.Primary("ci", "DB_FLEET", List.of(), List.of(), List.of(), 0, 0,
+                List.of("DB_FLEET"), List.of(), "fleet-db");
+        PlanModel.Metric m = new PlanModel.Metric("cpu_usage", "latest", "", "", "", "", 0, "", false,
+                new PlanModel.Threshold("gt", 80, 0));
+        String en = read(plan(Intent.LIST, one, m, null, "en"), "en");
+        assertEquals(true, en.startsWith("Read as: CIs (ci_code=DB_FLEET) with "), en);
+    }
+}
