@@ -73,7 +73,7 @@ class CliMistakesTest {
     void helpExplainsEachCommandAndAnUnknownOneIsSaidSo() throws Exception {
         String[] all = ops("help");
         assertEquals("0", all[0], all[1]);
-        for (String c : new String[] {"up", "import DIR", "demo remove", "keys", "curl", "test", "build", "bench", "help"}) {
+        for (String c : new String[] {"up", "import DIR", "demo remove", "keys", "curl", "test", "build", "bench", "help", "ask", "docs"}) {
             assertTrue(all[1].contains("\n  " + c), c + " in: " + all[1]);
         }
         String[] imp = ops("help", "import");
@@ -102,6 +102,35 @@ class CliMistakesTest {
         String status = out.toString(StandardCharsets.UTF_8);
         assertTrue(status.contains("answering on http://127.0.0.1:" + ops.httpPort() + " — ready"), status);
         assertTrue(status.contains("executor-service SERVING") && status.contains("commit abc1234"), status);
+    }
+
+    @Test
+    void askPrintsTheAnswerOrSaysWhyNot() throws Exception {
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertEquals(AskCli.USAGE, AskCli.run(new String[] {}, Env.of(Map.of()), o, e));
+        assertTrue(said().startsWith("usage: ./ops ask"));
+        err.reset();
+        assertEquals(AskCli.NOT_RUNNING, AskCli.run(new String[] {"서버A의 CPU 사용량은?"},
+                Env.of(Map.of("OPS_HTTP_PORT", Integer.toString(closedPort()))), o, e));
+        assertTrue(said().contains("— is ./ops up running? (OPS_HTTP_PORT)"));
+
+        AllInOne ops = OpsStack.get();
+        Env at = Env.of(Map.of("OPS_HTTP_PORT", Integer.toString(ops.httpPort())));
+        err.reset();
+        assertEquals(0, AskCli.run(new String[] {"서버A의 CPU 사용량은?"}, at, o, e), err.toString(StandardCharsets.UTF_8));
+        String answer = out.toString(StandardCharsets.UTF_8);
+        assertTrue(answer.contains("(SVR001)의 현재 CPU 사용량은") && answer.contains("해석: "), answer);
+        assertTrue(answer.matches("(?s).*route orch · \\d+ ms · trace [0-9a-f]{32}.*"), answer);
+        assertTrue(answer.contains("ci_code  ci_name"), "the table as aligned columns: " + answer);
+
+        out.reset();
+        assertEquals(AskCli.REFUSED, AskCli.run(new String[] {"x".repeat(5000)}, at, o, e));
+        String refused = err.toString(StandardCharsets.UTF_8);
+        assertTrue(refused.startsWith("refused (HTTP 400): ") && !refused.contains("Exception"), refused);
+        assertTrue(refused.lines().allMatch(l -> l.startsWith("refused") || l.startsWith("trace ")), refused);
+        assertTrue(AskCli.displayWidth("서버A") == 5 && "42".equals(AskCli.cell(com.fasterxml.jackson.databind.node
+                .DoubleNode.valueOf(42.0))));
     }
 
     @Test

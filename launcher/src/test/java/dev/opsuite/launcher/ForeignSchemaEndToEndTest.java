@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class ForeignSchemaEndToEndTest {
     private static final String ADMIN = "asset_admin";
-    private static final Path DIR = Path.of("src", "test", "resources", "foreign");
+    private static final Path DIR = Path.of("..", "examples", "foreign-schema");
     private static Http http;
     private static AllInOne ops;
 

@@ -1,0 +1,176 @@
+package dev.opsuite.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsuite.kit.config.Env;
+import dev.opsuite.kit.model.ModelJson;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * `./ops ask QUESTION`: one question to the running product (POST /ops/ci/ask on OPS_HTTP_PORT),
+ * printed for a terminal — the answer's blocks as text (tables as aligned columns, a chart and a
+ * network by their size), then route, time and trace id. Asks as the anonymous loopback caller
+ * (viewer) unless OPS_API_KEY is set: the admin key is never used to ask. {@code --json} prints the
+ * response as the product sent it. Exit 0 answered; 1 the product refused or failed (its message and
+ * trace id are printed); 2 usage; 3 nothing answers on the port.
+ */
+public final class AskCli {
+    static final int REFUSED = 1;
+    static final int USAGE = 2;
+    static final int NOT_RUNNING = 3;
+    private static final int MAX_ROWS = 20;
+
+    private AskCli() {}
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, Env.system(), new PrintStream(System.out, true, StandardCharsets.UTF_8),
+                new PrintStream(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    static int run(String[] args, Env env, PrintStream out, PrintStream err) throws InterruptedException {
+        boolean json = args.length == 2 && "--json".equals(args[0]);
+        if (!(args.length == 1 || json) || args[args.length - 1].isBlank()) {
+            err.println("usage: ./ops ask [--json] \"QUESTION\"");
+            return USAGE;
+        }
+        int port = env.getInt("OPS_HTTP_PORT", 8080);
+        ObjectNode body = ModelJson.MAPPER.createObjectNode().put("question", args[args.length - 1]);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ops/ci/ask"))
+                .timeout(Duration.ofSeconds(60)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        env.get("OPS_API_KEY").ifPresent(k -> b.header("authorization", "Bearer " + k));
+        HttpResponse<String> r;
+        try {
+            r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()
+                    .send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (ConnectException e) {
+            err.println("nothing answers on 127.0.0.1:" + port + " — is ./ops up running? (OPS_HTTP_PORT)");
+            return NOT_RUNNING;
+        } catch (java.io.IOException e) {
+            err.println("127.0.0.1:" + port + " did not answer: " + e.getMessage());
+            return NOT_RUNNING;
+        }
+        JsonNode envelope;
+        try {
+            envelope = ModelJson.MAPPER.readTree(r.body());
+        } catch (java.io.IOException e) {
+            err.println("127.0.0.1:" + port + " answers, but not as the OPS gateway (HTTP " + r.statusCode() + ")");
+            return NOT_RUNNING;
+        }
+        if (json) {
+            out.println(r.body());
+            return r.statusCode() == 200 ? 0 : REFUSED;
+        }
+        JsonNode data = envelope.path("data");
+        if (r.statusCode() != 200) {
+            err.println("refused (HTTP " + r.statusCode() + "): " + envelope.path("message").asText());
+            if (data.hasNonNull("trace_id")) {
+                err.println("trace     " + data.path("trace_id").asText());
+            }
+            return REFUSED;
+        }
+        for (JsonNode block : data.path("blocks")) {
+            print(block, out);
+        }
+        JsonNode meta = data.path("meta");
+        out.printf("%nroute %s · %d ms · trace %s%n", meta.path("route").asText(), meta.path("timing_ms").asInt(),
+                meta.path("trace_id").asText());
+        List<String> actions = new ArrayList<>();
+        for (JsonNode a : data.path("screen").path("actions")) {
+            actions.add(a.path("label").asText(a.path("action_id").asText()));
+        }
+        if (!actions.isEmpty()) {
+            out.println("actions   " + String.join(" · ", actions));
+        }
+        return 0;
+    }
+
+    private static void print(JsonNode block, PrintStream out) {
+        String type = block.path("type").asText();
+        JsonNode d = block.path("data");
+        switch (type) {
+            case "table" -> table(block.path("title").asText(), d, out);
+            case "chart" -> {
+                for (JsonNode s : d.path("series")) {
+                    out.printf("[chart] %s (%s): %d points%n", s.path("name").asText(), s.path("unit").asText(),
+                            s.path("points").size());
+                }
+            }
+            case "network" -> out.printf("[network] %d CIs, %d relations%n", d.path("nodes").size(), d.path("edges").size());
+            default -> {
+                String title = block.path("title").asText();
+                String prefix = "reading".equals(title) ? "" : title.isEmpty() || "answer".equals(title) ? "" : "[" + title + "] ";
+                out.println(prefix + block.path("content").asText());
+            }
+        }
+    }
+
+    private static void table(String title, JsonNode d, PrintStream out) {
+        List<List<String>> lines = new ArrayList<>();
+        List<String> head = new ArrayList<>();
+        d.path("columns").forEach(c -> head.add(c.asText()));
+        lines.add(head);
+        int n = 0;
+        for (JsonNode row : d.path("rows")) {
+            if (n++ == MAX_ROWS) {
+                break;
+            }
+            List<String> cells = new ArrayList<>();
+            row.forEach(v -> cells.add(cell(v)));
+            lines.add(cells);
+        }
+        int[] width = new int[head.size()];
+        for (List<String> l : lines) {
+            for (int i = 0; i < Math.min(width.length, l.size()); i++) {
+                width[i] = Math.max(width[i], displayWidth(l.get(i)));
+            }
+        }
+        if (!title.isEmpty()) {
+            out.println("[table] " + title);
+        }
+        for (List<String> l : lines) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < Math.min(width.length, l.size()); i++) {
+                String cell = l.get(i);
+                sb.append(cell).append(" ".repeat(width[i] - displayWidth(cell) + 2));
+            }
+            out.println(sb.toString().stripTrailing());
+        }
+        int total = d.path("rows").size();
+        if (total > MAX_ROWS) {
+            out.printf("… %d more rows (./ops ask --json for all of them)%n", total - MAX_ROWS);
+        }
+    }
+
+    /** A cell as written: JSON numbers of a Struct are doubles, so a whole one is printed without ".0". */
+    static String cell(JsonNode v) {
+        if (v.isNull()) {
+            return "";
+        }
+        if (v.isNumber() && v.asDouble() == Math.rint(v.asDouble()) && Math.abs(v.asDouble()) < 1e15) {
+            return Long.toString(v.asLong());
+        }
+        return v.asText();
+    }
+
+    /** Terminal columns of a cell: Hangul and other wide characters take two. */
+    static int displayWidth(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            w += (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+                    || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFF60) ? 2 : 1;
+            i += Character.charCount(cp);
+        }
+        return w;
+    }
+}
