@@ -29,8 +29,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The asset registry's REST face: checks the caller may write, then hands over to trace-service's
- * AssetService. Reads are open to every caller; writes need the asset_admin role.
+ * The asset registry's REST face: checks names and versions, then hands over to trace-service's
+ * AssetService. Who may call is the access table's: reads need the operator role, writes asset_admin.
  */
 final class AssetApi {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");

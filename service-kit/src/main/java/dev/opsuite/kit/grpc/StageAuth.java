@@ -244,6 +244,14 @@ public final class StageAuth {
         };
     }
 
+    /**
+     * The TLS identities {@link #MAY_CALL} lets call an RPC ("ops.v1.PlannerService/RoutePlan"), sorted:
+     * what the API reference prints beside each stage RPC.
+     */
+    public static List<String> identitiesAllowed(String fullMethod) {
+        return MAY_CALL.keySet().stream().filter(identity -> mayCall(identity, fullMethod)).sorted().toList();
+    }
+
     static boolean mayCall(String identity, String fullMethod) {
         Set<String> allowed = MAY_CALL.getOrDefault(identity, Set.of());
         String service = fullMethod.substring(0, Math.max(0, fullMethod.indexOf('/')));

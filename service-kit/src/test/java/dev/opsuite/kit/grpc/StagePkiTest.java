@@ -49,4 +49,14 @@ class StagePkiTest {
         assertFalse(StageAuth.mayCall("trace", "ops.v1.ExecutorService/Execute"));
         assertFalse(StageAuth.mayCall("stranger", "ops.v1.PlannerService/RoutePlan"));
     }
+
+    @Test
+    void theIdentitiesOfAnRpcAreTheRowsThatAllowIt() {
+        assertEquals(List.of("gateway", "operator", "planner"),
+                StageAuth.identitiesAllowed("ops.v1.ExecutorService/LoadDictionary"));
+        assertEquals(List.of("executor", "gateway", "operator", "planner"),
+                StageAuth.identitiesAllowed("ops.v1.AssetService/GetAsset"));
+        assertEquals(List.of("gateway"), StageAuth.identitiesAllowed("ops.v1.TraceService/WriteTraces"));
+        assertEquals(List.of("gateway", "operator"), StageAuth.identitiesAllowed("ops.v1.PlannerService/Replan"));
+    }
 }
