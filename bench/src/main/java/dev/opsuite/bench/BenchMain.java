@@ -3,6 +3,7 @@ package dev.opsuite.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsuite.kit.config.Env;
 import dev.opsuite.kit.model.ModelJson;
 import dev.opsuite.launcher.ImportClient;
 import java.nio.file.Files;
@@ -27,11 +28,13 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        String productCp = require("OPS_BENCH_PRODUCT_CP");
-        Path resultsDir = Path.of(System.getenv().getOrDefault("OPS_BENCH_RESULTS", "bench/results"));
-        long seed = Long.parseLong(System.getenv().getOrDefault("OPS_BENCH_SEED", "20261125"));
-        String javaOpts = System.getenv().getOrDefault("OPS_JAVA_OPTS", ProductProcess.DEFAULT_JAVA_OPTS);
-        boolean keep = "true".equals(System.getenv("OPS_BENCH_KEEP"));
+        Env env = Env.system();
+        String productCp = env.get("OPS_BENCH_PRODUCT_CP").orElseThrow(
+                () -> new IllegalStateException("OPS_BENCH_PRODUCT_CP is not set (run through ./ops bench)"));
+        Path resultsDir = Path.of(env.get("OPS_BENCH_RESULTS", "bench/results"));
+        long seed = Long.parseLong(env.get("OPS_BENCH_SEED", "20261125"));
+        String javaOpts = env.get("OPS_JAVA_OPTS", ProductProcess.DEFAULT_JAVA_OPTS);
+        boolean keep = "true".equals(env.get("OPS_BENCH_KEEP", "false"));
         BenchPlan plan = quick ? BenchPlan.QUICK : BenchPlan.FULL;
         Path work = Files.createTempDirectory("ops-bench-");
         long t0 = System.nanoTime();
@@ -54,14 +57,6 @@ public final class BenchMain {
         double wall = (System.nanoTime() - t0) / 1e9;
         ((ObjectNode) out.get("run")).put("wall_s", Math.round(wall * 10) / 10.0);
         Report.write(out, resultsDir);
-    }
-
-    private static String require(String name) {
-        String v = System.getenv(name);
-        if (v == null || v.isBlank()) {
-            throw new IllegalStateException(name + " is not set (run through ./ops bench)");
-        }
-        return v;
     }
 
     /** One benchmark run: phases in order, each adding its figures to {@code out}. */
@@ -204,7 +199,7 @@ public final class BenchMain {
         private ObjectNode runInfo() {
             ObjectNode r = ModelJson.MAPPER.createObjectNode();
             r.put("utc", Instant.now().toString()).put("mode", plan.name).put("seed", seed)
-                    .put("commit", System.getenv().getOrDefault("OPS_BENCH_COMMIT", ""))
+                    .put("commit", Env.system().get("OPS_BENCH_COMMIT", ""))
                     .put("cores", Runtime.getRuntime().availableProcessors())
                     .put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"))
                     .put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"))

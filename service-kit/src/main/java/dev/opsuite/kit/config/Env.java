@@ -7,8 +7,16 @@ import java.util.Optional;
 /**
  * Where configuration comes from: the process environment, optionally overlaid (the all-in-one
  * launcher and tests pass values programmatically instead of mutating the environment).
+ *
+ * <p>Strict mode (system property {@value #STRICT_PROPERTY}{@code =true}, on in every test run):
+ * reading a name that {@link ConfigCatalog} does not declare throws, so a new variable cannot be read
+ * without being declared and documented. The one exception is the variable a declared
+ * {@link ConfigVar.Kind#REFERENCE} names (the operator chooses that name).
  */
 public final class Env {
+    /** The system property that turns strict mode on ("true"). */
+    public static final String STRICT_PROPERTY = "ops.env.strict";
+
     private final Map<String, String> overlay;
 
     private Env(Map<String, String> overlay) {
@@ -30,12 +38,28 @@ public final class Env {
         return new Env(m);
     }
 
+    /** The value, trimmed; unset and blank are both empty. */
     public Optional<String> get(String key) {
+        if ("true".equals(System.getProperty(STRICT_PROPERTY)) && !ConfigCatalog.declares(key)
+                && !namedByReference(key)) {
+            throw new IllegalStateException(key + " is read but not declared in " + ConfigCatalog.class.getName()
+                    + " (strict mode, " + STRICT_PROPERTY + "=true): declare it there and regenerate"
+                    + " docs/reference/configuration.md");
+        }
+        return raw(key);
+    }
+
+    private Optional<String> raw(String key) {
         String v = overlay.get(key);
         if (v == null) {
             v = System.getenv(key);
         }
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    /** Whether a declared reference (OPS_LLM_API_KEY_REF) names this variable here. */
+    private boolean namedByReference(String key) {
+        return ConfigCatalog.references().stream().anyMatch(r -> raw(r.name()).filter(key::equals).isPresent());
     }
 
     public String get(String key, String fallback) {
