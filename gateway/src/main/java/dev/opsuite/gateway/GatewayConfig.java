@@ -92,8 +92,8 @@ public record GatewayConfig(
                 env.get("OPS_HTTP_HOST", "127.0.0.1"),
                 env.get("OPS_ANONYMOUS_ROLE", "viewer"),
                 Path.of(env.get("OPS_KEYS_FILE", env.get("OPS_DATA_DIR", "data") + "/keys.json")),
-                // where the first start writes the admin key it creates ("" = create none)
-                adminKeyFile(env),
+                // where the first start writes the admin key it creates (blank counts as unset: the default file)
+                Path.of(env.get("OPS_ADMIN_KEY_FILE", env.get("OPS_DATA_DIR", "data") + "/admin.key")),
                 // per authenticated caller, on ask/query/UI actions/stage test/preview/scan/import
                 env.getInt("OPS_RATE_PER_SECOND", 50),
                 env.getInt("OPS_CONCURRENT_PER_CALLER", 16),
@@ -114,10 +114,5 @@ public record GatewayConfig(
                 // the Policy asset whose rbac.operations narrows the access table (default: the default Policy)
                 env.get("OPS_ACCESS_POLICY").filter(s -> !s.isBlank()),
                 env.getInt("OPS_ACCESS_REFRESH_MS", 2000));
-    }
-
-    private static Path adminKeyFile(Env env) {
-        String f = env.get("OPS_ADMIN_KEY_FILE", env.get("OPS_DATA_DIR", "data") + "/admin.key");
-        return f.isBlank() ? null : Path.of(f);
     }
 }

@@ -12,7 +12,7 @@ final class GatewayVariables {
 
     static final List<ConfigVar> ALL = List.of(
             ConfigVar.variable("OPS_HTTP_PORT", GATEWAY,
-                    "all-in-one, gateway, `./ops import`, `./ops keys`, `./ops demo`, `./ops status`",
+                    "all-in-one, gateway, `./ops import`, `./ops keys`, `./ops demo`, `./ops status`, `./ops ask`",
                     Default.of("8080"),
                     "REST + gRPC port of the gateway (`0` = any free port); the command-line tools call the"
                             + " product on 127.0.0.1 at this port"),

@@ -12,7 +12,7 @@ final class ToolVariables {
 
     static final List<ConfigVar> ALL = List.of(
             ConfigVar.variable("OPS_API_KEY", COMMAND_LINE,
-                    "`./ops import`, `./ops keys`, `./ops demo`, `./ops status`, `./ops curl`",
+                    "`./ops import`, `./ops keys`, `./ops demo`, `./ops status`, `./ops curl`, `./ops ask` (which asks anonymously without it)",
                     Default.derived("the admin key file (`OPS_ADMIN_KEY_FILE`)"),
                     "the key the command-line tools present"),
             ConfigVar.variable("OPS_JAVA_OPTS", COMMAND_LINE, "`./ops up`, `./ops bench`",
