@@ -150,14 +150,16 @@ class AssetValidationTest {
                            {"rule_type": "alias_mapping", "rule_data": {"source_entity": "A"}},
                            {"rule_type": "magic", "rule_data": []}]}
                 """);
+        // the fields' kinds first (from the asset model), then the rules of the type
         assertEquals(4, r.size(), r.toString());
-        assertTrue(r.get(0).startsWith("$.rules[0].rule_data.pattern: must be a valid regular expression"), r.get(0));
-        assertEquals("$.rules[1].rule_data.target_entity: is required", r.get(1));
-        assertEquals("$.rules[2].rule_type: must be one of alias_mapping, pattern_rule, transformation", r.get(2));
-        assertEquals("$.rules[2].rule_data: must be an object", r.get(3));
-        assertEquals(List.of("$.queries[1].name: duplicate query name 'a'", "$.queries[1].language: must be one of cypher, sql",
+        assertEquals("$.rules[2].rule_type: must be one of alias_mapping, pattern_rule, transformation", r.get(0));
+        assertEquals("$.rules[2].rule_data: must be an object", r.get(1));
+        assertTrue(r.get(2).startsWith("$.rules[0].rule_data.pattern: must be a valid regular expression"), r.get(2));
+        assertEquals("$.rules[1].rule_data.target_entity: is required", r.get(3));
+        assertEquals(List.of("$.queries[1].language: must be one of cypher, sql",
                         "$.queries[1].statement: must be a non-empty string", "$.queries[1].source: is required",
-                        "$.queries[1].params[0].name: is required", "$.bindings[0].query: names no query in $.queries ('b')"),
+                        "$.queries[1].params[0].name: is required", "$.queries[1].name: duplicate query name 'a'",
+                        "$.bindings[0].query: names no query in $.queries ('b')"),
                 problems(AssetType.QUERY, "q", """
                         {"queries": [{"name": "a", "language": "sql", "statement": "SELECT 1", "source": "pg"},
                                      {"name": "a", "language": "gql", "statement": " ", "params": [{}]}],

@@ -7,21 +7,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks an asset's content against the rules of its type and reports every problem with its
- * JSON path in one INVALID_ARGUMENT, so that a half-valid asset is never stored.
+ * Checks an asset's content against its type and reports every problem with its JSON path in one
+ * INVALID_ARGUMENT, so that a half-valid asset is never stored: first every field the asset model
+ * declares ({@link AssetModel}: kinds, bounds, closed values, required members), then the rules of
+ * the type that no single field says (duplicates, cross references, data scopes, secrets…).
+ * Members the model does not declare are allowed.
  */
 public final class AssetValidator {
     private final Map<AssetType, ContentRules> rules = new EnumMap<>(AssetType.class);
 
     public AssetValidator() {
         rules.put(AssetType.SOURCE, new SourceRules());
-        rules.put(AssetType.SCHEMA, new SchemaRules());
         rules.put(AssetType.RESOLVER, new ResolverRules());
         rules.put(AssetType.QUERY, new QueryRules());
-        rules.put(AssetType.MAPPING, new MappingRules());
-        rules.put(AssetType.PROMPT, new PromptRules());
         rules.put(AssetType.POLICY, new PolicyRules());
-        rules.put(AssetType.SCREEN, new ScreenRules());
     }
 
     /** Every problem as "$.path: message"; empty when the content is valid. */
@@ -33,7 +32,11 @@ public final class AssetValidator {
                 problems.add("$.name", "must equal the asset name '" + name + "', got '" + n + "'");
             }
         });
-        rules.get(type).check(root);
+        AssetModel.check(type, content, problems);
+        ContentRules typeRules = rules.get(type);
+        if (typeRules != null) {
+            typeRules.check(root);
+        }
         return problems.items();
     }
 

@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A JSON object of an asset's content (plain Java: Map, List, String, Number, Boolean, null) at
  * a JSON path, with typed accessors that record a problem instead of failing, so that one walk
- * reports everything wrong. A missing optional member yields empty without a problem.
+ * reports everything wrong. A missing optional member yields empty without a problem. The rules of
+ * a type read with it; the kinds of declared fields are checked before, from {@link AssetModel}.
  */
 final class Node {
     private final Map<String, ?> map;
@@ -61,46 +60,6 @@ final class Node {
         });
     }
 
-    Optional<String> nonEmptyString(String key, boolean required) {
-        Optional<String> s = string(key, required);
-        if (s.isPresent() && s.get().isBlank()) {
-            problems.add(pathOf(key), "must be a non-empty string");
-            return Optional.empty();
-        }
-        return s;
-    }
-
-    Optional<String> oneOf(String key, Set<String> allowed, boolean required) {
-        return string(key, required).filter(s -> {
-            if (allowed.contains(s)) {
-                return true;
-            }
-            problems.add(pathOf(key), "must be one of " + String.join(", ", new TreeSet<>(allowed)));
-            return false;
-        });
-    }
-
-    Optional<Boolean> bool(String key, boolean required) {
-        return member(key, required).flatMap(v -> {
-            if (v instanceof Boolean b) {
-                return Optional.of(b);
-            }
-            problems.add(pathOf(key), "must be a boolean");
-            return Optional.empty();
-        });
-    }
-
-    /** An integer (a JSON number without fraction) that is at least {@code min}. */
-    Optional<Long> integer(String key, long min, boolean required) {
-        return member(key, required).flatMap(v -> {
-            if (v instanceof Number n && isWhole(n) && n.doubleValue() >= min) {
-                return Optional.of(n.longValue());
-            }
-            problems.add(pathOf(key), "must be an integer >= " + min);
-            return Optional.empty();
-        });
-    }
-
     Optional<Node> object(String key, boolean required) {
         return member(key, required).flatMap(v -> asObject(v, pathOf(key)));
     }
@@ -141,11 +100,6 @@ final class Node {
         return out;
     }
 
-    /** The raw value of an optional member, for checks the typed accessors do not cover. */
-    Optional<Object> member(String key) {
-        return member(key, false);
-    }
-
     private Optional<Object> member(String key, boolean required) {
         Object v = map.get(key);
         if (v == null) {
@@ -164,10 +118,5 @@ final class Node {
         }
         problems.add(at, "must be an object");
         return Optional.empty();
-    }
-
-    private static boolean isWhole(Number n) {
-        double d = n.doubleValue();
-        return !Double.isInfinite(d) && d == Math.rint(d);
     }
 }

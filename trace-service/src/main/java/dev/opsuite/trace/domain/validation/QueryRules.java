@@ -4,24 +4,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** query: uniquely named SQL/Cypher statements on a source, and bindings that name them. */
+/**
+ * query: template names are unique, a scoping clause is used as declared and its companion
+ * exists, bindings name templates that exist, and fixture rows are as wide as their columns.
+ */
 final class QueryRules implements ContentRules {
-    private static final Set<String> LANGUAGES = Set.of("sql", "cypher");
-
     @Override
     public void check(Node root) {
         Set<String> names = new HashSet<>();
-        List<Node> queries = root.objects("queries", true);
+        List<Node> queries = root.objects("queries", false);
         for (Node q : queries) {
-            q.string("name", true).ifPresent(n -> {
+            q.string("name", false).ifPresent(n -> {
                 if (!names.add(n)) {
                     q.problems().add(q.pathOf("name"), "duplicate query name '" + n + "'");
                 }
             });
-            q.oneOf("language", LANGUAGES, true);
-            q.nonEmptyString("statement", true);
-            q.string("source", true);
-            q.objects("params", false).forEach(p -> p.string("name", true));
             q.objects("fixtures", false).forEach(QueryRules::fixture);
             if (q.has("scope")) { // the scoping clause a template declares to run for callers with a data scope
                 dev.opsuite.guard.ScopedTemplates.problem(q.tree())
@@ -37,7 +34,7 @@ final class QueryRules implements ContentRules {
         }
         List<Node> bindings = root.objects("bindings", false);
         for (Node b : bindings) {
-            b.string("query", true).ifPresent(query -> {
+            b.string("query", false).ifPresent(query -> {
                 if (!names.contains(query)) {
                     b.problems().add(b.pathOf("query"), "names no query in $.queries ('" + query + "')");
                 }
@@ -45,11 +42,10 @@ final class QueryRules implements ContentRules {
         }
     }
 
-    /** Mock-mode fixture: optional params to match, columns, and rows as wide as the columns. */
+    /** Mock-mode fixture: rows as wide as the columns. */
     private static void fixture(Node f) {
-        f.object("params", false);
-        int width = f.strings("columns", true).size();
-        f.array("rows", true).ifPresent(rows -> {
+        int width = f.strings("columns", false).size();
+        f.array("rows", false).ifPresent(rows -> {
             for (int i = 0; i < rows.size(); i++) {
                 String at = f.pathOf("rows") + "[" + i + "]";
                 if (!(rows.get(i) instanceof List<?> row)) {

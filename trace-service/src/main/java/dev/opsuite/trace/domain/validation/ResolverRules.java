@@ -1,18 +1,15 @@
 package dev.opsuite.trace.domain.validation;
 
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** resolver: alias mappings, regex pattern rules and named transformations. */
+/** resolver: what each rule type needs in its rule_data (a pattern that compiles, both ends of an alias). */
 final class ResolverRules implements ContentRules {
-    private static final Set<String> RULE_TYPES = Set.of("alias_mapping", "pattern_rule", "transformation");
-
     @Override
     public void check(Node root) {
-        for (Node rule : root.objects("rules", true)) {
-            String type = rule.oneOf("rule_type", RULE_TYPES, true).orElse("");
-            rule.object("rule_data", true).ifPresent(data -> {
+        for (Node rule : root.objects("rules", false)) {
+            String type = rule.string("rule_type", false).orElse("");
+            rule.object("rule_data", false).ifPresent(data -> {
                 switch (type) {
                     case "pattern_rule" -> data.string("pattern", true).ifPresent(p -> compiles(data, p));
                     case "alias_mapping" -> {

@@ -6,20 +6,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** source: a database connection whose secrets are only ever named (resolved at run time), never stored. */
+/**
+ * source: literal connection values that end up in a JDBC URL or Bolt URI are plain (no URL
+ * parameters), and secrets are only ever named (resolved at run time), never stored, anywhere.
+ */
 final class SourceRules implements ContentRules {
-    private static final Set<String> TYPES = Set.of("postgres", "timescale", "neo4j");
     private static final Set<String> SECRET_KEYS = Set.of("password", "secret", "token", "api_key");
 
     @Override
     public void check(Node root) {
-        root.oneOf("type", TYPES, true);
-        root.object("connection", true).ifPresent(SourceRules::connection);
-        root.object("permissions", false).ifPresent(p -> p.bool("read_only", false));
-        root.object("limits", false).ifPresent(l -> {
-            l.integer("max_rows", 1, false);
-            l.integer("max_duration_seconds", 1, false);
-        });
+        root.object("connection", false).ifPresent(SourceRules::connection);
         secrets(root.map(), root.path(), root.problems());
     }
 

@@ -1,0 +1,155 @@
+package dev.opsuite.trace.domain.validation;
+
+import static dev.opsuite.trace.domain.validation.AssetSpec.group;
+import static dev.opsuite.trace.domain.validation.Field.field;
+import static dev.opsuite.trace.domain.validation.Kind.BOOLEAN;
+import static dev.opsuite.trace.domain.validation.Kind.INTEGER;
+import static dev.opsuite.trace.domain.validation.Kind.NUMBER;
+import static dev.opsuite.trace.domain.validation.Kind.OBJECT;
+import static dev.opsuite.trace.domain.validation.Kind.STRING;
+import static dev.opsuite.trace.domain.validation.Kind.TEXT;
+import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
+import static dev.opsuite.trace.domain.validation.Kind.mapOf;
+
+import dev.opsuite.trace.domain.AssetType;
+import java.util.List;
+
+/** The fields of a Mapping asset (read by COMPOSE). */
+final class MappingFields {
+    private MappingFields() {}
+
+    static AssetSpec spec() {
+        return new AssetSpec(AssetType.MAPPING,
+                "How answers are worded and laid out: per query, the blocks built from its rows (text from "
+                        + "templates, tables, charts, graphs); the messages for missing CIs, failed stores and data "
+                        + "scopes; the labels of aggregations, conditions and time ranges; the line saying how the "
+                        + "question was read; and the optional grounded LLM summary. Templates replace `{name}` "
+                        + "with a value — the plan's (`{root}`, `{ci_code}`, `{metric_label}`, `{unit}`, "
+                        + "`{time_range}`, `{condition}`…), the first row's columns, `{row_count}`, `{total}`, "
+                        + "`{list}`, `{value_list}`, `{event_list}` — and drop a name no value fills.",
+                "COMPOSE (executor-service: answer blocks, messages, reading line, grounded summary).",
+                List.of(
+                        group("Rules: the blocks of each query's answer",
+                                Field.assetName(),
+                                field("rules", arrayOf(OBJECT), "One rule per query; a query without one is shown as "
+                                        + "a plain table (with a warning).").required(),
+                                field("rules[].query", STRING, "The Query template whose rows the rule words.")
+                                        .required(),
+                                field("rules[].blocks", arrayOf(OBJECT), "The blocks, in order.").required(),
+                                field("rules[].blocks[].type", STRING, "`text`/`markdown`: a template's text; "
+                                        + "`table`: the rows; `chart`: a time series; `network`: the graph of a graph "
+                                        + "query. Tables, charts and graphs are left out when there are no rows.")
+                                        .required().oneOf("text", "markdown", "table", "chart", "network"),
+                                field("rules[].blocks[].title", STRING, "The block's title.").byDefault("\"\""),
+                                field("rules[].blocks[].template", TEXT, "text/markdown: the text of the block."),
+                                field("rules[].blocks[].count_template", TEXT, "text/markdown: the text instead when "
+                                        + "the plan asks for a count."),
+                                field("rules[].blocks[].empty", TEXT, "text/markdown: the text instead when the query "
+                                        + "returned no rows."),
+                                field("rules[].blocks[].field_templates", mapOf(TEXT), "text/markdown: per field of "
+                                        + "the CI, the sentence used when the plan asks for that field; the sentences "
+                                        + "of the fields asked are joined (else `template`).")
+                                        .keys("the primary entity's field names"),
+                                field("rules[].blocks[].columns", arrayOf(OBJECT), "table: the columns shown, in "
+                                        + "order; those the rows lack are skipped.").defaultIs("every column"),
+                                field("rules[].blocks[].columns[].from", STRING, "The result column."),
+                                field("rules[].blocks[].columns[].label", STRING, "Its heading.")
+                                        .defaultIs("the column name"),
+                                field("rules[].blocks[].x", STRING, "chart: the column of the time axis.")
+                                        .byDefault("\"bucket\""),
+                                field("rules[].blocks[].y", STRING, "chart: the column of the values.")
+                                        .byDefault("\"value\""),
+                                field("rules[].list_limit", INTEGER, "How many items `{list}`, `{value_list}` and "
+                                        + "`{event_list}` name before `messages.more`.").byDefault("5"),
+                                field("rules[].unanswered", TEXT, "What the query answers, for the warning when its "
+                                        + "store fails (`{what}`).")
+                                        .byDefault("\"this part of the answer\"")),
+                        group("Messages",
+                                field("messages", OBJECT, "Texts the rules do not give: missing or ambiguous CIs, "
+                                        + "failed stores, data scope notes."),
+                                field("messages.no_plan", TEXT, "The answer when no block could be built."),
+                                field("messages.not_found", TEXT, "No CI matches the name the question used "
+                                        + "(`{mentions}`)."),
+                                field("messages.missing_entity", TEXT, "The question names no CI where one is "
+                                        + "needed."),
+                                field("messages.ambiguous", TEXT, "Several CIs match (`{mentions}`, "
+                                        + "`{candidates}`)."),
+                                field("messages.more", TEXT, "Appended to a cut list (`{n}` more).")
+                                        .byDefault("\"\""),
+                                field("messages.widened", TEXT, "Said first when an empty time range was widened "
+                                        + "(`{from}`, `{to}`)."),
+                                field("messages.outside_scope", TEXT, "Note for a scoped caller: `{n}` CIs outside "
+                                        + "the data scope were left out.")
+                                        .byDefault("\"{n} more CIs are outside your data scope and are not shown.\""),
+                                field("messages.scoped_empty", TEXT, "Note for a scoped caller when nothing was "
+                                        + "found.").byDefault("\"(Only CIs in your data scope were searched.)\""),
+                                field("messages.stores", mapOf(TEXT), "Per tool (a template's `tool`, and "
+                                        + "`llm_summary`), what the failure messages call its store (`{store}`).")
+                                        .keys("tool names").byDefault("\"the data source\""),
+                                field("messages.tool_failed", OBJECT, "Warnings stated first when a store fails "
+                                        + "(`{store}`, `{source}`, `{what}`)."),
+                                failed("unavailable", "The store is unavailable."),
+                                failed("timeout", "The store did not answer in time."),
+                                failed("failed", "Reading the store failed otherwise."),
+                                failed("resolve", "The CI name lookup is unavailable."),
+                                failed("resolve_failed", "The CI name lookup failed."),
+                                failed("summary", "The LLM summary failed; the template text stands.")),
+                        group("Labels",
+                                field("agg_labels", mapOf(TEXT), "Per aggregation, its label (`{agg_label}`).")
+                                        .keys(QueryFields.AGGS).defaultIs("the aggregation's name"),
+                                field("order_labels", OBJECT, "Labels of a ranking's order (`{order_label}`)."),
+                                field("order_labels.desc", TEXT, "Highest first (\"top\")."),
+                                field("order_labels.asc", TEXT, "Lowest first (\"bottom\")."),
+                                field("condition_labels", mapOf(TEXT), "Per threshold operator, the condition's "
+                                        + "wording (`{condition}`, with `{value}` and `{upper}`).")
+                                        .keys("gt", "ge", "lt", "le", "between"),
+                                field("time_range_labels", mapOf(TEXT), "Per named time range of a plan, its label "
+                                        + "(`{time_range}`); `{n}` stands for a number (`last_{n}h`), `since_{day}` "
+                                        + "for any weekday.").keys("named ranges (`last_24h`, `today`, "
+                                        + "`last_{n}d`, `since_{day}`…)").defaultIs("the range's dates, else its name"),
+                                field("time_range_formats", OBJECT, "Labels of explicit time ranges."),
+                                field("time_range_formats.day", TEXT, "A day (`{date}`).").byDefault("\"{value}\""),
+                                field("time_range_formats.month", TEXT, "A month (`{month}`).")
+                                        .byDefault("\"{value}\""),
+                                field("time_range_formats.since", TEXT, "Since a time (`{from}`).")
+                                        .byDefault("\"{value}\""),
+                                field("time_range_formats.range", TEXT, "From one time to another (`{range}`).")
+                                        .byDefault("\"{value}\""),
+                                field("number_format", OBJECT, "How numbers are written."),
+                                field("number_format.decimals", INTEGER, "Decimal places of values in texts and "
+                                        + "tables.").byDefault("1")),
+                        group("Reading line",
+                                field("reading", OBJECT, "The last text block, saying how the question was read. "
+                                        + "Without `reading`, no such block."),
+                                field("reading.prefix", TEXT, "Its beginning (\"Read as: \")."),
+                                field("reading.zone", TEXT, "Added when times were read in a zone (`{zone}`)."),
+                                field("reading.unexplained", TEXT, "Added for words not understood (`{words}`)."),
+                                field("reading.<shape>", TEXT, "The reading of a plan of that shape (`{target}`, "
+                                        + "`{metric}`, `{agg}`, `{range}`, `{filters}`, `{depth}`…); a shape without "
+                                        + "one gives no line.")
+                                        .keys("latest", "aggregate", "series", "top", "rank_among", "compare", "per_ci",
+                                                "per_ci_count", "list", "count", "attributes", "ci", "search", "events",
+                                                "events_count", "changes_before", "impact", "callers", "dependency",
+                                                "callees", "host", "hosted", "neighbors", "path")),
+                        group("Grounded summary",
+                                field("summary", OBJECT, "An LLM summary replacing the leading text when every value "
+                                        + "it cites is in the results (else the template text stays, with a "
+                                        + "low_evidence note)."),
+                                field("summary.enabled", BOOLEAN, "Whether to ask for it (needs a configured LLM).")
+                                        .required(),
+                                field("summary.system_prompt", STRING, "The model's instructions (the language and "
+                                        + "\"use only values present\" are added).")
+                                        .byDefault("\"Summarise the tool results for an IT operator.\""),
+                                field("summary.max_rows", INTEGER, "Rows of each result shown to the model.")
+                                        .min(1).byDefault("30"),
+                                field("summary.max_tokens", INTEGER, "Most tokens the summary may take.")
+                                        .min(1).byDefault("300"),
+                                field("summary.temperature", NUMBER, "Sampling temperature of the model.")
+                                        .byDefault("0"))));
+    }
+
+    /** A warning of {@code messages.tool_failed}; without it, the product's English sentence says it. */
+    private static Field failed(String reason, String meaning) {
+        return field("messages.tool_failed." + reason, TEXT, meaning).defaultIs("an English sentence");
+    }
+}

@@ -1,0 +1,105 @@
+package dev.opsuite.trace.domain.validation;
+
+import static dev.opsuite.trace.domain.validation.AssetSpec.group;
+import static dev.opsuite.trace.domain.validation.Field.field;
+import static dev.opsuite.trace.domain.validation.Kind.BOOLEAN;
+import static dev.opsuite.trace.domain.validation.Kind.INTEGER;
+import static dev.opsuite.trace.domain.validation.Kind.OBJECT;
+import static dev.opsuite.trace.domain.validation.Kind.STRING;
+import static dev.opsuite.trace.domain.validation.Kind.STRINGS;
+import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
+import static dev.opsuite.trace.domain.validation.Kind.either;
+import static dev.opsuite.trace.domain.validation.Kind.mapOf;
+
+import dev.opsuite.guard.DataScope;
+import dev.opsuite.trace.domain.AssetType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fields of a Policy asset: budget, replan limits, RBAC and data access here, security in
+ * {@link PolicySecurityFields}.
+ */
+final class PolicyFields {
+    private PolicyFields() {}
+
+    static AssetSpec spec() {
+        List<AssetSpec.Group> groups = new ArrayList<>();
+        groups.add(budget());
+        groups.addAll(PolicySecurityFields.groups());
+        groups.add(replan());
+        groups.add(rbac());
+        groups.add(dataAccess());
+        return new AssetSpec(AssetType.POLICY,
+                "What the product may do and for whom: the budget of one plan, what statements may read, which "
+                        + "questions are refused, the control loop's retry limits, which roles may ask what and "
+                        + "call which operations, and which CIs each role may see.",
+                "PLAN (planner-service: refusals, depth limit, LLM retries); VALIDATE (plan-guard: budget, "
+                        + "statements, RBAC, data scope); EXECUTE (executor-service: timeout, checks run again, data "
+                        + "scope); the gateway (`rbac.operations`, the control loop's `replan` limits).",
+                groups);
+    }
+
+    private static AssetSpec.Group budget() {
+        return group("Budget",
+                Field.assetName(),
+                field("budget", OBJECT, "Limits on one plan."),
+                field("budget.max_steps", INTEGER, "Most templates one plan may run; more is a VALIDATE deny.")
+                        .min(1).byDefault("10"),
+                field("budget.max_depth", INTEGER, "Deepest graph expansion: deeper plans are clamped to it, and the "
+                        + "LLM planner is told.").min(1).byDefault("3"),
+                field("budget.timeout_seconds", INTEGER, "Longest one query may run (a source's "
+                        + "`limits.max_duration_seconds` bounds it too).").min(1).byDefault("60"));
+    }
+
+    private static AssetSpec.Group replan() {
+        return group("Replan",
+                field("replan", OBJECT, "Limits of the control loop that retries and replans."),
+                field("replan.max_replans", INTEGER, "Replans after an empty result before that answer stands.")
+                        .min(0).byDefault("3"),
+                field("replan.max_internal_retries", INTEGER, "Retries of a query whose store failed transiently; "
+                        + "also the LLM planner's attempts to correct an invalid plan.").min(0).byDefault("2"),
+                field("replan.auto_retry", BOOLEAN, "Not read by this version: transient failures are always "
+                        + "retried up to `max_internal_retries`."));
+    }
+
+    private static AssetSpec.Group rbac() {
+        return group("RBAC",
+                field("rbac", OBJECT, "Which roles may ask what, and narrower access to API operations. Without "
+                        + "`rbac`, every caller may ask everything."),
+                field("rbac.default_roles", STRINGS, "Roles of a caller that holds none.").byDefault("[]"),
+                field("rbac.roles", mapOf(OBJECT), "Per role, what it may ask; a caller may ask what any of its "
+                        + "roles may. A role not listed may ask nothing.").keys("role names"),
+                field("rbac.roles.<role>", OBJECT, "One role."),
+                field("rbac.roles.<role>.allowed_intents", STRINGS, "The plan intents the role may ask (`*`: all).")
+                        .known(allIntents()),
+                field("rbac.operations", mapOf(STRINGS), "Per API operation (`StageTest`, `PreviewQueryAsset`…), "
+                        + "the roles that may call it, on top of the access table in code: it can only narrow. "
+                        + "`admin` is never narrowed; open operations and unknown names are ignored; an empty list "
+                        + "is refused.").keys("operation names"));
+    }
+
+    private static AssetSpec.Group dataAccess() {
+        String scope = "`*` (every CI), `none`, or a filter over CI fields, every field of which must match (any of "
+                + "its values, case-insensitive)";
+        String values = "The values the CI's field may have; for `tag`, any of the CI's tags.";
+        return group("Data access",
+                field("data_access", OBJECT, "Which CIs each role may see. Without it, every caller sees every CI; "
+                        + "templates run for a scoped caller only with their scoping clause."),
+                field("data_access.scopes", arrayOf(OBJECT), "Scopes by role; a caller holding several scoped roles "
+                        + "sees the union of their scopes."),
+                field("data_access.scopes[].role", STRING, "The role.").required(),
+                field("data_access.scopes[].scope", either(STRING, OBJECT), "What the role sees: " + scope + ".")
+                        .known("*", "none"),
+                field("data_access.scopes[].scope.<field>", STRINGS, values).keys(DataScope.FIELDS),
+                field("data_access.default_scope", either(STRING, OBJECT), "What a caller none of whose roles is "
+                        + "listed sees: " + scope + ".").byDefault("\"*\"").known("*", "none"),
+                field("data_access.default_scope.<field>", STRINGS, values).keys(DataScope.FIELDS));
+    }
+
+    private static List<String> allIntents() {
+        List<String> out = new ArrayList<>(List.of(QueryFields.INTENTS));
+        out.add("*");
+        return out;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.opsuite.trace.domain.validation;
+
+import static dev.opsuite.trace.domain.validation.AssetSpec.group;
+import static dev.opsuite.trace.domain.validation.Field.field;
+import static dev.opsuite.trace.domain.validation.Kind.OBJECT;
+import static dev.opsuite.trace.domain.validation.Kind.STRING;
+import static dev.opsuite.trace.domain.validation.Kind.STRINGS;
+import static dev.opsuite.trace.domain.validation.Kind.TEXT;
+import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
+
+import java.util.List;
+
+/** The {@code security} part of a Policy asset: what statements may do, and which questions are refused. */
+final class PolicySecurityFields {
+    private PolicySecurityFields() {}
+
+    static List<AssetSpec.Group> groups() {
+        return List.of(statements(), questions());
+    }
+
+    private static AssetSpec.Group statements() {
+        return group("Security: statements",
+                field("security", OBJECT, "What statements may do and which questions are refused."),
+                field("security.allowed_operations", STRINGS, "SQL operations allowed. SQL runs only when `SELECT` "
+                        + "is listed; nothing that writes is ever allowed.").defaultIs("`[\"SELECT\"]` (also when empty)")
+                        .known("SELECT"),
+                field("security.blocked_tables", STRINGS, "Tables no statement may read and no plan may name; the "
+                        + "schema scan leaves them out and questions naming one are refused.").byDefault("[]"),
+                field("security.schema_allowlist", STRINGS, "Schemas SQL statements may read.")
+                        .defaultIs("`[]` (any schema)"),
+                field("security.allowed_functions", STRINGS, "SQL functions statements may call; a statement calling "
+                        + "another is denied.").defaultIs("`[]` (none)"));
+    }
+
+    private static AssetSpec.Group questions() {
+        return group("Security: refused questions",
+                field("security.blocked_table_reason", TEXT, "The refusal of a question naming a blocked table "
+                        + "(`{table}`).").byDefault("\"blocked table: {table}\""),
+                field("security.reject_rules", arrayOf(OBJECT), "Questions refused before planning, first match wins "
+                        + "(after commands and blocked tables); no planner can override them."),
+                field("security.reject_rules[].policy", STRING, "The policy named in the refusal.")
+                        .byDefault("\"security\""),
+                field("security.reject_rules[].patterns", STRINGS, "Phrases (or `^` regular expressions) that "
+                        + "select the rule."),
+                field("security.reject_rules[].reason", TEXT, "The refusal."),
+                field("security.commands", OBJECT, "Requests to act rather than to read (change, destroy, carry data "
+                        + "out), in any wording, refused before planning; one rule per policy. \"the last update of "
+                        + "X\" stays a question."),
+                field("security.commands.request_words", STRINGS, "Words after which a verb is a request (\"please\", "
+                        + "\"can you\")."),
+                field("security.commands.object_words", STRINGS, "Words after a verb that make it a command (\"the\", "
+                        + "\"all\", \"table\")."),
+                field("security.commands.noun_markers", STRINGS, "Words before a verb that make it a noun (\"the "
+                        + "change log\")."),
+                field("security.commands.noun_followers", STRINGS, "Words after a verb that make it a noun (\"change "
+                        + "events\")."),
+                field("security.commands.ko_request_words", STRINGS, "Korean words after a command noun that request "
+                        + "it (\"바랍니다\", \"요청\")."),
+                field("security.commands.rules", arrayOf(OBJECT), "The rules, checked in order."),
+                field("security.commands.rules[].policy", STRING, "The policy named in the refusal.")
+                        .byDefault("\"read_only\""),
+                field("security.commands.rules[].reason", TEXT, "The refusal."),
+                field("security.commands.rules[].verbs", STRINGS, "English verbs used as a command (\"drop\", "
+                        + "\"delete\"), in any form before their object."),
+                field("security.commands.rules[].phrasal_verbs", STRINGS, "Phrasal verbs, at the start or after a "
+                        + "request (\"turn off\")."),
+                field("security.commands.rules[].patterns", STRINGS, "Phrases refused wherever they appear "
+                        + "(\"rm -rf\")."),
+                field("security.commands.rules[].ko_stems", STRINGS, "Korean verb stems used as a command "
+                        + "(\"삭제\", \"지우\")."),
+                field("security.commands.rules[].ko_noun_commands", STRINGS, "Korean nouns that command when they end "
+                        + "the sentence (\"기록 싹 삭제\")."),
+                field("security.commands.rules[].ko_surfaces", STRINGS, "Korean forms refused as written "
+                        + "(\"지워\")."));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.opsuite.trace.domain.validation;
+
+import static dev.opsuite.trace.domain.validation.AssetSpec.group;
+import static dev.opsuite.trace.domain.validation.Field.field;
+import static dev.opsuite.trace.domain.validation.Kind.INTEGER;
+import static dev.opsuite.trace.domain.validation.Kind.NUMBER;
+import static dev.opsuite.trace.domain.validation.Kind.OBJECT;
+import static dev.opsuite.trace.domain.validation.Kind.STRING;
+import static dev.opsuite.trace.domain.validation.Kind.STRINGS;
+import static dev.opsuite.trace.domain.validation.Kind.TEXT;
+import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
+import static dev.opsuite.trace.domain.validation.Kind.mapOf;
+
+import java.util.List;
+
+/** The rules planner's words and settings in a Prompt asset ({@code rules}, except its time patterns). */
+final class PromptRuleFields {
+    static final String[] INTENT_GROUPS = {"list", "count", "search", "compare", "impact", "dependency", "composition",
+        "calls", "runs_on", "neighbors", "path", "transitive", "direct", "history", "happened", "failure", "why",
+        "before", "changed_before", "which"};
+    private static final String[] OPS = {"gt", "ge", "lt", "le", "between"};
+
+    private PromptRuleFields() {}
+
+    static List<AssetSpec.Group> groups() {
+        return List.of(vocabulary(), thresholds(), defaults(), understanding());
+    }
+
+    private static AssetSpec.Group vocabulary() {
+        return group("Rules: direct answers and vocabulary",
+                field("rules.direct", arrayOf(OBJECT), "Questions answered without a plan (greetings, the date, what "
+                        + "one can ask), first match wins."),
+                field("rules.direct[].name", STRING, "Name recorded with the answer.").byDefault("\"direct\""),
+                field("rules.direct[].patterns", STRINGS, "Phrases that select the rule."),
+                field("rules.direct[].answer", TEXT, "The answer; `{date}`, `{time}`, `{zone}`, `{weekday_ko}`, "
+                        + "`{weekday_en}` are filled in."),
+                field("rules.intent_keywords", mapOf(STRINGS), "Per intent group, the words that signal it "
+                        + "(impact: \"impacted\", \"영향\").").keys(INTENT_GROUPS),
+                field("rules.aggregations", mapOf(STRINGS), "Per aggregation, the words that ask for it (max: "
+                        + "\"highest\", \"최대\").").keys(QueryFields.AGGS),
+                field("rules.top_n", mapOf(STRINGS), "Words asking for a ranking, lowest first (`asc`) or highest "
+                        + "first (`desc`).").keys("asc", "desc"),
+                field("rules.trend", STRINGS, "Words asking for a time series (\"trend\", \"추이\")."),
+                field("rules.superlatives", STRINGS, "Ranking words that ask for one CI (\"highest\"), unless a "
+                        + "plural follows."),
+                field("rules.superlative_metrics", mapOf(STRING), "Ranking words that imply a metric when none is "
+                        + "named (\"slowest\": `latency_ms`)."),
+                field("rules.negations", OBJECT, "Negation words: a negated value becomes an exclusion."),
+                field("rules.negations.before", STRINGS, "Words before what they negate (\"not\", \"except\")."),
+                field("rules.negations.after", STRINGS, "Words after it (\"빼고\", \"제외\")."),
+                field("rules.negations.prefix", STRINGS, "Prefixes glued to it (\"non-\", \"비\")."),
+                field("rules.weak_dependency_words", STRINGS, "Dependency words that alone do not make a graph "
+                        + "question (\"need\")."),
+                field("rules.depth_patterns", STRINGS, "Patterns whose first group is a graph depth (\"depth 3\", "
+                        + "\"3단계\")."));
+    }
+
+    private static AssetSpec.Group thresholds() {
+        return group("Rules: thresholds and numbers",
+                field("rules.thresholds", arrayOf(OBJECT), "Patterns of metric conditions (\"over 80%\", \"80% "
+                        + "이상\")."),
+                field("rules.thresholds[].pattern", STRING, "A pattern with named groups `v` (the value), `v2` (an "
+                        + "upper bound), `op` (the operator's words) and `unit`."),
+                field("rules.thresholds[].op", STRING, "The operator; without it, `threshold_ops` of the `op` group "
+                        + "decides (no operator: no condition).").known(OPS),
+                field("rules.threshold_ops", mapOf(STRING), "Operator words → operator (\"more than\": `gt`).")
+                        .known(OPS),
+                field("rules.threshold_units", mapOf(NUMBER), "Unit words → factor into the metric's unit "
+                        + "(\"초\": 1000, seconds to ms)."),
+                field("rules.threshold_metric_words", mapOf(STRING), "Words after a threshold → the metric they name "
+                        + "(\"full\": `disk_usage`)."),
+                field("rules.number_words", mapOf(NUMBER), "Number words → value (\"three\": 3, \"a quarter of a\": "
+                        + "0.25), for counts, top N, thresholds and times."));
+    }
+
+    private static AssetSpec.Group defaults() {
+        return group("Rules: defaults and the hosting stack",
+                field("rules.defaults", OBJECT, "What a plan uses when the question does not say."),
+                field("rules.defaults.aggregate_range", STRING, "Time range of an aggregation.")
+                        .byDefault("\"last_24h\""),
+                field("rules.defaults.top_range", STRING, "Time range of a ranking.").byDefault("\"last_1h\""),
+                field("rules.defaults.event_range", STRING, "Time range of an event history.")
+                        .defaultIs("`history_range`"),
+                field("rules.defaults.history_range", STRING, "Time range of an event history when `event_range` is "
+                        + "not given.").byDefault("\"last_7d\""),
+                field("rules.defaults.top_n", INTEGER, "N of a ranking (\"the top CIs\").").byDefault("5"),
+                field("rules.defaults.graph_depth", INTEGER, "Depth of a graph expansion (the Policy's "
+                        + "`budget.max_depth` clamps it).").byDefault("3"),
+                field("rules.defaults.impact_depth", INTEGER, "Not read: impact expansions use `graph_depth`."),
+                field("rules.defaults.trend_bucket", STRING, "Bucket width of a time series (\"1 hour\").")
+                        .byDefault("\"1 hour\""),
+                field("rules.defaults.change_window_hours", INTEGER, "Hours before an incident searched for changes "
+                        + "and deploys.").byDefault("24"),
+                field("rules.type_layers", mapOf(INTEGER), "Per CI type, its layer in the hosting stack (0: "
+                        + "servers, network, storage; higher: what runs on lower layers). It decides what \"runs on\" "
+                        + "and typed relatives (\"the VMs of X\") mean.").keys("the CI types (`ci_type` values)"),
+                field("rules.hosting_layers_below", INTEGER, "The layer from which CIs host nothing (apps and up): "
+                        + "for them \"what does X run on\" reads as what X depends on.").byDefault("2"));
+    }
+
+    private static AssetSpec.Group understanding() {
+        return group("Rules: understanding",
+                field("rules.understanding", OBJECT, "How much of a question must be understood, and the words that "
+                        + "decide what a phrase names."),
+                field("rules.understanding.clarify_above", NUMBER, "Share of the question's words left unexplained "
+                        + "above which the rules planner asks back instead of running its plan.").byDefault("0.5"),
+                field("rules.understanding.llm_above", NUMBER, "Under `rules_first`: share unexplained above which "
+                        + "a rules plan counts as not runnable and the LLM is asked.").byDefault("1.0"),
+                field("rules.understanding.definite_max_candidates", INTEGER, "A definite phrase (\"the Ochang VM\") "
+                        + "names a CI only when at most this many CIs fit it.").byDefault("8"),
+                field("rules.understanding.definite_words", STRINGS, "Words making a phrase definite (\"the\", "
+                        + "\"this\", \"그\")."),
+                field("rules.understanding.bare_count_words", STRINGS, "Count words (\"몇\") that, before a unit or "
+                        + "after a value word, ask for a value rather than a number of CIs."),
+                field("rules.understanding.value_words", STRINGS, "Value words before a bare count word (\"지금\")."),
+                field("rules.understanding.value_units", STRINGS, "Units after a bare count word (\"%\", \"ms\")."),
+                field("rules.understanding.question_words", STRINGS, "Question words the list group also holds "
+                        + "that do not ask for a list (\"which\", \"어떤\")."),
+                field("rules.understanding.place_fields", STRINGS, "`entity.field` names holding places: a word every "
+                        + "matching CI shares there is read as the place (\"in Gwacheon\")."),
+                field("rules.understanding.relation_intents", STRINGS, "Intent groups about a CI's relations: with "
+                        + "one, a type and a place name one CI.").known(INTENT_GROUPS),
+                field("rules.understanding.messages", OBJECT, "Texts the rules planner asks back with."),
+                field("rules.understanding.messages.clarify", TEXT, "Too much is unexplained (`{words}`)."),
+                field("rules.understanding.messages.unreadable_time", TEXT, "A time cannot be read (`{problems}`)."),
+                field("rules.understanding.messages.not_understood", TEXT, "Not read by this version."));
+    }
+}

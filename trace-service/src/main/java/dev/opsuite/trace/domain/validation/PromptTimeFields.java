@@ -1,0 +1,60 @@
+package dev.opsuite.trace.domain.validation;
+
+import static dev.opsuite.trace.domain.validation.Field.field;
+import static dev.opsuite.trace.domain.validation.Kind.INTEGER;
+import static dev.opsuite.trace.domain.validation.Kind.OBJECT;
+import static dev.opsuite.trace.domain.validation.Kind.SCALAR;
+import static dev.opsuite.trace.domain.validation.Kind.STRING;
+import static dev.opsuite.trace.domain.validation.Kind.STRINGS;
+import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
+import static dev.opsuite.trace.domain.validation.Kind.mapOf;
+
+/** The time patterns of a Prompt asset ({@code rules.time}): what the data says, not what a day means. */
+final class PromptTimeFields {
+    private PromptTimeFields() {}
+
+    static AssetSpec.Group group() {
+        return AssetSpec.group("Rules: time",
+                field("rules.time", OBJECT, "How times in questions are read: patterns (atoms) and the words around "
+                        + "and inside them."),
+                field("rules.time.atoms", arrayOf(OBJECT), "Time patterns, tried in order; text an earlier atom "
+                        + "matched is not matched again. Besides the members below, any constant member is a field of "
+                        + "the match."),
+                field("rules.time.atoms[].name", STRING, "Name of the atom, kept with the reading (for kind `zone`, "
+                        + "the zone word when the pattern has no `zone` group).").byDefault("\"\""),
+                field("rules.time.atoms[].pattern", STRING, "A pattern whose named groups (`n`, `d`, `m`, `y`, `mon`, "
+                        + "`wd`, `H`, `M`, `ap`, `zone`…) are the fields of the match; `n` may be a number word."),
+                field("rules.time.atoms[].kind", STRING, "What the match is: a named range (`relative`), a day, "
+                        + "month or year, an instant, a time of day (`tod`), a part of the day, a weekday, the "
+                        + "weekend, a clock range or a time zone; others are ignored.")
+                        .byDefault("\"relative\"")
+                        .known("relative", "day", "month", "year", "instant", "tod", "part", "weekday", "weekend",
+                                "clock_range", "zone"),
+                field("rules.time.atoms[].range", SCALAR, "kind relative: the named range (`last_{n}h`, "
+                        + "`this_week`); `{group}` is replaced by that group's text."),
+                field("rules.time.atoms[].day_offset", SCALAR, "Days from today (`-1`: yesterday; `-{n}`)."),
+                field("rules.time.atoms[].month_offset", SCALAR, "Months from this month (`-1`: last month)."),
+                field("rules.time.atoms[].year_offset", SCALAR, "Years from this year."),
+                field("rules.time.atoms[].start", SCALAR, "kind part: the hour the part of the day starts."),
+                field("rules.time.atoms[].end", SCALAR, "kind part: the hour it ends (past 24: the next day)."),
+                field("rules.time.atoms[].H", SCALAR, "kind tod: the hour (midnight `0`, noon `12`)."),
+                field("rules.time.atoms[].<field>", SCALAR, "Any other field given as a constant, as if a group of "
+                        + "that name had matched (a group that matched wins)."),
+                field("rules.time.connectors", OBJECT, "Words right before or after a time that make it a start "
+                        + "or an end, or that only belong to it."),
+                field("rules.time.connectors.since_before", STRINGS, "Before a start (\"since\", \"from\")."),
+                field("rules.time.connectors.since_after", STRINGS, "After a start (\"부터\", \"이후\")."),
+                field("rules.time.connectors.until_before", STRINGS, "Before an end (\"until\")."),
+                field("rules.time.connectors.until_after", STRINGS, "After an end (\"까지\")."),
+                field("rules.time.connectors.join_before", STRINGS, "Before a time, belonging to it without a role "
+                        + "(\"between\", \"and\", \"during\")."),
+                field("rules.time.connectors.join_after", STRINGS, "After a time, the same way (\"사이\")."),
+                field("rules.time.zones", mapOf(STRING), "Zone words → time-zone id (\"kst\": `Asia/Seoul`); a word "
+                        + "not listed is tried as a zone id itself."),
+                field("rules.time.meridiem", mapOf(STRING), "Words for before or after noon (\"오후\": `pm`).")
+                        .known("am", "pm"),
+                field("rules.time.weekdays", mapOf(STRING), "Weekday words → English day name (\"화\": "
+                        + "`tuesday`); full English names need no entry."),
+                field("rules.time.month_names", mapOf(INTEGER), "Month words → month number (\"sept\": 9)."));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.opsuite.trace.domain.validation;
+
+import static dev.opsuite.trace.domain.validation.AssetSpec.group;
+import static dev.opsuite.trace.domain.validation.Field.field;
+import static dev.opsuite.trace.domain.validation.Kind.ANY;
+import static dev.opsuite.trace.domain.validation.Kind.BOOLEAN;
+import static dev.opsuite.trace.domain.validation.Kind.INTEGER;
+import static dev.opsuite.trace.domain.validation.Kind.OBJECT;
+import static dev.opsuite.trace.domain.validation.Kind.STRING;
+import static dev.opsuite.trace.domain.validation.Kind.STRINGS;
+import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
+import static dev.opsuite.trace.domain.validation.Kind.mapOf;
+
+import dev.opsuite.trace.domain.AssetType;
+import java.util.List;
+
+/** The fields of a Query asset (read by VALIDATE, EXECUTE and the planner's dictionary). */
+final class QueryFields {
+    static final String[] INTENTS = {"LOOKUP", "SEARCH", "LIST", "AGGREGATE", "EXPAND", "PATH"};
+    static final String[] AGGS = {"latest", "avg", "min", "max", "sum", "count", "p50", "p95"};
+
+    private QueryFields() {}
+
+    static AssetSpec spec() {
+        return new AssetSpec(AssetType.QUERY,
+                "The statements the product may run — named SQL or Cypher templates with declared parameters, "
+                        + "each on one Source — and the bindings that choose, for a plan, which templates run.",
+                "VALIDATE (plan-guard: bindings, every statement checked against the Policy); EXECUTE "
+                        + "(executor-service: parameters bound, statements run, fixtures in mock mode); PLAN "
+                        + "(planner-service: the estate dictionary's templates).",
+                List.of(
+                        group("Templates",
+                                Field.assetName(),
+                                field("queries", arrayOf(OBJECT), "The templates.").required(),
+                                field("queries[].name", STRING, "The template's name, unique in the asset; bindings "
+                                        + "and Mapping rules name it.").required(),
+                                field("queries[].language", STRING, "`sql` (PostgreSQL/TimescaleDB) or `cypher` "
+                                        + "(Neo4j).").required().oneOf("sql", "cypher"),
+                                field("queries[].statement", STRING, "The statement: SQL with `:name` parameters, "
+                                        + "Cypher with `$name`. VALIDATE parses SQL against the Policy's security "
+                                        + "settings and refuses Cypher that writes.").required().nonBlank(),
+                                field("queries[].source", STRING, "The Source asset it runs on.").required(),
+                                field("queries[].title", STRING, "Title of the evidence shown with the answer.")
+                                        .defaultIs("the name"),
+                                field("queries[].tool", STRING, "Tool name recorded on the call and used to word "
+                                        + "its failures (Mapping `messages.stores.<tool>`); `ci_resolver` marks the "
+                                        + "template that resolves the CIs a plan names.")
+                                        .byDefault("\"sql_executor\""),
+                                field("queries[].max_rows", INTEGER, "Most rows the template returns (the source's "
+                                        + "`limits.max_rows` bounds it).")
+                                        .defaultIs("the plan's `limit` parameter, else `50`"),
+                                field("queries[].params", arrayOf(OBJECT), "The parameters the statement uses, each "
+                                        + "declared; a plan can set no other."),
+                                field("queries[].params[].name", STRING, "Parameter name, as the statement writes it "
+                                        + "after `:` or `$`.").required(),
+                                field("queries[].params[].type", STRING, "How the value is checked and bound; a "
+                                        + "template with another type fails when it runs.").byDefault("\"string\"")
+                                        .known("string", "int", "integer", "long", "float", "double", "number", "bool",
+                                                "boolean", "timestamp", "string[]", "int[]", "integer[]"),
+                                field("queries[].params[].default", ANY, "Value bound when the plan gives none. "
+                                        + "Without one, a missing `string` binds as `\"\"` and another type is an "
+                                        + "error."),
+                                field("queries[].variants", arrayOf(OBJECT), "SQL only: statements for a database "
+                                        + "extension; the first whose extension the source has runs instead of "
+                                        + "`statement`."),
+                                field("queries[].variants[].requires_extension", STRING, "The PostgreSQL extension "
+                                        + "it needs (`timescaledb`)."),
+                                field("queries[].variants[].statement", STRING, "The statement then; VALIDATE checks "
+                                        + "it like the main one."),
+                                field("queries[].scope", OBJECT, "The scoping clause that lets the template run for a "
+                                        + "caller with a data scope: the statement filters every CI with `scope_all` "
+                                        + "and `scope_ci_codes` and declares both. Without it the template runs only "
+                                        + "for callers who see every CI."),
+                                field("queries[].scope.columns", STRINGS, "Result columns holding CI codes; EXECUTE "
+                                        + "checks every row's against the caller's scope (must be given: `[]` for "
+                                        + "none)."),
+                                field("queries[].scope.outside", STRING, "A template (on the same source) counting the "
+                                        + "CIs a graph expansion stopped at because they are outside the scope: one "
+                                        + "row, column `outside`."),
+                                field("queries[].fixtures", arrayOf(OBJECT), "Mock mode: canned results instead of "
+                                        + "the source; the first fixture whose `params` match answers."),
+                                field("queries[].fixtures[].params", mapOf(ANY), "The bound parameter values this "
+                                        + "fixture answers (each must be equal).").defaultIs("`{}` (any call)"),
+                                field("queries[].fixtures[].columns", STRINGS, "Column names of the rows.")
+                                        .required(),
+                                field("queries[].fixtures[].rows", arrayOf(arrayOf(ANY)), "The rows, one value per "
+                                        + "column.").required()),
+                        group("Bindings",
+                                field("bindings", arrayOf(OBJECT), "Which templates a plan runs: the first binding "
+                                        + "without `needs` whose `when` holds gives the plan's query (and its "
+                                        + "`also`). No binding matching is a VALIDATE deny."),
+                                field("bindings[].query", STRING, "The template to run (a name in `queries`).")
+                                        .required(),
+                                field("bindings[].also", STRINGS, "Further templates run after it."),
+                                field("bindings[].when", OBJECT, "Conditions on the plan, all of which must hold; an "
+                                        + "unknown condition never holds.").defaultIs("`{}` (every plan)"),
+                                field("bindings[].when.needs", STRING, "Not a condition: the template serves the "
+                                        + "product itself — `resolve` runs first when the plan names CIs to resolve, "
+                                        + "`dictionary` gives the estate's names for entity linking, "
+                                        + "`dictionary_revision` tells whether they changed.")
+                                        .known("resolve", "dictionary", "dictionary_revision"),
+                                field("bindings[].when.intent", STRING, "The plan's intent.").known(INTENTS),
+                                field("bindings[].when.view", STRING, "The plan's view.")
+                                        .known("SUMMARY", "COMPOSITION", "DEPENDENCY", "IMPACT", "PATH", "NEIGHBORS"),
+                                field("bindings[].when.metric", BOOLEAN, "Whether the plan names a metric."),
+                                field("bindings[].when.agg", STRING, "The plan's aggregation.").known(AGGS),
+                                field("bindings[].when.bucket", BOOLEAN, "Whether the plan asks for a time series."),
+                                field("bindings[].when.top_n", BOOLEAN, "Whether the plan asks for the top N."),
+                                field("bindings[].when.compare", BOOLEAN, "Whether the plan names two CIs or more."),
+                                field("bindings[].when.history", BOOLEAN, "Whether the plan reads the event history."),
+                                field("bindings[].when.anchor", BOOLEAN, "Whether the history is anchored on an event "
+                                        + "(what changed before an incident)."),
+                                field("bindings[].when.count", BOOLEAN, "Whether the plan asks for a count."),
+                                field("bindings[].when.direction", STRING, "The direction of the plan's graph step.")
+                                        .known("in", "out", "both"),
+                                field("bindings[].when.relation", STRING, "A relation type the plan's graph step "
+                                        + "follows (`RUNS_ON`)."))));
+    }
+}

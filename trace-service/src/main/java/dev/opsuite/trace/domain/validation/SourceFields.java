@@ -1,0 +1,86 @@
+package dev.opsuite.trace.domain.validation;
+
+import static dev.opsuite.trace.domain.validation.AssetSpec.group;
+import static dev.opsuite.trace.domain.validation.Field.field;
+import static dev.opsuite.trace.domain.validation.Kind.BOOLEAN;
+import static dev.opsuite.trace.domain.validation.Kind.INTEGER;
+import static dev.opsuite.trace.domain.validation.Kind.OBJECT;
+import static dev.opsuite.trace.domain.validation.Kind.STRING;
+import static dev.opsuite.trace.domain.validation.Kind.STRINGS;
+
+import dev.opsuite.trace.domain.AssetType;
+
+/** The fields of a Source asset (read by EXECUTE's adapters, the schema scan and VALIDATE). */
+final class SourceFields {
+    private SourceFields() {}
+
+    static AssetSpec spec() {
+        return new AssetSpec(AssetType.SOURCE,
+                "A database the Query templates run on, and how to reach it. Secrets are never stored: a "
+                        + "connection value can be given as `<key>_ref`, the name of a secret resolved at run time "
+                        + "(environment variable `OPS_SECRET_<NAME>` or an entry of `OPS_SECRETS_FILE`). A key "
+                        + "named password, secret, token or api_key is refused anywhere in the content.",
+                "EXECUTE (executor-service: connection pools, row and time limits, the schema scan); VALIDATE "
+                        + "(plan-guard: a template runs only on a read-only source).",
+                java.util.List.of(
+                        group("Source",
+                                Field.assetName(),
+                                field("type", STRING, "The kind of database: `postgres` and `timescale` are read "
+                                        + "with SQL over JDBC, `neo4j` with Cypher over Bolt.")
+                                        .required().oneOf("postgres", "timescale", "neo4j")),
+                        group("Connection",
+                                field("connection", OBJECT, "How to reach the database. Literal host, port and "
+                                        + "database are checked so that no URL parameter can be smuggled in.")
+                                        .required(),
+                                field("connection.host", STRING, "PostgreSQL/TimescaleDB host name or IP address.")
+                                        .byDefault("\"127.0.0.1\""),
+                                ref("connection.host_ref", "host"),
+                                field("connection.port", Kind.either(INTEGER, STRING), "PostgreSQL/TimescaleDB "
+                                        + "port, as a number or as digits.")
+                                        .byDefault("5432").between(1, 65535).mustBe("a port number (1-65535)"),
+                                ref("connection.port_ref", "port"),
+                                field("connection.database", STRING, "PostgreSQL/TimescaleDB database name.")
+                                        .byDefault("\"postgres\""),
+                                ref("connection.database_ref", "database"),
+                                field("connection.url", STRING, "A whole JDBC URL "
+                                        + "`jdbc:postgresql://host[:port][/database]` (no parameters); when given, "
+                                        + "host, port and database are not used."),
+                                ref("connection.url_ref", "url"),
+                                field("connection.uri", STRING, "Neo4j Bolt URI: `bolt://` or `neo4j://` (`+s`, "
+                                        + "`+ssc`) host[:port], no parameters.")
+                                        .byDefault("\"bolt://127.0.0.1:7687\""),
+                                ref("connection.uri_ref", "uri"),
+                                field("connection.user", STRING, "Login user. A Neo4j source without a user connects "
+                                        + "without authentication."),
+                                ref("connection.user_ref", "user"),
+                                field("connection.password_ref", STRING, "Name of the secret holding the password, "
+                                        + "resolved at run time. A literal `password` is refused.")
+                                        .nonBlank().mustBe("a string naming a secret")),
+                        group("Permissions and limits",
+                                field("permissions", OBJECT, "What the product may do on this source."),
+                                field("permissions.read_only", BOOLEAN, "Declares the source read-only. VALIDATE "
+                                        + "denies every template on a source that does not say `true`.")
+                                        .byDefault("false"),
+                                field("permissions.schema_allowlist", STRINGS, "PostgreSQL schemas put on the "
+                                        + "connection's search_path and scanned by the schema scan (names of "
+                                        + "letters, digits and `_`).")
+                                        .defaultIs("`[]` (the `public` schema)"),
+                                field("limits", OBJECT, "Bounds on each query run on this source."),
+                                field("limits.max_rows", INTEGER, "Most rows one query returns (a template's "
+                                        + "`max_rows` may lower it; more rows mark the result truncated).")
+                                        .min(1).byDefault("10000"),
+                                field("limits.max_duration_seconds", INTEGER, "Longest one query may run; the "
+                                        + "Policy's `budget.timeout_seconds` bounds it too.")
+                                        .min(1).byDefault("30"),
+                                field("limits.max_connections", INTEGER, "Size of the connection pool "
+                                        + "(PostgreSQL/TimescaleDB).")
+                                        .min(1).byDefault("8"))));
+    }
+
+    /** A connection value given by reference: the name of the secret holding it. */
+    private static Field ref(String path, String what) {
+        return field(path, STRING, "Name of the secret holding `" + what + "`, resolved at run time; it wins over a "
+                + "literal `" + what + "`.")
+                .nonBlank().mustBe("a string naming a secret");
+    }
+}
