@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The asset model describes every field of the assets the product ships — the defaults, the
- * foreign-schema assets of the launcher's tests, the user guide's examples — and they all validate:
+ * assets of examples/ (the foreign schema) and the launcher's tests, the user guide's examples — and they all validate:
  * a field a shipped asset carries is a field the reference must document.
  */
 class ShippedAssetsModelTest {
@@ -40,7 +40,7 @@ class ShippedAssetsModelTest {
         for (Path f : jsonFiles(root.resolve("assets/defaults"))) {
             AssetType.parse(f.getParent().getFileName().toString()).ifPresent(t -> out.add(read(f, t)));
         }
-        for (Path dir : List.of(root.resolve("launcher/src/test/resources"),
+        for (Path dir : List.of(root.resolve("launcher/src/test/resources"), root.resolve("examples"),
                 root.resolve("trace-service/src/test/resources/guide-assets"))) {
             for (Path f : jsonFiles(dir)) {
                 String stem = f.getFileName().toString().replace(".json", "");
