@@ -36,6 +36,10 @@ final class Readings {
             shape = shape + "_all";
         }
         String template = Localized.text(reading.path(shape), lang);
+        if (target.isEmpty() && template.contains("{target}")) {
+            // a question about one CI with none named: say so rather than "의 속성" / "attributes of "
+            template = Localized.text(reading.path("unnamed"), lang);
+        }
         if (template.isEmpty()) {
             return "";
         }

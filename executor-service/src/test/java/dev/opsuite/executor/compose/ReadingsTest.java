@@ -38,6 +38,14 @@ class ReadingsTest {
     }
 
     @Test
+    void aQuestionAboutOneCiWithNoneNamedSaysSo() {
+        PlanModel.Primary none = new PlanModel.Primary("ci", "", List.of(), List.of(), List.of(), 0, 0, List.of(),
+                List.of(), "");
+        assertEquals("Read as: no CI named", read(plan(Intent.LOOKUP, none, null, null, "en"), "en"));
+        assertEquals("해석: 어떤 CI에 대한 질문인지 정하지 못함", read(plan(Intent.LOOKUP, none, null, null, "ko"), "ko"));
+    }
+
+    @Test
     void aConditionOnNamedCisNamesThem() {
         PlanModel.Primary one = new PlanModel.Primary("ci", "DB_FLEET", List.of(), List.of(), List.of(), 0, 0,
                 List.of("DB_FLEET"), List.of(), "fleet-db");
