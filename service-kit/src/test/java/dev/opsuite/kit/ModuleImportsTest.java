@@ -1,0 +1,80 @@
+package dev.opsuite.kit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What each module may import (ARCHITECTURE.md), checked on the sources: the services talk to each
+ * other over gRPC only, the gateway never links a service's classes, and the domain packages hold
+ * no gRPC or proto types.
+ */
+class ModuleImportsTest {
+    private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+    private static final String WIRE = "^(io\\.grpc|dev\\.opsuite\\.proto|com\\.google\\.protobuf)\\..*";
+
+    private static Path root() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !(Files.exists(p.resolve("ops")) && Files.exists(p.resolve("pom.xml")))) {
+            p = p.getParent();
+        }
+        assertTrue(p != null, "repository root not found above " + Path.of("").toAbsolutePath());
+        return p;
+    }
+
+    /** "file: import" for every import under dir matching the forbidden pattern. */
+    private static List<String> imports(String dir, String forbidden, List<String> exceptFiles) throws IOException {
+        List<String> found = new ArrayList<>();
+        Path base = root().resolve(dir);
+        assertTrue(Files.isDirectory(base), "no such source folder: " + base);
+        try (Stream<Path> files = Files.walk(base)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                if (exceptFiles.contains(f.getFileName().toString())) {
+                    continue;
+                }
+                Matcher m = IMPORT.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (m.group(1).matches(forbidden)) {
+                        found.add(root().relativize(f) + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void domainPackagesHoldNoWireTypes() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String dir : List.of("planner-service/src/main/java/dev/opsuite/planner/domain",
+                "executor-service/src/main/java/dev/opsuite/executor/domain",
+                "executor-service/src/main/java/dev/opsuite/executor/compose",
+                "executor-service/src/main/java/dev/opsuite/executor/present",
+                "trace-service/src/main/java/dev/opsuite/trace/domain")) {
+            found.addAll(imports(dir, WIRE, List.of()));
+        }
+        // the one bridge between proto and the model lives beside it until #17 moves it to the service edges
+        found.addAll(imports("service-kit/src/main/java/dev/opsuite/kit/model", WIRE, List.of("ModelJson.java")));
+        assertTrue(found.isEmpty(), "wire types in the domain:\n" + String.join("\n", found));
+    }
+
+    @Test
+    void servicesAndTheGatewayNeverLinkEachOther() throws IOException {
+        List<String> found = new ArrayList<>();
+        found.addAll(imports("planner-service/src/main/java", "^dev\\.opsuite\\.(executor|trace|gateway|launcher)\\..*", List.of()));
+        found.addAll(imports("executor-service/src/main/java", "^dev\\.opsuite\\.(planner|trace|gateway|launcher)\\..*", List.of()));
+        found.addAll(imports("trace-service/src/main/java", "^dev\\.opsuite\\.(planner|executor|gateway|launcher)\\..*", List.of()));
+        found.addAll(imports("gateway/src/main/java", "^dev\\.opsuite\\.(planner|executor|trace|launcher)\\..*", List.of()));
+        found.addAll(imports("plan-guard/src/main/java", "^dev\\.opsuite\\.(planner|executor|trace|gateway|launcher)\\..*", List.of()));
+        found.addAll(imports("service-kit/src/main/java", "^dev\\.opsuite\\.(planner|executor|trace|gateway|launcher|guard)\\..*", List.of()));
+        assertTrue(found.isEmpty(), "a module links what it must only reach over gRPC:\n" + String.join("\n", found));
+    }
+}
