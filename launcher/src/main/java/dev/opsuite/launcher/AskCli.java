@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsuite.kit.config.Env;
 import dev.opsuite.kit.model.ModelJson;
 import java.io.PrintStream;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -48,24 +46,16 @@ public final class AskCli {
                 .timeout(Duration.ofSeconds(60)).header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         env.get("OPS_API_KEY").ifPresent(k -> b.header("authorization", "Bearer " + k));
-        HttpResponse<String> r;
-        try {
-            r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()
-                    .send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (ConnectException e) {
-            err.println("nothing answers on 127.0.0.1:" + port + " — is ./ops up running? (OPS_HTTP_PORT)");
-            return NOT_RUNNING;
-        } catch (java.io.IOException e) {
-            err.println("127.0.0.1:" + port + " did not answer: " + e.getMessage());
+        java.util.Optional<HttpResponse<String>> sent = CliHttp.send(b.build(), port, err);
+        if (sent.isEmpty()) {
             return NOT_RUNNING;
         }
-        JsonNode envelope;
-        try {
-            envelope = ModelJson.MAPPER.readTree(r.body());
-        } catch (java.io.IOException e) {
-            err.println("127.0.0.1:" + port + " answers, but not as the OPS gateway (HTTP " + r.statusCode() + ")");
+        HttpResponse<String> r = sent.get();
+        java.util.Optional<JsonNode> parsed = CliHttp.envelope(r, port, err);
+        if (parsed.isEmpty()) {
             return NOT_RUNNING;
         }
+        JsonNode envelope = parsed.get();
         if (json) {
             out.println(r.body());
             return r.statusCode() == 200 ? 0 : REFUSED;

@@ -2,11 +2,8 @@ package dev.opsuite.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.kit.config.Env;
-import dev.opsuite.kit.model.ModelJson;
 import java.io.PrintStream;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -37,27 +34,19 @@ public final class StatusCli {
                 ? (Files.exists(data.resolve("admin.key")) ? "admin key present" : "no admin key yet") : "not created yet");
         out.printf("version   %s%s%n", version(), env.get("OPS_STATUS_COMMIT", "").isBlank() ? ""
                 : ", commit " + env.get("OPS_STATUS_COMMIT", ""));
-        HttpResponse<String> r;
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ops/health"))
-                    .timeout(Duration.ofSeconds(10)).GET();
-            CliAuth.bearer(CliAuth.token(env)).ifPresent(v -> b.header("authorization", v));
-            r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()
-                    .send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
-            err.println("nothing answers on 127.0.0.1:" + port + " — is ./ops up running? (OPS_HTTP_PORT)");
-            return NOT_RUNNING;
-        } catch (java.io.IOException e) {
-            err.println("127.0.0.1:" + port + " did not answer: " + e.getMessage());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ops/health"))
+                .timeout(Duration.ofSeconds(10)).GET();
+        CliAuth.bearer(CliAuth.token(env)).ifPresent(v -> b.header("authorization", v));
+        java.util.Optional<HttpResponse<String>> sent = CliHttp.send(b.build(), port, err);
+        if (sent.isEmpty()) {
             return NOT_RUNNING;
         }
-        JsonNode health;
-        try {
-            health = ModelJson.MAPPER.readTree(r.body()).path("data");
-        } catch (java.io.IOException e) {
-            err.println("127.0.0.1:" + port + " answers, but not as the OPS gateway (HTTP " + r.statusCode() + ")");
+        HttpResponse<String> r = sent.get();
+        java.util.Optional<JsonNode> envelope = CliHttp.envelope(r, port, err);
+        if (envelope.isEmpty()) {
             return NOT_RUNNING;
         }
+        JsonNode health = envelope.get().path("data");
         boolean ready = health.path("ready").asBoolean(false);
         out.printf("product   answering on http://127.0.0.1:%d — %s%n", port, ready ? "ready" : "NOT READY");
         List<String> parts = new ArrayList<>();
