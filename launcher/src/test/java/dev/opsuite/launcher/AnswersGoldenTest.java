@@ -90,7 +90,7 @@ class AnswersGoldenTest {
                 long truth = count(ref(data, "CIs by filter"));
                 // nothing matching is said so (no filter is dropped to find something else)
                 boolean none = truth == 0 && (answer.contains("No CI matches") || answer.contains("CI가 없습니다"));
-                assertTrue(none || answer.contains(truth + " CIs match") || answer.contains("CI는 " + truth + "개"),
+                assertTrue(none || answer.contains(truth + (truth == 1 ? " CI matches" : " CIs match")) || answer.contains("CI는 " + truth + "개"),
                         answer + " vs " + truth);
             }
             case "events" -> {

@@ -3,7 +3,8 @@ package dev.opsuite.executor.compose;
 import java.util.Map;
 
 /**
- * Fills Mapping-asset templates: {name} from the variables, and {josa:은/는} picks the Korean
+ * Fills Mapping-asset templates: {name} from the variables, {plural:CI is/CIs are} agrees with the number
+ * written just before it, and {josa:은/는} picks the Korean
  * particle that fits the text written just before it (final consonant or not).
  */
 public final class Templates {
@@ -24,6 +25,10 @@ public final class Templates {
             if (key.startsWith("josa:")) {
                 String[] pair = key.substring(5).split("/", 2);
                 out.append(pair.length == 2 ? (hasFinalConsonant(out) ? pair[0] : pair[1]) : pair[0]);
+            } else if (key.startsWith("plural:")) {
+                // English number agreement with the count written just before: "{total} {plural:CI is/CIs are}"
+                String[] pair = key.substring(7).split("/", 2);
+                out.append(pair.length == 2 ? (lastNumberIsOne(out) ? pair[0] : pair[1]) : pair[0]);
             } else if (vars.containsKey(key)) {
                 out.append(vars.get(key));
             } else {
@@ -32,6 +37,19 @@ public final class Templates {
             i = close + 1;
         }
         return out.toString();
+    }
+
+    /** Whether the last number before the end of the text (spaces skipped) is exactly 1. */
+    static boolean lastNumberIsOne(CharSequence text) {
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && (Character.isDigit(text.charAt(start - 1)) || text.charAt(start - 1) == ',')) {
+            start--;
+        }
+        return end - start == 1 && text.charAt(start) == '1' && (start == 0 || text.charAt(start - 1) != '.');
     }
 
     static boolean hasFinalConsonant(CharSequence text) {

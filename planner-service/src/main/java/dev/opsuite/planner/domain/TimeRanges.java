@@ -76,11 +76,8 @@ public final class TimeRanges {
             };
             return minutes < 1440 ? "last_24h" : minutes < 10080 ? "last_7d" : minutes < 43200 ? "last_30d" : null;
         }
-        return switch (name) {
-            case "today", "yesterday" -> "last_7d";
-            case "this_week", "last_week", "since_monday", "since_tuesday", "since_wednesday", "since_thursday",
-                    "since_friday" -> "last_30d";
-            default -> null;
-        };
+        // a calendar period the question named ("yesterday", "this week", "since Monday") is a date range
+        // like any other: "none yesterday" is the answer, never a month's figure in its place
+        return null;
     }
 }
