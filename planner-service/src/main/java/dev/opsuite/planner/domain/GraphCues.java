@@ -1,0 +1,221 @@
+package dev.opsuite.planner.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.planner.domain.understand.Claim;
+import dev.opsuite.planner.domain.understand.LinkedEntity;
+import dev.opsuite.planner.domain.understand.Signals;
+import dev.opsuite.planner.domain.understand.Understanding;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the question's wording says about direction in the dependency graph: whether the CI named is
+ * the one depended on or the one depending, which layer a type sits on, "which host runs X", "what
+ * runs on X", "X calls" — read from the claims, the particles and the Prompt asset's type layers.
+ */
+final class GraphCues {
+    private final JsonNode rules;
+    private final Signals s;
+    private final Understanding u;
+
+    GraphCues(JsonNode promptRules, Signals signals) {
+        this.rules = promptRules;
+        this.s = signals;
+        this.u = signals.understanding();
+    }
+
+    /**
+     * A dependency verb whose object is the CI means what depends on it: "everything that relies on
+     * X", "X에 (직간접적으로) 의존하는" — by word order in English, by X's particle (에) in Korean.
+     * "what does X rely on", "X는 뭐에 의존해" stay dependencies.
+     */
+    boolean dependentsOf(LinkedEntity e) {
+        Optional<Claim> dep = s.intentClaim("dependency");
+        if (e == null || dep.isEmpty()) {
+            return false;
+        }
+        if ("ko".equals(u.language())) {
+            return e.particle().startsWith("에") && !e.particle().startsWith("에서");
+        }
+        String words = dep.get().text();
+        boolean verb = words.endsWith(" on") || words.equals("needs") || words.equals("requires") || words.equals("need");
+        return verb && e.span().start() > dep.get().span().end();
+    }
+
+    /** "상태 페이지는 뭐에 의존하고 있어": the CI is the subject (은/는/이/가), so it is what it depends on. */
+    boolean subjectDepends(LinkedEntity e) {
+        if (e == null || !"ko".equals(u.language())) {
+            return false;
+        }
+        String p = e.particle();
+        boolean subject = p.equals("은") || p.equals("는") || p.equals("이") || p.equals("가");
+        return subject && u.of("intent").stream().anyMatch(c -> (c.value().equals("impact") || c.value().equals("dependency"))
+                && c.text().contains("의존"));
+    }
+
+    /**
+     * "I need the figure for the risk note": "need" beside a metric is the asker's need, not X's
+     * dependencies; only a dependency word other than the Prompt asset's weak ones makes it a graph question.
+     */
+    boolean weakDependencyCue() {
+        java.util.Set<String> weak = new java.util.HashSet<>();
+        rules.path("weak_dependency_words").forEach(w -> weak.add(w.asText()));
+        return u.of("intent").stream().filter(c -> c.value().equals("dependency"))
+                .allMatch(c -> weak.contains(c.text().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * "Patients keep calling the front desk. What is the portal's error rate?": a graph word in another
+     * sentence than the CI does not turn a metric question into a graph one.
+     */
+    boolean sameSentence(dev.opsuite.planner.domain.understand.Span x, dev.opsuite.planner.domain.understand.Span y) {
+        String text = u.analyzed().text();
+        int from = Math.min(x.end(), y.end());
+        int to = Math.max(x.start(), y.start());
+        return from >= to || !text.substring(from, to).matches("(?s).*[.?!。？！]\\s.*");
+    }
+
+    /** The CI's type layer (rules.type_layers), -1 when its type has none. */
+    int layer(LinkedEntity e) {
+        JsonNode l = rules.path("type_layers").path(e.entity().ciType());
+        return l.isNumber() ? l.asInt() : -1;
+    }
+
+    /** Type words are asked and every one of them sits above the CI's own layer. */
+    boolean askedTypesAbove(LinkedEntity e) {
+        int own = layer(e);
+        List<Claim> types = u.of("enum").stream().filter(c -> c.value().contains(".ci_type=") && !negated(c)).toList();
+        return own >= 0 && !types.isEmpty() && types.stream().allMatch(c -> {
+            JsonNode l = rules.path("type_layers").path(c.value().substring(c.value().indexOf(".ci_type=") + ".ci_type=".length()));
+            return l.isNumber() && l.asInt() > own;
+        });
+    }
+
+    /** "which <type> is X on", "X는 어느 <type>에 있어": a which-word, a type word right after it, and a CI. */
+    boolean whichHostOf(LinkedEntity e) {
+        if (e == null) {
+            return false;
+        }
+        for (Claim which : s.understanding().of("intent")) {
+            if (!which.value().equals("which")) {
+                continue;
+            }
+            for (Claim type : s.understanding().of("enum")) {
+                if (type.value().contains(".ci_type=") && type.span().start() > which.span().end()
+                        && u.analyzed().text().substring(which.span().end(), type.span().start()).isBlank()
+                        && !type.value().endsWith("=" + e.entity().ciType())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A single named CI and type words that are not its type: "out" when every asked type sits below
+     * it in rules.type_layers among the hosting layers (its hosts), "in" when every one sits above
+     * (what runs on it), "same" at its own layer or below it but above the hosting layers (what it
+     * depends on or reaches); empty when the layers are unknown or mixed.
+     */
+    Optional<String> typedRelative(LinkedEntity e, int entities) {
+        if (e == null || entities != 1 || e.entity().ciType().isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode layers = rules.path("type_layers");
+        JsonNode own = layers.path(e.entity().ciType());
+        java.util.Set<String> dirs = new java.util.HashSet<>();
+        for (Claim type : u.of("enum")) {
+            int at = type.value().indexOf(".ci_type=");
+            if (at < 0) {
+                continue;
+            }
+            JsonNode asked = layers.path(type.value().substring(at + ".ci_type=".length()));
+            if (!own.isNumber() || !asked.isNumber()) {
+                return Optional.empty();
+            }
+            // below it but not hosting ("apps behind the load balancer"): what it reaches, any relation
+            dirs.add(asked.asInt() >= own.asInt() ? (asked.asInt() > own.asInt() ? "in" : "same")
+                    : asked.asInt() >= rules.path("hosting_layers_below").asInt(2) ? "same" : "out");
+        }
+        return dirs.size() == 1 && !(dirs.contains("same") && u.of("enum").stream().anyMatch(c -> c.value()
+                .endsWith(".ci_type=" + e.entity().ciType()))) ? Optional.of(dirs.iterator().next()) : Optional.empty();
+    }
+
+    boolean negated(Claim c) {
+        return u.negated(c);
+    }
+
+    boolean arrowBetween(LinkedEntity a, LinkedEntity b) {
+        String between = u.analyzed().text().substring(Math.min(a.span().end(), b.span().start()), b.span().start());
+        return between.contains("→") || between.contains("->") || between.contains("=>") || between.contains("⇒")
+                || between.contains("~>");
+    }
+
+    /**
+     * "the dependency chain between A and B", "A와 B 사이의 의존 관계": what links the two, not what A needs
+     * ("between A and B, which has more CPU" names a metric: a comparison, decided before this is asked).
+     */
+    boolean betweenTwo(LinkedEntity a, LinkedEntity b) {
+        String text = u.analyzed().text();
+        int from = Math.max(0, Math.min(a.span().start(), b.span().start()) - 12);
+        String around = " " + text.substring(from, Math.min(text.length(), Math.max(a.span().end(), b.span().end()) + 6)) + " ";
+        return around.contains(" between ") || around.contains("사이");
+    }
+
+
+    /**
+     * "what runs on X" (X hosts the answer) or "where does X run" (X runs on the answer): Korean
+     * by the particle after X (에서/에: X is the place), English by word order and voice.
+     */
+    boolean hostedOn(LinkedEntity e, Claim phrase) {
+        // the types' hosting layers decide first: nothing hosts a server, nothing runs on an app
+        JsonNode layer = rules.path("type_layers").path(e.entity().ciType());
+        if (layer.isNumber() && layer.asInt() == 0) {
+            return true;
+        }
+        if (layer.isNumber() && layer.asInt() >= rules.path("hosting_layers_below").asInt(2)) {
+            return false;
+        }
+        String words = phrase.text();
+        if ("ko".equals(u.language())) {
+            String after = u.analyzed().text().substring(e.span().end()).stripLeading();
+            return e.particle().startsWith("에") || after.startsWith("위")
+                    || e.particle().isEmpty() && phrase.span().start() > e.span().start() && after.startsWith(words);
+        }
+        boolean entityFirst = e.span().start() < phrase.span().start();
+        if (words.contains("inside")) {
+            return true; // "X: whatever runs inside it / them"
+        }
+        if (words.startsWith("host") && !words.startsWith("hosted")) {
+            return entityFirst; // "X hosts …" / "what hosts X"
+        }
+        return !entityFirst;
+    }
+
+    /**
+     * "what calls X" / "X를 호출하는" / "X에 붙는" (callers: the object, or the place others attach to) or
+     * "what does X call" / "X가 호출하는" / "X에서 부르는" (callees).
+     */
+    boolean calledBy(LinkedEntity e) {
+        if ("ko".equals(u.language())) {
+            return java.util.Set.of("을", "를", "에", "에게", "한테").contains(e.particle());
+        }
+        // "backends" names the callees whatever the word order ("the backends of X", "which backends
+        // does X point to"); the verb, when there is one, decides
+        Claim phrase = u.of("intent").stream()
+                .filter(c -> c.value().equals("calls") && !c.text().toLowerCase(java.util.Locale.ROOT).startsWith("backend"))
+                .findFirst().orElse(null);
+        if (phrase == null) {
+            return false;
+        }
+        if (phrase.text().startsWith("caller")) {
+            return true; // "the callers of X"
+        }
+        if (phrase.text().startsWith("callee")) {
+            return false;
+        }
+        boolean after = e.span().start() > phrase.span().start();
+        boolean passive = phrase.text().startsWith("called by");
+        return after != passive;
+    }
+}
