@@ -1,0 +1,247 @@
+package dev.opsuite.planner.domain.understand;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The passes that link CIs by their names: the Resolver asset's aliases, names spelled out in full,
+ * name-shaped words matched whole, and partial names (whole word, prefix, within an edit or two) among
+ * the words still unclaimed.
+ */
+final class EntityLinking {
+    private static final int MAX_SPAN_TOKENS = 8;
+
+    private final Reading reading;
+    private final Analyzed a;
+    private final Lexicon lexicon;
+    private final EntityDictionary dictionary;
+    private final JsonNode rules;
+    private final List<Claim> claims;
+    private final NameShapes shapes;
+    private final EstateValues estate;
+
+    EntityLinking(Reading reading, NameShapes shapes, EstateValues estate) {
+        this.reading = reading;
+        this.a = reading.a;
+        this.lexicon = reading.lexicon;
+        this.dictionary = reading.dictionary;
+        this.rules = reading.rules;
+        this.claims = reading.claims;
+        this.shapes = shapes;
+        this.estate = estate;
+    }
+
+    /** The Resolver asset's alias mappings ("서버A" → ci_code:SVR001) name a CI like an exact alias. */
+    void assetAliases(Map<String, String> aliases) {
+        PhraseTable<String> table = new PhraseTable<>();
+        aliases.forEach((source, target) -> table.add(source,
+                target.startsWith("ci_code:") ? target.substring("ci_code:".length()) : target));
+        for (PhraseTable.Match<String> m : table.find(a)) {
+            if (reading.free(m.span())) {
+                String code = m.entries().get(0);
+                reading.link(m.span(), EntityDictionary.Rank.EXACT_NAME, 0, List.of(dictionary.byCode(code)
+                        .orElse(new EntityDictionary.Entity(code, a.span(m.span().start(), m.span().end()), "", false))));
+            }
+        }
+    }
+
+    void exactEntities() {
+        // the estate's own names before the demo's where two overlap ("일일 정산" + 서비스, not the demo's "정산 서비스")
+        List<PhraseTable.Match<EntityDictionary.Name>> matches = new ArrayList<>(dictionary.exact().find(a));
+        matches.sort(java.util.Comparator.comparing(m -> m.entries().stream().allMatch(n -> n.entity().demo())));
+        for (PhraseTable.Match<EntityDictionary.Name> m : matches) {
+            if (!reading.free(m.span()) || wordForName(m)) {
+                continue;
+            }
+            boolean code = m.entries().stream().anyMatch(n -> n.kind() == EntityDictionary.NameKind.CODE);
+            EntityDictionary.Rank rank = code ? EntityDictionary.Rank.EXACT_CODE : EntityDictionary.Rank.EXACT_NAME;
+            Set<EntityDictionary.Entity> found = new LinkedHashSet<>();
+            m.entries().stream().filter(n -> !code || n.kind() == EntityDictionary.NameKind.CODE)
+                    .forEach(n -> found.add(n.entity()));
+            reading.link(m.span(), rank, 0, new ArrayList<>(found));
+        }
+    }
+
+    /**
+     * "servers" is the word, not the alias "server-s" glued: a single written word that the assets
+     * know does not name a CI whose name is several words.
+     */
+    private boolean wordForName(PhraseTable.Match<EntityDictionary.Name> m) {
+        List<Token> tokens = a.tokensIn(m.span().start(), m.span().end()).stream().filter(t -> !t.function()).toList();
+        List<Word> words = lexicon.phrases().get(m.compact());
+        if (tokens.size() != 1 || words.isEmpty()) {
+            return false;
+        }
+        if (m.entries().stream().allMatch(n -> EntityDictionary.words(n.surface()).size() > 1)) {
+            return true;
+        }
+        // a CI named like a command word ("search") opening the question is the command: "search for r12"
+        boolean command = words.stream().anyMatch(w -> w.kind() == Word.Kind.INTENT || w.kind() == Word.Kind.STOPWORD);
+        // the first content word, politeness aside ("Please report …")
+        boolean first = a.tokens().stream().filter(t -> !t.function() && !lexicon.phrases().get(Analyzed.compactOf(t.surface()))
+                .stream().allMatch(w -> w.kind() == Word.Kind.STOPWORD) || t.start() == m.span().start())
+                .findFirst().map(t -> t.start() == m.span().start()).orElse(false);
+        return command && first;
+    }
+
+    /** Runs of unclaimed name-like words: the longest sub-span that partially names a CI wins. */
+    void partialEntities() {
+        List<Token> run = new ArrayList<>();
+        List<Token> tokens = a.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            boolean candidate = nameLike(t) || gluedInside(tokens, i);
+            if (candidate && (run.isEmpty() || reading.joined(run.get(run.size() - 1), t))) {
+                run.add(t);
+                continue;
+            }
+            partialIn(run);
+            run = new ArrayList<>();
+            if (candidate) {
+                run.add(t);
+            }
+        }
+        partialIn(run);
+    }
+
+    private boolean nameLike(Token t) {
+        return !reading.claimed(t) && NameShapes.NAMELIKE.contains(t.pos()) && !t.function();
+    }
+
+    /** A grammar morpheme the analyser found inside one written word of a name ("하이퍼바이져 2호기"). */
+    private boolean gluedInside(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        if (!t.function() || t.pos().equals("J")) {
+            return false;
+        }
+        Token prev = null;
+        Token next = null;
+        for (int j = i - 1; j >= 0 && prev == null; j--) {
+            if (tokens.get(j).end() <= t.start()) {
+                prev = tokens.get(j);
+            }
+        }
+        for (int j = i + 1; j < tokens.size() && next == null; j++) {
+            if (tokens.get(j).start() >= t.end()) {
+                next = tokens.get(j);
+            }
+        }
+        return prev != null && next != null && prev.end() == t.start() && (next.start() == t.end()
+                || a.text().substring(t.end(), next.start()).isBlank()) && nameLike(prev) && nameLike(next);
+    }
+
+    /** A name-shaped word ("서버b", "ledgr-db") is matched whole or not at all, never by one of its parts. */
+    private boolean splitsCompound(List<Token> part) {
+        Span s = new Span(part.get(0).start(), part.get(part.size() - 1).end());
+        // "오창dc": when the rest of the word is already read ("dc" the location field), the part may name
+        return shapes.compounds().stream().anyMatch(c -> c.overlaps(s) && !s.contains(c) && a.tokensIn(c.start(), c.end())
+                .stream().anyMatch(t -> !t.function() && !s.contains(new Span(t.start(), t.end())) && !reading.claimed(t)));
+    }
+
+    /** "the 03 box", "07번 서버": digits right before a word for a CI or its type name one. */
+    private boolean numberBeforeTypeWord(List<Token> part) {
+        Token last = part.get(part.size() - 1);
+        if (part.size() != 1 || !last.number() || last.surface().length() < 2
+                || claims.stream().anyMatch(c -> c.kind().equals("top"))) {
+            return false; // "top 10 servers" counts
+        }
+        int end = last.end();
+        return claims.stream().anyMatch(c -> (c.kind().equals("entity_type") || c.kind().equals("enum")
+                && c.value().contains(".ci_type=")) && c.span().start() > end
+                && a.text().substring(end, c.span().start()).matches("\\s*(?:번|호기|호)?\\s*")
+                && !(c.text().endsWith("s") && !c.text().endsWith("ss")) && !a.text().startsWith("들", c.span().end()));
+    }
+
+    private void partialIn(List<Token> run) {
+        int i = 0;
+        while (i < run.size()) {
+            boolean found = false;
+            for (int len = Math.min(MAX_SPAN_TOKENS, run.size() - i); len >= 1 && !found; len--) {
+                List<Token> part = run.subList(i, i + len);
+                if (!reading.free(new Span(part.get(0).start(), part.get(len - 1).end()))) {
+                    continue; // already read, e.g. as the rest of a place ("가산 DR")
+                }
+                if (len > 1 && part.stream().noneMatch(Token::function)) {
+                    List<String> spelled = new ArrayList<>();
+                    part.forEach(t -> spelled.add(Analyzed.compactOf(t.surface())));
+                    Optional<Word> wholeValue = estate.romanizedValue(spelled);
+                    if (wholeValue.isPresent()) {
+                        // "가산 DR(센터)" is gasan-dr itself, not a partial match of a name that contains it
+                        estate.claimValue(new Span(part.get(0).start(), part.get(len - 1).end()), wholeValue.get(), 0.8);
+                        i += len;
+                        found = true;
+                        continue;
+                    }
+                }
+                // "which two servers": a count word alone names no CI, even where a name ends in "two"
+                if (part.stream().allMatch(t -> t.number() || rules.path("number_words").has(t.surface()))
+                        && !numberBeforeTypeWord(part) || part.get(0).function() || part.get(len - 1).function()
+                        || splitsCompound(part) && !numberBeforeTypeWord(part)) { // "07번 서버": the number, not 07번
+                    continue;
+                }
+                List<String> words = new ArrayList<>();
+                for (int k = 0; k < part.size(); k++) {
+                    if (k == 0 || part.get(k).start() != part.get(k - 1).start()) { // one surface per span
+                        words.add(Analyzed.compactOf(part.get(k).surface()));
+                    }
+                }
+                String compact = String.join("", words);
+                if (compact.length() < 2) {
+                    continue; // one letter names nothing
+                }
+                Span span = new Span(part.get(0).start(), part.get(len - 1).end());
+                List<EntityDictionary.Partial> hits = Reading.preferOwnData(dictionary.partial(words, compact));
+                Optional<Word> place = hits.isEmpty() ? Optional.empty() : estate.sharedValue(span, hits);
+                if (place.isPresent()) {
+                    estate.claimValue(span, place.get(), 0.7);
+                    i += len;
+                    found = true;
+                } else if (!hits.isEmpty()) {
+                    reading.link(span, hits.get(0).rank(), hits.get(0).distance(),
+                            hits.stream().map(h -> h.name().entity()).distinct().toList());
+                    i += len;
+                    found = true;
+                } else if (len == 1 && compact.length() >= 2) {
+                    List<Word> values = estate.valuesByWord(compact);
+                    if (values.size() == 1) {
+                        estate.claimValue(span, values.get(0), 0.75);
+                        i += 1;
+                        found = true;
+                    }
+                }
+            }
+            if (!found) {
+                i++;
+            }
+        }
+    }
+
+    /**
+     * "k8s-node-a": a Latin name-shaped word that names no CI whole is matched whole as a partial name
+     * (a prefix of k8s-node-a1 and k8s-node-a2) before its pieces are read as words ("s", "a").
+     */
+    void compoundNames() {
+        for (Span c : shapes.compounds()) {
+            String surface = a.span(c.start(), c.end());
+            if (Folding.hasHangul(surface) || !reading.free(c) || claims.stream().anyMatch(x -> x.span().overlaps(c)
+                    && !x.kind().equals("stopword") && !x.kind().equals("function"))) {
+                continue;
+            }
+            String compact = Analyzed.compactOf(surface);
+            if (dictionary.values().containsCompact(compact)) {
+                continue; // "cloud-apne2" is a place, read as a value
+            }
+            List<EntityDictionary.Partial> hits = Reading.preferOwnData(dictionary.partial(EntityDictionary.words(surface), compact));
+            if (hits.isEmpty() || hits.get(0).rank().compareTo(EntityDictionary.Rank.PREFIX) > 0) {
+                continue; // a misspelt compound is left to the word-by-word reading and EXECUTE's lookup
+            }
+            claims.removeIf(x -> x.span().overlaps(c));
+            reading.link(c, hits.get(0).rank(), hits.get(0).distance(), hits.stream().map(h -> h.name().entity()).distinct().toList());
+        }
+    }
+}

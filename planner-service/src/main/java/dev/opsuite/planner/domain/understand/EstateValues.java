@@ -1,0 +1,217 @@
+package dev.opsuite.planner.domain.understand;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Field values of the estate read from the question (a place, a team, the estate's own form of a
+ * label's value), the words after a value that belong to it, and the bracketed gloss of a name or a
+ * value already read.
+ */
+final class EstateValues {
+    private final Reading reading;
+    private final Analyzed a;
+    private final Lexicon lexicon;
+    private final EntityDictionary dictionary;
+    private final JsonNode rules;
+    private final List<Claim> claims;
+
+    EstateValues(Reading reading) {
+        this.reading = reading;
+        this.a = reading.a;
+        this.lexicon = reading.lexicon;
+        this.dictionary = reading.dictionary;
+        this.rules = reading.rules;
+        this.claims = reading.claims;
+    }
+
+    /** The words, Korean ones romanized, spell one value of the estate whole ("가산 dr" → gasan-dr). */
+    Optional<Word> romanizedValue(List<String> words) {
+        StringBuilder latin = new StringBuilder();
+        for (String w : words) {
+            String r = Romanized.of(w);
+            latin.append(r.isEmpty() ? w : r);
+        }
+        List<Word> found = dictionary.values().get(latin.toString());
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    /**
+     * "오창 DC": a word several CIs share in their names, next to a field word (DC, 센터, team…), is
+     * the value of that field those CIs have in common — a place or a team, not one of them.
+     */
+    Optional<Word> sharedValue(Span span, List<EntityDictionary.Partial> hits) {
+        List<EntityDictionary.Entity> cis = hits.stream().map(h -> h.name().entity()).distinct().toList();
+        // "in Gwacheon": a word of one field value every matching CI shares is the value, not a name
+        String word = Analyzed.compactOf(a.span(span.start(), span.end()));
+        List<Word> values = valuesByWord(word);
+        boolean place = java.util.stream.StreamSupport.stream(rules.path("understanding").path("place_fields").spliterator(),
+                false).anyMatch(f -> values.size() == 1 && f.asText().equals(values.get(0).group()));
+        if (cis.size() >= 2 && place
+                && cis.stream().allMatch(e -> values.get(0).value().equals(e.fields().get(values.get(0).group())))) {
+            return Optional.of(values.get(0));
+        }
+        for (Claim c : claims) {
+            // "오창 DC": a field word names the field; "과천 VM": a type none of the CIs has means a place
+            boolean fieldWord = c.kind().equals("field") && c.span().start() >= span.end()
+                    && a.text().substring(span.end(), c.span().start()).isBlank();
+            boolean otherType = c.kind().equals("enum") && c.value().contains(".ci_type=") && adjacentAfter(span, c.span())
+                    && cis.stream().noneMatch(e -> c.value().endsWith("=" + e.ciType()));
+            if (!fieldWord && !otherType) {
+                continue;
+            }
+            String field = fieldWord ? c.value() : c.value().substring(0, c.value().indexOf('.')) + ".location";
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            cis.forEach(e -> seen.add(e.fields().getOrDefault(field, "")));
+            if (seen.size() == 1 && !seen.contains("")) {
+                return Optional.of(new Word(Word.Kind.VALUE, field, seen.iterator().next(), a.span(span.start(), span.end())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Field values one whole word of which is this word: "incheon" of "incheon-dc", and a Korean word
+     * by its romanized form ("이천" → "icheon" of "icheon-hub"; within one letter for 5+ letters, as
+     * sound changes are not romanized: "종로" → "jonglo" for "jongno").
+     */
+    List<Word> valuesByWord(String compact) {
+        if (compact.length() >= 3) {
+            List<Word> direct = dictionary.valuesByWord(compact);
+            if (!direct.isEmpty()) {
+                return direct;
+            }
+        }
+        String latin = Romanized.of(compact);
+        if (latin.length() < 3) {
+            return List.of();
+        }
+        List<Word> exact = dictionary.valuesByWord(latin);
+        return exact.isEmpty() && latin.length() >= 5 ? dictionary.valuesByWordWithin(latin, 1) : exact;
+    }
+
+    /**
+     * "창고팀(wms-crew)", "wms-crew(창고팀)", "결제 DB(SB-DB-PAY)": a word written right before or inside
+     * brackets around a name or value already read is its gloss — accounted for, not a second reference.
+     */
+    void glosses() {
+        // up to three words before the bracket: "the cloud region (cloud-apne2)", "창고팀(wms-crew)"
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("((?:[^\\s()]+\\s+){0,2}[^\\s()]+)\\s*\\(([^()]+)\\)")
+                .matcher(a.text());
+        while (m.find()) {
+            Span outer = glossStart(new Span(m.start(1), m.end(1)));
+            Span inner = new Span(m.start(2), m.end(2));
+            int lastWord = m.group(1).lastIndexOf(' ') + 1;
+            Span last = new Span(m.start(1) + lastWord, m.end(1));
+            if (reading.covered(inner) && outer.length() > 0 && reading.free(outer)) {
+                reading.claimExclusive(outer, "stopword", "gloss", 1);
+            } else if (reading.covered(last)) {
+                // "Last Friday (Black Friday)": what the bracket adds to a reading already made is its gloss
+                for (Token t : a.tokensIn(inner.start(), inner.end())) {
+                    Span ts = new Span(t.start(), t.end());
+                    if (!t.function() && reading.free(ts) && !reading.claimed(t)) {
+                        reading.claimExclusive(ts, "stopword", "gloss", 1);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * "운영 환경" is the schema's label for environment "prod"; an imported estate calls it "hx-prod".
+     * A label's value also reads as every value of the estate's same field one whole word of which it
+     * is, so the filter keeps both.
+     */
+    void estateValuesOfLabels() {
+        for (Claim c : List.copyOf(claims)) {
+            int eq = c.value().indexOf('=');
+            if (!c.kind().equals("enum") || eq < 0) {
+                continue;
+            }
+            String field = c.value().substring(0, eq);
+            String value = c.value().substring(eq + 1);
+            for (Word w : dictionary.valuesByWord(Analyzed.compactOf(value))) {
+                if (w.group().equals(field) && !w.value().equals(value)
+                        && claims.stream().noneMatch(x -> x.value().equals(field + "=" + w.value()))) {
+                    claims.add(new Claim(c.span(), c.text(), "value", field + "=" + w.value(), c.score()));
+                }
+            }
+        }
+    }
+
+    /** The words of the span from the last one any claim (a stopword too) covers, or the last word alone. */
+    private Span glossStart(Span words) {
+        int start = words.end();
+        for (int i = words.end() - 1; i >= words.start(); i--) {
+            int at = i;
+            if (reading.readAt(at, true)) {
+                break;
+            }
+            start = i;
+        }
+        while (start < words.end() && Character.isWhitespace(a.text().charAt(start))) {
+            start++;
+        }
+        return new Span(start, words.end());
+    }
+
+    /**
+     * "가산 DR센터", "Icheon hub", "gwacheon DC": the words right after a place read from the estate that
+     * are more of the same value ("dr" of gasan-dr) or a word for its field (센터, DC) belong to it.
+     */
+    void valueTails() {
+        for (Claim c : List.copyOf(claims)) {
+            if (c.kind().equals("value") && c.value().indexOf('=') > 0) {
+                valueTail(c);
+            }
+        }
+    }
+
+    /** A value read from the estate, with the words after it that belong to it. */
+    void claimValue(Span span, Word value, double score) {
+        reading.claimExclusive(span, "value", value.group() + "=" + value.value(), score);
+        valueTail(claims.get(claims.size() - 1));
+    }
+
+    private void valueTail(Claim c) {
+        int eq = c.value().indexOf('=');
+        String field = c.value().substring(0, eq);
+        java.util.Set<String> words = new java.util.HashSet<>(java.util.Arrays.asList(
+                c.value().substring(eq + 1).toLowerCase(java.util.Locale.ROOT).split("[-_./]+")));
+        int end = c.span().end();
+        for (Token t : a.tokens()) {
+            if (t.start() < end || t.function()) {
+                continue;
+            }
+            if (!a.text().substring(end, t.start()).isBlank()) {
+                break;
+            }
+            String w = Analyzed.compactOf(t.surface());
+            boolean same = words.contains(w);
+            boolean fieldWord = lexicon.phrases().get(w).stream().anyMatch(x -> x.kind() == Word.Kind.FIELD
+                    && field.endsWith("." + x.value()));
+            Span ts = new Span(t.start(), t.end());
+            if ((!same && !fieldWord) || !reading.free(ts) || reading.claimed(t)) {
+                break;
+            }
+            reading.claimExclusive(ts, "stopword", "of " + c.value(), 1);
+            end = t.end();
+        }
+    }
+
+    /** Nothing but grammar or stopwords ("오창쪽 스토리지", "과천에 있는 VM") between the two. */
+    private boolean adjacentAfter(Span word, Span next) {
+        if (next.start() < word.end()) {
+            return false;
+        }
+        for (Token t : a.tokensIn(word.end(), next.start())) {
+            if (!t.function() && !lexicon.phrases().get(Analyzed.compactOf(t.surface())).stream()
+                    .allMatch(w -> w.kind() == Word.Kind.STOPWORD) || lexicon.phrases().get(Analyzed.compactOf(t.surface())).isEmpty()
+                    && !t.function()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.opsuite.planner.domain.understand;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * CIs meant but not named: a definite type word ("the storage") or vocabulary words written inside CI
+ * names ("DB VM"), when no CI is named and the question is about one CI.
+ */
+final class ImpliedEntities {
+    private final Reading reading;
+    private final Analyzed a;
+    private final EntityDictionary dictionary;
+    private final JsonNode rules;
+    private final List<Claim> claims;
+    private final List<LinkedEntity> entities;
+
+    ImpliedEntities(Reading reading) {
+        this.reading = reading;
+        this.a = reading.a;
+        this.dictionary = reading.dictionary;
+        this.rules = reading.rules;
+        this.claims = reading.claims;
+        this.entities = reading.entities;
+    }
+
+    /**
+     * "What does the load balancer route traffic to?", "how is the storage doing?", "mem on the ochang
+     * vm", "the stopped system": no CI named, one type word (or a word for any CI) said in the singular
+     * and definite, and a question about one CI — not a list, count, ranking or threshold. The CIs of
+     * that type, narrowed by the values the question names (ochang-dc, stopped), are who is meant: the
+     * only one, or several to choose from (never a guess).
+     */
+    void definiteType() {
+        if (!entities.isEmpty() || claims.stream().anyMatch(c -> c.kind().equals("top") || c.kind().equals("threshold")
+                || c.kind().equals("intent") && List.of("list", "count", "search", "compare").contains(c.value())
+                && !questionWord(c))) {
+            return;
+        }
+        List<Claim> types = claims.stream().filter(c -> c.kind().equals("enum") && c.value().contains(".ci_type=")
+                || c.kind().equals("entity_type")).filter(distinctBy(c -> c.value() + "@" + c.span())).toList();
+        if (types.size() != 1) {
+            return;
+        }
+        Claim t = types.get(0);
+        // "storage devices", "database servers": the noun after the type word counts too
+        String next = a.text().substring(t.span().end()).stripLeading().split("[ ,.?!]", 2)[0];
+        boolean plural = t.text().endsWith("s") && !t.text().endsWith("ss") || a.text().startsWith("들", t.span().end())
+                || next.length() > 3 && next.endsWith("s") && !next.endsWith("ss") && next.chars().allMatch(Character::isLetter);
+        String type = t.kind().equals("enum") ? t.value().substring(t.value().indexOf('=') + 1) : "";
+        List<Claim> values = claims.stream().filter(c -> (c.kind().equals("value") || c.kind().equals("enum"))
+                && !c.value().contains(".ci_type=") && c.value().contains("=")).toList();
+        // Korean has no article: "오창쪽 스토리지" is definite by the place that narrows it
+        java.util.Set<String> narrowed = new java.util.HashSet<>();
+        values.forEach(v -> narrowed.add(v.value().substring(0, v.value().indexOf('='))));
+        boolean aboutOne = claims.stream().anyMatch(c -> c.kind().equals("metric")
+                || c.kind().equals("field") && !narrowed.contains(c.value())
+                || c.kind().equals("intent") && java.util.stream.StreamSupport.stream(rules.path("understanding")
+                .path("relation_intents").spliterator(), false).anyMatch(r -> r.asText().equals(c.value())));
+        boolean definite = definiteBefore(t) || Folding.hasHangul(a.text()) && !values.isEmpty() && aboutOne;
+        if (plural || !definite) {
+            return;
+        }
+        if (type.isEmpty() && values.isEmpty()) {
+            return; // "the system" alone names nothing
+        }
+        int max = rules.path("understanding").path("definite_max_candidates").asInt(8);
+        List<EntityDictionary.Entity> fit = new ArrayList<>();
+        for (EntityDictionary.Entity e : dictionary.ofType(type, Integer.MAX_VALUE - 1)) {
+            boolean ok = true;
+            for (Claim v : values) {
+                String field = v.value().substring(0, v.value().indexOf('=')); // "ci.location"
+                ok &= v.value().substring(v.value().indexOf('=') + 1).equals(e.fields().get(field)) != reading.negatedClaim(v);
+            }
+            if (ok) {
+                fit.add(e);
+            }
+        }
+        if (fit.isEmpty() || fit.size() > max) {
+            return;
+        }
+        claims.removeIf(c -> c.span().equals(t.span()) && (c.kind().equals("enum") || c.kind().equals("entity_type")));
+        // the narrowing words describe the CI now: they stay read, not as filters
+        List<Claim> described = new ArrayList<>();
+        for (Claim v : values) {
+            claims.removeIf(c -> c == v);
+            described.add(new Claim(v.span(), v.text(), "descriptor", v.value(), v.score()));
+        }
+        claims.addAll(described);
+        reading.link(t.span(), EntityDictionary.Rank.TOKEN, 0, fit);
+    }
+
+    /** Intents that read events: an event word in a question with one of these is the event filter. */
+    private static final Set<String> EVENT_INTENTS = Set.of("history", "why", "failure", "happened", "before",
+            "changed_before");
+
+    /**
+     * "DB VM 메모리 지금 얼마에요?", "알림 쪽 CPU": words the vocabulary knows that are written whole
+     * inside CI names or aliases ("창고 DB VM", "주문 DB VM", "알림 VM") name those CIs — the only one, or
+     * several to choose from, never a filter nothing applies. Two kinds: type words side by side (the
+     * last is the CI, the first says which), and an event word in a question about a metric with no
+     * event intent (there the event meaning applies to nothing). Only when no CI is named and the
+     * question is about one CI (as {@link #definiteType}).
+     */
+    void vocabularyAsNames() {
+        if (!entities.isEmpty() || claims.stream().anyMatch(c -> c.kind().equals("top") || c.kind().equals("threshold")
+                || c.kind().equals("intent") && List.of("list", "count", "search", "compare").contains(c.value())
+                && !questionWord(c))) {
+            return;
+        }
+        boolean metricOnly = claims.stream().anyMatch(c -> c.kind().equals("metric"))
+                && claims.stream().noneMatch(c -> c.kind().equals("intent") && EVENT_INTENTS.contains(c.value()));
+        List<Token> content = a.tokens().stream().filter(t -> !t.function()).toList();
+        List<Token> run = new ArrayList<>();
+        for (int i = 0; i <= content.size(); i++) {
+            Token t = i < content.size() ? content.get(i) : null;
+            Claim typed = t == null ? null : vocabularyClaimOf(t);
+            boolean joins = typed != null && typed.value().contains(".ci_type=") && (run.isEmpty()
+                    || a.text().substring(run.get(run.size() - 1).end(), t.start()).isBlank());
+            if (joins) {
+                run.add(t);
+                continue;
+            }
+            if (run.size() >= 2 && !pluralAfter(run.get(run.size() - 1))) {
+                nameFromVocabulary(new Span(run.get(0).start(), run.get(run.size() - 1).end()));
+            }
+            run.clear();
+            if (typed != null && typed.value().contains(".ci_type=")) {
+                run.add(t);
+            } else if (typed != null && metricOnly && typed.value().startsWith("ci_event.")) {
+                nameFromVocabulary(typed.span());
+            }
+        }
+    }
+
+    /** The enum or type claim covering this token alone (no wider than it, a character of slack), if any. */
+    private Claim vocabularyClaimOf(Token t) {
+        for (Claim c : claims) {
+            if ((c.kind().equals("enum") || c.kind().equals("entity_type")) && c.span().start() <= t.start()
+                    && c.span().end() >= t.end() && c.span().end() - c.span().start() <= t.end() - t.start() + 1) {
+                return c.kind().equals("entity_type") ? new Claim(c.span(), c.text(), c.kind(), "ci.ci_type=", c.score()) : c;
+            }
+        }
+        return null;
+    }
+
+    private boolean pluralAfter(Token last) {
+        String w = last.surface().toLowerCase(java.util.Locale.ROOT);
+        return last.latin() && w.length() >= 3 && w.endsWith("s") && !w.endsWith("ss") // "DB VMs"
+                || a.text().startsWith("들", last.end());
+    }
+
+    private void nameFromVocabulary(Span span) {
+        if (!entities.isEmpty()) {
+            return;
+        }
+        String text = a.span(span.start(), span.end());
+        Set<EntityDictionary.Entity> found = new LinkedHashSet<>();
+        Reading.preferOwnData(dictionary.partial(EntityDictionary.words(text), Analyzed.compactOf(text))).stream()
+                .filter(p -> p.rank() == EntityDictionary.Rank.TOKEN).forEach(p -> found.add(p.name().entity()));
+        int max = rules.path("understanding").path("definite_max_candidates").asInt(8);
+        if (found.isEmpty() || found.size() > max) {
+            return;
+        }
+        claims.removeIf(c -> (c.kind().equals("enum") || c.kind().equals("entity_type")) && span.overlaps(c.span()));
+        reading.link(span, EntityDictionary.Rank.TOKEN, 0, new ArrayList<>(found));
+    }
+
+    /** "which", "어떤": a question word the list group also holds, not a request for a list. */
+    private boolean questionWord(Claim c) {
+        for (JsonNode w : rules.path("understanding").path("question_words")) {
+            if (c.text().equals(w.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "the", "그", "this" … right before the type word, with only value words ("the ochang vm") between. */
+    private boolean definiteBefore(Claim t) {
+        String before = a.text().substring(0, t.span().start());
+        boolean stripped = true;
+        while (stripped) {
+            stripped = false;
+            for (Claim c : claims) {
+                if ((c.kind().equals("value") || c.kind().equals("enum")) && c.span().end() <= before.length()
+                        && c.span().start() < before.length() && before.substring(c.span().end()).isBlank()) {
+                    before = before.substring(0, c.span().start());
+                    stripped = true;
+                }
+            }
+        }
+        before = before.stripTrailing();
+        for (JsonNode d : rules.path("understanding").path("definite_words")) {
+            if (before.endsWith(" " + d.asText()) || before.equals(d.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <T> java.util.function.Predicate<T> distinctBy(java.util.function.Function<T, Object> key) {
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        return x -> seen.add(key.apply(x));
+    }
+}

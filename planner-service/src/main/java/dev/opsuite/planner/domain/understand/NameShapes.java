@@ -1,0 +1,160 @@
+package dev.opsuite.planner.domain.understand;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Written words that are names by their shape ("payment-db", "서버B", "r12", "쌍둥이서버"): found for
+ * the passes that must not read their parts as words, and reported when nothing names them.
+ */
+final class NameShapes {
+    /** Parts of speech that can be (part of) a name when nothing else claimed them. */
+    static final Set<String> NAMELIKE = Set.of("NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XR", "UNKNOWN");
+
+    private final Reading reading;
+    private final Analyzed a;
+    private final Lexicon lexicon;
+    private final EntityDictionary dictionary;
+    private final List<Claim> claims;
+
+    NameShapes(Reading reading) {
+        this.reading = reading;
+        this.a = reading.a;
+        this.lexicon = reading.lexicon;
+        this.dictionary = reading.dictionary;
+        this.claims = reading.claims;
+    }
+
+    /**
+     * Written words that are names by their shape: parts joined by - . _ / ("payment-db",
+     * "srv-seoul-03") or Hangul glued to Latin or digits ("서버B"), less a trailing particle or "'s".
+     */
+    List<Span> compounds() {
+        List<Span> out = new ArrayList<>();
+        String text = a.text();
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && wordBreak(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < text.length() && !wordBreak(text.charAt(i))) {
+                i++;
+            }
+            int end = start;
+            Token lastName = null;
+            for (Token t : a.tokensIn(start, i)) {
+                // a verb or an adverb is never part of a name: "infra-sora꺼" is infra-sora's (spoken 것);
+                // nor is what follows grammar glued to a Latin word: "stopped인거" is stopped + 인 거
+                if ((t.function() || t.hangul() && lexicon.particles().contains(t.surface())) && lastName != null
+                        && lastName.latin()) {
+                    break; // "sb-live쪽": a particle or direction word glued to a Latin name
+                }
+                if (!t.function() && NAMELIKE.contains(t.pos())) {
+                    end = Math.max(end, t.end());
+                    lastName = t;
+                }
+            }
+            String core = text.substring(start, end).replaceAll("['’]s$", "");
+            end = start + core.length();
+            boolean joined = core.matches(".*[\\p{L}\\p{N}][-._/][\\p{L}\\p{N}].*");
+            boolean mixed = Folding.hasHangul(core) && core.chars().anyMatch(c -> c < 128 && Character.isLetterOrDigit(c))
+                    || core.chars().anyMatch(c -> c < 128 && Character.isLetter(c))
+                    && core.chars().anyMatch(Character::isDigit) && core.chars().allMatch(c -> c < 128); // "r12", "db01"
+            if ((joined || mixed || gluedUnknown(start, end)) && !vocabularyList(core)) {
+                out.add(new Span(start, end));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One written Korean word made of a word the assets do not know glued to one they do
+     * ("쌍둥이서버", "결제서비스"): a name, not a type filter with a stray noun.
+     */
+    private boolean gluedUnknown(int start, int end) {
+        List<Token> parts = a.tokensIn(start, end).stream().filter(t -> !t.function()).toList();
+        if (parts.size() < 2 || parts.stream().anyMatch(t -> !t.hangul())) {
+            return false;
+        }
+        boolean known = false;
+        boolean unknown = false;
+        for (Token t : parts) {
+            List<Word> words = lexicon.phrases().get(Analyzed.compactOf(t.surface()));
+            if (words.isEmpty()) {
+                unknown |= t.pos().startsWith("NN");
+            } else {
+                known |= words.stream().anyMatch(w -> w.kind() == Word.Kind.ENUM || w.kind() == Word.Kind.ENTITY_TYPE);
+            }
+        }
+        return known && unknown;
+    }
+
+    /** The name-shaped written words nothing claimed: names the estate dictionary does not know (yet). */
+    List<String> nameShaped(List<Span> compounds) {
+        List<String> out = new ArrayList<>();
+        for (Span c : compounds) {
+            boolean open = a.tokensIn(c.start(), c.end()).stream().anyMatch(t -> !t.function() && !reading.claimed(t));
+            String text = a.span(c.start(), c.end());
+            if (open && !out.contains(text) && !ordinaryWords(text)) {
+                out.add(text);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "customer-facing", "i.e.", "powered-off": Latin letters only, and either an abbreviation of single
+     * letters or words none of which is a word of any CI's name or a word the assets know. Such a word
+     * is left unexplained (and shown so), not sent to EXECUTE as a CI name that then "does not exist".
+     */
+    private boolean ordinaryWords(String text) {
+        String[] parts = text.toLowerCase(java.util.Locale.ROOT).split("[-._/]+");
+        if (parts.length < 2 || !text.chars().allMatch(ch -> ch < 128 && (Character.isLetter(ch) || "-._/".indexOf(ch) >= 0))) {
+            return false;
+        }
+        if (java.util.Arrays.stream(parts).allMatch(p -> p.length() <= 1)) {
+            return true; // i.e, e.g, a.m
+        }
+        if (parts.length == 2 && parts[0].equals("non") && !lexicon.phrases().get(parts[1]).isEmpty()) {
+            return true; // "non-prod": a negated word the assets know, not a name
+        }
+        // a descriptor of a set the question already filters ("the customer-facing services of fleet-tech");
+        // without such a filter it stays a name EXECUTE looks up and reports ("cpu of zz-one": no such CI)
+        boolean filtered = claims.stream().anyMatch(c -> c.kind().equals("value") || c.kind().equals("enum")
+                && c.value().contains(".ci_type="));
+        if (!filtered) {
+            return false;
+        }
+        for (String p : parts) {
+            if (p.length() < 3 || !lexicon.phrases().get(p).isEmpty()) {
+                return false;
+            }
+            List<EntityDictionary.Partial> hits = dictionary.partial(List.of(p), p);
+            if (!hits.isEmpty() && hits.get(0).rank() == EntityDictionary.Rank.TOKEN) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean wordBreak(char c) {
+        return c == ' ' || c == '(' || c == ')' || c == '[' || c == ']' || c == ',' || c == ';' || c == ':'
+                || c == '"' || c == '?' || c == '!' || c == '=';
+    }
+
+    /** "hosts/vms", "cpu/mem": words the assets know joined by a slash are a list of them, not a name. */
+    private boolean vocabularyList(String core) {
+        String[] parts = core.split("/");
+        if (parts.length < 2) {
+            return false;
+        }
+        for (String p : parts) {
+            if (p.isBlank() || lexicon.phrases().get(Analyzed.compactOf(p)).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,210 @@
+package dev.opsuite.planner.domain.understand;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The passes that read the assets' vocabulary: phrases and patterns, stems, misspelt words, a count
+ * word before a unit, type words on the way down the hosting chain, and the metric a superlative implies.
+ */
+final class Vocabulary {
+    private final Reading reading;
+    private final Analyzed a;
+    private final Lexicon lexicon;
+    private final EntityDictionary dictionary;
+    private final JsonNode rules;
+    private final List<Claim> claims;
+    private final NameShapes shapes;
+
+    Vocabulary(Reading reading, NameShapes shapes) {
+        this.reading = reading;
+        this.a = reading.a;
+        this.lexicon = reading.lexicon;
+        this.dictionary = reading.dictionary;
+        this.rules = reading.rules;
+        this.claims = reading.claims;
+        this.shapes = shapes;
+    }
+
+    /**
+     * "지금 몇 %예요?", "몇 ms", "마지막 값 몇이었어": a bare count word (Prompt
+     * understanding.bare_count_words — "몇", not "몇 대") right before a unit (value_units) or right
+     * after a word for a value (value_words) asks for a value, not for a number of CIs — it stays read
+     * as part of the question, not as a count.
+     */
+    void countOfAUnit() {
+        java.util.Set<String> bare = new java.util.HashSet<>();
+        rules.path("understanding").path("bare_count_words").forEach(w -> bare.add(w.asText().toLowerCase(java.util.Locale.ROOT)));
+        List<Claim> counts = claims.stream().filter(c -> c.kind().equals("intent") && c.value().equals("count")
+                && bare.contains(c.text().toLowerCase(java.util.Locale.ROOT))).toList(); // "몇 대" stays a count
+        for (Claim c : counts) {
+            String before = a.text().substring(0, c.span().start()).stripTrailing().toLowerCase(java.util.Locale.ROOT);
+            String after = a.text().substring(c.span().end()).stripLeading().toLowerCase(java.util.Locale.ROOT);
+            boolean value = false;
+            for (JsonNode w : rules.path("understanding").path("value_words")) {
+                String v = w.asText().toLowerCase(java.util.Locale.ROOT);
+                // a Latin word must end where the text before does at a word boundary; Korean attaches
+                value |= !v.isEmpty() && before.endsWith(v) && (Folding.hasHangul(v) || before.length() == v.length()
+                        || !Character.isLetterOrDigit(before.charAt(before.length() - v.length() - 1)));
+            }
+            for (JsonNode unit : rules.path("understanding").path("value_units")) {
+                String u = unit.asText().toLowerCase(java.util.Locale.ROOT);
+                boolean latin = !u.isEmpty() && Character.isLetter(u.charAt(0)) && u.charAt(0) < 128;
+                value |= !u.isEmpty() && after.startsWith(u) && (!latin || after.length() == u.length()
+                        || !Character.isLetter(after.charAt(u.length())));
+            }
+            if (value) {
+                claims.remove(c);
+                claims.add(new Claim(c.span(), c.text(), "stopword", "value_of_unit", c.score()));
+            }
+        }
+    }
+
+    /** Vocabulary: longest phrase first; a phrase inside a longer accepted one is not read again. */
+    void vocabulary() {
+        List<Span> accepted = new ArrayList<>();
+        // the assets' words and the estate's field values compete on length alike
+        List<PhraseTable.Match<Word>> matches = new ArrayList<>(lexicon.phrases().find(a));
+        matches.addAll(dictionary.values().find(a));
+        matches.sort((x, y) -> x.compact().length() != y.compact().length() ? y.compact().length() - x.compact().length()
+                : x.span().start() - y.span().start());
+        List<Span> compounds = shapes.compounds();
+        for (PhraseTable.Match<Word> m : matches) {
+            if (!reading.free(m.span()) || insideCompound(m, compounds)) {
+                continue;
+            }
+            boolean inside = accepted.stream().anyMatch(s -> s.overlaps(m.span()) && !s.equals(m.span()));
+            if (inside) {
+                continue;
+            }
+            accepted.add(m.span());
+            m.entries().forEach(w -> claims.add(wordClaim(m.span(), w)));
+        }
+        for (Map.Entry<Pattern, Word> e : lexicon.patterns()) {
+            Matcher m = e.getKey().matcher(a.text());
+            if (m.find()) {
+                // a pattern with a group claims only the group ("if … (fails)"), not the words between
+                Span s = m.groupCount() >= 1 && m.group(1) != null ? new Span(m.start(1), m.end(1)) : new Span(m.start(), m.end());
+                if (reading.free(s)) {
+                    claims.add(wordClaim(s, e.getValue()));
+                }
+            }
+        }
+        for (Token t : a.tokens()) {
+            // a Korean word by its stem: "바꿨어" is 바꾸 (the assets list stems of verbs, "바꾸", "배포하")
+            if (t.hangul() && !t.function() && !reading.claimed(t) && !t.morpheme().equals(t.surface())) {
+                for (Word w : lexicon.phrases().get(Analyzed.compactOf(t.morpheme()))) {
+                    if (w.kind() != Word.Kind.STOPWORD) {
+                        claims.add(wordClaim(new Span(t.start(), t.end()), w));
+                    }
+                }
+            }
+        }
+        for (Token t : a.tokens()) {
+            if (t.latin() && !reading.claimed(t)) {
+                // enum labels list their own forms: "run" is not the status "running"
+                for (Word w : lexicon.byStem(t.stem()).stream().filter(x -> x.kind() != Word.Kind.ENUM).toList()) {
+                    claims.add(wordClaim(new Span(t.start(), t.end()), w));
+                }
+            }
+        }
+    }
+
+    /** A filter or metric word inside a name-shaped word ("db" of "payment-db") is part of the name. */
+    private static boolean insideCompound(PhraseTable.Match<Word> m, List<Span> compounds) {
+        boolean meaning = m.entries().stream().anyMatch(w -> switch (w.kind()) {
+            case ENUM, VALUE, FIELD, ENTITY_TYPE, METRIC -> true;
+            default -> false;
+        });
+        return meaning && compounds.stream().anyMatch(c -> c.overlaps(m.span()) && !m.span().contains(c));
+    }
+
+    private Claim wordClaim(Span s, Word w) {
+        String kind = w.kind().name().toLowerCase(java.util.Locale.ROOT);
+        String value = switch (w.kind()) {
+            case ENUM, VALUE -> w.group() + "=" + w.value();
+            case FIELD -> w.group() + "." + w.value();
+            default -> w.value();
+        };
+        return new Claim(s, a.span(s.start(), s.end()), kind, value, 1);
+    }
+
+    /**
+     * "what runs on H, including what's inside its VMs", "그 VM 안에서 도는 것까지": a type word the answer
+     * passes through (inside / 안에서) is the way down the hosting chain, not a filter on the answer.
+     */
+    void typesOnTheWay() {
+        String text = a.text();
+        for (Claim c : List.copyOf(claims)) {
+            if (!c.kind().equals("enum") || !c.value().contains(".ci_type=")) {
+                continue;
+            }
+            String after = text.substring(c.span().end()).stripLeading();
+            String before = text.substring(0, c.span().start()).stripTrailing().toLowerCase(java.util.Locale.ROOT);
+            boolean inside = after.startsWith("안") || after.startsWith("내부") || after.startsWith("속")
+                    || before.endsWith("inside") || before.endsWith("inside its") || before.endsWith("inside their")
+                    || before.endsWith("inside the") || before.endsWith("within its") || before.endsWith("within");
+            if (inside) {
+                claims.remove(c);
+                claims.add(new Claim(c.span(), c.text(), "stopword", "route", c.score()));
+            }
+        }
+    }
+
+    /**
+     * A misspelt vocabulary word ("eror rate", "latecny"): free Latin words ({@code len} of them)
+     * within one edit of a phrase of the assets.
+     */
+    void fuzzyVocabulary(int len) {
+        List<Token> tokens = a.tokens();
+        for (int i = 0; i + len <= tokens.size(); i++) {
+            List<Token> part = tokens.subList(i, i + len);
+            if (!part.stream().allMatch(t -> t.latin() && !reading.claimed(t))) {
+                continue;
+            }
+            String compact = String.join("", part.stream().map(t -> Analyzed.compactOf(t.surface())).toList());
+            if (compact.length() < (len == 1 ? 5 : 6)) {
+                continue;
+            }
+            // a typo is read only as a word of the data's vocabulary (metric, type, status, field), never
+            // as an intent: "callers" one letter from "callees" must not turn a question into another
+            // and a typo keeps the first letter: "costs" is not a misspelt "hosts", "latecny" is "latency"
+            List<Word> hits = lexicon.nearest(compact).stream().filter(w -> switch (w.kind()) {
+                case METRIC, ENUM, FIELD, ENTITY_TYPE, VALUE -> true;
+                default -> false;
+            }).filter(w -> Analyzed.compactOf(w.phrase()).startsWith(compact.substring(0, 1))).toList();
+            if (len == 2) { // one of the two words must be spelt as the phrase has it
+                hits = hits.stream().filter(w -> part.stream().anyMatch(t -> (" " + Folding.fold(w.phrase()) + " ")
+                        .contains(" " + t.surface() + " "))).toList();
+            }
+            if (!hits.isEmpty()) {
+                Span s = new Span(part.get(0).start(), part.get(len - 1).end());
+                hits.forEach(w -> claims.add(new Claim(s, a.span(s.start(), s.end()), wordClaim(s, w).kind(),
+                        wordClaim(s, w).value(), 0.8)));
+                i += len - 1;
+            }
+        }
+    }
+
+    /**
+     * "the slowest apps", "busiest hosts": a superlative that names its measure when no metric word does
+     * (Prompt asset rules.superlative_metrics).
+     */
+    void impliedMetric() {
+        if (claims.stream().anyMatch(c -> c.kind().equals("metric"))) {
+            return;
+        }
+        JsonNode implied = rules.path("superlative_metrics");
+        for (Claim c : List.copyOf(claims)) {
+            String metric = implied.path(Folding.fold(c.text()).replaceAll("\\s+", " ").trim()).asText("");
+            if (c.kind().equals("top") && !metric.isEmpty()) {
+                claims.add(new Claim(c.span(), c.text(), "metric", metric, c.score()));
+                return;
+            }
+        }
+    }
+}
