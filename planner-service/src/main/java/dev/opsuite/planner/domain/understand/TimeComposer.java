@@ -1,7 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.planner.domain.TimeRanges;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -9,7 +8,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +27,8 @@ final class TimeComposer {
     private final List<Span> spans = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private ZoneId zone;
+    /** Reads each atom; made once the question's zone is known. */
+    private Intervals intervals;
 
     private TimeComposer(Analyzed a, JsonNode time, OffsetDateTime now, ZoneId zone) {
         this.a = a;
@@ -40,28 +40,6 @@ final class TimeComposer {
     static TimeReading compose(Analyzed a, List<TimeAtom> atoms, JsonNode time, OffsetDateTime now, ZoneId zone) {
         return new TimeComposer(a, time, now, zone).run(atoms);
     }
-
-    /** A resolved day-like interval and the name the plan carries for it. */
-    /** {@code point}: an instant (its end is itself when it closes a range). */
-    private record Interval(ZonedDateTime from, ZonedDateTime to, String name, String role, boolean point, int at) {
-        Interval(ZonedDateTime from, ZonedDateTime to, String name, String role) {
-            this(from, to, name, role, false, -1);
-        }
-
-        Interval at(int position) {
-            return new Interval(from, to, name, role, point, position);
-        }
-    }
-
-    /** The last full date read, so "16일부터 18일까지" and "April 18-19" know their month. */
-    private LocalDate lastDate;
-    /**
-     * The year written on any date of the question: "from April 15 to April 17, 2014" and "2014년 4월
-     * 15일부터 4월 17일까지" are both 2014 at both ends.
-     */
-    private Integer contextYear;
-
-    private record TimeOfDay(LocalTime time, String meridiem, String role, int at) {}
 
     /** Relative ranges that are whole calendar weeks starting on a Monday. */
     private static final java.util.Set<String> weeks = java.util.Set.of("last_week", "this_week");
@@ -87,10 +65,11 @@ final class TimeComposer {
             }
         }
         ZonedDateTime nowZ = now.atZoneSameInstant(zone);
+        intervals = new Intervals(a, time, zone, spans, problems);
         for (TimeAtom t : rest) {
-            if (!t.field("y").isEmpty() && contextYear == null) {
+            if (!t.field("y").isEmpty() && intervals.contextYear == null) {
                 try {
-                    contextYear = year(t.field("y"));
+                    intervals.contextYear = Intervals.year(t.field("y"));
                 } catch (NumberFormatException e) {
                     // reported when the atom itself is read
                 }
@@ -103,13 +82,13 @@ final class TimeComposer {
         List<TimeAtom> parts = new ArrayList<>();
         List<Integer> weekdays = new ArrayList<>();
         for (TimeAtom t : rest) {
-            String role = role(t);
+            String role = intervals.role(t);
             if (t.kind().equals("weekday")) {
                 weekdays.add(t.span().start());
             }
             switch (t.kind()) {
-                case "tod" -> tod(t, role).ifPresent(tods::add);
-                case "relative" -> relative(t, nowZ, role).ifPresent(relatives::add);
+                case "tod" -> intervals.tod(t, role).ifPresent(tods::add);
+                case "relative" -> intervals.relative(t, nowZ, role).ifPresent(relatives::add);
                 case "part" -> parts.add(t);
                 case "clock_range" -> {
                     tods.add(new TimeOfDay(LocalTime.of(Integer.parseInt(t.field("sh")), Integer.parseInt(t.field("sm"))), "",
@@ -118,7 +97,7 @@ final class TimeComposer {
                     tods.add(new TimeOfDay(LocalTime.of(eh == 24 ? 0 : eh, Integer.parseInt(t.field("em"))), "", role,
                             t.span().start() + 1));
                 }
-                default -> interval(t, nowZ, role).ifPresent(i -> days.add(i.at(t.span().start())));
+                default -> intervals.interval(t, nowZ, role).ifPresent(i -> days.add(i.at(t.span().start())));
             }
         }
         if (relatives.size() == 1 && !weekdays.isEmpty() && weeks.contains(relatives.get(0).name())
@@ -273,142 +252,6 @@ final class TimeComposer {
         return t;
     }
 
-    private java.util.Optional<TimeOfDay> tod(TimeAtom t, String role) {
-        try {
-            int h = Integer.parseInt(t.field("H"));
-            int m = t.field("M").isEmpty() ? (t.field("half").isEmpty() ? 0 : 30) : Integer.parseInt(t.field("M"));
-            String ap = t.field("ap").isEmpty() ? "" : time.path("meridiem").path(t.field("ap")).asText(t.field("ap"));
-            if (h == 24 && m == 0) {
-                h = 0;
-            }
-            return java.util.Optional.of(new TimeOfDay(LocalTime.of(h, m), ap, role, t.span().start()));
-        } catch (NumberFormatException | DateTimeException e) {
-            problems.add("'" + a.span(t.span().start(), t.span().end()) + "' is not a time of day");
-            return java.util.Optional.empty();
-        }
-    }
-
-    private java.util.Optional<Interval> relative(TimeAtom t, ZonedDateTime nowZ, String role) {
-        String name = t.field("range");
-        TimeRanges.Range r = TimeRanges.resolve(name, nowZ.toOffsetDateTime());
-        if (r == null) {
-            problems.add("'" + a.span(t.span().start(), t.span().end()) + "' is not a range I can resolve");
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(new Interval(r.from().atZoneSameInstant(zone), r.to().atZoneSameInstant(zone),
-                r.name(), role));
-    }
-
-    private java.util.Optional<Interval> interval(TimeAtom t, ZonedDateTime nowZ, String role) {
-        LocalDate today = nowZ.toLocalDate();
-        try {
-            switch (t.kind()) {
-                case "day" -> {
-                    if (!t.field("day_offset").isEmpty()) {
-                        int off = Integer.parseInt(t.field("day_offset"));
-                        LocalDate d = today.plusDays(off);
-                        String name = off == 0 ? "today" : off == -1 ? "yesterday" : "day:" + d;
-                        return java.util.Optional.of(day(d, name, role));
-                    }
-                    int d = Integer.parseInt(t.field("d"));
-                    boolean bare = t.field("m").isEmpty() && t.field("mon").isEmpty();
-                    int m = bare ? (lastDate != null ? lastDate.getMonthValue() : today.getMonthValue()) : month(t);
-                    if (m > 12 && d <= 12 && !t.field("m").isEmpty()) { // "17/04/2014": day first, read as written
-                        int swap = m;
-                        m = d;
-                        d = swap;
-                    }
-                    LocalDate date;
-                    if (t.field("y").isEmpty() && !t.field("lastyear").isEmpty()) {
-                        date = LocalDate.of(today.getYear() - 1, m, d);
-                    } else if (t.field("y").isEmpty() && lastDate != null && (bare || !t.field("inherit").isEmpty())) {
-                        date = LocalDate.of(lastDate.getYear(), m, d);
-                    } else if (t.field("y").isEmpty() && contextYear != null) {
-                        date = LocalDate.of(contextYear, m, d);
-                    } else if (t.field("y").isEmpty()) {
-                        date = LocalDate.of(today.getYear(), m, d);
-                        if (date.isAfter(today)) {
-                            date = LocalDate.of(today.getYear() - 1, m, d);
-                        }
-                    } else {
-                        date = LocalDate.of(year(t.field("y")), m, d);
-                    }
-                    if (!t.field("d2").isEmpty()) { // "18-19 April": both days
-                        LocalDate end = date.withDayOfMonth(Integer.parseInt(t.field("d2")));
-                        lastDate = end;
-                        return java.util.Optional.of(new Interval(date.atStartOfDay(zone), end.plusDays(1).atStartOfDay(zone),
-                                "range:" + date.atStartOfDay(zone).toOffsetDateTime() + "/"
-                                        + end.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), role));
-                    }
-                    lastDate = date;
-                    return java.util.Optional.of(day(date, "day:" + date, role));
-                }
-                case "weekday" -> {
-                    DayOfWeek wd = DayOfWeek.valueOf(time.path("weekdays").path(t.field("wd")).asText(
-                            t.field("wd")).toUpperCase(Locale.ROOT));
-                    boolean previous = !t.field("prev").isEmpty();
-                    LocalDate d = previous ? today.with(TemporalAdjusters.previous(wd))
-                            : today.with(TemporalAdjusters.previousOrSame(wd));
-                    return java.util.Optional.of(day(d, previous ? "day:" + d : "weekday:" + wd.name().toLowerCase(Locale.ROOT)
-                            + ":" + d, role));
-                }
-                case "month" -> {
-                    LocalDate first;
-                    String name;
-                    if (!t.field("month_offset").isEmpty()) {
-                        int off = Integer.parseInt(t.field("month_offset"));
-                        first = today.withDayOfMonth(1).plusMonths(off);
-                        name = off == 0 ? "this_month" : off == -1 ? "last_month" : "month:" + first.toString().substring(0, 7);
-                    } else {
-                        int m = month(t);
-                        boolean previous = !t.field("prev").isEmpty(); // "last December": never this month
-                        int y = !t.field("y").isEmpty() ? year(t.field("y"))
-                                : !t.field("lastyear").isEmpty() ? today.getYear() - 1
-                                : contextYear != null ? contextYear
-                                : m > today.getMonthValue() || previous && m == today.getMonthValue() ? today.getYear() - 1
-                                : today.getYear();
-                        first = LocalDate.of(y, m, 1);
-                        name = "month:" + first.toString().substring(0, 7);
-                    }
-                    ZonedDateTime from = first.atStartOfDay(zone);
-                    return java.util.Optional.of(new Interval(from, first.plusMonths(1).atStartOfDay(zone), name, role));
-                }
-                case "year" -> {
-                    LocalDate first = LocalDate.of(today.getYear() + Integer.parseInt(t.field("year_offset")), 1, 1);
-                    return java.util.Optional.of(range(first.atStartOfDay(zone), first.plusYears(1).atStartOfDay(zone), role));
-                }
-                case "weekend" -> {
-                    // the weekend we are in, else the last one; "last weekend" on a weekend is the one before
-                    boolean previous = !t.field("prev").isEmpty() || !t.field("prev2").isEmpty();
-                    LocalDate saturday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
-                    boolean inWeekend = today.getDayOfWeek() == DayOfWeek.SATURDAY || today.getDayOfWeek() == DayOfWeek.SUNDAY;
-                    if (inWeekend && previous) {
-                        saturday = saturday.minusWeeks(1);
-                    }
-                    return java.util.Optional.of(range(saturday.atStartOfDay(zone), saturday.plusDays(2).atStartOfDay(zone), role));
-                }
-                case "instant" -> {
-                    ZoneId z = zone;
-                    if (!t.field("zone").isEmpty()) {
-                        z = ZoneId.of(t.field("zone").equals("z") ? "UTC" : t.field("zone").toUpperCase(Locale.ROOT));
-                    }
-                    ZonedDateTime at = LocalDate.of(year(t.field("y")), month(t), Integer.parseInt(t.field("d")))
-                            .atTime(Integer.parseInt(t.field("H")), t.field("M").isEmpty() ? 0 : Integer.parseInt(t.field("M")))
-                            .atZone(z).withZoneSameInstant(zone);
-                    lastDate = at.toLocalDate();
-                    return java.util.Optional.of(new Interval(at, at.plusHours(1), "range:" + at.toOffsetDateTime() + "/"
-                            + at.plusHours(1).toOffsetDateTime(), role, true, -1));
-                }
-                default -> {
-                    problems.add("time pattern kind '" + t.kind() + "' is not known");
-                    return java.util.Optional.empty();
-                }
-            }
-        } catch (DateTimeException | NumberFormatException e) {
-            problems.add("'" + a.span(t.span().start(), t.span().end()) + "' is not a date");
-            return java.util.Optional.empty();
-        }
-    }
 
     private static boolean contains(Interval outer, Interval inner) {
         return !outer.point() && !inner.point() && !inner.from().isBefore(outer.from()) && !inner.to().isAfter(outer.to())
@@ -439,10 +282,6 @@ final class TimeComposer {
                 && a.text().substring(first.end(), second.start()).matches("[\\s,()]*(?:(?:of|on|의)\\s*)?");
     }
 
-    private static Interval range(ZonedDateTime from, ZonedDateTime to, String role) {
-        return new Interval(from, to, "range:" + from.toOffsetDateTime() + "/" + to.toOffsetDateTime(), role);
-    }
-
     /**
      * "this morning", "어제 저녁", "last night", "2014-04-17 afternoon": the part's hours (Prompt asset:
      * start, end; an end past 24 runs into the next day) on the day named with it, else on the part's
@@ -463,7 +302,7 @@ final class TimeComposer {
             }
             ZonedDateTime from = day.atStartOfDay(zone).plusHours(Integer.parseInt(part.field("start")));
             ZonedDateTime to = day.atStartOfDay(zone).plusHours(Integer.parseInt(part.field("end")));
-            return java.util.Optional.of(range(from, to, named == null ? "" : named.role()).at(part.span().start()));
+            return java.util.Optional.of(Intervals.range(from, to, named == null ? "" : named.role()).at(part.span().start()));
         } catch (NumberFormatException e) {
             problems.add("part of day '" + a.span(part.span().start(), part.span().end()) + "' has no hours");
             return java.util.Optional.empty();
@@ -486,10 +325,10 @@ final class TimeComposer {
                 if (!dated || !adjacent(w.span(), d.span())) {
                     continue;
                 }
-                LocalDate saved = lastDate;
+                LocalDate saved = intervals.lastDate;
                 int reported = problems.size();
-                java.util.Optional<Interval> date = interval(d, nowZ, "");
-                lastDate = saved;
+                java.util.Optional<Interval> date = intervals.interval(d, nowZ, "");
+                intervals.lastDate = saved;
                 problems.subList(reported, problems.size()).clear(); // said once, when the date itself is read
                 String wd = time.path("weekdays").path(w.field("wd")).asText(w.field("wd")).toUpperCase(Locale.ROOT);
                 if (date.isPresent() && date.get().from().getDayOfWeek() != DayOfWeek.valueOf(wd)) {
@@ -512,60 +351,4 @@ final class TimeComposer {
         return a.text().substring(first.end(), second.start()).matches("[\\s,()]*");
     }
 
-    private Interval day(LocalDate d, String name, String role) {
-        return new Interval(d.atStartOfDay(zone), d.plusDays(1).atStartOfDay(zone), name, role);
-    }
-
-    private int month(TimeAtom t) {
-        if (!t.field("m").isEmpty()) {
-            return Integer.parseInt(t.field("m"));
-        }
-        JsonNode m = time.path("month_names").path(t.field("mon").replace(".", ""));
-        if (!m.isNumber()) { // a number, whole or not: assets travel as protobuf Structs, where every number is a double
-            throw new DateTimeException("unknown month " + t.field("mon"));
-        }
-        return m.asInt();
-    }
-
-    private static int year(String y) {
-        int v = Integer.parseInt(y);
-        return v < 100 ? 2000 + v : v;
-    }
-
-    /** since | until | "" from the connector words right before or after the atom (claimed with it). */
-    private String role(TimeAtom t) {
-        JsonNode c = time.path("connectors");
-        String before = a.text().substring(0, t.span().start());
-        String after = a.text().substring(t.span().end());
-        for (String kind : List.of("since", "until", "join")) {
-            for (JsonNode w : c.path(kind + "_before")) {
-                String word = Folding.fold(w.asText());
-                String trimmed = before.stripTrailing();
-                if (trimmed.endsWith(word) && (trimmed.length() == word.length()
-                        || !Character.isLetterOrDigit(trimmed.charAt(trimmed.length() - word.length() - 1)))) {
-                    spans.add(new Span(trimmed.length() - word.length(), trimmed.length()));
-                    if (!kind.equals("join")) {
-                        return kind;
-                    }
-                }
-            }
-            for (JsonNode w : c.path(kind + "_after")) {
-                String word = Folding.fold(w.asText());
-                String lead = after.stripLeading();
-                int at = t.span().end() + (after.length() - lead.length());
-                if (lead.startsWith(word) && (lead.length() == word.length() || !Character.isLetterOrDigit(word.charAt(
-                        word.length() - 1)) || !isLatin(lead.charAt(word.length())))) {
-                    spans.add(new Span(at, at + word.length()));
-                    if (!kind.equals("join")) {
-                        return kind;
-                    }
-                }
-            }
-        }
-        return "";
-    }
-
-    private static boolean isLatin(char c) {
-        return c < 128 && Character.isLetterOrDigit(c);
-    }
 }

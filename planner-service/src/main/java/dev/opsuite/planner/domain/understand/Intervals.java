@@ -1,0 +1,241 @@
+package dev.opsuite.planner.domain.understand;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.planner.domain.TimeRanges;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads one time atom of a question as an {@link Interval} (a day, a month, a weekend, an instant,
+ * a relative range) or a {@link TimeOfDay}, and the connector role written with it, for
+ * {@link TimeComposer}. It shares the composer's spans and problems, and remembers the last full date
+ * and the question's year across atoms.
+ */
+final class Intervals {
+    private final Analyzed a;
+    private final JsonNode time;
+    private final ZoneId zone;
+    private final List<Span> spans;
+    private final List<String> problems;
+
+    /** The last full date read, so "16일부터 18일까지" and "April 18-19" know their month. */
+    LocalDate lastDate;
+    /**
+     * The year written on any date of the question: "from April 15 to April 17, 2014" and "2014년 4월
+     * 15일부터 4월 17일까지" are both 2014 at both ends.
+     */
+    Integer contextYear;
+
+    Intervals(Analyzed a, JsonNode time, ZoneId zone, List<Span> spans, List<String> problems) {
+        this.a = a;
+        this.time = time;
+        this.zone = zone;
+        this.spans = spans;
+        this.problems = problems;
+    }
+
+    java.util.Optional<TimeOfDay> tod(TimeAtom t, String role) {
+        try {
+            int h = Integer.parseInt(t.field("H"));
+            int m = t.field("M").isEmpty() ? (t.field("half").isEmpty() ? 0 : 30) : Integer.parseInt(t.field("M"));
+            String ap = t.field("ap").isEmpty() ? "" : time.path("meridiem").path(t.field("ap")).asText(t.field("ap"));
+            if (h == 24 && m == 0) {
+                h = 0;
+            }
+            return java.util.Optional.of(new TimeOfDay(LocalTime.of(h, m), ap, role, t.span().start()));
+        } catch (NumberFormatException | DateTimeException e) {
+            problems.add("'" + a.span(t.span().start(), t.span().end()) + "' is not a time of day");
+            return java.util.Optional.empty();
+        }
+    }
+
+    java.util.Optional<Interval> relative(TimeAtom t, ZonedDateTime nowZ, String role) {
+        String name = t.field("range");
+        TimeRanges.Range r = TimeRanges.resolve(name, nowZ.toOffsetDateTime());
+        if (r == null) {
+            problems.add("'" + a.span(t.span().start(), t.span().end()) + "' is not a range I can resolve");
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Interval(r.from().atZoneSameInstant(zone), r.to().atZoneSameInstant(zone),
+                r.name(), role));
+    }
+
+    java.util.Optional<Interval> interval(TimeAtom t, ZonedDateTime nowZ, String role) {
+        LocalDate today = nowZ.toLocalDate();
+        try {
+            switch (t.kind()) {
+                case "day" -> {
+                    if (!t.field("day_offset").isEmpty()) {
+                        int off = Integer.parseInt(t.field("day_offset"));
+                        LocalDate d = today.plusDays(off);
+                        String name = off == 0 ? "today" : off == -1 ? "yesterday" : "day:" + d;
+                        return java.util.Optional.of(day(d, name, role));
+                    }
+                    int d = Integer.parseInt(t.field("d"));
+                    boolean bare = t.field("m").isEmpty() && t.field("mon").isEmpty();
+                    int m = bare ? (lastDate != null ? lastDate.getMonthValue() : today.getMonthValue()) : month(t);
+                    if (m > 12 && d <= 12 && !t.field("m").isEmpty()) { // "17/04/2014": day first, read as written
+                        int swap = m;
+                        m = d;
+                        d = swap;
+                    }
+                    LocalDate date;
+                    if (t.field("y").isEmpty() && !t.field("lastyear").isEmpty()) {
+                        date = LocalDate.of(today.getYear() - 1, m, d);
+                    } else if (t.field("y").isEmpty() && lastDate != null && (bare || !t.field("inherit").isEmpty())) {
+                        date = LocalDate.of(lastDate.getYear(), m, d);
+                    } else if (t.field("y").isEmpty() && contextYear != null) {
+                        date = LocalDate.of(contextYear, m, d);
+                    } else if (t.field("y").isEmpty()) {
+                        date = LocalDate.of(today.getYear(), m, d);
+                        if (date.isAfter(today)) {
+                            date = LocalDate.of(today.getYear() - 1, m, d);
+                        }
+                    } else {
+                        date = LocalDate.of(year(t.field("y")), m, d);
+                    }
+                    if (!t.field("d2").isEmpty()) { // "18-19 April": both days
+                        LocalDate end = date.withDayOfMonth(Integer.parseInt(t.field("d2")));
+                        lastDate = end;
+                        return java.util.Optional.of(new Interval(date.atStartOfDay(zone), end.plusDays(1).atStartOfDay(zone),
+                                "range:" + date.atStartOfDay(zone).toOffsetDateTime() + "/"
+                                        + end.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), role));
+                    }
+                    lastDate = date;
+                    return java.util.Optional.of(day(date, "day:" + date, role));
+                }
+                case "weekday" -> {
+                    DayOfWeek wd = DayOfWeek.valueOf(time.path("weekdays").path(t.field("wd")).asText(
+                            t.field("wd")).toUpperCase(Locale.ROOT));
+                    boolean previous = !t.field("prev").isEmpty();
+                    LocalDate d = previous ? today.with(TemporalAdjusters.previous(wd))
+                            : today.with(TemporalAdjusters.previousOrSame(wd));
+                    return java.util.Optional.of(day(d, previous ? "day:" + d : "weekday:" + wd.name().toLowerCase(Locale.ROOT)
+                            + ":" + d, role));
+                }
+                case "month" -> {
+                    LocalDate first;
+                    String name;
+                    if (!t.field("month_offset").isEmpty()) {
+                        int off = Integer.parseInt(t.field("month_offset"));
+                        first = today.withDayOfMonth(1).plusMonths(off);
+                        name = off == 0 ? "this_month" : off == -1 ? "last_month" : "month:" + first.toString().substring(0, 7);
+                    } else {
+                        int m = month(t);
+                        boolean previous = !t.field("prev").isEmpty(); // "last December": never this month
+                        int y = !t.field("y").isEmpty() ? year(t.field("y"))
+                                : !t.field("lastyear").isEmpty() ? today.getYear() - 1
+                                : contextYear != null ? contextYear
+                                : m > today.getMonthValue() || previous && m == today.getMonthValue() ? today.getYear() - 1
+                                : today.getYear();
+                        first = LocalDate.of(y, m, 1);
+                        name = "month:" + first.toString().substring(0, 7);
+                    }
+                    ZonedDateTime from = first.atStartOfDay(zone);
+                    return java.util.Optional.of(new Interval(from, first.plusMonths(1).atStartOfDay(zone), name, role));
+                }
+                case "year" -> {
+                    LocalDate first = LocalDate.of(today.getYear() + Integer.parseInt(t.field("year_offset")), 1, 1);
+                    return java.util.Optional.of(range(first.atStartOfDay(zone), first.plusYears(1).atStartOfDay(zone), role));
+                }
+                case "weekend" -> {
+                    // the weekend we are in, else the last one; "last weekend" on a weekend is the one before
+                    boolean previous = !t.field("prev").isEmpty() || !t.field("prev2").isEmpty();
+                    LocalDate saturday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
+                    boolean inWeekend = today.getDayOfWeek() == DayOfWeek.SATURDAY || today.getDayOfWeek() == DayOfWeek.SUNDAY;
+                    if (inWeekend && previous) {
+                        saturday = saturday.minusWeeks(1);
+                    }
+                    return java.util.Optional.of(range(saturday.atStartOfDay(zone), saturday.plusDays(2).atStartOfDay(zone), role));
+                }
+                case "instant" -> {
+                    ZoneId z = zone;
+                    if (!t.field("zone").isEmpty()) {
+                        z = ZoneId.of(t.field("zone").equals("z") ? "UTC" : t.field("zone").toUpperCase(Locale.ROOT));
+                    }
+                    ZonedDateTime at = LocalDate.of(year(t.field("y")), month(t), Integer.parseInt(t.field("d")))
+                            .atTime(Integer.parseInt(t.field("H")), t.field("M").isEmpty() ? 0 : Integer.parseInt(t.field("M")))
+                            .atZone(z).withZoneSameInstant(zone);
+                    lastDate = at.toLocalDate();
+                    return java.util.Optional.of(new Interval(at, at.plusHours(1), "range:" + at.toOffsetDateTime() + "/"
+                            + at.plusHours(1).toOffsetDateTime(), role, true, -1));
+                }
+                default -> {
+                    problems.add("time pattern kind '" + t.kind() + "' is not known");
+                    return java.util.Optional.empty();
+                }
+            }
+        } catch (DateTimeException | NumberFormatException e) {
+            problems.add("'" + a.span(t.span().start(), t.span().end()) + "' is not a date");
+            return java.util.Optional.empty();
+        }
+    }
+
+    static Interval range(ZonedDateTime from, ZonedDateTime to, String role) {
+        return new Interval(from, to, "range:" + from.toOffsetDateTime() + "/" + to.toOffsetDateTime(), role);
+    }
+
+    private Interval day(LocalDate d, String name, String role) {
+        return new Interval(d.atStartOfDay(zone), d.plusDays(1).atStartOfDay(zone), name, role);
+    }
+
+    private int month(TimeAtom t) {
+        if (!t.field("m").isEmpty()) {
+            return Integer.parseInt(t.field("m"));
+        }
+        JsonNode m = time.path("month_names").path(t.field("mon").replace(".", ""));
+        if (!m.isNumber()) { // a number, whole or not: assets travel as protobuf Structs, where every number is a double
+            throw new DateTimeException("unknown month " + t.field("mon"));
+        }
+        return m.asInt();
+    }
+
+    static int year(String y) {
+        int v = Integer.parseInt(y);
+        return v < 100 ? 2000 + v : v;
+    }
+
+    /** since | until | "" from the connector words right before or after the atom (claimed with it). */
+    String role(TimeAtom t) {
+        JsonNode c = time.path("connectors");
+        String before = a.text().substring(0, t.span().start());
+        String after = a.text().substring(t.span().end());
+        for (String kind : List.of("since", "until", "join")) {
+            for (JsonNode w : c.path(kind + "_before")) {
+                String word = Folding.fold(w.asText());
+                String trimmed = before.stripTrailing();
+                if (trimmed.endsWith(word) && (trimmed.length() == word.length()
+                        || !Character.isLetterOrDigit(trimmed.charAt(trimmed.length() - word.length() - 1)))) {
+                    spans.add(new Span(trimmed.length() - word.length(), trimmed.length()));
+                    if (!kind.equals("join")) {
+                        return kind;
+                    }
+                }
+            }
+            for (JsonNode w : c.path(kind + "_after")) {
+                String word = Folding.fold(w.asText());
+                String lead = after.stripLeading();
+                int at = t.span().end() + (after.length() - lead.length());
+                if (lead.startsWith(word) && (lead.length() == word.length() || !Character.isLetterOrDigit(word.charAt(
+                        word.length() - 1)) || !isLatin(lead.charAt(word.length())))) {
+                    spans.add(new Span(at, at + word.length()));
+                    if (!kind.equals("join")) {
+                        return kind;
+                    }
+                }
+            }
+        }
+        return "";
+    }
+
+    private static boolean isLatin(char c) {
+        return c < 128 && Character.isLetterOrDigit(c);
+    }
+}
