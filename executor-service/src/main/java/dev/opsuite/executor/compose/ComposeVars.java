@@ -62,6 +62,10 @@ final class ComposeVars {
         vars.put("window_hours", Integer.toString(plan.history().windowHours()));
         vars.put("condition", condition(plan.metric().threshold(), mapping, lang, vars.get("unit"), decimals));
         vars.put("fields", String.join(", ", plan.primary().fields()));
+        // the filters a graph answer applied, so "depends on nothing" is never said of an unfiltered walk
+        List<String> applied = new ArrayList<>();
+        plan.primary().filters().forEach(f -> applied.add(f.field() + ("ne".equals(f.op()) ? "≠" : "=") + String.join("|", f.values())));
+        vars.put("filter_note", applied.isEmpty() ? "" : " (" + String.join(", ", applied) + ")");
         vars.put("keyword", plan.primary().keywords().stream().filter(k -> k.length() >= 2)
                 .min(java.util.Comparator.comparingInt(String::length)).orElse(""));
         return vars;

@@ -154,14 +154,22 @@ final class PlanBuilder {
                 .withFields(named ? asked : List.of()).plan();
     }
 
+    /** Each CI a group word names, as a CI named on its own. */
+    private static List<LinkedEntity> each(LinkedEntity group) {
+        return group.candidates().stream().map(c -> group.narrowedTo(List.of(c))).toList();
+    }
+
     /** A word matched as a whole word or prefix of names: it names a group of CIs, not a misspelt one. */
     private static boolean groupWord(LinkedEntity e) {
         return e.rank() == EntityDictionary.Rank.TOKEN || e.rank() == EntityDictionary.Rank.PREFIX;
     }
 
-    private PlanModel metricPlan(List<LinkedEntity> ents, List<PlanModel.Filter> filters, JsonNode defaults,
+    private PlanModel metricPlan(List<LinkedEntity> given, List<PlanModel.Filter> filters, JsonNode defaults,
                                  boolean named) {
         String metric = s.metric().orElseThrow();
+        // "the busiest maru vm": a part of names with a superlative ranks the CIs it names, not a choice to ask for
+        List<LinkedEntity> ents = given.size() == 1 && groupWord(given.get(0)) && !given.get(0).resolved()
+                && s.order().isPresent() ? each(given.get(0)) : given;
         Optional<String> agg = s.agg().filter(a -> !a.equals("count") || !s.intent("count"));
         // "of A, B, C which 2 are busiest" ranks the named CIs; "compare A and B on their worst" does not
         boolean rankNamed = ents.size() >= 2 && s.order().isPresent() && (!s.intent("compare") || u.topN().isPresent());
@@ -183,8 +191,7 @@ final class PlanBuilder {
             // "원장 DB, 결제 DB, 고객 DB 중에서 CPU가 60%를 넘는 데": the condition among the CIs named; one CI
             // named ("CPU 80% 넘는 maru 서버") is the condition on that CI, never dropped for the whole estate; a
             // part of names ("maru", "k8s-node") is every CI it names, not a choice to ask for
-            List<LinkedEntity> among = ents.size() == 1 && groupWord(ents.get(0))
-                    ? ents.get(0).candidates().stream().map(c -> ents.get(0).narrowedTo(List.of(c))).toList() : ents;
+            List<LinkedEntity> among = ents.size() == 1 && groupWord(ents.get(0)) ? each(ents.get(0)) : ents;
             PlanParts.Draft d = parts.plan(Intent.LIST, View.SUMMARY, among, filters, null, m, null, TABLE_BLOCKS);
             d = among.isEmpty() ? d : d.compared();
             return (s.intent("count") ? d.counted() : d).plan();

@@ -154,6 +154,15 @@ class EstateWordsTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"what's the busiest k8s-node server right now?", "k8s-node 서버 중 CPU 제일 높은 거"})
+    void aSuperlativeOverAPartOfNamesRanksTheCisItNames(String question) {
+        PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+        assertEquals(List.of("k8s-node-a1", "k8s-node-a2"), p.primary().ciCodes(), question + ": " + p.primary());
+        assertEquals(1, p.metric().topN(), question + ": " + p.metric());
+        assertTrue(p.missingSlots().isEmpty(), "no choice to ask for: " + p.missingSlots());
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "label-printer is needing which VMs, also the not direct ones?|6",
         "what does label-printer call directly|1",
