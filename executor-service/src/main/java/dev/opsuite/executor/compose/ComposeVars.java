@@ -63,8 +63,7 @@ final class ComposeVars {
         vars.put("condition", condition(plan.metric().threshold(), mapping, lang, vars.get("unit"), decimals));
         vars.put("fields", String.join(", ", plan.primary().fields()));
         // the filters a graph answer applied, so "depends on nothing" is never said of an unfiltered walk
-        List<String> applied = new ArrayList<>();
-        plan.primary().filters().forEach(f -> applied.add(f.field() + ("ne".equals(f.op()) ? "≠" : "=") + String.join("|", f.values())));
+        List<String> applied = plan.primary().filters().stream().map(Readings::filterText).toList();
         vars.put("filter_note", applied.isEmpty() ? "" : " (" + String.join(", ", applied) + ")");
         vars.put("keyword", plan.primary().keywords().stream().filter(k -> k.length() >= 2)
                 .min(java.util.Comparator.comparingInt(String::length)).orElse(""));

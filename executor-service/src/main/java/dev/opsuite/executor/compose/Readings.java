@@ -115,6 +115,11 @@ final class Readings {
         return p.primary().fields().isEmpty() ? "ci" : "attributes";
     }
 
+    /** One filter as the reading and the answers write it: "ci_type=vm|server", "status≠running". */
+    static String filterText(PlanModel.Filter f) {
+        return f.field() + ("ne".equals(f.op()) ? "≠" : "=") + String.join("|", f.values());
+    }
+
     private static String filters(PlanModel p, String lang) {
         List<String> parts = new ArrayList<>();
         if (p.intent() == Intent.LIST && !p.primary().ciCodes().isEmpty()) {
@@ -122,7 +127,7 @@ final class Readings {
             parts.add("ci_code=" + String.join("|", p.primary().ciCodes()));
         }
         for (PlanModel.Filter f : p.primary().filters()) {
-            parts.add(f.field() + ("ne".equals(f.op()) ? "≠" : "=") + String.join("|", f.values()));
+            parts.add(filterText(f));
         }
         if (parts.isEmpty()) {
             return "";
