@@ -123,7 +123,8 @@ public final class GatewayApp implements AutoCloseable {
                 .http(new InetSocketAddress(cfg.httpHost(), cfg.httpPort()))
                 // past OPS_MAX_IN_FLIGHT working requests: 503 at once, before any worker thread is taken
                 .decorator(new dev.opsuite.gateway.rest.LoadShedder(cfg.maxInFlight()))
-                .service(grpc)
+                // an RPC's response is its data; a REST caller gets it inside {time, code, message, data}
+                .service(grpc, dev.opsuite.gateway.rest.RestEnvelope::decorate)
                 .route().post("/ops/import/{kind}").maxRequestLength(IMPORT_MAX_BYTES)
                 .requestTimeout(Duration.ofMinutes(60))
                 .decorator((delegate, ctx, req) -> {
@@ -138,6 +139,7 @@ public final class GatewayApp implements AutoCloseable {
                     });
                     return delegate.serve(ctx, req);
                 })
+                .decorator(dev.opsuite.gateway.rest.RestEnvelope::decorate)
                 .build(new ImportService(clients.executorChannel(), IMPORT_MAX_BYTES, clients.estateGeneration()))
                 .serviceUnder("/docs", DocService.builder().build())
                 .errorHandler(errors)

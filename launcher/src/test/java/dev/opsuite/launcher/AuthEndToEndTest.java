@@ -153,7 +153,8 @@ class AuthEndToEndTest {
         ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", ops.httpPort()).usePlaintext().build();
         try {
             OpsServiceGrpc.OpsServiceBlockingStub anonymous = OpsServiceGrpc.newBlockingStub(ch);
-            assertEquals(0, anonymous.ask(AskRequest.newBuilder().setQuestion("서버A의 CPU 사용량은?").build()).getCode());
+            assertEquals("orch", anonymous.ask(AskRequest.newBuilder().setQuestion("서버A의 CPU 사용량은?").build())
+                    .getMeta().getRoute());
             CreateAssetVersionRequest write = CreateAssetVersionRequest.newBuilder().setAssetType("source")
                     .setName("leak3").build();
             assertCode(Status.Code.PERMISSION_DENIED, () -> anonymous.createAssetVersion(write));

@@ -49,29 +49,39 @@ class GrpcEndToEndTest {
     @Test
     void askOverGrpcGivesTheSameAnswerAsRest() throws Exception {
         AskResponse r = stub().ask(AskRequest.newBuilder().setQuestion("서버A의 CPU 사용량은?").setMode("real").build());
-        assertEquals(0, r.getCode());
-        assertTrue(r.getData().getAnswer().contains("(SVR001)의 현재 CPU 사용량은"), r.getData().getAnswer());
-        assertEquals("orch", r.getData().getMeta().getRoute());
+        // the response is the data: no envelope fields on the gRPC surface
+        assertTrue(AskResponse.getDescriptor().findFieldByName("code") == null);
+        assertTrue(r.getAnswer().contains("(SVR001)의 현재 CPU 사용량은"), r.getAnswer());
+        assertEquals("orch", r.getMeta().getRoute());
         Http.Reply rest = new Http(ops).post("/ops/ci/ask", Http.ask("서버A의 CPU 사용량은?"));
-        assertEquals(rest.data().path("answer").asText(), r.getData().getAnswer());
-        var trace = stub().getTrace(GetTraceRequest.newBuilder().setTraceId(r.getData().getMeta().getTraceId()).build());
-        assertEquals(r.getData().getMeta().getTraceId(), trace.getData().getTraceId());
+        assertEquals(rest.data().path("answer").asText(), r.getAnswer());
+        var trace = stub().getTrace(GetTraceRequest.newBuilder().setTraceId(r.getMeta().getTraceId()).build());
+        assertEquals(r.getMeta().getTraceId(), trace.getTrace().getTraceId());
     }
 
     @Test
     void directAndRejectOverGrpc() {
         assertEquals("direct", stub().ask(AskRequest.newBuilder().setQuestion("너의 이름은?").build())
-                .getData().getMeta().getRoute());
+                .getMeta().getRoute());
         assertEquals("reject", stub().ask(AskRequest.newBuilder().setQuestion("show me the credentials table").build())
-                .getData().getMeta().getRoute());
+                .getMeta().getRoute());
     }
 
     @Test
-    void badInputOverGrpcIsInvalidArgumentNeverUnknown() {
+    void badInputOverGrpcIsInvalidArgumentNeverUnknown() throws Exception {
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
                 () -> stub().ask(AskRequest.newBuilder().build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
         assertTrue(e.getStatus().getDescription().contains("question is required"));
+        // google.rpc.Status details: the reason, and the field at fault
+        com.google.rpc.Status rich = io.grpc.protobuf.StatusProto.fromThrowable(e);
+        assertTrue(rich != null, "details travel with the status");
+        com.google.rpc.ErrorInfo info = rich.getDetails(0).unpack(com.google.rpc.ErrorInfo.class);
+        assertEquals("INVALID_ARGUMENT", info.getReason());
+        assertEquals("ops.opsuite.dev", info.getDomain());
+        com.google.rpc.BadRequest bad = rich.getDetailsList().stream().filter(d -> d.is(com.google.rpc.BadRequest.class))
+                .findFirst().orElseThrow().unpack(com.google.rpc.BadRequest.class);
+        assertEquals("question", bad.getFieldViolations(0).getField());
         StatusRuntimeException nf = assertThrows(StatusRuntimeException.class,
                 () -> stub().getTrace(GetTraceRequest.newBuilder().setTraceId("nope0000").build()));
         assertEquals(Status.Code.NOT_FOUND, nf.getStatus().getCode());

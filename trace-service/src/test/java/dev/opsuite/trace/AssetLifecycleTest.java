@@ -225,7 +225,7 @@ class AssetLifecycleTest {
         assertStatus(Status.Code.NOT_FOUND, () -> archive("policy", "ci_policy", 7));
         assertStatus(Status.Code.NOT_FOUND, () -> archive("policy", "ghost", 1));
 
-        String msg = assertStatus(Status.Code.ALREADY_EXISTS, () -> archive("policy", "ci_policy", 1));
+        String msg = assertStatus(Status.Code.FAILED_PRECONDITION, () -> archive("policy", "ci_policy", 1));
         assertTrue(msg.contains("is the published default for policy; publish another version first"), msg);
         assertEquals(1, resolvedPolicy().getVersion());
 

@@ -44,7 +44,7 @@ public final class AuthInterceptor implements ServerInterceptor {
         try {
             admitted = gate.admit(ctx, operation);
         } catch (OpsException e) {
-            call.close(GrpcErrors.toStatus(e), new Metadata());
+            call.close(GrpcErrors.toStatus(e), GrpcErrors.trailers(e));
             return new ServerCall.Listener<>() {};
         }
         AuditTrail audit = gate.audit();
@@ -58,7 +58,7 @@ public final class AuthInterceptor implements ServerInterceptor {
                 done.run();
                 if (audited) {
                     audit.record(ctx, who, operation, target.get(), status.isOk() ? "ok"
-                            : AuditTrail.outcome(GrpcErrors.fromStatus(operation, status).code()),
+                            : AuditTrail.outcome(GrpcErrors.fromCode(status, trailers)),
                             status.isOk() ? "" : String.valueOf(status.getDescription()));
                 }
                 super.close(status, trailers);

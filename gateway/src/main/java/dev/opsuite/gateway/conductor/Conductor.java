@@ -1,7 +1,7 @@
 package dev.opsuite.gateway.conductor;
 
 import dev.opsuite.kit.errors.OpsException;
-import dev.opsuite.proto.v1.AskData;
+import dev.opsuite.proto.v1.AskResponse;
 import dev.opsuite.proto.v1.AskRequest;
 import dev.opsuite.proto.v1.ResolvedAsset;
 import dev.opsuite.proto.v1.Trace;
@@ -65,7 +65,7 @@ public final class Conductor {
     }
 
     /** The answer and the trace it left; the trace is already queued for storage. */
-    public record Outcome(AskData data, Trace trace) {}
+    public record Outcome(AskResponse data, Trace trace) {}
 
     public Outcome ask(AskRequest request, List<String> roles, String endpoint) {
         return ask(request, roles, endpoint, "ci");
@@ -85,7 +85,7 @@ public final class Conductor {
             UnpublishedAssets.check(assets, roles);
             TraceRecorder recorder = new TraceRecorder(trace, assets);
             Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone, llm);
-            AskData.Builder data = pipeline.run(request);
+            AskResponse.Builder data = pipeline.run(request);
             finish(trace, start, null);
             data.getMetaBuilder().setTraceId(traceId).setTimingMs(trace.getDurationMs());
             Trace done = trace.build();

@@ -3,7 +3,7 @@ package dev.opsuite.gateway.conductor;
 import dev.opsuite.kit.json.Structs;
 import dev.opsuite.proto.v1.AnswerBlock;
 import dev.opsuite.proto.v1.AnswerMeta;
-import dev.opsuite.proto.v1.AskData;
+import dev.opsuite.proto.v1.AskResponse;
 import dev.opsuite.proto.v1.AskRequest;
 import dev.opsuite.proto.v1.ComposeRequest;
 import dev.opsuite.proto.v1.ComposeResponse;
@@ -66,7 +66,7 @@ final class Pipeline {
         this.now = now;
     }
 
-    AskData.Builder run(AskRequest request) {
+    AskResponse.Builder run(AskRequest request) {
         Plan plan;
         if (request.hasRerun()) {
             plan = Rerun.plan(request.getRerun());
@@ -262,7 +262,7 @@ final class Pipeline {
         return stageAssets.stream().filter(a -> types.contains(a.getAssetType())).toList();
     }
 
-    private AskData.Builder simpleAnswer(String route, String text, String status) {
+    private AskResponse.Builder simpleAnswer(String route, String text, String status) {
         recorder.trace().setStatus(status);
         return answer(route, text, withNotice(List.of(AnswerBlock.newBuilder().setType("text").setContent(text).build())),
                 Set.of(), "");
@@ -275,9 +275,9 @@ final class Pipeline {
                         .setContent(llmNotice.get()).build())).toList();
     }
 
-    private AskData.Builder answer(String route, String text, List<AnswerBlock> blocks, Set<String> tools,
+    private AskResponse.Builder answer(String route, String text, List<AnswerBlock> blocks, Set<String> tools,
                                    String language) {
-        AskData.Builder data = AskData.newBuilder().setAnswer(text).addAllBlocks(blocks)
+        AskResponse.Builder data = AskResponse.newBuilder().setAnswer(text).addAllBlocks(blocks)
                 .setMeta(AnswerMeta.newBuilder().setRoute(route).addAllUsedTools(tools).setLanguage(language));
         recorder.trace().getAnswerBuilder().setText(text).clearBlocks().addAllBlocks(blocks)
                 .setMeta(AnswerMeta.newBuilder().setRoute(route).setTraceId(recorder.trace().getTraceId())

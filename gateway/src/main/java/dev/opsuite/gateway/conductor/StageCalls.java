@@ -10,7 +10,7 @@ import dev.opsuite.proto.v1.Plan;
 import dev.opsuite.proto.v1.PresentRequest;
 import dev.opsuite.proto.v1.ResolvedAsset;
 import dev.opsuite.proto.v1.RoutePlanRequest;
-import dev.opsuite.proto.v1.StageCall;
+import dev.opsuite.proto.v1.GetStageCallResponse;
 import dev.opsuite.proto.v1.StageInput;
 import dev.opsuite.proto.v1.Trace;
 import dev.opsuite.proto.v1.ValidateRequest;
@@ -33,7 +33,7 @@ public final class StageCalls {
         this.lookup = new TraceLookup(clients, traces);
     }
 
-    public StageCall of(String traceId, String rawStage) {
+    public GetStageCallResponse of(String traceId, String rawStage) {
         String stage = StageTester.stage(rawStage);
         Trace trace = lookup.find(traceId);
         StageInput in = StageTester.lastInput(trace, stage);
@@ -78,7 +78,7 @@ public final class StageCalls {
                 request = prev(in, PresentRequest.newBuilder()).addAllAssets(assets).build();
             }
         }
-        return StageCall.newBuilder().setMethod(method).setTarget(clients.target(service))
+        return GetStageCallResponse.newBuilder().setMethod(method).setTarget(clients.target(service))
                 .setRequest(Structs.messageToStruct(request)).putAllAppliedAssets(in.getAppliedAssetsMap()).build();
     }
 

@@ -143,7 +143,7 @@ public final class StageClients implements AutoCloseable {
             channel.resetConnectBackoff();
             if (e.getStatus().getCode() != io.grpc.Status.Code.UNAVAILABLE || !awaitReady(channel, 3_000)) {
                 log.warn("{} failed: {}", what, e.getStatus());
-                throw GrpcErrors.fromStatus(what, e.getStatus());
+                throw GrpcErrors.fromStatus(what, e);
             }
         }
         try {
@@ -151,7 +151,7 @@ public final class StageClients implements AutoCloseable {
         } catch (StatusRuntimeException e) {
             channel.resetConnectBackoff();
             log.warn("{} failed after a retry: {}", what, e.getStatus());
-            throw GrpcErrors.fromStatus(what, e.getStatus());
+            throw GrpcErrors.fromStatus(what, e);
         }
     }
 

@@ -8,7 +8,7 @@ import dev.opsuite.proto.v1.StageInput;
 import dev.opsuite.proto.v1.StageOutput;
 import dev.opsuite.proto.v1.StageResultChange;
 import dev.opsuite.proto.v1.StageResultDiff;
-import dev.opsuite.proto.v1.StageTestData;
+import dev.opsuite.proto.v1.StageTestResponse;
 import dev.opsuite.proto.v1.StageTestRequest;
 import dev.opsuite.proto.v1.Trace;
 import java.util.LinkedHashMap;
@@ -24,12 +24,12 @@ final class StageReport {
 
     private StageReport() {}
 
-    static StageTestData of(StageTestRequest req, Trace trace, String stage, Trace baseline, String inputFrom) {
+    static StageTestResponse of(StageTestRequest req, Trace trace, String stage, Trace baseline, String inputFrom) {
         StageOutput out = StageTester.lastOutput(trace.getStageOutputsList(), stage);
         StageInput in = StageTester.lastInput(trace, stage);
         Map<String, Integer> counts = counts(out);
         Diagnostics.Builder diagnostics = out.getDiagnostics().toBuilder().putAllCounts(counts);
-        StageTestData.Builder data = StageTestData.newBuilder().setStage(stage).setResult(out.getResult())
+        StageTestResponse.Builder data = StageTestResponse.newBuilder().setStage(stage).setResult(out.getResult())
                 .setDurationMs(out.getDurationMs()).addAllReferences(out.getReferencesList())
                 .putAllAssetOverridesUsed(req.getAssetOverridesMap()).setTraceId(trace.getTraceId())
                 .setInputFrom(inputFrom);

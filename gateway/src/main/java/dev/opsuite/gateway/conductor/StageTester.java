@@ -14,7 +14,7 @@ import dev.opsuite.proto.v1.ResolveAssetsRequest;
 import dev.opsuite.proto.v1.ResolvedAsset;
 import dev.opsuite.proto.v1.StageInput;
 import dev.opsuite.proto.v1.StageOutput;
-import dev.opsuite.proto.v1.StageTestData;
+import dev.opsuite.proto.v1.StageTestResponse;
 import dev.opsuite.proto.v1.StageTestRequest;
 import dev.opsuite.proto.v1.Trace;
 import dev.opsuite.proto.v1.ValidatedPlan;
@@ -53,7 +53,7 @@ public final class StageTester {
         this.zone = clock.getZone();
     }
 
-    public StageTestData run(StageTestRequest req, List<String> roles) {
+    public StageTestResponse run(StageTestRequest req, List<String> roles) {
         String stage = stage(req.getStage());
         boolean live = !req.getQuestion().isBlank();
         if (!live && req.getBaselineTraceId().isBlank()) {

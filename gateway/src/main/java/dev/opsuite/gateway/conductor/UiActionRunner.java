@@ -14,7 +14,7 @@ import dev.opsuite.proto.v1.RunUiActionRequest;
 import dev.opsuite.proto.v1.StageInput;
 import dev.opsuite.proto.v1.StageOutput;
 import dev.opsuite.proto.v1.Trace;
-import dev.opsuite.proto.v1.UiActionData;
+import dev.opsuite.proto.v1.RunUiActionResponse;
 import dev.opsuite.proto.v1.ValidatedPlan;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -50,7 +50,7 @@ public final class UiActionRunner {
         this.zone = clock.getZone();
     }
 
-    public UiActionData run(RunUiActionRequest request, List<String> roles) {
+    public RunUiActionResponse run(RunUiActionRequest request, List<String> roles) {
         if (!"load_more_rows".equals(request.getActionId())) {
             throw OpsException.invalid("action_id '" + request.getActionId()
                     + "' is not run by the server; supported: load_more_rows");
@@ -95,7 +95,7 @@ public final class UiActionRunner {
             trace.setStatus("success").setDurationMs(TraceRecorder.millisSince(start));
             trace.getAnswerBuilder().addAllBlocks(tables);
             traces.submit(trace.build());
-            return UiActionData.newBuilder().setTraceId(traceId).setStatus("ok").addAllBlocks(tables)
+            return RunUiActionResponse.newBuilder().setTraceId(traceId).setStatus("ok").addAllBlocks(tables)
                     .addAllReferences(r.getReferencesList()).setStatePatch(Structs.toStruct(state)).build();
         } catch (OpsException e) {
             trace.setStatus("error").setErrorMessage(e.getMessage()).setDurationMs(TraceRecorder.millisSince(start));

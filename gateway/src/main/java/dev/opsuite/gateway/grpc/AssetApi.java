@@ -5,8 +5,8 @@ import dev.opsuite.kit.errors.ErrorCode;
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.proto.v1.ArchiveAssetRequest;
 import dev.opsuite.proto.v1.ArchiveAssetVersionRequest;
-import dev.opsuite.proto.v1.AssetDiff;
-import dev.opsuite.proto.v1.AssetList;
+import dev.opsuite.proto.v1.DiffAssetVersionsResponse;
+import dev.opsuite.proto.v1.ListAssetVersionsResponse;
 import dev.opsuite.proto.v1.AssetSummary;
 import dev.opsuite.proto.v1.CheckSourceHealthRequest;
 import dev.opsuite.proto.v1.CheckSourceRequest;
@@ -21,10 +21,10 @@ import dev.opsuite.proto.v1.ListAssetsRequest;
 import dev.opsuite.proto.v1.PublishAssetRequest;
 import dev.opsuite.proto.v1.PublishAssetResponse;
 import dev.opsuite.proto.v1.PublishAssetVersionRequest;
-import dev.opsuite.proto.v1.PublishResult;
+import dev.opsuite.proto.v1.PublishAssetVersionResponse;
 import dev.opsuite.proto.v1.ResolvedAsset;
 import dev.opsuite.proto.v1.SaveAssetRequest;
-import dev.opsuite.proto.v1.SourceHealth;
+import dev.opsuite.proto.v1.CheckSourceHealthResponse;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -50,7 +50,7 @@ final class AssetApi {
                 .getAsset();
     }
 
-    PublishResult publish(PublishAssetVersionRequest r) {
+    PublishAssetVersionResponse publish(PublishAssetVersionRequest r) {
         checkName(r.getName());
         PublishAssetResponse p = clients.callTrace("asset registry PublishAsset", () -> clients.assets().publishAsset(
                 PublishAssetRequest.newBuilder().setAssetType(r.getAssetType()).setName(r.getName())
@@ -58,7 +58,7 @@ final class AssetApi {
         if ("source".equals(r.getAssetType())) {
             sources.retired(r.getName(), p.getArchivedVersion());
         }
-        return PublishResult.newBuilder().setAsset(p.getAsset()).setArchivedVersion(p.getArchivedVersion()).build();
+        return PublishAssetVersionResponse.newBuilder().setAsset(p.getAsset()).setArchivedVersion(p.getArchivedVersion()).build();
     }
 
     AssetSummary archive(ArchiveAssetVersionRequest r) {
@@ -72,8 +72,8 @@ final class AssetApi {
         return archived;
     }
 
-    AssetList list(ListAssetVersionsRequest r) {
-        return AssetList.newBuilder().addAllAssets(clients.callTrace("asset registry ListAssets", () -> clients.assets()
+    ListAssetVersionsResponse list(ListAssetVersionsRequest r) {
+        return ListAssetVersionsResponse.newBuilder().addAllAssets(clients.callTrace("asset registry ListAssets", () -> clients.assets()
                 .listAssets(ListAssetsRequest.newBuilder().setAssetType(r.getAssetType()).setStatus(r.getStatus())
                         .setName(r.getName()).build())).getAssetsList()).build();
     }
@@ -84,22 +84,22 @@ final class AssetApi {
                 .setAssetType(r.getAssetType()).setName(r.getName()).setVersion(r.getVersion()).build())).getAsset();
     }
 
-    AssetDiff diff(DiffAssetVersionsRequest r) {
+    DiffAssetVersionsResponse diff(DiffAssetVersionsRequest r) {
         checkName(r.getName());
-        return AssetDiff.newBuilder().addAllChanges(clients.callTrace("asset registry DiffAssets", () -> clients.assets()
+        return DiffAssetVersionsResponse.newBuilder().addAllChanges(clients.callTrace("asset registry DiffAssets", () -> clients.assets()
                 .diffAssets(DiffAssetsRequest.newBuilder().setAssetType(r.getAssetType()).setName(r.getName())
                         .setFromVersion(positive(r.getFromVersion())).setToVersion(positive(r.getToVersion())).build()))
                 .getChangesList()).build();
     }
 
-    SourceHealth sourceHealth(CheckSourceHealthRequest r) {
+    CheckSourceHealthResponse sourceHealth(CheckSourceHealthRequest r) {
         checkName(r.getName());
         ResolvedAsset source = clients.callTrace("asset registry GetAsset", () -> clients.assets().getAsset(
                 GetAssetRequest.newBuilder().setAssetType("source").setName(r.getName()).setVersion(r.getVersion())
                         .build())).getAsset();
         CheckSourceResponse c = clients.callExecutor("executor-service CheckSource", () -> clients.executor()
                 .checkSource(CheckSourceRequest.newBuilder().setSource(source).build()));
-        return SourceHealth.newBuilder().setSource(c.getSource()).setReachable(c.getReachable())
+        return CheckSourceHealthResponse.newBuilder().setSource(c.getSource()).setReachable(c.getReachable())
                 .setReadOnly(c.getReadOnly()).setLatencyMs(c.getLatencyMs()).setDetail(c.getDetail()).build();
     }
 

@@ -1,7 +1,7 @@
 package dev.opsuite.gateway.grpc;
 
 import dev.opsuite.proto.v1.ComponentHealth;
-import dev.opsuite.proto.v1.HealthReport;
+import dev.opsuite.proto.v1.GetHealthResponse;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -34,8 +34,8 @@ public final class HealthProbe {
         this.startupPending = what;
     }
 
-    public HealthReport check() {
-        HealthReport.Builder report = HealthReport.newBuilder().setReady(true);
+    public GetHealthResponse check() {
+        GetHealthResponse.Builder report = GetHealthResponse.newBuilder().setReady(true);
         report.addComponents(ComponentHealth.newBuilder().setName("gateway").setStatus("SERVING"));
         String pending = startupPending;
         if (pending != null) {

@@ -15,7 +15,7 @@ import dev.opsuite.proto.v1.QueryRequest;
 import dev.opsuite.proto.v1.QueryResponse;
 import dev.opsuite.proto.v1.RunUiActionRequest;
 import dev.opsuite.proto.v1.RunUiActionResponse;
-import dev.opsuite.proto.v1.UiActionData;
+import dev.opsuite.proto.v1.RunUiActionResponse;
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.grpc.GrpcErrors;
 import dev.opsuite.proto.v1.ArchiveAssetVersionRequest;
@@ -50,10 +50,8 @@ import dev.opsuite.proto.v1.PingResponse;
 import dev.opsuite.proto.v1.SearchTracesRequest;
 import dev.opsuite.proto.v1.SearchTracesResponse;
 import dev.opsuite.proto.v1.Trace;
-import dev.opsuite.proto.v1.TraceList;
-import io.grpc.Status;
+import dev.opsuite.proto.v1.ListTracesResponse;
 import io.grpc.stub.StreamObserver;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -98,8 +96,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
             checks.ask(request);
             List<String> roles = CallerRoles.current();
             Conductor.Outcome outcome = conductor.ask(request, roles, "/ops/ci/ask");
-            return AskResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
-                    .setData(outcome.data()).build();
+            return outcome.data();
         });
     }
 
@@ -110,8 +107,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
                     .putAllAssetOverrides(request.getAssetsMap()).build();
             checks.ask(ask);
             Conductor.Outcome outcome = conductor.ask(ask, CallerRoles.current(), "/ops/query", "ops");
-            return QueryResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
-                    .setData(outcome.data()).build();
+            return asQuery(outcome.data());
         });
     }
 
@@ -121,8 +117,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
             String id = checks.traceId(request.getTraceId());
             Trace trace = lookup.find(id);
             dev.opsuite.gateway.auth.Authenticator.mustSee(id, trace.getCaller());
-            return GetTraceResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
-                    .setData(trace).build();
+            return GetTraceResponse.newBuilder().setTrace(trace).build();
         });
     }
 
@@ -136,9 +131,8 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
                             .setStatus(request.getStatus()).setFeature(request.getFeature())
                             // without the operator role, a caller lists its own traces only
                             .setCaller(CallerRoles.current().contains("operator") ? "" : ownTraces()).build()));
-            return ListTracesResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
-                    .setData(TraceList.newBuilder().addAllTraces(r.getTracesList())
-                            .setNextPageToken(r.getNextPageToken())).build();
+            return ListTracesResponse.newBuilder().addAllTraces(r.getTracesList())
+                            .setNextPageToken(r.getNextPageToken()).build();
         });
     }
 
@@ -149,79 +143,66 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
             if (request.getActionId().isBlank()) {
                 throw OpsException.invalid("action_id is required");
             }
-            UiActionData data = uiActions.run(request, CallerRoles.current());
-            return RunUiActionResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
-                    .setData(data).build();
+            return uiActions.run(request, CallerRoles.current());
         });
     }
 
     @Override
     public void createAssetVersion(CreateAssetVersionRequest r, StreamObserver<CreateAssetVersionResponse> o) {
-        respond(o, () -> CreateAssetVersionResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                .setData(assets.create(r)).build());
+        respond(o, () -> CreateAssetVersionResponse.newBuilder().setAsset(assets.create(r)).build());
     }
 
     @Override
     public void publishAssetVersion(PublishAssetVersionRequest r, StreamObserver<PublishAssetVersionResponse> o) {
-        respond(o, () -> PublishAssetVersionResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                .setData(assets.publish(r)).build());
+        respond(o, () -> assets.publish(r));
     }
 
     @Override
     public void archiveAssetVersion(ArchiveAssetVersionRequest r, StreamObserver<ArchiveAssetVersionResponse> o) {
-        respond(o, () -> ArchiveAssetVersionResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                .setData(assets.archive(r)).build());
+        respond(o, () -> ArchiveAssetVersionResponse.newBuilder().setAsset(assets.archive(r)).build());
     }
 
     @Override
     public void listAssetVersions(ListAssetVersionsRequest r, StreamObserver<ListAssetVersionsResponse> o) {
-        respond(o, () -> ListAssetVersionsResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                .setData(assets.list(r)).build());
+        respond(o, () -> assets.list(r));
     }
 
     @Override
     public void getAssetVersion(GetAssetVersionRequest r, StreamObserver<GetAssetVersionResponse> o) {
-        respond(o, () -> GetAssetVersionResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                .setData(assets.get(r)).build());
+        respond(o, () -> GetAssetVersionResponse.newBuilder().setAsset(assets.get(r)).build());
     }
 
     @Override
     public void diffAssetVersions(DiffAssetVersionsRequest r, StreamObserver<DiffAssetVersionsResponse> o) {
-        respond(o, () -> DiffAssetVersionsResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                .setData(assets.diff(r)).build());
+        respond(o, () -> assets.diff(r));
     }
 
     @Override
     public void checkSourceHealth(CheckSourceHealthRequest r, StreamObserver<CheckSourceHealthResponse> o) {
-        respond(o, () -> CheckSourceHealthResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                .setData(assets.sourceHealth(r)).build());
+        respond(o, () -> assets.sourceHealth(r));
     }
 
     @Override
     public void stageTest(StageTestRequest r, StreamObserver<StageTestResponse> o) {
         respond(o, () -> {
             checks.stageTest(r);
-            return StageTestResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                    .setData(stageTester.run(r, CallerRoles.current())).build();
+            return stageTester.run(r, CallerRoles.current());
         });
     }
 
     @Override
     public void getStageCall(GetStageCallRequest r, StreamObserver<GetStageCallResponse> o) {
-        respond(o, () -> GetStageCallResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                .setData(stageCalls.of(checks.traceId(r.getTraceId()), checks.stage(r.getStage()))).build());
+        respond(o, () -> stageCalls.of(checks.traceId(r.getTraceId()), checks.stage(r.getStage())));
     }
 
     @Override
     public void scanSourceSchema(ScanSourceSchemaRequest r, StreamObserver<ScanSourceSchemaResponse> o) {
-        respond(o, () -> ScanSourceSchemaResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                .setData(sourceAssets.scan(r)).build());
+        respond(o, () -> sourceAssets.scan(r));
     }
 
     @Override
     public void previewQueryAsset(PreviewQueryAssetRequest r, StreamObserver<PreviewQueryAssetResponse> o) {
-        respond(o, () -> PreviewQueryAssetResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                .setData(sourceAssets.preview(r)).build());
+        respond(o, () -> sourceAssets.preview(r));
     }
 
     /** The caller filter of a non-operator's listing; never empty (empty would mean every caller). */
@@ -230,8 +211,16 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         return me.isEmpty() ? "-" : me;
     }
 
-    private static String now() {
-        return Instant.now().toString();
+    /**
+     * The same answer as a QueryResponse, which mirrors AskResponse field for field (numbers and
+     * types; QueryResponseMirrorTest holds them equal), so the bytes carry over with presence intact.
+     */
+    static QueryResponse asQuery(AskResponse answer) {
+        try {
+            return QueryResponse.parseFrom(answer.toByteString());
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalStateException("QueryResponse no longer mirrors AskResponse", e);
+        }
     }
 
     @Override
@@ -243,8 +232,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
                         .filter(c -> !"SERVING".equals(c.getStatus())).map(c -> c.getName() + " " + c.getStatus()
                                 + (c.getDetail().isEmpty() ? "" : " (" + c.getDetail() + ")")).toList()), null);
             }
-            return GetHealthResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
-                    .setData(report).build();
+            return report;
         });
     }
 
@@ -259,8 +247,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
                             .removeOrigin(dev.opsuite.proto.v1.RemoveOriginRequest.newBuilder().setOrigin("demo").build()))
                     .getRemovedCis();
             clients.estateGeneration().incrementAndGet();
-            return dev.opsuite.proto.v1.RemoveDemoEstateResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                    .setData(dev.opsuite.proto.v1.RemoveDemoEstateData.newBuilder().setRemovedCis(removed)).build();
+            return dev.opsuite.proto.v1.RemoveDemoEstateResponse.newBuilder().setRemovedCis(removed).build();
         });
     }
 
@@ -269,9 +256,8 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
                              StreamObserver<dev.opsuite.proto.v1.CreateApiKeyResponse> o) {
         respond(o, () -> {
             var created = keys.create(r.getName().strip(), r.getRolesList());
-            return dev.opsuite.proto.v1.CreateApiKeyResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                    .setData(dev.opsuite.proto.v1.CreateApiKeyData.newBuilder().setKey(info(created.key()))
-                            .setToken(created.token())).build();
+            return dev.opsuite.proto.v1.CreateApiKeyResponse.newBuilder().setKey(info(created.key()))
+                            .setToken(created.token()).build();
         });
     }
 
@@ -279,10 +265,9 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     public void listApiKeys(dev.opsuite.proto.v1.ListApiKeysRequest r,
                             StreamObserver<dev.opsuite.proto.v1.ListApiKeysResponse> o) {
         respond(o, () -> {
-            var data = dev.opsuite.proto.v1.ListApiKeysData.newBuilder();
+            var data = dev.opsuite.proto.v1.ListApiKeysResponse.newBuilder();
             keys.list().forEach(k -> data.addKeys(info(k)));
-            return dev.opsuite.proto.v1.ListApiKeysResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                    .setData(data).build();
+            return data.build();
         });
     }
 
@@ -292,8 +277,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         respond(o, () -> {
             var revoked = keys.revoke(r.getId().strip())
                     .orElseThrow(() -> OpsException.notFound("no API key " + r.getId().strip()));
-            return dev.opsuite.proto.v1.RevokeApiKeyResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                    .setData(dev.opsuite.proto.v1.RevokeApiKeyData.newBuilder().setKey(info(revoked))).build();
+            return dev.opsuite.proto.v1.RevokeApiKeyResponse.newBuilder().setKey(info(revoked)).build();
         });
     }
 
@@ -302,12 +286,11 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         respond(o, () -> {
             var p = dev.opsuite.gateway.auth.Authenticator.current()
                     .orElseThrow(() -> OpsException.unauthenticated("not authenticated"));
-            return dev.opsuite.proto.v1.WhoAmIResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                    .setData(dev.opsuite.proto.v1.WhoAmIData.newBuilder().setName(p.name()).setKind(p.kind())
+            return dev.opsuite.proto.v1.WhoAmIResponse.newBuilder().setName(p.name()).setKind(p.kind())
                             .addAllRoles(p.roles())
                             .setDataScope(dev.opsuite.guard.DataScope.of(conductor.publishedPolicy(), p.roles()).toProto())
                             .setLlmTokensUsedToday(conductor.llm().used(p.id()))
-                            .setLlmTokensDaily(conductor.llm().dailyTokens())).build();
+                            .setLlmTokensDaily(conductor.llm().dailyTokens()).build();
         });
     }
 
@@ -318,9 +301,8 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
                     dev.opsuite.proto.v1.SearchAuditEventsRequest.newBuilder().setLimit(r.getLimit())
                             .setBeforeId(r.getBeforeId()).setPrincipal(r.getPrincipal()).setAction(r.getAction())
                             .setOutcome(r.getOutcome()).build()));
-            return dev.opsuite.proto.v1.ListAuditResponse.newBuilder().setTime(now()).setCode(0).setMessage("OK")
-                    .setData(dev.opsuite.proto.v1.AuditList.newBuilder().addAllEvents(found.getEventsList())
-                            .setNextBeforeId(found.getNextBeforeId())).build();
+            return dev.opsuite.proto.v1.ListAuditResponse.newBuilder().addAllEvents(found.getEventsList())
+                            .setNextBeforeId(found.getNextBeforeId()).build();
         });
     }
 
@@ -332,8 +314,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     /** Does nothing on purpose: the cost of the gateway's own path, the floor of every other call. */
     @Override
     public void ping(PingRequest request, StreamObserver<PingResponse> observer) {
-        observer.onNext(PingResponse.newBuilder().setTime(Instant.now().toString()).setCode(0).setMessage("OK")
-                .build());
+        observer.onNext(PingResponse.getDefaultInstance());
         observer.onCompleted();
     }
 
@@ -342,13 +323,11 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         try {
             response = body.get();
         } catch (Conductor.TracedFailure f) {
-            Status s = GrpcErrors.toStatus(f.failure());
-            String description = s.getDescription() == null ? s.getCode().name().toLowerCase() : s.getDescription();
-            observer.onError(s.withDescription(description + " [trace_id=" + f.traceId() + "]")
-                    .asRuntimeException());
+            // the failed request's trace id travels in the status details (ErrorInfo.metadata.trace_id)
+            observer.onError(GrpcErrors.toException(f.failure(), f.traceId()));
             return;
         } catch (Throwable t) {
-            observer.onError(GrpcErrors.toStatus(t).asRuntimeException());
+            observer.onError(GrpcErrors.toException(t));
             return;
         }
         observer.onNext(response);

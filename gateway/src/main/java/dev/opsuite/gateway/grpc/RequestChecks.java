@@ -24,23 +24,23 @@ public final class RequestChecks {
 
     void ask(AskRequest r) {
         if (r.getQuestion().isBlank() && !r.hasRerun()) {
-            throw OpsException.invalid("question is required");
+            throw OpsException.invalidField("question", "question is required");
         }
         if (r.getQuestion().indexOf('\0') >= 0) {
-            throw OpsException.invalid("question must not contain the NUL character");
+            throw OpsException.invalidField("question", "question must not contain the NUL character");
         }
         if (r.getQuestion().length() > maxQuestionChars) {
-            throw OpsException.invalid("question is longer than " + maxQuestionChars + " characters ("
+            throw OpsException.invalidField("question", "question is longer than " + maxQuestionChars + " characters ("
                     + r.getQuestion().length() + ")");
         }
         mode(r.getMode());
         String strategy = r.getPlannerStrategy();
         if (!strategy.isEmpty() && !PLANNER_STRATEGIES.contains(strategy)) {
-            throw OpsException.invalid("planner_strategy must be rules_first, llm_only or rules_only, got '"
+            throw OpsException.invalidField("planner_strategy", "planner_strategy must be rules_first, llm_only or rules_only, got '"
                     + clip(strategy) + "'");
         }
         if (r.hasRerun() && !r.getRerun().hasBasePlan()) {
-            throw OpsException.invalid("rerun.base_plan is required");
+            throw OpsException.invalidField("rerun.base_plan", "rerun.base_plan is required");
         }
         overrides(r.getAssetOverridesMap());
         for (String ref : new String[] {r.getResolverAsset(), r.getSchemaAsset(), r.getSourceAsset()}) {
@@ -53,11 +53,11 @@ public final class RequestChecks {
     void stageTest(StageTestRequest r) {
         StageTester.stage(r.getStage());
         if (r.getQuestion().length() > maxQuestionChars) {
-            throw OpsException.invalid("question is longer than " + maxQuestionChars + " characters ("
+            throw OpsException.invalidField("question", "question is longer than " + maxQuestionChars + " characters ("
                     + r.getQuestion().length() + ")");
         }
         if (r.getQuestion().isBlank() && r.getBaselineTraceId().isBlank()) {
-            throw OpsException.invalid("stage-test needs a question or a baseline_trace_id");
+            throw OpsException.invalidField("question", "stage-test needs a question or a baseline_trace_id");
         }
         if (!r.getBaselineTraceId().isEmpty()) {
             traceId(r.getBaselineTraceId());
@@ -65,24 +65,24 @@ public final class RequestChecks {
         mode(r.getMode());
         overrides(r.getAssetOverridesMap());
         if (r.hasTestPlan() && r.getTestPlan().getSerializedSize() > MAX_TEST_PLAN_BYTES) {
-            throw OpsException.invalid("test_plan is larger than " + MAX_TEST_PLAN_BYTES + " bytes");
+            throw OpsException.invalidField("test_plan", "test_plan is larger than " + MAX_TEST_PLAN_BYTES + " bytes");
         }
     }
 
     private static void overrides(java.util.Map<String, String> overrides) {
         overrides.forEach((type, ref) -> {
             if (!ASSET_TYPES.contains(type)) {
-                throw OpsException.invalid("asset_overrides: unknown asset type '" + clip(type) + "'");
+                throw OpsException.invalidField("asset_overrides", "asset_overrides: unknown asset type '" + clip(type) + "'");
             }
             if (!ASSET_REF.matcher(ref).matches()) {
-                throw OpsException.invalid("asset_overrides." + type + ": expected name, name@version or name(draft)");
+                throw OpsException.invalidField("asset_overrides." + type, "asset_overrides." + type + ": expected name, name@version or name(draft)");
             }
         });
     }
 
     private static void mode(String mode) {
         if (!mode.isEmpty() && !mode.equals("real") && !mode.equals("mock")) {
-            throw OpsException.invalid("mode must be 'real' or 'mock', got '" + clip(mode) + "'");
+            throw OpsException.invalidField("mode", "mode must be 'real' or 'mock', got '" + clip(mode) + "'");
         }
     }
 
@@ -92,17 +92,17 @@ public final class RequestChecks {
 
     String traceId(String id) {
         if (!TRACE_ID.matcher(id).matches()) {
-            throw OpsException.invalid("trace_id must be 1-128 characters of [A-Za-z0-9_-]");
+            throw OpsException.invalidField("trace_id", "trace_id must be 1-128 characters of [A-Za-z0-9_-]");
         }
         return id;
     }
 
     void list(ListTracesRequest r) {
         if (r.getLimit() < 0 || r.getLimit() > 500) {
-            throw OpsException.invalid("limit must be between 1 and 500");
+            throw OpsException.invalidField("limit", "limit must be between 1 and 500");
         }
         if (r.getQ().length() > 500) {
-            throw OpsException.invalid("q is longer than 500 characters");
+            throw OpsException.invalidField("q", "q is longer than 500 characters");
         }
     }
 

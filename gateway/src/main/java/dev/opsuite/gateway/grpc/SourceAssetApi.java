@@ -10,7 +10,7 @@ import dev.opsuite.proto.v1.ListAssetsRequest;
 import dev.opsuite.proto.v1.PreviewQueryAssetRequest;
 import dev.opsuite.proto.v1.PreviewQueryRequest;
 import dev.opsuite.proto.v1.PreviewQueryResponse;
-import dev.opsuite.proto.v1.QueryPreview;
+import dev.opsuite.proto.v1.PreviewQueryAssetResponse;
 import dev.opsuite.proto.v1.ResolveAssetsRequest;
 import dev.opsuite.proto.v1.ResolvedAsset;
 import dev.opsuite.proto.v1.RetireSourceRequest;
@@ -18,7 +18,7 @@ import dev.opsuite.proto.v1.SaveAssetRequest;
 import dev.opsuite.proto.v1.ScanSourceRequest;
 import dev.opsuite.proto.v1.ScanSourceResponse;
 import dev.opsuite.proto.v1.ScanSourceSchemaRequest;
-import dev.opsuite.proto.v1.SchemaScan;
+import dev.opsuite.proto.v1.ScanSourceSchemaResponse;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,7 +42,7 @@ final class SourceAssetApi {
         this.clients = clients;
     }
 
-    SchemaScan scan(ScanSourceSchemaRequest r) {
+    ScanSourceSchemaResponse scan(ScanSourceSchemaRequest r) {
         checkName("name", r.getName());
         String catalog = r.getCatalogName().isEmpty() ? r.getName() + "_schema" : r.getCatalogName();
         checkName("catalog_name", catalog);
@@ -61,12 +61,12 @@ final class SourceAssetApi {
                         .build()));
         var saved = clients.callTrace("asset registry SaveAsset", () -> clients.assets().saveAsset(SaveAssetRequest
                 .newBuilder().setAssetType("schema").setName(catalog).setContent(scanned.getCatalog()).build()));
-        return SchemaScan.newBuilder().setAsset(saved.getAsset()).setContent(scanned.getCatalog())
+        return ScanSourceSchemaResponse.newBuilder().setAsset(saved.getAsset()).setContent(scanned.getCatalog())
                 .setSource(scanned.getSource()).addAllExcluded(scanned.getExcludedList())
                 .setDurationMs(scanned.getDurationMs()).build();
     }
 
-    QueryPreview preview(PreviewQueryAssetRequest r) {
+    PreviewQueryAssetResponse preview(PreviewQueryAssetRequest r) {
         checkName("name", r.getName());
         checkName("query", r.getQuery());
         if (r.getVersion() < 0) {
@@ -105,7 +105,7 @@ final class SourceAssetApi {
                 .previewQuery(PreviewQueryRequest.newBuilder().setQueryAsset(query).setQueryName(r.getQuery())
                         .setSource(source).setPolicy(policy).setParams(r.getParams()).setMaxRows(r.getMaxRows())
                         .setTimeoutSeconds(timeout).addAllRoles(CallerRoles.current()).build()));
-        return QueryPreview.newBuilder().setQueryAsset(r.getName() + "@" + query.getVersion()
+        return PreviewQueryAssetResponse.newBuilder().setQueryAsset(r.getName() + "@" + query.getVersion()
                         + ("draft".equals(query.getStatus()) ? "(draft)" : "")).setQuery(r.getQuery())
                 .setSource(p.getSource()).setLanguage(p.getLanguage()).setStatement(p.getStatement())
                 .setParams(p.getParams()).addAllColumns(p.getColumnsList()).addAllRows(p.getRowsList())

@@ -11,7 +11,10 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.grpc.UnframedGrpcErrorHandler;
 import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.grpc.GrpcErrors;
+import com.google.rpc.ErrorInfo;
 import io.grpc.Status;
+import java.util.Base64;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EnvelopeErrorHandler implements ServerErrorHandler, UnframedGrpcErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(EnvelopeErrorHandler.class);
+    private static final String DETAILS = "grpc-status-details-bin";
 
     @Override
     public HttpResponse handle(ServiceRequestContext ctx, Status status, AggregatedHttpResponse response) {
@@ -39,7 +43,8 @@ public final class EnvelopeErrorHandler implements ServerErrorHandler, UnframedG
                     "invalid request body: malformed JSON or a field of the wrong type").toHttpResponse();
         }
         // a transcoded status arrives as the grpc-message header wrote it: percent-encoded
-        return Envelopes.of(status.withDescription(Envelopes.grpcMessage(status.getDescription()))).toHttpResponse();
+        return Envelopes.of(status.withDescription(Envelopes.grpcMessage(status.getDescription())), errorInfo(response))
+                .toHttpResponse();
     }
 
     @Override
@@ -48,7 +53,8 @@ public final class EnvelopeErrorHandler implements ServerErrorHandler, UnframedG
             return Envelopes.of(hse.httpStatus(), null).toHttpResponse();
         }
         if (cause instanceof OpsException || cause instanceof IllegalArgumentException) {
-            return Envelopes.of(GrpcErrors.toStatus(cause)).toHttpResponse();
+            return Envelopes.of(GrpcErrors.toStatus(cause), GrpcErrors.errorInfo(GrpcErrors.details(cause, null)))
+                    .toHttpResponse();
         }
         if (isJsonProblem(cause)) {
             return Envelopes.of(HttpStatus.BAD_REQUEST, "malformed JSON body: " + shortMessage(cause)).toHttpResponse();
@@ -67,6 +73,23 @@ public final class EnvelopeErrorHandler implements ServerErrorHandler, UnframedG
     public AggregatedHttpResponse onProtocolViolation(ServiceConfig config, RequestHeaders headers, HttpStatus status,
                                                       String description, Throwable cause) {
         return Envelopes.of(status, description);
+    }
+
+    /** The ErrorInfo in a failed call's grpc-status-details-bin (trailers, or headers of a trailers-only reply). */
+    static Optional<ErrorInfo> errorInfo(AggregatedHttpResponse response) {
+        String bin = response.trailers().get(DETAILS);
+        if (bin == null) {
+            bin = response.headers().get(DETAILS);
+        }
+        if (bin == null) {
+            return Optional.empty();
+        }
+        try {
+            return GrpcErrors.errorInfo(com.google.rpc.Status.parseFrom(Base64.getDecoder().decode(bin)));
+        } catch (IllegalArgumentException | com.google.protobuf.InvalidProtocolBufferException e) {
+            log.debug("unreadable grpc-status-details-bin", e);
+            return Optional.empty();
+        }
     }
 
     private static boolean isJsonProblem(Throwable t) {

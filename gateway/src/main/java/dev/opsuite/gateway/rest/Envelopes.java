@@ -4,29 +4,41 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
+import com.google.rpc.ErrorInfo;
+import dev.opsuite.kit.errors.ErrorCode;
+import dev.opsuite.kit.grpc.GrpcErrors;
 import dev.opsuite.kit.model.ModelJson;
 import io.grpc.Status;
 import java.time.Instant;
-import java.util.regex.Matcher;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The REST error envelope {time, code, message, data}: one mapping from gRPC status to HTTP
- * status, and a message a person can act on (never a stack trace, never "UNKNOWN").
+ * The REST error envelope {time, code, message, data}: one mapping from gRPC status (and its
+ * ErrorInfo reason) to HTTP status, the failed request's trace id as data.trace_id, and a message a
+ * person can act on (never a stack trace, never "UNKNOWN").
  */
 public final class Envelopes {
-    private static final Pattern TRACE = Pattern.compile("\\s*\\[trace_id=([A-Za-z0-9_-]+)]");
-
     private Envelopes() {}
 
+    /** The HTTP status of a gRPC code (google.rpc's mapping); see {@link #httpStatus(Status.Code, String)}. */
     public static HttpStatus httpStatus(Status.Code code) {
+        return httpStatus(code, null);
+    }
+
+    /**
+     * The HTTP status of a gRPC code and its ErrorInfo reason: RESOURCE_EXHAUSTED is 429 (a limit,
+     * a full queue) unless the reason is PAYLOAD_TOO_LARGE (413).
+     */
+    public static HttpStatus httpStatus(Status.Code code, String reason) {
         return switch (code) {
             case INVALID_ARGUMENT, FAILED_PRECONDITION, OUT_OF_RANGE -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case PERMISSION_DENIED -> HttpStatus.FORBIDDEN;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case ALREADY_EXISTS, ABORTED -> HttpStatus.CONFLICT;
-            case RESOURCE_EXHAUSTED -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+            case RESOURCE_EXHAUSTED -> ErrorCode.PAYLOAD_TOO_LARGE.name().equals(reason)
+                    ? HttpStatus.REQUEST_ENTITY_TOO_LARGE : HttpStatus.TOO_MANY_REQUESTS;
             case UNAVAILABLE, CANCELLED -> HttpStatus.SERVICE_UNAVAILABLE;
             case DEADLINE_EXCEEDED -> HttpStatus.GATEWAY_TIMEOUT;
             case UNIMPLEMENTED -> HttpStatus.NOT_IMPLEMENTED;
@@ -34,30 +46,44 @@ public final class Envelopes {
         };
     }
 
+    /** A status without details (a failure raised in the gateway itself). */
     public static AggregatedHttpResponse of(Status status) {
-        HttpStatus http = httpStatus(status.getCode());
+        return of(status, Optional.empty());
+    }
+
+    /** A failed gRPC call's status with the details its trailers carry. */
+    public static AggregatedHttpResponse of(io.grpc.StatusRuntimeException e) {
+        return of(e.getStatus(), GrpcErrors.errorInfo(io.grpc.protobuf.StatusProto.fromThrowable(e)));
+    }
+
+    /** A failure with its google.rpc details: the reason picks the HTTP status, the trace id goes to data. */
+    public static AggregatedHttpResponse of(Status status, Optional<ErrorInfo> info) {
+        String reason = info.map(ErrorInfo::getReason).orElse(null);
+        HttpStatus http = httpStatus(status.getCode(), reason);
         String description = status.getDescription();
-        if (status.getCode() == Status.Code.RESOURCE_EXHAUSTED && dev.opsuite.kit.grpc.GrpcErrors.rateLimited(description)) {
-            AggregatedHttpResponse r = of(HttpStatus.TOO_MANY_REQUESTS, description);
+        String traceId = info.map(i -> i.getMetadataOrDefault(GrpcErrors.TRACE_ID, "")).orElse("");
+        AggregatedHttpResponse r = of(http, description == null || description.isBlank() ? defaultMessage(http)
+                : description, traceId);
+        if (http == HttpStatus.TOO_MANY_REQUESTS) {
             return AggregatedHttpResponse.of(r.headers().toBuilder().add("retry-after", "1").build(), r.content());
         }
-        return of(http, description == null || description.isBlank() ? defaultMessage(http) : description);
+        return r;
     }
 
     public static AggregatedHttpResponse of(HttpStatus http, String message) {
-        String text = message == null ? "" : message;
+        return of(http, message, "");
+    }
+
+    private static AggregatedHttpResponse of(HttpStatus http, String message, String traceId) {
+        String text = sanitize(message == null ? "" : message);
         ObjectNode body = ModelJson.MAPPER.createObjectNode();
         body.put("time", Instant.now().toString());
         body.put("code", http.code());
-        ObjectNode data = ModelJson.MAPPER.createObjectNode();
-        Matcher m = TRACE.matcher(text);
-        if (m.find()) {
-            data.put("trace_id", m.group(1));
-            text = m.replaceAll("");
-        }
-        text = sanitize(text);
         body.put("message", text.isBlank() ? defaultMessage(http) : text);
-        body.set("data", data);
+        ObjectNode data = body.putObject("data");
+        if (!traceId.isEmpty()) {
+            data.put("trace_id", traceId);
+        }
         return AggregatedHttpResponse.of(http, MediaType.JSON_UTF_8, body.toString());
     }
 

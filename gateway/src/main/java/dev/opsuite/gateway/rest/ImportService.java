@@ -20,7 +20,6 @@ import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -115,16 +114,11 @@ public final class ImportService implements HttpService {
             data.put("rows_read", r.getRowsRead());
             data.put("rows_upserted", r.getRowsUpserted());
             data.put("duration_ms", r.getDurationMs());
-            ObjectNode env = ModelJson.MAPPER.createObjectNode();
-            env.put("time", Instant.now().toString());
-            env.put("code", 0);
-            env.put("message", "OK");
-            env.set("data", data);
-            return HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, env.toString());
+            // the data only: RestEnvelope wraps it like every REST answer
+            return HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, data.toString());
         } catch (ExecutionException e) {
-            Status s = e.getCause() instanceof StatusRuntimeException sre ? sre.getStatus()
-                    : Status.INTERNAL.withDescription("import failed");
-            return Envelopes.of(s).toHttpResponse();
+            return (e.getCause() instanceof StatusRuntimeException sre ? Envelopes.of(sre)
+                    : Envelopes.of(Status.INTERNAL.withDescription("import failed"))).toHttpResponse();
         } catch (IOException e) {
             requests.onError(Status.CANCELLED.withDescription("request body broken").asRuntimeException());
             return Envelopes.of(HttpStatus.BAD_REQUEST, "request body could not be read: " + e.getMessage())
@@ -135,8 +129,8 @@ public final class ImportService implements HttpService {
             return Envelopes.of(HttpStatus.SERVICE_UNAVAILABLE, "import did not finish in time").toHttpResponse();
         } catch (RuntimeException e) {
             requests.onError(Status.CANCELLED.asRuntimeException());
-            Status s = e instanceof StatusRuntimeException sre ? sre.getStatus() : Status.INTERNAL;
-            return Envelopes.of(s).toHttpResponse();
+            return (e instanceof StatusRuntimeException sre ? Envelopes.of(sre) : Envelopes.of(Status.INTERNAL))
+                    .toHttpResponse();
         }
     }
 }

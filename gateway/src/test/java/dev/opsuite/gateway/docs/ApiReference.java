@@ -105,12 +105,17 @@ final class ApiReference {
                 + "`OPS_MAX_IN_FLIGHT` working requests (POST) across all callers the gateway answers 503 at once.");
         line("<a name=\"envelope\"></a>");
         line("### Envelope and errors");
-        line("Every response message of OpsService carries `time` (RFC 3339), `code`, `message` and, but for "
-                + "Ping, `data`. A success has `code` 0 and `message` \"OK\", with the result in `data`. Over gRPC a "
-                + "failure is a gRPC status whose description is the message, ending in `[trace_id=…]` when the "
-                + "failed request left a trace. Over REST a failure is the same envelope with the HTTP status as "
+        line("Over gRPC a response message is the data itself: no envelope fields (GetTrace, CreateAssetVersion, "
+                + "ArchiveAssetVersion and GetAssetVersion hold one resource field, which REST shows as `data` through "
+                + "`response_body`). Over REST the gateway wraps every success in one place as `{time, code: 0, "
+                + "message: \"OK\", data}` (`time` RFC 3339), exactly as the user guide shows it. A failure over gRPC "
+                + "is a status with a one-line message and `google.rpc.Status` details: an `ErrorInfo` first (domain `"
+                + GrpcErrors.DOMAIN + "`, `reason` one of " + java.util.Arrays.stream(dev.opsuite.kit.errors.ErrorCode.values())
+                .map(c -> "`" + c.name() + "`").collect(java.util.stream.Collectors.joining(", "))
+                + "; `metadata.trace_id` when the failed request left a trace) and, when one request field is at "
+                + "fault, a `BadRequest` naming it. Over REST a failure is the envelope with the HTTP status as "
                 + "`code`, a one-line `message` (never a stack trace) and `data` either `{}` or "
-                + "`{\"trace_id\": \"…\"}`:");
+                + "`{\"trace_id\": \"…\"}` (from the ErrorInfo):");
         line("```json\n{\"time\": \"2026-01-25T10:30:00Z\", \"code\": 404, \"message\": \"no trace 4f2c\", \"data\": {}}\n```");
         table("HTTP status", "gRPC status");
         Map<Integer, List<String>> byHttp = new TreeMap<>();
@@ -121,8 +126,8 @@ final class ApiReference {
         }
         byHttp.forEach((http, codes) -> row(http + " " + com.linecorp.armeria.common.HttpStatus.valueOf(http)
                 .reasonPhrase(), String.join(", ", codes)));
-        line("Besides: RESOURCE_EXHAUSTED whose message starts with `" + GrpcErrors.RATE_LIMITED.strip()
-                + "` (a caller over its limits) is 429 with `Retry-After: 1`; UNKNOWN and INTERNAL answer 500 "
+        line("Besides: RESOURCE_EXHAUSTED (a caller over its limits, a full import queue) is 429 with `Retry-After: 1`, "
+                + "but 413 when the ErrorInfo reason is `PAYLOAD_TOO_LARGE`; UNKNOWN and INTERNAL answer 500 "
                 + "\"internal error\" (the cause is logged, not sent), or 400 when the body was not valid JSON; a "
                 + "body that does not parse into the request message is 400; unknown paths, wrong methods and "
                 + "oversized bodies answer 404, 405 and 413 in the same envelope.");

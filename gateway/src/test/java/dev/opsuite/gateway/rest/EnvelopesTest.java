@@ -47,7 +47,7 @@ class EnvelopesTest {
         expected.put(Status.Code.NOT_FOUND, 404);
         expected.put(Status.Code.ALREADY_EXISTS, 409);
         expected.put(Status.Code.PERMISSION_DENIED, 403);
-        expected.put(Status.Code.RESOURCE_EXHAUSTED, 413);
+        expected.put(Status.Code.RESOURCE_EXHAUSTED, 429);
         expected.put(Status.Code.FAILED_PRECONDITION, 400);
         expected.put(Status.Code.ABORTED, 409);
         expected.put(Status.Code.OUT_OF_RANGE, 400);
@@ -69,9 +69,12 @@ class EnvelopesTest {
     @Test
     void domainErrorCodesKeepTheirEnvelopeCodeThroughGrpc() {
         for (ErrorCode code : ErrorCode.values()) {
-            Status status = GrpcErrors.toStatus(new dev.opsuite.kit.errors.OpsException(code, "something"));
-            assertEquals(code.envelopeCode(), Envelopes.of(status).status().code(), code.name());
-            assertEquals(code, GrpcErrors.fromStatus("call", status).code(), code.name());
+            var failure = new dev.opsuite.kit.errors.OpsException(code, "something");
+            io.grpc.StatusRuntimeException wire = GrpcErrors.toException(failure);
+            var info = GrpcErrors.errorInfo(io.grpc.protobuf.StatusProto.fromThrowable(wire));
+            assertEquals(code.name(), info.orElseThrow().getReason(), code.name());
+            assertEquals(code.envelopeCode(), Envelopes.of(wire.getStatus(), info).status().code(), code.name());
+            assertEquals(code, GrpcErrors.fromStatus("call", wire).code(), code.name());
         }
     }
 
@@ -97,9 +100,11 @@ class EnvelopesTest {
     }
 
     @Test
-    void traceIdMovesFromTheMessageToData() {
-        JsonNode body = body(Envelopes.of(Status.UNAVAILABLE.withDescription(
-                "executor-service: source postgres_main is unavailable [trace_id=abc]")));
+    void traceIdComesFromTheErrorInfoAndTheMessageIsLeftAlone() {
+        var failure = dev.opsuite.kit.errors.OpsException.unavailable("executor-service: source postgres_main is unavailable", null);
+        io.grpc.StatusRuntimeException wire = GrpcErrors.toException(failure, "abc");
+        JsonNode body = body(Envelopes.of(wire.getStatus(),
+                GrpcErrors.errorInfo(io.grpc.protobuf.StatusProto.fromThrowable(wire))));
 
         assertEquals(503, body.path("code").asInt());
         assertEquals("abc", body.path("data").path("trace_id").asText());
@@ -107,21 +112,25 @@ class EnvelopesTest {
     }
 
     @Test
-    void realisticTraceIdIsExtracted() {
-        String traceId = "3f2b9c0d4e5f41a2b3c4d5e6f7a8b9c0";
-        JsonNode body = body(Envelopes.of(HttpStatus.FORBIDDEN, "read-only policy [trace_id=" + traceId + "]"));
+    void aRateLimitIs429WithRetryAfterAndATooLargePayload413() {
+        var limited = GrpcErrors.toException(new dev.opsuite.kit.errors.OpsException(ErrorCode.TOO_MANY_REQUESTS, "slow down"));
+        var large = GrpcErrors.toException(new dev.opsuite.kit.errors.OpsException(ErrorCode.PAYLOAD_TOO_LARGE, "too big"));
+        AggregatedHttpResponse r429 = Envelopes.of(limited.getStatus(),
+                GrpcErrors.errorInfo(io.grpc.protobuf.StatusProto.fromThrowable(limited)));
+        AggregatedHttpResponse r413 = Envelopes.of(large.getStatus(),
+                GrpcErrors.errorInfo(io.grpc.protobuf.StatusProto.fromThrowable(large)));
 
-        assertEquals(403, body.path("code").asInt());
-        assertEquals(traceId, body.path("data").path("trace_id").asText());
-        assertEquals("read-only policy", body.path("message").asText());
+        assertEquals(429, r429.status().code());
+        assertEquals("1", r429.headers().get("retry-after"));
+        assertEquals(413, r413.status().code());
+        assertEquals(null, r413.headers().get("retry-after"));
     }
 
     @Test
-    void traceIdAfterAStackTraceIsStillExtractedAndTheStackIsNot() {
+    void aStackTraceInAMessageIsCutToItsFirstLine() {
         JsonNode body = body(Envelopes.of(Status.INTERNAL.withDescription(
-                "boom\n\tat dev.opsuite.gateway.Foo.bar(Foo.java:12) [trace_id=t-9]")));
+                "boom\n\tat dev.opsuite.gateway.Foo.bar(Foo.java:12)")));
 
-        assertEquals("t-9", body.path("data").path("trace_id").asText());
         assertEquals("boom", body.path("message").asText());
     }
 

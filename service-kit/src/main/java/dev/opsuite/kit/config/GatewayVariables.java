@@ -79,7 +79,7 @@ final class GatewayVariables {
             ConfigVar.variable("OPS_IMPORT_THREADS", LIMITS, "executor-service", Default.of("2"),
                     "imports running at once"),
             ConfigVar.variable("OPS_IMPORT_QUEUE", LIMITS, "executor-service", Default.of("8"),
-                    "uploads waiting for an import thread; one more is refused (503, gRPC `UNAVAILABLE`: too"
+                    "uploads waiting for an import thread; one more is refused (429, gRPC `RESOURCE_EXHAUSTED`: too"
                             + " many imports queued)"),
             ConfigVar.variable("OPS_IMPORT_SPOOL_DIR", LIMITS, "executor-service", Default.derived("`java.io.tmpdir`"),
                     "where an upload is spooled before it is validated whole"),

@@ -26,7 +26,7 @@ public final class AssetRegistryClient implements AssetContents.Registry, AutoCl
                     .getAsset();
         } catch (StatusRuntimeException e) {
             channel.resetConnectBackoff();
-            throw GrpcErrors.fromStatus("asset registry GetAsset", e.getStatus());
+            throw GrpcErrors.fromStatus("asset registry GetAsset", e);
         }
     }
 

@@ -12,7 +12,7 @@ public final class Unary {
         try {
             response = body.get();
         } catch (Throwable t) {
-            observer.onError(GrpcErrors.toStatus(t).asRuntimeException());
+            observer.onError(GrpcErrors.toException(t));
             return;
         }
         observer.onNext(response);
@@ -25,7 +25,7 @@ public final class Unary {
         try {
             responses = body.get();
         } catch (Throwable t) {
-            observer.onError(GrpcErrors.toStatus(t).asRuntimeException());
+            observer.onError(GrpcErrors.toException(t));
             return;
         }
         responses.forEach(observer::onNext);

@@ -156,7 +156,7 @@ public final class AssetRegistry {
         boolean isDefault = key.name().equals(store.defaults().get(key.type()));
         AssetVersion v = store.archive(key, version, isDefault).orElseThrow(() -> missing(key, version));
         if (v.status() == AssetStatus.PUBLISHED) {
-            throw new OpsException(ErrorCode.CONFLICT, key + " version " + version + " is the published default for "
+            throw OpsException.failedPrecondition(key + " version " + version + " is the published default for "
                     + key.type().wireName() + "; publish another version first");
         }
         return v;

@@ -84,7 +84,7 @@ final class ImportUpload implements StreamObserver<ImportFileRequest> {
             file = upload.finish();
             imports.execute(() -> runImport(upload, file));
         } catch (RejectedExecutionException e) {
-            fail(new OpsException(ErrorCode.UNAVAILABLE, "too many imports queued; retry later", e));
+            fail(new OpsException(ErrorCode.TOO_MANY_REQUESTS, "too many imports queued; retry later", e));
         } catch (Throwable t) {
             fail(t);
         }
@@ -122,7 +122,7 @@ final class ImportUpload implements StreamObserver<ImportFileRequest> {
                 ? new OpsException(ErrorCode.INVALID_ARGUMENT, e.getMessage(), e)
                 : t;
         try {
-            responses.onError(GrpcErrors.toStatus(mapped).asRuntimeException());
+            responses.onError(GrpcErrors.toException(mapped));
         } catch (RuntimeException e) {
             log.debug("could not answer an import call (already closed?)", e);
         }
