@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
-import dev.opsuite.kit.errors.ErrorCode;
 import dev.opsuite.kit.grpc.GrpcErrors;
+import dev.opsuite.model.errors.ErrorCode;
 import io.grpc.Status;
 import java.io.IOException;
 import java.time.Duration;
@@ -69,7 +69,7 @@ class EnvelopesTest {
     @Test
     void domainErrorCodesKeepTheirEnvelopeCodeThroughGrpc() {
         for (ErrorCode code : ErrorCode.values()) {
-            Status status = GrpcErrors.toStatus(new dev.opsuite.kit.errors.OpsException(code, "something"));
+            Status status = GrpcErrors.toStatus(new dev.opsuite.model.errors.OpsException(code, "something"));
             assertEquals(code.envelopeCode(), Envelopes.of(status).status().code(), code.name());
             assertEquals(code, GrpcErrors.fromStatus("call", status).code(), code.name());
         }
