@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsuite.kit.config.Env;
-import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.json.ModelJson;
 import dev.opsuite.launcher.ImportClient;
 import java.nio.file.Files;
 import java.nio.file.Path;

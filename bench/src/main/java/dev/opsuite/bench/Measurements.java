@@ -175,7 +175,7 @@ final class Measurements {
     }
 
     static ObjectNode json(LoadDriver.Run r) {
-        ObjectNode o = dev.opsuite.kit.model.ModelJson.MAPPER.createObjectNode();
+        ObjectNode o = dev.opsuite.kit.json.ModelJson.MAPPER.createObjectNode();
         return o.put("concurrency", r.concurrency()).put("requests", r.completed()).put("errors", r.errors())
                 .put("seconds", round(r.seconds())).put("throughput_rps", round(r.throughput()))
                 .put("p50_ms", round(r.p50Ms())).put("p99_ms", round(r.p99Ms())).put("mean_ms", round(r.meanMs()));

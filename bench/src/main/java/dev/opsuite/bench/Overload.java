@@ -1,7 +1,7 @@
 package dev.opsuite.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.json.ModelJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

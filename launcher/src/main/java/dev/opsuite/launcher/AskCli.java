@@ -3,7 +3,7 @@ package dev.opsuite.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsuite.kit.config.Env;
-import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.json.ModelJson;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -1,7 +1,7 @@
 package dev.opsuite.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.json.ModelJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;

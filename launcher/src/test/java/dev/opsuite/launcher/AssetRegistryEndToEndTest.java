@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.json.ModelJson;
 import org.junit.jupiter.api.Test;
 
 /** Draft -> override -> diff -> publish -> rollback of a Mapping asset, over REST, changing answers without code. */

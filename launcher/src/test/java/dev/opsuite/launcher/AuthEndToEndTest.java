@@ -82,7 +82,7 @@ class AuthEndToEndTest {
     @Test
     void answeringFromADraftNeedsAnOperatorAndTheRefusalLeavesATrace() throws Exception {
         Http http = new Http(OpsStack.get());
-        com.fasterxml.jackson.databind.node.ObjectNode save = dev.opsuite.kit.model.ModelJson.MAPPER.createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode save = dev.opsuite.kit.json.ModelJson.MAPPER.createObjectNode();
         com.fasterxml.jackson.databind.node.ObjectNode content = (com.fasterxml.jackson.databind.node.ObjectNode)
                 http.get("/ops/assets/mapping/ci_mapping").data().path("content").deepCopy();
         save.set("content", content.put("name", "auth_mapping"));

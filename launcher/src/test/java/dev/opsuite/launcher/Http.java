@@ -2,7 +2,7 @@ package dev.opsuite.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.gateway.auth.Principal;
-import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.json.ModelJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

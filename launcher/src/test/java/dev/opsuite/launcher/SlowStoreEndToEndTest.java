@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.json.ModelJson;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.util.JsonFormat;
 import dev.opsuite.kit.json.JsonDiff;
-import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.json.ModelJson;
 import dev.opsuite.proto.v1.ExecuteRequest;
 import dev.opsuite.proto.v1.ExecuteResponse;
 import dev.opsuite.proto.v1.ExecutorServiceGrpc;

@@ -1,8 +1,8 @@
 package dev.opsuite.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.model.ModelJson;
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.kit.json.ModelJson;
+import dev.opsuite.model.PlanModel;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,9 +1,9 @@
 package dev.opsuite.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.AssetDoc;
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.PlanModel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.opsuite.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.model.PlanModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

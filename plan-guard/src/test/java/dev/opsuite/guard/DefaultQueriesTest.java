@@ -3,7 +3,7 @@ package dev.opsuite.guard;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.json.ModelJson;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;

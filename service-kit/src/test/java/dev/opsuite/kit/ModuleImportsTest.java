@@ -61,9 +61,18 @@ class ModuleImportsTest {
                 "trace-service/src/main/java/dev/opsuite/trace/domain")) {
             found.addAll(imports(dir, WIRE, List.of()));
         }
-        // the one bridge between proto and the model lives beside it until #17 moves it to the service edges
-        found.addAll(imports("service-kit/src/main/java/dev/opsuite/kit/model", WIRE, List.of("ModelJson.java")));
         assertTrue(found.isEmpty(), "wire types in the domain:\n" + String.join("\n", found));
+    }
+
+    /**
+     * domain-model is plain Java and Jackson: nothing of ours, no gRPC or protobuf. Its POM bans them
+     * from its classpath as well (maven-enforcer bannedDependencies).
+     */
+    @Test
+    void theDomainModelImportsOnlyJavaAndJackson() throws IOException {
+        List<String> found = imports("domain-model/src/main/java",
+                "^(?!java\\.|com\\.fasterxml\\.jackson\\.|dev\\.opsuite\\.model\\.).*", List.of());
+        assertTrue(found.isEmpty(), "the domain model imports more than plain Java and Jackson:\n" + String.join("\n", found));
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.opsuite.executor.compose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.executor.domain.ToolOutput;
-import dev.opsuite.kit.model.Localized;
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.model.Localized;
+import dev.opsuite.model.PlanModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,14 +2,14 @@ package dev.opsuite.executor.compose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.executor.domain.ToolOutput;
-import dev.opsuite.kit.model.ModelJson;
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.kit.json.ModelJson;
 import dev.opsuite.llm.LlmCallLog;
 import dev.opsuite.llm.LlmClient;
 import dev.opsuite.llm.LlmException;
 import dev.opsuite.llm.LlmMessage;
 import dev.opsuite.llm.LlmReply;
 import dev.opsuite.llm.LlmRequest;
+import dev.opsuite.model.PlanModel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.opsuite.executor.compose;
 
 import dev.opsuite.executor.domain.ToolOutput;
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.model.PlanModel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.opsuite.executor.compose;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.model.Intent;
-import dev.opsuite.kit.model.Localized;
-import dev.opsuite.kit.model.PlanModel;
-import dev.opsuite.kit.model.View;
+import dev.opsuite.model.Intent;
+import dev.opsuite.model.Localized;
+import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.View;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

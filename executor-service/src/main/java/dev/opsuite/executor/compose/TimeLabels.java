@@ -1,7 +1,7 @@
 package dev.opsuite.executor.compose;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.model.Localized;
+import dev.opsuite.model.Localized;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

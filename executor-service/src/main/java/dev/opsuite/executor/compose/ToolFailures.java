@@ -2,7 +2,7 @@ package dev.opsuite.executor.compose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.executor.domain.ToolOutput;
-import dev.opsuite.kit.model.Localized;
+import dev.opsuite.model.Localized;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.opsuite.executor.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.errors.OpsException;
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.errors.OpsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.opsuite.executor.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.errors.OpsException;
-import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.json.ModelJson;
+import dev.opsuite.model.errors.OpsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.opsuite.executor.domain;
 
-import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.model.AssetDoc;
 import java.util.Map;
 
 /** Runs one read-only Cypher template (READ session, EXPLAIN-checked) against a Source asset. */

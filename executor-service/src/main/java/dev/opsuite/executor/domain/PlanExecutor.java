@@ -1,12 +1,12 @@
 package dev.opsuite.executor.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.errors.ErrorCode;
-import dev.opsuite.kit.errors.OpsException;
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.AssetDoc;
-import dev.opsuite.kit.model.Intent;
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.model.errors.ErrorCode;
+import dev.opsuite.model.errors.OpsException;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.Intent;
+import dev.opsuite.model.PlanModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,7 +148,7 @@ public final class PlanExecutor {
             return new ToolOutput(tool, name, t.columns(), t.rows(), t.truncated(), meta, null, false);
         } catch (OpsException e) {
             // an open breaker (known down) closes only by its background probe: retrying now cannot help
-            boolean retryable = !(e instanceof dev.opsuite.kit.errors.KnownDownException)
+            boolean retryable = !(e instanceof dev.opsuite.model.errors.KnownDownException)
                     && (e.code() == ErrorCode.UNAVAILABLE || e.code() == ErrorCode.DEADLINE_EXCEEDED);
             calls.add(new ToolCallRecord(tool, elapsed(start), withQuery(name, params), "failed", e.getMessage()));
             // the code says why (unavailable, timeout, refused): the answer states it, never "no data"

@@ -1,6 +1,6 @@
 package dev.opsuite.executor.domain;
 
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.model.PlanModel;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +39,7 @@ final class QueryParams {
                     p.put(f.field() + "_list", f.values());
                 }
                 case "ne" -> p.put(f.field() + "_not_list", f.values());
-                default -> throw dev.opsuite.kit.errors.OpsException.invalid("filter " + f.field() + " op '" + f.op()
+                default -> throw dev.opsuite.model.errors.OpsException.invalid("filter " + f.field() + " op '" + f.op()
                         + "' is not supported by the query templates (eq, in, ne)");
             }
         }

@@ -1,8 +1,8 @@
 package dev.opsuite.executor.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.errors.OpsException;
-import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.model.errors.OpsException;
+import dev.opsuite.model.AssetDoc;
 import dev.opsuite.guard.ScopedTemplates;
 import java.util.List;
 import java.util.Map;

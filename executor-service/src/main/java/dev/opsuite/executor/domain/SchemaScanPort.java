@@ -1,6 +1,6 @@
 package dev.opsuite.executor.domain;
 
-import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.model.AssetDoc;
 import java.util.Set;
 
 /** Introspects a Source read-only, within its schema allowlist and a time bound. */

@@ -2,7 +2,7 @@ package dev.opsuite.executor.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.guard.ScopedTemplates;
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

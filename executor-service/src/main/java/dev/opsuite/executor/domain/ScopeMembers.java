@@ -2,8 +2,8 @@ package dev.opsuite.executor.domain;
 
 import dev.opsuite.guard.DataScope;
 import dev.opsuite.kit.cache.Lru;
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.AssetDoc;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.opsuite.executor.domain;
 
-import dev.opsuite.kit.errors.OpsException;
-import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.errors.OpsException;
 
 /** Routes a health check to the adapter of the source's type. */
 public final class SourceChecker {

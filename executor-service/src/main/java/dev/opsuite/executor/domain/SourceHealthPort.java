@@ -1,6 +1,6 @@
 package dev.opsuite.executor.domain;
 
-import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.model.AssetDoc;
 
 /** Checks a Source asset without running any Query asset. Never throws: failures are a result. */
 public interface SourceHealthPort {

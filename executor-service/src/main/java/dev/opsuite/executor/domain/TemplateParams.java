@@ -2,7 +2,7 @@ package dev.opsuite.executor.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.executor.source.NamedSql;
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ public final class TemplateParams {
         for (JsonNode p : template.path("params")) {
             declared.put(p.path("name").asText(), p.path("type").asText("string"));
             if (p.has("default")) { // an optional parameter: absent means its declared default
-                defaults.put(p.path("name").asText(), dev.opsuite.kit.model.ModelJson.MAPPER.convertValue(p.path("default"),
+                defaults.put(p.path("name").asText(), dev.opsuite.kit.json.ModelJson.MAPPER.convertValue(p.path("default"),
                         Object.class));
             }
         }

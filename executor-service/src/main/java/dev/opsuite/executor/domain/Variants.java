@@ -1,8 +1,8 @@
 package dev.opsuite.executor.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.errors.OpsException;
-import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.errors.OpsException;
 
 /** The statement of a SQL template that runs on a source: a variant whose extension is installed, else the default. */
 final class Variants {

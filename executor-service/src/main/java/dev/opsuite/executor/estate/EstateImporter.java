@@ -1,6 +1,6 @@
 package dev.opsuite.executor.estate;
 
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -66,7 +66,7 @@ public final class EstateImporter {
             throw OpsException.unavailable("estate database failed during import of " + name
                     + " (nothing was written): " + safeSqlMessage(e), e);
         } catch (Exception e) {
-            throw new OpsException(dev.opsuite.kit.errors.ErrorCode.INTERNAL,
+            throw new OpsException(dev.opsuite.model.errors.ErrorCode.INTERNAL,
                     "import of " + name + " failed (nothing was written)", e);
         }
         long graphRows;

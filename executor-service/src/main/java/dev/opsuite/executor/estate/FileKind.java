@@ -1,6 +1,6 @@
 package dev.opsuite.executor.estate;
 
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import java.util.List;
 import java.util.Locale;
 

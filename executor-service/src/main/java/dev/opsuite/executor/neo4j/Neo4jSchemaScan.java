@@ -2,9 +2,9 @@ package dev.opsuite.executor.neo4j;
 
 import dev.opsuite.executor.domain.ScannedSchema;
 import dev.opsuite.executor.domain.SchemaScanPort;
-import dev.opsuite.kit.errors.ErrorCode;
-import dev.opsuite.kit.errors.OpsException;
-import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.errors.ErrorCode;
+import dev.opsuite.model.errors.OpsException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

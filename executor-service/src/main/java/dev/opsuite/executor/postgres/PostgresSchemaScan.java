@@ -2,7 +2,7 @@ package dev.opsuite.executor.postgres;
 
 import dev.opsuite.executor.domain.ScannedSchema;
 import dev.opsuite.executor.domain.SchemaScanPort;
-import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.model.AssetDoc;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package dev.opsuite.executor.postgres;
 
-import dev.opsuite.kit.errors.ErrorCode;
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.ErrorCode;
+import dev.opsuite.model.errors.OpsException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 

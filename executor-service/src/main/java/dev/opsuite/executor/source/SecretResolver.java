@@ -2,7 +2,7 @@ package dev.opsuite.executor.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.kit.config.Env;
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +48,7 @@ public final class SecretResolver {
             if (key.endsWith("_ref")) {
                 String ref = e.getValue().asText();
                 String value = lookup(ref).orElseThrow(() -> new OpsException(
-                        dev.opsuite.kit.errors.ErrorCode.UNAVAILABLE,
+                        dev.opsuite.model.errors.ErrorCode.UNAVAILABLE,
                         "source " + sourceName + ": secret reference '" + ref + "' is not set (set " + PREFIX
                                 + ref.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_").replaceFirst("^" + PREFIX, "")
                                 + " or an entry '" + ref + "' of OPS_SECRETS_FILE)"));

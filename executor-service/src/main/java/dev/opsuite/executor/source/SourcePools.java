@@ -1,6 +1,6 @@
 package dev.opsuite.executor.source;
 
-import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.model.AssetDoc;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

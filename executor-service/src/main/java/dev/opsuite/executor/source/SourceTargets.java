@@ -1,7 +1,7 @@
 package dev.opsuite.executor.source;
 
 import dev.opsuite.kit.config.Env;
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;

@@ -3,7 +3,7 @@ package dev.opsuite.executor.compose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.opsuite.executor.domain.ToolOutput;
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.model.PlanModel;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,12 +3,12 @@ package dev.opsuite.executor.compose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.opsuite.executor.domain.ToolOutput;
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.AssetDoc;
-import dev.opsuite.kit.model.Intent;
-import dev.opsuite.kit.model.ModelJson;
-import dev.opsuite.kit.model.PlanModel;
-import dev.opsuite.kit.model.View;
+import dev.opsuite.kit.json.ModelJson;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.Intent;
+import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.View;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,10 +3,10 @@ package dev.opsuite.executor.compose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.opsuite.executor.domain.DefaultAssets;
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.Intent;
-import dev.opsuite.kit.model.PlanModel;
-import dev.opsuite.kit.model.View;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.Intent;
+import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.View;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

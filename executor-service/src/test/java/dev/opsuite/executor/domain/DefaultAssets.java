@@ -1,8 +1,8 @@
 package dev.opsuite.executor.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.model.AssetDoc;
-import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.json.ModelJson;
+import dev.opsuite.model.AssetDoc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.opsuite.kit.errors.ErrorCode;
-import dev.opsuite.kit.errors.OpsException;
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.AssetDoc;
-import dev.opsuite.kit.model.Intent;
-import dev.opsuite.kit.model.ModelJson;
-import dev.opsuite.kit.model.PlanModel;
-import dev.opsuite.kit.model.View;
+import dev.opsuite.kit.json.ModelJson;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.Intent;
+import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.View;
+import dev.opsuite.model.errors.ErrorCode;
+import dev.opsuite.model.errors.OpsException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -392,7 +392,7 @@ class PlanExecutorTest {
 
     @Test
     void anExtensionVariantRunsOnlyWhereTheExtensionExists() {
-        PlanModel series = new PlanModel(dev.opsuite.kit.model.Intent.AGGREGATE, dev.opsuite.kit.model.View.SUMMARY,
+        PlanModel series = new PlanModel(dev.opsuite.model.Intent.AGGREGATE, dev.opsuite.model.View.SUMMARY,
                 new PlanModel.Primary("ci", "SVR001", List.of(), List.of(), List.of(), 0, 0), null, null,
                 new PlanModel.Metric("cpu_usage", "avg", "last_24h", "2026-11-24T00:00:00Z", "2026-11-25T00:00:00Z",
                         "1 hour", 0, ""), null, null, "en", null, null, "");

@@ -11,7 +11,7 @@ import dev.opsuite.executor.domain.ScannedSchema;
 import dev.opsuite.executor.domain.SchemaScanner;
 import dev.opsuite.executor.source.SecretResolver;
 import dev.opsuite.kit.config.Env;
-import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.model.AssetDoc;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;

@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsuite.executor.domain.SqlPort;
 import dev.opsuite.executor.source.SecretResolver;
 import dev.opsuite.kit.config.Env;
-import dev.opsuite.kit.errors.ErrorCode;
-import dev.opsuite.kit.errors.OpsException;
-import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.errors.ErrorCode;
+import dev.opsuite.model.errors.OpsException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -352,7 +352,7 @@ class PostgresSqlAdapterTest {
         int before = countProbeRows();
         OpsException e = org.junit.jupiter.api.Assertions.assertThrows(OpsException.class, () -> query(
                 "SET TRANSACTION READ WRITE; DELETE FROM public.ci_probe; COMMIT; SELECT 1", Map.of()));
-        org.junit.jupiter.api.Assertions.assertEquals(dev.opsuite.kit.errors.ErrorCode.POLICY_DENIED, e.code());
+        org.junit.jupiter.api.Assertions.assertEquals(dev.opsuite.model.errors.ErrorCode.POLICY_DENIED, e.code());
         org.junit.jupiter.api.Assertions.assertEquals(before, countProbeRows());
     }
 

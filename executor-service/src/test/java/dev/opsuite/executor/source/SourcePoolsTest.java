@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.model.AssetDoc;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

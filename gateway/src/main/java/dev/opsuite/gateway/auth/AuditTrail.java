@@ -3,7 +3,7 @@ package dev.opsuite.gateway.auth;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import com.linecorp.armeria.server.ServiceRequestContext;
-import dev.opsuite.kit.errors.ErrorCode;
+import dev.opsuite.model.errors.ErrorCode;
 import dev.opsuite.proto.v1.AuditEvent;
 import dev.opsuite.proto.v1.WriteAuditEventsRequest;
 import java.time.Instant;

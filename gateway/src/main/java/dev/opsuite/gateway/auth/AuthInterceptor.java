@@ -2,8 +2,8 @@ package dev.opsuite.gateway.auth;
 
 import com.google.protobuf.Message;
 import com.linecorp.armeria.server.ServiceRequestContext;
-import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.grpc.GrpcErrors;
+import dev.opsuite.model.errors.OpsException;
 import io.grpc.ForwardingServerCall;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;

@@ -1,7 +1,7 @@
 package dev.opsuite.gateway.auth;
 
 import com.linecorp.armeria.server.ServiceRequestContext;
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 
 /**
  * The one door of every operation — gRPC, transcoded REST and the import route alike: the role the

@@ -1,6 +1,6 @@
 package dev.opsuite.gateway.conductor;
 
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.AskResponse;
 import dev.opsuite.proto.v1.AskRequest;
 import dev.opsuite.proto.v1.ResolvedAsset;
@@ -98,7 +98,7 @@ public final class Conductor {
         } catch (RuntimeException e) {
             finish(trace, start, e);
             traces.submit(trace.build());
-            throw new TracedFailure(new OpsException(dev.opsuite.kit.errors.ErrorCode.INTERNAL,
+            throw new TracedFailure(new OpsException(dev.opsuite.model.errors.ErrorCode.INTERNAL,
                     "internal error (trace " + traceId + ")", e), traceId);
         }
     }

@@ -2,7 +2,7 @@ package dev.opsuite.gateway.conductor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.json.ModelJson;
 import dev.opsuite.proto.v1.ToolCall;
 import dev.opsuite.proto.v1.Trace;
 import java.io.IOException;

@@ -27,7 +27,7 @@ import dev.opsuite.proto.v1.ValidatedPlan;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -2,9 +2,9 @@ package dev.opsuite.gateway.conductor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.kit.json.ModelJson;
 import dev.opsuite.kit.json.Structs;
-import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.Plan;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package dev.opsuite.gateway.conductor;
 
 import com.google.protobuf.Message;
-import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.json.Structs;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.ComposeRequest;
 import dev.opsuite.proto.v1.ExecuteRequest;
 import dev.opsuite.proto.v1.GetAssetRequest;

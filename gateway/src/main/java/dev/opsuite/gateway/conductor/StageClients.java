@@ -107,10 +107,10 @@ public final class StageClients implements AutoCloseable {
         String service = serviceOf(channel);
         return breakers.call(service, () -> callOnce(what, channel, call),
                 // an outage is the service unreachable — not a service answering UNAVAILABLE about its own store
-                e -> e instanceof dev.opsuite.kit.errors.OpsException o && o.code() == dev.opsuite.kit.errors.ErrorCode.UNAVAILABLE
+                e -> e instanceof dev.opsuite.model.errors.OpsException o && o.code() == dev.opsuite.model.errors.ErrorCode.UNAVAILABLE
                         && channel.getState(false) != io.grpc.ConnectivityState.READY,
                 () -> answers(channel),
-                last -> dev.opsuite.kit.errors.OpsException.knownDown(what + ": " + service + " is unavailable (known down, "
+                last -> dev.opsuite.model.errors.OpsException.knownDown(what + ": " + service + " is unavailable (known down, "
                         + "failing fast until a background check reaches it again; last error: " + last + ")"));
     }
 

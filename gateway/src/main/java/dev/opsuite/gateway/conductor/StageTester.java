@@ -1,8 +1,8 @@
 package dev.opsuite.gateway.conductor;
 
-import dev.opsuite.kit.errors.ErrorCode;
-import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.json.Structs;
+import dev.opsuite.model.errors.ErrorCode;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.AskRequest;
 import dev.opsuite.proto.v1.ComposeRequest;
 import dev.opsuite.proto.v1.ComposeResponse;

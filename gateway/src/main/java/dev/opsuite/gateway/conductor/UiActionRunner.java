@@ -2,8 +2,8 @@ package dev.opsuite.gateway.conductor;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
-import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.json.Structs;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.AnswerBlock;
 import dev.opsuite.proto.v1.ComposeResponse;
 import dev.opsuite.proto.v1.ExecuteResponse;
@@ -79,7 +79,7 @@ public final class UiActionRunner {
             Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone, llm);
             ValidatedPlan validated = pipeline.validate(paged.build());
             if (!validated.getAllowed()) {
-                throw new OpsException(dev.opsuite.kit.errors.ErrorCode.POLICY_DENIED, "the action's plan is not allowed");
+                throw new OpsException(dev.opsuite.model.errors.ErrorCode.POLICY_DENIED, "the action's plan is not allowed");
             }
             ExecuteResponse r = pipeline.execute(validated);
             ComposeResponse composed = pipeline.compose(r.getResolvedPlan(), r);

@@ -1,6 +1,6 @@
 package dev.opsuite.gateway.conductor;
 
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.ResolvedAsset;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.opsuite.gateway.grpc;
 
 import dev.opsuite.gateway.conductor.StageClients;
-import dev.opsuite.kit.errors.ErrorCode;
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.ErrorCode;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.ArchiveAssetRequest;
 import dev.opsuite.proto.v1.ArchiveAssetVersionRequest;
 import dev.opsuite.proto.v1.DiffAssetVersionsResponse;

@@ -16,7 +16,7 @@ import dev.opsuite.proto.v1.QueryResponse;
 import dev.opsuite.proto.v1.RunUiActionRequest;
 import dev.opsuite.proto.v1.RunUiActionResponse;
 import dev.opsuite.proto.v1.RunUiActionResponse;
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.kit.grpc.GrpcErrors;
 import dev.opsuite.proto.v1.ArchiveAssetVersionRequest;
 import dev.opsuite.proto.v1.ArchiveAssetVersionResponse;

@@ -1,6 +1,6 @@
 package dev.opsuite.gateway.grpc;
 
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.AskRequest;
 import dev.opsuite.gateway.conductor.StageTester;
 import dev.opsuite.proto.v1.ListTracesRequest;

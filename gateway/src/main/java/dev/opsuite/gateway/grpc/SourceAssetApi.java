@@ -2,8 +2,8 @@ package dev.opsuite.gateway.grpc;
 
 import com.google.protobuf.Value;
 import dev.opsuite.gateway.conductor.StageClients;
-import dev.opsuite.kit.errors.ErrorCode;
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.ErrorCode;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.CheckStatementRequest;
 import dev.opsuite.proto.v1.CheckStatementResponse;
 import dev.opsuite.proto.v1.ListAssetsRequest;

@@ -9,7 +9,7 @@ import com.linecorp.armeria.server.ServerErrorHandler;
 import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.grpc.UnframedGrpcErrorHandler;
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.kit.grpc.GrpcErrors;
 import com.google.rpc.ErrorInfo;
 import io.grpc.Status;

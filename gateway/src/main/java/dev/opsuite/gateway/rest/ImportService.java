@@ -9,7 +9,7 @@ import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
-import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.json.ModelJson;
 import dev.opsuite.proto.v1.EstateServiceGrpc;
 import dev.opsuite.proto.v1.ImportFileRequest;
 import dev.opsuite.proto.v1.ImportFileResponse;

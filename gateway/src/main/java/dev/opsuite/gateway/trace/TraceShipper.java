@@ -141,8 +141,8 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException e) {
-                if (e instanceof dev.opsuite.kit.errors.OpsException ops
-                        && ops.code() == dev.opsuite.kit.errors.ErrorCode.INVALID_ARGUMENT) {
+                if (e instanceof dev.opsuite.model.errors.OpsException ops
+                        && ops.code() == dev.opsuite.model.errors.ErrorCode.INVALID_ARGUMENT) {
                     // the store refused the content: retrying the batch would block every later trace
                     isolate(batch);
                     batch.clear();
@@ -175,8 +175,8 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
             try {
                 writer.accept(WriteTracesRequest.newBuilder().addTraces(t).build());
                 written.incrementAndGet();
-            } catch (dev.opsuite.kit.errors.OpsException e) {
-                if (e.code() == dev.opsuite.kit.errors.ErrorCode.INVALID_ARGUMENT) {
+            } catch (dev.opsuite.model.errors.OpsException e) {
+                if (e.code() == dev.opsuite.model.errors.ErrorCode.INVALID_ARGUMENT) {
                     rejected.incrementAndGet();
                     spill.reject(t, e.getMessage());
                 } else {

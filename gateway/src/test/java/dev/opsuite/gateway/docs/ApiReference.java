@@ -110,7 +110,7 @@ final class ApiReference {
                 + "`response_body`). Over REST the gateway wraps every success in one place as `{time, code: 0, "
                 + "message: \"OK\", data}` (`time` RFC 3339), exactly as the user guide shows it. A failure over gRPC "
                 + "is a status with a one-line message and `google.rpc.Status` details: an `ErrorInfo` first (domain `"
-                + GrpcErrors.DOMAIN + "`, `reason` one of " + java.util.Arrays.stream(dev.opsuite.kit.errors.ErrorCode.values())
+                + GrpcErrors.DOMAIN + "`, `reason` one of " + java.util.Arrays.stream(dev.opsuite.model.errors.ErrorCode.values())
                 .map(c -> "`" + c.name() + "`").collect(java.util.stream.Collectors.joining(", "))
                 + "; `metadata.trace_id` when the failed request left a trace) and, when one request field is at "
                 + "fault, a `BadRequest` naming it. Over REST a failure is the envelope with the HTTP status as "

@@ -8,7 +8,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import dev.opsuite.gateway.rest.Envelopes;
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.AskRequest;
 import dev.opsuite.proto.v1.StageTestRequest;
 import io.grpc.Status;

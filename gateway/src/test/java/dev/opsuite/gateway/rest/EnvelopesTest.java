@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
-import dev.opsuite.kit.errors.ErrorCode;
 import dev.opsuite.kit.grpc.GrpcErrors;
+import dev.opsuite.model.errors.ErrorCode;
 import io.grpc.Status;
 import java.io.IOException;
 import java.time.Duration;
@@ -69,7 +69,7 @@ class EnvelopesTest {
     @Test
     void domainErrorCodesKeepTheirEnvelopeCodeThroughGrpc() {
         for (ErrorCode code : ErrorCode.values()) {
-            var failure = new dev.opsuite.kit.errors.OpsException(code, "something");
+            var failure = new dev.opsuite.model.errors.OpsException(code, "something");
             io.grpc.StatusRuntimeException wire = GrpcErrors.toException(failure);
             var info = GrpcErrors.errorInfo(io.grpc.protobuf.StatusProto.fromThrowable(wire));
             assertEquals(code.name(), info.orElseThrow().getReason(), code.name());
@@ -101,7 +101,7 @@ class EnvelopesTest {
 
     @Test
     void traceIdComesFromTheErrorInfoAndTheMessageIsLeftAlone() {
-        var failure = dev.opsuite.kit.errors.OpsException.unavailable("executor-service: source postgres_main is unavailable", null);
+        var failure = dev.opsuite.model.errors.OpsException.unavailable("executor-service: source postgres_main is unavailable", null);
         io.grpc.StatusRuntimeException wire = GrpcErrors.toException(failure, "abc");
         JsonNode body = body(Envelopes.of(wire.getStatus(),
                 GrpcErrors.errorInfo(io.grpc.protobuf.StatusProto.fromThrowable(wire))));
@@ -113,8 +113,8 @@ class EnvelopesTest {
 
     @Test
     void aRateLimitIs429WithRetryAfterAndATooLargePayload413() {
-        var limited = GrpcErrors.toException(new dev.opsuite.kit.errors.OpsException(ErrorCode.TOO_MANY_REQUESTS, "slow down"));
-        var large = GrpcErrors.toException(new dev.opsuite.kit.errors.OpsException(ErrorCode.PAYLOAD_TOO_LARGE, "too big"));
+        var limited = GrpcErrors.toException(new dev.opsuite.model.errors.OpsException(ErrorCode.TOO_MANY_REQUESTS, "slow down"));
+        var large = GrpcErrors.toException(new dev.opsuite.model.errors.OpsException(ErrorCode.PAYLOAD_TOO_LARGE, "too big"));
         AggregatedHttpResponse r429 = Envelopes.of(limited.getStatus(),
                 GrpcErrors.errorInfo(io.grpc.protobuf.StatusProto.fromThrowable(limited)));
         AggregatedHttpResponse r413 = Envelopes.of(large.getStatus(),

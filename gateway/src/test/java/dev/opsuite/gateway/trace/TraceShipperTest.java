@@ -297,7 +297,7 @@ class TraceShipperTest {
         List<String> stored = java.util.Collections.synchronizedList(new ArrayList<>());
         Consumer<WriteTracesRequest> writer = req -> {
             if (req.getTracesList().stream().anyMatch(t -> t.getTraceId().equals("poison"))) {
-                throw dev.opsuite.kit.errors.OpsException.invalid("traces[0]: text fields must not contain NUL");
+                throw dev.opsuite.model.errors.OpsException.invalid("traces[0]: text fields must not contain NUL");
             }
             req.getTracesList().forEach(t -> stored.add(t.getTraceId()));
         };

@@ -71,6 +71,6 @@ public final class Phrases {
 
     /** A localized text from {"ko": ..., "en": ...} or a plain string. */
     public static String localized(JsonNode node, String language) {
-        return dev.opsuite.kit.model.Localized.text(node, language);
+        return dev.opsuite.model.Localized.text(node, language);
     }
 }

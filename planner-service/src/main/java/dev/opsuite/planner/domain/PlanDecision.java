@@ -1,6 +1,6 @@
 package dev.opsuite.planner.domain;
 
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.model.PlanModel;
 import java.util.List;
 import java.util.Map;
 

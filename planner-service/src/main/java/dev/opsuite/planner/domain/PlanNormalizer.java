@@ -1,9 +1,9 @@
 package dev.opsuite.planner.domain;
 
-import dev.opsuite.kit.errors.OpsException;
-import dev.opsuite.kit.model.Intent;
-import dev.opsuite.kit.model.PlanModel;
-import dev.opsuite.kit.model.View;
+import dev.opsuite.model.Intent;
+import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.View;
+import dev.opsuite.model.errors.OpsException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -1,8 +1,8 @@
 package dev.opsuite.planner.domain;
 
-import dev.opsuite.kit.model.Intent;
-import dev.opsuite.kit.model.PlanModel;
-import dev.opsuite.kit.model.View;
+import dev.opsuite.model.Intent;
+import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.View;
 import dev.opsuite.planner.domain.understand.Claim;
 import dev.opsuite.planner.domain.understand.EntityDictionary;
 import dev.opsuite.planner.domain.understand.Folding;

@@ -1,6 +1,6 @@
 package dev.opsuite.planner.domain;
 
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.model.PlanModel;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -18,7 +18,7 @@ public final class Replanner {
         String metricWider = TimeRanges.widen(p.metric().timeRange());
         // one CI's metric only: for a list, a ranking or a threshold, "none in this range" is the answer
         boolean oneCi = p.metric().topN() == 0 && p.metric().threshold() == null && p.primary().ciCodes().size() < 2
-                && p.intent() != dev.opsuite.kit.model.Intent.LIST;
+                && p.intent() != dev.opsuite.model.Intent.LIST;
         if (!p.metric().metricName().isEmpty() && metricWider != null && oneCi) {
             TimeRanges.Range r = TimeRanges.resolve(metricWider, now);
             PlanModel.Metric m = p.metric().withRange(r.name(), r.from().toString(), r.to().toString(),

@@ -2,9 +2,9 @@ package dev.opsuite.planner.domain;
 
 import dev.opsuite.planner.domain.understand.Folding;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.ModelJson;
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.kit.json.ModelJson;
+import dev.opsuite.model.PlanModel;
 import dev.opsuite.planner.domain.understand.EntityDictionary;
 import dev.opsuite.planner.domain.understand.Lexicon;
 import dev.opsuite.planner.domain.understand.Signals;

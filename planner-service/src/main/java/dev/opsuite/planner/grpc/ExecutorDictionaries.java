@@ -2,7 +2,7 @@ package dev.opsuite.planner.grpc;
 
 import dev.opsuite.kit.grpc.Channels;
 import dev.opsuite.kit.json.Structs;
-import dev.opsuite.kit.model.AssetBundle;
+import dev.opsuite.model.AssetBundle;
 import dev.opsuite.planner.domain.understand.DictionaryTables;
 import dev.opsuite.planner.domain.understand.EntityDictionary;
 import dev.opsuite.guard.DataScope;

@@ -1,7 +1,7 @@
 package dev.opsuite.planner.grpc;
 
+import dev.opsuite.kit.json.ModelJson;
 import dev.opsuite.kit.json.Structs;
-import dev.opsuite.kit.model.ModelJson;
 import dev.opsuite.llm.LlmCallProtos;
 import dev.opsuite.planner.domain.llm.PlanEvent;
 import dev.opsuite.planner.domain.llm.Planning;

@@ -1,13 +1,13 @@
 package dev.opsuite.planner.grpc;
 
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.kit.grpc.StageAuth;
 import dev.opsuite.kit.grpc.Unary;
 import dev.opsuite.kit.json.AssetContents;
 import dev.opsuite.kit.json.Structs;
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.ModelJson;
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.kit.json.ModelJson;
+import dev.opsuite.model.PlanModel;
 import dev.opsuite.planner.domain.PlanDecision;
 import dev.opsuite.planner.domain.Replanner;
 import dev.opsuite.planner.domain.RulesPlanner;

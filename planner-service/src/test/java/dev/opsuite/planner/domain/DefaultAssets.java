@@ -1,9 +1,9 @@
 package dev.opsuite.planner.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.AssetDoc;
-import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.json.ModelJson;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.AssetDoc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.opsuite.guard.PlanValidator;
-import dev.opsuite.kit.errors.OpsException;
-import dev.opsuite.kit.model.AssetBundle;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.errors.OpsException;
 import java.time.OffsetDateTime;
 import java.util.List;
 

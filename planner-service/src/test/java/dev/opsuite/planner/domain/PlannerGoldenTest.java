@@ -3,8 +3,8 @@ package dev.opsuite.planner.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.PlanModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package dev.opsuite.planner.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.Intent;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.Intent;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

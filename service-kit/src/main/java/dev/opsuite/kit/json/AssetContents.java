@@ -1,9 +1,9 @@
 package dev.opsuite.kit.json;
 
 import dev.opsuite.kit.cache.Lru;
-import dev.opsuite.kit.errors.OpsException;
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.AssetDoc;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.ResolvedAsset;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,8 @@ package dev.opsuite.kit.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.opsuite.kit.cache.Lru;
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.AssetDoc;
-import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.AssetDoc;
 import dev.opsuite.proto.v1.ResolvedAsset;
 import java.util.ArrayList;
 import java.util.List;

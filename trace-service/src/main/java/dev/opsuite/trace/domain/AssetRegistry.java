@@ -1,7 +1,7 @@
 package dev.opsuite.trace.domain;
 
-import dev.opsuite.kit.errors.ErrorCode;
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.ErrorCode;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.trace.domain.validation.AssetValidator;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.opsuite.trace.domain;
 
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import java.util.Locale;
 
 /** Lifecycle of an asset version: drafts are tested via overrides, one version is published. */

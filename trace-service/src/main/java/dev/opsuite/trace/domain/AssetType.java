@@ -1,6 +1,6 @@
 package dev.opsuite.trace.domain;
 
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.opsuite.trace.grpc;
 
-import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.grpc.Unary;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.AuditEvent;
 import dev.opsuite.proto.v1.AuditServiceGrpc;
 import dev.opsuite.proto.v1.SearchAuditEventsRequest;

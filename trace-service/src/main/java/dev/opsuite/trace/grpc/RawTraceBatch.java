@@ -2,7 +2,7 @@ package dev.opsuite.trace.grpc;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.WriteTracesRequest;
 import io.grpc.MethodDescriptor;
 import java.io.ByteArrayInputStream;

@@ -1,9 +1,9 @@
 package dev.opsuite.trace.grpc;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.opsuite.kit.errors.ErrorCode;
-import dev.opsuite.kit.errors.OpsException;
 import dev.opsuite.kit.json.Structs;
+import dev.opsuite.model.errors.ErrorCode;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.Trace;
 import dev.opsuite.trace.domain.NewTrace;
 import dev.opsuite.trace.domain.StoredTrace;

@@ -1,6 +1,6 @@
 package dev.opsuite.trace.postgres;
 
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.time.Instant;
@@ -21,7 +21,7 @@ final class Jdbc {
                 || state.startsWith("53") || state.equals("40001") || state.equals("40P01")) {
             return OpsException.unavailable("trace database unavailable during " + operation + " (" + state + ")", e);
         }
-        return new OpsException(dev.opsuite.kit.errors.ErrorCode.INTERNAL,
+        return new OpsException(dev.opsuite.model.errors.ErrorCode.INTERNAL,
                 "trace database error during " + operation + " (" + state + ")", e);
     }
 

@@ -61,7 +61,7 @@ public final class EstateGrpcService extends EstateServiceGrpc.EstateServiceImpl
                              StreamObserver<dev.opsuite.proto.v1.RemoveOriginResponse> responses) {
         Unary.respond(responses, () -> {
             if (!request.getOrigin().matches("[A-Za-z0-9_.-]{1,64}")) {
-                throw dev.opsuite.kit.errors.OpsException.invalid("origin must be 1-64 characters of [A-Za-z0-9_.-]");
+                throw dev.opsuite.model.errors.OpsException.invalid("origin must be 1-64 characters of [A-Za-z0-9_.-]");
             }
             return dev.opsuite.proto.v1.RemoveOriginResponse.newBuilder()
                     .setRemovedCis(importer.removeOrigin(request.getOrigin())).build();

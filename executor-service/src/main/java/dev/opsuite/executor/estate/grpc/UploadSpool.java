@@ -1,7 +1,7 @@
 package dev.opsuite.executor.estate.grpc;
 
-import dev.opsuite.kit.errors.ErrorCode;
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.ErrorCode;
+import dev.opsuite.model.errors.OpsException;
 import com.google.protobuf.ByteString;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.opsuite.planner.domain.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.model.Intent;
-import dev.opsuite.kit.model.PlanModel;
-import dev.opsuite.kit.model.View;
+import dev.opsuite.model.Intent;
+import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.View;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

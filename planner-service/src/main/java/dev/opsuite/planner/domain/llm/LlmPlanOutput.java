@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.opsuite.kit.model.ModelJson;
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.kit.json.ModelJson;
+import dev.opsuite.model.PlanModel;
 
 /**
  * A PlanOutput as the model writes it (proto-JSON names), read strictly: an unknown field, a

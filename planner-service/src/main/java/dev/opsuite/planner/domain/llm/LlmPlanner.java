@@ -1,8 +1,8 @@
 package dev.opsuite.planner.domain.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.PlanModel;
 import dev.opsuite.llm.LlmCallLog;
 import dev.opsuite.llm.LlmClient;
 import dev.opsuite.llm.LlmException;

@@ -1,10 +1,10 @@
 package dev.opsuite.planner.domain.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.Intent;
-import dev.opsuite.kit.model.PlanModel;
-import dev.opsuite.kit.model.View;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.Intent;
+import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.View;
 import dev.opsuite.planner.domain.PlanDecision;
 import dev.opsuite.planner.domain.TimeRanges;
 import dev.opsuite.guard.PlanValidator;

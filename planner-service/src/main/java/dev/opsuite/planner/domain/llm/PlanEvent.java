@@ -1,6 +1,6 @@
 package dev.opsuite.planner.domain.llm;
 
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.model.PlanModel;
 import java.util.Map;
 
 /**

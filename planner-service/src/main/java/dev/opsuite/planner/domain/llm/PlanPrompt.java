@@ -1,9 +1,9 @@
 package dev.opsuite.planner.domain.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.ModelJson;
+import dev.opsuite.kit.json.ModelJson;
 import dev.opsuite.llm.LlmMessage;
+import dev.opsuite.model.AssetBundle;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.opsuite.planner.domain.llm;
 
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import java.util.Locale;
 
 /**

@@ -1,8 +1,8 @@
 package dev.opsuite.planner.domain.llm;
 
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.Intent;
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.Intent;
+import dev.opsuite.model.PlanModel;
 import dev.opsuite.llm.LlmCallLog;
 import dev.opsuite.planner.domain.PlanDecision;
 import dev.opsuite.planner.domain.RulesPlanner;

@@ -1,6 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
-import dev.opsuite.kit.model.PlanModel;
+import dev.opsuite.model.PlanModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsuite.kit.config.Env;
-import dev.opsuite.kit.errors.OpsException;
-import dev.opsuite.kit.model.AssetBundle;
-import dev.opsuite.kit.model.Intent;
+import dev.opsuite.model.errors.OpsException;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.Intent;
 import dev.opsuite.llm.LlmCallLog;
 import dev.opsuite.llm.LlmClient;
 import dev.opsuite.llm.LlmClients;

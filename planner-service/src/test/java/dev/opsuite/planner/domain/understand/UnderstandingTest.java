@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.opsuite.kit.model.AssetBundle;
+import dev.opsuite.model.AssetBundle;
 import dev.opsuite.planner.domain.DefaultAssets;
 import dev.opsuite.planner.domain.PlanDecision;
 import dev.opsuite.planner.domain.RulesPlanner;

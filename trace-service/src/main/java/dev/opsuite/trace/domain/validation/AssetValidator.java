@@ -1,6 +1,6 @@
 package dev.opsuite.trace.domain.validation;
 
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.trace.domain.AssetType;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.opsuite.kit.model;
+package dev.opsuite.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

@@ -1,4 +1,4 @@
-package dev.opsuite.kit.errors;
+package dev.opsuite.model.errors;
 
 /**
  * UNAVAILABLE from an open circuit breaker: the store or service is known down and only a

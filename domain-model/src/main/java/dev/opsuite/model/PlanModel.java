@@ -1,11 +1,11 @@
-package dev.opsuite.kit.model;
+package dev.opsuite.model;
 
 import java.util.List;
 import java.util.Map;
 
 /**
  * The Plan as plain Java for the domain layers. Field names mirror ops.v1.Plan; the grpc layers
- * convert through proto JSON ({@link ModelJson}), so the two cannot drift apart silently.
+ * convert through proto JSON (service-kit's {@code ModelJson}), so the two cannot drift apart silently.
  * Constructors without the later fields keep them empty.
  */
 public record PlanModel(

@@ -1,4 +1,4 @@
-package dev.opsuite.kit.model;
+package dev.opsuite.kit.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Message;
-import dev.opsuite.kit.json.Structs;
 
 /**
  * The bridge between generated proto messages and the domain's plain records: both speak proto

@@ -1,4 +1,4 @@
-package dev.opsuite.kit.errors;
+package dev.opsuite.model.errors;
 
 /**
  * Domain error codes. Each edge maps them once: to a gRPC status in the services, to an HTTP

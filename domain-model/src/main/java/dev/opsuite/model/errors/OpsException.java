@@ -1,4 +1,4 @@
-package dev.opsuite.kit.errors;
+package dev.opsuite.model.errors;
 
 /** A failure the caller should see with a clear, safe message (never a stack trace). */
 public class OpsException extends RuntimeException {

@@ -1,8 +1,8 @@
-package dev.opsuite.kit.model;
+package dev.opsuite.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.opsuite.kit.errors.OpsException;
+import dev.opsuite.model.errors.OpsException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
