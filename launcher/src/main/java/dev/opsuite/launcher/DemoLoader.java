@@ -1,6 +1,6 @@
 package dev.opsuite.launcher;
 
-import dev.opsuite.executor.estate.demo.DemoEstate;
+import dev.opsuite.estate.demo.DemoEstate;
 import dev.opsuite.proto.v1.EstateServiceGrpc;
 import dev.opsuite.proto.v1.GetEstateStatsRequest;
 import dev.opsuite.proto.v1.GetEstateStatsResponse;

@@ -1,0 +1,46 @@
+package dev.opsuite.executor.grpc;
+
+import dev.opsuite.kit.config.Env;
+import java.nio.file.Path;
+
+/**
+ * Limits of the ImportFile edge, read from the environment in one place:
+ * <ul>
+ *   <li>{@code OPS_IMPORT_MAX_MB} — largest accepted upload in MiB (default 2048); more is
+ *       RESOURCE_EXHAUSTED</li>
+ *   <li>{@code OPS_IMPORT_THREADS} — imports running at once (default 2)</li>
+ *   <li>{@code OPS_IMPORT_QUEUE} — uploads waiting for a thread (default 8); more is UNAVAILABLE</li>
+ *   <li>{@code OPS_IMPORT_SPOOL_DIR} — where uploads are spooled (default java.io.tmpdir)</li>
+ *   <li>{@code OPS_IMPORT_MIN_FREE_MB} — free space the spool never eats into (default 512): an upload
+ *       is refused (UNAVAILABLE) before it starts, or as it grows, when the disk would go below it</li>
+ * </ul>
+ */
+public record EstateImportConfig(long maxUploadBytes, int importThreads, int importQueue, Path spoolDir,
+                                 long minFreeBytes) {
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
+    public static final long DEFAULT_MIN_FREE_BYTES = 512L << 20;
+
+    public EstateImportConfig(long maxUploadBytes, int importThreads, int importQueue, Path spoolDir) {
+        this(maxUploadBytes, importThreads, importQueue, spoolDir, DEFAULT_MIN_FREE_BYTES);
+    }
+
+    public EstateImportConfig {
+        if (maxUploadBytes <= 0 || importThreads <= 0 || importQueue <= 0) {
+            throw new IllegalArgumentException("estate import limits must be positive");
+        }
+    }
+
+    public static EstateImportConfig defaults() {
+        return new EstateImportConfig(DEFAULT_MAX_UPLOAD_BYTES, 2, 8, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    public static EstateImportConfig fromEnv(Env env) {
+        EstateImportConfig d = defaults();
+        return new EstateImportConfig(
+                env.getInt("OPS_IMPORT_MAX_MB", (int) (d.maxUploadBytes() >> 20)) * (1L << 20),
+                env.getInt("OPS_IMPORT_THREADS", d.importThreads()),
+                env.getInt("OPS_IMPORT_QUEUE", d.importQueue()),
+                env.get("OPS_IMPORT_SPOOL_DIR").map(Path::of).orElse(d.spoolDir()),
+                env.getInt("OPS_IMPORT_MIN_FREE_MB", (int) (DEFAULT_MIN_FREE_BYTES >> 20)) * (1L << 20));
+    }
+}

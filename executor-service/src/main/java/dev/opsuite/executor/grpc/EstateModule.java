@@ -1,0 +1,35 @@
+package dev.opsuite.executor.grpc;
+
+import dev.opsuite.estate.EstateImporter;
+import dev.opsuite.estate.EstateSchema;
+import dev.opsuite.kit.config.Env;
+import javax.sql.DataSource;
+import org.neo4j.driver.Driver;
+
+/** Wiring of the estate importer for the executor's composition root. */
+public final class EstateModule {
+    private EstateModule() {}
+
+    /**
+     * Migrates the estate schema, creates the graph constraint and returns the EstateService (a
+     * BindableService; close it at shutdown to stop taking imports). Limits come from the
+     * environment ({@link EstateImportConfig#fromEnv}).
+     *
+     * @param writable a pool allowed to write the public schema (not the read-only executor pool)
+     */
+    public static EstateGrpcService create(DataSource writable, Driver driver) {
+        return create(writable, driver, EstateImportConfig.fromEnv(Env.system()));
+    }
+
+    public static EstateGrpcService create(DataSource writable, Driver driver, EstateImportConfig config) {
+        return new EstateGrpcService(importer(writable, driver), config);
+    }
+
+    /** The migrated, ready importer, for callers that load files in-process (the demo estate). */
+    public static EstateImporter importer(DataSource writable, Driver driver) {
+        EstateSchema.migrate(writable);
+        EstateImporter importer = new EstateImporter(writable, driver);
+        importer.ensureGraphSchema();
+        return importer;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.opsuite.executor.grpc;
+
+import dev.opsuite.estate.EstateImportException;
+import dev.opsuite.estate.EstateImporter;
+import dev.opsuite.estate.FileKind;
+import dev.opsuite.estate.ImportReport;
+import dev.opsuite.kit.grpc.GrpcErrors;
+import dev.opsuite.model.errors.ErrorCode;
+import dev.opsuite.model.errors.OpsException;
+import dev.opsuite.proto.v1.ImportFileRequest;
+import dev.opsuite.proto.v1.ImportFileResponse;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One ImportFile call: spools the chunks, then runs the import on the bounded import executor
+ * (never on a gRPC thread) and answers once. gRPC delivers these callbacks one at a time.
+ */
+final class ImportUpload implements StreamObserver<ImportFileRequest> {
+    private static final Logger log = LoggerFactory.getLogger(ImportUpload.class);
+
+    private final EstateImporter importer;
+    private final EstateImportConfig config;
+    private final ExecutorService imports;
+    private final StreamObserver<ImportFileResponse> responses;
+    private FileKind kind;
+    private String fileName;
+    private UploadSpool spool;
+    private boolean done;
+
+    ImportUpload(EstateImporter importer, EstateImportConfig config, ExecutorService imports,
+                 StreamObserver<ImportFileResponse> responses) {
+        this.importer = importer;
+        this.config = config;
+        this.imports = imports;
+        this.responses = responses;
+    }
+
+    @Override
+    public void onNext(ImportFileRequest request) {
+        if (done) {
+            return;
+        }
+        try {
+            if (spool == null) {
+                // Checked on the first message so a wrong kind fails before megabytes are uploaded.
+                kind = FileKind.parse(request.getFileKind());
+                fileName = request.getFileName();
+                spool = new UploadSpool(config.spoolDir(), config.maxUploadBytes(), config.minFreeBytes());
+            } else if (!request.getFileKind().isEmpty() && FileKind.parse(request.getFileKind()) != kind) {
+                throw OpsException.invalid("file_kind changed in the middle of the upload");
+            }
+            spool.append(request.getChunk());
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        // The client went away: nothing to answer, only the spool to remove.
+        done = true;
+        discardSpool();
+    }
+
+    @Override
+    public void onCompleted() {
+        if (done) {
+            return;
+        }
+        done = true;
+        if (spool == null) {
+            fail(OpsException.invalid("empty upload: the first message must name file_kind"));
+            return;
+        }
+        UploadSpool upload = spool;
+        Path file;
+        try {
+            file = upload.finish();
+            imports.execute(() -> runImport(upload, file));
+        } catch (RejectedExecutionException e) {
+            fail(new OpsException(ErrorCode.TOO_MANY_REQUESTS, "too many imports queued; retry later", e));
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    private void runImport(UploadSpool upload, Path file) {
+        try {
+            if (responses instanceof ServerCallStreamObserver<?> call && call.isCancelled()) {
+                return; // cancelled while queued: do not write what nobody waits for
+            }
+            ImportReport r = importer.importFile(kind.wireName(), fileName, file);
+            responses.onNext(ImportFileResponse.newBuilder()
+                    .setFileKind(r.fileKind())
+                    .setFileName(r.fileName())
+                    .setRowsRead(r.rowsRead())
+                    .setRowsUpserted(r.rowsUpserted())
+                    .setDurationMs((int) Math.min(Integer.MAX_VALUE, r.durationMs()))
+                    .build());
+            responses.onCompleted();
+        } catch (Throwable t) {
+            respondError(t);
+        } finally {
+            upload.close();
+        }
+    }
+
+    private void fail(Throwable t) {
+        done = true;
+        discardSpool();
+        respondError(t);
+    }
+
+    private void respondError(Throwable t) {
+        Throwable mapped = t instanceof EstateImportException e
+                ? new OpsException(ErrorCode.INVALID_ARGUMENT, e.getMessage(), e)
+                : t;
+        try {
+            responses.onError(GrpcErrors.toException(mapped));
+        } catch (RuntimeException e) {
+            log.debug("could not answer an import call (already closed?)", e);
+        }
+    }
+
+    private void discardSpool() {
+        if (spool != null) {
+            try {
+                spool.close();
+            } catch (RuntimeException e) {
+                log.warn("upload spool not deleted", e);
+            }
+        }
+    }
+}
