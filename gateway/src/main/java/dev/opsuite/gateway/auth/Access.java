@@ -27,6 +27,7 @@ public final class Access {
             Map.entry("RunUiAction", ANY_ROLE),
             Map.entry("GetTrace", ANY_ROLE),          // their own traces; operator all
             Map.entry("ListTraces", ANY_ROLE),
+            Map.entry("Rca", ANY_ROLE),               // over traces the caller may read
             Map.entry("GetStageCall", "operator"),
             Map.entry("WhoAmI", ANY_ROLE),
             Map.entry("ListAssetVersions", "operator"),

@@ -73,6 +73,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     private final StageCalls stageCalls;
     private final SourceAssetApi sourceAssets;
     private final dev.opsuite.gateway.auth.ApiKeys keys;
+    private final RcaApi rca;
 
     public OpsGrpcService(Conductor conductor, UiActionRunner uiActions, StageClients clients, TraceSink traces,
                           HealthProbe health, RequestChecks checks, dev.opsuite.gateway.auth.ApiKeys keys) {
@@ -83,6 +84,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         this.lookup = new TraceLookup(clients, traces);
         this.stageTester = new StageTester(clients, traces, conductor.clock(), conductor.llm());
         this.stageCalls = new StageCalls(clients, traces);
+        this.rca = new RcaApi(lookup, traces, checks, conductor::publishedPolicy);
         this.conductor = conductor;
         this.clients = clients;
         this.traces = traces;
@@ -309,6 +311,11 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     private static dev.opsuite.proto.v1.ApiKeyInfo info(dev.opsuite.gateway.auth.ApiKeys.KeyInfo k) {
         return dev.opsuite.proto.v1.ApiKeyInfo.newBuilder().setId(k.id()).setName(k.name()).addAllRoles(k.roles())
                 .setCreatedAt(k.createdAt()).setRevokedAt(k.revokedAt()).build();
+    }
+
+    @Override
+    public void rca(dev.opsuite.proto.v1.RcaRequest r, StreamObserver<dev.opsuite.proto.v1.RcaResponse> o) {
+        respond(o, () -> rca.run(r, CallerRoles.current()));
     }
 
     /** Does nothing on purpose: the cost of the gateway's own path, the floor of every other call. */

@@ -91,8 +91,13 @@ public final class RequestChecks {
     }
 
     String traceId(String id) {
+        return traceId(id, "trace_id");
+    }
+
+    /** A trace id in the request field {@code field}: 1-128 characters of [A-Za-z0-9_-]. */
+    String traceId(String id, String field) {
         if (!TRACE_ID.matcher(id).matches()) {
-            throw OpsException.invalidField("trace_id", "trace_id must be 1-128 characters of [A-Za-z0-9_-]");
+            throw OpsException.invalidField(field, field + " must be 1-128 characters of [A-Za-z0-9_-]");
         }
         return id;
     }

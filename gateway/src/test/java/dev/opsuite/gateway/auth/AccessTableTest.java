@@ -34,6 +34,7 @@ class AccessTableTest {
         EXPECTED.put("GetTrace",             "- Y Y Y Y Y Y");
         EXPECTED.put("ListTraces",           "- Y Y Y Y Y Y");
         EXPECTED.put("WhoAmI",               "- Y Y Y Y Y Y");
+        EXPECTED.put("Rca",                  "- Y Y Y Y Y Y");
         EXPECTED.put("GetStageCall",         "- - - Y Y Y Y");
         EXPECTED.put("ListAssetVersions",    "- - - Y Y Y Y");
         EXPECTED.put("GetAssetVersion",      "- - - Y Y Y Y");

@@ -4,6 +4,7 @@ import static dev.opsuite.trace.domain.validation.AssetSpec.group;
 import static dev.opsuite.trace.domain.validation.Field.field;
 import static dev.opsuite.trace.domain.validation.Kind.BOOLEAN;
 import static dev.opsuite.trace.domain.validation.Kind.INTEGER;
+import static dev.opsuite.trace.domain.validation.Kind.NUMBER;
 import static dev.opsuite.trace.domain.validation.Kind.OBJECT;
 import static dev.opsuite.trace.domain.validation.Kind.STRING;
 import static dev.opsuite.trace.domain.validation.Kind.STRINGS;
@@ -30,6 +31,7 @@ final class PolicyFields {
         groups.add(replan());
         groups.add(rbac());
         groups.add(dataAccess());
+        groups.add(rca());
         return new AssetSpec(AssetType.POLICY,
                 "What the product may do and for whom: the budget of one plan, what statements may read, which "
                         + "questions are refused, the control loop's retry limits, which roles may ask what and "
@@ -61,6 +63,20 @@ final class PolicyFields {
                         + "also the LLM planner's attempts to correct an invalid plan.").min(0).byDefault("2"),
                 field("replan.auto_retry", BOOLEAN, "Not read by this version: transient failures are always "
                         + "retried up to `max_internal_retries`."));
+    }
+
+    private static AssetSpec.Group rca() {
+        return group("RCA",
+                field("rca", OBJECT, "Thresholds of root-cause analysis (`POST /ops/rca`): each rule scores its "
+                        + "hypothesis 0..1 in code; these turn scores into confidences and decide when to abstain."),
+                field("rca.min_score", NUMBER, "Hypotheses scoring below it are not reported; with none left the "
+                        + "analysis abstains.").between(0, 1).byDefault("0.3"),
+                field("rca.high", NUMBER, "Score from which a hypothesis is HIGH confidence.").between(0, 1)
+                        .byDefault("0.75"),
+                field("rca.medium", NUMBER, "Score from which it is MEDIUM (below: LOW).").between(0, 1)
+                        .byDefault("0.45"),
+                field("rca.slow_stage_ms", INTEGER, "A stage this slow or slower, taking most of its trace's "
+                        + "time, is a slow-stage hypothesis.").min(1).byDefault("3000"));
     }
 
     private static AssetSpec.Group rbac() {
