@@ -52,7 +52,9 @@ public final class TraceServiceApp implements AutoCloseable {
             GrpcServerRunner server = GrpcServerRunner.start("trace-service", cfg.host(), cfg.port(),
                     List.of(new TraceGrpcService(traces), new AssetGrpcService(assets),
                             new dev.opsuite.trace.grpc.AuditGrpcService(new dev.opsuite.trace.domain.AuditLog(
-                                    new dev.opsuite.trace.postgres.PostgresAuditStore(pool)))));
+                                    new dev.opsuite.trace.postgres.PostgresAuditStore(pool))),
+                            new dev.opsuite.trace.grpc.GoldenGrpcService(new dev.opsuite.trace.golden.GoldenQueries(
+                                    new dev.opsuite.trace.postgres.PostgresGoldenStore(pool)))));
             return new TraceServiceApp(pool, server);
         } catch (IOException e) {
             pool.close();
