@@ -1,4 +1,4 @@
-package dev.opsuite.gateway.conductor;
+package dev.opsuite.conductor;
 
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.AskResponse;
@@ -15,11 +15,12 @@ import java.util.UUID;
 
 /**
  * The OpsService conductor: resolves the asset set once, runs ROUTE+PLAN -> VALIDATE -> EXECUTE
- * -> COMPOSE -> PRESENT over gRPC, drives the control loop, assembles the Trace and hands it to
+ * -> COMPOSE -> PRESENT through the stage port, drives the control loop, assembles the Trace and hands it to
  * the shipper (the answer never waits for the trace store).
  */
 public final class Conductor {
-    private final StageClients clients;
+    private final Stages stages;
+    private final Caller caller;
     private final TraceSink traces;
     private final java.time.Clock clock;
     private final ZoneId zone;
@@ -27,13 +28,14 @@ public final class Conductor {
 
     private final LlmBudget llm;
 
-    public Conductor(StageClients clients, TraceSink traces, java.time.Clock clock, LlmBudget llm) {
+    public Conductor(Stages stages, TraceSink traces, java.time.Clock clock, LlmBudget llm, Caller caller) {
         this.llm = llm;
-        this.clients = clients;
+        this.stages = stages;
+        this.caller = caller;
         this.traces = traces;
         this.clock = clock;
         this.zone = clock.getZone();
-        this.askAssets = new AskAssets(clients);
+        this.askAssets = new AskAssets(stages);
     }
 
     public java.time.Clock clock() {
@@ -78,13 +80,13 @@ public final class Conductor {
         Trace.Builder trace = Trace.newBuilder().setTraceId(traceId).setFeature(feature).setEndpoint(endpoint)
                 .setMethod("POST").setOpsMode(request.getMode().isEmpty() ? "real" : request.getMode())
                 .setQuestion(request.getQuestion()).setCreatedAt(now.toString()).addAllRoles(roles)
-                .setCaller(dev.opsuite.gateway.auth.Authenticator.currentId());
+                .setCaller(caller.id());
         try {
             List<ResolvedAsset> assets = resolveAssets(request);
             TraceRecorder.recordApplied(trace, assets);
             UnpublishedAssets.check(assets, roles);
             TraceRecorder recorder = new TraceRecorder(trace, assets);
-            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone, llm);
+            Pipeline pipeline = new Pipeline(stages, recorder, assets, roles, now, zone, llm);
             AskResponse.Builder data = pipeline.run(request);
             finish(trace, start, null);
             data.getMetaBuilder().setTraceId(traceId).setTimingMs(trace.getDurationMs());

@@ -1,4 +1,4 @@
-package dev.opsuite.gateway.conductor;
+package dev.opsuite.conductor;
 
 import dev.opsuite.kit.json.Structs;
 import dev.opsuite.model.errors.ErrorCode;
@@ -36,7 +36,8 @@ import java.util.UUID;
 public final class StageTester {
     public static final List<String> STAGES = List.of("route_plan", "validate", "execute", "compose", "present");
 
-    private final StageClients clients;
+    private final Stages stages;
+    private final Caller caller;
     private final TraceSink traces;
     private final TraceLookup lookup;
     private final java.time.Clock clock;
@@ -44,11 +45,12 @@ public final class StageTester {
 
     private final LlmBudget llm;
 
-    public StageTester(StageClients clients, TraceSink traces, java.time.Clock clock, LlmBudget llm) {
+    public StageTester(Stages stages, TraceSink traces, java.time.Clock clock, LlmBudget llm, Caller caller) {
         this.llm = llm;
-        this.clients = clients;
+        this.stages = stages;
+        this.caller = caller;
         this.traces = traces;
-        this.lookup = new TraceLookup(clients, traces);
+        this.lookup = new TraceLookup(stages, traces);
         this.clock = clock;
         this.zone = clock.getZone();
     }
@@ -61,7 +63,7 @@ public final class StageTester {
         }
         Trace baseline = req.getBaselineTraceId().isBlank() ? null : lookup.find(req.getBaselineTraceId().trim());
         if (baseline != null) {
-            dev.opsuite.gateway.auth.Authenticator.mustSee(baseline.getTraceId(), baseline.getCaller());
+            caller.mustSee(baseline.getTraceId(), baseline.getCaller());
         }
         StageInput replayed = baseline == null ? null : lastInput(baseline, stage);
         if (!live && replayed == null) {
@@ -77,17 +79,17 @@ public final class StageTester {
                 .setEndpoint("/ops/stage-test").setMethod("POST").setOpsMode(mode)
                 .setQuestion(live ? req.getQuestion() : baseline.getQuestion())
                 .setCreatedAt(OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS).toString()).addAllRoles(roles)
-                .setCaller(dev.opsuite.gateway.auth.Authenticator.currentId());
+                .setCaller(caller.id());
         if (baseline != null) {
             trace.setParentTraceId(baseline.getTraceId());
         }
         try {
-            List<ResolvedAsset> assets = clients.callTrace("asset registry (trace-service)", () -> clients.assets()
-                    .resolveAssets(ResolveAssetsRequest.newBuilder().putAllOverrides(req.getAssetOverridesMap()).build()))
+            List<ResolvedAsset> assets = stages.resolveAssets(
+                    ResolveAssetsRequest.newBuilder().putAllOverrides(req.getAssetOverridesMap()).build())
                     .getAssetsList();
             TraceRecorder.recordApplied(trace, assets);
             TraceRecorder recorder = new TraceRecorder(trace, assets);
-            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone, llm);
+            Pipeline pipeline = new Pipeline(stages, recorder, assets, roles, now, zone, llm);
             if (live) {
                 fromQuestion(pipeline, stage, req.getQuestion(), mode, req.hasTestPlan() ? req.getTestPlan() : null);
             } else {

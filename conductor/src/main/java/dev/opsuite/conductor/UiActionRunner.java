@@ -1,4 +1,4 @@
-package dev.opsuite.gateway.conductor;
+package dev.opsuite.conductor;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
@@ -33,7 +33,8 @@ public final class UiActionRunner {
     private static final int MAX_LIMIT = 500;
     private static final int MAX_OFFSET = 1_000_000;
 
-    private final StageClients clients;
+    private final Stages stages;
+    private final Caller caller;
     private final TraceSink traces;
     private final TraceLookup lookup;
     private final java.time.Clock clock;
@@ -41,11 +42,12 @@ public final class UiActionRunner {
 
     private final LlmBudget llm;
 
-    public UiActionRunner(StageClients clients, TraceSink traces, java.time.Clock clock, LlmBudget llm) {
+    public UiActionRunner(Stages stages, TraceSink traces, java.time.Clock clock, LlmBudget llm, Caller caller) {
         this.llm = llm;
-        this.clients = clients;
+        this.stages = stages;
+        this.caller = caller;
         this.traces = traces;
-        this.lookup = new TraceLookup(clients, traces);
+        this.lookup = new TraceLookup(stages, traces);
         this.clock = clock;
         this.zone = clock.getZone();
     }
@@ -56,7 +58,7 @@ public final class UiActionRunner {
                     + "' is not run by the server; supported: load_more_rows");
         }
         Trace parent = lookup.find(request.getTraceId());
-        dev.opsuite.gateway.auth.Authenticator.mustSee(parent.getTraceId(), parent.getCaller());
+        caller.mustSee(parent.getTraceId(), parent.getCaller());
         int offset = intInput(request.getInputs(), "offset", 0, 0, MAX_OFFSET);
         int limit = intInput(request.getInputs(), "limit", 50, 1, MAX_LIMIT);
         ValidatedPlan executed = lastExecutedPlan(parent);
@@ -70,13 +72,13 @@ public final class UiActionRunner {
         Trace.Builder trace = Trace.newBuilder().setTraceId(traceId).setParentTraceId(parent.getTraceId())
                 .setFeature("ui_action").setEndpoint("/ops/ui-actions").setMethod("POST").setOpsMode(parent.getOpsMode())
                 .setQuestion(parent.getQuestion()).setRoute("orch").setCreatedAt(now.toString()).addAllRoles(roles)
-                .setCaller(dev.opsuite.gateway.auth.Authenticator.currentId());
+                .setCaller(caller.id());
         try {
             List<ResolvedAsset> assets = sameAssets(parent);
             TraceRecorder.recordApplied(trace, assets);
             UnpublishedAssets.check(assets, roles);
             TraceRecorder recorder = new TraceRecorder(trace, assets);
-            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone, llm);
+            Pipeline pipeline = new Pipeline(stages, recorder, assets, roles, now, zone, llm);
             ValidatedPlan validated = pipeline.validate(paged.build());
             if (!validated.getAllowed()) {
                 throw new OpsException(dev.opsuite.model.errors.ErrorCode.POLICY_DENIED, "the action's plan is not allowed");
@@ -148,7 +150,6 @@ public final class UiActionRunner {
                 overrides.put(type, ref.endsWith("(draft)") ? ref.substring(0, ref.indexOf('@')) + "(draft)" : ref);
             }
         });
-        return clients.callTrace("asset registry (trace-service)", () -> clients.assets()
-                .resolveAssets(ResolveAssetsRequest.newBuilder().putAllOverrides(overrides).build())).getAssetsList();
+        return stages.resolveAssets(ResolveAssetsRequest.newBuilder().putAllOverrides(overrides).build()).getAssetsList();
     }
 }
