@@ -22,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * UI actions of an earlier trace, run deterministically: the parent's executed plan and the same
@@ -35,7 +34,7 @@ public final class UiActionRunner {
 
     private final Stages stages;
     private final Caller caller;
-    private final TraceSink traces;
+    private final TracedOperation traced;
     private final TraceLookup lookup;
     private final java.time.Clock clock;
     private final ZoneId zone;
@@ -46,7 +45,7 @@ public final class UiActionRunner {
         this.llm = llm;
         this.stages = stages;
         this.caller = caller;
-        this.traces = traces;
+        this.traced = new TracedOperation(traces, caller);
         this.lookup = new TraceLookup(stages, traces);
         this.clock = clock;
         this.zone = clock.getZone();
@@ -66,18 +65,14 @@ public final class UiActionRunner {
         Plan.Builder paged = plan.toBuilder();
         paged.getPrimaryBuilder().setOffset(offset).setLimit(limit);
 
-        long start = System.nanoTime();
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        String traceId = UUID.randomUUID().toString().replace("-", "");
-        Trace.Builder trace = Trace.newBuilder().setTraceId(traceId).setParentTraceId(parent.getTraceId())
-                .setFeature("ui_action").setEndpoint("/ops/ui-actions").setMethod("POST").setOpsMode(parent.getOpsMode())
-                .setQuestion(parent.getQuestion()).setRoute("orch").setCreatedAt(now.toString()).addAllRoles(roles)
-                .setCaller(caller.id());
-        try {
+        Trace.Builder trace = traced.open("ui_action", "/ops/ui-actions", now, parent.getOpsMode(),
+                parent.getQuestion(), roles).setParentTraceId(parent.getTraceId()).setRoute("orch");
+        return traced.run(trace, t -> {
             List<ResolvedAsset> assets = sameAssets(parent);
-            TraceRecorder.recordApplied(trace, assets);
+            TraceRecorder.recordApplied(t, assets);
             UnpublishedAssets.check(assets, roles);
-            TraceRecorder recorder = new TraceRecorder(trace, assets);
+            TraceRecorder recorder = new TraceRecorder(t, assets);
             Pipeline pipeline = new Pipeline(stages, recorder, assets, roles, now, zone, llm);
             ValidatedPlan validated = pipeline.validate(paged.build());
             if (!validated.getAllowed()) {
@@ -94,16 +89,11 @@ public final class UiActionRunner {
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("table_offset", offset + rows);
             state.put("has_more", more);
-            trace.setStatus("success").setDurationMs(TraceRecorder.millisSince(start));
-            trace.getAnswerBuilder().addAllBlocks(tables);
-            traces.submit(trace.build());
-            return RunUiActionResponse.newBuilder().setTraceId(traceId).setStatus("ok").addAllBlocks(tables)
+            t.setStatus("success");
+            t.getAnswerBuilder().addAllBlocks(tables);
+            return RunUiActionResponse.newBuilder().setTraceId(t.getTraceId()).setStatus("ok").addAllBlocks(tables)
                     .addAllReferences(r.getReferencesList()).setStatePatch(Structs.toStruct(state)).build();
-        } catch (OpsException e) {
-            trace.setStatus("error").setErrorMessage(e.getMessage()).setDurationMs(TraceRecorder.millisSince(start));
-            traces.submit(trace.build());
-            throw e;
-        }
+        }, (response, done) -> response);
     }
 
     private static int intInput(Struct inputs, String key, int fallback, int min, int max) {
