@@ -13,11 +13,14 @@ import dev.opsuite.gateway.auth.AuditTrail;
 import dev.opsuite.gateway.auth.CallerLimits;
 import dev.opsuite.gateway.auth.Gate;
 import dev.opsuite.gateway.auth.FileApiKeys;
-import dev.opsuite.gateway.conductor.Conductor;
-import dev.opsuite.gateway.conductor.LlmBudget;
-import dev.opsuite.gateway.conductor.StageClients;
-import dev.opsuite.gateway.conductor.TraceSink;
-import dev.opsuite.gateway.conductor.UiActionRunner;
+import dev.opsuite.gateway.auth.RequestCaller;
+import dev.opsuite.conductor.Conductor;
+import dev.opsuite.conductor.LlmBudget;
+import dev.opsuite.conductor.Stages;
+import dev.opsuite.gateway.stages.GrpcStages;
+import dev.opsuite.gateway.stages.StageClients;
+import dev.opsuite.conductor.TraceSink;
+import dev.opsuite.conductor.UiActionRunner;
 import dev.opsuite.gateway.grpc.HealthProbe;
 import dev.opsuite.gateway.grpc.OpsGrpcService;
 import dev.opsuite.gateway.grpc.RequestChecks;
@@ -85,7 +88,9 @@ public final class GatewayApp implements AutoCloseable {
         // every finished trace is charged to its caller's daily LLM budget on its way to the shipper
         LlmBudget llm = new LlmBudget(cfg.llmDailyTokens(), cfg.llmConfigured(), cfg.clock(), cfg.llmUsageFile());
         TraceSink traces = llm.charging(shipper);
-        Conductor conductor = new Conductor(clients, traces, cfg.clock(), llm);
+        // the conductor reaches the stage services through its port, carried over gRPC here
+        Stages stages = new GrpcStages(clients);
+        Conductor conductor = new Conductor(stages, traces, cfg.clock(), llm, RequestCaller.INSTANCE);
         HealthProbe probe = new HealthProbe(clients.channels(), startupPending, () -> breakers(clients));
         ApiKeys keys = new FileApiKeys(cfg.keysFile());
         bootstrapAdminKey(keys, cfg.adminKeyFile());
@@ -99,7 +104,7 @@ public final class GatewayApp implements AutoCloseable {
                 () -> java.util.Optional.of(conductor.publishedPolicy(cfg.accessPolicy())),
                 Duration.ofMillis(cfg.accessRefreshMs()));
         Gate gate = new Gate(auth, limits, audit, policyAccess);
-        OpsGrpcService ops = new OpsGrpcService(conductor, new UiActionRunner(clients, traces, cfg.clock(), llm), clients,
+        OpsGrpcService ops = new OpsGrpcService(conductor, new UiActionRunner(stages, traces, cfg.clock(), llm, RequestCaller.INSTANCE), clients,
                 traces, probe,
                 new RequestChecks(cfg.maxQuestionChars()), keys);
         EnvelopeErrorHandler errors = new EnvelopeErrorHandler();

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What each module may import (ARCHITECTURE.md), checked on the sources: the services talk to each
  * other over gRPC only, the gateway never links a service's classes, estate-import links service-kit and the model
- * only, and the domain packages (estate-import whole) hold no gRPC or proto types.
+ * only, the conductor knows no transport and no gateway, and the domain packages (estate-import whole) hold no
+ * gRPC or proto types.
  */
 class ModuleImportsTest {
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
@@ -76,6 +77,29 @@ class ModuleImportsTest {
         assertTrue(found.isEmpty(), "the domain model imports more than plain Java and Jackson:\n" + String.join("\n", found));
     }
 
+    /**
+     * The conductor reaches the stage services through its Stages port and the caller through its Caller
+     * port: no gRPC, no Armeria, no gateway code — imported or written out in full (the sources often
+     * name a class by its full name instead of importing it). The gRPC adapter lives in the gateway.
+     */
+    @Test
+    void theConductorKnowsNoTransportAndNoGateway() throws IOException {
+        String forbidden = "^(io\\.grpc|com\\.linecorp\\.armeria|dev\\.opsuite\\.gateway)\\..*";
+        List<String> found = new ArrayList<>(imports("conductor/src/main/java", forbidden, List.of()));
+        Pattern named = Pattern.compile("\\b(io\\.grpc|com\\.linecorp\\.armeria|dev\\.opsuite\\.gateway)\\.[\\w.]+");
+        try (Stream<Path> files = Files.walk(root().resolve("conductor/src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                // comments may name the adapter; code may not
+                String code = Files.readString(f).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+                Matcher m = named.matcher(code);
+                while (m.find()) {
+                    found.add(root().relativize(f) + ": " + m.group());
+                }
+            }
+        }
+        assertTrue(found.isEmpty(), "the conductor links a transport or the gateway:\n" + String.join("\n", found));
+    }
+
     @Test
     void servicesAndTheGatewayNeverLinkEachOther() throws IOException {
         List<String> found = new ArrayList<>();
@@ -83,6 +107,7 @@ class ModuleImportsTest {
         found.addAll(imports("executor-service/src/main/java", "^dev\\.opsuite\\.(planner|trace|gateway|launcher)\\..*", List.of()));
         found.addAll(imports("trace-service/src/main/java", "^dev\\.opsuite\\.(planner|executor|gateway|launcher)\\..*", List.of()));
         found.addAll(imports("gateway/src/main/java", "^dev\\.opsuite\\.(planner|executor|trace|launcher)\\..*", List.of()));
+        found.addAll(imports("conductor/src/main/java", "^dev\\.opsuite\\.(planner|executor|trace|gateway|launcher)\\..*", List.of()));
         found.addAll(imports("plan-guard/src/main/java", "^dev\\.opsuite\\.(planner|executor|trace|gateway|launcher)\\..*", List.of()));
         found.addAll(imports("service-kit/src/main/java", "^dev\\.opsuite\\.(planner|executor|trace|gateway|launcher|guard)\\..*", List.of()));
         // the importer and the demo estate: service-kit and the domain model only; executor-service serves them (EstateService)

@@ -1,12 +1,12 @@
 package dev.opsuite.gateway.grpc;
 
-import dev.opsuite.gateway.conductor.Conductor;
-import dev.opsuite.gateway.conductor.StageClients;
-import dev.opsuite.gateway.conductor.TraceLookup;
-import dev.opsuite.gateway.conductor.TraceSink;
-import dev.opsuite.gateway.conductor.UiActionRunner;
-import dev.opsuite.gateway.conductor.StageCalls;
-import dev.opsuite.gateway.conductor.StageTester;
+import dev.opsuite.conductor.Conductor;
+import dev.opsuite.gateway.stages.StageClients;
+import dev.opsuite.conductor.TraceLookup;
+import dev.opsuite.conductor.TraceSink;
+import dev.opsuite.conductor.UiActionRunner;
+import dev.opsuite.conductor.StageCalls;
+import dev.opsuite.conductor.StageTester;
 import dev.opsuite.proto.v1.GetStageCallRequest;
 import dev.opsuite.proto.v1.GetStageCallResponse;
 import dev.opsuite.proto.v1.StageTestRequest;
@@ -81,9 +81,11 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         this.uiActions = uiActions;
         this.sourceAssets = new SourceAssetApi(clients);
         this.assets = new AssetApi(clients, sourceAssets);
-        this.lookup = new TraceLookup(clients, traces);
-        this.stageTester = new StageTester(clients, traces, conductor.clock(), conductor.llm());
-        this.stageCalls = new StageCalls(clients, traces);
+        dev.opsuite.conductor.Stages stages = new dev.opsuite.gateway.stages.GrpcStages(clients);
+        this.lookup = new TraceLookup(stages, traces);
+        this.stageTester = new StageTester(stages, traces, conductor.clock(), conductor.llm(),
+                dev.opsuite.gateway.auth.RequestCaller.INSTANCE);
+        this.stageCalls = new StageCalls(stages, traces);
         this.rca = new RcaApi(lookup, traces, checks, conductor::publishedPolicy);
         this.conductor = conductor;
         this.clients = clients;

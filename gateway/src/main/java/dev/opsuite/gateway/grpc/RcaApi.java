@@ -2,8 +2,8 @@ package dev.opsuite.gateway.grpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.gateway.auth.Authenticator;
-import dev.opsuite.gateway.conductor.TraceLookup;
-import dev.opsuite.gateway.conductor.TraceSink;
+import dev.opsuite.conductor.TraceLookup;
+import dev.opsuite.conductor.TraceSink;
 import dev.opsuite.gateway.rca.RcaEngine;
 import dev.opsuite.gateway.rca.RcaRules;
 import dev.opsuite.kit.json.Structs;

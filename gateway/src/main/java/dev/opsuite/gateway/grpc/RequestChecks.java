@@ -2,7 +2,7 @@ package dev.opsuite.gateway.grpc;
 
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.AskRequest;
-import dev.opsuite.gateway.conductor.StageTester;
+import dev.opsuite.conductor.StageTester;
 import dev.opsuite.proto.v1.ListTracesRequest;
 import dev.opsuite.proto.v1.StageTestRequest;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.opsuite.gateway.grpc;
 
 import com.google.protobuf.Value;
-import dev.opsuite.gateway.conductor.StageClients;
+import dev.opsuite.gateway.stages.StageClients;
 import dev.opsuite.model.errors.ErrorCode;
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.CheckStatementRequest;

@@ -1,6 +1,6 @@
 package dev.opsuite.gateway.trace;
 
-import dev.opsuite.gateway.conductor.TraceSink;
+import dev.opsuite.conductor.TraceSink;
 import dev.opsuite.proto.v1.Trace;
 import dev.opsuite.proto.v1.WriteTracesRequest;
 import java.util.ArrayList;

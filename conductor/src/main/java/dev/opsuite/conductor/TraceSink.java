@@ -1,4 +1,4 @@
-package dev.opsuite.gateway.conductor;
+package dev.opsuite.conductor;
 
 import dev.opsuite.proto.v1.Trace;
 import java.util.Optional;

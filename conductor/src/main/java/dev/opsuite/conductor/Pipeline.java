@@ -1,4 +1,4 @@
-package dev.opsuite.gateway.conductor;
+package dev.opsuite.conductor;
 
 import dev.opsuite.kit.json.Structs;
 import dev.opsuite.proto.v1.AnswerBlock;
@@ -41,7 +41,7 @@ final class Pipeline {
     static final Set<String> COMPOSE_ASSETS = Set.of("mapping", "schema", "prompt");
     static final Set<String> PRESENT_ASSETS = Set.of("screen");
 
-    private final StageClients clients;
+    private final Stages stages;
     private final TraceRecorder recorder;
     private final List<ResolvedAsset> assets;
     /** What the stage calls carry: the assets, or only their references (stripped once per request). */
@@ -52,15 +52,15 @@ final class Pipeline {
     /** Set when the caller's daily language-model budget is used up: no model, and the answer says so. */
     private final java.util.Optional<String> llmNotice;
 
-    Pipeline(StageClients clients, TraceRecorder recorder, List<ResolvedAsset> assets, List<String> roles,
+    Pipeline(Stages stages, TraceRecorder recorder, List<ResolvedAsset> assets, List<String> roles,
              OffsetDateTime now, java.time.ZoneId zone, LlmBudget llm) {
         this.zone = zone;
         this.llmNotice = llm.notice(recorder.trace().getCaller(),
                 recorder.trace().getQuestion().codePoints().anyMatch(c -> c >= 0xAC00 && c <= 0xD7A3));
-        this.clients = clients;
+        this.stages = stages;
         this.recorder = recorder;
         this.assets = assets;
-        this.stageAssets = clients.assetsByReference()
+        this.stageAssets = stages.assetsByReference()
                 ? assets.stream().map(a -> a.toBuilder().clearContent().build()).toList() : assets;
         this.roles = roles;
         this.now = now;
@@ -154,12 +154,12 @@ final class Pipeline {
         llmNotice.ifPresent(n -> params.put("llm_budget", "used up: no model for this request"));
         recorder.input("route_plan", ROUTE_ASSETS, params, null);
         long t = System.nanoTime();
-        RoutePlanResponse r = clients.callPlanner("planner-service RoutePlan", () -> clients.planner().routePlan(
+        RoutePlanResponse r = stages.routePlan(
                 RoutePlanRequest.newBuilder().setQuestion(request.getQuestion()).setNow(now.toString())
-                        .setTimeZone(zone.getId()).setEstateGeneration(clients.estateGeneration().get())
+                        .setTimeZone(zone.getId()).setEstateGeneration(stages.estateGeneration())
                         .addAllRoles(roles).setMode(recorder.trace().getOpsMode())
                         .setPlannerStrategy(strategy)
-                        .addAllAssets(only(ROUTE_ASSETS)).build()));
+                        .addAllAssets(only(ROUTE_ASSETS)).build());
         recorder.output("route_plan", r.getPlanOutput(), r.getDiagnostics(), r.getReferencesList(), t);
         // LLM planner calls and its refused attempts / fallback belong to the trace like any tool call
         recorder.trace().addAllToolCalls(r.getToolCallsList()).addAllReplanEvents(r.getReplanEventsList());
@@ -187,9 +187,9 @@ final class Pipeline {
     ReplanResponse replan(Plan plan, ReplanTrigger trigger) {
         recorder.input("replan", Set.of("policy"), Map.of("now", now.toString(), "trigger", trigger.getTriggerType()), plan);
         long t = System.nanoTime();
-        ReplanResponse r = clients.callPlanner("planner-service Replan", () -> clients.planner().replan(
+        ReplanResponse r = stages.replan(
                 ReplanRequest.newBuilder().setPlan(plan).setTrigger(trigger).setNow(now.toString())
-                        .addAllAssets(only(Set.of("policy"))).build()));
+                        .addAllAssets(only(Set.of("policy"))).build());
         recorder.output("replan", r, null, List.of(), t);
         return r;
     }
@@ -197,9 +197,9 @@ final class Pipeline {
     ValidatedPlan validate(Plan plan) {
         recorder.input("validate", VALIDATE_ASSETS, Map.of("roles", roles), plan);
         long t = System.nanoTime();
-        ValidateResponse r = clients.callPlanner("planner-service Validate", () -> clients.planner().validate(
+        ValidateResponse r = stages.validate(
                 ValidateRequest.newBuilder().setPlan(plan).addAllRoles(roles).addAllAssets(only(VALIDATE_ASSETS))
-                        .build()));
+                        .build());
         recorder.output("validate", r.getValidatedPlan(), r.getDiagnostics(), List.of(), t);
         return r.getValidatedPlan();
     }
@@ -223,9 +223,9 @@ final class Pipeline {
         recorder.input("execute", EXECUTE_ASSETS, Map.of("mode", recorder.trace().getOpsMode(), "roles", roles),
                 validated);
         long t = System.nanoTime();
-        ExecuteResponse r = clients.callExecutor("executor-service Execute", () -> clients.executor().execute(
+        ExecuteResponse r = stages.execute(
                 ExecuteRequest.newBuilder().setValidatedPlan(validated).setMode(recorder.trace().getOpsMode())
-                        .addAllRoles(roles).addAllAssets(only(EXECUTE_ASSETS)).build()));
+                        .addAllRoles(roles).addAllAssets(only(EXECUTE_ASSETS)).build());
         recorder.output("execute", r, r.getDiagnostics(), r.getReferencesList(), t);
         // every attempt's calls and statements are evidence, not only the last one's
         recorder.trace().addAllToolCalls(r.getToolCallsList()).addAllReferences(r.getReferencesList());
@@ -242,7 +242,7 @@ final class Pipeline {
                 .addAllAssets(only(COMPOSE_ASSETS)).build();
         recorder.input("compose", COMPOSE_ASSETS, Map.of(), ComposeRequest.newBuilder(req).clearAssets().build());
         long t = System.nanoTime();
-        ComposeResponse r = clients.callExecutor("executor-service Compose", () -> clients.executor().compose(req));
+        ComposeResponse r = stages.compose(req);
         recorder.output("compose", r, r.getDiagnostics(), List.of(), t);
         recorder.trace().addAllToolCalls(r.getToolCallsList());
         return r;
@@ -253,7 +253,7 @@ final class Pipeline {
                 .addAllAssets(only(PRESENT_ASSETS)).build();
         recorder.input("present", PRESENT_ASSETS, Map.of(), PresentRequest.newBuilder(req).clearAssets().build());
         long t = System.nanoTime();
-        PresentResponse r = clients.callExecutor("executor-service Present", () -> clients.executor().present(req));
+        PresentResponse r = stages.present(req);
         recorder.output("present", r, r.getDiagnostics(), List.of(), t);
         return r;
     }

@@ -1,4 +1,4 @@
-package dev.opsuite.gateway.conductor;
+package dev.opsuite.conductor;
 
 import com.google.protobuf.Value;
 import dev.opsuite.proto.v1.ExecuteResponse;

@@ -1,4 +1,4 @@
-package dev.opsuite.gateway.conductor;
+package dev.opsuite.gateway.stages;
 
 import dev.opsuite.kit.grpc.Channels;
 import dev.opsuite.kit.grpc.GrpcErrors;

@@ -1,4 +1,4 @@
-package dev.opsuite.gateway.conductor;
+package dev.opsuite.conductor;
 
 import dev.opsuite.kit.json.Structs;
 import dev.opsuite.model.errors.ErrorCode;
@@ -23,7 +23,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Isolated Stage Test: runs one stage with the request's asset overrides and reports its output,
@@ -36,19 +35,21 @@ import java.util.UUID;
 public final class StageTester {
     public static final List<String> STAGES = List.of("route_plan", "validate", "execute", "compose", "present");
 
-    private final StageClients clients;
-    private final TraceSink traces;
+    private final Stages stages;
+    private final Caller caller;
+    private final TracedOperation traced;
     private final TraceLookup lookup;
     private final java.time.Clock clock;
     private final ZoneId zone;
 
     private final LlmBudget llm;
 
-    public StageTester(StageClients clients, TraceSink traces, java.time.Clock clock, LlmBudget llm) {
+    public StageTester(Stages stages, TraceSink traces, java.time.Clock clock, LlmBudget llm, Caller caller) {
         this.llm = llm;
-        this.clients = clients;
-        this.traces = traces;
-        this.lookup = new TraceLookup(clients, traces);
+        this.stages = stages;
+        this.caller = caller;
+        this.traced = new TracedOperation(traces, caller);
+        this.lookup = new TraceLookup(stages, traces);
         this.clock = clock;
         this.zone = clock.getZone();
     }
@@ -61,58 +62,38 @@ public final class StageTester {
         }
         Trace baseline = req.getBaselineTraceId().isBlank() ? null : lookup.find(req.getBaselineTraceId().trim());
         if (baseline != null) {
-            dev.opsuite.gateway.auth.Authenticator.mustSee(baseline.getTraceId(), baseline.getCaller());
+            caller.mustSee(baseline.getTraceId(), baseline.getCaller());
         }
         StageInput replayed = baseline == null ? null : lastInput(baseline, stage);
         if (!live && replayed == null) {
             throw OpsException.invalid("baseline trace " + baseline.getTraceId() + " has no input recorded for stage "
                     + stage + " (its route was " + baseline.getRoute() + "); pass a question instead");
         }
-        long start = System.nanoTime();
         OffsetDateTime now = baseline == null ? OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS)
                 : baselineNow(baseline, zone);
         String mode = !req.getMode().isBlank() ? req.getMode() : baseline != null ? baseline.getOpsMode() : "real";
-        String traceId = UUID.randomUUID().toString().replace("-", "");
-        Trace.Builder trace = Trace.newBuilder().setTraceId(traceId).setFeature("stage_test")
-                .setEndpoint("/ops/stage-test").setMethod("POST").setOpsMode(mode)
-                .setQuestion(live ? req.getQuestion() : baseline.getQuestion())
-                .setCreatedAt(OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS).toString()).addAllRoles(roles)
-                .setCaller(dev.opsuite.gateway.auth.Authenticator.currentId());
+        Trace.Builder trace = traced.open("stage_test", "/ops/stage-test",
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS), mode,
+                live ? req.getQuestion() : baseline.getQuestion(), roles);
         if (baseline != null) {
             trace.setParentTraceId(baseline.getTraceId());
         }
-        try {
-            List<ResolvedAsset> assets = clients.callTrace("asset registry (trace-service)", () -> clients.assets()
-                    .resolveAssets(ResolveAssetsRequest.newBuilder().putAllOverrides(req.getAssetOverridesMap()).build()))
+        return traced.run(trace, t -> {
+            List<ResolvedAsset> assets = stages.resolveAssets(
+                    ResolveAssetsRequest.newBuilder().putAllOverrides(req.getAssetOverridesMap()).build())
                     .getAssetsList();
-            TraceRecorder.recordApplied(trace, assets);
-            TraceRecorder recorder = new TraceRecorder(trace, assets);
-            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone, llm);
+            TraceRecorder.recordApplied(t, assets);
+            TraceRecorder recorder = new TraceRecorder(t, assets);
+            Pipeline pipeline = new Pipeline(stages, recorder, assets, roles, now, zone, llm);
             if (live) {
                 fromQuestion(pipeline, stage, req.getQuestion(), mode, req.hasTestPlan() ? req.getTestPlan() : null);
             } else {
                 fromBaseline(pipeline, stage, replayed, mode, req.hasTestPlan() ? req.getTestPlan() : null);
             }
-            StageOutput out = lastOutput(trace, stage);
-            trace.setStatus("error".equals(out.getDiagnostics().getStatus()) ? "partial" : "success");
-            trace.setDurationMs(TraceRecorder.millisSince(start));
-            Trace done = trace.build();
-            traces.submit(done);
-            return StageReport.of(req, done, stage, baseline, live ? "question" : "baseline");
-        } catch (OpsException e) {
-            fail(trace, start, e);
-            throw new Conductor.TracedFailure(e, traceId);
-        } catch (RuntimeException e) {
-            fail(trace, start, e);
-            throw new Conductor.TracedFailure(new OpsException(ErrorCode.INTERNAL,
-                    "internal error (trace " + traceId + ")", e), traceId);
-        }
-    }
-
-    private void fail(Trace.Builder trace, long start, Exception e) {
-        trace.setStatus("error").setErrorMessage(String.valueOf(e.getMessage()))
-                .setDurationMs(TraceRecorder.millisSince(start));
-        traces.submit(trace.build());
+            StageOutput out = lastOutput(t, stage);
+            t.setStatus("error".equals(out.getDiagnostics().getStatus()) ? "partial" : "success");
+            return stage;
+        }, (ran, done) -> StageReport.of(req, done, stage, baseline, live ? "question" : "baseline"));
     }
 
     /** Earlier stages run live from the question; the test_plan is merged over the routed plan. */

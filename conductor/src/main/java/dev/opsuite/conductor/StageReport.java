@@ -1,4 +1,4 @@
-package dev.opsuite.gateway.conductor;
+package dev.opsuite.conductor;
 
 import com.google.protobuf.Struct;
 import dev.opsuite.kit.json.JsonDiff;

@@ -1,4 +1,4 @@
-package dev.opsuite.gateway.conductor;
+package dev.opsuite.conductor;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
@@ -22,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * UI actions of an earlier trace, run deterministically: the parent's executed plan and the same
@@ -33,19 +32,21 @@ public final class UiActionRunner {
     private static final int MAX_LIMIT = 500;
     private static final int MAX_OFFSET = 1_000_000;
 
-    private final StageClients clients;
-    private final TraceSink traces;
+    private final Stages stages;
+    private final Caller caller;
+    private final TracedOperation traced;
     private final TraceLookup lookup;
     private final java.time.Clock clock;
     private final ZoneId zone;
 
     private final LlmBudget llm;
 
-    public UiActionRunner(StageClients clients, TraceSink traces, java.time.Clock clock, LlmBudget llm) {
+    public UiActionRunner(Stages stages, TraceSink traces, java.time.Clock clock, LlmBudget llm, Caller caller) {
         this.llm = llm;
-        this.clients = clients;
-        this.traces = traces;
-        this.lookup = new TraceLookup(clients, traces);
+        this.stages = stages;
+        this.caller = caller;
+        this.traced = new TracedOperation(traces, caller);
+        this.lookup = new TraceLookup(stages, traces);
         this.clock = clock;
         this.zone = clock.getZone();
     }
@@ -56,7 +57,7 @@ public final class UiActionRunner {
                     + "' is not run by the server; supported: load_more_rows");
         }
         Trace parent = lookup.find(request.getTraceId());
-        dev.opsuite.gateway.auth.Authenticator.mustSee(parent.getTraceId(), parent.getCaller());
+        caller.mustSee(parent.getTraceId(), parent.getCaller());
         int offset = intInput(request.getInputs(), "offset", 0, 0, MAX_OFFSET);
         int limit = intInput(request.getInputs(), "limit", 50, 1, MAX_LIMIT);
         ValidatedPlan executed = lastExecutedPlan(parent);
@@ -64,19 +65,15 @@ public final class UiActionRunner {
         Plan.Builder paged = plan.toBuilder();
         paged.getPrimaryBuilder().setOffset(offset).setLimit(limit);
 
-        long start = System.nanoTime();
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        String traceId = UUID.randomUUID().toString().replace("-", "");
-        Trace.Builder trace = Trace.newBuilder().setTraceId(traceId).setParentTraceId(parent.getTraceId())
-                .setFeature("ui_action").setEndpoint("/ops/ui-actions").setMethod("POST").setOpsMode(parent.getOpsMode())
-                .setQuestion(parent.getQuestion()).setRoute("orch").setCreatedAt(now.toString()).addAllRoles(roles)
-                .setCaller(dev.opsuite.gateway.auth.Authenticator.currentId());
-        try {
+        Trace.Builder trace = traced.open("ui_action", "/ops/ui-actions", now, parent.getOpsMode(),
+                parent.getQuestion(), roles).setParentTraceId(parent.getTraceId()).setRoute("orch");
+        return traced.run(trace, t -> {
             List<ResolvedAsset> assets = sameAssets(parent);
-            TraceRecorder.recordApplied(trace, assets);
+            TraceRecorder.recordApplied(t, assets);
             UnpublishedAssets.check(assets, roles);
-            TraceRecorder recorder = new TraceRecorder(trace, assets);
-            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone, llm);
+            TraceRecorder recorder = new TraceRecorder(t, assets);
+            Pipeline pipeline = new Pipeline(stages, recorder, assets, roles, now, zone, llm);
             ValidatedPlan validated = pipeline.validate(paged.build());
             if (!validated.getAllowed()) {
                 throw new OpsException(dev.opsuite.model.errors.ErrorCode.POLICY_DENIED, "the action's plan is not allowed");
@@ -92,16 +89,11 @@ public final class UiActionRunner {
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("table_offset", offset + rows);
             state.put("has_more", more);
-            trace.setStatus("success").setDurationMs(TraceRecorder.millisSince(start));
-            trace.getAnswerBuilder().addAllBlocks(tables);
-            traces.submit(trace.build());
-            return RunUiActionResponse.newBuilder().setTraceId(traceId).setStatus("ok").addAllBlocks(tables)
+            t.setStatus("success");
+            t.getAnswerBuilder().addAllBlocks(tables);
+            return RunUiActionResponse.newBuilder().setTraceId(t.getTraceId()).setStatus("ok").addAllBlocks(tables)
                     .addAllReferences(r.getReferencesList()).setStatePatch(Structs.toStruct(state)).build();
-        } catch (OpsException e) {
-            trace.setStatus("error").setErrorMessage(e.getMessage()).setDurationMs(TraceRecorder.millisSince(start));
-            traces.submit(trace.build());
-            throw e;
-        }
+        }, (response, done) -> response);
     }
 
     private static int intInput(Struct inputs, String key, int fallback, int min, int max) {
@@ -148,7 +140,6 @@ public final class UiActionRunner {
                 overrides.put(type, ref.endsWith("(draft)") ? ref.substring(0, ref.indexOf('@')) + "(draft)" : ref);
             }
         });
-        return clients.callTrace("asset registry (trace-service)", () -> clients.assets()
-                .resolveAssets(ResolveAssetsRequest.newBuilder().putAllOverrides(overrides).build())).getAssetsList();
+        return stages.resolveAssets(ResolveAssetsRequest.newBuilder().putAllOverrides(overrides).build()).getAssetsList();
     }
 }

@@ -1,4 +1,4 @@
-package dev.opsuite.gateway.conductor;
+package dev.opsuite.conductor;
 
 import com.google.protobuf.Message;
 import com.google.protobuf.Struct;

@@ -1,4 +1,4 @@
-package dev.opsuite.gateway.conductor;
+package dev.opsuite.conductor;
 
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.AskResponse;
@@ -11,29 +11,28 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The OpsService conductor: resolves the asset set once, runs ROUTE+PLAN -> VALIDATE -> EXECUTE
- * -> COMPOSE -> PRESENT over gRPC, drives the control loop, assembles the Trace and hands it to
+ * -> COMPOSE -> PRESENT through the stage port, drives the control loop, assembles the Trace and hands it to
  * the shipper (the answer never waits for the trace store).
  */
 public final class Conductor {
-    private final StageClients clients;
-    private final TraceSink traces;
+    private final Stages stages;
+    private final TracedOperation traced;
     private final java.time.Clock clock;
     private final ZoneId zone;
     private final AskAssets askAssets;
 
     private final LlmBudget llm;
 
-    public Conductor(StageClients clients, TraceSink traces, java.time.Clock clock, LlmBudget llm) {
+    public Conductor(Stages stages, TraceSink traces, java.time.Clock clock, LlmBudget llm, Caller caller) {
         this.llm = llm;
-        this.clients = clients;
-        this.traces = traces;
+        this.stages = stages;
+        this.traced = new TracedOperation(traces, caller);
         this.clock = clock;
         this.zone = clock.getZone();
-        this.askAssets = new AskAssets(clients);
+        this.askAssets = new AskAssets(stages);
     }
 
     public java.time.Clock clock() {
@@ -72,35 +71,20 @@ public final class Conductor {
     }
 
     public Outcome ask(AskRequest request, List<String> roles, String endpoint, String feature) {
-        long start = System.nanoTime();
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        String traceId = UUID.randomUUID().toString().replace("-", "");
-        Trace.Builder trace = Trace.newBuilder().setTraceId(traceId).setFeature(feature).setEndpoint(endpoint)
-                .setMethod("POST").setOpsMode(request.getMode().isEmpty() ? "real" : request.getMode())
-                .setQuestion(request.getQuestion()).setCreatedAt(now.toString()).addAllRoles(roles)
-                .setCaller(dev.opsuite.gateway.auth.Authenticator.currentId());
-        try {
+        Trace.Builder trace = traced.open(feature, endpoint, now, request.getMode().isEmpty() ? "real"
+                : request.getMode(), request.getQuestion(), roles);
+        return traced.run(trace, t -> {
             List<ResolvedAsset> assets = resolveAssets(request);
-            TraceRecorder.recordApplied(trace, assets);
+            TraceRecorder.recordApplied(t, assets);
             UnpublishedAssets.check(assets, roles);
-            TraceRecorder recorder = new TraceRecorder(trace, assets);
-            Pipeline pipeline = new Pipeline(clients, recorder, assets, roles, now, zone, llm);
-            AskResponse.Builder data = pipeline.run(request);
-            finish(trace, start, null);
-            data.getMetaBuilder().setTraceId(traceId).setTimingMs(trace.getDurationMs());
-            Trace done = trace.build();
-            traces.submit(done);
+            TraceRecorder recorder = new TraceRecorder(t, assets);
+            Pipeline pipeline = new Pipeline(stages, recorder, assets, roles, now, zone, llm);
+            return pipeline.run(request);
+        }, (data, done) -> {
+            data.getMetaBuilder().setTraceId(done.getTraceId()).setTimingMs(done.getDurationMs());
             return new Outcome(data.setTrace(done).build(), done);
-        } catch (OpsException e) {
-            finish(trace, start, e);
-            traces.submit(trace.build());
-            throw new TracedFailure(e, traceId);
-        } catch (RuntimeException e) {
-            finish(trace, start, e);
-            traces.submit(trace.build());
-            throw new TracedFailure(new OpsException(dev.opsuite.model.errors.ErrorCode.INTERNAL,
-                    "internal error (trace " + traceId + ")", e), traceId);
-        }
+        });
     }
 
     private List<ResolvedAsset> resolveAssets(AskRequest request) {
@@ -114,13 +98,6 @@ public final class Conductor {
     private static void putIfSet(Map<String, String> m, String key, String value) {
         if (!value.isBlank() && !m.containsKey(key)) {
             m.put(key, value.trim());
-        }
-    }
-
-    private static void finish(Trace.Builder trace, long start, Exception error) {
-        trace.setDurationMs(TraceRecorder.millisSince(start));
-        if (error != null) {
-            trace.setStatus("error").setErrorMessage(String.valueOf(error.getMessage()));
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.opsuite.gateway.conductor;
+package dev.opsuite.conductor;
 
 import dev.opsuite.kit.cache.Lru;
 import dev.opsuite.proto.v1.GetAssetRequest;
@@ -19,18 +19,17 @@ final class AskAssets {
     static final Set<String> READ_BY_GATEWAY = Set.of("policy");
     private static final int MAX_VERSIONS = 128;
 
-    private final StageClients clients;
+    private final Stages stages;
     private final Map<String, ResolvedAsset> versions = Lru.bounded(MAX_VERSIONS);
 
-    AskAssets(StageClients clients) {
-        this.clients = clients;
+    AskAssets(Stages stages) {
+        this.stages = stages;
     }
 
     List<ResolvedAsset> resolve(Map<String, String> overrides) {
-        boolean byReference = clients.assetsByReference();
-        List<ResolvedAsset> resolved = clients.callTrace("asset registry (trace-service)", () -> clients.assets()
-                .resolveAssets(ResolveAssetsRequest.newBuilder().putAllOverrides(overrides)
-                        .setReferencesOnly(byReference).build())).getAssetsList();
+        boolean byReference = stages.assetsByReference();
+        List<ResolvedAsset> resolved = stages.resolveAssets(ResolveAssetsRequest.newBuilder().putAllOverrides(overrides)
+                        .setReferencesOnly(byReference).build()).getAssetsList();
         if (!byReference) {
             return resolved;
         }
@@ -41,9 +40,9 @@ final class AskAssets {
         String key = ref.getAssetType() + "/" + ref.getName() + "@" + ref.getVersion();
         ResolvedAsset kept = versions.get(key);
         if (kept == null) {
-            kept = clients.callTrace("asset registry GetAsset " + key, () -> clients.assets().getAsset(
+            kept = stages.getAsset(
                     GetAssetRequest.newBuilder().setAssetType(ref.getAssetType()).setName(ref.getName())
-                            .setVersion(ref.getVersion()).build())).getAsset();
+                            .setVersion(ref.getVersion()).build()).getAsset();
             versions.put(key, kept);
         }
         // the status is the resolution's (a draft may have been published since): content is the version's

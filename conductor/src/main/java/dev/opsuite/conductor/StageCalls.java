@@ -1,4 +1,4 @@
-package dev.opsuite.gateway.conductor;
+package dev.opsuite.conductor;
 
 import com.google.protobuf.Message;
 import dev.opsuite.kit.json.Structs;
@@ -25,12 +25,12 @@ import java.util.Map;
  * the stage service directly (buf curl / grpcurl), it reproduces the recorded stage output.
  */
 public final class StageCalls {
-    private final StageClients clients;
+    private final Stages stages;
     private final TraceLookup lookup;
 
-    public StageCalls(StageClients clients, TraceSink traces) {
-        this.clients = clients;
-        this.lookup = new TraceLookup(clients, traces);
+    public StageCalls(Stages stages, TraceSink traces) {
+        this.stages = stages;
+        this.lookup = new TraceLookup(stages, traces);
     }
 
     public GetStageCallResponse of(String traceId, String rawStage) {
@@ -78,7 +78,7 @@ public final class StageCalls {
                 request = prev(in, PresentRequest.newBuilder()).addAllAssets(assets).build();
             }
         }
-        return GetStageCallResponse.newBuilder().setMethod(method).setTarget(clients.target(service))
+        return GetStageCallResponse.newBuilder().setMethod(method).setTarget(stages.target(service))
                 .setRequest(Structs.messageToStruct(request)).putAllAppliedAssets(in.getAppliedAssetsMap()).build();
     }
 
@@ -99,8 +99,8 @@ public final class StageCalls {
             } catch (NumberFormatException e) {
                 throw OpsException.invalid("applied asset " + key + "=" + ref + " is not name@version");
             }
-            out.add(clients.callTrace("asset registry (trace-service)", () -> clients.assets().getAsset(
-                    GetAssetRequest.newBuilder().setAssetType(type).setName(name).setVersion(version).build()))
+            out.add(stages.getAsset(
+                    GetAssetRequest.newBuilder().setAssetType(type).setName(name).setVersion(version).build())
                     .getAsset());
         });
         out.sort(java.util.Comparator.comparing(ResolvedAsset::getAssetType).thenComparing(ResolvedAsset::getName));
