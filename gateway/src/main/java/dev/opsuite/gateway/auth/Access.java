@@ -36,6 +36,14 @@ public final class Access {
             Map.entry("CheckSourceHealth", "operator"),
             Map.entry("PreviewQueryAsset", "operator"),
             Map.entry("StageTest", "operator"),
+            Map.entry("ListGoldenQueries", "operator"),
+            Map.entry("GetGoldenQuery", "operator"),
+            Map.entry("ListRegressionRuns", "operator"),
+            Map.entry("RunRegression", "operator"),
+            Map.entry("RunRegressionSet", "operator"),
+            Map.entry("CreateGoldenQuery", "asset_admin"),  // golden queries guard publishing
+            Map.entry("SetGoldenBaseline", "asset_admin"),
+            Map.entry("DeleteGoldenQuery", "asset_admin"),
             Map.entry("ScanSourceSchema", "asset_admin"), // saves a SchemaCatalog draft
             Map.entry("CreateAssetVersion", "asset_admin"),
             Map.entry("PublishAssetVersion", "asset_admin"),

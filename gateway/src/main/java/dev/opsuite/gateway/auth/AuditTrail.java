@@ -31,7 +31,8 @@ public final class AuditTrail implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
     /** Operations recorded whatever their outcome; everything else only when refused. */
     public static final Set<String> AUDITED = Set.of("CreateAssetVersion", "PublishAssetVersion", "ArchiveAssetVersion",
-            "ScanSourceSchema", "CreateApiKey", "RevokeApiKey", "RemoveDemoEstate", "Import");
+            "ScanSourceSchema", "CreateApiKey", "RevokeApiKey", "RemoveDemoEstate", "Import", "CreateGoldenQuery",
+            "SetGoldenBaseline", "DeleteGoldenQuery");
     private static final Set<String> NEVER_IN_TARGET = Set.of("content", "token", "password", "secret", "params",
             "test_plan", "patch");
     private static final int TARGET_MAX = 300;

@@ -74,6 +74,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     private final SourceAssetApi sourceAssets;
     private final dev.opsuite.gateway.auth.ApiKeys keys;
     private final RcaApi rca;
+    private final GoldenApi golden;
 
     public OpsGrpcService(Conductor conductor, UiActionRunner uiActions, StageClients clients, TraceSink traces,
                           HealthProbe health, RequestChecks checks, dev.opsuite.gateway.auth.ApiKeys keys) {
@@ -87,6 +88,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
                 dev.opsuite.gateway.auth.RequestCaller.INSTANCE);
         this.stageCalls = new StageCalls(stages, traces);
         this.rca = new RcaApi(lookup, traces, checks, conductor::publishedPolicy);
+        this.golden = new GoldenApi(clients, conductor, lookup, checks, rca, conductor::publishedPolicy);
         this.conductor = conductor;
         this.clients = clients;
         this.traces = traces;
@@ -318,6 +320,64 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     @Override
     public void rca(dev.opsuite.proto.v1.RcaRequest r, StreamObserver<dev.opsuite.proto.v1.RcaResponse> o) {
         respond(o, () -> rca.run(r, CallerRoles.current()));
+    }
+
+    @Override
+    public void createGoldenQuery(dev.opsuite.proto.v1.CreateGoldenQueryRequest r,
+                                  StreamObserver<dev.opsuite.proto.v1.CreateGoldenQueryResponse> o) {
+        respond(o, () -> dev.opsuite.proto.v1.CreateGoldenQueryResponse.newBuilder()
+                .setQuery(golden.create(r, CallerRoles.current())).build());
+    }
+
+    @Override
+    public void listGoldenQueries(dev.opsuite.proto.v1.ListGoldenQueriesRequest r,
+                                  StreamObserver<dev.opsuite.proto.v1.ListGoldenQueriesResponse> o) {
+        respond(o, () -> dev.opsuite.proto.v1.ListGoldenQueriesResponse.newBuilder()
+                .addAllQueries(golden.list(r.getTag(), r.getBoundAsset())).build());
+    }
+
+    @Override
+    public void getGoldenQuery(dev.opsuite.proto.v1.GetGoldenQueryRequest r,
+                               StreamObserver<dev.opsuite.proto.v1.GetGoldenQueryResponse> o) {
+        respond(o, () -> dev.opsuite.proto.v1.GetGoldenQueryResponse.newBuilder().setQuery(golden.get(r.getQueryId()))
+                .build());
+    }
+
+    @Override
+    public void setGoldenBaseline(dev.opsuite.proto.v1.SetGoldenBaselineRequest r,
+                                  StreamObserver<dev.opsuite.proto.v1.SetGoldenBaselineResponse> o) {
+        respond(o, () -> dev.opsuite.proto.v1.SetGoldenBaselineResponse.newBuilder()
+                .setQuery(golden.setBaseline(r.getQueryId(), r.getTraceId())).build());
+    }
+
+    @Override
+    public void deleteGoldenQuery(dev.opsuite.proto.v1.DeleteGoldenQueryRequest r,
+                                  StreamObserver<dev.opsuite.proto.v1.DeleteGoldenQueryResponse> o) {
+        respond(o, () -> {
+            golden.delete(r.getQueryId());
+            return dev.opsuite.proto.v1.DeleteGoldenQueryResponse.newBuilder().setQueryId(r.getQueryId()).build();
+        });
+    }
+
+    @Override
+    public void runRegression(dev.opsuite.proto.v1.RunRegressionRequest r,
+                              StreamObserver<dev.opsuite.proto.v1.RunRegressionResponse> o) {
+        respond(o, () -> dev.opsuite.proto.v1.RunRegressionResponse.newBuilder().setRun(golden.run(r.getQueryId(),
+                r.getAssetOverridesMap(), r.getRepeat(), CallerRoles.current())).build());
+    }
+
+    @Override
+    public void runRegressionSet(dev.opsuite.proto.v1.RunRegressionSetRequest r,
+                                 StreamObserver<dev.opsuite.proto.v1.RunRegressionSetResponse> o) {
+        respond(o, () -> golden.runSet(r.getTagsList(), r.getBoundAsset(), r.getAssetOverridesMap(),
+                CallerRoles.current()));
+    }
+
+    @Override
+    public void listRegressionRuns(dev.opsuite.proto.v1.ListRegressionRunsRequest r,
+                                   StreamObserver<dev.opsuite.proto.v1.ListRegressionRunsResponse> o) {
+        respond(o, () -> dev.opsuite.proto.v1.ListRegressionRunsResponse.newBuilder()
+                .addAllRuns(golden.runs(r.getQueryId(), r.getLimit())).build());
     }
 
     /** Does nothing on purpose: the cost of the gateway's own path, the floor of every other call. */

@@ -69,7 +69,7 @@ public final class RequestChecks {
         }
     }
 
-    private static void overrides(java.util.Map<String, String> overrides) {
+    static void overrides(java.util.Map<String, String> overrides) {
         overrides.forEach((type, ref) -> {
             if (!ASSET_TYPES.contains(type)) {
                 throw OpsException.invalidField("asset_overrides", "asset_overrides: unknown asset type '" + clip(type) + "'");

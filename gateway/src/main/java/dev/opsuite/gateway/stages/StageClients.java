@@ -74,6 +74,11 @@ public final class StageClients implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    public dev.opsuite.proto.v1.GoldenServiceGrpc.GoldenServiceBlockingStub golden() {
+        return dev.opsuite.proto.v1.GoldenServiceGrpc.newBlockingStub(trace).withDeadlineAfter(deadlineMs,
+                TimeUnit.MILLISECONDS);
+    }
+
     public AssetServiceGrpc.AssetServiceBlockingStub assets() {
         return AssetServiceGrpc.newBlockingStub(trace).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
     }

@@ -42,6 +42,14 @@ class AccessTableTest {
         EXPECTED.put("CheckSourceHealth",    "- - - Y Y Y Y");
         EXPECTED.put("PreviewQueryAsset",    "- - - Y Y Y Y");
         EXPECTED.put("StageTest",            "- - - Y Y Y Y");
+        EXPECTED.put("ListGoldenQueries",    "- - - Y Y Y Y");
+        EXPECTED.put("GetGoldenQuery",       "- - - Y Y Y Y");
+        EXPECTED.put("ListRegressionRuns",   "- - - Y Y Y Y");
+        EXPECTED.put("RunRegression",        "- - - Y Y Y Y");
+        EXPECTED.put("RunRegressionSet",     "- - - Y Y Y Y");
+        EXPECTED.put("CreateGoldenQuery",    "- - - - Y - Y");
+        EXPECTED.put("SetGoldenBaseline",    "- - - - Y - Y");
+        EXPECTED.put("DeleteGoldenQuery",    "- - - - Y - Y");
         EXPECTED.put("ScanSourceSchema",     "- - - - Y - Y");
         EXPECTED.put("CreateAssetVersion",   "- - - - Y - Y");
         EXPECTED.put("PublishAssetVersion",  "- - - - Y - Y");

@@ -75,6 +75,10 @@ final class PolicyFields {
                         .byDefault("0.75"),
                 field("rca.medium", NUMBER, "Score from which it is MEDIUM (below: LOW).").between(0, 1)
                         .byDefault("0.45"),
+                field("regression", OBJECT, "Regression Watch (`/ops/golden-queries/…/run-regression`)."),
+                field("regression.latency_factor", NUMBER, "A run slower than this many times its baseline (and at "
+                        + "least 200 ms slower) is a warning; a golden query's expectations.latency_factor overrides it.")
+                        .between(1, 100).byDefault("3"),
                 field("rca.slow_stage_ms", INTEGER, "A stage this slow or slower, taking most of its trace's "
                         + "time, is a slow-stage hypothesis.").min(1).byDefault("3000"));
     }

@@ -1,0 +1,91 @@
+package dev.opsuite.gateway.regression;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.opsuite.kit.json.Structs;
+import dev.opsuite.proto.v1.Answer;
+import dev.opsuite.proto.v1.AnswerBlock;
+import dev.opsuite.proto.v1.Diagnostics;
+import dev.opsuite.proto.v1.Plan;
+import dev.opsuite.proto.v1.PrimarySpec;
+import dev.opsuite.proto.v1.Reference;
+import dev.opsuite.proto.v1.RouteOutput;
+import dev.opsuite.proto.v1.StageOutput;
+import dev.opsuite.proto.v1.ToolCall;
+import dev.opsuite.proto.v1.Trace;
+import dev.opsuite.proto.v1.ValidatedPlan;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JudgeTest {
+    private static final Judge.Expectations DEFAULT = new Judge.Expectations(-1, -1, 3.0, false);
+
+    private static Trace.Builder trace(String from, String to, int rows, double value, int ms) {
+        return Trace.newBuilder().setTraceId("t").setStatus("success").setRoute("orch").setDurationMs(ms)
+                .setRouteOutput(RouteOutput.newBuilder().setPlanValidated(ValidatedPlan.newBuilder()
+                        .setPlan(Plan.newBuilder().setPrimary(PrimarySpec.newBuilder().setCiCode("SVR001")))))
+                .addReferences(Reference.newBuilder().setKind("sql").setPayload("SELECT v FROM m WHERE ts >= :from")
+                        .setParams(Structs.toStruct(Map.of("ci_code", "SVR001", "from", from, "to", to))))
+                .addToolCalls(ToolCall.newBuilder().setTool("metric_executor"))
+                .addStageOutputs(StageOutput.newBuilder().setStage("execute")
+                        .setDiagnostics(Diagnostics.newBuilder().putCounts("rows", rows)))
+                .setAnswer(Answer.newBuilder().setText("CPU " + value).addBlocks(AnswerBlock.newBuilder().setType("table")
+                        .setData(Structs.toStruct(Map.of("columns", List.of("ci_code", "value"),
+                                "rows", List.of(List.of("SVR001", value)))))));
+    }
+
+    @Test
+    void theSameQuestionOnAnotherDayWithOtherValuesPasses() {
+        Trace base = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 1, 25.3, 40).build();
+        Trace cand = trace("2026-12-03T17:00:00Z", "2026-12-03T18:00:00Z", 1, 31.0, 45).build();
+        Judge.Verdict v = Judge.judge(base, cand, false, DEFAULT);
+        assertEquals("pass", v.judgment(), v.reason());
+    }
+
+    @Test
+    void aRangeOfAnotherLengthIsABehaviourChange() {
+        Trace base = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 1, 25.3, 40).build();
+        Trace cand = trace("2026-12-02T11:00:00Z", "2026-12-03T11:00:00Z", 1, 25.3, 40).build();
+        Judge.Verdict v = Judge.judge(base, cand, false, DEFAULT);
+        assertEquals("fail", v.judgment(), v.reason());
+        assertTrue(v.reason().contains("references[0].params.range_seconds 3600 → 86400"), v.reason());
+    }
+
+    @Test
+    void anotherCiOrStatementFailsAndTheReasonNamesIt() {
+        Trace base = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 1, 25.3, 40).build();
+        Trace.Builder cand = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 1, 25.3, 40);
+        cand.getRouteOutputBuilder().getPlanValidatedBuilder().getPlanBuilder().getPrimaryBuilder().setCiCode("SVR002");
+        Judge.Verdict v = Judge.judge(base, cand.build(), false, DEFAULT);
+        assertEquals("fail", v.judgment());
+        assertTrue(v.reason().contains("plan.primary.ci_code SVR001 → SVR002"), v.reason());
+        assertEquals("fail", v.changes().get(0).severity());
+    }
+
+    @Test
+    void rowsAndLatencyAloneAreWarningsWithinTolerancesNothing() {
+        Trace base = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 10, 25.3, 40).build();
+        Trace empty = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 0, 25.3, 40).build();
+        assertEquals("warning", Judge.judge(base, empty, false, DEFAULT).judgment(), "rows to none changes the shape");
+        Trace more = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 12, 25.3, 40).build();
+        assertEquals("pass", Judge.judge(base, more, false, DEFAULT).judgment(), "shape only by default");
+        assertEquals("warning", Judge.judge(base, more, false, new Judge.Expectations(0.1, -1, 3, false)).judgment());
+        assertEquals("pass", Judge.judge(base, more, false, new Judge.Expectations(0.25, -1, 3, false)).judgment());
+        Trace slow = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 10, 25.3, 900).build();
+        Judge.Verdict v = Judge.judge(base, slow, false, DEFAULT);
+        assertEquals("warning", v.judgment());
+        assertTrue(v.reason().contains("latency_ms 40 → 900"), v.reason());
+    }
+
+    @Test
+    void valuesAreExactInMockOrPinnedAndWithinATolerance() {
+        Trace base = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 1, 25.3, 40).build();
+        Trace other = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 1, 26.0, 40).build();
+        assertEquals("fail", Judge.judge(base, other, true, DEFAULT).judgment(), "mock answers are deterministic");
+        assertEquals("fail", Judge.judge(base, other, false, new Judge.Expectations(-1, -1, 3, true)).judgment());
+        assertEquals("warning", Judge.judge(base, other, false, new Judge.Expectations(-1, 0.01, 3, false)).judgment());
+        assertEquals("pass", Judge.judge(base, other, false, new Judge.Expectations(-1, 0.05, 3, false)).judgment());
+    }
+}

@@ -1,0 +1,157 @@
+package dev.opsuite.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsuite.kit.json.ModelJson;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Regression Watch over REST on the running stack: a golden query takes its first answer as the
+ * baseline, passes when run again (also repeated), fails with a linked diff RCA when a draft Query
+ * asset empties the answer, runs as a set by tag, keeps its history, moves its baseline only to a
+ * trace of the same question, and refuses bad input with a 400 and writers without the role with a 403.
+ */
+class RegressionEndToEndTest {
+    private static final String QUESTION = "서버A의 CPU 사용량은?";
+    private static Http http;
+    private static String queryId;
+    private static String baseline;
+    private static int draft;
+
+    private static String admin() throws Exception {
+        return "Bearer " + TestKeys.token(OpsStack.get(), "asset_admin");
+    }
+
+    @BeforeAll
+    static void up() throws Exception {
+        http = new Http(OpsStack.get()).as("asset_admin");
+        Http.Reply created = http.post("/ops/golden-queries", "{\"name\":\"cpu of server A\",\"question\":\"" + QUESTION
+                + "\",\"tags\":[\"smoke\",\"metric\"],\"bound_assets\":[\"query/ci_queries\"],"
+                + "\"expectations\":{\"latency_factor\":50}}");
+        assertEquals(200, created.status(), created.raw());
+        queryId = created.data().path("query_id").asText();
+        baseline = created.data().path("baseline_trace_id").asText();
+        assertTrue(queryId.matches("gq_[a-z0-9]{16}"), created.raw());
+        assertFalse(baseline.isEmpty(), created.raw());
+
+        ObjectNode content = (ObjectNode) http.get("/ops/assets/query/ci_queries").data().path("content").deepCopy();
+        for (JsonNode q : content.path("queries")) {
+            if (q.path("name").asText().equals("metric_latest")) {
+                ((ObjectNode) q).put("statement", q.path("statement").asText()
+                        .replace("WHERE c.ci_code = :ci_code", "WHERE c.ci_code = :ci_code AND c.ci_name IS NULL"));
+            }
+        }
+        ObjectNode save = ModelJson.MAPPER.createObjectNode();
+        save.set("content", content);
+        Http.Reply saved = http.post("/ops/assets/query/ci_queries", save.toString());
+        assertEquals(200, saved.status(), saved.raw());
+        draft = saved.data().path("version").asInt();
+    }
+
+    @Test
+    void anUnchangedProductPassesAlsoWhenRepeated() throws Exception {
+        Http.Reply r = http.post("/ops/golden-queries/" + queryId + "/run-regression", "{\"repeat\":3}");
+        assertEquals(200, r.status(), r.raw());
+        JsonNode run = r.data();
+        assertEquals("pass", run.path("judgment").asText(), r.raw());
+        assertTrue(run.path("verdict_reason").asText().contains("(all 3 runs)"), r.raw());
+        assertEquals(baseline, run.path("baseline_trace_id").asText());
+        assertTrue(run.path("run_id").asText().startsWith("rr_"), r.raw());
+        assertEquals("", run.path("rca_trace_id").asText(""));
+        assertEquals("pass ×3", run.path("diff_summary").path("runs").asText(), r.raw());
+    }
+
+    @Test
+    void aDraftThatEmptiesTheAnswerFailsWithALinkedRca() throws Exception {
+        Http.Reply r = http.post("/ops/golden-queries/" + queryId + "/run-regression",
+                "{\"asset_overrides\":{\"query\":\"ci_queries@" + draft + "\"}}");
+        assertEquals(200, r.status(), r.raw());
+        JsonNode run = r.data();
+        assertEquals("fail", run.path("judgment").asText(), r.raw());
+        assertTrue(run.path("verdict_reason").asText().startsWith("behaviour changed: "), r.raw());
+        assertTrue(run.path("verdict_reason").asText().contains("references[0].statement"), r.raw());
+        String rca = run.path("rca_trace_id").asText();
+        assertFalse(rca.isEmpty(), r.raw());
+        Http.Reply rcaTrace = http.get("/ops/traces/" + rca);
+        assertEquals(200, rcaTrace.status(), rcaTrace.raw());
+        assertEquals("rca", rcaTrace.data().path("feature").asText());
+        assertTrue(rcaTrace.data().path("answer").path("blocks").get(1).path("content").asText()
+                .contains("Asset changed: query"), rcaTrace.raw());
+
+        Http.Reply history = http.get("/ops/golden-queries/" + queryId + "/runs");
+        assertEquals(200, history.status(), history.raw());
+        assertTrue(history.data().path("runs").size() >= 1);
+        boolean listed = false;
+        for (JsonNode h : history.data().path("runs")) {
+            listed |= h.path("run_id").asText().equals(run.path("run_id").asText());
+        }
+        assertTrue(listed, history.raw());
+    }
+
+    @Test
+    void aSetRunsByTagWithTotals() throws Exception {
+        Http.Reply r = http.post("/ops/golden-queries/run-regression", "{\"tags\":[\"smoke\"]}");
+        assertEquals(200, r.status(), r.raw());
+        assertTrue(r.data().path("runs").size() >= 1, r.raw());
+        JsonNode t = r.data().path("totals");
+        assertEquals(r.data().path("runs").size(), t.path("pass").asInt() + t.path("fail").asInt()
+                + t.path("warning").asInt(), r.raw());
+        Http.Reply none = http.post("/ops/golden-queries/run-regression", "{\"tags\":[\"no-such-tag\"]}");
+        assertEquals(200, none.status(), none.raw());
+        assertEquals(0, none.data().path("runs").size());
+        Http.Reply bound = http.get("/ops/golden-queries?bound_asset=query");
+        assertTrue(bound.data().path("queries").toString().contains(queryId), bound.raw());
+    }
+
+    @Test
+    void theBaselineMovesOnlyToATraceOfTheSameQuestion() throws Exception {
+        String again = http.post("/ops/ci/ask", Http.ask(QUESTION)).data().path("meta").path("trace_id").asText();
+        String other = http.post("/ops/ci/ask", Http.ask("what is impacted if db-01 fails?")).data().path("meta")
+                .path("trace_id").asText();
+        Http.Reply refused = http.send("PUT", "/ops/golden-queries/" + queryId + "/baseline",
+                "{\"trace_id\":\"" + other + "\"}", "authorization", admin());
+        assertEquals(400, refused.status(), refused.raw());
+        assertTrue(refused.body().path("message").asText().contains("another question"), refused.raw());
+        Http.Reply moved = http.send("PUT", "/ops/golden-queries/" + queryId + "/baseline",
+                "{\"trace_id\":\"" + again + "\"}", "authorization", admin());
+        assertEquals(200, moved.status(), moved.raw());
+        assertEquals(again, moved.data().path("baseline_trace_id").asText());
+        assertEquals(again, http.get("/ops/golden-queries/" + queryId).data().path("baseline_trace_id").asText());
+    }
+
+    @Test
+    void badInputIs400AndWritingNeedsTheRole() throws Exception {
+        String[][] cases = {
+            {"{\"question\":\"" + QUESTION + "\"}", "name is required"},
+            {"{\"name\":\"x\"}", "question is required"},
+            {"{\"name\":\"x\",\"question\":\"q\",\"tags\":[\"Bad Tag!\"]}", "tags"},
+            {"{\"name\":\"x\",\"question\":\"q\",\"bound_assets\":[\"passwords\"]}", "not an asset type"},
+            {"{\"name\":\"x\",\"question\":\"q\",\"expectations\":{\"rows_tolerance\":5}}", "rows_tolerance must be"},
+            {"{\"name\":\"x\",\"question\":\"q\",\"expectations\":{\"drop\":true}}", "unknown field"},
+            {"{\"name\":\"x\",\"question\":\"q\",\"mode\":\"chaos\"}", "mode must be"},
+            {"{\"name\":\"x\",\"question\":\"q\",\"baseline_trace_id\":\"'; DROP TABLE x\"}", "baseline_trace_id must be"},
+            {"{\"name\":", ""},
+        };
+        for (String[] c : cases) {
+            Http.Reply r = http.post("/ops/golden-queries", c[0]);
+            assertEquals(400, r.status(), c[0] + " → " + r.raw());
+            assertTrue(r.body().path("message").asText().contains(c[1]), c[0] + " → " + r.raw());
+        }
+        assertEquals(400, http.post("/ops/golden-queries/" + queryId + "/run-regression", "{\"repeat\":99}").status());
+        assertEquals(400, http.get("/ops/golden-queries/not-an-id").status());
+        assertEquals(404, http.get("/ops/golden-queries/gq_0000000000000000").status());
+        Http.Reply viewer = new Http(OpsStack.get()).post("/ops/golden-queries",
+                "{\"name\":\"x\",\"question\":\"" + QUESTION + "\"}", "operator");
+        assertEquals(403, viewer.status(), viewer.raw());
+
+        Http.Reply temp = http.post("/ops/golden-queries", "{\"name\":\"temp\",\"question\":\"" + QUESTION + "\"}");
+        String id = temp.data().path("query_id").asText();
+        assertEquals(200, http.send("DELETE", "/ops/golden-queries/" + id, null, "authorization", admin()).status());
+        assertEquals(404, http.get("/ops/golden-queries/" + id).status());
+    }
+}
