@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsuite.kit.json.ModelJson;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,16 @@ class RegressionEndToEndTest {
         Http.Reply saved = http.post("/ops/assets/query/ci_queries", save.toString());
         assertEquals(200, saved.status(), saved.raw());
         draft = saved.data().path("version").asInt();
+    }
+
+    /** The stack is shared: golden queries left behind would gate other test classes' publishes. */
+    @AfterAll
+    static void down() throws Exception {
+        for (JsonNode q : http.get("/ops/golden-queries").data().path("queries")) {
+            Http.Reply r = http.send("DELETE", "/ops/golden-queries/" + q.path("query_id").asText(), null,
+                    "authorization", admin());
+            assertEquals(200, r.status(), r.raw());
+        }
     }
 
     @Test
@@ -153,5 +164,48 @@ class RegressionEndToEndTest {
         String id = temp.data().path("query_id").asText();
         assertEquals(200, http.send("DELETE", "/ops/golden-queries/" + id, null, "authorization", admin()).status());
         assertEquals(404, http.get("/ops/golden-queries/" + id).status());
+    }
+
+    @Test
+    void thePublishGateRefusesADraftThatFailsABoundGoldenQuery() throws Exception {
+        Http.Reply refused = http.post("/ops/assets/query/ci_queries/publish", "{\"version\":" + draft + "}");
+        assertEquals(409, refused.status(), refused.raw());
+        assertTrue(refused.body().path("message").asText().startsWith("publish refused by the gate: "), refused.raw());
+        JsonNode gate = refused.body().path("data").path("gate");
+        assertEquals("fail", gate.path("judgment").asText(), refused.raw());
+        assertEquals(draft, gate.path("version").asInt());
+        boolean linked = false;
+        for (JsonNode run : gate.path("runs")) {
+            linked |= run.path("query_id").asText().equals(queryId) && run.path("judgment").asText().equals("fail")
+                    && !run.path("rca_trace_id").asText().isEmpty();
+        }
+        assertTrue(linked, gate.toString());
+        // still the published version: the refused draft did not go out
+        assertTrue(http.get("/ops/assets/query/ci_queries").data().path("status").asText().equals("published"));
+        // only an admin may publish over the gate, with a reason
+        Http.Reply notAdmin = http.post("/ops/assets/query/ci_queries/publish", "{\"version\":" + draft
+                + ",\"override_reason\":\"trust me\"}");
+        assertEquals(403, notAdmin.status(), notAdmin.raw());
+        assertEquals(400, http.post("/ops/assets/query/ci_queries/publish", "{\"version\":0}").status());
+        assertEquals(404, http.post("/ops/assets/query/ci_queries/publish", "{\"version\":999}").status());
+    }
+
+    @Test
+    void aVersionThatKeepsItsGoldenQueriesPassingIsPublishedWithTheReport() throws Exception {
+        ObjectNode screen = (ObjectNode) http.get("/ops/assets/screen/ci_screen").data().path("content").deepCopy();
+        screen.put("name", "gate_screen");
+        ObjectNode save = ModelJson.MAPPER.createObjectNode();
+        save.set("content", screen);
+        Http.Reply saved = http.post("/ops/assets/screen/gate_screen", save.toString());
+        assertEquals(200, saved.status(), saved.raw());
+        Http.Reply golden = http.post("/ops/golden-queries", "{\"name\":\"screen guard\",\"question\":\"" + QUESTION
+                + "\",\"bound_assets\":[\"screen/gate_screen\"],\"expectations\":{\"latency_factor\":50}}");
+        assertEquals(200, golden.status(), golden.raw());
+        Http.Reply published = http.post("/ops/assets/screen/gate_screen/publish", "{\"version\":1}");
+        assertEquals(200, published.status(), published.raw());
+        JsonNode gate = published.data().path("gate");
+        assertEquals("pass", gate.path("judgment").asText(), published.raw());
+        assertEquals(1, gate.path("runs").size(), published.raw());
+        assertEquals("published", published.data().path("asset").path("status").asText());
     }
 }

@@ -12,6 +12,8 @@ public enum ErrorCode {
     UNAUTHENTICATED(401),
     POLICY_DENIED(403),
     CONFLICT(409),
+    /** The operation ran and was refused on what it found (e.g. a publish gate that failed). */
+    ABORTED(409),
     /** RESOURCE_EXHAUSTED too; only the ErrorInfo reason tells it from TOO_MANY_REQUESTS (413 over REST). */
     PAYLOAD_TOO_LARGE(413),
     /** A caller over its rate or in-flight limit, or a queue full: RESOURCE_EXHAUSTED, 429 over REST. */

@@ -81,7 +81,7 @@ public final class AuditTrail implements AutoCloseable {
             case UNAUTHENTICATED -> "unauthenticated";
             case POLICY_DENIED -> "denied";
             case TOO_MANY_REQUESTS -> "rate_limited";
-            case INVALID_ARGUMENT, FAILED_PRECONDITION, NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE -> "invalid";
+            case INVALID_ARGUMENT, FAILED_PRECONDITION, NOT_FOUND, CONFLICT, ABORTED, PAYLOAD_TOO_LARGE -> "invalid";
             default -> "failed";
         };
     }

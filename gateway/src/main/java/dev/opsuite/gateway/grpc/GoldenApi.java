@@ -162,6 +162,33 @@ final class GoldenApi {
                 .build();
     }
 
+    /**
+     * The publish gate: every golden query bound to type or type/name, run with this version as an
+     * override. fail when any fails, warning when any warns, pass, or none when no query is bound.
+     */
+    dev.opsuite.proto.v1.GateReport gate(String type, String name, int version, List<String> roles) {
+        List<GoldenQuery> bound = list("", type + "/" + name);
+        dev.opsuite.proto.v1.GateReport.Builder report = dev.opsuite.proto.v1.GateReport.newBuilder()
+                .setAssetType(type).setName(name).setVersion(version);
+        if (bound.isEmpty()) {
+            return report.setJudgment("none").setSummary("no golden query is bound to " + type + "/" + name).build();
+        }
+        if (bound.size() > MAX_SET) {
+            throw OpsException.invalid(bound.size() + " golden queries are bound to " + type + "/" + name
+                    + "; the gate runs at most " + MAX_SET);
+        }
+        int[] n = new int[3];
+        for (GoldenQuery q : bound) {
+            RegressionRun r = run(q, Map.of(type, name + "@" + version), 1, roles);
+            report.addRuns(r);
+            n[switch (r.getJudgment()) { case "pass" -> 0; case "fail" -> 1; default -> 2; }]++;
+        }
+        String judgment = n[1] > 0 ? "fail" : n[2] > 0 ? "warning" : "pass";
+        return report.setJudgment(judgment).setSummary(bound.size() + " golden quer" + (bound.size() == 1 ? "y" : "ies")
+                + " run with " + type + "/" + name + "@" + version + ": " + n[0] + " pass, " + n[2] + " warning, "
+                + n[1] + " fail").build();
+    }
+
     private RegressionRun run(GoldenQuery q, Map<String, String> extra, int repeat, List<String> roles) {
         Trace base = lookup.find(q.getBaselineTraceId());
         Map<String, String> overrides = new LinkedHashMap<>(q.getAssetOverridesMap());

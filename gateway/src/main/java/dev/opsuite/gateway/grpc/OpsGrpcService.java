@@ -160,7 +160,30 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
 
     @Override
     public void publishAssetVersion(PublishAssetVersionRequest r, StreamObserver<PublishAssetVersionResponse> o) {
-        respond(o, () -> assets.publish(r));
+        respond(o, () -> {
+            List<String> roles = CallerRoles.current();
+            String reason = r.getOverrideReason().strip();
+            if (reason.length() > 500) {
+                throw OpsException.invalidField("override_reason", "override_reason is longer than 500 characters");
+            }
+            if (!reason.isEmpty() && !roles.contains("admin")) {
+                throw OpsException.denied("override_reason needs the admin role");
+            }
+            if (r.getVersion() <= 0) {
+                throw OpsException.invalidField("version", "version must be a positive integer");
+            }
+            // the version must exist before the gate asks anything with it
+            assets.get(dev.opsuite.proto.v1.GetAssetVersionRequest.newBuilder().setAssetType(r.getAssetType())
+                    .setName(r.getName()).setVersion(r.getVersion()).build());
+            dev.opsuite.proto.v1.GateReport gate = golden.gate(r.getAssetType(), r.getName(), r.getVersion(), roles);
+            if ("fail".equals(gate.getJudgment())) {
+                if (reason.isEmpty()) {
+                    throw new GateRefused(gate);
+                }
+                gate = gate.toBuilder().setOverrideReason(reason).build();
+            }
+            return assets.publish(r).toBuilder().setGate(gate).build();
+        });
     }
 
     @Override
@@ -391,6 +414,9 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         T response;
         try {
             response = body.get();
+        } catch (GateRefused g) {
+            observer.onError(GrpcErrors.toException(g, null, g.report()));
+            return;
         } catch (Conductor.TracedFailure f) {
             // the failed request's trace id travels in the status details (ErrorInfo.metadata.trace_id)
             observer.onError(GrpcErrors.toException(f.failure(), f.traceId()));

@@ -11,10 +11,8 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.grpc.UnframedGrpcErrorHandler;
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.kit.grpc.GrpcErrors;
-import com.google.rpc.ErrorInfo;
 import io.grpc.Status;
 import java.util.Base64;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +41,9 @@ public final class EnvelopeErrorHandler implements ServerErrorHandler, UnframedG
                     "invalid request body: malformed JSON or a field of the wrong type").toHttpResponse();
         }
         // a transcoded status arrives as the grpc-message header wrote it: percent-encoded
-        return Envelopes.of(status.withDescription(Envelopes.grpcMessage(status.getDescription())), errorInfo(response))
-                .toHttpResponse();
+        com.google.rpc.Status rich = richStatus(response);
+        return Envelopes.of(status.withDescription(Envelopes.grpcMessage(status.getDescription())),
+                GrpcErrors.errorInfo(rich), Envelopes.extraData(rich)).toHttpResponse();
     }
 
     @Override
@@ -75,20 +74,20 @@ public final class EnvelopeErrorHandler implements ServerErrorHandler, UnframedG
         return Envelopes.of(status, description);
     }
 
-    /** The ErrorInfo in a failed call's grpc-status-details-bin (trailers, or headers of a trailers-only reply). */
-    static Optional<ErrorInfo> errorInfo(AggregatedHttpResponse response) {
+    /** A failed call's google.rpc.Status from grpc-status-details-bin (trailers, or headers of a trailers-only reply). */
+    static com.google.rpc.Status richStatus(AggregatedHttpResponse response) {
         String bin = response.trailers().get(DETAILS);
         if (bin == null) {
             bin = response.headers().get(DETAILS);
         }
         if (bin == null) {
-            return Optional.empty();
+            return null;
         }
         try {
-            return GrpcErrors.errorInfo(com.google.rpc.Status.parseFrom(Base64.getDecoder().decode(bin)));
+            return com.google.rpc.Status.parseFrom(Base64.getDecoder().decode(bin));
         } catch (IllegalArgumentException | com.google.protobuf.InvalidProtocolBufferException e) {
             log.debug("unreadable grpc-status-details-bin", e);
-            return Optional.empty();
+            return null;
         }
     }
 

@@ -10,6 +10,7 @@ import dev.opsuite.kit.grpc.GrpcErrors;
 import dev.opsuite.kit.json.ModelJson;
 import io.grpc.Status;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -58,12 +59,37 @@ public final class Envelopes {
 
     /** A failure with its google.rpc details: the reason picks the HTTP status, the trace id goes to data. */
     public static AggregatedHttpResponse of(Status status, Optional<ErrorInfo> info) {
+        return of(status, info, Map.of());
+    }
+
+    /**
+     * The details a REST caller sees in data besides trace_id: a publish gate's report as data.gate
+     * (the same JSON as PublishAssetVersionResponse.gate).
+     */
+    public static Map<String, String> extraData(com.google.rpc.Status rich) {
+        if (rich == null) {
+            return Map.of();
+        }
+        for (com.google.protobuf.Any d : rich.getDetailsList()) {
+            if (d.is(dev.opsuite.proto.v1.GateReport.class)) {
+                try {
+                    return Map.of("gate", dev.opsuite.kit.json.Structs.toJson(d.unpack(dev.opsuite.proto.v1.GateReport.class)));
+                } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                    return Map.of();
+                }
+            }
+        }
+        return Map.of();
+    }
+
+    /** As {@link #of(Status, Optional)}, with more members of data (name → JSON text). */
+    public static AggregatedHttpResponse of(Status status, Optional<ErrorInfo> info, Map<String, String> extra) {
         String reason = info.map(ErrorInfo::getReason).orElse(null);
         HttpStatus http = httpStatus(status.getCode(), reason);
         String description = status.getDescription();
         String traceId = info.map(i -> i.getMetadataOrDefault(GrpcErrors.TRACE_ID, "")).orElse("");
         AggregatedHttpResponse r = of(http, description == null || description.isBlank() ? defaultMessage(http)
-                : description, traceId);
+                : description, traceId, extra);
         if (http == HttpStatus.TOO_MANY_REQUESTS) {
             return AggregatedHttpResponse.of(r.headers().toBuilder().add("retry-after", "1").build(), r.content());
         }
@@ -71,10 +97,10 @@ public final class Envelopes {
     }
 
     public static AggregatedHttpResponse of(HttpStatus http, String message) {
-        return of(http, message, "");
+        return of(http, message, "", Map.of());
     }
 
-    private static AggregatedHttpResponse of(HttpStatus http, String message, String traceId) {
+    private static AggregatedHttpResponse of(HttpStatus http, String message, String traceId, Map<String, String> extra) {
         String text = sanitize(message == null ? "" : message);
         ObjectNode body = ModelJson.MAPPER.createObjectNode();
         body.put("time", Instant.now().toString());
@@ -84,6 +110,13 @@ public final class Envelopes {
         if (!traceId.isEmpty()) {
             data.put("trace_id", traceId);
         }
+        extra.forEach((k, json) -> {
+            try {
+                data.set(k, ModelJson.MAPPER.readTree(json));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                data.put(k, json);
+            }
+        });
         return AggregatedHttpResponse.of(http, MediaType.JSON_UTF_8, body.toString());
     }
 

@@ -57,6 +57,15 @@ public final class GrpcErrors {
         return StatusProto.toStatusRuntimeException(details(t, traceId));
     }
 
+    /** As {@link #toException(Throwable, String)}, with more details (e.g. a report) after the ErrorInfo. */
+    public static StatusRuntimeException toException(Throwable t, String traceId, com.google.protobuf.Message... more) {
+        com.google.rpc.Status.Builder rich = details(t, traceId).toBuilder();
+        for (com.google.protobuf.Message m : more) {
+            rich.addDetails(Any.pack(m));
+        }
+        return StatusProto.toStatusRuntimeException(rich.build());
+    }
+
     /** The trailers that carry the details of {@code t}'s status (for a call closed by hand). */
     public static Metadata trailers(Throwable t) {
         Metadata m = toException(t).getTrailers();
@@ -107,6 +116,7 @@ public final class GrpcErrors {
             case UNAUTHENTICATED -> Status.UNAUTHENTICATED;
             case POLICY_DENIED -> Status.PERMISSION_DENIED;
             case CONFLICT -> Status.ALREADY_EXISTS;
+            case ABORTED -> Status.ABORTED;
             case PAYLOAD_TOO_LARGE, TOO_MANY_REQUESTS -> Status.RESOURCE_EXHAUSTED;
             case UNAVAILABLE -> Status.UNAVAILABLE;
             case DEADLINE_EXCEEDED -> Status.DEADLINE_EXCEEDED;
@@ -144,7 +154,8 @@ public final class GrpcErrors {
             case NOT_FOUND -> ErrorCode.NOT_FOUND;
             case UNAUTHENTICATED -> ErrorCode.UNAUTHENTICATED;
             case PERMISSION_DENIED -> ErrorCode.POLICY_DENIED;
-            case ALREADY_EXISTS, ABORTED -> ErrorCode.CONFLICT;
+            case ALREADY_EXISTS -> ErrorCode.CONFLICT;
+            case ABORTED -> ErrorCode.ABORTED;
             case RESOURCE_EXHAUSTED -> ErrorCode.TOO_MANY_REQUESTS;
             case UNAVAILABLE, CANCELLED -> ErrorCode.UNAVAILABLE;
             case DEADLINE_EXCEEDED -> ErrorCode.DEADLINE_EXCEEDED;
