@@ -57,8 +57,9 @@ import java.util.function.Supplier;
 
 /**
  * The public OpsService (gRPC and, through Armeria transcoding, REST). Thin: checks the input,
- * calls the conductor or trace-service, wraps the result in the {time, code, message, data}
- * envelope. Errors become gRPC statuses here, once; the REST edge renders them as envelopes.
+ * calls the conductor, trace-service or one of the *Api helpers, and answers with the data (the REST
+ * edge adds the {time, code, message, data} envelope). Errors become gRPC statuses with their
+ * google.rpc details here, once; the REST edge renders them as envelopes.
  */
 public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     private final Conductor conductor;
@@ -72,13 +73,12 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     private final StageTester stageTester;
     private final StageCalls stageCalls;
     private final SourceAssetApi sourceAssets;
-    private final dev.opsuite.gateway.auth.ApiKeys keys;
     private final RcaApi rca;
     private final GoldenApi golden;
+    private final AdminApi admin;
 
     public OpsGrpcService(Conductor conductor, UiActionRunner uiActions, StageClients clients, TraceSink traces,
                           HealthProbe health, RequestChecks checks, dev.opsuite.gateway.auth.ApiKeys keys) {
-        this.keys = keys;
         this.uiActions = uiActions;
         this.sourceAssets = new SourceAssetApi(clients);
         this.assets = new AssetApi(clients, sourceAssets);
@@ -88,6 +88,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
                 dev.opsuite.gateway.auth.RequestCaller.INSTANCE);
         this.stageCalls = new StageCalls(stages, traces);
         this.rca = new RcaApi(lookup, traces, checks, conductor::publishedPolicy);
+        this.admin = new AdminApi(clients, keys, conductor);
         this.golden = new GoldenApi(clients, conductor, lookup, checks, rca, conductor::publishedPolicy);
         this.conductor = conductor;
         this.clients = clients;
@@ -267,77 +268,37 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
 
     /** The demo's CIs out of the estate (estate_admin, as an import). */
     @Override
-    public void removeDemoEstate(dev.opsuite.proto.v1.RemoveDemoEstateRequest request,
+    public void removeDemoEstate(dev.opsuite.proto.v1.RemoveDemoEstateRequest r,
                                  StreamObserver<dev.opsuite.proto.v1.RemoveDemoEstateResponse> o) {
-        respond(o, () -> {
-            long removed = clients.callExecutor("executor-service RemoveOrigin", () ->
-                    dev.opsuite.proto.v1.EstateServiceGrpc.newBlockingStub(clients.executorChannel())
-                            .withDeadlineAfter(10, java.util.concurrent.TimeUnit.MINUTES)
-                            .removeOrigin(dev.opsuite.proto.v1.RemoveOriginRequest.newBuilder().setOrigin("demo").build()))
-                    .getRemovedCis();
-            clients.estateGeneration().incrementAndGet();
-            return dev.opsuite.proto.v1.RemoveDemoEstateResponse.newBuilder().setRemovedCis(removed).build();
-        });
+        respond(o, admin::removeDemoEstate);
     }
 
     @Override
     public void createApiKey(dev.opsuite.proto.v1.CreateApiKeyRequest r,
                              StreamObserver<dev.opsuite.proto.v1.CreateApiKeyResponse> o) {
-        respond(o, () -> {
-            var created = keys.create(r.getName().strip(), r.getRolesList());
-            return dev.opsuite.proto.v1.CreateApiKeyResponse.newBuilder().setKey(info(created.key()))
-                            .setToken(created.token()).build();
-        });
+        respond(o, () -> admin.createApiKey(r));
     }
 
     @Override
     public void listApiKeys(dev.opsuite.proto.v1.ListApiKeysRequest r,
                             StreamObserver<dev.opsuite.proto.v1.ListApiKeysResponse> o) {
-        respond(o, () -> {
-            var data = dev.opsuite.proto.v1.ListApiKeysResponse.newBuilder();
-            keys.list().forEach(k -> data.addKeys(info(k)));
-            return data.build();
-        });
+        respond(o, admin::listApiKeys);
     }
 
     @Override
     public void revokeApiKey(dev.opsuite.proto.v1.RevokeApiKeyRequest r,
                              StreamObserver<dev.opsuite.proto.v1.RevokeApiKeyResponse> o) {
-        respond(o, () -> {
-            var revoked = keys.revoke(r.getId().strip())
-                    .orElseThrow(() -> OpsException.notFound("no API key " + r.getId().strip()));
-            return dev.opsuite.proto.v1.RevokeApiKeyResponse.newBuilder().setKey(info(revoked)).build();
-        });
+        respond(o, () -> admin.revokeApiKey(r));
     }
 
     @Override
     public void whoAmI(dev.opsuite.proto.v1.WhoAmIRequest r, StreamObserver<dev.opsuite.proto.v1.WhoAmIResponse> o) {
-        respond(o, () -> {
-            var p = dev.opsuite.gateway.auth.Authenticator.current()
-                    .orElseThrow(() -> OpsException.unauthenticated("not authenticated"));
-            return dev.opsuite.proto.v1.WhoAmIResponse.newBuilder().setName(p.name()).setKind(p.kind())
-                            .addAllRoles(p.roles())
-                            .setDataScope(dev.opsuite.guard.DataScope.of(conductor.publishedPolicy(), p.roles()).toProto())
-                            .setLlmTokensUsedToday(conductor.llm().used(p.id()))
-                            .setLlmTokensDaily(conductor.llm().dailyTokens()).build();
-        });
+        respond(o, admin::whoAmI);
     }
 
     @Override
     public void listAudit(dev.opsuite.proto.v1.ListAuditRequest r, StreamObserver<dev.opsuite.proto.v1.ListAuditResponse> o) {
-        respond(o, () -> {
-            var found = clients.callTrace("trace-service SearchAuditEvents", () -> clients.audit().searchAuditEvents(
-                    dev.opsuite.proto.v1.SearchAuditEventsRequest.newBuilder().setLimit(r.getLimit())
-                            .setBeforeId(r.getBeforeId()).setPrincipal(r.getPrincipal()).setAction(r.getAction())
-                            .setOutcome(r.getOutcome()).build()));
-            return dev.opsuite.proto.v1.ListAuditResponse.newBuilder().addAllEvents(found.getEventsList())
-                            .setNextBeforeId(found.getNextBeforeId()).build();
-        });
-    }
-
-    private static dev.opsuite.proto.v1.ApiKeyInfo info(dev.opsuite.gateway.auth.ApiKeys.KeyInfo k) {
-        return dev.opsuite.proto.v1.ApiKeyInfo.newBuilder().setId(k.id()).setName(k.name()).addAllRoles(k.roles())
-                .setCreatedAt(k.createdAt()).setRevokedAt(k.revokedAt()).build();
+        respond(o, () -> admin.listAudit(r));
     }
 
     @Override

@@ -1,0 +1,81 @@
+package dev.opsuite.gateway.grpc;
+
+import dev.opsuite.conductor.Conductor;
+import dev.opsuite.gateway.auth.ApiKeys;
+import dev.opsuite.gateway.auth.Authenticator;
+import dev.opsuite.gateway.stages.StageClients;
+import dev.opsuite.model.errors.OpsException;
+import dev.opsuite.proto.v1.ApiKeyInfo;
+import dev.opsuite.proto.v1.CreateApiKeyRequest;
+import dev.opsuite.proto.v1.CreateApiKeyResponse;
+import dev.opsuite.proto.v1.EstateServiceGrpc;
+import dev.opsuite.proto.v1.ListApiKeysResponse;
+import dev.opsuite.proto.v1.ListAuditRequest;
+import dev.opsuite.proto.v1.ListAuditResponse;
+import dev.opsuite.proto.v1.RemoveDemoEstateResponse;
+import dev.opsuite.proto.v1.RemoveOriginRequest;
+import dev.opsuite.proto.v1.RevokeApiKeyRequest;
+import dev.opsuite.proto.v1.RevokeApiKeyResponse;
+import dev.opsuite.proto.v1.SearchAuditEventsRequest;
+import dev.opsuite.proto.v1.WhoAmIResponse;
+import java.util.concurrent.TimeUnit;
+
+/** The administrative RPCs of OpsService: API keys, who am I, the audit log, removing the demo estate. */
+final class AdminApi {
+    private final StageClients clients;
+    private final ApiKeys keys;
+    private final Conductor conductor;
+
+    AdminApi(StageClients clients, ApiKeys keys, Conductor conductor) {
+        this.clients = clients;
+        this.keys = keys;
+        this.conductor = conductor;
+    }
+
+    RemoveDemoEstateResponse removeDemoEstate() {
+        long removed = clients.callExecutor("executor-service RemoveOrigin", () ->
+                EstateServiceGrpc.newBlockingStub(clients.executorChannel()).withDeadlineAfter(10, TimeUnit.MINUTES)
+                        .removeOrigin(RemoveOriginRequest.newBuilder().setOrigin("demo").build()))
+                .getRemovedCis();
+        clients.estateGeneration().incrementAndGet();
+        return RemoveDemoEstateResponse.newBuilder().setRemovedCis(removed).build();
+    }
+
+    CreateApiKeyResponse createApiKey(CreateApiKeyRequest r) {
+        var created = keys.create(r.getName().strip(), r.getRolesList());
+        return CreateApiKeyResponse.newBuilder().setKey(info(created.key())).setToken(created.token()).build();
+    }
+
+    ListApiKeysResponse listApiKeys() {
+        var data = ListApiKeysResponse.newBuilder();
+        keys.list().forEach(k -> data.addKeys(info(k)));
+        return data.build();
+    }
+
+    RevokeApiKeyResponse revokeApiKey(RevokeApiKeyRequest r) {
+        var revoked = keys.revoke(r.getId().strip())
+                .orElseThrow(() -> OpsException.notFound("no API key " + r.getId().strip()));
+        return RevokeApiKeyResponse.newBuilder().setKey(info(revoked)).build();
+    }
+
+    WhoAmIResponse whoAmI() {
+        var p = Authenticator.current().orElseThrow(() -> OpsException.unauthenticated("not authenticated"));
+        return WhoAmIResponse.newBuilder().setName(p.name()).setKind(p.kind()).addAllRoles(p.roles())
+                .setDataScope(dev.opsuite.guard.DataScope.of(conductor.publishedPolicy(), p.roles()).toProto())
+                .setLlmTokensUsedToday(conductor.llm().used(p.id()))
+                .setLlmTokensDaily(conductor.llm().dailyTokens()).build();
+    }
+
+    ListAuditResponse listAudit(ListAuditRequest r) {
+        var found = clients.callTrace("trace-service SearchAuditEvents", () -> clients.audit().searchAuditEvents(
+                SearchAuditEventsRequest.newBuilder().setLimit(r.getLimit()).setBeforeId(r.getBeforeId())
+                        .setPrincipal(r.getPrincipal()).setAction(r.getAction()).setOutcome(r.getOutcome()).build()));
+        return ListAuditResponse.newBuilder().addAllEvents(found.getEventsList())
+                .setNextBeforeId(found.getNextBeforeId()).build();
+    }
+
+    private static ApiKeyInfo info(ApiKeys.KeyInfo k) {
+        return ApiKeyInfo.newBuilder().setId(k.id()).setName(k.name()).addAllRoles(k.roles())
+                .setCreatedAt(k.createdAt()).setRevokedAt(k.revokedAt()).build();
+    }
+}
