@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,6 +36,8 @@ final class DiffRules {
     private final Trace cand;
     private final RcaRules rules;
     private final List<Hypothesis> found = new ArrayList<>();
+    /** Asset types whose applied version differs between the two traces. */
+    private final Set<String> changedTypes = new HashSet<>();
 
     private DiffRules(Trace base, Trace cand, RcaRules rules) {
         this.base = base;
@@ -81,6 +84,7 @@ final class DiffRules {
             }
             any = true;
             String type = key.startsWith("source") ? "source" : key;
+            changedTypes.add(type);
             String stage = STAGE_OF.getOrDefault(type, "route_plan");
             List<Step> steps = new ArrayList<>();
             String name = name(b);
@@ -202,16 +206,30 @@ final class DiffRules {
         return m;
     }
 
-    /** The candidate's own signs: those the baseline shows too do not explain the difference. */
+    /**
+     * The candidate's own signs: those the baseline shows too do not explain the difference, and a
+     * sign that points at an asset whose version changed is that change's consequence — it ranks
+     * below the change that caused it.
+     */
     private void candidateSigns() {
         Set<String> inBase = new HashSet<>();
         TraceRules.of(base, rules).forEach(h -> inBase.add(h.rule() + "|" + h.title()));
         for (Hypothesis h : TraceRules.of(cand, rules)) {
-            found.add(inBase.contains(h.rule() + "|" + h.title())
-                    ? h.withScore(h.score() * 0.4, "The baseline shows the same sign, so it does not explain the difference.")
-                    : h.withScore(outcomeChanged() ? h.score() : h.score() * 0.5, null));
+            Optional<String> cause = h.fixes().stream().map(Hypothesis.Fix::assetType).filter(changedTypes::contains)
+                    .findFirst();
+            if (inBase.contains(h.rule() + "|" + h.title())) {
+                found.add(h.withScore(h.score() * 0.4, "The baseline shows the same sign, so it does not explain the difference."));
+            } else if (cause.isPresent()) {
+                found.add(h.withScore(Math.min(h.score(), CONSEQUENCE_CAP), "It follows from the changed " + cause.get()
+                        + " asset."));
+            } else {
+                found.add(h.withScore(outcomeChanged() ? h.score() : h.score() * 0.5, null));
+            }
         }
     }
+
+    /** Below a changed asset's 0.9: a sign of the candidate that the change explains. */
+    private static final double CONSEQUENCE_CAP = 0.85;
 
     private Step stageTestOnCandidate(String stage) {
         Map<String, Object> req = new LinkedHashMap<>();

@@ -177,4 +177,19 @@ class RcaEngineTest {
         assertTrue(report.blocks().get(1).getContent().startsWith("**Rank 1: Policy blocked the plan: rbac**\n\n"
                 + "**Confidence:** HIGH"), report.blocks().get(1).getContent());
     }
+
+    @Test
+    void aSignTheChangedAssetExplainsRanksBelowTheChange() {
+        Trace base = ok("base").build();
+        Trace cand = ok("cand").putAppliedAssets("policy", "ci_policy@2(draft)").setStatus("rejected")
+                .setRouteOutput(ok("x").getRouteOutput().toBuilder().setPlanValidated(ValidatedPlan.newBuilder()
+                        .addDecisions(PolicyDecision.newBuilder().setRule("security.blocked_tables").setDecision("deny")
+                                .setReason("table ci_metric is blocked")))).build();
+        RcaResult r = RcaEngine.diff(base, cand, RcaRules.DEFAULTS, 7, false, System.nanoTime()).result();
+        assertEquals("asset_changed", r.getHypotheses(0).getRule(), r.toString());
+        assertEquals("policy_block", r.getHypotheses(1).getRule(), r.toString());
+        assertTrue(r.getHypotheses(1).getDescription().endsWith("It follows from the changed policy asset."));
+        // alone, the same trace's deny is the first explanation
+        assertEquals("policy_block", single(cand).getHypotheses(0).getRule());
+    }
 }
