@@ -158,9 +158,13 @@ final class TraceRules {
         tried.addAll(plan().getAdjustmentsList());
         String query = t.getRouteOutput().getPlanValidated().getQueriesCount() > 0
                 ? t.getRouteOutput().getPlanValidated().getQueries(0) : "";
-        found.add(new Hypothesis("empty_result", "Empty result in EXECUTE", finalEmpty ? 0.85 : 0.45,
+        // with the CI unresolved, nothing could be found: the empty result is that slot's consequence
+        boolean unresolved = plan().getCandidatesCount() > 1 || plan().getMissingSlotsCount() > 0;
+        found.add(new Hypothesis("empty_result", "Empty result in EXECUTE",
+                unresolved ? 0.5 : finalEmpty ? 0.85 : 0.45,
                 (finalEmpty ? "The query returned no rows, and the answer says so." : "A query returned no rows; a replan recovered.")
-                        + (tried.isEmpty() ? "" : " Tried: " + String.join("; ", tried) + "."),
+                        + (tried.isEmpty() ? "" : " Tried: " + String.join("; ", tried) + ".")
+                        + (unresolved ? " The CI was not resolved, so this follows from that." : ""),
                 ev,
                 List.of(stageTest("execute", "Run EXECUTE again on this trace's plan (and with a draft Query or Resolver "
                         + "asset as an override) and compare the rows.")),

@@ -192,4 +192,16 @@ class RcaEngineTest {
         // alone, the same trace's deny is the first explanation
         assertEquals("policy_block", single(cand).getHypotheses(0).getRule());
     }
+
+    @Test
+    void anEmptyResultOfAnUnresolvedCiRanksBelowTheUnresolvedCi() {
+        Trace t = ok("t8").setStageOutputs(2, stage("execute", 0, 30))
+                .setRouteOutput(ok("x").getRouteOutput().toBuilder().setPlanRaw(Plan.newBuilder()
+                        .addCandidates(Candidate.newBuilder().setCiCode("A")).addCandidates(Candidate.newBuilder().setCiCode("B"))))
+                .build();
+        RcaResult r = single(t);
+        assertEquals("unresolved_ci", r.getHypotheses(0).getRule(), r.toString());
+        assertEquals("empty_result", r.getHypotheses(1).getRule());
+        assertTrue(r.getHypotheses(1).getDescription().endsWith("follows from that."));
+    }
 }

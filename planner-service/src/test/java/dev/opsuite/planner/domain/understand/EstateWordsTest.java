@@ -255,7 +255,8 @@ class EstateWordsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "label-printer 장애 나기 전에 누가 뭐 건드렸어요?", "label-printer incident, chg before?",
-        "INC on label-printer (11-25): deploys/changes in the lead-up?"})
+        "INC on label-printer (11-25): deploys/changes in the lead-up?",
+        "label-printer 죽기 전에 배포한 거 있어?", "label-printer 뻗었을 때 그 전에 변경 뭐 있었어"})
     void changesBeforeAnIncidentInEverydayWords(String question) {
         PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
         assertTrue(p.history().eventTypes().contains("change"), question + ": " + p.history());
