@@ -9,12 +9,14 @@ import dev.opsuite.gateway.rca.RcaRules;
 import dev.opsuite.kit.json.Structs;
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.Answer;
+import dev.opsuite.proto.v1.AnswerBlock;
 import dev.opsuite.proto.v1.Diagnostics;
 import dev.opsuite.proto.v1.RcaRequest;
 import dev.opsuite.proto.v1.RcaResponse;
 import dev.opsuite.proto.v1.StageOutput;
 import dev.opsuite.proto.v1.Trace;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -73,7 +75,14 @@ final class RcaApi {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String status = report.abstained() ? "abstained" : "ok";
         int ms = (int) ((System.nanoTime() - start) / 1_000_000);
-        String summary = report.blocks().get(0).getContent();
+        List<AnswerBlock> blocks = new ArrayList<>(report.blocks());
+        if (r.getOptions().getUseLlm()) {
+            // asked for, not done: said in the answer rather than left out silently
+            blocks.set(0, blocks.get(0).toBuilder().setContent(blocks.get(0).getContent() + "\n\n**Narrative:** not "
+                    + "written — use_llm is accepted, but this version writes no model narrative; every hypothesis "
+                    + "here comes from the rules.").build());
+        }
+        String summary = blocks.get(0).getContent();
         sink.submit(Trace.newBuilder().setTraceId(traceId).setParentTraceId(parent).setFeature("rca")
                 .setEndpoint("/ops/rca").setMethod("POST").setOpsMode("real")
                 .setQuestion("rca " + r.getMode() + " " + String.join(" ", report.result().getSourceTracesList()))
@@ -83,9 +92,9 @@ final class RcaApi {
                         .setResult(Structs.messageToStruct(report.result()))
                         .setDiagnostics(Diagnostics.newBuilder().setStatus(report.abstained() ? "warning" : "ok")
                                 .putCounts("hypotheses", report.result().getHypothesesCount())))
-                .setAnswer(Answer.newBuilder().setText(summary).addAllBlocks(report.blocks()))
+                .setAnswer(Answer.newBuilder().setText(summary).addAllBlocks(blocks))
                 .build());
-        return RcaResponse.newBuilder().setTraceId(traceId).setStatus(status).addAllBlocks(report.blocks())
+        return RcaResponse.newBuilder().setTraceId(traceId).setStatus(status).addAllBlocks(blocks)
                 .setRca(report.result()).build();
     }
 
