@@ -97,6 +97,10 @@ public final class Judge {
         if (mock || x.pinned()) {
             same(changes, "answer", base.getAnswer().getText(), cand.getAnswer().getText());
             same(changes, "values", values(base).toString(), values(cand).toString());
+        } else if (!shape(base.getAnswer().getText()).equals(shape(cand.getAnswer().getText()))) {
+            // live values move; the sentence around them (a Mapping template's wording) should not
+            changes.add(new Change("answer_wording", shape(base.getAnswer().getText()),
+                    shape(cand.getAnswer().getText()), "warning"));
         }
 
         int ra = rows(base);
@@ -134,6 +138,13 @@ public final class Judge {
         };
         return new Verdict(judgment, reason, changes, ra, rb, base.getDurationMs(), cand.getDurationMs());
     }
+
+    /** An answer's wording with its numbers masked: what stays when only the data moves. */
+    static String shape(String text) {
+        return NUMBER.matcher(text).replaceAll("#");
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]+(?:[.,:/-][0-9]+)*");
 
     private static String describe(List<Change> cs) {
         List<String> s = new ArrayList<>();

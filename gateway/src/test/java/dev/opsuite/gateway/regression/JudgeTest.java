@@ -88,4 +88,16 @@ class JudgeTest {
         assertEquals("warning", Judge.judge(base, other, false, new Judge.Expectations(-1, 0.01, 3, false)).judgment());
         assertEquals("pass", Judge.judge(base, other, false, new Judge.Expectations(-1, 0.05, 3, false)).judgment());
     }
+
+    @Test
+    void aChangedSentenceAroundLiveValuesIsAWarning() {
+        Trace base = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 1, 25.3, 40).build();
+        Trace otherValue = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 1, 31.7, 40).build();
+        assertEquals("pass", Judge.judge(base, otherValue, false, DEFAULT).judgment(), "only the number moved");
+        Trace reworded = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 1, 25.3, 40)
+                .setAnswer(base.getAnswer().toBuilder().setText("SVR001: 25.3")).build();
+        Judge.Verdict v = Judge.judge(base, reworded, false, DEFAULT);
+        assertEquals("warning", v.judgment(), v.reason());
+        assertTrue(v.reason().contains("answer_wording CPU # → SVR#: #"), v.reason());
+    }
 }
