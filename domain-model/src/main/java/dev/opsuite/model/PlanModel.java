@@ -140,7 +140,7 @@ public record PlanModel(
 
     public record History(boolean enabled, List<String> eventTypes, List<String> severities, String timeRange,
                           String timeFrom, String timeTo, int limit, boolean timeStated, String anchor,
-                          int windowHours) {
+                          int windowHours, String eventRef) {
         public static final History EMPTY = new History(false, null, null, null, null, null, 0);
 
         public History {
@@ -150,15 +150,16 @@ public record PlanModel(
             timeFrom = timeFrom == null ? "" : timeFrom;
             timeTo = timeTo == null ? "" : timeTo;
             anchor = anchor == null ? "" : anchor;
+            eventRef = eventRef == null ? "" : eventRef;
         }
 
         public History(boolean enabled, List<String> eventTypes, List<String> severities, String timeRange,
                        String timeFrom, String timeTo, int limit) {
-            this(enabled, eventTypes, severities, timeRange, timeFrom, timeTo, limit, false, null, 0);
+            this(enabled, eventTypes, severities, timeRange, timeFrom, timeTo, limit, false, null, 0, null);
         }
 
         public History withRange(String range, String from, String to, boolean stated) {
-            return new History(enabled, eventTypes, severities, range, from, to, limit, stated, anchor, windowHours);
+            return new History(enabled, eventTypes, severities, range, from, to, limit, stated, anchor, windowHours, eventRef);
         }
     }
 

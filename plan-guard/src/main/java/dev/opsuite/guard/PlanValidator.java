@@ -77,6 +77,14 @@ public final class PlanValidator {
             decisions.add(new Decision(policyName, "query_binding", "deny",
                     "no Query-asset template matches this plan", Map.of()));
         }
+        String ref = checked.history().eventRef();
+        if (!ref.isEmpty() && !queries.isEmpty() && queries.stream().map(q -> QuerySelector.find(queryAsset, q))
+                .noneMatch(PlanValidator::takesEventRef)) {
+            // an older Query asset would answer with every event: the id would be dropped without a word
+            decisions.add(new Decision(policyName, "query_binding", "deny", "no Query-asset template of "
+                    + queries + " filters events by an id such as " + ref + " (a template with the parameter event_ref)",
+                    Map.of("event_ref", ref)));
+        }
         SqlGuard guard = guard(policy.path("security"));
         for (String name : queries) {
             checkQuery(name, queryAsset, assets, guard, policyName, decisions);
@@ -99,6 +107,18 @@ public final class PlanValidator {
         List<Decision> decisions = new ArrayList<>();
         checkQuery(queryName, assets.content("query"), assets, guard(policy.path("security")), policyName, decisions);
         return decisions;
+    }
+
+    private static boolean takesEventRef(JsonNode template) {
+        if (template == null) {
+            return false;
+        }
+        for (JsonNode p : template.path("params")) {
+            if ("event_ref".equals(p.path("name").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private PlanModel checkBudget(PlanModel plan, JsonNode policy, String policyName, List<Decision> decisions) {

@@ -55,6 +55,7 @@ public final class QuerySelector {
                 case "relation" -> plan.graph().relationTypes().contains(want);
                 case "compare" -> e.getValue().asBoolean() == (plan.primary().ciCodes().size() >= 2);
                 case "anchor" -> e.getValue().asBoolean() == !plan.history().anchor().isEmpty();
+                case "event_ref" -> e.getValue().asBoolean() == !plan.history().eventRef().isEmpty();
                 case "count" -> e.getValue().asBoolean() == plan.output().count();
                 default -> false; // an unknown condition never matches: fail closed
             };

@@ -60,6 +60,7 @@ final class ComposeVars {
                 metricRange ? plan.metric().timeFrom() : plan.history().timeFrom(),
                 metricRange ? plan.metric().timeTo() : plan.history().timeTo(), lang));
         vars.put("window_hours", Integer.toString(plan.history().windowHours()));
+        vars.put("event_ref", plan.history().eventRef());
         vars.put("condition", condition(plan.metric().threshold(), mapping, lang, vars.get("unit"), decimals));
         vars.put("fields", String.join(", ", plan.primary().fields()));
         // the filters a graph answer applied, so "depends on nothing" is never said of an unfiltered walk

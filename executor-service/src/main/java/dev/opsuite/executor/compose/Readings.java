@@ -60,6 +60,7 @@ final class Readings {
                 + String.join(", ", plan.history().eventTypes())).strip());
         v.put("depth", Integer.toString(plan.graph().depth()));
         v.put("window", Integer.toString(plan.history().windowHours()));
+        v.put("ref", plan.history().eventRef());
         StringBuilder line = new StringBuilder(Localized.text(reading.path("prefix"), lang));
         line.append(Templates.fill(template, v).replaceAll("\\s+", " ").strip());
         Object zone = plan.understanding().get("time_zone");
@@ -91,6 +92,9 @@ final class Readings {
             };
         }
         if (p.history().enabled()) {
+            if (!p.history().eventRef().isEmpty()) {
+                return !p.history().anchor().isEmpty() ? "changes_before_ref" : "events_ref";
+            }
             return !p.history().anchor().isEmpty() ? "changes_before" : p.output().count() ? "events_count" : "events";
         }
         if (p.intent() == Intent.LIST) {

@@ -70,6 +70,7 @@ final class QueryParams {
         }
         p.put("event_limit", h.limit() > 0 ? h.limit() : DEFAULT_LIMIT);
         p.put("anchor", h.anchor());
+        p.put("event_ref", h.eventRef());
         p.put("window_hours", h.windowHours() > 0 ? h.windowHours() : 24);
         p.put("depth", plan.graph().depth() > 0 ? plan.graph().depth() : 1);
         p.put("direction", plan.graph().direction());

@@ -61,7 +61,7 @@ class MappingTemplatesTest {
         PlanModel.Metric metric = new PlanModel.Metric("cpu_usage", "max", "day:2014-04-17", "2014-04-17T00:00+09:00",
                 "2014-04-18T00:00+09:00", "", 3, "desc", true, new PlanModel.Threshold("gt", 80, 0));
         PlanModel.History history = new PlanModel.History(true, List.of("deploy", "change"), List.of(), "last_7d",
-                "2026-11-20T15:00+09:00", "2026-11-27T15:00+09:00", 0, false, "incident", 24);
+                "2026-11-20T15:00+09:00", "2026-11-27T15:00+09:00", 0, false, "incident", 24, "INC-5327");
         List<PlanModel> out = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
             PlanModel.Primary p = k == 2 ? new PlanModel.Primary("ci", "SB-HV-02", List.of(), List.of(), List.of(), 0, 0,

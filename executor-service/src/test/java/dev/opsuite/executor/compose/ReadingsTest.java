@@ -31,7 +31,7 @@ class ReadingsTest {
         PlanModel.Primary none = new PlanModel.Primary("ci", "", List.of(), List.of(), List.of(), 0, 0, List.of(),
                 List.of(), "");
         PlanModel.History h = new PlanModel.History(true, List.of("alert"), List.of("critical"), "last_2d",
-                "2026-12-01T00:00+09:00", "2026-12-03T00:00+09:00", 0, true, "", 0);
+                "2026-12-01T00:00+09:00", "2026-12-03T00:00+09:00", 0, true, "", 0, "");
         assertEquals("Read as: critical alert events over the last 2 days, Asia/Seoul",
                 read(plan(Intent.LIST, none, null, h, "en"), "en"));
         assertEquals("해석: the last 2 days critical alert 이벤트 (Asia/Seoul)", read(plan(Intent.LIST, none, null, h, "ko"), "ko"));

@@ -61,7 +61,8 @@ final class PlanBuilder {
         int depth = u.depth().orElse(direct && !transitive && !indirect ? 1 : defaults.path("graph_depth").asInt(3));
         List<PlanModel.Filter> filters = s.filters();
 
-        if (changedBefore() && named) {
+        // "INC-5327 전에 바뀐 거": an incident named by its id is the anchor, and its CI the one meant
+        if (changedBefore() && (named || !s.references("incident").isEmpty())) {
             return changesBeforeIncident(ents, filters, defaults);
         }
         // "A → B", "A에서 B까지 어떻게 연결돼": two CIs joined by an arrow or a connection word are a path
@@ -114,7 +115,7 @@ final class PlanBuilder {
                     null, null, GRAPH_BLOCKS).plan();
         }
         List<String> eventTypes = s.eventValues("event_type");
-        boolean failures = s.intent("failure");
+        boolean failures = s.intent("failure") || !s.references("incident").isEmpty();
         boolean metricAsked = s.metric().isPresent();
         Optional<String> relative = metricAsked || !eventTypes.isEmpty() || failures || s.intent("history")
                 || s.intent("happened") ? Optional.empty() : cues.typedRelative(first, ents.size());
@@ -130,6 +131,7 @@ final class PlanBuilder {
             return (s.intent("count") ? d.counted() : d).plan();
         }
         if (!eventTypes.isEmpty() && !metricAsked || s.intent("history") || s.intent("happened")
+                || !s.references().isEmpty() && !metricAsked
                 || s.intent("why") && failures && !metricAsked) {
             return events(ents, filters, eventTypes, failures, defaults);
         }
@@ -285,8 +287,13 @@ final class PlanBuilder {
         if (failures && severities.isEmpty()) {
             severities.addAll(List.of("critical", "major"));
         }
-        PlanModel.History h = history(eventTypes, severities, defaults.path("event_range").asText(
-                defaults.path("history_range").asText("last_7d")), "", 0);
+        // "what happened in INC-5327": the events that name it, any type, any severity
+        String ref = s.references().isEmpty() ? "" : s.references().get(0);
+        if (!ref.isEmpty() && s.eventValues("severity").isEmpty()) {
+            severities.clear();
+        }
+        PlanModel.History h = history(ref.isEmpty() ? eventTypes : List.of(), severities, defaults.path("event_range")
+                .asText(defaults.path("history_range").asText("last_7d")), "", 0, ref, defaults);
         PlanParts.Draft d = parts.plan(Intent.LIST, View.SUMMARY, ents, filters, null, null, h, TABLE_BLOCKS);
         return (s.intent("count") ? d.counted() : d).plan();
     }
@@ -295,7 +302,7 @@ final class PlanBuilder {
     private boolean changedBefore() {
         boolean changes = s.eventValues("event_type").stream().anyMatch(t -> t.equals("change") || t.equals("deploy"));
         boolean anchor = s.eventValues("event_type").stream().anyMatch(t -> t.equals("incident") || t.equals("alert"))
-                || s.intent("failure");
+                || s.intent("failure") || !s.references("incident").isEmpty();
         return s.intent("changed_before") || s.intent("before") && changes && anchor;
     }
 
@@ -306,18 +313,26 @@ final class PlanBuilder {
         // a deploy is a change too: both are listed, with any other type the question named
         List<String> listed = new ArrayList<>(List.of("deploy", "change"));
         named.stream().filter(t -> !t.equals("incident") && !t.equals("alert") && !listed.contains(t)).forEach(listed::add);
+        List<String> refs = s.references("incident");
         PlanModel.History h = history(listed, List.of(), "last_30d", anchor,
-                defaults.path("change_window_hours").asInt(24));
+                defaults.path("change_window_hours").asInt(24), refs.isEmpty() ? "" : refs.get(0), defaults);
         return parts.plan(Intent.LIST, View.SUMMARY, ents, filters, null, null, h, TABLE_BLOCKS).plan();
     }
 
+    /**
+     * The events part of a plan. An event named by its id is looked for over rules.defaults.reference_range
+     * unless the question names a day: a time of day alone ("INC-5327 at 14:10") is the incident's own
+     * time, and its day is the incident's (the answer shows the time found).
+     */
     private PlanModel.History history(List<String> types, List<String> severities, String defaultRange, String anchor,
-                                      int windowHours) {
+                                      int windowHours, String eventRef, JsonNode defaults) {
         TimeReading t = u.time();
-        TimeRanges.Range r = t.present() ? null : TimeRanges.resolve(defaultRange, now);
-        return new PlanModel.History(true, types, severities, t.present() ? t.name() : r.name(),
-                (t.present() ? t.from() : r.from()).toString(), (t.present() ? t.to() : r.to()).toString(), 0,
-                t.present(), anchor, windowHours);
+        boolean stated = t.present() && (eventRef.isEmpty() || t.dayNamed());
+        TimeRanges.Range r = stated ? null : TimeRanges.resolve(eventRef.isEmpty() ? defaultRange
+                : defaults.path("reference_range").asText("last_90d"), now);
+        return new PlanModel.History(true, types, severities, stated ? t.name() : r.name(),
+                (stated ? t.from() : r.from()).toString(), (stated ? t.to() : r.to()).toString(), 0,
+                stated, anchor, windowHours, eventRef);
     }
 
     private static PlanModel.Graph graph(int depth, String direction, List<String> relations) {

@@ -190,6 +190,8 @@ final class PlanParts {
         }
         unused.forEach(m -> unexplained.add(m));
         s.dropped().forEach(m -> unexplained.add(m));
+        // an event id the plan does not look for (a metric question, a second id) is not understood
+        s.references().stream().filter(r -> !r.equals(p.history().eventRef())).forEach(unexplained::add);
         Map<String, Object> understanding = new LinkedHashMap<>();
         List<Map<String, Object>> claims = new ArrayList<>();
         for (Claim c : u.claims()) {

@@ -163,6 +163,17 @@ public final class Signals {
         return out;
     }
 
+    /** The ids of events the question names, of one event type ("incident": INC-5327), in question order. */
+    public List<String> references(String eventType) {
+        return u.of("reference").stream().map(Claim::value).filter(v -> v.startsWith(eventType + ":"))
+                .map(v -> v.substring(eventType.length() + 1)).distinct().toList();
+    }
+
+    /** Every event id the question names, whatever its type. */
+    public List<String> references() {
+        return u.of("reference").stream().map(Claim::value).map(v -> v.substring(v.indexOf(':') + 1)).distinct().toList();
+    }
+
     public Understanding understanding() {
         return u;
     }

@@ -183,7 +183,7 @@ final class TimeComposer {
         String name = out.name().startsWith("weekday:") ? "day:" + out.name().substring(out.name().lastIndexOf(':') + 1)
                 : out.name();
         return new TimeReading(name, out.from().toOffsetDateTime(), to.toOffsetDateTime(), zone.getId(),
-                spans, problems);
+                spans, problems, !days.isEmpty() || !relatives.isEmpty() || tods.isEmpty());
     }
 
     private static Interval today(ZonedDateTime nowZ) {

@@ -7,15 +7,16 @@ import java.util.List;
  * The time a question names, resolved: [from, to) in the zone it names (else the product's),
  * a canonical name for the plan ("last_6h", "yesterday", "day:2014-04-17", "month:2026-11",
  * "since:2026-11-01", "range:…"), the spans it claimed, and what could not be read (an impossible
- * date is reported, never dropped).
+ * date is reported, never dropped). {@code dayNamed} is false when the question names a time of day
+ * alone ("at 14:10"), read as today's.
  */
 public record TimeReading(String name, OffsetDateTime from, OffsetDateTime to, String zone, List<Span> spans,
-                          List<String> problems) {
+                          List<String> problems, boolean dayNamed) {
     public boolean present() {
         return from != null;
     }
 
     public static TimeReading none(List<Span> spans, List<String> problems) {
-        return new TimeReading("", null, null, "", spans, problems);
+        return new TimeReading("", null, null, "", spans, problems, false);
     }
 }

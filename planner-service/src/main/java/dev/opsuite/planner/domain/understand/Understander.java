@@ -71,6 +71,7 @@ public final class Understander {
                               Map<String, String> assetAliases) {
         linking.assetAliases(assetAliases);
         linking.exactEntities();
+        EventReferences.claim(reading, a, rules);
         List<TimeAtom> atoms = TimeExpressions.atoms(a, rules.path("time"), rules.path("number_words"), exclusive);
         TimeReading time = TimeComposer.compose(a, atoms, rules.path("time"), now, zone);
         time.spans().forEach(s -> reading.claimExclusive(s, "time", time.name(), 1));

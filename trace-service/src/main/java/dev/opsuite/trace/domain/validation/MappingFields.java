@@ -129,7 +129,7 @@ final class MappingFields {
                                         + "one gives no line.")
                                         .keys("latest", "aggregate", "series", "top", "rank_among", "compare", "per_ci",
                                                 "per_ci_count", "list", "count", "attributes", "ci", "search", "events",
-                                                "events_count", "changes_before", "impact", "callers", "dependency",
+                                                "events_count", "events_ref", "changes_before", "changes_before_ref", "impact", "callers", "dependency",
                                                 "callees", "host", "hosted", "neighbors", "path")),
                         group("Grounded summary",
                                 field("summary", OBJECT, "An LLM summary replacing the leading text when every value "

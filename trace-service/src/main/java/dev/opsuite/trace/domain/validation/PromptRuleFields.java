@@ -36,6 +36,13 @@ final class PromptRuleFields {
                         + "`{weekday_en}` are filled in."),
                 field("rules.intent_keywords", mapOf(STRINGS), "Per intent group, the words that signal it "
                         + "(impact: \"impacted\", \"영향\").").keys(INTENT_GROUPS),
+                field("rules.references", OBJECT, "Ids of events a question may name (\"INC-5327\"): the events that "
+                        + "name one in their title or detail; before an incident, the incident so named."),
+                field("rules.references.patterns", arrayOf(OBJECT), "Patterns of event ids (RE2 syntax, case-"
+                        + "insensitive), matched where no CI name was spelt out."),
+                field("rules.references.patterns[].pattern", STRING, "The pattern; its first group is the id."),
+                field("rules.references.patterns[].event_type", STRING, "The event type that carries such ids "
+                        + "(`incident` makes it the anchor of \"what changed before\").").byDefault("\"incident\""),
                 field("rules.aggregations", mapOf(STRINGS), "Per aggregation, the words that ask for it (max: "
                         + "\"highest\", \"최대\").").keys(QueryFields.AGGS),
                 field("rules.top_n", mapOf(STRINGS), "Words asking for a ranking, lowest first (`asc`) or highest "
@@ -91,6 +98,8 @@ final class PromptRuleFields {
                         .byDefault("\"1 hour\""),
                 field("rules.defaults.change_window_hours", INTEGER, "Hours before an incident searched for changes "
                         + "and deploys.").byDefault("24"),
+                field("rules.defaults.reference_range", STRING, "Where an event named by its id is looked for when the "
+                        + "question names no day.").byDefault("\"last_90d\""),
                 field("rules.type_layers", mapOf(INTEGER), "Per CI type, its layer in the hosting stack (0: "
                         + "servers, network, storage; higher: what runs on lower layers). It decides what \"runs on\" "
                         + "and typed relatives (\"the VMs of X\") mean.").keys("the CI types (`ci_type` values)"),
