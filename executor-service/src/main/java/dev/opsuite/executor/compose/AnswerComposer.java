@@ -193,6 +193,13 @@ public final class AnswerComposer {
                 String template = Localized.text(mapping.path("messages").path("widened"), lang);
                 notes.add(template.replace("{from}", TimeLabels.label(mapping, p[1], "", "", lang))
                         .replace("{to}", TimeLabels.label(mapping, p[2], "", "", lang)));
+            } else if (p[0].equals("narrowed") && p.length >= 3) {
+                // "narrowed:<n>:<words>": of n CIs the words fit, one had the anchor incident (the words may hold ':')
+                String[] n = a.split(":", 3);
+                String template = Localized.text(mapping.path("messages").path("narrowed").path(plan.history().anchor()), lang);
+                notes.add(template.replace("{n}", n[1]).replace("{words}", n[2])
+                        .replace("{root}", vars.getOrDefault("root", plan.primary().ciCode()))
+                        .replace("{range}", vars.getOrDefault("time_range", "")));
             }
         }
         return Templates.stripUnfilled(String.join(" ", notes));

@@ -56,8 +56,14 @@ public final class PlanExecutor {
         List<Trigger> triggers = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         PlanModel current = plan;
-        if (!plan.missingSlots().isEmpty()) {
-            triggers.add(new Trigger("slot_missing", "execute", "medium", "plan is missing " + plan.missingSlots()));
+        JsonNode anchors = AnchorCandidates.applies(plan) ? AnchorCandidates.template(queryAsset) : null;
+        if (anchors != null) {
+            ToolOutput out = run(anchors, AnchorCandidates.params(plan), assets, budgetTimeout, mock, visible, calls,
+                    evidence);
+            current = AnchorCandidates.narrow(plan, out);
+        }
+        if (!current.missingSlots().isEmpty()) {
+            triggers.add(new Trigger("slot_missing", "execute", "medium", "plan is missing " + current.missingSlots()));
             return new ExecutionResult(current, outputs, calls, evidence, triggers, warnings);
         }
         for (String name : queries) {

@@ -294,7 +294,8 @@ final class PlanBuilder {
         }
         PlanModel.History h = history(ref.isEmpty() ? eventTypes : List.of(), severities, defaults.path("event_range")
                 .asText(defaults.path("history_range").asText("last_7d")), "", 0, ref, defaults);
-        PlanParts.Draft d = parts.plan(Intent.LIST, View.SUMMARY, ents, filters, null, null, h, TABLE_BLOCKS);
+        PlanParts.Draft d = parts.plan(Intent.LIST, View.SUMMARY, besideAnId(ents, ref), filters, null, null, h,
+                TABLE_BLOCKS);
         return (s.intent("count") ? d.counted() : d).plan();
     }
 
@@ -316,7 +317,28 @@ final class PlanBuilder {
         List<String> refs = s.references("incident");
         PlanModel.History h = history(listed, List.of(), "last_30d", anchor,
                 defaults.path("change_window_hours").asInt(24), refs.isEmpty() ? "" : refs.get(0), defaults);
-        return parts.plan(Intent.LIST, View.SUMMARY, ents, filters, null, null, h, TABLE_BLOCKS).plan();
+        return parts.plan(Intent.LIST, View.SUMMARY, besideAnId(ents, h.eventRef()), filters, null, null, h,
+                TABLE_BLOCKS).plan();
+    }
+
+    /**
+     * Beside an event's id only a CI spelt out in full narrows it: a partial match ("출고" of 입출고 운영 in
+     * "야간 출고 웨이브 실패(INC-8120)") is a word of the incident's description, and the id names the CI.
+     * Set aside, the word is listed as not understood.
+     */
+    private List<LinkedEntity> besideAnId(List<LinkedEntity> ents, String eventRef) {
+        if (eventRef.isEmpty()) {
+            return ents;
+        }
+        List<LinkedEntity> kept = new ArrayList<>();
+        for (LinkedEntity e : ents) {
+            if (e.rank().score >= EntityDictionary.Rank.EXACT_NAME.score) {
+                kept.add(e);
+            } else {
+                parts.setAside(e.mention());
+            }
+        }
+        return kept;
     }
 
     /**

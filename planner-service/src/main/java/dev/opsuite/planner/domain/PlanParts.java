@@ -176,6 +176,11 @@ final class PlanParts {
         return out.stream().limit(24).toList();
     }
 
+    /** A mention the plan does not use: listed as not understood. */
+    void setAside(String mention) {
+        unused.add(mention);
+    }
+
     static String norm(String s) {
         return Folding.fold(s).replaceAll("\\s+", "");
     }

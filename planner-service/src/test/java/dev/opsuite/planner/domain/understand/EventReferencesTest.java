@@ -32,7 +32,8 @@ class EventReferencesTest {
         assets = DefaultAssets.load();
         dict = new EntityDictionary(1, List.of(
                 new EntityDictionary.Entity("app.ledger", "ledger-api", "app", false),
-                new EntityDictionary.Entity("DB-LEDGER", "ledger-db", "database", false)), List.of(), List.of());
+                new EntityDictionary.Entity("DB-LEDGER", "ledger-db", "database", false),
+                new EntityDictionary.Entity("biz.inout", "입출고 운영", "service", false)), List.of(), List.of());
     }
 
     private static PlanModel plan(String question) {
@@ -69,6 +70,16 @@ class EventReferencesTest {
         PlanModel dated = plan("INC-5327 on ledger-api on 2026-11-26 at 14:10 - deploys and changes before it");
         assertTrue(dated.history().timeFrom().startsWith("2026-11-26T14:10"), dated.history().toString());
         assertTrue(dated.history().timeStated());
+    }
+
+    @Test
+    void besideAnIdAPartialNameIsAWordOfTheIncidentNotItsCi() {
+        PlanModel p = plan("야간 출고 웨이브 실패(INC-8120) 직전에 수행된 배포 및 변경 작업 내역을 보고하십시오.");
+        assertEquals("INC-8120", p.history().eventRef());
+        assertEquals("", p.primary().ciCode(), "출고 only partly names 입출고 운영: " + p.primary());
+        assertTrue(p.unexplained().contains("출고"), p.unexplained().toString());
+        // a CI spelt out in full still narrows the search
+        assertEquals("app.ledger", plan("ledger-api INC-5327 전에 바뀐 거").primary().ciCode());
     }
 
     @Test

@@ -78,6 +78,10 @@ final class MappingFields {
                                         .byDefault("\"\""),
                                 field("messages.widened", TEXT, "Said first when an empty time range was widened "
                                         + "(`{from}`, `{to}`)."),
+                                field("messages.narrowed", mapOf(TEXT), "Said first when the words fit several CIs and "
+                                        + "only one had the incident a \"what changed before\" question presupposes, per "
+                                        + "anchor (`{n}` CIs, `{words}`, `{root}`, `{range}`).")
+                                        .keys("incident", "alert", "problem"),
                                 field("messages.outside_scope", TEXT, "Note for a scoped caller: `{n}` CIs outside "
                                         + "the data scope were left out.")
                                         .byDefault("\"{n} more CIs are outside your data scope and are not shown.\""),

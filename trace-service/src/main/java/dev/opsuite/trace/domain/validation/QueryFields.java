@@ -97,8 +97,10 @@ final class QueryFields {
                                 field("bindings[].when.needs", STRING, "Not a condition: the template serves the "
                                         + "product itself — `resolve` runs first when the plan names CIs to resolve, "
                                         + "`dictionary` gives the estate's names for entity linking, "
-                                        + "`dictionary_revision` tells whether they changed.")
-                                        .known("resolve", "dictionary", "dictionary_revision"),
+                                        + "`dictionary_revision` tells whether they changed, `anchor_candidates` "
+                                        + "says which of several CIs a \"what changed before\" question may mean had "
+                                        + "the incident (column `ci_code`; bound `ci_codes`, `anchor`, the range).")
+                                        .known("resolve", "dictionary", "dictionary_revision", "anchor_candidates"),
                                 field("bindings[].when.intent", STRING, "The plan's intent.").known(INTENTS),
                                 field("bindings[].when.view", STRING, "The plan's view.")
                                         .known("SUMMARY", "COMPOSITION", "DEPENDENCY", "IMPACT", "PATH", "NEIGHBORS"),
