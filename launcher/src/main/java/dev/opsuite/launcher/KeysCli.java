@@ -25,7 +25,7 @@ public final class KeysCli {
             usage: ops keys create --role ROLE [--role ROLE ...] --name NAME
                    ops keys list
                    ops keys revoke KEY_ID
-            roles: viewer, operator, asset_admin, estate_admin, admin (or a role the Policy asset names)""";
+            roles: viewer, operator, reviewer, asset_admin, estate_admin, admin (or a role the Policy asset names)""";
 
     private KeysCli() {}
 

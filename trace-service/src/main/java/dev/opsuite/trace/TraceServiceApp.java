@@ -50,7 +50,9 @@ public final class TraceServiceApp implements AutoCloseable {
             AssetRegistry assets = new AssetRegistry(new PostgresAssetStore(pool));
             cfg.assetSeedDir().ifPresent(dir -> assets.seed(SeedDirectory.read(dir)));
             GrpcServerRunner server = GrpcServerRunner.start("trace-service", cfg.host(), cfg.port(),
-                    List.of(new TraceGrpcService(traces), new AssetGrpcService(assets),
+                    List.of(new TraceGrpcService(traces), new AssetGrpcService(assets,
+                                    new dev.opsuite.trace.review.AssetReviews(
+                                            new dev.opsuite.trace.postgres.PostgresReviewStore(pool))),
                             new dev.opsuite.trace.grpc.AuditGrpcService(new dev.opsuite.trace.domain.AuditLog(
                                     new dev.opsuite.trace.postgres.PostgresAuditStore(pool))),
                             new dev.opsuite.trace.grpc.GoldenGrpcService(new dev.opsuite.trace.golden.GoldenQueries(

@@ -48,6 +48,7 @@ public final class Access {
             Map.entry("CreateAssetVersion", "asset_admin"),
             Map.entry("PublishAssetVersion", "asset_admin"),
             Map.entry("ArchiveAssetVersion", "asset_admin"),
+            Map.entry("ReviewAssetVersion", "reviewer"),     // a second pair of eyes on a warning gate
             Map.entry("Import", "estate_admin"),
             Map.entry("RemoveDemoEstate", "estate_admin"),
             Map.entry("CreateApiKey", "admin"),

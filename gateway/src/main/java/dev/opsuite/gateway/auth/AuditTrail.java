@@ -32,7 +32,7 @@ public final class AuditTrail implements AutoCloseable {
     /** Operations recorded whatever their outcome; everything else only when refused. */
     public static final Set<String> AUDITED = Set.of("CreateAssetVersion", "PublishAssetVersion", "ArchiveAssetVersion",
             "ScanSourceSchema", "CreateApiKey", "RevokeApiKey", "RemoveDemoEstate", "Import", "CreateGoldenQuery",
-            "SetGoldenBaseline", "DeleteGoldenQuery");
+            "SetGoldenBaseline", "DeleteGoldenQuery", "ReviewAssetVersion");
     private static final Set<String> NEVER_IN_TARGET = Set.of("content", "token", "password", "secret", "params",
             "test_plan", "patch");
     private static final int TARGET_MAX = 300;

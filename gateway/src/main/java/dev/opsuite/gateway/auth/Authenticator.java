@@ -37,7 +37,7 @@ public final class Authenticator {
         if (!"none".equals(anonymousRole) && !"viewer".equals(anonymousRole)
                 && (Principal.ROLES.contains(anonymousRole) || !Principal.ROLE_NAME.matcher(anonymousRole).matches())) {
             throw new IllegalArgumentException("OPS_ANONYMOUS_ROLE must be none, viewer or a lesser role the Policy "
-                    + "asset names (such as guest); anonymous callers never get " + Principal.ROLES.subList(1, 5));
+                    + "asset names (such as guest); anonymous callers never get " + Principal.ROLES.subList(1, Principal.ROLES.size()));
         }
     }
 

@@ -23,7 +23,8 @@ public final class CallerLimits {
     /** The message prefix the REST edge maps to 429 rather than 413 (both are RESOURCE_EXHAUSTED). */
     public static final String PREFIX = dev.opsuite.kit.grpc.GrpcErrors.RATE_LIMITED;
     static final Set<String> LIMITED = Set.of("Ask", "Query", "RunUiAction", "StageTest", "PreviewQueryAsset",
-            "ScanSourceSchema", "Import", "Rca", "CreateGoldenQuery", "RunRegression", "RunRegressionSet");
+            "ScanSourceSchema", "Import", "Rca", "CreateGoldenQuery", "RunRegression", "RunRegressionSet",
+            "ReviewAssetVersion");
     private static final int MAX_CALLERS = 10_000;
 
     private record Pair(RateLimiter rate, Bulkhead inFlight) {}

@@ -9,17 +9,21 @@ import java.util.regex.Pattern;
  * Who is calling, as the gateway authenticated them: an API key's name and roles, or the anonymous
  * caller on loopback. Roles come only from here — never from a header the caller writes.
  *
- * <p>The product's roles imply lesser ones: admin holds every role; asset_admin and estate_admin
- * each hold operator; operator holds viewer. Any other role name (a Policy asset's own, such as
- * guest) implies nothing and only counts where the Policy names it.
+ * <p>The product's roles imply lesser ones: admin holds every role; reviewer, asset_admin and
+ * estate_admin each hold operator; operator holds viewer. asset_admin does not hold reviewer: a
+ * review is a second principal's (a key holding both may still never approve its own draft). Any
+ * other role name (a Policy asset's own, such as guest) implies nothing and only counts where the
+ * Policy names it.
  */
 public record Principal(String id, String name, String kind, List<String> roles) {
     /** The product's roles, least to most. */
-    public static final List<String> ROLES = List.of("viewer", "operator", "asset_admin", "estate_admin", "admin");
+    public static final List<String> ROLES = List.of("viewer", "operator", "reviewer", "asset_admin", "estate_admin",
+            "admin");
     /** A role a key may hold: a product role or a Policy asset's own role name. */
     public static final Pattern ROLE_NAME = Pattern.compile("[a-z][a-z0-9_]{1,31}");
     private static final Map<String, List<String>> IMPLIES = Map.of(
             "admin", ROLES,
+            "reviewer", List.of("reviewer", "operator", "viewer"),
             "asset_admin", List.of("asset_admin", "operator", "viewer"),
             "estate_admin", List.of("estate_admin", "operator", "viewer"),
             "operator", List.of("operator", "viewer"));

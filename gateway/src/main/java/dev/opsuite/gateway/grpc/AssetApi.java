@@ -46,7 +46,8 @@ final class AssetApi {
     AssetSummary create(CreateAssetVersionRequest r) {
         checkName(r.getName());
         return clients.callTrace("asset registry SaveAsset", () -> clients.assets().saveAsset(SaveAssetRequest
-                .newBuilder().setAssetType(r.getAssetType()).setName(r.getName()).setContent(r.getContent()).build()))
+                .newBuilder().setAssetType(r.getAssetType()).setName(r.getName()).setContent(r.getContent())
+                .setCreatedBy(dev.opsuite.gateway.auth.Authenticator.currentId()).build()))
                 .getAsset();
     }
 

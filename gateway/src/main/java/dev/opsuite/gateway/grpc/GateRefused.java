@@ -8,8 +8,8 @@ import dev.opsuite.proto.v1.GateReport;
 final class GateRefused extends OpsException {
     private final transient GateReport report;
 
-    GateRefused(GateReport report) {
-        super(ErrorCode.ABORTED, "publish refused by the gate: " + report.getSummary());
+    GateRefused(GateReport report, String message) {
+        super(ErrorCode.ABORTED, message);
         this.report = report;
     }
 

@@ -76,6 +76,8 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     private final RcaApi rca;
     private final GoldenApi golden;
     private final AdminApi admin;
+    private final ReviewApi reviews;
+    private final PublishGate publishGate;
 
     public OpsGrpcService(Conductor conductor, UiActionRunner uiActions, StageClients clients, TraceSink traces,
                           HealthProbe health, RequestChecks checks, dev.opsuite.gateway.auth.ApiKeys keys) {
@@ -90,6 +92,8 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         this.rca = new RcaApi(lookup, traces, checks, conductor::publishedPolicy);
         this.admin = new AdminApi(clients, keys, conductor);
         this.golden = new GoldenApi(clients, conductor, lookup, checks, rca, conductor::publishedPolicy);
+        this.reviews = new ReviewApi(clients);
+        this.publishGate = new PublishGate(golden, assets, reviews);
         this.conductor = conductor;
         this.clients = clients;
         this.traces = traces;
@@ -161,30 +165,14 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
 
     @Override
     public void publishAssetVersion(PublishAssetVersionRequest r, StreamObserver<PublishAssetVersionResponse> o) {
-        respond(o, () -> {
-            List<String> roles = CallerRoles.current();
-            String reason = r.getOverrideReason().strip();
-            if (reason.length() > 500) {
-                throw OpsException.invalidField("override_reason", "override_reason is longer than 500 characters");
-            }
-            if (!reason.isEmpty() && !roles.contains("admin")) {
-                throw OpsException.denied("override_reason needs the admin role");
-            }
-            if (r.getVersion() <= 0) {
-                throw OpsException.invalidField("version", "version must be a positive integer");
-            }
-            // the version must exist before the gate asks anything with it
-            assets.get(dev.opsuite.proto.v1.GetAssetVersionRequest.newBuilder().setAssetType(r.getAssetType())
-                    .setName(r.getName()).setVersion(r.getVersion()).build());
-            dev.opsuite.proto.v1.GateReport gate = golden.gate(r.getAssetType(), r.getName(), r.getVersion(), roles);
-            if ("fail".equals(gate.getJudgment())) {
-                if (reason.isEmpty()) {
-                    throw new GateRefused(gate);
-                }
-                gate = gate.toBuilder().setOverrideReason(reason).build();
-            }
-            return assets.publish(r).toBuilder().setGate(gate).build();
-        });
+        respond(o, () -> publishGate.publish(r, CallerRoles.current()));
+    }
+
+    @Override
+    public void reviewAssetVersion(dev.opsuite.proto.v1.ReviewAssetVersionRequest r,
+                                   StreamObserver<dev.opsuite.proto.v1.ReviewAssetVersionResponse> o) {
+        respond(o, () -> dev.opsuite.proto.v1.ReviewAssetVersionResponse.newBuilder().setReview(reviews.review(r))
+                .build());
     }
 
     @Override
@@ -199,7 +187,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
 
     @Override
     public void getAssetVersion(GetAssetVersionRequest r, StreamObserver<GetAssetVersionResponse> o) {
-        respond(o, () -> GetAssetVersionResponse.newBuilder().setAsset(assets.get(r)).build());
+        respond(o, () -> GetAssetVersionResponse.newBuilder().setAsset(reviews.detail(assets.get(r))).build());
     }
 
     @Override

@@ -60,7 +60,8 @@ final class SourceAssetApi {
                 .scanSource(ScanSourceRequest.newBuilder().setSource(source).setPolicy(policy).setCatalogName(catalog)
                         .build()));
         var saved = clients.callTrace("asset registry SaveAsset", () -> clients.assets().saveAsset(SaveAssetRequest
-                .newBuilder().setAssetType("schema").setName(catalog).setContent(scanned.getCatalog()).build()));
+                .newBuilder().setAssetType("schema").setName(catalog).setContent(scanned.getCatalog())
+                .setCreatedBy(dev.opsuite.gateway.auth.Authenticator.currentId()).build()));
         return ScanSourceSchemaResponse.newBuilder().setAsset(saved.getAsset()).setContent(scanned.getCatalog())
                 .setSource(scanned.getSource()).addAllExcluded(scanned.getExcludedList())
                 .setDurationMs(scanned.getDurationMs()).build();

@@ -20,46 +20,47 @@ import org.junit.jupiter.api.Test;
  */
 class AccessTableTest {
     private static final List<String> CALLERS = List.of("anonymous-none", "guest", "viewer", "operator",
-            "asset_admin", "estate_admin", "admin");
+            "reviewer", "asset_admin", "estate_admin", "admin");
 
-    //                                                      none guest view oper asset estate admin
+    //                                          none guest view oper review asset estate admin
     private static final Map<String, String> EXPECTED = new LinkedHashMap<>();
 
     static {
-        EXPECTED.put("GetHealth",            "Y Y Y Y Y Y Y");
-        EXPECTED.put("Ping",                 "Y Y Y Y Y Y Y");
-        EXPECTED.put("Ask",                  "- Y Y Y Y Y Y");
-        EXPECTED.put("Query",                "- Y Y Y Y Y Y");
-        EXPECTED.put("RunUiAction",          "- Y Y Y Y Y Y");
-        EXPECTED.put("GetTrace",             "- Y Y Y Y Y Y");
-        EXPECTED.put("ListTraces",           "- Y Y Y Y Y Y");
-        EXPECTED.put("WhoAmI",               "- Y Y Y Y Y Y");
-        EXPECTED.put("Rca",                  "- Y Y Y Y Y Y");
-        EXPECTED.put("GetStageCall",         "- - - Y Y Y Y");
-        EXPECTED.put("ListAssetVersions",    "- - - Y Y Y Y");
-        EXPECTED.put("GetAssetVersion",      "- - - Y Y Y Y");
-        EXPECTED.put("DiffAssetVersions",    "- - - Y Y Y Y");
-        EXPECTED.put("CheckSourceHealth",    "- - - Y Y Y Y");
-        EXPECTED.put("PreviewQueryAsset",    "- - - Y Y Y Y");
-        EXPECTED.put("StageTest",            "- - - Y Y Y Y");
-        EXPECTED.put("ListGoldenQueries",    "- - - Y Y Y Y");
-        EXPECTED.put("GetGoldenQuery",       "- - - Y Y Y Y");
-        EXPECTED.put("ListRegressionRuns",   "- - - Y Y Y Y");
-        EXPECTED.put("RunRegression",        "- - - Y Y Y Y");
-        EXPECTED.put("RunRegressionSet",     "- - - Y Y Y Y");
-        EXPECTED.put("CreateGoldenQuery",    "- - - - Y - Y");
-        EXPECTED.put("SetGoldenBaseline",    "- - - - Y - Y");
-        EXPECTED.put("DeleteGoldenQuery",    "- - - - Y - Y");
-        EXPECTED.put("ScanSourceSchema",     "- - - - Y - Y");
-        EXPECTED.put("CreateAssetVersion",   "- - - - Y - Y");
-        EXPECTED.put("PublishAssetVersion",  "- - - - Y - Y");
-        EXPECTED.put("ArchiveAssetVersion",  "- - - - Y - Y");
-        EXPECTED.put("Import",               "- - - - - Y Y");
-        EXPECTED.put("RemoveDemoEstate",     "- - - - - Y Y");
-        EXPECTED.put("CreateApiKey",         "- - - - - - Y");
-        EXPECTED.put("ListApiKeys",          "- - - - - - Y");
-        EXPECTED.put("RevokeApiKey",         "- - - - - - Y");
-        EXPECTED.put("ListAudit",            "- - - - - - Y");
+        EXPECTED.put("GetHealth",            "Y Y Y Y Y Y Y Y");
+        EXPECTED.put("Ping",                 "Y Y Y Y Y Y Y Y");
+        EXPECTED.put("Ask",                  "- Y Y Y Y Y Y Y");
+        EXPECTED.put("Query",                "- Y Y Y Y Y Y Y");
+        EXPECTED.put("RunUiAction",          "- Y Y Y Y Y Y Y");
+        EXPECTED.put("GetTrace",             "- Y Y Y Y Y Y Y");
+        EXPECTED.put("ListTraces",           "- Y Y Y Y Y Y Y");
+        EXPECTED.put("WhoAmI",               "- Y Y Y Y Y Y Y");
+        EXPECTED.put("Rca",                  "- Y Y Y Y Y Y Y");
+        EXPECTED.put("GetStageCall",         "- - - Y Y Y Y Y");
+        EXPECTED.put("ListAssetVersions",    "- - - Y Y Y Y Y");
+        EXPECTED.put("GetAssetVersion",      "- - - Y Y Y Y Y");
+        EXPECTED.put("DiffAssetVersions",    "- - - Y Y Y Y Y");
+        EXPECTED.put("CheckSourceHealth",    "- - - Y Y Y Y Y");
+        EXPECTED.put("PreviewQueryAsset",    "- - - Y Y Y Y Y");
+        EXPECTED.put("StageTest",            "- - - Y Y Y Y Y");
+        EXPECTED.put("ListGoldenQueries",    "- - - Y Y Y Y Y");
+        EXPECTED.put("GetGoldenQuery",       "- - - Y Y Y Y Y");
+        EXPECTED.put("ListRegressionRuns",   "- - - Y Y Y Y Y");
+        EXPECTED.put("RunRegression",        "- - - Y Y Y Y Y");
+        EXPECTED.put("RunRegressionSet",     "- - - Y Y Y Y Y");
+        EXPECTED.put("CreateGoldenQuery",    "- - - - - Y - Y");
+        EXPECTED.put("SetGoldenBaseline",    "- - - - - Y - Y");
+        EXPECTED.put("DeleteGoldenQuery",    "- - - - - Y - Y");
+        EXPECTED.put("ScanSourceSchema",     "- - - - - Y - Y");
+        EXPECTED.put("CreateAssetVersion",   "- - - - - Y - Y");
+        EXPECTED.put("PublishAssetVersion",  "- - - - - Y - Y");
+        EXPECTED.put("ArchiveAssetVersion",  "- - - - - Y - Y");
+        EXPECTED.put("ReviewAssetVersion",   "- - - - Y - - Y");
+        EXPECTED.put("Import",               "- - - - - - Y Y");
+        EXPECTED.put("RemoveDemoEstate",     "- - - - - - Y Y");
+        EXPECTED.put("CreateApiKey",         "- - - - - - - Y");
+        EXPECTED.put("ListApiKeys",          "- - - - - - - Y");
+        EXPECTED.put("RevokeApiKey",         "- - - - - - - Y");
+        EXPECTED.put("ListAudit",            "- - - - - - - Y");
     }
 
     private static Principal caller(String role) {
@@ -104,6 +105,9 @@ class AccessTableTest {
     void rolesImplyLesserOnesButAPolicyRoleImpliesNothing() {
         assertEquals(List.of("operator", "viewer"), new Principal("p", "key", List.of("operator")).roles());
         assertEquals(List.of("asset_admin", "operator", "viewer"), new Principal("p", "key", List.of("asset_admin")).roles());
+        assertEquals(List.of("reviewer", "operator", "viewer"), new Principal("p", "key", List.of("reviewer")).roles());
+        assertEquals(List.of("asset_admin", "operator", "viewer", "reviewer"),
+                new Principal("p", "key", List.of("asset_admin", "reviewer")).roles());
         assertEquals(Principal.ROLES, new Principal("p", "key", List.of("admin")).roles());
         assertEquals(List.of("guest"), new Principal("p", "key", List.of("guest")).roles());
     }

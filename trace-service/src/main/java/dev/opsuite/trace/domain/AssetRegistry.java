@@ -124,9 +124,9 @@ public final class AssetRegistry {
 
     /**
      * Validates the content for its type and stores it as the next version, a draft. The content's
-     * "name" must be the asset name (it is set when absent).
+     * "name" must be the asset name (it is set when absent). {@code createdBy} is recorded as its author.
      */
-    public AssetVersion save(String type, String name, Map<String, Object> content) {
+    public AssetVersion save(String type, String name, Map<String, Object> content, String createdBy) {
         AssetKey key = key(type, name);
         Map<String, Object> c = new LinkedHashMap<>(content == null ? Map.of() : content);
         c.putIfAbsent("name", key.name());
@@ -135,8 +135,12 @@ public final class AssetRegistry {
         if (JsonText.containsEscapedNul(json)) {
             throw OpsException.invalid(key + " content contains a NUL character, which cannot be stored");
         }
-        AssetVersion saved = store.insertDraft(key, json);
-        log.info("saved {} version {} as draft", key, saved.version());
+        String author = createdBy == null ? "" : createdBy.strip();
+        if (author.length() > 200) {
+            throw OpsException.invalid("created_by is longer than 200 characters");
+        }
+        AssetVersion saved = store.insertDraft(key, json, author);
+        log.info("saved {} version {} as draft (by {})", key, saved.version(), author.isEmpty() ? "?" : author);
         return saved;
     }
 

@@ -28,9 +28,9 @@ public interface AssetStore {
 
     /**
      * Atomically (serialised per asset name) stores the content as the next version of the asset,
-     * max(version) + 1 or 1 for a new name, in status draft.
+     * max(version) + 1 or 1 for a new name, in status draft, recording who saved it ("" unknown).
      */
-    AssetVersion insertDraft(AssetKey key, String contentJson);
+    AssetVersion insertDraft(AssetKey key, String contentJson, String createdBy);
 
     /**
      * In one transaction, serialised per asset name: archives the published version (unless it is

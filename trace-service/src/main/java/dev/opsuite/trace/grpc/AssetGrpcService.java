@@ -11,6 +11,12 @@ import dev.opsuite.proto.v1.AssetServiceGrpc;
 import dev.opsuite.proto.v1.AssetSummary;
 import dev.opsuite.proto.v1.DiffAssetsRequest;
 import dev.opsuite.proto.v1.DiffAssetsResponse;
+import dev.opsuite.proto.v1.FetchAssetReviewsRequest;
+import dev.opsuite.proto.v1.FetchAssetReviewsResponse;
+import dev.opsuite.proto.v1.RecordAssetReviewRequest;
+import dev.opsuite.proto.v1.RecordAssetReviewResponse;
+import dev.opsuite.proto.v1.RecordGateReportRequest;
+import dev.opsuite.proto.v1.RecordGateReportResponse;
 import dev.opsuite.proto.v1.GetAssetRequest;
 import dev.opsuite.proto.v1.GetAssetResponse;
 import dev.opsuite.proto.v1.ListAssetsRequest;
@@ -26,15 +32,18 @@ import dev.opsuite.trace.domain.Asset;
 import dev.opsuite.trace.domain.AssetRegistry;
 import dev.opsuite.trace.domain.AssetStore;
 import dev.opsuite.trace.domain.AssetVersion;
+import dev.opsuite.trace.review.AssetReviews;
 import io.grpc.stub.StreamObserver;
 import java.util.Map;
 
 /** ops.v1.AssetService over {@link AssetRegistry}: map, call, map back. */
 public final class AssetGrpcService extends AssetServiceGrpc.AssetServiceImplBase {
     private final AssetRegistry registry;
+    private final AssetReviews reviews;
 
-    public AssetGrpcService(AssetRegistry registry) {
+    public AssetGrpcService(AssetRegistry registry, AssetReviews reviews) {
         this.registry = registry;
+        this.reviews = reviews;
     }
 
     @Override
@@ -68,7 +77,7 @@ public final class AssetGrpcService extends AssetServiceGrpc.AssetServiceImplBas
     public void saveAsset(SaveAssetRequest request, StreamObserver<SaveAssetResponse> out) {
         Unary.respond(out, () -> SaveAssetResponse.newBuilder()
                 .setAsset(toProto(registry.save(request.getAssetType(), request.getName(),
-                        Structs.toMap(request.getContent()))))
+                        Structs.toMap(request.getContent()), request.getCreatedBy())))
                 .build());
     }
 
@@ -96,6 +105,33 @@ public final class AssetGrpcService extends AssetServiceGrpc.AssetServiceImplBas
             DiffAssetsResponse.Builder b = DiffAssetsResponse.newBuilder();
             registry.diff(request.getAssetType(), request.getName(), request.getFromVersion(), request.getToVersion())
                     .forEach(c -> b.addChanges(toProto(c)));
+            return b.build();
+        });
+    }
+
+    @Override
+    public void recordAssetReview(RecordAssetReviewRequest request, StreamObserver<RecordAssetReviewResponse> out) {
+        Unary.respond(out, () -> RecordAssetReviewResponse.newBuilder().setReview(reviews.record(request.getReview()))
+                .build());
+    }
+
+    @Override
+    public void recordGateReport(RecordGateReportRequest request, StreamObserver<RecordGateReportResponse> out) {
+        Unary.respond(out, () -> {
+            reviews.saveGate(request.getReport());
+            return RecordGateReportResponse.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void fetchAssetReviews(FetchAssetReviewsRequest request, StreamObserver<FetchAssetReviewsResponse> out) {
+        Unary.respond(out, () -> {
+            AssetReviews.Reviewed r = reviews.fetch(request.getAssetType(), request.getName(), request.getVersion());
+            FetchAssetReviewsResponse.Builder b = FetchAssetReviewsResponse.newBuilder()
+                    .setCreatedBy(r.version().createdBy()).setStatus(r.version().status()).addAllReviews(r.reviews());
+            if (r.gate() != null) {
+                b.setGate(r.gate());
+            }
             return b.build();
         });
     }

@@ -50,8 +50,8 @@ public final class PostgresAssetStore implements AssetStore {
     private static final String VERSION_COLUMNS = "asset_type, name, version, status, created_at";
 
     // Runs under the per-name lock, so max(version) + 1 is free.
-    private static final String INSERT_DRAFT = "INSERT INTO ops.assets (asset_type, name, version, status, content)"
-            + " SELECT ?, ?, COALESCE(MAX(version), 0) + 1, 'draft', ?::jsonb FROM ops.assets"
+    private static final String INSERT_DRAFT = "INSERT INTO ops.assets (asset_type, name, version, status, content,"
+            + " created_by) SELECT ?, ?, COALESCE(MAX(version), 0) + 1, 'draft', ?::jsonb, ? FROM ops.assets"
             + " WHERE asset_type = ? AND name = ? RETURNING " + VERSION_COLUMNS;
 
     private final DataSource db;
@@ -239,15 +239,16 @@ public final class PostgresAssetStore implements AssetStore {
     }
 
     @Override
-    public AssetVersion insertDraft(AssetKey key, String contentJson) {
+    public AssetVersion insertDraft(AssetKey key, String contentJson, String createdBy) {
         return inTransaction("save asset", c -> {
             lock(c, key);
             try (PreparedStatement ps = c.prepareStatement(INSERT_DRAFT)) {
                 ps.setString(1, key.type().wireName());
                 ps.setString(2, key.name());
                 ps.setString(3, contentJson);
-                ps.setString(4, key.type().wireName());
-                ps.setString(5, key.name());
+                ps.setString(4, createdBy == null ? "" : createdBy);
+                ps.setString(5, key.type().wireName());
+                ps.setString(6, key.name());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return version(rs);
