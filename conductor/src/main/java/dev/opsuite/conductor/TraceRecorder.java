@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Records what each stage got and returned into the Trace being assembled: the guide's view
@@ -91,7 +92,7 @@ final class TraceRecorder {
     }
 
     /** Packs the message into {@code set}, or returns why it is left out (over a cap). */
-    private String record(Message m, String what, java.util.function.Consumer<Any> set) {
+    private String record(Message m, String what, Consumer<Any> set) {
         int size = m.getSerializedSize();
         if (size > maxMessageBytes) {
             return what + " of " + size + " bytes over the " + maxMessageBytes + "-byte cap for one recorded message";
