@@ -141,26 +141,35 @@ final class Pipeline {
     }
 
     PlanOutput routePlan(AskRequest request) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("question", request.getQuestion());
-        params.put("now", now.toString());
-        params.put("time_zone", zone.getId());
-        params.put("roles", roles);
-        params.put("mode", recorder.trace().getOpsMode());
+        return routePlan(StageRequests.routePlan(request.getQuestion(), now.toString(), zone.getId(),
+                stages.estateGeneration(), roles, recorder.trace().getOpsMode(), request.getPlannerStrategy(),
+                List.of()));
+    }
+
+    /**
+     * ROUTE+PLAN of this request (built by {@link StageRequests}, or a recorded one replayed): this
+     * run's roles, mode, estate generation and assets are set on it; mode mock and a used-up model
+     * budget plan by the rules.
+     */
+    PlanOutput routePlan(RoutePlanRequest asked) {
         // mode mock never calls an LLM: the rules plan it
         String strategy = "mock".equals(recorder.trace().getOpsMode()) || llmNotice.isPresent() ? "rules_only"
-                : request.getPlannerStrategy();
+                : asked.getPlannerStrategy();
+        RoutePlanRequest req = asked.toBuilder().clearRoles().addAllRoles(roles).setMode(recorder.trace().getOpsMode())
+                .setEstateGeneration(stages.estateGeneration()).setPlannerStrategy(strategy)
+                .clearAssets().addAllAssets(only(ROUTE_ASSETS)).build();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("question", req.getQuestion());
+        params.put("now", req.getNow());
+        params.put("time_zone", req.getTimeZone());
+        params.put("roles", roles);
+        params.put("mode", req.getMode());
         params.put("planner_strategy", strategy);
         llmNotice.ifPresent(n -> params.put("llm_budget", "used up: no model for this request"));
-        recorder.input("route_plan", ROUTE_ASSETS, params, null);
+        recorder.input("route_plan", ROUTE_ASSETS, params, null, req);
         long t = System.nanoTime();
-        RoutePlanResponse r = stages.routePlan(
-                RoutePlanRequest.newBuilder().setQuestion(request.getQuestion()).setNow(now.toString())
-                        .setTimeZone(zone.getId()).setEstateGeneration(stages.estateGeneration())
-                        .addAllRoles(roles).setMode(recorder.trace().getOpsMode())
-                        .setPlannerStrategy(strategy)
-                        .addAllAssets(only(ROUTE_ASSETS)).build());
-        recorder.output("route_plan", r.getPlanOutput(), r.getDiagnostics(), r.getReferencesList(), t);
+        RoutePlanResponse r = stages.routePlan(req);
+        recorder.output("route_plan", r.getPlanOutput(), r.getDiagnostics(), r.getReferencesList(), t, r);
         // LLM planner calls and its refused attempts / fallback belong to the trace like any tool call
         recorder.trace().addAllToolCalls(r.getToolCallsList()).addAllReplanEvents(r.getReplanEventsList());
         PlanOutput out = r.getPlanOutput();
@@ -185,22 +194,23 @@ final class Pipeline {
     }
 
     ReplanResponse replan(Plan plan, ReplanTrigger trigger) {
-        recorder.input("replan", Set.of("policy"), Map.of("now", now.toString(), "trigger", trigger.getTriggerType()), plan);
+        ReplanRequest req = StageRequests.replan(plan, trigger, now.toString(), only(Set.of("policy")));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("now", req.getNow());
+        params.put("trigger", trigger.getTriggerType());
+        recorder.input("replan", Set.of("policy"), params, plan, req);
         long t = System.nanoTime();
-        ReplanResponse r = stages.replan(
-                ReplanRequest.newBuilder().setPlan(plan).setTrigger(trigger).setNow(now.toString())
-                        .addAllAssets(only(Set.of("policy"))).build());
-        recorder.output("replan", r, null, List.of(), t);
+        ReplanResponse r = stages.replan(req);
+        recorder.output("replan", r, null, List.of(), t, r);
         return r;
     }
 
     ValidatedPlan validate(Plan plan) {
-        recorder.input("validate", VALIDATE_ASSETS, Map.of("roles", roles), plan);
+        ValidateRequest req = StageRequests.validate(plan, roles, only(VALIDATE_ASSETS));
+        recorder.input("validate", VALIDATE_ASSETS, Map.of("roles", roles), plan, req);
         long t = System.nanoTime();
-        ValidateResponse r = stages.validate(
-                ValidateRequest.newBuilder().setPlan(plan).addAllRoles(roles).addAllAssets(only(VALIDATE_ASSETS))
-                        .build());
-        recorder.output("validate", r.getValidatedPlan(), r.getDiagnostics(), List.of(), t);
+        ValidateResponse r = stages.validate(req);
+        recorder.output("validate", r.getValidatedPlan(), r.getDiagnostics(), List.of(), t, r);
         return r.getValidatedPlan();
     }
 
@@ -220,13 +230,15 @@ final class Pipeline {
     }
 
     ExecuteResponse execute(ValidatedPlan validated) {
-        recorder.input("execute", EXECUTE_ASSETS, Map.of("mode", recorder.trace().getOpsMode(), "roles", roles),
-                validated);
+        ExecuteRequest req = StageRequests.execute(validated, recorder.trace().getOpsMode(), roles,
+                only(EXECUTE_ASSETS));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("mode", req.getMode());
+        params.put("roles", roles);
+        recorder.input("execute", EXECUTE_ASSETS, params, validated, req);
         long t = System.nanoTime();
-        ExecuteResponse r = stages.execute(
-                ExecuteRequest.newBuilder().setValidatedPlan(validated).setMode(recorder.trace().getOpsMode())
-                        .addAllRoles(roles).addAllAssets(only(EXECUTE_ASSETS)).build());
-        recorder.output("execute", r, r.getDiagnostics(), r.getReferencesList(), t);
+        ExecuteResponse r = stages.execute(req);
+        recorder.output("execute", r, r.getDiagnostics(), r.getReferencesList(), t, r);
         // every attempt's calls and statements are evidence, not only the last one's
         recorder.trace().addAllToolCalls(r.getToolCallsList()).addAllReferences(r.getReferencesList());
         return r;
@@ -237,24 +249,22 @@ final class Pipeline {
     }
 
     ComposeResponse compose(Plan plan, List<dev.opsuite.proto.v1.ToolResult> toolResults) {
-        ComposeRequest req = ComposeRequest.newBuilder().setPlan(plan).addAllToolResults(toolResults)
-                .setMode(recorder.trace().getOpsMode()).setNoLlm(llmNotice.isPresent())
-                .addAllAssets(only(COMPOSE_ASSETS)).build();
-        recorder.input("compose", COMPOSE_ASSETS, Map.of(), ComposeRequest.newBuilder(req).clearAssets().build());
+        ComposeRequest req = StageRequests.compose(plan, toolResults, recorder.trace().getOpsMode(),
+                llmNotice.isPresent(), only(COMPOSE_ASSETS));
+        recorder.input("compose", COMPOSE_ASSETS, Map.of(), ComposeRequest.newBuilder(req).clearAssets().build(), req);
         long t = System.nanoTime();
         ComposeResponse r = stages.compose(req);
-        recorder.output("compose", r, r.getDiagnostics(), List.of(), t);
+        recorder.output("compose", r, r.getDiagnostics(), List.of(), t, r);
         recorder.trace().addAllToolCalls(r.getToolCallsList());
         return r;
     }
 
     PresentResponse present(Plan plan, List<AnswerBlock> blocks) {
-        PresentRequest req = PresentRequest.newBuilder().setPlan(plan).addAllBlocks(blocks)
-                .addAllAssets(only(PRESENT_ASSETS)).build();
-        recorder.input("present", PRESENT_ASSETS, Map.of(), PresentRequest.newBuilder(req).clearAssets().build());
+        PresentRequest req = StageRequests.present(plan, blocks, only(PRESENT_ASSETS));
+        recorder.input("present", PRESENT_ASSETS, Map.of(), PresentRequest.newBuilder(req).clearAssets().build(), req);
         long t = System.nanoTime();
         PresentResponse r = stages.present(req);
-        recorder.output("present", r, r.getDiagnostics(), List.of(), t);
+        recorder.output("present", r, r.getDiagnostics(), List.of(), t, r);
         return r;
     }
 

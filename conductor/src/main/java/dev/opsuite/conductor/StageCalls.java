@@ -3,28 +3,25 @@ package dev.opsuite.conductor;
 import com.google.protobuf.Message;
 import dev.opsuite.kit.json.Structs;
 import dev.opsuite.model.errors.OpsException;
-import dev.opsuite.proto.v1.ComposeRequest;
-import dev.opsuite.proto.v1.ExecuteRequest;
 import dev.opsuite.proto.v1.GetAssetRequest;
-import dev.opsuite.proto.v1.Plan;
-import dev.opsuite.proto.v1.PresentRequest;
 import dev.opsuite.proto.v1.ResolvedAsset;
-import dev.opsuite.proto.v1.RoutePlanRequest;
 import dev.opsuite.proto.v1.GetStageCallResponse;
 import dev.opsuite.proto.v1.StageInput;
 import dev.opsuite.proto.v1.Trace;
-import dev.opsuite.proto.v1.ValidateRequest;
-import dev.opsuite.proto.v1.ValidatedPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Rebuilds the request one stage service got in a stored trace: the recorded params and previous
- * output, with the content of every applied asset fetched by its recorded name@version. Sent to
- * the stage service directly (buf curl / grpcurl), it reproduces the recorded stage output.
+ * The request one stage service got in a stored trace: the recorded message (StageInput.request),
+ * with the content of every asset fetched by its recorded name@version. Sent to the stage service
+ * directly (buf curl / grpcurl), it reproduces the recorded stage output.
  */
 public final class StageCalls {
+    private static final Map<String, String> METHODS = Map.of("route_plan", "ops.v1.PlannerService/RoutePlan",
+            "validate", "ops.v1.PlannerService/Validate", "execute", "ops.v1.ExecutorService/Execute",
+            "compose", "ops.v1.ExecutorService/Compose", "present", "ops.v1.ExecutorService/Present");
+
     private final Stages stages;
     private final TraceLookup lookup;
 
@@ -41,43 +38,13 @@ public final class StageCalls {
             throw OpsException.notFound("trace " + traceId + " has no input recorded for stage " + stage
                     + " (its route was " + trace.getRoute() + ")");
         }
-        List<ResolvedAsset> assets = assets(in);
-        Map<String, Object> params = Structs.toMap(in.getParams());
-        Message request;
-        String method;
-        String service;
-        switch (stage) {
-            case "route_plan" -> {
-                method = "ops.v1.PlannerService/RoutePlan";
-                service = "planner";
-                request = RoutePlanRequest.newBuilder().setQuestion(text(params, "question"))
-                        .setNow(text(params, "now")).addAllRoles(roles(params)).setMode(text(params, "mode"))
-                        .setPlannerStrategy(text(params, "planner_strategy"))
-                        .addAllAssets(assets).build();
-            }
-            case "validate" -> {
-                method = "ops.v1.PlannerService/Validate";
-                service = "planner";
-                request = ValidateRequest.newBuilder().setPlan(prev(in, Plan.newBuilder()).build())
-                        .addAllRoles(roles(params)).addAllAssets(assets).build();
-            }
-            case "execute" -> {
-                method = "ops.v1.ExecutorService/Execute";
-                service = "executor";
-                request = ExecuteRequest.newBuilder().setValidatedPlan(prev(in, ValidatedPlan.newBuilder()).build())
-                        .setMode(text(params, "mode")).addAllRoles(roles(params)).addAllAssets(assets).build();
-            }
-            case "compose" -> {
-                method = "ops.v1.ExecutorService/Compose";
-                service = "executor";
-                request = prev(in, ComposeRequest.newBuilder()).addAllAssets(assets).build();
-            }
-            default -> {
-                method = "ops.v1.ExecutorService/Present";
-                service = "executor";
-                request = prev(in, PresentRequest.newBuilder()).addAllAssets(assets).build();
-            }
-        }
+        String method = METHODS.get(stage);
+        String service = method.startsWith("ops.v1.PlannerService/") ? "planner" : "executor";
+        // the recorded request, its asset references filled with their contents; a trace stored before
+        // requests were recorded (or whose request was over the size cap) is rebuilt from its Structs
+        Message request = StageRequests.recorded(in, StageRequests.type(stage))
+                .<Message>map(r -> StageRequests.mapAssets(r, this::withContent))
+                .orElseGet(() -> StageRequests.fromSnapshot(stage, in, assets(in)));
         return GetStageCallResponse.newBuilder().setMethod(method).setTarget(stages.target(service))
                 .setRequest(Structs.messageToStruct(request)).putAllAppliedAssets(in.getAppliedAssetsMap()).build();
     }
@@ -107,16 +74,9 @@ public final class StageCalls {
         return out;
     }
 
-    private static <B extends Message.Builder> B prev(StageInput in, B builder) {
-        return Structs.structToMessage(in.getPrevOutput(), builder);
-    }
-
-    private static String text(Map<String, Object> params, String key) {
-        Object v = params.get(key);
-        return v == null ? "" : v.toString();
-    }
-
-    private static List<String> roles(Map<String, Object> params) {
-        return params.get("roles") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    /** A recorded asset reference with the content of that version (a registry version never changes). */
+    private ResolvedAsset withContent(ResolvedAsset a) {
+        return stages.getAsset(GetAssetRequest.newBuilder().setAssetType(a.getAssetType()).setName(a.getName())
+                .setVersion(a.getVersion()).build()).getAsset();
     }
 }

@@ -6,17 +6,20 @@ import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.AskRequest;
 import dev.opsuite.proto.v1.ComposeRequest;
 import dev.opsuite.proto.v1.ComposeResponse;
+import dev.opsuite.proto.v1.ExecuteRequest;
 import dev.opsuite.proto.v1.ExecuteResponse;
 import dev.opsuite.proto.v1.Plan;
 import dev.opsuite.proto.v1.PlanOutput;
 import dev.opsuite.proto.v1.PresentRequest;
 import dev.opsuite.proto.v1.ResolveAssetsRequest;
 import dev.opsuite.proto.v1.ResolvedAsset;
+import dev.opsuite.proto.v1.RoutePlanRequest;
 import dev.opsuite.proto.v1.StageInput;
 import dev.opsuite.proto.v1.StageOutput;
 import dev.opsuite.proto.v1.StageTestResponse;
 import dev.opsuite.proto.v1.StageTestRequest;
 import dev.opsuite.proto.v1.Trace;
+import dev.opsuite.proto.v1.ValidateRequest;
 import dev.opsuite.proto.v1.ValidatedPlan;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -88,7 +91,7 @@ public final class StageTester {
             if (live) {
                 fromQuestion(pipeline, stage, req.getQuestion(), mode, req.hasTestPlan() ? req.getTestPlan() : null);
             } else {
-                fromBaseline(pipeline, stage, replayed, mode, req.hasTestPlan() ? req.getTestPlan() : null);
+                fromBaseline(pipeline, stage, replayed, req.hasTestPlan() ? req.getTestPlan() : null);
             }
             StageOutput out = lastOutput(t, stage);
             t.setStatus("error".equals(out.getDiagnostics().getStatus()) ? "partial" : "success");
@@ -123,29 +126,34 @@ public final class StageTester {
         }
     }
 
-    /** The stage's recorded input, replayed with today's assets (and overrides). */
-    private static void fromBaseline(Pipeline p, String stage, StageInput in, String mode,
-                                     com.google.protobuf.Struct testPlan) {
+    /**
+     * The stage's recorded request, replayed with today's assets (and overrides): the test's roles,
+     * mode and assets, and its test_plan merged over the recorded plan. A trace stored before
+     * requests were recorded gives the request rebuilt from its Struct snapshot.
+     */
+    private static void fromBaseline(Pipeline p, String stage, StageInput in, com.google.protobuf.Struct testPlan) {
         switch (stage) {
-            case "route_plan" -> {
-                Object q = Structs.toMap(in.getParams()).get("question");
-                p.routePlan(AskRequest.newBuilder().setQuestion(q == null ? "" : q.toString()).setMode(mode).build());
-            }
-            case "validate" -> p.validate(Rerun.patched(
-                    Structs.structToMessage(in.getPrevOutput(), Plan.newBuilder()).build(), testPlan, "test_plan"));
+            case "route_plan" -> p.routePlan(replayed(in, RoutePlanRequest.class));
+            case "validate" -> p.validate(Rerun.patched(replayed(in, ValidateRequest.class).getPlan(), testPlan,
+                    "test_plan"));
             case "execute" -> {
-                ValidatedPlan recorded = Structs.structToMessage(in.getPrevOutput(), ValidatedPlan.newBuilder()).build();
+                ValidatedPlan recorded = replayed(in, ExecuteRequest.class).getValidatedPlan();
                 execute(p, p.validate(Rerun.patched(recorded.getPlan(), testPlan, "test_plan")), stage);
             }
             case "compose" -> {
-                ComposeRequest c = Structs.structToMessage(in.getPrevOutput(), ComposeRequest.newBuilder()).build();
+                ComposeRequest c = replayed(in, ComposeRequest.class);
                 p.compose(Rerun.patched(c.getPlan(), testPlan, "test_plan"), c.getToolResultsList());
             }
             default -> {
-                PresentRequest r = Structs.structToMessage(in.getPrevOutput(), PresentRequest.newBuilder()).build();
+                PresentRequest r = replayed(in, PresentRequest.class);
                 p.present(Rerun.patched(r.getPlan(), testPlan, "test_plan"), r.getBlocksList());
             }
         }
+    }
+
+    /** Today's assets replace the recorded ones: the legacy rebuild needs none. */
+    private static <Q extends com.google.protobuf.Message> Q replayed(StageInput in, Class<Q> type) {
+        return StageRequests.replayed(in, type, List::of);
     }
 
     private static ExecuteResponse execute(Pipeline p, ValidatedPlan validated, String stage) {

@@ -1,5 +1,6 @@
 package dev.opsuite.conductor;
 
+import com.google.protobuf.Any;
 import com.google.protobuf.Message;
 import com.google.protobuf.Struct;
 import dev.opsuite.kit.json.Structs;
@@ -16,23 +17,55 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
-/** Records what each stage got and returned into the Trace being assembled. */
+/**
+ * Records what each stage got and returned into the Trace being assembled: the guide's view
+ * (params, prev_output, result as Structs) and the exact messages exchanged (StageInput.request,
+ * StageOutput.response). The exact messages are bounded: one above {@link #MAX_MESSAGE_BYTES}, or
+ * one that would take this trace's recorded messages past {@link #MAX_TRACE_BYTES}, is left out and
+ * the entry says why (request_omitted / response_omitted); the ask goes on either way.
+ */
 final class TraceRecorder {
+    /** The largest request or response recorded whole (the proto comment of StageInput.request_omitted says so). */
+    static final int MAX_MESSAGE_BYTES = 256 * 1024;
+    /** All requests and responses of one trace together. */
+    static final int MAX_TRACE_BYTES = 1024 * 1024;
+
     private final Trace.Builder trace;
     private final List<ResolvedAsset> assets;
+    private final int maxMessageBytes;
+    private final int maxTraceBytes;
+    private int recordedBytes;
 
     TraceRecorder(Trace.Builder trace, List<ResolvedAsset> assets) {
+        this(trace, assets, MAX_MESSAGE_BYTES, MAX_TRACE_BYTES);
+    }
+
+    TraceRecorder(Trace.Builder trace, List<ResolvedAsset> assets, int maxMessageBytes, int maxTraceBytes) {
         this.trace = trace;
         this.assets = assets;
+        this.maxMessageBytes = maxMessageBytes;
+        this.maxTraceBytes = maxTraceBytes;
     }
 
     Trace.Builder trace() {
         return trace;
     }
 
-    void input(String stage, Set<String> assetTypes, Map<String, Object> params, Message prevOutput) {
+    /**
+     * @param request the message sent; recorded with its assets as references (type, name, version,
+     *                status) whether or not the call carried their contents: a registry version never
+     *                changes, applied_assets names it, and GetStageCall reads it back
+     */
+    void input(String stage, Set<String> assetTypes, Map<String, Object> params, Message prevOutput,
+               Message request) {
         StageInput.Builder in = StageInput.newBuilder().setStage(stage).setParams(Structs.toStruct(params));
+        String omitted = record(StageRequests.mapAssets(request, a -> a.toBuilder().clearContent().build()),
+                "request", in::setRequest);
+        if (omitted != null) {
+            in.setRequestOmitted(omitted);
+        }
         for (ResolvedAsset a : assets) {
             if (assetTypes.contains(a.getAssetType())) {
                 in.putAppliedAssets(key(a), ref(a));
@@ -44,11 +77,33 @@ final class TraceRecorder {
         trace.addStageInputs(in);
     }
 
-    void output(String stage, Message result, Diagnostics diagnostics, List<Reference> references, long startNanos) {
-        trace.addStageOutputs(StageOutput.newBuilder().setStage(stage)
+    /** @param response the message the stage returned, recorded whole (within the caps) */
+    void output(String stage, Message result, Diagnostics diagnostics, List<Reference> references, long startNanos,
+                Message response) {
+        StageOutput.Builder out = StageOutput.newBuilder().setStage(stage)
                 .setResult(result == null ? Struct.getDefaultInstance() : Structs.messageToStruct(result))
                 .setDiagnostics(diagnostics == null ? Diagnostics.newBuilder().setStatus("ok").build() : diagnostics)
-                .addAllReferences(references).setDurationMs(millisSince(startNanos)));
+                .addAllReferences(references).setDurationMs(millisSince(startNanos));
+        String omitted = record(response, "response", out::setResponse);
+        if (omitted != null) {
+            out.setResponseOmitted(omitted);
+        }
+        trace.addStageOutputs(out);
+    }
+
+    /** Packs the message into {@code set}, or returns why it is left out (over a cap). */
+    private String record(Message m, String what, Consumer<Any> set) {
+        int size = m.getSerializedSize();
+        if (size > maxMessageBytes) {
+            return what + " of " + size + " bytes over the " + maxMessageBytes + "-byte cap for one recorded message";
+        }
+        if (recordedBytes + size > maxTraceBytes) {
+            return what + " of " + size + " bytes over the trace's " + maxTraceBytes + "-byte cap for recorded"
+                    + " messages (" + recordedBytes + " bytes recorded before it)";
+        }
+        recordedBytes += size;
+        set.accept(Any.pack(m));
+        return null;
     }
 
     void replan(ReplanTrigger trigger, Message before, Message after, String decision, Map<String, Object> meta) {

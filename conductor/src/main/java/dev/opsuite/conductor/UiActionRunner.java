@@ -6,6 +6,7 @@ import dev.opsuite.kit.json.Structs;
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.AnswerBlock;
 import dev.opsuite.proto.v1.ComposeResponse;
+import dev.opsuite.proto.v1.ExecuteRequest;
 import dev.opsuite.proto.v1.ExecuteResponse;
 import dev.opsuite.proto.v1.Plan;
 import dev.opsuite.proto.v1.ResolveAssetsRequest;
@@ -111,20 +112,33 @@ public final class UiActionRunner {
         return (int) d;
     }
 
+    /** The plan the parent last executed: its recorded ExecuteRequest (a trace stored before that: its Struct view). */
     private static ValidatedPlan lastExecutedPlan(Trace parent) {
         for (int i = parent.getStageInputsCount() - 1; i >= 0; i--) {
             StageInput in = parent.getStageInputs(i);
             if (in.getStage().equals("execute")) {
-                return Structs.structToMessage(in.getPrevOutput(), ValidatedPlan.newBuilder()).build();
+                return StageRequests.replayed(in, ExecuteRequest.class, List::of).getValidatedPlan();
             }
         }
         throw OpsException.invalid("trace " + parent.getTraceId() + " executed no plan; it has no rows to page");
     }
 
+    /**
+     * The plan the parent's last execute resolved: its recorded ExecuteResponse; for a trace stored
+     * before responses were recorded (or one over the size cap), read from the result Struct.
+     */
     private static Plan lastResolvedPlan(Trace parent, Plan fallback) {
         for (int i = parent.getStageOutputsCount() - 1; i >= 0; i--) {
             StageOutput out = parent.getStageOutputs(i);
-            if (out.getStage().equals("execute") && out.getResult().containsFields("resolved_plan")) {
+            if (!out.getStage().equals("execute")) {
+                continue;
+            }
+            ExecuteResponse recorded = StageRequests.recorded(out, ExecuteResponse.class).orElse(null);
+            if (recorded != null) {
+                if (recorded.hasResolvedPlan()) {
+                    return recorded.getResolvedPlan();
+                }
+            } else if (out.getResult().containsFields("resolved_plan")) {
                 return Structs.structToMessage(out.getResult().getFieldsOrThrow("resolved_plan").getStructValue(),
                         Plan.newBuilder()).build();
             }

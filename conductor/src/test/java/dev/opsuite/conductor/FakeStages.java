@@ -44,7 +44,7 @@ import java.util.function.Function;
 /**
  * The stage port in memory: a small estate of {@link #VMS} VMs listed page by page, every stage
  * answering deterministically. A test replaces one stage's behaviour (a function that may throw) and
- * reads back which stages were called with what ({@link #calls}, {@link #requests}).
+ * reads back which stages were called with what ({@link #calls}, {@link #requests}, {@link #responses}).
  */
 final class FakeStages implements Stages {
     static final int VMS = 120;
@@ -55,6 +55,8 @@ final class FakeStages implements Stages {
 
     final List<String> calls = new ArrayList<>();
     final List<Message> requests = new ArrayList<>();
+    /** What each call that returned gave back, in order. */
+    final List<Object> responses = new ArrayList<>();
     final Map<String, Trace> stored = new HashMap<>();
     /** name@version -> content, for GetAsset (assets by reference). */
     final Map<String, ResolvedAsset> versions = new HashMap<>();
@@ -122,7 +124,9 @@ final class FakeStages implements Stages {
     private <Q extends Message, A> A call(String name, Q request, Function<Q, A> stage) {
         calls.add(name);
         requests.add(request);
-        return stage.apply(request);
+        A response = stage.apply(request);
+        responses.add(response);
+        return response;
     }
 
     /** The requests of one stage, in order. */

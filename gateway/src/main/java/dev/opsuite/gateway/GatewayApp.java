@@ -120,7 +120,11 @@ public final class GatewayApp implements AutoCloseable {
                         .queryParamMatchRules(HttpJsonTranscodingQueryParamMatchRule.ORIGINAL_FIELD)
                         .errorHandler(errors).build())
                 .jsonMarshallerFactory(sd -> GrpcJsonMarshaller.builder()
-                        .jsonMarshallerCustomizer(b -> b.preservingProtoFieldNames(true)).build(sd))
+                        .jsonMarshallerCustomizer(b -> {
+                            b.preservingProtoFieldNames(true);
+                            // a trace's StageInput.request / StageOutput.response are Anys of these
+                            dev.opsuite.kit.json.StageMessages.ALL.forEach(b::register);
+                        }).build(sd))
                 .useBlockingTaskExecutor(true)
                 .maxRequestMessageLength(cfg.maxRequestBytes())
                 .build();

@@ -104,6 +104,15 @@ class TraceShipperTest {
                 .putAppliedAssets("query", "ci_queries@1")
                 .addRoles("viewer")
                 .setCreatedAt("2026-11-25T00:00:00Z")
+                // the exact stage messages are Anys: the spill's JSON lines must carry them back
+                .addStageInputs(dev.opsuite.proto.v1.StageInput.newBuilder().setStage("validate")
+                        .setRequest(com.google.protobuf.Any.pack(dev.opsuite.proto.v1.ValidateRequest.newBuilder()
+                                .addRoles("viewer").setPlan(dev.opsuite.proto.v1.Plan.newBuilder().setLanguage("ko"))
+                                .build())))
+                .addStageOutputs(dev.opsuite.proto.v1.StageOutput.newBuilder().setStage("validate")
+                        .setResponse(com.google.protobuf.Any.pack(dev.opsuite.proto.v1.ValidateResponse.newBuilder()
+                                .setValidatedPlan(dev.opsuite.proto.v1.ValidatedPlan.newBuilder().setAllowed(true))
+                                .build())))
                 .build();
     }
 

@@ -21,8 +21,11 @@ import java.util.Map;
  */
 public final class Structs {
     private static final JsonFormat.Printer PRINTER =
-            JsonFormat.printer().preservingProtoFieldNames().omittingInsignificantWhitespace();
-    private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
+            JsonFormat.printer().preservingProtoFieldNames().omittingInsignificantWhitespace()
+                    .usingTypeRegistry(StageMessages.REGISTRY);
+    // the stage messages a trace packs in an Any are known to both, so a trace's JSON reads back
+    private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields()
+            .usingTypeRegistry(StageMessages.REGISTRY);
 
     private Structs() {}
 
@@ -124,7 +127,7 @@ public final class Structs {
         }
     }
 
-    private static final JsonFormat.Parser STRICT = JsonFormat.parser();
+    private static final JsonFormat.Parser STRICT = JsonFormat.parser().usingTypeRegistry(StageMessages.REGISTRY);
 
     /** Parses JSON that must fit the message exactly: unknown fields and enum values are errors. */
     public static <B extends Message.Builder> B fromJsonStrict(String json, B builder) {
