@@ -83,7 +83,7 @@ public final class Conductor {
             return pipeline.run(request);
         }, (data, done) -> {
             data.getMetaBuilder().setTraceId(done.getTraceId()).setTimingMs(done.getDurationMs());
-            return new Outcome(data.setTrace(done).build(), done);
+            return new Outcome(data.setTrace(ClientTraces.view(done)).build(), done);
         });
     }
 

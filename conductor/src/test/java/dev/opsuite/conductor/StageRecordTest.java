@@ -243,4 +243,18 @@ class StageRecordTest {
         assertEquals("request of 1203 bytes over the 1000-byte cap for one recorded message",
                 t.getStageInputs(2).getRequestOmitted());
     }
+
+    /** The recorded messages stay in the stored trace; the client's view (AskResponse.trace) leaves them out. */
+    @Test
+    void theAskResponseCarriesTheGuidesViewWithoutTheRecordedMessages() {
+        Conductor.Outcome o = conductor.ask(AskRequest.newBuilder().setQuestion("list all vms").build(), List.of("viewer"),
+                "/ops/ci/ask");
+        assertTrue(o.trace().getStageInputsList().stream().allMatch(StageInput::hasRequest));
+        assertTrue(o.trace().getStageOutputsList().stream().allMatch(StageOutput::hasResponse));
+        Trace client = o.data().getTrace();
+        assertEquals(o.trace().getStageInputsCount(), client.getStageInputsCount());
+        assertTrue(client.getStageInputsList().stream().noneMatch(StageInput::hasRequest));
+        assertTrue(client.getStageOutputsList().stream().noneMatch(StageOutput::hasResponse));
+        assertEquals(o.trace().getStageOutputs(0).getResult(), client.getStageOutputs(0).getResult());
+    }
 }

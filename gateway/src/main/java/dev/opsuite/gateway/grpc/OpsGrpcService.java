@@ -128,7 +128,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
             String id = checks.traceId(request.getTraceId());
             Trace trace = lookup.find(id);
             dev.opsuite.gateway.auth.Authenticator.mustSee(id, trace.getCaller());
-            return GetTraceResponse.newBuilder().setTrace(trace).build();
+            return GetTraceResponse.newBuilder().setTrace(dev.opsuite.conductor.ClientTraces.view(trace)).build();
         });
     }
 
