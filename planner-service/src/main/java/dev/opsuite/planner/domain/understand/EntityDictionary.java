@@ -86,6 +86,8 @@ public final class EntityDictionary {
     private final List<Entity> entities;
     private final List<Map.Entry<Integer, String>> aliases;
     private final List<Map.Entry<String, String>> fieldValues;
+    /** "ci.owner=dba-sora": the field values of the operator's own CIs (not the demo's). */
+    private final java.util.Set<String> ownValues = new java.util.HashSet<>();
 
     public static final EntityDictionary EMPTY = new EntityDictionary(0, List.of(), List.of(), List.of());
 
@@ -103,6 +105,9 @@ public final class EntityDictionary {
         this.fieldValues = List.copyOf(fieldValues);
         for (Entity e : entities) {
             byCode.put(e.ciCode(), e);
+            if (!e.demo()) {
+                e.fields().forEach((f, v) -> ownValues.add(f + "=" + v));
+            }
             addName(new Name(e, e.ciCode(), NameKind.CODE));
             if (!Analyzed.compactOf(e.ciName()).equals(Analyzed.compactOf(e.ciCode()))) {
                 addName(new Name(e, e.ciName(), NameKind.NAME));
@@ -125,6 +130,11 @@ public final class EntityDictionary {
             }
         }
         this.searcher = index();
+    }
+
+    /** Whether one of the operator's own CIs (not a demo one) has this value ("ci.owner=dba-sora"). */
+    public boolean ownValue(String fieldEqualsValue) {
+        return ownValues.contains(fieldEqualsValue);
     }
 
     private void addName(Name n) {

@@ -195,7 +195,7 @@ final class EntityLinking {
                     continue; // one letter names nothing
                 }
                 Span span = new Span(part.get(0).start(), part.get(len - 1).end());
-                List<EntityDictionary.Partial> hits = Reading.preferOwnData(dictionary.partial(words, compact));
+                List<EntityDictionary.Partial> hits = reading.preferOwnData(dictionary.partial(words, compact));
                 Optional<Word> place = hits.isEmpty() ? Optional.empty() : estate.sharedValue(span, hits);
                 if (place.isPresent()) {
                     estate.claimValue(span, place.get(), 0.7);
@@ -236,7 +236,7 @@ final class EntityLinking {
             if (dictionary.values().containsCompact(compact)) {
                 continue; // "cloud-apne2" is a place, read as a value
             }
-            List<EntityDictionary.Partial> hits = Reading.preferOwnData(dictionary.partial(EntityDictionary.words(surface), compact));
+            List<EntityDictionary.Partial> hits = reading.preferOwnData(dictionary.partial(EntityDictionary.words(surface), compact));
             if (hits.isEmpty() || hits.get(0).rank().compareTo(EntityDictionary.Rank.PREFIX) > 0) {
                 continue; // a misspelt compound is left to the word-by-word reading and EXECUTE's lookup
             }

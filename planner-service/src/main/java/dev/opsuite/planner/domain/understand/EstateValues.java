@@ -104,6 +104,7 @@ final class EstateValues {
             Span inner = new Span(m.start(2), m.end(2));
             int lastWord = m.group(1).lastIndexOf(' ') + 1;
             Span last = new Span(m.start(1) + lastWord, m.end(1));
+            labelOfBracketedValue(new Span(m.start(1), m.end(1)), inner);
             if (reading.covered(inner) && outer.length() > 0 && reading.free(outer)) {
                 reading.claimExclusive(outer, "stopword", "gloss", 1);
             } else if (reading.covered(last)) {
@@ -114,6 +115,28 @@ final class EstateValues {
                         reading.claimExclusive(ts, "stopword", "gloss", 1);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * "운영 환경(sb-live)": the bracket names the value, and a word of the same field before it is the
+     * value's label, not a second value (no filter environment=prod|sb-live).
+     */
+    private void labelOfBracketedValue(Span before, Span inner) {
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        for (Claim c : claims) {
+            if (inner.contains(c.span()) && (c.kind().equals("value") || c.kind().equals("enum")) && c.value().indexOf('=') > 0) {
+                fields.add(c.value().substring(0, c.value().indexOf('=')));
+            }
+        }
+        List<Claim> labels = claims.stream().filter(c -> before.contains(c.span()) && !c.span().overlaps(inner)
+                && (c.kind().equals("value") || c.kind().equals("enum")) && c.value().indexOf('=') > 0
+                && fields.contains(c.value().substring(0, c.value().indexOf('=')))).toList();
+        for (Claim c : labels) {
+            claims.remove(c);
+            if (claims.stream().noneMatch(x -> x.span().equals(c.span()) && x.kind().equals("stopword"))) {
+                claims.add(new Claim(c.span(), c.text(), "stopword", "gloss", 1));
             }
         }
     }

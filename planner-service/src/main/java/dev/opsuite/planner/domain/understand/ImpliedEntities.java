@@ -159,7 +159,7 @@ final class ImpliedEntities {
         }
         String text = a.span(span.start(), span.end());
         Set<EntityDictionary.Entity> found = new LinkedHashSet<>();
-        Reading.preferOwnData(dictionary.partial(EntityDictionary.words(text), Analyzed.compactOf(text))).stream()
+        reading.preferOwnData(dictionary.partial(EntityDictionary.words(text), Analyzed.compactOf(text))).stream()
                 .filter(p -> p.rank() == EntityDictionary.Rank.TOKEN).forEach(p -> found.add(p.name().entity()));
         int max = rules.path("understanding").path("definite_max_candidates").asInt(8);
         if (found.isEmpty() || found.size() > max) {

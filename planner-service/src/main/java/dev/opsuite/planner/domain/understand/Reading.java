@@ -101,10 +101,24 @@ final class Reading {
         return s.length() > 0;
     }
 
-    /** A partial match never sets the operator's own CIs against demo ones: the demo only when nothing else. */
-    static List<EntityDictionary.Partial> preferOwnData(List<EntityDictionary.Partial> hits) {
+    /**
+     * A partial match never sets the operator's own CIs against demo ones: the demo only when nothing
+     * else — and not at all in a question that already speaks of the operator's own estate (one of its
+     * CIs spelt out, or one of its values: "registered to the owner dba-sora"), where a word that only
+     * partly fits demo names ("audit" of audit-logger) is not a CI the operator asked for.
+     */
+    List<EntityDictionary.Partial> preferOwnData(List<EntityDictionary.Partial> hits) {
         List<EntityDictionary.Partial> own = hits.stream().filter(h -> !h.name().entity().demo()).toList();
-        return own.isEmpty() ? hits : own;
+        if (!own.isEmpty()) {
+            return own;
+        }
+        return speaksOfOwnData() ? List.of() : hits;
+    }
+
+    private boolean speaksOfOwnData() {
+        return claims.stream().anyMatch(c -> c.kind().equals("value") && dictionary.ownValue(c.value()))
+                || entities.stream().anyMatch(e -> e.rank().score >= EntityDictionary.Rank.EXACT_NAME.score
+                && e.candidates().stream().anyMatch(x -> !x.demo()));
     }
 
     boolean claimed(Token t) {

@@ -82,6 +82,17 @@ class EstateWordsTest {
         assertTrue(u.entities().isEmpty(), u.entities().toString());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "운영 환경(hx-prod)에 등록된 데이터베이스의 수량", "how many apps are in the production environment (hx-prod)?"})
+    void aLabelBeforeTheBracketedValueIsItsGlossNotASecondValue(String question) {
+        PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+        PlanModel.Filter env = p.primary().filters().stream().filter(f -> f.field().equals("environment")).findFirst().orElseThrow();
+        assertEquals(List.of("hx-prod"), env.values(), question);
+        assertFalse(p.unexplained().contains("운영 환경") || p.unexplained().contains("production environment"),
+                p.unexplained().toString());
+    }
+
     @Test
     void aSchemaLabelAlsoReadsAsTheEstatesValueThatContainsIt() {
         PlanModel p = new RulesPlanner().plan("운영 환경에 있는 앱이 몇개에요?", assets, NOW, SEOUL, dict).plan();

@@ -1,0 +1,57 @@
+package dev.opsuite.planner.domain.understand;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.PlanModel;
+import dev.opsuite.planner.domain.DefaultAssets;
+import dev.opsuite.planner.domain.RulesPlanner;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** An imported estate beside the demo: a question about one's own estate never competes with demo names. */
+class DemoBesideOwnDataTest {
+    private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-27T15:00:00+09:00");
+    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    private static AssetBundle assets;
+    private static EntityDictionary dict;
+
+    @BeforeAll
+    static void load() throws Exception {
+        assets = DefaultAssets.load();
+        dict = new EntityDictionary(1, List.of(
+                new EntityDictionary.Entity("SB-DB-LEDGER", "ledger-db", "database", false, Map.of("ci.owner", "dba-sora")),
+                new EntityDictionary.Entity("sb:app:ledger", "ledger-api", "app", false, Map.of("ci.owner", "core-team")),
+                new EntityDictionary.Entity("APP060", "audit-logger", "app", true, Map.of("ci.owner", "sec-team")),
+                new EntityDictionary.Entity("DB026", "audit-db", "database", true, Map.of("ci.owner", "dba-team"))),
+                List.of(), List.of(Map.entry("ci.owner", "dba-sora"), Map.entry("ci.owner", "core-team"),
+                        Map.entry("ci.owner", "sec-team"), Map.entry("ci.owner", "dba-team")));
+    }
+
+    private static PlanModel plan(String question) {
+        return new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+    }
+
+    @Test
+    void aPartialDemoNameBesideAnOwnValueIsNotACi() {
+        PlanModel p = plan("For the audit file, how many configuration items are registered to the owner dba-sora?");
+        assertEquals(List.of(), p.candidates(), "audit only partly names demo CIs: " + p.candidates());
+        assertEquals(List.of(), p.missingSlots());
+        assertTrue(p.primary().filters().stream().anyMatch(f -> f.field().equals("owner")
+                && f.values().equals(List.of("dba-sora"))), p.primary().filters().toString());
+        assertTrue(p.unexplained().stream().anyMatch(w -> w.contains("audit")), "said, not dropped: " + p.unexplained());
+    }
+
+    @Test
+    void withoutOwnDataInTheQuestionTheDemoIsStillAskedAbout() {
+        PlanModel p = plan("audit 상태 알려줘");
+        assertEquals(List.of("APP060", "DB026"), p.candidates().stream().map(PlanModel.Candidate::ciCode).sorted().toList());
+        // spelt out in full, a demo CI is still what it is
+        assertEquals("APP060", plan("audit-logger 상태 알려줘").primary().ciCode());
+    }
+}
