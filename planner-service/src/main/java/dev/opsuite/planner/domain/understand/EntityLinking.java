@@ -54,8 +54,11 @@ final class EntityLinking {
         // the estate's own names before the demo's where two overlap ("일일 정산" + 서비스, not the demo's "정산 서비스")
         List<PhraseTable.Match<EntityDictionary.Name>> matches = new ArrayList<>(dictionary.exact().find(a));
         matches.sort(java.util.Comparator.comparing(m -> m.entries().stream().allMatch(n -> n.entity().demo())));
+        // the longest span wins across names and values: "order-squad"/"order squad" is the owner, not the CI "order"
+        List<Span> values = dictionary.values().find(a).stream().map(PhraseTable.Match::span).toList();
         for (PhraseTable.Match<EntityDictionary.Name> m : matches) {
-            if (!reading.free(m.span()) || wordForName(m)) {
+            if (!reading.free(m.span()) || wordForName(m)
+                    || values.stream().anyMatch(v -> v.contains(m.span()) && v.length() > m.span().length())) {
                 continue;
             }
             boolean code = m.entries().stream().anyMatch(n -> n.kind() == EntityDictionary.NameKind.CODE);

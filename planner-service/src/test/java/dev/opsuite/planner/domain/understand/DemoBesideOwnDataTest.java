@@ -28,9 +28,12 @@ class DemoBesideOwnDataTest {
                 new EntityDictionary.Entity("SB-DB-LEDGER", "ledger-db", "database", false, Map.of("ci.owner", "dba-sora")),
                 new EntityDictionary.Entity("sb:app:ledger", "ledger-api", "app", false, Map.of("ci.owner", "core-team")),
                 new EntityDictionary.Entity("APP060", "audit-logger", "app", true, Map.of("ci.owner", "sec-team")),
-                new EntityDictionary.Entity("DB026", "audit-db", "database", true, Map.of("ci.owner", "dba-team"))),
+                new EntityDictionary.Entity("DB026", "audit-db", "database", true, Map.of("ci.owner", "dba-team")),
+                new EntityDictionary.Entity("SVC002", "order", "service", true, Map.of("ci.owner", "commerce-team")),
+                new EntityDictionary.Entity("APP_Cart", "cart.svc", "app", false, Map.of("ci.owner", "order-squad"))),
                 List.of(), List.of(Map.entry("ci.owner", "dba-sora"), Map.entry("ci.owner", "core-team"),
-                        Map.entry("ci.owner", "sec-team"), Map.entry("ci.owner", "dba-team")));
+                        Map.entry("ci.owner", "sec-team"), Map.entry("ci.owner", "dba-team"),
+                        Map.entry("ci.owner", "commerce-team"), Map.entry("ci.owner", "order-squad")));
     }
 
     private static PlanModel plan(String question) {
@@ -53,5 +56,20 @@ class DemoBesideOwnDataTest {
         assertEquals(List.of("APP060", "DB026"), p.candidates().stream().map(PlanModel.Candidate::ciCode).sorted().toList());
         // spelt out in full, a demo CI is still what it is
         assertEquals("APP060", plan("audit-logger 상태 알려줘").primary().ciCode());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"fastest 2 order-squad apps by current latency_ms",
+        "How many business services does the order squad own?", "order-squad 팀 앱 목록"})
+    void aValueSpeltAcrossALongerSpanBeatsACiNamedByPartOfIt(String question) {
+        PlanModel p = plan(question);
+        assertEquals("", p.primary().ciCode(), "not the demo CI 'order': " + p.primary());
+        assertTrue(p.primary().filters().stream().anyMatch(f -> f.field().equals("owner")
+                && f.values().equals(List.of("order-squad"))), question + ": " + p.primary().filters());
+    }
+
+    @Test
+    void aCiNamedAloneIsStillThatCi() {
+        assertEquals("SVC002", plan("order 서비스 상태").primary().ciCode());
     }
 }
