@@ -86,7 +86,9 @@ class GoldenDefaultsEndToEndTest {
                 List<JsonNode> queries = list(http);
                 assertEquals(made.created(), queries.size());
                 coverage(http, queries, report);
-                wholeSet(http, report);
+                Map<String, String> names = new java.util.HashMap<>();
+                queries.forEach(q -> names.put(q.path("query_id").asText(), q.path("name").asText()));
+                wholeSet(http, names, report);
                 deleted = queries.get(0).path("query_id").asText();
                 Http.Reply gone = http.send("DELETE", "/ops/golden-queries/" + deleted, null, "authorization",
                         "Bearer " + TestKeys.token(first, "asset_admin"));
@@ -128,20 +130,31 @@ class GoldenDefaultsEndToEndTest {
         Set<String> routes = new TreeSet<>();
         Set<String> intents = new TreeSet<>();
         Set<String> views = new TreeSet<>();
+        List<String> empty = new ArrayList<>();
         for (JsonNode q : queries) {
             String baseline = q.path("baseline_trace_id").asText();
             assertFalse(baseline.isEmpty(), "a baseline for " + q);
             Http.Reply t = http.get("/ops/traces/" + baseline);
             assertEquals(200, t.status(), t.raw());
             routes.add(t.data().path("route").asText());
+            if (t.data().path("route").asText().equals("orch")) {
+                int rows = 0;
+                for (JsonNode o : t.data().path("stage_outputs")) {
+                    rows = o.path("stage").asText().equals("execute") ? o.path("diagnostics").path("counts").path("rows")
+                            .asInt() : rows;
+                }
+                if (rows == 0) {
+                    empty.add(q.path("name").asText() + " (" + t.data().path("status").asText() + ")");
+                }
+            }
             JsonNode plan = t.data().path("route_output").path("plan_validated").path("plan");
             if (plan.has("intent")) {
                 intents.add(plan.path("intent").asText());
                 views.add(plan.path("view").asText());
             }
         }
-        report.append(queries.size()).append(" created; routes ").append(routes).append(", intents ").append(intents)
-                .append(", views ").append(views).append("\n\n");
+        report.append(queries.size()).append(" created; baselines without rows ").append(empty).append("; routes ")
+                .append(routes).append(", intents ").append(intents).append(", views ").append(views).append("\n\n");
         for (String i : List.of("LOOKUP", "SEARCH", "LIST", "AGGREGATE", "EXPAND", "PATH")) {
             assertTrue(intents.contains("INTENT_" + i), "intent " + i + " covered: " + intents);
         }
@@ -149,10 +162,11 @@ class GoldenDefaultsEndToEndTest {
             assertTrue(views.contains("VIEW_" + v), "view " + v + " covered: " + views);
         }
         assertTrue(routes.containsAll(List.of("direct", "reject", "orch")), "routes: " + routes);
+        assertTrue(empty.isEmpty(), "every question about the estate answers with rows at its baseline: " + empty);
     }
 
     /** The whole set on the estate its baselines saw: no fail; warnings are reported with their reason. */
-    private static void wholeSet(Http http, StringBuilder report) throws Exception {
+    private static void wholeSet(Http http, Map<String, String> names, StringBuilder report) throws Exception {
         Http.Reply r = http.post("/ops/golden-queries/run-regression", "{}");
         assertEquals(200, r.status(), r.raw());
         JsonNode totals = r.data().path("totals");
@@ -160,7 +174,8 @@ class GoldenDefaultsEndToEndTest {
         List<String> fails = new ArrayList<>();
         for (JsonNode run : r.data().path("runs")) {
             if (!run.path("judgment").asText().equals("pass")) {
-                report.append("- ").append(run.path("judgment").asText()).append(" ").append(run.path("query_id").asText())
+                report.append("- ").append(run.path("judgment").asText()).append(" '")
+                        .append(names.get(run.path("query_id").asText())).append("'")
                         .append(": ").append(run.path("verdict_reason").asText()).append("\n");
             }
             if (run.path("judgment").asText().equals("fail")) {

@@ -198,7 +198,8 @@ public final class Judge {
     }
 
     /** COMPOSE's "low_evidence: QUERY has no value for {NAME}": a placeholder it left out of the text. */
-    private static final java.util.regex.Pattern GAP = java.util.regex.Pattern.compile("has no value for \\{([a-z_]+)}");
+    private static final java.util.regex.Pattern GAP =
+            java.util.regex.Pattern.compile("has no value for \\{([a-z_]+)}");
 
     private static Set<String> gaps(Trace t) {
         Set<String> out = new TreeSet<>();
@@ -219,7 +220,8 @@ public final class Judge {
     private static Set<String> columnNames(Trace t) {
         Set<String> out = new TreeSet<>();
         for (AnswerBlock b : t.getAnswer().getBlocksList()) {
-            Object cols = Structs.toJava(b.getData().getFieldsOrDefault("columns", com.google.protobuf.Value.getDefaultInstance()));
+            Object cols = Structs.toJava(b.getData().getFieldsOrDefault("columns",
+                    com.google.protobuf.Value.getDefaultInstance()));
             if (b.getType().equals("table") && cols instanceof List<?> l) {
                 for (Object c : l) {
                     if (c instanceof Map<?, ?> m) {
