@@ -38,6 +38,8 @@ public final class AllInOne implements AutoCloseable {
     private GatewayApp gateway;
     private Env serviceEnv;
     private int executorPort;
+    private volatile java.util.concurrent.CompletableFuture<GoldenSeeder.Outcome> golden;
+    private java.util.concurrent.ExecutorService goldenThread;
 
     /** The PostgreSQL role the default Source asset reads the estate as (SELECT on schema public only). */
     public static final String ESTATE_READER = "ops_estate_reader";
@@ -129,8 +131,43 @@ public final class AllInOne implements AutoCloseable {
             new DemoLoader(config, executorPort, gateway.port(), gateway.keys()).loadIfEmpty();
             gateway.startupDone();
         }
+        startGoldenDefaults();
         log.info("OPS ready in {} ms on http://127.0.0.1:{} (REST /ops/*, gRPC ops.v1.OpsService)", ms(t0),
                 gateway.port());
+    }
+
+    /**
+     * The default golden set, created once after the stack is up (and the demo loaded): on its own
+     * thread, since each query is asked for its baseline; a failure is logged, never fails the start.
+     */
+    private void startGoldenDefaults() {
+        if ("false".equalsIgnoreCase(config.env().get("OPS_GOLDEN_DEFAULTS", "true").strip())) {
+            log.info("default golden set: off (OPS_GOLDEN_DEFAULTS=false)");
+            golden = java.util.concurrent.CompletableFuture.completedFuture(null);
+            return;
+        }
+        goldenThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "golden-defaults");
+            t.setDaemon(true);
+            return t;
+        });
+        GoldenSeeder seeder = new GoldenSeeder(config, gateway.port(), gateway.keys());
+        golden = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return seeder.seed();
+            } catch (java.io.IOException | RuntimeException e) {
+                log.warn("default golden set: not created ({}); tried again at the next start", e.toString());
+                throw new java.util.concurrent.CompletionException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, goldenThread);
+    }
+
+    /** The default golden set's creation at this start: null when it is off; fails when it failed as a whole. */
+    java.util.concurrent.CompletableFuture<GoldenSeeder.Outcome> goldenDefaults() {
+        return golden;
     }
 
     /**
@@ -262,6 +299,9 @@ public final class AllInOne implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(supervisor); // before the stores close: a stopped store is not a crashed one
+        if (goldenThread != null) {
+            goldenThread.shutdownNow(); // a seeding cut short marks what it created; the rest comes next start
+        }
         closeQuietly(gateway);
         closeQuietly(executor);
         closeQuietly(planner);

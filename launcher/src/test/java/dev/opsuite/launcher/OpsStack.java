@@ -16,9 +16,9 @@ final class OpsStack {
     private OpsStack() {}
 
     /**
-     * An all-in-one of a test's own on {@code dataDir}: any free port, the shipped default assets, the
-     * rules only (no LLM, whatever the machine's environment says), no per-caller rate limit, and these
-     * settings on top.
+     * An all-in-one of a test's own on {@code dataDir}: any free port, the shipped default assets (without
+     * the default golden set), the rules only (no LLM, whatever the machine's environment says), no
+     * per-caller rate limit, and these settings on top.
      */
     static AllInOne start(Path dataDir, Map<String, String> settings) throws Exception {
         Map<String, String> env = new java.util.HashMap<>(Map.of(
@@ -26,7 +26,9 @@ final class OpsStack {
                 "OPS_DATA_DIR", dataDir.toString(),
                 "OPS_ASSET_SEED_DIR", Path.of("..", "assets", "defaults").toAbsolutePath().toString(),
                 "OPS_LLM_MODEL", "",
-                "OPS_RATE_PER_SECOND", "0"));
+                "OPS_RATE_PER_SECOND", "0",
+                // the default golden set gates every publish of a default asset: on only where a test says so
+                "OPS_GOLDEN_DEFAULTS", "false"));
         env.putAll(settings);
         return AllInOne.start(LauncherConfig.from(Env.of(env)));
     }

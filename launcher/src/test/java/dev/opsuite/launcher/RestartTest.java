@@ -20,7 +20,7 @@ class RestartTest {
         Path data = TempData.create("ops-restart-");
         Env env = Env.of(Map.of("OPS_HTTP_PORT", "0", "OPS_DATA_DIR", data.toString(),
                 "OPS_ASSET_SEED_DIR", Path.of("..", "assets", "defaults").toAbsolutePath().toString(),
-                "OPS_DEMO_DAYS", "1"));
+                "OPS_DEMO_DAYS", "1", "OPS_GOLDEN_DEFAULTS", "false"));
         try {
             restartKeeps(env);
         } finally {

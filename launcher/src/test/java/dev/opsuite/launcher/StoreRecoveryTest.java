@@ -40,7 +40,8 @@ class StoreRecoveryTest {
         Path data = TempData.create("ops-recovery-");
         Env env = Env.of(Map.of("OPS_HTTP_PORT", "0", "OPS_DATA_DIR", data.toString(),
                 "OPS_ASSET_SEED_DIR", Path.of("..", "assets", "defaults").toAbsolutePath().toString(),
-                "OPS_DEMO_DAYS", "1", "OPS_LLM_MODEL", "", "OPS_RATE_PER_SECOND", "0"));
+                "OPS_DEMO_DAYS", "1", "OPS_LLM_MODEL", "", "OPS_RATE_PER_SECOND", "0",
+                "OPS_GOLDEN_DEFAULTS", "false"));
         try (AllInOne ops = AllInOne.start(LauncherConfig.from(env))) {
             Http http = new Http(ops.httpPort());
             String impact = "what is impacted if payment-db fails?";

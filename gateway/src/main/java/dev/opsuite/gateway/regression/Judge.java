@@ -21,9 +21,10 @@ import java.util.TreeSet;
  * Judges a candidate trace against its baseline, separating a behaviour change from a data change:
  * what is deterministic — status, route, the validated plan (CIs, intent, view, filters), the
  * statements and their bound parameters (instants replaced by the length of the range they bound),
- * the tools used, the answer's table columns — is a <b>fail</b> when it differs; row counts, numeric
- * values beyond the expectations' tolerances and latency beyond its factor are a <b>warning</b>;
- * exact values are compared only in mode mock or when pinned. Pure.
+ * the tools used, the answer's table columns, a template placeholder that nothing fills — is a
+ * <b>fail</b> when it differs; row counts, numeric values beyond the expectations' tolerances and
+ * latency beyond its factor are a <b>warning</b>; exact values are compared only in mode mock or
+ * when pinned. Pure.
  */
 public final class Judge {
     /** Plan fields that record how the question was read, not what runs. */
@@ -94,6 +95,15 @@ public final class Judge {
         }
         same(changes, "tools", tools(base).toString(), tools(cand).toString());
         same(changes, "columns", columns(base).toString(), columns(cand).toString());
+        // a template placeholder nothing fills, not even a column of the answer: with the same plan and
+        // columns, only the Mapping can have changed (a column's value gone null stays a data change)
+        Set<String> gapsBefore = gaps(base);
+        Set<String> named = columnNames(cand);
+        for (String gap : gaps(cand)) {
+            if (!gapsBefore.contains(gap) && !named.contains(gap)) {
+                changes.add(new Change("template", "{" + gap + "} filled", "{" + gap + "} filled by nothing", "fail"));
+            }
+        }
         if (mock || x.pinned()) {
             same(changes, "answer", base.getAnswer().getText(), cand.getAnswer().getText());
             same(changes, "values", values(base).toString(), values(cand).toString());
@@ -182,6 +192,44 @@ public final class Judge {
             if (b.getType().equals("table")) {
                 out.add(String.valueOf(Structs.toJava(b.getData().getFieldsOrDefault("columns",
                         com.google.protobuf.Value.getDefaultInstance()))));
+            }
+        }
+        return out;
+    }
+
+    /** COMPOSE's "low_evidence: QUERY has no value for {NAME}": a placeholder it left out of the text. */
+    private static final java.util.regex.Pattern GAP =
+            java.util.regex.Pattern.compile("has no value for \\{([a-z_]+)}");
+
+    private static Set<String> gaps(Trace t) {
+        Set<String> out = new TreeSet<>();
+        for (StageOutput o : t.getStageOutputsList()) {
+            if (o.getStage().equals("compose")) {
+                for (String w : o.getDiagnostics().getWarningsList()) {
+                    java.util.regex.Matcher m = GAP.matcher(w);
+                    while (m.find()) {
+                        out.add(m.group(1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The names the answer's table columns go by (a column is a name or {from, label}). */
+    private static Set<String> columnNames(Trace t) {
+        Set<String> out = new TreeSet<>();
+        for (AnswerBlock b : t.getAnswer().getBlocksList()) {
+            Object cols = Structs.toJava(b.getData().getFieldsOrDefault("columns",
+                    com.google.protobuf.Value.getDefaultInstance()));
+            if (b.getType().equals("table") && cols instanceof List<?> l) {
+                for (Object c : l) {
+                    if (c instanceof Map<?, ?> m) {
+                        m.values().forEach(v -> out.add(String.valueOf(v)));
+                    } else {
+                        out.add(String.valueOf(c));
+                    }
+                }
             }
         }
         return out;

@@ -100,4 +100,28 @@ class JudgeTest {
         assertEquals("warning", v.judgment(), v.reason());
         assertTrue(v.reason().contains("answer_wording CPU # → SVR#: #"), v.reason());
     }
+
+    private static Trace withGap(Trace.Builder t, String warning) {
+        return t.addStageOutputs(StageOutput.newBuilder().setStage("compose")
+                .setDiagnostics(Diagnostics.newBuilder().addWarnings(warning))).build();
+    }
+
+    @Test
+    void aPlaceholderNothingFillsIsABrokenTemplateButAMissingColumnValueIsData() {
+        Trace base = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 1, 25.3, 40).build();
+        // a misspelt placeholder: no column of the answer is named so; the same plan and columns, so the template
+        Trace broken = withGap(trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 1, 25.3, 40),
+                "low_evidence: metric_latest has no value for {valeu}");
+        Judge.Verdict v = Judge.judge(base, broken, false, DEFAULT);
+        assertEquals("fail", v.judgment(), v.reason());
+        assertTrue(v.reason().contains("template {valeu} filled → {valeu} filled by nothing"), v.reason());
+        // a column the answer has, whose value this time is missing: the data moved
+        Trace nulled = withGap(trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 1, 25.3, 40),
+                "low_evidence: metric_latest has no value for {value}");
+        assertEquals("pass", Judge.judge(base, nulled, false, DEFAULT).judgment());
+        // the same gap in the baseline already: not a change
+        Trace both = withGap(trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 1, 25.3, 40),
+                "low_evidence: metric_latest has no value for {valeu}");
+        assertEquals("pass", Judge.judge(both, broken, false, DEFAULT).judgment());
+    }
 }

@@ -28,6 +28,13 @@ final class StoreVariables {
                     "seed of the demo estate's generator"),
             ConfigVar.variable("OPS_DEMO_DAYS", STORES, "all-in-one", Default.of("7"),
                     "days of demo metrics"),
+            ConfigVar.variable("OPS_GOLDEN_DEFAULTS", STORES, "all-in-one", Default.of("true"),
+                    "create the default golden set (`golden.json` in `OPS_ASSET_SEED_DIR`) once, in the background"
+                            + " after the start, each with a baseline taken by asking it; a query created (or"
+                            + " deleted) stays as the operator leaves it (marker `golden-defaults.json` in"
+                            + " `OPS_DATA_DIR`), one that failed is tried again at the next start; without the demo"
+                            + " estate its questions about demo CIs are left out. Only `false` (any case) turns it"
+                            + " off"),
             ConfigVar.variable("OPS_STORE_CHECK_MS", STORES, "all-in-one", Default.of("1000"),
                     "how often the embedded PostgreSQL and Neo4j are checked; a dead one is restarted on its"
                             + " data directory and port"),
