@@ -9,9 +9,9 @@ export const isReading = (b: Obj) => b.type === 'text' && b.title === 'reading';
 
 /**
  * An answer's blocks, in the order of the ScreenModel's components (block_ref "block-N") when there is
- * one, else as sent. The first table gets the load_more_rows action when the answer offered it.
+ * one, else as sent; the reading line and a text block repeating `answer` (shown above) are left out. The first table gets the load_more_rows action when the answer offered it.
  */
-export function Blocks({ blocks, screen, traceId, more }: { blocks: Obj[]; screen?: Obj; traceId?: string; more?: Obj }) {
+export function Blocks({ blocks, screen, traceId, more, answer }: { blocks: Obj[]; screen?: Obj; traceId?: string; more?: Obj; answer?: string }) {
   const order: Obj[] = [];
   for (const c of screen?.components ?? []) {
     const i = Number(String(c.block_ref ?? '').replace('block-', ''));
@@ -21,7 +21,7 @@ export function Blocks({ blocks, screen, traceId, more }: { blocks: Obj[]; scree
   let tableSeen = false;
   return (
     <div class="blocks">
-      {order.filter((b) => !isReading(b)).map((b) => {
+      {order.filter((b) => !isReading(b) && !(answer && b.type === 'text' && !b.title && b.content === answer)).map((b) => {
         switch (b.type) {
           case 'table': {
             const first = !tableSeen;

@@ -2,6 +2,17 @@ import { useEffect, useRef } from 'preact/hooks';
 import cytoscape from 'cytoscape';
 import { Obj } from '../api';
 
+// Cytoscape injects a <style> element (".__________cytoscape_container { position: relative }") unless
+// one with its id exists; the page's CSP refuses inline styles, so a placeholder takes the id and
+// style.css carries the rule.
+function claimCytoscapeStylesheet() {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const placeholder = document.createElement('meta');
+  placeholder.id = id;
+  document.head.appendChild(placeholder);
+}
+
 /** A dependency network block: nodes (the asked CI is `root`, highlighted) and edges with their relation. */
 export function NetworkBlock({ data }: { data: Obj }) {
   const el = useRef<HTMLDivElement>(null);
@@ -9,6 +20,7 @@ export function NetworkBlock({ data }: { data: Obj }) {
   const edges: Obj[] = data.edges ?? [];
   useEffect(() => {
     if (!el.current) return;
+    claimCytoscapeStylesheet();
     const ids = new Set(nodes.map((n) => String(n.id)));
     const cy = cytoscape({
       container: el.current,
@@ -27,9 +39,14 @@ export function NetworkBlock({ data }: { data: Obj }) {
         { selector: 'node.bad', style: { 'background-color': '#f59e0b' } },
         { selector: 'edge', style: { width: 1.5, 'line-color': '#94a3b8', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#94a3b8', 'curve-style': 'bezier', label: 'data(label)', 'font-size': 7, color: '#64748b' } },
       ],
-      layout: { name: 'breadthfirst', directed: true, roots: nodes.filter((n) => n.root).map((n) => `#${CSS.escape(String(n.id))}`), spacingFactor: 1.1 },
+      layout: { name: 'preset' },
       wheelSensitivity: 0.3,
+      maxZoom: 1.3,
     });
+    // levels by distance from the asked CI (the root), laid out top-down
+    const roots = nodes.filter((n) => n.root).map((n) => String(n.id));
+    cy.layout({ name: 'breadthfirst', directed: true, roots: roots.length ? roots : undefined, spacingFactor: 1.2 }).run();
+    if (edges.length > 6) cy.edges().style('label', '');
     return () => cy.destroy();
   }, [data]);
   const root = nodes.find((n) => n.root);

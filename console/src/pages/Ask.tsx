@@ -90,9 +90,16 @@ export function AskPage() {
         </div>
       )}
       {r && (
-        <article class="answer" data-testid="answer">
+        <article class="answer" data-testid="answer" data-trace={r.meta?.trace_id}>
           <p class="answer-text" data-testid="answer-text">{r.answer}</p>
-          <Blocks blocks={r.blocks ?? []} screen={r.screen} traceId={r.meta?.trace_id} more={more} />
+          <Blocks
+            key={r.meta?.trace_id}
+            blocks={r.blocks ?? []}
+            answer={r.answer}
+            screen={r.screen}
+            traceId={r.meta?.trace_id}
+            more={more}
+          />
           {actions.some((a) => a.action_id === 'select_ci') && <p class="hint">Which one did you mean?</p>}
           <div class="actions" data-testid="actions">
             {actions.filter((a) => a.action_id !== 'load_more_rows').map((a) =>

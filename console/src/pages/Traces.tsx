@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { get, Obj, qs } from '../api';
 import { go, href } from '../router';
 
-const FILTERS = ['q', 'status', 'route', 'feature', 'since', 'until'] as const;
+const FILTERS = ['q', 'status', 'route', 'feature', 'since', 'until', 'limit'] as const;
 
 /**
  * The trace list: filters and the page token live in the URL (#/traces?status=error&page=…), so a view
@@ -18,7 +18,7 @@ export function TracesPage({ query }: { query: URLSearchParams }) {
   const [draft, setDraft] = useState(f);
   useEffect(() => {
     setData(null);
-    get(`/ops/traces${qs({ limit: 25, page_token: page, q: f.q, status: f.status, route: f.route, feature: f.feature })}`).then(
+    get(`/ops/traces${qs({ limit: f.limit || 25, page_token: page, q: f.q, status: f.status, route: f.route, feature: f.feature })}`).then(
       (d) => (setData(d), setError('')),
       (e) => setError(e.message),
     );
