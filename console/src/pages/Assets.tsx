@@ -50,8 +50,17 @@ export function AssetsPage({ type, name, query, who }: { type: string; name: str
     get(`/ops/assets${qs({ asset_type: filter })}`).then((d) => (setList(d.assets ?? []), setError('')), (e) => setError(e.message));
   }, [filter, reload]);
   useEffect(() => {
-    setAsset(null);
-    if (type && name) get(`/ops/assets/${type}/${name}${qs({ version })}`).then(setAsset, (e) => setError(e.message));
+    // the shown version stays until the next arrives, so the work panel (and its last message) stays too
+    // a slower answer to an earlier selection never overwrites the current one
+    let current = true;
+    if (type && name)
+      get(`/ops/assets/${type}/${name}${qs({ version })}`).then(
+        (a) => current && setAsset(a),
+        (e) => current && setError(e.message),
+      );
+    return () => {
+      current = false;
+    };
   }, [type, name, version, reload]);
   if (!holds(who, 'operator') && who) return <p class="error">Reading assets needs the operator role; this page's principal is {who.name} ({who.roles.join(', ')}).</p>;
   const names = new Map<string, Obj[]>();
@@ -93,11 +102,11 @@ export function AssetsPage({ type, name, query, who }: { type: string; name: str
                 ))}
               </tbody>
             </table>
-            <AssetDiff type={type} name={name} versions={versions.map((v) => v.version)} />
+            <AssetDiff key={versions.map((v) => v.version).join()} type={type} name={name} versions={versions.map((v) => v.version)} />
             {asset && (
               <>
                 <h3>v{asset.version} <span class="muted">{asset.status} · by {asset.created_by || '—'}</span></h3>
-                <AssetWork asset={asset} who={who} onChanged={(v) => (setReload((n) => n + 1), v && go(['assets', type, name], { version: String(v) }))} />
+                <AssetWork key={`${type}/${name}`} asset={asset} who={who} onChanged={(v) => (setReload((n) => n + 1), v && go(['assets', type, name], { version: String(v) }))} />
                 <div data-testid="asset-content"><JsonView value={asset.content} open={2} /></div>
                 {asset.gate && <><h4>Publish gate</h4><JsonView value={asset.gate} open={1} /></>}
                 {(asset.reviews ?? []).length > 0 && <><h4>Reviews</h4><JsonView value={asset.reviews} open={2} /></>}

@@ -12,7 +12,11 @@ export function useTrace(id: string): [Obj | null, string] {
   useEffect(() => {
     setTrace(null);
     setError('');
-    if (id) get(`/ops/traces/${encodeURIComponent(id)}`).then(setTrace, (e) => setError(e.message));
+    let current = true; // an answer for an earlier id is dropped
+    if (id) get(`/ops/traces/${encodeURIComponent(id)}`).then((t) => current && setTrace(t), (e) => current && setError(e.message));
+    return () => {
+      current = false;
+    };
   }, [id]);
   return [trace, error];
 }

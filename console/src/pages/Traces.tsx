@@ -18,10 +18,14 @@ export function TracesPage({ query }: { query: URLSearchParams }) {
   const [draft, setDraft] = useState(f);
   useEffect(() => {
     setData(null);
+    let current = true; // a slower answer to earlier filters is dropped
     get(`/ops/traces${qs({ limit: f.limit || 25, page_token: page, q: f.q, status: f.status, route: f.route, feature: f.feature })}`).then(
-      (d) => (setData(d), setError('')),
-      (e) => setError(e.message),
+      (d) => current && (setData(d), setError('')),
+      (e) => current && setError(e.message),
     );
+    return () => {
+      current = false;
+    };
   }, [query.toString()]);
   const since = f.since ? Date.parse(f.since) : -Infinity;
   const until = f.until ? Date.parse(f.until) : Infinity;
