@@ -87,7 +87,7 @@ test('compare two traces side by side; RCA explains one', async () => {
 
 test('the page holds no more rights than its principal', async () => {
   const page = await open('/traces');
-  assert.match(await page.textContent('[data-testid=principal]'), /anonymous \(viewer\)/);
+  await page.waitForSelector('[data-testid=principal]:text-is("anonymous (viewer)")');
   await page.goto(`${BASE}/console/#/assets`);
   await page.waitForSelector('text=needs the operator role');
   await ask(page, 'db-01 뭐야?');
