@@ -1,6 +1,6 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, ask, submit, shot, closeBrowser } from './harness.mjs';
+import { open, ask, submit, shot, closeBrowser, importCsv } from './harness.mjs';
 
 after(closeBrowser);
 
@@ -69,5 +69,21 @@ test('mock mode answers from the fixtures and says so in the trace', async () =>
   await page.click('[data-testid=trace-link]');
   await page.waitForSelector('[data-testid=trace]');
   assert.match(await page.textContent('[data-testid=trace] .meta'), /· mock ·/);
+  await page.done();
+});
+
+test('an ambiguous name offers its candidates as buttons; the chosen one is answered', async () => {
+  await importCsv('cis', 'ci_code,ci_name,ci_type,status,environment,location,owner,aliases\n'
+    + 'TWN001,twin-a,server,running,prod,dc1-seoul,team-t,twin-host|쌍둥이서버\n'
+    + 'TWN002,twin-b,server,running,prod,dc2-busan,team-t,twin-host|쌍둥이서버\n');
+  await importCsv('metrics', 'ts,ci_code,metric_name,value\n'
+    + '2026-11-20T10:00:00+09:00,TWN001,cpu_usage,11.5\n2026-11-20T10:00:00+09:00,TWN002,cpu_usage,22.5\n');
+  const page = await open();
+  assert.match(await ask(page, '쌍둥이서버의 CPU 사용량은?'), /여러 개/);
+  const choices = page.locator('[data-testid=actions] button.choice');
+  assert.equal(await choices.count(), 2);
+  assert.equal(await page.textContent('[data-testid=reading]'), "해석: '쌍둥이서버'의 현재 CPU 사용량");
+  const chosen = await submit(page, () => choices.filter({ hasText: 'TWN002' }).click());
+  assert.equal(chosen, 'twin-b(TWN002)의 현재 CPU 사용량은 22.5%입니다.');
   await page.done();
 });

@@ -66,6 +66,16 @@ export async function shot(page, name) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
 }
 
+/** Loads CSV rows into the estate as the admin (POST /ops/import/{kind}, as ./ops import does). */
+export async function importCsv(kind, csv) {
+  const res = await fetch(`${BASE}/ops/import/${kind}?file_name=${kind}.csv`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'text/csv; charset=utf-8' },
+    body: csv,
+  });
+  assert.equal(res.status, 200, await res.text());
+}
+
 /** A REST call as the admin (setup only: what the tests check is seen through the page). */
 export async function api(method, path, body) {
   const res = await fetch(BASE + path, {
