@@ -62,6 +62,10 @@ function KeyBox({ who, error }: { who: WhoAmI | null; error: string }) {
 function App() {
   const route = useRoute();
   const [who, whoError] = useWhoAmI();
+  // a new key is a new principal: the page below starts afresh (never on the first whoami answer,
+  // which would drop what the user already started)
+  const [epoch, setEpoch] = useState(0);
+  useEffect(() => onKeyChange(() => setEpoch((e) => e + 1)), []);
   const [page = 'ask', ...rest] = route.parts;
   const nav = [
     ['ask', 'Ask'],
@@ -89,7 +93,7 @@ function App() {
         </nav>
         <KeyBox who={who} error={whoError} />
       </header>
-      <main key={who?.name ?? ''}>{body}</main>
+      <main key={epoch}>{body}</main>
     </>
   );
 }
