@@ -1,6 +1,6 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, ask, shot, closeBrowser, ADMIN_KEY, BASE } from './harness.mjs';
+import { open, ask, shot, closeBrowser, importCsv, ADMIN_KEY, BASE } from './harness.mjs';
 
 after(closeBrowser);
 const STAGES = ['route_plan', 'validate', 'execute', 'compose', 'present'];
@@ -97,5 +97,21 @@ test('the page holds no more rights than its principal', async () => {
   await page.fill('input[name=apikey]', 'ops_notakey_000');
   await page.click('text=Use key');
   await page.waitForSelector('[data-testid=principal]:has-text("key refused")');
+  await page.done();
+});
+
+test('an empty range widened by the control loop: each replan is a marker, each rerun stage its own lane', async () => {
+  const threeDaysAgo = new Date(Date.now() - 3 * 86400e3).toISOString();
+  await importCsv('cis', 'ci_code,ci_name,ci_type,status,environment,location,owner,aliases\nRPL001,replan-host,server,running,prod,dc1-seoul,team-t,\n');
+  await importCsv('metrics', `ts,ci_code,metric_name,value\n${threeDaysAgo},RPL001,cpu_usage,11.5\n`);
+  const page = await open();
+  assert.match(await ask(page, 'average cpu of replan-host over the last hour'), /no data over the last hour.*last 7 days/s);
+  await page.click('[data-testid=trace-link]');
+  await page.waitForSelector('[data-testid=timeline]');
+  const stages = await page.$$eval('[data-testid=stage]', (els) => els.map((e) => e.dataset.stage));
+  assert.deepEqual(stages.filter((k) => k.startsWith('execute')), ['execute', 'execute.2', 'execute.3']);
+  assert.equal(await page.locator('[data-testid=replan]').count(), 2);
+  assert.match(await page.locator('[data-testid=replan]').first().textContent(), /empty_result/);
+  assert.equal(await page.locator('.marker').count(), 2);
   await page.done();
 });
