@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Composition root of the gateway: channels to the stage services, the trace shipper, the
  * conductor, and one Armeria server serving gRPC, REST (transcoded from the proto's
- * google.api.http rules, proto field names in JSON), the import route and DocService.
+ * google.api.http rules, proto field names in JSON), the import route, DocService and the web console.
  */
 public final class GatewayApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GatewayApp.class);
@@ -128,7 +128,10 @@ public final class GatewayApp implements AutoCloseable {
                 .useBlockingTaskExecutor(true)
                 .maxRequestMessageLength(cfg.maxRequestBytes())
                 .build();
-        Server server = Server.builder()
+        com.linecorp.armeria.server.ServerBuilder sb = Server.builder();
+        // the web console's static files (module console), same origin as /ops
+        dev.opsuite.gateway.console.ConsoleRoutes.addTo(sb);
+        Server server = sb
                 .http(new InetSocketAddress(cfg.httpHost(), cfg.httpPort()))
                 // past OPS_MAX_IN_FLIGHT working requests: 503 at once, before any worker thread is taken
                 .decorator(new dev.opsuite.gateway.rest.LoadShedder(cfg.maxInFlight()))

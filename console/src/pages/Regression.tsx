@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'preact/hooks';
+import { get, holds, Obj, post, qs, WhoAmI } from '../api';
+import { href } from '../router';
+
+function Runs({ id, bump }: { id: string; bump: number }) {
+  const [runs, setRuns] = useState<Obj[] | null>(null);
+  useEffect(() => {
+    get(`/ops/golden-queries/${id}/runs${qs({ limit: 10 })}`).then((d) => setRuns(d.runs ?? []), () => setRuns([]));
+  }, [id, bump]);
+  if (!runs) return <span>…</span>;
+  if (!runs.length) return <span class="muted" data-testid="judgment">never run</span>;
+  const [last, ...older] = runs;
+  return (
+    <details>
+      <summary>
+        <span class={`judgment ${last.judgment}`} data-testid="judgment">{last.judgment}</span> {last.verdict_reason}{' '}
+        <span class="muted">{last.created_at}</span>
+      </summary>
+      <ul class="history">
+        {runs.map((r) => (
+          <li>
+            <span class={`judgment ${r.judgment}`}>{r.judgment}</span> {r.created_at} — {r.verdict_reason}{' '}
+            {r.candidate_trace_id && <a href={href(['compare', r.baseline_trace_id, r.candidate_trace_id])}>compare</a>}{' '}
+            {r.rca_trace_id && <a href={href(['traces', r.rca_trace_id])}>RCA</a>}
+          </li>
+        ))}
+      </ul>
+      {older.length === 0 && <span class="muted">no earlier runs</span>}
+    </details>
+  );
+}
+
+export function RegressionPage({ who }: { who: WhoAmI | null }) {
+  const [queries, setQueries] = useState<Obj[] | null>(null);
+  const [error, setError] = useState('');
+  const [bump, setBump] = useState(0);
+  const [busy, setBusy] = useState('');
+  const [totals, setTotals] = useState<Obj | null>(null);
+  const [name, setName] = useState('');
+  const [question, setQuestion] = useState('');
+  useEffect(() => {
+    get('/ops/golden-queries').then((d) => (setQueries(d.queries ?? []), setError('')), (e) => setError(e.message));
+  }, [bump]);
+  if (who && !holds(who, 'operator')) return <p class="error">Golden queries need the operator role; this page's principal is {who.name} ({who.roles.join(', ')}).</p>;
+  const act = async (label: string, f: () => Promise<unknown>) => {
+    setBusy(label);
+    setError('');
+    try {
+      await f();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy('');
+      setBump((n) => n + 1);
+    }
+  };
+  return (
+    <section class="regression">
+      <div class="toolbar">
+        <button data-testid="run-all" disabled={!!busy} onClick={() => act('all', () => post('/ops/golden-queries/run-regression', {}).then((r) => setTotals(r.totals ?? {})))}>
+          {busy === 'all' ? 'Running all…' : 'Run all'}
+        </button>
+        {totals && <span data-testid="totals">pass {totals.pass ?? 0} · warning {totals.warning ?? 0} · fail {totals.fail ?? 0}</span>}
+        {holds(who, 'asset_admin') && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              act('create', () => post('/ops/golden-queries', { name, question }).then(() => (setName(''), setQuestion(''))));
+            }}
+          >
+            <input name="gq-name" placeholder="name" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+            <input name="gq-question" placeholder="question" value={question} onInput={(e) => setQuestion((e.target as HTMLInputElement).value)} />
+            <button type="submit" disabled={!!busy}>Add golden query</button>
+          </form>
+        )}
+      </div>
+      {error && <div class="error" data-testid="error">{error}</div>}
+      <table class="golden" data-testid="golden-list">
+        <thead><tr><th>name</th><th>question</th><th>bound assets</th><th>baseline</th><th>last judgment</th><th></th></tr></thead>
+        <tbody>
+          {(queries ?? []).map((q) => (
+            <tr data-testid="golden-row">
+              <td>{q.name}</td>
+              <td>{q.question}</td>
+              <td>{(q.bound_assets ?? []).join(', ')}</td>
+              <td>{q.baseline_trace_id && <a href={href(['traces', q.baseline_trace_id])}>trace</a>}</td>
+              <td><Runs id={q.query_id} bump={bump} /></td>
+              <td>
+                <button disabled={!!busy} onClick={() => act(q.query_id, () => post(`/ops/golden-queries/${q.query_id}/run-regression`, {}))}>
+                  {busy === q.query_id ? 'Running…' : 'Run'}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {queries && !queries.length && <p>No golden query yet.</p>}
+    </section>
+  );
+}
