@@ -195,8 +195,10 @@ final class GoldenApi {
         overrides.putAll(extra);
         AskRequest ask = AskRequest.newBuilder().setQuestion(q.getQuestion()).setMode(q.getMode())
                 .putAllAssetOverrides(overrides).build();
-        double factor = policy.get().path("regression").path("latency_factor").asDouble(3.0);
-        Judge.Expectations x = Judge.Expectations.of(Structs.toMap(q.getExpectations()), factor);
+        com.fasterxml.jackson.databind.JsonNode regression = policy.get().path("regression");
+        Judge.Expectations x = Judge.Expectations.of(Structs.toMap(q.getExpectations()),
+                regression.path("latency_factor").asDouble(3.0),
+                regression.path("latency_min_delta_ms").asInt(Judge.Expectations.DEFAULT_LATENCY_MIN_DELTA_MS));
         List<Judge.Verdict> verdicts = new ArrayList<>();
         String candidate = "";
         for (int i = 0; i < repeat; i++) {

@@ -29,16 +29,24 @@ import java.util.TreeSet;
 public final class Judge {
     /** Plan fields that record how the question was read, not what runs. */
     private static final Set<String> PLAN_NOISE = Set.of("understanding", "normalized_question", "adjustments");
-    private static final int MIN_LATENCY_DELTA_MS = 200;
 
     private Judge() {}
 
     /** Tolerances from a golden query's expectations (validated where they are written). */
-    public record Expectations(double rowsTolerance, double valuesTolerance, double latencyFactor, boolean pinned) {
+    public record Expectations(double rowsTolerance, double valuesTolerance, double latencyFactor, boolean pinned,
+                               int latencyMinDeltaMs) {
+        /** The Policy's default floor: a single run slower by less than a second is noise on a busy machine. */
+        public static final int DEFAULT_LATENCY_MIN_DELTA_MS = 1000;
+
+        public Expectations(double rowsTolerance, double valuesTolerance, double latencyFactor, boolean pinned) {
+            this(rowsTolerance, valuesTolerance, latencyFactor, pinned, DEFAULT_LATENCY_MIN_DELTA_MS);
+        }
+
         /** rowsTolerance/valuesTolerance below 0: not given (shape only / values not compared). */
-        public static Expectations of(Map<String, Object> e, double policyLatencyFactor) {
+        public static Expectations of(Map<String, Object> e, double policyLatencyFactor, int policyMinDeltaMs) {
             return new Expectations(num(e.get("rows_tolerance"), -1), num(e.get("values_tolerance"), -1),
-                    num(e.get("latency_factor"), policyLatencyFactor), Boolean.TRUE.equals(e.get("pinned")));
+                    num(e.get("latency_factor"), policyLatencyFactor), Boolean.TRUE.equals(e.get("pinned")),
+                    policyMinDeltaMs);
         }
 
         private static double num(Object o, double fallback) {
@@ -133,7 +141,7 @@ public final class Judge {
             }
         }
         if (cand.getDurationMs() > x.latencyFactor() * Math.max(1, base.getDurationMs())
-                && cand.getDurationMs() - base.getDurationMs() >= MIN_LATENCY_DELTA_MS) {
+                && cand.getDurationMs() - base.getDurationMs() >= x.latencyMinDeltaMs()) {
             changes.add(new Change("latency_ms", String.valueOf(base.getDurationMs()), String.valueOf(cand.getDurationMs()),
                     "warning"));
         }

@@ -74,9 +74,12 @@ class JudgeTest {
         assertEquals("warning", Judge.judge(base, more, false, new Judge.Expectations(0.1, -1, 3, false)).judgment());
         assertEquals("pass", Judge.judge(base, more, false, new Judge.Expectations(0.25, -1, 3, false)).judgment());
         Trace slow = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 10, 25.3, 900).build();
-        Judge.Verdict v = Judge.judge(base, slow, false, DEFAULT);
+        assertEquals("pass", Judge.judge(base, slow, false, DEFAULT).judgment(), "860 ms slower: under the 1 s floor");
+        Judge.Verdict v = Judge.judge(base, slow, false, new Judge.Expectations(-1, -1, 3, false, 200));
         assertEquals("warning", v.judgment());
         assertTrue(v.reason().contains("latency_ms 40 → 900"), v.reason());
+        Trace slower = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 10, 25.3, 1500).build();
+        assertEquals("warning", Judge.judge(base, slower, false, DEFAULT).judgment());
     }
 
     @Test

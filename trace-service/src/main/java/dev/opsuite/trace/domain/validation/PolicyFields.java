@@ -77,8 +77,11 @@ final class PolicyFields {
                         .byDefault("0.45"),
                 field("regression", OBJECT, "Regression Watch (`/ops/golden-queries/…/run-regression`)."),
                 field("regression.latency_factor", NUMBER, "A run slower than this many times its baseline (and at "
-                        + "least 200 ms slower) is a warning; a golden query's expectations.latency_factor overrides it.")
-                        .between(1, 100).byDefault("3"),
+                        + "least latency_min_delta_ms slower) is a warning; a golden query's expectations.latency_factor "
+                        + "overrides it.").between(1, 100).byDefault("3"),
+                field("regression.latency_min_delta_ms", INTEGER, "How much slower than its baseline a run must be "
+                        + "before its latency is a warning: one run on a busy machine is often a few hundred ms slower.")
+                        .between(0, 600000).byDefault("1000"),
                 field("rca.slow_stage_ms", INTEGER, "A stage this slow or slower, taking most of its trace's "
                         + "time, is a slow-stage hypothesis.").min(1).byDefault("3000"));
     }
