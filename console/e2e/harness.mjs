@@ -23,7 +23,7 @@ export async function closeBrowser() {
 }
 
 /** A fresh page (own sessionStorage) at /console/#{hash}, signed in with `key` when given. */
-export async function open(hash = '/ask', key = '') {
+export async function open(hash = '/ask', key = '', who = 'admin') {
   const context = await (await openBrowser()).newContext({ viewport: { width: 1360, height: 900 }, locale: 'ko-KR' });
   const page = await context.newPage();
   const problems = [];
@@ -36,7 +36,7 @@ export async function open(hash = '/ask', key = '') {
   if (key) {
     await page.fill('input[name=apikey]', key);
     await page.click('text=Use key');
-    await page.waitForSelector('[data-testid=principal]:has-text("admin")');
+    await page.waitForSelector(`[data-testid=principal]:has-text("${who}")`);
   }
   page.done = async () => {
     assert.deepEqual(problems, [], 'the page logged errors');
