@@ -135,6 +135,8 @@ public final class GatewayApp implements AutoCloseable {
                 .http(new InetSocketAddress(cfg.httpHost(), cfg.httpPort()))
                 // past OPS_MAX_IN_FLIGHT working requests: 503 at once, before any worker thread is taken
                 .decorator(new dev.opsuite.gateway.rest.LoadShedder(cfg.maxInFlight()))
+                // nosniff, no framing, no referrer; no caching of /ops answers
+                .decorator(new dev.opsuite.gateway.rest.SecurityHeaders())
                 // an RPC's response is its data; a REST caller gets it inside {time, code, message, data}
                 .service(grpc, dev.opsuite.gateway.rest.RestEnvelope::decorate)
                 .route().post("/ops/import/{kind}").maxRequestLength(IMPORT_MAX_BYTES)

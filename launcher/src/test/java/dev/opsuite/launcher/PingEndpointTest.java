@@ -66,4 +66,20 @@ class PingEndpointTest {
                 "application/json");
         assertTrue(big.status() >= 400 && big.status() < 500, big.status() + " " + big.raw());
     }
+
+    @Test
+    void everyAnswerOfOpsCarriesTheSecurityHeaders() throws Exception {
+        java.net.http.HttpClient c = java.net.http.HttpClient.newHttpClient();
+        for (String path : new String[] {"/ops/ping", "/ops/no-such-route", "/ops/traces/%27"}) {
+            java.net.http.HttpResponse<String> r = c.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.net.http.HttpHeaders h = r.headers();
+            assertEquals("nosniff", h.firstValue("x-content-type-options").orElse(""), path + " " + h.map());
+            assertEquals("DENY", h.firstValue("x-frame-options").orElse(""), path);
+            assertEquals("no-referrer", h.firstValue("referrer-policy").orElse(""), path);
+            assertEquals("no-store", h.firstValue("cache-control").orElse(""), path + ": an answer may hold estate data");
+            assertTrue(h.firstValue("content-security-policy").orElse("").contains("default-src 'none'"), path);
+        }
+    }
 }
