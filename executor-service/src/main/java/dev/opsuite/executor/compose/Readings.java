@@ -68,6 +68,11 @@ final class Readings {
         if (timed && zone != null && !zone.toString().isEmpty()) {
             line.append(Localized.text(reading.path("zone"), lang).replace("{zone}", zone.toString()));
         }
+        Object refTime = plan.understanding().get("ref_time");
+        if (refTime != null && !refTime.toString().isBlank()) {
+            line.append(Localized.text(reading.path("ref_time"), lang).replace("{time}", refTime.toString())
+                    .replace("{ref}", plan.history().eventRef()));
+        }
         if (!plan.unexplained().isEmpty()) {
             line.append(Localized.text(reading.path("unexplained"), lang).replace("{words}",
                     "'" + String.join("', '", plan.unexplained()) + "'"));

@@ -54,4 +54,18 @@ class ReadingsTest {
         String en = read(plan(Intent.LIST, one, m, null, "en"), "en");
         assertEquals(true, en.startsWith("Read as: CIs (ci_code=DB_FLEET) with "), en);
     }
+
+    @Test
+    void aTimeOfDayTakenAsTheIncidentsOwnIsSaid() {
+        PlanModel.Primary none = new PlanModel.Primary("ci", "", List.of(), List.of(), List.of(), 0, 0, List.of(),
+                List.of(), "");
+        PlanModel.History h = new PlanModel.History(true, List.of(), List.of(), "last_90d",
+                "2026-09-01T00:00+09:00", "2026-12-01T00:00+09:00", 0, false, "", 0, "INC-5330");
+        PlanModel p = new PlanModel(Intent.LIST, View.SUMMARY, none, null, new PlanModel.Graph(3, List.of(), "in", 200),
+                null, h, new PlanModel.Output(List.of("text"), "text", false), "en", List.of(), List.of(), "",
+                List.of(), Map.of("time_zone", "Asia/Seoul", "ref_time", "at 14:10"), List.of());
+        String en = read(p, "en");
+        assertEquals(true, en.endsWith(" · 'at 14:10' taken as the time of INC-5330, not as a bound of the search"), en);
+        assertEquals(false, read(plan(Intent.LIST, none, null, h, "en"), "en").contains("taken as"));
+    }
 }

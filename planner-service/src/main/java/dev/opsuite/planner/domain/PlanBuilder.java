@@ -317,8 +317,23 @@ final class PlanBuilder {
         List<String> refs = s.references("incident");
         PlanModel.History h = history(listed, List.of(), "last_30d", anchor,
                 defaults.path("change_window_hours").asInt(24), refs.isEmpty() ? "" : refs.get(0), defaults);
-        return parts.plan(Intent.LIST, View.SUMMARY, besideAnId(ents, h.eventRef()), filters, null, null, h,
-                TABLE_BLOCKS).plan();
+        List<LinkedEntity> kept = besideAnId(ents, h.eventRef());
+        if (h.eventRef().isEmpty() && kept.size() >= 2 && kept.stream().allMatch(LinkedEntity::resolved)) {
+            kept = List.of(eitherOf(kept));
+        }
+        return parts.plan(Intent.LIST, View.SUMMARY, kept, filters, null, null, h, TABLE_BLOCKS).plan();
+    }
+
+    /**
+     * "Customers saw transfers time out … the transfer engine was to blame. Was anything changed before?":
+     * one incident is presupposed and two CIs are named, so either may be its CI — the one that had it is
+     * meant (EXECUTE narrows to it and says so), several are asked between; never the first-named by order.
+     */
+    private static LinkedEntity eitherOf(List<LinkedEntity> ents) {
+        List<EntityDictionary.Entity> all = ents.stream().flatMap(e -> e.candidates().stream()).distinct().toList();
+        String words = String.join(" / ", ents.stream().map(LinkedEntity::mention).distinct().toList());
+        LinkedEntity first = ents.get(0);
+        return new LinkedEntity(first.span(), words, first.rank(), first.distance(), all, first.particle());
     }
 
     /**

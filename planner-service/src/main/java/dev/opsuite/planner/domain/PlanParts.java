@@ -233,6 +233,12 @@ final class PlanParts {
         understanding.put("time_zone", u.time().zone());
         understanding.put("dictionary_revision", u.dictionaryRevision());
         understanding.put("problems", u.time().problems());
+        if (!p.history().eventRef().isEmpty() && u.time().present() && !u.time().dayNamed()) {
+            // "INC-5327 at 14:10": the time of day is the incident's own, not a bound of the search — said in the reading
+            understanding.put("ref_time", String.join(" ", u.claims().stream().filter(c -> c.kind().equals("time")
+                            && c.text().codePoints().anyMatch(Character::isLetterOrDigit))
+                    .sorted(java.util.Comparator.comparingInt(c -> c.span().start())).map(Claim::text).toList()));
+        }
         return new PlanModel(p.intent(), p.view(), p.primary(), p.secondary(), p.graph(), p.metric(), p.history(),
                 p.output(), p.language(), p.missingSlots(), p.candidates(), normalizedQuestion, unexplained,
                 understanding, List.of());

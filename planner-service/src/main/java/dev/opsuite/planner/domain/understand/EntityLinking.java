@@ -66,8 +66,32 @@ final class EntityLinking {
             Set<EntityDictionary.Entity> found = new LinkedHashSet<>();
             m.entries().stream().filter(n -> !code || n.kind() == EntityDictionary.NameKind.CODE)
                     .forEach(n -> found.add(n.entity()));
+            List<EntityDictionary.Entity> own = code ? List.of() : ownBesideDemo(m, found);
+            if (!own.isEmpty()) {
+                // "settlement" is a demo CI's whole name but a word of the operator's own CIs: theirs, as with
+                // any partial name (Signals.ownDataFirst), asked between when several — never the demo unasked
+                List<EntityDictionary.Entity> choices = new ArrayList<>(own);
+                choices.addAll(found);
+                reading.link(m.span(), EntityDictionary.Rank.TOKEN, 0, choices);
+                continue;
+            }
             reading.link(m.span(), rank, 0, new ArrayList<>(found));
         }
+    }
+
+    /**
+     * The operator's own CIs that a demo-only exact name is a whole word of ("settlement" of
+     * "settlement batch", "daily settlement"); none when the name is not the demo's alone.
+     */
+    private List<EntityDictionary.Entity> ownBesideDemo(PhraseTable.Match<EntityDictionary.Name> m,
+                                                        Set<EntityDictionary.Entity> found) {
+        if (found.isEmpty() || !found.stream().allMatch(EntityDictionary.Entity::demo)) {
+            return List.of();
+        }
+        String surface = a.span(m.span().start(), m.span().end());
+        return dictionary.partial(EntityDictionary.words(surface), m.compact()).stream()
+                .filter(h -> !h.name().entity().demo() && h.rank() == EntityDictionary.Rank.TOKEN)
+                .map(h -> h.name().entity()).distinct().toList();
     }
 
     /**

@@ -30,8 +30,11 @@ class DemoBesideOwnDataTest {
                 new EntityDictionary.Entity("APP060", "audit-logger", "app", true, Map.of("ci.owner", "sec-team")),
                 new EntityDictionary.Entity("DB026", "audit-db", "database", true, Map.of("ci.owner", "dba-team")),
                 new EntityDictionary.Entity("SVC002", "order", "service", true, Map.of("ci.owner", "commerce-team")),
-                new EntityDictionary.Entity("APP_Cart", "cart.svc", "app", false, Map.of("ci.owner", "order-squad"))),
-                List.of(), List.of(Map.entry("ci.owner", "dba-sora"), Map.entry("ci.owner", "core-team"),
+                new EntityDictionary.Entity("APP_Cart", "cart.svc", "app", false, Map.of("ci.owner", "order-squad")),
+                new EntityDictionary.Entity("sb:app:settle", "정산 배치", "app", false, Map.of()),
+                new EntityDictionary.Entity("svc/settlement", "일일 정산", "service", false, Map.of()),
+                new EntityDictionary.Entity("SVC009", "settlement", "service", true, Map.of())),
+                List.of(Map.entry(6, "settlement batch"), Map.entry(7, "daily settlement")), List.of(Map.entry("ci.owner", "dba-sora"), Map.entry("ci.owner", "core-team"),
                         Map.entry("ci.owner", "sec-team"), Map.entry("ci.owner", "dba-team"),
                         Map.entry("ci.owner", "commerce-team"), Map.entry("ci.owner", "order-squad")));
     }
@@ -71,5 +74,16 @@ class DemoBesideOwnDataTest {
     @Test
     void aCiNamedAloneIsStillThatCi() {
         assertEquals("SVC002", plan("order 서비스 상태").primary().ciCode());
+    }
+
+    @Test
+    void aDemoNameThatIsAWordOfOwnCisIsAskedAboutNotAnswered() {
+        PlanModel p = plan("Is the settlement OK right now?");
+        // the operator's own CIs before the demo's, as with any partial name
+        assertEquals(List.of("sb:app:settle", "svc/settlement"),
+                p.candidates().stream().map(PlanModel.Candidate::ciCode).sorted().toList(), p.primary().toString());
+        // the whole own name is still that CI, and the demo's own name alone without own words is the demo's
+        assertEquals("sb:app:settle", plan("settlement batch 상태").primary().ciCode());
+        assertEquals("APP060", plan("audit-logger 상태 알려줘").primary().ciCode());
     }
 }

@@ -298,4 +298,13 @@ class EstateWordsTest {
         assertTrue(p.graph().relationTypes().isEmpty(), "every relation, not only hosting: " + p.graph());
         assertTrue(p.unexplained().isEmpty(), p.unexplained().toString());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"how does label-printer reach fleet-db", "Can wms-vm-01 get to fleet-db?"})
+    void reachingOneCiFromAnotherIsAPath(String question) {
+        PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+        assertEquals(dev.opsuite.model.Intent.PATH, p.intent(), question + ": " + p);
+        assertEquals("DB_FLEET", p.secondary().ciCode(), p.toString());
+        assertTrue(p.unexplained().isEmpty(), p.unexplained().toString());
+    }
 }

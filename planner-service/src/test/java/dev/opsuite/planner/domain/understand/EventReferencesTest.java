@@ -66,10 +66,13 @@ class EventReferencesTest {
         assertEquals("INC-5327", p.history().eventRef());
         assertEquals("app.ledger", p.primary().ciCode());
         assertEquals("last_90d", p.history().timeRange(), p.history().toString());
+        // not silently: the reading is told the time of day was taken as the incident's own
+        assertEquals("at 14:10", p.understanding().get("ref_time"), p.understanding().toString());
         // a day named with it still bounds the search
         PlanModel dated = plan("INC-5327 on ledger-api on 2026-11-26 at 14:10 - deploys and changes before it");
         assertTrue(dated.history().timeFrom().startsWith("2026-11-26T14:10"), dated.history().toString());
         assertTrue(dated.history().timeStated());
+        assertFalse(dated.understanding().containsKey("ref_time"));
     }
 
     @Test
@@ -126,5 +129,19 @@ class EventReferencesTest {
         assertFalse(refused.allowed());
         assertTrue(refused.decisions().stream().anyMatch(d -> d.rule().equals("query_binding")
                 && d.reason().contains("INC-5327")), refused.decisions().toString());
+    }
+
+    @Test
+    void twoCisBesideOnePresupposedIncidentAreEitherNotTheFirstNamed() {
+        PlanModel p = plan("Customers saw ledger-db time out and I was told ledger-api was to blame. "
+                + "Was anything deployed or changed before that?");
+        assertFalse(p.history().anchor().isEmpty(), p.history().toString());
+        assertEquals("", p.primary().ciCode(), "not the first named by order: " + p.primary());
+        assertEquals(List.of("DB-LEDGER", "app.ledger"),
+                p.candidates().stream().map(PlanModel.Candidate::ciCode).sorted().toList());
+        assertEquals(List.of("primary.ci"), p.missingSlots());
+        assertFalse(p.unexplained().contains("ledger-api"), p.unexplained().toString());
+        // one CI named: that one, as before
+        assertEquals("app.ledger", plan("ledger-api 장애 전에 바뀐 거 있어?").primary().ciCode());
     }
 }

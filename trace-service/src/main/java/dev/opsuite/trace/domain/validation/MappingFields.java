@@ -128,6 +128,8 @@ final class MappingFields {
                                 field("reading.prefix", TEXT, "Its beginning (\"Read as: \")."),
                                 field("reading.zone", TEXT, "Added when times were read in a zone (`{zone}`)."),
                                 field("reading.unexplained", TEXT, "Added for words not understood (`{words}`)."),
+                                field("reading.ref_time", TEXT, "Added when a time of day beside an event id was read "
+                                        + "as that event's own time, not as a bound of the search (`{time}`, `{ref}`)."),
                                 field("reading.<shape>", TEXT, "The reading of a plan of that shape (`{target}`, "
                                         + "`{metric}`, `{agg}`, `{range}`, `{filters}`, `{depth}`…); a shape without "
                                         + "one gives no line.")
