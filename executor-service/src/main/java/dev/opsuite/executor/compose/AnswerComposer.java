@@ -200,6 +200,10 @@ public final class AnswerComposer {
                 notes.add(template.replace("{n}", n[1]).replace("{words}", n[2])
                         .replace("{root}", vars.getOrDefault("root", plan.primary().ciCode()))
                         .replace("{range}", vars.getOrDefault("time_range", "")));
+            } else if (p[0].equals("unapplied") && p.length == 3) {
+                // "unapplied:<filters>:<templates>": filters the templates run could not apply (UnappliedFilters)
+                notes.add(Localized.text(mapping.path("messages").path("unapplied_filter"), lang)
+                        .replace("{filters}", p[1].replace("|", ", ")).replace("{queries}", p[2].replace(",", ", ")));
             }
         }
         return Templates.stripUnfilled(String.join(" ", notes));

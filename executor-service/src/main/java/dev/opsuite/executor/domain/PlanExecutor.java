@@ -66,6 +66,7 @@ public final class PlanExecutor {
             triggers.add(new Trigger("slot_missing", "execute", "medium", "plan is missing " + current.missingSlots()));
             return new ExecutionResult(current, outputs, calls, evidence, triggers, warnings);
         }
+        List<JsonNode> answering = new ArrayList<>();
         for (String name : queries) {
             JsonNode q = find(queryAsset, name);
             if (q == null) {
@@ -82,6 +83,7 @@ public final class PlanExecutor {
                 continue;
             }
             outputs.add(out);
+            answering.add(q);
             if (out.failed()) {
                 triggers.add(new Trigger(out.retryable() ? "tool_error_retryable" : "tool_error_fatal", "execute",
                         "high", name + ": " + out.error()));
@@ -91,6 +93,9 @@ public final class PlanExecutor {
             if (out.truncated()) {
                 warnings.add(name + ": result truncated at " + out.rows().size() + " rows");
             }
+        }
+        if (current.missingSlots().isEmpty()) {
+            current = UnappliedFilters.check(current, answering);
         }
         return new ExecutionResult(current, outputs, calls, evidence, triggers, warnings);
     }

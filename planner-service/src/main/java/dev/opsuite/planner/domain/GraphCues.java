@@ -75,6 +75,31 @@ final class GraphCues {
         return from >= to || !text.substring(from, to).matches("(?s).*[.?!。？！]\\s.*");
     }
 
+    /**
+     * "메모리를 더 많이 쓰는 게 어느 쪽", "which one uses the most memory": a use verb whose object is a
+     * measure — a metric word within a few words of it (before it in Korean, where the object comes
+     * first), no CI or type word between — is consumption, not a call; "label-printer가 쓰는 DB의 메모리"
+     * still asks for what label-printer uses.
+     */
+    boolean measureIsObjectOf(Claim verb) {
+        String text = u.analyzed().text();
+        for (Claim m : u.of("metric")) {
+            if ("ko".equals(u.language()) && m.span().end() > verb.span().start()) {
+                continue;
+            }
+            int from = Math.min(m.span().end(), verb.span().end());
+            int to = Math.max(m.span().start(), verb.span().start());
+            boolean near = from >= to || to - from <= 12 && !text.substring(from, to).matches("(?s).*[.?!,。？！].*");
+            boolean between = u.entities().stream().anyMatch(e -> e.span().start() >= from && e.span().end() <= to)
+                    || u.of("enum").stream().anyMatch(c -> c.value().contains(".ci_type=") && c.span().start() >= from
+                    && c.span().end() <= to);
+            if (near && !between) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The CI's type layer (rules.type_layers), -1 when its type has none. */
     int layer(LinkedEntity e) {
         JsonNode l = rules.path("type_layers").path(e.entity().ciType());

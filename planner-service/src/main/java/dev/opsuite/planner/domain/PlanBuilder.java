@@ -72,8 +72,11 @@ final class PlanBuilder {
             return parts.plan(Intent.PATH, View.PATH, ents, filters, graph(6, "both", List.of()), null, null, GRAPH_BLOCKS).plan();
         }
         if ((s.intent("impact") || cues.dependentsOf(first)) && !cues.subjectDepends(first)) {
-            return parts.plan(Intent.EXPAND, View.IMPACT, ents, filters, graph(depth, "in", List.of()), null, null,
-                    GRAPH_BLOCKS).plan();
+            if (first != null) {
+                s.premiseOf(first);
+            }
+            return parts.plan(Intent.EXPAND, View.IMPACT, ents, first == null ? filters : s.filters(),
+                    graph(depth, "in", List.of()), null, null, GRAPH_BLOCKS).plan();
         }
         Optional<Claim> runsOn = s.intentClaim("runs_on");
         boolean needsToRun = s.intent("dependency") && !s.intent("impact"); // "X가 돌아가려면 뭐가 필요해"
@@ -89,7 +92,8 @@ final class PlanBuilder {
                     graph(depth, hosted ? "in" : "out", List.of("RUNS_ON", "HOSTS")), null, null, GRAPH_BLOCKS).plan();
         }
         Optional<Claim> calls = s.intentClaim("calls");
-        if (calls.isPresent() && named && !(s.metric().isPresent() && first != null && !cues.sameSentence(calls.get().span(), first.span()))) {
+        if (calls.isPresent() && named && !(s.metric().isPresent() && (first != null
+                && !cues.sameSentence(calls.get().span(), first.span()) || cues.measureIsObjectOf(calls.get())))) {
             boolean callers = first != null && cues.calledBy(first);
             return parts.plan(Intent.EXPAND, callers ? View.IMPACT : View.DEPENDENCY, ents, filters,
                     graph(u.depth().orElse(1), callers ? "in" : "out", List.of("DEPENDS_ON", "CONNECTS_TO")), null,

@@ -86,6 +86,20 @@ public final class Signals {
                 ch -> Folding.isHangul((char) ch));
     }
 
+    /**
+     * "ochang core sw down — which apps hit": a status word beside the CI a failure question is about is
+     * the premise (the CI going down), not a filter of what it hits. It stops being a filter and is
+     * recorded as that CI's descriptor.
+     */
+    public void premiseOf(LinkedEntity e) {
+        for (Claim c : u.of("enum")) {
+            if (c.value().startsWith(primaryEntity + ".status=") && adjacent(c.span(), e.span())
+                    && c.span().start() > e.span().start() && !descriptors.contains(c)) {
+                descriptors.add(c);
+            }
+        }
+    }
+
     public List<LinkedEntity> entities() {
         return entities;
     }

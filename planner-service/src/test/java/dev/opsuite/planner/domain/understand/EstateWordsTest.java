@@ -307,4 +307,31 @@ class EstateWordsTest {
         assertEquals("DB_FLEET", p.secondary().ciCode(), p.toString());
         assertTrue(p.unexplained().isEmpty(), p.unexplained().toString());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"icheon-core.sw down which apps hit", "if icheon-core.sw is down, what is impacted?"})
+    void aStatusBesideTheCiOfAnImpactQuestionIsItsPremiseNotAFilter(String question) {
+        PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+        assertEquals(dev.opsuite.model.View.IMPACT, p.view(), question + ": " + p);
+        assertEquals("NW_ICH", p.primary().ciCode());
+        assertTrue(p.primary().filters().stream().noneMatch(f -> f.field().equals("status")), p.primary().filters().toString());
+        assertTrue(p.unexplained().isEmpty(), p.unexplained().toString());
+        // a status of the impacted CIs is still a filter
+        PlanModel running = new RulesPlanner().plan("which running apps are impacted if icheon-core.sw fails", assets, NOW,
+                SEOUL, dict).plan();
+        assertTrue(running.primary().filters().stream().anyMatch(f -> f.field().equals("status")), running.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"wms-vm-01이랑 fleet-db 중에 지금 메모리를 더 많이 쓰는 게 어느 쪽이야?",
+        "Of wms-vm-01 and fleet-db, which one uses more memory right now?"})
+    void usingAMeasureIsConsumptionNotACall(String question) {
+        PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+        assertTrue(p.graph() == null || p.intent() != dev.opsuite.model.Intent.EXPAND, question + ": " + p);
+        assertEquals("mem_usage", p.metric().metricName(), p.toString());
+        assertEquals(List.of("DB_FLEET", "HX.WMS.01"), p.primary().ciCodes().stream().sorted().toList(), p.toString());
+        // a call verb with a CI as its object stays a call
+        PlanModel calls = new RulesPlanner().plan("label-printer가 쓰는 DB의 메모리", assets, NOW, SEOUL, dict).plan();
+        assertEquals(dev.opsuite.model.Intent.EXPAND, calls.intent(), calls.toString());
+    }
 }

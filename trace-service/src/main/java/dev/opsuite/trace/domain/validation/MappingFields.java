@@ -82,6 +82,9 @@ final class MappingFields {
                                         + "only one had the incident a \"what changed before\" question presupposes, per "
                                         + "anchor (`{n}` CIs, `{words}`, `{root}`, `{range}`).")
                                         .keys("incident", "alert", "problem"),
+                                field("messages.unapplied_filter", TEXT, "Said first when a filter the question named cannot be "
+                                        + "applied by the templates that answer it (`{filters}`, `{queries}`); the "
+                                        + "filter is then not shown in the reading."),
                                 field("messages.outside_scope", TEXT, "Note for a scoped caller: `{n}` CIs outside "
                                         + "the data scope were left out.")
                                         .byDefault("\"{n} more CIs are outside your data scope and are not shown.\""),
