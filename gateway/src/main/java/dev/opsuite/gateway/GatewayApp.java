@@ -59,9 +59,13 @@ public final class GatewayApp implements AutoCloseable {
     private final AuditTrail audit;
     private final dev.opsuite.gateway.auth.PolicyAccess policyAccess;
 
+    private final java.util.Optional<dev.opsuite.llm.LlmClient> llm;
+
     private GatewayApp(Server server, StageClients clients, TraceShipper shipper, HealthStatusManager health,
                        HealthProbe probe, ApiKeys keys, AuditTrail audit,
-                       dev.opsuite.gateway.auth.PolicyAccess policyAccess) {
+                       dev.opsuite.gateway.auth.PolicyAccess policyAccess,
+                       java.util.Optional<dev.opsuite.llm.LlmClient> llm) {
+        this.llm = llm;
         this.policyAccess = policyAccess;
         this.audit = audit;
         this.probe = probe;
@@ -104,9 +108,11 @@ public final class GatewayApp implements AutoCloseable {
                 () -> java.util.Optional.of(conductor.publishedPolicy(cfg.accessPolicy())),
                 Duration.ofMillis(cfg.accessRefreshMs()));
         Gate gate = new Gate(auth, limits, audit, policyAccess);
+        // the gateway's own model call: the RCA narrative (options.use_llm); stages call theirs
+        java.util.Optional<dev.opsuite.llm.LlmClient> model = dev.opsuite.llm.LlmClients.create(cfg.llm());
         OpsGrpcService ops = new OpsGrpcService(conductor, new UiActionRunner(stages, traces, cfg.clock(), llm, RequestCaller.INSTANCE), clients,
                 traces, probe,
-                new RequestChecks(cfg.maxQuestionChars()), keys);
+                new RequestChecks(cfg.maxQuestionChars()), keys, new dev.opsuite.gateway.rca.RcaNarrator(model));
         EnvelopeErrorHandler errors = new EnvelopeErrorHandler();
         HealthStatusManager health = new HealthStatusManager();
         health.setStatus("", ServingStatus.SERVING);
@@ -163,7 +169,7 @@ public final class GatewayApp implements AutoCloseable {
                 .gracefulShutdownTimeout(Duration.ofMillis(500), Duration.ofSeconds(10))
                 .build();
         server.start().join();
-        return new GatewayApp(server, clients, shipper, health, probe, keys, audit, policyAccess);
+        return new GatewayApp(server, clients, shipper, health, probe, keys, audit, policyAccess, model);
     }
 
     /**
@@ -217,6 +223,7 @@ public final class GatewayApp implements AutoCloseable {
         audit.close();
         policyAccess.close();
         clients.close();
+        llm.ifPresent(dev.opsuite.llm.LlmClient::close);
     }
 
     /** The gateway's breakers per stage service and executor-service's per Source version (when it answers). */

@@ -34,7 +34,8 @@ public record GatewayConfig(
         boolean llmConfigured,
         java.util.Optional<Path> llmUsageFile,
         java.util.Optional<String> accessPolicy,
-        int accessRefreshMs) {
+        int accessRefreshMs,
+        dev.opsuite.llm.LlmConfig llm) {
 
     public GatewayConfig {
         if (!java.util.List.of("off", "write", "fsync").contains(traceDurable)) {
@@ -113,6 +114,8 @@ public record GatewayConfig(
                 env.get("OPS_DATA_DIR").map(d -> Path.of(d, "llm-usage.json")),
                 // the Policy asset whose rbac.operations narrows the access table (default: the default Policy)
                 env.get("OPS_ACCESS_POLICY").filter(s -> !s.isBlank()),
-                env.getInt("OPS_ACCESS_REFRESH_MS", 2000));
+                env.getInt("OPS_ACCESS_REFRESH_MS", 2000),
+                // the RCA narrative's model (options.use_llm): the same OPS_LLM_* / OPENAI_* settings as the stages
+                dev.opsuite.llm.LlmConfig.from(env));
     }
 }

@@ -68,8 +68,8 @@ class RcaEndToEndTest {
         assertEquals("query", top.path("fix_suggestions").get(0).path("asset_type").asText());
         assertTrue(rules(rca).contains("row_count_changed") || rules(rca).contains("statements_changed"), rules(rca).toString());
         assertEquals("RCA Analysis Summary", d.path("blocks").get(0).path("title").asText());
-        assertTrue(d.path("blocks").get(0).path("content").asText().contains("**Narrative:** not written"),
-                "use_llm was asked for and is not done: the summary says so");
+        assertTrue(d.path("blocks").get(0).path("content").asText().contains("LLM narrative unavailable: no language "
+                + "model is configured"), "use_llm was asked for on a stack without a model: the summary says so");
         assertTrue(d.path("blocks").get(1).path("content").asText().startsWith("**Rank 1: Asset changed: query"),
                 d.path("blocks").get(1).toString());
 

@@ -159,7 +159,7 @@ class TraceSearchTest {
         assertEquals(TraceSummary.newBuilder().setTraceId(t.getTraceId()).setParentTraceId(t.getParentTraceId())
                 .setFeature(t.getFeature()).setEndpoint(t.getEndpoint()).setQuestion(t.getQuestion())
                 .setStatus(t.getStatus()).setRoute(t.getRoute()).setDurationMs(t.getDurationMs())
-                .setCreatedAt(t.getCreatedAt()).build(), s);
+                .setCreatedAt(t.getCreatedAt()).setPlanShape("ci:-:direct:-:-").build(), s);
     }
 
     @Test

@@ -80,7 +80,8 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     private final PublishGate publishGate;
 
     public OpsGrpcService(Conductor conductor, UiActionRunner uiActions, StageClients clients, TraceSink traces,
-                          HealthProbe health, RequestChecks checks, dev.opsuite.gateway.auth.ApiKeys keys) {
+                          HealthProbe health, RequestChecks checks, dev.opsuite.gateway.auth.ApiKeys keys,
+                          dev.opsuite.gateway.rca.RcaNarrator narrator) {
         this.uiActions = uiActions;
         this.sourceAssets = new SourceAssetApi(clients);
         this.assets = new AssetApi(clients, sourceAssets);
@@ -89,7 +90,8 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         this.stageTester = new StageTester(stages, traces, conductor.clock(), conductor.llm(),
                 dev.opsuite.gateway.auth.RequestCaller.INSTANCE);
         this.stageCalls = new StageCalls(stages, traces);
-        this.rca = new RcaApi(lookup, traces, checks, conductor::publishedPolicy);
+        this.rca = new RcaApi(lookup, traces, checks, conductor::publishedPolicy, request -> clients.callTrace(
+                "trace-service SearchTraces", () -> clients.trace().searchTraces(request)), narrator, conductor.llm());
         this.admin = new AdminApi(clients, keys, conductor);
         this.golden = new GoldenApi(clients, conductor, lookup, checks, rca, conductor::publishedPolicy);
         this.reviews = new ReviewApi(clients);
@@ -140,6 +142,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
                     SearchTracesRequest.newBuilder().setLimit(request.getLimit() == 0 ? 50 : request.getLimit())
                             .setPageToken(request.getPageToken()).setQ(request.getQ()).setRoute(request.getRoute())
                             .setStatus(request.getStatus()).setFeature(request.getFeature())
+                            .setPlanShape(request.getPlanShape())
                             // without the operator role, a caller lists its own traces only
                             .setCaller(CallerRoles.current().contains("operator") ? "" : ownTraces()).build()));
             return ListTracesResponse.newBuilder().addAllTraces(r.getTracesList())

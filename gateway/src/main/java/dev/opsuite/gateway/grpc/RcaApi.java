@@ -1,24 +1,38 @@
 package dev.opsuite.gateway.grpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.gateway.auth.Authenticator;
+import dev.opsuite.conductor.LlmBudget;
 import dev.opsuite.conductor.TraceLookup;
 import dev.opsuite.conductor.TraceSink;
+import dev.opsuite.gateway.auth.Authenticator;
 import dev.opsuite.gateway.rca.RcaEngine;
+import dev.opsuite.gateway.rca.RcaNarrator;
 import dev.opsuite.gateway.rca.RcaRules;
+import dev.opsuite.gateway.rca.StageHistory;
 import dev.opsuite.kit.json.Structs;
+import dev.opsuite.llm.LlmCallProtos;
+import dev.opsuite.model.PlanShape;
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.Answer;
 import dev.opsuite.proto.v1.AnswerBlock;
 import dev.opsuite.proto.v1.Diagnostics;
+import dev.opsuite.proto.v1.Intent;
+import dev.opsuite.proto.v1.Plan;
 import dev.opsuite.proto.v1.RcaRequest;
 import dev.opsuite.proto.v1.RcaResponse;
+import dev.opsuite.proto.v1.RcaResult;
+import dev.opsuite.proto.v1.SearchTracesRequest;
+import dev.opsuite.proto.v1.SearchTracesResponse;
 import dev.opsuite.proto.v1.StageOutput;
 import dev.opsuite.proto.v1.Trace;
+import dev.opsuite.proto.v1.TraceSummary;
+import dev.opsuite.proto.v1.View;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,17 +42,30 @@ import java.util.function.Supplier;
 final class RcaApi {
     static final int DEFAULT_HYPOTHESES = 5;
     static final int MAX_HYPOTHESES = 20;
+    /** The narrative's whole model call, retries included. */
+    static final java.time.Duration NARRATIVE_DEADLINE = java.time.Duration.ofSeconds(30);
 
     private final TraceLookup lookup;
     private final TraceSink sink;
     private final RequestChecks checks;
     private final Supplier<JsonNode> policy;
+    private final Function<SearchTracesRequest, SearchTracesResponse> search;
+    private final RcaNarrator narrator;
+    private final LlmBudget budget;
 
-    RcaApi(TraceLookup lookup, TraceSink sink, RequestChecks checks, Supplier<JsonNode> policy) {
+    /**
+     * search: trace-service SearchTraces, for the earlier traces of a plan shape; narrator and budget:
+     * options.use_llm (the narrative's tokens are charged to the caller through the RCA's own trace).
+     */
+    RcaApi(TraceLookup lookup, TraceSink sink, RequestChecks checks, Supplier<JsonNode> policy,
+           Function<SearchTracesRequest, SearchTracesResponse> search, RcaNarrator narrator, LlmBudget budget) {
         this.lookup = lookup;
         this.sink = sink;
         this.checks = checks;
         this.policy = policy;
+        this.search = search;
+        this.narrator = narrator;
+        this.budget = budget;
     }
 
     RcaResponse run(RcaRequest r, List<String> roles) {
@@ -56,7 +83,7 @@ final class RcaApi {
         switch (r.getMode()) {
             case "single" -> {
                 Trace t = read("trace_id", r.getTraceId());
-                report = RcaEngine.single(t, rules, max, snippets, start);
+                report = RcaEngine.single(t, history(t, rules, roles), rules, max, snippets, start);
                 parent = t.getTraceId();
             }
             case "diff" -> {
@@ -74,28 +101,61 @@ final class RcaApi {
         }
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String status = report.abstained() ? "abstained" : "ok";
-        int ms = (int) ((System.nanoTime() - start) / 1_000_000);
         List<AnswerBlock> blocks = new ArrayList<>(report.blocks());
+        RcaResult result = report.result();
+        Trace.Builder own = Trace.newBuilder();
         if (r.getOptions().getUseLlm()) {
-            // asked for, not done: said in the answer rather than left out silently
-            blocks.set(0, blocks.get(0).toBuilder().setContent(blocks.get(0).getContent() + "\n\n**Narrative:** not "
-                    + "written — use_llm is accepted, but this version writes no model narrative; every hypothesis "
-                    + "here comes from the rules.").build());
+            RcaNarrator.Narrative n = narrator.narrate(result, budget.notice(Authenticator.currentId(), false),
+                    Instant.now().plus(NARRATIVE_DEADLINE));
+            n.call().ifPresent(c -> own.addToolCalls(LlmCallProtos.toolCall(c)));
+            result = result.toBuilder().setNarrative(n.text()).build();
+            // never left out silently: without a narrative the summary says why
+            String said = n.text().isEmpty() ? "LLM narrative unavailable: " + n.unavailable() + "."
+                    : "**Narrative** (language model, only what the evidence above holds): " + n.text()
+                    + (n.dropped().isEmpty() ? "" : "\n\n" + n.dropped().size() + " sentence(s) of the model dropped, "
+                    + "naming what no hypothesis holds: " + String.join("; ", n.dropped()));
+            blocks.set(0, blocks.get(0).toBuilder().setContent(blocks.get(0).getContent() + "\n\n" + said).build());
         }
         String summary = blocks.get(0).getContent();
-        sink.submit(Trace.newBuilder().setTraceId(traceId).setParentTraceId(parent).setFeature("rca")
+        int ms = (int) ((System.nanoTime() - start) / 1_000_000);
+        sink.submit(own.setTraceId(traceId).setParentTraceId(parent).setFeature("rca")
                 .setEndpoint("/ops/rca").setMethod("POST").setOpsMode("real")
                 .setQuestion("rca " + r.getMode() + " " + String.join(" ", report.result().getSourceTracesList()))
                 .setStatus("success").setDurationMs(ms).setCreatedAt(Instant.now().toString())
                 .addAllRoles(roles).setCaller(Authenticator.currentId())
                 .addStageOutputs(StageOutput.newBuilder().setStage("rca").setDurationMs(ms)
-                        .setResult(Structs.messageToStruct(report.result()))
+                        .setResult(Structs.messageToStruct(result))
                         .setDiagnostics(Diagnostics.newBuilder().setStatus(report.abstained() ? "warning" : "ok")
-                                .putCounts("hypotheses", report.result().getHypothesesCount())))
+                                .putCounts("hypotheses", result.getHypothesesCount())))
                 .setAnswer(Answer.newBuilder().setText(summary).addAllBlocks(blocks))
                 .build());
         return RcaResponse.newBuilder().setTraceId(traceId).setStatus(status).addAllBlocks(blocks)
-                .setRca(report.result()).build();
+                .setRca(result).build();
+    }
+
+    /**
+     * The newest rca.history_traces traces of the trace's plan shape that recorded stage times, other
+     * than itself; the caller's own only, without the operator role (as ListTraces). A history that
+     * cannot be read is said so in the analysis, never guessed.
+     */
+    private StageHistory history(Trace t, RcaRules rules, List<String> roles) {
+        Plan plan = t.getRouteOutput().getPlanRaw();
+        String shape = PlanShape.of(t.getFeature(), t.getOpsMode(), t.getRoute(),
+                plan.getIntent() == Intent.INTENT_UNSPECIFIED ? "" : plan.getIntent().name(),
+                plan.getView() == View.VIEW_UNSPECIFIED ? "" : plan.getView().name());
+        String me = Authenticator.currentId();
+        try {
+            SearchTracesResponse r = search.apply(SearchTracesRequest.newBuilder().setPlanShape(shape)
+                    .setLimit(rules.historyTraces() + 1)
+                    .setCaller(roles.contains("operator") ? "" : me.isEmpty() ? "-" : me).build());
+            List<Map<String, Integer>> times = r.getTracesList().stream()
+                    .filter(s -> !s.getTraceId().equals(t.getTraceId()) && s.getStageMsCount() > 0)
+                    .limit(rules.historyTraces()).map(TraceSummary::getStageMsMap).toList();
+            return StageHistory.of(shape, times);
+        } catch (OpsException e) {
+            return StageHistory.unavailable(shape, "the earlier traces of plan shape " + shape
+                    + " could not be read: " + e.getMessage());
+        }
     }
 
     private Trace read(String field, String id) {

@@ -109,6 +109,10 @@ public final class RequestChecks {
         if (r.getQ().length() > 500) {
             throw OpsException.invalidField("q", "q is longer than 500 characters");
         }
+        if (r.getPlanShape().length() > dev.opsuite.model.PlanShape.MAX_LENGTH) {
+            throw OpsException.invalidField("plan_shape", "plan_shape is longer than "
+                    + dev.opsuite.model.PlanShape.MAX_LENGTH + " characters");
+        }
     }
 
     private static String clip(String s) {

@@ -35,8 +35,15 @@ public final class RcaEngine {
     }
 
     public static Report single(Trace trace, RcaRules rules, int max, boolean snippets, long startNanos) {
-        return report("single", List.of(trace.getTraceId()), TraceRules.of(trace, rules), rules, max, snippets,
-                startNanos, "");
+        return single(trace, StageHistory.NONE, rules, max, snippets, startNanos);
+    }
+
+    /** history: earlier traces of the trace's plan shape, for the slow-stage rule ({@link SlowForShape}). */
+    public static Report single(Trace trace, StageHistory history, RcaRules rules, int max, boolean snippets,
+                                long startNanos) {
+        List<String> notes = new ArrayList<>();
+        List<Hypothesis> found = TraceRules.of(trace, rules, history, notes);
+        return report("single", List.of(trace.getTraceId()), found, rules, max, snippets, startNanos, "", notes);
     }
 
     public static Report diff(Trace baseline, Trace candidate, RcaRules rules, int max, boolean snippets,
@@ -44,15 +51,15 @@ public final class RcaEngine {
         List<Hypothesis> found = DiffRules.of(baseline, candidate, rules);
         String same = found.isEmpty() ? "the two traces do not differ in assets, plan, statements, rows or status" : "";
         return report("diff", List.of(baseline.getTraceId(), candidate.getTraceId()), found, rules, max, snippets,
-                startNanos, same);
+                startNanos, same, List.of());
     }
 
     private static Report report(String mode, List<String> traces, List<Hypothesis> found, RcaRules rules, int max,
-                                 boolean snippets, long startNanos, String nothing) {
+                                 boolean snippets, long startNanos, String nothing, List<String> notes) {
         List<Hypothesis> kept = new ArrayList<>(found.stream().filter(h -> h.score() >= rules.minScore())
                 .sorted(Comparator.comparingDouble(Hypothesis::score).reversed()).toList());
         RcaResult.Builder r = RcaResult.newBuilder().setMode(mode).addAllSourceTraces(traces)
-                .setTotalHypotheses(kept.size());
+                .setTotalHypotheses(kept.size()).addAllNotes(notes);
         List<Hypothesis> shown = kept.subList(0, Math.min(max, kept.size()));
         for (int i = 0; i < shown.size(); i++) {
             r.addHypotheses(toProto(i + 1, shown.get(i), rules, snippets));
@@ -99,6 +106,10 @@ public final class RcaEngine {
                 .append("\n**Hypotheses Found:** ").append(r.getTotalHypotheses());
         if (!r.getAbstained().isEmpty()) {
             summary.append("\n\n").append(r.getAbstained());
+        }
+        if (r.getNotesCount() > 0) {
+            summary.append("\n\n**Not judged:**");
+            r.getNotesList().forEach(n -> summary.append("\n- ").append(n));
         }
         out.add(AnswerBlock.newBuilder().setType("markdown").setTitle("RCA Analysis Summary")
                 .setContent(summary.toString()).build());

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The single-trace rules: each reads one kind of sign the trace records (a deny, a failed tool
  * call, an empty result, an unresolved CI, unexplained words, an exhausted replan budget, low
- * evidence, an LLM fallback, a slow stage, a capped table) and scores it by how directly it explains
+ * evidence, an LLM fallback, a slow stage — against its plan shape's history ({@link SlowForShape}) or a
+ * fixed threshold —, a capped table) and scores it by how directly it explains
  * the answer the trace ended with. A rule that finds nothing adds nothing.
  */
 final class TraceRules {
@@ -31,6 +32,11 @@ final class TraceRules {
     }
 
     static List<Hypothesis> of(Trace t, RcaRules rules) {
+        return of(t, rules, StageHistory.NONE, new ArrayList<>());
+    }
+
+    /** notes: what a rule could not judge and why (added to). */
+    static List<Hypothesis> of(Trace t, RcaRules rules, StageHistory history, List<String> notes) {
         TraceRules r = new TraceRules(t, rules);
         r.policyBlock();
         r.toolErrors();
@@ -40,7 +46,8 @@ final class TraceRules {
         r.replanExhausted();
         r.lowEvidence();
         r.llmFallback();
-        r.slowStage();
+        r.slowStage(history == StageHistory.NONE ? java.util.Set.of()
+                : SlowForShape.judge(t, rules, history, r.found, notes));
         r.cappedRows();
         return r.found;
     }
@@ -263,10 +270,11 @@ final class TraceRules {
         }
     }
 
-    private void slowStage() {
+    /** The fixed threshold (rca.slow_stage_ms), for stages the plan-shape history did not already flag. */
+    private void slowStage(java.util.Set<String> flagged) {
         for (int i = 0; i < t.getStageOutputsCount(); i++) {
             StageOutput o = t.getStageOutputs(i);
-            if (o.getDurationMs() >= rules.slowStageMs() && o.getDurationMs() * 10 >= t.getDurationMs() * 6) {
+            if (!flagged.contains(o.getStage()) && o.getDurationMs() >= rules.slowStageMs() && o.getDurationMs() * 10 >= t.getDurationMs() * 6) {
                 found.add(new Hypothesis("slow_stage", "Slow stage: " + o.getStage() + " (" + o.getDurationMs() + " ms)",
                         0.45, o.getStage() + " took " + o.getDurationMs() + " ms of the request's " + t.getDurationMs()
                                 + " ms (threshold rca.slow_stage_ms = " + rules.slowStageMs() + ").",

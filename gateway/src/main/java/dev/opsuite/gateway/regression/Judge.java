@@ -22,9 +22,10 @@ import java.util.TreeSet;
  * what is deterministic — status, route, the validated plan (CIs, intent, view, filters), the
  * statements and their bound parameters (instants replaced by the length of the range they bound),
  * the tools used, the answer's table columns, a template placeholder that nothing fills — is a
- * <b>fail</b> when it differs; row counts, numeric values beyond the expectations' tolerances and
- * latency beyond its factor are a <b>warning</b>; exact values are compared only in mode mock or
- * when pinned. Pure.
+ * <b>fail</b> when it differs; row counts, numeric values beyond the expectations' tolerances,
+ * latency beyond its factor and, when the candidate ran with other versions of the assets that write
+ * an answer's words, its sentence with the numbers masked are a <b>warning</b>; exact values are
+ * compared only in mode mock or when pinned. Pure.
  */
 public final class Judge {
     /** Plan fields that record how the question was read, not what runs. */
@@ -115,8 +116,11 @@ public final class Judge {
         if (mock || x.pinned()) {
             same(changes, "answer", base.getAnswer().getText(), cand.getAnswer().getText());
             same(changes, "values", values(base).toString(), values(cand).toString());
-        } else if (!shape(base.getAnswer().getText()).equals(shape(cand.getAnswer().getText()))) {
-            // live values move; the sentence around them (a Mapping template's wording) should not
+        } else if (!wordingAssets(base).equals(wordingAssets(cand))
+                && !shape(base.getAnswer().getText()).equals(shape(cand.getAnswer().getText()))) {
+            // live values move; the sentence around them (a Mapping template's wording) should not. Only
+            // the assets that write text can change it: with the same versions of those, a sentence that
+            // reads differently was filled with other data (a CI added to a list, a name in place of another)
             changes.add(new Change("answer_wording", shape(base.getAnswer().getText()),
                     shape(cand.getAnswer().getText()), "warning"));
         }
@@ -156,6 +160,21 @@ public final class Judge {
         };
         return new Verdict(judgment, reason, changes, ra, rb, base.getDurationMs(), cand.getDurationMs());
     }
+
+    /**
+     * The applied versions of the assets an answer's words come from: Mapping templates and labels
+     * (COMPOSE), the SchemaCatalog's field and metric labels, the Prompt's direct answers and reading
+     * line, the Policy's refusals.
+     */
+    static Map<String, String> wordingAssets(Trace t) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String type : WORDING_ASSETS) {
+            out.put(type, t.getAppliedAssetsOrDefault(type, ""));
+        }
+        return out;
+    }
+
+    private static final List<String> WORDING_ASSETS = List.of("mapping", "schema", "prompt", "policy");
 
     /** An answer's wording with its numbers masked: what stays when only the data moves. */
     static String shape(String text) {

@@ -97,11 +97,36 @@ class JudgeTest {
         Trace base = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 1, 25.3, 40).build();
         Trace otherValue = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 1, 31.7, 40).build();
         assertEquals("pass", Judge.judge(base, otherValue, false, DEFAULT).judgment(), "only the number moved");
+        // a draft Mapping (the asset that writes the sentence) rewords it
         Trace reworded = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 1, 25.3, 40)
+                .putAppliedAssets("mapping", "ci_mapping@2(draft)")
                 .setAnswer(base.getAnswer().toBuilder().setText("SVR001: 25.3")).build();
         Judge.Verdict v = Judge.judge(base, reworded, false, DEFAULT);
         assertEquals("warning", v.judgment(), v.reason());
         assertTrue(v.reason().contains("answer_wording CPU # → SVR#: #"), v.reason());
+    }
+
+    /**
+     * The console flake: a list question's baseline was taken, then a CI was imported that the list
+     * now names first; a ci_queries draft changing only a title is judged. The Mapping, SchemaCatalog,
+     * Prompt and Policy are the same versions, so the other sentence is data and the run passes.
+     */
+    @Test
+    void aListThatNamesANewCiWithTheSameWordingAssetsIsData() {
+        String before = "조건에 맞는 CI는 3개입니다: srv-seoul-01(SVR001), srv-seoul-02(SVR002), srv-seoul-03(SVR003).";
+        String after = "조건에 맞는 CI는 4개입니다: twin-a(TWN001), srv-seoul-01(SVR001), srv-seoul-02(SVR002), "
+                + "srv-seoul-03(SVR003).";
+        Trace base = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 3, 25.3, 40)
+                .putAppliedAssets("query", "ci_queries@1").putAppliedAssets("mapping", "ci_mapping@1")
+                .putAppliedAssets("schema", "ci_schema@1").putAppliedAssets("prompt", "ci_planner@1")
+                .setAnswer(Answer.newBuilder().setText(before)).build();
+        Trace cand = base.toBuilder().putAppliedAssets("query", "ci_queries@2(draft)")
+                .setAnswer(Answer.newBuilder().setText(after)).build();
+        Judge.Verdict v = Judge.judge(base, cand, false, DEFAULT);
+        assertEquals("pass", v.judgment(), v.reason());
+        // the same sentences with a draft Mapping: its wording may be what changed
+        Trace mappingDraft = cand.toBuilder().putAppliedAssets("mapping", "ci_mapping@2(draft)").build();
+        assertEquals("warning", Judge.judge(base, mappingDraft, false, DEFAULT).judgment());
     }
 
     private static Trace withGap(Trace.Builder t, String warning) {

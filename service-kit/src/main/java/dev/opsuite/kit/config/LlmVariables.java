@@ -5,16 +5,19 @@ import static dev.opsuite.kit.config.ConfigSection.LLM;
 import dev.opsuite.kit.config.ConfigVar.Default;
 import java.util.List;
 
-/** The catalog's section "LLM" (planner-service and executor-service read it through LlmConfig). */
+/**
+ * The catalog's section "LLM" (planner-service, executor-service and the gateway — for the RCA
+ * narrative — read it through LlmConfig).
+ */
 final class LlmVariables {
     private LlmVariables() {}
 
-    private static final String SERVICES = "planner-service, executor-service";
+    private static final String SERVICES = "planner-service, executor-service, gateway";
 
     static final List<ConfigVar> ALL = List.of(
-            ConfigVar.variable("OPS_LLM_MODEL", LLM, SERVICES + ", gateway", Default.none("LLM off"),
-                    "chat model; set it with `OPENAI_BASE_URL` or a key to switch the LLM on (the gateway only"
-                            + " looks whether it is set, for `OPS_LLM_DAILY_TOKENS`)"),
+            ConfigVar.variable("OPS_LLM_MODEL", LLM, SERVICES, Default.none("LLM off"),
+                    "chat model; set it with `OPENAI_BASE_URL` or a key to switch the LLM on (the gateway's own"
+                            + " call is the RCA narrative, `POST /ops/rca` with `options.use_llm`)"),
             ConfigVar.variable("OPENAI_BASE_URL", LLM, SERVICES, Default.of("https://api.openai.com/v1"),
                     "any OpenAI-compatible chat-completions endpoint"),
             ConfigVar.variable("OPENAI_API_KEY", LLM, SERVICES, Default.none(),
@@ -40,7 +43,7 @@ final class LlmVariables {
                     "comma-separated fields whose values are masked in the prompts and responses stored in"
                             + " traces; a value replaces the whole list"),
             ConfigVar.variable("OPS_LLM_DAILY_TOKENS", LLM, "gateway", Default.of("200000"),
-                    "language-model tokens (prompt + completion, planner and summary) per caller per day in"
+                    "language-model tokens (prompt + completion, planner, summary and RCA narrative) per caller per day in"
                             + " `OPS_TIMEZONE`; past it the caller's requests get no model — the rules planner"
                             + " answers, no summary, and a `warning` block says so; kept in"
                             + " `$OPS_DATA_DIR/llm-usage.json` (0600) across restarts; negative = unlimited"));

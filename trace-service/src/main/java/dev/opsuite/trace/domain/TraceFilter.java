@@ -5,13 +5,18 @@ package dev.opsuite.trace.domain;
  * and literally (wildcards in it are plain characters).
  */
 public record TraceFilter(String questionContains, String route, String status, String feature,
-                          String parentTraceId, String caller) {
+                          String parentTraceId, String caller, String planShape) {
 
     /** Blank strings (proto's "unset") become null. */
     public static TraceFilter of(String q, String route, String status, String feature, String parentTraceId,
                                  String caller) {
+        return of(q, route, status, feature, parentTraceId, caller, "");
+    }
+
+    public static TraceFilter of(String q, String route, String status, String feature, String parentTraceId,
+                                 String caller, String planShape) {
         return new TraceFilter(blankToNull(q), blankToNull(route), blankToNull(status), blankToNull(feature),
-                blankToNull(parentTraceId), blankToNull(caller));
+                blankToNull(parentTraceId), blankToNull(caller), blankToNull(planShape));
     }
 
     private static String blankToNull(String s) {

@@ -8,7 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /** The trace system of record: validated batch writes, fetch by id, newest-first search. */
 public final class Traces {
@@ -17,6 +19,7 @@ public final class Traces {
     public static final int MAX_BATCH = 1_000;
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+    static final int MAX_STAGES = 32;
 
     private final TraceStore store;
     private final Clock clock;
@@ -65,6 +68,10 @@ public final class Traces {
         if (filter.parentTraceId() != null) {
             checkId("parent_trace_id", filter.parentTraceId());
         }
+        if (filter.planShape() != null && filter.planShape().length() > dev.opsuite.model.PlanShape.MAX_LENGTH) {
+            throw OpsException.invalid("plan_shape is longer than " + dev.opsuite.model.PlanShape.MAX_LENGTH
+                    + " characters");
+        }
         PageCursor after = pageToken == null || pageToken.isBlank() ? null : PageCursor.decode(pageToken.trim());
         // One extra row tells whether another page exists without a count query.
         List<TraceSummary> rows = store.search(filter, after, pageSize + 1);
@@ -101,7 +108,20 @@ public final class Traces {
         }
         return new TraceRecord(t.traceId(), nz(t.parentTraceId()), nz(t.feature()), nz(t.endpoint()),
                 nz(t.method()), nz(t.opsMode()), nz(t.question()), nz(t.status()), nz(t.route()), t.durationMs(),
-                createdAt(where, t.createdAt(), now), t.body(), nz(t.caller()));
+                createdAt(where, t.createdAt(), now), t.body(), nz(t.caller()), nz(t.planShape()), stageMs(t.stageMs()));
+    }
+
+    /** At most {@value #MAX_STAGES} stages (a trace has five, some run again) with names of text; derived, never refused. */
+    private static Map<String, Integer> stageMs(Map<String, Integer> in) {
+        Map<String, Integer> out = new TreeMap<>();
+        if (in != null) {
+            in.forEach((stage, ms) -> {
+                if (out.size() < MAX_STAGES && !stage.isEmpty() && stage.length() <= 64 && stage.indexOf('\0') < 0) {
+                    out.put(stage, Math.max(0, ms));
+                }
+            });
+        }
+        return out;
     }
 
     private static Instant createdAt(String where, String text, Instant now) {

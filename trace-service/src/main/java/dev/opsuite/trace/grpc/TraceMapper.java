@@ -3,6 +3,7 @@ package dev.opsuite.trace.grpc;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.opsuite.kit.json.Structs;
 import dev.opsuite.model.errors.ErrorCode;
+import dev.opsuite.model.PlanShape;
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.Trace;
 import dev.opsuite.trace.domain.NewTrace;
@@ -32,12 +33,15 @@ final class TraceMapper {
             } catch (TraceWire.NonFiniteNumber e) {
                 throw OpsException.invalid("traces[" + i + "] cannot be stored: " + e.getMessage());
             }
+            TraceTimings.Read timings = TraceTimings.read(encoded);
+            String shape = PlanShape.of(h.text(Trace.FEATURE_FIELD_NUMBER), h.text(Trace.OPS_MODE_FIELD_NUMBER),
+                    h.text(Trace.ROUTE_FIELD_NUMBER), timings.intent(), timings.view());
             out.add(new NewTrace(h.text(Trace.TRACE_ID_FIELD_NUMBER), h.text(Trace.PARENT_TRACE_ID_FIELD_NUMBER),
                     h.text(Trace.FEATURE_FIELD_NUMBER), h.text(Trace.ENDPOINT_FIELD_NUMBER),
                     h.text(Trace.METHOD_FIELD_NUMBER), h.text(Trace.OPS_MODE_FIELD_NUMBER),
                     h.text(Trace.QUESTION_FIELD_NUMBER), h.text(Trace.STATUS_FIELD_NUMBER),
                     h.text(Trace.ROUTE_FIELD_NUMBER), h.durationMs(), h.text(Trace.CREATED_AT_FIELD_NUMBER), encoded,
-                    h.text(Trace.CALLER_FIELD_NUMBER)));
+                    h.text(Trace.CALLER_FIELD_NUMBER), shape, timings.stageMs()));
         }
         return out;
     }
@@ -72,6 +76,8 @@ final class TraceMapper {
                 .setCaller(s.caller())
                 .setDurationMs(s.durationMs())
                 .setCreatedAt(s.createdAt().toString())
+                .setPlanShape(s.planShape())
+                .putAllStageMs(s.stageMs())
                 .build();
     }
 }

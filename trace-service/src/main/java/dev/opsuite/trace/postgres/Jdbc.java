@@ -33,6 +33,23 @@ final class Jdbc {
         return s == null || s.isEmpty() ? null : s;
     }
 
+    /** JSON text of a value (maps and lists of plain values), for a jsonb column. */
+    static String json(Object value) {
+        try {
+            return dev.opsuite.kit.json.ModelJson.MAPPER.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode readJson(String text) {
+        try {
+            return dev.opsuite.kit.json.ModelJson.MAPPER.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new OpsException(dev.opsuite.model.errors.ErrorCode.INTERNAL, "stored JSON cannot be read", e);
+        }
+    }
+
     static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }

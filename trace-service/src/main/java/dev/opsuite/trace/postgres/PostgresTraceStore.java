@@ -15,7 +15,9 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -29,16 +31,17 @@ public final class PostgresTraceStore implements TraceStore {
      */
     private static final String INSERT = """
             INSERT INTO ops.traces (trace_id, parent_trace_id, feature, endpoint, method, ops_mode, question,
-                                    status, route, duration_ms, created_at, body_pb, caller)
+                                    status, route, duration_ms, created_at, body_pb, caller, plan_shape, stage_ms)
             SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                 ?::text[], ?::text[], ?::int4[], ?::text[]::timestamptz[], ?::bytea[], ?::text[])
+                                 ?::text[], ?::text[], ?::int4[], ?::text[]::timestamptz[], ?::bytea[], ?::text[],
+                                 ?::text[], ?::text[]::jsonb[])
             ON CONFLICT (trace_id) DO NOTHING
             """;
 
     private static final String FIND = "SELECT body_pb, body::text, created_at FROM ops.traces WHERE trace_id = ?";
 
     private static final String SUMMARY_COLUMNS = "SELECT trace_id, parent_trace_id, feature, endpoint, question,"
-            + " status, route, duration_ms, created_at, caller FROM ops.traces";
+            + " status, route, duration_ms, created_at, caller, plan_shape, stage_ms::text FROM ops.traces";
 
     private final DataSource db;
 
@@ -66,7 +69,9 @@ public final class PostgresTraceStore implements TraceStore {
             ps.setArray(p++, c.createArrayOf("text", batch.stream().map(r -> r.createdAt().toString()).toArray()));
             // byte[][] goes over the wire as a binary bytea[], no hex text
             ps.setObject(p++, batch.stream().map(TraceRecord::body).toArray(byte[][]::new));
-            ps.setArray(p, texts(c, batch, TraceRecord::caller));
+            ps.setArray(p++, texts(c, batch, TraceRecord::caller));
+            ps.setArray(p++, texts(c, batch, TraceRecord::planShape));
+            ps.setArray(p, texts(c, batch, r -> r.stageMs().isEmpty() ? "" : Jdbc.json(r.stageMs())));
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw Jdbc.failure("write traces", e);
@@ -109,6 +114,7 @@ public final class PostgresTraceStore implements TraceStore {
         equal(sql, args, "feature", filter.feature());
         equal(sql, args, "parent_trace_id", filter.parentTraceId());
         equal(sql, args, "caller", filter.caller());
+        equal(sql, args, "plan_shape", filter.planShape());
         sql.append(" ORDER BY created_at DESC, trace_id DESC LIMIT ?");
         args.add(limit);
 
@@ -123,13 +129,23 @@ public final class PostgresTraceStore implements TraceStore {
                             nullToEmpty(rs.getString(3)), nullToEmpty(rs.getString(4)),
                             nullToEmpty(rs.getString(5)), nullToEmpty(rs.getString(6)),
                             nullToEmpty(rs.getString(7)), rs.getInt(8),
-                            rs.getObject(9, OffsetDateTime.class).toInstant(), nullToEmpty(rs.getString(10))));
+                            rs.getObject(9, OffsetDateTime.class).toInstant(), nullToEmpty(rs.getString(10)),
+                            nullToEmpty(rs.getString(11)), stageMs(rs.getString(12))));
                 }
             }
             return out;
         } catch (SQLException e) {
             throw Jdbc.failure("search traces", e);
         }
+    }
+
+    private static Map<String, Integer> stageMs(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        Map<String, Integer> out = new TreeMap<>();
+        Jdbc.readJson(json).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asInt()));
+        return out;
     }
 
     /** User text matched literally: backslash, % and _ lose their LIKE meaning. */

@@ -83,7 +83,19 @@ final class PolicyFields {
                         + "before its latency is a warning: one run on a busy machine is often a few hundred ms slower.")
                         .between(0, 600000).byDefault("1000"),
                 field("rca.slow_stage_ms", INTEGER, "A stage this slow or slower, taking most of its trace's "
-                        + "time, is a slow-stage hypothesis.").min(1).byDefault("3000"));
+                        + "time, is a slow-stage hypothesis.").min(1).byDefault("3000"),
+                field("rca.history_traces", INTEGER, "Single mode compares each stage's time with the newest this "
+                        + "many earlier traces of the same plan shape (feature:mode:route:intent:view; the caller's own "
+                        + "without the operator role).").between(1, 500).byDefault("50"),
+                field("rca.history_min", INTEGER, "Fewer earlier traces of the shape that ran a stage than this, "
+                        + "and the stage is not judged against them (the analysis says so in its notes).")
+                        .between(2, 500).byDefault("5"),
+                field("rca.history_factor", NUMBER, "A stage slower than this many times its p95 over those "
+                        + "traces (and at least history_min_delta_ms slower) is a slow-stage hypothesis.")
+                        .between(1, 100).byDefault("1.5"),
+                field("rca.history_min_delta_ms", INTEGER, "How much slower than the p95 a stage must be before it "
+                        + "counts: a 2 ms stage taking 8 ms is noise, and so is a first request after a start warming "
+                        + "its caches.").between(0, 600000).byDefault("500"));
     }
 
     private static AssetSpec.Group rbac() {
