@@ -56,6 +56,15 @@ test('an impact trace shows its Cypher; the trace list filters and pages', async
   }, first[0]);
   const second = await page.$$eval('[data-testid=trace-list] tbody tr td:nth-child(3) a', (as) => as.map((a) => a.getAttribute('href')));
   assert.ok(second.every((h) => !first.includes(h)), 'the next page holds other traces');
+  // the time window is the server's filter: a window in the future holds nothing, one around now holds the ask
+  const local = (ms) => new Date(ms - new Date(ms).getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+  await page.goto(`${BASE}/console/#/traces?since=${local(Date.now() + 3600000)}`);
+  await page.waitForSelector('text=No trace matches.');
+  await page.goto(`${BASE}/console/#/traces?q=payment-db&since=${local(Date.now() - 3600000)}&until=${local(Date.now() + 60000)}`);
+  await page.waitForSelector('[data-testid=trace-list] tbody tr');
+  await page.goto(`${BASE}/console/#/traces?since=yesterday`);
+  await page.waitForSelector('.error');
+  assert.match(await page.locator('.error').first().textContent(), /since/);
   await page.goto(`${BASE}/console/#/traces`);
   await page.waitForSelector('[data-testid=trace-list] tbody tr');
   await shot(page, 'traces');

@@ -6,8 +6,8 @@ const FILTERS = ['q', 'status', 'route', 'feature', 'since', 'until', 'limit'] a
 
 /**
  * The trace list: filters and the page token live in the URL (#/traces?status=error&page=…), so a view
- * can be linked. status/route/feature/q are the server's filters; since/until narrow the page shown
- * (ListTraces has no time filter yet; the list is newest first).
+ * can be linked. Every filter is the server's (ListTraces): since/until are the browser's local times of
+ * the datetime inputs, sent as instants; the list is newest first.
  */
 export function TracesPage({ query }: { query: URLSearchParams }) {
   const f = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
@@ -19,7 +19,10 @@ export function TracesPage({ query }: { query: URLSearchParams }) {
   useEffect(() => {
     setData(null);
     let current = true; // a slower answer to earlier filters is dropped
-    get(`/ops/traces${qs({ limit: f.limit || 25, page_token: page, q: f.q, status: f.status, route: f.route, feature: f.feature })}`).then(
+    get(
+      `/ops/traces${qs({ limit: f.limit || 25, page_token: page, q: f.q, status: f.status, route: f.route, feature: f.feature,
+        since: instant(f.since), until: instant(f.until) })}`,
+    ).then(
       (d) => current && (setData(d), setError('')),
       (e) => current && setError(e.message),
     );
@@ -27,12 +30,7 @@ export function TracesPage({ query }: { query: URLSearchParams }) {
       current = false;
     };
   }, [query.toString()]);
-  const since = f.since ? Date.parse(f.since) : -Infinity;
-  const until = f.until ? Date.parse(f.until) : Infinity;
-  const traces: Obj[] = (data?.traces ?? []).filter((t: Obj) => {
-    const at = Date.parse(t.created_at);
-    return at >= since && at <= until;
-  });
+  const traces: Obj[] = data?.traces ?? [];
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id].slice(-2)));
   const set = (k: string, v: string) => setDraft({ ...draft, [k]: v });
   return (
@@ -92,4 +90,11 @@ export function TracesPage({ query }: { query: URLSearchParams }) {
       {data && !traces.length && <p>No trace matches.</p>}
     </section>
   );
+}
+
+/** A datetime-local value (the browser's zone, no offset) as an RFC 3339 instant; '' stays ''. */
+function instant(local: string): string {
+  if (!local) return '';
+  const at = new Date(local);
+  return Number.isNaN(at.getTime()) ? local : at.toISOString();
 }

@@ -118,6 +118,13 @@ class AskEndToEndTest {
         Http.Reply list = http.get("/ops/traces?limit=200");
         assertEquals(200, list.status(), list.raw());
         assertTrue(list.data().path("traces").toString().contains(id), "listing holds the new trace");
+        // the time window is the server's: the trace is inside the minute around its start, outside an earlier one
+        java.time.Instant at = java.time.Instant.parse(stored.getCreatedAt());
+        Http.Reply inside = http.get("/ops/traces?limit=200&since=" + at.minusSeconds(30) + "&until=" + at.plusSeconds(30));
+        assertTrue(inside.data().path("traces").toString().contains(id), inside.raw());
+        Http.Reply before = http.get("/ops/traces?limit=200&until=" + at.minusSeconds(3600));
+        assertEquals(200, before.status(), before.raw());
+        assertTrue(!before.data().path("traces").toString().contains(id), before.raw());
     }
 
     @Test

@@ -72,6 +72,10 @@ class BadInputTest {
     void listingRejectsBadParameters() throws Exception {
         assertEnvelope(http.get("/ops/traces?limit=abc"), 400, "");
         assertEnvelope(http.get("/ops/traces?limit=100000"), 400, "limit");
+        assertEnvelope(http.get("/ops/traces?since=yesterday"), 400, "since");
+        assertEnvelope(http.get("/ops/traces?until=2026-12-03T09:00"), 400, "until"); // no offset: ambiguous
+        assertEnvelope(http.get("/ops/traces?since=%27%3B%20drop%20table%20ops.traces%3B--"), 400, "since");
+        assertEnvelope(http.get("/ops/traces?since=2026-12-03T10:00:00Z&until=2026-12-03T09:00:00Z"), 400, "until");
     }
 
     @Test

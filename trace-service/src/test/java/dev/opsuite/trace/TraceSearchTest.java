@@ -137,6 +137,19 @@ class TraceSearchTest {
     }
 
     @Test
+    void aTimeWindowKeepsTracesFromSinceUpToButNotIncludingUntil() {
+        Instant since = BASE.plusSeconds(10);
+        Instant until = BASE.plusSeconds(20);
+        List<String> window = pageThrough(SearchTracesRequest.newBuilder().setLimit(25).setSince(since.toString())
+                .setUntil(until.atOffset(java.time.ZoneOffset.ofHours(9)).toString()).build());
+        assertEquals(expected(t -> !Instant.parse(t.getCreatedAt()).isBefore(since)
+                && Instant.parse(t.getCreatedAt()).isBefore(until)), window);
+        assertEquals(70, window.size(), "ten seconds of seven traces each");
+        assertEquals(expected(t -> Instant.parse(t.getCreatedAt()).isBefore(until) && t.getStatus().equals("error")),
+                ids(SearchTracesRequest.newBuilder().setLimit(500).setUntil(until.toString()).setStatus("error")));
+    }
+
+    @Test
     void questionFilterIsCaseInsensitiveAndLiteral() {
         SearchTracesRequest.Builder b = SearchTracesRequest.newBuilder().setLimit(500);
         assertEquals(expected(t -> t.getQuestion().toLowerCase(Locale.ROOT).contains("cpu")), ids(b.clone().setQ("CPU")));
@@ -172,6 +185,13 @@ class TraceSearchTest {
                 SearchTracesRequest.newBuilder().setLimit(-1).build()));
         assertStatus(Status.Code.INVALID_ARGUMENT, () -> svc.traces().searchTraces(
                 SearchTracesRequest.newBuilder().setParentTraceId("p".repeat(129)).build()));
+        for (String bad : new String[] {"yesterday", "2026-12-03", "2026-12-03T09:00", "'; drop table ops.traces; --",
+            "9".repeat(80)}) {
+            assertStatus(Status.Code.INVALID_ARGUMENT, () -> svc.traces().searchTraces(
+                    SearchTracesRequest.newBuilder().setSince(bad).build()));
+        }
+        assertStatus(Status.Code.INVALID_ARGUMENT, () -> svc.traces().searchTraces(SearchTracesRequest.newBuilder()
+                .setSince(BASE.plusSeconds(5).toString()).setUntil(BASE.toString()).build()));
     }
 
     private List<String> ids(SearchTracesRequest.Builder req) {

@@ -142,7 +142,8 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
                     SearchTracesRequest.newBuilder().setLimit(request.getLimit() == 0 ? 50 : request.getLimit())
                             .setPageToken(request.getPageToken()).setQ(request.getQ()).setRoute(request.getRoute())
                             .setStatus(request.getStatus()).setFeature(request.getFeature())
-                            .setPlanShape(request.getPlanShape())
+                            .setPlanShape(request.getPlanShape()).setSince(request.getSince())
+                            .setUntil(request.getUntil())
                             // without the operator role, a caller lists its own traces only
                             .setCaller(CallerRoles.current().contains("operator") ? "" : ownTraces()).build()));
             return ListTracesResponse.newBuilder().addAllTraces(r.getTracesList())

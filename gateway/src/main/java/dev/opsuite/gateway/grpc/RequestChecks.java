@@ -113,6 +113,8 @@ public final class RequestChecks {
             throw OpsException.invalidField("plan_shape", "plan_shape is longer than "
                     + dev.opsuite.model.PlanShape.MAX_LENGTH + " characters");
         }
+        dev.opsuite.model.Rfc3339.window(dev.opsuite.model.Rfc3339.instant("since", r.getSince()),
+                dev.opsuite.model.Rfc3339.instant("until", r.getUntil()));
     }
 
     private static String clip(String s) {

@@ -70,7 +70,8 @@ public final class TraceGrpcService implements TraceServiceGrpc.AsyncService, Bi
     public void searchTraces(SearchTracesRequest request, StreamObserver<SearchTracesResponse> out) {
         Unary.respond(out, () -> {
             TraceFilter filter = TraceFilter.of(request.getQ(), request.getRoute(), request.getStatus(),
-                    request.getFeature(), request.getParentTraceId(), request.getCaller(), request.getPlanShape());
+                    request.getFeature(), request.getParentTraceId(), request.getCaller(), request.getPlanShape(),
+                    request.getSince(), request.getUntil());
             TracePage page = traces.search(filter, request.getLimit(), request.getPageToken());
             SearchTracesResponse.Builder b = SearchTracesResponse.newBuilder().setNextPageToken(page.nextPageToken());
             page.traces().forEach(s -> b.addTraces(TraceMapper.toProto(s)));

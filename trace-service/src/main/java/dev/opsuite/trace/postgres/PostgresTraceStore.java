@@ -115,6 +115,14 @@ public final class PostgresTraceStore implements TraceStore {
         equal(sql, args, "parent_trace_id", filter.parentTraceId());
         equal(sql, args, "caller", filter.caller());
         equal(sql, args, "plan_shape", filter.planShape());
+        if (filter.since() != null) {
+            sql.append(" AND created_at >= ?");
+            args.add(Jdbc.utc(filter.since()));
+        }
+        if (filter.until() != null) {
+            sql.append(" AND created_at < ?");
+            args.add(Jdbc.utc(filter.until()));
+        }
         sql.append(" ORDER BY created_at DESC, trace_id DESC LIMIT ?");
         args.add(limit);
 
