@@ -144,7 +144,8 @@ public final class GatewayApp implements AutoCloseable {
                 // nosniff, no framing, no referrer; no caching of /ops answers
                 .decorator(new dev.opsuite.gateway.rest.SecurityHeaders())
                 // an RPC's response is its data; a REST caller gets it inside {time, code, message, data}
-                .service(grpc, dev.opsuite.gateway.rest.RestEnvelope::decorate)
+                .service(grpc, dev.opsuite.gateway.rest.RestEnvelope::decorate,
+                        dev.opsuite.gateway.rest.LongRunning::decorate)
                 .route().post("/ops/import/{kind}").maxRequestLength(IMPORT_MAX_BYTES)
                 .requestTimeout(Duration.ofMinutes(60))
                 .decorator((delegate, ctx, req) -> {

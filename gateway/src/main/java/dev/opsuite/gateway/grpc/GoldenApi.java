@@ -154,6 +154,7 @@ final class GoldenApi {
         RunRegressionSetResponse.Builder out = RunRegressionSetResponse.newBuilder();
         int[] totals = new int[3];
         for (GoldenQuery q : chosen.values()) {
+            stopIfCancelled(out.getRunsCount(), chosen.size());
             RegressionRun r = run(q, overrides, 1, roles);
             out.addRuns(r);
             totals[switch (r.getJudgment()) { case "pass" -> 0; case "fail" -> 1; default -> 2; }]++;
@@ -179,6 +180,7 @@ final class GoldenApi {
         }
         int[] n = new int[3];
         for (GoldenQuery q : bound) {
+            stopIfCancelled(report.getRunsCount(), bound.size());
             RegressionRun r = run(q, Map.of(type, name + "@" + version), 1, roles);
             report.addRuns(r);
             n[switch (r.getJudgment()) { case "pass" -> 0; case "fail" -> 1; default -> 2; }]++;
@@ -187,6 +189,19 @@ final class GoldenApi {
         return report.setJudgment(judgment).setSummary(bound.size() + " golden quer" + (bound.size() == 1 ? "y" : "ies")
                 + " run with " + type + "/" + name + "@" + version + ": " + n[0] + " pass, " + n[2] + " warning, "
                 + n[1] + " fail").build();
+    }
+
+    /**
+     * A caller gone (its deadline passed, the request timed out, the connection closed) stops the run
+     * before the next query: no more asks for nobody, and a gate that did not finish publishes nothing.
+     */
+    static void stopIfCancelled(int done, int of) {
+        com.linecorp.armeria.server.ServiceRequestContext http =
+                com.linecorp.armeria.server.ServiceRequestContext.currentOrNull();
+        if (io.grpc.Context.current().isCancelled() || http != null && (http.isCancelled() || http.isTimedOut())) {
+            throw new OpsException(dev.opsuite.model.errors.ErrorCode.DEADLINE_EXCEEDED, "the call was cancelled after "
+                    + done + " of " + of + " golden queries; nothing more was run");
+        }
     }
 
     private RegressionRun run(GoldenQuery q, Map<String, String> extra, int repeat, List<String> roles) {
