@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { get, holds, Obj, post, qs, WhoAmI } from '../api';
+import { call, get, holds, Obj, post, qs, WhoAmI } from '../api';
 import { href } from '../router';
 
-function Runs({ id, bump }: { id: string; bump: number }) {
+/** The last judgment and the history; an asset_admin may take the last run's answer as the new baseline. */
+function Runs({ id, bump, onBaseline }: { id: string; bump: number; onBaseline?: (traceId: string) => void }) {
   const [runs, setRuns] = useState<Obj[] | null>(null);
   useEffect(() => {
     get(`/ops/golden-queries/${id}/runs${qs({ limit: 10 })}`).then((d) => setRuns(d.runs ?? []), () => setRuns([]));
@@ -26,6 +27,11 @@ function Runs({ id, bump }: { id: string; bump: number }) {
         ))}
       </ul>
       {older.length === 0 && <span class="muted">no earlier runs</span>}
+      {onBaseline && last.candidate_trace_id && (
+        <button data-testid="set-baseline" onClick={() => onBaseline(last.candidate_trace_id)}>
+          Take the last run as the baseline
+        </button>
+      )}
     </details>
   );
 }
@@ -38,9 +44,11 @@ export function RegressionPage({ who }: { who: WhoAmI | null }) {
   const [totals, setTotals] = useState<Obj | null>(null);
   const [name, setName] = useState('');
   const [question, setQuestion] = useState('');
+  const [tags, setTags] = useState('');
   useEffect(() => {
     get('/ops/golden-queries').then((d) => (setQueries(d.queries ?? []), setError('')), (e) => setError(e.message));
   }, [bump]);
+  const admin = holds(who, 'asset_admin');
   if (who && !holds(who, 'operator')) return <p class="error">Golden queries need the operator role; this page's principal is {who.name} ({who.roles.join(', ')}).</p>;
   const act = async (label: string, f: () => Promise<unknown>) => {
     setBusy(label);
@@ -61,34 +69,53 @@ export function RegressionPage({ who }: { who: WhoAmI | null }) {
           {busy === 'all' ? 'Running all…' : 'Run all'}
         </button>
         {totals && <span data-testid="totals">pass {totals.pass ?? 0} · warning {totals.warning ?? 0} · fail {totals.fail ?? 0}</span>}
-        {holds(who, 'asset_admin') && (
+        {admin && (
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              act('create', () => post('/ops/golden-queries', { name, question }).then(() => (setName(''), setQuestion(''))));
+              const t = tags.split(',').map((x) => x.trim()).filter(Boolean);
+              act('create', () => post('/ops/golden-queries', { name, question, tags: t }).then(() => (setName(''), setQuestion(''), setTags(''))));
             }}
           >
             <input name="gq-name" placeholder="name" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
             <input name="gq-question" placeholder="question" value={question} onInput={(e) => setQuestion((e.target as HTMLInputElement).value)} />
+            <input name="gq-tags" placeholder="tags (comma-separated)" value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
             <button type="submit" disabled={!!busy}>Add golden query</button>
           </form>
         )}
       </div>
       {error && <div class="error" data-testid="error">{error}</div>}
       <table class="golden" data-testid="golden-list">
-        <thead><tr><th>name</th><th>question</th><th>bound assets</th><th>baseline</th><th>last judgment</th><th></th></tr></thead>
+        <thead><tr><th>name</th><th>question</th><th>tags</th><th>bound assets</th><th>baseline</th><th>last judgment</th><th></th></tr></thead>
         <tbody>
           {(queries ?? []).map((q) => (
             <tr data-testid="golden-row">
               <td>{q.name}</td>
               <td>{q.question}</td>
+              <td data-testid="tags">{(q.tags ?? []).join(', ')}</td>
               <td>{(q.bound_assets ?? []).join(', ')}</td>
-              <td>{q.baseline_trace_id && <a href={href(['traces', q.baseline_trace_id])}>trace</a>}</td>
-              <td><Runs id={q.query_id} bump={bump} /></td>
+              <td>{q.baseline_trace_id && <a data-testid="baseline" href={href(['traces', q.baseline_trace_id])}>trace</a>}</td>
+              <td>
+                <Runs
+                  id={q.query_id}
+                  bump={bump}
+                  onBaseline={admin ? (t) => act(q.query_id, () => call('PUT', `/ops/golden-queries/${q.query_id}/baseline`, { trace_id: t })) : undefined}
+                />
+              </td>
               <td>
                 <button disabled={!!busy} onClick={() => act(q.query_id, () => post(`/ops/golden-queries/${q.query_id}/run-regression`, {}))}>
                   {busy === q.query_id ? 'Running…' : 'Run'}
                 </button>
+                {admin && (
+                  <button
+                    data-testid="delete"
+                    disabled={!!busy}
+                    onClick={() => confirm(`Delete the golden query "${q.name}" and its run history?`)
+                      && act(q.query_id, () => call('DELETE', `/ops/golden-queries/${q.query_id}`))}
+                  >
+                    Delete
+                  </button>
+                )}
               </td>
             </tr>
           ))}
