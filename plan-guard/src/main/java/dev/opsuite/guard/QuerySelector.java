@@ -57,6 +57,8 @@ public final class QuerySelector {
                 case "anchor" -> e.getValue().asBoolean() == !plan.history().anchor().isEmpty();
                 case "event_ref" -> e.getValue().asBoolean() == !plan.history().eventRef().isEmpty();
                 case "count" -> e.getValue().asBoolean() == plan.output().count();
+                case "threshold" -> e.getValue().asBoolean() == (plan.metric().threshold() != null
+                        && !plan.metric().threshold().op().isEmpty());
                 default -> false; // an unknown condition never matches: fail closed
             };
             if (!ok) {

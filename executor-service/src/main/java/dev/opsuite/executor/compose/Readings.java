@@ -103,8 +103,14 @@ final class Readings {
             return !p.history().anchor().isEmpty() ? "changes_before" : p.output().count() ? "events_count" : "events";
         }
         if (p.intent() == Intent.LIST) {
+            PlanModel.Threshold t = p.metric().threshold();
+            if ("count".equals(p.metric().agg()) && t != null && !t.op().isEmpty()) {
+                return "count_over"; // "how many times did X exceed 90%": samples over the threshold
+            }
             if (!p.metric().metricName().isEmpty()) {
-                return p.output().count() ? "per_ci_count" : "per_ci";
+                // an aggregate over a range ("over 90% on 2014-04-17") names its range and aggregation
+                String ranged = !p.metric().timeFrom().isEmpty() && !"latest".equals(p.metric().agg()) ? "_agg" : "";
+                return p.output().count() ? "per_ci" + ranged + "_count" : "per_ci" + ranged;
             }
             return p.output().count() ? "count" : "list";
         }

@@ -68,4 +68,19 @@ class ReadingsTest {
         assertEquals(true, en.endsWith(" · 'at 14:10' taken as the time of INC-5330, not as a bound of the search"), en);
         assertEquals(false, read(plan(Intent.LIST, none, null, h, "en"), "en").contains("taken as"));
     }
+
+    @Test
+    void samplesOverAThresholdAndARangedAggregateNameWhatTheyCount() {
+        PlanModel.Primary one = new PlanModel.Primary("ci", "DB_FLEET", List.of(), List.of(), List.of(), 0, 0,
+                List.of("DB_FLEET"), List.of(), "fleet-db");
+        PlanModel.Metric count = new PlanModel.Metric("cpu_usage", "count", "day:2014-04-17", "2014-04-17T00:00Z",
+                "2014-04-18T00:00Z", "", 0, "", true, new PlanModel.Threshold("gt", 90, 0));
+        PlanModel p = plan(Intent.LIST, one, count, null, "en");
+        assertEquals("count_over", Readings.shape(p));
+        assertEquals(dev.opsuite.guard.QuerySelector.select(p, ASSETS.content("query")).get(0), "metric_count_over");
+        PlanModel.Metric avg = new PlanModel.Metric("cpu_usage", "avg", "day:2014-04-17", "2014-04-17T00:00Z",
+                "2014-04-18T00:00Z", "", 0, "", true, new PlanModel.Threshold("gt", 90, 0));
+        assertEquals("per_ci_agg", Readings.shape(plan(Intent.LIST, one, avg, null, "en")));
+        assertEquals(true, read(plan(Intent.LIST, one, avg, null, "en"), "en").contains(" over the last 2 days"));
+    }
 }

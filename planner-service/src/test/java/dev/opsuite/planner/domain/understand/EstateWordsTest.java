@@ -334,4 +334,17 @@ class EstateWordsTest {
         PlanModel calls = new RulesPlanner().plan("label-printer가 쓰는 DB의 메모리", assets, NOW, SEOUL, dict).plan();
         assertEquals(dev.opsuite.model.Intent.EXPAND, calls.intent(), calls.toString());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"How many times did fleet-db exceed 90% CPU on 2014-04-17?",
+        "2014-04-17에 fleet-db CPU가 90% 넘은 횟수", "how many samples of fleet-db were above 90% cpu on 2014-04-17"})
+    void howManyTimesOverAThresholdCountsTheSamplesOverIt(String question) {
+        PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+        assertEquals("count", p.metric().agg(), question + ": " + p);
+        assertEquals("gt", p.metric().threshold().op());
+        assertEquals(90.0, p.metric().threshold().value());
+        assertTrue(p.metric().timeFrom().startsWith("2014-04-17T00:00"), p.metric().toString());
+        assertEquals(List.of("DB_FLEET"), p.primary().ciCodes().isEmpty() ? List.of(p.primary().ciCode()) : p.primary().ciCodes());
+        assertTrue(p.unexplained().isEmpty(), p.unexplained().toString());
+    }
 }

@@ -137,7 +137,7 @@ final class MappingFields {
                                         + "`{metric}`, `{agg}`, `{range}`, `{filters}`, `{depth}`…); a shape without "
                                         + "one gives no line.")
                                         .keys("latest", "aggregate", "series", "top", "rank_among", "compare", "per_ci",
-                                                "per_ci_count", "list", "count", "attributes", "ci", "search", "events",
+                                                "per_ci_count", "per_ci_agg", "per_ci_agg_count", "count_over", "list", "count", "attributes", "ci", "search", "events",
                                                 "events_count", "events_ref", "changes_before", "changes_before_ref", "impact", "callers", "dependency",
                                                 "callees", "host", "hosted", "neighbors", "path")),
                         group("Grounded summary",

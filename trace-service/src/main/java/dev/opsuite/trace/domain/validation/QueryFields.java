@@ -112,6 +112,8 @@ final class QueryFields {
                                 field("bindings[].when.history", BOOLEAN, "Whether the plan reads the event history."),
                                 field("bindings[].when.anchor", BOOLEAN, "Whether the history is anchored on an event "
                                         + "(what changed before an incident)."),
+                                field("bindings[].when.threshold", BOOLEAN, "Whether the plan has a metric threshold "
+                                        + "(\"over 90%\"); with agg count: how many samples were over it."),
                                 field("bindings[].when.event_ref", BOOLEAN, "Whether the plan names an event by its id "
                                         + "(\"INC-5327\"); such a plan needs a template with the parameter `event_ref`."),
                                 field("bindings[].when.count", BOOLEAN, "Whether the plan asks for a count."),
