@@ -3,6 +3,7 @@ package dev.opsuite.model.asset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.opsuite.model.AssetDoc;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,34 +22,47 @@ public record SourceAsset(String type, Connection connection, Permissions permis
     public static final List<String> TYPES = List.of(POSTGRES, TIMESCALE, NEO4J);
 
     /**
-     * {@code connection}: literal values (whole numbers written as integers: a port stored as 5432.0
-     * through a Struct is "5432") and references, each key without its {@code _ref} suffix → the name
-     * of the secret holding the value (it wins over a literal of the same key). Secrets are resolved
-     * by the executor at run time, never here.
+     * {@code connection}, member by member in the asset's order: literal values (whole numbers
+     * written as integers: a port stored as 5432.0 through a Struct is "5432") and references — the
+     * key without its {@code _ref} suffix and the name of the secret holding the value, which wins
+     * over a literal of the same key. Secrets are resolved by the executor at run time, never here.
      */
-    public record Connection(Map<String, String> literals, Map<String, String> refs) {
+    public record Connection(List<Member> members) {
         public static final String DEFAULT_HOST = "127.0.0.1";
         public static final int DEFAULT_PORT = 5432;
         public static final String DEFAULT_DATABASE = "postgres";
         public static final String DEFAULT_URI = "bolt://127.0.0.1:7687";
         public static final String REF_SUFFIX = "_ref";
 
+        /** One member: {@code key} without the suffix; {@code value} the literal, or the secret's name when {@code reference}. */
+        public record Member(String key, String value, boolean reference) {}
+
         public Connection {
-            literals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(literals));
-            refs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(refs));
+            members = List.copyOf(members);
+        }
+
+        /** The literal values by key, in order. */
+        public Map<String, String> literals() {
+            return byKind(false);
+        }
+
+        /** The secret names by key (without the suffix), in order. */
+        public Map<String, String> refs() {
+            return byKind(true);
+        }
+
+        private Map<String, String> byKind(boolean reference) {
+            Map<String, String> out = new LinkedHashMap<>();
+            members.stream().filter(m -> m.reference() == reference).forEach(m -> out.put(m.key(), m.value()));
+            return out;
         }
 
         static Connection from(JsonNode c) {
-            Map<String, String> literals = new LinkedHashMap<>();
-            Map<String, String> refs = new LinkedHashMap<>();
-            Read.members(c).forEach((key, v) -> {
-                if (key.endsWith(REF_SUFFIX)) {
-                    refs.put(key.substring(0, key.length() - REF_SUFFIX.length()), v.asText());
-                } else {
-                    literals.put(key, text(v));
-                }
-            });
-            return new Connection(literals, refs);
+            List<Member> members = new ArrayList<>();
+            Read.members(c).forEach((key, v) -> members.add(key.endsWith(REF_SUFFIX)
+                    ? new Member(key.substring(0, key.length() - REF_SUFFIX.length()), v.asText(), true)
+                    : new Member(key, text(v), false)));
+            return new Connection(members);
         }
 
         private static String text(JsonNode v) {

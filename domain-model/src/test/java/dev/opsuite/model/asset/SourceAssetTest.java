@@ -47,6 +47,8 @@ class SourceAssetTest {
                 s.connection().literals());
         assertEquals(List.of("host", "port", "database", "sslmode"), List.copyOf(s.connection().literals().keySet()));
         assertEquals(Map.of("user", "ESTATE_USER", "password", "ESTATE_PW"), s.connection().refs());
+        assertEquals(new SourceAsset.Connection.Member("user", "ESTATE_USER", true), s.connection().members().get(3),
+                "members keep the asset's order");
         assertTrue(s.permissions().readOnly());
         assertEquals(List.of("estate", "public"), s.permissions().schemaAllowlist());
         assertEquals(new SourceAsset.Limits(500, 5, 2), s.limits());
