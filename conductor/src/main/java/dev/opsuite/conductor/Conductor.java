@@ -1,8 +1,9 @@
 package dev.opsuite.conductor;
 
+import dev.opsuite.model.asset.PolicyAsset;
 import dev.opsuite.model.errors.OpsException;
-import dev.opsuite.proto.v1.AskResponse;
 import dev.opsuite.proto.v1.AskRequest;
+import dev.opsuite.proto.v1.AskResponse;
 import dev.opsuite.proto.v1.ResolvedAsset;
 import dev.opsuite.proto.v1.Trace;
 import java.time.OffsetDateTime;
@@ -39,20 +40,19 @@ public final class Conductor {
         return clock;
     }
 
-    /** The content of the Policy asset an ask without overrides applies (for WhoAmI's data scope). */
-    public com.fasterxml.jackson.databind.JsonNode publishedPolicy() {
+    /** The Policy asset an ask without overrides applies (for WhoAmI's data scope). */
+    public PolicyAsset publishedPolicy() {
         return publishedPolicy(java.util.Optional.empty());
     }
 
     /**
-     * The published content of the Policy asset of that name (else the default one), from the same
-     * version-keyed cache as every ask: a version's content is fetched once.
+     * The published Policy asset of that name (else the default one; every default when there is
+     * none), from the same version-keyed cache as every ask: a version is fetched and parsed once.
      */
-    public com.fasterxml.jackson.databind.JsonNode publishedPolicy(java.util.Optional<String> name) {
+    public PolicyAsset publishedPolicy(java.util.Optional<String> name) {
         return askAssets.resolve(name.map(n -> Map.of("policy", n)).orElse(Map.of())).stream()
                 .filter(a -> a.getAssetType().equals("policy")).findFirst()
-                .map(a -> dev.opsuite.kit.json.AssetProtos.toDoc(a).content())
-                .orElseGet(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance::objectNode);
+                .map(a -> PolicyAsset.of(dev.opsuite.kit.json.AssetProtos.toDoc(a))).orElse(PolicyAsset.DEFAULTS);
     }
 
     public LlmBudget llm() {

@@ -1,6 +1,7 @@
 package dev.opsuite.conductor;
 
-import com.google.protobuf.Value;
+import dev.opsuite.kit.json.AssetProtos;
+import dev.opsuite.model.asset.PolicyAsset;
 import dev.opsuite.proto.v1.ExecuteResponse;
 import dev.opsuite.proto.v1.Plan;
 import dev.opsuite.proto.v1.ReplanResponse;
@@ -26,11 +27,10 @@ final class ControlLoop {
     ControlLoop(Pipeline pipeline, TraceRecorder recorder, List<ResolvedAsset> assets) {
         this.pipeline = pipeline;
         this.recorder = recorder;
-        Map<String, Value> replan = assets.stream().filter(a -> a.getAssetType().equals("policy")).findFirst()
-                .map(a -> a.getContent().getFieldsOrDefault("replan", Value.getDefaultInstance())
-                        .getStructValue().getFieldsMap()).orElse(Map.of());
-        this.maxReplans = (int) replan.getOrDefault("max_replans", num(3)).getNumberValue();
-        this.maxRetries = (int) replan.getOrDefault("max_internal_retries", num(2)).getNumberValue();
+        PolicyAsset.Replan replan = assets.stream().filter(a -> a.getAssetType().equals("policy")).findFirst()
+                .map(a -> PolicyAsset.of(AssetProtos.toDoc(a))).orElse(PolicyAsset.DEFAULTS).replan();
+        this.maxReplans = replan.maxReplans();
+        this.maxRetries = replan.maxInternalRetries();
     }
 
     ExecuteResponse execute(ValidatedPlan validated) {
@@ -108,9 +108,5 @@ final class ControlLoop {
     static ReplanTrigger trigger(String type, String stage, String severity, String reason) {
         return ReplanTrigger.newBuilder().setTriggerType(type).setStageName(stage).setSeverity(severity)
                 .setReason(reason).setTimestamp(Instant.now().toString()).build();
-    }
-
-    private static Value num(double d) {
-        return Value.newBuilder().setNumberValue(d).build();
     }
 }

@@ -2,6 +2,7 @@ package dev.opsuite.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.opsuite.model.asset.PolicyAsset;
 import dev.opsuite.model.errors.OpsException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,11 @@ public final class AssetBundle {
     public JsonNode content(String type) {
         AssetDoc d = byType.get(type);
         return d == null || d.content() == null ? MissingNode.getInstance() : d.content();
+    }
+
+    /** The applied Policy, typed and parsed once per version; every default when none is applied. */
+    public PolicyAsset policy() {
+        return PolicyAsset.of(byType.get("policy"));
     }
 
     public AssetDoc require(String type) {

@@ -3,6 +3,7 @@ package dev.opsuite.guard;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.kit.json.ModelJson;
 import dev.opsuite.model.PlanModel;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,18 +16,18 @@ import java.util.regex.Pattern;
 final class BlockedNames {
     private BlockedNames() {}
 
-    static Optional<String> find(PlanModel plan, JsonNode blockedTables) {
-        if (blockedTables == null || blockedTables.isEmpty()) {
+    static Optional<String> find(PlanModel plan, List<String> blockedTables) {
+        if (blockedTables.isEmpty()) {
             return Optional.empty();
         }
         JsonNode tree = ModelJson.MAPPER.valueToTree(plan);
         if (tree.isObject()) {
             // the question's own words, as read, are not a plan naming a table
             ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove(
-                    java.util.List.of("normalized_question", "unexplained", "understanding"));
+                    List.of("normalized_question", "unexplained", "understanding"));
         }
-        for (JsonNode t : blockedTables) {
-            String table = t.asText().strip();
+        for (String t : blockedTables) {
+            String table = t.strip();
             if (table.isEmpty()) {
                 continue;
             }

@@ -1,13 +1,13 @@
 package dev.opsuite.guard;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.asset.DataAccess;
+import dev.opsuite.model.asset.PolicyAsset;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -37,8 +37,7 @@ import java.util.TreeSet;
  */
 public record DataScope(boolean all, List<Map<String, Set<String>>> clauses, List<String> roles) {
     /** The CI fields a scope may filter on. */
-    public static final List<String> FIELDS = List.of("ci_code", "ci_type", "environment", "location", "owner", "status",
-            "tag");
+    public static final List<String> FIELDS = DataAccess.FIELDS;
     /** The CI fact a {@code tag} scope reads: the CI's tags, "|"-joined (the dictionary template's column). */
     public static final String TAGS = "tags";
     /** The CI facts {@link #admits} reads: the fields and {@link #TAGS}. */
@@ -55,37 +54,36 @@ public record DataScope(boolean all, List<Map<String, Set<String>>> clauses, Lis
         return new DataScope(true, List.of(), roles);
     }
 
-    /** The scope of a caller holding these roles under this Policy content. */
-    public static DataScope of(JsonNode policy, List<String> roles) {
-        JsonNode access = policy.path("data_access");
-        if (access.isMissingNode() || access.isNull()) {
+    /** The scope of a caller holding these roles under this Policy. */
+    public static DataScope of(PolicyAsset policy, List<String> roles) {
+        DataAccess access = policy.dataAccess();
+        if (!access.declared()) {
             return everything(List.of());
         }
-        List<String> problems = problems(policy);
-        if (!problems.isEmpty()) { // a Policy that cannot be read scopes everyone to nothing
-            return new DataScope(false, List.of(), List.of("invalid policy: " + problems.get(0)));
+        if (!access.problems().isEmpty()) { // a Policy that cannot be read scopes everyone to nothing
+            return new DataScope(false, List.of(), List.of("invalid policy: " + access.problems().get(0)));
         }
         List<Map<String, Set<String>>> clauses = new ArrayList<>();
         List<String> matched = new ArrayList<>();
         boolean all = false;
-        for (JsonNode entry : access.path("scopes")) {
-            String role = entry.path("role").asText();
-            if (!roles.contains(role)) {
+        for (DataAccess.RoleScope entry : access.scopes()) {
+            if (!roles.contains(entry.role())) {
                 continue;
             }
-            matched.add(role);
-            if (isStar(entry.path("scope"))) {
+            matched.add(entry.role());
+            if (entry.scope().all()) {
                 all = true;
-            } else if (!isNone(entry.path("scope"))) {
-                clauses.add(clause(entry.path("scope")));
+            } else if (!entry.scope().none()) {
+                clauses.add(entry.scope().clause());
             }
         }
         if (matched.isEmpty()) {
-            JsonNode def = access.path("default_scope");
-            if (def.isMissingNode() || isStar(def)) {
+            Optional<DataAccess.Scope> def = access.defaultScope();
+            if (def.isEmpty() || def.get().all()) {
                 return everything(List.of());
             }
-            return new DataScope(false, isNone(def) ? List.of() : List.of(clause(def)), List.of("default_scope"));
+            return new DataScope(false, def.get().none() ? List.of() : List.of(def.get().clause()),
+                    List.of("default_scope"));
         }
         return all ? everything(matched) : new DataScope(false, clauses, matched);
     }
@@ -164,78 +162,5 @@ public record DataScope(boolean all, List<Map<String, Set<String>>> clauses, Lis
         m.put("clauses", cs);
         m.put("roles", roles);
         return m;
-    }
-
-    /** What is wrong with a Policy's data_access, as "path: problem" lines; empty when it is sound. */
-    public static List<String> problems(JsonNode policy) {
-        List<String> out = new ArrayList<>();
-        JsonNode access = policy.path("data_access");
-        if (access.isMissingNode() || access.isNull()) {
-            return out;
-        }
-        if (!access.isObject()) {
-            out.add("data_access: must be an object");
-            return out;
-        }
-        JsonNode scopes = access.path("scopes");
-        if (!scopes.isMissingNode() && !scopes.isArray()) {
-            out.add("data_access.scopes: must be an array");
-        }
-        int i = 0;
-        for (JsonNode entry : scopes) {
-            String at = "data_access.scopes[" + i++ + "]";
-            if (!entry.path("role").isTextual() || entry.path("role").asText().isBlank()) {
-                out.add(at + ".role: a role name is required");
-            }
-            scopeProblems(entry.path("scope"), at + ".scope", out);
-        }
-        if (access.has("default_scope")) {
-            scopeProblems(access.path("default_scope"), "data_access.default_scope", out);
-        }
-        return out;
-    }
-
-    private static void scopeProblems(JsonNode scope, String at, List<String> out) {
-        if (isStar(scope) || isNone(scope)) {
-            return;
-        }
-        if (!scope.isObject() || scope.isEmpty()) {
-            out.add(at + ": must be \"*\", \"none\" or an object of CI fields " + FIELDS);
-            return;
-        }
-        Iterator<Map.Entry<String, JsonNode>> it = scope.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> f = it.next();
-            if (!FIELDS.contains(f.getKey())) {
-                out.add(at + "." + f.getKey() + ": not a CI field a scope can filter on " + FIELDS);
-            } else if (!f.getValue().isArray() || f.getValue().isEmpty()) {
-                out.add(at + "." + f.getKey() + ": must be a non-empty array of values");
-            } else {
-                for (JsonNode v : f.getValue()) {
-                    if (!v.isTextual() || v.asText().isBlank()) {
-                        out.add(at + "." + f.getKey() + ": every value must be a non-empty string");
-                        break;
-                    }
-                }
-            }
-        }
-    }
-
-    private static Map<String, Set<String>> clause(JsonNode scope) {
-        Map<String, Set<String>> c = new TreeMap<>();
-        scope.fields().forEachRemaining(f -> {
-            Set<String> values = new LinkedHashSet<>();
-            f.getValue().forEach(v -> values.add(v.asText().toLowerCase(Locale.ROOT)));
-            c.put(f.getKey(), Set.copyOf(values));
-        });
-        return c;
-    }
-
-    private static boolean isStar(JsonNode n) {
-        return n.isTextual() && "*".equals(n.asText());
-    }
-
-    private static boolean isNone(JsonNode n) {
-        return n.isTextual() && "none".equals(n.asText());
     }
 }

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.model.AssetDoc;
 import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.asset.PolicyAsset;
+import dev.opsuite.model.asset.PolicySecurity;
+import dev.opsuite.model.asset.Rbac;
+import dev.opsuite.model.asset.SourceAsset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,7 +50,7 @@ public final class PlanValidator {
     }
 
     private Result check(PlanModel plan, AssetBundle assets, List<String> roles, boolean rbac) {
-        JsonNode policy = assets.content("policy");
+        PolicyAsset policy = assets.policy();
         String policyName = assets.get("policy").map(AssetDoc::name).orElse("policy");
         List<Decision> decisions = new ArrayList<>();
         if (plan.intent() == null || plan.view() == null) {
@@ -54,7 +58,7 @@ public final class PlanValidator {
                     Map.of()));
             return new Result(plan, false, decisions, List.of(), DataScope.of(policy, roles));
         }
-        BlockedNames.find(plan, policy.path("security").path("blocked_tables")).ifPresent(hit -> decisions.add(
+        BlockedNames.find(plan, policy.security().blockedTables()).ifPresent(hit -> decisions.add(
                 new Decision(policyName, "security.blocked_tables", "deny", "the plan names blocked table " + hit,
                         Map.of("table", hit))));
         PlanModel checked = checkBudget(plan, policy, policyName, decisions);
@@ -68,7 +72,7 @@ public final class PlanValidator {
 
         JsonNode queryAsset = assets.content("query");
         List<String> queries = QuerySelector.select(checked, queryAsset);
-        int maxSteps = policy.path("budget").path("max_steps").asInt(10);
+        int maxSteps = policy.budget().maxSteps();
         if (queries.size() > maxSteps) {
             decisions.add(new Decision(policyName, "budget.max_steps", "deny",
                     queries.size() + " steps exceed max_steps " + maxSteps, Map.of()));
@@ -85,7 +89,7 @@ public final class PlanValidator {
                     + queries + " filters events by an id such as " + ref + " (a template with the parameter event_ref)",
                     Map.of("event_ref", ref)));
         }
-        SqlGuard guard = guard(policy.path("security"));
+        SqlGuard guard = guard(policy.security());
         for (String name : queries) {
             checkQuery(name, queryAsset, assets, guard, policyName, decisions);
             if (!scope.all()) {
@@ -102,10 +106,9 @@ public final class PlanValidator {
      * preview): SQL parsed against the Policy (every variant), Cypher read-only, source read_only.
      */
     public List<Decision> checkTemplate(String queryName, AssetBundle assets) {
-        JsonNode policy = assets.content("policy");
         String policyName = assets.get("policy").map(AssetDoc::name).orElse("policy");
         List<Decision> decisions = new ArrayList<>();
-        checkQuery(queryName, assets.content("query"), assets, guard(policy.path("security")), policyName, decisions);
+        checkQuery(queryName, assets.content("query"), assets, guard(assets.policy().security()), policyName, decisions);
         return decisions;
     }
 
@@ -121,8 +124,8 @@ public final class PlanValidator {
         return false;
     }
 
-    private PlanModel checkBudget(PlanModel plan, JsonNode policy, String policyName, List<Decision> decisions) {
-        int maxDepth = policy.path("budget").path("max_depth").asInt(3);
+    private PlanModel checkBudget(PlanModel plan, PolicyAsset policy, String policyName, List<Decision> decisions) {
+        int maxDepth = policy.budget().maxDepth();
         PlanModel.Graph g = plan.graph();
         if (g.depth() > maxDepth) {
             decisions.add(new Decision(policyName, "budget.max_depth", "clamp",
@@ -132,23 +135,23 @@ public final class PlanValidator {
             return plan.with(plan.view(), plan.primary(), plan.secondary(), clamped, plan.metric(), plan.history());
         }
         decisions.add(new Decision(policyName, "budget", "allow", "within budget (max_depth " + maxDepth
-                + ", timeout " + policy.path("budget").path("timeout_seconds").asInt(60) + " s)", Map.of()));
+                + ", timeout " + policy.budget().timeoutSeconds() + " s)", Map.of()));
         return plan;
     }
 
-    private void checkRbac(PlanModel plan, JsonNode policy, String policyName, List<String> roles,
+    private void checkRbac(PlanModel plan, PolicyAsset policy, String policyName, List<String> roles,
                            List<Decision> decisions) {
-        JsonNode rbac = policy.path("rbac");
-        if (rbac.isMissingNode()) {
+        Rbac rbac = policy.rbac();
+        if (!rbac.declared()) {
             return;
         }
         List<String> effective = new ArrayList<>(roles);
         if (effective.isEmpty()) {
-            rbac.path("default_roles").forEach(r -> effective.add(r.asText()));
+            effective.addAll(rbac.defaultRoles());
         }
         Set<String> allowedIntents = new HashSet<>();
         for (String role : effective) {
-            rbac.path("roles").path(role).path("allowed_intents").forEach(i -> allowedIntents.add(i.asText()));
+            allowedIntents.addAll(rbac.intentsOf(role));
         }
         String intent = plan.intent() == null ? "" : plan.intent().name();
         boolean ok = allowedIntents.contains("*") || allowedIntents.contains(intent);
@@ -171,7 +174,7 @@ public final class PlanValidator {
                     "query " + name + " names unknown source " + sourceName, Map.of()));
             return;
         }
-        if (!source.get().content().path("permissions").path("read_only").asBoolean(false)) {
+        if (!SourceAsset.of(source.get()).permissions().readOnly()) {
             decisions.add(new Decision(policyName, "source.read_only", "deny",
                     "source " + sourceName + " is not declared read_only", Map.of()));
             return;
@@ -200,18 +203,8 @@ public final class PlanValidator {
         }
     }
 
-    private static SqlGuard guard(JsonNode security) {
-        return new SqlGuard(strings(security.path("allowed_operations"), "SELECT"),
-                strings(security.path("blocked_tables")), strings(security.path("schema_allowlist")),
-                strings(security.path("allowed_functions")));
-    }
-
-    private static Set<String> strings(JsonNode arr, String... fallback) {
-        Set<String> s = new HashSet<>();
-        arr.forEach(n -> s.add(n.asText()));
-        if (s.isEmpty()) {
-            s.addAll(List.of(fallback));
-        }
-        return s;
+    private static SqlGuard guard(PolicySecurity security) {
+        return new SqlGuard(new HashSet<>(security.allowedOperations()), new HashSet<>(security.blockedTables()),
+                new HashSet<>(security.schemaAllowlist()), new HashSet<>(security.allowedFunctions()));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.kit.json.ModelJson;
+import dev.opsuite.model.asset.PolicyAsset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,8 @@ class DataScopeTest {
     private static final Map<String, String> DEV_DB = Map.of("ci_code", "DB030", "owner", "dba-team",
             "environment", "dev", "ci_type", "database");
 
-    private static JsonNode policy(String dataAccess) throws Exception {
-        return ModelJson.MAPPER.readTree("{\"data_access\": " + dataAccess + "}");
+    private static PolicyAsset policy(String dataAccess) throws Exception {
+        return PolicyAsset.from(ModelJson.MAPPER.readTree("{\"data_access\": " + dataAccess + "}"));
     }
 
     private static final String ISSUE_EXAMPLE = "{\"scopes\": ["
@@ -51,7 +52,7 @@ class DataScopeTest {
 
     @Test
     void aTagScopeAdmitsACiCarryingAnyOfItsTags() throws Exception {
-        JsonNode p = policy("{\"scopes\": [{\"role\": \"pci_audit\", \"scope\": {\"tag\": [\"PCI\", \"sox\"]}},"
+        PolicyAsset p = policy("{\"scopes\": [{\"role\": \"pci_audit\", \"scope\": {\"tag\": [\"PCI\", \"sox\"]}},"
                 + "{\"role\": \"pci_prod\", \"scope\": {\"tag\": [\"pci\"], \"environment\": [\"prod\"]}}]}");
         DataScope audit = DataScope.of(p, List.of("pci_audit"));
         assertTrue(audit.admits(Map.of("ci_code", "APP001", "tags", "tier1|pci")), "one of its tags is listed");
@@ -61,8 +62,8 @@ class DataScopeTest {
         DataScope prod = DataScope.of(p, List.of("pci_prod"));
         assertTrue(prod.admits(Map.of("ci_code", "A", "tags", "pci", "environment", "prod")));
         assertFalse(prod.admits(Map.of("ci_code", "B", "tags", "pci", "environment", "dev")), "and every other field");
-        assertTrue(DataScope.problems(p).isEmpty(), DataScope.problems(p).toString());
-        assertFalse(DataScope.problems(policy("{\"scopes\": [{\"role\": \"x\", \"scope\": {\"tags\": [\"pci\"]}}]}"))
+        assertTrue(p.dataAccess().problems().isEmpty(), p.dataAccess().problems().toString());
+        assertFalse(policy("{\"scopes\": [{\"role\": \"x\", \"scope\": {\"tags\": [\"pci\"]}}]}").dataAccess().problems()
                 .isEmpty(), "the scope field is tag; tags is the CI fact, not a field a Policy names");
     }
 
@@ -71,7 +72,7 @@ class DataScopeTest {
         assertTrue(DataScope.of(policy(ISSUE_EXAMPLE), List.of("payments", "noc")).all());
         assertTrue(DataScope.of(policy(ISSUE_EXAMPLE), List.of("viewer", "operator")).all(), "default_scope is *");
         assertFalse(DataScope.of(policy(ISSUE_EXAMPLE), List.of("viewer", "payments")).all(), "viewer adds nothing");
-        assertTrue(DataScope.of(ModelJson.MAPPER.readTree("{}"), List.of("payments")).all(), "no data_access: no scope");
+        assertTrue(DataScope.of(PolicyAsset.from(ModelJson.MAPPER.readTree("{}")), List.of("payments")).all(), "no data_access: no scope");
     }
 
     @Test
@@ -94,15 +95,15 @@ class DataScopeTest {
 
     @Test
     void aBrokenDataAccessIsReportedAndScopesEveryoneToNothing() throws Exception {
-        JsonNode bad = policy("{\"scopes\": [{\"role\": \"payments\", \"scope\": {\"team\": [\"x\"]}},"
+        PolicyAsset bad = policy("{\"scopes\": [{\"role\": \"payments\", \"scope\": {\"team\": [\"x\"]}},"
                 + "{\"scope\": {\"owner\": []}}, {\"role\": \"r\", \"scope\": 7}], \"default_scope\": \"all\"}");
-        List<String> problems = DataScope.problems(bad);
+        List<String> problems = bad.dataAccess().problems();
         assertEquals(5, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("data_access.scopes[0].scope.team:"), problems.toString());
         DataScope s = DataScope.of(bad, List.of("viewer"));
         assertFalse(s.all());
         assertFalse(s.admits(PAY_PROD));
-        assertTrue(DataScope.problems(policy(ISSUE_EXAMPLE)).isEmpty());
+        assertTrue(policy(ISSUE_EXAMPLE).dataAccess().problems().isEmpty());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.opsuite.executor.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.asset.SourceAsset;
 import dev.opsuite.model.errors.OpsException;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class DictionaryLoader {
         String sourceName = q.path("source").asText();
         AssetDoc source = assets.source(sourceName)
                 .orElseThrow(() -> OpsException.invalid("dictionary query " + name + " names unknown source " + sourceName));
-        int timeout = Math.min(TIMEOUT_SECONDS, source.content().path("limits").path("max_duration_seconds").asInt(30));
+        int timeout = Math.min(TIMEOUT_SECONDS, SourceAsset.of(source).limits().maxDurationSeconds());
         String statement = q.path("statement").asText();
         return "cypher".equals(q.path("language").asText("sql"))
                 ? graph.query(source, statement, Map.of(), MAX_DICTIONARY_ROWS, timeout)

@@ -1,19 +1,20 @@
 package dev.opsuite.executor.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.model.errors.ErrorCode;
-import dev.opsuite.model.errors.OpsException;
+import dev.opsuite.guard.DataScope;
+import dev.opsuite.guard.ScopedTemplates;
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.model.AssetDoc;
 import dev.opsuite.model.Intent;
 import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.asset.SourceAsset;
+import dev.opsuite.model.errors.ErrorCode;
+import dev.opsuite.model.errors.OpsException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import dev.opsuite.guard.DataScope;
-import dev.opsuite.guard.ScopedTemplates;
 
 /**
  * EXECUTE: runs the validated plan's Query-asset templates in order. The resolve step turns
@@ -49,7 +50,7 @@ public final class PlanExecutor {
                                    DataScope scope) {
         Set<String> visible = scope.all() ? null : scopes.of(scope, assets, mock);
         JsonNode queryAsset = assets.content("query");
-        int budgetTimeout = assets.content("policy").path("budget").path("timeout_seconds").asInt(60);
+        int budgetTimeout = assets.policy().budget().timeoutSeconds();
         List<ToolOutput> outputs = new ArrayList<>();
         List<ToolCallRecord> calls = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
@@ -135,10 +136,10 @@ public final class PlanExecutor {
         try {
             AssetDoc source = assets.source(sourceName)
                     .orElseThrow(() -> OpsException.invalid("query " + name + " names unknown source " + sourceName));
-            JsonNode limits = source.content().path("limits");
-            int maxRows = Math.min(limits.path("max_rows").asInt(10_000),
+            SourceAsset.Limits limits = SourceAsset.of(source).limits();
+            int maxRows = Math.min(limits.maxRows(),
                     q.path("max_rows").asInt(((Number) allParams.getOrDefault("limit", 50)).intValue()));
-            int timeout = Math.min(budgetTimeout, limits.path("max_duration_seconds").asInt(30));
+            int timeout = Math.min(budgetTimeout, limits.maxDurationSeconds());
             SqlPort.Tabular t = mock ? Fixtures.answer(q, bound, maxRows)
                     : "cypher".equals(language) ? graph.query(source, statement, bound, maxRows, timeout)
                     : sql.query(source, statement, bound, maxRows, timeout);

@@ -1,9 +1,11 @@
 package dev.opsuite.executor.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.model.errors.OpsException;
-import dev.opsuite.model.AssetDoc;
 import dev.opsuite.guard.ScopedTemplates;
+import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.asset.PolicyAsset;
+import dev.opsuite.model.asset.SourceAsset;
+import dev.opsuite.model.errors.OpsException;
 import java.util.List;
 import java.util.Map;
 
@@ -29,13 +31,13 @@ public final class QueryPreviewer {
                           List<List<Object>> rows, boolean truncated, int durationMs, int maxRows,
                           int timeoutSeconds, String source) {}
 
-    public Preview preview(JsonNode queryAsset, String queryName, AssetDoc source, JsonNode policy,
+    public Preview preview(JsonNode queryAsset, String queryName, AssetDoc source, PolicyAsset policy,
                            Map<String, Object> given, int requestedRows, int requestedTimeout) {
         return preview(queryAsset, queryName, source, policy, given, requestedRows, requestedTimeout, () -> { });
     }
 
     /** @param guard runs once the request is known to be well formed, before any statement runs; it may refuse */
-    public Preview preview(JsonNode queryAsset, String queryName, AssetDoc source, JsonNode policy,
+    public Preview preview(JsonNode queryAsset, String queryName, AssetDoc source, PolicyAsset policy,
                            Map<String, Object> given, int requestedRows, int requestedTimeout, Runnable guard) {
         if (requestedRows < 0 || requestedRows > MAX_ROWS) {
             throw OpsException.invalid("max_rows must be between 1 and " + MAX_ROWS);
@@ -71,11 +73,10 @@ public final class QueryPreviewer {
             }
         });
         Map<String, Object> bound = TemplateParams.bind(q, statement, language, withScope);
-        JsonNode limits = source.content().path("limits");
+        SourceAsset.Limits limits = SourceAsset.of(source).limits();
         int maxRows = Math.min(requestedRows == 0 ? DEFAULT_ROWS : requestedRows,
-                Math.min(limits.path("max_rows").asInt(10_000), q.path("max_rows").asInt(MAX_ROWS)));
-        int limit = Math.min(limits.path("max_duration_seconds").asInt(30),
-                policy.path("budget").path("timeout_seconds").asInt(60));
+                Math.min(limits.maxRows(), q.path("max_rows").asInt(MAX_ROWS)));
+        int limit = Math.min(limits.maxDurationSeconds(), policy.budget().timeoutSeconds());
         int timeout = Math.max(1, requestedTimeout == 0 ? limit : Math.min(requestedTimeout, limit));
         guard.run();
         long start = System.nanoTime();

@@ -1,7 +1,8 @@
 package dev.opsuite.executor.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.asset.PolicyAsset;
+import dev.opsuite.model.asset.SourceAsset;
 import dev.opsuite.model.errors.OpsException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,17 +33,17 @@ public final class SchemaScanner {
 
     public record Proposal(Map<String, Object> catalog, List<String> excluded) {}
 
-    public Proposal scan(AssetDoc source, JsonNode policy, String catalogName) {
-        String type = source.content().path("type").asText();
+    public Proposal scan(AssetDoc source, PolicyAsset policy, String catalogName) {
+        SourceAsset typed = SourceAsset.of(source);
+        String type = typed.type();
         SchemaScanPort port = switch (type) {
             case "postgres", "timescale" -> postgres;
             case "neo4j" -> neo4j;
             default -> throw OpsException.invalid("source " + source.name() + " has unsupported type '" + type + "'");
         };
         Set<String> blocked = new HashSet<>();
-        policy.path("security").path("blocked_tables").forEach(t -> blocked.add(t.asText().toLowerCase(Locale.ROOT)));
-        int timeout = Math.max(1, Math.min(source.content().path("limits").path("max_duration_seconds").asInt(30),
-                policy.path("budget").path("timeout_seconds").asInt(60)));
+        policy.security().blockedTables().forEach(t -> blocked.add(t.toLowerCase(Locale.ROOT)));
+        int timeout = Math.max(1, Math.min(typed.limits().maxDurationSeconds(), policy.budget().timeoutSeconds()));
         ScannedSchema s = port.scan(source, blocked, timeout, MAX_ENTITIES);
         return new Proposal(catalog(source, catalogName, s), s.excluded());
     }
@@ -97,7 +98,7 @@ public final class SchemaScanner {
         }
         Map<String, Object> scan = new LinkedHashMap<>();
         scan.put("source", source.ref());
-        scan.put("source_type", source.content().path("type").asText());
+        scan.put("source_type", SourceAsset.of(source).type());
         scan.put("excluded_by_policy", s.excluded());
         scan.put("truncated", s.entities().size() >= MAX_ENTITIES);
         catalog.put("scan", scan);

@@ -1,6 +1,7 @@
 package dev.opsuite.executor.domain;
 
 import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.asset.SourceAsset;
 import dev.opsuite.model.errors.OpsException;
 
 /** Routes a health check to the adapter of the source's type. */
@@ -14,7 +15,7 @@ public final class SourceChecker {
     }
 
     public SourceCheck check(AssetDoc source) {
-        String type = source.content().path("type").asText();
+        String type = SourceAsset.of(source).type();
         return switch (type) {
             case "postgres", "timescale" -> postgres.check(source);
             case "neo4j" -> neo4j.check(source);

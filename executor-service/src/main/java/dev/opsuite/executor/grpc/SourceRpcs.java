@@ -6,6 +6,7 @@ import dev.opsuite.executor.domain.SourcePoolPort;
 import dev.opsuite.kit.json.AssetProtos;
 import dev.opsuite.kit.json.Structs;
 import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.asset.PolicyAsset;
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.PreviewQueryRequest;
 import dev.opsuite.proto.v1.PreviewQueryResponse;
@@ -47,7 +48,7 @@ public final class SourceRpcs {
         AssetDoc policy = asset("policy", r.hasPolicy() ? r.getPolicy() : null);
         name("catalog_name", r.getCatalogName());
         long start = System.nanoTime();
-        SchemaScanner.Proposal p = scanner.scan(source, policy.content(), r.getCatalogName());
+        SchemaScanner.Proposal p = scanner.scan(source, PolicyAsset.of(policy), r.getCatalogName());
         return ScanSourceResponse.newBuilder().setCatalog(Structs.toStruct(p.catalog())).setSource(source.ref())
                 .addAllExcluded(p.excluded()).setDurationMs((int) ((System.nanoTime() - start) / 1_000_000)).build();
     }
@@ -59,11 +60,11 @@ public final class SourceRpcs {
         AssetDoc source = asset("source", r.hasSource() ? r.getSource() : null);
         AssetDoc policy = asset("policy", r.hasPolicy() ? r.getPolicy() : null);
         name("query_name", r.getQueryName());
-        if (!dev.opsuite.guard.DataScope.of(policy.content(), r.getRolesList()).all()) {
+        if (!dev.opsuite.guard.DataScope.of(PolicyAsset.of(policy), r.getRolesList()).all()) {
             throw OpsException.denied("query preview shows a template's raw rows, so it is open only to callers whose "
                     + "data scope is every CI; ask with the question instead, which your scope applies to");
         }
-        QueryPreviewer.Preview p = previewer.preview(query.content(), r.getQueryName(), source, policy.content(),
+        QueryPreviewer.Preview p = previewer.preview(query.content(), r.getQueryName(), source, PolicyAsset.of(policy),
                 Structs.toMap(r.getParams()), r.getMaxRows(), r.getTimeoutSeconds(), () -> recheck(r));
         PreviewQueryResponse.Builder b = PreviewQueryResponse.newBuilder().addAllColumns(p.columns())
                 .setRowCount(p.rows().size()).setTruncated(p.truncated()).setDurationMs(p.durationMs())

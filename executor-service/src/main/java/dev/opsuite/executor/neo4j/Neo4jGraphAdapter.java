@@ -9,6 +9,7 @@ import dev.opsuite.executor.source.SecretResolver;
 import dev.opsuite.executor.source.SourcePools;
 import dev.opsuite.kit.cache.Lru;
 import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.asset.SourceAsset;
 import dev.opsuite.model.errors.ErrorCode;
 import dev.opsuite.model.errors.OpsException;
 import java.time.Duration;
@@ -101,7 +102,7 @@ public final class Neo4jGraphAdapter implements GraphPort, SourceHealthPort, Sou
         } catch (RuntimeException e) {
             int ms = (int) ((System.nanoTime() - start) / 1_000_000);
             return new SourceCheck(false, false, ms, e.getMessage() == null ? "unreachable"
-                    : secrets.scrub(source.content().path("connection"), e.getMessage()));
+                    : secrets.scrub(SourceAsset.of(source).connection(), e.getMessage()));
         }
     }
 
@@ -158,8 +159,8 @@ public final class Neo4jGraphAdapter implements GraphPort, SourceHealthPort, Sou
     /** The driver of this source version (package-private: the schema scan shares it). */
     Driver driver(AssetDoc source) {
         return drivers.get(source, k -> {
-            Map<String, String> conn = secrets.resolve(source.name(), source.content().path("connection"));
-            String uri = conn.getOrDefault("uri", "bolt://127.0.0.1:7687");
+            Map<String, String> conn = secrets.resolve(source.name(), SourceAsset.of(source).connection());
+            String uri = conn.getOrDefault("uri", SourceAsset.Connection.DEFAULT_URI);
             targets.checkUri(source.name(), uri, 7687); // before any connection: SSRF through a Source asset
             Config cfg = Config.builder().withConnectionTimeout(3, java.util.concurrent.TimeUnit.SECONDS)
                     .withMaxConnectionPoolSize(16).withConnectionAcquisitionTimeout(3, java.util.concurrent.TimeUnit.SECONDS)

@@ -3,6 +3,7 @@ package dev.opsuite.executor.postgres;
 import dev.opsuite.executor.domain.ScannedSchema;
 import dev.opsuite.executor.domain.SchemaScanPort;
 import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.asset.SourceAsset;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,7 +56,7 @@ public final class PostgresSchemaScan implements SchemaScanPort {
     @Override
     public ScannedSchema scan(AssetDoc source, Set<String> blockedTables, int timeoutSeconds, int maxEntities) {
         List<String> schemas = new ArrayList<>();
-        source.content().path("permissions").path("schema_allowlist").forEach(s -> schemas.add(s.asText()));
+        schemas.addAll(SourceAsset.of(source).permissions().schemaAllowlist());
         if (schemas.isEmpty()) {
             schemas.add("public"); // as the adapter's search_path
         }

@@ -10,6 +10,7 @@ import dev.opsuite.executor.source.NamedSql;
 import dev.opsuite.executor.source.SecretResolver;
 import dev.opsuite.executor.source.SourcePools;
 import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.asset.SourceAsset;
 import dev.opsuite.model.errors.OpsException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -75,7 +76,7 @@ public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, Sour
 
     /** A message about this source with the values of its secret references taken out. */
     String scrubbed(AssetDoc source, String message) {
-        return secrets.scrub(source.content().path("connection"), message);
+        return secrets.scrub(SourceAsset.of(source).connection(), message);
     }
 
     private final Map<String, Boolean> extensions = new ConcurrentHashMap<>();
@@ -94,7 +95,7 @@ public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, Sour
             }
         } catch (SQLException | OpsException e) {
             return new SourceCheck(false, false, ms(start), e.getMessage() == null ? "unreachable"
-                    : secrets.scrub(source.content().path("connection"), e.getMessage().split("\\R", 2)[0]));
+                    : secrets.scrub(SourceAsset.of(source).connection(), e.getMessage().split("\\R", 2)[0]));
         }
     }
 
@@ -125,14 +126,15 @@ public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, Sour
     }
 
     private HikariDataSource create(AssetDoc source) {
-        Map<String, String> conn = secrets.resolve(source.name(), source.content().path("connection"));
-        List<String> schemas = new ArrayList<>();
-        source.content().path("permissions").path("schema_allowlist").forEach(s -> schemas.add(s.asText()));
+        SourceAsset typed = SourceAsset.of(source);
+        Map<String, String> conn = secrets.resolve(source.name(), typed.connection());
+        List<String> schemas = typed.permissions().schemaAllowlist();
         HikariConfig cfg = new HikariConfig();
         cfg.setPoolName("src-" + source.name() + "-v" + source.version());
         String url = conn.containsKey("url") ? conn.get("url")
-                : "jdbc:postgresql://" + conn.getOrDefault("host", "127.0.0.1") + ":" + conn.getOrDefault("port", "5432")
-                + "/" + conn.getOrDefault("database", "postgres");
+                : "jdbc:postgresql://" + conn.getOrDefault("host", SourceAsset.Connection.DEFAULT_HOST) + ":"
+                + conn.getOrDefault("port", Integer.toString(SourceAsset.Connection.DEFAULT_PORT)) + "/"
+                + conn.getOrDefault("database", SourceAsset.Connection.DEFAULT_DATABASE);
         targets.checkJdbc(source.name(), url); // before any connection: SSRF through a Source asset
         cfg.setJdbcUrl(url);
         if (conn.containsKey("user")) {
@@ -143,7 +145,7 @@ public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, Sour
         }
         cfg.setReadOnly(true);
         cfg.setAutoCommit(false);
-        cfg.setMaximumPoolSize(source.content().path("limits").path("max_connections").asInt(8));
+        cfg.setMaximumPoolSize(typed.limits().maxConnections());
         // no idle floor: a pool nobody uses holds no connection (an archived version's pool is
         // closed by retire; one whose retire was missed still costs nothing)
         cfg.setMinimumIdle(0);
@@ -156,7 +158,7 @@ public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, Sour
                 throw OpsException.invalid("source " + source.name() + ": invalid schema name in schema_allowlist");
             }
         }
-        String searchPath = schemas.isEmpty() ? "public" : String.join(",", schemas);
+        String searchPath = schemas.isEmpty() ? SourceAsset.Permissions.DEFAULT_SCHEMA : String.join(",", schemas);
         // session-level settings (startup options), so no transaction rollback can undo them
         cfg.addDataSourceProperty("options", "-c default_transaction_read_only=on -c search_path=" + searchPath);
         // the version in the name makes a source version's sessions visible in pg_stat_activity

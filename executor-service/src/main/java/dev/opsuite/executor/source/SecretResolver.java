@@ -1,7 +1,7 @@
 package dev.opsuite.executor.source;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.kit.config.Env;
+import dev.opsuite.model.asset.SourceAsset;
 import dev.opsuite.model.errors.OpsException;
 import java.io.IOException;
 import java.io.Reader;
@@ -40,32 +40,23 @@ public final class SecretResolver {
         }
     }
 
-    /** Connection fields with every *_ref replaced by its resolved value (key without the suffix). */
-    public Map<String, String> resolve(String sourceName, JsonNode connection) {
+    /** Connection fields with every *_ref replaced by its resolved value (key without the suffix), in the asset's order. */
+    public Map<String, String> resolve(String sourceName, SourceAsset.Connection connection) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : connection.properties()) {
-            String key = e.getKey();
-            if (key.endsWith("_ref")) {
-                String ref = e.getValue().asText();
+        for (SourceAsset.Connection.Member m : connection.members()) {
+            if (m.reference()) {
+                String ref = m.value();
                 String value = lookup(ref).orElseThrow(() -> new OpsException(
                         dev.opsuite.model.errors.ErrorCode.UNAVAILABLE,
                         "source " + sourceName + ": secret reference '" + ref + "' is not set (set " + PREFIX
                                 + ref.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_").replaceFirst("^" + PREFIX, "")
                                 + " or an entry '" + ref + "' of OPS_SECRETS_FILE)"));
-                out.put(key.substring(0, key.length() - "_ref".length()), value);
-            } else if (!out.containsKey(key)) {
-                out.put(key, text(e.getValue()));
+                out.put(m.key(), value); // a reference wins over a literal of the same key, in either order
+            } else if (!out.containsKey(m.key())) {
+                out.put(m.key(), m.value());
             }
         }
         return out;
-    }
-
-    /** Whole numbers as integers: a port stored as 5432.0 (JSON via Struct) must still read 5432. */
-    private static String text(JsonNode v) {
-        if (v.isNumber() && v.asDouble() == Math.rint(v.asDouble()) && Math.abs(v.asDouble()) < 1e15) {
-            return Long.toString((long) v.asDouble());
-        }
-        return v.asText();
     }
 
     private Optional<String> lookup(String ref) {
@@ -78,17 +69,15 @@ public final class SecretResolver {
     }
 
     /** The message with every value this source's references resolve to replaced by "***". */
-    public String scrub(JsonNode connection, String message) {
+    public String scrub(SourceAsset.Connection connection, String message) {
         if (message == null) {
             return null;
         }
         String out = message;
-        for (Map.Entry<String, JsonNode> e : connection.properties()) {
-            if (e.getKey().endsWith("_ref")) {
-                Optional<String> v = lookup(e.getValue().asText());
-                if (v.isPresent() && v.get().length() >= 3) {
-                    out = out.replace(v.get(), "***");
-                }
+        for (String ref : connection.refs().values()) {
+            Optional<String> v = lookup(ref);
+            if (v.isPresent() && v.get().length() >= 3) {
+                out = out.replace(v.get(), "***");
             }
         }
         return out;

@@ -5,6 +5,7 @@ import dev.opsuite.executor.domain.SourceChecker;
 import dev.opsuite.executor.domain.SqlPort;
 import dev.opsuite.kit.resilience.Breakers;
 import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.asset.SourceAsset;
 import dev.opsuite.model.errors.ErrorCode;
 import dev.opsuite.model.errors.OpsException;
 import java.time.Duration;
@@ -33,7 +34,7 @@ public final class SourceBreakers implements SqlPort, GraphPort, AutoCloseable {
 
     @Override
     public Tabular query(AssetDoc source, String statement, Map<String, Object> params, int maxRows, int timeoutSeconds) {
-        return guarded(source, () -> "neo4j".equals(source.content().path("type").asText())
+        return guarded(source, () -> SourceAsset.of(source).isNeo4j()
                 ? graph.query(source, statement, params, maxRows, timeoutSeconds)
                 : sql.query(source, statement, params, maxRows, timeoutSeconds));
     }

@@ -1,6 +1,7 @@
 package dev.opsuite.executor.source;
 
 import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.asset.SourceAsset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +49,7 @@ public final class SourcePools<T extends AutoCloseable> implements AutoCloseable
     /** The pool of this source version, created on first use. */
     public T get(AssetDoc source, Function<AssetDoc, T> create) {
         Key key = new Key(source.name(), source.version(), "draft".equals(source.status()),
-                source.content().path("connection").hashCode());
+                SourceAsset.of(source).connection().hashCode());
         Entry<T> e = pools.computeIfAbsent(key, k -> new Entry<>(create.apply(source)));
         e.lastUsed = System.nanoTime();
         evict(key);

@@ -419,8 +419,9 @@ class PlanExecutorTest {
     }
 
     private static dev.opsuite.guard.DataScope payments() throws Exception {
-        return dev.opsuite.guard.DataScope.of(ModelJson.MAPPER.readTree("{\"data_access\": {\"scopes\": [{\"role\": "
-                + "\"payments\", \"scope\": {\"owner\": [\"payment-team\"]}}]}}"), List.of("payments"));
+        return dev.opsuite.guard.DataScope.of(dev.opsuite.model.asset.PolicyAsset.from(ModelJson.MAPPER.readTree(
+                "{\"data_access\": {\"scopes\": [{\"role\": \"payments\", \"scope\": {\"owner\": [\"payment-team\"]}}]}}")),
+                List.of("payments"));
     }
 
     @Test

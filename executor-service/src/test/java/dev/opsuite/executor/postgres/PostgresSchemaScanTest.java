@@ -99,7 +99,7 @@ class PostgresSchemaScanTest {
         AssetDoc src = source("public", "ops_extra");
         JsonNode policy = JSON.createObjectNode().set("security", JSON.createObjectNode()
                 .set("blocked_tables", JSON.createArrayNode().add("SECRETS")));
-        SchemaScanner.Proposal p = new SchemaScanner(new PostgresSchemaScan(adapter), null).scan(src, policy, "scan_cat");
+        SchemaScanner.Proposal p = new SchemaScanner(new PostgresSchemaScan(adapter), null).scan(src, dev.opsuite.model.asset.PolicyAsset.from(policy), "scan_cat");
         JsonNode catalog = JSON.valueToTree(p.catalog());
         assertEquals("scan_cat", catalog.path("name").asText());
         List<String> names = catalog.path("entities").findValuesAsText("name");

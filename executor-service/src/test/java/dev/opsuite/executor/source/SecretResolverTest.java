@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsuite.kit.config.Env;
+import dev.opsuite.model.asset.SourceAsset;
 import dev.opsuite.model.errors.ErrorCode;
 import dev.opsuite.model.errors.OpsException;
 import java.io.IOException;
@@ -26,8 +26,8 @@ class SecretResolverTest {
     private static final String USER_REF = "OPSTEST_SR_PG_USER";
     private static final String PASSWORD_REF = "OPSTEST_SR_PG_PASSWORD";
 
-    private static JsonNode connection(String json) throws IOException {
-        return JSON.readTree(json);
+    private static SourceAsset.Connection connection(String json) throws IOException {
+        return SourceAsset.from(JSON.createObjectNode().set("connection", JSON.readTree(json))).connection();
     }
 
     @Test
@@ -87,7 +87,7 @@ class SecretResolverTest {
     void scrubTakesEveryResolvedValueOutOfAMessage() throws IOException {
         SecretResolver resolver = new SecretResolver(Env.of(Map.of("OPS_SECRET_OPSTEST_SR_USER", "marker-user-91",
                 "OPS_SECRET_OPSTEST_SR_PASSWORD", "marker-pass-91")));
-        JsonNode conn = connection("{\"user_ref\": \"OPSTEST_SR_USER\", \"password_ref\": \"OPSTEST_SR_PASSWORD\"}");
+        SourceAsset.Connection conn = connection("{\"user_ref\": \"OPSTEST_SR_USER\", \"password_ref\": \"OPSTEST_SR_PASSWORD\"}");
 
         String scrubbed = resolver.scrub(conn,
                 "FATAL: password authentication failed for user \"marker-user-91\" (marker-pass-91)");

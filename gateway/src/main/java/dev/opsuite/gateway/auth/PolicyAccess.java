@@ -1,6 +1,7 @@
 package dev.opsuite.gateway.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.asset.PolicyAsset;
+import dev.opsuite.model.asset.Rbac;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,12 +30,12 @@ import org.slf4j.LoggerFactory;
 public final class PolicyAccess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PolicyAccess.class);
 
-    private final Supplier<Optional<JsonNode>> policy;
+    private final Supplier<Optional<PolicyAsset>> policy;
     private final ScheduledExecutorService refresher;
     private volatile Map<String, Set<String>> narrowed = Map.of();
-    private volatile JsonNode last;
+    private volatile PolicyAsset last;
 
-    private PolicyAccess(Supplier<Optional<JsonNode>> policy, Duration every) {
+    private PolicyAccess(Supplier<Optional<PolicyAsset>> policy, Duration every) {
         this.policy = policy;
         if (every == null) {
             this.refresher = null;
@@ -48,8 +49,8 @@ public final class PolicyAccess implements AutoCloseable {
         refresher.scheduleWithFixedDelay(this::refreshQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Reads {@code policy} (the published Policy asset's content) now and every {@code every}. */
-    public static PolicyAccess refreshing(Supplier<Optional<JsonNode>> policy, Duration every) {
+    /** Reads {@code policy} (the published Policy asset) now and every {@code every}. */
+    public static PolicyAccess refreshing(Supplier<Optional<PolicyAsset>> policy, Duration every) {
         return new PolicyAccess(policy, every);
     }
 
@@ -74,22 +75,20 @@ public final class PolicyAccess implements AutoCloseable {
 
     /** Reads the Policy now (tests, and right after a Policy is published). */
     public void refresh() {
-        Optional<JsonNode> content = policy.get();
+        Optional<PolicyAsset> content = policy.get();
         if (content.isEmpty() || content.get().equals(last)) {
             return;
         }
         Map<String, Set<String>> rows = new HashMap<>();
-        content.get().path("rbac").path("operations").fields().forEachRemaining(e -> {
-            Optional<String> required = Access.required(e.getKey());
-            if (required.isEmpty() || Access.OPEN.equals(required.get()) || !e.getValue().isArray()) {
-                log.warn("Policy rbac.operations.{} ignored: {}", e.getKey(), required.isEmpty()
-                        ? "no such operation" : !e.getValue().isArray() ? "not a list of roles" : "open operations stay open");
-                return;
+        for (Rbac.Operation op : content.get().rbac().operations()) {
+            Optional<String> required = Access.required(op.name());
+            if (required.isEmpty() || Access.OPEN.equals(required.get()) || !op.listsRoles()) {
+                log.warn("Policy rbac.operations.{} ignored: {}", op.name(), required.isEmpty()
+                        ? "no such operation" : !op.listsRoles() ? "not a list of roles" : "open operations stay open");
+                continue;
             }
-            Set<String> roles = new LinkedHashSet<>();
-            e.getValue().forEach(r -> roles.add(r.asText()));
-            rows.put(e.getKey(), Set.copyOf(roles));
-        });
+            rows.put(op.name(), Set.copyOf(new LinkedHashSet<>(op.roles())));
+        }
         narrowed = Map.copyOf(rows);
         last = content.get();
         log.info("access narrowed by the Policy asset: {}", narrowed);

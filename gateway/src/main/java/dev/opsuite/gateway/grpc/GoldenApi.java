@@ -1,12 +1,12 @@
 package dev.opsuite.gateway.grpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.conductor.Conductor;
 import dev.opsuite.conductor.TraceLookup;
 import dev.opsuite.gateway.auth.Authenticator;
 import dev.opsuite.gateway.regression.Judge;
 import dev.opsuite.gateway.stages.StageClients;
 import dev.opsuite.kit.json.Structs;
+import dev.opsuite.model.asset.PolicyAsset;
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.AskRequest;
 import dev.opsuite.proto.v1.CreateGoldenQueryRequest;
@@ -51,10 +51,10 @@ final class GoldenApi {
     private final TraceLookup lookup;
     private final RequestChecks checks;
     private final RcaApi rca;
-    private final Supplier<JsonNode> policy;
+    private final Supplier<PolicyAsset> policy;
 
     GoldenApi(StageClients clients, Conductor conductor, TraceLookup lookup, RequestChecks checks, RcaApi rca,
-              Supplier<JsonNode> policy) {
+              Supplier<PolicyAsset> policy) {
         this.clients = clients;
         this.conductor = conductor;
         this.lookup = lookup;
@@ -210,10 +210,9 @@ final class GoldenApi {
         overrides.putAll(extra);
         AskRequest ask = AskRequest.newBuilder().setQuestion(q.getQuestion()).setMode(q.getMode())
                 .putAllAssetOverrides(overrides).build();
-        com.fasterxml.jackson.databind.JsonNode regression = policy.get().path("regression");
-        Judge.Expectations x = Judge.Expectations.of(Structs.toMap(q.getExpectations()),
-                regression.path("latency_factor").asDouble(3.0),
-                regression.path("latency_min_delta_ms").asInt(Judge.Expectations.DEFAULT_LATENCY_MIN_DELTA_MS));
+        PolicyAsset.Regression regression = policy.get().regression();
+        Judge.Expectations x = Judge.Expectations.of(Structs.toMap(q.getExpectations()), regression.latencyFactor(),
+                regression.latencyMinDeltaMs());
         List<Judge.Verdict> verdicts = new ArrayList<>();
         String candidate = "";
         for (int i = 0; i < repeat; i++) {

@@ -1,6 +1,5 @@
 package dev.opsuite.gateway.grpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.conductor.LlmBudget;
 import dev.opsuite.conductor.TraceLookup;
 import dev.opsuite.conductor.TraceSink;
@@ -12,6 +11,7 @@ import dev.opsuite.gateway.rca.StageHistory;
 import dev.opsuite.kit.json.Structs;
 import dev.opsuite.llm.LlmCallProtos;
 import dev.opsuite.model.PlanShape;
+import dev.opsuite.model.asset.PolicyAsset;
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.Answer;
 import dev.opsuite.proto.v1.AnswerBlock;
@@ -48,7 +48,7 @@ final class RcaApi {
     private final TraceLookup lookup;
     private final TraceSink sink;
     private final RequestChecks checks;
-    private final Supplier<JsonNode> policy;
+    private final Supplier<PolicyAsset> policy;
     private final Function<SearchTracesRequest, SearchTracesResponse> search;
     private final RcaNarrator narrator;
     private final LlmBudget budget;
@@ -57,7 +57,7 @@ final class RcaApi {
      * search: trace-service SearchTraces, for the earlier traces of a plan shape; narrator and budget:
      * options.use_llm (the narrative's tokens are charged to the caller through the RCA's own trace).
      */
-    RcaApi(TraceLookup lookup, TraceSink sink, RequestChecks checks, Supplier<JsonNode> policy,
+    RcaApi(TraceLookup lookup, TraceSink sink, RequestChecks checks, Supplier<PolicyAsset> policy,
            Function<SearchTracesRequest, SearchTracesResponse> search, RcaNarrator narrator, LlmBudget budget) {
         this.lookup = lookup;
         this.sink = sink;

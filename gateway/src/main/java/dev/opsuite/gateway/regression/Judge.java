@@ -37,7 +37,8 @@ public final class Judge {
     public record Expectations(double rowsTolerance, double valuesTolerance, double latencyFactor, boolean pinned,
                                int latencyMinDeltaMs) {
         /** The Policy's default floor: a single run slower by less than a second is noise on a busy machine. */
-        public static final int DEFAULT_LATENCY_MIN_DELTA_MS = 1000;
+        public static final int DEFAULT_LATENCY_MIN_DELTA_MS =
+                dev.opsuite.model.asset.PolicyAsset.Regression.DEFAULT_LATENCY_MIN_DELTA_MS;
 
         public Expectations(double rowsTolerance, double valuesTolerance, double latencyFactor, boolean pinned) {
             this(rowsTolerance, valuesTolerance, latencyFactor, pinned, DEFAULT_LATENCY_MIN_DELTA_MS);

@@ -124,8 +124,8 @@ class RcaEngineTest {
         Trace t = ok("t6").setRouteOutput(ok("x").getRouteOutput().toBuilder().setPlanRaw(Plan.newBuilder()
                 .addUnexplained("foo"))).build();
         assertEquals(1, single(t).getHypothesesCount());
-        RcaRules strict = RcaRules.of(dev.opsuite.kit.json.ModelJson.MAPPER.createObjectNode().set("rca",
-                dev.opsuite.kit.json.ModelJson.MAPPER.createObjectNode().put("min_score", 0.9)));
+        RcaRules strict = RcaRules.of(dev.opsuite.model.asset.PolicyAsset.from(dev.opsuite.kit.json.ModelJson.MAPPER
+                .createObjectNode().set("rca", dev.opsuite.kit.json.ModelJson.MAPPER.createObjectNode().put("min_score", 0.9))));
         RcaResult r = RcaEngine.single(t, strict, 5, false, System.nanoTime()).result();
         assertEquals(0, r.getHypothesesCount());
         assertTrue(r.getAbstained().contains("rca.min_score 0.90"), r.getAbstained());

@@ -1,6 +1,8 @@
 package dev.opsuite.planner.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.kit.cache.Lru;
+import dev.opsuite.model.asset.PolicySecurity;
+import dev.opsuite.model.asset.Text;
 import dev.opsuite.planner.domain.understand.Analyzed;
 import dev.opsuite.planner.domain.understand.Folding;
 import dev.opsuite.planner.domain.understand.QuestionAnalyzer;
@@ -8,6 +10,7 @@ import dev.opsuite.planner.domain.understand.Token;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,10 +25,13 @@ import java.util.Set;
  */
 final class CommandRequests {
     /** A policy's command words. */
-    private record Rule(String policy, JsonNode reason, Set<String> verbs, Set<String> stems, Set<String> koStems,
+    private record Rule(String policy, Text reason, Set<String> verbs, Set<String> stems, Set<String> koStems,
                         Set<String> nounCommands, List<String> surfaces, List<String> patterns, List<String> phrasal) {}
 
-    public record Hit(String policy, JsonNode reason, String word) {}
+    public record Hit(String policy, Text reason, String word) {}
+
+    /** Folding and stemming every word takes longer than most questions: once per Policy version. */
+    private static final Map<PolicySecurity.Commands, CommandRequests> BUILT = Lru.bounded(16);
 
     private final List<Rule> rules = new ArrayList<>();
     private final Set<String> requests = new HashSet<>();
@@ -34,32 +40,36 @@ final class CommandRequests {
     private final Set<String> koRequestEndings = new HashSet<>();
     private final Set<String> nounFollowers = new HashSet<>();
 
-    CommandRequests(JsonNode commands) {
-        commands.path("request_words").forEach(v -> requests.add(Folding.fold(v.asText())));
-        commands.path("object_words").forEach(v -> objects.add(Folding.fold(v.asText())));
-        commands.path("noun_markers").forEach(v -> nounMarkers.add(Folding.fold(v.asText())));
-        commands.path("ko_request_words").forEach(v -> koRequestEndings.add(Folding.fold(v.asText())));
-        commands.path("noun_followers").forEach(v -> nounFollowers.add(Folding.fold(v.asText())));
-        for (JsonNode r : commands.path("rules")) {
+    private CommandRequests(PolicySecurity.Commands commands) {
+        commands.requestWords().forEach(v -> requests.add(Folding.fold(v)));
+        commands.objectWords().forEach(v -> objects.add(Folding.fold(v)));
+        commands.nounMarkers().forEach(v -> nounMarkers.add(Folding.fold(v)));
+        commands.koRequestWords().forEach(v -> koRequestEndings.add(Folding.fold(v)));
+        commands.nounFollowers().forEach(v -> nounFollowers.add(Folding.fold(v)));
+        for (PolicySecurity.CommandRule r : commands.rules()) {
             Set<String> verbs = new HashSet<>();
             Set<String> stems = new HashSet<>();
-            r.path("verbs").forEach(v -> {
-                verbs.add(Folding.fold(v.asText()));
-                stems.add(QuestionAnalyzer.stem(Folding.fold(v.asText())));
+            r.verbs().forEach(v -> {
+                verbs.add(Folding.fold(v));
+                stems.add(QuestionAnalyzer.stem(Folding.fold(v)));
             });
-            rules.add(new Rule(r.path("policy").asText("read_only"), r.path("reason"), verbs, stems,
-                    set(r.path("ko_stems")), set(r.path("ko_noun_commands")), list(r.path("ko_surfaces")),
-                    list(r.path("patterns")), list(r.path("phrasal_verbs"))));
+            rules.add(new Rule(r.policy(), r.reason(), verbs, stems, set(r.koStems()), set(r.koNounCommands()),
+                    list(r.koSurfaces()), list(r.patterns()), list(r.phrasalVerbs())));
         }
     }
 
-    private static Set<String> set(JsonNode arr) {
-        return new HashSet<>(list(arr));
+    /** The command words of a Policy's {@code security.commands}. */
+    static CommandRequests of(PolicySecurity.Commands commands) {
+        return BUILT.computeIfAbsent(commands, CommandRequests::new);
     }
 
-    private static List<String> list(JsonNode arr) {
+    private static Set<String> set(List<String> words) {
+        return new HashSet<>(list(words));
+    }
+
+    private static List<String> list(List<String> words) {
         List<String> out = new ArrayList<>();
-        arr.forEach(v -> out.add(Folding.fold(v.asText())));
+        words.forEach(v -> out.add(Folding.fold(v)));
         return out;
     }
 

@@ -63,6 +63,16 @@ public final class Phrases {
         return null;
     }
 
+    /** The first phrase of the list found in the text, or null. */
+    public static String firstMatch(String foldedText, List<String> phrases) {
+        for (String p : phrases) {
+            if (contains(foldedText, p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     public static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));

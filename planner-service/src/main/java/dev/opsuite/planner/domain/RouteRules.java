@@ -1,6 +1,8 @@
 package dev.opsuite.planner.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.asset.PolicyAsset;
+import dev.opsuite.model.asset.PolicySecurity;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
@@ -13,10 +15,10 @@ import java.util.Optional;
  * answers come from the Prompt asset's rules.direct.
  */
 public final class RouteRules {
-    private final JsonNode policy;
+    private final PolicyAsset policy;
     private final JsonNode prompt;
 
-    public RouteRules(JsonNode policy, JsonNode prompt) {
+    public RouteRules(PolicyAsset policy, JsonNode prompt) {
         this.policy = policy;
         this.prompt = prompt;
     }
@@ -24,31 +26,24 @@ public final class RouteRules {
     public record Rejection(String policy, String reason, String matched) {}
 
     public Optional<Rejection> reject(String folded, String language) {
-        JsonNode security = policy.path("security");
-        JsonNode commands = security.path("commands");
-        if (!commands.isMissingNode()) {
-            Optional<CommandRequests.Hit> hit = new CommandRequests(commands).find(folded);
-            if (hit.isPresent()) {
-                return Optional.of(new Rejection(hit.get().policy(), Phrases.localized(hit.get().reason(), language),
-                        hit.get().word()));
-            }
+        PolicySecurity security = policy.security();
+        Optional<CommandRequests.Hit> hit = CommandRequests.of(security.commands()).find(folded);
+        if (hit.isPresent()) {
+            return Optional.of(new Rejection(hit.get().policy(), hit.get().reason().in(language), hit.get().word()));
         }
-        for (JsonNode table : security.path("blocked_tables")) {
-            String t = table.asText();
+        for (String t : security.blockedTables()) {
             if (!t.isEmpty() && Phrases.contains(folded, t)) {
-                String reason = Phrases.localized(security.path("blocked_table_reason"), language)
-                        .replace("{table}", t);
+                String reason = security.blockedTableReason().in(language).replace("{table}", t);
                 if (reason.isEmpty()) {
-                    reason = "blocked table: " + t;
+                    reason = PolicySecurity.DEFAULT_BLOCKED_TABLE_REASON.replace("{table}", t);
                 }
                 return Optional.of(new Rejection("blocked_tables", reason, t));
             }
         }
-        for (JsonNode rule : security.path("reject_rules")) {
-            String hit = Phrases.firstMatch(folded, rule.path("patterns"));
-            if (hit != null) {
-                return Optional.of(new Rejection(rule.path("policy").asText("security"),
-                        Phrases.localized(rule.path("reason"), language), hit));
+        for (PolicySecurity.RejectRule rule : security.rejectRules()) {
+            String matched = Phrases.firstMatch(folded, rule.patterns());
+            if (matched != null) {
+                return Optional.of(new Rejection(rule.policy(), rule.reason().in(language), matched));
             }
         }
         return Optional.empty();

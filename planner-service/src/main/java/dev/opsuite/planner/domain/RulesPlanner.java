@@ -32,7 +32,7 @@ public final class RulesPlanner {
 
     public Screened screen(String question, AssetBundle assets) {
         ResolverRules resolver = new ResolverRules(assets.content("resolver"));
-        RouteRules routes = new RouteRules(assets.content("policy"), assets.content("prompt"));
+        RouteRules routes = new RouteRules(assets.policy(), assets.content("prompt"));
         String language = Folding.hasHangul(question) ? "ko" : "en";
         ResolverRules.Applied applied = resolver.apply(question);
         // Policy first: raw question too, so normalisation can never hide a forbidden phrase.
@@ -59,7 +59,7 @@ public final class RulesPlanner {
                              EntityDictionary dictionary) {
         JsonNode prompt = assets.content("prompt");
         JsonNode rules = prompt.path("rules");
-        RouteRules routes = new RouteRules(assets.content("policy"), prompt);
+        RouteRules routes = new RouteRules(assets.policy(), prompt);
         Screened screened = screen(question, assets);
         if (screened.reject().isPresent()) {
             return screened.reject().get();

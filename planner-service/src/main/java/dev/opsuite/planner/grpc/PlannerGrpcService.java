@@ -97,7 +97,7 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
             EntityDictionary dictionary = dictionaries.flatMap(d -> d.current(request.getAssetsList(), assets,
                     "mock".equals(request.getMode()) ? "mock" : "real", Lexicon.of(assets.content("schema"),
                             assets.content("prompt"), assets.content("resolver")).primaryEntity(),
-                    request.getEstateGeneration(), DataScope.of(assets.content("policy"), request.getRolesList())))
+                    request.getEstateGeneration(), DataScope.of(assets.policy(), request.getRolesList())))
                     .orElse(null);
             Planning.Result r = planner.plan(question, assets, now, zone(request.getTimeZone(), now), dictionary,
                     request.getRolesList(), request.getPlannerStrategy(), deadline());

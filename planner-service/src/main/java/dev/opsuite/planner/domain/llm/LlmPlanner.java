@@ -44,7 +44,7 @@ public final class LlmPlanner {
                         OffsetDateTime now, List<String> roles, Instant deadline) {
         JsonNode prompt = assets.content("prompt");
         JsonNode model = prompt.path("model");
-        int maxRetries = assets.content("policy").path("replan").path("max_internal_retries").asInt(2);
+        int maxRetries = assets.policy().replan().maxInternalRetries();
         List<LlmMessage> messages = new ArrayList<>(PlanPrompt.messages(question, assets, now, aliases));
         List<LlmCallLog> calls = new ArrayList<>();
         List<PlanEvent> events = new ArrayList<>();

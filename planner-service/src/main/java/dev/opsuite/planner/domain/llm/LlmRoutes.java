@@ -39,10 +39,10 @@ final class LlmRoutes {
                 } else if (answer.isEmpty() || answer.length() > MAX_DIRECT_CHARS) {
                     errors.add("direct_answer.answer must be 1-" + MAX_DIRECT_CHARS + " characters");
                 } else {
-                    for (JsonNode t : assets.content("policy").path("security").path("blocked_tables")) {
-                        if (Pattern.compile("(?i)(?<![A-Za-z0-9_])" + Pattern.quote(t.asText()) + "(?![A-Za-z0-9_])")
+                    for (String t : assets.policy().security().blockedTables()) {
+                        if (Pattern.compile("(?i)(?<![A-Za-z0-9_])" + Pattern.quote(t) + "(?![A-Za-z0-9_])")
                                 .matcher(answer).find()) {
-                            errors.add("the direct answer names blocked table " + t.asText());
+                            errors.add("the direct answer names blocked table " + t);
                         }
                     }
                 }

@@ -19,12 +19,11 @@ final class PlanPrompt {
 
     static List<LlmMessage> messages(String question, AssetBundle assets, OffsetDateTime now, Map<String, String> aliases) {
         JsonNode prompt = assets.content("prompt");
-        JsonNode policy = assets.content("policy");
         StringBuilder system = new StringBuilder(prompt.path("system_prompt").asText(""));
         system.append("\n\nReturn exactly one JSON object of the plan_output schema (kind plan | direct | reject)."
                 + " Named time ranges: last_<n>m|h|d|w, today, yesterday, this_week, last_week, since_<weekday>."
                 + " Now is ").append(now).append('.');
-        system.append("\nLimits: graph depth at most ").append(policy.path("budget").path("max_depth").asInt(3))
+        system.append("\nLimits: graph depth at most ").append(assets.policy().budget().maxDepth())
                 .append("; only read-only plans.");
         system.append("\nSchema catalog (pruned to the question):\n")
                 .append(CatalogPruner.prune(assets.content("schema"), question).toString());

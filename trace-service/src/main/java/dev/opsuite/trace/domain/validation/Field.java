@@ -44,6 +44,20 @@ record Field(String path, Kind kind, String meaning, boolean isRequired, String 
         return defaultIs("`" + json + "`");
     }
 
+    /** A number default, from the constant the readers apply (domain-model's asset records). */
+    Field byDefault(double value) {
+        return byDefault(number(value));
+    }
+
+    Field byDefault(boolean value) {
+        return byDefault(Boolean.toString(value));
+    }
+
+    /** A string default, from the constant the readers apply; shown quoted. */
+    Field byDefaultText(String value) {
+        return byDefault("\"" + value + "\"");
+    }
+
     /** The default in words, when it is not one literal ("the query's name"). */
     Field defaultIs(String markdown) {
         return new Field(path, kind, meaning, isRequired, markdown, values, enforced, keys, min, max, notBlank, mustBe);

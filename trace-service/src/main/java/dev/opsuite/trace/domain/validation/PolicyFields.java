@@ -12,7 +12,11 @@ import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
 import static dev.opsuite.trace.domain.validation.Kind.either;
 import static dev.opsuite.trace.domain.validation.Kind.mapOf;
 
-import dev.opsuite.guard.DataScope;
+import dev.opsuite.model.asset.DataAccess;
+import dev.opsuite.model.asset.PolicyAsset.Budget;
+import dev.opsuite.model.asset.PolicyAsset.Rca;
+import dev.opsuite.model.asset.PolicyAsset.Regression;
+import dev.opsuite.model.asset.PolicyAsset.Replan;
 import dev.opsuite.trace.domain.AssetType;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,20 +51,22 @@ final class PolicyFields {
                 Field.assetName(),
                 field("budget", OBJECT, "Limits on one plan."),
                 field("budget.max_steps", INTEGER, "Most templates one plan may run; more is a VALIDATE deny.")
-                        .min(1).byDefault("10"),
+                        .min(1).byDefault(Budget.DEFAULT_MAX_STEPS),
                 field("budget.max_depth", INTEGER, "Deepest graph expansion: deeper plans are clamped to it, and the "
-                        + "LLM planner is told.").min(1).byDefault("3"),
+                        + "LLM planner is told.").min(1).byDefault(Budget.DEFAULT_MAX_DEPTH),
                 field("budget.timeout_seconds", INTEGER, "Longest one query may run (a source's "
-                        + "`limits.max_duration_seconds` bounds it too).").min(1).byDefault("60"));
+                        + "`limits.max_duration_seconds` bounds it too).").min(1)
+                        .byDefault(Budget.DEFAULT_TIMEOUT_SECONDS));
     }
 
     private static AssetSpec.Group replan() {
         return group("Replan",
                 field("replan", OBJECT, "Limits of the control loop that retries and replans."),
                 field("replan.max_replans", INTEGER, "Replans after an empty result before that answer stands.")
-                        .min(0).byDefault("3"),
+                        .min(0).byDefault(Replan.DEFAULT_MAX_REPLANS),
                 field("replan.max_internal_retries", INTEGER, "Retries of a query whose store failed transiently; "
-                        + "also the LLM planner's attempts to correct an invalid plan.").min(0).byDefault("2"),
+                        + "also the LLM planner's attempts to correct an invalid plan.").min(0)
+                        .byDefault(Replan.DEFAULT_MAX_INTERNAL_RETRIES),
                 field("replan.auto_retry", BOOLEAN, "Not read by this version: transient failures are always "
                         + "retried up to `max_internal_retries`."));
     }
@@ -70,32 +76,32 @@ final class PolicyFields {
                 field("rca", OBJECT, "Thresholds of root-cause analysis (`POST /ops/rca`): each rule scores its "
                         + "hypothesis 0..1 in code; these turn scores into confidences and decide when to abstain."),
                 field("rca.min_score", NUMBER, "Hypotheses scoring below it are not reported; with none left the "
-                        + "analysis abstains.").between(0, 1).byDefault("0.3"),
+                        + "analysis abstains.").between(0, 1).byDefault(Rca.DEFAULT_MIN_SCORE),
                 field("rca.high", NUMBER, "Score from which a hypothesis is HIGH confidence.").between(0, 1)
-                        .byDefault("0.75"),
+                        .byDefault(Rca.DEFAULT_HIGH),
                 field("rca.medium", NUMBER, "Score from which it is MEDIUM (below: LOW).").between(0, 1)
-                        .byDefault("0.45"),
+                        .byDefault(Rca.DEFAULT_MEDIUM),
                 field("regression", OBJECT, "Regression Watch (`/ops/golden-queries/…/run-regression`)."),
                 field("regression.latency_factor", NUMBER, "A run slower than this many times its baseline (and at "
                         + "least latency_min_delta_ms slower) is a warning; a golden query's expectations.latency_factor "
-                        + "overrides it.").between(1, 100).byDefault("3"),
+                        + "overrides it.").between(1, 100).byDefault(Regression.DEFAULT_LATENCY_FACTOR),
                 field("regression.latency_min_delta_ms", INTEGER, "How much slower than its baseline a run must be "
                         + "before its latency is a warning: one run on a busy machine is often a few hundred ms slower.")
-                        .between(0, 600000).byDefault("1000"),
+                        .between(0, 600000).byDefault(Regression.DEFAULT_LATENCY_MIN_DELTA_MS),
                 field("rca.slow_stage_ms", INTEGER, "A stage this slow or slower, taking most of its trace's "
-                        + "time, is a slow-stage hypothesis.").min(1).byDefault("3000"),
+                        + "time, is a slow-stage hypothesis.").min(1).byDefault(Rca.DEFAULT_SLOW_STAGE_MS),
                 field("rca.history_traces", INTEGER, "Single mode compares each stage's time with the newest this "
                         + "many earlier traces of the same plan shape (feature:mode:route:intent:view; the caller's own "
-                        + "without the operator role).").between(1, 500).byDefault("50"),
+                        + "without the operator role).").between(1, 500).byDefault(Rca.DEFAULT_HISTORY_TRACES),
                 field("rca.history_min", INTEGER, "Fewer earlier traces of the shape that ran a stage than this, "
                         + "and the stage is not judged against them (the analysis says so in its notes).")
-                        .between(2, 500).byDefault("5"),
+                        .between(2, 500).byDefault(Rca.DEFAULT_HISTORY_MIN),
                 field("rca.history_factor", NUMBER, "A stage slower than this many times its p95 over those "
                         + "traces (and at least history_min_delta_ms slower) is a slow-stage hypothesis.")
-                        .between(1, 100).byDefault("1.5"),
+                        .between(1, 100).byDefault(Rca.DEFAULT_HISTORY_FACTOR),
                 field("rca.history_min_delta_ms", INTEGER, "How much slower than the p95 a stage must be before it "
                         + "counts: a 2 ms stage taking 8 ms is noise, and so is a first request after a start warming "
-                        + "its caches.").between(0, 600000).byDefault("500"));
+                        + "its caches.").between(0, 600000).byDefault(Rca.DEFAULT_HISTORY_MIN_DELTA_MS));
     }
 
     private static AssetSpec.Group rbac() {
@@ -126,10 +132,10 @@ final class PolicyFields {
                 field("data_access.scopes[].role", STRING, "The role.").required(),
                 field("data_access.scopes[].scope", either(STRING, OBJECT), "What the role sees: " + scope + ".")
                         .known("*", "none"),
-                field("data_access.scopes[].scope.<field>", STRINGS, values).keys(DataScope.FIELDS),
+                field("data_access.scopes[].scope.<field>", STRINGS, values).keys(DataAccess.FIELDS),
                 field("data_access.default_scope", either(STRING, OBJECT), "What a caller none of whose roles is "
-                        + "listed sees: " + scope + ".").byDefault("\"*\"").known("*", "none"),
-                field("data_access.default_scope.<field>", STRINGS, values).keys(DataScope.FIELDS));
+                        + "listed sees: " + scope + ".").byDefaultText(DataAccess.DEFAULT_SCOPE).known("*", "none"),
+                field("data_access.default_scope.<field>", STRINGS, values).keys(DataAccess.FIELDS));
     }
 
     private static List<String> allIntents() {

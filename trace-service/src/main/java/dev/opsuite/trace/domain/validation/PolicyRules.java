@@ -1,5 +1,7 @@
 package dev.opsuite.trace.domain.validation;
 
+import dev.opsuite.model.asset.DataAccess;
+
 /**
  * policy: data scopes (data_access, read by the code that enforces them) and the access rows that
  * narrow the gateway's table (rbac.operations: operation → non-empty list of roles).
@@ -16,7 +18,8 @@ final class PolicyRules implements ContentRules {
             }
         });
         if (root.has("data_access")) {
-            for (String p : dev.opsuite.guard.DataScope.problems(root.tree())) {
+            // the readers' own parser: what it cannot read is what is refused here
+            for (String p : DataAccess.from(root.tree().path("data_access")).problems()) {
                 int colon = p.indexOf(": ");
                 root.problems().add(root.path() + "." + p.substring(0, colon), p.substring(colon + 2));
             }

@@ -8,7 +8,9 @@ import static dev.opsuite.trace.domain.validation.Kind.STRINGS;
 import static dev.opsuite.trace.domain.validation.Kind.TEXT;
 import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
 
+import dev.opsuite.model.asset.PolicySecurity;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The {@code security} part of a Policy asset: what statements may do, and which questions are refused. */
 final class PolicySecurityFields {
@@ -22,7 +24,7 @@ final class PolicySecurityFields {
         return group("Security: statements",
                 field("security", OBJECT, "What statements may do and which questions are refused."),
                 field("security.allowed_operations", STRINGS, "SQL operations allowed. SQL runs only when `SELECT` "
-                        + "is listed; nothing that writes is ever allowed.").defaultIs("`[\"SELECT\"]` (also when empty)")
+                        + "is listed; nothing that writes is ever allowed.").defaultIs("`" + json(PolicySecurity.DEFAULT_ALLOWED_OPERATIONS) + "` (also when empty)")
                         .known("SELECT"),
                 field("security.blocked_tables", STRINGS, "Tables no statement may read and no plan may name; the "
                         + "schema scan leaves them out and questions naming one are refused.").byDefault("[]"),
@@ -35,11 +37,11 @@ final class PolicySecurityFields {
     private static AssetSpec.Group questions() {
         return group("Security: refused questions",
                 field("security.blocked_table_reason", TEXT, "The refusal of a question naming a blocked table "
-                        + "(`{table}`).").byDefault("\"blocked table: {table}\""),
+                        + "(`{table}`).").byDefaultText(PolicySecurity.DEFAULT_BLOCKED_TABLE_REASON),
                 field("security.reject_rules", arrayOf(OBJECT), "Questions refused before planning, first match wins "
                         + "(after commands and blocked tables); no planner can override them."),
                 field("security.reject_rules[].policy", STRING, "The policy named in the refusal.")
-                        .byDefault("\"security\""),
+                        .byDefaultText(PolicySecurity.DEFAULT_REJECT_POLICY),
                 field("security.reject_rules[].patterns", STRINGS, "Phrases (or `^` regular expressions) that "
                         + "select the rule."),
                 field("security.reject_rules[].reason", TEXT, "The refusal."),
@@ -58,7 +60,7 @@ final class PolicySecurityFields {
                         + "it (\"바랍니다\", \"요청\")."),
                 field("security.commands.rules", arrayOf(OBJECT), "The rules, checked in order."),
                 field("security.commands.rules[].policy", STRING, "The policy named in the refusal.")
-                        .byDefault("\"read_only\""),
+                        .byDefaultText(PolicySecurity.DEFAULT_COMMAND_POLICY),
                 field("security.commands.rules[].reason", TEXT, "The refusal."),
                 field("security.commands.rules[].verbs", STRINGS, "English verbs used as a command (\"drop\", "
                         + "\"delete\"), in any form before their object."),
@@ -72,5 +74,10 @@ final class PolicySecurityFields {
                         + "the sentence (\"기록 싹 삭제\")."),
                 field("security.commands.rules[].ko_surfaces", STRINGS, "Korean forms refused as written "
                         + "(\"지워\")."));
+    }
+
+    /** A list of strings as JSON: ["SELECT"]. */
+    private static String json(List<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 }

@@ -8,6 +8,10 @@ import static dev.opsuite.trace.domain.validation.Kind.OBJECT;
 import static dev.opsuite.trace.domain.validation.Kind.STRING;
 import static dev.opsuite.trace.domain.validation.Kind.STRINGS;
 
+import dev.opsuite.model.asset.SourceAsset;
+import dev.opsuite.model.asset.SourceAsset.Connection;
+import dev.opsuite.model.asset.SourceAsset.Limits;
+import dev.opsuite.model.asset.SourceAsset.Permissions;
 import dev.opsuite.trace.domain.AssetType;
 
 /** The fields of a Source asset (read by EXECUTE's adapters, the schema scan and VALIDATE). */
@@ -27,20 +31,20 @@ final class SourceFields {
                                 Field.assetName(),
                                 field("type", STRING, "The kind of database: `postgres` and `timescale` are read "
                                         + "with SQL over JDBC, `neo4j` with Cypher over Bolt.")
-                                        .required().oneOf("postgres", "timescale", "neo4j")),
+                                        .required().oneOf(SourceAsset.TYPES.toArray(String[]::new))),
                         group("Connection",
                                 field("connection", OBJECT, "How to reach the database. Literal host, port and "
                                         + "database are checked so that no URL parameter can be smuggled in.")
                                         .required(),
                                 field("connection.host", STRING, "PostgreSQL/TimescaleDB host name or IP address.")
-                                        .byDefault("\"127.0.0.1\""),
+                                        .byDefaultText(Connection.DEFAULT_HOST),
                                 ref("connection.host_ref", "host"),
                                 field("connection.port", Kind.either(INTEGER, STRING), "PostgreSQL/TimescaleDB "
                                         + "port, as a number or as digits.")
-                                        .byDefault("5432").between(1, 65535).mustBe("a port number (1-65535)"),
+                                        .byDefault(Connection.DEFAULT_PORT).between(1, 65535).mustBe("a port number (1-65535)"),
                                 ref("connection.port_ref", "port"),
                                 field("connection.database", STRING, "PostgreSQL/TimescaleDB database name.")
-                                        .byDefault("\"postgres\""),
+                                        .byDefaultText(Connection.DEFAULT_DATABASE),
                                 ref("connection.database_ref", "database"),
                                 field("connection.url", STRING, "A whole JDBC URL "
                                         + "`jdbc:postgresql://host[:port][/database]` (no parameters); when given, "
@@ -48,7 +52,7 @@ final class SourceFields {
                                 ref("connection.url_ref", "url"),
                                 field("connection.uri", STRING, "Neo4j Bolt URI: `bolt://` or `neo4j://` (`+s`, "
                                         + "`+ssc`) host[:port], no parameters.")
-                                        .byDefault("\"bolt://127.0.0.1:7687\""),
+                                        .byDefaultText(Connection.DEFAULT_URI),
                                 ref("connection.uri_ref", "uri"),
                                 field("connection.user", STRING, "Login user. A Neo4j source without a user connects "
                                         + "without authentication."),
@@ -60,21 +64,21 @@ final class SourceFields {
                                 field("permissions", OBJECT, "What the product may do on this source."),
                                 field("permissions.read_only", BOOLEAN, "Declares the source read-only. VALIDATE "
                                         + "denies every template on a source that does not say `true`.")
-                                        .byDefault("false"),
+                                        .byDefault(Permissions.DEFAULT_READ_ONLY),
                                 field("permissions.schema_allowlist", STRINGS, "PostgreSQL schemas put on the "
                                         + "connection's search_path and scanned by the schema scan (names of "
                                         + "letters, digits and `_`).")
-                                        .defaultIs("`[]` (the `public` schema)"),
+                                        .defaultIs("`[]` (the `" + Permissions.DEFAULT_SCHEMA + "` schema)"),
                                 field("limits", OBJECT, "Bounds on each query run on this source."),
                                 field("limits.max_rows", INTEGER, "Most rows one query returns (a template's "
                                         + "`max_rows` may lower it; more rows mark the result truncated).")
-                                        .min(1).byDefault("10000"),
+                                        .min(1).byDefault(Limits.DEFAULT_MAX_ROWS),
                                 field("limits.max_duration_seconds", INTEGER, "Longest one query may run; the "
                                         + "Policy's `budget.timeout_seconds` bounds it too.")
-                                        .min(1).byDefault("30"),
+                                        .min(1).byDefault(Limits.DEFAULT_MAX_DURATION_SECONDS),
                                 field("limits.max_connections", INTEGER, "Size of the connection pool "
                                         + "(PostgreSQL/TimescaleDB).")
-                                        .min(1).byDefault("8"))));
+                                        .min(1).byDefault(Limits.DEFAULT_MAX_CONNECTIONS))));
     }
 
     /** A connection value given by reference: the name of the secret holding it. */
