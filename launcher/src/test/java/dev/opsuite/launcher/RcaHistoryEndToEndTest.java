@@ -27,7 +27,14 @@ class RcaHistoryEndToEndTest {
 
     @Test
     void aStageFarSlowerThanItsShapesHistoryIsAHypothesisWithItsFigures() throws Exception {
-        AllInOne ops = OpsStack.get();
+        // a stack of its own: on the shared one, other tests' slow traces of the same shape (slow stores,
+        // locks, a loaded machine) raised the shape's p95 past this test's slow ask and the rule rightly kept quiet
+        try (AllInOne ops = OpsStack.start(TempData.create("ops-rca-history-"), java.util.Map.of("OPS_DEMO_DAYS", "1"))) {
+            slowAgainstHistory(ops);
+        }
+    }
+
+    private static void slowAgainstHistory(AllInOne ops) throws Exception {
         Http http = new Http(ops).as("operator");
         List<String> ordinary = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
