@@ -110,6 +110,8 @@ public final class AnswerComposer {
             template = Localized.text(b.path("count_template"), lang); // "0 CIs match" is a count too
         } else if (out.rows().isEmpty() && b.has("empty")) {
             template = Localized.text(b.path("empty"), lang);
+        } else if (b.path("agg_templates").has(plan.metric().agg())) {
+            template = Localized.text(b.path("agg_templates").path(plan.metric().agg()), lang);
         } else if (!plan.primary().fields().isEmpty() && b.has("field_templates")) {
             List<String> parts = new ArrayList<>();
             for (String f : plan.primary().fields()) {
@@ -242,7 +244,9 @@ public final class AnswerComposer {
         List<String> labels = new ArrayList<>();
         if (rule != null && rule.has("columns")) {
             for (JsonNode c : rule.path("columns")) {
-                if (out.columnIndex(c.path("from").asText()) >= 0) {
+                int i = out.columnIndex(c.path("from").asText());
+                // a column the rows lack, or hold no value in (at_ts of an average), is not shown
+                if (i >= 0 && (out.rows().isEmpty() || out.rows().stream().anyMatch(r -> r.get(i) != null))) {
                     from.add(c.path("from").asText());
                     labels.add(c.path("label").asText(c.path("from").asText()));
                 }

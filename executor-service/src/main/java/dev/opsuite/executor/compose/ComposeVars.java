@@ -95,7 +95,7 @@ final class ComposeVars {
     static void addRows(Map<String, String> vars, ToolOutput out, JsonNode rule, JsonNode more, String lang, int decimals,
                         java.time.ZoneOffset offset) {
         if (!out.rows().isEmpty()) {
-            out.row(0).forEach((k, v) -> vars.put(k, k.equals("ts") || k.endsWith("_ts") ? local(v, offset)
+            out.row(0).forEach((k, v) -> vars.put(k, k.equals("ts") || k.endsWith("_ts") || k.startsWith("ts_") ? local(v, offset)
                     : Templates.number(v, decimals)));
         }
         vars.put("row_count", Integer.toString(out.rows().size()));

@@ -119,7 +119,7 @@ final class Readings {
                 return p.metric().topN() > 0 ? "rank_among" : "compare";
             }
             return p.metric().topN() > 0 ? "top"
-                    : !p.metric().bucket().isEmpty() ? "series" : "aggregate";
+                    : !p.metric().bucket().isEmpty() ? "series" : "last".equals(p.metric().agg()) ? "at" : "aggregate";
         }
         if (p.intent() == Intent.SEARCH) {
             return "search";

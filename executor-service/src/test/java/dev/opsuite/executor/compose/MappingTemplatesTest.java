@@ -70,6 +70,13 @@ class MappingTemplatesTest {
                     metric, history, new PlanModel.Output(List.of("text"), "text", k == 1), lang, List.of(), List.of(), "",
                     List.of(), Map.of("time_zone", "Asia/Seoul"), List.of("widened:last_1h:last_24h")));
         }
+        for (String agg : List.of("last", "min", "avg")) { // the texts chosen per aggregation (agg_templates)
+            PlanModel.Metric m = new PlanModel.Metric("cpu_usage", agg, metric.timeRange(), metric.timeFrom(),
+                    metric.timeTo(), "", 0, "", true, null);
+            out.add(new PlanModel(Intent.AGGREGATE, View.SUMMARY, primary, null, new PlanModel.Graph(3, List.of(), "in",
+                    200), m, history, new PlanModel.Output(List.of("text"), "text", false), lang, List.of(), List.of(),
+                    "", List.of(), Map.of("time_zone", "Asia/Seoul"), List.of()));
+        }
         return out;
     }
 

@@ -83,4 +83,41 @@ class ReadingsTest {
         assertEquals("per_ci_agg", Readings.shape(plan(Intent.LIST, one, avg, null, "en")));
         assertEquals(true, read(plan(Intent.LIST, one, avg, null, "en"), "en").contains(" over the last 2 days"));
     }
+
+    @Test
+    void oneSampleAtAMomentIsReadAsThatAndSaysWhenItWasTaken() {
+        PlanModel.Primary one = new PlanModel.Primary("ci", "DB_FLEET", List.of(), List.of(), List.of(), 0, 0,
+                List.of(), List.of(), "fleet-db");
+        PlanModel.Metric m = new PlanModel.Metric("cpu_usage", "last", "range:2014-04-17T13:30Z/2014-04-17T14:31Z",
+                "2014-04-17T13:30Z", "2014-04-17T14:31Z", "", 0, "", true, null);
+        PlanModel p = plan(Intent.AGGREGATE, one, m, null, "en");
+        String en = Readings.render(p, ASSETS.content("mapping"), Map.of("time_range", "2014-04-17 13:30–14:31"), "en");
+        assertEquals(true, en.contains("its last sample over 2014-04-17 13:30–14:31"), en);
+        dev.opsuite.executor.domain.ToolOutput out = new dev.opsuite.executor.domain.ToolOutput("metric_executor",
+                "metric_agg", List.of("ci_code", "ci_name", "metric_name", "value", "at_ts", "samples", "ts_from", "ts_to"),
+                List.of(java.util.Arrays.asList("DB_FLEET", "fleet-db", "cpu_usage", 97.5, "2014-04-17T14:30:00Z", 13,
+                        "2014-04-17T13:30:00Z", "2014-04-17T14:30:00Z")), false, Map.of(), null, false);
+        String answer = new AnswerComposer().compose(p, List.of(out), ASSETS).answer();
+        assertEquals(true, answer.contains("was 97.5") && answer.contains("at 2014-04-17 14:30"), answer);
+    }
+
+    @Test
+    void aColumnNoRowHoldsAValueInIsNotShown() {
+        PlanModel.Primary one = new PlanModel.Primary("ci", "DB_FLEET", List.of(), List.of(), List.of(), 0, 0,
+                List.of(), List.of(), "fleet-db");
+        PlanModel.Metric m = new PlanModel.Metric("cpu_usage", "avg", "day:2014-04-17", "2014-04-17T00:00Z",
+                "2014-04-18T00:00Z", "", 0, "", true, null);
+        PlanModel p = new PlanModel(Intent.AGGREGATE, View.SUMMARY, one, null, new PlanModel.Graph(3, List.of(), "in", 200),
+                m, null, new PlanModel.Output(List.of("text", "table"), "text", false), "en", List.of(), List.of(), "",
+                List.of(), Map.of("time_zone", "UTC"), List.of());
+        dev.opsuite.executor.domain.ToolOutput out = new dev.opsuite.executor.domain.ToolOutput("metric_executor",
+                "metric_agg", List.of("ci_code", "ci_name", "metric_name", "value", "at_ts", "samples", "ts_from", "ts_to"),
+                List.of(java.util.Arrays.asList("DB_FLEET", "fleet-db", "cpu_usage", 45.2, null, 288,
+                        "2014-04-17T00:00:00Z", "2014-04-17T23:55:00Z")), false, Map.of(), null, false);
+        Block table = new AnswerComposer().compose(p, List.of(out), ASSETS).blocks().stream()
+                .filter(b -> b.type().equals("table")).findFirst().orElseThrow();
+        String columns = String.valueOf(table.data().get("columns"));
+        assertEquals(false, columns.contains("at_ts"), columns);
+        assertEquals(true, columns.contains("samples"), columns);
+    }
 }

@@ -176,7 +176,9 @@ final class PlanBuilder {
         // "the busiest maru vm": a part of names with a superlative ranks the CIs it names, not a choice to ask for
         List<LinkedEntity> ents = given.size() == 1 && groupWord(given.get(0)) && !given.get(0).resolved()
                 && s.order().isPresent() ? each(given.get(0)) : given;
-        Optional<String> agg = s.agg().filter(a -> !a.equals("count") || !s.intent("count"));
+        // "the last reading" with no time named is the latest one: no aggregation over a range
+        Optional<String> agg = s.agg().filter(a -> !a.equals("count") || !s.intent("count"))
+                .filter(a -> !a.equals("last") || u.time().present());
         // "of A, B, C which 2 are busiest" ranks the named CIs; "compare A and B on their worst" does not
         boolean rankNamed = ents.size() >= 2 && s.order().isPresent() && (!s.intent("compare") || u.topN().isPresent());
         if (rankNamed && !u.time().present() && sameWordOrdersAndAggregates()) {
@@ -191,7 +193,7 @@ final class PlanBuilder {
         boolean compare = s.intent("compare") || ents.size() >= 2;
         if (!u.thresholds().isEmpty() || !named && !filters.isEmpty() && s.order().isEmpty() && !compare) {
             Understanding.Threshold th = u.thresholds().isEmpty() ? null : u.thresholds().get(0);
-            String a = agg.orElse(t.present() ? "avg" : "latest");
+            String a = agg.orElse(t.present() ? rangedAgg(t) : "latest");
             PlanModel.Metric m = metric(metric, a, t, defaults.path("aggregate_range").asText("last_24h"), "", 0, "",
                     th == null ? null : new PlanModel.Threshold(th.op(), th.value(), th.upper()), !a.equals("latest"));
             // "원장 DB, 결제 DB, 고객 DB 중에서 CPU가 60%를 넘는 데": the condition among the CIs named; one CI
@@ -203,7 +205,7 @@ final class PlanBuilder {
             return (s.intent("count") ? d.counted() : d).plan();
         }
         if (compare && ents.size() >= 2) {
-            String a = agg.orElse(t.present() ? "avg" : "latest");
+            String a = agg.orElse(t.present() ? rangedAgg(t) : "latest");
             // "of A, B, C and D which 2 are busiest": the named CIs ranked, the first n kept
             int n = rankNamed ? Math.min(ents.size(), u.topN().orElse(singular() ? 1 : ents.size())) : 0;
             PlanModel.Metric m = metric(metric, a, t, defaults.path("aggregate_range").asText("last_24h"), "", n,
@@ -215,7 +217,7 @@ final class PlanBuilder {
             // "top 3 VMs by CPU" ranks current values; a named range or aggregation ranks that aggregate
             boolean ranged = t.present() || agg.isPresent();
             int n = u.topN().orElse(singular() ? 1 : defaults.path("top_n").asInt(5));
-            PlanModel.Metric m = metric(metric, agg.orElse(ranged ? "avg" : "latest"), t,
+            PlanModel.Metric m = metric(metric, agg.orElse(ranged ? rangedAgg(t) : "latest"), t,
                     defaults.path("top_range").asText("last_1h"), "", n, s.order().get(), null, ranged);
             return parts.plan(Intent.AGGREGATE, View.SUMMARY, List.of(), filters, null, m, null, TABLE_BLOCKS).plan();
         }
@@ -226,7 +228,7 @@ final class PlanBuilder {
                     List.of("text", "chart", "table")).plan();
         }
         if (agg.isPresent() || t.present()) {
-            PlanModel.Metric m = metric(metric, agg.orElse("avg"), t, defaults.path("aggregate_range").asText("last_24h"),
+            PlanModel.Metric m = metric(metric, agg.orElse(rangedAgg(t)), t, defaults.path("aggregate_range").asText("last_24h"),
                     "", 0, "", null, true);
             return parts.plan(Intent.AGGREGATE, View.SUMMARY, ents, filters, null, m, null, TABLE_BLOCKS).plan();
         }
@@ -256,11 +258,25 @@ final class PlanBuilder {
         return superlative && !plural;
     }
 
+    /** A measure over a named time with no aggregation: its average, or at one moment its last sample. */
+    private static String rangedAgg(TimeReading t) {
+        return t.instant() ? "last" : "avg";
+    }
+
     /** A metric spec over the question's range, else the default one; bucket "trend" picks a width for the range. */
     private PlanModel.Metric metric(String name, String agg, TimeReading t, String defaultRange, String bucket, int topN,
                                     String order, PlanModel.Threshold threshold, boolean ranged) {
         if (!ranged) {
             return new PlanModel.Metric(name, agg, "", "", "", "", topN, order, false, threshold);
+        }
+        if (agg.equals("last") && t.present() && t.instant()) {
+            // "CPU at 14:30": the last sample at or before that minute, looked for a while back — never the
+            // hour's average, and the answer says when the sample was taken
+            OffsetDateTime to = t.from().plusMinutes(1);
+            OffsetDateTime from = t.from().minusMinutes(Math.max(1, rules.path("defaults")
+                    .path("instant_lookback_minutes").asInt(60)));
+            return new PlanModel.Metric(name, agg, "range:" + from + "/" + to, from.toString(), to.toString(), "",
+                    topN, order, true, threshold);
         }
         String range = t.present() ? t.name() : defaultRange;
         OffsetDateTime from = t.present() ? t.from() : TimeRanges.resolve(defaultRange, now).from();

@@ -195,6 +195,18 @@ final class PlanParts {
         }
         unused.forEach(m -> unexplained.add(m));
         s.dropped().forEach(m -> unexplained.add(m));
+        // "when …?" is understood only by an answer that gives a time: events, or one sample of a measure
+        // (its maximum, minimum or last, with the time it was taken)
+        boolean measure = !p.metric().metricName().isEmpty();
+        boolean timed = p.history().enabled() || measure && p.metric().topN() == 0
+                && java.util.Set.of("max", "min", "last").contains(p.metric().agg());
+        if (!timed) {
+            u.of("when").forEach(c -> unexplained.add(c.text()));
+        }
+        // an aggregation word with no measure to apply it to ("when did X peak") is not understood
+        if (!measure && !p.history().enabled()) {
+            u.of("agg").stream().filter(c -> !c.value().equals("count")).forEach(c -> unexplained.add(c.text()));
+        }
         // an event id the plan does not look for (a metric question, a second id) is not understood
         s.references().stream().filter(r -> !r.equals(p.history().eventRef())).forEach(unexplained::add);
         Map<String, Object> understanding = new LinkedHashMap<>();

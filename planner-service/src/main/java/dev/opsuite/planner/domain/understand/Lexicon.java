@@ -83,6 +83,7 @@ public final class Lexicon {
         rules.path("top_n").properties().forEach(g -> g.getValue().forEach(
                 k -> add(new Word(Word.Kind.TOP, "", g.getKey(), k.asText()))));
         rules.path("trend").forEach(k -> add(new Word(Word.Kind.TREND, "", "trend", k.asText())));
+        rules.path("understanding").path("when_words").forEach(k -> add(new Word(Word.Kind.WHEN, "", "when", k.asText())));
         for (JsonNode r : resolver.path("rules")) {
             JsonNode data = r.path("rule_data");
             if ("strip_particles".equals(data.path("transform").asText())) {

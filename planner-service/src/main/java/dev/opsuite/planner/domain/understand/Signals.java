@@ -108,8 +108,14 @@ public final class Signals {
         return u.of("metric").stream().map(Claim::value).findFirst();
     }
 
+    /**
+     * The aggregation asked. A superlative that also orders ("highest") yields to an aggregation word
+     * of its own ("the highest average CPU" ranks by the average, not by the maximum).
+     */
     public Optional<String> agg() {
-        return u.of("agg").stream().map(Claim::value).findFirst();
+        List<Claim> tops = u.of("top");
+        return u.of("agg").stream().filter(c -> tops.stream().noneMatch(t -> t.span().overlaps(c.span())))
+                .map(Claim::value).findFirst().or(() -> u.of("agg").stream().map(Claim::value).findFirst());
     }
 
     public Optional<String> order() {

@@ -81,6 +81,8 @@ final class TimeComposer {
         List<Interval> relatives = new ArrayList<>();
         List<TimeAtom> parts = new ArrayList<>();
         List<Integer> weekdays = new ArrayList<>();
+        List<TimeAtom> weekOfs = new ArrayList<>();
+        List<TimeAtom> dayAtoms = new ArrayList<>();
         for (TimeAtom t : rest) {
             String role = intervals.role(t);
             if (t.kind().equals("weekday")) {
@@ -97,9 +99,14 @@ final class TimeComposer {
                     tods.add(new TimeOfDay(LocalTime.of(eh == 24 ? 0 : eh, Integer.parseInt(t.field("em"))), "", role,
                             t.span().start() + 1));
                 }
-                default -> intervals.interval(t, nowZ, role).ifPresent(i -> days.add(i.at(t.span().start())));
+                case "week_of" -> weekOfs.add(t);
+                default -> intervals.interval(t, nowZ, role).ifPresent(i -> {
+                    days.add(i.at(t.span().start()));
+                    dayAtoms.add(t);
+                });
             }
         }
+        weekOf(weekOfs, days, dayAtoms);
         if (relatives.size() == 1 && !weekdays.isEmpty() && weeks.contains(relatives.get(0).name())
                 && days.stream().allMatch(d -> weekdays.contains(d.at()))) {
             // "지난주(월요일~일요일)", "last week, Tuesday": the weekdays of that week
@@ -183,7 +190,41 @@ final class TimeComposer {
         String name = out.name().startsWith("weekday:") ? "day:" + out.name().substring(out.name().lastIndexOf(':') + 1)
                 : out.name();
         return new TimeReading(name, out.from().toOffsetDateTime(), to.toOffsetDateTime(), zone.getId(),
-                spans, problems, !days.isEmpty() || !relatives.isEmpty() || tods.isEmpty());
+                spans, problems, !days.isEmpty() || !relatives.isEmpty() || tods.isEmpty(),
+                out.point() && out.role().isEmpty());
+    }
+
+    /**
+     * "the week of 2014-04-14", "4월 14일이 있는 주": the calendar week (Monday to Monday) holding the
+     * day named beside it; "the week starting April 17": seven days from it. Beside no whole day, the
+     * words are left for the unexplained ones, never read as a day.
+     */
+    private void weekOf(List<TimeAtom> weekOfs, List<Interval> days, List<TimeAtom> dayAtoms) {
+        for (TimeAtom w : weekOfs) {
+            // "week of D" names the day after it, "D이 있는 주" / "D 주간" the day before it
+            boolean dayAfter = a.span(w.span().start(), w.span().end()).toLowerCase(Locale.ROOT).contains("week");
+            int i = -1;
+            for (int k = 0; k < dayAtoms.size(); k++) {
+                Span day = dayAtoms.get(k).span();
+                if (dayAfter ? day.start() >= w.span().end() && a.text().substring(w.span().end(), day.start())
+                        .matches("(?i)[\\s,]*(?:(?:starting|from)(?:\\s+on)?)?[\\s,]*")
+                        : day.end() <= w.span().start() && adjacent(day, w.span())) {
+                    i = k;
+                    break;
+                }
+            }
+            Interval d = i < 0 ? null : days.get(i);
+            if (d == null || d.point() || !d.to().equals(d.from().toLocalDate().plusDays(1).atStartOfDay(zone))
+                    || !d.from().equals(d.from().toLocalDate().atStartOfDay(zone))) {
+                spans.remove(w.span());
+                continue;
+            }
+            // "the week starting D" (D's role is "since" by its connector): seven days from D
+            boolean fromDay = !w.field("start").isEmpty() || d.role().equals("since");
+            LocalDate first = fromDay ? d.from().toLocalDate()
+                    : d.from().toLocalDate().with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            days.set(i, Intervals.range(first.atStartOfDay(zone), first.plusDays(7).atStartOfDay(zone), "").at(d.at()));
+        }
     }
 
     private static Interval today(ZonedDateTime nowZ) {
@@ -215,7 +256,8 @@ final class TimeComposer {
         if (t1.role().equals("until")) {
             return new Interval(day.from(), at, "range:" + day.from().toOffsetDateTime() + "/" + at.toOffsetDateTime(), "");
         }
-        return new Interval(at, at.plusHours(1), "range:" + at.toOffsetDateTime() + "/" + at.plusHours(1).toOffsetDateTime(), "");
+        return new Interval(at, at.plusHours(1), "range:" + at.toOffsetDateTime() + "/" + at.plusHours(1).toOffsetDateTime(), "",
+                true, -1); // one moment: "at 14:30"
     }
 
     /** "11월 23일 18시부터 24일 정오까지": each time of day on the day named before it. */

@@ -347,4 +347,51 @@ class EstateWordsTest {
         assertEquals(List.of("DB_FLEET"), p.primary().ciCodes().isEmpty() ? List.of(p.primary().ciCode()) : p.primary().ciCodes());
         assertTrue(p.unexplained().isEmpty(), p.unexplained().toString());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "What was the CPU of fleet-db at 14:30 on 2014-04-17?|2014-04-17T13:30+09:00|2014-04-17T14:31+09:00",
+        "2014년 4월 17일 오후 2시 30분 fleet-db CPU|2014-04-17T13:30+09:00|2014-04-17T14:31+09:00",
+        "last cpu reading of fleet-db on 2014-04-17|2014-04-17T00:00+09:00|2014-04-18T00:00+09:00",
+        "2014-04-17 fleet-db CPU 마지막 값|2014-04-17T00:00+09:00|2014-04-18T00:00+09:00"})
+    void aMeasureAtOneMomentIsItsLastSampleAtOrBeforeIt(String question, String from, String to) {
+        PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+        assertEquals("last", p.metric().agg(), question + ": " + p);
+        assertTrue(java.time.OffsetDateTime.parse(from).isEqual(java.time.OffsetDateTime.parse(p.metric().timeFrom())),
+                p.metric().toString());
+        assertTrue(java.time.OffsetDateTime.parse(to).isEqual(java.time.OffsetDateTime.parse(p.metric().timeTo())),
+                p.metric().toString());
+        assertTrue(p.unexplained().isEmpty(), p.unexplained().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"max cpu of fleet-db at 14:30 on 2014-04-17|max",
+        "the last cpu reading of fleet-db|latest"})
+    void anAggregationNamedKeepsItsOwnReading(String question, String agg) {
+        PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+        assertEquals(agg, p.metric().agg(), question + ": " + p);
+        // the latest value is one lookup, never an aggregate over a default range
+        assertEquals(agg.equals("latest"), p.metric().timeFrom().isEmpty(), question + ": " + p);
+    }
+
+    @Test
+    void aSuperlativeThatOrdersYieldsToTheAggregationNamed() {
+        PlanModel p = new RulesPlanner().plan("which database had the highest average cpu on 2014-04-17?", assets, NOW,
+                SEOUL, dict).plan();
+        assertEquals("avg", p.metric().agg(), p.toString());
+        assertEquals("desc", p.metric().order(), p.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"When was the cpu of fleet-db highest on 2014-04-17?|max|",
+        "2014년 4월 17일 fleet-db CPU가 가장 낮았던 시각은 언제야?|min|",
+        "When was fleet-db cpu above 90% on 2014-04-17?||when",
+        "At what time did fleet-db peak on 2014-04-17?||at what time peak"})
+    void whenIsUnderstoodOnlyByAnAnswerThatGivesATime(String question, String agg, String unexplained) {
+        PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+        if (agg != null) {
+            assertEquals(agg, p.metric().agg(), question + ": " + p);
+        }
+        assertEquals(unexplained == null ? "" : unexplained, String.join(" ", p.unexplained()), question + ": " + p);
+    }
 }

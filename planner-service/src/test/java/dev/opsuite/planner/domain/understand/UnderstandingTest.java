@@ -173,12 +173,40 @@ class UnderstandingTest {
         "ledger-db cpu last week, Tuesday|2026-11-24T00:00+09:00|2026-11-25T00:00+09:00",
         // a bracket that glosses a time already read
         "ledger-db peak cpu last Friday (Black Friday)|2026-11-27T00:00+09:00|2026-11-28T00:00+09:00",
+        // the week of a day is the calendar week holding it; "starting" counts seven days from it
+        "ledger-db average cpu in the week of 2014-04-17|2014-04-14T00:00+09:00|2014-04-21T00:00+09:00",
+        "ledger-db cpu during the week of April 14, 2014|2014-04-14T00:00+09:00|2014-04-21T00:00+09:00",
+        "ledger-db cpu for the week starting 2014-04-17|2014-04-17T00:00+09:00|2014-04-24T00:00+09:00",
+        "2014년 4월 17일이 있는 주 ledger-db 평균 CPU|2014-04-14T00:00+09:00|2014-04-21T00:00+09:00",
+        "2014년 4월 17일 주간 ledger-db 최대 CPU|2014-04-14T00:00+09:00|2014-04-21T00:00+09:00",
     })
     void timeExpressionsResolveToTheirRange(String question, String from, String to) {
         TimeReading t = read(question).time();
         assertTrue(t.present(), question + ": " + t.problems());
         assertTrue(OffsetDateTime.parse(from).isEqual(t.from()), question + ": from " + t.from());
         assertTrue(OffsetDateTime.parse(to).isEqual(t.to()), question + ": to " + t.to());
+    }
+
+    @Test
+    void aWeekWithNoDayBesideItIsNotADay() {
+        Understanding u = read("ledger-db cpu 2014-04-17, week of crunch");
+        assertTrue(OffsetDateTime.parse("2014-04-18T00:00+09:00").isEqual(u.time().to()), u.time().toString());
+        assertTrue(String.join(" ", u.unexplained()).contains("week"), u.unexplained().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "ledger-db cpu at 14:30 on 2014-04-17|true",
+        "ledger-db cpu 2014-04-17T14:30Z|true",
+        "어제 오후 3시 ledger-db CPU|true",
+        "ledger-db cpu on 2014-04-17|false",
+        "ledger-db cpu between 10:00 and 12:00 yesterday|false",
+        "ledger-db cpu since 14:00 yesterday|false",
+    })
+    void oneMomentIsAnInstantNotASpan(String question, boolean instant) {
+        TimeReading t = read(question).time();
+        assertTrue(t.present(), question + ": " + t.problems());
+        assertEquals(instant, t.instant(), question + ": " + t);
     }
 
     @Test

@@ -50,8 +50,11 @@ final class MappingFields {
                                         + "the CI, the sentence used when the plan asks for that field; the sentences "
                                         + "of the fields asked are joined (else `template`).")
                                         .keys("the primary entity's field names"),
+                                field("rules[].blocks[].agg_templates", mapOf(TEXT), "text/markdown: per aggregation "
+                                        + "of the plan, the text instead of `template` (`last`: the sample at a "
+                                        + "moment, with its time).").keys(QueryFields.AGGS),
                                 field("rules[].blocks[].columns", arrayOf(OBJECT), "table: the columns shown, in "
-                                        + "order; those the rows lack are skipped.").defaultIs("every column"),
+                                        + "order; those the rows lack, or hold no value in, are skipped.").defaultIs("every column"),
                                 field("rules[].blocks[].columns[].from", STRING, "The result column."),
                                 field("rules[].blocks[].columns[].label", STRING, "Its heading.")
                                         .defaultIs("the column name"),
@@ -136,7 +139,7 @@ final class MappingFields {
                                 field("reading.<shape>", TEXT, "The reading of a plan of that shape (`{target}`, "
                                         + "`{metric}`, `{agg}`, `{range}`, `{filters}`, `{depth}`…); a shape without "
                                         + "one gives no line.")
-                                        .keys("latest", "aggregate", "series", "top", "rank_among", "compare", "per_ci",
+                                        .keys("latest", "aggregate", "at", "series", "top", "rank_among", "compare", "per_ci",
                                                 "per_ci_count", "per_ci_agg", "per_ci_agg_count", "count_over", "list", "count", "attributes", "ci", "search", "events",
                                                 "events_count", "events_ref", "changes_before", "changes_before_ref", "impact", "callers", "dependency",
                                                 "callees", "host", "hosted", "neighbors", "path")),

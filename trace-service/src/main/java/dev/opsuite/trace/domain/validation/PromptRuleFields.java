@@ -98,6 +98,9 @@ final class PromptRuleFields {
                         .byDefault("\"1 hour\""),
                 field("rules.defaults.change_window_hours", INTEGER, "Hours before an incident searched for changes "
                         + "and deploys.").byDefault("24"),
+                field("rules.defaults.instant_lookback_minutes", INTEGER, "A measure asked at one moment (\"CPU "
+                        + "at 14:30\") is its last sample at or before that minute, looked for this far back.")
+                        .byDefault("60"),
                 field("rules.defaults.reference_range", STRING, "Where an event named by its id is looked for when the "
                         + "question names no day.").byDefault("\"last_90d\""),
                 field("rules.type_layers", mapOf(INTEGER), "Per CI type, its layer in the hosting stack (0: "
@@ -122,6 +125,10 @@ final class PromptRuleFields {
                 field("rules.understanding.bare_count_words", STRINGS, "Count words (\"몇\") that, before a unit or "
                         + "after a value word, ask for a value rather than a number of CIs."),
                 field("rules.understanding.value_words", STRINGS, "Value words before a bare count word (\"지금\")."),
+                field("rules.understanding.when_words", STRINGS, "Words asking when (\"언제\", \"at what time\"; "
+                        + "`^…` is a pattern on the question, its group claimed). Understood only by an answer that "
+                        + "gives a time — events, or a maximum, minimum or last sample with the time it was "
+                        + "taken; else listed as not understood."),
                 field("rules.understanding.value_units", STRINGS, "Units after a bare count word (\"%\", \"ms\")."),
                 field("rules.understanding.question_words", STRINGS, "Question words the list group also holds "
                         + "that do not ask for a list (\"which\", \"어떤\")."),

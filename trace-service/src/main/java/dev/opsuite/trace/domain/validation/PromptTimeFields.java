@@ -26,10 +26,11 @@ final class PromptTimeFields {
                         + "`wd`, `H`, `M`, `ap`, `zone`…) are the fields of the match; `n` may be a number word."),
                 field("rules.time.atoms[].kind", STRING, "What the match is: a named range (`relative`), a day, "
                         + "month or year, an instant, a time of day (`tod`), a part of the day, a weekday, the "
-                        + "weekend, a clock range or a time zone; others are ignored.")
+                        + "weekend, a clock range, a time zone, or `week_of` (the calendar week holding the day "
+                        + "written beside it; with a `start` group, the seven days from that day); others are ignored.")
                         .byDefault("\"relative\"")
                         .known("relative", "day", "month", "year", "instant", "tod", "part", "weekday", "weekend",
-                                "clock_range", "zone"),
+                                "clock_range", "zone", "week_of"),
                 field("rules.time.atoms[].range", SCALAR, "kind relative: the named range (`last_{n}h`, "
                         + "`this_week`); `{group}` is replaced by that group's text."),
                 field("rules.time.atoms[].day_offset", SCALAR, "Days from today (`-1`: yesterday; `-{n}`)."),
