@@ -55,6 +55,8 @@ final class QueryParams {
         p.put("threshold_upper", th == null ? 0.0 : th.upper());
         if (!m.timeFrom().isEmpty()) {
             p.put("time_from", OffsetDateTime.parse(m.timeFrom()));
+            // buckets start at midnight where the question was asked (its offset), not at UTC's
+            p.put("bucket_origin", OffsetDateTime.parse(m.timeFrom()).truncatedTo(java.time.temporal.ChronoUnit.DAYS));
         }
         if (!m.timeTo().isEmpty()) {
             p.put("time_to", OffsetDateTime.parse(m.timeTo()));

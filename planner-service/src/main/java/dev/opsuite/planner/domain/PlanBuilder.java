@@ -222,8 +222,9 @@ final class PlanBuilder {
             return parts.plan(Intent.AGGREGATE, View.SUMMARY, List.of(), filters, null, m, null, TABLE_BLOCKS).plan();
         }
         if (s.trend()) {
+            // "daily", "시간별" name the bucket; else it is picked for the range
             PlanModel.Metric m = metric(metric, agg.orElse("avg"), t, defaults.path("aggregate_range").asText("last_24h"),
-                    "trend", 0, "", null, true);
+                    s.bucket().orElse("trend"), 0, "", null, true);
             return parts.plan(Intent.AGGREGATE, View.SUMMARY, ents, filters, null, m, null,
                     List.of("text", "chart", "table")).plan();
         }
@@ -281,9 +282,23 @@ final class PlanBuilder {
         String range = t.present() ? t.name() : defaultRange;
         OffsetDateTime from = t.present() ? t.from() : TimeRanges.resolve(defaultRange, now).from();
         OffsetDateTime to = t.present() ? t.to() : TimeRanges.resolve(defaultRange, now).to();
-        String b = bucket.equals("trend") ? bucketFor(Duration.between(from, to)) : bucket;
+        String b = bucket.equals("trend") || !bucket.isEmpty() && tooMany(Duration.between(from, to), bucket)
+                ? bucketFor(Duration.between(from, to)) : bucket; // the reading says the width used
         return new PlanModel.Metric(name, agg, range, from.toString(), to.toString(), b, topN, order, t.present(),
                 threshold);
+    }
+
+    /** Whether a named bucket width ("5 minutes" over a month) would give more than 1000 points. */
+    private static boolean tooMany(Duration span, String bucket) {
+        String[] p = bucket.split("\\s+");
+        try {
+            long n = Long.parseLong(p[0]);
+            Duration width = p[1].startsWith("minute") ? Duration.ofMinutes(n) : p[1].startsWith("hour")
+                    ? Duration.ofHours(n) : p[1].startsWith("day") ? Duration.ofDays(n) : Duration.ofDays(7 * n);
+            return span.dividedBy(width) > 1000;
+        } catch (RuntimeException e) {
+            return true; // a width not written "n unit" is not trusted
+        }
     }
 
     /** Bucket width for a trend: at most a few hundred points (5 minutes up to 2 h, hourly up to 7 days…). */

@@ -203,9 +203,18 @@ final class PlanParts {
         if (!timed) {
             u.of("when").forEach(c -> unexplained.add(c.text()));
         }
-        // an aggregation word with no measure to apply it to ("when did X peak") is not understood
-        if (!measure && !p.history().enabled()) {
-            u.of("agg").stream().filter(c -> !c.value().equals("count")).forEach(c -> unexplained.add(c.text()));
+        // an aggregation word with no measure to apply it to ("when did X peak", "how many samples does X
+        // have") is not understood, nor one the answer does not give ("최소값과 최대값" answers one of them);
+        // a superlative that orders ("highest") is the ranking's own word
+        List<Claim> tops = u.of("top");
+        for (Claim c : u.of("agg")) {
+            boolean ordering = tops.stream().anyMatch(t -> t.span().overlaps(c.span()));
+            boolean used = measure && (c.value().equals(p.metric().agg()) || ordering
+                    || c.value().equals("last") && p.metric().agg().equals("latest"));
+            // a count answers "count", "total", "how many times" of the things it counts
+            if (!used && !p.history().enabled() && !p.output().count()) {
+                unexplained.add(c.text());
+            }
         }
         // an event id the plan does not look for (a metric question, a second id) is not understood
         s.references().stream().filter(r -> !r.equals(p.history().eventRef())).forEach(unexplained::add);

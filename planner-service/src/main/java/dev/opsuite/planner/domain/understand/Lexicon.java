@@ -83,6 +83,9 @@ public final class Lexicon {
         rules.path("top_n").properties().forEach(g -> g.getValue().forEach(
                 k -> add(new Word(Word.Kind.TOP, "", g.getKey(), k.asText()))));
         rules.path("trend").forEach(k -> add(new Word(Word.Kind.TREND, "", "trend", k.asText())));
+        // "daily", "시간별": a series and the width of its buckets
+        rules.path("trend_buckets").properties().forEach(g -> g.getValue().forEach(
+                k -> add(new Word(Word.Kind.TREND, "", g.getKey(), k.asText()))));
         rules.path("understanding").path("when_words").forEach(k -> add(new Word(Word.Kind.WHEN, "", "when", k.asText())));
         for (JsonNode r : resolver.path("rules")) {
             JsonNode data = r.path("rule_data");

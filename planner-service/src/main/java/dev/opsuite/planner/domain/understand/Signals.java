@@ -126,6 +126,11 @@ public final class Signals {
         return !u.of("trend").isEmpty();
     }
 
+    /** The bucket width a trend word names ("daily": "1 day"), if any. */
+    public Optional<String> bucket() {
+        return u.of("trend").stream().map(Claim::value).filter(v -> !v.equals("trend")).findFirst();
+    }
+
     public boolean intent(String group) {
         return u.has("intent", group);
     }

@@ -394,4 +394,21 @@ class EstateWordsTest {
         }
         assertEquals(unexplained == null ? "" : unexplained, String.join(" ", p.unexplained()), question + ": " + p);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"daily average cpu of fleet-db from 2014-04-14 to 2014-04-16|1 day",
+        "2014년 4월 17일 fleet-db CPU 시간별 추이|1 hour",
+        "fleet-db cpu every 5 minutes over the last 30 days|6 hours"})
+    void aTrendWordMayNameItsBucketWidth(String question, String bucket) {
+        PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+        assertEquals(bucket, p.metric().bucket(), question + ": " + p);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"2014-04-16 하루 동안 fleet-db CPU 최소값과 최대값|최대값",
+        "How many samples does fleet-db have for 2014-04-17?|how many samples"})
+    void anAggregationTheAnswerDoesNotGiveIsSaid(String question, String unexplained) {
+        PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+        assertTrue(p.unexplained().contains(unexplained), question + ": " + p.unexplained() + " " + p.metric());
+    }
 }

@@ -48,6 +48,10 @@ final class PromptRuleFields {
                 field("rules.top_n", mapOf(STRINGS), "Words asking for a ranking, lowest first (`asc`) or highest "
                         + "first (`desc`).").keys("asc", "desc"),
                 field("rules.trend", STRINGS, "Words asking for a time series (\"trend\", \"추이\")."),
+                field("rules.trend_buckets", mapOf(STRINGS), "Per bucket width (\"1 day\", \"1 hour\", \"15 minutes\"), "
+                        + "words asking for a time series in buckets of it (\"daily\", \"시간별\"); a width giving "
+                        + "more than 1000 points over the range is replaced by one picked for it, shown in the "
+                        + "reading.").keys("widths written \"n minutes|hours|days|weeks\""),
                 field("rules.superlatives", STRINGS, "Ranking words that ask for one CI (\"highest\"), unless a "
                         + "plural follows."),
                 field("rules.superlative_metrics", mapOf(STRING), "Ranking words that imply a metric when none is "
