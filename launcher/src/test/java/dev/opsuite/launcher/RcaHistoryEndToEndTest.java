@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * kind of question asked several times leaves traces listed under one plan_shape with their stage
  * times; one asked while the estate table is locked for a moment spends far longer in EXECUTE than
  * those, and its analysis says so with the observed time, the p95 and the number of traces; an
- * ordinary one of the same shape raises no such hypothesis.
+ * ordinary one of the same shape raises no such hypothesis; the first of them is judged against the
+ * traces before it only.
  */
 class RcaHistoryEndToEndTest {
     private static final String QUESTION = "list all servers";
@@ -90,6 +91,13 @@ class RcaHistoryEndToEndTest {
         Http.Reply plain = http.post("/ops/rca", "{\"mode\":\"single\",\"trace_id\":\"" + ordinary.get(6) + "\"}");
         assertEquals(200, plain.status(), plain.raw());
         assertFalse(plain.raw().contains("slow_stage_for_shape"), plain.raw());
+
+        // the first of them is judged against what ran before it — nothing of its shape — not against the
+        // traces (and the slow one) that came after
+        Http.Reply first = http.post("/ops/rca", "{\"mode\":\"single\",\"trace_id\":\"" + ordinary.get(0) + "\"}");
+        assertEquals(200, first.status(), first.raw());
+        String notes = first.data().path("rca").path("notes").toString();
+        assertTrue(notes.contains("execute (0)") && notes.contains("(of 0 read)"), first.raw());
     }
 
     /** The listing line of a trace once trace-service has stored it (traces are shipped in batches). */

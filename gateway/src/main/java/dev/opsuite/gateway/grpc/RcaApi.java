@@ -134,8 +134,9 @@ final class RcaApi {
     }
 
     /**
-     * The newest rca.history_traces traces of the trace's plan shape that recorded stage times, other
-     * than itself; the caller's own only, without the operator role (as ListTraces). A history that
+     * The newest rca.history_traces traces of the trace's plan shape that recorded stage times and
+     * started before it (a trace analysed later is judged against its own past, not against what ran
+     * after it); the caller's own only, without the operator role (as ListTraces). A history that
      * cannot be read is said so in the analysis, never guessed.
      */
     private StageHistory history(Trace t, RcaRules rules, List<String> roles) {
@@ -146,7 +147,7 @@ final class RcaApi {
         String me = Authenticator.currentId();
         try {
             SearchTracesResponse r = search.apply(SearchTracesRequest.newBuilder().setPlanShape(shape)
-                    .setLimit(rules.historyTraces() + 1)
+                    .setUntil(startedAt(t)).setLimit(rules.historyTraces() + 1)
                     .setCaller(roles.contains("operator") ? "" : me.isEmpty() ? "-" : me).build());
             List<Map<String, Integer>> times = r.getTracesList().stream()
                     .filter(s -> !s.getTraceId().equals(t.getTraceId()) && s.getStageMsCount() > 0)
@@ -155,6 +156,15 @@ final class RcaApi {
         } catch (OpsException e) {
             return StageHistory.unavailable(shape, "the earlier traces of plan shape " + shape
                     + " could not be read: " + e.getMessage());
+        }
+    }
+
+    /** When the trace started, as the history's exclusive bound; empty (no bound) for a trace without one. */
+    private static String startedAt(Trace t) {
+        try {
+            return dev.opsuite.model.Rfc3339.instant("created_at", t.getCreatedAt()) == null ? "" : t.getCreatedAt();
+        } catch (OpsException e) {
+            return "";
         }
     }
 
