@@ -35,6 +35,9 @@ final class Readings {
             // events of the whole estate (or of its filters): no CI to name ("critical alert events over …")
             shape = shape + "_all";
         }
+        if (!reading.has(shape) && shape.endsWith("_latest")) {
+            shape = shape.substring(0, shape.length() - "_latest".length()); // a Mapping written before them
+        }
         String template = Localized.text(reading.path(shape), lang);
         if (target.isEmpty() && template.contains("{target}")) {
             // a question about one CI with none named: say so rather than "의 속성" / "attributes of "
@@ -115,10 +118,12 @@ final class Readings {
             return p.output().count() ? "count" : "list";
         }
         if (p.intent() == Intent.AGGREGATE) {
+            // current values have no range to name: "top 3 by current CPU usage", not "… over "
+            String now = p.metric().timeFrom().isEmpty() ? "_latest" : "";
             if (p.primary().ciCodes().size() >= 2) {
-                return p.metric().topN() > 0 ? "rank_among" : "compare";
+                return (p.metric().topN() > 0 ? "rank_among" : "compare") + now;
             }
-            return p.metric().topN() > 0 ? "top"
+            return p.metric().topN() > 0 ? "top" + now
                     : !p.metric().bucket().isEmpty() ? "series" : "last".equals(p.metric().agg()) ? "at" : "aggregate";
         }
         if (p.intent() == Intent.SEARCH) {

@@ -120,4 +120,14 @@ class ReadingsTest {
         assertEquals(false, columns.contains("at_ts"), columns);
         assertEquals(true, columns.contains("samples"), columns);
     }
+
+    @Test
+    void currentValuesNameNoRange() {
+        PlanModel.Primary none = new PlanModel.Primary("ci", "", List.of(), List.of(), List.of(), 0, 0, List.of(),
+                List.of(), "");
+        PlanModel.Metric m = new PlanModel.Metric("mem_usage", "latest", "", "", "", "", 1, "desc", false, null);
+        String en = Readings.render(plan(Intent.AGGREGATE, none, m, null, "en"), ASSETS.content("mapping"),
+                Map.of("metric_label", "memory usage"), "en");
+        assertEquals("Read as: top 1 by current memory usage", en);
+    }
 }

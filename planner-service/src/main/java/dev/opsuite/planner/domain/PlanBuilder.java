@@ -337,8 +337,9 @@ final class PlanBuilder {
     /** "what changed before the X incident", "X 장애 전에 있었던 배포나 변경", "changes that could explain…". */
     private boolean changedBefore() {
         boolean changes = s.eventValues("event_type").stream().anyMatch(t -> t.equals("change") || t.equals("deploy"));
+        // the failure may be told as an impact phrase: "deploys before the cart went down", "before the outage of X"
         boolean anchor = s.eventValues("event_type").stream().anyMatch(t -> t.equals("incident") || t.equals("alert"))
-                || s.intent("failure") || !s.references("incident").isEmpty();
+                || s.intent("failure") || s.intent("impact") || !s.references("incident").isEmpty();
         return s.intent("changed_before") || s.intent("before") && changes && anchor;
     }
 

@@ -411,4 +411,13 @@ class EstateWordsTest {
         PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
         assertTrue(p.unexplained().contains(unexplained), question + ": " + p.unexplained() + " " + p.metric());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"Any deploys before the last outage of fleet-db?",
+        "Were there deploys before fleet-db went down?"})
+    void changesBeforeAFailureToldAsAnImpactPhrase(String question) {
+        PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+        assertTrue(p.history().enabled() && !p.history().anchor().isEmpty(), question + ": " + p);
+        assertTrue(p.history().eventTypes().contains("deploy"), p.history().toString());
+    }
 }

@@ -139,7 +139,8 @@ final class MappingFields {
                                 field("reading.<shape>", TEXT, "The reading of a plan of that shape (`{target}`, "
                                         + "`{metric}`, `{agg}`, `{range}`, `{filters}`, `{depth}`…); a shape without "
                                         + "one gives no line.")
-                                        .keys("latest", "aggregate", "at", "series", "top", "rank_among", "compare", "per_ci",
+                                        .keys("latest", "aggregate", "at", "series", "top", "top_latest", "rank_among", "rank_among_latest",
+                                                "compare", "compare_latest", "per_ci",
                                                 "per_ci_count", "per_ci_agg", "per_ci_agg_count", "count_over", "list", "count", "attributes", "ci", "search", "events",
                                                 "events_count", "events_ref", "changes_before", "changes_before_ref", "impact", "callers", "dependency",
                                                 "callees", "host", "hosted", "neighbors", "path")),
