@@ -3,30 +3,19 @@ package dev.opsuite.executor.compose;
 import dev.opsuite.executor.domain.ToolOutput;
 import dev.opsuite.model.PlanModel;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks that a model-written summary says nothing the tool results do not: every timestamp,
- * every CI-like name (a word with a digit, hyphen or underscore: SVR001, payment-api,
- * srv-seoul-03) and every number must be found in the results. A number counts as found when a
- * result value rounds to it at the precision written, or it is a row count or a number of the
- * plan that selected the rows (top N, depth, the time range's size). Names in Hangul without
- * such marks are not recognised as CI names (a known limit).
+ * Checks that a model-written summary says nothing the tool results do not (llm-client's
+ * {@link dev.opsuite.llm.Grounding}): the known texts are the results' columns and values and the
+ * plan's CI, mentions and metric; the known numbers the values, the row counts and the numbers of the
+ * plan that selected the rows (top N, depth, the time range's size).
  */
 final class Grounding {
-    private static final Pattern DATETIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?)?|\\b\\d{1,2}:\\d{2}\\b");
-    private static final Pattern IDENT = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)+|[A-Za-z]+\\d[A-Za-z0-9]*");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|-?\\d+(?:\\.\\d+)?");
-
     private Grounding() {}
 
     /** The words and numbers of {@code text} not found in the results; empty when grounded. */
@@ -49,38 +38,7 @@ final class Grounding {
         while (range.find()) {
             numbers.add(new BigDecimal(range.group()));
         }
-        Set<String> lower = new HashSet<>();
-        strings.forEach(s -> lower.add(s.toLowerCase(Locale.ROOT)));
-
-        Set<String> missing = new LinkedHashSet<>();
-        String rest = text;
-        for (Pattern p : new Pattern[] {DATETIME, IDENT}) {
-            Matcher m = p.matcher(rest);
-            StringBuilder sb = new StringBuilder();
-            while (m.find()) {
-                String token = m.group().toLowerCase(Locale.ROOT);
-                String isoToken = token.replace(' ', 't'); // "2026-11-25 21:25" as results write it
-                if (lower.stream().noneMatch(s -> s.contains(token) || s.contains(isoToken))) {
-                    missing.add(m.group());
-                }
-                m.appendReplacement(sb, " ");
-            }
-            m.appendTail(sb);
-            rest = sb.toString();
-        }
-        Matcher n = NUMBER.matcher(rest);
-        while (n.find()) {
-            BigDecimal written = new BigDecimal(n.group().replace(",", ""));
-            if (numbers.stream().noneMatch(v -> matches(v, written))) {
-                missing.add(n.group());
-            }
-        }
-        return new ArrayList<>(missing);
-    }
-
-    private static boolean matches(BigDecimal value, BigDecimal written) {
-        int scale = Math.max(0, written.scale());
-        return value.setScale(scale, RoundingMode.HALF_UP).compareTo(written) == 0;
+        return new ArrayList<>(dev.opsuite.llm.Grounding.ungrounded(text, strings, numbers));
     }
 
     private static void collect(Object v, List<String> strings, List<BigDecimal> numbers) {
@@ -101,7 +59,7 @@ final class Grounding {
         } else {
             String s = v.toString();
             strings.add(s);
-            if (NUMBER.matcher(s).matches()) {
+            if (dev.opsuite.llm.Grounding.isNumber(s)) {
                 numbers.add(new BigDecimal(s.replace(",", "")));
             }
         }

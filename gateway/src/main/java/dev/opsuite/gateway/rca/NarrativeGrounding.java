@@ -1,16 +1,13 @@
 package dev.opsuite.gateway.rca;
 
+import dev.opsuite.llm.Grounding;
 import dev.opsuite.proto.v1.RcaEvidence;
 import dev.opsuite.proto.v1.RcaHypothesis;
 import dev.opsuite.proto.v1.RcaResult;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,14 +16,11 @@ import java.util.regex.Pattern;
  * ci_queries@2, stage_outputs) in a kept sentence is found in the hypotheses' titles, rules,
  * confidences or evidence (stage, path, observed value), or is a rank or the number of hypotheses. A
  * sentence that names anything else is dropped whole: the model may narrate, never add a claim.
+ * The check itself is llm-client's {@link Grounding}, the one answer summaries use.
  */
 final class NarrativeGrounding {
     /** A sentence ends at . ! ? or 。 before white space, or at a line break (decimals and names stay whole). */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?。])\\s+|\\s*\\n+\\s*");
-    private static final Pattern DATETIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?)?");
-    private static final Pattern IDENT = Pattern.compile(
-            "[\\p{L}][\\p{L}0-9]*(?:[-_.@:/][\\p{L}0-9]+)+|[A-Za-z]+\\d[A-Za-z0-9]*");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|-?\\d+(?:\\.\\d+)?");
 
     /** kept: the grounded sentences, in order; dropped: each dropped sentence with what was not found. */
     record Outcome(String kept, List<String> dropped) {}
@@ -49,11 +43,7 @@ final class NarrativeGrounding {
                 texts.add(e.getObserved());
             }
         }
-        String corpus = String.join("\n", texts).toLowerCase(Locale.ROOT);
-        Matcher n = NUMBER.matcher(corpus);
-        while (n.find()) {
-            numbers.add(new BigDecimal(n.group().replace(",", "")));
-        }
+        numbers.addAll(Grounding.numbersIn(String.join("\n", texts)));
         StringBuilder kept = new StringBuilder();
         List<String> dropped = new ArrayList<>();
         for (String part : SENTENCE_END.split(narrative.strip())) {
@@ -61,7 +51,7 @@ final class NarrativeGrounding {
             if (sentence.isEmpty()) {
                 continue;
             }
-            Set<String> missing = ungrounded(sentence, corpus, numbers);
+            Set<String> missing = Grounding.ungrounded(sentence, texts, numbers);
             if (missing.isEmpty()) {
                 kept.append(kept.length() == 0 ? "" : " ").append(sentence);
             } else {
@@ -69,33 +59,6 @@ final class NarrativeGrounding {
             }
         }
         return new Outcome(kept.toString(), dropped);
-    }
-
-    private static Set<String> ungrounded(String sentence, String corpus, List<BigDecimal> numbers) {
-        Set<String> missing = new LinkedHashSet<>();
-        String rest = sentence;
-        for (Pattern p : new Pattern[] {DATETIME, IDENT}) {
-            Matcher m = p.matcher(rest);
-            StringBuilder sb = new StringBuilder();
-            while (m.find()) {
-                String token = m.group().toLowerCase(Locale.ROOT).replaceAll("[.:/]+$", "");
-                if (!corpus.contains(token) && !corpus.contains(token.replace(' ', 't'))) {
-                    missing.add(m.group());
-                }
-                m.appendReplacement(sb, " ");
-            }
-            m.appendTail(sb);
-            rest = sb.toString();
-        }
-        Matcher n = NUMBER.matcher(rest);
-        while (n.find()) {
-            BigDecimal written = new BigDecimal(n.group().replace(",", ""));
-            int scale = Math.max(0, written.scale());
-            if (numbers.stream().noneMatch(v -> v.setScale(scale, RoundingMode.HALF_UP).compareTo(written) == 0)) {
-                missing.add(n.group());
-            }
-        }
-        return missing;
     }
 
     private static String clip(String s) {
