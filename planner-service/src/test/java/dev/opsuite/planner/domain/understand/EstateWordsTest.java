@@ -420,4 +420,13 @@ class EstateWordsTest {
         assertTrue(p.history().enabled() && !p.history().anchor().isEmpty(), question + ": " + p);
         assertTrue(p.history().eventTypes().contains("deploy"), p.history().toString());
     }
+
+    @Test
+    void aParticleOfATimeWordNeverTakesTheFirstSyllableOfTheNextWord() {
+        // "오전 에러율": the "에" of 에러율 is not the particle of 오전 (was read as "오전 에", and no metric)
+        PlanModel p = new RulesPlanner().plan("fleet-db 오늘 오전 에러율 평균", assets, NOW, SEOUL, dict).plan();
+        assertEquals("error_rate", p.metric().metricName(), p.toString());
+        assertEquals("avg", p.metric().agg(), p.toString());
+        assertTrue(p.metric().timeTo().startsWith("2026-") && p.unexplained().isEmpty(), p.toString());
+    }
 }
