@@ -71,6 +71,9 @@ public final class AnswerComposer {
             Map<String, String> vars = new HashMap<>(planVars);
             ComposeVars.addRows(vars, out, rule, messages.path("more"), lang, decimals, ComposeVars.offsetOf(plan));
             for (JsonNode b : rule.path("blocks")) {
+                if (!holds(out, b.path("requires"))) {
+                    continue; // "first over it at …" only when a sample was over it
+                }
                 switch (b.path("type").asText()) {
                     case "text", "markdown" -> blocks.add(new Block(b.path("type").asText(), b.path("title").asText(""),
                             text(plan, out, b, vars, lang, warnings), Map.of()));
@@ -100,6 +103,17 @@ public final class AnswerComposer {
         }
         blocks.addAll(0, failed);
         return finish(plan, mapping, planVars, lang, blocks, warnings);
+    }
+
+    /** Whether the first row has a value in each column a block requires (none required: always). */
+    private static boolean holds(ToolOutput out, JsonNode requires) {
+        for (JsonNode c : requires) {
+            int i = out.columnIndex(c.asText());
+            if (out.rows().isEmpty() || i < 0 || out.rows().get(0).get(i) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The block's template: count or per-field variants when the plan asks; empty text when no rows. */

@@ -130,4 +130,27 @@ class ReadingsTest {
                 Map.of("metric_label", "memory usage"), "en");
         assertEquals("Read as: top 1 by current memory usage", en);
     }
+
+    @Test
+    void aSentenceAboutTheFirstSampleOverAThresholdIsShownOnlyWhenThereWasOne() {
+        PlanModel.Primary one = new PlanModel.Primary("ci", "DB_FLEET", List.of(), List.of(), List.of(), 0, 0,
+                List.of("DB_FLEET"), List.of(), "fleet-db");
+        PlanModel.Metric m = new PlanModel.Metric("cpu_usage", "count", "day:2014-04-17", "2014-04-17T00:00Z",
+                "2014-04-18T00:00Z", "", 0, "", true, new PlanModel.Threshold("gt", 90, 0));
+        PlanModel p = new PlanModel(Intent.LIST, View.SUMMARY, one, null, new PlanModel.Graph(3, List.of(), "in", 200),
+                m, null, new PlanModel.Output(List.of("text", "table"), "text", false), "en", List.of(), List.of(), "",
+                List.of(), Map.of("time_zone", "UTC"), List.of());
+        List<String> columns = List.of("ci_code", "ci_name", "ci_type", "matched", "samples", "first_ts", "last_ts", "total");
+        for (boolean over : new boolean[] {true, false}) {
+            dev.opsuite.executor.domain.ToolOutput out = new dev.opsuite.executor.domain.ToolOutput("metric_executor",
+                    "metric_count_over", columns, List.of(java.util.Arrays.asList("DB_FLEET", "fleet-db", "database",
+                    over ? 12 : 0, 288, over ? "2014-04-17T14:00:00Z" : null, over ? "2014-04-17T14:55:00Z" : null, 1)),
+                    false, Map.of(), null, false);
+            String texts = new AnswerComposer().compose(p, List.of(out), ASSETS).blocks().stream()
+                    .filter(b -> b.type().equals("text")).map(Block::content).toList().toString();
+            assertEquals(over, texts.contains("The first sample of fleet-db (DB_FLEET) with CPU usage over 90"), texts);
+            assertEquals(over, texts.contains("the last at 2014-04-17 14:55"), texts);
+            assertEquals(false, texts.contains("null"), texts);
+        }
+    }
 }

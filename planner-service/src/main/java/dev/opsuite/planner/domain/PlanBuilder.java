@@ -193,7 +193,9 @@ final class PlanBuilder {
         boolean compare = s.intent("compare") || ents.size() >= 2;
         if (!u.thresholds().isEmpty() || !named && !filters.isEmpty() && s.order().isEmpty() && !compare) {
             Understanding.Threshold th = u.thresholds().isEmpty() ? null : u.thresholds().get(0);
-            String a = agg.orElse(t.present() ? rangedAgg(t) : "latest");
+            // "when was X above 90%": its samples over it are counted, with the first and the last one's time
+            boolean when = th != null && ents.size() == 1 && !u.of("when").isEmpty();
+            String a = agg.orElse(when ? "count" : t.present() ? rangedAgg(t) : "latest");
             PlanModel.Metric m = metric(metric, a, t, defaults.path("aggregate_range").asText("last_24h"), "", 0, "",
                     th == null ? null : new PlanModel.Threshold(th.op(), th.value(), th.upper()), !a.equals("latest"));
             // "원장 DB, 결제 DB, 고객 DB 중에서 CPU가 60%를 넘는 데": the condition among the CIs named; one CI

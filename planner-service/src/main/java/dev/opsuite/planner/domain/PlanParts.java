@@ -199,7 +199,8 @@ final class PlanParts {
         // (its maximum, minimum or last, with the time it was taken)
         boolean measure = !p.metric().metricName().isEmpty();
         boolean timed = p.history().enabled() || measure && p.metric().topN() == 0
-                && java.util.Set.of("max", "min", "last").contains(p.metric().agg());
+                && (java.util.Set.of("max", "min", "last").contains(p.metric().agg())
+                || p.metric().agg().equals("count") && p.metric().threshold() != null); // first and last over it
         if (!timed) {
             u.of("when").forEach(c -> unexplained.add(c.text()));
         }
@@ -215,6 +216,10 @@ final class PlanParts {
             if (!used && !p.history().enabled() && !p.output().count()) {
                 unexplained.add(c.text());
             }
+        }
+        // a threshold with no measure to apply it to ("when was X above 90%?" naming no metric) is not understood
+        if (!measure) {
+            u.of("threshold").forEach(c -> unexplained.add(c.text()));
         }
         // an event id the plan does not look for (a metric question, a second id) is not understood
         s.references().stream().filter(r -> !r.equals(p.history().eventRef())).forEach(unexplained::add);

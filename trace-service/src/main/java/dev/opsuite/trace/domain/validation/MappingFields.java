@@ -7,6 +7,7 @@ import static dev.opsuite.trace.domain.validation.Kind.INTEGER;
 import static dev.opsuite.trace.domain.validation.Kind.NUMBER;
 import static dev.opsuite.trace.domain.validation.Kind.OBJECT;
 import static dev.opsuite.trace.domain.validation.Kind.STRING;
+import static dev.opsuite.trace.domain.validation.Kind.STRINGS;
 import static dev.opsuite.trace.domain.validation.Kind.TEXT;
 import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
 import static dev.opsuite.trace.domain.validation.Kind.mapOf;
@@ -41,6 +42,9 @@ final class MappingFields {
                                         + "query. Tables, charts and graphs are left out when there are no rows.")
                                         .required().oneOf("text", "markdown", "table", "chart", "network"),
                                 field("rules[].blocks[].title", STRING, "The block's title.").byDefault("\"\""),
+                                field("rules[].blocks[].requires", STRINGS, "Columns the first row must hold a value "
+                                        + "in for the block to be shown (a sentence about the first sample over a "
+                                        + "threshold, when there was one).").defaultIs("none"),
                                 field("rules[].blocks[].template", TEXT, "text/markdown: the text of the block."),
                                 field("rules[].blocks[].count_template", TEXT, "text/markdown: the text instead when "
                                         + "the plan asks for a count."),
