@@ -10,7 +10,6 @@ import dev.opsuite.planner.domain.understand.LinkedEntity;
 import dev.opsuite.planner.domain.understand.Signals;
 import dev.opsuite.planner.domain.understand.TimeReading;
 import dev.opsuite.planner.domain.understand.Understanding;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +27,7 @@ final class PlanBuilder {
 
     private final JsonNode rules;
     private final OffsetDateTime now;
+    private final MetricSpecs specs;
     private final Signals s;
     private final Understanding u;
     private final PlanParts parts;
@@ -36,6 +36,7 @@ final class PlanBuilder {
     PlanBuilder(JsonNode promptRules, OffsetDateTime now, Signals signals, String entity) {
         this.rules = promptRules;
         this.now = now;
+        this.specs = new MetricSpecs(promptRules, now);
         this.s = signals;
         this.u = signals.understanding();
         this.parts = new PlanParts(u, signals, entity);
@@ -195,8 +196,8 @@ final class PlanBuilder {
             Understanding.Threshold th = u.thresholds().isEmpty() ? null : u.thresholds().get(0);
             // "when was X above 90%": its samples over it are counted, with the first and the last one's time
             boolean when = th != null && ents.size() == 1 && !u.of("when").isEmpty();
-            String a = agg.orElse(when ? "count" : t.present() ? rangedAgg(t) : "latest");
-            PlanModel.Metric m = metric(metric, a, t, defaults.path("aggregate_range").asText("last_24h"), "", 0, "",
+            String a = agg.orElse(when ? "count" : t.present() ? MetricSpecs.rangedAgg(t) : "latest");
+            PlanModel.Metric m = specs.metric(metric, a, t, defaults.path("aggregate_range").asText("last_24h"), "", 0, "",
                     th == null ? null : new PlanModel.Threshold(th.op(), th.value(), th.upper()), !a.equals("latest"));
             // "원장 DB, 결제 DB, 고객 DB 중에서 CPU가 60%를 넘는 데": the condition among the CIs named; one CI
             // named ("CPU 80% 넘는 maru 서버") is the condition on that CI, never dropped for the whole estate; a
@@ -207,10 +208,10 @@ final class PlanBuilder {
             return (s.intent("count") ? d.counted() : d).plan();
         }
         if (compare && ents.size() >= 2) {
-            String a = agg.orElse(t.present() ? rangedAgg(t) : "latest");
+            String a = agg.orElse(t.present() ? MetricSpecs.rangedAgg(t) : "latest");
             // "of A, B, C and D which 2 are busiest": the named CIs ranked, the first n kept
             int n = rankNamed ? Math.min(ents.size(), u.topN().orElse(singular() ? 1 : ents.size())) : 0;
-            PlanModel.Metric m = metric(metric, a, t, defaults.path("aggregate_range").asText("last_24h"), "", n,
+            PlanModel.Metric m = specs.metric(metric, a, t, defaults.path("aggregate_range").asText("last_24h"), "", n,
                     rankNamed ? s.order().get() : "", null, !a.equals("latest"));
             return parts.plan(Intent.AGGREGATE, View.SUMMARY, ents, filters, null, m, null, TABLE_BLOCKS).compared()
                     .plan();
@@ -219,19 +220,19 @@ final class PlanBuilder {
             // "top 3 VMs by CPU" ranks current values; a named range or aggregation ranks that aggregate
             boolean ranged = t.present() || agg.isPresent();
             int n = u.topN().orElse(singular() ? 1 : defaults.path("top_n").asInt(5));
-            PlanModel.Metric m = metric(metric, agg.orElse(ranged ? rangedAgg(t) : "latest"), t,
+            PlanModel.Metric m = specs.metric(metric, agg.orElse(ranged ? MetricSpecs.rangedAgg(t) : "latest"), t,
                     defaults.path("top_range").asText("last_1h"), "", n, s.order().get(), null, ranged);
             return parts.plan(Intent.AGGREGATE, View.SUMMARY, List.of(), filters, null, m, null, TABLE_BLOCKS).plan();
         }
         if (s.trend()) {
             // "daily", "시간별" name the bucket; else it is picked for the range
-            PlanModel.Metric m = metric(metric, agg.orElse("avg"), t, defaults.path("aggregate_range").asText("last_24h"),
+            PlanModel.Metric m = specs.metric(metric, agg.orElse("avg"), t, defaults.path("aggregate_range").asText("last_24h"),
                     s.bucket().orElse("trend"), 0, "", null, true);
             return parts.plan(Intent.AGGREGATE, View.SUMMARY, ents, filters, null, m, null,
                     List.of("text", "chart", "table")).plan();
         }
         if (agg.isPresent() || t.present()) {
-            PlanModel.Metric m = metric(metric, agg.orElse(rangedAgg(t)), t, defaults.path("aggregate_range").asText("last_24h"),
+            PlanModel.Metric m = specs.metric(metric, agg.orElse(MetricSpecs.rangedAgg(t)), t, defaults.path("aggregate_range").asText("last_24h"),
                     "", 0, "", null, true);
             return parts.plan(Intent.AGGREGATE, View.SUMMARY, ents, filters, null, m, null, TABLE_BLOCKS).plan();
         }
@@ -259,59 +260,6 @@ final class PlanBuilder {
                 || u.has("intent", "list") && u.of("intent").stream().anyMatch(c -> c.text().startsWith("all")
                 || c.text().equals("모든") || c.text().equals("전체"));
         return superlative && !plural;
-    }
-
-    /** A measure over a named time with no aggregation: its average, or at one moment its last sample. */
-    private static String rangedAgg(TimeReading t) {
-        return t.instant() ? "last" : "avg";
-    }
-
-    /** A metric spec over the question's range, else the default one; bucket "trend" picks a width for the range. */
-    private PlanModel.Metric metric(String name, String agg, TimeReading t, String defaultRange, String bucket, int topN,
-                                    String order, PlanModel.Threshold threshold, boolean ranged) {
-        if (!ranged) {
-            return new PlanModel.Metric(name, agg, "", "", "", "", topN, order, false, threshold);
-        }
-        if (agg.equals("last") && t.present() && t.instant()) {
-            // "CPU at 14:30": the last sample at or before that minute, looked for a while back — never the
-            // hour's average, and the answer says when the sample was taken
-            OffsetDateTime to = t.from().plusMinutes(1);
-            OffsetDateTime from = t.from().minusMinutes(Math.max(1, rules.path("defaults")
-                    .path("instant_lookback_minutes").asInt(60)));
-            return new PlanModel.Metric(name, agg, "range:" + from + "/" + to, from.toString(), to.toString(), "",
-                    topN, order, true, threshold);
-        }
-        String range = t.present() ? t.name() : defaultRange;
-        OffsetDateTime from = t.present() ? t.from() : TimeRanges.resolve(defaultRange, now).from();
-        OffsetDateTime to = t.present() ? t.to() : TimeRanges.resolve(defaultRange, now).to();
-        String b = bucket.equals("trend") || !bucket.isEmpty() && tooMany(Duration.between(from, to), bucket)
-                ? bucketFor(Duration.between(from, to)) : bucket; // the reading says the width used
-        return new PlanModel.Metric(name, agg, range, from.toString(), to.toString(), b, topN, order, t.present(),
-                threshold);
-    }
-
-    /** Whether a named bucket width ("5 minutes" over a month) would give more than 1000 points. */
-    private static boolean tooMany(Duration span, String bucket) {
-        String[] p = bucket.split("\\s+");
-        try {
-            long n = Long.parseLong(p[0]);
-            Duration width = p[1].startsWith("minute") ? Duration.ofMinutes(n) : p[1].startsWith("hour")
-                    ? Duration.ofHours(n) : p[1].startsWith("day") ? Duration.ofDays(n) : Duration.ofDays(7 * n);
-            return span.dividedBy(width) > 1000;
-        } catch (RuntimeException e) {
-            return true; // a width not written "n unit" is not trusted
-        }
-    }
-
-    /** Bucket width for a trend: at most a few hundred points (5 minutes up to 2 h, hourly up to 7 days…). */
-    private String bucketFor(Duration span) {
-        if (span.compareTo(Duration.ofHours(2)) <= 0) {
-            return "5 minutes";
-        }
-        if (span.compareTo(Duration.ofDays(7)) <= 0) {
-            return rules.path("defaults").path("trend_bucket").asText("1 hour");
-        }
-        return span.compareTo(Duration.ofDays(31)) <= 0 ? "6 hours" : "1 day";
     }
 
     private PlanModel events(List<LinkedEntity> ents, List<PlanModel.Filter> filters, List<String> types,

@@ -1,0 +1,75 @@
+package dev.opsuite.planner.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.PlanModel;
+import dev.opsuite.planner.domain.understand.TimeReading;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+/**
+ * The metric part of a plan: the question's range (else the Prompt's default one), one moment read as
+ * its last sample, and the width of a series' buckets (named by the question, else picked for the
+ * range).
+ */
+final class MetricSpecs {
+    private final JsonNode rules;
+    private final OffsetDateTime now;
+
+    MetricSpecs(JsonNode promptRules, OffsetDateTime now) {
+        this.rules = promptRules;
+        this.now = now;
+    }
+
+    /** A measure over a named time with no aggregation: its average, or at one moment its last sample. */
+    static String rangedAgg(TimeReading t) {
+        return t.instant() ? "last" : "avg";
+    }
+
+    /** A metric spec over the question's range, else the default one; bucket "trend" picks a width for the range. */
+    PlanModel.Metric metric(String name, String agg, TimeReading t, String defaultRange, String bucket, int topN,
+                            String order, PlanModel.Threshold threshold, boolean ranged) {
+        if (!ranged) {
+            return new PlanModel.Metric(name, agg, "", "", "", "", topN, order, false, threshold);
+        }
+        if (agg.equals("last") && t.present() && t.instant()) {
+            // "CPU at 14:30": the last sample at or before that minute, looked for a while back — never the
+            // hour's average, and the answer says when the sample was taken
+            OffsetDateTime to = t.from().plusMinutes(1);
+            OffsetDateTime from = t.from().minusMinutes(Math.max(1, rules.path("defaults")
+                    .path("instant_lookback_minutes").asInt(60)));
+            return new PlanModel.Metric(name, agg, "range:" + from + "/" + to, from.toString(), to.toString(), "",
+                    topN, order, true, threshold);
+        }
+        String range = t.present() ? t.name() : defaultRange;
+        OffsetDateTime from = t.present() ? t.from() : TimeRanges.resolve(defaultRange, now).from();
+        OffsetDateTime to = t.present() ? t.to() : TimeRanges.resolve(defaultRange, now).to();
+        String b = bucket.equals("trend") || !bucket.isEmpty() && tooMany(Duration.between(from, to), bucket)
+                ? bucketFor(Duration.between(from, to)) : bucket; // the reading says the width used
+        return new PlanModel.Metric(name, agg, range, from.toString(), to.toString(), b, topN, order, t.present(),
+                threshold);
+    }
+
+    /** Whether a named bucket width ("5 minutes" over a month) would give more than 1000 points. */
+    private static boolean tooMany(Duration span, String bucket) {
+        String[] p = bucket.split("\\s+");
+        try {
+            long n = Long.parseLong(p[0]);
+            Duration width = p[1].startsWith("minute") ? Duration.ofMinutes(n) : p[1].startsWith("hour")
+                    ? Duration.ofHours(n) : p[1].startsWith("day") ? Duration.ofDays(n) : Duration.ofDays(7 * n);
+            return span.dividedBy(width) > 1000;
+        } catch (RuntimeException e) {
+            return true; // a width not written "n unit" is not trusted
+        }
+    }
+
+    /** Bucket width for a trend: at most a few hundred points (5 minutes up to 2 h, hourly up to 7 days…). */
+    private String bucketFor(Duration span) {
+        if (span.compareTo(Duration.ofHours(2)) <= 0) {
+            return "5 minutes";
+        }
+        if (span.compareTo(Duration.ofDays(7)) <= 0) {
+            return rules.path("defaults").path("trend_bucket").asText("1 hour");
+        }
+        return span.compareTo(Duration.ofDays(31)) <= 0 ? "6 hours" : "1 day";
+    }
+}
