@@ -43,6 +43,7 @@ public final class AnswerComposer {
             planVars.put("secondary", secondary);
         }
         JsonNode messages = mapping.path("messages");
+        Staleness staleness = Staleness.of(plan, mapping);
         List<Block> failed = new ArrayList<>(); // stated first: what could not be answered, and why
         if (!plan.missingSlots().isEmpty()) {
             ToolOutput lookup = outputs.stream().filter(o -> "ci_resolver".equals(o.tool()) && o.failed()).findFirst()
@@ -65,11 +66,11 @@ public final class AnswerComposer {
             }
             if (rule == null) {
                 warnings.add("no mapping rule for " + out.queryName() + "; shown as a table");
-                blocks.add(table(out, null, decimals, plan.primary().offset()));
+                blocks.add(table(out, null, decimals, plan.primary().offset(), ComposeVars.offsetOf(plan)));
                 continue;
             }
             Map<String, String> vars = new HashMap<>(planVars);
-            ComposeVars.addRows(vars, out, rule, messages.path("more"), lang, decimals, ComposeVars.offsetOf(plan));
+            ComposeVars.addRows(vars, out, rule, messages, lang, decimals, ComposeVars.offsetOf(plan), staleness);
             for (JsonNode b : rule.path("blocks")) {
                 if (!holds(out, b.path("requires"))) {
                     continue; // "first over it at …" only when a sample was over it
@@ -79,7 +80,7 @@ public final class AnswerComposer {
                             text(plan, out, b, vars, lang, warnings), Map.of()));
                     case "table" -> {
                         if (!out.rows().isEmpty()) {
-                            blocks.add(table(out, b, decimals, plan.primary().offset()));
+                            blocks.add(table(out, b, decimals, plan.primary().offset(), ComposeVars.offsetOf(plan)));
                         }
                     }
                     case "chart" -> {
@@ -124,6 +125,8 @@ public final class AnswerComposer {
             template = Localized.text(b.path("count_template"), lang); // "0 CIs match" is a count too
         } else if (out.rows().isEmpty() && b.has("empty")) {
             template = Localized.text(b.path("empty"), lang);
+        } else if (vars.containsKey("age") && b.has("stale_template")) {
+            template = Localized.text(b.path("stale_template"), lang); // the sample is old: not "current"
         } else if (b.path("agg_templates").has(plan.metric().agg())) {
             template = Localized.text(b.path("agg_templates").path(plan.metric().agg()), lang);
         } else if (!plan.primary().fields().isEmpty() && b.has("field_templates")) {
@@ -253,7 +256,8 @@ public final class AnswerComposer {
         return Templates.fill(Localized.text(messages.path("not_found"), lang), vars);
     }
 
-    private static Block table(ToolOutput out, JsonNode rule, int decimals, int offset) {
+    /** zone: the question's offset; times are shown in it (ISO with the offset), as the texts say them. */
+    private static Block table(ToolOutput out, JsonNode rule, int decimals, int offset, java.time.ZoneOffset zone) {
         List<String> from = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         if (rule != null && rule.has("columns")) {
@@ -275,7 +279,8 @@ public final class AnswerComposer {
             List<Object> row = new ArrayList<>(from.size());
             for (String f : from) {
                 Object v = r.get(out.columnIndex(f));
-                row.add(v instanceof Double d ? Double.valueOf(Templates.number(d, decimals)) : v);
+                row.add(v instanceof Double d ? Double.valueOf(Templates.number(d, decimals))
+                        : ComposeVars.isTime(f) ? ComposeVars.inOffset(v, zone) : v);
             }
             rows.add(row);
         }

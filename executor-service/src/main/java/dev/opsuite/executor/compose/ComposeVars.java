@@ -92,18 +92,22 @@ final class ComposeVars {
     }
 
     /** Variables from one tool's rows: first row, counts and the lists the templates quote. */
-    static void addRows(Map<String, String> vars, ToolOutput out, JsonNode rule, JsonNode more, String lang, int decimals,
-                        java.time.ZoneOffset offset) {
+    static void addRows(Map<String, String> vars, ToolOutput out, JsonNode rule, JsonNode messages, String lang,
+                        int decimals, java.time.ZoneOffset offset, Staleness staleness) {
+        JsonNode more = messages.path("more");
         if (!out.rows().isEmpty()) {
-            out.row(0).forEach((k, v) -> vars.put(k, k.equals("ts") || k.endsWith("_ts") || k.startsWith("ts_") ? local(v, offset)
-                    : Templates.number(v, decimals)));
+            out.row(0).forEach((k, v) -> vars.put(k, isTime(k) ? local(v, offset) : Templates.number(v, decimals)));
+            int ts = out.columnIndex("ts");
+            // a "current" value whose sample is old: the template says when it was taken and how long ago
+            (ts < 0 ? java.util.Optional.<java.time.Duration>empty() : staleness.staleAge(out.rows().get(0).get(ts)))
+                    .ifPresent(age -> vars.put("age", Staleness.words(age, lang)));
         }
         vars.put("row_count", Integer.toString(out.rows().size()));
         long all = Math.max(out.rows().size(), total(out));
         vars.put("total", out.rows().isEmpty() ? "0" : Long.toString(all));
         int limit = rule.path("list_limit").asInt(5);
-        vars.put("list", list(out, limit, lang, more, false, decimals, vars.get("unit")));
-        vars.put("value_list", list(out, limit, lang, more, true, decimals, vars.get("unit")));
+        vars.put("list", list(out, limit, lang, messages, false, decimals, vars.get("unit"), offset, staleness));
+        vars.put("value_list", list(out, limit, lang, messages, true, decimals, vars.get("unit"), offset, staleness));
         vars.put("event_list", events(out, limit, lang, more, offset));
     }
 
@@ -113,11 +117,13 @@ final class ComposeVars {
         return i >= 0 && !out.rows().isEmpty() && out.rows().get(0).get(i) instanceof Number n ? n.longValue() : -1;
     }
 
-    private static String list(ToolOutput out, int limit, String lang, JsonNode more, boolean values, int decimals,
-                               String unit) {
+    private static String list(ToolOutput out, int limit, String lang, JsonNode messages, boolean values, int decimals,
+                               String unit, java.time.ZoneOffset offset, Staleness staleness) {
+        JsonNode more = messages.path("more");
         int name = out.columnIndex("ci_name");
         int code = out.columnIndex("ci_code");
         int value = out.columnIndex("value");
+        int ts = out.columnIndex("ts");
         if (name < 0 && code < 0) {
             return "";
         }
@@ -128,6 +134,10 @@ final class ComposeVars {
                     : String.valueOf(r.get(Math.max(name, code)));
             if (values && value >= 0) {
                 item += " " + Templates.number(r.get(value), decimals) + (unit == null ? "" : unit);
+                if (ts >= 0 && staleness.staleAge(r.get(ts)).isPresent()) {
+                    // one of several "current" values is old: said beside it
+                    item += Localized.text(messages.path("stale_item"), lang).replace("{ts}", local(r.get(ts), offset));
+                }
             }
             items.add(item);
         }
@@ -136,9 +146,11 @@ final class ComposeVars {
         return String.join(", ", items) + rest;
     }
 
-    /** The offset the question's times were read in (its range's), or null when the plan names none. */
+    /** The offset the question's times were read in (its range's, else the moment it was asked), or null. */
     static java.time.ZoneOffset offsetOf(PlanModel plan) {
-        for (String t : new String[] {plan.history().timeFrom(), plan.metric().timeFrom()}) {
+        Object asked = plan.understanding().get("asked_at");
+        for (String t : new String[] {plan.history().timeFrom(), plan.metric().timeFrom(),
+                asked == null ? null : asked.toString()}) {
             if (t != null && !t.isEmpty()) {
                 try {
                     return java.time.OffsetDateTime.parse(t).getOffset();
@@ -148,6 +160,23 @@ final class ComposeVars {
             }
         }
         return null;
+    }
+
+    /** Whether a result column holds a time (ts, first_ts, ts_bucket …). */
+    static boolean isTime(String column) {
+        return column.equals("ts") || column.endsWith("_ts") || column.startsWith("ts_");
+    }
+
+    /** A stored instant as ISO in the question's offset (a table's cell); anything else as it is. */
+    static Object inOffset(Object v, java.time.ZoneOffset offset) {
+        if (offset == null || !(v instanceof String s)) {
+            return v;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(s).withOffsetSameInstant(offset).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return v;
+        }
     }
 
     /** "2026-11-26 14:25" in the question's offset; a stored instant with no offset to show it in says UTC. */

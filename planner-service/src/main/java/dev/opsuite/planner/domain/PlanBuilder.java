@@ -45,7 +45,7 @@ final class PlanBuilder {
 
     PlanModel build(String normalizedQuestion) {
         PlanModel p = decide();
-        return parts.finish(p, normalizedQuestion);
+        return parts.finish(p, normalizedQuestion, now);
     }
 
     private PlanModel decide() {

@@ -186,7 +186,7 @@ final class PlanParts {
     }
 
     /** The plan with the question as read, the words nobody claimed, and the reading record. */
-    PlanModel finish(PlanModel p, String normalizedQuestion) {
+    PlanModel finish(PlanModel p, String normalizedQuestion, java.time.OffsetDateTime now) {
         List<String> unexplained = new ArrayList<>(u.unexplained());
         if (p.intent() == Intent.SEARCH) {
             unexplained.clear(); // they are the search terms
@@ -259,6 +259,7 @@ final class PlanParts {
         understanding.put("time_zone", u.time().zone());
         understanding.put("dictionary_revision", u.dictionaryRevision());
         understanding.put("problems", u.time().problems());
+        understanding.put("asked_at", now.toString());
         if (!p.history().eventRef().isEmpty() && u.time().present() && !u.time().dayNamed()) {
             // "INC-5327 at 14:10": the time of day is the incident's own, not a bound of the search — said in the reading
             understanding.put("ref_time", String.join(" ", u.claims().stream().filter(c -> c.kind().equals("time")

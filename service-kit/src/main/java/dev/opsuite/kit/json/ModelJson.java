@@ -18,7 +18,10 @@ public final class ModelJson {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false)
+            // a record's helpers (PlanModel.isKorean) are no fields of the message: only its components are written
+            .setVisibility(com.fasterxml.jackson.annotation.PropertyAccessor.IS_GETTER,
+                    com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE);
 
     private ModelJson() {}
 
@@ -34,7 +37,7 @@ public final class ModelJson {
         try {
             JsonNode tree = MAPPER.valueToTree(model);
             stripZeroInts(tree);
-            return Structs.fromJson(MAPPER.writeValueAsString(tree), builder);
+            return Structs.fromJsonStrict(MAPPER.writeValueAsString(tree), builder);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + model.getClass().getSimpleName(), e);
         }

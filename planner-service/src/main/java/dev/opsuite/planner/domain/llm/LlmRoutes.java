@@ -137,8 +137,10 @@ final class LlmRoutes {
         if (needsCi && pr.ciCode().isEmpty() && pr.mentions().isEmpty() && missing.isEmpty()) {
             missing = List.of("primary.ci");
         }
+        // the moment it was asked, as the rules' plans carry it: COMPOSE says when a "current" value is old
         return new PlanModel(p.intent(), p.view(), pr, p.secondary(), g, m, h, new PlanModel.Output(blocks, blocks.get(0)),
-                language, missing, List.of(), question);
+                language, missing, List.of(), question, List.of(), java.util.Map.of("asked_at", now.toString()),
+                List.of());
     }
 
     private static String clip(String s) {

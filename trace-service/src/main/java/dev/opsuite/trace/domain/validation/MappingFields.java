@@ -50,6 +50,9 @@ final class MappingFields {
                                         + "the plan asks for a count."),
                                 field("rules[].blocks[].empty", TEXT, "text/markdown: the text instead when the query "
                                         + "returned no rows."),
+                                field("rules[].blocks[].stale_template", TEXT, "text/markdown: the text instead when "
+                                        + "the first row's `ts` is older than `stale_after_minutes` before the question "
+                                        + "was asked (`{ts}` when it was taken, `{age}` how long before)."),
                                 field("rules[].blocks[].field_templates", mapOf(TEXT), "text/markdown: per field of "
                                         + "the CI, the sentence used when the plan asks for that field; the sentences "
                                         + "of the fields asked are joined (else `template`).")
@@ -83,6 +86,8 @@ final class MappingFields {
                                         + "`{candidates}`)."),
                                 field("messages.more", TEXT, "Appended to a cut list (`{n}` more).")
                                         .byDefault("\"\""),
+                                field("messages.stale_item", TEXT, "Appended to an item of `{value_list}` whose `ts` "
+                                        + "is older than `stale_after_minutes` (`{ts}`).").byDefault("\"\""),
                                 field("messages.widened", TEXT, "Said first when an empty time range was widened "
                                         + "(`{from}`, `{to}`)."),
                                 field("messages.narrowed", mapOf(TEXT), "Said first when the words fit several CIs and "
@@ -131,7 +136,10 @@ final class MappingFields {
                                         .byDefault("\"{value}\""),
                                 field("number_format", OBJECT, "How numbers are written."),
                                 field("number_format.decimals", INTEGER, "Decimal places of values in texts and "
-                                        + "tables.").byDefault("1")),
+                                        + "tables.").byDefault("1"),
+                                field("stale_after_minutes", INTEGER, "A current value whose sample was taken longer "
+                                        + "than this before the question is said to be old (`stale_template`, "
+                                        + "`messages.stale_item`).").byDefault("90")),
                         group("Reading line",
                                 field("reading", OBJECT, "The last text block, saying how the question was read. "
                                         + "Without `reading`, no such block."),
