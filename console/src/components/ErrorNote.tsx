@@ -9,7 +9,7 @@ export function ErrorNote({ error, who }: { error: unknown; who?: WhoAmI | null 
   if (status === 401 || status === 403) {
     return (
       <div class="error refused" role="alert" data-testid="refused" data-status={status}>
-        <strong>Not allowed (HTTP {status})</strong> — {message}.{' '}
+        <strong>Not allowed (HTTP {status})</strong> — {message.replace(/\.$/, '')}.{' '}
         {who && (
           <span>
             This page acts as <strong>{who.name}</strong> ({who.roles.join(', ') || 'no role'}) and holds no more rights than
