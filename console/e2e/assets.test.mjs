@@ -1,6 +1,6 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, shot, closeBrowser, ADMIN_KEY, BASE } from './harness.mjs';
+import { open, shot, closeBrowser, paste, ADMIN_KEY, BASE } from './harness.mjs';
 
 after(closeBrowser);
 
@@ -13,16 +13,17 @@ test('copy an asset to a draft, break it, see the error at its path, fix it, sta
 
   const broken = structuredClone(original);
   broken.queries[0].params = 'oops';
-  await page.fill('textarea[name=content]', JSON.stringify(broken, null, 2));
+  await paste(page, 'textarea[name=content]', JSON.stringify(broken, null, 2));
   await page.click('[data-testid=save-draft]');
   const errors = page.locator('[data-testid=validation-errors] li');
   await errors.first().waitFor();
   assert.match(await errors.first().textContent(), /^\$\.queries\[0\]\.params /);
+  await errors.first().locator('button').click(); // to its line
   await shot(page, 'assets-validation');
 
   const fixed = structuredClone(original);
   fixed.queries[0].title = `${original.queries[0].title} (console ${Date.now()})`;
-  await page.fill('textarea[name=content]', JSON.stringify(fixed, null, 2));
+  await paste(page, 'textarea[name=content]', JSON.stringify(fixed, null, 2));
   await page.click('[data-testid=save-draft]');
   await page.waitForSelector('[data-testid=asset-message]:has-text("saved draft v")');
   const version = /saved draft v(\d+)/.exec(await page.textContent('[data-testid=asset-message]'))[1];

@@ -85,3 +85,37 @@ export async function api(method, path, body) {
   });
   return (await res.json()).data;
 }
+
+/** A second principal: an API key with these roles minted by the admin (POST /ops/keys); its token. */
+export async function createKey(name, roles) {
+  const res = await fetch(`${BASE}/ops/keys`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, roles }),
+  });
+  const env = await res.json();
+  assert.equal(res.status, 200, env.message);
+  return env.data.token;
+}
+
+/** A copy of the published ci_queries saved as the first version (a draft) of a new Query asset `name`. */
+export async function queryDraft(name, change = () => {}) {
+  const content = structuredClone((await api('GET', '/ops/assets/query/ci_queries')).content);
+  content.name = name;
+  change(content);
+  const saved = await api('POST', `/ops/assets/query/${name}`, { content });
+  assert.equal(saved?.version, 1, `saved ${name}`);
+  return content;
+}
+
+/**
+ * Replaces a textarea's text at once, as a paste does, and fires its input event. For asset texts
+ * (ci_queries is 74 kB): Chromium's insertText, which page.fill uses, takes seconds per kilobyte of lines.
+ */
+export async function paste(page, selector, text) {
+  await page.$eval(selector, (ta, t) => {
+    ta.focus();
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(ta, t);
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+}

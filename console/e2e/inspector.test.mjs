@@ -98,7 +98,7 @@ test('the page holds no more rights than its principal', async () => {
   const page = await open('/traces');
   await page.waitForSelector('[data-testid=principal]:text-is("anonymous (viewer)")');
   await page.goto(`${BASE}/console/#/assets`);
-  await page.waitForSelector('text=needs the operator role');
+  await page.waitForSelector('[data-testid=refused]:has-text("needs the role operator")');
   await ask(page, 'db-01 뭐야?');
   await page.click('[data-testid=trace-link]');
   await page.waitForSelector('[data-testid=timeline]');

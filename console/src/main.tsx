@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { Component, ComponentChildren, render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { apiKey, get, onKeyChange, setApiKey, WhoAmI } from './api';
 import { href, useRoute } from './router';
@@ -59,6 +59,23 @@ function KeyBox({ who, error }: { who: WhoAmI | null; error: string }) {
   );
 }
 
+/** A page that throws while rendering shows why, not a blank page (the next page starts afresh). */
+class Boundary extends Component<{ children: ComponentChildren }, { error: Error | null }> {
+  state = { error: null as Error | null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  render() {
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    return (
+      <div class="error" role="alert" data-testid="error">
+        This page could not be shown: {error.message}. <a href={href(['ask'])}>Back to Ask</a>
+      </div>
+    );
+  }
+}
+
 function App() {
   const route = useRoute();
   const [who, whoError] = useWhoAmI();
@@ -93,7 +110,9 @@ function App() {
         </nav>
         <KeyBox who={who} error={whoError} />
       </header>
-      <main key={epoch}>{body}</main>
+      <main key={epoch}>
+        <Boundary key={page}>{body}</Boundary>
+      </main>
     </>
   );
 }

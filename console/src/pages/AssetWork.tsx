@@ -1,10 +1,12 @@
-import { useState } from 'preact/hooks';
-import { holds, Obj, post, WhoAmI } from '../api';
+import { useRef, useState } from 'preact/hooks';
+import { ApiError, holds, Obj, post, WhoAmI } from '../api';
 import { href } from '../router';
 import { JsonView } from '../components/JsonView';
+import { focusLine, JsonEditor } from '../components/JsonEditor';
+import { JsonSyntaxError, lineOf, locate, parsePositions, PosNode } from '../jsonpos';
 
 /** "… is invalid: $.a: must be …; $.b: is required" → [{path, message}] (the validator's own wording). */
-export function validationErrors(message: string): { path: string; message: string }[] {
+export function validationErrors(message: string): FieldError[] {
   const i = message.indexOf(' is invalid: ');
   if (i < 0) return [];
   return message
@@ -56,27 +58,56 @@ function StageTest({ asset }: { asset: Obj }) {
   );
 }
 
+export interface FieldError {
+  path: string;
+  message: string;
+  offset?: number; // a syntax error's place in the text
+}
+
+/** Each error's line in the current text: at its path, or (text mid-edit, not JSON) where it was last. */
+function useMarks(text: string | null, errors: FieldError[]): number[] {
+  const last = useRef<number[]>([]);
+  if (text === null || !errors.length) return (last.current = []);
+  let root: PosNode | null = null;
+  try {
+    root = parsePositions(text);
+  } catch {
+    root = null;
+  }
+  const lines = errors.map((e, i) => {
+    if (e.offset !== undefined) return lineOf(text, e.offset);
+    if (!e.path.startsWith('$') && !e.path.startsWith('/')) return 0;
+    if (!root) return last.current[i] ?? 0;
+    const { node } = locate(root, e.path);
+    return lineOf(text, node.keyStart ?? node.start);
+  });
+  return (last.current = lines);
+}
+
 export function AssetWork({ asset, who, onChanged }: { asset: Obj; who: WhoAmI | null; onChanged: (version?: number) => void }) {
   const [text, setText] = useState<string | null>(null);
-  const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
-  const [message, setMessage] = useState('');
-  const [gate, setGate] = useState<Obj | null>(null);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
   const [reason, setReason] = useState('');
+  const ta = useRef<HTMLTextAreaElement | null>(null);
+  const lines = useMarks(text, errors);
   const canWrite = holds(who, 'asset_admin');
+  const say = (t: string, bad = false) => setMessage({ text: t, bad });
+  const refused = (e: unknown) => say(e instanceof ApiError && e.status ? `${e.message} (HTTP ${e.status})` : (e as Error).message, true);
   const save = async () => {
     setErrors([]);
-    setMessage('');
-    let content: unknown;
+    setMessage(null);
     try {
-      content = JSON.parse(text ?? '');
+      parsePositions(text ?? '');
     } catch (e) {
-      setErrors([{ path: '(JSON)', message: (e as Error).message }]);
+      const err = e as JsonSyntaxError;
+      setErrors([{ path: '(JSON)', message: err.message, offset: err.offset }]);
       return;
     }
     try {
-      const saved = await post(`/ops/assets/${asset.asset_type}/${asset.name}`, { content });
+      const saved = await post(`/ops/assets/${asset.asset_type}/${asset.name}`, { content: JSON.parse(text ?? '') });
       setText(null);
-      setMessage(`saved draft v${saved.version}`);
+      say(`saved draft v${saved.version}`);
       onChanged(saved.version);
     } catch (e) {
       const found = validationErrors((e as Error).message);
@@ -84,52 +115,60 @@ export function AssetWork({ asset, who, onChanged }: { asset: Obj; who: WhoAmI |
     }
   };
   const publish = async () => {
-    setMessage('');
+    setMessage(null);
     try {
       const r = await post(`/ops/assets/${asset.asset_type}/${asset.name}/publish`, { version: asset.version, override_reason: reason });
-      setGate(r.gate ?? null);
-      setMessage(`published v${r.asset?.version}${r.archived_version ? `, v${r.archived_version} archived` : ''}`);
+      say(`published v${r.asset?.version}${r.archived_version ? `, v${r.archived_version} archived` : ''} (gate: ${r.gate?.judgment ?? '—'})`);
       onChanged(r.asset?.version);
     } catch (e) {
-      setMessage((e as Error).message);
+      refused(e);
+      onChanged(); // a refused publish stored its gate report with the version: show it
     }
   };
   const review = async (decision: string) => {
     try {
       await post(`/ops/assets/${asset.asset_type}/${asset.name}/reviews`, { version: asset.version, decision, comment: reason });
-      setMessage(`review recorded: ${decision}`);
+      say(`review recorded: ${decision}`);
       onChanged();
     } catch (e) {
-      setMessage((e as Error).message);
+      refused(e);
     }
   };
+  const draft = asset.status === 'draft';
   return (
     <div class="asset-work">
       <div class="toolbar">
         {canWrite && text === null && <button onClick={() => setText(JSON.stringify(asset.content, null, 2))} data-testid="copy-to-draft">Copy to draft and edit</button>}
-        {canWrite && asset.status === 'draft' && (
-          <>
-            <input name="reason" placeholder="override reason / comment" value={reason} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
-            <button onClick={publish} data-testid="publish">Publish through the gate</button>
-          </>
+        {(canWrite || holds(who, 'reviewer')) && draft && (
+          <input name="reason" placeholder={canWrite ? 'override reason / comment' : 'comment'} value={reason} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
         )}
-        {holds(who, 'reviewer') && asset.status === 'draft' && (
+        {canWrite && draft && <button onClick={publish} data-testid="publish">Publish through the gate</button>}
+        {holds(who, 'reviewer') && draft && (
           <>
-            <button onClick={() => review('approve')}>Approve</button>
-            <button onClick={() => review('reject')}>Reject</button>
+            <button onClick={() => review('approve')} data-testid="approve">Approve</button>
+            <button onClick={() => review('reject')} data-testid="reject">Reject</button>
           </>
         )}
       </div>
-      {message && <p class="note" data-testid="asset-message">{message}</p>}
-      {gate && <div data-testid="gate-report"><h4>Gate: {gate.judgment}</h4><p>{gate.summary}</p></div>}
+      {message && <p class={message.bad ? 'error' : 'note'} data-testid="asset-message">{message.text}</p>}
       {text !== null && (
         <div class="editor">
-          <textarea name="content" spellcheck={false} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} rows={24} />
+          <JsonEditor value={text} onInput={setText} marks={errors.map((e, i) => ({ line: lines[i], message: `${e.path} ${e.message}` }))} taRef={ta} />
           <div>
             <button onClick={save} data-testid="save-draft">Save as draft (validated)</button> <button onClick={() => (setText(null), setErrors([]))}>Cancel</button>
             {errors.length > 0 && (
               <ul class="validation" data-testid="validation-errors">
-                {errors.map((e) => <li><code>{e.path}</code> {e.message}</li>)}
+                {errors.map((e, i) => (
+                  <li data-line={lines[i] || undefined}>
+                    {lines[i] ? (
+                      <button class="at" title={`go to line ${lines[i]}`} onClick={() => ta.current && focusLine(ta.current, lines[i])}>{e.path}</button>
+                    ) : (
+                      <code>{e.path}</code>
+                    )}{' '}
+                    {e.message}
+                    {lines[i] > 0 && <span class="muted"> (line {lines[i]})</span>}
+                  </li>
+                ))}
               </ul>
             )}
           </div>

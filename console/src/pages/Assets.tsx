@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { get, holds, Obj, qs, WhoAmI } from '../api';
+import { get, Obj, qs, WhoAmI } from '../api';
 import { go, href } from '../router';
 import { JsonView } from '../components/JsonView';
+import { ErrorNote } from '../components/ErrorNote';
+import { GateReport, GoldenNames, Reviews } from '../components/GateReport';
 import { AssetWork } from './AssetWork';
 
 const TYPES = ['', 'query', 'mapping', 'screen', 'policy', 'prompt', 'resolver', 'schema', 'source'];
@@ -42,13 +44,19 @@ function AssetDiff({ type, name, versions }: { type: string; name: string; versi
 export function AssetsPage({ type, name, query, who }: { type: string; name: string; query: URLSearchParams; who: WhoAmI | null }) {
   const [list, setList] = useState<Obj[] | null>(null);
   const [asset, setAsset] = useState<Obj | null>(null);
-  const [error, setError] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [golden, setGolden] = useState<GoldenNames>(new Map());
   const [reload, setReload] = useState(0);
   const filter = query.get('type') ?? type;
   const version = query.get('version') ?? '';
   useEffect(() => {
-    get(`/ops/assets${qs({ asset_type: filter })}`).then((d) => (setList(d.assets ?? []), setError('')), (e) => setError(e.message));
+    get(`/ops/assets${qs({ asset_type: filter })}`).then((d) => (setList(d.assets ?? []), setError(null)), setError);
   }, [filter, reload]);
+  useEffect(() => {
+    // the gate report names its golden queries by id; their names come from the list (operator may read it)
+    if (type && name)
+      get('/ops/golden-queries').then((d) => setGolden(new Map((d.queries ?? []).map((q: Obj) => [q.query_id, q]))), () => setGolden(new Map()));
+  }, [type, name, reload]);
   useEffect(() => {
     // the shown version stays until the next arrives, so the work panel (and its last message) stays too
     // a slower answer to an earlier selection never overwrites the current one
@@ -56,13 +64,14 @@ export function AssetsPage({ type, name, query, who }: { type: string; name: str
     if (type && name)
       get(`/ops/assets/${type}/${name}${qs({ version })}`).then(
         (a) => current && setAsset(a),
-        (e) => current && setError(e.message),
+        (e) => current && setError(e),
       );
     return () => {
       current = false;
     };
   }, [type, name, version, reload]);
-  if (!holds(who, 'operator') && who) return <p class="error">Reading assets needs the operator role; this page's principal is {who.name} ({who.roles.join(', ')}).</p>;
+  // the server decides: without the operator role the list is refused (403), and that is what is shown
+  if (!list && error) return <ErrorNote error={error} who={who} />;
   const names = new Map<string, Obj[]>();
   for (const a of list ?? []) {
     const k = `${a.asset_type}/${a.name}`;
@@ -75,7 +84,7 @@ export function AssetsPage({ type, name, query, who }: { type: string; name: str
         <select value={filter} onChange={(e) => go(['assets', type, name].filter(Boolean), { type: (e.target as HTMLSelectElement).value })}>
           {TYPES.map((t) => <option value={t}>{t || 'every type'}</option>)}
         </select>
-        {error && <div class="error">{error}</div>}
+        <ErrorNote error={error} who={who} />
         <ul class="asset-list" data-testid="asset-list">
           {[...names.entries()].map(([k, vs]) => (
             <li class={k === `${type}/${name}` ? 'on' : ''}>
@@ -107,9 +116,9 @@ export function AssetsPage({ type, name, query, who }: { type: string; name: str
               <>
                 <h3>v{asset.version} <span class="muted">{asset.status} · by {asset.created_by || '—'}</span></h3>
                 <AssetWork key={`${type}/${name}`} asset={asset} who={who} onChanged={(v) => (setReload((n) => n + 1), v && go(['assets', type, name], { version: String(v) }))} />
+                {asset.gate ? <GateReport gate={asset.gate} golden={golden} /> : asset.status === 'draft' && <p class="muted" data-testid="no-gate">The publish gate has not run on v{asset.version}.</p>}
+                {(asset.status === 'draft' || (asset.reviews ?? []).length > 0) && <><h4>Reviews</h4><Reviews reviews={asset.reviews ?? []} /></>}
                 <div data-testid="asset-content"><JsonView value={asset.content} open={2} /></div>
-                {asset.gate && <><h4>Publish gate</h4><JsonView value={asset.gate} open={1} /></>}
-                {(asset.reviews ?? []).length > 0 && <><h4>Reviews</h4><JsonView value={asset.reviews} open={2} /></>}
               </>
             )}
           </>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call, get, holds, Obj, post, qs, WhoAmI } from '../api';
 import { href } from '../router';
+import { ErrorNote } from '../components/ErrorNote';
 
 /** The last judgment and the history; an asset_admin may take the last run's answer as the new baseline. */
 function Runs({ id, bump, onBaseline }: { id: string; bump: number; onBaseline?: (traceId: string) => void }) {
@@ -38,7 +39,7 @@ function Runs({ id, bump, onBaseline }: { id: string; bump: number; onBaseline?:
 
 export function RegressionPage({ who }: { who: WhoAmI | null }) {
   const [queries, setQueries] = useState<Obj[] | null>(null);
-  const [error, setError] = useState('');
+  const [error, setError] = useState<unknown>(null);
   const [bump, setBump] = useState(0);
   const [busy, setBusy] = useState('');
   const [totals, setTotals] = useState<Obj | null>(null);
@@ -46,17 +47,18 @@ export function RegressionPage({ who }: { who: WhoAmI | null }) {
   const [question, setQuestion] = useState('');
   const [tags, setTags] = useState('');
   useEffect(() => {
-    get('/ops/golden-queries').then((d) => (setQueries(d.queries ?? []), setError('')), (e) => setError(e.message));
+    get('/ops/golden-queries').then((d) => (setQueries(d.queries ?? []), setError(null)), setError);
   }, [bump]);
   const admin = holds(who, 'asset_admin');
-  if (who && !holds(who, 'operator')) return <p class="error">Golden queries need the operator role; this page's principal is {who.name} ({who.roles.join(', ')}).</p>;
+  // the server decides: without the operator role the list is refused (403), and that is what is shown
+  if (!queries && error) return <ErrorNote error={error} who={who} />;
   const act = async (label: string, f: () => Promise<unknown>) => {
     setBusy(label);
-    setError('');
+    setError(null);
     try {
       await f();
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
     } finally {
       setBusy('');
       setBump((n) => n + 1);
@@ -84,7 +86,7 @@ export function RegressionPage({ who }: { who: WhoAmI | null }) {
           </form>
         )}
       </div>
-      {error && <div class="error" data-testid="error">{error}</div>}
+      <ErrorNote error={error} who={who} />
       <table class="golden" data-testid="golden-list">
         <thead><tr><th>name</th><th>question</th><th>tags</th><th>bound assets</th><th>baseline</th><th>last judgment</th><th></th></tr></thead>
         <tbody>
