@@ -219,6 +219,11 @@ public final class AnswerComposer {
                 notes.add(template.replace("{n}", n[1]).replace("{words}", n[2])
                         .replace("{root}", vars.getOrDefault("root", plan.primary().ciCode()))
                         .replace("{range}", vars.getOrDefault("time_range", "")));
+            } else if (p[0].equals("titled") && p.length >= 2) {
+                // "titled:<title>": the incident the question named by the words of its title (the title may hold ':')
+                notes.add(Localized.text(mapping.path("messages").path("titled"), lang)
+                        .replace("{title}", a.substring("titled:".length()))
+                        .replace("{root}", vars.getOrDefault("root", plan.primary().ciCode())));
             } else if (p[0].equals("unapplied") && p.length == 3) {
                 // "unapplied:<filters>:<templates>": filters the templates run could not apply (UnappliedFilters)
                 notes.add(Localized.text(mapping.path("messages").path("unapplied_filter"), lang)

@@ -63,6 +63,13 @@ public final class PlanExecutor {
                     evidence);
             current = AnchorCandidates.narrow(plan, out);
         }
+        JsonNode titled = AnchorTitles.applies(current) ? AnchorTitles.template(queryAsset) : null;
+        if (titled != null) {
+            // the incident named by the words of its title, when the CI the words fit had none
+            ToolOutput out = run(titled, AnchorTitles.params(current), assets, budgetTimeout, mock, visible, calls,
+                    evidence);
+            current = AnchorTitles.anchor(current, out);
+        }
         if (!current.missingSlots().isEmpty()) {
             triggers.add(new Trigger("slot_missing", "execute", "medium", "plan is missing " + current.missingSlots()));
             return new ExecutionResult(current, outputs, calls, evidence, triggers, warnings);

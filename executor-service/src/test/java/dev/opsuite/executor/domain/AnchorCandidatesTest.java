@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** "이체 장애 전 변경": of the CIs the words fit, those that had the incident are the ones meant. */
 class AnchorCandidatesTest {
     private static final List<String> ANCHOR_COLUMNS = List.of("ci_code", "anchor_ts", "anchors");
-    private static final List<String> EVENT_COLUMNS = List.of("ts", "ci_code", "ci_name", "event_type", "severity",
+    static final List<String> TITLE_COLUMNS = List.of("ci_code", "ci_name", "anchor_ts", "title");
+    static final List<String> EVENT_COLUMNS = List.of("ts", "ci_code", "ci_name", "event_type", "severity",
             "title", "detail", "anchor_ts");
 
     private final AssetBundle assets = new AssetBundle(DefaultAssets.docs());
@@ -52,10 +53,13 @@ class AnchorCandidatesTest {
     void severalThatHadOneAreStillAskedBetweenThemOnly() {
         PlanExecutorTest.FakePort sql = new PlanExecutorTest.FakePort(assets)
                 .rows("anchor_candidates", ANCHOR_COLUMNS, List.of(List.of("app.transfer", "2026-11-26T05:25Z", 1),
-                        List.of("vm.pay.21", "2026-11-20T01:00Z", 1)));
+                        List.of("vm.pay.21", "2026-11-20T01:00Z", 1)))
+                .rows("anchor_titles", TITLE_COLUMNS, List.of(List.of("vm.pay.21", "pay-vm-1", "2026-11-20T01:00Z",
+                        "pay-vm-1 disk full")));
         ExecutionResult r = new PlanExecutor(sql, new PlanExecutorTest.FakePort(assets))
                 .execute(changesBefore(), List.of("events_before_incident"), assets);
-        assertEquals(List.of("anchor_candidates"), sql.queriesRun());
+        // no incident's title holds the question's words: still asked between the two
+        assertEquals(List.of("anchor_candidates", "anchor_titles"), sql.queriesRun());
         assertEquals(List.of("primary.ci"), r.resolvedPlan().missingSlots());
         assertEquals(List.of("app.transfer", "vm.pay.21"),
                 r.resolvedPlan().candidates().stream().map(PlanModel.Candidate::ciCode).toList());
@@ -65,7 +69,8 @@ class AnchorCandidatesTest {
     @Test
     void noneThatHadOneKeepsEveryChoice() {
         PlanExecutorTest.FakePort sql = new PlanExecutorTest.FakePort(assets)
-                .rows("anchor_candidates", ANCHOR_COLUMNS, List.of());
+                .rows("anchor_candidates", ANCHOR_COLUMNS, List.of())
+                .rows("anchor_titles", TITLE_COLUMNS, List.of());
         ExecutionResult r = new PlanExecutor(sql, new PlanExecutorTest.FakePort(assets))
                 .execute(changesBefore(), List.of("events_before_incident"), assets);
         assertEquals(3, r.resolvedPlan().candidates().size());

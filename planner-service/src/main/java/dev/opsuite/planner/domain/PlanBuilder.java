@@ -43,6 +43,29 @@ final class PlanBuilder {
         this.cues = new GraphCues(promptRules, signals);
     }
 
+    /**
+     * "돌고 있는 VM 몇 대": a hosting word with no host named, right before a CI type, says the CIs are running
+     * (rules.running_state), unless the question names a state of its own.
+     */
+    private List<PlanModel.Filter> runningState(List<PlanModel.Filter> filters, boolean named) {
+        Optional<Claim> runs = s.intentClaim("runs_on");
+        String[] state = rules.path("running_state").asText("").split("=", 2);
+        if (named || runs.isEmpty() || state.length < 2 || filters.stream().anyMatch(f -> f.field().equals(state[0]))) {
+            return filters;
+        }
+        boolean beforeType = u.claims().stream()
+                .filter(c -> c.span().start() >= runs.get().span().end() && !c.kind().equals("function"))
+                .min(java.util.Comparator.comparingInt(c -> c.span().start()))
+                .filter(c -> c.kind().equals("entity_type") || c.kind().equals("enum") && c.value().contains(".ci_type="))
+                .isPresent();
+        if (!beforeType) {
+            return filters;
+        }
+        List<PlanModel.Filter> out = new java.util.ArrayList<>(filters);
+        out.add(new PlanModel.Filter(state[0], "eq", List.of(state[1])));
+        return out;
+    }
+
     PlanModel build(String normalizedQuestion) {
         PlanModel p = decide();
         return parts.finish(p, normalizedQuestion, now);
@@ -60,7 +83,7 @@ final class PlanBuilder {
         boolean direct = u.of("intent").stream().anyMatch(c -> c.value().equals("direct") && !cues.negated(c));
         boolean indirect = u.of("intent").stream().anyMatch(c -> c.value().equals("direct") && cues.negated(c));
         int depth = u.depth().orElse(direct && !transitive && !indirect ? 1 : defaults.path("graph_depth").asInt(3));
-        List<PlanModel.Filter> filters = s.filters();
+        List<PlanModel.Filter> filters = runningState(s.filters(), named);
 
         // "INC-5327 전에 바뀐 거": an incident named by its id is the anchor, and its CI the one meant
         if (changedBefore() && (named || !s.references("incident").isEmpty())) {
@@ -79,7 +102,8 @@ final class PlanBuilder {
             return parts.plan(Intent.EXPAND, View.IMPACT, ents, first == null ? filters : s.filters(),
                     graph(depth, "in", List.of()), null, null, GRAPH_BLOCKS).plan();
         }
-        Optional<Claim> runsOn = s.intentClaim("runs_on");
+        // "the most recent event on it": the events of the CI, not what runs on it
+        Optional<Claim> runsOn = s.intent("history") ? Optional.empty() : s.intentClaim("runs_on");
         boolean needsToRun = s.intent("dependency") && !s.intent("impact"); // "X가 돌아가려면 뭐가 필요해"
         if (runsOn.isPresent() && named && first != null && (needsToRun
                 || cues.layer(first) > rules.path("hosting_layers_below").asInt(2))) {

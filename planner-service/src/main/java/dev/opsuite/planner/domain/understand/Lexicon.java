@@ -103,6 +103,8 @@ public final class Lexicon {
             }
         }
         particles.sort((x, y) -> y.length() - x.length());
+        // words of the language made of two shorter ones ("update" is not "up date", "downtime" not "down time")
+        rules.path("understanding").path("whole_words").forEach(w -> latinWords.add(Folding.fold(w.asText()).trim()));
         // words that time patterns spell out ("last", "hours", "yesterday") help split glued words
         for (JsonNode t : rules.path("time").path("atoms")) {
             for (String w : t.path("pattern").asText().split("[^a-z]+")) {

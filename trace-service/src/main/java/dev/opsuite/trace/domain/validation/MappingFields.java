@@ -94,6 +94,9 @@ final class MappingFields {
                                         + "only one had the incident a \"what changed before\" question presupposes, per "
                                         + "anchor (`{n}` CIs, `{words}`, `{root}`, `{range}`).")
                                         .keys("incident", "alert", "problem"),
+                                field("messages.titled", TEXT, "Said first when a \"what changed before\" question "
+                                        + "named its incident by the words of its title, and that incident is the anchor "
+                                        + "(`{title}`, `{root}`).").byDefault("\"\""),
                                 field("messages.unapplied_filter", TEXT, "Said first when a filter the question named cannot be "
                                         + "applied by the templates that answer it (`{filters}`, `{queries}`); the "
                                         + "filter is then not shown in the reading."),

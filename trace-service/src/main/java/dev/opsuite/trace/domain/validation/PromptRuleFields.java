@@ -111,7 +111,10 @@ final class PromptRuleFields {
                         + "servers, network, storage; higher: what runs on lower layers). It decides what \"runs on\" "
                         + "and typed relatives (\"the VMs of X\") mean.").keys("the CI types (`ci_type` values)"),
                 field("rules.hosting_layers_below", INTEGER, "The layer from which CIs host nothing (apps and up): "
-                        + "for them \"what does X run on\" reads as what X depends on.").byDefault("2"));
+                        + "for them \"what does X run on\" reads as what X depends on.").byDefault("2"),
+                field("rules.running_state", STRING, "`field=value` of a CI that is running: a hosting word with no "
+                        + "host named, right before a CI type (\"돌고 있는 VM\", \"running VMs\"), is this filter.")
+                        .byDefault("\"status=running\""));
     }
 
     private static AssetSpec.Group understanding() {
@@ -133,6 +136,9 @@ final class PromptRuleFields {
                         + "`^…` is a pattern on the question, its group claimed). Understood only by an answer that "
                         + "gives a time — events, or a maximum, minimum or last sample with the time it was "
                         + "taken; else listed as not understood."),
+                field("rules.understanding.whole_words", STRINGS, "Words made of two shorter known ones that are "
+                        + "words of their own (\"update\" is not \"up date\", \"downtime\" not \"down time\"): never "
+                        + "split as glued words."),
                 field("rules.understanding.value_units", STRINGS, "Units after a bare count word (\"%\", \"ms\")."),
                 field("rules.understanding.question_words", STRINGS, "Question words the list group also holds "
                         + "that do not ask for a list (\"which\", \"어떤\")."),

@@ -99,8 +99,12 @@ final class QueryFields {
                                         + "`dictionary` gives the estate's names for entity linking, "
                                         + "`dictionary_revision` tells whether they changed, `anchor_candidates` "
                                         + "says which of several CIs a \"what changed before\" question may mean had "
-                                        + "the incident (column `ci_code`; bound `ci_codes`, `anchor`, the range).")
-                                        .known("resolve", "dictionary", "dictionary_revision", "anchor_candidates"),
+                                        + "the incident (column `ci_code`; bound `ci_codes`, `anchor`, the range), "
+                                        + "`anchor_titles` lists the incidents over the range with their titles "
+                                        + "(columns `ci_code`, `ci_name`, `anchor_ts`, `title`) so one named by the "
+                                        + "words of its title anchors the answer.")
+                                        .known("resolve", "dictionary", "dictionary_revision", "anchor_candidates",
+                                                "anchor_titles"),
                                 field("bindings[].when.intent", STRING, "The plan's intent.").known(INTENTS),
                                 field("bindings[].when.view", STRING, "The plan's view.")
                                         .known("SUMMARY", "COMPOSITION", "DEPENDENCY", "IMPACT", "PATH", "NEIGHBORS"),
