@@ -10,6 +10,6 @@ import java.util.List;
 class UnderstandingDalbitTest extends UnderstandingSetTest {
     UnderstandingDalbitTest() {
         super("understanding4", "2026-11-29T01:40:00+09:00", List.of("questions.tsv"),
-                ordered("dev8", 0.80, "test4", 0.80));
+                ordered("dev8", 0.90, "test4", 0.86));
     }
 }
