@@ -14,6 +14,8 @@ import java.time.format.DateTimeParseException;
  */
 record Staleness(OffsetDateTime askedAt, Duration after) {
     static final int DEFAULT_MINUTES = 90;
+    /** Nothing is judged (mode mock: fixtures). */
+    static final Staleness NONE = new Staleness(null, Duration.ofMinutes(DEFAULT_MINUTES));
 
     static Staleness of(PlanModel plan, JsonNode mapping) {
         Object at = plan.understanding().get("asked_at");

@@ -185,7 +185,7 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             PlanModel plan = ModelJson.fromProto(request.getPlan(), PlanModel.class);
             List<ToolOutput> outputs = request.getToolResultsList().stream().map(ExecutorProtos::fromProto).toList();
             AssetBundle assets = contents.bundle(request.getAssetsList(), StageAuth.mayOverrideAssets());
-            AnswerComposer.Composed c = composer.compose(plan, outputs, assets);
+            AnswerComposer.Composed c = composer.compose(plan, outputs, assets, "mock".equals(request.getMode()));
             List<String> summaryNotes = new ArrayList<>();
             ComposeResponse.Builder b = ComposeResponse.newBuilder();
             if (!"mock".equals(request.getMode()) && !request.getNoLlm()) {

@@ -57,6 +57,10 @@ class StalenessTest {
         List<List<Object>> old = List.of(List.of("VM_EDU", "edu-vm", "vm", "mem_usage", 41.25, "2026-11-28T03:00:00Z"));
         assertEquals(true, answer(latest("en", Map.of("time_zone", "Asia/Seoul"), List.of("VM_EDU")), "metric_latest",
                 old).startsWith("The current memory usage"));
+        // mode mock's fixtures: their times say nothing about the data's age
+        ToolOutput canned = new ToolOutput("metric_executor", "metric_latest", LATEST, old, false, Map.of(), null, false);
+        assertEquals(true, new AnswerComposer().compose(latest("en", ASKED, List.of("VM_EDU")), List.of(canned), ASSETS, true)
+                .answer().startsWith("The current memory usage"));
     }
 
     @Test

@@ -164,6 +164,11 @@ public final class QuestionAnalyzer {
         for (int at = from[n]; at > 0; at = from[at]) {
             cuts.add(0, at);
         }
+        // two short known words make many real words ("be|long", "up|date", "with|out"): a word is cut in two
+        // only when it is long and both halves are words of three letters or more ("cart|service")
+        if (cuts.size() == 1 && (n < 8 || cuts.get(0) < 3 || n - cuts.get(0) < 3)) {
+            return List.of();
+        }
         return cuts;
     }
 }

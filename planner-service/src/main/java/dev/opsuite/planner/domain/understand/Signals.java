@@ -43,6 +43,41 @@ public final class Signals {
             }
             entities.add(n);
         }
+        asideInContext();
+    }
+
+    /**
+     * "I'm visiting the broadcast studio next week. How many CIs are at sangam-studio?": a question whose
+     * filter names one of the estate's own values in one sentence does not take a partial name from
+     * another sentence (its context) as the CI asked about; the name is set aside and said.
+     */
+    private void asideInContext() {
+        List<Claim> values = u.of("value").stream().filter(v -> v.score() >= 1.0).toList(); // the value spelt out
+        if (values.isEmpty() || !SENTENCE_END.matcher(u.analyzed().text()).find()) {
+            return;
+        }
+        java.util.Set<Integer> asked = new java.util.HashSet<>();
+        values.forEach(v -> asked.add(sentenceOf(v.span().start())));
+        entities.removeIf(e -> {
+            boolean aside = e.rank().score < EntityDictionary.Rank.EXACT_NAME.score
+                    && !asked.contains(sentenceOf(e.span().start()));
+            if (aside) {
+                dropped.add(e.mention());
+            }
+            return aside;
+        });
+    }
+
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.?!。？！]\\s");
+
+    /** Which sentence of the question a position is in (0 = the first). */
+    private int sentenceOf(int pos) {
+        java.util.regex.Matcher m = SENTENCE_END.matcher(u.analyzed().text().substring(0, Math.max(0, pos)));
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 
     /** Mentions set aside: weak partial matches next to an exact one. */

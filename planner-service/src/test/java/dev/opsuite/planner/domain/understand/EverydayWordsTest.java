@@ -98,11 +98,13 @@ class EverydayWordsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {"what changed before the fleet-db update failure", "fleet-db downtime last week"})
+    @CsvSource(delimiter = '|', value = {"what changed before the fleet-db update failure", "fleet-db downtime last week",
+        "which CIs belong to wms-crew?"})
     void aWordOfTheLanguageIsNotSplitIntoAStateAndAnotherWord(String question) {
         PlanModel p = plan(question);
         assertTrue(p.primary().filters().stream().noneMatch(f -> f.field().equals("status")), p.toString());
         assertTrue(p.unexplained().stream().noneMatch(w -> w.equals("date") || w.equals("time")), p.unexplained().toString());
+        assertTrue(p.primary().keywords().stream().noneMatch(k -> k.equals("long")), p.toString()); // not "be long"
     }
 
     @Test
@@ -111,5 +113,19 @@ class EverydayWordsTest {
         assertTrue(p.history().enabled(), p.toString());
         assertEquals("DB_FLEET", p.primary().ciCode(), p.toString());
         assertTrue(p.history().timeFrom().startsWith("2026-10-01"), p.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "I'm visiting the parcel desk in dr next week. How many of our CIs are actually located at gasan-dr?|location|gasan-dr",
+        "Which CIs belong to wms-crew? I'd like to know who to talk to about the parcel stuff.|owner|wms-crew"})
+    void aPartialNameInAnotherSentenceThanTheFilterIsContextNotTheCi(String question, String field, String value) {
+        PlanModel p = plan(question);
+        assertTrue(p.primary().ciCode().isEmpty() && p.candidates().isEmpty(), p.toString());
+        assertTrue(p.primary().filters().stream().anyMatch(f -> f.field().equals(field) && f.values().contains(value)),
+                p.toString());
+        assertTrue(p.unexplained().contains("parcel"), p.unexplained().toString());
+        // in the same sentence it is the CI asked about
+        assertEquals("biz.parcel", plan("parcel at gasan-dr status").primary().ciCode());
     }
 }
