@@ -49,6 +49,7 @@ public final class AnswerComposer {
         }
         JsonNode messages = mapping.path("messages");
         Staleness staleness = canned ? Staleness.NONE : Staleness.of(plan, mapping);
+        java.time.ZoneOffset zone = ComposeVars.offsetOf(plan);
         List<Block> failed = new ArrayList<>(); // stated first: what could not be answered, and why
         if (!plan.missingSlots().isEmpty()) {
             ToolOutput lookup = outputs.stream().filter(o -> "ci_resolver".equals(o.tool()) && o.failed()).findFirst()
@@ -71,11 +72,11 @@ public final class AnswerComposer {
             }
             if (rule == null) {
                 warnings.add("no mapping rule for " + out.queryName() + "; shown as a table");
-                blocks.add(table(out, null, decimals, plan.primary().offset(), ComposeVars.offsetOf(plan)));
+                blocks.add(table(out, null, decimals, plan.primary().offset(), zone));
                 continue;
             }
             Map<String, String> vars = new HashMap<>(planVars);
-            ComposeVars.addRows(vars, out, rule, messages, lang, decimals, ComposeVars.offsetOf(plan), staleness);
+            ComposeVars.addRows(vars, out, rule, messages, lang, decimals, zone, staleness);
             for (JsonNode b : rule.path("blocks")) {
                 if (!holds(out, b.path("requires"))) {
                     continue; // "first over it at …" only when a sample was over it
@@ -85,7 +86,7 @@ public final class AnswerComposer {
                             text(plan, out, b, vars, lang, warnings), Map.of()));
                     case "table" -> {
                         if (!out.rows().isEmpty()) {
-                            blocks.add(table(out, b, decimals, plan.primary().offset(), ComposeVars.offsetOf(plan)));
+                            blocks.add(table(out, b, decimals, plan.primary().offset(), zone));
                         }
                     }
                     case "chart" -> {

@@ -1,6 +1,5 @@
 package dev.opsuite.executor.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.PlanModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,15 +20,6 @@ final class AnchorCandidates {
     static boolean applies(PlanModel plan) {
         return plan.history().enabled() && !plan.history().anchor().isEmpty()
                 && plan.missingSlots().equals(List.of("primary.ci")) && plan.candidates().size() >= 2;
-    }
-
-    static JsonNode template(JsonNode queryAsset) {
-        for (JsonNode b : queryAsset.path("bindings")) {
-            if (NEEDS.equals(b.path("when").path("needs").asText())) {
-                return PlanExecutor.find(queryAsset, b.path("query").asText());
-            }
-        }
-        return null;
     }
 
     /** The values the template binds: the candidates' codes as ci_codes. */

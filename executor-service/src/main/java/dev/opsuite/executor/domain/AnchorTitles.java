@@ -1,11 +1,9 @@
 package dev.opsuite.executor.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.PlanModel;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,15 +27,6 @@ final class AnchorTitles {
                 && !plan.history().timeFrom().isEmpty() && !plan.normalizedQuestion().isEmpty()
                 && plan.adjustments().stream().noneMatch(a -> a.startsWith("narrowed:")) // its CI had one
                 && (!plan.primary().ciCode().isEmpty() || plan.missingSlots().equals(List.of("primary.ci")));
-    }
-
-    static JsonNode template(JsonNode queryAsset) {
-        for (JsonNode b : queryAsset.path("bindings")) {
-            if (NEEDS.equals(b.path("when").path("needs").asText())) {
-                return PlanExecutor.find(queryAsset, b.path("query").asText());
-            }
-        }
-        return null;
     }
 
     /** The plan anchored on the incident whose title the question's words name, or the plan as it was. */
@@ -110,8 +99,4 @@ final class AnchorTitles {
         return w.chars().allMatch(c -> c < 128);
     }
 
-    /** The values the template binds. */
-    static Map<String, Object> params(PlanModel plan) {
-        return new java.util.LinkedHashMap<>(QueryParams.of(plan));
-    }
 }

@@ -57,16 +57,16 @@ public final class PlanExecutor {
         List<Trigger> triggers = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         PlanModel current = plan;
-        JsonNode anchors = AnchorCandidates.applies(plan) ? AnchorCandidates.template(queryAsset) : null;
+        JsonNode anchors = AnchorCandidates.applies(plan) ? needed(queryAsset, AnchorCandidates.NEEDS) : null;
         if (anchors != null) {
             ToolOutput out = run(anchors, AnchorCandidates.params(plan), assets, budgetTimeout, mock, visible, calls,
                     evidence);
             current = AnchorCandidates.narrow(plan, out);
         }
-        JsonNode titled = AnchorTitles.applies(current) ? AnchorTitles.template(queryAsset) : null;
+        JsonNode titled = AnchorTitles.applies(current) ? needed(queryAsset, AnchorTitles.NEEDS) : null;
         if (titled != null) {
             // the incident named by the words of its title, when the CI the words fit had none
-            ToolOutput out = run(titled, AnchorTitles.params(current), assets, budgetTimeout, mock, visible, calls,
+            ToolOutput out = run(titled, QueryParams.of(current), assets, budgetTimeout, mock, visible, calls,
                     evidence);
             current = AnchorTitles.anchor(current, out);
         }
@@ -270,6 +270,16 @@ public final class PlanExecutor {
 
     private static int elapsed(long startNanos) {
         return (int) ((System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    /** The template a binding {@code when: {needs: …}} names for the product's own use, or null. */
+    static JsonNode needed(JsonNode queryAsset, String needs) {
+        for (JsonNode b : queryAsset.path("bindings")) {
+            if (needs.equals(b.path("when").path("needs").asText())) {
+                return find(queryAsset, b.path("query").asText());
+            }
+        }
+        return null;
     }
 
     static JsonNode find(JsonNode queryAsset, String name) {
