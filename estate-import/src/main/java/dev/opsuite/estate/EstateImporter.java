@@ -97,7 +97,7 @@ public final class EstateImporter {
         } catch (RuntimeException e) {
             throw OpsException.unavailable("graph store unavailable: " + e.getClass().getSimpleName(), e);
         }
-        return new EstateStats(pg[0], pg[1], pg[2], pg[3], g[0], g[1]);
+        return new EstateStats(pg[0], pg[1], pg[2], pg[3], g[0], g[1], pg[4]);
     }
 
     /**

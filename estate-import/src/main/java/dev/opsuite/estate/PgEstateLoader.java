@@ -1,5 +1,7 @@
 package dev.opsuite.estate;
 
+import dev.opsuite.estate.demo.DemoEstate;
+
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -241,9 +243,10 @@ final class PgEstateLoader {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             st.setQueryTimeout(30);
             try (ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM ci), (SELECT count(*) FROM ci_relation),"
-                    + " (SELECT count(*) FROM ci_metric), (SELECT count(*) FROM ci_event)")) {
+                    + " (SELECT count(*) FROM ci_metric), (SELECT count(*) FROM ci_event),"
+                    + " (SELECT count(*) FROM ci WHERE attributes ->> 'origin' = '" + DemoEstate.DEMO_ORIGIN + "')")) {
                 rs.next();
-                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)};
+                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)};
             }
         }
     }

@@ -21,7 +21,7 @@ class EstateImportTest extends EstateTestSupport {
         assertEquals(0, metrics.graphRows());
         assertEquals(3, load("events", EVENTS).rowsUpserted());
 
-        assertEquals(new EstateStats(4, 3, 5, 3, 4, 3), importer.stats());
+        assertEquals(new EstateStats(4, 3, 5, 3, 4, 3, 0), importer.stats());
         assertEquals(List.of(List.of("srv-seoul-01", "server", "running", "prod", "dc1-seoul", "infra-team",
                         "{\"ip_address\": \"10.10.1.1\"}")),
                 query("SELECT ci_name, ci_type, status, environment, location, owner, attributes::text"

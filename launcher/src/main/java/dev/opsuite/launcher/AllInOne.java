@@ -127,11 +127,12 @@ public final class AllInOne implements AutoCloseable {
                 "OPS_DATA_DIR", config.dataDir().toString()))), config.loadDemo() ? "loading the demo estate" : null);
         log.info("services up in {} ms: gateway :{}, planner :{}, executor :{}, trace :{}", ms(t0), gateway.port(),
                 planner.port(), executorPort, trace.port());
+        boolean demoThere = false;
         if (config.loadDemo()) {
-            new DemoLoader(config, executorPort, gateway.port(), gateway.keys()).loadIfEmpty();
+            demoThere = new DemoLoader(config, executorPort, gateway.port(), gateway.keys()).loadIfEmpty();
             gateway.startupDone();
         }
-        startGoldenDefaults();
+        startGoldenDefaults(demoThere);
         log.info("OPS ready in {} ms on http://127.0.0.1:{} (REST /ops/*, gRPC ops.v1.OpsService)", ms(t0),
                 gateway.port());
     }
@@ -139,8 +140,9 @@ public final class AllInOne implements AutoCloseable {
     /**
      * The default golden set, created once after the stack is up (and the demo loaded): on its own
      * thread, since each query is asked for its baseline; a failure is logged, never fails the start.
+     * Those about demo CIs only when the demo estate is there ({@code demoThere}), not merely asked for.
      */
-    private void startGoldenDefaults() {
+    private void startGoldenDefaults(boolean demoThere) {
         if ("false".equalsIgnoreCase(config.env().get("OPS_GOLDEN_DEFAULTS", "true").strip())) {
             log.info("default golden set: off (OPS_GOLDEN_DEFAULTS=false)");
             golden = java.util.concurrent.CompletableFuture.completedFuture(null);
@@ -151,7 +153,7 @@ public final class AllInOne implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        GoldenSeeder seeder = new GoldenSeeder(config, gateway.port(), gateway.keys());
+        GoldenSeeder seeder = new GoldenSeeder(config, demoThere, gateway.port(), gateway.keys());
         golden = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
                 return seeder.seed();

@@ -44,6 +44,7 @@ public final class DemoCli {
             System.err.println("demo not removed (HTTP " + r.statusCode() + "): " + body.path("message").asText());
             System.exit(1);
         }
-        System.out.println("demo estate removed: " + body.path("data").path("removed_cis").asLong() + " CIs");
+        System.out.println("demo estate removed: " + body.path("data").path("removed_cis").asLong() + " CIs, "
+                + body.path("data").path("removed_golden_queries").asLong() + " default golden queries about them");
     }
 }

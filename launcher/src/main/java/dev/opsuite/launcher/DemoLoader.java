@@ -36,16 +36,20 @@ final class DemoLoader {
         this.httpPort = httpPort;
     }
 
-    void loadIfEmpty() throws IOException {
+    /**
+     * Loads the demo when the estate is empty. Returns whether the demo estate is there afterwards:
+     * loaded now, or found (CIs of origin "demo"); false when the estate holds only other CIs.
+     */
+    boolean loadIfEmpty() throws IOException {
         ManagedChannel ch = dev.opsuite.kit.grpc.Channels.to("127.0.0.1:" + executorPort, 4 * 1024 * 1024,
                 dev.opsuite.kit.grpc.Channels.Transport.AUTO, "gateway");
         try {
             GetEstateStatsResponse stats = EstateServiceGrpc.newBlockingStub(ch).withDeadlineAfter(30, TimeUnit.SECONDS)
                     .getEstateStats(GetEstateStatsRequest.getDefaultInstance());
             if (stats.getCis() > 0) {
-                log.info("estate already loaded ({} CIs, {} metric rows); demo not reloaded", stats.getCis(),
-                        stats.getMetricRows());
-                return;
+                log.info("estate already loaded ({} CIs of which {} from the demo, {} metric rows); demo not reloaded",
+                        stats.getCis(), stats.getDemoCis(), stats.getMetricRows());
+                return stats.getDemoCis() > 0;
             }
         } finally {
             ch.shutdownNow();
@@ -67,6 +71,7 @@ final class DemoLoader {
             }
             log.info("demo estate (seed {}, {} days) generated in {} ms, loaded in {} ms total", config.demoSeed(),
                     config.demoDays(), generated, (System.nanoTime() - t0) / 1_000_000);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("demo import interrupted", e);

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * same route operators use: {@code POST /ops/golden-queries} without a baseline, so each is asked now
  * and that answer becomes its baseline. The names created (or found already there) are kept in a
  * marker in the data directory, so a query an operator deletes stays deleted and a later start
- * creates only what failed or what a newer seed added. Without the demo estate, the questions about
- * demo CIs ({@code "estate": "demo"}) are left out. Runs off the start path (see {@link AllInOne}).
+ * creates only what failed or what a newer seed added. Without the demo estate (OPS_DEMO=false, or a data
+ * directory whose estate holds none of the demo's CIs), the questions about demo CIs
+ * ({@code "estate": "demo"}) are left out. Runs off the start path (see {@link AllInOne}).
  */
 final class GoldenSeeder {
     private static final Logger log = LoggerFactory.getLogger(GoldenSeeder.class);
@@ -53,12 +54,13 @@ final class GoldenSeeder {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    GoldenSeeder(LauncherConfig config, int httpPort, dev.opsuite.gateway.auth.ApiKeys keys) {
+    /** @param demo whether the demo estate is there (loaded or found), not whether OPS_DEMO asked for it */
+    GoldenSeeder(LauncherConfig config, boolean demo, int httpPort, dev.opsuite.gateway.auth.ApiKeys keys) {
         this.seedFile = config.assetSeedDir().resolve(FILE);
         this.marker = config.dataDir().resolve(MARKER);
         this.httpPort = httpPort;
         this.keys = keys;
-        this.demo = config.loadDemo();
+        this.demo = demo;
     }
 
     Outcome seed() throws IOException, InterruptedException {
@@ -71,7 +73,8 @@ final class GoldenSeeder {
         List<JsonNode> todo = select(queries, done, demo);
         int leftOut = (int) queries.stream().filter(q -> !done.contains(q.path("name").asText())).count() - todo.size();
         if (leftOut > 0) {
-            log.info("default golden set: OPS_DEMO=false, {} golden queries about demo CIs left out", leftOut);
+            log.info("default golden set: no demo estate (OPS_DEMO=false, or an estate without the demo's CIs), {} golden"
+                    + " queries about demo CIs left out", leftOut);
         }
         if (todo.isEmpty()) {
             log.info("default golden set: {} of {} already created; none created now", done.size(), queries.size());

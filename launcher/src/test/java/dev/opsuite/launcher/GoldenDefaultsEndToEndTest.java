@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opsuite.kit.json.ModelJson;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * target/golden-defaults/report.md.
  */
 class GoldenDefaultsEndToEndTest {
+    private static final Path SEED = Path.of("..", "assets", "defaults", GoldenSeeder.FILE);
     private static final Map<String, String> ON = Map.of("OPS_DEMO_DAYS", "2", "OPS_GOLDEN_DEFAULTS", "true",
             "OPS_CONCURRENT_PER_CALLER", "1000");
 
@@ -110,11 +112,45 @@ class GoldenDefaultsEndToEndTest {
                 }
                 write(report);
                 assertTrue(wrong.isEmpty(), String.join("\n", wrong) + "\n" + report);
+                demoGoesWithItsGoldenQueries(http);
+            }
+            Files.delete(data.resolve(GoldenSeeder.MARKER));
+            try (AllInOne third = OpsStack.start(data, ON)) {
+                // OPS_DEMO is on, but the estate holds only the operator's CI: the demo is not loaded
+                // (the estate is not empty) and no golden query about demo CIs is made from its seed
+                GoldenSeeder.Outcome made = third.goldenDefaults().get(10, TimeUnit.MINUTES);
+                long aboutDemo = GoldenSeeder.read(SEED).stream().filter(q -> q.path("estate").asText().equals("demo"))
+                        .count();
+                assertEquals(aboutDemo, made.leftOut(), "demo questions left out: " + made);
+                assertTrue(made.failed().isEmpty(), "failed: " + made.failed());
+                assertTrue(list(new Http(third).as("operator")).stream().noneMatch(GoldenDefaultsEndToEndTest::demoTagged));
             }
         } finally {
             write(report);
             TempData.delete(data);
         }
+    }
+
+    /**
+     * Removing the demo takes the default golden queries about it along (their baselines name CIs that
+     * are gone, so each run would fail and refuse publishes); an estate of the operator's own stays.
+     */
+    private static void demoGoesWithItsGoldenQueries(Http http) throws Exception {
+        long demoQueries = list(http).stream().filter(GoldenDefaultsEndToEndTest::demoTagged).count();
+        assertTrue(demoQueries > 30, "demo golden queries before: " + demoQueries);
+        Http.Reply removed = http.post("/ops/estate/demo/remove", "{}", "estate_admin");
+        assertEquals(200, removed.status(), removed.raw());
+        assertEquals(demoQueries, removed.data().path("removed_golden_queries").asLong(), removed.raw());
+        assertTrue(list(http).stream().noneMatch(GoldenDefaultsEndToEndTest::demoTagged), "no demo query left");
+        Http.Reply own = http.postBytes("/ops/import/cis?file_name=cis.csv", ("ci_code,ci_name,ci_type,status,environment,"
+                + "location,owner,aliases\nown-01,own one,server,running,prod,dc1,ops,\n").getBytes(StandardCharsets.UTF_8),
+                "text/csv", "estate_admin");
+        assertEquals(200, own.status(), own.raw());
+    }
+
+    private static boolean demoTagged(JsonNode q) {
+        return java.util.stream.StreamSupport.stream(q.path("tags").spliterator(), false)
+                .anyMatch(t -> t.asText().equals("demo"));
     }
 
     private static List<JsonNode> list(Http http) throws Exception {

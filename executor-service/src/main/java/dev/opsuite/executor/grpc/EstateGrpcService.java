@@ -51,6 +51,7 @@ public final class EstateGrpcService extends EstateServiceGrpc.EstateServiceImpl
                     .setMetricRows(s.metricRows())
                     .setEvents(s.events())
                     .setGraphNodes(s.graphNodes())
+                    .setDemoCis(s.demoCis())
                     .setGraphEdges(s.graphEdges())
                     .build();
         });

@@ -13,10 +13,12 @@ import dev.opsuite.proto.v1.ListApiKeysResponse;
 import dev.opsuite.proto.v1.ListAuditRequest;
 import dev.opsuite.proto.v1.ListAuditResponse;
 import dev.opsuite.proto.v1.RemoveDemoEstateResponse;
+import dev.opsuite.proto.v1.RemoveGoldenQueryRequest;
 import dev.opsuite.proto.v1.RemoveOriginRequest;
 import dev.opsuite.proto.v1.RevokeApiKeyRequest;
 import dev.opsuite.proto.v1.RevokeApiKeyResponse;
 import dev.opsuite.proto.v1.SearchAuditEventsRequest;
+import dev.opsuite.proto.v1.SearchGoldenQueriesRequest;
 import dev.opsuite.proto.v1.WhoAmIResponse;
 import java.util.concurrent.TimeUnit;
 
@@ -38,7 +40,27 @@ final class AdminApi {
                         .removeOrigin(RemoveOriginRequest.newBuilder().setOrigin("demo").build()))
                 .getRemovedCis();
         clients.estateGeneration().incrementAndGet();
-        return RemoveDemoEstateResponse.newBuilder().setRemovedCis(removed).build();
+        return RemoveDemoEstateResponse.newBuilder().setRemovedCis(removed)
+                .setRemovedGoldenQueries(removeDemoGoldenQueries()).build();
+    }
+
+    /**
+     * The default golden queries about demo CIs (tagged both "default" and "demo" by the seeder) go
+     * with the demo: their baselines answer about CIs that no longer exist, so each run would fail and
+     * refuse every publish of the assets they are bound to. An operator's own queries are kept.
+     */
+    private long removeDemoGoldenQueries() {
+        var demo = clients.callTrace("trace-service SearchGoldenQueries", () -> clients.golden().searchGoldenQueries(
+                SearchGoldenQueriesRequest.newBuilder().setTag("demo").setLimit(1000).build())).getQueriesList();
+        long n = 0;
+        for (var q : demo) {
+            if (q.getTagsList().contains("default")) {
+                clients.callTrace("trace-service RemoveGoldenQuery", () -> clients.golden().removeGoldenQuery(
+                        RemoveGoldenQueryRequest.newBuilder().setQueryId(q.getQueryId()).build()));
+                n++;
+            }
+        }
+        return n;
     }
 
     CreateApiKeyResponse createApiKey(CreateApiKeyRequest r) {
