@@ -56,10 +56,11 @@ final class DiffRules {
         return d.found;
     }
 
-    /** The outcome differs: status, rows, or the answer's text. */
+    /** What the user got differs: status, rows, the answer's text, or any of its blocks (a table, a notice, a network). */
     boolean outcomeChanged() {
         return !base.getStatus().equals(cand.getStatus()) || rows(base) != rows(cand)
-                || !base.getAnswer().getText().equals(cand.getAnswer().getText());
+                || !base.getAnswer().getText().equals(cand.getAnswer().getText())
+                || !base.getAnswer().getBlocksList().equals(cand.getAnswer().getBlocksList());
     }
 
     private static int rows(Trace t) {

@@ -194,6 +194,25 @@ class RcaEngineTest {
     }
 
     @Test
+    void anAnswerThatDiffersOnlyInItsBlocksIsAChangedOutcome() {
+        // same text, same rows; the candidate's Prompt lost a word, so its answer carries a notice
+        dev.opsuite.proto.v1.AnswerBlock text = dev.opsuite.proto.v1.AnswerBlock.newBuilder().setType("text")
+                .setContent("서버A의 평균 CPU 사용량은 41.2%입니다.").build();
+        Trace base = ok("base").setAnswer(dev.opsuite.proto.v1.Answer.newBuilder().setText(text.getContent())
+                .addBlocks(text)).build();
+        Trace cand = ok("cand").putAppliedAssets("prompt", "ci_planner@2(draft)")
+                .setRouteOutput(ok("x").getRouteOutput().toBuilder().setPlanRaw(Plan.newBuilder().setLanguage("ko")
+                        .addUnexplained("평균")))
+                .setAnswer(base.getAnswer().toBuilder().addBlocks(dev.opsuite.proto.v1.AnswerBlock.newBuilder()
+                        .setType("warning").setContent("이해하지 못한 말: 평균"))).build();
+        RcaResult r = RcaEngine.diff(base, cand, RcaRules.DEFAULTS, 7, false, System.nanoTime()).result();
+        assertEquals("asset_changed", r.getHypotheses(0).getRule(), r.toString());
+        assertTrue(r.getHypotheses(0).getDescription().endsWith("its answer differs from the baseline's."),
+                r.getHypotheses(0).getDescription());
+        assertTrue(r.getHypothesesList().stream().anyMatch(h -> h.getRule().equals("unexplained_words")), r.toString());
+    }
+
+    @Test
     void anEmptyResultOfAnUnresolvedCiRanksBelowTheUnresolvedCi() {
         Trace t = ok("t8").setStageOutputs(2, stage("execute", 0, 30))
                 .setRouteOutput(ok("x").getRouteOutput().toBuilder().setPlanRaw(Plan.newBuilder()
