@@ -29,6 +29,8 @@ public final class Lexicon {
     private final List<String> particles = new ArrayList<>();
     /** Compact forms of the all-Latin phrases, for typo matching. */
     private final Set<String> latinPhrases = new HashSet<>();
+    /** Compact forms of the all-Hangul phrases of two to four syllables, for typo matching by jamo. */
+    private final Set<String> hangulPhrases = new HashSet<>();
     private final String primaryEntity;
     private final String eventsEntity;
 
@@ -135,6 +137,9 @@ public final class Lexicon {
         if (compact.matches("[a-z]+") && w.kind() != Word.Kind.STOPWORD) {
             latinPhrases.add(compact);
         }
+        if (compact.matches("[가-힣]{2,4}") && w.kind() != Word.Kind.STOPWORD) {
+            hangulPhrases.add(compact);
+        }
         if (folded.matches("[a-z]+")) {
             stems.computeIfAbsent(QuestionAnalyzer.stem(folded), k -> new ArrayList<>()).add(w);
         }
@@ -159,6 +164,30 @@ public final class Lexicon {
         }
         // several phrases equally close are a typo we can settle only when they all mean the same
         // ("eror rate": "error rate" and "err rate"); otherwise nothing is guessed
+        return meanings.size() == 1 ? best.subList(0, 1) : List.of();
+    }
+
+    /**
+     * Words of the assets one jamo from a compact Hangul word of as many syllables, starting with the
+     * same consonant ("최댜" → 최대: ㅑ for ㅐ, a neighbour key; "매모리" → 메모리), when all such
+     * phrases mean the same; empty otherwise.
+     */
+    public List<Word> nearestHangul(String compact) {
+        List<Word> best = new ArrayList<>();
+        Set<String> meanings = new HashSet<>();
+        String jamo = java.text.Normalizer.normalize(compact, java.text.Normalizer.Form.NFD);
+        for (String key : hangulPhrases) {
+            String keyJamo = java.text.Normalizer.normalize(key, java.text.Normalizer.Form.NFD);
+            if (key.length() == compact.length() && keyJamo.charAt(0) == jamo.charAt(0)
+                    && Edits.distance(keyJamo, jamo) == 1) {
+                for (Word w : phrases.get(key)) {
+                    if (w.kind() != Word.Kind.STOPWORD) {
+                        best.add(w);
+                        meanings.add(w.kind() + ":" + w.group() + ":" + w.value());
+                    }
+                }
+            }
+        }
         return meanings.size() == 1 ? best.subList(0, 1) : List.of();
     }
 

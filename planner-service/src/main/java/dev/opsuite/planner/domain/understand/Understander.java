@@ -89,6 +89,7 @@ public final class Understander {
         implied.vocabularyAsNames();
         implied.definiteType();
         vocabulary.fuzzyVocabulary(1); // "latecny": a word alone, only when it names no CI either
+        vocabulary.fuzzyHangul(); // "최댜": one jamo off, likewise after the names
         Integer topN = numbers.topN();
         vocabulary.impliedMetric();
         grammar();

@@ -191,6 +191,43 @@ final class Vocabulary {
     }
 
     /**
+     * A misspelt Korean word of the vocabulary ("에러율 최댜" → 최대, "매모리" → 메모리): a whole free
+     * Hangul word of two to four syllables, less a particle of the Resolver asset, one jamo from a
+     * phrase of the data's vocabulary or an aggregation (never an intent, as for Latin typos), when
+     * it is a word Nori does not know whole and all phrases that close mean the same.
+     */
+    void fuzzyHangul() {
+        java.util.regex.Matcher words = java.util.regex.Pattern.compile("[가-힣]+").matcher(a.text());
+        while (words.find()) {
+            Span whole = new Span(words.start(), words.end());
+            List<Token> inside = a.tokens().stream().filter(t -> whole.contains(new Span(t.start(), t.end()))).toList();
+            if (inside.isEmpty() || inside.stream().anyMatch(reading::claimed)
+                    || inside.stream().allMatch(t -> t.pos().startsWith("NN") && t.surface().equals(words.group()))) {
+                continue;
+            }
+            String word = words.group();
+            for (String particle : lexicon.particles()) {
+                if (word.endsWith(particle) && word.length() - particle.length() >= 2) {
+                    word = word.substring(0, word.length() - particle.length());
+                    break;
+                }
+            }
+            if (word.length() < 2 || word.length() > 4 || !lexicon.phrases().get(word).isEmpty()) {
+                continue;
+            }
+            List<Word> hits = lexicon.nearestHangul(word).stream().filter(w -> switch (w.kind()) {
+                case METRIC, ENUM, FIELD, ENTITY_TYPE, VALUE, AGG -> true;
+                default -> false;
+            }).toList();
+            if (!hits.isEmpty()) {
+                Span s = new Span(whole.start(), whole.start() + word.length());
+                hits.forEach(w -> claims.add(new Claim(s, a.span(s.start(), s.end()), wordClaim(s, w).kind(),
+                        wordClaim(s, w).value(), 0.8)));
+            }
+        }
+    }
+
+    /**
      * "the slowest apps", "busiest hosts": a superlative that names its measure when no metric word does
      * (Prompt asset rules.superlative_metrics).
      */

@@ -118,9 +118,13 @@ class EverydayWordsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "I'm visiting the parcel desk in dr next week. How many of our CIs are actually located at gasan-dr?|location|gasan-dr",
-        "Which CIs belong to wms-crew? I'd like to know who to talk to about the parcel stuff.|owner|wms-crew"})
+        "Which CIs belong to wms-crew? I'd like to know who to talk to about the parcel stuff.|owner|wms-crew",
+        "Which CIs belong to wms-crew? I'd like to know who to talk to before the next parcel night.|owner|wms-crew",
+        "Which CIs belong to wms-crew? We would like to know who to call about the parcel stuff.|owner|wms-crew"})
     void aPartialNameInAnotherSentenceThanTheFilterIsContextNotTheCi(String question, String field, String value) {
         PlanModel p = plan(question);
+        // "I'd like to know" wants to know: it is not a search for names like something
+        assertEquals(Intent.LIST, p.intent(), p.toString());
         assertTrue(p.primary().ciCode().isEmpty() && p.candidates().isEmpty(), p.toString());
         assertTrue(p.primary().filters().stream().anyMatch(f -> f.field().equals(field) && f.values().contains(value)),
                 p.toString());

@@ -80,6 +80,19 @@ class UnderstandingTest {
     }
 
     @Test
+    void aKoreanWordOneJamoOffIsReadAsTheVocabularyWord() {
+        // ㅑ for ㅐ (neighbour keys), ㅐ for ㅔ: the aggregation and the metric, said in the reading
+        Understanding max = read("어제 paymentservice 에러율 최댜 몇이었어");
+        assertTrue(max.has("agg", "max"), max.claims().toString());
+        assertTrue(max.unexplained().isEmpty(), max.unexplained().toString());
+        Understanding memory = read("paymentservice 매모리 사용량");
+        assertTrue(memory.has("metric", "mem_usage"), memory.claims().toString());
+        // real words one jamo from a vocabulary word are not typos: 최다 (the most) is not 최대
+        Understanding most = read("paymentservice 에러 최다 발생");
+        assertFalse(most.has("agg", "max"), most.claims().toString());
+    }
+
+    @Test
     void codesAreNeverMatchedFuzzily() {
         Understanding u = read("cpu of OB-SRV-02");
         assertTrue(codes(u).isEmpty(), codes(u).toString());
