@@ -85,8 +85,13 @@ final class PlanBuilder {
         int depth = u.depth().orElse(direct && !transitive && !indirect ? 1 : defaults.path("graph_depth").asInt(3));
         List<PlanModel.Filter> filters = runningState(s.filters(), named);
 
+        // "what changed on X in the past two weeks", "어제 바뀐 거": a stated range with no failure to come
+        // before is the changes over that range, not those before X's last incident
+        if (s.changesOverRange()) {
+            return events(ents, filters, List.of("deploy", "change"), false, defaults);
+        }
         // "INC-5327 전에 바뀐 거": an incident named by its id is the anchor, and its CI the one meant
-        if (changedBefore() && (named || !s.references("incident").isEmpty())) {
+        if (s.changedBefore() && (named || !s.references("incident").isEmpty())) {
             return changesBeforeIncident(ents, filters, defaults);
         }
         // "A → B", "A에서 B까지 어떻게 연결돼": two CIs joined by an arrow or a connection word are a path
@@ -306,15 +311,6 @@ final class PlanBuilder {
         PlanParts.Draft d = parts.plan(Intent.LIST, View.SUMMARY, besideAnId(ents, ref), filters, null, null, h,
                 TABLE_BLOCKS);
         return (s.intent("count") ? d.counted() : d).plan();
-    }
-
-    /** "what changed before the X incident", "X 장애 전에 있었던 배포나 변경", "changes that could explain…". */
-    private boolean changedBefore() {
-        boolean changes = s.eventValues("event_type").stream().anyMatch(t -> t.equals("change") || t.equals("deploy"));
-        // the failure may be told as an impact phrase: "deploys before the cart went down", "before the outage of X"
-        boolean anchor = s.eventValues("event_type").stream().anyMatch(t -> t.equals("incident") || t.equals("alert"))
-                || s.intent("failure") || s.intent("impact") || !s.references("incident").isEmpty();
-        return s.intent("changed_before") || s.intent("before") && changes && anchor;
     }
 
     private PlanModel changesBeforeIncident(List<LinkedEntity> ents, List<PlanModel.Filter> filters, JsonNode defaults) {

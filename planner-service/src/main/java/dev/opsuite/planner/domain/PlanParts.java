@@ -221,6 +221,11 @@ final class PlanParts {
         if (!measure) {
             u.of("threshold").forEach(c -> unexplained.add(c.text()));
         }
+        // a time the answer does not use is not understood: attributes, lists and graphs are as they are now
+        // ("how was X doing yesterday evening" answers X's attributes, so "yesterday evening" is said unread)
+        if (u.time().present() && !measure && !p.history().enabled()) {
+            u.time().spans().forEach(sp -> unexplained.add(u.analyzed().span(sp.start(), sp.end())));
+        }
         // an event id the plan does not look for (a metric question, a second id) is not understood
         s.references().stream().filter(r -> !r.equals(p.history().eventRef())).forEach(unexplained::add);
         Map<String, Object> understanding = new LinkedHashMap<>();

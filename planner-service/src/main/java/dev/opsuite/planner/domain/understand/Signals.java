@@ -234,6 +234,24 @@ public final class Signals {
         return u.of("reference").stream().map(Claim::value).map(v -> v.substring(v.indexOf(':') + 1)).distinct().toList();
     }
 
+    /** "what changed before the X incident", "X 장애 전에 있었던 배포나 변경", "changes that could explain…". */
+    public boolean changedBefore() {
+        boolean changes = eventValues("event_type").stream().anyMatch(t -> t.equals("change") || t.equals("deploy"));
+        return intent("changed_before") || intent("before") && changes && failureAnchor();
+    }
+
+    /** A failure for changes to come before: an incident or alert, a failure or impact phrase, an incident's id. */
+    private boolean failureAnchor() {
+        // the failure may be told as an impact phrase: "deploys before the cart went down", "before the outage of X"
+        return eventValues("event_type").stream().anyMatch(t -> t.equals("incident") || t.equals("alert"))
+                || intent("failure") || intent("impact") || !references("incident").isEmpty();
+    }
+
+    /** "what changed on X last week": a changed-before phrase with a stated range, no failure and no "before". */
+    public boolean changesOverRange() {
+        return intent("changed_before") && u.time().present() && !intent("before") && !failureAnchor();
+    }
+
     public Understanding understanding() {
         return u;
     }

@@ -373,8 +373,8 @@ class EstateWordsTest {
         "2014년 4월 17일 fleet-db CPU가 가장 낮았던 시각은 언제야?|min|",
         "When was fleet-db cpu above 90% on 2014-04-17?|count|",
         "fleet-db CPU가 언제 90%를 넘었어?|count|",
-        "When was fleet-db above 90% on 2014-04-17?||when above 90%",
-        "At what time did fleet-db peak on 2014-04-17?||at what time peak"})
+        "When was fleet-db above 90% on 2014-04-17?||when above 90% on 2014-04-17",
+        "At what time did fleet-db peak on 2014-04-17?||at what time peak on 2014-04-17"})
     void whenIsUnderstoodOnlyByAnAnswerThatGivesATime(String question, String agg, String unexplained) {
         PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
         if (agg != null) {

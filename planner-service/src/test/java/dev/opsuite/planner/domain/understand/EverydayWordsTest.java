@@ -1,11 +1,13 @@
 package dev.opsuite.planner.domain.understand;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.model.Intent;
 import dev.opsuite.model.PlanModel;
+import java.util.List;
 import dev.opsuite.planner.domain.DefaultAssets;
 import dev.opsuite.planner.domain.RulesPlanner;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +115,35 @@ class EverydayWordsTest {
         assertTrue(p.history().enabled(), p.toString());
         assertEquals("DB_FLEET", p.primary().ciCode(), p.toString());
         assertTrue(p.history().timeFrom().startsWith("2026-10-01"), p.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "How was fleet-db doing yesterday evening?|yesterday evening",
+        "fleet-db 어제 저녁 상태 어땠어?|어제 저녁",
+        "which servers were stopped last week|last week"})
+    void aTimeTheAnswerCannotUseIsSaidUnread(String question, String words) {
+        PlanModel p = plan(question);
+        assertFalse(p.history().enabled() || !p.metric().metricName().isEmpty(), p.toString());
+        assertTrue(String.join(" ", p.unexplained()).contains(words), p.unexplained().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "What changed on fleet-db in the past two weeks?|14",
+        "지난 2주 동안 fleet-db에서 바뀐 거 있어?|14",
+        "what changed on fleet-db yesterday|1"})
+    void whatChangedOverAStatedRangeIsTheChangesOverIt(String question, int days) {
+        PlanModel p = plan(question);
+        assertTrue(p.history().enabled(), p.toString());
+        assertEquals("DB_FLEET", p.primary().ciCode(), p.toString());
+        assertEquals(List.of("deploy", "change"), p.history().eventTypes(), p.toString());
+        assertTrue(p.history().anchor().isEmpty(), "not before an incident: " + p);
+        assertEquals(days * 24L, java.time.Duration.between(java.time.OffsetDateTime.parse(p.history().timeFrom()),
+                java.time.OffsetDateTime.parse(p.history().timeTo())).toHours(), p.toString());
+        // with a failure to come before, it stays the changes before it
+        PlanModel before = plan("What changed on fleet-db before it went down last week?");
+        assertFalse(before.history().anchor().isEmpty(), before.toString());
     }
 
     @ParameterizedTest(name = "{0}")
