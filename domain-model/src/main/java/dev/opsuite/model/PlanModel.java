@@ -117,6 +117,9 @@ public record PlanModel(
     public record Metric(String metricName, String agg, String timeRange, String timeFrom, String timeTo,
                          String bucket, int topN, String order, boolean timeStated, Threshold threshold) {
         public static final Metric EMPTY = new Metric(null, null, null, null, null, null, 0, null);
+        /** The aggregations a plan may ask for; the Query templates compute each (an unknown one is refused). */
+        public static final List<String> AGGREGATIONS = List.of("latest", "last", "avg", "min", "max", "sum", "count",
+                "p50", "p90", "p95", "p99");
 
         public Metric {
             metricName = metricName == null ? "" : metricName;

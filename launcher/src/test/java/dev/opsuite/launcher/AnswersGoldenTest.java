@@ -203,7 +203,9 @@ class AnswersGoldenTest {
             case "sum" -> "sum(value)";
             case "count" -> "count(value)";
             case "p50" -> "percentile_cont(0.5) WITHIN GROUP (ORDER BY value)";
+            case "p90" -> "percentile_cont(0.9) WITHIN GROUP (ORDER BY value)";
             case "p95" -> "percentile_cont(0.95) WITHIN GROUP (ORDER BY value)";
+            case "p99" -> "percentile_cont(0.99) WITHIN GROUP (ORDER BY value)";
             default -> "avg(value)";
         };
         try (Connection c = db(); PreparedStatement ps = c.prepareStatement("SELECT " + expr + " FROM ci_metric "

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class LlmPlanChecks {
     private static final Set<String> OPS = Set.of("eq", "ne", "like", "in");
-    private static final Set<String> AGGS = Set.of("latest", "last", "avg", "min", "max", "sum", "count", "p50", "p95");
+    private static final Set<String> AGGS = Set.copyOf(dev.opsuite.model.PlanModel.Metric.AGGREGATIONS);
     private static final Set<String> DIRECTIONS = Set.of("in", "out", "both");
     private static final Set<String> BLOCKS = Set.of("text", "table", "chart", "network", "markdown");
 

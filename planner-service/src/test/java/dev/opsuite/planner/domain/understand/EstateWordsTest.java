@@ -122,6 +122,16 @@ class EstateWordsTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"What was the p99 latency of label-printer last week?|p99",
+        "label-printer 지난주 응답시간 99퍼센타일|p99", "90th percentile latency of label-printer yesterday|p90"})
+    void otherPercentilesAreTheirOwnAggregation(String question, String agg) {
+        // p99 was answered as the average, with 'p99' listed as not understood
+        PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
+        assertEquals(agg, p.metric().agg(), question + ": " + p.metric());
+        assertTrue(p.unexplained().isEmpty(), p.unexplained().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"median latency of label-printer in the last 6 hours",
         "지난 6시간 label-printer 응답시간 중앙값"})
     void aMedianIsTheFiftiethPercentile(String question) {
@@ -286,7 +296,8 @@ class EstateWordsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {"how does label-printer reach fleet-db", "Can wms-vm-01 get to fleet-db?"})
+    @CsvSource(delimiter = '|', value = {"how does label-printer reach fleet-db", "Can wms-vm-01 get to fleet-db?",
+        "How do I get from wms-vm-01 to fleet-db?", "How do I go from label-printer to fleet-db?"})
     void reachingOneCiFromAnotherIsAPath(String question) {
         PlanModel p = new RulesPlanner().plan(question, assets, NOW, SEOUL, dict).plan();
         assertEquals(dev.opsuite.model.Intent.PATH, p.intent(), question + ": " + p);

@@ -118,6 +118,24 @@ class EverydayWordsTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"How many VMs does esx-dr-21 host?", "What does esx-dr-21 host?"})
+    void whatAServerHostsAsAVerb(String question) {
+        PlanModel p = plan(question);
+        assertEquals(Intent.EXPAND, p.intent(), p.toString());
+        assertEquals("SRV21-DR", p.primary().ciCode(), p.toString());
+        assertEquals("in", p.graph().direction(), p.toString());
+        assertTrue(p.unexplained().isEmpty(), p.unexplained().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"가장 한가한 서버는?|asc", "제일 바쁜 서버 어디야?|desc", "놀고 있는 서버 알려줘|asc"})
+    void idleAndBusyInKoreanRankByCpu(String question, String order) {
+        PlanModel p = plan(question);
+        assertEquals("cpu_usage", p.metric().metricName(), p.toString());
+        assertEquals(order, p.metric().order(), p.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "How was fleet-db doing yesterday evening?|yesterday evening",
         "fleet-db 어제 저녁 상태 어땠어?|어제 저녁",

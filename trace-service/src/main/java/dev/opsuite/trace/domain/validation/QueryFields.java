@@ -17,7 +17,7 @@ import java.util.List;
 /** The fields of a Query asset (read by VALIDATE, EXECUTE and the planner's dictionary). */
 final class QueryFields {
     static final String[] INTENTS = {"LOOKUP", "SEARCH", "LIST", "AGGREGATE", "EXPAND", "PATH"};
-    static final String[] AGGS = {"latest", "last", "avg", "min", "max", "sum", "count", "p50", "p95"};
+    static final String[] AGGS = dev.opsuite.model.PlanModel.Metric.AGGREGATIONS.toArray(String[]::new);
 
     private QueryFields() {}
 
