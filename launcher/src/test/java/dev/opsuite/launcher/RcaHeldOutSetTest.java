@@ -96,16 +96,7 @@ class RcaHeldOutSetTest {
     }
 
     private static String draft(Http http, Mutation m) throws Exception {
-        ObjectNode content = (ObjectNode) http.get("/ops/assets/" + m.type() + "/" + m.name()).data().path("content")
-                .deepCopy();
-        m.edit().accept(content);
-        ObjectNode save = ModelJson.MAPPER.createObjectNode();
-        save.set("content", content);
-        Http.Reply saved = http.post("/ops/assets/" + m.type() + "/" + m.name(), save.toString(), "asset_admin");
-        assertEquals(200, saved.status(), saved.raw());
-        String version = saved.data().path("version").asText();
-        DRAFTS.add(new String[] {m.type(), m.name(), version});
-        return m.name() + "@" + version;
+        return RcaSets.draft(http, m.type(), m.name(), m.edit(), DRAFTS);
     }
 
     private static JsonNode ask(Http http, String question, String type, String ref) throws Exception {
@@ -118,23 +109,6 @@ class RcaHeldOutSetTest {
         assertTrue(r.status() == 200 || !r.data().path("trace_id").asText().isEmpty(), r.raw());
         return r.status() == 200 ? r.data() : ModelJson.MAPPER.createObjectNode().put("status", r.status())
                 .set("meta", ModelJson.MAPPER.createObjectNode().put("trace_id", r.data().path("trace_id").asText()));
-    }
-
-    private static List<JsonNode> hypotheses(Http http, String body) throws Exception {
-        Http.Reply r = http.post("/ops/rca", body);
-        assertEquals(200, r.status(), r.raw());
-        List<JsonNode> out = new ArrayList<>();
-        r.data().path("rca").path("hypotheses").forEach(out::add);
-        return out;
-    }
-
-    private static int rank(List<JsonNode> hs, java.util.function.Predicate<JsonNode> right) {
-        for (int i = 0; i < hs.size(); i++) {
-            if (right.test(hs.get(i))) {
-                return i + 1;
-            }
-        }
-        return 0;
     }
 
     @Test
@@ -165,25 +139,25 @@ class RcaHeldOutSetTest {
                     continue;
                 }
                 String brokenId = broken.path("meta").path("trace_id").asText();
-                List<JsonNode> d = hypotheses(http, "{\"mode\":\"diff\",\"baseline_trace_id\":\""
+                List<JsonNode> d = RcaSets.hypotheses(http, "{\"mode\":\"diff\",\"baseline_trace_id\":\""
                         + baselines.get(q).path("meta").path("trace_id").asText() + "\",\"candidate_trace_id\":\""
                         + brokenId + "\",\"options\":{\"max_hypotheses\":5}}");
-                int r = rank(d, h -> h.path("rule").asText().equals("asset_changed")
+                int r = RcaSets.rank(d, h -> h.path("rule").asText().equals("asset_changed")
                         && h.path("title").asText().startsWith("Asset changed: " + m.type() + " "));
                 count(counts, r);
                 per[0] += r == 1 ? 1 : 0;
                 per[1]++;
                 if (r != 1) {
-                    misses.add("diff, " + m.label() + " '" + q + "': rank " + r + " " + titles(d));
+                    misses.add("diff, " + m.label() + " '" + q + "': rank " + r + " " + RcaSets.titles(d));
                 }
                 if (m.singleRule() != null) {
-                    List<JsonNode> s = hypotheses(http, "{\"mode\":\"single\",\"trace_id\":\"" + brokenId + "\"}");
-                    int rs = rank(s, h -> h.path("rule").asText().equals(m.singleRule()));
+                    List<JsonNode> s = RcaSets.hypotheses(http, "{\"mode\":\"single\",\"trace_id\":\"" + brokenId + "\"}");
+                    int rs = RcaSets.rank(s, h -> h.path("rule").asText().equals(m.singleRule()));
                     count(counts, rs);
                     per[2] += rs == 1 ? 1 : 0;
                     per[3]++;
                     if (rs != 1) {
-                        misses.add("single, " + m.label() + " '" + q + "': rank " + rs + " " + titles(s));
+                        misses.add("single, " + m.label() + " '" + q + "': rank " + rs + " " + RcaSets.titles(s));
                     }
                 }
             }
@@ -214,20 +188,9 @@ class RcaHeldOutSetTest {
         counts[2] += rank >= 1 && rank <= 3 ? 1 : 0;
     }
 
-    private static String titles(List<JsonNode> hs) {
-        List<String> t = new ArrayList<>();
-        hs.forEach(h -> t.add(h.path("rule").asText() + ":" + h.path("title").asText()));
-        return t.toString();
-    }
-
     /** The drafts would otherwise be what "(draft)" means to the test classes after this one. */
     @AfterAll
     static void archiveDrafts() throws Exception {
-        Http http = http();
-        for (String[] d : DRAFTS) {
-            Http.Reply r = http.post("/ops/assets/" + d[0] + "/" + d[1] + "/archive", "{\"version\":" + d[2] + "}",
-                    "asset_admin");
-            assertEquals(200, r.status(), r.raw());
-        }
+        RcaSets.archive(http(), DRAFTS);
     }
 }

@@ -74,16 +74,7 @@ class RcaLabelledSetTest {
     }
 
     private static String draft(Http http, Mutation m) throws Exception {
-        ObjectNode content = (ObjectNode) http.get("/ops/assets/" + m.type() + "/" + m.name()).data().path("content")
-                .deepCopy();
-        m.edit().accept(content);
-        ObjectNode save = ModelJson.MAPPER.createObjectNode();
-        save.set("content", content);
-        Http.Reply saved = http.post("/ops/assets/" + m.type() + "/" + m.name(), save.toString(), "asset_admin");
-        assertEquals(200, saved.status(), saved.raw());
-        String version = saved.data().path("version").asText();
-        DRAFTS.add(new String[] {m.type(), m.name(), version});
-        return m.name() + "@" + version;
+        return RcaSets.draft(http, m.type(), m.name(), m.edit(), DRAFTS);
     }
 
     private static String ask(Http http, String question, String type, String ref) throws Exception {
@@ -94,24 +85,6 @@ class RcaLabelledSetTest {
         Http.Reply r = http.post("/ops/ci/ask", req.toString());
         assertEquals(200, r.status(), r.raw());
         return r.data().path("meta").path("trace_id").asText();
-    }
-
-    private static List<JsonNode> hypotheses(Http http, String body) throws Exception {
-        Http.Reply r = http.post("/ops/rca", body);
-        assertEquals(200, r.status(), r.raw());
-        List<JsonNode> out = new ArrayList<>();
-        r.data().path("rca").path("hypotheses").forEach(out::add);
-        return out;
-    }
-
-    /** 1-based rank of the first hypothesis the label accepts; 0 when none of the shown ones does. */
-    private static int rank(List<JsonNode> hs, java.util.function.Predicate<JsonNode> right) {
-        for (int i = 0; i < hs.size(); i++) {
-            if (right.test(hs.get(i))) {
-                return i + 1;
-            }
-        }
-        return 0;
     }
 
     @Test
@@ -131,27 +104,27 @@ class RcaLabelledSetTest {
             int[] perSingle = new int[2];
             for (String q : QUESTIONS) {
                 String broken = ask(http, q, m.type(), ref);
-                List<JsonNode> d = hypotheses(http, "{\"mode\":\"diff\",\"baseline_trace_id\":\"" + baselines.get(q)
+                List<JsonNode> d = RcaSets.hypotheses(http, "{\"mode\":\"diff\",\"baseline_trace_id\":\"" + baselines.get(q)
                         + "\",\"candidate_trace_id\":\"" + broken + "\",\"options\":{\"max_hypotheses\":5}}");
-                int r = rank(d, h -> h.path("rule").asText().equals("asset_changed")
+                int r = RcaSets.rank(d, h -> h.path("rule").asText().equals("asset_changed")
                         && h.path("title").asText().startsWith("Asset changed: " + m.type() + " "));
                 diff[0]++;
                 diff[1] += r == 1 ? 1 : 0;
                 diff[2] += r >= 1 && r <= 3 ? 1 : 0;
                 perDiff[0] += r == 1 ? 1 : 0;
                 if (r != 1) {
-                    misses.add("diff " + m.type() + " '" + q + "': rank " + r + " " + titles(d));
+                    misses.add("diff " + m.type() + " '" + q + "': rank " + r + " " + RcaSets.titles(d));
                 }
                 if (m.singleRule() != null) {
-                    List<JsonNode> s = hypotheses(http, "{\"mode\":\"single\",\"trace_id\":\"" + broken + "\"}");
-                    int rs = rank(s, h -> h.path("rule").asText().equals(m.singleRule()));
+                    List<JsonNode> s = RcaSets.hypotheses(http, "{\"mode\":\"single\",\"trace_id\":\"" + broken + "\"}");
+                    int rs = RcaSets.rank(s, h -> h.path("rule").asText().equals(m.singleRule()));
                     single[0]++;
                     single[1] += rs == 1 ? 1 : 0;
                     single[2] += rs >= 1 && rs <= 3 ? 1 : 0;
                     perSingle[0] += rs == 1 ? 1 : 0;
                     perSingle[1]++;
                     if (rs != 1) {
-                        misses.add("single " + m.type() + " '" + q + "': rank " + rs + " " + titles(s));
+                        misses.add("single " + m.type() + " '" + q + "': rank " + rs + " " + RcaSets.titles(s));
                     }
                 }
             }
@@ -177,20 +150,9 @@ class RcaLabelledSetTest {
         assertEquals(100.0, top3, 1e-9, report);
     }
 
-    private static String titles(List<JsonNode> hs) {
-        List<String> t = new ArrayList<>();
-        hs.forEach(h -> t.add(h.path("rule").asText() + ":" + h.path("title").asText()));
-        return t.toString();
-    }
-
     /** The drafts would otherwise be what "(draft)" means to the test classes after this one. */
     @AfterAll
     static void archiveDrafts() throws Exception {
-        Http http = http();
-        for (String[] d : DRAFTS) {
-            Http.Reply r = http.post("/ops/assets/" + d[0] + "/" + d[1] + "/archive", "{\"version\":" + d[2] + "}",
-                    "asset_admin");
-            assertEquals(200, r.status(), r.raw());
-        }
+        RcaSets.archive(http(), DRAFTS);
     }
 }
