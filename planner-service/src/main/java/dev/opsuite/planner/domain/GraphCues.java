@@ -128,7 +128,7 @@ final class GraphCues {
             for (Claim type : s.understanding().of("enum")) {
                 if (type.value().contains(".ci_type=") && type.span().start() > which.span().end()
                         && u.analyzed().text().substring(which.span().end(), type.span().start()).isBlank()
-                        && !type.value().endsWith("=" + e.entity().ciType())) {
+                        && !type.value().endsWith("=" + e.entity().ciType()) && mayHost(type, e)) {
                     return true;
                 }
             }
@@ -136,10 +136,19 @@ final class GraphCues {
         return false;
     }
 
+    /** A CI of the type word's type may host {@code e}: its layer is below e's ("which services use X" names none). */
+    private boolean mayHost(Claim type, LinkedEntity e) {
+        JsonNode layers = rules.path("type_layers");
+        JsonNode asked = layers.path(type.value().substring(type.value().indexOf(".ci_type=") + ".ci_type=".length()));
+        JsonNode own = layers.path(e.entity().ciType());
+        return !asked.isNumber() || !own.isNumber() || asked.asInt() < own.asInt();
+    }
+
     /**
      * A single named CI and type words that are not its type: "out" when every asked type sits below
      * it in rules.type_layers among the hosting layers (its hosts), "in" when every one sits above
-     * (what runs on it), "same" at its own layer or below it but above the hosting layers (what it
+     * (what runs on it), "dependents" when every one sits above a CI that hosts nothing (a database, an
+     * app: what depends on it, any relation), "same" at its own layer or below it but above the hosting layers (what it
      * depends on or reaches); empty when the layers are unknown or mixed.
      */
     Optional<String> typedRelative(LinkedEntity e, int entities) {
@@ -158,9 +167,11 @@ final class GraphCues {
             if (!own.isNumber() || !asked.isNumber()) {
                 return Optional.empty();
             }
-            // below it but not hosting ("apps behind the load balancer"): what it reaches, any relation
-            dirs.add(asked.asInt() >= own.asInt() ? (asked.asInt() > own.asInt() ? "in" : "same")
-                    : asked.asInt() >= rules.path("hosting_layers_below").asInt(2) ? "same" : "out");
+            // below it but not hosting ("apps behind the load balancer"): what it reaches, any relation;
+            // above a CI that hosts nothing ("which services use the account db"): what depends on it
+            int hosting = rules.path("hosting_layers_below").asInt(2);
+            dirs.add(asked.asInt() > own.asInt() ? (own.asInt() >= hosting ? "dependents" : "in")
+                    : asked.asInt() == own.asInt() ? "same" : asked.asInt() >= hosting ? "same" : "out");
         }
         return dirs.size() == 1 && !(dirs.contains("same") && u.of("enum").stream().anyMatch(c -> c.value()
                 .endsWith(".ci_type=" + e.entity().ciType()))) ? Optional.of(dirs.iterator().next()) : Optional.empty();

@@ -124,6 +124,11 @@ final class PlanBuilder {
         Optional<Claim> calls = s.intentClaim("calls");
         if (calls.isPresent() && named && !(s.metric().isPresent() && (first != null
                 && !cues.sameSentence(calls.get().span(), first.span()) || cues.measureIsObjectOf(calls.get())))) {
+            if (first != null && cues.askedTypesAbove(first)) {
+                // "fleet-db 쓰는 서비스": a type above the CI can only be among what depends on it, at any depth
+                return parts.plan(Intent.EXPAND, View.IMPACT, ents, filters, graph(depth, "in", List.of()), null, null,
+                        GRAPH_BLOCKS).plan();
+            }
             boolean callers = first != null && cues.calledBy(first);
             return parts.plan(Intent.EXPAND, callers ? View.IMPACT : View.DEPENDENCY, ents, filters,
                     graph(u.depth().orElse(1), callers ? "in" : "out", List.of("DEPENDS_ON", "CONNECTS_TO")), null,
@@ -159,6 +164,9 @@ final class PlanBuilder {
             String dir = relative.get();
             PlanParts.Draft d = dir.equals("same")
                     ? parts.plan(Intent.EXPAND, View.DEPENDENCY, ents, filters, graph(depth, "out", List.of()), null, null,
+                    GRAPH_BLOCKS)
+                    : dir.equals("dependents")
+                    ? parts.plan(Intent.EXPAND, View.IMPACT, ents, filters, graph(depth, "in", List.of()), null, null,
                     GRAPH_BLOCKS)
                     : parts.plan(Intent.EXPAND, dir.equals("out") ? View.DEPENDENCY : View.COMPOSITION, ents, filters,
                     graph(depth, dir, List.of("RUNS_ON", "HOSTS")), null, null, GRAPH_BLOCKS);

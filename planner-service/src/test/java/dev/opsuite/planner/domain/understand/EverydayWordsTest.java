@@ -118,6 +118,16 @@ class EverydayWordsTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"Which services use fleet-db?", "fleet-db 쓰는 서비스 목록"})
+    void servicesAboveADatabaseAreWhatDependsOnIt(String question) {
+        // a database hosts nothing: the services of a higher layer depend on it (was: where fleet-db runs)
+        PlanModel p = plan(question);
+        assertEquals(Intent.EXPAND, p.intent(), p.toString());
+        assertEquals("in", p.graph().direction(), p.understanding().toString());
+        assertTrue(p.graph().relationTypes().isEmpty(), "any relation, not hosting only: " + p.graph());
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"How many VMs does esx-dr-21 host?", "What does esx-dr-21 host?"})
     void whatAServerHostsAsAVerb(String question) {
         PlanModel p = plan(question);
