@@ -14,8 +14,8 @@ import java.util.Random;
  * key names below, which the default Query asset reads.
  */
 public final class DemoLiveState {
-    /** ZSET: member = server code, score = epoch seconds of its last heartbeat. */
-    public static final String HEARTBEATS = "heartbeat:last_seen";
+    /** ZSET per CI type (heartbeat:<ci_type>:last_seen): member = CI code, score = epoch seconds of its last heartbeat. */
+    public static final String HEARTBEATS = "heartbeat:server:last_seen";
     /** HASH per server: last_seen (epoch s), status, agent. */
     public static final String HEARTBEAT_KEY = "ci:%s:heartbeat";
     /** STREAM of the open alerts: alert_id, ci_code, ci_name, severity, title, opened_at (epoch s). */

@@ -88,7 +88,8 @@ final class RedisCalls {
 
     /**
      * A declared parameter the plan left unset takes its {@code default_seconds_ago} (a time that
-     * many seconds before now, e.g. the heartbeat cut-off of 300 s) when the template declares one.
+     * many seconds before now, e.g. the heartbeat cut-off of 300 s) or its {@code default} (e.g. the
+     * CI type whose heartbeats are read) when the template declares one.
      */
     static Map<String, Object> withDefaults(JsonNode q, Map<String, Object> bound) {
         Map<String, Object> out = new LinkedHashMap<>(bound);
@@ -98,6 +99,8 @@ final class RedisCalls {
             if ((v == null || "".equals(v)) && p.path("default_seconds_ago").isNumber()) {
                 out.put(n, OffsetDateTime.now(ZoneOffset.UTC).withNano(0)
                         .minusSeconds(p.path("default_seconds_ago").asLong()));
+            } else if ((v == null || "".equals(v)) && p.path("default").isValueNode()) {
+                out.put(n, p.path("default").isTextual() ? p.path("default").asText() : p.path("default").numberValue());
             }
         }
         return out;

@@ -261,7 +261,16 @@ final class PlanBuilder {
             return parts.plan(Intent.AGGREGATE, View.SUMMARY, ents, filters, null, m, null, TABLE_BLOCKS).plan();
         }
         PlanModel.Metric m = new PlanModel.Metric(metric, "latest", "", "", "", "", 0, "");
+        if (!named && ents.isEmpty() && estateWide(metric)) {
+            // "지금 열려 있는 알림은?": a reading of the whole estate (rules.estate_metrics), not of one CI to ask for
+            return parts.plan(Intent.LIST, View.SUMMARY, List.of(), filters, null, m, null, TABLE_BLOCKS).plan();
+        }
         return parts.plan(Intent.LOOKUP, View.SUMMARY, ents, filters, null, m, null, TABLE_BLOCKS).plan();
+    }
+
+    private boolean estateWide(String metric) {
+        return java.util.stream.StreamSupport.stream(rules.path("estate_metrics").spliterator(), false)
+                .anyMatch(n -> n.asText().equals(metric));
     }
 
     /**
