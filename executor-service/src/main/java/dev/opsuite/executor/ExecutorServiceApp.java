@@ -75,7 +75,8 @@ public final class ExecutorServiceApp implements AutoCloseable {
         SourceBreakers guarded = new SourceBreakers(sql, graph, redis, checker, cfg.breakerProbe());
         resources.add(0, guarded);
         SourceRpcs sourceRpcs = new SourceRpcs(
-                new SchemaScanner(new PostgresSchemaScan(sql), new Neo4jSchemaScan(graph)),
+                new SchemaScanner(new PostgresSchemaScan(sql), new Neo4jSchemaScan(graph),
+                        new dev.opsuite.executor.redis.RedisSchemaScan(redis)),
                 new QueryPreviewer(guarded, guarded, guarded), List.of(sql, graph, redis));
         Optional<AssetRegistryClient> registry = cfg.registryTarget().map(t -> new AssetRegistryClient(t, "executor"));
         registry.ifPresent(resources::add);

@@ -151,6 +151,41 @@ class RedisLiveEndToEndTest {
         }
     }
 
+    @Test
+    void queryPreviewOfARedisTemplateShowsTheExactCommand() throws Exception {
+        Http.Reply r = http.post("/ops/assets/query/ci_queries/preview",
+                "{\"query\":\"live_queue\",\"params\":{\"ci_code\":\"" + appCode("payment-api") + "\"}}", "operator");
+        assertEquals(200, r.status(), r.raw());
+        assertEquals("redis", r.data().path("language").asText());
+        assertTrue(r.data().path("statement").asText().matches("HGETALL ci:APP\\d{3}:queue"), r.raw());
+        assertEquals(1, r.data().path("row_count").asInt(), r.raw());
+        assertTrue(r.data().path("decisions").toString().contains("security.redis_read_only"), r.raw());
+        Http.Reply bad = http.post("/ops/assets/query/ci_queries/preview",
+                "{\"query\":\"live_queue\",\"params\":{\"ci_code\":\"APP*\"}}", "operator");
+        assertEquals(400, bad.status(), bad.raw());
+    }
+
+    @Test
+    void theExecuteStageOfALiveAnswerReplaysIdentically() throws Exception {
+        Http.Reply ask = ask("what is the queue depth of payment-api?", null);
+        String baseline = ask.data().path("meta").path("trace_id").asText();
+        Http.Reply r = http.post("/ops/stage-test", ModelJson.MAPPER.createObjectNode().put("stage", "execute")
+                .put("baseline_trace_id", baseline).toString(), "operator");
+        assertEquals(200, r.status(), r.raw());
+        assertTrue(r.data().path("diff").path("identical").asBoolean(), r.data().path("diff").toString());
+    }
+
+    @Test
+    void modeMockAnswersFromTheTemplatesFixture() throws Exception {
+        ObjectNode b = ModelJson.MAPPER.createObjectNode().put("question", "지금 열려 있는 알림은?").put("mode", "mock");
+        Http.Reply r = http.post("/ops/ci/ask", b.toString(), "operator");
+        assertEquals(200, r.status(), r.raw());
+        String text = r.data().path("answer").asText();
+        System.out.println("Q (mock): 지금 열려 있는 알림은?\nA: " + text);
+        assertTrue(text.startsWith("지금 열려 있는 알림은 1건입니다") && text.contains("DB015"), text);
+        assertTrue(redisReferences(r).get(0).path("source").asText().startsWith("mock:"), r.raw());
+    }
+
     /** A draft of redis_live with this connection; its ref to use as an override. */
     private static String draft(ObjectNode connection) throws Exception {
         JsonNode published = http.get("/ops/assets/source/redis_live").data().path("content");

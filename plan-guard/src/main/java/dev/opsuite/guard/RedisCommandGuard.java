@@ -218,12 +218,12 @@ public final class RedisCommandGuard {
         int star = -1;
         int mark = 0;
         while (t < text.length()) {
-            if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == text.charAt(t))) {
-                p++;
-                t++;
-            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+            if (p < pattern.length() && pattern.charAt(p) == '*') {
                 star = p++;
                 mark = t;
+            } else if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == text.charAt(t))) {
+                p++;
+                t++;
             } else if (star >= 0) {
                 p = star + 1;
                 t = ++mark;

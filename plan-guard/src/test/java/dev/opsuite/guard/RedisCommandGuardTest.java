@@ -119,6 +119,8 @@ class RedisCommandGuardTest {
     void globMatchingIsLinear() {
         assertTrue(RedisCommandGuard.globMatches("ci:*:queue", "ci:APP001:queue"));
         assertTrue(!RedisCommandGuard.globMatches("ci:*:queue", "ci:APP001:heartbeat"));
+        assertTrue(RedisCommandGuard.globMatches("ci:*", "ci:*:queue"), "a scanned pattern under a policy pattern");
+        assertTrue(!RedisCommandGuard.globMatches("heartbeat:*", "ci:*:heartbeat"));
         String text = "a".repeat(5000);
         long t0 = System.nanoTime();
         assertTrue(!RedisCommandGuard.globMatches("*a*a*a*a*a*a*b", text));

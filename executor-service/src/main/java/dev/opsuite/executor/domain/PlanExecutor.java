@@ -54,6 +54,12 @@ public final class PlanExecutor {
      */
     public ExecutionResult execute(PlanModel plan, List<String> queries, AssetBundle assets, boolean mock,
                                    DataScope scope) {
+        return execute(plan, queries, assets, mock, scope, scope.roles());
+    }
+
+    /** @param roles the caller's roles: the Policy's per-role Redis narrowing binds on them */
+    public ExecutionResult execute(PlanModel plan, List<String> queries, AssetBundle assets, boolean mock,
+                                   DataScope scope, List<String> roles) {
         Set<String> visible = scope.all() ? null : scopes.of(scope, assets, mock);
         JsonNode queryAsset = assets.content("query");
         int budgetTimeout = assets.policy().budget().timeoutSeconds();
@@ -87,7 +93,7 @@ public final class PlanExecutor {
                 throw OpsException.invalid("query " + name + " is not defined in the Query asset");
             }
             Map<String, Object> params = QueryParams.of(current);
-            ToolOutput out = run(q, params, assets, scope.roles(), budgetTimeout, mock, visible, calls, evidence);
+            ToolOutput out = run(q, params, assets, roles, budgetTimeout, mock, visible, calls, evidence);
             if ("ci_resolver".equals(q.path("tool").asText())) {
                 current = applyResolution(current, out, triggers);
                 outputs.add(out);

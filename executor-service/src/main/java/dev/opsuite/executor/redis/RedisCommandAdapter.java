@@ -55,21 +55,28 @@ public final class RedisCommandAdapter implements RedisPort, SourceHealthPort, S
             throw OpsException.denied("redis command " + command.command() + " is not on the read-only allowlist");
         }
         SourceAsset asset = SourceAsset.of(source);
+        return with(source, command.command(), jedis -> new RedisReader(jedis, asset.limits().maxKeys())
+                .read(command, Math.max(1, maxRows)));
+    }
+
+    /** Runs {@code call} on the source's pool; Jedis failures become the product's errors, secrets scrubbed. */
+    <T> T with(AssetDoc source, String what, java.util.function.Function<redis.clients.jedis.UnifiedJedis, T> call) {
+        SourceAsset asset = SourceAsset.of(source);
         try {
-            return new RedisReader(pool(source), asset.limits().maxKeys()).read(command, Math.max(1, maxRows));
+            return call.apply(pool(source));
         } catch (JedisAccessControlException e) {
             throw new OpsException(ErrorCode.UNAVAILABLE, "source " + source.name() + " refused the credentials", e);
         } catch (JedisConnectionException e) {
             if (timedOut(e)) {
                 throw new OpsException(ErrorCode.DEADLINE_EXCEEDED, "source " + source.name() + " did not answer "
-                        + command.command() + " within " + socketTimeoutMs(asset, source) + " ms", e);
+                        + what + " within " + socketTimeoutMs(asset, source) + " ms", e);
             }
             throw new OpsException(ErrorCode.UNAVAILABLE, "source " + source.name() + " is unavailable: "
                     + scrub(source, e.getMessage()), e);
         } catch (JedisDataException e) {
             // e.g. WRONGTYPE, or "unknown command 'TS.GET'" where RedisTimeSeries is not loaded: said as it is
             throw new OpsException(ErrorCode.INVALID_ARGUMENT, "source " + source.name() + " rejected "
-                    + command.command() + ": " + scrub(source, e.getMessage()), e);
+                    + what + ": " + scrub(source, e.getMessage()), e);
         } catch (JedisException e) {
             throw new OpsException(ErrorCode.UNAVAILABLE, "source " + source.name() + " failed: "
                     + scrub(source, e.getMessage()), e);

@@ -134,6 +134,22 @@ class RedisExecuteTest {
     }
 
     @Test
+    void thePolicyNarrowsKeysPerRoleAtExecuteToo() throws Exception {
+        AssetDoc policy = new AssetDoc("policy", "p", 2, "published", ModelJson.MAPPER.readTree("""
+                {"security": {"redis": {"roles": {"viewer": {"key_patterns": ["ci:*:heartbeat"]}}}}}"""));
+        AssetBundle a = new AssetBundle(List.of(RedisSourceTest.live(), new AssetDoc("query", "live", 1, "published",
+                ModelJson.MAPPER.readTree(QUERIES)), policy));
+        PlanExecutor executor = new PlanExecutor(null, null, adapter);
+        ToolOutput viewer = executor.execute(lookup("APP001"), List.of("live_queue"), a, false,
+                dev.opsuite.guard.DataScope.everything(List.of()), List.of("viewer")).outputs().get(0);
+        assertEquals("POLICY_DENIED", viewer.meta().get("error_code"), viewer.error());
+        assertTrue(viewer.error().contains("key patterns"), viewer.error());
+        ToolOutput operator = executor.execute(lookup("APP001"), List.of("live_queue"), a, false,
+                dev.opsuite.guard.DataScope.everything(List.of()), List.of("operator")).outputs().get(0);
+        assertEquals(List.of(List.of("APP001", 42L, 3L)), operator.rows());
+    }
+
+    @Test
     void modeMockAnswersFromTheFixtureAndSaysSo() throws Exception {
         ExecutionResult r = execute(lookup("APP001"), "live_queue", true);
         assertEquals(List.of(List.of("APP001", 7, 1)), r.outputs().get(0).rows());
