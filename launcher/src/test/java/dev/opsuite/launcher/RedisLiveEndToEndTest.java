@@ -186,6 +186,27 @@ class RedisLiveEndToEndTest {
         assertTrue(redisReferences(r).get(0).path("source").asText().startsWith("mock:"), r.raw());
     }
 
+    @Test
+    void theHeartbeatOfOneServer() throws Exception {
+        String en = answer("when was the last heartbeat of server-a?");
+        assertTrue(en.startsWith("The last heartbeat of srv-seoul-01 (SVR001) was at "), en);
+        String ko = answer("서버A 하트비트");
+        assertTrue(ko.startsWith("srv-seoul-01(SVR001)의 마지막 하트비트는 "), ko);
+    }
+
+    @Test
+    void aSchemaScanOfTheLiveStoreProposesKeyPatterns() throws Exception {
+        Http.Reply r = http.post("/ops/assets/source/redis_live/scan", "{\"catalog_name\":\"live_scan\"}",
+                "asset_admin");
+        assertEquals(200, r.status(), r.raw());
+        Map<String, JsonNode> entities = new java.util.HashMap<>();
+        r.data().path("content").path("entities").forEach(e -> entities.put(e.path("name").asText(), e));
+        assertTrue(entities.keySet().containsAll(List.of("ci:*:queue", "ci:*:heartbeat", "heartbeat:server:last_seen",
+                "alerts:open")), entities.keySet().toString());
+        assertEquals("redis:stream", entities.get("alerts:open").path("kind").asText());
+        assertTrue(entities.get("ci:*:queue").path("fields").toString().contains("\"depth\""), r.raw());
+    }
+
     /** A draft of redis_live with this connection; its ref to use as an override. */
     private static String draft(ObjectNode connection) throws Exception {
         JsonNode published = http.get("/ops/assets/source/redis_live").data().path("content");
