@@ -86,7 +86,7 @@ public final class AllInOne implements AutoCloseable {
                 new dev.opsuite.stores.StoreSupervisor.Child("redis", () -> redis.isAlive(), () -> {
                     redis = redis.restart();
                     if (liveDemo != null) {
-                        liveDemo.write(); // the embedded Redis keeps nothing: the demo's live state again
+                        liveDemo.rewrite(); // the embedded Redis keeps nothing: the demo's live state again
                     }
                 })),
                 java.time.Duration.ofMillis(config.env().getInt("OPS_STORE_CHECK_MS", 1000)));

@@ -32,13 +32,18 @@ final class LiveDemo implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveDemo.class);
     static final int BEAT_SECONDS = 10;
 
-    private final JedisPooled redis;
+    private final int port;
+    private final String adminPassword;
+    /** Replaced after the embedded Redis restarted: the old pool's connections died with the old server. */
+    private volatile JedisPooled redis;
     private final DemoLiveState.State state;
     private final List<DemoLiveState.Heartbeat> beating;
     private final ScheduledExecutorService ticker;
 
-    private LiveDemo(JedisPooled redis, DemoLiveState.State state) {
-        this.redis = redis;
+    private LiveDemo(int port, String adminPassword, DemoLiveState.State state) {
+        this.port = port;
+        this.adminPassword = adminPassword;
+        this.redis = pool(port, adminPassword);
         this.state = state;
         this.beating = state.heartbeats().stream().filter(DemoLiveState.Heartbeat::beating).toList();
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -57,14 +62,26 @@ final class LiveDemo implements AutoCloseable {
             return Optional.empty();
         }
         DemoLiveState.State state = DemoLiveState.build(seed, end.get(), days, Instant.now());
-        JedisPooled redis = new JedisPooled(new HostAndPort("127.0.0.1", port), DefaultJedisClientConfig.builder()
-                .password(adminPassword).timeoutMillis(5_000).clientName("ops-demo-loader").build());
-        LiveDemo demo = new LiveDemo(redis, state);
+        LiveDemo demo = new LiveDemo(port, adminPassword, state);
         demo.write();
         demo.ticker.scheduleAtFixedRate(demo::beat, BEAT_SECONDS, BEAT_SECONDS, TimeUnit.SECONDS);
         log.info("live demo state in Redis: {} heartbeats ({} beating), {} open alerts, {} queues",
                 state.heartbeats().size(), demo.beating.size(), state.openAlerts().size(), state.queues().size());
         return Optional.of(demo);
+    }
+
+    private static JedisPooled pool(int port, String adminPassword) {
+        return new JedisPooled(new HostAndPort("127.0.0.1", port), DefaultJedisClientConfig.builder()
+                .password(adminPassword).timeoutMillis(5_000).clientName("ops-demo-loader").build());
+    }
+
+    /** After the embedded Redis restarted (same port and passwords, nothing kept): a new pool, the state again. */
+    void rewrite() {
+        JedisPooled old = redis;
+        redis = pool(port, adminPassword);
+        old.close();
+        write();
+        log.info("live demo state written again after the embedded Redis restarted");
     }
 
     /** The last metric sample of the estate: the demo window's end (as DemoLoader generated it). */
