@@ -62,21 +62,25 @@ public final class ExecutorServiceApp implements AutoCloseable {
                 new SourcePools<>(cfg.maxSourcePools(), cfg.sourcePoolIdle()), targets);
         Neo4jGraphAdapter graph = new Neo4jGraphAdapter(secrets,
                 new SourcePools<>(cfg.maxSourcePools(), cfg.sourcePoolIdle()), targets);
+        dev.opsuite.executor.redis.RedisCommandAdapter redis = new dev.opsuite.executor.redis.RedisCommandAdapter(
+                secrets, new SourcePools<>(cfg.maxSourcePools(), cfg.sourcePoolIdle()), targets);
         resources.add(sql);
         resources.add(graph);
+        resources.add(redis);
         List<BindableService> services = new ArrayList<>();
         Optional<LlmClient> llm = LlmClients.create(LlmConfig.from(cfg.env()));
         llm.ifPresent(resources::add);
-        SourceChecker checker = new SourceChecker(sql, graph);
+        SourceChecker checker = new SourceChecker(sql, graph, redis);
         // every read a question makes goes through a breaker per Source version: fail fast while a store is down
-        SourceBreakers guarded = new SourceBreakers(sql, graph, checker, cfg.breakerProbe());
+        SourceBreakers guarded = new SourceBreakers(sql, graph, redis, checker, cfg.breakerProbe());
         resources.add(0, guarded);
         SourceRpcs sourceRpcs = new SourceRpcs(
-                new SchemaScanner(new PostgresSchemaScan(sql), new Neo4jSchemaScan(graph)),
-                new QueryPreviewer(guarded, guarded), List.of(sql, graph));
+                new SchemaScanner(new PostgresSchemaScan(sql), new Neo4jSchemaScan(graph),
+                        new dev.opsuite.executor.redis.RedisSchemaScan(redis)),
+                new QueryPreviewer(guarded, guarded, guarded), List.of(sql, graph, redis));
         Optional<AssetRegistryClient> registry = cfg.registryTarget().map(t -> new AssetRegistryClient(t, "executor"));
         registry.ifPresent(resources::add);
-        services.add(new ExecutorGrpcService(new PlanExecutor(guarded, guarded), checker, sourceRpcs,
+        services.add(new ExecutorGrpcService(new PlanExecutor(guarded, guarded, guarded), checker, sourceRpcs,
                 llm.map(GroundedSummary::new), new AssetContents(registry.map(r -> r)),
                 new dev.opsuite.executor.domain.DictionaryLoader(guarded, guarded), guarded::states));
         HikariDataSource estateDb = null;

@@ -31,6 +31,8 @@ public final class AllInOne implements AutoCloseable {
     private final LauncherConfig config;
     private volatile EmbeddedPostgresStore postgres;
     private volatile EmbeddedNeo4jProcess neo4j;
+    private volatile dev.opsuite.stores.EmbeddedRedisProcess redis;
+    private volatile LiveDemo liveDemo;
     private dev.opsuite.stores.StoreSupervisor supervisor;
     private TraceServiceApp trace;
     private PlannerServiceApp planner;
@@ -71,13 +73,22 @@ public final class AllInOne implements AutoCloseable {
         postgres = EmbeddedPostgresStore.start(config.dataDir().resolve("postgres"), 0);
         postgres.createDatabaseIfMissing(DATABASE);
         neo4j = EmbeddedNeo4jProcess.start(config.dataDir().resolve("neo4j"), 0);
-        log.info("stores up in {} ms (postgres :{}, neo4j {})", ms(t0), postgres.port(), neo4j.boltUri());
+        // live state (heartbeats, open alerts, queues): loopback, passwords, no persistence
+        redis = dev.opsuite.stores.EmbeddedRedisProcess.start(config.dataDir().resolve("redis"), 0);
+        log.info("stores up in {} ms (postgres :{}, neo4j {}, redis :{})", ms(t0), postgres.port(), neo4j.boltUri(),
+                redis.port());
         // a crashed store comes back on its data directory and port; pools and drivers reconnect to it
         supervisor = new dev.opsuite.stores.StoreSupervisor(java.util.List.of(
                 new dev.opsuite.stores.StoreSupervisor.Child("postgres", () -> postgres.isAlive(),
                         () -> postgres = postgres.restart()),
                 new dev.opsuite.stores.StoreSupervisor.Child("neo4j", () -> neo4j.isAlive(),
-                        () -> neo4j = neo4j.restart())),
+                        () -> neo4j = neo4j.restart()),
+                new dev.opsuite.stores.StoreSupervisor.Child("redis", () -> redis.isAlive(), () -> {
+                    redis = redis.restart();
+                    if (liveDemo != null) {
+                        liveDemo.rewrite(); // the embedded Redis keeps nothing: the demo's live state again
+                    }
+                })),
                 java.time.Duration.ofMillis(config.env().getInt("OPS_STORE_CHECK_MS", 1000)));
 
         stageSecurity();
@@ -96,6 +107,11 @@ public final class AllInOne implements AutoCloseable {
                 "OPS_SECRET_NEO4J_URI", neo4j.boltUri(),
                 "OPS_SECRET_NEO4J_USER", dev.opsuite.stores.EmbeddedNeo4jProcess.USER,
                 "OPS_SECRET_NEO4J_PASSWORD", neo4j.password()));
+        // the default Source asset redis_live reads as the read-only ACL user (assets/defaults/source/redis_live.json)
+        serviceEnv = serviceEnv.with(Map.of(
+                "OPS_SECRET_REDIS_PORT", Integer.toString(redis.port()),
+                "OPS_SECRET_REDIS_USER", dev.opsuite.stores.EmbeddedRedisProcess.READER,
+                "OPS_SECRET_REDIS_PASSWORD", redis.readerPassword()));
         // a data directory from before 2026-12-02 keeps its stored default Source assets, whose refs were
         // OPS_PG_PORT …: the same values under those names, still only in the OPS_SECRET_ namespace
         serviceEnv = serviceEnv.with(Map.of(
@@ -130,6 +146,9 @@ public final class AllInOne implements AutoCloseable {
         boolean demoThere = false;
         if (config.loadDemo()) {
             demoThere = new DemoLoader(config, executorPort, gateway.port(), gateway.keys()).loadIfEmpty();
+            // the demo's live state is about the demo's CIs: only beside them
+            liveDemo = demoThere ? LiveDemo.start(redis.port(), redis.adminPassword(), config.demoSeed(),
+                    config.demoDays(), jdbc, ESTATE_WRITER, estateWriterPassword).orElse(null) : null;
             gateway.startupDone();
         }
         startGoldenDefaults(demoThere);
@@ -242,6 +261,15 @@ public final class AllInOne implements AutoCloseable {
         return neo4j.pid();
     }
 
+    /** The embedded Redis's pid and port, for fault drills and tests. */
+    public long redisPid() {
+        return redis.pid();
+    }
+
+    public int redisPort() {
+        return redis.port();
+    }
+
     /** How many times the supervisor restarted each embedded store. */
     public Map<String, Integer> storeRestarts() {
         return supervisor == null ? Map.of() : supervisor.restarts();
@@ -308,6 +336,8 @@ public final class AllInOne implements AutoCloseable {
         closeQuietly(executor);
         closeQuietly(planner);
         closeQuietly(trace);
+        closeQuietly(liveDemo);
+        closeQuietly(redis);
         closeQuietly(neo4j);
         closeQuietly(postgres);
     }

@@ -91,7 +91,7 @@ public final class PlanValidator {
         }
         SqlGuard guard = guard(policy.security());
         for (String name : queries) {
-            checkQuery(name, queryAsset, assets, guard, policyName, decisions);
+            checkQuery(name, queryAsset, assets, guard, policyName, decisions, roles);
             if (!scope.all()) {
                 ScopedTemplates.problem(QuerySelector.find(queryAsset, name)).ifPresent(p -> decisions.add(
                         new Decision(policyName, "data_access.template", "deny", name + ": " + p, Map.of("query", name))));
@@ -108,7 +108,8 @@ public final class PlanValidator {
     public List<Decision> checkTemplate(String queryName, AssetBundle assets) {
         String policyName = assets.get("policy").map(AssetDoc::name).orElse("policy");
         List<Decision> decisions = new ArrayList<>();
-        checkQuery(queryName, assets.content("query"), assets, guard(assets.policy().security()), policyName, decisions);
+        checkQuery(queryName, assets.content("query"), assets, guard(assets.policy().security()), policyName, decisions,
+                List.of());
         return decisions;
     }
 
@@ -161,7 +162,7 @@ public final class PlanValidator {
     }
 
     private void checkQuery(String name, JsonNode queryAsset, AssetBundle assets, SqlGuard guard, String policyName,
-                            List<Decision> decisions) {
+                            List<Decision> decisions, List<String> roles) {
         JsonNode q = QuerySelector.find(queryAsset, name);
         if (q == null) {
             decisions.add(new Decision(policyName, "query_binding", "deny", "query " + name + " is not defined", Map.of()));
@@ -197,6 +198,16 @@ public final class PlanValidator {
             decisions.add(new Decision(policyName, "security.cypher_read_only", refusal.isPresent() ? "deny" : "allow",
                     name + refusal.map(r -> ": " + r).orElse(": read-only Cypher (parsed; checked again by EXPLAIN)"),
                     Map.of("query", name)));
+        } else if ("redis".equals(language)) {
+            if (!SourceAsset.of(source.get()).isRedis()) {
+                decisions.add(new Decision(policyName, "security.language", "deny", name + ": a redis template runs "
+                        + "only on a Source of type redis, not " + sourceName, Map.of("query", name)));
+                return;
+            }
+            Optional<String> refusal = RedisTemplates.refusal(statement, assets.policy().security().redis(), roles);
+            decisions.add(new Decision(policyName, "security.redis_read_only", refusal.isPresent() ? "deny" : "allow",
+                    name + refusal.map(r -> ": " + r).orElse(": read-only Redis command (allowlist; keys bound "
+                            + "from plan parameters and checked again before it runs)"), Map.of("query", name)));
         } else {
             decisions.add(new Decision(policyName, "security.language", "deny",
                     name + ": unsupported query language " + language, Map.of()));

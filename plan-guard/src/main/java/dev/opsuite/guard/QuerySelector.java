@@ -47,6 +47,7 @@ public final class QuerySelector {
                 case "intent" -> plan.intent() != null && plan.intent().name().equals(want);
                 case "view" -> plan.view() != null && plan.view().name().equals(want);
                 case "metric" -> e.getValue().asBoolean() == !plan.metric().metricName().isEmpty();
+                case "metric_name" -> plan.metric().metricName().equals(want);
                 case "agg" -> plan.metric().agg().equals(want);
                 case "bucket" -> e.getValue().asBoolean() == !plan.metric().bucket().isEmpty();
                 case "top_n" -> e.getValue().asBoolean() == (plan.metric().topN() > 0);

@@ -36,6 +36,13 @@ public final class ScopedTemplates {
             return Optional.of("the template declares no scoping clause ($.scope), so it cannot run for a caller "
                     + "whose data access is scoped");
         }
+        if ("redis".equalsIgnoreCase(template.path("language").asText("sql"))) {
+            // Redis cannot filter by a list of codes: EXECUTE keeps only the rows whose CI columns are in scope
+            JsonNode cols = template.path("scope").path("columns");
+            return cols.isArray() && !cols.isEmpty() ? Optional.empty()
+                    : Optional.of("a redis template's $.scope.columns must name the result columns holding CI codes "
+                    + "(EXECUTE keeps only the rows of CIs in the caller's scope)");
+        }
         List<String> declared = new ArrayList<>();
         template.path("params").forEach(p -> declared.add(p.path("name").asText()));
         String statement = template.path("statement").asText();

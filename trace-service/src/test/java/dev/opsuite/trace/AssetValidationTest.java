@@ -106,7 +106,7 @@ class AssetValidationTest {
                 {"type": "mysql", "connection": {"host": "h", "password": "hunter2", "user_ref": 3},
                  "permissions": {"read_only": "yes"}, "limits": {"max_rows": 0}, "api_key": "k"}
                 """);
-        assertTrue(p.contains("$.type: must be one of neo4j, postgres, timescale"), p.toString());
+        assertTrue(p.contains("$.type: must be one of neo4j, postgres, redis, timescale"), p.toString());
         assertTrue(p.contains("$.connection.password: secrets by reference only; use password_ref naming a secret"),
                 p.toString());
         assertTrue(p.contains("$.connection.user_ref: must be a string naming a secret"), p.toString());
@@ -114,6 +114,26 @@ class AssetValidationTest {
         assertTrue(p.contains("$.limits.max_rows: must be an integer >= 1"), p.toString());
         assertTrue(p.contains("$.api_key: secrets by reference only; use api_key_ref naming a secret"), p.toString());
         assertEquals(List.of("$.connection: is required"), problems(AssetType.SOURCE, "x", "{\"type\": \"neo4j\"}"));
+    }
+
+    @Test
+    void aRedisSourceTakesNoSecretInItsUriAndADatabaseIndex() {
+        assertEquals(List.of(), problems(AssetType.SOURCE, "r", """
+                {"type": "redis", "connection": {"host": "127.0.0.1", "port_ref": "P", "password_ref": "R",
+                 "database": 0, "tls": true, "timeout_ms": 500}, "permissions": {"read_only": true},
+                 "limits": {"max_keys": 100}}
+                """));
+        assertEquals(List.of(), problems(AssetType.SOURCE, "r", """
+                {"type": "redis", "connection": {"uri": "rediss://cache.internal:6380/2"}}"""));
+        List<String> p = problems(AssetType.SOURCE, "r", """
+                {"type": "redis", "connection": {"uri": "redis://user:hunter2@h:6379/0", "database": 99},
+                 "limits": {"max_keys": 0}}""");
+        assertTrue(p.contains("$.connection.uri: must be redis:// or rediss:// host[:port][/database] without a user, "
+                + "password or parameters"), p.toString());
+        assertTrue(p.contains("$.connection.database: must be a database index (0-15)"), p.toString());
+        assertTrue(p.contains("$.limits.max_keys: must be an integer >= 1"), p.toString());
+        assertTrue(problems(AssetType.SOURCE, "n", """
+                {"type": "neo4j", "connection": {"uri": "redis://h:6379"}}""").toString().contains("bolt://"));
     }
 
     @Test
@@ -156,7 +176,7 @@ class AssetValidationTest {
         assertEquals("$.rules[2].rule_data: must be an object", r.get(1));
         assertTrue(r.get(2).startsWith("$.rules[0].rule_data.pattern: must be a valid regular expression"), r.get(2));
         assertEquals("$.rules[1].rule_data.target_entity: is required", r.get(3));
-        assertEquals(List.of("$.queries[1].language: must be one of cypher, sql",
+        assertEquals(List.of("$.queries[1].language: must be one of cypher, redis, sql",
                         "$.queries[1].statement: must be a non-empty string", "$.queries[1].source: is required",
                         "$.queries[1].params[0].name: is required", "$.queries[1].name: duplicate query name 'a'",
                         "$.bindings[0].query: names no query in $.queries ('b')"),

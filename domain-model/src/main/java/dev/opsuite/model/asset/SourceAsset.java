@@ -18,8 +18,10 @@ public record SourceAsset(String type, Connection connection, Permissions permis
     public static final String POSTGRES = "postgres";
     public static final String TIMESCALE = "timescale";
     public static final String NEO4J = "neo4j";
+    /** Live state (heartbeats, open alerts, queue depths) read with an allowlist of read-only commands. */
+    public static final String REDIS = "redis";
     /** The types a Source may have. */
-    public static final List<String> TYPES = List.of(POSTGRES, TIMESCALE, NEO4J);
+    public static final List<String> TYPES = List.of(POSTGRES, TIMESCALE, NEO4J, REDIS);
 
     /**
      * {@code connection}, member by member in the asset's order: literal values (whole numbers
@@ -32,6 +34,9 @@ public record SourceAsset(String type, Connection connection, Permissions permis
         public static final int DEFAULT_PORT = 5432;
         public static final String DEFAULT_DATABASE = "postgres";
         public static final String DEFAULT_URI = "bolt://127.0.0.1:7687";
+        /** A Redis source's port and database index when the connection gives neither (nor a redis:// URI). */
+        public static final int DEFAULT_REDIS_PORT = 6379;
+        public static final int DEFAULT_REDIS_DATABASE = 0;
         public static final String REF_SUFFIX = "_ref";
 
         /** One member: {@code key} without the suffix; {@code value} the literal, or the secret's name when {@code reference}. */
@@ -84,15 +89,27 @@ public record SourceAsset(String type, Connection connection, Permissions permis
         }
     }
 
-    /** {@code limits}: bounds on each query run on this source. */
-    public record Limits(int maxRows, int maxDurationSeconds, int maxConnections) {
+    /**
+     * {@code limits}: bounds on each query run on this source. {@code maxKeys} bounds a Redis call:
+     * the keys one command may name (MGET, EXISTS) and the keys a SCAN may return.
+     */
+    public record Limits(int maxRows, int maxDurationSeconds, int maxConnections, int maxKeys) {
         public static final int DEFAULT_MAX_ROWS = 10_000;
         public static final int DEFAULT_MAX_DURATION_SECONDS = 30;
         public static final int DEFAULT_MAX_CONNECTIONS = 8;
+        public static final int DEFAULT_MAX_KEYS = 1_000;
+
+        public Limits(int maxRows, int maxDurationSeconds, int maxConnections) {
+            this(maxRows, maxDurationSeconds, maxConnections, DEFAULT_MAX_KEYS);
+        }
     }
 
     public boolean isNeo4j() {
         return NEO4J.equals(type);
+    }
+
+    public boolean isRedis() {
+        return REDIS.equals(type);
     }
 
     /** Parses a Source content (null or missing: every default, type ""); unknown members are ignored. */
@@ -105,7 +122,8 @@ public record SourceAsset(String type, Connection connection, Permissions permis
                         Read.strings(p.path("schema_allowlist"))),
                 new Limits(Read.integer(l.path("max_rows"), Limits.DEFAULT_MAX_ROWS),
                         Read.integer(l.path("max_duration_seconds"), Limits.DEFAULT_MAX_DURATION_SECONDS),
-                        Read.integer(l.path("max_connections"), Limits.DEFAULT_MAX_CONNECTIONS)));
+                        Read.integer(l.path("max_connections"), Limits.DEFAULT_MAX_CONNECTIONS),
+                        Read.integer(l.path("max_keys"), Limits.DEFAULT_MAX_KEYS)));
     }
 
     /** The typed content of an applied Source, parsed once per content ({@link ParsedAssets}). */

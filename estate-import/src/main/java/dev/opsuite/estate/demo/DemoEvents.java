@@ -127,12 +127,17 @@ final class DemoEvents {
         String[] alertDbs = {"DB015", "DB029", "DB012"};
         for (String db : alertDbs) {
             Instant at = time.start.plus(MIN.multipliedBy(Math.floorMod(rnd.nextLong(), windowMinutes)));
-            add(at, db, "alert", "minor", "disk usage above 85%", "disk_usage 86.3% on " + catalog.ci(db).name());
+            addOpen(at, db, "alert", "minor", "disk usage above 85%", "disk_usage 86.3% on " + catalog.ci(db).name());
         }
         for (String app : List.of("search-api", "recommendation-api", "catalog-api")) {
             Instant at = time.start.plus(MIN.multipliedBy(Math.floorMod(rnd.nextLong(), windowMinutes)));
-            add(at, catalog.code(app), "alert", "minor", "p95 latency above 500 ms", "latency p95 620 ms on " + app);
+            addOpen(at, catalog.code(app), "alert", "minor", "p95 latency above 500 ms", "latency p95 620 ms on " + app);
         }
+    }
+
+    /** The background alerts nobody has closed: still open at the end (the demo's live state lists them). */
+    private void addOpen(Instant ts, String ci, String type, String severity, String title, String detail) {
+        events.add(new DemoEvent(ts, ci, type, severity, title, detail, true));
     }
 
     private void add(Instant ts, String ci, String type, String severity, String title, String detail) {

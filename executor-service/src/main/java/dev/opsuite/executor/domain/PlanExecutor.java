@@ -25,11 +25,17 @@ public final class PlanExecutor {
     private static final int MAX_SHOWN_CODES = 20;
     private final SqlPort sql;
     private final GraphPort graph;
+    private final RedisPort redis;
     private final ScopeMembers scopes;
 
     public PlanExecutor(SqlPort sql, GraphPort graph) {
+        this(sql, graph, RedisCalls.NONE);
+    }
+
+    public PlanExecutor(SqlPort sql, GraphPort graph, RedisPort redis) {
         this.sql = sql;
         this.graph = graph;
+        this.redis = redis;
         this.scopes = new ScopeMembers(new DictionaryLoader(sql, graph));
     }
 
@@ -48,6 +54,12 @@ public final class PlanExecutor {
      */
     public ExecutionResult execute(PlanModel plan, List<String> queries, AssetBundle assets, boolean mock,
                                    DataScope scope) {
+        return execute(plan, queries, assets, mock, scope, scope.roles());
+    }
+
+    /** @param roles the caller's roles: the Policy's per-role Redis narrowing binds on them */
+    public ExecutionResult execute(PlanModel plan, List<String> queries, AssetBundle assets, boolean mock,
+                                   DataScope scope, List<String> roles) {
         Set<String> visible = scope.all() ? null : scopes.of(scope, assets, mock);
         JsonNode queryAsset = assets.content("query");
         int budgetTimeout = assets.policy().budget().timeoutSeconds();
@@ -81,7 +93,7 @@ public final class PlanExecutor {
                 throw OpsException.invalid("query " + name + " is not defined in the Query asset");
             }
             Map<String, Object> params = QueryParams.of(current);
-            ToolOutput out = run(q, params, assets, budgetTimeout, mock, visible, calls, evidence);
+            ToolOutput out = run(q, params, assets, roles, budgetTimeout, mock, visible, calls, evidence);
             if ("ci_resolver".equals(q.path("tool").asText())) {
                 current = applyResolution(current, out, triggers);
                 outputs.add(out);
@@ -110,6 +122,12 @@ public final class PlanExecutor {
 
     private ToolOutput run(JsonNode q, Map<String, Object> planParams, AssetBundle assets, int budgetTimeout,
                            boolean mock, Set<String> visible, List<ToolCallRecord> calls, List<Evidence> evidence) {
+        return run(q, planParams, assets, List.of(), budgetTimeout, mock, visible, calls, evidence);
+    }
+
+    private ToolOutput run(JsonNode q, Map<String, Object> planParams, AssetBundle assets, List<String> roles,
+                           int budgetTimeout, boolean mock, Set<String> visible, List<ToolCallRecord> calls,
+                           List<Evidence> evidence) {
         String name = q.path("name").asText();
         String tool = q.path("tool").asText("sql_executor");
         String sourceName = q.path("source").asText();
@@ -137,9 +155,12 @@ public final class PlanExecutor {
             // a variant for a database extension (e.g. TimescaleDB's time_bucket) runs only where it exists
             statement = Variants.statement(q, variantSource, sql);
         }
+        long start = System.nanoTime();
+        if ("redis".equals(language)) {
+            return RedisCalls.run(redis, q, bound, assets, roles, budgetTimeout, mock, visible, calls, evidence);
+        }
         evidence.add(new Evidence(language, q.path("title").asText(name) + (mock ? " (mock: fixture)" : ""), statement,
                 params, mock ? "mock:" + sourceName : sourceName));
-        long start = System.nanoTime();
         try {
             AssetDoc source = assets.source(sourceName)
                     .orElseThrow(() -> OpsException.invalid("query " + name + " names unknown source " + sourceName));
@@ -177,7 +198,7 @@ public final class PlanExecutor {
     }
 
     /** The template's declared parameters from the values offered; an unset string binds as '' ("no filter"). */
-    private static Map<String, Object> bind(JsonNode q, Map<String, Object> offered) {
+    static Map<String, Object> bind(JsonNode q, Map<String, Object> offered) {
         Map<String, Object> bound = new LinkedHashMap<>();
         for (JsonNode p : q.path("params")) {
             String param = p.path("name").asText();
@@ -213,7 +234,7 @@ public final class PlanExecutor {
         return at < 0 || t.rows().isEmpty() || !(t.rows().get(0).get(at) instanceof Number n) ? 0 : n.intValue();
     }
 
-    private static Map<String, Object> withQuery(String name, Map<String, Object> params) {
+    static Map<String, Object> withQuery(String name, Map<String, Object> params) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("query", name);
         m.putAll(params);
@@ -268,7 +289,7 @@ public final class PlanExecutor {
         return p.withSlots(primary, secondary, missing, candidates);
     }
 
-    private static int elapsed(long startNanos) {
+    static int elapsed(long startNanos) {
         return (int) ((System.nanoTime() - startNanos) / 1_000_000);
     }
 

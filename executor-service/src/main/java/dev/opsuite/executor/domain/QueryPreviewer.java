@@ -21,10 +21,16 @@ public final class QueryPreviewer {
 
     private final SqlPort sql;
     private final GraphPort graph;
+    private final RedisPort redis;
 
     public QueryPreviewer(SqlPort sql, GraphPort graph) {
+        this(sql, graph, RedisCalls.NONE);
+    }
+
+    public QueryPreviewer(SqlPort sql, GraphPort graph, RedisPort redis) {
         this.sql = sql;
         this.graph = graph;
+        this.redis = redis;
     }
 
     public record Preview(String language, String statement, Map<String, Object> params, List<String> columns,
@@ -54,7 +60,7 @@ public final class QueryPreviewer {
                     + ", not " + source.name());
         }
         String language = q.path("language").asText("sql");
-        if (!"sql".equals(language) && !"cypher".equals(language)) {
+        if (!"sql".equals(language) && !"cypher".equals(language) && !"redis".equals(language)) {
             throw OpsException.invalid("template " + queryName + " has unsupported language " + language);
         }
         String statement = "sql".equals(language) ? Variants.statement(q, source, sql) : q.path("statement").asText();
@@ -72,6 +78,13 @@ public final class QueryPreviewer {
                 withScope.put(ScopedTemplates.CODES, List.of());
             }
         });
+        if ("redis".equals(language)) {
+            RedisCalls.withDefaults(q, Map.of()).forEach((k, v) -> {
+                if (!withScope.containsKey(k) && v instanceof java.time.OffsetDateTime time) {
+                    withScope.put(k, time.toString()); // e.g. a heartbeat cut-off: now minus its declared seconds
+                }
+            });
+        }
         Map<String, Object> bound = TemplateParams.bind(q, statement, language, withScope);
         SourceAsset.Limits limits = SourceAsset.of(source).limits();
         int maxRows = Math.min(requestedRows == 0 ? DEFAULT_ROWS : requestedRows,
@@ -80,6 +93,13 @@ public final class QueryPreviewer {
         int timeout = Math.max(1, requestedTimeout == 0 ? limit : Math.min(requestedTimeout, limit));
         guard.run();
         long start = System.nanoTime();
+        if ("redis".equals(language)) {
+            dev.opsuite.guard.RedisTemplates.Bound command = RedisBounds.apply(dev.opsuite.guard.RedisTemplates.bind(
+                    statement, bound, policy.security().redis(), List.of(), limits.maxKeys()), maxRows);
+            SqlPort.Tabular t = RedisResults.map(q.path("result"), redis.run(source, command, maxRows, timeout), bound);
+            return new Preview(language, command.display(), TemplateParams.printable(bound), t.columns(), t.rows(),
+                    t.truncated(), (int) ((System.nanoTime() - start) / 1_000_000), maxRows, timeout, source.ref());
+        }
         SqlPort.Tabular t = "cypher".equals(language)
                 ? graph.query(source, statement, bound, maxRows, timeout)
                 : sql.query(source, statement, bound, maxRows, timeout);

@@ -25,10 +25,16 @@ public final class SchemaScanner {
 
     private final SchemaScanPort postgres;
     private final SchemaScanPort neo4j;
+    private final SchemaScanPort redis;
 
     public SchemaScanner(SchemaScanPort postgres, SchemaScanPort neo4j) {
+        this(postgres, neo4j, null);
+    }
+
+    public SchemaScanner(SchemaScanPort postgres, SchemaScanPort neo4j, SchemaScanPort redis) {
         this.postgres = postgres;
         this.neo4j = neo4j;
+        this.redis = redis;
     }
 
     public record Proposal(Map<String, Object> catalog, List<String> excluded) {}
@@ -39,12 +45,21 @@ public final class SchemaScanner {
         SchemaScanPort port = switch (type) {
             case "postgres", "timescale" -> postgres;
             case "neo4j" -> neo4j;
+            case "redis" -> {
+                if (redis == null) {
+                    throw OpsException.failedPrecondition("this executor has no Redis adapter");
+                }
+                yield redis;
+            }
             default -> throw OpsException.invalid("source " + source.name() + " has unsupported type '" + type + "'");
         };
         Set<String> blocked = new HashSet<>();
         policy.security().blockedTables().forEach(t -> blocked.add(t.toLowerCase(Locale.ROOT)));
         int timeout = Math.max(1, Math.min(typed.limits().maxDurationSeconds(), policy.budget().timeoutSeconds()));
         ScannedSchema s = port.scan(source, blocked, timeout, MAX_ENTITIES);
+        if (typed.isRedis()) {
+            s = RedisKeyPatterns.allowed(s, policy.security().redis());
+        }
         return new Proposal(catalog(source, catalogName, s), s.excluded());
     }
 

@@ -46,4 +46,18 @@ final class ScopeCheck {
         }
         return kept.size() == t.rows().size() ? t : new SqlPort.Tabular(t.columns(), kept, t.truncated());
     }
+
+    /**
+     * A redis template's rows for a scoped caller: Redis cannot filter by the caller's codes, so the
+     * rows of CIs outside the scope are left out here (the count is in the call's meta). A result
+     * without any of the template's CI columns is refused: nothing could be checked.
+     */
+    static SqlPort.Tabular redisRows(JsonNode template, SqlPort.Tabular t, Set<String> visible) {
+        boolean any = ScopedTemplates.columns(template).stream().anyMatch(t.columns()::contains);
+        if (!any && !t.rows().isEmpty()) {
+            throw OpsException.denied("query " + template.path("name").asText() + " returned none of its scope.columns "
+                    + ScopedTemplates.columns(template) + ", so its rows cannot be checked against the caller's data scope");
+        }
+        return rows(template, t, visible, true);
+    }
 }

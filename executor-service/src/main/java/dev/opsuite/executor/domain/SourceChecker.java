@@ -8,10 +8,16 @@ import dev.opsuite.model.errors.OpsException;
 public final class SourceChecker {
     private final SourceHealthPort postgres;
     private final SourceHealthPort neo4j;
+    private final SourceHealthPort redis;
 
     public SourceChecker(SourceHealthPort postgres, SourceHealthPort neo4j) {
+        this(postgres, neo4j, source -> new SourceCheck(false, false, 0, "this executor has no Redis adapter"));
+    }
+
+    public SourceChecker(SourceHealthPort postgres, SourceHealthPort neo4j, SourceHealthPort redis) {
         this.postgres = postgres;
         this.neo4j = neo4j;
+        this.redis = redis;
     }
 
     public SourceCheck check(AssetDoc source) {
@@ -19,6 +25,7 @@ public final class SourceChecker {
         return switch (type) {
             case "postgres", "timescale" -> postgres.check(source);
             case "neo4j" -> neo4j.check(source);
+            case "redis" -> redis.check(source);
             default -> throw OpsException.invalid("source " + source.name() + " has unsupported type '" + type + "'");
         };
     }

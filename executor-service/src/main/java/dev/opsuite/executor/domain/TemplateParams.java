@@ -77,6 +77,9 @@ public final class TemplateParams {
         if ("sql".equals(language)) {
             return new LinkedHashSet<>(NamedSql.parse(statement).paramNames());
         }
+        if ("redis".equals(language)) {
+            return new LinkedHashSet<>(dev.opsuite.guard.RedisCommandGuard.parameters(statement));
+        }
         Set<String> names = new LinkedHashSet<>();
         Matcher m = CYPHER_PARAM.matcher(statement);
         while (m.find()) {

@@ -155,7 +155,7 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
                                 .map(d -> d.rule() + ": " + d.reason()).toList()));
             }
             ExecutionResult r = executor.execute(rechecked.plan(), rechecked.queries(), assets, "mock".equals(mode),
-                    rechecked.scope());
+                    rechecked.scope(), request.getRolesList());
             ExecuteResponse.Builder b = ExecuteResponse.newBuilder()
                     .setResolvedPlan(ModelJson.toProto(r.resolvedPlan(), Plan.newBuilder()));
             int rows = 0;

@@ -1,8 +1,10 @@
 package dev.opsuite.executor.source;
 
 import dev.opsuite.executor.domain.GraphPort;
+import dev.opsuite.executor.domain.RedisPort;
 import dev.opsuite.executor.domain.SourceChecker;
 import dev.opsuite.executor.domain.SqlPort;
+import dev.opsuite.guard.RedisTemplates;
 import dev.opsuite.kit.resilience.Breakers;
 import dev.opsuite.model.AssetDoc;
 import dev.opsuite.model.asset.SourceAsset;
@@ -13,21 +15,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SQL and graph ports behind a circuit breaker per Source version: once a store is known down
+ * The SQL, graph and Redis ports behind a circuit breaker per Source version: once a store is known down
  * (it refused or dropped connections twice in a row) every call that needs it fails at once as
  * UNAVAILABLE instead of after the driver's connect timeout, and the source's health check, run in
  * the background every {@code probeEvery}, closes the breaker when the store answers again. A
  * statement that fails on a reachable store (a timeout, a bad template) does not count.
  */
-public final class SourceBreakers implements SqlPort, GraphPort, AutoCloseable {
+public final class SourceBreakers implements SqlPort, GraphPort, RedisPort, AutoCloseable {
     private final SqlPort sql;
     private final GraphPort graph;
+    private final RedisPort redis;
     private final SourceChecker checker;
     private final Breakers breakers;
 
     public SourceBreakers(SqlPort sql, GraphPort graph, SourceChecker checker, Duration probeEvery) {
+        this(sql, graph, (s, c, r, t) -> {
+            throw OpsException.failedPrecondition("this executor has no Redis adapter");
+        }, checker, probeEvery);
+    }
+
+    public SourceBreakers(SqlPort sql, GraphPort graph, RedisPort redis, SourceChecker checker, Duration probeEvery) {
         this.sql = sql;
         this.graph = graph;
+        this.redis = redis;
         this.checker = checker;
         this.breakers = new Breakers("executor-sources", probeEvery);
     }
@@ -37,6 +47,11 @@ public final class SourceBreakers implements SqlPort, GraphPort, AutoCloseable {
         return guarded(source, () -> SourceAsset.of(source).isNeo4j()
                 ? graph.query(source, statement, params, maxRows, timeoutSeconds)
                 : sql.query(source, statement, params, maxRows, timeoutSeconds));
+    }
+
+    @Override
+    public Tabular run(AssetDoc source, RedisTemplates.Bound command, int maxRows, int timeoutSeconds) {
+        return guarded(source, () -> redis.run(source, command, maxRows, timeoutSeconds));
     }
 
     @Override

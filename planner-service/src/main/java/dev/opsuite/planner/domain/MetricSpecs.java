@@ -72,4 +72,10 @@ final class MetricSpecs {
         }
         return span.compareTo(Duration.ofDays(31)) <= 0 ? "6 hours" : "1 day";
     }
+
+    /** A metric read of the whole estate, not of one CI ("지금 열려 있는 알림은?": rules.estate_metrics). */
+    boolean estateWide(String metric) {
+        return java.util.stream.StreamSupport.stream(rules.path("estate_metrics").spliterator(), false)
+                .anyMatch(n -> n.asText().equals(metric));
+    }
 }

@@ -274,18 +274,22 @@ final class PlanBuilder {
             return parts.plan(Intent.AGGREGATE, View.SUMMARY, ents, filters, null, m, null, TABLE_BLOCKS).plan();
         }
         PlanModel.Metric m = new PlanModel.Metric(metric, "latest", "", "", "", "", 0, "");
+        if (!named && ents.isEmpty() && specs.estateWide(metric)) {
+            // "지금 열려 있는 알림은?": a reading of the whole estate (rules.estate_metrics), not of one CI to ask for
+            return parts.plan(Intent.LIST, View.SUMMARY, List.of(), filters, null, m, null, TABLE_BLOCKS).plan();
+        }
         return parts.plan(Intent.LOOKUP, View.SUMMARY, ents, filters, null, m, null, TABLE_BLOCKS).plan();
+    }
+
+    /** Whether the word read as the aggregation ("highest": max) is the word read as the order (desc). */
+    private boolean sameWordOrdersAndAggregates() {
+        return u.of("agg").stream().anyMatch(a -> u.of("top").stream().anyMatch(t -> a.span().overlaps(t.span())));
     }
 
     /**
      * "which database has the fullest disk", "메모리가 제일 낮은 거": a superlative with no count and
      * no plural asks for one CI.
      */
-    /** Whether the word read as the aggregation ("highest": max) is the word read as the order (desc). */
-    private boolean sameWordOrdersAndAggregates() {
-        return u.of("agg").stream().anyMatch(a -> u.of("top").stream().anyMatch(t -> a.span().overlaps(t.span())));
-    }
-
     private boolean singular() {
         java.util.Set<String> superlatives = new java.util.HashSet<>();
         rules.path("superlatives").forEach(x -> superlatives.add(x.asText()));

@@ -31,7 +31,19 @@ final class PolicySecurityFields {
                 field("security.schema_allowlist", STRINGS, "Schemas SQL statements may read.")
                         .defaultIs("`[]` (any schema)"),
                 field("security.allowed_functions", STRINGS, "SQL functions statements may call; a statement calling "
-                        + "another is denied.").defaultIs("`[]` (none)"));
+                        + "another is denied.").defaultIs("`[]` (none)"),
+                field("security.redis", OBJECT, "Narrows what Redis templates may run (never beyond the product's "
+                        + "read-only allowlist: GET, MGET, HGET, HGETALL, SMEMBERS, SISMEMBER, ZRANGE, ZRANGEBYSCORE, "
+                        + "ZREVRANGE, LRANGE, XRANGE, XREVRANGE, SCAN, TTL, TYPE, EXISTS, TS.RANGE, TS.GET)."),
+                field("security.redis.allowed_commands", STRINGS, "The commands templates may run.")
+                        .defaultIs("`[]` (the whole allowlist)"),
+                field("security.redis.key_patterns", STRINGS, "Glob patterns (`*`, `?`) every key a command names, "
+                        + "once bound, must match one of.").defaultIs("`[]` (any key)"),
+                field("security.redis.roles", OBJECT, "Per role, a further narrowing for callers "
+                        + "with that role (each of a caller's roles named here narrows, none widens)."),
+                field("security.redis.roles.<key>", OBJECT, "One role's narrowing."),
+                field("security.redis.roles.<key>.allowed_commands", STRINGS, "The commands the role may run."),
+                field("security.redis.roles.<key>.key_patterns", STRINGS, "The key patterns the role may read."));
     }
 
     private static AssetSpec.Group questions() {

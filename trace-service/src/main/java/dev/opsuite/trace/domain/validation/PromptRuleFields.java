@@ -78,6 +78,9 @@ final class PromptRuleFields {
                         .known(OPS),
                 field("rules.threshold_units", mapOf(NUMBER), "Unit words → factor into the metric's unit "
                         + "(\"초\": 1000, seconds to ms)."),
+                field("rules.estate_metrics", STRINGS, "Metrics read for the estate as a whole (a live list such "
+                        + "as the open alerts), not per CI: asked with no CI named, the plan lists them instead of "
+                        + "asking which CI."),
                 field("rules.threshold_metric_words", mapOf(STRING), "Words after a threshold → the metric they name "
                         + "(\"full\": `disk_usage`)."),
                 field("rules.number_words", mapOf(NUMBER), "Number words → value (\"three\": 3, \"a quarter of a\": "

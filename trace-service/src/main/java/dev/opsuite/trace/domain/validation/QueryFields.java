@@ -34,11 +34,15 @@ final class QueryFields {
                                 field("queries", arrayOf(OBJECT), "The templates.").required(),
                                 field("queries[].name", STRING, "The template's name, unique in the asset; bindings "
                                         + "and Mapping rules name it.").required(),
-                                field("queries[].language", STRING, "`sql` (PostgreSQL/TimescaleDB) or `cypher` "
-                                        + "(Neo4j).").required().oneOf("sql", "cypher"),
+                                field("queries[].language", STRING, "`sql` (PostgreSQL/TimescaleDB), `cypher` "
+                                        + "(Neo4j) or `redis` (one read-only command).").required()
+                                        .oneOf("sql", "cypher", "redis"),
                                 field("queries[].statement", STRING, "The statement: SQL with `:name` parameters, "
-                                        + "Cypher with `$name`. VALIDATE parses SQL against the Policy's security "
-                                        + "settings and refuses Cypher that writes.").required().nonBlank(),
+                                        + "Cypher with `$name`, Redis one command of the read-only allowlist with "
+                                        + "`{name}` inside its tokens (`HGETALL ci:{ci_code}:queue`). VALIDATE parses "
+                                        + "SQL against the Policy's security settings, refuses Cypher that writes, "
+                                        + "and refuses a Redis command off the allowlist (writes, EVAL, CONFIG, KEYS, "
+                                        + "FLUSH*, MODULE, DEBUG …) or a SCAN without MATCH and COUNT.").required().nonBlank(),
                                 field("queries[].source", STRING, "The Source asset it runs on.").required(),
                                 field("queries[].title", STRING, "Title of the evidence shown with the answer.")
                                         .defaultIs("the name"),
@@ -60,6 +64,25 @@ final class QueryFields {
                                 field("queries[].params[].default", ANY, "Value bound when the plan gives none. "
                                         + "Without one, a missing `string` binds as `\"\"` and another type is an "
                                         + "error."),
+                                field("queries[].params[].default_seconds_ago", INTEGER, "Redis: a `timestamp` "
+                                        + "the plan leaves unset is this many seconds before now (bound as epoch "
+                                        + "seconds), e.g. the heartbeat cut-off.").min(0),
+                                field("queries[].result", OBJECT, "Redis: how the reply becomes a table. Each "
+                                        + "command has its own columns (GET: key, value; HGETALL: field, value; "
+                                        + "ZRANGE … WITHSCORES: member, score; XRANGE: id and one per field; SCAN: "
+                                        + "key; TS.RANGE: ts, value …)."),
+                                field("queries[].result.row", BOOLEAN, "HGETALL: the hash as one row, a column "
+                                        + "per field.").byDefault(false),
+                                field("queries[].result.fields", STRINGS, "With `row`: the fields, in order.")
+                                        .defaultIs("every field, as read"),
+                                field("queries[].result.params", STRINGS, "Bound parameters added as leading "
+                                        + "columns (e.g. `ci_code`)."),
+                                field("queries[].result.columns", mapOf(STRING), "Renames: the command's column → "
+                                        + "the name the Mapping uses."),
+                                field("queries[].result.numbers", STRINGS, "Columns read as numbers (a value that "
+                                        + "is not one stays text)."),
+                                field("queries[].result.times", STRINGS, "Columns of epoch seconds (or ms) read "
+                                        + "as times."),
                                 field("queries[].variants", arrayOf(OBJECT), "SQL only: statements for a database "
                                         + "extension; the first whose extension the source has runs instead of "
                                         + "`statement`."),
@@ -109,6 +132,8 @@ final class QueryFields {
                                 field("bindings[].when.view", STRING, "The plan's view.")
                                         .known("SUMMARY", "COMPOSITION", "DEPENDENCY", "IMPACT", "PATH", "NEIGHBORS"),
                                 field("bindings[].when.metric", BOOLEAN, "Whether the plan names a metric."),
+                                field("bindings[].when.metric_name", STRING, "The metric the plan names (a "
+                                        + "SchemaCatalog metric), e.g. a live reading a Redis template answers."),
                                 field("bindings[].when.agg", STRING, "The plan's aggregation.").known(AGGS),
                                 field("bindings[].when.bucket", BOOLEAN, "Whether the plan asks for a time series."),
                                 field("bindings[].when.top_n", BOOLEAN, "Whether the plan asks for the top N."),

@@ -100,7 +100,9 @@ final class SchemaFields {
                                 field("entities[].label", STRING, "The Neo4j label holding the entity." + SCAN),
                                 field("entities[].schema", STRING, "The PostgreSQL schema of the table." + SCAN),
                                 field("entities[].kind", STRING, "What the scan found." + SCAN)
-                                        .known("table", "partitioned_table", "view", "materialized_view", "label"),
+                                        .known("table", "partitioned_table", "view", "materialized_view", "label",
+                                                "redis:string", "redis:hash", "redis:list", "redis:set", "redis:zset",
+                                                "redis:stream"),
                                 field("entities[].foreign_keys", arrayOf(OBJECT), "The table's foreign keys." + SCAN),
                                 field("entities[].foreign_keys[].fields", STRINGS, "The referring columns."),
                                 field("entities[].foreign_keys[].references", STRING, "The referred entity."),

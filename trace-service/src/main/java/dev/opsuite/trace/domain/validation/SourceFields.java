@@ -30,7 +30,8 @@ final class SourceFields {
                         group("Source",
                                 Field.assetName(),
                                 field("type", STRING, "The kind of database: `postgres` and `timescale` are read "
-                                        + "with SQL over JDBC, `neo4j` with Cypher over Bolt.")
+                                        + "with SQL over JDBC, `neo4j` with Cypher over Bolt, `redis` (live state) "
+                                        + "with an allowlist of read-only commands.")
                                         .required().oneOf(SourceAsset.TYPES.toArray(String[]::new))),
                         group("Connection",
                                 field("connection", OBJECT, "How to reach the database. Literal host, port and "
@@ -43,7 +44,8 @@ final class SourceFields {
                                         + "port, as a number or as digits.")
                                         .byDefault(Connection.DEFAULT_PORT).between(1, 65535).mustBe("a port number (1-65535)"),
                                 ref("connection.port_ref", "port"),
-                                field("connection.database", STRING, "PostgreSQL/TimescaleDB database name.")
+                                field("connection.database", Kind.either(INTEGER, STRING), "PostgreSQL/TimescaleDB "
+                                        + "database name; Redis: the database index (`0`-`15`).")
                                         .byDefaultText(Connection.DEFAULT_DATABASE),
                                 ref("connection.database_ref", "database"),
                                 field("connection.url", STRING, "A whole JDBC URL "
@@ -51,9 +53,17 @@ final class SourceFields {
                                         + "host, port and database are not used."),
                                 ref("connection.url_ref", "url"),
                                 field("connection.uri", STRING, "Neo4j Bolt URI: `bolt://` or `neo4j://` (`+s`, "
-                                        + "`+ssc`) host[:port], no parameters.")
+                                        + "`+ssc`) host[:port], no parameters. Redis: `redis://` (`rediss://` for "
+                                        + "TLS) host[:port][/database], without user or password.")
                                         .byDefaultText(Connection.DEFAULT_URI),
                                 ref("connection.uri_ref", "uri"),
+                                field("connection.tls", Kind.either(BOOLEAN, STRING), "Redis: connect with TLS "
+                                        + "(`true`).").byDefault(false),
+                                field("connection.timeout_ms", INTEGER, "Redis: socket timeout of one command, in "
+                                        + "milliseconds (at most `limits.max_duration_seconds`).")
+                                        .min(1).defaultIs("`limits.max_duration_seconds`"),
+                                field("connection.connect_timeout_ms", INTEGER, "Redis: connect timeout, in "
+                                        + "milliseconds.").min(1).byDefault(2000),
                                 field("connection.user", STRING, "Login user. A Neo4j source without a user connects "
                                         + "without authentication."),
                                 ref("connection.user_ref", "user"),
@@ -78,7 +88,10 @@ final class SourceFields {
                                         .min(1).byDefault(Limits.DEFAULT_MAX_DURATION_SECONDS),
                                 field("limits.max_connections", INTEGER, "Size of the connection pool "
                                         + "(PostgreSQL/TimescaleDB).")
-                                        .min(1).byDefault(Limits.DEFAULT_MAX_CONNECTIONS))));
+                                        .min(1).byDefault(Limits.DEFAULT_MAX_CONNECTIONS),
+                                field("limits.max_keys", INTEGER, "Redis: most keys one command may name (MGET, "
+                                        + "EXISTS) and a SCAN may return.")
+                                        .min(1).byDefault(Limits.DEFAULT_MAX_KEYS))));
     }
 
     /** A connection value given by reference: the name of the secret holding it. */

@@ -15,7 +15,8 @@ final class SourceRules implements ContentRules {
 
     @Override
     public void check(Node root) {
-        root.object("connection", false).ifPresent(SourceRules::connection);
+        boolean redis = root.string("type", false).map("redis"::equals).orElse(false);
+        root.object("connection", false).ifPresent(c -> connection(c, redis));
         secrets(root.map(), root.path(), root.problems());
     }
 
@@ -27,9 +28,11 @@ final class SourceRules implements ContentRules {
             "jdbc:postgresql://[A-Za-z0-9._\\[\\]:-]{1,300}(/[A-Za-z0-9_][A-Za-z0-9_.-]{0,62})?");
     private static final Pattern BOLT_URI = Pattern.compile(
             "(bolt|neo4j)(\\+s|\\+ssc)?://[A-Za-z0-9._\\[\\]:-]{1,300}");
+    /** No user or password in a Redis URI either: they are given by reference (user_ref, password_ref). */
+    private static final Pattern REDIS_URI = Pattern.compile("rediss?://[A-Za-z0-9._\\[\\]:-]{1,300}(/[0-9]{1,2})?");
 
     /** Literal connection values end up in a JDBC URL or Bolt URI: only plain host, port, database. */
-    private static void connection(Node c) {
+    private static void connection(Node c, boolean redis) {
         c.string("host", false).ifPresent(h -> {
             if (!HOST.matcher(h).matches()) {
                 c.problems().add(c.pathOf("host"), "must be a host name or IP address");
@@ -43,7 +46,11 @@ final class SourceRules implements ContentRules {
                 c.problems().add(c.pathOf("port"), "must be a port number (1-65535)");
             }
         }
-        c.string("database", false).ifPresent(d -> {
+        if (c.map().get("database") instanceof Number n) { // a Redis database index
+            if (n.doubleValue() != Math.rint(n.doubleValue()) || n.intValue() < 0 || n.intValue() > 15) {
+                c.problems().add(c.pathOf("database"), "must be a database index (0-15)");
+            }
+        } else c.string("database", false).ifPresent(d -> {
             if (!DATABASE.matcher(d).matches()) {
                 c.problems().add(c.pathOf("database"), "must be a plain database name");
             }
@@ -54,7 +61,10 @@ final class SourceRules implements ContentRules {
             }
         });
         c.string("uri", false).ifPresent(u -> {
-            if (!BOLT_URI.matcher(u).matches()) {
+            if (redis && !REDIS_URI.matcher(u).matches()) {
+                c.problems().add(c.pathOf("uri"), "must be redis:// or rediss:// host[:port][/database] without a user, "
+                        + "password or parameters");
+            } else if (!redis && !BOLT_URI.matcher(u).matches()) {
                 c.problems().add(c.pathOf("uri"), "must be bolt:// or neo4j:// (+s, +ssc) host[:port] without parameters");
             }
         });

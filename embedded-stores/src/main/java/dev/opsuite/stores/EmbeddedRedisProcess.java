@@ -1,0 +1,216 @@
+package dev.opsuite.stores;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embedded Redis: the redis-server binary that the {@code com.github.codemonstur:embedded-redis}
+ * jar ships (6.2, linux-amd64), run as a child process on 127.0.0.1 only, on a free port, with
+ * protected mode on and no persistence (live state is rebuilt at start). Nobody reaches it
+ * unauthenticated: the {@code default} user (the demo loader's) and a read-only ACL user
+ * {@value #READER} (the one the Source asset uses: read commands only, no scripts, no admin) each
+ * have a random password made at the first start and kept in the data directory (0600); they are
+ * written to a 0600 config file, never on the command line. A server a killed run left behind is
+ * found through its pid file and stopped before a new one starts.
+ */
+public final class EmbeddedRedisProcess implements AutoCloseable {
+    public static final String READER = "ops_redis_reader";
+    static final String BINARY_RESOURCE = "/redis-server-6.2.6-v5-linux-amd64";
+    static final String BINARY = "redis-server-6.2.6";
+    private static final String PID_FILE = "redis.pid";
+    static final String ADMIN_PASSWORD_FILE = "redis-admin-password";
+    static final String READER_PASSWORD_FILE = "redis-reader-password";
+    /** What the reader may run: the executor's allowlist and what its adapter uses to bound it. */
+    private static final String READER_COMMANDS = "+get +mget +hget +hgetall +smembers +sismember +zrange "
+            + "+zrangebyscore +zrevrange +lrange +xrange +xrevrange +scan +ttl +type +exists +ping +info "
+            + "+hlen +scard +zcard +llen +strlen +hstrlen +hscan +sscan +client|setname";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedisProcess.class);
+    private static final Logger CHILD_LOG = LoggerFactory.getLogger("dev.opsuite.stores.redis-child");
+
+    private final Process process;
+    private final Path dir;
+    private final int port;
+    private final String adminPassword;
+    private final String readerPassword;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedRedisProcess(Process process, Path dir, int port, String adminPassword, String readerPassword) {
+        this.process = process;
+        this.dir = dir;
+        this.port = port;
+        this.adminPassword = adminPassword;
+        this.readerPassword = readerPassword;
+    }
+
+    /** Starts Redis with its files in {@code dataDir} on 127.0.0.1:{@code port} (0: a free one) and waits for PONG. */
+    public static EmbeddedRedisProcess start(Path dataDir, int port) throws IOException {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Files.createDirectories(dir);
+        StaleProcessStopper.stopIfRunning(dir.resolve(PID_FILE), BINARY, STOP_WAIT);
+        Path binary = binary(dir);
+        int p = port == 0 ? FreePort.find() : port;
+        String admin = Secrets.passwordIn(dir.resolve(ADMIN_PASSWORD_FILE));
+        String reader = Secrets.passwordIn(dir.resolve(READER_PASSWORD_FILE));
+        Path conf = dir.resolve("redis.conf");
+        Secrets.writePrivate(conf, String.join("\n", List.of(
+                "bind 127.0.0.1", "port " + p, "protected-mode yes", "daemonize no",
+                "pidfile " + dir.resolve(PID_FILE), "dir " + dir, "save \"\"", "appendonly no",
+                "maxmemory 128mb", "maxmemory-policy noeviction", "databases 16", "loglevel notice",
+                "requirepass " + admin,
+                "user " + READER + " on >" + reader + " ~* resetchannels -@all " + READER_COMMANDS,
+                // never from a template, and not even from the product's own admin connection
+                "rename-command CONFIG \"\"", "rename-command DEBUG \"\"", "rename-command MODULE \"\"")) + "\n");
+        long t0 = System.nanoTime();
+        Process process = new ProcessBuilder(binary.toString(), conf.toString()).directory(dir.toFile())
+                .redirectErrorStream(true).start();
+        ChildOutputPump.start("redis-" + process.pid() + "-out", process.getInputStream(), CHILD_LOG,
+                new ChildOutputPump.Tail(20), null, null);
+        EmbeddedRedisProcess redis = new EmbeddedRedisProcess(process, dir, p, admin, reader);
+        try {
+            redis.awaitReady();
+        } catch (IOException e) {
+            redis.close();
+            throw e;
+        }
+        LOG.info("Redis (pid {}) ready on 127.0.0.1:{} in {} ms", process.pid(), p, (System.nanoTime() - t0) / 1_000_000);
+        return redis;
+    }
+
+    /** The binary from the jar, copied once into {@code dir/bin} (0700). */
+    private static Path binary(Path dir) throws IOException {
+        Path bin = dir.resolve("bin").resolve(BINARY);
+        if (Files.isExecutable(bin)) {
+            return bin;
+        }
+        Files.createDirectories(bin.getParent());
+        try (InputStream in = EmbeddedRedisProcess.class.getResourceAsStream(BINARY_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("the redis-server binary " + BINARY_RESOURCE + " is not on the classpath "
+                        + "(com.github.codemonstur:embedded-redis)");
+            }
+            Path tmp = Files.createTempFile(bin.getParent(), ".redis-server", ".tmp");
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Files.move(tmp, bin, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return bin;
+    }
+
+    private void awaitReady() throws IOException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        IOException last = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("redis-server exited with code " + process.exitValue() + " before it was ready");
+            }
+            try {
+                if (ping(port, "default", adminPassword)) {
+                    return;
+                }
+            } catch (IOException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for Redis");
+            }
+        }
+        throw new IOException("Redis not ready within " + READY_TIMEOUT.toSeconds() + " s" + (last == null ? ""
+                : ": " + last.getMessage()));
+    }
+
+    /** AUTH user password, PING over RESP; true on +PONG. */
+    static boolean ping(int port, String user, String password) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            s.setSoTimeout(1000);
+            OutputStream out = s.getOutputStream();
+            out.write((resp("AUTH", user, password) + resp("PING")).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            byte[] buf = new byte[64];
+            StringBuilder got = new StringBuilder();
+            InputStream in = s.getInputStream();
+            while (!got.toString().contains("\r\n+PONG") && !got.toString().startsWith("-")) {
+                int n = in.read(buf);
+                if (n < 0) {
+                    break;
+                }
+                got.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+            }
+            return got.toString().contains("+PONG");
+        }
+    }
+
+    private static String resp(String... parts) {
+        StringBuilder b = new StringBuilder("*").append(parts.length).append("\r\n");
+        for (String p : parts) {
+            b.append('$').append(p.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(p).append("\r\n");
+        }
+        return b.toString();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The password of the {@code default} user (writes: the demo loader only). */
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    /** The password of the read-only user {@value #READER} (the Source asset's). */
+    public String readerPassword() {
+        return readerPassword;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return !closed.get() && process.isAlive();
+    }
+
+    /** A new server on the same directory and port after this one died (its live state is gone: reload it). */
+    public EmbeddedRedisProcess restart() throws IOException {
+        close();
+        return start(dir, port);
+    }
+
+    /** SIGTERM (Redis exits cleanly), then SIGKILL after 5 s. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        LOG.info("Redis (pid {}) stopped", process.pid());
+    }
+}
