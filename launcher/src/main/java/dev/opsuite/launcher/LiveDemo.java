@@ -97,13 +97,17 @@ final class LiveDemo implements AutoCloseable {
 
     /** Everything in one pipeline (again after the embedded Redis restarted); earlier keys are replaced, never merged. */
     void write() {
+        // a running server has just beaten, also when written again long after the start (a restarted Redis):
+        // its start-time sample would make every running server look silent until the next beat
+        long now = Instant.now().getEpochSecond();
         try (AbstractPipeline p = redis.pipelined()) {
             p.del(DemoLiveState.HEARTBEATS, DemoLiveState.OPEN_ALERTS);
             for (DemoLiveState.Heartbeat h : state.heartbeats()) {
-                p.zadd(DemoLiveState.HEARTBEATS, h.lastSeen(), h.ciCode());
+                long seen = h.beating() ? Math.max(now, h.lastSeen()) : h.lastSeen();
+                p.zadd(DemoLiveState.HEARTBEATS, seen, h.ciCode());
                 String key = String.format(DemoLiveState.HEARTBEAT_KEY, h.ciCode());
                 p.del(key);
-                p.hset(key, Map.of("last_seen", Long.toString(h.lastSeen()), "status", h.status(),
+                p.hset(key, Map.of("last_seen", Long.toString(seen), "status", h.status(),
                         "agent", "node-exporter"));
             }
             List<DemoLiveState.OpenAlert> alerts = state.openAlerts().stream()
