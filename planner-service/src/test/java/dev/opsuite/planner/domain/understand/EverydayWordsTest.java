@@ -118,6 +118,19 @@ class EverydayWordsTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"Anything unusual on fleet-db in the last hour?|1",
+        "fleet-db 최근 1시간 특이사항 있어?|1", "any anomalies on fleet-db over the last 6 hours|6"})
+    void somethingUnusualIsItsEvents(String question, int hours) {
+        // was: fleet-db's attributes, with 'unusual' and the time listed as not understood
+        PlanModel p = plan(question);
+        assertTrue(p.history().enabled(), p.toString());
+        assertEquals("DB_FLEET", p.primary().ciCode(), p.toString());
+        assertEquals(hours, java.time.Duration.between(java.time.OffsetDateTime.parse(p.history().timeFrom()),
+                java.time.OffsetDateTime.parse(p.history().timeTo())).toHours(), p.toString());
+        assertTrue(p.unexplained().isEmpty(), p.unexplained().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"Which services use fleet-db?", "fleet-db 쓰는 서비스 목록"})
     void servicesAboveADatabaseAreWhatDependsOnIt(String question) {
         // a database hosts nothing: the services of a higher layer depend on it (was: where fleet-db runs)
