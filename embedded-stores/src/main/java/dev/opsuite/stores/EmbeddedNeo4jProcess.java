@@ -96,20 +96,7 @@ public final class EmbeddedNeo4jProcess implements AutoCloseable {
 
     /** The password in the data directory's {@value #PASSWORD_FILE}, made (random, 0600) when missing. */
     private static String passwordOf(Path dir) throws IOException {
-        Path file = dir.resolve(PASSWORD_FILE);
-        if (!Files.exists(file)) {
-            byte[] b = new byte[24];
-            new java.security.SecureRandom().nextBytes(b);
-            Path tmp = Files.createTempFile(dir, ".bolt-password", ".tmp");
-            try {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // no POSIX permissions here: the data directory's own protection applies
-            }
-            Files.writeString(tmp, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b) + "\n");
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        }
-        return Files.readString(file).strip();
+        return Secrets.passwordIn(dir.resolve(PASSWORD_FILE));
     }
 
     private static String awaitReady(Process process, CompletableFuture<String> readyLine, Thread stderrPump,

@@ -190,6 +190,8 @@ final class Vocabulary {
         }
     }
 
+    private static final java.util.regex.Pattern HANGUL_WORD = java.util.regex.Pattern.compile("[가-힣]+");
+
     /**
      * A misspelt Korean word of the vocabulary ("에러율 최댜" → 최대, "매모리" → 메모리): a whole free
      * Hangul word of two to four syllables, less a particle of the Resolver asset, one jamo from a
@@ -197,7 +199,7 @@ final class Vocabulary {
      * it is a word Nori does not know whole and all phrases that close mean the same.
      */
     void fuzzyHangul() {
-        java.util.regex.Matcher words = java.util.regex.Pattern.compile("[가-힣]+").matcher(a.text());
+        java.util.regex.Matcher words = HANGUL_WORD.matcher(a.text());
         while (words.find()) {
             Span whole = new Span(words.start(), words.end());
             List<Token> inside = a.tokens().stream().filter(t -> whole.contains(new Span(t.start(), t.end()))).toList();
