@@ -23,9 +23,11 @@ public record PlanModel(
         String normalizedQuestion,
         List<String> unexplained,
         Map<String, Object> understanding,
-        List<String> adjustments) {
+        List<String> adjustments,
+        Documents documents) {
 
     public PlanModel {
+        documents = documents == null ? Documents.EMPTY : documents;
         primary = primary == null ? Primary.EMPTY : primary;
         secondary = secondary == null ? Secondary.EMPTY : secondary;
         graph = graph == null ? Graph.EMPTY : graph;
@@ -45,7 +47,35 @@ public record PlanModel(
                      History history, Output output, String language, List<String> missingSlots,
                      List<Candidate> candidates, String normalizedQuestion) {
         this(intent, view, primary, secondary, graph, metric, history, output, language, missingSlots, candidates,
-                normalizedQuestion, null, null, null);
+                normalizedQuestion, null, null, null, null);
+    }
+
+    /** A plan that searches no documents. */
+    public PlanModel(Intent intent, View view, Primary primary, Secondary secondary, Graph graph, Metric metric,
+                     History history, Output output, String language, List<String> missingSlots,
+                     List<Candidate> candidates, String normalizedQuestion, List<String> unexplained,
+                     Map<String, Object> understanding, List<String> adjustments) {
+        this(intent, view, primary, secondary, graph, metric, history, output, language, missingSlots, candidates,
+                normalizedQuestion, unexplained, understanding, adjustments, null);
+    }
+
+    /**
+     * The documents a question asks for (runbooks, alert explanations): searched with {@code text}
+     * (the question's words), as the whole answer ({@code only}: a how-to question) or beside the data
+     * asked about ("what is impacted if X fails and what is its runbook?").
+     */
+    public record Documents(boolean enabled, boolean only, String text, List<String> kinds) {
+        public static final Documents EMPTY = new Documents(false, false, "", List.of());
+
+        public Documents {
+            text = text == null ? "" : text;
+            kinds = kinds == null ? List.of() : List.copyOf(kinds);
+        }
+    }
+
+    public PlanModel withDocuments(Documents d) {
+        return new PlanModel(intent, view, primary, secondary, graph, metric, history, output, language, missingSlots,
+                candidates, normalizedQuestion, unexplained, understanding, adjustments, d);
     }
 
     public record Filter(String field, String op, List<String> values) {
@@ -187,23 +217,23 @@ public record PlanModel(
     public PlanModel with(View view, Primary primary, Secondary secondary, Graph graph, Metric metric,
                           History history) {
         return new PlanModel(intent, view, primary, secondary, graph, metric, history, output, language, missingSlots,
-                candidates, normalizedQuestion, unexplained, understanding, adjustments);
+                candidates, normalizedQuestion, unexplained, understanding, adjustments, documents);
     }
 
     public PlanModel withSlots(Primary primary, Secondary secondary, List<String> missing, List<Candidate> found) {
         return new PlanModel(intent, view, primary, secondary, graph, metric, history, output, language, missing,
-                found, normalizedQuestion, unexplained, understanding, adjustments);
+                found, normalizedQuestion, unexplained, understanding, adjustments, documents);
     }
 
     public PlanModel withIntent(Intent newIntent, View newView, Output newOutput) {
         return new PlanModel(newIntent, newView, primary, secondary, graph, metric, history, newOutput, language,
-                missingSlots, candidates, normalizedQuestion, unexplained, understanding, adjustments);
+                missingSlots, candidates, normalizedQuestion, unexplained, understanding, adjustments, documents);
     }
 
     public PlanModel withAdjustment(String adjustment) {
         List<String> all = new java.util.ArrayList<>(adjustments);
         all.add(adjustment);
         return new PlanModel(intent, view, primary, secondary, graph, metric, history, output, language, missingSlots,
-                candidates, normalizedQuestion, unexplained, understanding, all);
+                candidates, normalizedQuestion, unexplained, understanding, all, documents);
     }
 }

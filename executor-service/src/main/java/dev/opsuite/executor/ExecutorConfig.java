@@ -26,6 +26,11 @@ public record ExecutorConfig(String host, int port, Optional<String> estateDbUrl
         return java.time.Duration.ofMillis(Math.max(100, env.getInt("OPS_BREAKER_PROBE_MS", 2000)));
     }
 
+    /** Where the document collections' indexes live (OPS_DOCS_DIR); empty: this executor keeps no documents. */
+    public Optional<java.nio.file.Path> docsDir() {
+        return env.get("OPS_DOCS_DIR").filter(s -> !s.isBlank()).map(java.nio.file.Path::of);
+    }
+
     public static ExecutorConfig from(Env env) {
         return new ExecutorConfig(env.get("OPS_EXECUTOR_HOST", "127.0.0.1"), env.getInt("OPS_EXECUTOR_PORT", 9092),
                 env.get("OPS_ESTATE_DB_URL"), env.get("OPS_ESTATE_DB_USER", "postgres"),

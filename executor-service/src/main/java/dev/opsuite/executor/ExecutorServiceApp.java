@@ -67,20 +67,24 @@ public final class ExecutorServiceApp implements AutoCloseable {
         resources.add(sql);
         resources.add(graph);
         resources.add(redis);
+        // the document collections (Source type documents): a Lucene index per collection under OPS_DOCS_DIR
+        dev.opsuite.executor.documents.LuceneDocuments documents =
+                new dev.opsuite.executor.documents.LuceneDocuments(cfg.docsDir());
+        resources.add(documents);
         List<BindableService> services = new ArrayList<>();
         Optional<LlmClient> llm = LlmClients.create(LlmConfig.from(cfg.env()));
         llm.ifPresent(resources::add);
-        SourceChecker checker = new SourceChecker(sql, graph, redis);
+        SourceChecker checker = new SourceChecker(sql, graph, redis, documents::check);
         // every read a question makes goes through a breaker per Source version: fail fast while a store is down
         SourceBreakers guarded = new SourceBreakers(sql, graph, redis, checker, cfg.breakerProbe());
         resources.add(0, guarded);
         SourceRpcs sourceRpcs = new SourceRpcs(
                 new SchemaScanner(new PostgresSchemaScan(sql), new Neo4jSchemaScan(graph),
                         new dev.opsuite.executor.redis.RedisSchemaScan(redis)),
-                new QueryPreviewer(guarded, guarded, guarded), List.of(sql, graph, redis));
+                new QueryPreviewer(guarded, guarded, guarded, documents), List.of(sql, graph, redis));
         Optional<AssetRegistryClient> registry = cfg.registryTarget().map(t -> new AssetRegistryClient(t, "executor"));
         registry.ifPresent(resources::add);
-        services.add(new ExecutorGrpcService(new PlanExecutor(guarded, guarded, guarded), checker, sourceRpcs,
+        services.add(new ExecutorGrpcService(new PlanExecutor(guarded, guarded, guarded, documents), checker, sourceRpcs,
                 llm.map(GroundedSummary::new), new AssetContents(registry.map(r -> r)),
                 new dev.opsuite.executor.domain.DictionaryLoader(guarded, guarded), guarded::states));
         HikariDataSource estateDb = null;
@@ -93,7 +97,8 @@ public final class ExecutorServiceApp implements AutoCloseable {
                             AuthTokens.basic(cfg.estateNeo4jUser(), cfg.estateNeo4jPassword()));
             resources.add(estateDb);
             resources.add(estateGraph);
-            var estate = EstateModule.create(estateDb, estateGraph, EstateImportConfig.fromEnv(cfg.env()));
+            var estate = EstateModule.create(estateDb, estateGraph, EstateImportConfig.fromEnv(cfg.env()),
+                    cfg.docsDir().map(d -> new dev.opsuite.executor.documents.DocumentImporter(documents)));
             resources.add(0, estate); // close the import pool before the stores it writes to
             services.add(estate);
         }

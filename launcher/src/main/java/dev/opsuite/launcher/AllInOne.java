@@ -112,6 +112,10 @@ public final class AllInOne implements AutoCloseable {
                 "OPS_SECRET_REDIS_PORT", Integer.toString(redis.port()),
                 "OPS_SECRET_REDIS_USER", dev.opsuite.stores.EmbeddedRedisProcess.READER,
                 "OPS_SECRET_REDIS_PASSWORD", redis.readerPassword()));
+        // the document collections' indexes (Source type documents, `./ops import DIR` with a docs/ folder)
+        if (config.env().get("OPS_DOCS_DIR").filter(d -> !d.isBlank()).isEmpty()) {
+            serviceEnv = serviceEnv.with(Map.of("OPS_DOCS_DIR", config.dataDir().resolve("documents").toString()));
+        }
         // a data directory from before 2026-12-02 keeps its stored default Source assets, whose refs were
         // OPS_PG_PORT …: the same values under those names, still only in the OPS_SECRET_ namespace
         serviceEnv = serviceEnv.with(Map.of(

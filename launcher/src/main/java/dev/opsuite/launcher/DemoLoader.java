@@ -36,6 +36,32 @@ final class DemoLoader {
         this.httpPort = httpPort;
     }
 
+    /** Imports the demo's documents (idempotent: a document whose bytes are already indexed is left alone). */
+    private void documents() throws IOException {
+        Path dir = Files.createTempDirectory(config.dataDir(), "demo-docs");
+        var key = keys.create("demo-loader", java.util.List.of("estate_admin"));
+        try {
+            dev.opsuite.estate.demo.DemoDocuments.write(dir);
+            int changed = 0;
+            for (ImportClient.Result r : new ImportClient("127.0.0.1", httpPort, java.util.Optional.of(key.token()))
+                    .importDirectory(dir)) {
+                if (!r.ok()) {
+                    throw new IOException("demo document " + r.file() + " refused: " + r.body().path("message").asText());
+                }
+                changed += r.body().path("data").path("rows_upserted").asLong() > 0 ? 1 : 0;
+            }
+            log.info("demo documents: {} new or changed", changed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("demo documents interrupted", e);
+        } finally {
+            keys.revoke(key.key().id());
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     /**
      * Loads the demo when the estate is empty. Returns whether the demo estate is there afterwards:
      * loaded now, or found (CIs of origin "demo"); false when the estate holds only other CIs.
@@ -49,6 +75,13 @@ final class DemoLoader {
             if (stats.getCis() > 0) {
                 log.info("estate already loaded ({} CIs of which {} from the demo, {} metric rows); demo not reloaded",
                         stats.getCis(), stats.getDemoCis(), stats.getMetricRows());
+                if (stats.getDemoCis() > 0) {
+                    try {
+                        documents(); // a data directory from before the demo had documents gets them (unchanged stay)
+                    } catch (IOException | RuntimeException e) {
+                        log.warn("demo documents not imported ({}); the estate's answers are unaffected", e.toString());
+                    }
+                }
                 return stats.getDemoCis() > 0;
             }
         } finally {
@@ -61,13 +94,14 @@ final class DemoLoader {
         try {
             Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
             DemoEstate.writeCsv(dir, config.demoSeed(), end, config.demoDays());
+            dev.opsuite.estate.demo.DemoDocuments.write(dir); // runbooks, alert explanations, postmortems (docs/)
             long generated = (System.nanoTime() - t0) / 1_000_000;
             for (ImportClient.Result r : new ImportClient("127.0.0.1", httpPort,
                     java.util.Optional.of(key.token())).importDirectory(dir)) {
                 if (!r.ok()) {
                     throw new IOException("demo import of " + r.file() + " failed: " + r.body().path("message").asText());
                 }
-                log.info("demo {}: {} rows", r.file(), r.body().path("data").path("rows_upserted").asLong());
+                log.debug("demo {}: {} rows", r.file(), r.body().path("data").path("rows_upserted").asLong());
             }
             log.info("demo estate (seed {}, {} days) generated in {} ms, loaded in {} ms total", config.demoSeed(),
                     config.demoDays(), generated, (System.nanoTime() - t0) / 1_000_000);

@@ -25,7 +25,8 @@ public final class ImportCli {
 
     static int run(String[] args, Env env, PrintStream out, PrintStream err) throws InterruptedException {
         if (args.length != 1) {
-            err.println("usage: ops import DIR   (DIR holds cis.csv, relations.csv, metrics.csv, events.csv)");
+            err.println("usage: ops import DIR   (DIR holds cis.csv, relations.csv, metrics.csv, events.csv and/or a"
+                    + " docs/ folder of Markdown or text documents)");
             return USAGE;
         }
         Path dir = Path.of(args[0]);
@@ -34,9 +35,10 @@ public final class ImportCli {
                     + "events.csv");
             return NO_FILES;
         }
-        if (ImportClient.ORDER.stream().noneMatch(kind -> Files.isRegularFile(dir.resolve(kind + ".csv")))) {
-            err.println("no estate files in " + dir + ": expected cis.csv, relations.csv, metrics.csv or events.csv "
-                    + "(see docs: README, \"Your own estate\")");
+        if (ImportClient.ORDER.stream().noneMatch(kind -> Files.isRegularFile(dir.resolve(kind + ".csv")))
+                && !Files.isDirectory(dir.resolve(ImportClient.DOCS))) {
+            err.println("no estate files in " + dir + ": expected cis.csv, relations.csv, metrics.csv, events.csv "
+                    + "or a docs/ folder (see docs: README, \"Your own estate\", and docs/documents.md)");
             return NO_FILES;
         }
         int port = env.getInt("OPS_HTTP_PORT", 8080);
@@ -51,8 +53,16 @@ public final class ImportCli {
             return 1;
         }
         boolean ok = true;
+        int docs = 0;
+        int docsChanged = 0;
         for (ImportClient.Result r : results) {
-            if (r.ok()) {
+            if (r.ok() && "document".equals(r.body().path("data").path("file_kind").asText())) {
+                var d = r.body().path("data");
+                docs++;
+                docsChanged += d.path("rows_upserted").asLong() > 0 ? 1 : 0;
+                out.printf("%-40s %,5d sections %s%n", r.file(), d.path("rows_read").asLong(),
+                        d.path("rows_upserted").asLong() > 0 ? "indexed" : "unchanged");
+            } else if (r.ok()) {
                 var d = r.body().path("data");
                 out.printf("%-16s %,12d rows read %,12d upserted  %,8d ms%n", r.file(), d.path("rows_read").asLong(),
                         d.path("rows_upserted").asLong(), d.path("duration_ms").asLong());
@@ -61,6 +71,9 @@ public final class ImportCli {
                 err.printf("%-16s rejected (HTTP %d): %s%n", r.file(), r.status(),
                         r.body().path("message").asText(r.body().toString()));
             }
+        }
+        if (docs > 0) {
+            out.printf("documents: %d imported, %d new or changed%n", docs, docsChanged);
         }
         return ok ? 0 : 1;
     }

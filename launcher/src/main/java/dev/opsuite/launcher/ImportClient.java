@@ -15,10 +15,14 @@ import java.util.List;
 
 /**
  * Sends an estate directory's CSV files to a running gateway (POST /ops/import/{kind}), in the
- * order that keeps references valid: cis, relations, metrics, events. Files stream from disk.
+ * order that keeps references valid: cis, relations, metrics, events, then each document of its
+ * {@code docs/} folder (POST /ops/import/document, its path relative to docs/ as the file name).
+ * Files stream from disk.
  */
 public final class ImportClient {
     public static final List<String> ORDER = List.of("cis", "relations", "metrics", "events");
+    /** How often one file is sent again after a 429 (the per-caller rate limit), waiting as the gateway says. */
+    static final int MAX_RETRIES = 5;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
@@ -36,7 +40,13 @@ public final class ImportClient {
         }
     }
 
-    /** Imports every known file present in dir; stops at the first failure. */
+    /** The folder of an import directory that holds its documents. */
+    public static final String DOCS = "docs";
+
+    /**
+     * Imports every known file present in dir; the CSV files stop at the first failure (the later ones
+     * refer to its rows), the documents are each imported or refused on their own.
+     */
     public List<Result> importDirectory(Path dir) throws IOException, InterruptedException {
         if (!Files.isDirectory(dir)) {
             throw new IOException(dir + " is not a directory");
@@ -52,30 +62,69 @@ public final class ImportClient {
             Result r = importFile(kind, file);
             results.add(r);
             if (!r.ok()) {
-                break;
+                return results;
             }
         }
-        if (!any) {
-            throw new IOException("no cis.csv, relations.csv, metrics.csv or events.csv in " + dir);
+        List<Path> docs = documents(dir);
+        if (!any && docs.isEmpty()) {
+            throw new IOException("no cis.csv, relations.csv, metrics.csv, events.csv or docs/ in " + dir);
+        }
+        for (Path doc : docs) {
+            results.add(importDocument(dir.resolve(DOCS), doc));
         }
         return results;
     }
 
+    /** The documents under dir/docs (.md, .markdown, .txt), in path order; none when there is no such folder. */
+    public static List<Path> documents(Path dir) throws IOException {
+        Path docs = dir.resolve(DOCS);
+        if (!Files.isDirectory(docs)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(docs)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().matches("(?i).+\\.(md|markdown|txt)"))
+                    .sorted().toList();
+        }
+    }
+
+    /** One document, named by its path relative to the docs folder (its identity in the collection). */
+    public Result importDocument(Path docsRoot, Path file) throws IOException, InterruptedException {
+        String rel = docsRoot.relativize(file).toString().replace('\\', '/');
+        return post("document", rel, file, "text/markdown; charset=utf-8");
+    }
+
     public Result importFile(String kind, Path file) throws IOException, InterruptedException {
+        return post(kind, file.getFileName().toString(), file, "text/csv; charset=utf-8");
+    }
+
+    private Result post(String kind, String name, Path file, String type) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/ops/import/" + kind + "?file_name="
-                        + file.getFileName()))
-                .header("content-type", "text/csv; charset=utf-8")
+                        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)))
+                .header("content-type", type)
                 .timeout(Duration.ofMinutes(60))
                 .POST(HttpRequest.BodyPublishers.ofFile(file));
         CliAuth.bearer(token).ifPresent(v -> b.header("authorization", v));
         HttpRequest req = b.build();
         HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+        // a folder of many documents meets the per-caller rate limit: wait as told and send again (bounded)
+        for (int tries = 0; resp.statusCode() == 429 && tries < MAX_RETRIES; tries++) {
+            long seconds = resp.headers().firstValue("retry-after").map(v -> {
+                try {
+                    return Long.parseLong(v.strip());
+                } catch (NumberFormatException e) {
+                    return 1L;
+                }
+            }).orElse(1L);
+            Thread.sleep(Math.min(10, Math.max(1, seconds)) * 1000L);
+            resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+        }
         JsonNode body;
         try {
             body = ModelJson.MAPPER.readTree(resp.body());
         } catch (IOException e) {
             body = ModelJson.MAPPER.createObjectNode().put("message", resp.body());
         }
-        return new Result(file.getFileName().toString(), resp.statusCode(), body);
+        return new Result(name, resp.statusCode(), body);
     }
 }

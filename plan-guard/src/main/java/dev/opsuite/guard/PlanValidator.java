@@ -208,6 +208,21 @@ public final class PlanValidator {
             decisions.add(new Decision(policyName, "security.redis_read_only", refusal.isPresent() ? "deny" : "allow",
                     name + refusal.map(r -> ": " + r).orElse(": read-only Redis command (allowlist; keys bound "
                             + "from plan parameters and checked again before it runs)"), Map.of("query", name)));
+        } else if ("search".equals(language)) {
+            SourceAsset docs = SourceAsset.of(source.get());
+            if (!docs.isDocuments()) {
+                decisions.add(new Decision(policyName, "security.language", "deny", name + ": a search template runs "
+                        + "only on a Source of type documents, not " + sourceName, Map.of("query", name)));
+                return;
+            }
+            String collection = docs.connection().literals().getOrDefault("collection", "");
+            Optional<String> refusal = DocSearchGuard.refusal(collection, assets.policy().security().documents(), roles);
+            DocSearchGuard.Bounds b = DocSearchGuard.bounds(q, assets.policy().security().documents(), docs);
+            decisions.add(new Decision(policyName, "security.documents", refusal.isPresent() ? "deny"
+                    : b.clamped() ? "clamp" : "allow", name + refusal.map(r -> ": " + r).orElse(": search of '"
+                    + collection + "', at most " + b.topK() + " documents, passages of at most " + b.passageChars()
+                    + " characters (the question's words are analysed, never parsed as query syntax)"),
+                    Map.of("query", name, "collection", collection, "top_k", b.topK(), "passage_chars", b.passageChars())));
         } else {
             decisions.add(new Decision(policyName, "security.language", "deny",
                     name + ": unsupported query language " + language, Map.of()));

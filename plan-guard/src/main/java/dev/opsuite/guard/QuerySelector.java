@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * Chooses the Query-asset templates a plan runs, from the asset's "bindings" (first match wins
- * for the main query; a "needs": "resolve" binding runs first when mentions must be resolved).
+ * for the main query; a "needs": "resolve" binding runs first when mentions must be resolved; a
+ * "needs": "documents" binding runs last when the plan searches documents, and alone with the
+ * resolver when the documents are the whole answer).
  */
 public final class QuerySelector {
     private QuerySelector() {}
@@ -26,7 +28,7 @@ public final class QuerySelector {
         }
         for (JsonNode b : queryAsset.path("bindings")) {
             JsonNode when = b.path("when");
-            if (when.has("needs")) {
+            if (when.has("needs") || plan.documents().only()) {
                 continue;
             }
             if (matches(when, plan)) {
@@ -35,6 +37,14 @@ public final class QuerySelector {
                     b.path("also").forEach(q -> out.add(q.asText()));
                 }
                 break;
+            }
+        }
+        if (plan.documents().enabled()) {
+            for (JsonNode b : queryAsset.path("bindings")) {
+                if ("documents".equals(b.path("when").path("needs").asText())) {
+                    out.add(b.path("query").asText());
+                    break;
+                }
             }
         }
         return out;

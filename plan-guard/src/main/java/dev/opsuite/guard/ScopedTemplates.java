@@ -32,6 +32,11 @@ public final class ScopedTemplates {
         if (template == null) {
             return Optional.of("the template is not defined");
         }
+        if ("search".equalsIgnoreCase(template.path("language").asText("sql"))) {
+            // documents are reached by collection (security.documents); EXECUTE leaves out a document that
+            // applies only to CIs outside the caller's scope
+            return Optional.empty();
+        }
         if (!template.path("scope").isObject()) {
             return Optional.of("the template declares no scoping clause ($.scope), so it cannot run for a caller "
                     + "whose data access is scoped");

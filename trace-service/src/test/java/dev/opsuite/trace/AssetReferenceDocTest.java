@@ -76,7 +76,7 @@ class AssetReferenceDocTest {
                 md.substring(0, Math.min(200, md.length())));
         assertTrue(md.contains("./ops docs"), "says how to regenerate");
         assertTrue(md.contains("| `budget.max_depth` | integer | no | `3` | >= 1 | "), "policy's max_depth row");
-        assertTrue(md.contains("| `queries[].language` | string | yes | — | one of `sql`, `cypher`, `redis` | "),
+        assertTrue(md.contains("| `queries[].language` | string | yes | — | one of `sql`, `cypher`, `redis`, `search` | "),
                 "query's language row");
         assertEquals(md, AssetReference.markdown());
     }

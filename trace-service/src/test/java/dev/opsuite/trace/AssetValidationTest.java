@@ -106,7 +106,7 @@ class AssetValidationTest {
                 {"type": "mysql", "connection": {"host": "h", "password": "hunter2", "user_ref": 3},
                  "permissions": {"read_only": "yes"}, "limits": {"max_rows": 0}, "api_key": "k"}
                 """);
-        assertTrue(p.contains("$.type: must be one of neo4j, postgres, redis, timescale"), p.toString());
+        assertTrue(p.contains("$.type: must be one of documents, neo4j, postgres, redis, timescale"), p.toString());
         assertTrue(p.contains("$.connection.password: secrets by reference only; use password_ref naming a secret"),
                 p.toString());
         assertTrue(p.contains("$.connection.user_ref: must be a string naming a secret"), p.toString());
@@ -176,7 +176,7 @@ class AssetValidationTest {
         assertEquals("$.rules[2].rule_data: must be an object", r.get(1));
         assertTrue(r.get(2).startsWith("$.rules[0].rule_data.pattern: must be a valid regular expression"), r.get(2));
         assertEquals("$.rules[1].rule_data.target_entity: is required", r.get(3));
-        assertEquals(List.of("$.queries[1].language: must be one of cypher, redis, sql",
+        assertEquals(List.of("$.queries[1].language: must be one of cypher, redis, search, sql",
                         "$.queries[1].statement: must be a non-empty string", "$.queries[1].source: is required",
                         "$.queries[1].params[0].name: is required", "$.queries[1].name: duplicate query name 'a'",
                         "$.bindings[0].query: names no query in $.queries ('b')"),
@@ -186,7 +186,7 @@ class AssetValidationTest {
                          "bindings": [{"query": "b"}, {"query": "a"}]}
                         """));
         assertEquals(List.of("$.rules[0].query: is required", "$.rules[0].blocks[0].type: must be one of chart, markdown,"
-                        + " network, table, text"),
+                        + " network, passages, table, text"),
                 problems(AssetType.MAPPING, "m", "{\"rules\": [{\"blocks\": [{\"type\": \"pie\"}]}]}"));
         assertEquals(List.of("$.rules: must be an object"), problems(AssetType.PROMPT, "p", "{\"rules\": []}"));
         assertEquals(List.of(), problems(AssetType.PROMPT, "p", "{\"anything\": [1, {\"x\": null}]}"));

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record PolicySecurity(List<String> allowedOperations, List<String> blockedTables, List<String> schemaAllowlist,
                              List<String> allowedFunctions, Text blockedTableReason, List<RejectRule> rejectRules,
-                             Commands commands, PolicyRedis redis) {
+                             Commands commands, PolicyRedis redis, PolicyDocuments documents) {
     /** SQL runs only when SELECT is allowed; an absent or empty list means this. */
     public static final List<String> DEFAULT_ALLOWED_OPERATIONS = List.of("SELECT");
     /** The refusal of a question naming a blocked table; {@code {table}} is the table. */
@@ -82,6 +82,7 @@ public record PolicySecurity(List<String> allowedOperations, List<String> blocke
                 Read.objects(s.path("reject_rules")).stream().map(r -> new RejectRule(
                         Read.string(r.path("policy"), DEFAULT_REJECT_POLICY), Read.strings(r.path("patterns")),
                         Text.from(r.path("reason")))).toList(),
-                Commands.from(s.path("commands")), PolicyRedis.from(s.path("redis")));
+                Commands.from(s.path("commands")), PolicyRedis.from(s.path("redis")),
+                PolicyDocuments.from(s.path("documents")));
     }
 }

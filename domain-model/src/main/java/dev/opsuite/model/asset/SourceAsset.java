@@ -20,8 +20,10 @@ public record SourceAsset(String type, Connection connection, Permissions permis
     public static final String NEO4J = "neo4j";
     /** Live state (heartbeats, open alerts, queue depths) read with an allowlist of read-only commands. */
     public static final String REDIS = "redis";
+    /** A document collection (runbooks, alert explanations): a Lucene index the executor keeps, named by connection.collection. */
+    public static final String DOCUMENTS = "documents";
     /** The types a Source may have. */
-    public static final List<String> TYPES = List.of(POSTGRES, TIMESCALE, NEO4J, REDIS);
+    public static final List<String> TYPES = List.of(POSTGRES, TIMESCALE, NEO4J, REDIS, DOCUMENTS);
 
     /**
      * {@code connection}, member by member in the asset's order: literal values (whole numbers
@@ -110,6 +112,10 @@ public record SourceAsset(String type, Connection connection, Permissions permis
 
     public boolean isRedis() {
         return REDIS.equals(type);
+    }
+
+    public boolean isDocuments() {
+        return DOCUMENTS.equals(type);
     }
 
     /** Parses a Source content (null or missing: every default, type ""); unknown members are ignored. */

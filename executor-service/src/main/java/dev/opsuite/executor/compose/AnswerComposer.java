@@ -99,6 +99,7 @@ public final class AnswerComposer {
                             blocks.add(Charts.network(out, plan.primary().ciCode(), vars.get("root")));
                         }
                     }
+                    case "passages" -> blocks.add(Passages.of(out, b, messages, lang));
                     default -> warnings.add("block type " + b.path("type").asText() + " is not supported");
                 }
             }

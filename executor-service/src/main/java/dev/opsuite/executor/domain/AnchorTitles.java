@@ -81,7 +81,7 @@ final class AnchorTitles {
                 .anyMatch(t -> x.equals(t) || x.startsWith(t) && t.length() >= 2 && !isAscii(t)))).toList();
         return new PlanModel(p2.intent(), p2.view(), p2.primary(), p2.secondary(), p2.graph(), p2.metric(), p2.history(),
                 p2.output(), p2.language(), p2.missingSlots(), p2.candidates(), p2.normalizedQuestion(), left,
-                p2.understanding(), p2.adjustments()).withAdjustment("titled:" + best.get(title));
+                p2.understanding(), p2.adjustments(), p2.documents()).withAdjustment("titled:" + best.get(title));
     }
 
     /** The words of a text, lower case; letters and digits apart ("시즌7" → 시즌, 7); numbers alone are no words. */

@@ -26,6 +26,7 @@ public final class PlanExecutor {
     private final SqlPort sql;
     private final GraphPort graph;
     private final RedisPort redis;
+    private final DocumentPort documents;
     private final ScopeMembers scopes;
 
     public PlanExecutor(SqlPort sql, GraphPort graph) {
@@ -33,9 +34,14 @@ public final class PlanExecutor {
     }
 
     public PlanExecutor(SqlPort sql, GraphPort graph, RedisPort redis) {
+        this(sql, graph, redis, DocCalls.NONE);
+    }
+
+    public PlanExecutor(SqlPort sql, GraphPort graph, RedisPort redis, DocumentPort documents) {
         this.sql = sql;
         this.graph = graph;
         this.redis = redis;
+        this.documents = documents;
         this.scopes = new ScopeMembers(new DictionaryLoader(sql, graph));
     }
 
@@ -107,7 +113,8 @@ public final class PlanExecutor {
             if (out.failed()) {
                 triggers.add(new Trigger(out.retryable() ? "tool_error_retryable" : "tool_error_fatal", "execute",
                         "high", name + ": " + out.error()));
-            } else if (out.rows().isEmpty()) {
+            } else if (out.rows().isEmpty() && !"search".equals(q.path("language").asText())) {
+                // (no document matching is said as such; widening a time range or a name cannot change it)
                 triggers.add(new Trigger("empty_result", "execute", "medium", "No data found for " + name));
             }
             if (out.truncated()) {
@@ -158,6 +165,12 @@ public final class PlanExecutor {
         long start = System.nanoTime();
         if ("redis".equals(language)) {
             return RedisCalls.run(redis, q, bound, assets, roles, budgetTimeout, mock, visible, calls, evidence);
+        }
+        if ("search".equals(language)) {
+            return DocCalls.run(documents, q, bound, assets, roles, budgetTimeout, mock, visible, calls, evidence,
+                    String.valueOf(planParams.getOrDefault("language", "")),
+                    planParams.get("document_kinds") instanceof List<?> k ? k.stream().map(String::valueOf).toList()
+                            : List.of());
         }
         evidence.add(new Evidence(language, q.path("title").asText(name) + (mock ? " (mock: fixture)" : ""), statement,
                 params, mock ? "mock:" + sourceName : sourceName));
@@ -264,6 +277,11 @@ public final class PlanExecutor {
             // more than one CI named where one is expected: let the operator choose
             candidates.addAll(r.resolved());
             primary = primary.withCiCode("");
+        }
+        if (plan.documents().only() && primary.ciCode().isEmpty()) {
+            // a how-to question needs no CI: the documents are searched with its words ("HighErrorRate" is an
+            // alert, not a CI); a CI it names only ranks the documents that apply to it higher
+            return withSlots(plan, primary, secondary, List.of(), List.of());
         }
         boolean optional = plan.intent() == Intent.LIST || plan.intent() == Intent.SEARCH
                 || plan.intent() == Intent.AGGREGATE && plan.metric().topN() > 0;

@@ -78,6 +78,10 @@ final class QueryParams {
         p.put("direction", plan.graph().direction());
         p.put("relation_types", plan.graph().relationTypes());
         p.put("graph_limit", plan.graph().limit() > 0 ? plan.graph().limit() : 200);
+        // a document search: the words the planner kept for it (else the question as read), and its language
+        p.put("question", plan.documents().text().isEmpty() ? plan.normalizedQuestion() : plan.documents().text());
+        p.put("language", plan.language());
+        p.put("document_kinds", plan.documents().kinds());
         return p;
     }
 

@@ -22,12 +22,18 @@ public final class QueryPreviewer {
     private final SqlPort sql;
     private final GraphPort graph;
     private final RedisPort redis;
+    private final DocumentPort documents;
 
     public QueryPreviewer(SqlPort sql, GraphPort graph) {
         this(sql, graph, RedisCalls.NONE);
     }
 
     public QueryPreviewer(SqlPort sql, GraphPort graph, RedisPort redis) {
+        this(sql, graph, redis, DocCalls.NONE);
+    }
+
+    public QueryPreviewer(SqlPort sql, GraphPort graph, RedisPort redis, DocumentPort documents) {
+        this.documents = documents;
         this.sql = sql;
         this.graph = graph;
         this.redis = redis;
@@ -60,8 +66,12 @@ public final class QueryPreviewer {
                     + ", not " + source.name());
         }
         String language = q.path("language").asText("sql");
-        if (!"sql".equals(language) && !"cypher".equals(language) && !"redis".equals(language)) {
+        if (!"sql".equals(language) && !"cypher".equals(language) && !"redis".equals(language)
+                && !"search".equals(language)) {
             throw OpsException.invalid("template " + queryName + " has unsupported language " + language);
+        }
+        if ("search".equals(language)) {
+            return search(q, source, policy, given, requestedTimeout, guard);
         }
         String statement = "sql".equals(language) ? Variants.statement(q, source, sql) : q.path("statement").asText();
         for (String own : List.of(ScopedTemplates.ALL, ScopedTemplates.CODES)) {
@@ -106,5 +116,39 @@ public final class QueryPreviewer {
         int ms = (int) ((System.nanoTime() - start) / 1_000_000);
         return new Preview(language, statement, TemplateParams.printable(bound), t.columns(), t.rows(), t.truncated(),
                 ms, maxRows, timeout, source.ref());
+    }
+
+    /**
+     * A search template's preview: its statement filled with the given values (a string each, e.g.
+     * {@code question}, {@code ci_code}), bounded as EXECUTE bounds it, searched for a caller who may read
+     * every collection the Policy allows.
+     */
+    private Preview search(JsonNode q, AssetDoc source, PolicyAsset policy, Map<String, Object> given,
+                           int requestedTimeout, Runnable guard) {
+        SourceAsset typed = SourceAsset.of(source);
+        if (!typed.isDocuments()) {
+            throw OpsException.invalid("a search template runs only on a Source of type documents, not " + source.name());
+        }
+        Map<String, Object> bound = new java.util.LinkedHashMap<>();
+        q.path("params").forEach(p -> {
+            Object v = given.get(p.path("name").asText());
+            bound.put(p.path("name").asText(), v == null ? "" : String.valueOf(v));
+        });
+        dev.opsuite.guard.DocSearchGuard.Bounds b = dev.opsuite.guard.DocSearchGuard.bounds(q,
+                policy.security().documents(), typed);
+        JsonNode s = q.path("search");
+        String text = DocCalls.fill(q.path("statement").asText("{question}"), bound);
+        int limit = Math.min(typed.limits().maxDurationSeconds(), policy.budget().timeoutSeconds());
+        int timeout = Math.max(1, requestedTimeout == 0 ? limit : Math.min(requestedTimeout, limit));
+        guard.run();
+        long start = System.nanoTime();
+        DocumentPort.Result r = documents.search(source, new DocumentPort.Query(text,
+                String.valueOf(bound.getOrDefault(s.path("ci_param").asText("ci_code"), "")),
+                String.valueOf(bound.getOrDefault(s.path("ci_type_param").asText("ci_type"), "")),
+                DocCalls.strings(s.path("kinds")), DocCalls.strings(s.path("tags")), "", b.topK(), b.passageChars()),
+                timeout);
+        SqlPort.Tabular t = DocCalls.rows(r.passages());
+        return new Preview("search", text, bound, t.columns(), t.rows(), false,
+                (int) ((System.nanoTime() - start) / 1_000_000), b.topK(), timeout, source.ref());
     }
 }

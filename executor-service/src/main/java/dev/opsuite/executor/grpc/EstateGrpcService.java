@@ -20,8 +20,16 @@ public final class EstateGrpcService extends EstateServiceGrpc.EstateServiceImpl
     private final EstateImporter importer;
     private final EstateImportConfig config;
     private final ExecutorService imports;
+    private final java.util.Optional<dev.opsuite.executor.documents.DocumentImporter> documents;
 
     public EstateGrpcService(EstateImporter importer, EstateImportConfig config) {
+        this(importer, config, java.util.Optional.empty());
+    }
+
+    /** @param documents the document importer, or empty when this executor keeps no document index */
+    public EstateGrpcService(EstateImporter importer, EstateImportConfig config,
+                             java.util.Optional<dev.opsuite.executor.documents.DocumentImporter> documents) {
+        this.documents = documents;
         this.importer = importer;
         this.config = config;
         AtomicInteger n = new AtomicInteger();
@@ -37,7 +45,7 @@ public final class EstateGrpcService extends EstateServiceGrpc.EstateServiceImpl
 
     @Override
     public StreamObserver<ImportFileRequest> importFile(StreamObserver<ImportFileResponse> responseObserver) {
-        return new ImportUpload(importer, config, imports, responseObserver);
+        return new ImportUpload(importer, config, imports, responseObserver, documents);
     }
 
     /** Two count queries; runs on the server's handler executor, which is not an event loop. */

@@ -22,7 +22,13 @@ public final class EstateModule {
     }
 
     public static EstateGrpcService create(DataSource writable, Driver driver, EstateImportConfig config) {
-        return new EstateGrpcService(importer(writable, driver), config);
+        return create(writable, driver, config, java.util.Optional.empty());
+    }
+
+    /** @param documents where imported documents go, or empty when this executor keeps no document index */
+    public static EstateGrpcService create(DataSource writable, Driver driver, EstateImportConfig config,
+                                           java.util.Optional<dev.opsuite.executor.documents.DocumentImporter> documents) {
+        return new EstateGrpcService(importer(writable, driver), config, documents);
     }
 
     /** The migrated, ready importer, for callers that load files in-process (the demo estate). */

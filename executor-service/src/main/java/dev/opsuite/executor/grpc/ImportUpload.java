@@ -4,6 +4,7 @@ import dev.opsuite.estate.EstateImportException;
 import dev.opsuite.estate.EstateImporter;
 import dev.opsuite.estate.FileKind;
 import dev.opsuite.estate.ImportReport;
+import dev.opsuite.executor.documents.DocumentImporter;
 import dev.opsuite.kit.grpc.GrpcErrors;
 import dev.opsuite.model.errors.ErrorCode;
 import dev.opsuite.model.errors.OpsException;
@@ -28,13 +29,16 @@ final class ImportUpload implements StreamObserver<ImportFileRequest> {
     private final EstateImportConfig config;
     private final ExecutorService imports;
     private final StreamObserver<ImportFileResponse> responses;
-    private FileKind kind;
+    private final java.util.Optional<DocumentImporter> documents;
+    private FileKind kind; // null for a document
     private String fileName;
+    private String collection;
     private UploadSpool spool;
     private boolean done;
 
     ImportUpload(EstateImporter importer, EstateImportConfig config, ExecutorService imports,
-                 StreamObserver<ImportFileResponse> responses) {
+                 StreamObserver<ImportFileResponse> responses, java.util.Optional<DocumentImporter> documents) {
+        this.documents = documents;
         this.importer = importer;
         this.config = config;
         this.imports = imports;
@@ -49,10 +53,12 @@ final class ImportUpload implements StreamObserver<ImportFileRequest> {
         try {
             if (spool == null) {
                 // Checked on the first message so a wrong kind fails before megabytes are uploaded.
-                kind = FileKind.parse(request.getFileKind());
+                kind = document(request.getFileKind()) ? null : FileKind.parse(request.getFileKind());
                 fileName = request.getFileName();
+                collection = request.getCollection();
                 spool = new UploadSpool(config.spoolDir(), config.maxUploadBytes(), config.minFreeBytes());
-            } else if (!request.getFileKind().isEmpty() && FileKind.parse(request.getFileKind()) != kind) {
+            } else if (!request.getFileKind().isEmpty() && (kind == null ? !document(request.getFileKind())
+                    : document(request.getFileKind()) || FileKind.parse(request.getFileKind()) != kind)) {
                 throw OpsException.invalid("file_kind changed in the middle of the upload");
             }
             spool.append(request.getChunk());
@@ -95,7 +101,8 @@ final class ImportUpload implements StreamObserver<ImportFileRequest> {
             if (responses instanceof ServerCallStreamObserver<?> call && call.isCancelled()) {
                 return; // cancelled while queued: do not write what nobody waits for
             }
-            ImportReport r = importer.importFile(kind.wireName(), fileName, file);
+            ImportReport r = kind == null ? documents.orElseThrow().importFile(collection, fileName, file)
+                    : importer.importFile(kind.wireName(), fileName, file);
             responses.onNext(ImportFileResponse.newBuilder()
                     .setFileKind(r.fileKind())
                     .setFileName(r.fileName())
@@ -109,6 +116,18 @@ final class ImportUpload implements StreamObserver<ImportFileRequest> {
         } finally {
             upload.close();
         }
+    }
+
+    /** A document upload, refused here when this executor keeps no document index. */
+    private boolean document(String wire) {
+        if (!DocumentImporter.KIND.equals(wire == null ? "" : wire.strip())) {
+            return false;
+        }
+        if (documents.isEmpty()) {
+            throw new OpsException(ErrorCode.FAILED_PRECONDITION,
+                    "this executor keeps no document index (OPS_DOCS_DIR is not set): documents cannot be imported");
+        }
+        return true;
     }
 
     private void fail(Throwable t) {

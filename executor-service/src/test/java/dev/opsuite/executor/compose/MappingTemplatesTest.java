@@ -101,8 +101,8 @@ class MappingTemplatesTest {
 
     /** The column names a template returns: the aliases of its last top-level SELECT or RETURN list (redis: its fixture's). */
     static List<String> columnsOf(JsonNode q) {
-        if ("redis".equals(q.path("language").asText())) {
-            // a redis reply has the command's own columns, mapped by $.result: its fixtures show the mapped ones
+        if ("redis".equals(q.path("language").asText()) || "search".equals(q.path("language").asText())) {
+            // a redis reply (a search's passages) has the command's own columns, mapped by $.result: its fixtures show the mapped ones
             List<String> columns = new ArrayList<>();
             q.path("fixtures").get(0).path("columns").forEach(c -> columns.add(c.asText()));
             return columns;

@@ -27,11 +27,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * POST /ops/import/{kind}: streams a CSV body to executor-service's EstateService.ImportFile with
- * gRPC flow control (never more than a few chunks in flight), on the blocking executor.
+ * POST /ops/import/{kind}: streams a CSV body (or, for kind document, one Markdown or text
+ * document, named by its path under docs/ and optionally a collection) to executor-service's
+ * EstateService.ImportFile with gRPC flow control (never more than a few chunks in flight), on the
+ * blocking executor.
  */
 public final class ImportService implements HttpService {
-    private static final Set<String> KINDS = Set.of("cis", "relations", "metrics", "events");
+    private static final Set<String> KINDS = Set.of("cis", "relations", "metrics", "events", "document");
+    /** A document's path under docs/: letters (any script), digits, '._ -' and '/', no '..' step. */
+    private static final java.util.regex.Pattern DOC_PATH = java.util.regex.Pattern.compile(
+            "(?!.*(^|/)\\.\\.(/|$))[\\p{L}\\p{N}._ -][\\p{L}\\p{N}._ /-]{0,299}");
     private static final int CHUNK = 256 * 1024;
 
     private final ManagedChannel executor;
@@ -51,17 +56,26 @@ public final class ImportService implements HttpService {
         if (kind == null || !KINDS.contains(kind)) {
             return Envelopes.of(HttpStatus.BAD_REQUEST, "file kind must be one of " + KINDS).toHttpResponse();
         }
-        String fileName = ctx.queryParam("file_name") == null ? kind + ".csv" : ctx.queryParam("file_name");
-        if (!fileName.matches("[A-Za-z0-9_.-]{1,100}")) {
-            return Envelopes.of(HttpStatus.BAD_REQUEST, "file_name must be a plain file name").toHttpResponse();
+        boolean document = kind.equals("document");
+        String fileName = ctx.queryParam("file_name") == null ? (document ? "" : kind + ".csv")
+                : ctx.queryParam("file_name");
+        if (document ? !DOC_PATH.matcher(fileName).matches() : !fileName.matches("[A-Za-z0-9_.-]{1,100}")) {
+            return Envelopes.of(HttpStatus.BAD_REQUEST, document
+                    ? "file_name must be the document's relative path under docs/ (letters, digits, '._ -/', no '..')"
+                    : "file_name must be a plain file name").toHttpResponse();
+        }
+        String collection = ctx.queryParam("collection") == null ? "" : ctx.queryParam("collection");
+        if (!collection.isEmpty() && !collection.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+            return Envelopes.of(HttpStatus.BAD_REQUEST,
+                    "collection must be 1-64 lower-case letters, digits, '_' or '-'").toHttpResponse();
         }
         InputStream body = req.toInputStream(o -> o instanceof HttpData d ? d : HttpData.empty());
-        CompletableFuture<HttpResponse> result = CompletableFuture.supplyAsync(() -> send(kind, fileName, body),
-                ctx.blockingTaskExecutor());
+        CompletableFuture<HttpResponse> result = CompletableFuture.supplyAsync(
+                () -> send(kind, fileName, collection, body), ctx.blockingTaskExecutor());
         return HttpResponse.of(result);
     }
 
-    private HttpResponse send(String kind, String fileName, InputStream body) {
+    private HttpResponse send(String kind, String fileName, String collection, InputStream body) {
         CompletableFuture<ImportFileResponse> done = new CompletableFuture<>();
         Object lock = new Object();
         ClientResponseObserver<ImportFileRequest, ImportFileResponse> responses = new ClientResponseObserver<>() {
@@ -94,7 +108,8 @@ public final class ImportService implements HttpService {
         ClientCallStreamObserver<ImportFileRequest> requests = (ClientCallStreamObserver<ImportFileRequest>)
                 EstateServiceGrpc.newStub(executor).withDeadlineAfter(60, TimeUnit.MINUTES).importFile(responses);
         try (InputStream in = body) {
-            requests.onNext(ImportFileRequest.newBuilder().setFileKind(kind).setFileName(fileName).build());
+            requests.onNext(ImportFileRequest.newBuilder().setFileKind(kind).setFileName(fileName)
+                    .setCollection(collection).build());
             byte[] buf = new byte[CHUNK];
             int n;
             while ((n = in.readNBytes(buf, 0, CHUNK)) > 0 && !done.isDone()) {

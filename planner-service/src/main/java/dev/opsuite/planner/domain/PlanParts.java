@@ -188,8 +188,8 @@ final class PlanParts {
     /** The plan with the question as read, the words nobody claimed, and the reading record. */
     PlanModel finish(PlanModel p, String normalizedQuestion, java.time.OffsetDateTime now) {
         List<String> unexplained = new ArrayList<>(u.unexplained());
-        if (p.intent() == Intent.SEARCH) {
-            unexplained.clear(); // they are the search terms
+        if (p.intent() == Intent.SEARCH || p.documents().enabled()) {
+            unexplained.clear(); // they are the search terms (of the CIs, or of the documents)
         } else if (!p.primary().mentions().isEmpty()) {
             unexplained.removeIf(w -> p.primary().mentions().contains(norm(w)));
         }
@@ -273,7 +273,7 @@ final class PlanParts {
         }
         return new PlanModel(p.intent(), p.view(), p.primary(), p.secondary(), p.graph(), p.metric(), p.history(),
                 p.output(), p.language(), p.missingSlots(), p.candidates(), normalizedQuestion, unexplained,
-                understanding, List.of());
+                understanding, List.of(), p.documents());
     }
 
     private long contentWords() {

@@ -81,6 +81,11 @@ final class StoreVariables {
             ConfigVar.variable("OPS_BREAKER_PROBE_MS", SOURCES, "executor-service", Default.of("2000"),
                     "how often a Source whose circuit breaker is open is checked (at least 100); the check"
                             + " closes it"),
+            ConfigVar.variable("OPS_DOCS_DIR", SOURCES, "executor-service",
+                    Default.derived("`$OPS_DATA_DIR/documents` in the all-in-one; unset: no document index"),
+                    "where the document collections' Lucene indexes live (one directory per collection);"
+                            + " without it a `documents` Source answers that no index is kept and documents"
+                            + " cannot be imported"),
             ConfigVar.variable("OPS_SECRETS_FILE", SOURCES, "executor-service", Default.none(),
                     "properties file of secret values for `*_ref`, keyed by the reference as written; an"
                             + " `OPS_SECRET_<NAME>` variable wins over it; a file that cannot be read refuses"

@@ -39,8 +39,10 @@ final class MappingFields {
                                 field("rules[].blocks", arrayOf(OBJECT), "The blocks, in order.").required(),
                                 field("rules[].blocks[].type", STRING, "`text`/`markdown`: a template's text; "
                                         + "`table`: the rows; `chart`: a time series; `network`: the graph of a graph "
-                                        + "query. Tables, charts and graphs are left out when there are no rows.")
-                                        .required().oneOf("text", "markdown", "table", "chart", "network"),
+                                        + "query; `passages`: a document search's passages, each under its citation "
+                                        + "(one markdown block; without passages, why in words). Tables, charts and "
+                                        + "graphs are left out when there are no rows.")
+                                        .required().oneOf("text", "markdown", "table", "chart", "network", "passages"),
                                 field("rules[].blocks[].title", STRING, "The block's title.").byDefault("\"\""),
                                 field("rules[].blocks[].requires", STRINGS, "Columns the first row must hold a value "
                                         + "in for the block to be shown (a sentence about the first sample over a "
@@ -100,6 +102,10 @@ final class MappingFields {
                                 field("messages.unapplied_filter", TEXT, "Said first when a filter the question named cannot be "
                                         + "applied by the templates that answer it (`{filters}`, `{queries}`); the "
                                         + "filter is then not shown in the reading."),
+                                field("messages.documents_none", TEXT, "A document search over a collection that "
+                                        + "holds no documents yet (`{collection}`)."),
+                                field("messages.documents_no_match", TEXT, "A document search no document of "
+                                        + "`{collection}` matches."),
                                 field("messages.outside_scope", TEXT, "Note for a scoped caller: `{n}` CIs outside "
                                         + "the data scope were left out.")
                                         .byDefault("\"{n} more CIs are outside your data scope and are not shown.\""),

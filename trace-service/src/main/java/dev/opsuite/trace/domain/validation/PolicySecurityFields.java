@@ -2,9 +2,11 @@ package dev.opsuite.trace.domain.validation;
 
 import static dev.opsuite.trace.domain.validation.AssetSpec.group;
 import static dev.opsuite.trace.domain.validation.Field.field;
+import static dev.opsuite.trace.domain.validation.Kind.INTEGER;
 import static dev.opsuite.trace.domain.validation.Kind.OBJECT;
 import static dev.opsuite.trace.domain.validation.Kind.STRING;
 import static dev.opsuite.trace.domain.validation.Kind.STRINGS;
+import static dev.opsuite.trace.domain.validation.Kind.mapOf;
 import static dev.opsuite.trace.domain.validation.Kind.TEXT;
 import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
 
@@ -43,7 +45,18 @@ final class PolicySecurityFields {
                         + "with that role (each of a caller's roles named here narrows, none widens)."),
                 field("security.redis.roles.<key>", OBJECT, "One role's narrowing."),
                 field("security.redis.roles.<key>.allowed_commands", STRINGS, "The commands the role may run."),
-                field("security.redis.roles.<key>.key_patterns", STRINGS, "The key patterns the role may read."));
+                field("security.redis.roles.<key>.key_patterns", STRINGS, "The key patterns the role may read."),
+                field("security.documents", OBJECT, "Bounds of document searches (Query templates of language "
+                        + "`search` on a Source of type `documents`), checked in VALIDATE and again in EXECUTE."),
+                field("security.documents.max_k", INTEGER, "The most documents one search may cite; a template's "
+                        + "`search.top_k` above it is cut to it (a `clamp` decision).")
+                        .byDefault(dev.opsuite.model.asset.PolicyDocuments.DEFAULT_MAX_K).min(1),
+                field("security.documents.max_passage_chars", INTEGER, "The longest passage one citation may quote.")
+                        .byDefault(dev.opsuite.model.asset.PolicyDocuments.DEFAULT_MAX_PASSAGE_CHARS).min(80),
+                field("security.documents.collections", STRINGS, "The collections searches may read.")
+                        .defaultIs("`[]` (every collection)"),
+                field("security.documents.roles", mapOf(STRINGS), "Per role, the only collections callers with "
+                        + "that role may search (a caller with several named roles: those all of them allow)."));
     }
 
     private static AssetSpec.Group questions() {

@@ -81,6 +81,12 @@ final class PromptRuleFields {
                 field("rules.estate_metrics", STRINGS, "Metrics read for the estate as a whole (a live list such "
                         + "as the open alerts), not per CI: asked with no CI named, the plan lists them instead of "
                         + "asking which CI."),
+                field("rules.documents", OBJECT, "Document questions (intent group `document`: runbooks, "
+                        + "procedures, the meaning of an alert, the lessons of an incident): what the search prefers."),
+                field("rules.documents.kinds", mapOf(STRINGS), "Per document kind (runbook, alert, postmortem, "
+                        + "guide), words of the question that make it preferred (ranked higher, not required)."),
+                field("rules.documents.only_words", STRINGS, "Words that make the documents the whole answer even "
+                        + "when the question also reads as a data question (\"what does X mean\")."),
                 field("rules.threshold_metric_words", mapOf(STRING), "Words after a threshold → the metric they name "
                         + "(\"full\": `disk_usage`)."),
                 field("rules.number_words", mapOf(NUMBER), "Number words → value (\"three\": 3, \"a quarter of a\": "

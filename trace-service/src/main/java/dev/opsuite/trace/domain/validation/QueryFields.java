@@ -35,8 +35,9 @@ final class QueryFields {
                                 field("queries[].name", STRING, "The template's name, unique in the asset; bindings "
                                         + "and Mapping rules name it.").required(),
                                 field("queries[].language", STRING, "`sql` (PostgreSQL/TimescaleDB), `cypher` "
-                                        + "(Neo4j) or `redis` (one read-only command).").required()
-                                        .oneOf("sql", "cypher", "redis"),
+                                        + "(Neo4j), `redis` (one read-only command) or `search` (a document "
+                                        + "collection: the statement is the text searched for).").required()
+                                        .oneOf("sql", "cypher", "redis", "search"),
                                 field("queries[].statement", STRING, "The statement: SQL with `:name` parameters, "
                                         + "Cypher with `$name`, Redis one command of the read-only allowlist with "
                                         + "`{name}` inside its tokens (`HGETALL ci:{ci_code}:queue`). VALIDATE parses "
@@ -83,6 +84,25 @@ final class QueryFields {
                                         + "is not one stays text)."),
                                 field("queries[].result.times", STRINGS, "Columns of epoch seconds (or ms) read "
                                         + "as times."),
+                                field("queries[].search", OBJECT, "Search only: how the documents are found "
+                                        + "and quoted. The statement (e.g. `{question}`) is filled with the bound "
+                                        + "parameters and analysed (Korean by Nori, English by its analyzer), never "
+                                        + "parsed as query syntax; each document is cited by its best section."),
+                                field("queries[].search.top_k", INTEGER, "How many documents to cite (the Policy's "
+                                        + "`security.documents.max_k` and the Source's `limits.max_rows` bound it).")
+                                        .byDefault(dev.opsuite.guard.DocSearchGuard.DEFAULT_TOP_K).min(1),
+                                field("queries[].search.passage_chars", INTEGER, "The longest quoted passage, cut at "
+                                        + "a line end (the Policy's `max_passage_chars` bounds it).")
+                                        .byDefault(dev.opsuite.guard.DocSearchGuard.DEFAULT_PASSAGE_CHARS).min(80),
+                                field("queries[].search.ci_param", STRING, "The parameter holding the CI named: a "
+                                        + "document that applies to it (front matter `cis`) ranks higher.")
+                                        .byDefault("\"ci_code\""),
+                                field("queries[].search.ci_type_param", STRING, "The parameter holding a CI type the "
+                                        + "question names (front matter `ci_types`).").byDefault("\"ci_type\""),
+                                field("queries[].search.kinds", STRINGS, "Only documents of these kinds (runbook, "
+                                        + "alert, postmortem, guide, reference).").defaultIs("`[]` (any kind)"),
+                                field("queries[].search.tags", STRINGS, "Only documents with all these tags.")
+                                        .defaultIs("`[]`"),
                                 field("queries[].variants", arrayOf(OBJECT), "SQL only: statements for a database "
                                         + "extension; the first whose extension the source has runs instead of "
                                         + "`statement`."),
@@ -125,9 +145,10 @@ final class QueryFields {
                                         + "the incident (column `ci_code`; bound `ci_codes`, `anchor`, the range), "
                                         + "`anchor_titles` lists the incidents over the range with their titles "
                                         + "(columns `ci_code`, `ci_name`, `anchor_ts`, `title`) so one named by the "
-                                        + "words of its title anchors the answer.")
+                                        + "words of its title anchors the answer; `documents` is the search run when "
+                                        + "the plan asks for documents (runbooks, alert explanations).")
                                         .known("resolve", "dictionary", "dictionary_revision", "anchor_candidates",
-                                                "anchor_titles"),
+                                                "anchor_titles", "documents"),
                                 field("bindings[].when.intent", STRING, "The plan's intent.").known(INTENTS),
                                 field("bindings[].when.view", STRING, "The plan's view.")
                                         .known("SUMMARY", "COMPOSITION", "DEPENDENCY", "IMPACT", "PATH", "NEIGHBORS"),

@@ -31,7 +31,9 @@ final class SourceFields {
                                 Field.assetName(),
                                 field("type", STRING, "The kind of database: `postgres` and `timescale` are read "
                                         + "with SQL over JDBC, `neo4j` with Cypher over Bolt, `redis` (live state) "
-                                        + "with an allowlist of read-only commands.")
+                                        + "with an allowlist of read-only commands, `documents` (a collection of "
+                                        + "runbooks and alert explanations the executor indexes) with search "
+                                        + "templates.")
                                         .required().oneOf(SourceAsset.TYPES.toArray(String[]::new))),
                         group("Connection",
                                 field("connection", OBJECT, "How to reach the database. Literal host, port and "
@@ -64,6 +66,10 @@ final class SourceFields {
                                         .min(1).defaultIs("`limits.max_duration_seconds`"),
                                 field("connection.connect_timeout_ms", INTEGER, "Redis: connect timeout, in "
                                         + "milliseconds.").min(1).byDefault(2000),
+                                field("connection.collection", STRING, "Documents: the collection's name (its "
+                                        + "index directory under `OPS_DOCS_DIR`; lower-case letters, digits, `_`, "
+                                        + "`-`); `./ops import` puts documents into `ops_docs` unless told "
+                                        + "otherwise."),
                                 field("connection.user", STRING, "Login user. A Neo4j source without a user connects "
                                         + "without authentication."),
                                 ref("connection.user_ref", "user"),

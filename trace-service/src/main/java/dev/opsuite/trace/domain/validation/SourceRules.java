@@ -17,6 +17,13 @@ final class SourceRules implements ContentRules {
     public void check(Node root) {
         boolean redis = root.string("type", false).map("redis"::equals).orElse(false);
         root.object("connection", false).ifPresent(c -> connection(c, redis));
+        if (root.string("type", false).map("documents"::equals).orElse(false)) {
+            String collection = root.object("connection", false).flatMap(c -> c.string("collection", false)).orElse("");
+            if (!collection.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+                root.problems().add(root.path() + ".connection.collection", "a documents source names its collection: "
+                        + "1-64 lower-case letters, digits, '_' or '-'");
+            }
+        }
         secrets(root.map(), root.path(), root.problems());
     }
 

@@ -1,0 +1,66 @@
+package dev.opsuite.executor.compose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.executor.domain.ToolOutput;
+import dev.opsuite.model.Localized;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code passages} block of a document search: one markdown block quoting each document's best
+ * section under a numbered citation (title › section, collection/path:line, score), in rank order.
+ * Without passages it says why in words: the collection holds no document yet, or none matches
+ * (never an empty block).
+ */
+final class Passages {
+    private Passages() {}
+
+    static Block of(ToolOutput out, JsonNode b, JsonNode messages, String lang) {
+        String collection = String.valueOf(out.meta().getOrDefault("collection", ""));
+        if (out.rows().isEmpty()) {
+            boolean none = out.meta().get("documents") instanceof Number n && n.longValue() == 0;
+            String t = Localized.text(messages.path(none ? "documents_none" : "documents_no_match"), lang);
+            if (t.isEmpty()) {
+                t = none ? "The collection '{collection}' holds no documents yet." : "No document in '{collection}' "
+                        + "matches the question.";
+            }
+            return Block.text(Templates.fill(t, Map.of("collection", collection)));
+        }
+        StringBuilder md = new StringBuilder();
+        List<Map<String, Object>> citations = new ArrayList<>();
+        for (int i = 0; i < out.rows().size(); i++) {
+            Map<String, Object> r = out.row(i);
+            String title = str(r.get("title"));
+            String section = str(r.get("section"));
+            String path = str(r.get("path"));
+            String where = (collection.isEmpty() ? "" : collection + "/") + path + ":" + str(r.get("line"));
+            md.append("**[").append(i + 1).append("] ").append(title);
+            if (!section.isEmpty() && !section.equals(title)) {
+                String own = section.startsWith(title + " › ") ? section.substring(title.length() + 3) : section;
+                md.append(" › ").append(own);
+            }
+            md.append("**  \n`").append(where).append("` · ").append(str(r.get("kind"))).append(" · score ")
+                    .append(str(r.get("score"))).append("\n\n");
+            for (String line : str(r.get("passage")).split("\n", -1)) {
+                md.append("> ").append(line).append('\n');
+            }
+            md.append('\n');
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("rank", i + 1);
+            c.put("collection", collection);
+            c.put("path", path);
+            c.put("section", section);
+            c.put("line", r.get("line"));
+            c.put("score", r.get("score"));
+            citations.add(c);
+        }
+        String title = Localized.text(b.path("title"), lang);
+        return new Block("markdown", title, md.toString().strip(), Map.of("citations", citations));
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : String.valueOf(o);
+    }
+}

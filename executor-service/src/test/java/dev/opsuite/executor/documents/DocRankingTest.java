@@ -1,0 +1,131 @@
+package dev.opsuite.executor.documents;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.opsuite.estate.demo.DemoDocuments;
+import dev.opsuite.executor.domain.DocumentPort;
+import dev.opsuite.model.AssetDoc;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ranking of the demo's documents against doc-questions.tsv (written by someone who never saw the
+ * search): operators' paraphrased questions in Korean and English, each with the document a correct
+ * search ranks first, split once into dev (tuned on) and test (never tuned on). The question goes in
+ * as the words searched and the CI it names as the planner links it. Figures go to
+ * target/documents/ranking.md. First measured before any tuning (2026-12-04): dev 77.8 / 96.3 %, test
+ * 70.4 / 85.2 % (top-1 / top-3); after the general changes made from dev misses only (whole-document
+ * score beside the best section's, the kinds the question's words suggest, typo-tolerant unknown words):
+ * dev 81.5 / 98.1 %, test 74.1 / 94.4 %. The floors below guard those; the goal of #22 (test half top-1
+ * ≥ 90 %, top-3 ≥ 98 %) is not reached — what is left is mostly synonyms no analyzer knows ("evacuate"
+ * for drain, "disappeared from monitoring" for a missed heartbeat).
+ */
+class DocRankingTest {
+    @TempDir
+    static Path dir;
+    static LuceneDocuments index;
+    static final AssetDoc SOURCE = new AssetDoc("source", "ops_docs", 1, "published",
+            new ObjectMapper().createObjectNode().put("type", "documents")
+                    .set("connection", new ObjectMapper().createObjectNode().put("collection", "ops_docs")));
+
+    record Question(String split, String lang, String text, String ci, List<String> expected) {}
+
+    @BeforeAll
+    static void indexDemo() throws IOException {
+        index = new LuceneDocuments(Optional.of(dir));
+        DocumentImporter importer = new DocumentImporter(index);
+        for (String p : DemoDocuments.paths()) {
+            importer.importBytes("ops_docs", p, DemoDocuments.read(p));
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        index.close();
+    }
+
+    /**
+     * The kinds the planner prefers for a question: the default Prompt's rules.documents.kinds, whose words
+     * the question holds (as PlanBuilder reads them, on the folded question).
+     */
+    static List<String> kindsOf(String question) throws IOException {
+        var kinds = new ObjectMapper().readTree(Path.of("..", "assets", "defaults", "prompt", "ci_planner.json")
+                .toFile()).path("rules").path("documents").path("kinds");
+        String folded = question.toLowerCase(java.util.Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        kinds.properties().forEach(k -> {
+            for (var w : k.getValue()) {
+                if (folded.contains(w.asText().toLowerCase(java.util.Locale.ROOT))) {
+                    out.add(k.getKey());
+                    break;
+                }
+            }
+        });
+        return out;
+    }
+
+    static List<Question> questions() throws IOException {
+        List<Question> out = new ArrayList<>();
+        try (var in = DocRankingTest.class.getResourceAsStream("/dev/opsuite/estate/demo/doc-questions.tsv")) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            for (int i = 1; i < lines.length; i++) {
+                if (lines[i].isBlank()) {
+                    continue;
+                }
+                String[] c = lines[i].split("\t", -1);
+                out.add(new Question(c[0], c[1], c[2], c[3], List.of(c[4].split("\\|"))));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theRightDocumentRanksFirst() throws IOException {
+        Map<String, int[]> bySplit = new LinkedHashMap<>(); // split -> {n, top1, top3}
+        StringBuilder misses = new StringBuilder();
+        for (Question q : questions()) {
+            DocumentPort.Result r = index.search(SOURCE, new DocumentPort.Query(q.text(), q.ci(), "", List.of(),
+                    List.of(), q.lang(), 3, 300, kindsOf(q.text())), 5);
+            List<String> paths = r.passages().stream().map(DocumentPort.Passage::path).toList();
+            boolean top1 = !paths.isEmpty() && q.expected().contains(paths.get(0));
+            boolean top3 = paths.stream().anyMatch(q.expected()::contains);
+            for (String key : List.of(q.split(), q.split() + "/" + q.lang())) {
+                int[] c = bySplit.computeIfAbsent(key, k -> new int[3]);
+                c[0]++;
+                c[1] += top1 ? 1 : 0;
+                c[2] += top3 ? 1 : 0;
+            }
+            if (!top1) {
+                misses.append("| ").append(q.split()).append(" | ").append(q.text()).append(" | ")
+                        .append(String.join(" ", q.expected())).append(" | ").append(String.join(" ", paths))
+                        .append(" |\n");
+            }
+        }
+        StringBuilder report = new StringBuilder("# Document ranking (demo collection, doc-questions.tsv)\n\n"
+                + "| split | questions | top-1 | top-3 |\n|---|---|---|---|\n");
+        bySplit.forEach((k, c) -> report.append(String.format("| %s | %d | %.1f %% | %.1f %% |%n", k, c[0],
+                100.0 * c[1] / c[0], 100.0 * c[2] / c[0])));
+        report.append("\n## Not first\n\n| split | question | expected | ranked |\n|---|---|---|---|\n").append(misses);
+        Path out = Path.of("target", "documents", "ranking.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+        System.out.println(report);
+        int[] test = bySplit.get("test");
+        assertTrue(test[1] >= 0.72 * test[0], "test half top-1 " + test[1] + "/" + test[0] + "\n" + report);
+        assertTrue(test[2] >= 0.92 * test[0], "test half top-3 " + test[2] + "/" + test[0] + "\n" + report);
+        int[] dev = bySplit.get("dev");
+        assertTrue(dev[1] >= 0.80 * dev[0] && dev[2] >= 0.96 * dev[0], "dev half " + dev[1] + "/" + dev[2] + "\n" + report);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.opsuite.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsuite.kit.json.ModelJson;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * #22: documents as a kind of source. The demo's runbooks and alert explanations (loaded by the
+ * default product like the demo estate) answer how-to questions in Korean and English with cited
+ * passages; a combined question answers its data and its runbook; an operator's own runbook
+ * imported through the import route is found, imported again changes nothing, and a bad one is
+ * refused with its line and reason.
+ */
+class DocumentsEndToEndTest {
+    private static Http http;
+
+    @BeforeAll
+    static void up() throws Exception {
+        http = new Http(OpsStack.get());
+    }
+
+    private static JsonNode ask(String question, String mode) throws Exception {
+        ObjectNode b = ModelJson.MAPPER.createObjectNode().put("question", question).put("mode", mode);
+        Http.Reply r = http.post("/ops/ci/ask", b.toString(), "operator");
+        System.out.println("Q: " + question + "\nA: " + r.status() + " " + r.data().path("answer").asText());
+        assertEquals(200, r.status(), r.raw());
+        return r.data();
+    }
+
+    private static List<JsonNode> cited(JsonNode data) {
+        List<JsonNode> out = new ArrayList<>();
+        data.path("trace").path("references").forEach(ref -> {
+            if ("document".equals(ref.path("kind").asText()) && ref.path("params").has("path")) {
+                out.add(ref);
+            }
+        });
+        return out;
+    }
+
+    private static JsonNode markdown(JsonNode data) {
+        for (JsonNode b : data.path("blocks")) {
+            if ("markdown".equals(b.path("type").asText())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no markdown block: " + data.path("blocks"));
+    }
+
+    private static Http.Reply importDoc(String path, String body) throws Exception {
+        return http.postBytes("/ops/import/document?file_name=" + URLEncoder.encode(path, StandardCharsets.UTF_8),
+                body.getBytes(StandardCharsets.UTF_8), "text/markdown", "estate_admin");
+    }
+
+    @Test
+    void howToQuestionsInKoreanAndEnglishAreAnsweredWithCitedPassages() throws Exception {
+        JsonNode ko = ask("payment-api 재시작 절차는?", "real");
+        List<JsonNode> refs = cited(ko);
+        assertEquals("ko/runbooks/payment-api-restart.md", refs.get(0).path("params").path("path").asText(), refs.toString());
+        assertEquals("ops_docs", refs.get(0).path("params").path("collection").asText());
+        assertTrue(refs.get(0).path("params").path("section").asText().startsWith("payment-api 재시작 절차"));
+        assertTrue(markdown(ko).path("content").asText().contains("ops_docs/ko/runbooks/payment-api-restart.md:"),
+                markdown(ko).toString());
+        assertTrue(ko.path("answer").asText().contains("payment-api 재시작 절차"), ko.path("answer").asText());
+
+        JsonNode en = ask("how do I fail over payment-db?", "real");
+        assertEquals("en/runbooks/payment-db-failover.md", cited(en).get(0).path("params").path("path").asText());
+
+        JsonNode alert = ask("what does alert HighErrorRate mean?", "real");
+        assertEquals("en/alerts/high-error-rate.md", cited(alert).get(0).path("params").path("path").asText(),
+                alert.path("answer").asText());
+    }
+
+    @Test
+    void aCombinedQuestionAnswersItsDataAndItsRunbook() throws Exception {
+        JsonNode both = ask("what is impacted if payment-db fails and what is its runbook?", "real");
+        boolean network = false;
+        for (JsonNode b : both.path("blocks")) {
+            network |= "network".equals(b.path("type").asText());
+        }
+        assertTrue(network, "the impact is answered too: " + both.path("blocks"));
+        List<String> paths = cited(both).stream().map(r -> r.path("params").path("path").asText()).toList();
+        assertTrue(paths.contains("en/runbooks/payment-db-failover.md"), paths.toString());
+    }
+
+    @Test
+    void ownRunbooksAreImportedOnceAndBadOnesRefusedWithTheirLine() throws Exception {
+        String own = """
+                ---
+                title: Rotating the zebra-gateway signing keys
+                kind: runbook
+                lang: en
+                tags: [keys]
+                ---
+                # Rotating the zebra-gateway signing keys
+
+                ## Steps
+
+                1. Generate the new keypair with `keytool` and stage it beside the old one.
+                2. Flip the zebra-gateway kid header, then retire the old key after 24 hours.
+                """;
+        Http.Reply first = importDoc("own/zebra-keys.md", own);
+        assertEquals(200, first.status(), first.raw());
+        assertEquals("document", first.data().path("file_kind").asText());
+        assertTrue(first.data().path("rows_upserted").asLong() > 0);
+        Http.Reply again = importDoc("own/zebra-keys.md", own);
+        assertEquals(0, again.data().path("rows_upserted").asLong(), "the same bytes again change nothing");
+        JsonNode found = ask("how do we rotate the zebra-gateway signing keys?", "real");
+        assertEquals("own/zebra-keys.md", cited(found).get(0).path("params").path("path").asText());
+
+        Http.Reply bad = importDoc("own/broken.md", "---\ntitle: x\ntags: [a, b\n---\ntext\n");
+        BadInputTest.assertEnvelope(bad, 400, "not valid YAML");
+        assertTrue(bad.body().path("message").asText().contains("own/broken.md line "), bad.raw());
+        BadInputTest.assertEnvelope(importDoc("/etc/passwd.md", own), 400, "relative path");
+        BadInputTest.assertEnvelope(importDoc("../outside.md", own), 400, ""); // refused by Armeria's path check already
+        BadInputTest.assertEnvelope(http.postBytes("/ops/import/document?file_name=x.md&collection=Bad%20Name",
+                own.getBytes(StandardCharsets.UTF_8), "text/markdown", "estate_admin"), 400, "collection");
+    }
+
+    @Test
+    void modeMockAnswersFromTheTemplatesFixture() throws Exception {
+        JsonNode mock = ask("how do I restart payment-api?", "mock");
+        assertTrue(cited(mock).get(0).path("source").asText().startsWith("mock:"), cited(mock).toString());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.opsuite.guard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.asset.PolicyDocuments;
+import dev.opsuite.model.asset.SourceAsset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The bounds of a {@code language: search} template (a document search): how many documents it
+ * cites ({@code search.top_k}), how long each quoted passage is ({@code search.passage_chars}), and
+ * whether the caller's roles may search the Source's collection. The top-k is held within the
+ * Policy's {@code security.documents.max_k} and the Source's {@code limits.max_rows}; the passage
+ * within {@code max_passage_chars}. VALIDATE records the outcome; EXECUTE applies it again.
+ */
+public final class DocSearchGuard {
+    public static final int DEFAULT_TOP_K = 5;
+    public static final int DEFAULT_PASSAGE_CHARS = 700;
+
+    /** The bounds a search runs with, and whether either was cut to the Policy's or the Source's. */
+    public record Bounds(int topK, int passageChars, boolean clamped) {}
+
+    private DocSearchGuard() {}
+
+    public static Bounds bounds(JsonNode template, PolicyDocuments policy, SourceAsset source) {
+        JsonNode s = template.path("search");
+        int k = s.path("top_k").canConvertToInt() ? s.path("top_k").asInt() : DEFAULT_TOP_K;
+        int chars = s.path("passage_chars").canConvertToInt() ? s.path("passage_chars").asInt() : DEFAULT_PASSAGE_CHARS;
+        int maxK = Math.max(1, Math.min(policy.maxK(), source.limits().maxRows()));
+        int maxChars = Math.max(80, policy.maxPassageChars());
+        int topK = Math.max(1, Math.min(k, maxK));
+        int passage = Math.max(80, Math.min(chars, maxChars));
+        return new Bounds(topK, passage, topK != k || passage != chars);
+    }
+
+    /** Why this caller may not search the collection, or empty when it may. */
+    public static Optional<String> refusal(String collection, PolicyDocuments policy, List<String> roles) {
+        if (policy.allows(collection, roles)) {
+            return Optional.empty();
+        }
+        return Optional.of("the Policy does not let roles " + roles + " search the document collection '" + collection
+                + "' (security.documents)");
+    }
+}
