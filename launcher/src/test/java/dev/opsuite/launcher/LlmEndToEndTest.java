@@ -270,4 +270,27 @@ class LlmEndToEndTest {
         assertTrue(events.contains("low_evidence") && events.contains("DB999"), events);
         assertEquals(1, llmCalls(dropped, "llm_summary").size());
     }
+
+    @Test
+    void overDocumentsOnlySentencesFromThePassageTheyCiteAreKept() throws Exception {
+        String mapping = summaryMapping();
+        String ask = "{\"question\":\"how do I fail over payment-db?\",\"mode\":\"real\",\"asset_overrides\":"
+                + "{\"mapping\":\"" + mapping + "\"}}";
+        stack.llm.reset();
+        stack.llm.otherwise(req -> {
+            String prompt = req.lastUserMessage();
+            String first = prompt.substring(prompt.indexOf("\n[1] ") + 5).lines().findFirst().orElseThrow()
+                    .replaceAll("^[-*0-9. ]+", "").replaceAll("[.:]+$", "");
+            return Step.completion(first + " [1]. Reboot the whole datacenter and call the vendor hotline [1].");
+        });
+        Http.Reply r = http.post("/ops/ci/ask", ask, "operator");
+        assertEquals(200, r.status(), r.raw());
+        JsonNode data = r.data();
+        String answer = data.path("answer").asText();
+        assertTrue(answer.contains("[1]"), answer);
+        assertFalse(answer.contains("datacenter"), answer);
+        assertTrue(data.path("trace").toString().contains("sentences left out"), "the dropped sentence is said in the trace");
+        assertEquals(1, llmCalls(data, "llm_summary").size());
+        assertTrue(stack.llm.received().get(stack.llm.received().size() - 1).lastUserMessage().contains("Passages:"));
+    }
 }

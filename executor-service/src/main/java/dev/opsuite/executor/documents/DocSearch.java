@@ -49,6 +49,7 @@ final class DocSearch {
     /** The share of the whole document's score added to its best section's. */
     static final float DOC_WEIGHT = 0.5f;
     static final int FUZZY_FROM = 5;
+    private static final java.util.regex.Pattern ADJACENT_MARKS = java.util.regex.Pattern.compile("\\*\\*([-_./ ]?)\\*\\*");
     /** Sections read per document wanted, to find that many distinct documents. */
     private static final int SECTIONS_PER_DOC = 8;
     private static final int MAX_CLAUSES = 200;
@@ -183,7 +184,8 @@ final class DocSearch {
         h.setMaxDocCharsToAnalyze(cut.length() + 1);
         try {
             String marked = h.getBestFragment(analysis.of(field), field, cut);
-            return marked == null ? cut : marked;
+            // "**payment**-**api**" reads as one mark: "**payment-api**"
+            return marked == null ? cut : ADJACENT_MARKS.matcher(marked).replaceAll("$1");
         } catch (IOException | InvalidTokenOffsetsException e) {
             return cut; // unmarked rather than no passage
         }

@@ -22,6 +22,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -33,6 +34,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * The document collections of this executor: one Lucene index (BM25) per collection under the
  * index root ({@code OPS_DOCS_DIR}, the data directory's {@code documents/} in the all-in-one), one
  * Lucene document per section. Import is incremental and idempotent: a document is replaced whole
- * when its content hash changed and left alone when it did not. Searches read a near-real-time
- * searcher; the question's words are analysed into terms, never parsed as query syntax.
+ * when its content hash changed and left alone when it did not; each import holds the index's write
+ * lock only while it writes. Searches read the last committed index (refreshed before each); the
+ * question's words are analysed into terms, never parsed as query syntax.
  */
 public final class LuceneDocuments implements DocumentPort, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LuceneDocuments.class);
@@ -55,7 +58,19 @@ public final class LuceneDocuments implements DocumentPort, AutoCloseable {
     private final Map<String, Collection> open = new LinkedHashMap<>();
     private boolean closed;
 
-    private record Collection(Directory dir, IndexWriter writer, SearcherManager searchers) {}
+    /**
+     * One collection: its directory, and a searcher manager once an index exists there. No writer is
+     * kept open: each import opens one, commits and closes it, so several executors (replicas) can
+     * read the same index and any one of them can import into it (one at a time: Lucene's lock).
+     */
+    private static final class Collection {
+        final Directory dir;
+        SearcherManager searchers;
+
+        Collection(Directory dir) {
+            this.dir = dir;
+        }
+    }
 
     /** What importing one document did. */
     public record Imported(String collection, String path, int sections, boolean changed) {}
@@ -78,66 +93,87 @@ public final class LuceneDocuments implements DocumentPort, AutoCloseable {
     /** Indexes one parsed document into a collection: replaced when its content changed, else left alone. */
     public Imported add(String collection, DocFile doc) {
         Collection c = collection(collection);
-        try {
-            IndexSearcher s = c.searchers().acquire();
-            try {
-                TopDocs same = s.search(new TermQuery(new Term(DocFields.PATH, doc.path())), 1);
-                if (same.totalHits.value > 0
-                        && doc.contentHash().equals(s.storedFields().document(same.scoreDocs[0].doc).get(DocFields.HASH))) {
-                    return new Imported(collection, doc.path(), doc.sections().size(), false);
+        synchronized (c) {
+            try (IndexWriter w = new IndexWriter(c.dir, new IndexWriterConfig(analysis.perField())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
+                try (DirectoryReader r = DirectoryReader.open(w)) {
+                    IndexSearcher s = new IndexSearcher(r);
+                    TopDocs same = s.search(new TermQuery(new Term(DocFields.PATH, doc.path())), 1);
+                    if (same.totalHits.value > 0 && doc.contentHash().equals(
+                            s.storedFields().document(same.scoreDocs[0].doc).get(DocFields.HASH))) {
+                        return new Imported(collection, doc.path(), doc.sections().size(), false);
+                    }
                 }
-            } finally {
-                c.searchers().release(s);
-            }
-            List<Document> sections = new ArrayList<>();
-            for (DocSection section : doc.sections()) {
-                Document d = document(doc, section);
-                if (sections.isEmpty()) {
-                    d.add(new StringField(DocFields.FIRST, "1", Field.Store.NO)); // counts the document once
-                    String all = doc.title() + "\n" + String.join("\n", doc.sections().stream()
-                            .map(x -> x.heading() + "\n" + x.text()).toList());
-                    d.add(new TextField(DocAnalysis.ALL_KO, all, Field.Store.NO));
-                    d.add(new TextField(DocAnalysis.ALL_EN, all, Field.Store.NO));
+                List<Document> sections = new ArrayList<>();
+                for (DocSection section : doc.sections()) {
+                    Document d = document(doc, section);
+                    if (sections.isEmpty()) {
+                        d.add(new StringField(DocFields.FIRST, "1", Field.Store.NO)); // counts the document once
+                        String all = doc.title() + "\n" + String.join("\n", doc.sections().stream()
+                                .map(x -> x.heading() + "\n" + x.text()).toList());
+                        d.add(new TextField(DocAnalysis.ALL_KO, all, Field.Store.NO));
+                        d.add(new TextField(DocAnalysis.ALL_EN, all, Field.Store.NO));
+                    }
+                    sections.add(d);
                 }
-                sections.add(d);
+                w.updateDocuments(new Term(DocFields.PATH, doc.path()), sections);
+                w.commit();
+            } catch (LockObtainFailedException e) {
+                throw new OpsException(ErrorCode.UNAVAILABLE, "the document collection '" + collection
+                        + "' is being written by another import; retry", e);
+            } catch (IOException e) {
+                throw unreadable(collection, e);
             }
-            c.writer().updateDocuments(new Term(DocFields.PATH, doc.path()), sections);
-            c.writer().commit();
-            c.searchers().maybeRefreshBlocking();
             return new Imported(collection, doc.path(), doc.sections().size(), true);
-        } catch (IOException e) {
-            throw unreadable(collection, e);
         }
     }
 
     /** How many documents (not sections) a collection holds. */
     public long documents(String collection) {
-        Collection c = collection(collection);
-        try {
-            IndexSearcher s = c.searchers().acquire();
-            try {
-                return DocSearch.distinctPaths(s);
-            } finally {
-                c.searchers().release(s);
-            }
-        } catch (IOException e) {
-            throw unreadable(collection, e);
-        }
+        return read(collection, s -> s == null ? 0L : DocSearch.distinctPaths(s));
     }
 
     @Override
     public Result search(AssetDoc source, DocumentPort.Query query, int timeoutSeconds) {
         String collection = collectionOf(source);
+        return read(collection, s -> {
+            if (s == null) {
+                return new Result(collection, List.of(), 0); // nothing was ever imported into it
+            }
+            List<Passage> found = new DocSearch(analysis, s, collection).run(query, timeoutSeconds);
+            return new Result(collection, found, found.isEmpty() ? DocSearch.distinctPaths(s) : -1);
+        });
+    }
+
+    private interface Read<T> {
+        T apply(IndexSearcher searcherOrNull) throws IOException;
+    }
+
+    /** Runs a read on the collection's current searcher (refreshed: another executor may have imported). */
+    private <T> T read(String collection, Read<T> body) {
         Collection c = collection(collection);
         try {
-            IndexSearcher s = c.searchers().acquire();
-            try {
-                List<Passage> found = new DocSearch(analysis, s, collection).run(query, timeoutSeconds);
-                return new Result(collection, found, found.isEmpty() ? DocSearch.distinctPaths(s) : -1);
-            } finally {
-                c.searchers().release(s);
+            SearcherManager m;
+            synchronized (c) {
+                if (c.searchers == null) {
+                    if (!DirectoryReader.indexExists(c.dir)) {
+                        return body.apply(null);
+                    }
+                    c.searchers = new SearcherManager(c.dir, null);
+                }
+                m = c.searchers;
             }
-        } catch (IOException e) {
+            m.maybeRefresh();
+            IndexSearcher s = m.acquire();
+            try {
+                return body.apply(s);
+            } finally {
+                m.release(s);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof OpsException ops) {
+                throw ops;
+            }
             throw unreadable(collection, e);
         }
     }
@@ -203,17 +239,7 @@ public final class LuceneDocuments implements DocumentPort, AutoCloseable {
         try {
             Path dir = root.get().resolve(name);
             Files.createDirectories(dir);
-            Directory d = FSDirectory.open(dir);
-            IndexWriterConfig cfg = new IndexWriterConfig(analysis.perField())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            IndexWriter w;
-            try {
-                w = new IndexWriter(d, cfg);
-            } catch (IOException | RuntimeException e) {
-                d.close();
-                throw e;
-            }
-            c = new Collection(d, w, new SearcherManager(w, null));
+            c = new Collection(FSDirectory.open(dir));
             open.put(name, c);
             return c;
         } catch (IOException e) {
@@ -233,9 +259,12 @@ public final class LuceneDocuments implements DocumentPort, AutoCloseable {
         closed = true;
         for (Map.Entry<String, Collection> e : open.entrySet()) {
             try {
-                e.getValue().searchers().close();
-                e.getValue().writer().close();
-                e.getValue().dir().close();
+                synchronized (e.getValue()) {
+                    if (e.getValue().searchers != null) {
+                        e.getValue().searchers.close();
+                    }
+                    e.getValue().dir.close();
+                }
             } catch (IOException | RuntimeException ex) {
                 log.warn("closing document collection {}: {}", e.getKey(), ex.toString());
             }

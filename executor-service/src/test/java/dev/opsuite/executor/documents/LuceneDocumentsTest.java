@@ -61,6 +61,19 @@ class LuceneDocumentsTest {
     }
 
     @Test
+    void twoExecutorsOnOneIndexRootBothImportAndBothSeeEachOthersDocuments(@TempDir Path dir) {
+        try (LuceneDocuments a = new LuceneDocuments(Optional.of(dir));
+             LuceneDocuments b = new LuceneDocuments(Optional.of(dir))) {
+            assertEquals(0, b.search(source("shared"), query("standby"), 5).documents());
+            new DocumentImporter(a).importBytes("shared", "a.md", doc("Failover", "Promote the standby."));
+            assertEquals("a.md", b.search(source("shared"), query("promote standby"), 5).passages().get(0).path());
+            new DocumentImporter(b).importBytes("shared", "b.md", doc("Restore", "Restore the nightly backup."));
+            assertEquals("b.md", a.search(source("shared"), query("nightly backup"), 5).passages().get(0).path());
+            assertEquals(2, a.documents("shared"));
+        }
+    }
+
+    @Test
     void anEmptyCollectionAndNoMatchAreToldApart(@TempDir Path dir) {
         try (LuceneDocuments index = new LuceneDocuments(Optional.of(dir))) {
             assertEquals(0, index.search(source("empty"), query("anything"), 5).documents());
