@@ -16,6 +16,14 @@ import java.util.Optional;
 public final class DocSearchGuard {
     public static final int DEFAULT_TOP_K = 5;
     public static final int DEFAULT_PASSAGE_CHARS = 700;
+    /** A documents Source reading its documents from a PostgreSQL table names it here (connection.table) … */
+    public static final String TABLE = "table";
+    /** … and the postgres Source to read it with (connection.from_source). */
+    public static final String FROM_SOURCE = "from_source";
+    /** The most rows a documents table may hold. */
+    public static final int MAX_TABLE_ROWS = 10_000;
+    private static final java.util.regex.Pattern TABLE_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
 
     /** The bounds a search runs with, and whether either was cut to the Policy's or the Source's. */
     public record Bounds(int topK, int passageChars, boolean clamped) {}
@@ -31,6 +39,15 @@ public final class DocSearchGuard {
         int topK = Math.max(1, Math.min(k, maxK));
         int passage = Math.max(80, Math.min(chars, maxChars));
         return new Bounds(topK, passage, topK != k || passage != chars);
+    }
+
+    /**
+     * The statement that reads a documents table (one more row than allowed, to tell a table that is too
+     * big), or empty when the name is not a plain (schema-qualified) table name.
+     */
+    public static Optional<String> tableStatement(String table) {
+        return TABLE_NAME.matcher(table).matches()
+                ? Optional.of("SELECT * FROM " + table + " LIMIT " + (MAX_TABLE_ROWS + 1)) : Optional.empty();
     }
 
     /** Why this caller may not search the collection, or empty when it may. */

@@ -218,6 +218,15 @@ public final class PlanValidator {
             String collection = docs.connection().literals().getOrDefault("collection", "");
             Optional<String> refusal = DocSearchGuard.refusal(collection, assets.policy().security().documents(), roles);
             DocSearchGuard.Bounds b = DocSearchGuard.bounds(q, assets.policy().security().documents(), docs);
+            String table = docs.connection().literals().getOrDefault(DocSearchGuard.TABLE, "");
+            if (!table.isEmpty()) {
+                // documents read from a table: the read is SQL, checked like any template's
+                Optional<String> read = DocSearchGuard.tableStatement(table);
+                SqlGuard.Verdict v = read.map(guard::check).orElse(null);
+                decisions.add(new Decision(policyName, "security." + (v == null ? "documents_table" : v.rule()),
+                        v != null && v.allowed() ? "allow" : "deny", name + ": documents from table " + table + ": "
+                        + (v == null ? "not a table name" : v.reason()), Map.of("query", name, "table", table)));
+            }
             decisions.add(new Decision(policyName, "security.documents", refusal.isPresent() ? "deny"
                     : b.clamped() ? "clamp" : "allow", name + refusal.map(r -> ": " + r).orElse(": search of '"
                     + collection + "', at most " + b.topK() + " documents, passages of at most " + b.passageChars()
@@ -230,7 +239,6 @@ public final class PlanValidator {
     }
 
     private static SqlGuard guard(PolicySecurity security) {
-        return new SqlGuard(new HashSet<>(security.allowedOperations()), new HashSet<>(security.blockedTables()),
-                new HashSet<>(security.schemaAllowlist()), new HashSet<>(security.allowedFunctions()));
+        return SqlGuard.of(security);
     }
 }

@@ -59,6 +59,13 @@ public final class SqlGuard {
         return out;
     }
 
+    /** The guard of a Policy's security settings (allowed operations, blocked tables, schemas, functions). */
+    public static SqlGuard of(dev.opsuite.model.asset.PolicySecurity security) {
+        return new SqlGuard(new java.util.HashSet<>(security.allowedOperations()),
+                new java.util.HashSet<>(security.blockedTables()), new java.util.HashSet<>(security.schemaAllowlist()),
+                new java.util.HashSet<>(security.allowedFunctions()));
+    }
+
     public Verdict check(String sql) {
         String key = config + "\u0000" + sql;
         Verdict cached = VERDICTS.get(key);

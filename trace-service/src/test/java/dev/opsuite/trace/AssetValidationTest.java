@@ -101,6 +101,23 @@ class AssetValidationTest {
     }
 
     @Test
+    void documentsSourcesNameACollectionAndATableOnlyWithItsSource() {
+        List<String> p = problems(AssetType.SOURCE, "docs", """
+                {"type": "documents", "connection": {"collection": "Bad Name", "table": "kb; DROP TABLE x"},
+                 "permissions": {"read_only": true}}
+                """);
+        assertTrue(p.contains("$.connection.collection: a documents source names its collection: 1-64 lower-case "
+                + "letters, digits, '_' or '-'"), p.toString());
+        assertTrue(p.contains("$.connection.table: must be a table name (name or schema.name)"), p.toString());
+        assertTrue(p.contains("$.connection.from_source: is required with a table: the postgres source to read it "
+                + "through"), p.toString());
+        assertTrue(problems(AssetType.SOURCE, "docs", """
+                {"type": "documents", "connection": {"collection": "kb", "table": "public.kb", "from_source": "pg"},
+                 "permissions": {"read_only": true}}
+                """).isEmpty());
+    }
+
+    @Test
     void sourceSecretsByReferenceOnly() {
         List<String> p = problems(AssetType.SOURCE, "pg", """
                 {"type": "mysql", "connection": {"host": "h", "password": "hunter2", "user_ref": 3},

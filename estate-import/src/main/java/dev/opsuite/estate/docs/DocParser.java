@@ -119,6 +119,45 @@ public final class DocParser {
                 list(p, lines, front, "ci_types"), str(front, "alert"), sha256(bytes), sections);
     }
 
+    /**
+     * A document given field by field (a row of a documents table): the same checks as a file's front
+     * matter, the body read as Markdown and cut into sections. {@code path} is the row's identity.
+     */
+    public static DocFile fromFields(String path, String title, String body, String kind, String lang,
+                                     List<String> tags, List<String> cis, List<String> ciTypes, String alert) {
+        String p = path == null ? "" : path.strip();
+        if (p.isEmpty() || p.length() > MAX_PATH_CHARS) {
+            throw refuse(p.isEmpty() ? "(no path)" : p.substring(0, Math.min(80, p.length())), 0,
+                    "a document row needs a path of 1-" + MAX_PATH_CHARS + " characters");
+        }
+        String text = body == null ? "" : body;
+        if (text.length() > MAX_BYTES) {
+            throw refuse(p, 0, "the body is longer than " + MAX_BYTES + " characters");
+        }
+        String t = title == null ? "" : title.strip();
+        List<DocSection> sections = new ArrayList<>();
+        t = sections(p, text, 0, t, sections);
+        if (t.isEmpty()) {
+            throw refuse(p, 0, "no title");
+        }
+        if (sections.isEmpty()) {
+            throw refuse(p, 0, "the document has no text to search");
+        }
+        String k = kind == null || kind.isBlank() ? "guide" : kind.strip().toLowerCase(Locale.ROOT);
+        if (!KINDS.contains(k)) {
+            throw refuse(p, 0, "kind '" + k + "' is not one of " + new java.util.TreeSet<>(KINDS));
+        }
+        String l = lang == null || lang.isBlank() ? (hangulShare(text) >= 0.2 ? "ko" : "en")
+                : lang.strip().toLowerCase(Locale.ROOT);
+        if (!l.equals("ko") && !l.equals("en")) {
+            throw refuse(p, 0, "lang '" + l + "' is neither ko nor en");
+        }
+        String identity = String.join("\u0000", p, t, text, k, l, String.join(",", tags), String.join(",", cis),
+                String.join(",", ciTypes), alert == null ? "" : alert);
+        return new DocFile(p, t, k, l, tags, cis, ciTypes, alert == null ? "" : alert.strip(),
+                sha256(identity.getBytes(StandardCharsets.UTF_8)), sections);
+    }
+
     private static JsonNode frontMatter(String path, String yaml) {
         JsonNode n;
         try {

@@ -56,6 +56,8 @@ public final class LuceneDocuments implements DocumentPort, AutoCloseable {
     private final Optional<Path> root;
     private final DocAnalysis analysis = new DocAnalysis();
     private final Map<String, Collection> open = new LinkedHashMap<>();
+    /** When each table-backed collection was last read from its table. */
+    private final Map<String, java.time.Instant> synced = new java.util.HashMap<>();
     private boolean closed;
 
     /**
@@ -104,19 +106,7 @@ public final class LuceneDocuments implements DocumentPort, AutoCloseable {
                         return new Imported(collection, doc.path(), doc.sections().size(), false);
                     }
                 }
-                List<Document> sections = new ArrayList<>();
-                for (DocSection section : doc.sections()) {
-                    Document d = document(doc, section);
-                    if (sections.isEmpty()) {
-                        d.add(new StringField(DocFields.FIRST, "1", Field.Store.NO)); // counts the document once
-                        String all = doc.title() + "\n" + String.join("\n", doc.sections().stream()
-                                .map(x -> x.heading() + "\n" + x.text()).toList());
-                        d.add(new TextField(DocAnalysis.ALL_KO, all, Field.Store.NO));
-                        d.add(new TextField(DocAnalysis.ALL_EN, all, Field.Store.NO));
-                    }
-                    sections.add(d);
-                }
-                w.updateDocuments(new Term(DocFields.PATH, doc.path()), sections);
+                w.updateDocuments(new Term(DocFields.PATH, doc.path()), sections(doc));
                 w.commit();
             } catch (LockObtainFailedException e) {
                 throw new OpsException(ErrorCode.UNAVAILABLE, "the document collection '" + collection
@@ -126,6 +116,62 @@ public final class LuceneDocuments implements DocumentPort, AutoCloseable {
             }
             return new Imported(collection, doc.path(), doc.sections().size(), true);
         }
+    }
+
+    @Override
+    public boolean syncDue(String collection, int refreshSeconds) {
+        synchronized (synced) {
+            java.time.Instant last = synced.get(collection);
+            return last == null || last.plusSeconds(refreshSeconds).isBefore(java.time.Instant.now());
+        }
+    }
+
+    @Override
+    public Synced replaceAll(String collection, List<DocFile> documents) {
+        Collection c = collection(collection);
+        int indexed = 0;
+        int unchanged = 0;
+        int removed = 0;
+        synchronized (c) {
+            try (IndexWriter w = new IndexWriter(c.dir, new IndexWriterConfig(analysis.perField())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
+                Map<String, String> held = new java.util.HashMap<>(); // path -> hash of what the index holds
+                try (DirectoryReader r = DirectoryReader.open(w)) {
+                    IndexSearcher s = new IndexSearcher(r);
+                    for (ScoreDoc sd : s.search(new TermQuery(new Term(DocFields.FIRST, "1")), Integer.MAX_VALUE >> 4)
+                            .scoreDocs) {
+                        Document d = s.storedFields().document(sd.doc, java.util.Set.of(DocFields.PATH, DocFields.HASH));
+                        held.put(d.get(DocFields.PATH), d.get(DocFields.HASH));
+                    }
+                }
+                java.util.Set<String> present = new java.util.HashSet<>();
+                for (DocFile doc : documents) {
+                    present.add(doc.path());
+                    if (doc.contentHash().equals(held.get(doc.path()))) {
+                        unchanged++;
+                        continue;
+                    }
+                    w.updateDocuments(new Term(DocFields.PATH, doc.path()), sections(doc));
+                    indexed++;
+                }
+                for (String path : held.keySet()) {
+                    if (!present.contains(path)) {
+                        w.deleteDocuments(new Term(DocFields.PATH, path));
+                        removed++;
+                    }
+                }
+                w.commit();
+            } catch (LockObtainFailedException e) {
+                throw new OpsException(ErrorCode.UNAVAILABLE, "the document collection '" + collection
+                        + "' is being written by another import; retry", e);
+            } catch (IOException e) {
+                throw unreadable(collection, e);
+            }
+        }
+        synchronized (synced) {
+            synced.put(collection, java.time.Instant.now());
+        }
+        return new Synced(indexed, unchanged, removed);
     }
 
     /** How many documents (not sections) a collection holds. */
@@ -189,6 +235,23 @@ public final class LuceneDocuments implements DocumentPort, AutoCloseable {
         } catch (OpsException e) {
             return new dev.opsuite.executor.domain.SourceCheck(false, true, 0, e.getMessage());
         }
+    }
+
+    /** A document's sections as Lucene documents; the first also carries the whole text and the count marker. */
+    private static List<Document> sections(DocFile doc) {
+        List<Document> sections = new ArrayList<>();
+        for (DocSection section : doc.sections()) {
+            Document d = document(doc, section);
+            if (sections.isEmpty()) {
+                d.add(new StringField(DocFields.FIRST, "1", Field.Store.NO)); // counts the document once
+                String all = doc.title() + "\n" + String.join("\n", doc.sections().stream()
+                        .map(x -> x.heading() + "\n" + x.text()).toList());
+                d.add(new TextField(DocAnalysis.ALL_KO, all, Field.Store.NO));
+                d.add(new TextField(DocAnalysis.ALL_EN, all, Field.Store.NO));
+            }
+            sections.add(d);
+        }
+        return sections;
     }
 
     private static Document document(DocFile doc, DocSection section) {

@@ -27,13 +27,26 @@ final class DocCalls {
             "kind", "lang", "collection");
 
     /** The port of an executor built without a document index: every call says so. */
-    static final DocumentPort NONE = (source, query, timeout) -> {
-        throw new OpsException(ErrorCode.FAILED_PRECONDITION, "this executor keeps no document index");
+    static final DocumentPort NONE = new DocumentPort() {
+        @Override
+        public Result search(AssetDoc source, Query query, int timeoutSeconds) {
+            throw new OpsException(ErrorCode.FAILED_PRECONDITION, "this executor keeps no document index");
+        }
+
+        @Override
+        public boolean syncDue(String collection, int refreshSeconds) {
+            return false;
+        }
+
+        @Override
+        public Synced replaceAll(String collection, List<dev.opsuite.estate.docs.DocFile> documents) {
+            throw new OpsException(ErrorCode.FAILED_PRECONDITION, "this executor keeps no document index");
+        }
     };
 
     private DocCalls() {}
 
-    static ToolOutput run(DocumentPort port, JsonNode q, Map<String, Object> bound, AssetBundle assets,
+    static ToolOutput run(DocumentPort port, SqlPort sql, JsonNode q, Map<String, Object> bound, AssetBundle assets,
                           List<String> roles, int budgetTimeout, boolean mock, java.util.Set<String> visible,
                           List<ToolCallRecord> calls, List<Evidence> evidence, String lang, List<String> preferKinds) {
         String name = q.path("name").asText();
@@ -72,6 +85,7 @@ final class DocCalls {
             if (mock) {
                 t = Fixtures.answer(q, bound, b.topK());
             } else {
+                TableDocuments.sync(port, sql, source, assets, timeout).ifPresent(n -> meta.put("table_sync", n.asMap()));
                 DocumentPort.Result r = port.search(source, query, timeout);
                 List<DocumentPort.Passage> shownPassages = r.passages();
                 if (visible != null) {

@@ -15,6 +15,18 @@ public interface DocumentPort {
      */
     Result search(AssetDoc source, Query query, int timeoutSeconds);
 
+    /** Whether a table-backed collection was last read from its table longer ago than this. */
+    boolean syncDue(String collection, int refreshSeconds);
+
+    /**
+     * Makes a collection hold exactly these documents (a table's rows): new and changed ones indexed,
+     * unchanged ones left alone, those no longer there removed; marks the collection read now.
+     */
+    Synced replaceAll(String collection, List<dev.opsuite.estate.docs.DocFile> documents);
+
+    /** What a table sync did. */
+    record Synced(int indexed, int unchanged, int removed) {}
+
     /** The passages found, best first, and how many documents the collection holds (0: nothing imported). */
     record Result(String collection, List<Passage> passages, long documents) {
         public Result {

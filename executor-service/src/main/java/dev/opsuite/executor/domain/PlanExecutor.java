@@ -167,7 +167,7 @@ public final class PlanExecutor {
             return RedisCalls.run(redis, q, bound, assets, roles, budgetTimeout, mock, visible, calls, evidence);
         }
         if ("search".equals(language)) {
-            return DocCalls.run(documents, q, bound, assets, roles, budgetTimeout, mock, visible, calls, evidence,
+            return DocCalls.run(documents, sql, q, bound, assets, roles, budgetTimeout, mock, visible, calls, evidence,
                     String.valueOf(planParams.getOrDefault("language", "")),
                     planParams.get("document_kinds") instanceof List<?> k ? k.stream().map(String::valueOf).toList()
                             : List.of());

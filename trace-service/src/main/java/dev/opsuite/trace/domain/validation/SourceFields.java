@@ -70,6 +70,17 @@ final class SourceFields {
                                         + "index directory under `OPS_DOCS_DIR`; lower-case letters, digits, `_`, "
                                         + "`-`); `./ops import` puts documents into `ops_docs` unless told "
                                         + "otherwise."),
+                                field("connection.table", STRING, "Documents: a PostgreSQL table or view (`name` or "
+                                        + "`schema.name`) the collection's documents are read from, before a search "
+                                        + "when the last read is older than `refresh_seconds`: columns `path`, "
+                                        + "`title`, `body` (Markdown), optionally `kind`, `lang`, `tags`, `cis`, "
+                                        + "`ci_types`, `alert`; the collection then holds exactly its rows (at most "
+                                        + "10000). Read with the Policy's SQL guard (a blocked table is refused)."),
+                                field("connection.from_source", STRING, "Documents with a `table`: the postgres "
+                                        + "Source it is read through."),
+                                field("connection.refresh_seconds", Kind.either(INTEGER, STRING), "Documents with a "
+                                        + "`table`: how old the last read may be before a search reads it again.")
+                                        .byDefault(60),
                                 field("connection.user", STRING, "Login user. A Neo4j source without a user connects "
                                         + "without authentication."),
                                 ref("connection.user_ref", "user"),

@@ -23,6 +23,14 @@ final class SourceRules implements ContentRules {
                 root.problems().add(root.path() + ".connection.collection", "a documents source names its collection: "
                         + "1-64 lower-case letters, digits, '_' or '-'");
             }
+            root.object("connection", false).ifPresent(c -> c.string("table", false).ifPresent(t -> {
+                if (dev.opsuite.guard.DocSearchGuard.tableStatement(t).isEmpty()) {
+                    c.problems().add(c.pathOf("table"), "must be a table name (name or schema.name)");
+                }
+                if (c.string("from_source", false).orElse("").isBlank()) {
+                    c.problems().add(c.pathOf("from_source"), "is required with a table: the postgres source to read it through");
+                }
+            }));
         }
         secrets(root.map(), root.path(), root.problems());
     }
