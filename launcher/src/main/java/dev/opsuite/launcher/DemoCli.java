@@ -45,6 +45,7 @@ public final class DemoCli {
             System.exit(1);
         }
         System.out.println("demo estate removed: " + body.path("data").path("removed_cis").asLong() + " CIs, "
-                + body.path("data").path("removed_golden_queries").asLong() + " default golden queries about them");
+                + body.path("data").path("removed_golden_queries").asLong() + " default golden queries about them, "
+                + body.path("data").path("removed_documents").asLong() + " demo documents");
     }
 }

@@ -141,6 +141,9 @@ class GoldenDefaultsEndToEndTest {
         Http.Reply removed = http.post("/ops/estate/demo/remove", "{}", "estate_admin");
         assertEquals(200, removed.status(), removed.raw());
         assertEquals(demoQueries, removed.data().path("removed_golden_queries").asLong(), removed.raw());
+        // and the demo's documents (runbooks, alert explanations, postmortems about demo CIs)
+        assertEquals(dev.opsuite.estate.demo.DemoDocuments.paths().size(),
+                removed.data().path("removed_documents").asLong(), removed.raw());
         assertTrue(list(http).stream().noneMatch(GoldenDefaultsEndToEndTest::demoTagged), "no demo query left");
         Http.Reply own = http.postBytes("/ops/import/cis?file_name=cis.csv", ("ci_code,ci_name,ci_type,status,environment,"
                 + "location,owner,aliases\nown-01,own one,server,running,prod,dc1,ops,\n").getBytes(StandardCharsets.UTF_8),

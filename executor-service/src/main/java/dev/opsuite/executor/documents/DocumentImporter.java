@@ -49,4 +49,21 @@ public final class DocumentImporter {
         return new ImportReport(KIND, doc.path(), r.sections(), r.changed() ? r.sections() : 0, 0,
                 (System.nanoTime() - start) / 1_000_000);
     }
+
+    /**
+     * Removes the demo's documents from the default collection, each only while it is still as the
+     * demo wrote it (same path and bytes); returns how many.
+     */
+    public long removeDemoDocuments() {
+        long n = 0;
+        try {
+            for (String p : dev.opsuite.estate.demo.DemoDocuments.paths()) {
+                DocFile doc = DocParser.parse(p, dev.opsuite.estate.demo.DemoDocuments.read(p));
+                n += index.remove(LuceneDocuments.DEFAULT_COLLECTION, doc.path(), doc.contentHash()) ? 1 : 0;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n;
+    }
 }

@@ -26,6 +26,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -115,6 +117,40 @@ public final class LuceneDocuments implements DocumentPort, AutoCloseable {
                 throw unreadable(collection, e);
             }
             return new Imported(collection, doc.path(), doc.sections().size(), true);
+        }
+    }
+
+    /** Removes a document when the index holds it with this content hash; returns whether it did. */
+    public boolean remove(String collection, String path, String contentHash) {
+        Collection c = collection(collection);
+        synchronized (c) {
+            try {
+                if (!DirectoryReader.indexExists(c.dir)) {
+                    return false;
+                }
+                try (IndexWriter w = new IndexWriter(c.dir, new IndexWriterConfig(analysis.perField())
+                        .setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+                    BooleanQuery same = new BooleanQuery.Builder()
+                            .add(new TermQuery(new Term(DocFields.PATH, path)), BooleanClause.Occur.FILTER)
+                            .add(new TermQuery(new Term(DocFields.HASH, contentHash)), BooleanClause.Occur.FILTER)
+                            .build();
+                    int n;
+                    try (DirectoryReader r = DirectoryReader.open(w)) {
+                        n = new IndexSearcher(r).count(same);
+                    }
+                    if (n == 0) {
+                        return false;
+                    }
+                    w.deleteDocuments(new Term(DocFields.PATH, path));
+                    w.commit();
+                    return true;
+                }
+            } catch (LockObtainFailedException e) {
+                throw new OpsException(ErrorCode.UNAVAILABLE, "the document collection '" + collection
+                        + "' is being written by another import; retry", e);
+            } catch (IOException e) {
+                throw unreadable(collection, e);
+            }
         }
     }
 

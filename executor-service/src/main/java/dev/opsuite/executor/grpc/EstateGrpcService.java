@@ -72,9 +72,16 @@ public final class EstateGrpcService extends EstateServiceGrpc.EstateServiceImpl
             if (!request.getOrigin().matches("[A-Za-z0-9_.-]{1,64}")) {
                 throw dev.opsuite.model.errors.OpsException.invalid("origin must be 1-64 characters of [A-Za-z0-9_.-]");
             }
-            return dev.opsuite.proto.v1.RemoveOriginResponse.newBuilder()
-                    .setRemovedCis(importer.removeOrigin(request.getOrigin())).build();
+            long cis = importer.removeOrigin(request.getOrigin());
+            long documents = "demo".equals(request.getOrigin())
+                    ? documents().map(d -> d.removeDemoDocuments()).orElse(0L) : 0L;
+            return dev.opsuite.proto.v1.RemoveOriginResponse.newBuilder().setRemovedCis(cis)
+                    .setRemovedDocuments(documents).build();
         });
+    }
+
+    private java.util.Optional<dev.opsuite.executor.documents.DocumentImporter> documents() {
+        return documents;
     }
 
     /** Stops taking imports; running ones finish on their daemon threads. */

@@ -35,12 +35,12 @@ final class AdminApi {
     }
 
     RemoveDemoEstateResponse removeDemoEstate() {
-        long removed = clients.callExecutor("executor-service RemoveOrigin", () ->
+        var removed = clients.callExecutor("executor-service RemoveOrigin", () ->
                 EstateServiceGrpc.newBlockingStub(clients.executorChannel()).withDeadlineAfter(10, TimeUnit.MINUTES)
-                        .removeOrigin(RemoveOriginRequest.newBuilder().setOrigin("demo").build()))
-                .getRemovedCis();
+                        .removeOrigin(RemoveOriginRequest.newBuilder().setOrigin("demo").build()));
         clients.estateGeneration().incrementAndGet();
-        return RemoveDemoEstateResponse.newBuilder().setRemovedCis(removed)
+        return RemoveDemoEstateResponse.newBuilder().setRemovedCis(removed.getRemovedCis())
+                .setRemovedDocuments(removed.getRemovedDocuments())
                 .setRemovedGoldenQueries(removeDemoGoldenQueries()).build();
     }
 
