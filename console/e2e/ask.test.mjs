@@ -17,6 +17,18 @@ test('a Korean question: the number in the answer, its table and the reading lin
   await page.done();
 });
 
+test('a how-to question: the runbook\'s best section quoted under its citation', async () => {
+  const page = await open();
+  const text = await ask(page, 'how do I fail over payment-db?');
+  assert.match(text, /Failing over payment-db/, text);
+  const quote = page.locator('.markdown blockquote').first();
+  await quote.waitFor();
+  assert.ok((await quote.textContent()).length > 40, 'the passage is quoted');
+  assert.match(await page.locator('.markdown').first().textContent(), /ops_docs\/en\/runbooks\/payment-db-failover\.md:\d+/);
+  await shot(page, 'ask-documents');
+  await page.done();
+});
+
 test('a Korean and an English trend: a time-series chart with its unit', async () => {
   const page = await open();
   for (const [q, unitTitle] of [['서버A CPU 사용량 추이 지난 24시간', 'CPU 사용량 [%]'], ['cpu usage trend of srv-seoul-01 over the last 24 hours', 'CPU usage [%]']]) {

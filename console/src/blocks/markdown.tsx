@@ -1,5 +1,6 @@
 // A small Markdown subset rendered to elements (never innerHTML): headings, paragraphs, lists,
-// **bold**, *italic*, `code` and fenced code. Anything else stays literal text.
+// block quotes (a document's cited passage), **bold**, *italic*, `code` and fenced code. Anything
+// else stays literal text.
 import { ComponentChildren } from 'preact';
 
 function inline(text: string): ComponentChildren[] {
@@ -23,14 +24,28 @@ export function Markdown({ source }: { source: string }) {
   const out: ComponentChildren[] = [];
   let para: string[] = [];
   let list: string[] = [];
+  let quote: string[] = [];
   const flush = () => {
     if (para.length) out.push(<p>{inline(para.join(' '))}</p>);
     if (list.length) out.push(<ul>{list.map((l) => <li>{inline(l)}</li>)}</ul>);
+    if (quote.length) out.push(<blockquote><Markdown source={quote.join('\n')} /></blockquote>);
     para = [];
     list = [];
+    quote = [];
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    if (/^>( |$)/.test(line)) {
+      if (para.length || list.length) {
+        const q = quote;
+        quote = [];
+        flush();
+        quote = q;
+      }
+      quote.push(line.replace(/^> ?/, ''));
+      continue;
+    }
+    if (quote.length) flush();
     if (line.startsWith('```')) {
       flush();
       const code: string[] = [];
