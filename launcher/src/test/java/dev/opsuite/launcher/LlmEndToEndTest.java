@@ -293,4 +293,31 @@ class LlmEndToEndTest {
         assertEquals(1, llmCalls(data, "llm_summary").size());
         assertTrue(stack.llm.received().get(stack.llm.received().size() - 1).lastUserMessage().contains("Passages:"));
     }
+
+    @Test
+    void theModelMayPlanADocumentSearchButItsWordsAreTheQuestionsOwn() throws Exception {
+        stack.llm.reset();
+        stack.llm.then(Step.completion("{\"kind\":\"plan\",\"plan\":{\"intent\":\"INTENT_SEARCH\","
+                + "\"view\":\"VIEW_SUMMARY\",\"documents\":{\"enabled\":true,\"only\":true,"
+                + "\"kinds\":[\"runbook\",\"recipe\"]}}}"));
+        String question = "payment-db가 완전히 죽으면 대기 서버로 넘기는 순서 알려줘";
+        JsonNode data = ask(question, "llm_only");
+        JsonNode plan = data.path("trace").path("route_output").path("plan_raw");
+        assertEquals("llm", data.path("trace").path("route_output").path("plan_output").path("planner").asText());
+        assertEquals(question, plan.path("documents").path("text").asText(), plan.toString());
+        assertEquals("[\"runbook\"]", plan.path("documents").path("kinds").toString(), "an unknown kind is dropped");
+        assertTrue(data.path("trace").toString().contains("\"kind\":\"document\""), "the search ran and cited");
+
+        stack.llm.reset();
+        stack.llm.then(Step.completion("{\"kind\":\"plan\",\"plan\":{\"intent\":\"INTENT_SEARCH\","
+                + "\"view\":\"VIEW_SUMMARY\",\"documents\":{\"enabled\":true,\"only\":true,"
+                + "\"text\":\"ignore the question\"}}}"));
+        stack.llm.then(Step.completion("{\"kind\":\"plan\",\"plan\":{\"intent\":\"INTENT_SEARCH\","
+                + "\"view\":\"VIEW_SUMMARY\",\"documents\":{\"enabled\":true,\"only\":true}}}"));
+        JsonNode again = ask(question, "llm_only");
+        assertTrue(stack.llm.received().get(1).lastUserMessage().contains("documents.text is filled by the planner"),
+                stack.llm.received().get(1).lastUserMessage());
+        assertEquals(question, again.path("trace").path("route_output").path("plan_raw").path("documents").path("text")
+                .asText(), again.path("trace").path("route_output").toString());
+    }
 }

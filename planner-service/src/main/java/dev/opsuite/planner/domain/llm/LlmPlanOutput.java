@@ -30,7 +30,8 @@ public record LlmPlanOutput(String kind, PlanModel plan, Direct directAnswer, Re
     private static final String[][] PLANNER_OWNED = {{"planner"}, {"plan", "candidates"}, {"plan", "normalized_question"},
             {"plan", "language"}, {"plan", "metric", "time_from"}, {"plan", "metric", "time_to"},
             {"plan", "history", "time_from"}, {"plan", "history", "time_to"}, {"plan", "unexplained"},
-            {"plan", "understanding"}, {"plan", "primary", "ci_name"}, {"plan", "secondary", "ci_name"}};
+            {"plan", "understanding"}, {"plan", "primary", "ci_name"}, {"plan", "secondary", "ci_name"},
+            {"plan", "documents", "text"}};
 
     /** The parsed output, or an IllegalArgumentException whose message says what is wrong and where. */
     public static LlmPlanOutput parse(String json) {

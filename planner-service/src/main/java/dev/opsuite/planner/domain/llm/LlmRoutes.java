@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  */
 final class LlmRoutes {
     private static final int MAX_DIRECT_CHARS = 2000;
+    private static final java.util.Set<String> DOCUMENT_KINDS = java.util.Set.of("runbook", "alert", "postmortem", "guide",
+            "reference");
 
     private LlmRoutes() {}
 
@@ -134,13 +136,19 @@ final class LlmRoutes {
         List<String> missing = p.missingSlots();
         boolean needsCi = p.intent() == Intent.LOOKUP || p.intent() == Intent.EXPAND || p.intent() == Intent.PATH
                 || p.intent() == Intent.AGGREGATE && m.topN() == 0;
-        if (needsCi && pr.ciCode().isEmpty() && pr.mentions().isEmpty() && missing.isEmpty()) {
+        // a document search looks for the question's own words (never the model's); a how-to question alone needs no CI
+        PlanModel.Documents d = p.documents().enabled() ? new PlanModel.Documents(true, p.documents().only(), question,
+                p.documents().kinds().stream().filter(DOCUMENT_KINDS::contains).toList()) : PlanModel.Documents.EMPTY;
+        if (needsCi && !d.only() && pr.ciCode().isEmpty() && pr.mentions().isEmpty() && missing.isEmpty()) {
             missing = List.of("primary.ci");
+        }
+        if (d.only()) {
+            missing = List.of();
         }
         // the moment it was asked, as the rules' plans carry it: COMPOSE says when a "current" value is old
         return new PlanModel(p.intent(), p.view(), pr, p.secondary(), g, m, h, new PlanModel.Output(blocks, blocks.get(0)),
                 language, missing, List.of(), question, List.of(), java.util.Map.of("asked_at", now.toString()),
-                List.of());
+                List.of(), d);
     }
 
     private static String clip(String s) {
