@@ -130,4 +130,68 @@ class DocumentsEndToEndTest {
         JsonNode mock = ask("how do I restart payment-api?", "mock");
         assertTrue(cited(mock).get(0).path("source").asText().startsWith("mock:"), cited(mock).toString());
     }
+
+    @Test
+    void aSearchTemplateIsPreviewedAndItsExecuteStageTestedAlone() throws Exception {
+        Http.Reply p = http.post("/ops/assets/query/ci_queries/preview", "{\"query\":\"doc_search\",\"params\":"
+                + "{\"question\":\"how do I fail over payment-db\",\"ci_code\":\"DB003\"}}", "operator");
+        assertEquals(200, p.status(), p.raw());
+        assertEquals("search", p.data().path("language").asText());
+        assertEquals("how do I fail over payment-db", p.data().path("statement").asText());
+        int path = 0;
+        while (!p.data().path("columns").get(path).asText().equals("path")) {
+            path++;
+        }
+        assertEquals("en/runbooks/payment-db-failover.md", p.data().path("rows").get(0).get(path).asText(), p.raw());
+        assertTrue(p.data().path("decisions").toString().contains("security.documents"), p.raw());
+
+        JsonNode asked = ask("how do I fail over payment-db?", "real");
+        String baseline = asked.path("meta").path("trace_id").asText();
+        ObjectNode same = ModelJson.MAPPER.createObjectNode().put("stage", "execute").put("baseline_trace_id", baseline);
+        Http.Reply replay = http.post("/ops/stage-test", same.toString(), "operator");
+        assertEquals(200, replay.status(), replay.raw());
+        assertTrue(replay.data().path("diff").path("identical").asBoolean(), replay.data().path("diff").toString());
+
+        ObjectNode other = same.deepCopy().put("question", "how do I fail over payment-db?");
+        other.putObject("test_plan").putObject("documents").put("text", "restart payment-api one instance at a time");
+        Http.Reply tried = http.post("/ops/stage-test", other.toString(), "operator");
+        assertEquals(200, tried.status(), tried.raw());
+        String changes = tried.data().path("diff").path("changes").toString();
+        assertTrue(changes.contains("payment-api-restart.md"), changes);
+    }
+
+    @Test
+    void oversizeAndNonUtf8DocumentsAreRefusedWithTheReason() throws Exception {
+        byte[] big = new byte[dev.opsuite.estate.docs.DocParser.MAX_BYTES + 10];
+        java.util.Arrays.fill(big, (byte) 'a');
+        BadInputTest.assertEnvelope(http.postBytes("/ops/import/document?file_name=big.md", big, "text/markdown",
+                "estate_admin"), 400, "at most");
+        BadInputTest.assertEnvelope(http.postBytes("/ops/import/document?file_name=latin1.md",
+                new byte[] {'-', '-', '-', '\n', (byte) 0xe9, '\n'}, "text/markdown", "estate_admin"), 400, "UTF-8");
+        BadInputTest.assertEnvelope(http.postBytes("/ops/import/document", "x".getBytes(StandardCharsets.UTF_8),
+                "text/markdown", "estate_admin"), 400, "file_name");
+        BadInputTest.assertEnvelope(http.postBytes("/ops/import/document?file_name=a.md", "x".getBytes(
+                StandardCharsets.UTF_8), "text/markdown", "viewer"), 403, "");
+    }
+
+    @Test
+    void theImportCommandTakesADocsFolderAndReportsEachRefusalWithoutStopping(@org.junit.jupiter.api.io.TempDir
+                                                                             java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path docs = java.nio.file.Files.createDirectories(dir.resolve("docs").resolve("team"));
+        java.nio.file.Files.writeString(docs.resolve("a-broken.md"), "# no front matter\n\ntext\n");
+        java.nio.file.Files.writeString(docs.resolve("b-fine.md"), "---\ntitle: Quokka cache warm-up\nkind: runbook\n---\n"
+                + "# Quokka cache warm-up\n\n## Steps\n\nRun the quokka warm-up job before the morning peak.\n");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = ImportCli.run(new String[] {dir.toString()}, dev.opsuite.kit.config.Env.of(java.util.Map.of(
+                "OPS_HTTP_PORT", Integer.toString(OpsStack.get().httpPort()), "OPS_API_KEY",
+                TestKeys.token(OpsStack.get(), "estate_admin"))), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, code, "a refused document makes the command fail");
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("team/a-broken.md") && said.contains("line 1") && said.contains("no front matter"), said);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("team/b-fine.md"), "the next one was still imported: " + out);
+        assertEquals("team/b-fine.md", cited(ask("how do we warm up the quokka cache?", "real")).get(0).path("params")
+                .path("path").asText());
+    }
 }
