@@ -96,55 +96,42 @@ public final class LuceneDocuments implements DocumentPort, AutoCloseable {
 
     /** Indexes one parsed document into a collection: replaced when its content changed, else left alone. */
     public Imported add(String collection, DocFile doc) {
-        Collection c = collection(collection);
-        synchronized (c) {
-            try (IndexWriter w = new IndexWriter(c.dir, new IndexWriterConfig(analysis.perField())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
-                try (DirectoryReader r = DirectoryReader.open(w)) {
-                    IndexSearcher s = new IndexSearcher(r);
-                    TopDocs same = s.search(new TermQuery(new Term(DocFields.PATH, doc.path())), 1);
-                    if (same.totalHits.value > 0 && doc.contentHash().equals(
-                            s.storedFields().document(same.scoreDocs[0].doc).get(DocFields.HASH))) {
-                        return new Imported(collection, doc.path(), doc.sections().size(), false);
-                    }
-                }
-                w.updateDocuments(new Term(DocFields.PATH, doc.path()), sections(doc));
-                w.commit();
-            } catch (LockObtainFailedException e) {
-                throw new OpsException(ErrorCode.UNAVAILABLE, "the document collection '" + collection
-                        + "' is being written by another import; retry", e);
-            } catch (IOException e) {
-                throw unreadable(collection, e);
+        return write(collection, w -> {
+            if (doc.contentHash().equals(held(w).get(doc.path()))) {
+                return new Imported(collection, doc.path(), doc.sections().size(), false);
             }
+            w.updateDocuments(new Term(DocFields.PATH, doc.path()), sections(doc));
+            w.commit();
             return new Imported(collection, doc.path(), doc.sections().size(), true);
-        }
+        });
     }
 
     /** Removes a document when the index holds it with this content hash; returns whether it did. */
     public boolean remove(String collection, String path, String contentHash) {
+        return write(collection, w -> {
+            if (!contentHash.equals(held(w).get(path))) {
+                return false;
+            }
+            w.deleteDocuments(new Term(DocFields.PATH, path));
+            w.commit();
+            return true;
+        });
+    }
+
+    private interface Write<T> {
+        T apply(IndexWriter writer) throws IOException;
+    }
+
+    /**
+     * Runs a change under the collection's monitor and Lucene's write lock, held only for it (another
+     * executor sharing the index root may hold it: said as retryable, never waited on).
+     */
+    private <T> T write(String collection, Write<T> body) {
         Collection c = collection(collection);
         synchronized (c) {
-            try {
-                if (!DirectoryReader.indexExists(c.dir)) {
-                    return false;
-                }
-                try (IndexWriter w = new IndexWriter(c.dir, new IndexWriterConfig(analysis.perField())
-                        .setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
-                    BooleanQuery same = new BooleanQuery.Builder()
-                            .add(new TermQuery(new Term(DocFields.PATH, path)), BooleanClause.Occur.FILTER)
-                            .add(new TermQuery(new Term(DocFields.HASH, contentHash)), BooleanClause.Occur.FILTER)
-                            .build();
-                    int n;
-                    try (DirectoryReader r = DirectoryReader.open(w)) {
-                        n = new IndexSearcher(r).count(same);
-                    }
-                    if (n == 0) {
-                        return false;
-                    }
-                    w.deleteDocuments(new Term(DocFields.PATH, path));
-                    w.commit();
-                    return true;
-                }
+            try (IndexWriter w = new IndexWriter(c.dir, new IndexWriterConfig(analysis.perField())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
+                return body.apply(w);
             } catch (LockObtainFailedException e) {
                 throw new OpsException(ErrorCode.UNAVAILABLE, "the document collection '" + collection
                         + "' is being written by another import; retry", e);
@@ -152,6 +139,20 @@ public final class LuceneDocuments implements DocumentPort, AutoCloseable {
                 throw unreadable(collection, e);
             }
         }
+    }
+
+    /** The documents the index holds, path → content hash (one stored field pair per document). */
+    private static Map<String, String> held(IndexWriter w) throws IOException {
+        Map<String, String> held = new java.util.HashMap<>();
+        try (DirectoryReader r = DirectoryReader.open(w)) {
+            IndexSearcher s = new IndexSearcher(r);
+            for (ScoreDoc sd : s.search(new TermQuery(new Term(DocFields.FIRST, "1")), Math.max(1, r.numDocs()))
+                    .scoreDocs) {
+                Document d = s.storedFields().document(sd.doc, java.util.Set.of(DocFields.PATH, DocFields.HASH));
+                held.put(d.get(DocFields.PATH), d.get(DocFields.HASH));
+            }
+        }
+        return held;
     }
 
     @Override
@@ -164,50 +165,34 @@ public final class LuceneDocuments implements DocumentPort, AutoCloseable {
 
     @Override
     public Synced replaceAll(String collection, List<DocFile> documents) {
-        Collection c = collection(collection);
-        int indexed = 0;
-        int unchanged = 0;
-        int removed = 0;
-        synchronized (c) {
-            try (IndexWriter w = new IndexWriter(c.dir, new IndexWriterConfig(analysis.perField())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
-                Map<String, String> held = new java.util.HashMap<>(); // path -> hash of what the index holds
-                try (DirectoryReader r = DirectoryReader.open(w)) {
-                    IndexSearcher s = new IndexSearcher(r);
-                    for (ScoreDoc sd : s.search(new TermQuery(new Term(DocFields.FIRST, "1")), Integer.MAX_VALUE >> 4)
-                            .scoreDocs) {
-                        Document d = s.storedFields().document(sd.doc, java.util.Set.of(DocFields.PATH, DocFields.HASH));
-                        held.put(d.get(DocFields.PATH), d.get(DocFields.HASH));
-                    }
+        Synced done = write(collection, w -> {
+            Map<String, String> held = held(w);
+            int indexed = 0;
+            int unchanged = 0;
+            int removed = 0;
+            java.util.Set<String> present = new java.util.HashSet<>();
+            for (DocFile doc : documents) {
+                present.add(doc.path());
+                if (doc.contentHash().equals(held.get(doc.path()))) {
+                    unchanged++;
+                    continue;
                 }
-                java.util.Set<String> present = new java.util.HashSet<>();
-                for (DocFile doc : documents) {
-                    present.add(doc.path());
-                    if (doc.contentHash().equals(held.get(doc.path()))) {
-                        unchanged++;
-                        continue;
-                    }
-                    w.updateDocuments(new Term(DocFields.PATH, doc.path()), sections(doc));
-                    indexed++;
-                }
-                for (String path : held.keySet()) {
-                    if (!present.contains(path)) {
-                        w.deleteDocuments(new Term(DocFields.PATH, path));
-                        removed++;
-                    }
-                }
-                w.commit();
-            } catch (LockObtainFailedException e) {
-                throw new OpsException(ErrorCode.UNAVAILABLE, "the document collection '" + collection
-                        + "' is being written by another import; retry", e);
-            } catch (IOException e) {
-                throw unreadable(collection, e);
+                w.updateDocuments(new Term(DocFields.PATH, doc.path()), sections(doc));
+                indexed++;
             }
-        }
+            for (String path : held.keySet()) {
+                if (!present.contains(path)) {
+                    w.deleteDocuments(new Term(DocFields.PATH, path));
+                    removed++;
+                }
+            }
+            w.commit();
+            return new Synced(indexed, unchanged, removed);
+        });
         synchronized (synced) {
             synced.put(collection, java.time.Instant.now());
         }
-        return new Synced(indexed, unchanged, removed);
+        return done;
     }
 
     /** How many documents (not sections) a collection holds. */
