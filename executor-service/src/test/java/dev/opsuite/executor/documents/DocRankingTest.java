@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * target/documents/ranking.md. First measured before any tuning (2026-12-04): dev 77.8 / 96.3 %, test
  * 70.4 / 85.2 % (top-1 / top-3); after the general changes made from dev misses only (whole-document
  * score beside the best section's, the kinds the question's words suggest, typo-tolerant unknown words):
- * dev 81.5 / 98.1 %, test 74.1 / 94.4 %. The floors below guard those; the goal of #22 (test half top-1
+ * dev 81.5 / 98.1 %, test 74.1 / 94.4 %; then the heading weight (2 → 1.5) and the whole document's share
+ * (0.5 → 1), chosen by their dev figures alone: dev 85.2 / 100 %, test 75.9 / 96.3 %. The floors below
+ * guard those; the goal of #22 (test half top-1
  * ≥ 90 %, top-3 ≥ 98 %) is not reached — what is left is mostly synonyms no analyzer knows ("evacuate"
  * for drain, "disappeared from monitoring" for a missed heartbeat).
  */
@@ -123,9 +125,9 @@ class DocRankingTest {
         Files.writeString(out, report.toString());
         System.out.println(report);
         int[] test = bySplit.get("test");
-        assertTrue(test[1] >= 0.72 * test[0], "test half top-1 " + test[1] + "/" + test[0] + "\n" + report);
-        assertTrue(test[2] >= 0.92 * test[0], "test half top-3 " + test[2] + "/" + test[0] + "\n" + report);
+        assertTrue(test[1] >= 0.74 * test[0], "test half top-1 " + test[1] + "/" + test[0] + "\n" + report);
+        assertTrue(test[2] >= 0.94 * test[0], "test half top-3 " + test[2] + "/" + test[0] + "\n" + report);
         int[] dev = bySplit.get("dev");
-        assertTrue(dev[1] >= 0.80 * dev[0] && dev[2] >= 0.96 * dev[0], "dev half " + dev[1] + "/" + dev[2] + "\n" + report);
+        assertTrue(dev[1] >= 0.83 * dev[0] && dev[2] >= 0.98 * dev[0], "dev half " + dev[1] + "/" + dev[2] + "\n" + report);
     }
 }
