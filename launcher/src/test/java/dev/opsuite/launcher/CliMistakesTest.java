@@ -44,7 +44,8 @@ class CliMistakesTest {
     void aFolderWithoutEstateFilesIsSaidSo(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "hello");
         assertEquals(ImportCli.NO_FILES, importCli(dir.toString(), closedPort()));
-        assertTrue(said().contains("no estate files in " + dir + ": expected cis.csv, relations.csv, metrics.csv or events.csv"));
+        assertTrue(said().contains("no estate files in " + dir + ": expected cis.csv, relations.csv, metrics.csv, events.csv "
+                + "or a docs/ folder"));
     }
 
     @Test
