@@ -89,6 +89,13 @@ class DocumentsEndToEndTest {
         assertTrue(network, "the impact is answered too: " + both.path("blocks"));
         List<String> paths = cited(both).stream().map(r -> r.path("params").path("path").asText()).toList();
         assertTrue(paths.contains("en/runbooks/payment-db-failover.md"), paths.toString());
+
+        // a CI that does not exist: the impact cannot be answered and the answer says so; the documents still answer
+        JsonNode unknown = ask("what is impacted if zebra-ledger-db fails and what is its runbook?", "real");
+        String answer = unknown.path("answer").asText();
+        assertTrue(answer.startsWith("No CI matches ") && answer.contains("zebra-ledger-db")
+                && answer.contains("the answer comes from the documents only"), answer);
+        assertTrue(!cited(unknown).isEmpty(), "the documents were still searched");
     }
 
     @Test
@@ -181,6 +188,9 @@ class DocumentsEndToEndTest {
         java.nio.file.Files.writeString(docs.resolve("a-broken.md"), "# no front matter\n\ntext\n");
         java.nio.file.Files.writeString(docs.resolve("b-fine.md"), "---\ntitle: Quokka cache warm-up\nkind: runbook\n---\n"
                 + "# Quokka cache warm-up\n\n## Steps\n\nRun the quokka warm-up job before the morning peak.\n");
+        java.nio.file.Files.writeString(docs.resolve("c-korean.md"), "---\ntitle: 코알라 배치 재처리 절차\nkind: runbook\n"
+                + "lang: ko\n---\n# 코알라 배치 재처리 절차\n\n## 절차\n\n1. 실패한 코알라 배치의 실행 번호를 확인합니다.\n"
+                + "2. 재처리 명령으로 그 번호부터 다시 돌립니다.\n");
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         int code = ImportCli.run(new String[] {dir.toString()}, dev.opsuite.kit.config.Env.of(java.util.Map.of(
@@ -192,6 +202,8 @@ class DocumentsEndToEndTest {
         assertTrue(said.contains("team/a-broken.md") && said.contains("line 1") && said.contains("no front matter"), said);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("team/b-fine.md"), "the next one was still imported: " + out);
         assertEquals("team/b-fine.md", cited(ask("how do we warm up the quokka cache?", "real")).get(0).path("params")
+                .path("path").asText());
+        assertEquals("team/c-korean.md", cited(ask("코알라 배치가 실패하면 어떻게 해야 해?", "real")).get(0).path("params")
                 .path("path").asText());
     }
 }

@@ -231,6 +231,11 @@ public final class AnswerComposer {
                 notes.add(Localized.text(mapping.path("messages").path("titled"), lang)
                         .replace("{title}", a.substring("titled:".length()))
                         .replace("{root}", vars.getOrDefault("root", plan.primary().ciCode())));
+            } else if (p[0].equals("documents_only")) {
+                // "documents_only:<names>": no CI matched the names, so only the documents answer
+                String names = a.substring("documents_only:".length());
+                notes.add(Localized.text(mapping.path("messages").path(names.isEmpty() ? "documents_only_no_ci"
+                        : "documents_only"), lang).replace("{names}", names));
             } else if (p[0].equals("unapplied") && p.length == 3) {
                 // "unapplied:<filters>:<templates>": filters the templates run could not apply (UnappliedFilters)
                 notes.add(Localized.text(mapping.path("messages").path("unapplied_filter"), lang)

@@ -88,6 +88,9 @@ public final class PlanExecutor {
                     evidence);
             current = AnchorTitles.anchor(current, out);
         }
+        if (!current.missingSlots().isEmpty() && current.documents().enabled() && current.candidates().isEmpty()) {
+            current = documentsOnly(current); // the CI part cannot be answered: the documents still can, and it is said
+        }
         if (!current.missingSlots().isEmpty()) {
             triggers.add(new Trigger("slot_missing", "execute", "medium", "plan is missing " + current.missingSlots()));
             return new ExecutionResult(current, outputs, calls, evidence, triggers, warnings);
@@ -98,11 +101,20 @@ public final class PlanExecutor {
             if (q == null) {
                 throw OpsException.invalid("query " + name + " is not defined in the Query asset");
             }
+            if (current.documents().only() && !"search".equals(q.path("language").asText())
+                    && !"ci_resolver".equals(q.path("tool").asText())) {
+                continue; // the data part was given up for want of its CI (documentsOnly)
+            }
             Map<String, Object> params = QueryParams.of(current);
             ToolOutput out = run(q, params, assets, roles, budgetTimeout, mock, visible, calls, evidence);
             if ("ci_resolver".equals(q.path("tool").asText())) {
                 current = applyResolution(current, out, triggers);
                 outputs.add(out);
+                if (!current.missingSlots().isEmpty() && current.documents().enabled() && !out.failed()
+                        && current.candidates().isEmpty()) { // several CIs fit: the operator is asked which
+                    triggers.removeIf(t -> t.type().equals("slot_missing"));
+                    current = documentsOnly(current);
+                }
                 if (!current.missingSlots().isEmpty()) {
                     break; // nothing further can run without the CI
                 }
@@ -300,6 +312,18 @@ public final class PlanExecutor {
                     List.of());
         }
         return withSlots(plan, primary, secondary, List.of(), List.of());
+    }
+
+    /**
+     * "X가 실패하면 어떻게 해야 해?" naming no CI that exists: the data part cannot run, the document search can;
+     * the answer says which names matched no CI (adjustment "documents_only:<names>").
+     */
+    private static PlanModel documentsOnly(PlanModel p) {
+        List<String> names = new ArrayList<>(p.primary().mentions());
+        names.addAll(p.secondary().mentions());
+        return p.withDocuments(new PlanModel.Documents(true, true, p.documents().text(), p.documents().kinds()))
+                .withSlots(p.primary(), p.secondary(), List.of(), List.of())
+                .withAdjustment("documents_only:" + String.join(", ", names));
     }
 
     private static PlanModel withSlots(PlanModel p, PlanModel.Primary primary, PlanModel.Secondary secondary,

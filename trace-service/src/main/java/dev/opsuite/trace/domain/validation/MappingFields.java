@@ -102,6 +102,10 @@ final class MappingFields {
                                 field("messages.unapplied_filter", TEXT, "Said first when a filter the question named cannot be "
                                         + "applied by the templates that answer it (`{filters}`, `{queries}`); the "
                                         + "filter is then not shown in the reading."),
+                                field("messages.documents_only", TEXT, "Said first when a question asking for data "
+                                        + "and documents names no CI that exists (`{names}`): only the documents answer."),
+                                field("messages.documents_only_no_ci", TEXT, "The same when the question names no CI "
+                                        + "at all."),
                                 field("messages.documents_none", TEXT, "A document search over a collection that "
                                         + "holds no documents yet (`{collection}`)."),
                                 field("messages.documents_no_match", TEXT, "A document search no document of "
