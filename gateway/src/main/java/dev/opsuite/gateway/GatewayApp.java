@@ -60,11 +60,14 @@ public final class GatewayApp implements AutoCloseable {
     private final dev.opsuite.gateway.auth.PolicyAccess policyAccess;
 
     private final java.util.Optional<dev.opsuite.llm.LlmClient> llm;
+    private final dev.opsuite.gateway.metrics.OpsMeters meters;
 
     private GatewayApp(Server server, StageClients clients, TraceShipper shipper, HealthStatusManager health,
                        HealthProbe probe, ApiKeys keys, AuditTrail audit,
                        dev.opsuite.gateway.auth.PolicyAccess policyAccess,
-                       java.util.Optional<dev.opsuite.llm.LlmClient> llm) {
+                       java.util.Optional<dev.opsuite.llm.LlmClient> llm,
+                       dev.opsuite.gateway.metrics.OpsMeters meters) {
+        this.meters = meters;
         this.llm = llm;
         this.policyAccess = policyAccess;
         this.audit = audit;
@@ -91,7 +94,9 @@ public final class GatewayApp implements AutoCloseable {
                         : new dev.opsuite.gateway.trace.TraceJournal(cfg.traceSpillDir(), cfg.traceDurable().equals("fsync")));
         // every finished trace is charged to its caller's daily LLM budget on its way to the shipper
         LlmBudget llm = new LlmBudget(cfg.llmDailyTokens(), cfg.llmConfigured(), cfg.clock(), cfg.llmUsageFile());
-        TraceSink traces = llm.charging(shipper);
+        // the pipeline's figures (stages, replans, tool and model calls) are read off each finished trace
+        dev.opsuite.gateway.metrics.OpsMeters meters = new dev.opsuite.gateway.metrics.OpsMeters(shipper);
+        TraceSink traces = new dev.opsuite.gateway.metrics.TraceMetrics(meters.registry(), llm.charging(shipper));
         // the conductor reaches the stage services through its port, carried over gRPC here
         Stages stages = new GrpcStages(clients);
         Conductor conductor = new Conductor(stages, traces, cfg.clock(), llm, RequestCaller.INSTANCE);
@@ -139,6 +144,11 @@ public final class GatewayApp implements AutoCloseable {
         dev.opsuite.gateway.console.ConsoleRoutes.addTo(sb);
         Server server = sb
                 .http(new InetSocketAddress(cfg.httpHost(), cfg.httpPort()))
+                .meterRegistry(meters.registry())
+                // request counts and latency histograms per route (REST) and per RPC (gRPC), with status
+                .decorator(com.linecorp.armeria.server.metric.MetricCollectingService.newDecorator(
+                        com.linecorp.armeria.common.metric.MeterIdPrefixFunction.ofDefault(
+                                dev.opsuite.gateway.metrics.OpsMeters.HTTP_PREFIX)))
                 // past OPS_MAX_IN_FLIGHT working requests: 503 at once, before any worker thread is taken
                 .decorator(new dev.opsuite.gateway.rest.LoadShedder(cfg.maxInFlight()))
                 // nosniff, no framing, no referrer; no caching of /ops answers
@@ -163,6 +173,15 @@ public final class GatewayApp implements AutoCloseable {
                 .decorator(dev.opsuite.gateway.rest.RestEnvelope::decorate)
                 .build(new ImportService(clients.executorChannel(), IMPORT_MAX_BYTES, clients.estateGeneration()))
                 .serviceUnder("/docs", DocService.builder().build())
+                // Prometheus scrapes with an operator's key (authorization: Bearer …), like any caller
+                .route().get("/metrics")
+                .decorator((delegate, ctx, req) -> {
+                    Gate.Admission admitted = gate.admit(ctx, "Metrics");
+                    ctx.log().whenComplete().thenAccept(l -> admitted.release().run());
+                    return delegate.serve(ctx, req);
+                })
+                .build(com.linecorp.armeria.server.prometheus.PrometheusExpositionService.of(
+                        meters.registry().getPrometheusRegistry()))
                 .errorHandler(errors)
                 .maxRequestLength(cfg.maxRequestBytes())
                 .requestTimeout(Duration.ofSeconds(60))
@@ -170,7 +189,7 @@ public final class GatewayApp implements AutoCloseable {
                 .gracefulShutdownTimeout(Duration.ofMillis(500), Duration.ofSeconds(10))
                 .build();
         server.start().join();
-        return new GatewayApp(server, clients, shipper, health, probe, keys, audit, policyAccess, model);
+        return new GatewayApp(server, clients, shipper, health, probe, keys, audit, policyAccess, model, meters);
     }
 
     /**
@@ -225,6 +244,7 @@ public final class GatewayApp implements AutoCloseable {
         policyAccess.close();
         clients.close();
         llm.ifPresent(dev.opsuite.llm.LlmClient::close);
+        meters.close();
     }
 
     /** The gateway's breakers per stage service and executor-service's per Source version (when it answers). */

@@ -55,6 +55,7 @@ public final class Access {
             Map.entry("ListApiKeys", "admin"),
             Map.entry("RevokeApiKey", "admin"),
             Map.entry("ListAudit", "admin"),
+            Map.entry("Metrics", "operator"),              // GET /metrics (Prometheus scrapes with a key)
             Map.entry("GetHealth", OPEN),
             Map.entry("Ping", OPEN));
 

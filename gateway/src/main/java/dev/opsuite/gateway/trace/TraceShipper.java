@@ -35,6 +35,7 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong spilled = new AtomicLong();
+    private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
 
     private final TraceJournal journal;
@@ -57,7 +58,10 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
         this.worker = new Thread(this::drain, "trace-shipper");
         this.worker.setDaemon(true);
         this.worker.start();
-        spill.replay(this::submit);
+        spill.replay(t -> {
+            replayed.incrementAndGet();
+            submit(t);
+        });
         if (journal != null) {
             replayJournal();
         }
@@ -68,6 +72,7 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
         for (java.nio.file.Path segment : journal.leftovers()) {
             try {
                 List<Trace> traces = TraceJournal.read(segment);
+                replayed.addAndGet(traces.size());
                 traces.forEach(this::submit); // journaled again in the current segment first
                 journal.forget(segment);
                 log.info("replayed {} journaled traces from {}", traces.size(), segment.getFileName());
@@ -207,6 +212,16 @@ public final class TraceShipper implements TraceSink, AutoCloseable {
 
     public long written() {
         return written.get();
+    }
+
+    /** Traces submitted again at start from the spill or the journal of an earlier run. */
+    public long replayed() {
+        return replayed.get();
+    }
+
+    /** Traces waiting in the queue for the writer. */
+    public int queueDepth() {
+        return queue.size();
     }
 
     public long spilled() {

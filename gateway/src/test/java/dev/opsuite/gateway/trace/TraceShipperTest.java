@@ -174,7 +174,9 @@ class TraceShipperTest {
         try (TraceShipper shipper = new TraceShipper(writer, new TraceSpill(spillDir), 4, 100)) {
             ids.forEach(id -> shipper.submit(trace(id)));
 
-            await(() -> writer.storedIds().size() >= ids.size(), "all traces are stored");
+            // stored by the writer, then counted and no longer pending once the write returned (a moment later)
+            await(() -> writer.storedIds().size() >= ids.size() && shipper.written() >= ids.size()
+                    && ids.stream().allMatch(id -> shipper.pending(id).isEmpty()), "all traces are stored");
 
             assertEachExactlyOnce(ids, writer.storedIds());
             assertTrue(writer.batchSizes().stream().allMatch(n -> n >= 1 && n <= 4), "batch sizes " + writer.batchSizes());
@@ -224,8 +226,9 @@ class TraceShipperTest {
             assertEquals(trace("flaky-1"), shipper.pending("flaky-1").orElseThrow());
 
             writer.down.set(false);
-            await(() -> writer.storedIds().size() == 1, "the trace is stored");
-            assertTrue(shipper.pending("flaky-1").isEmpty());
+            // stored, then no longer pending once the write returned (a moment later)
+            await(() -> writer.storedIds().size() == 1 && shipper.pending("flaky-1").isEmpty(), "the trace is stored");
+            assertEquals(1, writer.storedIds().size());
         }
     }
 
