@@ -59,7 +59,8 @@ final class DocSearch {
 
     DocSearch(DocAnalysis analysis, IndexSearcher searcher, String collection) {
         this.analysis = analysis;
-        this.searcher = searcher;
+        // a searcher of its own over the shared reader: its timeout and timed-out flag are this search's only
+        this.searcher = new IndexSearcher(searcher.getIndexReader());
         this.collection = collection;
     }
 
