@@ -66,6 +66,9 @@ public record PlanModel(
      */
     public record Documents(boolean enabled, boolean only, String text, List<String> kinds) {
         public static final Documents EMPTY = new Documents(false, false, "", List.of());
+        /** The kinds a document may be (its front matter's kind; what a search may prefer). */
+        public static final java.util.Set<String> KINDS = java.util.Set.of("runbook", "alert", "postmortem", "guide",
+                "reference");
 
         public Documents {
             text = text == null ? "" : text;

@@ -39,21 +39,30 @@ final class DemoLoader {
     /** Imports the demo's documents (idempotent: a document whose bytes are already indexed is left alone). */
     private void documents() throws IOException {
         Path dir = Files.createTempDirectory(config.dataDir(), "demo-docs");
+        dev.opsuite.estate.demo.DemoDocuments.write(dir);
+        long changed = importAndDelete(dir).stream()
+                .filter(r -> r.body().path("data").path("rows_upserted").asLong() > 0).count();
+        log.info("demo documents: {} new or changed", changed);
+    }
+
+    /**
+     * Imports a written demo directory through the gateway, with a short-lived estate_admin key (revoked
+     * after), then deletes the directory; the first refused file fails the whole.
+     */
+    private java.util.List<ImportClient.Result> importAndDelete(Path dir) throws IOException {
         var key = keys.create("demo-loader", java.util.List.of("estate_admin"));
         try {
-            dev.opsuite.estate.demo.DemoDocuments.write(dir);
-            int changed = 0;
-            for (ImportClient.Result r : new ImportClient("127.0.0.1", httpPort, java.util.Optional.of(key.token()))
-                    .importDirectory(dir)) {
+            java.util.List<ImportClient.Result> results = new ImportClient("127.0.0.1", httpPort,
+                    java.util.Optional.of(key.token())).importDirectory(dir);
+            for (ImportClient.Result r : results) {
                 if (!r.ok()) {
-                    throw new IOException("demo document " + r.file() + " refused: " + r.body().path("message").asText());
+                    throw new IOException("demo import of " + r.file() + " failed: " + r.body().path("message").asText());
                 }
-                changed += r.body().path("data").path("rows_upserted").asLong() > 0 ? 1 : 0;
             }
-            log.info("demo documents: {} new or changed", changed);
+            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("demo documents interrupted", e);
+            throw new IOException("demo import interrupted", e);
         } finally {
             keys.revoke(key.key().id());
             try (Stream<Path> files = Files.walk(dir)) {
@@ -90,30 +99,15 @@ final class DemoLoader {
         long t0 = System.nanoTime();
         Path dir = config.dataDir().resolve("demo-csv");
         Files.createDirectories(dir);
-        var key = keys.create("demo-loader", java.util.List.of("estate_admin"));
-        try {
-            Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-            DemoEstate.writeCsv(dir, config.demoSeed(), end, config.demoDays());
-            dev.opsuite.estate.demo.DemoDocuments.write(dir); // runbooks, alert explanations, postmortems (docs/)
-            long generated = (System.nanoTime() - t0) / 1_000_000;
-            for (ImportClient.Result r : new ImportClient("127.0.0.1", httpPort,
-                    java.util.Optional.of(key.token())).importDirectory(dir)) {
-                if (!r.ok()) {
-                    throw new IOException("demo import of " + r.file() + " failed: " + r.body().path("message").asText());
-                }
-                log.debug("demo {}: {} rows", r.file(), r.body().path("data").path("rows_upserted").asLong());
-            }
-            log.info("demo estate (seed {}, {} days) generated in {} ms, loaded in {} ms total", config.demoSeed(),
-                    config.demoDays(), generated, (System.nanoTime() - t0) / 1_000_000);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("demo import interrupted", e);
-        } finally {
-            keys.revoke(key.key().id());
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        DemoEstate.writeCsv(dir, config.demoSeed(), end, config.demoDays());
+        dev.opsuite.estate.demo.DemoDocuments.write(dir); // runbooks, alert explanations, postmortems (docs/)
+        long generated = (System.nanoTime() - t0) / 1_000_000;
+        for (ImportClient.Result r : importAndDelete(dir)) {
+            log.debug("demo {}: {} rows", r.file(), r.body().path("data").path("rows_upserted").asLong());
         }
+        log.info("demo estate (seed {}, {} days) generated in {} ms, loaded in {} ms total", config.demoSeed(),
+                config.demoDays(), generated, (System.nanoTime() - t0) / 1_000_000);
+        return true;
     }
 }

@@ -36,7 +36,7 @@ public final class DocParser {
     public static final int MAX_BYTES = 1 << 20;
     public static final int MAX_SECTIONS = 400;
     public static final int MAX_PATH_CHARS = 300;
-    public static final Set<String> KINDS = Set.of("runbook", "alert", "postmortem", "guide", "reference");
+    public static final Set<String> KINDS = dev.opsuite.model.PlanModel.Documents.KINDS;
     public static final Set<String> KEYS = Set.of("title", "kind", "lang", "tags", "cis", "ci_types", "alert");
     private static final Pattern PATH = Pattern.compile("[\\p{L}\\p{N}._ /-]+\\.(md|markdown|txt)");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

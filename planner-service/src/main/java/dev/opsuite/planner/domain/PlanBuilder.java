@@ -67,42 +67,8 @@ final class PlanBuilder {
     }
 
     PlanModel build(String normalizedQuestion) {
-        PlanModel p = documents(decide(), normalizedQuestion);
+        PlanModel p = DocumentQuestions.apply(decide(), normalizedQuestion, rules, s);
         return parts.finish(p, normalizedQuestion, now);
-    }
-
-    /**
-     * "payment-api 재시작 절차는?", "what does alert HighErrorRate mean?": a question asking for a runbook,
-     * a procedure, the meaning of an alert or the lessons of an incident (intent words {@code document})
-     * searches the documents with its own words — alone when it asks for nothing else, beside the data
-     * otherwise ("what is impacted if payment-db fails and what is its runbook?"). The kinds it prefers
-     * come from rules.documents.kinds (words of the question).
-     */
-    private PlanModel documents(PlanModel p, String question) {
-        if (!s.intent("document")) {
-            return p;
-        }
-        boolean data = p.intent() == Intent.EXPAND || p.intent() == Intent.PATH || p.intent() == Intent.AGGREGATE
-                || !p.metric().metricName().isEmpty() || p.history().enabled() || p.output().count();
-        String folded = dev.opsuite.planner.domain.understand.Folding.fold(question);
-        List<String> kinds = new ArrayList<>();
-        rules.path("documents").path("kinds").properties().forEach(k -> {
-            for (JsonNode w : k.getValue()) {
-                if (folded.contains(dev.opsuite.planner.domain.understand.Folding.fold(w.asText()))) {
-                    kinds.add(k.getKey());
-                    break;
-                }
-            }
-        });
-        // "what does X mean", "X 알림 의미": what a word means is answered by the documents alone
-        boolean meaning = false;
-        for (JsonNode w : rules.path("documents").path("only_words")) {
-            meaning |= folded.contains(dev.opsuite.planner.domain.understand.Folding.fold(w.asText()));
-        }
-        boolean only = !data || meaning;
-        PlanModel d = p.withDocuments(new PlanModel.Documents(true, only, question, kinds));
-        // the documents alone need no CI: one the question names only ranks those that apply to it higher
-        return only ? d.withSlots(d.primary(), d.secondary(), List.of(), d.candidates()) : d;
     }
 
     private PlanModel decide() {

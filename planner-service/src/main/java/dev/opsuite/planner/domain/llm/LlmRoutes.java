@@ -20,8 +20,6 @@ import java.util.regex.Pattern;
  */
 final class LlmRoutes {
     private static final int MAX_DIRECT_CHARS = 2000;
-    private static final java.util.Set<String> DOCUMENT_KINDS = java.util.Set.of("runbook", "alert", "postmortem", "guide",
-            "reference");
 
     private LlmRoutes() {}
 
@@ -138,7 +136,7 @@ final class LlmRoutes {
                 || p.intent() == Intent.AGGREGATE && m.topN() == 0;
         // a document search looks for the question's own words (never the model's); a how-to question alone needs no CI
         PlanModel.Documents d = p.documents().enabled() ? new PlanModel.Documents(true, p.documents().only(), question,
-                p.documents().kinds().stream().filter(DOCUMENT_KINDS::contains).toList()) : PlanModel.Documents.EMPTY;
+                p.documents().kinds().stream().filter(PlanModel.Documents.KINDS::contains).toList()) : PlanModel.Documents.EMPTY;
         if (needsCi && !d.only() && pr.ciCode().isEmpty() && pr.mentions().isEmpty() && missing.isEmpty()) {
             missing = List.of("primary.ci");
         }
