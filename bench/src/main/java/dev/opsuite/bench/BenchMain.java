@@ -85,13 +85,13 @@ public final class BenchMain {
             try (ProductProcess p = ProductProcess.start(productCp, data, log, javaOpts,
                     Map.of("OPS_STAGE_TRANSPORT", "tcp"));
                  RestProbe rest = new RestProbe(p.httpPort)) {
-                new Measurements(plan, rest, out).askWithTcpStageCalls(ASK_QUESTION);
+                new Measurements(plan, rest, out, p).askWithTcpStageCalls(ASK_QUESTION);
             }
             // the durable trace mode journals (and fsyncs) each trace before the answer: its cost per ask
             try (ProductProcess p = ProductProcess.start(productCp, data, log, javaOpts,
                     Map.of("OPS_TRACE_DURABLE", "fsync"));
                  RestProbe rest = new RestProbe(p.httpPort)) {
-                new Measurements(plan, rest, out).askWithDurableTraces(ASK_QUESTION);
+                new Measurements(plan, rest, out, p).askWithDurableTraces(ASK_QUESTION);
             }
             // 3× the sustainable ask rate, open loop: with load shedding (the default OPS_MAX_IN_FLIGHT) and without
             double sustainable = out.path("ask").path("runs").path(1).path("throughput_rps").asDouble(10);
@@ -246,7 +246,7 @@ public final class BenchMain {
         private void measure(ProductProcess p, ScaleEstate.Picks picks) throws Exception {
             try (RestProbe rest = new RestProbe(p.httpPort); GrpcProbe stage = new GrpcProbe(p.plannerPort, p.stageTlsDir());
                  GrpcProbe trace = new GrpcProbe(p.tracePort, p.stageTlsDir())) {
-                Measurements m = new Measurements(plan, rest, out);
+                Measurements m = new Measurements(plan, rest, out, p);
                 m.floorsAndAsk(stage, ASK_QUESTION);
                 String admin = p.adminToken().orElseThrow(() -> new IllegalStateException("no admin key in the data dir"));
                 m.askScoped(ASK_QUESTION, rest.createKey(admin, "bench-scoped", List.of("viewer", "pci_audit")));

@@ -44,6 +44,21 @@ final class LoadDriver {
         }
     }
 
+    /** Called by the driver's own thread at the measured window's start and end (e.g. to read CPU counters). */
+    interface Window {
+        Window NONE = new Window() {
+            @Override
+            public void started() {}
+
+            @Override
+            public void ended() {}
+        };
+
+        void started();
+
+        void ended();
+    }
+
     private LoadDriver() {}
 
     /**
@@ -51,6 +66,12 @@ final class LoadDriver {
      */
     static Run run(String name, int concurrency, Duration warmup, Duration measure, long maxRequests, Call call)
             throws InterruptedException {
+        return run(name, concurrency, warmup, measure, maxRequests, call, Window.NONE);
+    }
+
+    /** As above; {@code window} hears of the measured window's start and end, on time, while the load runs. */
+    static Run run(String name, int concurrency, Duration warmup, Duration measure, long maxRequests, Call call,
+                   Window window) throws InterruptedException {
         long begin = System.nanoTime();
         long measureStart = begin + warmup.toNanos();
         long end = measureStart + measure.toNanos();
@@ -61,6 +82,12 @@ final class LoadDriver {
         for (int i = 0; i < concurrency; i++) {
             workers[i] = new Worker(call, measureStart, end, maxRequests, completed, errors, lastCompletion);
             workers[i].next();
+        }
+        if (window != Window.NONE) { // only then: a run capped by maxRequests may end before its window
+            sleepUntil(measureStart);
+            window.started();
+            sleepUntil(end);
+            window.ended();
         }
         for (Worker w : workers) {
             try {
@@ -109,6 +136,13 @@ final class LoadDriver {
         long[] measured = Arrays.copyOf(nanos, n);
         Arrays.sort(measured);
         return new Run(name, 1, n, errors, seconds, measured);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
     }
 
     private static boolean await(Call call) throws InterruptedException {

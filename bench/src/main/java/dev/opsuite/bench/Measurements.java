@@ -15,12 +15,15 @@ final class Measurements {
     private final BenchMain.BenchPlan plan;
     private final RestProbe rest;
     private final ObjectNode out;
+    private final ProductProcess product;
     private String askTraceId;
 
-    Measurements(BenchMain.BenchPlan plan, RestProbe rest, ObjectNode out) {
+    /** @param product whose processes' CPU time each ask run reads at its window's start and end */
+    Measurements(BenchMain.BenchPlan plan, RestProbe rest, ObjectNode out, ProductProcess product) {
         this.plan = plan;
         this.rest = rest;
         this.out = out;
+        this.product = product;
     }
 
     /** Per concurrency, side by side: REST no-op, gRPC no-op on a stage service, then the ask. */
@@ -46,11 +49,13 @@ final class Measurements {
             }
             // fetched after the timed phase, never inside it
             splits.set(Integer.toString(c), rest.split(sample.traceIds));
-            BenchMain.say("c=%d  ping p50 %.2f ms %.0f/s | grpc p50 %.2f ms | ask p50 %.2f p99 %.2f ms %.0f/s (%d errors)",
+            BenchMain.say("c=%d  ping p50 %.2f ms %.0f/s | grpc p50 %.2f ms | ask p50 %.2f p99 %.2f ms %.0f/s (%d errors), "
+                            + "CPU %.2f ms/ask",
                     c, restRuns.get(restRuns.size() - 1).path("p50_ms").asDouble(),
                     restRuns.get(restRuns.size() - 1).path("throughput_rps").asDouble(),
                     grpcRuns.get(grpcRuns.size() - 1).path("p50_ms").asDouble(), r.path("p50_ms").asDouble(),
-                    r.path("p99_ms").asDouble(), r.path("throughput_rps").asDouble(), r.path("errors").asLong());
+                    r.path("p99_ms").asDouble(), r.path("throughput_rps").asDouble(), r.path("errors").asLong(),
+                    r.path("cpu_ms_per_ask").path("all").asDouble());
         }
     }
 
@@ -90,9 +95,9 @@ final class Measurements {
         for (int c : CONCURRENCY) {
             ObjectNode r = askRun(c, question, new RestProbe.Sample(200, 5), token);
             runs.add(r);
-            BenchMain.say("c=%d  ask %s p50 %.2f p99 %.2f ms %.0f/s (%d errors)", c, label,
+            BenchMain.say("c=%d  ask %s p50 %.2f p99 %.2f ms %.0f/s (%d errors), CPU %.2f ms/ask", c, label,
                     r.path("p50_ms").asDouble(), r.path("p99_ms").asDouble(), r.path("throughput_rps").asDouble(),
-                    r.path("errors").asLong());
+                    r.path("errors").asLong(), r.path("cpu_ms_per_ask").path("all").asDouble());
         }
     }
 
@@ -102,8 +107,11 @@ final class Measurements {
 
     private ObjectNode askRun(int c, String question, RestProbe.Sample sample, String token)
             throws InterruptedException {
-        LoadDriver.Run run = LoadDriver.run("ask", c, plan.warmup(), plan.window(), 0, rest.ask(question, sample, token));
+        CpuWindow cpu = new CpuWindow(product);
+        LoadDriver.Run run = LoadDriver.run("ask", c, plan.warmup(), plan.window(), 0, rest.ask(question, sample, token),
+                cpu);
         ObjectNode r = json(run);
+        cpu.perAsk(run.completed()).ifPresent(per -> r.set("cpu_ms_per_ask", per));
         r.put("answers_checked", sample.seen.get()).put("bad_answers", sample.bad.get());
         if (sample.firstBad != null) {
             r.put("first_bad", sample.firstBad);

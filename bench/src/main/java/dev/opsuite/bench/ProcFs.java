@@ -42,6 +42,23 @@ final class ProcFs {
         }
     }
 
+    /**
+     * CPU time the process has used, user + system, in clock ticks (fields 14 and 15 of /proc/N/stat;
+     * {@link #TICKS_PER_SECOND} a second on Linux). A vanished process reads as 0.
+     */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(rest[11]) + Long.parseLong(rest[12]); // field n is rest[n - 3]
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    /** USER_HZ: the unit of /proc/N/stat's times, 100 on every Linux the JDK runs on (sysconf(_SC_CLK_TCK)). */
+    static final long TICKS_PER_SECOND = 100;
+
     /** Direct children, from the ppid field of /proc/N/stat. */
     static List<Long> children(long parent) throws IOException {
         List<Long> out = new ArrayList<>();

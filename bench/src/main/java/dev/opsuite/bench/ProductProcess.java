@@ -132,17 +132,59 @@ final class ProductProcess implements AutoCloseable {
         }
         long pgRss = 0;
         long pgPss = 0;
-        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
-        if (Files.exists(pidFile)) {
-            long postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-            List<Long> all = new ArrayList<>(ProcFs.children(postmaster));
-            all.add(postmaster);
-            for (long p : all) {
-                pgRss += ProcFs.status(p, "VmRSS");
-                pgPss += ProcFs.smapsRollup(p, "Pss");
-            }
+        for (long p : postgresProcesses()) {
+            pgRss += ProcFs.status(p, "VmRSS");
+            pgPss += ProcFs.smapsRollup(p, "Pss");
         }
         return new Memory(jvm, jvmPeak, neo4j, pgRss, pgPss);
+    }
+
+    /**
+     * CPU time used so far, in clock ticks, by the all-in-one JVM, its Neo4j JVM, the PostgreSQL
+     * processes (the postmaster and its backends) and any other process under the all-in-one (the
+     * embedded Redis). Read before and after a window, the difference is what the window cost.
+     */
+    Cpu cpu() throws IOException {
+        long neo4j = 0;
+        long other = 0;
+        List<Long> below = new ArrayList<>(ProcFs.children(pid()));
+        for (int i = 0; i < below.size(); i++) {
+            long child = below.get(i);
+            if (ProcFs.cmdline(child).contains("Neo4jServerMain")) {
+                neo4j += ProcFs.cpuTicks(child);
+            } else {
+                other += ProcFs.cpuTicks(child);
+            }
+            below.addAll(ProcFs.children(child));
+        }
+        long pg = 0;
+        for (long p : postgresProcesses()) {
+            pg += ProcFs.cpuTicks(p);
+        }
+        return new Cpu(ProcFs.cpuTicks(pid()), neo4j, pg, other);
+    }
+
+    /** Clock ticks per process group; {@link #minus} gives a window's share. */
+    record Cpu(long allInOne, long neo4j, long postgres, long other) {
+        Cpu minus(Cpu before) {
+            return new Cpu(allInOne - before.allInOne, neo4j - before.neo4j, postgres - before.postgres,
+                    other - before.other);
+        }
+
+        long total() {
+            return allInOne + neo4j + postgres + other;
+        }
+    }
+
+    private List<Long> postgresProcesses() throws IOException {
+        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return List.of();
+        }
+        long postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        List<Long> all = new ArrayList<>(ProcFs.children(postmaster));
+        all.add(postmaster);
+        return all;
     }
 
     /** kB figures as read from /proc. */

@@ -74,6 +74,7 @@ final class Report {
                     .append(r.path("sum_of_hops_p50_ms").asText()).append(" ms | ")
                     .append(r.path("ask_p50_over_sum_of_hops").asText()).append(" |\n");
         }
+        cpuTable(b, o);
         variant(b, o, "ask_tcp_stage_calls", "\nStage calls in-process (the all-in-one default) against the same ask with"
                 + " every stage call over loopback TCP (`OPS_STAGE_TRANSPORT=tcp`, product restarted, same warm-up and"
                 + " window):\n\n", "TCP");
@@ -184,6 +185,24 @@ final class Report {
                     m.path("postgres_rss_sum").asLong() / 1024, m.path("postgres_pss_sum").asLong() / 1024));
         }
         return b.toString();
+    }
+
+    /** CPU per ask of every ask run, per process group (the product's processes only, not the driver's). */
+    private static void cpuTable(StringBuilder b, JsonNode o) {
+        b.append("\nCPU per ask (ms of CPU time of the product's processes over each measured window ÷ asks completed"
+                + " in it; /proc clock ticks of 10 ms):\n\n| run | conc. | all | all-in-one JVM | Neo4j | PostgreSQL"
+                + " | other | ticks |\n|---|---|---|---|---|---|---|---|\n");
+        for (String key : new String[] {"ask", "ask_tcp_stage_calls", "ask_scoped", "ask_durable_traces"}) {
+            for (JsonNode r : o.path(key).path("runs")) {
+                JsonNode c = r.path("cpu_ms_per_ask");
+                if (c.isMissingNode()) {
+                    continue;
+                }
+                b.append(String.format("| %s | %d | %s | %s | %s | %s | %s | %d |%n", key, r.path("concurrency").asInt(),
+                        c.path("all").asText(), c.path("all_in_one").asText(), c.path("neo4j").asText(),
+                        c.path("postgres").asText(), c.path("other").asText(), c.path("ticks").asLong()));
+            }
+        }
     }
 
     private static void runRow(StringBuilder b, String name, JsonNode r) {
