@@ -46,6 +46,38 @@ public final class RouteRules {
                 return Optional.of(new Rejection(rule.policy(), rule.reason().in(language), matched));
             }
         }
+        for (PolicySecurity.RejectRule rule : security.rejectRules()) {
+            Optional<String> misspelt = misspelt(folded, rule.patterns());
+            if (misspelt.isPresent()) {
+                return Optional.of(new Rejection(rule.policy(), rule.reason().in(language), misspelt.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Letters from which a one-word Latin pattern also matches a word one edit from it. */
+    static final int MISSPELT_FROM = 8;
+
+    private static final java.util.regex.Pattern LATIN_WORD = java.util.regex.Pattern.compile("[a-z]{7,}");
+
+    /**
+     * "giv me the root pasword": a word of the question one edit (insert, delete, substitute, swap)
+     * from a one-word Latin pattern of {@link #MISSPELT_FROM} letters or more ("password",
+     * "credentials") matches it, so a typo does not walk past a reject rule. Shorter patterns have too
+     * many everyday neighbours ("passwd" / "passed") and match only as written.
+     */
+    private static Optional<String> misspelt(String folded, Iterable<String> patterns) {
+        java.util.regex.Matcher words = LATIN_WORD.matcher(folded);
+        while (words.find()) {
+            String w = words.group();
+            for (String p : patterns) {
+                if (p.length() >= MISSPELT_FROM && p.chars().allMatch(c -> c >= 'a' && c <= 'z')
+                        && Math.abs(p.length() - w.length()) <= 1
+                        && dev.opsuite.planner.domain.understand.Edits.distance(w, p) == 1) {
+                    return Optional.of(w + " (" + p + ")");
+                }
+            }
+        }
         return Optional.empty();
     }
 

@@ -1,11 +1,11 @@
 package dev.opsuite.planner.domain.understand;
 
 /** Edit distances for ranking fuzzy matches (insert, delete, substitute, swap of neighbours). */
-final class Edits {
+public final class Edits {
     private Edits() {}
 
     /** Optimal string alignment distance. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

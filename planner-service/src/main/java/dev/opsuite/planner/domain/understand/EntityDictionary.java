@@ -278,6 +278,14 @@ public final class EntityDictionary {
         PhraseQuery.Builder phrase = new PhraseQuery.Builder();
         words.forEach(w -> phrase.add(new Term("tok", w)));
         collect(phrase.build(), Rank.TOKEN, compact, out);
+        List<String> alone = Folding.hasHangul(compact) ? words(compact) : words;
+        if (out.isEmpty() && !alone.equals(words) && !alone.isEmpty()) {
+            // the analyser cuts a Korean word by its context: "복제본의" is 복 + 제본 in a question, 복제본 in the
+            // name "학사 DB 복제본" — the word read alone, as the names were, is tried too
+            PhraseQuery.Builder again = new PhraseQuery.Builder();
+            alone.forEach(w -> again.add(new Term("tok", w)));
+            collect(again.build(), Rank.TOKEN, compact, out);
+        }
         if (!out.isEmpty()) {
             return out;
         }

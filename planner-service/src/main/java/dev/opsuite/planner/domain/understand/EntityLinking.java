@@ -24,6 +24,8 @@ final class EntityLinking {
     private final List<Claim> claims;
     private final NameShapes shapes;
     private final EstateValues estate;
+    private final List<LinkedEntity> entities;
+    private final List<Span> exclusive;
 
     EntityLinking(Reading reading, NameShapes shapes, EstateValues estate) {
         this.reading = reading;
@@ -34,6 +36,8 @@ final class EntityLinking {
         this.claims = reading.claims;
         this.shapes = shapes;
         this.estate = estate;
+        this.entities = reading.entities;
+        this.exclusive = reading.exclusive;
     }
 
     /** The Resolver asset's alias mappings ("서버A" → ci_code:SVR001) name a CI like an exact alias. */
@@ -185,6 +189,49 @@ final class EntityLinking {
     }
 
     private void partialIn(List<Token> run) {
+        int linkedBefore = entities.size();
+        partialMentions(run);
+        mergeNarrowing(linkedBefore);
+    }
+
+    /**
+     * "the GPU compute node": partial mentions side by side in one run of name words ("gpu" → gpu-node.a100,
+     * "node" → HPC Head Node or gpu-node.a100) whose candidates meet are one name described by its words —
+     * linked as one span to the CIs both fit, so a word that narrows is never made a question. Only
+     * with at most one unread word between them, and only when the meeting narrows one of them.
+     */
+    private void mergeNarrowing(int from) {
+        for (int k = from; k + 1 < entities.size(); k++) {
+            LinkedEntity x = entities.get(k);
+            LinkedEntity y = entities.get(k + 1);
+            List<EntityDictionary.Entity> both = x.candidates().stream().filter(y.candidates()::contains).toList();
+            boolean narrows = both.size() < x.candidates().size() || both.size() < y.candidates().size();
+            if (both.isEmpty() || !narrows || x.rank().score >= EntityDictionary.Rank.EXACT_NAME.score
+                    || y.rank().score >= EntityDictionary.Rank.EXACT_NAME.score || !closeBy(x.span(), y.span())) {
+                continue;
+            }
+            Span merged = new Span(x.span().start(), y.span().end());
+            entities.remove(k + 1);
+            entities.remove(k);
+            claims.removeIf(c -> c.kind().equals("entity") && (c.span().equals(x.span()) || c.span().equals(y.span())));
+            exclusive.removeIf(s -> s.equals(x.span()) || s.equals(y.span()));
+            EntityDictionary.Rank rank = x.rank().score <= y.rank().score ? x.rank() : y.rank();
+            reading.link(merged, rank, Math.max(x.distance(), y.distance()), both);
+            entities.add(k, entities.remove(entities.size() - 1));
+            k--; // the merged mention may narrow the next one too
+        }
+    }
+
+    /** Nothing or one unread, name-like word between two spans (no "and", comma or other claimed word). */
+    private boolean closeBy(Span x, Span y) {
+        List<Token> between = a.tokensIn(x.end(), y.start());
+        return between.size() <= 1 && between.stream().allMatch(this::nameLike)
+                && a.text().substring(x.end(), y.start()).matches("[\\s\\p{L}\\p{N}]*")
+                && between.stream().noneMatch(t -> lexicon.phrases().get(Analyzed.compactOf(t.surface())).stream()
+                        .anyMatch(w -> w.kind() == Word.Kind.STOPWORD));
+    }
+
+    private void partialMentions(List<Token> run) {
         int i = 0;
         while (i < run.size()) {
             boolean found = false;

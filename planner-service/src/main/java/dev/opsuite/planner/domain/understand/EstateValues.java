@@ -54,8 +54,9 @@ final class EstateValues {
         }
         for (Claim c : claims) {
             // "오창 DC": a field word names the field; "과천 VM": a type none of the CIs has means a place
+            // (not the status: "무선 컨트롤러 상태" asks the state of those CIs, it does not name a state)
             boolean fieldWord = c.kind().equals("field") && c.span().start() >= span.end()
-                    && a.text().substring(span.end(), c.span().start()).isBlank();
+                    && a.text().substring(span.end(), c.span().start()).isBlank() && !c.value().endsWith(".status");
             boolean otherType = c.kind().equals("enum") && c.value().contains(".ci_type=") && adjacentAfter(span, c.span())
                     && cis.stream().noneMatch(e -> c.value().endsWith("=" + e.ciType()));
             if (!fieldWord && !otherType) {

@@ -26,6 +26,10 @@ final class NameShapes {
         this.claims = reading.claims;
     }
 
+    private boolean stopword(Token t) {
+        return lexicon.phrases().get(Analyzed.compactOf(t.surface())).stream().anyMatch(w -> w.kind() == Word.Kind.STOPWORD);
+    }
+
     /**
      * Written words that are names by their shape: parts joined by - . _ / ("payment-db",
      * "srv-seoul-03") or Hangul glued to Latin or digits ("서버B"), less a trailing particle or "'s".
@@ -47,9 +51,9 @@ final class NameShapes {
             for (Token t : a.tokensIn(start, i)) {
                 // a verb or an adverb is never part of a name: "infra-sora꺼" is infra-sora's (spoken 것);
                 // nor is what follows grammar glued to a Latin word: "stopped인거" is stopped + 인 거
-                if ((t.function() || t.hangul() && lexicon.particles().contains(t.surface())) && lastName != null
-                        && lastName.latin()) {
-                    break; // "sb-live쪽": a particle or direction word glued to a Latin name
+                if ((t.function() || t.hangul() && (lexicon.particles().contains(t.surface()) || stopword(t)))
+                        && lastName != null && lastName.latin()) {
+                    break; // "sb-live쪽", "vm중", "db들": a particle, direction or stop word glued to a Latin word
                 }
                 if (!t.function() && NAMELIKE.contains(t.pos())) {
                     end = Math.max(end, t.end());

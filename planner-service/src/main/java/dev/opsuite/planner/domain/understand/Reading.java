@@ -64,7 +64,8 @@ final class Reading {
         StringBuilder p = new StringBuilder();
         for (Token t : a.tokens()) {
             if (t.start() >= span.end() && t.start() <= span.end() + 1) {
-                if (t.function() && t.pos().equals("J")) {
+                // a particle, or what the analyser took for an ending ("메인을": 메이 + ㄴ, then 을)
+                if (t.function() && (t.pos().equals("J") || lexicon.particles().contains(t.surface()))) {
                     p.append(t.surface());
                 } else {
                     break;

@@ -74,7 +74,7 @@ final class Vocabulary {
                 : x.span().start() - y.span().start());
         List<Span> compounds = shapes.compounds();
         for (PhraseTable.Match<Word> m : matches) {
-            if (!reading.free(m.span()) || insideCompound(m, compounds)) {
+            if (!reading.free(m.span()) || insideCompound(m, compounds) || syllableInsideWord(m.span())) {
                 continue;
             }
             boolean inside = accepted.stream().anyMatch(s -> s.overlaps(m.span()) && !s.equals(m.span()));
@@ -115,6 +115,18 @@ final class Vocabulary {
     }
 
     /** A filter or metric word inside a name-shaped word ("db" of "payment-db") is part of the name. */
+    /**
+     * One Hangul syllable the analyser cut out of a longer written word with more of the word after it
+     * ("정보전산원": 정보 + 전 + 산원) is a piece of that word, not the vocabulary word it spells ("전",
+     * before); "배포전에" (a particle after it) keeps it.
+     */
+    private boolean syllableInsideWord(Span s) {
+        if (s.end() - s.start() != 1 || !Folding.hasHangul(a.span(s.start(), s.end()))) {
+            return false;
+        }
+        return a.tokens().stream().anyMatch(t -> t.start() == s.end() && !t.function());
+    }
+
     private static boolean insideCompound(PhraseTable.Match<Word> m, List<Span> compounds) {
         boolean meaning = m.entries().stream().anyMatch(w -> switch (w.kind()) {
             case ENUM, VALUE, FIELD, ENTITY_TYPE, METRIC -> true;
@@ -159,6 +171,9 @@ final class Vocabulary {
      * A misspelt vocabulary word ("eror rate", "latecny"): free Latin words ({@code len} of them)
      * within one edit of a phrase of the assets.
      */
+    /** Letters from which a word one edit from a single intent phrase is read as that intent. */
+    static final int LONG_TYPO = 8;
+
     void fuzzyVocabulary(int len) {
         List<Token> tokens = a.tokens();
         for (int i = 0; i + len <= tokens.size(); i++) {
@@ -170,11 +185,13 @@ final class Vocabulary {
             if (compact.length() < (len == 1 ? 5 : 6)) {
                 continue;
             }
-            // a typo is read only as a word of the data's vocabulary (metric, type, status, field), never
-            // as an intent: "callers" one letter from "callees" must not turn a question into another
+            // a typo is read only as a word of the data's vocabulary (metric, type, status, field), and as
+            // an intent only when long ("dependncy": eight letters or more, the only phrase one edit away):
+            // "callers" one letter from "callees" must not turn a question into another;
             // and a typo keeps the first letter: "costs" is not a misspelt "hosts", "latecny" is "latency"
             List<Word> hits = lexicon.nearest(compact).stream().filter(w -> switch (w.kind()) {
                 case METRIC, ENUM, FIELD, ENTITY_TYPE, VALUE -> true;
+                case INTENT -> len == 1 && compact.length() >= LONG_TYPO;
                 default -> false;
             }).filter(w -> Analyzed.compactOf(w.phrase()).startsWith(compact.substring(0, 1))).toList();
             if (len == 2) { // one of the two words must be spelt as the phrase has it

@@ -56,6 +56,9 @@ final class PromptTimeFields {
                         .known("am", "pm"),
                 field("rules.time.weekdays", mapOf(STRING), "Weekday words → English day name (\"화\": "
                         + "`tuesday`); full English names need no entry."),
-                field("rules.time.month_names", mapOf(INTEGER), "Month words → month number (\"sept\": 9)."));
+                field("rules.time.month_names", mapOf(INTEGER), "Month words → month number (\"sept\": 9)."),
+                field("rules.time.whole_day_words", STRINGS, "Words that ask for a whole day (\"that whole day\", "
+                        + "\"하루 종일\"): beside a day and a part of it (\"Friday evening … over that whole day\"), the "
+                        + "day is read whole; the part only said which day."));
     }
 }
