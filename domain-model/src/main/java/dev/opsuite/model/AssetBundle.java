@@ -3,6 +3,7 @@ package dev.opsuite.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.opsuite.model.asset.PolicyAsset;
+import dev.opsuite.model.asset.QueryAsset;
 import dev.opsuite.model.errors.OpsException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,11 @@ public final class AssetBundle {
     /** The applied Policy, typed and parsed once per version; every default when none is applied. */
     public PolicyAsset policy() {
         return PolicyAsset.of(byType.get("policy"));
+    }
+
+    /** The applied Query, typed and parsed once per version; no template and no binding when none is applied. */
+    public QueryAsset query() {
+        return QueryAsset.of(byType.get("query"));
     }
 
     public AssetDoc require(String type) {
