@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.opsuite.model.asset.PolicyAsset;
 import dev.opsuite.model.asset.QueryAsset;
+import dev.opsuite.model.asset.ScreenAsset;
 import dev.opsuite.model.errors.OpsException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,11 @@ public final class AssetBundle {
     /** The applied Query, typed and parsed once per version; no template and no binding when none is applied. */
     public QueryAsset query() {
         return QueryAsset.of(byType.get("query"));
+    }
+
+    /** The applied Screen, typed and parsed once per version; every default when none is applied. */
+    public ScreenAsset screen() {
+        return ScreenAsset.of(byType.get("screen"));
     }
 
     public AssetDoc require(String type) {
