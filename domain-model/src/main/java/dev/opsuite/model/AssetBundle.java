@@ -3,6 +3,8 @@ package dev.opsuite.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.opsuite.model.asset.PolicyAsset;
+import dev.opsuite.model.asset.QueryAsset;
+import dev.opsuite.model.asset.ScreenAsset;
 import dev.opsuite.model.errors.OpsException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +42,16 @@ public final class AssetBundle {
     /** The applied Policy, typed and parsed once per version; every default when none is applied. */
     public PolicyAsset policy() {
         return PolicyAsset.of(byType.get("policy"));
+    }
+
+    /** The applied Query, typed and parsed once per version; no template and no binding when none is applied. */
+    public QueryAsset query() {
+        return QueryAsset.of(byType.get("query"));
+    }
+
+    /** The applied Screen, typed and parsed once per version; every default when none is applied. */
+    public ScreenAsset screen() {
+        return ScreenAsset.of(byType.get("screen"));
     }
 
     public AssetDoc require(String type) {

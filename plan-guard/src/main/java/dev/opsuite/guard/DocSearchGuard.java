@@ -1,7 +1,7 @@
 package dev.opsuite.guard;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.asset.PolicyDocuments;
+import dev.opsuite.model.asset.QueryTemplate;
 import dev.opsuite.model.asset.SourceAsset;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +14,6 @@ import java.util.Optional;
  * within {@code max_passage_chars}. VALIDATE records the outcome; EXECUTE applies it again.
  */
 public final class DocSearchGuard {
-    public static final int DEFAULT_TOP_K = 5;
-    public static final int DEFAULT_PASSAGE_CHARS = 700;
     /** A documents Source reading its documents from a PostgreSQL table names it here (connection.table) … */
     public static final String TABLE = "table";
     /** … and the postgres Source to read it with (connection.from_source). */
@@ -30,10 +28,10 @@ public final class DocSearchGuard {
 
     private DocSearchGuard() {}
 
-    public static Bounds bounds(JsonNode template, PolicyDocuments policy, SourceAsset source) {
-        JsonNode s = template.path("search");
-        int k = s.path("top_k").canConvertToInt() ? s.path("top_k").asInt() : DEFAULT_TOP_K;
-        int chars = s.path("passage_chars").canConvertToInt() ? s.path("passage_chars").asInt() : DEFAULT_PASSAGE_CHARS;
+    /** For a template's {@code search} (its defaults: {@link QueryTemplate.Search}). */
+    public static Bounds bounds(QueryTemplate template, PolicyDocuments policy, SourceAsset source) {
+        int k = template.search().topK();
+        int chars = template.search().passageChars();
         int maxK = Math.max(1, Math.min(policy.maxK(), source.limits().maxRows()));
         int maxChars = Math.max(80, policy.maxPassageChars());
         int topK = Math.max(1, Math.min(k, maxK));

@@ -1,11 +1,12 @@
 package dev.opsuite.guard;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.model.AssetDoc;
 import dev.opsuite.model.PlanModel;
 import dev.opsuite.model.asset.PolicyAsset;
 import dev.opsuite.model.asset.PolicySecurity;
+import dev.opsuite.model.asset.QueryAsset;
+import dev.opsuite.model.asset.QueryTemplate;
 import dev.opsuite.model.asset.Rbac;
 import dev.opsuite.model.asset.SourceAsset;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class PlanValidator {
                 scope.all() ? "every CI (no data scope applies to roles " + roles + ")"
                         : "only CIs in the data scope of " + scope.roles() + ": " + scope.key(), scope.toMap()));
 
-        JsonNode queryAsset = assets.content("query");
+        QueryAsset queryAsset = assets.query();
         List<String> queries = QuerySelector.select(checked, queryAsset);
         int maxSteps = policy.budget().maxSteps();
         if (queries.size() > maxSteps) {
@@ -82,8 +83,8 @@ public final class PlanValidator {
                     "no Query-asset template matches this plan", Map.of()));
         }
         String ref = checked.history().eventRef();
-        if (!ref.isEmpty() && !queries.isEmpty() && queries.stream().map(q -> QuerySelector.find(queryAsset, q))
-                .noneMatch(PlanValidator::takesEventRef)) {
+        if (!ref.isEmpty() && !queries.isEmpty() && queries.stream().map(queryAsset::template)
+                .noneMatch(t -> t.filter(q -> q.declares("event_ref")).isPresent())) {
             // an older Query asset would answer with every event: the id would be dropped without a word
             decisions.add(new Decision(policyName, "query_binding", "deny", "no Query-asset template of "
                     + queries + " filters events by an id such as " + ref + " (a template with the parameter event_ref)",
@@ -93,7 +94,7 @@ public final class PlanValidator {
         for (String name : queries) {
             checkQuery(name, queryAsset, assets, guard, policyName, decisions, roles);
             if (!scope.all()) {
-                ScopedTemplates.problem(QuerySelector.find(queryAsset, name)).ifPresent(p -> decisions.add(
+                ScopedTemplates.problem(queryAsset.template(name).orElse(null)).ifPresent(p -> decisions.add(
                         new Decision(policyName, "data_access.template", "deny", name + ": " + p, Map.of("query", name))));
             }
         }
@@ -108,21 +109,9 @@ public final class PlanValidator {
     public List<Decision> checkTemplate(String queryName, AssetBundle assets) {
         String policyName = assets.get("policy").map(AssetDoc::name).orElse("policy");
         List<Decision> decisions = new ArrayList<>();
-        checkQuery(queryName, assets.content("query"), assets, guard(assets.policy().security()), policyName, decisions,
+        checkQuery(queryName, assets.query(), assets, guard(assets.policy().security()), policyName, decisions,
                 List.of());
         return decisions;
-    }
-
-    private static boolean takesEventRef(JsonNode template) {
-        if (template == null) {
-            return false;
-        }
-        for (JsonNode p : template.path("params")) {
-            if ("event_ref".equals(p.path("name").asText())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private PlanModel checkBudget(PlanModel plan, PolicyAsset policy, String policyName, List<Decision> decisions) {
@@ -161,14 +150,14 @@ public final class PlanValidator {
                 Map.of("roles", effective)));
     }
 
-    private void checkQuery(String name, JsonNode queryAsset, AssetBundle assets, SqlGuard guard, String policyName,
+    private void checkQuery(String name, QueryAsset queryAsset, AssetBundle assets, SqlGuard guard, String policyName,
                             List<Decision> decisions, List<String> roles) {
-        JsonNode q = QuerySelector.find(queryAsset, name);
+        QueryTemplate q = queryAsset.template(name).orElse(null);
         if (q == null) {
             decisions.add(new Decision(policyName, "query_binding", "deny", "query " + name + " is not defined", Map.of()));
             return;
         }
-        String sourceName = q.path("source").asText();
+        String sourceName = q.source();
         Optional<AssetDoc> source = assets.source(sourceName);
         if (source.isEmpty()) {
             decisions.add(new Decision(policyName, "source", "deny",
@@ -180,11 +169,11 @@ public final class PlanValidator {
                     "source " + sourceName + " is not declared read_only", Map.of()));
             return;
         }
-        String statement = q.path("statement").asText();
-        String language = q.path("language").asText("sql").toLowerCase(Locale.ROOT);
+        String statement = q.statement();
+        String language = q.language().toLowerCase(Locale.ROOT);
         if ("sql".equals(language)) {
             List<String> statements = new ArrayList<>(List.of(statement));
-            q.path("variants").forEach(v -> statements.add(v.path("statement").asText()));
+            q.variants().forEach(v -> statements.add(v.statement()));
             for (String sql : statements) { // every variant that could run is checked, not only the default
                 SqlGuard.Verdict v = guard.check(sql);
                 Map<String, Object> details = new LinkedHashMap<>();

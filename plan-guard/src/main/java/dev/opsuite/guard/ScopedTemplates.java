@@ -1,7 +1,6 @@
 package dev.opsuite.guard;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import dev.opsuite.model.asset.QueryTemplate;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,57 +27,52 @@ public final class ScopedTemplates {
     private ScopedTemplates() {}
 
     /** Why this template cannot run for a scoped caller, or empty when it declares its scoping clause. */
-    public static Optional<String> problem(JsonNode template) {
+    public static Optional<String> problem(QueryTemplate template) {
         if (template == null) {
             return Optional.of("the template is not defined");
         }
-        if ("search".equalsIgnoreCase(template.path("language").asText("sql"))) {
+        if (QueryTemplate.SEARCH.equalsIgnoreCase(template.language())) {
             // documents are reached by collection (security.documents); EXECUTE leaves out a document that
             // applies only to CIs outside the caller's scope
             return Optional.empty();
         }
-        if (!template.path("scope").isObject()) {
+        if (template.scope().isEmpty()) {
             return Optional.of("the template declares no scoping clause ($.scope), so it cannot run for a caller "
                     + "whose data access is scoped");
         }
-        if ("redis".equalsIgnoreCase(template.path("language").asText("sql"))) {
+        QueryTemplate.Scope scope = template.scope().get();
+        if (QueryTemplate.REDIS.equalsIgnoreCase(template.language())) {
             // Redis cannot filter by a list of codes: EXECUTE keeps only the rows whose CI columns are in scope
-            JsonNode cols = template.path("scope").path("columns");
-            return cols.isArray() && !cols.isEmpty() ? Optional.empty()
+            return !scope.columns().isEmpty() ? Optional.empty()
                     : Optional.of("a redis template's $.scope.columns must name the result columns holding CI codes "
                     + "(EXECUTE keeps only the rows of CIs in the caller's scope)");
         }
-        List<String> declared = new ArrayList<>();
-        template.path("params").forEach(p -> declared.add(p.path("name").asText()));
-        String statement = template.path("statement").asText();
-        String mark = "cypher".equalsIgnoreCase(template.path("language").asText("sql")) ? "$" : ":";
+        String statement = template.statement();
+        String mark = QueryTemplate.CYPHER.equalsIgnoreCase(template.language()) ? "$" : ":";
         for (String p : List.of(ALL, CODES)) {
-            if (!declared.contains(p) || !statement.contains(mark + p)) {
+            if (!template.declares(p) || !statement.contains(mark + p)) {
                 return Optional.of("the template's scoping clause must use and declare the parameter " + p);
             }
         }
-        for (JsonNode v : template.path("variants")) {
-            String s = v.path("statement").asText();
+        for (QueryTemplate.Variant v : template.variants()) {
+            String s = v.statement();
             if (!s.contains(mark + ALL) || !s.contains(mark + CODES)) {
                 return Optional.of("every variant of the template must use the scoping clause (" + ALL + ", " + CODES + ")");
             }
         }
-        if (!template.path("scope").path("columns").isArray()) {
+        if (!scope.columnsListed()) {
             return Optional.of("$.scope.columns must list the result columns holding CI codes ([] for none)");
         }
         return Optional.empty();
     }
 
     /** The result columns holding CI codes that EXECUTE checks against the scope. */
-    public static List<String> columns(JsonNode template) {
-        List<String> out = new ArrayList<>();
-        template.path("scope").path("columns").forEach(c -> out.add(c.asText()));
-        return out;
+    public static List<String> columns(QueryTemplate template) {
+        return template.scope().map(QueryTemplate.Scope::columns).orElse(List.of());
     }
 
     /** The template counting CIs a graph expansion left out for the scope, or empty. */
-    public static Optional<String> outsideQuery(JsonNode template) {
-        String q = template.path("scope").path("outside").asText("");
-        return q.isBlank() ? Optional.empty() : Optional.of(q);
+    public static Optional<String> outsideQuery(QueryTemplate template) {
+        return template.scope().map(QueryTemplate.Scope::outside).filter(q -> !q.isBlank());
     }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.kit.json.ModelJson;
 import dev.opsuite.model.asset.PolicyAsset;
+import dev.opsuite.model.asset.QueryTemplate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -108,15 +108,19 @@ class DataScopeTest {
 
     @Test
     void aTemplateWithoutAScopingClauseCannotRunScoped() throws Exception {
-        JsonNode unscoped = ModelJson.MAPPER.readTree("{\"name\": \"q\", \"statement\": \"SELECT ci_code FROM ci\"}");
+        QueryTemplate unscoped = template("{\"name\": \"q\", \"statement\": \"SELECT ci_code FROM ci\"}");
         assertTrue(ScopedTemplates.problem(unscoped).isPresent());
-        JsonNode declaredNotUsed = ModelJson.MAPPER.readTree("{\"name\": \"q\", \"statement\": \"SELECT ci_code FROM ci\","
+        QueryTemplate declaredNotUsed = template("{\"name\": \"q\", \"statement\": \"SELECT ci_code FROM ci\","
                 + "\"params\": [{\"name\": \"scope_all\"}, {\"name\": \"scope_ci_codes\"}], \"scope\": {\"columns\": []}}");
         assertTrue(ScopedTemplates.problem(declaredNotUsed).isPresent());
-        JsonNode scoped = ModelJson.MAPPER.readTree("{\"name\": \"q\", \"statement\": \"SELECT ci_code FROM ci WHERE "
+        QueryTemplate scoped = template("{\"name\": \"q\", \"statement\": \"SELECT ci_code FROM ci WHERE "
                 + "(:scope_all OR ci_code = ANY(:scope_ci_codes))\", \"params\": [{\"name\": \"scope_all\"}, "
                 + "{\"name\": \"scope_ci_codes\"}], \"scope\": {\"columns\": [\"ci_code\"]}}");
         assertTrue(ScopedTemplates.problem(scoped).isEmpty());
         assertEquals(List.of("ci_code"), ScopedTemplates.columns(scoped));
+    }
+
+    private static QueryTemplate template(String json) throws Exception {
+        return QueryTemplate.from(ModelJson.MAPPER.readTree(json));
     }
 }

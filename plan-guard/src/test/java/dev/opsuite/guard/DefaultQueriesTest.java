@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.kit.json.ModelJson;
+import dev.opsuite.model.asset.QueryAsset;
+import dev.opsuite.model.asset.QueryBinding;
+import dev.opsuite.model.asset.QueryTemplate;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -32,17 +35,17 @@ class DefaultQueriesTest {
 
     @Test
     void everyTemplateAPlanCanBindToRunsForAScopedCaller() throws Exception {
-        JsonNode queries = ModelJson.MAPPER.readTree(Path.of("..", "assets", "defaults", "query", "ci_queries.json").toFile());
+        QueryAsset queries = QueryAsset.from(ModelJson.MAPPER.readTree(Path.of("..", "assets", "defaults", "query",
+                "ci_queries.json").toFile()));
         int checked = 0;
-        for (JsonNode b : queries.path("bindings")) {
-            String need = b.path("when").path("needs").asText();
-            if (need.equals("dictionary") || need.equals("dictionary_revision")) {
+        for (QueryBinding b : queries.bindings()) {
+            if (b.when().serves("dictionary") || b.when().serves("dictionary_revision")) {
                 continue; // the executor's own reads of the estate's names, never a plan's
             }
-            JsonNode q = QuerySelector.find(queries, b.path("query").asText());
-            assertTrue(ScopedTemplates.problem(q).isEmpty(), b.path("query").asText() + ": " + ScopedTemplates.problem(q));
+            QueryTemplate q = queries.template(b.query()).orElse(null);
+            assertTrue(ScopedTemplates.problem(q).isEmpty(), b.query() + ": " + ScopedTemplates.problem(q));
             for (String outside : ScopedTemplates.outsideQuery(q).stream().toList()) {
-                assertTrue(QuerySelector.find(queries, outside) != null, outside);
+                assertTrue(queries.template(outside).isPresent(), outside);
             }
             checked++;
         }

@@ -13,7 +13,7 @@ import java.util.Map;
  * the choice is asked between them only; none, or no such template: asked between all, as before.
  */
 final class AnchorCandidates {
-    static final String NEEDS = "anchor_candidates";
+    static final String NEEDS = dev.opsuite.model.asset.QueryBinding.When.ANCHOR_CANDIDATES;
 
     private AnchorCandidates() {}
 

@@ -16,7 +16,7 @@ import java.util.Set;
  * it had one. The Query asset's {@code needs: anchor_titles} template lists the incidents.
  */
 final class AnchorTitles {
-    static final String NEEDS = "anchor_titles";
+    static final String NEEDS = dev.opsuite.model.asset.QueryBinding.When.ANCHOR_TITLES;
     static final int MIN_SHARED = 2;
     static final double MIN_SHARE = 0.4;
 

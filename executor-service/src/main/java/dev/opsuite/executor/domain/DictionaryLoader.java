@@ -1,8 +1,10 @@
 package dev.opsuite.executor.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.asset.QueryAsset;
+import dev.opsuite.model.asset.QueryBinding.When;
+import dev.opsuite.model.asset.QueryTemplate;
 import dev.opsuite.model.asset.SourceAsset;
 import dev.opsuite.model.errors.OpsException;
 import java.util.ArrayList;
@@ -33,9 +35,9 @@ public final class DictionaryLoader {
     public record Loaded(long revision, boolean unchanged, List<Table> tables) {}
 
     public Loaded load(AssetBundle assets, boolean mock, long knownRevision) {
-        JsonNode queryAsset = assets.content("query");
+        QueryAsset queryAsset = assets.query();
         long revision = -1;
-        for (String name : bound(queryAsset, "dictionary_revision")) {
+        for (String name : queryAsset.serving(When.DICTIONARY_REVISION)) {
             SqlPort.Tabular t = run(queryAsset, name, assets, mock);
             if (!t.rows().isEmpty() && !t.rows().get(0).isEmpty() && t.rows().get(0).get(0) instanceof Number n) {
                 revision = n.longValue();
@@ -45,39 +47,27 @@ public final class DictionaryLoader {
             return new Loaded(revision, true, List.of());
         }
         List<Table> tables = new ArrayList<>();
-        for (String name : bound(queryAsset, "dictionary")) {
+        for (String name : queryAsset.serving(When.DICTIONARY)) {
             tables.add(new Table(name, run(queryAsset, name, assets, mock)));
         }
         return new Loaded(revision, false, tables);
     }
 
-    private static List<String> bound(JsonNode queryAsset, String need) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode b : queryAsset.path("bindings")) {
-            if (need.equals(b.path("when").path("needs").asText())) {
-                out.add(b.path("query").asText());
-            }
-        }
-        return out;
-    }
-
-    private SqlPort.Tabular run(JsonNode queryAsset, String name, AssetBundle assets, boolean mock) {
-        JsonNode q = PlanExecutor.find(queryAsset, name);
-        if (q == null) {
-            throw OpsException.invalid("dictionary query " + name + " is not defined in the Query asset");
-        }
-        if (!q.path("params").isEmpty()) {
+    private SqlPort.Tabular run(QueryAsset queryAsset, String name, AssetBundle assets, boolean mock) {
+        QueryTemplate q = queryAsset.template(name).orElseThrow(() ->
+                OpsException.invalid("dictionary query " + name + " is not defined in the Query asset"));
+        if (!q.params().isEmpty()) {
             throw OpsException.invalid("dictionary query " + name + " must not take parameters");
         }
         if (mock) {
             return Fixtures.answer(q, Map.of(), MAX_DICTIONARY_ROWS);
         }
-        String sourceName = q.path("source").asText();
+        String sourceName = q.source();
         AssetDoc source = assets.source(sourceName)
                 .orElseThrow(() -> OpsException.invalid("dictionary query " + name + " names unknown source " + sourceName));
         int timeout = Math.min(TIMEOUT_SECONDS, SourceAsset.of(source).limits().maxDurationSeconds());
-        String statement = q.path("statement").asText();
-        return "cypher".equals(q.path("language").asText("sql"))
+        String statement = q.statement();
+        return QueryTemplate.CYPHER.equals(q.language())
                 ? graph.query(source, statement, Map.of(), MAX_DICTIONARY_ROWS, timeout)
                 : sql.query(source, statement, Map.of(), MAX_DICTIONARY_ROWS, timeout);
     }

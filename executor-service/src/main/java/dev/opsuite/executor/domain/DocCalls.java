@@ -1,10 +1,10 @@
 package dev.opsuite.executor.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.guard.DocSearchGuard;
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.model.AssetDoc;
 import dev.opsuite.model.asset.PolicyDocuments;
+import dev.opsuite.model.asset.QueryTemplate;
 import dev.opsuite.model.asset.SourceAsset;
 import dev.opsuite.model.errors.ErrorCode;
 import dev.opsuite.model.errors.OpsException;
@@ -46,12 +46,12 @@ final class DocCalls {
 
     private DocCalls() {}
 
-    static ToolOutput run(DocumentPort port, SqlPort sql, JsonNode q, Map<String, Object> bound, AssetBundle assets,
+    static ToolOutput run(DocumentPort port, SqlPort sql, QueryTemplate q, Map<String, Object> bound, AssetBundle assets,
                           List<String> roles, int budgetTimeout, boolean mock, java.util.Set<String> visible,
                           List<ToolCallRecord> calls, List<Evidence> evidence, String lang, List<String> preferKinds) {
-        String name = q.path("name").asText();
-        String tool = q.path("tool").asText("doc_executor");
-        String sourceName = q.path("source").asText();
+        String name = q.name();
+        String tool = q.tool();
+        String sourceName = q.source();
         String where = mock ? "mock:" + sourceName : sourceName;
         Map<String, Object> shown = QueryParams.declared(bound, List.copyOf(bound.keySet()));
         long start = System.nanoTime();
@@ -70,11 +70,10 @@ final class DocCalls {
                 throw new OpsException(ErrorCode.POLICY_DENIED, refused.get());
             }
             DocSearchGuard.Bounds b = DocSearchGuard.bounds(q, policy, typed);
-            JsonNode s = q.path("search");
-            String text = fill(q.path("statement").asText("{question}"), bound);
-            DocumentPort.Query query = new DocumentPort.Query(text, str(bound, s.path("ci_param").asText("ci_code")),
-                    str(bound, s.path("ci_type_param").asText("ci_type")), strings(s.path("kinds")),
-                    strings(s.path("tags")), lang, b.topK(), b.passageChars(), preferKinds);
+            QueryTemplate.Search s = q.search();
+            String text = fill(q.statement(), bound);
+            DocumentPort.Query query = new DocumentPort.Query(text, str(bound, s.ciParam()),
+                    str(bound, s.ciTypeParam()), s.kinds(), s.tags(), lang, b.topK(), b.passageChars(), preferKinds);
             shown.put("search", text);
             shown.put("top_k", b.topK());
             int timeout = Math.min(budgetTimeout, typed.limits().maxDurationSeconds());
@@ -100,14 +99,13 @@ final class DocCalls {
             }
             int ms = PlanExecutor.elapsed(start);
             meta.put("elapsed_ms", ms);
-            cite(t, q.path("title").asText(name) + (mock ? " (mock: fixture)" : ""), text, where, evidence);
+            cite(t, q.title() + (mock ? " (mock: fixture)" : ""), text, where, evidence);
             calls.add(new ToolCallRecord(tool, ms, PlanExecutor.withQuery(name, shown), t.rows().size()
                     + " passages returned" + (mock ? " from a mock fixture" : ""), null));
             return new ToolOutput(tool, name, t.columns(), t.rows(), false, meta, null, false);
         } catch (OpsException e) {
             boolean retryable = e.code() == ErrorCode.UNAVAILABLE || e.code() == ErrorCode.DEADLINE_EXCEEDED;
-            evidence.add(new Evidence("document", q.path("title").asText(name) + " (failed)",
-                    q.path("statement").asText(), shown, where));
+            evidence.add(new Evidence("document", q.title() + " (failed)", q.statement(), shown, where));
             calls.add(new ToolCallRecord(tool, PlanExecutor.elapsed(start), PlanExecutor.withQuery(name, shown),
                     "failed", e.getMessage()));
             return new ToolOutput(tool, name, List.of(), List.of(), false, Map.of("source", sourceName,
@@ -166,11 +164,5 @@ final class DocCalls {
     private static String str(Map<String, Object> bound, String param) {
         Object v = bound.get(param);
         return v == null ? "" : String.valueOf(v);
-    }
-
-    static List<String> strings(JsonNode n) {
-        List<String> out = new ArrayList<>();
-        n.forEach(v -> out.add(v.asText()));
-        return out;
     }
 }

@@ -2,6 +2,7 @@ package dev.opsuite.executor.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.kit.json.ModelJson;
+import dev.opsuite.model.asset.QueryTemplate;
 import dev.opsuite.model.errors.OpsException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +17,12 @@ import java.util.Map;
 final class Fixtures {
     private Fixtures() {}
 
-    static SqlPort.Tabular answer(JsonNode query, Map<String, Object> bound, int maxRows) {
-        for (JsonNode f : query.path("fixtures")) {
-            if (matches(f.path("params"), bound)) {
-                List<String> columns = new ArrayList<>();
-                f.path("columns").forEach(c -> columns.add(c.asText()));
+    static SqlPort.Tabular answer(QueryTemplate query, Map<String, Object> bound, int maxRows) {
+        for (QueryTemplate.Fixture f : query.fixtures()) {
+            if (matches(f.params(), bound)) {
+                List<String> columns = f.columns();
                 List<List<Object>> rows = new ArrayList<>();
-                for (JsonNode row : f.path("rows")) {
+                for (List<JsonNode> row : f.rows()) {
                     if (rows.size() == maxRows) {
                         return new SqlPort.Tabular(columns, rows, true);
                     }
@@ -33,15 +33,13 @@ final class Fixtures {
                 return new SqlPort.Tabular(columns, rows, false);
             }
         }
-        throw OpsException.notFound("mock mode: query " + query.path("name").asText()
+        throw OpsException.notFound("mock mode: query " + query.name()
                 + " has no fixture matching its parameters " + ModelJson.MAPPER.valueToTree(bound));
     }
 
-    private static boolean matches(JsonNode want, Map<String, Object> bound) {
-        if (!want.isObject()) {
-            return true;
-        }
-        for (Map.Entry<String, JsonNode> e : want.properties()) {
+    /** A fixture without params ({} or none) matches any call. */
+    private static boolean matches(Map<String, JsonNode> want, Map<String, Object> bound) {
+        for (Map.Entry<String, JsonNode> e : want.entrySet()) {
             if (!bound.containsKey(e.getKey())) {
                 return false;
             }

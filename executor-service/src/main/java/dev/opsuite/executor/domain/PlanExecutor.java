@@ -1,12 +1,13 @@
 package dev.opsuite.executor.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.guard.DataScope;
 import dev.opsuite.guard.ScopedTemplates;
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.model.AssetDoc;
 import dev.opsuite.model.Intent;
 import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.asset.QueryAsset;
+import dev.opsuite.model.asset.QueryTemplate;
 import dev.opsuite.model.asset.SourceAsset;
 import dev.opsuite.model.errors.ErrorCode;
 import dev.opsuite.model.errors.OpsException;
@@ -67,7 +68,7 @@ public final class PlanExecutor {
     public ExecutionResult execute(PlanModel plan, List<String> queries, AssetBundle assets, boolean mock,
                                    DataScope scope, List<String> roles) {
         Set<String> visible = scope.all() ? null : scopes.of(scope, assets, mock);
-        JsonNode queryAsset = assets.content("query");
+        QueryAsset queryAsset = assets.query();
         int budgetTimeout = assets.policy().budget().timeoutSeconds();
         List<ToolOutput> outputs = new ArrayList<>();
         List<ToolCallRecord> calls = new ArrayList<>();
@@ -75,13 +76,15 @@ public final class PlanExecutor {
         List<Trigger> triggers = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         PlanModel current = plan;
-        JsonNode anchors = AnchorCandidates.applies(plan) ? needed(queryAsset, AnchorCandidates.NEEDS) : null;
+        QueryTemplate anchors = AnchorCandidates.applies(plan)
+                ? queryAsset.servingTemplate(AnchorCandidates.NEEDS).orElse(null) : null;
         if (anchors != null) {
             ToolOutput out = run(anchors, AnchorCandidates.params(plan), assets, budgetTimeout, mock, visible, calls,
                     evidence);
             current = AnchorCandidates.narrow(plan, out);
         }
-        JsonNode titled = AnchorTitles.applies(current) ? needed(queryAsset, AnchorTitles.NEEDS) : null;
+        QueryTemplate titled = AnchorTitles.applies(current)
+                ? queryAsset.servingTemplate(AnchorTitles.NEEDS).orElse(null) : null;
         if (titled != null) {
             // the incident named by the words of its title, when the CI the words fit had none
             ToolOutput out = run(titled, QueryParams.of(current), assets, budgetTimeout, mock, visible, calls,
@@ -95,19 +98,16 @@ public final class PlanExecutor {
             triggers.add(new Trigger("slot_missing", "execute", "medium", "plan is missing " + current.missingSlots()));
             return new ExecutionResult(current, outputs, calls, evidence, triggers, warnings);
         }
-        List<JsonNode> answering = new ArrayList<>();
+        List<QueryTemplate> answering = new ArrayList<>();
         for (String name : queries) {
-            JsonNode q = find(queryAsset, name);
-            if (q == null) {
-                throw OpsException.invalid("query " + name + " is not defined in the Query asset");
-            }
-            if (current.documents().only() && !"search".equals(q.path("language").asText())
-                    && !"ci_resolver".equals(q.path("tool").asText())) {
+            QueryTemplate q = queryAsset.template(name)
+                    .orElseThrow(() -> OpsException.invalid("query " + name + " is not defined in the Query asset"));
+            if (current.documents().only() && !QueryTemplate.SEARCH.equals(q.language()) && !q.resolvesCis()) {
                 continue; // the data part was given up for want of its CI (documentsOnly)
             }
             Map<String, Object> params = QueryParams.of(current);
             ToolOutput out = run(q, params, assets, roles, budgetTimeout, mock, visible, calls, evidence);
-            if ("ci_resolver".equals(q.path("tool").asText())) {
+            if (q.resolvesCis()) {
                 current = applyResolution(current, out, triggers);
                 outputs.add(out);
                 if (!current.missingSlots().isEmpty() && current.documents().enabled() && !out.failed()
@@ -125,7 +125,7 @@ public final class PlanExecutor {
             if (out.failed()) {
                 triggers.add(new Trigger(out.retryable() ? "tool_error_retryable" : "tool_error_fatal", "execute",
                         "high", name + ": " + out.error()));
-            } else if (out.rows().isEmpty() && !"search".equals(q.path("language").asText())) {
+            } else if (out.rows().isEmpty() && !QueryTemplate.SEARCH.equals(q.language())) {
                 // (no document matching is said as such; widening a time range or a name cannot change it)
                 triggers.add(new Trigger("empty_result", "execute", "medium", "No data found for " + name));
             }
@@ -139,17 +139,17 @@ public final class PlanExecutor {
         return new ExecutionResult(current, outputs, calls, evidence, triggers, warnings);
     }
 
-    private ToolOutput run(JsonNode q, Map<String, Object> planParams, AssetBundle assets, int budgetTimeout,
+    private ToolOutput run(QueryTemplate q, Map<String, Object> planParams, AssetBundle assets, int budgetTimeout,
                            boolean mock, Set<String> visible, List<ToolCallRecord> calls, List<Evidence> evidence) {
         return run(q, planParams, assets, List.of(), budgetTimeout, mock, visible, calls, evidence);
     }
 
-    private ToolOutput run(JsonNode q, Map<String, Object> planParams, AssetBundle assets, List<String> roles,
+    private ToolOutput run(QueryTemplate q, Map<String, Object> planParams, AssetBundle assets, List<String> roles,
                            int budgetTimeout, boolean mock, Set<String> visible, List<ToolCallRecord> calls,
                            List<Evidence> evidence) {
-        String name = q.path("name").asText();
-        String tool = q.path("tool").asText("sql_executor");
-        String sourceName = q.path("source").asText();
+        String name = q.name();
+        String tool = q.tool();
+        String sourceName = q.source();
         Map<String, Object> allParams = new LinkedHashMap<>(planParams);
         // the caller's data scope, from the Policy and its roles — never from the plan
         allParams.put(ScopedTemplates.ALL, visible == null);
@@ -167,8 +167,8 @@ public final class PlanExecutor {
                         name + ": " + unscoped.get(), false);
             }
         }
-        String statement = q.path("statement").asText();
-        String language = q.path("language").asText("sql");
+        String statement = q.statement();
+        String language = q.language();
         AssetDoc variantSource = assets.source(sourceName).orElse(null);
         if ("sql".equals(language) && variantSource != null && !mock) {
             // a variant for a database extension (e.g. TimescaleDB's time_bucket) runs only where it exists
@@ -184,14 +184,14 @@ public final class PlanExecutor {
                     planParams.get("document_kinds") instanceof List<?> k ? k.stream().map(String::valueOf).toList()
                             : List.of());
         }
-        evidence.add(new Evidence(language, q.path("title").asText(name) + (mock ? " (mock: fixture)" : ""), statement,
+        evidence.add(new Evidence(language, q.title() + (mock ? " (mock: fixture)" : ""), statement,
                 params, mock ? "mock:" + sourceName : sourceName));
         try {
             AssetDoc source = assets.source(sourceName)
                     .orElseThrow(() -> OpsException.invalid("query " + name + " names unknown source " + sourceName));
             SourceAsset.Limits limits = SourceAsset.of(source).limits();
             int maxRows = Math.min(limits.maxRows(),
-                    q.path("max_rows").asInt(((Number) allParams.getOrDefault("limit", 50)).intValue()));
+                    q.maxRows().orElse(((Number) allParams.getOrDefault("limit", 50)).intValue()));
             int timeout = Math.min(budgetTimeout, limits.maxDurationSeconds());
             SqlPort.Tabular t = mock ? Fixtures.answer(q, bound, maxRows)
                     : "cypher".equals(language) ? graph.query(source, statement, bound, maxRows, timeout)
@@ -223,14 +223,14 @@ public final class PlanExecutor {
     }
 
     /** The template's declared parameters from the values offered; an unset string binds as '' ("no filter"). */
-    static Map<String, Object> bind(JsonNode q, Map<String, Object> offered) {
+    static Map<String, Object> bind(QueryTemplate q, Map<String, Object> offered) {
         Map<String, Object> bound = new LinkedHashMap<>();
-        for (JsonNode p : q.path("params")) {
-            String param = p.path("name").asText();
+        for (QueryTemplate.Param p : q.params()) {
+            String param = p.name();
             Object v = offered.get(param);
             // a string parameter the plan leaves unset (e.g. a filter on a field of the operator's own
             // schema that the question did not name) binds as '' — "no filter" in the templates
-            bound.put(param, v == null && "string".equals(p.path("type").asText("string")) ? "" : v);
+            bound.put(param, v == null && "string".equals(p.type()) ? "" : v);
         }
         return bound;
     }
@@ -239,22 +239,22 @@ public final class PlanExecutor {
      * How many CIs a graph expansion stopped at because they are outside the caller's scope: the
      * template's {@code scope.outside} companion, run with the same values; null when it has none.
      */
-    private Integer outsideCount(JsonNode q, Map<String, Object> offered, AssetBundle assets, AssetDoc source,
+    private Integer outsideCount(QueryTemplate q, Map<String, Object> offered, AssetBundle assets, AssetDoc source,
                                  int timeout, boolean mock) {
         java.util.Optional<String> companion = ScopedTemplates.outsideQuery(q);
         if (companion.isEmpty()) {
             return null;
         }
-        JsonNode c = find(assets.content("query"), companion.get());
-        if (c == null || !c.path("source").asText().equals(source.name())) {
-            throw OpsException.invalid("query " + q.path("name").asText() + " names scope.outside " + companion.get()
+        QueryTemplate c = assets.query().template(companion.get()).orElse(null);
+        if (c == null || !c.source().equals(source.name())) {
+            throw OpsException.invalid("query " + q.name() + " names scope.outside " + companion.get()
                     + ", which is not a template on the same source");
         }
         Map<String, Object> bound = bind(c, offered);
         SqlPort.Tabular t = mock ? Fixtures.answer(c, bound, 1)
-                : "cypher".equals(c.path("language").asText("sql"))
-                ? graph.query(source, c.path("statement").asText(), bound, 1, timeout)
-                : sql.query(source, c.path("statement").asText(), bound, 1, timeout);
+                : QueryTemplate.CYPHER.equals(c.language())
+                ? graph.query(source, c.statement(), bound, 1, timeout)
+                : sql.query(source, c.statement(), bound, 1, timeout);
         int at = t.columns().indexOf("outside");
         return at < 0 || t.rows().isEmpty() || !(t.rows().get(0).get(at) instanceof Number n) ? 0 : n.intValue();
     }
@@ -333,24 +333,5 @@ public final class PlanExecutor {
 
     static int elapsed(long startNanos) {
         return (int) ((System.nanoTime() - startNanos) / 1_000_000);
-    }
-
-    /** The template a binding {@code when: {needs: …}} names for the product's own use, or null. */
-    static JsonNode needed(JsonNode queryAsset, String needs) {
-        for (JsonNode b : queryAsset.path("bindings")) {
-            if (needs.equals(b.path("when").path("needs").asText())) {
-                return find(queryAsset, b.path("query").asText());
-            }
-        }
-        return null;
-    }
-
-    static JsonNode find(JsonNode queryAsset, String name) {
-        for (JsonNode q : queryAsset.path("queries")) {
-            if (name.equals(q.path("name").asText())) {
-                return q;
-            }
-        }
-        return null;
     }
 }

@@ -1,9 +1,10 @@
 package dev.opsuite.executor.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.guard.ScopedTemplates;
 import dev.opsuite.model.AssetDoc;
 import dev.opsuite.model.asset.PolicyAsset;
+import dev.opsuite.model.asset.QueryAsset;
+import dev.opsuite.model.asset.QueryTemplate;
 import dev.opsuite.model.asset.SourceAsset;
 import dev.opsuite.model.errors.OpsException;
 import java.util.List;
@@ -43,13 +44,13 @@ public final class QueryPreviewer {
                           List<List<Object>> rows, boolean truncated, int durationMs, int maxRows,
                           int timeoutSeconds, String source) {}
 
-    public Preview preview(JsonNode queryAsset, String queryName, AssetDoc source, PolicyAsset policy,
+    public Preview preview(QueryAsset queryAsset, String queryName, AssetDoc source, PolicyAsset policy,
                            Map<String, Object> given, int requestedRows, int requestedTimeout) {
         return preview(queryAsset, queryName, source, policy, given, requestedRows, requestedTimeout, () -> { });
     }
 
     /** @param guard runs once the request is known to be well formed, before any statement runs; it may refuse */
-    public Preview preview(JsonNode queryAsset, String queryName, AssetDoc source, PolicyAsset policy,
+    public Preview preview(QueryAsset queryAsset, String queryName, AssetDoc source, PolicyAsset policy,
                            Map<String, Object> given, int requestedRows, int requestedTimeout, Runnable guard) {
         if (requestedRows < 0 || requestedRows > MAX_ROWS) {
             throw OpsException.invalid("max_rows must be between 1 and " + MAX_ROWS);
@@ -57,15 +58,13 @@ public final class QueryPreviewer {
         if (requestedTimeout < 0) {
             throw OpsException.invalid("timeout_seconds must not be negative");
         }
-        JsonNode q = PlanExecutor.find(queryAsset, queryName);
-        if (q == null) {
-            throw OpsException.notFound("query asset has no template '" + queryName + "'");
-        }
-        if (!q.path("source").asText().equals(source.name())) {
-            throw OpsException.invalid("template " + queryName + " runs on source " + q.path("source").asText()
+        QueryTemplate q = queryAsset.template(queryName)
+                .orElseThrow(() -> OpsException.notFound("query asset has no template '" + queryName + "'"));
+        if (!q.source().equals(source.name())) {
+            throw OpsException.invalid("template " + queryName + " runs on source " + q.source()
                     + ", not " + source.name());
         }
-        String language = q.path("language").asText("sql");
+        String language = q.language();
         if (!"sql".equals(language) && !"cypher".equals(language) && !"redis".equals(language)
                 && !"search".equals(language)) {
             throw OpsException.invalid("template " + queryName + " has unsupported language " + language);
@@ -73,7 +72,7 @@ public final class QueryPreviewer {
         if ("search".equals(language)) {
             return search(q, source, policy, given, requestedTimeout, guard);
         }
-        String statement = "sql".equals(language) ? Variants.statement(q, source, sql) : q.path("statement").asText();
+        String statement = "sql".equals(language) ? Variants.statement(q, source, sql) : q.statement();
         for (String own : List.of(ScopedTemplates.ALL, ScopedTemplates.CODES)) {
             if (given.containsKey(own)) {
                 throw OpsException.invalid("params." + own + " is the caller's data scope; the executor binds it, "
@@ -81,10 +80,10 @@ public final class QueryPreviewer {
             }
         }
         Map<String, Object> withScope = new java.util.LinkedHashMap<>(given);
-        q.path("params").forEach(p -> { // a preview runs for a caller who sees every CI (see SourceRpcs)
-            if (ScopedTemplates.ALL.equals(p.path("name").asText())) {
+        q.params().forEach(p -> { // a preview runs for a caller who sees every CI (see SourceRpcs)
+            if (ScopedTemplates.ALL.equals(p.name())) {
                 withScope.put(ScopedTemplates.ALL, true);
-            } else if (ScopedTemplates.CODES.equals(p.path("name").asText())) {
+            } else if (ScopedTemplates.CODES.equals(p.name())) {
                 withScope.put(ScopedTemplates.CODES, List.of());
             }
         });
@@ -98,7 +97,7 @@ public final class QueryPreviewer {
         Map<String, Object> bound = TemplateParams.bind(q, statement, language, withScope);
         SourceAsset.Limits limits = SourceAsset.of(source).limits();
         int maxRows = Math.min(requestedRows == 0 ? DEFAULT_ROWS : requestedRows,
-                Math.min(limits.maxRows(), q.path("max_rows").asInt(MAX_ROWS)));
+                Math.min(limits.maxRows(), q.maxRows().orElse(MAX_ROWS)));
         int limit = Math.min(limits.maxDurationSeconds(), policy.budget().timeoutSeconds());
         int timeout = Math.max(1, requestedTimeout == 0 ? limit : Math.min(requestedTimeout, limit));
         guard.run();
@@ -106,7 +105,7 @@ public final class QueryPreviewer {
         if ("redis".equals(language)) {
             dev.opsuite.guard.RedisTemplates.Bound command = RedisBounds.apply(dev.opsuite.guard.RedisTemplates.bind(
                     statement, bound, policy.security().redis(), List.of(), limits.maxKeys()), maxRows);
-            SqlPort.Tabular t = RedisResults.map(q.path("result"), redis.run(source, command, maxRows, timeout), bound);
+            SqlPort.Tabular t = RedisResults.map(q.result(), redis.run(source, command, maxRows, timeout), bound);
             return new Preview(language, command.display(), TemplateParams.printable(bound), t.columns(), t.rows(),
                     t.truncated(), (int) ((System.nanoTime() - start) / 1_000_000), maxRows, timeout, source.ref());
         }
@@ -123,29 +122,28 @@ public final class QueryPreviewer {
      * {@code question}, {@code ci_code}), bounded as EXECUTE bounds it, searched for a caller who may read
      * every collection the Policy allows.
      */
-    private Preview search(JsonNode q, AssetDoc source, PolicyAsset policy, Map<String, Object> given,
+    private Preview search(QueryTemplate q, AssetDoc source, PolicyAsset policy, Map<String, Object> given,
                            int requestedTimeout, Runnable guard) {
         SourceAsset typed = SourceAsset.of(source);
         if (!typed.isDocuments()) {
             throw OpsException.invalid("a search template runs only on a Source of type documents, not " + source.name());
         }
         Map<String, Object> bound = new java.util.LinkedHashMap<>();
-        q.path("params").forEach(p -> {
-            Object v = given.get(p.path("name").asText());
-            bound.put(p.path("name").asText(), v == null ? "" : String.valueOf(v));
+        q.params().forEach(p -> {
+            Object v = given.get(p.name());
+            bound.put(p.name(), v == null ? "" : String.valueOf(v));
         });
         dev.opsuite.guard.DocSearchGuard.Bounds b = dev.opsuite.guard.DocSearchGuard.bounds(q,
                 policy.security().documents(), typed);
-        JsonNode s = q.path("search");
-        String text = DocCalls.fill(q.path("statement").asText("{question}"), bound);
+        QueryTemplate.Search s = q.search();
+        String text = DocCalls.fill(q.statement(), bound);
         int limit = Math.min(typed.limits().maxDurationSeconds(), policy.budget().timeoutSeconds());
         int timeout = Math.max(1, requestedTimeout == 0 ? limit : Math.min(requestedTimeout, limit));
         guard.run();
         long start = System.nanoTime();
         DocumentPort.Result r = documents.search(source, new DocumentPort.Query(text,
-                String.valueOf(bound.getOrDefault(s.path("ci_param").asText("ci_code"), "")),
-                String.valueOf(bound.getOrDefault(s.path("ci_type_param").asText("ci_type"), "")),
-                DocCalls.strings(s.path("kinds")), DocCalls.strings(s.path("tags")), "", b.topK(), b.passageChars()),
+                String.valueOf(bound.getOrDefault(s.ciParam(), "")),
+                String.valueOf(bound.getOrDefault(s.ciTypeParam(), "")), s.kinds(), s.tags(), "", b.topK(), b.passageChars()),
                 timeout);
         SqlPort.Tabular t = DocCalls.rows(r.passages());
         return new Preview("search", text, bound, t.columns(), t.rows(), false,

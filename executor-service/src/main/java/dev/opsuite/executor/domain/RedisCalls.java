@@ -1,9 +1,9 @@
 package dev.opsuite.executor.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.guard.RedisTemplates;
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.asset.QueryTemplate;
 import dev.opsuite.model.asset.SourceAsset;
 import dev.opsuite.model.errors.ErrorCode;
 import dev.opsuite.model.errors.OpsException;
@@ -30,12 +30,12 @@ final class RedisCalls {
 
     private RedisCalls() {}
 
-    static ToolOutput run(RedisPort port, JsonNode q, Map<String, Object> bound, AssetBundle assets, List<String> roles,
+    static ToolOutput run(RedisPort port, QueryTemplate q, Map<String, Object> bound, AssetBundle assets, List<String> roles,
                           int budgetTimeout, boolean mock, Set<String> visible, List<ToolCallRecord> calls,
                           List<Evidence> evidence) {
-        String name = q.path("name").asText();
-        String tool = q.path("tool").asText("redis_executor");
-        String sourceName = q.path("source").asText();
+        String name = q.name();
+        String tool = q.tool();
+        String sourceName = q.source();
         String where = mock ? "mock:" + sourceName : sourceName;
         Map<String, Object> values = withDefaults(q, bound);
         Map<String, Object> shown = QueryParams.declared(values, List.copyOf(values.keySet()));
@@ -45,19 +45,19 @@ final class RedisCalls {
             AssetDoc source = assets.source(sourceName)
                     .orElseThrow(() -> OpsException.invalid("query " + name + " names unknown source " + sourceName));
             SourceAsset.Limits limits = SourceAsset.of(source).limits();
-            int maxRows = Math.min(limits.maxRows(), q.path("max_rows").asInt(QueryParams.DEFAULT_LIMIT));
-            RedisTemplates.Bound command = RedisBounds.apply(RedisTemplates.bind(q.path("statement").asText(), values,
+            int maxRows = Math.min(limits.maxRows(), q.maxRows().orElse(QueryParams.DEFAULT_LIMIT));
+            RedisTemplates.Bound command = RedisBounds.apply(RedisTemplates.bind(q.statement(), values,
                     assets.policy().security().redis(), roles, limits.maxKeys()), maxRows);
             Map<String, Object> reference = new LinkedHashMap<>(shown);
             reference.put("command", command.command());
             reference.put("args", command.args());
-            evidence.add(new Evidence("redis", q.path("title").asText(name) + (mock ? " (mock: fixture)" : ""),
+            evidence.add(new Evidence("redis", q.title() + (mock ? " (mock: fixture)" : ""),
                     command.display(), reference, where));
             referenced = true;
             shown.put("command", command.display());
             int timeout = Math.min(budgetTimeout, limits.maxDurationSeconds());
             SqlPort.Tabular t = mock ? Fixtures.answer(q, bound, maxRows)
-                    : RedisResults.map(q.path("result"), port.run(source, command, maxRows, timeout), values);
+                    : RedisResults.map(q.result(), port.run(source, command, maxRows, timeout), values);
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("source", where);
             if (visible != null) {
@@ -74,8 +74,7 @@ final class RedisCalls {
         } catch (OpsException e) {
             if (!referenced) {
                 // refused before it could be bound: the reference is the template itself
-                evidence.add(new Evidence("redis", q.path("title").asText(name) + " (refused)",
-                        q.path("statement").asText(), shown, where));
+                evidence.add(new Evidence("redis", q.title() + " (refused)", q.statement(), shown, where));
             }
             boolean retryable = !(e instanceof dev.opsuite.model.errors.KnownDownException)
                     && (e.code() == ErrorCode.UNAVAILABLE || e.code() == ErrorCode.DEADLINE_EXCEEDED);
@@ -91,16 +90,18 @@ final class RedisCalls {
      * many seconds before now, e.g. the heartbeat cut-off of 300 s) or its {@code default} (e.g. the
      * CI type whose heartbeats are read) when the template declares one.
      */
-    static Map<String, Object> withDefaults(JsonNode q, Map<String, Object> bound) {
+    static Map<String, Object> withDefaults(QueryTemplate q, Map<String, Object> bound) {
         Map<String, Object> out = new LinkedHashMap<>(bound);
-        for (JsonNode p : q.path("params")) {
-            String n = p.path("name").asText();
+        for (QueryTemplate.Param p : q.params()) {
+            String n = p.name();
             Object v = out.get(n);
-            if ((v == null || "".equals(v)) && p.path("default_seconds_ago").isNumber()) {
+            boolean unset = v == null || "".equals(v);
+            if (unset && p.defaultSecondsAgo().isPresent()) {
                 out.put(n, OffsetDateTime.now(ZoneOffset.UTC).withNano(0)
-                        .minusSeconds(p.path("default_seconds_ago").asLong()));
-            } else if ((v == null || "".equals(v)) && p.path("default").isValueNode()) {
-                out.put(n, p.path("default").isTextual() ? p.path("default").asText() : p.path("default").numberValue());
+                        .minusSeconds(p.defaultSecondsAgo().getAsLong()));
+            } else if (unset && p.byDefault().filter(d -> d.isValueNode()).isPresent()) {
+                var d = p.byDefault().get();
+                out.put(n, d.isTextual() ? d.asText() : d.numberValue());
             }
         }
         return out;

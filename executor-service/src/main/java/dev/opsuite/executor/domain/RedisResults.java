@@ -1,6 +1,6 @@
 package dev.opsuite.executor.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.asset.QueryTemplate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,18 +25,19 @@ import java.util.Map;
 final class RedisResults {
     private RedisResults() {}
 
-    static SqlPort.Tabular map(JsonNode result, SqlPort.Tabular t, Map<String, Object> bound) {
-        if (result == null || !result.isObject()) {
+    static SqlPort.Tabular map(java.util.Optional<QueryTemplate.Result> given, SqlPort.Tabular t,
+                               Map<String, Object> bound) {
+        if (given.isEmpty()) {
             return t;
         }
-        SqlPort.Tabular out = result.path("row").asBoolean(false) ? pivot(t, result.path("fields")) : t;
+        QueryTemplate.Result result = given.get();
+        SqlPort.Tabular out = result.row() ? pivot(t, result.fields()) : t;
         List<String> columns = new ArrayList<>();
         List<List<Object>> rows = new ArrayList<>();
-        List<String> leading = new ArrayList<>();
-        result.path("params").forEach(p -> leading.add(p.asText()));
+        List<String> leading = result.params();
         columns.addAll(leading);
         for (String c : out.columns()) {
-            columns.add(result.path("columns").path(c).asText(c));
+            columns.add(result.columns().getOrDefault(c, c));
         }
         for (List<Object> r : out.rows()) {
             List<Object> row = new ArrayList<>();
@@ -44,13 +45,13 @@ final class RedisResults {
             row.addAll(r);
             rows.add(row);
         }
-        typed(columns, rows, result.path("numbers"), RedisResults::number);
-        typed(columns, rows, result.path("times"), RedisResults::time);
+        typed(columns, rows, result.numbers(), RedisResults::number);
+        typed(columns, rows, result.times(), RedisResults::time);
         return new SqlPort.Tabular(columns, rows, out.truncated());
     }
 
     /** field/value rows (HGETALL) as one row: a column per field, in the order asked or as read. */
-    private static SqlPort.Tabular pivot(SqlPort.Tabular t, JsonNode fields) {
+    private static SqlPort.Tabular pivot(SqlPort.Tabular t, List<String> fields) {
         int f = t.columns().indexOf("field");
         int v = t.columns().indexOf("value");
         if (f < 0 || v < 0) {
@@ -61,21 +62,16 @@ final class RedisResults {
         if (byField.isEmpty()) {
             return new SqlPort.Tabular(t.columns(), List.of(), t.truncated()); // no hash: no row ("no data")
         }
-        List<String> names = new ArrayList<>();
-        if (fields.isArray() && !fields.isEmpty()) {
-            fields.forEach(x -> names.add(x.asText()));
-        } else {
-            names.addAll(byField.keySet());
-        }
+        List<String> names = fields.isEmpty() ? new ArrayList<>(byField.keySet()) : fields;
         List<Object> row = new ArrayList<>();
         names.forEach(n -> row.add(byField.get(n)));
         return new SqlPort.Tabular(names, List.of(row), t.truncated());
     }
 
-    private static void typed(List<String> columns, List<List<Object>> rows, JsonNode names,
+    private static void typed(List<String> columns, List<List<Object>> rows, List<String> names,
                               java.util.function.UnaryOperator<Object> convert) {
-        for (JsonNode n : names) {
-            int i = columns.indexOf(n.asText());
+        for (String n : names) {
+            int i = columns.indexOf(n);
             if (i >= 0) {
                 rows.forEach(r -> r.set(i, convert.apply(r.get(i))));
             }

@@ -1,7 +1,7 @@
 package dev.opsuite.executor.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.guard.ScopedTemplates;
+import dev.opsuite.model.asset.QueryTemplate;
 import dev.opsuite.model.errors.OpsException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Set;
 final class ScopeCheck {
     private ScopeCheck() {}
 
-    static SqlPort.Tabular rows(JsonNode template, SqlPort.Tabular t, Set<String> visible, boolean mock) {
+    static SqlPort.Tabular rows(QueryTemplate template, SqlPort.Tabular t, Set<String> visible, boolean mock) {
         List<Integer> at = new ArrayList<>();
         for (String c : ScopedTemplates.columns(template)) {
             int i = t.columns().indexOf(c);
@@ -40,7 +40,7 @@ final class ScopeCheck {
             if (inside) {
                 kept.add(row);
             } else if (!mock) {
-                throw OpsException.denied("query " + template.path("name").asText() + " returned a CI outside the "
+                throw OpsException.denied("query " + template.name() + " returned a CI outside the "
                         + "caller's data scope; its scoping clause is wrong, so none of its rows are shown");
             }
         }
@@ -52,10 +52,10 @@ final class ScopeCheck {
      * rows of CIs outside the scope are left out here (the count is in the call's meta). A result
      * without any of the template's CI columns is refused: nothing could be checked.
      */
-    static SqlPort.Tabular redisRows(JsonNode template, SqlPort.Tabular t, Set<String> visible) {
+    static SqlPort.Tabular redisRows(QueryTemplate template, SqlPort.Tabular t, Set<String> visible) {
         boolean any = ScopedTemplates.columns(template).stream().anyMatch(t.columns()::contains);
         if (!any && !t.rows().isEmpty()) {
-            throw OpsException.denied("query " + template.path("name").asText() + " returned none of its scope.columns "
+            throw OpsException.denied("query " + template.name() + " returned none of its scope.columns "
                     + ScopedTemplates.columns(template) + ", so its rows cannot be checked against the caller's data scope");
         }
         return rows(template, t, visible, true);

@@ -1,7 +1,7 @@
 package dev.opsuite.executor.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.executor.source.NamedSql;
+import dev.opsuite.model.asset.QueryTemplate;
 import dev.opsuite.model.errors.OpsException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -29,17 +29,16 @@ public final class TemplateParams {
     private TemplateParams() {}
 
     /** The bound values by name, in declaration order. */
-    public static Map<String, Object> bind(JsonNode template, String statement, String language,
+    public static Map<String, Object> bind(QueryTemplate template, String statement, String language,
                                            Map<String, Object> given) {
-        String name = template.path("name").asText();
+        String name = template.name();
         Map<String, String> declared = new LinkedHashMap<>();
         Map<String, Object> defaults = new LinkedHashMap<>();
-        for (JsonNode p : template.path("params")) {
-            declared.put(p.path("name").asText(), p.path("type").asText("string"));
-            if (p.has("default")) { // an optional parameter: absent means its declared default
-                defaults.put(p.path("name").asText(), dev.opsuite.kit.json.ModelJson.MAPPER.convertValue(p.path("default"),
-                        Object.class));
-            }
+        for (QueryTemplate.Param p : template.params()) {
+            declared.put(p.name(), p.type());
+            // an optional parameter: absent means its declared default
+            p.byDefault().ifPresent(d -> defaults.put(p.name(),
+                    dev.opsuite.kit.json.ModelJson.MAPPER.convertValue(d, Object.class)));
         }
         for (String used : placeholders(statement, language)) {
             if (!declared.containsKey(used)) {

@@ -1,7 +1,7 @@
 package dev.opsuite.executor.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.asset.QueryTemplate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,15 +18,15 @@ import java.util.Set;
 final class UnappliedFilters {
     private UnappliedFilters() {}
 
-    static PlanModel check(PlanModel plan, List<JsonNode> templates) {
+    static PlanModel check(PlanModel plan, List<QueryTemplate> templates) {
         if (templates.isEmpty() || plan.primary().filters().isEmpty()) {
             return plan;
         }
         Set<String> params = new HashSet<>();
         List<String> names = new ArrayList<>();
-        for (JsonNode q : templates) {
-            names.add(q.path("name").asText());
-            q.path("params").forEach(p -> params.add(p.path("name").asText()));
+        for (QueryTemplate q : templates) {
+            names.add(q.name());
+            q.params().forEach(p -> params.add(p.name()));
         }
         List<PlanModel.Filter> kept = new ArrayList<>();
         List<String> dropped = new ArrayList<>();

@@ -1,20 +1,20 @@
 package dev.opsuite.executor.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.asset.QueryTemplate;
 import dev.opsuite.model.errors.OpsException;
 
 /** The statement of a SQL template that runs on a source: a variant whose extension is installed, else the default. */
 final class Variants {
     private Variants() {}
 
-    static String statement(JsonNode template, AssetDoc source, SqlPort sql) {
-        for (JsonNode v : template.path("variants")) {
-            if (hasExtension(sql, source, v.path("requires_extension").asText())) {
-                return v.path("statement").asText();
+    static String statement(QueryTemplate template, AssetDoc source, SqlPort sql) {
+        for (QueryTemplate.Variant v : template.variants()) {
+            if (hasExtension(sql, source, v.requiresExtension())) {
+                return v.statement();
             }
         }
-        return template.path("statement").asText();
+        return template.statement();
     }
 
     /** An unreachable source has no extensions: the default statement runs and reports the failure. */

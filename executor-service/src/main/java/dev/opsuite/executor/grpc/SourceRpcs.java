@@ -7,6 +7,7 @@ import dev.opsuite.kit.json.AssetProtos;
 import dev.opsuite.kit.json.Structs;
 import dev.opsuite.model.AssetDoc;
 import dev.opsuite.model.asset.PolicyAsset;
+import dev.opsuite.model.asset.QueryAsset;
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.PreviewQueryRequest;
 import dev.opsuite.proto.v1.PreviewQueryResponse;
@@ -64,7 +65,7 @@ public final class SourceRpcs {
             throw OpsException.denied("query preview shows a template's raw rows, so it is open only to callers whose "
                     + "data scope is every CI; ask with the question instead, which your scope applies to");
         }
-        QueryPreviewer.Preview p = previewer.preview(query.content(), r.getQueryName(), source, PolicyAsset.of(policy),
+        QueryPreviewer.Preview p = previewer.preview(QueryAsset.of(query), r.getQueryName(), source, PolicyAsset.of(policy),
                 Structs.toMap(r.getParams()), r.getMaxRows(), r.getTimeoutSeconds(), () -> recheck(r));
         PreviewQueryResponse.Builder b = PreviewQueryResponse.newBuilder().addAllColumns(p.columns())
                 .setRowCount(p.rows().size()).setTruncated(p.truncated()).setDurationMs(p.durationMs())

@@ -1,11 +1,10 @@
 package dev.opsuite.executor.present;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.executor.compose.Block;
 import dev.opsuite.executor.compose.Templates;
 import dev.opsuite.model.AssetBundle;
-import dev.opsuite.model.Localized;
 import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.asset.ScreenAsset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,22 +16,21 @@ import java.util.Map;
  */
 public final class ScreenPresenter {
     public Screen present(PlanModel plan, List<Block> blocks, AssetBundle assets) {
-        JsonNode screen = assets.content("screen");
+        ScreenAsset screen = assets.screen();
         String lang = plan.language().isEmpty() ? "en" : plan.language();
-        int pageSize = screen.path("page_size").asInt(50);
+        int pageSize = screen.pageSize();
         List<Screen.Component> components = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
-            String component = screen.path("components").path(b.type()).asText("Block");
+            String component = screen.component(b.type());
             components.add(new Screen.Component(component, "block-" + i, Map.of("type", b.type())));
         }
         List<Screen.UiAction> actions = new ArrayList<>();
-        for (JsonNode a : screen.path("actions")) {
-            String id = a.path("action_id").asText();
-            String when = a.path("when").asText();
-            String label = Localized.text(a.path("label"), lang);
-            switch (when) {
-                case "table_truncated" -> {
+        for (ScreenAsset.Action a : screen.actions()) {
+            String id = a.actionId();
+            String label = a.label().in(lang);
+            switch (a.when()) {
+                case ScreenAsset.Action.TABLE_TRUNCATED -> {
                     for (int i = 0; i < blocks.size(); i++) {
                         Block b = blocks.get(i);
                         if ("table".equals(b.type()) && Boolean.TRUE.equals(b.data().get("truncated"))) {
@@ -42,37 +40,34 @@ public final class ScreenPresenter {
                         }
                     }
                 }
-                case "has_candidates" -> {
+                case ScreenAsset.Action.HAS_CANDIDATES -> {
                     for (PlanModel.Candidate c : plan.candidates()) {
                         actions.add(new Screen.UiAction(id, Templates.fill(label, Map.of("ci_code", c.ciCode(),
                                 "ci_name", c.ciName())), inputs("selected_ci_id", c.ciCode(), "ci_name", c.ciName()),
                                 ""));
                     }
                 }
-                case "has_ci" -> {
+                case ScreenAsset.Action.HAS_CI -> {
                     if (!plan.primary().ciCode().isEmpty() && plan.missingSlots().isEmpty()) {
                         actions.add(new Screen.UiAction(id, Templates.fill(label, Map.of("ci_code",
                                 plan.primary().ciCode())), inputs("ci_code", plan.primary().ciCode()), ""));
                     }
                 }
-                case "has_metric" -> {
+                case ScreenAsset.Action.HAS_METRIC -> {
                     if (!plan.metric().metricName().isEmpty() && plan.missingSlots().isEmpty()) {
-                        List<String> options = new ArrayList<>();
-                        a.path("options").forEach(o -> options.add(o.asText()));
                         actions.add(new Screen.UiAction(id, label, inputs("metric_name", plan.metric().metricName(),
-                                "options", options), ""));
+                                "options", a.options()), ""));
                     }
                 }
                 default -> { }
             }
         }
-        return new Screen(screen.path("name").asText("screen"), screen.path("layout").asText("stack"), components,
-                actions);
+        return new Screen(screen.name(), screen.layout(), components, actions);
     }
 
     /** A table longer than the Screen asset's max_table_rows: the screen shows a page and offers more. */
     public java.util.Optional<String> overLimit(List<Block> blocks, AssetBundle assets) {
-        int max = assets.content("screen").path("max_table_rows").asInt(200);
+        int max = assets.screen().maxTableRows();
         for (Block b : blocks) {
             if ("table".equals(b.type()) && ((List<?>) b.data().getOrDefault("rows", List.of())).size() > max) {
                 return java.util.Optional.of("table of " + ((List<?>) b.data().get("rows")).size()

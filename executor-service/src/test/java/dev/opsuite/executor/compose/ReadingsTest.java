@@ -77,7 +77,7 @@ class ReadingsTest {
                 "2014-04-18T00:00Z", "", 0, "", true, new PlanModel.Threshold("gt", 90, 0));
         PlanModel p = plan(Intent.LIST, one, count, null, "en");
         assertEquals("count_over", Readings.shape(p));
-        assertEquals(dev.opsuite.guard.QuerySelector.select(p, ASSETS.content("query")).get(0), "metric_count_over");
+        assertEquals(dev.opsuite.guard.QuerySelector.select(p, ASSETS.query()).get(0), "metric_count_over");
         PlanModel.Metric avg = new PlanModel.Metric("cpu_usage", "avg", "day:2014-04-17", "2014-04-17T00:00Z",
                 "2014-04-18T00:00Z", "", 0, "", true, new PlanModel.Threshold("gt", 90, 0));
         assertEquals("per_ci_agg", Readings.shape(plan(Intent.LIST, one, avg, null, "en")));

@@ -122,8 +122,9 @@ class LuceneDocumentsTest {
     void thePolicyBoundsTopKAndPassagesAndNarrowsCollectionsByRole() {
         PolicyDocuments policy = new PolicyDocuments(4, 500, List.of(), Map.of("viewer", List.of("public_docs")));
         SourceAsset src = SourceAsset.from(source("ops_docs").content());
-        DocSearchGuard.Bounds b = DocSearchGuard.bounds(M.createObjectNode().set("search",
-                M.createObjectNode().put("top_k", 50).put("passage_chars", 9000)), policy, src);
+        DocSearchGuard.Bounds b = DocSearchGuard.bounds(dev.opsuite.model.asset.QueryTemplate.from(
+                M.createObjectNode().set("search", M.createObjectNode().put("top_k", 50).put("passage_chars", 9000))),
+                policy, src);
         assertEquals(4, b.topK());
         assertEquals(500, b.passageChars());
         assertTrue(b.clamped());

@@ -96,7 +96,7 @@ class PlanExecutorTest {
     }
 
     private String statementOf(String queryName) {
-        return PlanExecutor.find(assets.content("query"), queryName).path("statement").asText();
+        return assets.query().template(queryName).orElseThrow().statement();
     }
 
     @Test
@@ -444,7 +444,12 @@ class PlanExecutorTest {
         FakePort sql = estate(new FakePort(assets));
         List<AssetDoc> docs = new ArrayList<>(DefaultAssets.docs());
         ObjectNode query = (ObjectNode) assets.content("query").deepCopy();
-        ObjectNode attributes = (ObjectNode) PlanExecutor.find(query, "ci_attributes");
+        ObjectNode attributes = null;
+        for (JsonNode q : query.path("queries")) {
+            if ("ci_attributes".equals(q.path("name").asText())) {
+                attributes = (ObjectNode) q;
+            }
+        }
         attributes.remove("scope");
         docs.replaceAll(d -> d.type().equals("query") ? new AssetDoc("query", d.name(), d.version(), d.status(), query) : d);
         int before = sql.calls.size();

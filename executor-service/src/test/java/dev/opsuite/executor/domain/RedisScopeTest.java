@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.guard.ScopedTemplates;
 import dev.opsuite.kit.json.ModelJson;
+import dev.opsuite.model.asset.QueryTemplate;
 import dev.opsuite.model.errors.ErrorCode;
 import dev.opsuite.model.errors.OpsException;
 import java.util.List;
@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /** A scoped caller and a redis template: Redis cannot filter by codes, so EXECUTE keeps only the rows in scope. */
 class RedisScopeTest {
-    private static JsonNode template(String scope) throws Exception {
-        return ModelJson.MAPPER.readTree("{\"name\": \"live_heartbeat_missed\", \"language\": \"redis\", "
+    private static QueryTemplate template(String scope) throws Exception {
+        return QueryTemplate.from(ModelJson.MAPPER.readTree("{\"name\": \"live_heartbeat_missed\", \"language\": \"redis\", "
                 + "\"statement\": \"ZRANGEBYSCORE heartbeat:server:last_seen -inf {time_from} WITHSCORES\""
-                + (scope == null ? "" : ", \"scope\": " + scope) + "}");
+                + (scope == null ? "" : ", \"scope\": " + scope) + "}"));
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.opsuite.model.asset.QueryTemplate;
 import dev.opsuite.model.errors.ErrorCode;
 import dev.opsuite.model.errors.OpsException;
 import java.time.OffsetDateTime;
@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 class TemplateParamsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static JsonNode template(String params) throws Exception {
-        return JSON.readTree("{\"name\":\"t\",\"params\":" + params + "}");
+    private static QueryTemplate template(String params) throws Exception {
+        return QueryTemplate.from(JSON.readTree("{\"name\":\"t\",\"params\":" + params + "}"));
     }
 
-    private static String refusal(JsonNode t, String statement, String language, Map<String, Object> given) {
+    private static String refusal(QueryTemplate t, String statement, String language, Map<String, Object> given) {
         OpsException e = assertThrows(OpsException.class, () -> TemplateParams.bind(t, statement, language, given));
         assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
         return e.getMessage();
@@ -30,7 +30,7 @@ class TemplateParamsTest {
 
     @Test
     void valuesAreConvertedToTheirDeclaredTypes() throws Exception {
-        JsonNode t = template("[{\"name\":\"code\",\"type\":\"string\"},{\"name\":\"n\",\"type\":\"int\"},"
+        QueryTemplate t = template("[{\"name\":\"code\",\"type\":\"string\"},{\"name\":\"n\",\"type\":\"int\"},"
                 + "{\"name\":\"x\",\"type\":\"float\"},{\"name\":\"on\",\"type\":\"boolean\"},"
                 + "{\"name\":\"from\",\"type\":\"timestamp\"},{\"name\":\"codes\",\"type\":\"string[]\"}]");
         Map<String, Object> given = new LinkedHashMap<>();
@@ -51,7 +51,7 @@ class TemplateParamsTest {
 
     @Test
     void missingExtraWrongTypedAndUndeclaredAreRefused() throws Exception {
-        JsonNode t = template("[{\"name\":\"n\",\"type\":\"int\"}]");
+        QueryTemplate t = template("[{\"name\":\"n\",\"type\":\"int\"}]");
         assertTrue(refusal(t, "SELECT :n", "sql", Map.of()).contains("params.n is missing (int)"));
         assertTrue(refusal(t, "SELECT :n", "sql", Map.of("n", 1, "m", 2)).contains("params.m is not a parameter"));
         assertTrue(refusal(t, "SELECT :n", "sql", Map.of("n", "1")).contains("params.n must be an integer"));
@@ -59,15 +59,15 @@ class TemplateParamsTest {
         assertTrue(refusal(t, "SELECT :n, :other", "sql", Map.of("n", 1)).contains("other"));
         assertTrue(refusal(t, "MATCH (c) WHERE c.x = $n AND c.y = $y RETURN c", "cypher", Map.of("n", 1))
                 .contains("parameter y"));
-        JsonNode odd = template("[{\"name\":\"v\",\"type\":\"uuid\"}]");
+        QueryTemplate odd = template("[{\"name\":\"v\",\"type\":\"uuid\"}]");
         assertTrue(refusal(odd, "SELECT :v", "sql", Map.of("v", "x")).contains("unsupported type 'uuid'"));
-        JsonNode ts = template("[{\"name\":\"at\",\"type\":\"timestamp\"}]");
+        QueryTemplate ts = template("[{\"name\":\"at\",\"type\":\"timestamp\"}]");
         assertTrue(refusal(ts, "SELECT :at", "sql", Map.of("at", "2026-11-20 10:00")).contains("RFC 3339"));
     }
 
     @Test
     void aLiteralOrCastIsNotAParameter() throws Exception {
-        JsonNode t = template("[{\"name\":\"code\",\"type\":\"string\"}]");
+        QueryTemplate t = template("[{\"name\":\"code\",\"type\":\"string\"}]");
         Map<String, Object> bound = TemplateParams.bind(t, "SELECT ':not_a_param', now()::text WHERE c = :code", "sql",
                 Map.of("code", "x"));
         assertEquals(Map.of("code", "x"), bound);

@@ -176,15 +176,15 @@ class RedisExecuteTest {
     void queryPreviewRunsARedisTemplateAndRefusesAForbiddenOne() throws Exception {
         AssetBundle a = assets(RedisSourceTest.live());
         QueryPreviewer previewer = new QueryPreviewer(null, null, adapter);
-        QueryPreviewer.Preview p = previewer.preview(a.content("query"), "live_queue", RedisSourceTest.live(),
+        QueryPreviewer.Preview p = previewer.preview(a.query(), "live_queue", RedisSourceTest.live(),
                 a.policy(), Map.of("ci_code", "APP001"), 0, 0);
         assertEquals("HGETALL ci:APP001:queue", p.statement());
         assertEquals(List.of(List.of("APP001", 42L, 3L)), p.rows());
-        QueryPreviewer.Preview stale = previewer.preview(a.content("query"), "live_stale", RedisSourceTest.live(),
+        QueryPreviewer.Preview stale = previewer.preview(a.query(), "live_stale", RedisSourceTest.live(),
                 a.policy(), Map.of(), 0, 0);
         assertTrue(stale.statement().startsWith("ZRANGEBYSCORE heartbeat:last_seen -inf "), stale.statement());
         assertTrue(stale.statement().endsWith("WITHSCORES LIMIT 0 51"), stale.statement());
-        OpsException e = assertThrows(OpsException.class, () -> previewer.preview(a.content("query"), "live_keys",
+        OpsException e = assertThrows(OpsException.class, () -> previewer.preview(a.query(), "live_keys",
                 RedisSourceTest.live(), a.policy(), Map.of(), 0, 0));
         assertEquals(ErrorCode.POLICY_DENIED, e.code());
     }

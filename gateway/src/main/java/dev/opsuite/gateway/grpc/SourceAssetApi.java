@@ -1,7 +1,9 @@
 package dev.opsuite.gateway.grpc;
 
-import com.google.protobuf.Value;
 import dev.opsuite.gateway.stages.StageClients;
+import dev.opsuite.kit.json.AssetProtos;
+import dev.opsuite.model.asset.QueryAsset;
+import dev.opsuite.model.asset.QueryTemplate;
 import dev.opsuite.model.errors.ErrorCode;
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.CheckStatementRequest;
@@ -153,14 +155,7 @@ final class SourceAssetApi {
 
     /** The source named by the template of that name, when the asset has it. */
     private static Optional<String> template(ResolvedAsset query, String name) {
-        for (Value q : query.getContent().getFieldsOrDefault("queries", Value.getDefaultInstance()).getListValue()
-                .getValuesList()) {
-            var fields = q.getStructValue().getFieldsMap();
-            if (name.equals(fields.getOrDefault("name", Value.getDefaultInstance()).getStringValue())) {
-                return Optional.of(fields.getOrDefault("source", Value.getDefaultInstance()).getStringValue());
-            }
-        }
-        return Optional.empty();
+        return QueryAsset.of(AssetProtos.toDoc(query)).template(name).map(QueryTemplate::source);
     }
 
     private static void checkName(String field, String value) {

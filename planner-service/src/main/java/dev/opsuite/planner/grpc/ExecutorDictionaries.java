@@ -3,6 +3,8 @@ package dev.opsuite.planner.grpc;
 import dev.opsuite.kit.grpc.Channels;
 import dev.opsuite.kit.json.Structs;
 import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.asset.QueryBinding;
+import dev.opsuite.model.asset.QueryBinding.When;
 import dev.opsuite.planner.domain.understand.DictionaryTables;
 import dev.opsuite.planner.domain.understand.EntityDictionary;
 import dev.opsuite.guard.DataScope;
@@ -140,12 +142,7 @@ public final class ExecutorDictionaries implements AutoCloseable {
     }
 
     private static boolean declaresDictionary(AssetBundle bundle) {
-        for (var b : bundle.content("query").path("bindings")) {
-            if ("dictionary".equals(b.path("when").path("needs").asText())) {
-                return true;
-            }
-        }
-        return false;
+        return !bundle.query().serving(When.DICTIONARY).isEmpty();
     }
 
     /** Every dictionary template passes the same statement checks as a plan's templates. */
@@ -153,13 +150,12 @@ public final class ExecutorDictionaries implements AutoCloseable {
         if (bundle.get("policy").isEmpty()) {
             return false;
         }
-        for (var b : bundle.content("query").path("bindings")) {
-            String need = b.path("when").path("needs").asText();
-            if (need.equals("dictionary") || need.equals("dictionary_revision")) {
-                boolean denied = validator.checkTemplate(b.path("query").asText(), bundle).stream()
+        for (QueryBinding b : bundle.query().bindings()) {
+            if (b.when().serves(When.DICTIONARY) || b.when().serves(When.DICTIONARY_REVISION)) {
+                boolean denied = validator.checkTemplate(b.query(), bundle).stream()
                         .anyMatch(d -> "deny".equals(d.decision()));
                 if (denied) {
-                    log.warn("dictionary template {} is denied by the policy; not used", b.path("query").asText());
+                    log.warn("dictionary template {} is denied by the policy; not used", b.query());
                     return false;
                 }
             }

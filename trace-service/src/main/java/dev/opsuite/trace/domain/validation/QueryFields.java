@@ -11,6 +11,11 @@ import static dev.opsuite.trace.domain.validation.Kind.STRINGS;
 import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
 import static dev.opsuite.trace.domain.validation.Kind.mapOf;
 
+import dev.opsuite.model.asset.QueryBinding.When;
+import dev.opsuite.model.asset.QueryTemplate;
+import dev.opsuite.model.asset.QueryTemplate.Param;
+import dev.opsuite.model.asset.QueryTemplate.Result;
+import dev.opsuite.model.asset.QueryTemplate.Search;
 import dev.opsuite.trace.domain.AssetType;
 import java.util.List;
 
@@ -37,7 +42,7 @@ final class QueryFields {
                                 field("queries[].language", STRING, "`sql` (PostgreSQL/TimescaleDB), `cypher` "
                                         + "(Neo4j), `redis` (one read-only command) or `search` (a document "
                                         + "collection: the statement is the text searched for).").required()
-                                        .oneOf("sql", "cypher", "redis", "search"),
+                                        .oneOf(QueryTemplate.LANGUAGES.toArray(String[]::new)),
                                 field("queries[].statement", STRING, "The statement: SQL with `:name` parameters, "
                                         + "Cypher with `$name`, Redis one command of the read-only allowlist with "
                                         + "`{name}` inside its tokens (`HGETALL ci:{ci_code}:queue`). VALIDATE parses "
@@ -50,7 +55,7 @@ final class QueryFields {
                                 field("queries[].tool", STRING, "Tool name recorded on the call and used to word "
                                         + "its failures (Mapping `messages.stores.<tool>`); `ci_resolver` marks the "
                                         + "template that resolves the CIs a plan names.")
-                                        .byDefault("\"sql_executor\""),
+                                        .byDefaultText(QueryTemplate.DEFAULT_TOOL),
                                 field("queries[].max_rows", INTEGER, "Most rows the template returns (the source's "
                                         + "`limits.max_rows` bounds it).")
                                         .defaultIs("the plan's `limit` parameter, else `50`"),
@@ -59,7 +64,7 @@ final class QueryFields {
                                 field("queries[].params[].name", STRING, "Parameter name, as the statement writes it "
                                         + "after `:` or `$`.").required(),
                                 field("queries[].params[].type", STRING, "How the value is checked and bound; a "
-                                        + "template with another type fails when it runs.").byDefault("\"string\"")
+                                        + "template with another type fails when it runs.").byDefaultText(Param.DEFAULT_TYPE)
                                         .known("string", "int", "integer", "long", "float", "double", "number", "bool",
                                                 "boolean", "timestamp", "string[]", "int[]", "integer[]"),
                                 field("queries[].params[].default", ANY, "Value bound when the plan gives none. "
@@ -73,7 +78,7 @@ final class QueryFields {
                                         + "ZRANGE … WITHSCORES: member, score; XRANGE: id and one per field; SCAN: "
                                         + "key; TS.RANGE: ts, value …)."),
                                 field("queries[].result.row", BOOLEAN, "HGETALL: the hash as one row, a column "
-                                        + "per field.").byDefault(false),
+                                        + "per field.").byDefault(Result.DEFAULT_ROW),
                                 field("queries[].result.fields", STRINGS, "With `row`: the fields, in order.")
                                         .defaultIs("every field, as read"),
                                 field("queries[].result.params", STRINGS, "Bound parameters added as leading "
@@ -90,15 +95,15 @@ final class QueryFields {
                                         + "parsed as query syntax; each document is cited by its best section."),
                                 field("queries[].search.top_k", INTEGER, "How many documents to cite (the Policy's "
                                         + "`security.documents.max_k` and the Source's `limits.max_rows` bound it).")
-                                        .byDefault(dev.opsuite.guard.DocSearchGuard.DEFAULT_TOP_K).min(1),
+                                        .byDefault(Search.DEFAULT_TOP_K).min(1),
                                 field("queries[].search.passage_chars", INTEGER, "The longest quoted passage, cut at "
                                         + "a line end (the Policy's `max_passage_chars` bounds it).")
-                                        .byDefault(dev.opsuite.guard.DocSearchGuard.DEFAULT_PASSAGE_CHARS).min(80),
+                                        .byDefault(Search.DEFAULT_PASSAGE_CHARS).min(80),
                                 field("queries[].search.ci_param", STRING, "The parameter holding the CI named: a "
                                         + "document that applies to it (front matter `cis`) ranks higher.")
-                                        .byDefault("\"ci_code\""),
+                                        .byDefaultText(Search.DEFAULT_CI_PARAM),
                                 field("queries[].search.ci_type_param", STRING, "The parameter holding a CI type the "
-                                        + "question names (front matter `ci_types`).").byDefault("\"ci_type\""),
+                                        + "question names (front matter `ci_types`).").byDefaultText(Search.DEFAULT_CI_TYPE_PARAM),
                                 field("queries[].search.kinds", STRINGS, "Only documents of these kinds (runbook, "
                                         + "alert, postmortem, guide, reference).").defaultIs("`[]` (any kind)"),
                                 field("queries[].search.tags", STRINGS, "Only documents with all these tags.")
@@ -147,8 +152,7 @@ final class QueryFields {
                                         + "(columns `ci_code`, `ci_name`, `anchor_ts`, `title`) so one named by the "
                                         + "words of its title anchors the answer; `documents` is the search run when "
                                         + "the plan asks for documents (runbooks, alert explanations).")
-                                        .known("resolve", "dictionary", "dictionary_revision", "anchor_candidates",
-                                                "anchor_titles", "documents"),
+                                        .known(When.KNOWN_NEEDS),
                                 field("bindings[].when.intent", STRING, "The plan's intent.").known(INTENTS),
                                 field("bindings[].when.view", STRING, "The plan's view.")
                                         .known("SUMMARY", "COMPOSITION", "DEPENDENCY", "IMPACT", "PATH", "NEIGHBORS"),

@@ -1,5 +1,6 @@
 package dev.opsuite.trace.domain.validation;
 
+import dev.opsuite.model.asset.QueryTemplate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,8 @@ final class QueryRules implements ContentRules {
             });
             q.objects("fixtures", false).forEach(QueryRules::fixture);
             if (q.has("scope")) { // the scoping clause a template declares to run for callers with a data scope
-                dev.opsuite.guard.ScopedTemplates.problem(q.tree())
+                // the readers' own parser and check: what EXECUTE would refuse for a scoped caller is refused here
+                dev.opsuite.guard.ScopedTemplates.problem(QueryTemplate.from(q.tree()))
                         .ifPresent(problem -> q.problems().add(q.pathOf("scope"), problem));
             }
         }

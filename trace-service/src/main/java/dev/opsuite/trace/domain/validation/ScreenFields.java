@@ -10,6 +10,7 @@ import static dev.opsuite.trace.domain.validation.Kind.TEXT;
 import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
 import static dev.opsuite.trace.domain.validation.Kind.mapOf;
 
+import dev.opsuite.model.asset.ScreenAsset;
 import dev.opsuite.trace.domain.AssetType;
 import java.util.List;
 
@@ -26,14 +27,15 @@ final class ScreenFields {
                         group("Screen",
                                 Field.assetName(),
                                 field("layout", STRING, "The layout the UI arranges the components in.")
-                                        .byDefault("\"stack\""),
+                                        .byDefaultText(ScreenAsset.DEFAULT_LAYOUT),
                                 field("components", mapOf(STRING), "Per block type, the UI component showing it.")
                                         .keys("text", "markdown", "table", "chart", "network", "warning")
-                                        .byDefault("\"Block\""),
-                                field("page_size", INTEGER, "Rows a \"more rows\" action asks for.").byDefault("50"),
+                                        .byDefaultText(ScreenAsset.DEFAULT_COMPONENT),
+                                field("page_size", INTEGER, "Rows a \"more rows\" action asks for.")
+                                        .byDefault(ScreenAsset.DEFAULT_PAGE_SIZE),
                                 field("max_table_rows", INTEGER, "Rows a table may have; a longer one raises a "
                                         + "`present_limit` trigger (recorded in the trace).")
-                                        .byDefault("200"),
+                                        .byDefault(ScreenAsset.DEFAULT_MAX_TABLE_ROWS),
                                 field("actions", arrayOf(OBJECT), "Follow-up actions, each offered when its "
                                         + "condition holds."),
                                 field("actions[].action_id", STRING, "The action's id, as the UI sends it back.")
@@ -44,7 +46,7 @@ final class ScreenFields {
                                         + "with more rows (next page); `has_candidates` — per candidate CI of an "
                                         + "ambiguous name; `has_ci` — the question names one CI; `has_metric` — it "
                                         + "names a metric. Any other: never.")
-                                        .known("table_truncated", "has_candidates", "has_ci", "has_metric"),
+                                        .known(ScreenAsset.Action.CONDITIONS),
                                 field("actions[].options", STRINGS, "has_metric: the choices sent with the action "
                                         + "(e.g. time ranges)."))));
     }

@@ -1,0 +1,192 @@
+package dev.opsuite.model.asset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * One template of a Query asset ({@code queries[]}): a named statement on one Source, its declared
+ * parameters and what the executor needs to run it, with the defaults the readers apply declared
+ * here once (trace-service {@code QueryFields} shows them). Anything parses: an absent member, or
+ * one of the wrong kind, reads as its default ({@link Read}). {@code language} is kept as written
+ * (VALIDATE compares it lower-cased, EXECUTE as written).
+ *
+ * @param tool      as written, else the language's tool ({@link #toolFor})
+ * @param title     as written, else the name
+ * @param statement as written, else "" ({@link Search#DEFAULT_STATEMENT} for a search template)
+ * @param maxRows   the template's own bound, when it gives one (each reader has its fallback)
+ * @param scope     the scoping clause, when {@code scope} is an object
+ * @param result    Redis: how the reply becomes a table, when {@code result} is an object
+ */
+public record QueryTemplate(String name, String language, String statement, String source, String title,
+                            String tool, OptionalInt maxRows, List<Param> params, List<Variant> variants,
+                            Optional<Scope> scope, Search search, Optional<Result> result, List<Fixture> fixtures) {
+    public static final String SQL = "sql";
+    public static final String CYPHER = "cypher";
+    public static final String REDIS = "redis";
+    public static final String SEARCH = "search";
+    /** The languages a template may be written in. */
+    public static final List<String> LANGUAGES = List.of(SQL, CYPHER, REDIS, SEARCH);
+    public static final String DEFAULT_LANGUAGE = SQL;
+    /** The tool of a SQL or Cypher template that names none. */
+    public static final String DEFAULT_TOOL = "sql_executor";
+    /** The tool of a Redis template that names none. */
+    public static final String REDIS_TOOL = "redis_executor";
+    /** The tool of a search template that names none. */
+    public static final String SEARCH_TOOL = "doc_executor";
+    /** The tool that marks the template resolving the CIs a plan names. */
+    public static final String RESOLVER_TOOL = "ci_resolver";
+
+    public QueryTemplate {
+        params = List.copyOf(params);
+        variants = List.copyOf(variants);
+        fixtures = List.copyOf(fixtures);
+    }
+
+    /**
+     * {@code params[]}: a declared parameter.
+     *
+     * @param byDefault         {@code default} as given (any JSON value, null included), when given
+     * @param defaultSecondsAgo Redis: an unset {@code timestamp} is this many seconds before now, when given
+     */
+    public record Param(String name, String type, Optional<JsonNode> byDefault, OptionalLong defaultSecondsAgo) {
+        public static final String DEFAULT_TYPE = "string";
+
+        static Param from(JsonNode p) {
+            JsonNode seconds = p.path("default_seconds_ago");
+            return new Param(Read.string(p.path("name"), ""), Read.string(p.path("type"), DEFAULT_TYPE),
+                    Read.given(p.path("default")) ? Optional.of(p.path("default")) : Optional.empty(),
+                    seconds.isNumber() ? OptionalLong.of(seconds.asLong()) : OptionalLong.empty());
+        }
+    }
+
+    /** {@code variants[]}: SQL for a database extension. */
+    public record Variant(String requiresExtension, String statement) {}
+
+    /**
+     * {@code scope}: the result columns holding CI codes ({@code columnsListed}: whether {@code columns}
+     * is an array at all, as the check of the clause requires) and the companion counting the CIs left
+     * out ("" for none).
+     */
+    public record Scope(List<String> columns, boolean columnsListed, String outside) {
+        public Scope {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** {@code search}: how a search template finds and quotes documents. */
+    public record Search(int topK, int passageChars, String ciParam, String ciTypeParam, List<String> kinds,
+                         List<String> tags) {
+        public static final int DEFAULT_TOP_K = 5;
+        public static final int DEFAULT_PASSAGE_CHARS = 700;
+        public static final String DEFAULT_CI_PARAM = "ci_code";
+        public static final String DEFAULT_CI_TYPE_PARAM = "ci_type";
+        /** The statement of a search template that gives none: the question's words. */
+        public static final String DEFAULT_STATEMENT = "{question}";
+
+        public Search {
+            kinds = List.copyOf(kinds);
+            tags = List.copyOf(tags);
+        }
+
+        static Search from(JsonNode s) {
+            return new Search(Read.integer(s.path("top_k"), DEFAULT_TOP_K),
+                    Read.integer(s.path("passage_chars"), DEFAULT_PASSAGE_CHARS),
+                    Read.string(s.path("ci_param"), DEFAULT_CI_PARAM),
+                    Read.string(s.path("ci_type_param"), DEFAULT_CI_TYPE_PARAM),
+                    Read.strings(s.path("kinds")), Read.strings(s.path("tags")));
+        }
+    }
+
+    /** {@code result}: a Redis reply as a table (see the executor's RedisResults). */
+    public record Result(boolean row, List<String> fields, List<String> params, Map<String, String> columns,
+                         List<String> numbers, List<String> times) {
+        public static final boolean DEFAULT_ROW = false;
+
+        public Result {
+            fields = List.copyOf(fields);
+            params = List.copyOf(params);
+            columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+            numbers = List.copyOf(numbers);
+            times = List.copyOf(times);
+        }
+
+        static Result from(JsonNode r) {
+            Map<String, String> renames = new LinkedHashMap<>();
+            Read.members(r.path("columns")).forEach((from, to) -> {
+                if (to.isTextual()) {
+                    renames.put(from, to.textValue());
+                }
+            });
+            return new Result(Read.bool(r.path("row"), DEFAULT_ROW), Read.strings(r.path("fields")),
+                    Read.strings(r.path("params")), renames, Read.strings(r.path("numbers")),
+                    Read.strings(r.path("times")));
+        }
+    }
+
+    /**
+     * {@code fixtures[]}: a canned result for mock mode. Its values are of any kind and stay JSON
+     * values ({@code params}: the bound values it answers, {} for any call; {@code rows}: one list of
+     * values per row).
+     */
+    public record Fixture(Map<String, JsonNode> params, List<String> columns, List<List<JsonNode>> rows) {
+        public Fixture {
+            params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+            columns = List.copyOf(columns);
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+
+        static Fixture from(JsonNode f) {
+            List<List<JsonNode>> rows = new ArrayList<>();
+            f.path("rows").forEach(row -> {
+                List<JsonNode> values = new ArrayList<>();
+                row.forEach(values::add);
+                rows.add(values);
+            });
+            return new Fixture(Read.members(f.path("params")), Read.strings(f.path("columns")), rows);
+        }
+    }
+
+    /** The tool of a template in this language that names none. */
+    public static String toolFor(String language) {
+        return REDIS.equals(language) ? REDIS_TOOL : SEARCH.equals(language) ? SEARCH_TOOL : DEFAULT_TOOL;
+    }
+
+    /** Whether this is the template resolving the CIs a plan names. */
+    public boolean resolvesCis() {
+        return RESOLVER_TOOL.equals(tool);
+    }
+
+    /** Whether it declares a parameter of this name. */
+    public boolean declares(String param) {
+        return params.stream().anyMatch(p -> p.name().equals(param));
+    }
+
+    /** Parses one template (null or missing: every default, name ""); unknown members are ignored. */
+    public static QueryTemplate from(JsonNode template) {
+        JsonNode q = template == null ? MissingNode.getInstance() : template;
+        String name = Read.string(q.path("name"), "");
+        String language = Read.string(q.path("language"), DEFAULT_LANGUAGE);
+        JsonNode max = q.path("max_rows");
+        List<Variant> variants = Read.objects(q.path("variants")).stream().map(v -> new Variant(
+                Read.string(v.path("requires_extension"), ""), Read.string(v.path("statement"), ""))).toList();
+        JsonNode scope = q.path("scope");
+        return new QueryTemplate(name, language,
+                Read.string(q.path("statement"), SEARCH.equals(language) ? Search.DEFAULT_STATEMENT : ""),
+                Read.string(q.path("source"), ""), Read.string(q.path("title"), name),
+                Read.string(q.path("tool"), toolFor(language)),
+                max.isNumber() ? OptionalInt.of(max.intValue()) : OptionalInt.empty(),
+                Read.objects(q.path("params")).stream().map(Param::from).toList(), variants,
+                scope.isObject() ? Optional.of(new Scope(Read.strings(scope.path("columns")),
+                        scope.path("columns").isArray(), Read.string(scope.path("outside"), ""))) : Optional.empty(),
+                Search.from(q.path("search")),
+                q.path("result").isObject() ? Optional.of(Result.from(q.path("result"))) : Optional.empty(),
+                Read.objects(q.path("fixtures")).stream().map(Fixture::from).toList());
+    }
+}
