@@ -6,6 +6,7 @@ import dev.opsuite.executor.domain.ExecutionResult;
 import dev.opsuite.executor.domain.PlanExecutor;
 import dev.opsuite.executor.domain.SourceCheck;
 import dev.opsuite.executor.domain.SourceChecker;
+import dev.opsuite.kit.proto.PlanProtos;
 import dev.opsuite.proto.v1.CheckSourceRequest;
 import dev.opsuite.proto.v1.CheckSourceResponse;
 import dev.opsuite.executor.domain.ToolOutput;
@@ -18,7 +19,6 @@ import dev.opsuite.kit.grpc.Unary;
 import dev.opsuite.kit.json.AssetContents;
 import dev.opsuite.kit.json.AssetProtos;
 import dev.opsuite.model.AssetBundle;
-import dev.opsuite.kit.json.ModelJson;
 import dev.opsuite.model.PlanModel;
 import dev.opsuite.proto.v1.ComposeRequest;
 import dev.opsuite.proto.v1.ComposeResponse;
@@ -145,7 +145,7 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             if (!mode.isEmpty() && !mode.equals("real") && !mode.equals("mock")) {
                 throw OpsException.invalid("mode must be 'real' or 'mock'");
             }
-            PlanModel wire = ModelJson.fromProto(request.getValidatedPlan().getPlan(), PlanModel.class);
+            PlanModel wire = PlanProtos.fromProto(request.getValidatedPlan().getPlan());
             AssetBundle assets = contents.bundle(request.getAssetsList(), StageAuth.mayOverrideAssets());
             // never trust "allowed" from the wire: the same checks as VALIDATE, on what will run here
             PlanValidator.Result rechecked = guard.recheck(wire, assets, request.getRolesList());
@@ -157,7 +157,7 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             ExecutionResult r = executor.execute(rechecked.plan(), rechecked.queries(), assets, "mock".equals(mode),
                     rechecked.scope(), request.getRolesList());
             ExecuteResponse.Builder b = ExecuteResponse.newBuilder()
-                    .setResolvedPlan(ModelJson.toProto(r.resolvedPlan(), Plan.newBuilder()));
+                    .setResolvedPlan(PlanProtos.toProto(r.resolvedPlan()));
             int rows = 0;
             for (ToolOutput o : r.outputs()) {
                 b.addToolResults(ExecutorProtos.toProto(o));
@@ -182,7 +182,7 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             if (!request.hasPlan()) {
                 throw OpsException.invalid("plan is required");
             }
-            PlanModel plan = ModelJson.fromProto(request.getPlan(), PlanModel.class);
+            PlanModel plan = PlanProtos.fromProto(request.getPlan());
             List<ToolOutput> outputs = request.getToolResultsList().stream().map(ExecutorProtos::fromProto).toList();
             AssetBundle assets = contents.bundle(request.getAssetsList(), StageAuth.mayOverrideAssets());
             AnswerComposer.Composed c = composer.compose(plan, outputs, assets, "mock".equals(request.getMode()));
@@ -250,7 +250,7 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
     @Override
     public void present(PresentRequest request, StreamObserver<PresentResponse> observer) {
         Unary.respond(observer, () -> {
-            PlanModel plan = request.hasPlan() ? ModelJson.fromProto(request.getPlan(), PlanModel.class)
+            PlanModel plan = request.hasPlan() ? PlanProtos.fromProto(request.getPlan())
                     : new PlanModel(null, null, null, null, null, null, null, null, null, null, null, null);
             List<Block> blocks = request.getBlocksList().stream().map(ExecutorProtos::fromProto).toList();
             AssetBundle assets = contents.bundle(request.getAssetsList(), StageAuth.mayOverrideAssets());

@@ -1,7 +1,7 @@
 package dev.opsuite.planner.grpc;
 
-import dev.opsuite.kit.json.ModelJson;
 import dev.opsuite.kit.json.Structs;
+import dev.opsuite.kit.proto.PlanProtos;
 import dev.opsuite.llm.LlmCallProtos;
 import dev.opsuite.planner.domain.llm.PlanEvent;
 import dev.opsuite.planner.domain.llm.Planning;
@@ -27,7 +27,7 @@ final class LlmTraceProtos {
                 patch.setBefore(Structs.toStruct(Map.of("llm_answer", e.before())));
             }
             if (e.after() != null) {
-                patch.setAfter(Structs.messageToStruct(ModelJson.toProto(e.after(), Plan.newBuilder()).build()));
+                patch.setAfter(Structs.messageToStruct(PlanProtos.toProto(e.after())));
             }
             Map<String, Object> meta = new LinkedHashMap<>(e.meta());
             meta.put("decision", e.decision());

@@ -1,12 +1,12 @@
 package dev.opsuite.planner.grpc;
 
+import dev.opsuite.kit.proto.PlanProtos;
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.kit.grpc.StageAuth;
 import dev.opsuite.kit.grpc.Unary;
 import dev.opsuite.kit.json.AssetContents;
 import dev.opsuite.kit.json.Structs;
 import dev.opsuite.model.AssetBundle;
-import dev.opsuite.kit.json.ModelJson;
 import dev.opsuite.model.PlanModel;
 import dev.opsuite.planner.domain.PlanDecision;
 import dev.opsuite.planner.domain.Replanner;
@@ -67,7 +67,7 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
             if (!request.hasPlan() || !request.hasTrigger()) {
                 throw OpsException.invalid("plan and trigger are required");
             }
-            PlanModel plan = ModelJson.fromProto(request.getPlan(), PlanModel.class);
+            PlanModel plan = PlanProtos.fromProto(request.getPlan());
             OffsetDateTime now = parseNow(request.getNow());
             java.util.Optional<Replanner.Patch> patch = switch (request.getTrigger().getTriggerType()) {
                 case "empty_result" -> replanner.onEmptyResult(plan, now);
@@ -77,7 +77,7 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
                 default -> java.util.Optional.empty();
             };
             ReplanResponse.Builder b = ReplanResponse.newBuilder().setPatched(patch.isPresent());
-            patch.ifPresent(p -> b.setPlan(ModelJson.toProto(p.plan(), Plan.newBuilder())).setFallback(p.fallback()));
+            patch.ifPresent(p -> b.setPlan(PlanProtos.toProto(p.plan())).setFallback(p.fallback()));
             return b.build();
         });
     }
@@ -141,7 +141,7 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
                     .setConfidence(d.confidence()));
             case "reject" -> out.setRejectPayload(RejectPayload.newBuilder().setReason(d.rejectReason())
                     .setPolicy(d.rejectPolicy()));
-            default -> out.setPlan(ModelJson.toProto(d.plan(), Plan.newBuilder()));
+            default -> out.setPlan(PlanProtos.toProto(d.plan()));
         }
         Diagnostics.Builder diag = Diagnostics.newBuilder().setStatus("ok")
                 .putCounts("rules_fired", d.firedRules().size());
@@ -177,11 +177,11 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
             if (!request.hasPlan()) {
                 throw OpsException.invalid("plan is required");
             }
-            PlanModel plan = ModelJson.fromProto(request.getPlan(), PlanModel.class);
+            PlanModel plan = PlanProtos.fromProto(request.getPlan());
             PlanValidator.Result r = validator.validate(plan, contents.bundle(request.getAssetsList(), StageAuth.mayOverrideAssets()),
                     request.getRolesList());
             ValidatedPlan.Builder vp = ValidatedPlan.newBuilder()
-                    .setPlan(ModelJson.toProto(r.plan(), Plan.newBuilder()))
+                    .setPlan(PlanProtos.toProto(r.plan()))
                     .setAllowed(r.allowed()).addAllQueries(r.queries()).setDataScope(r.scope().toProto());
             int denied = 0;
             for (PlanValidator.Decision d : r.decisions()) {

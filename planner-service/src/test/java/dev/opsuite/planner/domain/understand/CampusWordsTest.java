@@ -77,6 +77,9 @@ class CampusWordsTest {
         assertEquals("2026-12-02T18:00+09:00", plan("통합인증 어제 저녁 에러율 최고치").metric().timeFrom());
         assertEquals("2026-11-27T00:00+09:00",
                 plan("금요일 저녁에 로그인이 안 됐는데 그날 하루 종일 통합인증 에러율 최고치는?").metric().timeFrom());
+        // "login" as a word (a name's part: "the login outage") is not the verb
+        assertFalse(plan("what changed before the login outage of 통합인증").understanding().get("claims").toString()
+                .contains("text=login, kind=stopword"));
     }
 
     @Test
