@@ -24,7 +24,8 @@ public final class Phrases {
     public static int indexOf(String foldedText, String phrase) {
         if (phrase.startsWith("^")) {
             // a regular expression: case-insensitive, but never lower-cased itself (\S is not \s)
-            var m = Patterns.of(phrase, com.google.re2j.Pattern.CASE_INSENSITIVE).matcher(foldedText.trim());
+            String trimmed = foldedText.trim();
+            var m = Patterns.caseless(phrase).matcher(trimmed, Patterns.lower(trimmed));
             return m.find() ? m.start() : -1;
         }
         String p = Folding.fold(phrase);

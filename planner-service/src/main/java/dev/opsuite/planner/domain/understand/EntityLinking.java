@@ -62,7 +62,8 @@ final class EntityLinking {
         List<Span> values = dictionary.values().find(a).stream().map(PhraseTable.Match::span).toList();
         for (PhraseTable.Match<EntityDictionary.Name> m : matches) {
             if (!reading.free(m.span()) || wordForName(m)
-                    || values.stream().anyMatch(v -> v.contains(m.span()) && v.length() > m.span().length())) {
+                    || values.stream().anyMatch(v -> v.contains(m.span()) && v.length() > m.span().length())
+                    || values.contains(m.span()) && otherTypeAfter(m)) {
                 continue;
             }
             boolean code = m.entries().stream().anyMatch(n -> n.kind() == EntityDictionary.NameKind.CODE);
@@ -81,6 +82,24 @@ final class EntityLinking {
             }
             reading.link(m.span(), rank, 0, new ArrayList<>(found));
         }
+    }
+
+    /**
+     * "Which research computing machines …": words that are both a CI's whole name (the service
+     * Research Computing) and a field value (the team research-computing), right before a word for
+     * CIs of other types than that CI's, describe those CIs — the value, not the CI.
+     */
+    private boolean otherTypeAfter(PhraseTable.Match<EntityDictionary.Name> m) {
+        Token next = a.tokens().stream().filter(t -> t.start() >= m.span().end() && !t.function()).findFirst().orElse(null);
+        if (next == null || !a.text().substring(m.span().end(), next.start()).isBlank()) {
+            return false;
+        }
+        List<Word> words = lexicon.phrases().get(Analyzed.compactOf(next.surface()));
+        List<String> types = words.stream().filter(w -> w.kind() == Word.Kind.ENUM && w.group().endsWith(".ci_type"))
+                .map(Word::value).toList();
+        boolean anyCi = words.stream().anyMatch(w -> w.kind() == Word.Kind.ENTITY_TYPE);
+        return (!types.isEmpty() || anyCi)
+                && m.entries().stream().noneMatch(n -> types.contains(n.entity().ciType()));
     }
 
     /**

@@ -22,9 +22,11 @@ public final class TimeExpressions {
     static List<TimeAtom> atoms(Analyzed a, JsonNode time, JsonNode numberWords, List<Span> taken) {
         List<TimeAtom> found = new ArrayList<>();
         String text = a.text();
+        String lowered = Patterns.lower(text);
         for (JsonNode rule : time.path("atoms")) {
-            Pattern p = Patterns.of(rule.path("pattern").asText(), Pattern.CASE_INSENSITIVE);
-            Matcher m = p.matcher(text);
+            Patterns.Caseless c = Patterns.caseless(rule.path("pattern").asText());
+            Pattern p = c.pattern();
+            Matcher m = c.matcher(text, lowered);
             int from = 0;
             while (from <= text.length() && m.find(from)) {
                 Span s = new Span(m.start(), m.end());
@@ -42,7 +44,7 @@ public final class TimeExpressions {
                     }
                 }
                 for (int g = 1; g <= m.groupCount(); g++) { // "$1" style ranges of older assets
-                    String v = m.group(g);
+                    String v = m.start(g) < 0 ? null : text.substring(m.start(g), m.end(g));
                     fields.putIfAbsent("$" + g, v == null ? "" : v);
                 }
                 // "n2" is the same number caught by a second alternative of one pattern

@@ -36,11 +36,12 @@ class CampusWordsTest {
                 ci("DB_HAKSA_1", "학사 DB 주서버", "database"), ci("DB_HAKSA_2", "학사 DB 복제본", "database"),
                 ci("NW_WIFI_01", "WLC-A bongwan", "network"), ci("NW_WIFI_02", "WLC-B 기숙사", "network"),
                 ci("app_hpc_jupyter", "JupyterHub.research", "app"), ci("app_sso", "통합인증", "app"),
-                ci("app_card", "출입통제 시스템", "app"));
+                ci("app_card", "출입통제 시스템", "app"), ci("srvc_yeongu", "Research Computing", "service"));
         dict = new EntityDictionary(9, cis,
                 List.of(Map.entry(5, "학사 DB 메인"), Map.entry(6, "학사 DB 읽기전용"), Map.entry(7, "본관 무선 컨트롤러"),
                         Map.entry(8, "기숙사 무선 컨트롤러"), Map.entry(9, "notebook hub"), Map.entry(10, "single sign-on")),
-                List.of(Map.entry("ci.location", "jeongbo-center"), Map.entry("ci.location", "eng-hall-7")));
+                List.of(Map.entry("ci.location", "jeongbo-center"), Map.entry("ci.location", "eng-hall-7"),
+                        Map.entry("ci.owner", "research-computing")));
     }
 
     private static EntityDictionary.Entity ci(String code, String name, String type) {
@@ -143,6 +144,15 @@ class CampusWordsTest {
         PlanModel p = plan("학사 DB 읽기전용 복제본이 돌아가려면 뭐가 다 살아 있어야 하는지 궁금합니다");
         assertEquals("out", p.graph().direction(), p.toString());
         assertTrue(p.graph().relationTypes().isEmpty(), "every relation, not only the hosting chain: " + p.graph());
+    }
+
+    @Test
+    void aNameThatIsAlsoATeamBeforeAWordForOtherTypesIsTheTeam() {
+        PlanModel p = plan("Which research computing machines are running above 40% CPU right now?");
+        assertTrue(p.primary().filters().stream().anyMatch(f -> f.field().equals("owner")
+                && f.values().equals(List.of("research-computing"))), p.toString());
+        assertEquals("", p.primary().ciCode(), p.toString());
+        assertEquals("srvc_yeongu", plan("Research Computing cpu now").primary().ciCode());
     }
 
     @Test
