@@ -20,24 +20,31 @@ final class BlockedNames {
         if (blockedTables.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode tree = ModelJson.MAPPER.valueToTree(plan);
-        if (tree.isObject()) {
-            // the question's own words, as read, are not a plan naming a table
-            ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove(
-                    List.of("normalized_question", "unexplained", "understanding"));
-        }
+        // the question's own words, as read, are not a plan naming a table: left out before the tree is made
+        PlanModel asked = new PlanModel(plan.intent(), plan.view(), plan.primary(), plan.secondary(), plan.graph(),
+                plan.metric(), plan.history(), plan.output(), plan.language(), plan.missingSlots(), plan.candidates(),
+                null, null, null, plan.adjustments(), plan.documents());
+        JsonNode tree = ModelJson.MAPPER.valueToTree(asked);
         for (String t : blockedTables) {
             String table = t.strip();
             if (table.isEmpty()) {
                 continue;
             }
-            Pattern word = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(table) + "(?![A-Za-z0-9_])",
-                    Pattern.CASE_INSENSITIVE);
-            if (names(tree, word)) {
+            if (names(tree, wordPattern(table))) {
                 return Optional.of(table);
             }
         }
         return Optional.empty();
+    }
+
+    private static final Map<String, Pattern> WORDS = dev.opsuite.kit.cache.Lru.bounded(256);
+
+    /** The table as a whole word, any case; compiled once per table name. */
+    private static Pattern wordPattern(String table) {
+        synchronized (WORDS) {
+            return WORDS.computeIfAbsent(table, x -> Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(x)
+                    + "(?![A-Za-z0-9_])", Pattern.CASE_INSENSITIVE));
+        }
     }
 
     private static boolean names(JsonNode node, Pattern word) {

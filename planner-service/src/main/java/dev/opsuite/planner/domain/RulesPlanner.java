@@ -31,7 +31,7 @@ public final class RulesPlanner {
     public record Screened(String language, ResolverRules.Applied applied, Optional<PlanDecision> reject) {}
 
     public Screened screen(String question, AssetBundle assets) {
-        ResolverRules resolver = new ResolverRules(assets.content("resolver"));
+        ResolverRules resolver = ResolverRules.of(assets.content("resolver"));
         RouteRules routes = new RouteRules(assets.policy(), assets.content("prompt"));
         String language = Folding.hasHangul(question) ? "ko" : "en";
         ResolverRules.Applied applied = resolver.apply(question);
@@ -57,10 +57,15 @@ public final class RulesPlanner {
      */
     public PlanDecision plan(String question, AssetBundle assets, OffsetDateTime now, ZoneId zone,
                              EntityDictionary dictionary) {
+        return plan(question, assets, now, zone, dictionary, screen(question, assets));
+    }
+
+    /** As above, with the question already screened ({@link #screen}: resolver rules and the policy's rejects). */
+    public PlanDecision plan(String question, AssetBundle assets, OffsetDateTime now, ZoneId zone,
+                             EntityDictionary dictionary, Screened screened) {
         JsonNode prompt = assets.content("prompt");
         JsonNode rules = prompt.path("rules");
         RouteRules routes = new RouteRules(assets.policy(), prompt);
-        Screened screened = screen(question, assets);
         if (screened.reject().isPresent()) {
             return screened.reject().get();
         }

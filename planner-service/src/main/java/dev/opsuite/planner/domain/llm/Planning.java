@@ -58,12 +58,13 @@ public final class Planning {
         PlannerStrategy strategy = PlannerStrategy.parse(requested, assetDefault);
         RulesPlanner.Screened screened = rules.screen(question, assets);
         if (screened.reject().isPresent() || llm.isEmpty() || strategy == PlannerStrategy.RULES_ONLY) {
-            return new Result(screened.reject().orElseGet(() -> rules.plan(question, assets, now, zone, dictionary)), "rules",
+            return new Result(screened.reject().orElseGet(() -> rules.plan(question, assets, now, zone, dictionary,
+                    screened)), "rules",
                     strategy.wireName(), List.of(), List.of());
         }
         PlanDecision byRules = null;
         if (strategy == PlannerStrategy.RULES_FIRST) {
-            byRules = rules.plan(question, assets, now, zone, dictionary);
+            byRules = rules.plan(question, assets, now, zone, dictionary, screened);
             Optional<String> gap = noRunnablePlan(byRules, assets, roles);
             if (gap.isEmpty()) {
                 return new Result(byRules, "rules", strategy.wireName(), List.of(), List.of());
@@ -74,7 +75,7 @@ public final class Planning {
         if (o.decision().isPresent()) {
             return new Result(o.decision().get(), "llm", strategy.wireName(), o.calls(), o.events());
         }
-        PlanDecision fallback = byRules != null ? byRules : rules.plan(question, assets, now, zone, dictionary);
+        PlanDecision fallback = byRules != null ? byRules : rules.plan(question, assets, now, zone, dictionary, screened);
         List<PlanEvent> events = new ArrayList<>(o.events());
         PlanEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
         Map<String, Object> meta = new LinkedHashMap<>();
