@@ -1,6 +1,7 @@
 package dev.opsuite.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,6 +78,18 @@ class DocumentsEndToEndTest {
         JsonNode alert = ask("what does alert HighErrorRate mean?", "real");
         assertEquals("en/alerts/high-error-rate.md", cited(alert).get(0).path("params").path("path").asText(),
                 alert.path("answer").asText());
+        // an alert's name is no CI, but the documents explain it: nothing to say about it
+        assertFalse(alert.path("answer").asText().contains("No CI is named"), alert.path("answer").asText());
+
+        // a how-to question about a name that is neither a CI nor in any document found says so first
+        JsonNode zebra = ask("how do I fail over zebra-db?", "real");
+        assertTrue(zebra.path("answer").asText().startsWith("No CI is named zebra-db, and no document found mentions it"),
+                zebra.path("answer").asText());
+        assertFalse(cited(zebra).isEmpty(), "the documents are still shown");
+        JsonNode zebraKo = ask("zebra-db 장애 조치 방법은?", "real"); // read as its incidents and the documents
+        String koAnswer = zebraKo.path("answer").asText();
+        assertTrue(koAnswer.startsWith("질문의 이름(zebra-db)에 맞는 CI가 없어")
+                || koAnswer.startsWith("'zebra-db'에 해당하는 CI가 없고"), koAnswer);
     }
 
     @Test

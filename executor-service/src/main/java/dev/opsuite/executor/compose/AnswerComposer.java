@@ -56,10 +56,10 @@ public final class AnswerComposer {
                     .orElse(null);
             if (lookup != null) { // the names were never looked up: not "no CI matches"
                 failed.add(ToolFailures.resolve(lookup, messages, planVars, lang));
-                return finish(plan, mapping, planVars, lang, failed, warnings);
+                return finish(plan, outputs, mapping, planVars, lang, failed, warnings);
             }
             blocks.add(Block.text(Templates.stripUnfilled(slotMessage(plan, messages, planVars, lang))));
-            return finish(plan, mapping, planVars, lang, blocks, warnings);
+            return finish(plan, outputs, mapping, planVars, lang, blocks, warnings);
         }
         for (ToolOutput out : outputs) {
             if ("ci_resolver".equals(out.tool())) {
@@ -110,7 +110,7 @@ public final class AnswerComposer {
                     planVars))));
         }
         blocks.addAll(0, failed);
-        return finish(plan, mapping, planVars, lang, blocks, warnings);
+        return finish(plan, outputs, mapping, planVars, lang, blocks, warnings);
     }
 
     /** Whether the first row has a value in each column a block requires (none required: always). */
@@ -187,9 +187,10 @@ public final class AnswerComposer {
     }
 
     /** The widened range stated first; the reading line last. */
-    private static Composed finish(PlanModel plan, JsonNode mapping, Map<String, String> planVars, String lang,
+    private static Composed finish(PlanModel plan, List<ToolOutput> outputs, JsonNode mapping,
+                                   Map<String, String> planVars, String lang,
                                    List<Block> blocks, List<String> warnings) {
-        String note = adjustments(plan, mapping, planVars, lang);
+        String note = adjustments(plan, mapping, planVars, lang, outputs);
         if (!note.isEmpty()) {
             for (int i = 0; i < blocks.size(); i++) {
                 Block b = blocks.get(i);
@@ -211,7 +212,8 @@ public final class AnswerComposer {
         return new Composed(blocks, answer, warnings);
     }
 
-    private static String adjustments(PlanModel plan, JsonNode mapping, Map<String, String> vars, String lang) {
+    private static String adjustments(PlanModel plan, JsonNode mapping, Map<String, String> vars, String lang,
+                                      List<ToolOutput> outputs) {
         List<String> notes = new ArrayList<>();
         for (String a : plan.adjustments()) {
             String[] p = a.split(":");
@@ -236,6 +238,15 @@ public final class AnswerComposer {
                 String names = a.substring("documents_only:".length());
                 notes.add(Localized.text(mapping.path("messages").path(names.isEmpty() ? "documents_only_no_ci"
                         : "documents_only"), lang).replace("{names}", names));
+            } else if (p[0].equals("unmatched_names")) {
+                // "unmatched_names:<names>": a how-to question's names that matched no CI; said unless a document
+                // found mentions them ("what does HighErrorRate mean?" names an alert the documents explain)
+                List<String> unseen = java.util.Arrays.stream(a.substring("unmatched_names:".length()).split(", "))
+                        .filter(n -> !n.isBlank() && !Passages.mention(outputs, n)).toList();
+                if (!unseen.isEmpty()) {
+                    notes.add(Localized.text(mapping.path("messages").path("documents_unmatched"), lang)
+                            .replace("{names}", String.join(", ", unseen)));
+                }
             } else if (p[0].equals("unapplied") && p.length == 3) {
                 // "unapplied:<filters>:<templates>": filters the templates run could not apply (UnappliedFilters)
                 notes.add(Localized.text(mapping.path("messages").path("unapplied_filter"), lang)

@@ -60,6 +60,28 @@ final class Passages {
         return new Block("markdown", title, md.toString().strip(), Map.of("citations", citations));
     }
 
+    /**
+     * Whether a document found mentions the name: its title, section or quoted passage, in any case,
+     * the highlight marks aside.
+     */
+    static boolean mention(List<ToolOutput> outputs, String name) {
+        String n = name.strip().toLowerCase(java.util.Locale.ROOT);
+        for (ToolOutput o : outputs) {
+            if (!o.columns().contains("passage")) {
+                continue;
+            }
+            for (int i = 0; i < o.rows().size(); i++) {
+                Map<String, Object> r = o.row(i);
+                String text = (str(r.get("title")) + "\n" + str(r.get("section")) + "\n" + str(r.get("passage")))
+                        .replace("**", "").toLowerCase(java.util.Locale.ROOT);
+                if (!n.isEmpty() && text.contains(n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static String str(Object o) {
         return o == null ? "" : String.valueOf(o);
     }

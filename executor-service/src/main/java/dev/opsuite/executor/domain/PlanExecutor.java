@@ -292,8 +292,12 @@ public final class PlanExecutor {
         }
         if (plan.documents().only() && primary.ciCode().isEmpty()) {
             // a how-to question needs no CI: the documents are searched with its words ("HighErrorRate" is an
-            // alert, not a CI); a CI it names only ranks the documents that apply to it higher
-            return withSlots(plan, primary, secondary, List.of(), List.of());
+            // alert, not a CI); a CI it names only ranks the documents that apply to it higher. A name that
+            // matched nothing is kept, so that the answer can say so when no document found mentions it either
+            PlanModel searched = withSlots(plan, primary, secondary, List.of(), List.of());
+            return r.resolved().isEmpty() && r.ambiguous().isEmpty() && !plan.primary().mentions().isEmpty()
+                    ? searched.withAdjustment("unmatched_names:" + String.join(", ", plan.primary().mentions()))
+                    : searched;
         }
         boolean optional = plan.intent() == Intent.LIST || plan.intent() == Intent.SEARCH
                 || plan.intent() == Intent.AGGREGATE && plan.metric().topN() > 0;

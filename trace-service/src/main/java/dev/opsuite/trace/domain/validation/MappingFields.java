@@ -106,6 +106,9 @@ final class MappingFields {
                                         + "and documents names no CI that exists (`{names}`): only the documents answer."),
                                 field("messages.documents_only_no_ci", TEXT, "The same when the question names no CI "
                                         + "at all."),
+                                field("messages.documents_unmatched", TEXT, "Said first when a how-to question "
+                                        + "names something (`{names}`) that is no CI and that no document found "
+                                        + "mentions: the documents shown were found by its other words."),
                                 field("messages.documents_none", TEXT, "A document search over a collection that "
                                         + "holds no documents yet (`{collection}`)."),
                                 field("messages.documents_no_match", TEXT, "A document search no document of "
