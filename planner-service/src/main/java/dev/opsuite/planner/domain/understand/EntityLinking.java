@@ -241,6 +241,45 @@ final class EntityLinking {
         }
     }
 
+    /**
+     * A Korean span that the written word goes on after with another content word nothing has read
+     * ("전산실" cut as 전산 + 실): a part of that word, not the word a name was matched on. What was read
+     * already ("로비vm": vm the type) or grammar ("결제서버가") does not count.
+     */
+    private boolean cutsKoreanWord(Span span) {
+        if (!Folding.hasHangul(a.span(span.start(), span.end()))) {
+            return false;
+        }
+        return a.tokens().stream().anyMatch(t -> t.start() == span.end() && t.hangul() && !t.function()
+                && !reading.claimed(t));
+    }
+
+    /**
+     * "정보전산원", "목동센터": one written Korean word that starts with the romanized first word of exactly
+     * one place of the estate (정보 → jeongbo of jeongbo-center) and goes on with a word for a kind of site is
+     * that place, the whole word read — when no CI is named by it. Empty otherwise.
+     */
+    private Optional<Span> placeHead(Token t) {
+        if (!t.hangul()) {
+            return Optional.empty();
+        }
+        Optional<Span> word = shapes.compounds().stream().filter(c -> c.start() == t.start() && c.end() > t.end())
+                .findFirst();
+        if (word.isEmpty() || !reading.free(word.get())) {
+            return Optional.empty();
+        }
+        List<Word> values = estate.valuesByWord(Analyzed.compactOf(t.surface()));
+        boolean place = values.size() == 1 && java.util.stream.StreamSupport.stream(
+                rules.path("understanding").path("place_fields").spliterator(), false)
+                .anyMatch(f -> f.asText().equals(values.get(0).group()));
+        String whole = Analyzed.compactOf(a.span(word.get().start(), word.get().end()));
+        if (!place || !dictionary.partial(EntityDictionary.words(whole), whole).isEmpty()) {
+            return Optional.empty();
+        }
+        estate.claimValue(word.get(), values.get(0), 0.7);
+        return word;
+    }
+
     /** Nothing or one unread, name-like word between two spans (no "and", comma or other claimed word). */
     private boolean closeBy(Span x, Span y) {
         List<Token> between = a.tokensIn(x.end(), y.start());
@@ -271,6 +310,15 @@ final class EntityLinking {
                         continue;
                     }
                 }
+                Optional<Span> site = len == 1 ? placeHead(part.get(0)) : Optional.empty();
+                if (site.isPresent()) {
+                    int end = site.get().end();
+                    while (i < run.size() && run.get(i).start() < end) {
+                        i++;
+                    }
+                    found = true;
+                    continue;
+                }
                 // "which two servers": a count word alone names no CI, even where a name ends in "two"
                 if (part.stream().allMatch(t -> t.number() || rules.path("number_words").has(t.surface()))
                         && !numberBeforeTypeWord(part) || part.get(0).function() || part.get(len - 1).function()
@@ -288,6 +336,9 @@ final class EntityLinking {
                     continue; // one letter names nothing
                 }
                 Span span = new Span(part.get(0).start(), part.get(len - 1).end());
+                if (cutsKoreanWord(span)) {
+                    continue; // "전산실": 전산 (a word of the alias "연구 전산") is not the word the question wrote
+                }
                 List<EntityDictionary.Partial> hits = reading.preferOwnData(dictionary.partial(words, compact));
                 Optional<Word> place = hits.isEmpty() ? Optional.empty() : estate.sharedValue(span, hits);
                 if (place.isPresent()) {

@@ -238,4 +238,22 @@ final class Intervals {
     private static boolean isLatin(char c) {
         return c < 128 && Character.isLetterOrDigit(c);
     }
+
+    /** A word of rules.time.whole_day_words in the question (a Latin one as whole words, a Korean one anywhere). */
+    static boolean wholeDayAsked(Analyzed a, JsonNode time) {
+        String text = a.text().toLowerCase(java.util.Locale.ROOT);
+        for (JsonNode w : time.path("whole_day_words")) {
+            String word = w.asText().toLowerCase(java.util.Locale.ROOT);
+            int at = word.isEmpty() ? -1 : text.indexOf(word);
+            while (at >= 0) {
+                int end = at + word.length();
+                if (Folding.hasHangul(word) || (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                    return true;
+                }
+                at = text.indexOf(word, at + 1);
+            }
+        }
+        return false;
+    }
 }

@@ -119,7 +119,8 @@ final class TimeComposer {
             days.clear();
             days.addAll(inWeek);
         }
-        if (parts.size() == 1 && tods.isEmpty() && days.size() == 1 && relatives.isEmpty() && wholeDayAsked()) {
+        if (parts.size() == 1 && tods.isEmpty() && days.size() == 1 && relatives.isEmpty()
+                && Intervals.wholeDayAsked(a, time)) {
             parts.clear(); // "Friday evening … over that whole day": the part said which day; the day is asked whole
         }
         if (!parts.isEmpty() && tods.isEmpty()) {
@@ -301,24 +302,6 @@ final class TimeComposer {
     private static boolean contains(Interval outer, Interval inner) {
         return !outer.point() && !inner.point() && !inner.from().isBefore(outer.from()) && !inner.to().isAfter(outer.to())
                 && !(inner.from().equals(outer.from()) && inner.to().equals(outer.to()));
-    }
-
-    /** A word of rules.time.whole_day_words in the question (a Latin one as whole words, a Korean one anywhere). */
-    private boolean wholeDayAsked() {
-        String text = a.text().toLowerCase(java.util.Locale.ROOT);
-        for (JsonNode w : time.path("whole_day_words")) {
-            String word = w.asText().toLowerCase(java.util.Locale.ROOT);
-            int at = word.isEmpty() ? -1 : text.indexOf(word);
-            while (at >= 0) {
-                int end = at + word.length();
-                if (Folding.hasHangul(word) || (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
-                        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
-                    return true;
-                }
-                at = text.indexOf(word, at + 1);
-            }
-        }
-        return false;
     }
 
     /**

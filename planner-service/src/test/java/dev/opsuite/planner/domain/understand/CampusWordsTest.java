@@ -39,7 +39,8 @@ class CampusWordsTest {
                 ci("app_card", "출입통제 시스템", "app"), ci("srvc_yeongu", "Research Computing", "service"));
         dict = new EntityDictionary(9, cis,
                 List.of(Map.entry(5, "학사 DB 메인"), Map.entry(6, "학사 DB 읽기전용"), Map.entry(7, "본관 무선 컨트롤러"),
-                        Map.entry(8, "기숙사 무선 컨트롤러"), Map.entry(9, "notebook hub"), Map.entry(10, "single sign-on")),
+                        Map.entry(8, "기숙사 무선 컨트롤러"), Map.entry(9, "notebook hub"), Map.entry(10, "single sign-on"),
+                        Map.entry(12, "연구 전산")),
                 List.of(Map.entry("ci.location", "jeongbo-center"), Map.entry("ci.location", "eng-hall-7"),
                         Map.entry("ci.owner", "research-computing")));
     }
@@ -153,6 +154,16 @@ class CampusWordsTest {
                 && f.values().equals(List.of("research-computing"))), p.toString());
         assertEquals("", p.primary().ciCode(), p.toString());
         assertEquals("srvc_yeongu", plan("Research Computing cpu now").primary().ciCode());
+    }
+
+    @Test
+    void aKoreanWordStartingWithAPlacesRomanizedNameIsThatPlaceAndAWordCutShortNamesNothing() {
+        PlanModel p = plan("정보전산원 전산실에 DB가 몇 개나 있는지 알려주실 수 있을까요?");
+        assertTrue(p.primary().filters().stream().anyMatch(f -> f.field().equals("location")
+                && f.values().equals(List.of("jeongbo-center"))), p.toString());
+        assertEquals("", p.primary().ciCode(), "전산 of 전산실 is not the alias 연구 전산: " + p);
+        assertTrue(p.unexplained().contains("전산실"), "the room word is said as not understood: " + p.unexplained());
+        assertEquals("srvc_yeongu", plan("연구 전산 cpu 지금").primary().ciCode());
     }
 
     @Test
