@@ -35,8 +35,11 @@ public final class ParsedAssets {
 
     private ParsedAssets() {}
 
-    /** The record of this content, parsed by {@code parser} the first time it is asked for. */
-    static <T> T parsed(JsonNode content, Class<T> type, Function<JsonNode, T> parser) {
+    /**
+     * The record of this content, parsed by {@code parser} the first time it is asked for (also for the
+     * services' own readings of an asset, e.g. the planner's Resolver rules).
+     */
+    public static <T> T parsed(JsonNode content, Class<T> type, Function<JsonNode, T> parser) {
         if (content == null || content.isMissingNode()) {
             return parser.apply(content);
         }

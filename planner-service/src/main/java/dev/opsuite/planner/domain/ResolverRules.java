@@ -21,34 +21,12 @@ public final class ResolverRules {
     private final List<String> particles = new ArrayList<>();
     private final Set<String> stopwords = new HashSet<>();
 
-    private record Same(JsonNode content) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Same x && x.content == content;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(content);
-        }
-    }
-
-    private static final Map<Same, ResolverRules> BUILT = dev.opsuite.kit.cache.Lru.bounded(64);
-
     /**
      * The rules of this content, built once per content tree (the services share one tree per asset
      * version, read-only): its thousand stop words are folded once, not on every question.
      */
     public static ResolverRules of(JsonNode resolverContent) {
-        Same key = new Same(resolverContent);
-        synchronized (BUILT) {
-            ResolverRules r = BUILT.get(key);
-            if (r == null) {
-                r = new ResolverRules(resolverContent);
-                BUILT.put(key, r);
-            }
-            return r;
-        }
+        return dev.opsuite.model.asset.ParsedAssets.parsed(resolverContent, ResolverRules.class, ResolverRules::new);
     }
 
     public ResolverRules(JsonNode resolverContent) {
