@@ -15,7 +15,7 @@ test('add a golden query, run it, run all, see the judgments and history', async
   const row = page.locator('[data-testid=golden-row]', { hasText: name });
   await row.waitFor();
   assert.equal(await row.locator('[data-testid=judgment]').textContent(), 'never run');
-  await row.locator('button:has-text("Run")').click();
+  await row.locator('button:text-is("Run")').click();
   await row.locator('[data-testid=judgment]:text-matches("^(pass|warning|fail)$")').waitFor();
   // the same question against its own baseline moments later
   assert.equal(await row.locator('[data-testid=judgment]').textContent(), 'pass');
@@ -43,7 +43,7 @@ test('tags, a new baseline from the last run, and deleting a golden query', asyn
   await row.waitFor();
   assert.equal(await row.locator('[data-testid=tags]').textContent(), 'impact, console');
   const before = await row.locator('[data-testid=baseline]').getAttribute('href');
-  await row.locator('button:has-text("Run")').click();
+  await row.locator('button:text-is("Run")').click();
   await row.locator('[data-testid=judgment]:text-matches("^(pass|warning|fail)$")').waitFor();
   await row.locator('summary').click();
   await row.locator('[data-testid=set-baseline]').click();
