@@ -200,6 +200,40 @@ final class GraphCues {
 
 
     /**
+     * "(a sentence about A and B), C에서 D까지 어떤 경로로 이어지나요", "… the path from C to D": with more than two
+     * CIs named, the ends of a path are the one marked as its start (에서/부터, "from") and the one marked as its
+     * end (까지/로, "to"); the others come after them and are not used (the reading lists them). Unmarked,
+     * the order is the question's.
+     */
+    private static final java.util.regex.Pattern PATH_FROM = java.util.regex.Pattern.compile(" from (the )?$");
+    private static final java.util.regex.Pattern PATH_TO = java.util.regex.Pattern.compile(" (to|until) (the )?$");
+
+    List<LinkedEntity> pathEnds(List<LinkedEntity> ents) {
+        if (ents.size() <= 2) {
+            return ents;
+        }
+        String text = u.analyzed().text();
+        LinkedEntity from = null;
+        LinkedEntity to = null;
+        for (LinkedEntity e : ents) {
+            String before = " " + text.substring(Math.max(0, e.span().start() - 12), e.span().start());
+            String p = e.particle();
+            if (from == null && (p.startsWith("에서") || p.startsWith("부터") || PATH_FROM.matcher(before).find())) {
+                from = e;
+            } else if (from != null && to == null && !e.candidates().equals(from.candidates())
+                    && (p.startsWith("까지") || PATH_TO.matcher(before).find())) {
+                to = e;
+            }
+        }
+        if (from == null || to == null) {
+            return ents;
+        }
+        List<LinkedEntity> out = new java.util.ArrayList<>(List.of(from, to));
+        ents.stream().filter(e -> !out.contains(e)).forEach(out::add);
+        return out;
+    }
+
+    /**
      * "what runs on X" (X hosts the answer) or "where does X run" (X runs on the answer): Korean
      * by the particle after X (에서/에: X is the place), English by word order and voice.
      */

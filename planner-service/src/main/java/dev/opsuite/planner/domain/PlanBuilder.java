@@ -98,7 +98,8 @@ final class PlanBuilder {
         boolean joined = ents.size() == 2 && (s.intent("neighbors") || cues.arrowBetween(ents.get(0), ents.get(1))
                 || s.metric().isEmpty() && cues.betweenTwo(ents.get(0), ents.get(1)));
         if ((s.intent("path") || joined) && (ents.size() >= 2 || !u.dictionaryUsed() && named)) {
-            return parts.plan(Intent.PATH, View.PATH, ents, filters, graph(6, "both", List.of()), null, null, GRAPH_BLOCKS).plan();
+            return parts.plan(Intent.PATH, View.PATH, cues.pathEnds(ents), filters, graph(6, "both", List.of()), null, null,
+                    GRAPH_BLOCKS).plan();
         }
         if ((s.intent("impact") || cues.dependentsOf(first)) && !cues.subjectDepends(first)) {
             if (first != null) {

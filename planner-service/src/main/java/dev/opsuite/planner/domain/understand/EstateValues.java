@@ -93,6 +93,43 @@ final class EstateValues {
     }
 
     /**
+     * "학사 쪽 haksa-it", "이천 icheon-hub": a Korean word right before a value spelt out (a side word, a field
+     * word or a particle may stand between) whose romanized form is a word of that value is its gloss —
+     * accounted for, not a partial name of the CIs whose names hold the word.
+     */
+    void romanizedGlosses() {
+        for (Claim v : List.copyOf(claims)) {
+            int eq = v.value().indexOf('=');
+            if (!v.kind().equals("value") || v.score() < 1 || eq < 0) {
+                continue;
+            }
+            String field = v.value().substring(0, eq);
+            String value = v.value().substring(eq + 1);
+            int between = 0;
+            for (int i = a.tokens().size() - 1; i >= 0 && between <= 2; i--) {
+                Token t = a.tokens().get(i);
+                if (t.end() > v.span().start()) {
+                    continue;
+                }
+                Span ts = new Span(t.start(), t.end());
+                boolean minor = claims.stream().anyMatch(c -> c.span().overlaps(ts) && (c.kind().equals("function")
+                        || c.kind().equals("stopword") || c.kind().equals("field")));
+                if (minor || t.function()) {
+                    between++;
+                    continue;
+                }
+                boolean gloss = t.hangul() && reading.free(ts) && !reading.claimed(t)
+                        && valuesByWord(Analyzed.compactOf(t.surface())).stream()
+                                .anyMatch(w -> w.group().equals(field) && w.value().equals(value));
+                if (gloss) {
+                    reading.claimExclusive(ts, "stopword", "gloss", 1);
+                }
+                break;
+            }
+        }
+    }
+
+    /**
      * "창고팀(wms-crew)", "wms-crew(창고팀)", "결제 DB(SB-DB-PAY)": a word written right before or inside
      * brackets around a name or value already read is its gloss — accounted for, not a second reference.
      */

@@ -31,11 +31,17 @@ public final class Signals {
                 && u.entities().stream().anyMatch(e -> e.rank().score >= EntityDictionary.Rank.EXACT_NAME.score);
         for (LinkedEntity e : u.entities()) {
             LinkedEntity n = ownDataFirst(narrowByType(e));
-            boolean again = n.resolved() && entities.stream().anyMatch(x -> x.resolved()
-                    && x.entity().ciCode().equals(n.entity().ciCode()));
+            Optional<LinkedEntity> again = entities.stream().filter(x -> n.resolved() && x.resolved()
+                    && x.entity().ciCode().equals(n.entity().ciCode())).findFirst();
             boolean weak = exact && n.rank().score < EntityDictionary.Rank.EXACT_NAME.score;
-            if (again) {
-                continue; // "알림 발송(notify)": one CI named twice
+            if (again.isPresent()) {
+                // "알림 발송(notify)": one CI named twice; "와이파이 …, 캠퍼스 와이파이에서 …": the better-ranked naming
+                // stands for it (its place and particle say its role)
+                if (n.rank().score > again.get().rank().score) {
+                    entities.remove(again.get());
+                    entities.add(n);
+                }
+                continue;
             }
             if (weak) {
                 dropped.add(n.mention()); // a near-miss beside a name spelt out is noise, not a second CI

@@ -83,6 +83,7 @@ public final class Understander {
         estate.estateValuesOfLabels();
         vocabulary.typesOnTheWay();
         estate.glosses();
+        estate.romanizedGlosses();
         linking.compoundNames();
         linking.partialEntities();
         estate.valueTails();

@@ -42,7 +42,7 @@ class CampusWordsTest {
                         Map.entry(8, "기숙사 무선 컨트롤러"), Map.entry(9, "notebook hub"), Map.entry(10, "single sign-on"),
                         Map.entry(12, "연구 전산")),
                 List.of(Map.entry("ci.location", "jeongbo-center"), Map.entry("ci.location", "eng-hall-7"),
-                        Map.entry("ci.owner", "research-computing")));
+                        Map.entry("ci.owner", "research-computing"), Map.entry("ci.owner", "haksa-it")));
     }
 
     private static EntityDictionary.Entity ci(String code, String name, String type) {
@@ -175,5 +175,37 @@ class CampusWordsTest {
         PlanDecision passed = decide("which checks passed on portal.vm yesterday");
         assertFalse("reject".equals(passed.kind()), passed.toString());
         assertNull(decide("passport of portal.vm").rejectPolicy());
+    }
+
+    @Test
+    void theEndsOfAPathAreTheNamesMarkedAsItsStartAndEndNotThoseOfTheSentenceBefore() {
+        PlanModel p = plan("통합인증이 학사 DB랑 엮여 있다던데, 본관 무선 컨트롤러에서 학사 DB 메인까지 어떤 경로로 이어지나요?");
+        assertEquals(Intent.PATH, p.intent(), p.toString());
+        assertEquals("NW_WIFI_01", p.primary().ciCode(), p.toString());
+        assertEquals("DB_HAKSA_1", p.secondary().ciCode(), p.toString());
+        assertTrue(p.unexplained().contains("통합인증"), "the name not used is said: " + p.unexplained());
+        PlanModel en = plan("the single sign-on and the head node are related, but what is the path from the notebook hub "
+                + "to gpu-node.a100?");
+        assertEquals("app_hpc_jupyter", en.primary().ciCode(), en.toString());
+        assertEquals("SV_7002", en.secondary().ciCode(), en.toString());
+        // one CI named twice: the better naming stands for it, in its place ("notebook hub까지" is the end)
+        PlanModel twice = plan("notebook이 느리던데, 학사 DB 메인에서 notebook hub까지 경로");
+        assertEquals("DB_HAKSA_1", twice.primary().ciCode(), twice.toString());
+        assertEquals("app_hpc_jupyter", twice.secondary().ciCode(), twice.toString());
+        // unmarked, the order is the question's
+        PlanModel plain = plan("path between gpu-node.a100 and library.vm");
+        assertEquals("SV_7002", plain.primary().ciCode(), plain.toString());
+    }
+
+    @Test
+    void aKoreanWordBeforeAValueThatRomanizesToAWordOfItIsItsGloss() {
+        PlanModel p = plan("학사 쪽 haksa-it 이 맡고 있는 앱들이 어떤 건지 좀 정리해 주세요");
+        assertEquals(Intent.LIST, p.intent(), p.toString());
+        assertTrue(p.candidates().isEmpty(), "학사 is the team's gloss, not a partial name of the 학사 DBs: " + p);
+        assertTrue(p.primary().filters().stream().anyMatch(f -> f.field().equals("owner") && f.values().equals(List.of("haksa-it"))),
+                p.toString());
+        assertTrue(p.unexplained().isEmpty(), p.unexplained().toString());
+        // a word that is no romanization of the value still names its CI
+        assertEquals("app_sso", plan("통합인증 haksa-it cpu").primary().ciCode());
     }
 }
