@@ -9,6 +9,12 @@ record Interval(ZonedDateTime from, ZonedDateTime to, String name, String role, 
         this(from, to, name, role, false, -1);
     }
 
+    /** This range holds the other whole and is wider (neither is a single moment). */
+    boolean contains(Interval inner) {
+        return !point && !inner.point() && !inner.from().isBefore(from) && !inner.to().isAfter(to)
+                && !(inner.from().equals(from) && inner.to().equals(to));
+    }
+
     Interval at(int position) {
         return new Interval(from, to, name, role, point, position);
     }

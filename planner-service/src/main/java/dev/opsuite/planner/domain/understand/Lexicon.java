@@ -29,6 +29,8 @@ public final class Lexicon {
     private final List<String> particles = new ArrayList<>();
     /** Compact forms of the all-Latin phrases, for typo matching. */
     private final Set<String> latinPhrases = new HashSet<>();
+    /** The words the time patterns spell out ("last", "week", "yesterday"). */
+    private final Set<String> timeWords = new HashSet<>();
     /** Compact forms of the all-Hangul phrases of two to four syllables, for typo matching by jamo. */
     private final Set<String> hangulPhrases = new HashSet<>();
     private final String primaryEntity;
@@ -108,10 +110,18 @@ public final class Lexicon {
         // words of the language made of two shorter ones ("update" is not "up date", "downtime" not "down time")
         rules.path("understanding").path("whole_words").forEach(w -> latinWords.add(Folding.fold(w.asText()).trim()));
         // words that time patterns spell out ("last", "hours", "yesterday") help split glued words
+        // and the words that join times ("thru" is no misspelt "thur")
+        rules.path("time").path("connectors").forEach(group -> group.forEach(w -> {
+            String word = Folding.fold(w.asText()).trim();
+            if (word.matches("[a-z]{2,}")) {
+                latinWords.add(word);
+            }
+        }));
         for (JsonNode t : rules.path("time").path("atoms")) {
             for (String w : t.path("pattern").asText().split("[^a-z]+")) {
                 if (w.length() >= 2) {
                     latinWords.add(w);
+                    timeWords.add(w);
                 }
             }
         }
@@ -150,21 +160,34 @@ public final class Lexicon {
      * phrase is that close; empty otherwise.
      */
     public List<Word> nearest(String compact) {
-        List<Word> best = new ArrayList<>();
+        Map<String, List<Word>> byKey = new java.util.LinkedHashMap<>();
         java.util.Set<String> meanings = new java.util.HashSet<>();
         for (String key : latinPhrases) {
             if (Math.abs(key.length() - compact.length()) <= 1 && key.length() >= 4 && Edits.distance(key, compact) == 1) {
                 for (Word w : phrases.get(key)) {
                     if (w.kind() != Word.Kind.STOPWORD) {
-                        best.add(w);
-                        meanings.add(w.kind() + ":" + w.group() + ":" + w.value());
+                        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(w);
+                        meanings.add(meaning(w));
                     }
                 }
             }
         }
         // several phrases equally close are a typo we can settle only when they all mean the same
-        // ("eror rate": "error rate" and "err rate"); otherwise nothing is guessed
-        return meanings.size() == 1 ? best.subList(0, 1) : List.of();
+        // ("eror rate": "error rate" and "err rate"), or when one of them means all the others do ("happend":
+        // "happened" is history and a happening, "happen" only the latter); otherwise nothing is guessed
+        if (meanings.size() == 1) {
+            return byKey.values().iterator().next().subList(0, 1);
+        }
+        for (List<Word> words : byKey.values()) {
+            if (words.stream().map(Lexicon::meaning).collect(java.util.stream.Collectors.toSet()).containsAll(meanings)) {
+                return words;
+            }
+        }
+        return List.of();
+    }
+
+    private static String meaning(Word w) {
+        return w.kind() + ":" + w.group() + ":" + w.value();
     }
 
     /**
@@ -207,6 +230,11 @@ public final class Lexicon {
     /** A compact Latin word some phrase uses: used to split glued words. */
     public boolean knowsLatin(String compact) {
         return latinWords.contains(compact) || phrases.containsCompact(compact);
+    }
+
+    /** A Latin word that means something here: a phrase of the vocabulary (no stopword) or a word of time. */
+    public boolean meaningfulLatin(String compact) {
+        return latinPhrases.contains(compact) || timeWords.contains(compact);
     }
 
     /** Korean particles of the Resolver asset, longest first. */

@@ -55,9 +55,20 @@ public final class QuestionAnalyzer {
 
     /** @param particles Korean particles (longest first) a word may still carry when the analyser left it on */
     public static Analyzed analyze(String question, Predicate<String> known, List<String> particles) {
+        return analyze(question, known, w -> false, particles);
+    }
+
+    /** @param meaningful the words a word with two letters swapped is read as ("thsi" → this) */
+    public static Analyzed analyze(String question, Predicate<String> known, Predicate<String> meaningful,
+                                   List<String> particles) {
         // "transfer's" is transfer: the possessive is not glued into another name ("transfers")
         String text = Folding.fold(question).replaceAll("(\\p{L})['’]s\\b", "$1").replaceAll("\\s+", " ").trim();
         List<Token> tokens = tokenize(text);
+        String swapped = swappedLetters(text, tokens, known, meaningful);
+        if (!swapped.equals(text)) {
+            text = swapped;
+            tokens = tokenize(text);
+        }
         String split = splitGlued(text, tokens, known);
         if (!split.equals(text)) {
             text = split;
@@ -108,6 +119,39 @@ public final class QuestionAnalyzer {
         } catch (IOException e) {
             return word;
         }
+    }
+
+    /**
+     * "thsi week", "memroy": a Latin word of four letters or more that nothing knows, two neighbouring letters
+     * of which swapped back make exactly one word that means something here (a vocabulary or time word, no
+     * stopword: "form" stays), is that word (the same length, so every offset stays).
+     */
+    private static String swappedLetters(String text, List<Token> tokens, Predicate<String> known,
+                                         Predicate<String> meaningful) {
+        char[] out = text.toCharArray();
+        for (Token t : tokens) {
+            String w = t.surface();
+            if (!t.latin() || w.length() < 4 || !w.chars().allMatch(Character::isLetter) || known.test(w)
+                    || !standsAlone(text, t)) {
+                continue;
+            }
+            String fix = null;
+            int found = 0;
+            for (int i = 0; i + 1 < w.length(); i++) {
+                if (w.charAt(i) == w.charAt(i + 1)) {
+                    continue;
+                }
+                String candidate = w.substring(0, i) + w.charAt(i + 1) + w.charAt(i) + w.substring(i + 2);
+                if (meaningful.test(candidate) && !candidate.equals(fix)) {
+                    fix = candidate;
+                    found++;
+                }
+            }
+            if (found == 1) {
+                fix.getChars(0, fix.length(), out, t.start());
+            }
+        }
+        return new String(out);
     }
 
     private static String splitGlued(String text, List<Token> tokens, Predicate<String> known) {

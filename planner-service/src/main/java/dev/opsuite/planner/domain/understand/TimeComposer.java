@@ -145,6 +145,11 @@ final class TimeComposer {
         if (!problems.isEmpty() && days.isEmpty() && relatives.isEmpty() && tods.isEmpty()) {
             return TimeReading.none(spans, problems);
         }
+        if (days.size() >= 3) {
+            // "작년 …, 그러니까 2025년 9월 22일부터 26일까지": a wider period around the days named is their context
+            List<Interval> named = List.copyOf(days);
+            days.removeIf(d -> named.stream().anyMatch(d::contains));
+        }
         Interval out;
         if (tods.size() >= 2 && days.size() >= 2) {
             out = dayTimeRange(days, tods);
@@ -159,9 +164,9 @@ final class TimeComposer {
             out = new Interval(from, to, "range:" + from.toOffsetDateTime() + "/" + to.toOffsetDateTime(), "");
         } else if (!tods.isEmpty()) {
             out = withTimes(days.isEmpty() ? today(nowZ) : days.get(0), tods, nowZ);
-        } else if (days.size() == 2 && (contains(days.get(0), days.get(1)) || contains(days.get(1), days.get(0)))) {
+        } else if (days.size() == 2 && (days.get(0).contains(days.get(1)) || days.get(1).contains(days.get(0)))) {
             // "지난 주말 일요일", "on Sunday, over the weekend": the narrower names the day
-            out = contains(days.get(0), days.get(1)) ? days.get(1) : days.get(0);
+            out = days.get(0).contains(days.get(1)) ? days.get(1) : days.get(0);
         } else if (days.size() >= 2) {
             Interval first = days.get(0);
             Interval last = days.get(days.size() - 1);
@@ -298,11 +303,6 @@ final class TimeComposer {
         return t;
     }
 
-
-    private static boolean contains(Interval outer, Interval inner) {
-        return !outer.point() && !inner.point() && !inner.from().isBefore(outer.from()) && !inner.to().isAfter(outer.to())
-                && !(inner.from().equals(outer.from()) && inner.to().equals(outer.to()));
-    }
 
     /**
      * A part of a day ("morning", "밤에") is time only when a day is named with it — its own ("this

@@ -62,7 +62,8 @@ public final class Understander {
                                            JsonNode rules, OffsetDateTime now, ZoneId zone,
                                            Map<String, String> assetAliases) {
         EntityDictionary dict = dictionary == null ? EntityDictionary.EMPTY : dictionary;
-        Analyzed a = QuestionAnalyzer.analyze(question, w -> lexicon.knowsLatin(w) || dict.knows(w), lexicon.particles());
+        Analyzed a = QuestionAnalyzer.analyze(question, w -> lexicon.knowsLatin(w) || dict.knows(w),
+                lexicon::meaningfulLatin, lexicon.particles());
         Understander u = new Understander(a, lexicon, dict, rules);
         return u.run(question, now, zone, dictionary != null, assetAliases);
     }
@@ -71,6 +72,7 @@ public final class Understander {
                               Map<String, String> assetAliases) {
         linking.assetAliases(assetAliases);
         linking.exactEntities();
+        new FamilyNames(reading).link();
         EventReferences.claim(reading, a, rules);
         List<TimeAtom> atoms = TimeExpressions.atoms(a, rules.path("time"), rules.path("number_words"), exclusive);
         TimeReading time = TimeComposer.compose(a, atoms, rules.path("time"), now, zone);

@@ -106,8 +106,10 @@ final class Vocabulary {
         }
         for (Token t : a.tokens()) {
             if (t.latin() && !reading.claimed(t)) {
-                // enum labels list their own forms: "run" is not the status "running"
-                for (Word w : lexicon.byStem(t.stem()).stream().filter(x -> x.kind() != Word.Kind.ENUM).toList()) {
+                // enum labels list their own forms: "run" is not the status "running"; stopwords theirs: "MES" is no
+                // plural of "me"
+                for (Word w : lexicon.byStem(t.stem()).stream()
+                        .filter(x -> x.kind() != Word.Kind.ENUM && x.kind() != Word.Kind.STOPWORD).toList()) {
                     claims.add(wordClaim(new Span(t.start(), t.end()), w));
                 }
             }
@@ -191,7 +193,10 @@ final class Vocabulary {
             // and a typo keeps the first letter: "costs" is not a misspelt "hosts", "latecny" is "latency"
             List<Word> hits = lexicon.nearest(compact).stream().filter(w -> switch (w.kind()) {
                 case METRIC, ENUM, FIELD, ENTITY_TYPE, VALUE -> true;
-                case INTENT -> len == 1 && compact.length() >= LONG_TYPO;
+                // … or a letter left out of a long one ("happend": the eight letters of "happened" less one)
+                case INTENT -> len == 1 && (compact.length() >= LONG_TYPO
+                        || Analyzed.compactOf(w.phrase()).length() >= LONG_TYPO
+                        && Analyzed.compactOf(w.phrase()).length() == compact.length() + 1);
                 default -> false;
             }).filter(w -> Analyzed.compactOf(w.phrase()).startsWith(compact.substring(0, 1))).toList();
             if (len == 2) { // one of the two words must be spelt as the phrase has it
