@@ -1,6 +1,7 @@
 package dev.opsuite.gateway.rest;
 
 import com.linecorp.armeria.common.AggregatedHttpRequest;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.ContentTooLargeException;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
@@ -30,11 +31,12 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /ops/ci/ask/stream}: AskStream as Server-Sent Events, for curl and browsers. The body
  * is Ask's, read with the REST edge's JSON mapping ({@link RestJson}); the gate (role, caller limits)
- * has admitted the call before it gets here, and the server bounds the body. Everything wrong with
- * the request — body, fields, values — answers a plain HTTP error in the REST envelope before any
- * event, as POST /ops/ci/ask would. Then {@code event: stage} per stage run (data: a StageProgress),
- * {@code event: answer} (data: the AskResponse, Ask's {@code data}) and the end of the stream; a
- * failure after the stream began is one {@code event: error} whose data is the REST error envelope
+ * has admitted the call before it gets here, and the server bounds the body. A failure before the
+ * first stage has finished — the body, a field, a value, a draft the caller may not use, a store
+ * down — answers the plain HTTP error in the REST envelope that POST /ops/ci/ask would, and no
+ * stream. Then {@code event: stage} per stage run (data: a StageProgress), {@code event: answer}
+ * (data: the AskResponse, Ask's {@code data}) and the end of the stream; a failure after the stream
+ * began is one {@code event: error} whose data is the REST error envelope
  * {@code {time, code, message, data: {trace_id}}}. A client that disconnects cancels the ask.
  * Nothing here runs on an event loop but the hand-over: the body is read, checked and asked on a
  * blocking-task thread.
@@ -56,10 +58,15 @@ public final class AskStreamService implements HttpService {
 
     @Override
     public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
+        MediaType type = req.contentType();
+        if (type == null || !type.isJson()) {
+            // as the transcoded POST /ops/ci/ask: a body that is not JSON is refused before it is read
+            return refusal(ctx, OpsException.invalid("the body must be JSON (content-type: application/json)"));
+        }
         CompletableFuture<HttpResponse> response = new CompletableFuture<>();
         req.aggregate().handleAsync((body, failure) -> {
             if (failure != null) {
-                response.complete(refusal(ctx, failure));
+                response.complete(unread(failure));
                 return null;
             }
             AskRequest ask;
@@ -69,9 +76,7 @@ public final class AskStreamService implements HttpService {
                 response.complete(refusal(ctx, e));
                 return null;
             }
-            StreamWriter<ServerSentEvent> events = StreamMessage.streaming();
-            response.complete(ServerSentEvents.fromPublisher(SSE, events));
-            stream(ask, events);
+            stream(ask, response);
             return null;
         }, ctx.blockingTaskExecutor());
         return HttpResponse.of(response);
@@ -83,13 +88,17 @@ public final class AskStreamService implements HttpService {
         try {
             return json.read(OpsServiceGrpc.getAskStreamMethod(), bytes);
         } catch (IOException | RuntimeException e) {
-            // the words POST /ops/ci/ask answers a body that does not parse into the request with
             throw OpsException.invalid("invalid request body: malformed JSON or a field of the wrong type");
         }
     }
 
-    /** Runs the ask on this (blocking-task) thread, writing its events until it ends or the client leaves. */
-    private void stream(AskRequest ask, StreamWriter<ServerSentEvent> events) {
+    /**
+     * Runs the ask on this (blocking-task) thread. The response starts with the first stage event: a
+     * failure before it (the caller may not use a draft, the asset registry is down…) is the plain HTTP
+     * error POST /ops/ci/ask would answer; one after it is an error event.
+     */
+    private void stream(AskRequest ask, CompletableFuture<HttpResponse> response) {
+        StreamWriter<ServerSentEvent> events = StreamMessage.streaming();
         CompletableFuture<Void> gone = new CompletableFuture<>();
         // an aborted stream is a client that left (a normal end completes it without a cause)
         events.whenComplete().whenComplete((v, cause) -> {
@@ -101,8 +110,10 @@ public final class AskStreamService implements HttpService {
             asks.run(ask, new AskStreams.Events() {
                 @Override
                 public boolean send(AskStreamResponse event) {
-                    return events.tryWrite(event.hasStage() ? sse("stage", json.write(event.getStage()))
+                    boolean sent = events.tryWrite(event.hasStage() ? sse("stage", json.write(event.getStage()))
                             : sse("answer", json.write(event.getAnswer())));
+                    response.complete(ServerSentEvents.fromPublisher(SSE, events));
+                    return sent;
                 }
 
                 @Override
@@ -110,30 +121,43 @@ public final class AskStreamService implements HttpService {
                     return !events.isOpen();
                 }
             }, gone);
+            events.close();
         } catch (Conductor.TracedFailure f) {
-            events.tryWrite(sse("error", envelope(f.failure(), f.traceId())));
+            end(response, events, f.failure(), f.traceId());
         } catch (RuntimeException e) {
-            events.tryWrite(sse("error", envelope(e, null)));
-        } finally {
+            end(response, events, e, null);
+        }
+    }
+
+    /** A failure: the HTTP error when no event was sent yet, else the last event. */
+    private static void end(CompletableFuture<HttpResponse> response, StreamWriter<ServerSentEvent> events,
+                            Throwable t, String traceId) {
+        AggregatedHttpResponse envelope = Envelopes.of(GrpcErrors.toStatus(t),
+                GrpcErrors.errorInfo(GrpcErrors.details(t, traceId)));
+        if (response.complete(envelope.toHttpResponse())) {
+            events.abort();
+        } else {
+            events.tryWrite(sse("error", envelope.contentUtf8()));
             events.close();
         }
     }
 
-    /** The REST error envelope of a failure, as POST /ops/ci/ask would answer it. */
-    private static String envelope(Throwable t, String traceId) {
-        return Envelopes.of(GrpcErrors.toStatus(t), GrpcErrors.errorInfo(GrpcErrors.details(t, traceId)))
-                .contentUtf8();
+    /** A request refused before any event: the envelope of the failure, as the other routes render it. */
+    private HttpResponse refusal(ServiceRequestContext ctx, Throwable failure) {
+        return errors.onServiceException(ctx, failure);
     }
 
-    private HttpResponse refusal(ServiceRequestContext ctx, Throwable failure) {
+    /**
+     * The body could not be read whole: over the server's bound (413), or the exchange already ended
+     * (the server answered 413 from the content-length, or the client left) — nothing is left to tell.
+     */
+    private static HttpResponse unread(Throwable failure) {
         Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (t instanceof ContentTooLargeException) {
             return Envelopes.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, null).toHttpResponse();
         }
-        if (!(t instanceof OpsException)) {
-            log.debug("ask stream refused on {}", ctx.path(), t);
-        }
-        return errors.onServiceException(ctx, t);
+        log.debug("ask stream body not read", t);
+        return Envelopes.of(HttpStatus.BAD_REQUEST, "the request body could not be read").toHttpResponse();
     }
 
     private static ServerSentEvent sse(String name, String data) {
