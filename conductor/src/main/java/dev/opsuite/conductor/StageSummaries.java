@@ -50,7 +50,8 @@ final class StageSummaries {
     private static String routePlan(PlanOutput o) {
         String by = o.getPlanner().isEmpty() ? "" : o.getPlanner() + ", ";
         return switch (o.getKind()) {
-            case "direct" -> "direct answer (" + by + confidence(o) + ")";
+            // a direct answer (a greeting, a question asked back) has no plan to be confident in
+            case "direct" -> "direct answer" + (o.getPlanner().isEmpty() ? "" : " (" + o.getPlanner() + ")");
             case "reject" -> "rejected: " + o.getRejectPayload().getReason();
             default -> "plan " + shape(o.getPlan()) + target(o.getPlan()) + " (" + by + confidence(o) + ")"
                     + (o.getPlan().getMissingSlotsCount() == 0 ? ""
