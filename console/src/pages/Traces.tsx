@@ -45,7 +45,7 @@ export function TracesPage({ query }: { query: URLSearchParams }) {
         <input name="q" placeholder="text in the question" value={draft.q} onInput={(e) => set('q', (e.target as HTMLInputElement).value)} />
         <select name="status" value={draft.status} onChange={(e) => set('status', (e.target as HTMLSelectElement).value)}>
           <option value="">any status</option>
-          {['success', 'error', 'partial', 'rejected'].map((s) => <option value={s}>{s}</option>)}
+          {['success', 'error', 'partial', 'rejected', 'cancelled'].map((s) => <option value={s}>{s}</option>)}
         </select>
         <select name="route" value={draft.route} onChange={(e) => set('route', (e.target as HTMLSelectElement).value)}>
           <option value="">any route</option>

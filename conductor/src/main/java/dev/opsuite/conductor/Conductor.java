@@ -71,6 +71,17 @@ public final class Conductor {
     }
 
     public Outcome ask(AskRequest request, List<String> roles, String endpoint, String feature) {
+        return ask(request, roles, endpoint, feature, null);
+    }
+
+    /**
+     * The same ask, with {@code listener} told of each stage run as it finishes (null: nobody, as
+     * {@link #ask(AskRequest, List, String, String)}). When the listener's caller leaves, the stages
+     * not started are not run and the trace is written with status {@code cancelled}; the failure
+     * reaching the edge says before or during which stage it stopped.
+     */
+    public Outcome ask(AskRequest request, List<String> roles, String endpoint, String feature,
+                       StageListener listener) {
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Trace.Builder trace = traced.open(feature, endpoint, now, request.getMode().isEmpty() ? "real"
                 : request.getMode(), request.getQuestion(), roles);
@@ -78,9 +89,15 @@ public final class Conductor {
             List<ResolvedAsset> assets = resolveAssets(request);
             TraceRecorder.recordApplied(t, assets);
             UnpublishedAssets.check(assets, roles);
-            TraceRecorder recorder = new TraceRecorder(t, assets);
+            TraceRecorder recorder = new TraceRecorder(t, assets, listener);
             Pipeline pipeline = new Pipeline(stages, recorder, assets, roles, now, zone, llm);
-            return pipeline.run(request);
+            try {
+                AskResponse.Builder answered = pipeline.run(request);
+                recorder.answered();
+                return answered;
+            } catch (RuntimeException e) {
+                throw recorder.failed(e);
+            }
         }, (data, done) -> {
             data.getMetaBuilder().setTraceId(done.getTraceId()).setTimingMs(done.getDurationMs());
             return new Outcome(data.setTrace(ClientTraces.view(done)).build(), done);

@@ -37,9 +37,17 @@ final class TraceRecorder {
     private final int maxMessageBytes;
     private final int maxTraceBytes;
     private int recordedBytes;
+    /** Who follows the stages as they finish (AskStream); null for everyone else. */
+    private StageWatch watch;
 
     TraceRecorder(Trace.Builder trace, List<ResolvedAsset> assets) {
         this(trace, assets, MAX_MESSAGE_BYTES, MAX_TRACE_BYTES);
+    }
+
+    /** The same recorder, also telling {@code listener} of each stage as it finishes. */
+    TraceRecorder(Trace.Builder trace, List<ResolvedAsset> assets, StageListener listener) {
+        this(trace, assets);
+        this.watch = listener == null ? null : new StageWatch(listener, trace);
     }
 
     TraceRecorder(Trace.Builder trace, List<ResolvedAsset> assets, int maxMessageBytes, int maxTraceBytes) {
@@ -60,6 +68,10 @@ final class TraceRecorder {
      */
     void input(String stage, Set<String> assetTypes, Map<String, Object> params, Message prevOutput,
                Message request) {
+        if (watch != null) {
+            // the stage before this one is told now; a caller that left stops the ask here, before the call
+            watch.starting(stage);
+        }
         StageInput.Builder in = StageInput.newBuilder().setStage(stage).setParams(Structs.toStruct(params));
         String omitted = record(StageRequests.mapAssets(request, a -> a.toBuilder().clearContent().build()),
                 "request", in::setRequest);
@@ -89,6 +101,21 @@ final class TraceRecorder {
             out.setResponseOmitted(omitted);
         }
         trace.addStageOutputs(out);
+        if (watch != null) {
+            watch.finished(out.build(), response);
+        }
+    }
+
+    /** The last stage is told (with the decisions taken on it): the ask is answered. */
+    void answered() {
+        if (watch != null) {
+            watch.flush();
+        }
+    }
+
+    /** What a failure of the ask is: a cancellation when the listener's caller left, else itself. */
+    RuntimeException failed(RuntimeException e) {
+        return watch == null ? e : watch.failed(e);
     }
 
     /** Packs the message into {@code set}, or returns why it is left out (over a cap). */

@@ -11,10 +11,10 @@ import java.util.UUID;
  * The one skeleton of every traced operation — an ask, a stage test, a UI action: open the trace
  * (a fresh id, feature, endpoint, the caller), run the body, and write the trace whatever happens.
  * On success the trace gets its duration and goes to the sink before the answer is made; on any
- * failure the trace is marked {@code error} with the failure's message, still written, and the
- * failure reaches the edge as a {@link Conductor.TracedFailure} carrying the trace id (an
- * unexpected exception as INTERNAL "internal error (trace …)"). A JVM {@link Error} is rethrown as
- * it is, after its trace is written.
+ * failure the trace is marked {@code error} (an ask stopped because its caller left:
+ * {@code cancelled}) with the failure's message, still written, and the failure reaches the edge as
+ * a {@link Conductor.TracedFailure} carrying the trace id (an unexpected exception as INTERNAL
+ * "internal error (trace …)"). A JVM {@link Error} is rethrown as it is, after its trace is written.
  */
 final class TracedOperation {
     /** The operation itself; it fills in the trace (stages, status, answer) as it goes. */
@@ -55,7 +55,9 @@ final class TracedOperation {
             ran = body.run(trace);
             done = trace.setDurationMs(TraceRecorder.millisSince(start)).build();
         } catch (Throwable t) {
-            trace.setDurationMs(TraceRecorder.millisSince(start)).setStatus("error")
+            // an ask whose caller left did not fail: it was stopped (StageListener)
+            trace.setDurationMs(TraceRecorder.millisSince(start))
+                    .setStatus(t instanceof StageWatch.Cancelled ? "cancelled" : "error")
                     .setErrorMessage(String.valueOf(t.getMessage()));
             traces.submit(trace.build());
             throw failure(t, traceId);

@@ -1,6 +1,5 @@
 package dev.opsuite.gateway;
 
-import com.linecorp.armeria.common.grpc.GrpcJsonMarshaller;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.docs.DocService;
 import com.linecorp.armeria.server.grpc.GrpcService;
@@ -45,7 +44,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Composition root of the gateway: channels to the stage services, the trace shipper, the
  * conductor, and one Armeria server serving gRPC, REST (transcoded from the proto's
- * google.api.http rules, proto field names in JSON), the import route, DocService and the web console.
+ * google.api.http rules, proto field names in JSON), the import route, the streamed ask (SSE),
+ * DocService and the web console.
  */
 public final class GatewayApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GatewayApp.class);
@@ -130,12 +130,7 @@ public final class GatewayApp implements AutoCloseable {
                 .enableHttpJsonTranscoding(HttpJsonTranscodingOptions.builder()
                         .queryParamMatchRules(HttpJsonTranscodingQueryParamMatchRule.ORIGINAL_FIELD)
                         .errorHandler(errors).build())
-                .jsonMarshallerFactory(sd -> GrpcJsonMarshaller.builder()
-                        .jsonMarshallerCustomizer(b -> {
-                            b.preservingProtoFieldNames(true);
-                            // a trace's StageInput.request / StageOutput.response are Anys of these
-                            dev.opsuite.kit.json.StageMessages.ALL.forEach(b::register);
-                        }).build(sd))
+                .jsonMarshallerFactory(dev.opsuite.gateway.rest.RestJson::marshaller)
                 .useBlockingTaskExecutor(true)
                 .maxRequestMessageLength(cfg.maxRequestBytes())
                 .build();
@@ -172,14 +167,17 @@ public final class GatewayApp implements AutoCloseable {
                 })
                 .decorator(dev.opsuite.gateway.rest.RestEnvelope::decorate)
                 .build(new ImportService(clients.executorChannel(), IMPORT_MAX_BYTES, clients.estateGeneration()))
+                // AskStream as Server-Sent Events: a route of its own (the transcoder serves unary methods
+                // only), behind the same gate, limits and body bound as every other call
+                .route().post(dev.opsuite.gateway.grpc.AskStreams.ENDPOINT)
+                .decorator(gate.guard("AskStream"))
+                .build(new dev.opsuite.gateway.rest.AskStreamService(ops.askStreams(),
+                        dev.opsuite.gateway.rest.RestJson.of(dev.opsuite.proto.v1.OpsServiceGrpc.getServiceDescriptor()),
+                        errors))
                 .serviceUnder("/docs", DocService.builder().build())
                 // Prometheus scrapes with an operator's key (authorization: Bearer …), like any caller
                 .route().get("/metrics")
-                .decorator((delegate, ctx, req) -> {
-                    Gate.Admission admitted = gate.admit(ctx, "Metrics");
-                    ctx.log().whenComplete().thenAccept(l -> admitted.release().run());
-                    return delegate.serve(ctx, req);
-                })
+                .decorator(gate.guard("Metrics"))
                 .build(com.linecorp.armeria.server.prometheus.PrometheusExpositionService.of(
                         meters.registry().getPrometheusRegistry()))
                 .errorHandler(errors)

@@ -18,8 +18,9 @@ import java.util.List;
  * printed for a terminal — the answer's blocks as text (tables as aligned columns, a chart and a
  * network by their size), then route, time and trace id. Asks as the anonymous loopback caller
  * (viewer) unless OPS_API_KEY is set: the admin key is never used to ask. {@code --json} prints the
- * response as the product sent it. Exit 0 answered; 1 the product refused or failed (its message and
- * trace id are printed); 2 usage; 3 nothing answers on the port.
+ * response as the product sent it; {@code --stream} asks POST /ops/ci/ask/stream and prints a line per
+ * stage as it finishes ({@link AskStreamCli}), then the same answer. Exit 0 answered; 1 the product
+ * refused or failed (its message and trace id are printed); 2 usage; 3 nothing answers on the port.
  */
 public final class AskCli {
     static final int REFUSED = 1;
@@ -35,17 +36,25 @@ public final class AskCli {
     }
 
     static int run(String[] args, Env env, PrintStream out, PrintStream err) throws InterruptedException {
-        boolean json = args.length == 2 && "--json".equals(args[0]);
-        if (!(args.length == 1 || json) || args[args.length - 1].isBlank()) {
-            err.println("usage: ./ops ask [--json] \"QUESTION\"");
+        java.util.Set<String> flags = new java.util.LinkedHashSet<>(java.util.Arrays.asList(args).subList(0,
+                Math.max(0, args.length - 1)));
+        boolean json = flags.remove("--json");
+        boolean stream = flags.remove("--stream");
+        if (args.length == 0 || args[args.length - 1].isBlank() || !flags.isEmpty() || json && stream
+                || args.length - 1 != (json ? 1 : 0) + (stream ? 1 : 0)) {
+            err.println(USAGE_LINE);
             return USAGE;
         }
         int port = env.getInt("OPS_HTTP_PORT", 8080);
         ObjectNode body = ModelJson.MAPPER.createObjectNode().put("question", args[args.length - 1]);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ops/ci/ask"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ops/ci/ask"
+                        + (stream ? "/stream" : "")))
                 .timeout(Duration.ofSeconds(60)).header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         env.get("OPS_API_KEY").ifPresent(k -> b.header("authorization", "Bearer " + k));
+        if (stream) {
+            return AskStreamCli.run(b.build(), port, out, err);
+        }
         java.util.Optional<HttpResponse<String>> sent = CliHttp.send(b.build(), port, err);
         if (sent.isEmpty()) {
             return NOT_RUNNING;
@@ -60,14 +69,27 @@ public final class AskCli {
             out.println(r.body());
             return r.statusCode() == 200 ? 0 : REFUSED;
         }
-        JsonNode data = envelope.path("data");
         if (r.statusCode() != 200) {
-            err.println("refused (HTTP " + r.statusCode() + "): " + envelope.path("message").asText());
-            if (data.hasNonNull("trace_id")) {
-                err.println("trace     " + data.path("trace_id").asText());
-            }
-            return REFUSED;
+            return refused(r.statusCode(), envelope, err);
         }
+        printAnswer(envelope.path("data"), out);
+        return 0;
+    }
+
+    static final String USAGE_LINE = "usage: ./ops ask [--json | --stream] \"QUESTION\"";
+
+    /** A refusal or failure in the REST envelope: its status and message, and the trace it left. */
+    static int refused(int status, JsonNode envelope, PrintStream err) {
+        err.println("refused (HTTP " + status + "): " + envelope.path("message").asText());
+        JsonNode data = envelope.path("data");
+        if (data.hasNonNull("trace_id")) {
+            err.println("trace     " + data.path("trace_id").asText());
+        }
+        return REFUSED;
+    }
+
+    /** An answer (AskResponse as JSON) for a terminal: its blocks, then route, time, trace and actions. */
+    static void printAnswer(JsonNode data, PrintStream out) {
         for (JsonNode block : data.path("blocks")) {
             print(block, out);
         }
@@ -81,7 +103,6 @@ public final class AskCli {
         if (!actions.isEmpty()) {
             out.println("actions   " + String.join(" · ", actions));
         }
-        return 0;
     }
 
     private static void print(JsonNode block, PrintStream out) {

@@ -135,6 +135,53 @@ class CliMistakesTest {
     }
 
     @Test
+    void askStreamPrintsEachStageThenTheSameAnswer() throws Exception {
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        for (String[] wrong : new String[][] {{"--stream", "--json", "q"}, {"--stream", "--stream", "q"},
+                {"--streams", "q"}, {"--stream", " "}}) {
+            err.reset();
+            assertEquals(AskCli.USAGE, AskCli.run(wrong, Env.of(Map.of()), o, e), String.join(" ", wrong));
+            assertTrue(said().startsWith("usage: ./ops ask [--json | --stream]"), said());
+        }
+        err.reset();
+        assertEquals(AskCli.NOT_RUNNING, AskCli.run(new String[] {"--stream", "서버A의 CPU 사용량은?"},
+                Env.of(Map.of("OPS_HTTP_PORT", Integer.toString(closedPort()))), o, e));
+        assertTrue(said().contains("— is ./ops up running? (OPS_HTTP_PORT)"));
+
+        Env at = Env.of(Map.of("OPS_HTTP_PORT", Integer.toString(OpsStack.get().httpPort())));
+        out.reset();
+        err.reset();
+        assertEquals(0, AskCli.run(new String[] {"--stream", "서버A의 CPU 사용량은?"}, at, o, e),
+                err.toString(StandardCharsets.UTF_8));
+        String streamed = out.toString(StandardCharsets.UTF_8);
+        java.util.List<String> lines = streamed.lines().toList();
+        String[] stages = {"route_plan", "validate", "execute", "compose", "present"};
+        for (int i = 0; i < stages.length; i++) {
+            assertTrue(lines.get(i).matches(stages[i] + " +ok +\\d+ ms  \\S.*"), "a line per stage: " + streamed);
+        }
+        assertTrue(lines.get(0).contains("plan lookup/summary for SVR001"), streamed);
+        assertEquals("", lines.get(stages.length), "then the answer: " + streamed);
+        out.reset();
+        assertEquals(0, AskCli.run(new String[] {"서버A의 CPU 사용량은?"}, at, o, e));
+        String plain = out.toString(StandardCharsets.UTF_8);
+        // the answer as ./ops ask prints it: the same lines but for the time and the trace id
+        assertEquals(withoutTiming(plain), withoutTiming(String.join("\n", lines.subList(stages.length + 1, lines.size()))
+                + "\n"));
+
+        out.reset();
+        err.reset();
+        assertEquals(AskCli.REFUSED, AskCli.run(new String[] {"--stream", "x".repeat(5000)}, at, o, e));
+        String refused = err.toString(StandardCharsets.UTF_8);
+        assertTrue(refused.startsWith("refused (HTTP 400): question is longer than"), refused);
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "no stage ran");
+    }
+
+    private static String withoutTiming(String answer) {
+        return answer.replaceAll("route (\\w+) · \\d+ ms · trace [0-9a-f]{32}", "route $1 · T").strip();
+    }
+
+    @Test
     void aTakenPortIsRecognisedThroughWrappers() {
         Exception netty = new CompletionException(new RuntimeException("start failed",
                 new java.io.IOException("bind(..) failed: Address already in use")));

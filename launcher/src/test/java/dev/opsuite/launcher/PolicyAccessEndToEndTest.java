@@ -27,6 +27,8 @@ class PolicyAccessEndToEndTest {
         ObjectNode rows = ((ObjectNode) content.path("rbac")).putObject("operations");
         rows.putArray("ListAssetVersions").add("asset_admin");
         rows.putArray("CreateApiKey").add("viewer");
+        // asking closed to viewers: the streamed ask follows Ask's row (#18)
+        rows.putArray("Ask").add("operator");
         ObjectNode body = ModelJson.MAPPER.createObjectNode();
         body.set("content", content);
         Http.Reply saved = shared.post("/ops/assets/policy/access_narrowed", body.toString(), "asset_admin");
@@ -65,6 +67,13 @@ class PolicyAccessEndToEndTest {
             assertEquals(200, narrowed.get("/ops/assets/policy/access_narrowed", "operator").status(),
                     "GetAssetVersion is not narrowed");
             assertTrue(narrowed.get("/ops/whoami", "viewer").status() == 200);
+            BadInputTest.assertEnvelope(narrowed.post("/ops/ci/ask", Http.ask("서버A의 CPU 사용량은?"), "viewer"), 403,
+                    "limited by the Policy asset");
+            BadInputTest.assertEnvelope(narrowed.post("/ops/ci/ask/stream", Http.ask("서버A의 CPU 사용량은?"), "viewer"),
+                    403, "limited by the Policy asset");
+            Http.Reply streamed = narrowed.post("/ops/ci/ask/stream", Http.ask("서버A의 CPU 사용량은?"), "operator");
+            assertEquals(200, streamed.status(), streamed.raw());
+            assertTrue(streamed.raw().startsWith("event:stage") && streamed.raw().contains("event:answer"), streamed.raw());
         } finally {
             TempData.delete(data);
         }

@@ -23,6 +23,7 @@ public final class Access {
 
     private static final Map<String, String> REQUIRED = Map.ofEntries(
             Map.entry("Ask", ANY_ROLE),
+            Map.entry("AskStream", ANY_ROLE),         // Ask, streamed (gRPC, and SSE at POST /ops/ci/ask/stream)
             Map.entry("Query", ANY_ROLE),
             Map.entry("RunUiAction", ANY_ROLE),
             Map.entry("GetTrace", ANY_ROLE),          // their own traces; operator all

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-caller limits on the operations that cost the stores something (ask, query, UI actions,
+ * Per-caller limits on the operations that cost the stores something (ask, streamed or not, query, UI actions,
  * stage test, query preview, schema scan, import): a rate (resilience4j RateLimiter, requests per
  * second) and a number of calls in flight (resilience4j Bulkhead), each per authenticated principal
  * — every anonymous loopback caller is one principal. Over either: 429 (gRPC RESOURCE_EXHAUSTED)
@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CallerLimits {
     /** The message prefix the REST edge maps to 429 rather than 413 (both are RESOURCE_EXHAUSTED). */
     public static final String PREFIX = dev.opsuite.kit.grpc.GrpcErrors.RATE_LIMITED;
-    static final Set<String> LIMITED = Set.of("Ask", "Query", "RunUiAction", "StageTest", "PreviewQueryAsset",
+    static final Set<String> LIMITED = Set.of("Ask", "AskStream", "Query", "RunUiAction", "StageTest", "PreviewQueryAsset",
             "ScanSourceSchema", "Import", "Rca", "CreateGoldenQuery", "RunRegression", "RunRegressionSet",
             "ReviewAssetVersion");
     private static final int MAX_CALLERS = 10_000;

@@ -33,6 +33,19 @@ public final class Gate {
         return audit;
     }
 
+    /**
+     * The gate in front of an HTTP-only route (the gRPC services have {@link AuthInterceptor}): the call
+     * is admitted as {@code operation} before the route runs — a refusal is thrown, and the server's
+     * error handler renders it — and its permit is released when the exchange ends.
+     */
+    public com.linecorp.armeria.server.DecoratingHttpServiceFunction guard(String operation) {
+        return (delegate, ctx, req) -> {
+            Admission admitted = admit(ctx, operation);
+            ctx.log().whenComplete().thenAccept(l -> admitted.release().run());
+            return delegate.serve(ctx, req);
+        };
+    }
+
     public Admission admit(ServiceRequestContext ctx, String operation) {
         Principal caller = null;
         try {

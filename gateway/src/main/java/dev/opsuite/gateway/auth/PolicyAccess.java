@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * operation listed there needs one of its roles on top of what {@link Access} asks, so an asset
  * writer can close an operation to most roles but never open one wider than the code's row. A
  * caller holding {@code admin} is never narrowed (key management stays reachable), open operations
- * (health, ping) cannot be narrowed, and unknown operation names are ignored with a warning.
+ * (health, ping) cannot be narrowed, and unknown operation names are ignored with a warning. A row
+ * of Ask narrows AskStream too ({@link #FORM_OF}): the same question cannot be asked around it.
  *
  * <p>The rows are read from the published Policy asset every {@code every} in the background; the
  * request path reads the last rows and never waits for the registry. Until the first read, and while
@@ -29,6 +30,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class PolicyAccess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PolicyAccess.class);
+    /**
+     * Operations that are another one in a different form: a row narrowing the other narrows them too
+     * (a Policy that closes Ask closes the streamed ask as well), and their own row narrows only them.
+     */
+    static final Map<String, String> FORM_OF = Map.of("AskStream", "Ask");
 
     private final Supplier<Optional<PolicyAsset>> policy;
     private final ScheduledExecutorService refresher;
@@ -61,16 +67,22 @@ public final class PolicyAccess implements AutoCloseable {
 
     /** Whether the Policy lets this caller run the operation (the code's row is checked apart). */
     public boolean allows(String operation, Principal caller) {
-        Set<String> roles = narrowed.get(operation);
-        if (roles == null || caller == null || caller.has("admin")) {
+        if (caller == null || caller.has("admin")) {
             return true;
         }
-        return roles.stream().anyMatch(caller::has);
+        String other = FORM_OF.get(operation);
+        return allowsRow(operation, caller) && (other == null || allowsRow(other, caller));
     }
 
-    /** The roles the Policy limits an operation to, or empty. */
+    private boolean allowsRow(String operation, Principal caller) {
+        Set<String> roles = narrowed.get(operation);
+        return roles == null || roles.stream().anyMatch(caller::has);
+    }
+
+    /** The roles the Policy limits an operation to (its own row, else the row of what it is a form of), or empty. */
     public Optional<Set<String>> limitOf(String operation) {
-        return Optional.ofNullable(narrowed.get(operation));
+        return Optional.ofNullable(narrowed.get(operation)).or(() -> Optional.ofNullable(FORM_OF.get(operation))
+                .map(narrowed::get));
     }
 
     /** Reads the Policy now (tests, and right after a Policy is published). */

@@ -51,6 +51,9 @@ import dev.opsuite.proto.v1.SearchTracesRequest;
 import dev.opsuite.proto.v1.SearchTracesResponse;
 import dev.opsuite.proto.v1.Trace;
 import dev.opsuite.proto.v1.ListTracesResponse;
+import dev.opsuite.proto.v1.AskStreamRequest;
+import dev.opsuite.proto.v1.AskStreamResponse;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.function.Supplier;
@@ -78,6 +81,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
     private final AdminApi admin;
     private final ReviewApi reviews;
     private final PublishGate publishGate;
+    private final AskStreams askStreams;
 
     public OpsGrpcService(Conductor conductor, UiActionRunner uiActions, StageClients clients, TraceSink traces,
                           HealthProbe health, RequestChecks checks, dev.opsuite.gateway.auth.ApiKeys keys,
@@ -96,6 +100,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         this.golden = new GoldenApi(clients, conductor, lookup, checks, rca, conductor::publishedPolicy);
         this.reviews = new ReviewApi(clients);
         this.publishGate = new PublishGate(golden, assets, reviews);
+        this.askStreams = new AskStreams(conductor, checks);
         this.conductor = conductor;
         this.clients = clients;
         this.traces = traces;
@@ -111,6 +116,45 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
             Conductor.Outcome outcome = conductor.ask(request, roles, "/ops/ci/ask");
             return outcome.data();
         });
+    }
+
+    /** AskStream's implementation, shared with the SSE route (rest/AskStreamService). */
+    public AskStreams askStreams() {
+        return askStreams;
+    }
+
+    /**
+     * Ask, streamed: a StageProgress per stage run, then the answer. A client that cancels is seen
+     * through the request context (the cancel handler of the observer would only run after this
+     * method returns): the stage call in flight is cancelled with it and no other stage starts.
+     */
+    @Override
+    public void askStream(AskStreamRequest request, StreamObserver<AskStreamResponse> observer) {
+        ServerCallStreamObserver<AskStreamResponse> call = (ServerCallStreamObserver<AskStreamResponse>) observer;
+        // set, so that an event sent after a cancel is dropped instead of thrown
+        call.setOnCancelHandler(() -> { });
+        try {
+            AskRequest ask = askStreams.check(request);
+            askStreams.run(ask, new AskStreams.Events() {
+                @Override
+                public boolean send(AskStreamResponse event) {
+                    if (call.isCancelled()) {
+                        return false;
+                    }
+                    call.onNext(event);
+                    return true;
+                }
+
+                @Override
+                public boolean gone() {
+                    return call.isCancelled();
+                }
+            }, new java.util.concurrent.CompletableFuture<Void>());
+        } catch (Throwable t) {
+            fail(observer, t);
+            return;
+        }
+        observer.onCompleted();
     }
 
     @Override
@@ -367,18 +411,23 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         T response;
         try {
             response = body.get();
-        } catch (GateRefused g) {
-            observer.onError(GrpcErrors.toException(g, null, g.report()));
-            return;
-        } catch (Conductor.TracedFailure f) {
-            // the failed request's trace id travels in the status details (ErrorInfo.metadata.trace_id)
-            observer.onError(GrpcErrors.toException(f.failure(), f.traceId()));
-            return;
         } catch (Throwable t) {
-            observer.onError(GrpcErrors.toException(t));
+            fail(observer, t);
             return;
         }
         observer.onNext(response);
         observer.onCompleted();
+    }
+
+    /** Ends the call with the failure as a status and its google.rpc details, mapped once here. */
+    private static void fail(StreamObserver<?> observer, Throwable t) {
+        if (t instanceof GateRefused g) {
+            observer.onError(GrpcErrors.toException(g, null, g.report()));
+        } else if (t instanceof Conductor.TracedFailure f) {
+            // the failed request's trace id travels in the status details (ErrorInfo.metadata.trace_id)
+            observer.onError(GrpcErrors.toException(f.failure(), f.traceId()));
+        } else {
+            observer.onError(GrpcErrors.toException(t));
+        }
     }
 }

@@ -29,6 +29,7 @@ class AccessTableTest {
         EXPECTED.put("GetHealth",            "Y Y Y Y Y Y Y Y");
         EXPECTED.put("Ping",                 "Y Y Y Y Y Y Y Y");
         EXPECTED.put("Ask",                  "- Y Y Y Y Y Y Y");
+        EXPECTED.put("AskStream",            "- Y Y Y Y Y Y Y");
         EXPECTED.put("Query",                "- Y Y Y Y Y Y Y");
         EXPECTED.put("RunUiAction",          "- Y Y Y Y Y Y Y");
         EXPECTED.put("GetTrace",             "- Y Y Y Y Y Y Y");

@@ -28,6 +28,10 @@ final class ApiReference {
     static final String PUBLIC_SERVICE = "OpsService";
     static final String FILE = "docs/reference/api.md";
 
+    /** RPCs served over REST by a gateway route of their own (no google.api.http: the transcoder serves unary ones only). */
+    static final Map<String, String> HAND_ROUTES = Map.of("AskStream", "`POST "
+            + dev.opsuite.gateway.grpc.AskStreams.ENDPOINT + "` (Server-Sent Events: events stage, answer, error)");
+
     private final ApiDescriptors api;
     private final Service ops;
     /** Full message name → the RPCs it is the request or response of ("Request of …"). */
@@ -87,7 +91,8 @@ final class ApiReference {
         line("## Calling the API");
         line("- **gRPC**: `ops.v1.OpsService` on the gateway's port (`OPS_HTTP_PORT`, default 8080; HTTP/2 "
                 + "without TLS), with server reflection for `buf curl` and `grpcurl`.\n"
-                + "- **REST**: every RPC of OpsService also answers at the path of its `google.api.http` rule. JSON "
+                + "- **REST**: every RPC of OpsService also answers at the path of its `google.api.http` rule (the "
+                + "server-streaming AskStream at a route of the gateway's own, as Server-Sent Events). JSON "
                 + "uses the proto field names (`trace_id`, not `traceId`). Fields named in the path come from the "
                 + "path; a GET takes the other fields as query parameters (`/ops/traces?limit=20&q=cpu`); a POST "
                 + "with body `*` takes the request message as its JSON body.\n"
@@ -138,7 +143,7 @@ final class ApiReference {
         paragraphs(ops.comment());
         table("RPC", "REST", "Role");
         for (Rpc r : ops.rpcs()) {
-            row(rpcLink(r, r.name()), rest(r.http()), role(r.name()));
+            row(rpcLink(r, r.name()), rest(r), role(r.name()));
         }
         line("Role: *open*: anyone, without a key; *any role*: a caller holding any role (viewer, or a role of the "
                 + "Policy asset's own such as guest, whose `rbac` then decides per intent); a role name: that role "
@@ -156,10 +161,12 @@ final class ApiReference {
             if (AuditTrail.AUDITED.contains(r.name())) {
                 notes.add("every call is audited");
             }
-            line("- gRPC: `" + r.fullMethod() + "`\n"
-                    + "- REST: " + rest(r.http()) + restBody(r.http()) + "\n"
+            line("- gRPC: `" + r.fullMethod() + "`" + (r.serverStreaming() ? " (server stream)" : "") + "\n"
+                    + "- REST: " + rest(r) + (HAND_ROUTES.containsKey(r.name()) ? "; body: the request message as JSON"
+                    : restBody(r.http())) + "\n"
                     + "- " + capitalized(String.join("; ", notes)) + "\n"
-                    + "- Request: " + typeLink(r.input()) + "; response: " + typeLink(r.output()));
+                    + "- Request: " + typeLink(r.input()) + "; response: " + (r.serverStreaming() ? "a stream of " : "")
+                    + typeLink(r.output()));
         }
     }
 
@@ -243,6 +250,11 @@ final class ApiReference {
     private static String callers(Rpc r) {
         List<String> ids = StageAuth.identitiesAllowed(r.fullMethod());
         return ids.isEmpty() ? "the product only" : String.join(", ", ids);
+    }
+
+    /** The REST route of an RPC: its google.api.http rule, or the gateway's own route for it. */
+    private static String rest(Rpc r) {
+        return r.http() == null && HAND_ROUTES.containsKey(r.name()) ? HAND_ROUTES.get(r.name()) : rest(r.http());
     }
 
     private static String rest(HttpRule http) {
