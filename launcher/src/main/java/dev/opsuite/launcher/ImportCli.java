@@ -10,12 +10,15 @@ import java.util.List;
 /**
  * `./ops import DIR`: loads an estate directory into the product running at OPS_HTTP_PORT. A user's
  * mistake is one line on stderr and an exit code per kind — 2 usage, 3 nothing answers on the port,
- * 4 the directory holds no estate files, 1 a file was rejected — never a stack trace.
+ * 4 the directory holds no estate files, 1 a file was rejected — never a stack trace. A CSV file of
+ * {@link #PROGRESS_FROM_BYTES} or more shows its progress on stderr while it uploads.
  */
 public final class ImportCli {
     static final int USAGE = 2;
     static final int NOT_RUNNING = 3;
     static final int NO_FILES = 4;
+    /** Files from this size on show their upload's progress on stderr (rows and MB per second, ETA). */
+    static final long PROGRESS_FROM_BYTES = 8L << 20;
 
     private ImportCli() {}
 
@@ -44,7 +47,8 @@ public final class ImportCli {
         int port = env.getInt("OPS_HTTP_PORT", 8080);
         List<ImportClient.Result> results;
         try {
-            results = new ImportClient("127.0.0.1", port, CliAuth.token(env)).importDirectory(dir);
+            results = new ImportClient("127.0.0.1", port, CliAuth.token(env),
+                    new UploadProgress(err, PROGRESS_FROM_BYTES, 1000, System.console() != null)).importDirectory(dir);
         } catch (ConnectException e) {
             err.println("nothing answers on 127.0.0.1:" + port + " — is ./ops up running? (OPS_HTTP_PORT)");
             return NOT_RUNNING;

@@ -27,11 +27,18 @@ public final class ImportClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final java.util.Optional<String> token;
+    private final UploadProgress progress;
 
     /** @param token the API key to present (an estate_admin's), or empty for an anonymous call */
     public ImportClient(String host, int port, java.util.Optional<String> token) {
+        this(host, port, token, null);
+    }
+
+    /** @param progress where the CSV files' upload progress goes (`./ops import`), or null for none */
+    ImportClient(String host, int port, java.util.Optional<String> token, UploadProgress progress) {
         this.base = "http://" + host + ":" + port;
         this.token = token;
+        this.progress = progress;
     }
 
     public record Result(String file, int status, JsonNode body) {
@@ -95,15 +102,21 @@ public final class ImportClient {
     }
 
     public Result importFile(String kind, Path file) throws IOException, InterruptedException {
-        return post(kind, file.getFileName().toString(), file, "text/csv; charset=utf-8");
+        return post(kind, file.getFileName().toString(), file, "text/csv; charset=utf-8", progress);
     }
 
     private Result post(String kind, String name, Path file, String type) throws IOException, InterruptedException {
+        return post(kind, name, file, type, null);
+    }
+
+    private Result post(String kind, String name, Path file, String type, UploadProgress shown)
+            throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher fileBody = HttpRequest.BodyPublishers.ofFile(file);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/ops/import/" + kind + "?file_name="
                         + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)))
                 .header("content-type", type)
                 .timeout(Duration.ofMinutes(60))
-                .POST(HttpRequest.BodyPublishers.ofFile(file));
+                .POST(shown == null ? fileBody : shown.wrap(name, fileBody));
         CliAuth.bearer(token).ifPresent(v -> b.header("authorization", v));
         HttpRequest req = b.build();
         HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());

@@ -74,12 +74,21 @@ class CliMistakesTest {
     void helpExplainsEachCommandAndAnUnknownOneIsSaidSo() throws Exception {
         String[] all = ops("help");
         assertEquals("0", all[0], all[1]);
-        for (String c : new String[] {"up", "import DIR", "demo remove", "keys", "curl", "test", "build", "bench", "help", "ask", "docs"}) {
+        for (String c : new String[] {"up", "import DIR", "demo remove", "keys", "curl", "test", "build", "bench", "help", "ask", "docs",
+                "assets list|show|diff|draft|publish", "golden run"}) {
             assertTrue(all[1].contains("\n  " + c), c + " in: " + all[1]);
         }
         String[] imp = ops("help", "import");
         assertEquals("0", imp[0]);
         assertTrue(imp[1].contains("3 nothing answers on the port; 4 no such folder or no estate files"), imp[1]);
+        String[] assets = ops("help", "assets");
+        assertEquals("0", assets[0]);
+        assertTrue(assets[1].contains("./ops assets draft TYPE NAME FILE.json") && assets[1].contains("4 the JSON file is missing"),
+                assets[1]);
+        String[] golden = ops("help", "golden");
+        assertEquals("0", golden[0]);
+        assertTrue(golden[1].contains("Exit 0 no regression (warnings shown); 1 a golden query failed"), golden[1]);
+        assertTrue(ops("help", "import")[1].contains("rows and MB\n  per second, and an ETA"));
         String[] unknown = ops("frobnicate");
         assertEquals("2", unknown[0]);
         assertTrue(unknown[1].startsWith("ops: no command 'frobnicate'"), unknown[1]);

@@ -77,4 +77,25 @@ class ImportEndToEndTest {
         String message = r.body().path("message").asText();
         assertTrue(message.contains("metrics.csv") && message.contains("line 3") && message.contains("ts"), message);
     }
+
+    /** #18: a large file's upload shows rows and MB per second and an ETA on stderr (here from the first byte). */
+    @Test
+    void anUploadShowsItsProgress(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("ci_code,ci_name,ci_type,status,environment,location,owner,aliases,rack\n");
+        csv.append("IMP001,\"edge-gw, primary\",server,running,prod,dc1-seoul,net-team,\"게이트웨이서버|edge gateway\",R12\n");
+        csv.append("IMP002,edge-db,database,maintenance,prod,dc1-seoul,dba-team,엣지DB,R13\n");
+        Files.writeString(dir.resolve("cis.csv"), csv, StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        UploadProgress progress = new UploadProgress(new java.io.PrintStream(err, true, StandardCharsets.UTF_8), 0, 0, false);
+        List<ImportClient.Result> results = new ImportClient("127.0.0.1", ops.httpPort(),
+                TestKeys.optional(ops, "estate_admin"), progress).importDirectory(dir);
+        assertTrue(results.get(0).ok(), results.get(0).body().toString());
+        String shown = err.toString(StandardCharsets.UTF_8);
+        String last = shown.strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.matches("cis\\.csv  0\\.0 of 0\\.0 MB \\(100%\\)  2 rows  [\\d,]+ rows/s  [\\d.]+ MB/s  "
+                + "sent; the product finishes the import"), shown);
+        assertEquals("1m05s", UploadProgress.duration(65));
+        assertEquals("2h01m", UploadProgress.duration(7260));
+        assertEquals("9 s", UploadProgress.duration(9.2));
+    }
 }
