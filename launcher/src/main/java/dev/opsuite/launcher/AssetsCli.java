@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * `./ops assets list|show|diff|draft|publish`: the asset registry through the gateway's REST API
  * (GET /ops/assets, GET /ops/assets/{type}/{name}, …/diff, POST /ops/assets/{type}/{name}, …/publish),
- * with OPS_API_KEY or the data directory's admin key. Reading needs an operator, saving and publishing an
+ * with OPS_API_KEY or the data directory's admin key. {@code show} prints the content alone on stdout
+ * (its version line on stderr), so that {@code show > f.json}, an edit and {@code draft … f.json} make a draft. Reading needs an operator, saving and publishing an
  * asset_admin. {@code --json} prints the response as sent. Exit 0 done; 1 refused (HTTP status and the
  * gateway's message, e.g. a draft that does not validate or a publish the gate stops); 2 usage (an
  * unknown asset type or command); 3 nothing answers on the port; 4 the JSON file is missing or malformed.
@@ -86,7 +87,8 @@ public final class AssetsCli {
                 r = api.get(path(args) + (args.size() == 3 ? "?version=" + args.get(2) : ""));
                 if (r.ok() && !json) {
                     JsonNode a = r.data();
-                    out.printf("%s/%s v%d %s%s%n", a.path("asset_type").asText(), a.path("name").asText(),
+                    // the version line on stderr: stdout is the content alone, to edit and save as a draft
+                    err.printf("%s/%s v%d %s%s%n", a.path("asset_type").asText(), a.path("name").asText(),
                             a.path("version").asInt(), a.path("status").asText(),
                             a.path("created_by").asText().isEmpty() ? "" : " by " + a.path("created_by").asText());
                     out.println(pretty(a.path("content")));

@@ -58,10 +58,10 @@ class AssetsCliTest {
         assertTrue(said().matches("(?s).*mapping +ci_mapping +v\\d+ +published .*"), said());
 
         assertEquals(0, cli(key("operator"), "show", "mapping", "ci_mapping"));
-        String shown = said();
-        assertTrue(shown.matches("(?s)mapping/ci_mapping v\\d+ published.*"), shown);
-        int published = Integer.parseInt(shown.substring("mapping/ci_mapping v".length(), shown.indexOf(' ', 20)));
-        ObjectNode content = (ObjectNode) ModelJson.MAPPER.readTree(shown.substring(shown.indexOf('\n') + 1));
+        String header = err.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(header.matches("mapping/ci_mapping v\\d+ published"), "the version line on stderr: " + header);
+        int published = Integer.parseInt(header.replaceAll("\\D+(\\d+)\\D+", "$1"));
+        ObjectNode content = (ObjectNode) ModelJson.MAPPER.readTree(said());
         assertEquals("ci_mapping", content.path("name").asText());
 
         for (JsonNode rule : content.path("rules")) {
@@ -88,7 +88,9 @@ class AssetsCliTest {
             assertTrue(said().strip().endsWith("1 change from v" + published + " to v" + draft), said());
 
             assertEquals(0, cli(key("operator"), "show", "mapping", "ci_mapping", Integer.toString(draft)));
-            assertTrue(said().startsWith("mapping/ci_mapping v" + draft + " draft by ") && said().contains("[CLI]"), said());
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("mapping/ci_mapping v" + draft + " draft by "),
+                    err.toString(StandardCharsets.UTF_8));
+            assertTrue(said().startsWith("{") && said().contains("[CLI]"), said());
 
             assertEquals(0, cli(key("asset_admin"), "publish", "mapping", "ci_mapping", Integer.toString(draft)),
                     err.toString(StandardCharsets.UTF_8));
