@@ -27,7 +27,11 @@ DEPS = os.path.join(ROOT, "proto", "target", "buf-deps")
 
 def generate_stubs():
     """Compiles the product's protos into a temp dir and puts it on sys.path."""
-    import grpc_tools
+    try:
+        import grpc  # noqa: F401
+        import grpc_tools
+    except ImportError as e:
+        sys.exit("%s: install Debian's python3-grpcio and python3-grpc-tools and run this with /usr/bin/python3" % e)
 
     wkt = os.path.join(os.path.dirname(grpc_tools.__file__), "_proto")  # google/protobuf/*.proto
     out = tempfile.mkdtemp(prefix="ops-stubs-")
@@ -153,4 +157,7 @@ if __name__ == "__main__":
         sys.exit(main(sys.argv))
     except grpc.RpcError as err:
         print("%s: %s" % (err.code().name, err.details()), file=sys.stderr)
+        sys.exit(1)
+    except OSError as err:  # e.g. no tls/ under OPS_DATA_DIR
+        print("cannot read %s: %s" % (err.filename, err.strerror), file=sys.stderr)
         sys.exit(1)
