@@ -119,7 +119,8 @@ public final class ImportClient {
                 .POST(shown == null ? fileBody : shown.wrap(name, fileBody));
         CliAuth.bearer(token).ifPresent(v -> b.header("authorization", v));
         HttpRequest req = b.build();
-        HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> resp = shown == null ? http.send(req, HttpResponse.BodyHandlers.ofString())
+                : shown.await(name, http.sendAsync(req, HttpResponse.BodyHandlers.ofString()));
         // a folder of many documents meets the per-caller rate limit: wait as told and send again (bounded)
         for (int tries = 0; resp.statusCode() == 429 && tries < MAX_RETRIES; tries++) {
             long seconds = resp.headers().firstValue("retry-after").map(v -> {

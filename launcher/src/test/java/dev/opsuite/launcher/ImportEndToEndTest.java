@@ -93,7 +93,7 @@ class ImportEndToEndTest {
         String shown = err.toString(StandardCharsets.UTF_8);
         String last = shown.strip().lines().reduce((a, b) -> b).orElse("");
         assertTrue(last.matches("cis\\.csv  0\\.0 of 0\\.0 MB \\(100%\\)  2 rows  [\\d,]+ rows/s  [\\d.]+ MB/s  "
-                + "sent; the product finishes the import"), shown);
+                + "sent; the product imports it now"), shown);
         assertEquals("1m05s", UploadProgress.duration(65));
         assertEquals("2h01m", UploadProgress.duration(7260));
         assertEquals("9 s", UploadProgress.duration(9.2));
