@@ -9,7 +9,7 @@ python3-grpc-tools) into a temporary directory; grpcio is Debian's python3-grpci
 
 OPS_GRPC (default 127.0.0.1:8080) is the gateway (plaintext on loopback, as `./ops up` starts it).
 OPS_API_KEY, when set, is sent as "authorization: Bearer <key>" on every gateway call; GetStageCall needs
-an operator's key (without one the stage replay is skipped, or is a failure with --check).
+an operator's key (without one the stage replay is skipped, and --check checks what an anonymous viewer may do).
 OPS_DATA_DIR (default ./data) holds tls/: the stage services speak mutual TLS only, so the replay
 presents tls/operator.pem and tls/operator.key and trusts tls/ca.pem (as `buf curl` does in the README).
 """
@@ -131,6 +131,13 @@ def main(argv):
             print("replayed %s on %s: %d bytes of response" % (call.method, call.target, len(rows)))
         else:
             print("stage replay skipped: GetStageCall needs an operator's key (OPS_API_KEY)")
+            if check:
+                # secure by default: an anonymous caller is a viewer, and a viewer may not read a stage's request
+                try:
+                    stub.GetStageCall(pb.GetStageCallRequest(trace_id=answer.meta.trace_id, stage="execute"), timeout=30)
+                    expect(False, "GetStageCall answered a caller without a key")
+                except grpc.RpcError as err:
+                    expect(err.code() == grpc.StatusCode.PERMISSION_DENIED, "GetStageCall without a key: " + err.code().name)
 
         if not check:
             return 0
@@ -138,7 +145,8 @@ def main(argv):
         expect(stages[:1] == ["route_plan"] and stages[-1:] == ["present"], "streamed stages " + str(stages))
         expect(streamed is not None and "SVR001" in streamed.answer, "streamed answer")
         expect(trace.trace_id == answer.meta.trace_id, "trace " + trace.trace_id)
-        expect(replayed is not None and "SVR001" in json.dumps(to_json(replayed)), "stage replay")
+        # without a key the replay was skipped: what an anonymous (viewer) caller may do was checked
+        expect(not metadata() or (replayed is not None and "SVR001" in json.dumps(to_json(replayed))), "stage replay")
         try:
             stub.Ask(pb.AskRequest(question=""), metadata=metadata(), timeout=30)
             expect(False, "an empty question was answered")
