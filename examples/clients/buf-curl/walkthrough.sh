@@ -7,7 +7,7 @@
 #   examples/clients/buf-curl/walkthrough.sh            run the steps against ./ops up
 #   examples/clients/buf-curl/walkthrough.sh --check    the same; exit 1 on any unexpected answer (CI runs this)
 #
-# BUF (default: buf on PATH), OPS_HTTP_PORT (8080), OPS_DATA_DIR (./data: admin.key and tls/).
+# BUF (default: buf on PATH), OPS_HTTP_PORT (8080), OPS_DATA_DIR (the checkout's data/: admin.key and tls/).
 # Asking and reading one's own trace need no key; GetStageCall needs an operator's: OPS_API_KEY, else
 # the data dir's admin.key (as ./ops curl does).
 set -euo pipefail
@@ -15,7 +15,8 @@ CHECK=false
 [[ "${1:-}" == "--check" ]] && CHECK=true
 BUF="${BUF:-buf}"
 GW="http://127.0.0.1:${OPS_HTTP_PORT:-8080}"
-DATA="${OPS_DATA_DIR:-data}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+DATA="${OPS_DATA_DIR:-$ROOT/data}"
 KEY="${OPS_API_KEY:-$(cat "$DATA/admin.key" 2>/dev/null || true)}"
 Q='서버A의 CPU 사용량은?'
 
