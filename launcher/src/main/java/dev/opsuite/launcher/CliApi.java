@@ -71,7 +71,7 @@ final class CliApi {
         if (status != 200) {
             String message = parsed.get().path("message").asText();
             err.println("refused (HTTP " + status + "): " + message + (status == 401
-                    ? " — the key presented (OPS_API_KEY, else data/admin.key) is not a valid key" : ""));
+                    ? " (the key presented: OPS_API_KEY, else data/admin.key)" : ""));
             return new Reply(parsed.get(), sent.get().body(), REFUSED);
         }
         return new Reply(parsed.get(), sent.get().body(), 0);

@@ -148,7 +148,8 @@ class AssetsCliTest {
 
         assertEquals(AssetsCli.REFUSED, cli("not-a-key", "list", "query"));
         String wrongKey = oneLine();
-        assertTrue(wrongKey.startsWith("refused (HTTP 401): ") && wrongKey.contains("is not a valid key"), wrongKey);
+        assertTrue(wrongKey.startsWith("refused (HTTP 401): ")
+                && wrongKey.endsWith("(the key presented: OPS_API_KEY, else data/admin.key)"), wrongKey);
         assertEquals(AssetsCli.REFUSED, cli(admin, "show", "mapping", "no_such_mapping"));
         assertTrue(oneLine().startsWith("refused (HTTP 404): "));
         assertEquals(AssetsCli.REFUSED, cli(admin, "publish", "mapping", "ci_mapping", "9999"));
