@@ -19,8 +19,8 @@ import java.util.List;
  * `./ops assets list|show|diff|draft|publish`: the asset registry through the gateway's REST API
  * (GET /ops/assets, GET /ops/assets/{type}/{name}, …/diff, POST /ops/assets/{type}/{name}, …/publish),
  * with OPS_API_KEY or the data directory's admin key. {@code show} prints the content alone on stdout
- * (its version line on stderr), so that {@code show > f.json}, an edit and {@code draft … f.json} make a draft. Reading needs an operator, saving and publishing an
- * asset_admin. {@code --json} prints the response as sent. Exit 0 done; 1 refused (HTTP status and the
+ * (its version line on stderr), so that {@code show > f.json}, an edit and {@code draft … f.json} make a
+ * draft. Reading needs an operator, saving and publishing an asset_admin. {@code --json} prints the response as sent. Exit 0 done; 1 refused (HTTP status and the
  * gateway's message, e.g. a draft that does not validate or a publish the gate stops); 2 usage (an
  * unknown asset type or command); 3 nothing answers on the port; 4 the JSON file is missing or malformed.
  */

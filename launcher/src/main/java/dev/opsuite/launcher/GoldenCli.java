@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * `./ops golden run [--tag T]... [--bound ASSET] [--assets TYPE=NAME@V,...]`: re-asks the regression watch's golden queries through
- * POST /ops/golden-queries/run-regression (each judged against its baseline: pass, warning or fail) and
- * prints a table, a line per query, and the totals; {@code --assets} runs them with asset versions of
- * one's choice on top (a draft before publishing it: {@code query=ci_queries@7} or {@code ci_queries(draft)}). Needs an operator's key (OPS_API_KEY or the data
- * directory's admin key). Exit 0 no regression (warnings are shown, not failed); 1 a query failed, or the
+ * `./ops golden run [--tag T]... [--bound ASSET] [--assets TYPE=NAME@V,...]`: re-asks the regression
+ * watch's golden queries through POST /ops/golden-queries/run-regression (each judged against its
+ * baseline: pass, warning or fail) and prints a table, a line per query, and the totals; {@code --assets}
+ * runs them with asset versions of one's choice on top (a draft before publishing it:
+ * {@code query=ci_queries@7} or {@code query=ci_queries(draft)}). Needs an operator's key (OPS_API_KEY or
+ * the data directory's admin key). Exit 0 no regression (warnings are shown, not failed); 1 a query failed, or the
  * call was refused; 2 usage; 3 nothing answers on the port.
  */
 public final class GoldenCli {
