@@ -111,7 +111,7 @@ final class CommandRequests {
         List<Token> tokens = a.tokens();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.latin() && r.stems().contains(t.stem()) && usedAsCommand(r, a, tokens, i)) {
+            if (t.latin() && r.stems().contains(t.stem()) && !agentNoun(r, t) && usedAsCommand(r, a, tokens, i)) {
                 return Optional.of(t.surface());
             }
             if (t.hangul() && r.koStems().contains(t.morpheme()) && t.pos().startsWith("NN") && requestedAfter(tokens, i)) {
@@ -134,6 +134,12 @@ final class CommandRequests {
             }
         }
         return Optional.empty();
+    }
+
+    /** "dns resolver 1", "the updater": the one that does it, a noun, not the verb ("alter" is listed itself). */
+    private static boolean agentNoun(Rule r, Token t) {
+        String w = Folding.fold(t.surface());
+        return !r.verbs().contains(w) && w.matches(".*[a-z](er|or)s?");
     }
 
     private static Optional<Token> next(List<Token> tokens, int i) {

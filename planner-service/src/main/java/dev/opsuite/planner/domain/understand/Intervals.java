@@ -67,6 +67,35 @@ final class Intervals {
                 r.name(), role));
     }
 
+    private static final java.util.regex.Pattern BARE_YEAR =
+            java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}./:_-])(?:19|20)\\d{2}(?![\\p{L}\\p{N}./:_-])");
+
+    /**
+     * The year dates without one belong to: the first atom's own ("2019-03-02 … and 03-05"), else a year
+     * written alone ("on Lunar New Year's Day 2019, February 5th") — then read as part of the time.
+     */
+    void contextYear(List<TimeAtom> atoms) {
+        for (TimeAtom t : atoms) {
+            if (!t.field("y").isEmpty() && contextYear == null) {
+                try {
+                    contextYear = year(t.field("y"));
+                } catch (NumberFormatException e) {
+                    // reported when the atom itself is read
+                }
+            }
+        }
+        boolean undated = atoms.stream().anyMatch(t -> (t.kind().equals("day") || t.kind().equals("month"))
+                && t.field("y").isEmpty() && t.field("day_offset").isEmpty() && t.field("month_offset").isEmpty());
+        java.util.regex.Matcher m = BARE_YEAR.matcher(a.text());
+        if (contextYear == null && undated && m.find()) {
+            Span year = new Span(m.start(), m.end());
+            if (spans.stream().noneMatch(x -> x.overlaps(year)) && !m.find()) {
+                contextYear = Integer.parseInt(a.text().substring(year.start(), year.end()));
+                spans.add(year);
+            }
+        }
+    }
+
     java.util.Optional<Interval> interval(TimeAtom t, ZonedDateTime nowZ, String role) {
         LocalDate today = nowZ.toLocalDate();
         try {
@@ -123,6 +152,11 @@ final class Intervals {
                 case "month" -> {
                     LocalDate first;
                     String name;
+                    if (!t.field("q").isEmpty()) {
+                        // "Q1 2019", "2019년 1분기": the quarter's three months
+                        LocalDate q = LocalDate.of(year(t.field("y")), (Integer.parseInt(t.field("q")) - 1) * 3 + 1, 1);
+                        return java.util.Optional.of(range(q.atStartOfDay(zone), q.plusMonths(3).atStartOfDay(zone), role));
+                    }
                     if (!t.field("month_offset").isEmpty()) {
                         int off = Integer.parseInt(t.field("month_offset"));
                         first = today.withDayOfMonth(1).plusMonths(off);

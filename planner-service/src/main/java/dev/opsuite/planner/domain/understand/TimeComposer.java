@@ -66,15 +66,7 @@ final class TimeComposer {
         }
         ZonedDateTime nowZ = now.atZoneSameInstant(zone);
         intervals = new Intervals(a, time, zone, spans, problems);
-        for (TimeAtom t : rest) {
-            if (!t.field("y").isEmpty() && intervals.contextYear == null) {
-                try {
-                    intervals.contextYear = Intervals.year(t.field("y"));
-                } catch (NumberFormatException e) {
-                    // reported when the atom itself is read
-                }
-            }
-        }
+        intervals.contextYear(rest);
         rest = withoutWeekdayLabels(rest, nowZ);
         List<Interval> days = new ArrayList<>();
         List<TimeOfDay> tods = new ArrayList<>();
@@ -259,7 +251,8 @@ final class TimeComposer {
         }
         ZonedDateTime at = date.atTime(clock(t1.time(), t1.meridiem())).atZone(zone);
         if (t1.role().equals("since")) {
-            ZonedDateTime end = day.to().isAfter(nowZ) ? nowZ : day.to();
+            // "10월 13일 오전 10시부터 (지금까지)", "since 10:00 on Oct 13": from that moment to now, across days
+            ZonedDateTime end = at.isBefore(nowZ) ? nowZ : day.to();
             return new Interval(at, end, "range:" + at.toOffsetDateTime() + "/" + end.toOffsetDateTime(), "");
         }
         if (t1.role().equals("until")) {

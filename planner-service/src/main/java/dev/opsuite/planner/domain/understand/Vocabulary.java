@@ -193,9 +193,9 @@ final class Vocabulary {
             // and a typo keeps the first letter: "costs" is not a misspelt "hosts", "latecny" is "latency"
             List<Word> hits = lexicon.nearest(compact).stream().filter(w -> switch (w.kind()) {
                 case METRIC, ENUM, FIELD, ENTITY_TYPE, VALUE -> true;
-                // … or a letter left out of a long one ("happend": the eight letters of "happened" less one)
+                // … or a letter left out of one of six letters or more ("happend", "hapen")
                 case INTENT -> len == 1 && (compact.length() >= LONG_TYPO
-                        || Analyzed.compactOf(w.phrase()).length() >= LONG_TYPO
+                        || Analyzed.compactOf(w.phrase()).length() >= 6
                         && Analyzed.compactOf(w.phrase()).length() == compact.length() + 1);
                 default -> false;
             }).filter(w -> Analyzed.compactOf(w.phrase()).startsWith(compact.substring(0, 1))).toList();

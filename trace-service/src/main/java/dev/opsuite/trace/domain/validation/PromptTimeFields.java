@@ -23,7 +23,8 @@ final class PromptTimeFields {
                 field("rules.time.atoms[].name", STRING, "Name of the atom, kept with the reading (for kind `zone`, "
                         + "the zone word when the pattern has no `zone` group).").byDefault("\"\""),
                 field("rules.time.atoms[].pattern", STRING, "A pattern whose named groups (`n`, `d`, `m`, `y`, `mon`, "
-                        + "`wd`, `H`, `M`, `ap`, `zone`…) are the fields of the match; `n` may be a number word."),
+                        + "`wd`, `H`, `M`, `ap`, `zone`…) are the fields of the match; `n` may be a number word; a month with a `q` "
+                        + "group (and `y`) is that quarter's three months."),
                 field("rules.time.atoms[].kind", STRING, "What the match is: a named range (`relative`), a day, "
                         + "month or year, an instant, a time of day (`tod`), a part of the day, a weekday, the "
                         + "weekend, a clock range, a time zone, or `week_of` (the calendar week holding the day "
