@@ -118,6 +118,31 @@ class OtelEndToEndTest {
     }
 
     @Test
+    void aGrpcCallersTraceparentIsContinuedToo() throws Exception {
+        String callerTrace = TraceParent.newTraceId();
+        String callerSpan = TraceParent.newSpanId();
+        io.grpc.Metadata md = new io.grpc.Metadata();
+        md.put(io.grpc.Metadata.Key.of("traceparent", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
+                "00-" + callerTrace + "-" + callerSpan + "-01");
+        io.grpc.ManagedChannel ch = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder
+                .forAddress("127.0.0.1", exporting.port()).usePlaintext().build();
+        try {
+            dev.opsuite.proto.v1.AskResponse r = dev.opsuite.proto.v1.OpsServiceGrpc.newBlockingStub(ch)
+                    .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(md))
+                    .withDeadlineAfter(30, java.util.concurrent.TimeUnit.SECONDS)
+                    .ask(dev.opsuite.proto.v1.AskRequest.newBuilder().setQuestion(QUESTION).setMode("real").build());
+            assertEquals(callerTrace, r.getTrace().getOtelTraceId());
+            assertEquals(callerSpan, r.getTrace().getOtelParentSpanId());
+            OtlpReceiver.Received root = named(receiver.await(callerTrace, OtelEndToEndTest::complete),
+                    "POST /ops/ci/ask");
+            assertEquals(callerSpan, root.parentSpanId());
+            assertEquals(r.getMeta().getTraceId(), root.string("ops.trace_id"));
+        } finally {
+            ch.shutdownNow();
+        }
+    }
+
+    @Test
     void withoutATraceparentAnAskStartsATraceOfItsOwn() throws Exception {
         Http.Reply r = http.post("/ops/ci/ask", Http.ask(QUESTION), "operator");
         assertEquals(200, r.status(), r.raw());
