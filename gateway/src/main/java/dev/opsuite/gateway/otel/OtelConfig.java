@@ -43,10 +43,11 @@ public record OtelConfig(Optional<URI> endpoint, Map<String, String> headers, St
         Optional<String> endpoint = env.get("OTEL_EXPORTER_OTLP_ENDPOINT").map(String::strip).filter(s -> !s.isEmpty());
         String protocol = env.get("OTEL_EXPORTER_OTLP_PROTOCOL", HTTP_PROTOBUF).strip().toLowerCase(Locale.ROOT);
         String serviceName = env.get("OTEL_SERVICE_NAME", "ops-gateway").strip();
-        Map<String, String> headers = headers(env.get("OTEL_EXPORTER_OTLP_HEADERS", ""));
         if (endpoint.isEmpty()) {
-            return new OtelConfig(Optional.empty(), headers, serviceName.isEmpty() ? "ops-gateway" : serviceName);
+            // export off: the other settings are not read, nor refused
+            return off();
         }
+        Map<String, String> headers = headers(env.get("OTEL_EXPORTER_OTLP_HEADERS", ""));
         if (!protocol.equals(HTTP_PROTOBUF)) {
             throw new IllegalArgumentException("OTEL_EXPORTER_OTLP_PROTOCOL must be " + HTTP_PROTOBUF
                     + " (the only protocol this product exports with), not " + protocol);
