@@ -27,10 +27,19 @@ public final class Conductor {
 
     private final LlmBudget llm;
 
+    private final DistributedTrace distributed;
+
     public Conductor(Stages stages, TraceSink traces, java.time.Clock clock, LlmBudget llm, Caller caller) {
+        this(stages, traces, clock, llm, caller, DistributedTrace.NONE);
+    }
+
+    /** @param distributed the caller's W3C trace context, recorded in each trace and carried on its stage calls */
+    public Conductor(Stages stages, TraceSink traces, java.time.Clock clock, LlmBudget llm, Caller caller,
+                     DistributedTrace distributed) {
         this.llm = llm;
         this.stages = stages;
-        this.traced = new TracedOperation(traces, caller);
+        this.distributed = distributed;
+        this.traced = new TracedOperation(traces, caller, distributed);
         this.clock = clock;
         this.zone = clock.getZone();
         this.askAssets = new AskAssets(stages);
@@ -53,6 +62,10 @@ public final class Conductor {
         return askAssets.resolve(name.map(n -> Map.of("policy", n)).orElse(Map.of())).stream()
                 .filter(a -> a.getAssetType().equals("policy")).findFirst()
                 .map(a -> PolicyAsset.of(dev.opsuite.kit.json.AssetProtos.toDoc(a))).orElse(PolicyAsset.DEFAULTS);
+    }
+
+    public DistributedTrace distributedTrace() {
+        return distributed;
     }
 
     public LlmBudget llm() {

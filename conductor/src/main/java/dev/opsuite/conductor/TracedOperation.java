@@ -31,18 +31,26 @@ final class TracedOperation {
 
     private final TraceSink traces;
     private final Caller caller;
+    private final DistributedTrace distributed;
 
-    TracedOperation(TraceSink traces, Caller caller) {
+    TracedOperation(TraceSink traces, Caller caller, DistributedTrace distributed) {
         this.traces = traces;
         this.caller = caller;
+        this.distributed = distributed;
     }
 
     /** A new trace of a POST to {@code endpoint}: a fresh id, the caller's id and roles. */
     Trace.Builder open(String feature, String endpoint, OffsetDateTime createdAt, String mode, String question,
                        List<String> roles) {
-        return Trace.newBuilder().setTraceId(UUID.randomUUID().toString().replace("-", "")).setFeature(feature)
-                .setEndpoint(endpoint).setMethod("POST").setOpsMode(mode).setQuestion(question)
+        Trace.Builder trace = Trace.newBuilder().setTraceId(UUID.randomUUID().toString().replace("-", ""))
+                .setFeature(feature).setEndpoint(endpoint).setMethod("POST").setOpsMode(mode).setQuestion(question)
                 .setCreatedAt(createdAt.toString()).addAllRoles(roles).setCaller(caller.id());
+        // the caller's distributed trace (W3C traceparent) continued, or a new one when spans are exported
+        DistributedTrace.Ids ids = distributed.open();
+        if (ids != null) {
+            trace.setOtelTraceId(ids.traceId()).setOtelSpanId(ids.spanId()).setOtelParentSpanId(ids.parentSpanId());
+        }
+        return trace;
     }
 
     /** Runs the body under the trace; the trace is written exactly once, on success or failure. */
@@ -52,7 +60,10 @@ final class TracedOperation {
         R ran;
         Trace done;
         try {
-            ran = body.run(trace);
+            ran = trace.getOtelTraceId().isEmpty() ? body.run(trace)
+                    // the stage calls carry the request's root span as their traceparent
+                    : distributed.within(new DistributedTrace.Ids(trace.getOtelTraceId(), trace.getOtelSpanId(),
+                            trace.getOtelParentSpanId()), () -> body.run(trace));
             done = trace.setDurationMs(TraceRecorder.millisSince(start)).build();
         } catch (Throwable t) {
             // an ask whose caller left did not fail: it was stopped (StageListener)

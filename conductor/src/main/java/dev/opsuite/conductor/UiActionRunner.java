@@ -43,10 +43,15 @@ public final class UiActionRunner {
     private final LlmBudget llm;
 
     public UiActionRunner(Stages stages, TraceSink traces, java.time.Clock clock, LlmBudget llm, Caller caller) {
+        this(stages, traces, clock, llm, caller, DistributedTrace.NONE);
+    }
+
+    public UiActionRunner(Stages stages, TraceSink traces, java.time.Clock clock, LlmBudget llm, Caller caller,
+            DistributedTrace distributed) {
         this.llm = llm;
         this.stages = stages;
         this.caller = caller;
-        this.traced = new TracedOperation(traces, caller);
+        this.traced = new TracedOperation(traces, caller, distributed);
         this.lookup = new TraceLookup(stages, traces);
         this.clock = clock;
         this.zone = clock.getZone();

@@ -46,7 +46,7 @@ import java.util.function.Function;
  * answering deterministically. A test replaces one stage's behaviour (a function that may throw) and
  * reads back which stages were called with what ({@link #calls}, {@link #requests}, {@link #responses}).
  */
-final class FakeStages implements Stages {
+class FakeStages implements Stages {
     static final int VMS = 120;
     static final Diagnostics OK = Diagnostics.newBuilder().setStatus("ok").build();
     /** "list all vms" as the rules planner plans it. */

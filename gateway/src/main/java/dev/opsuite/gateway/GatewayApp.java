@@ -23,6 +23,8 @@ import dev.opsuite.conductor.UiActionRunner;
 import dev.opsuite.gateway.grpc.HealthProbe;
 import dev.opsuite.gateway.grpc.OpsGrpcService;
 import dev.opsuite.gateway.grpc.RequestChecks;
+import dev.opsuite.gateway.otel.OtelExport;
+import dev.opsuite.gateway.otel.W3cTraces;
 import dev.opsuite.gateway.rest.EnvelopeErrorHandler;
 import dev.opsuite.gateway.rest.ImportService;
 import dev.opsuite.gateway.trace.TraceShipper;
@@ -61,13 +63,15 @@ public final class GatewayApp implements AutoCloseable {
 
     private final java.util.Optional<dev.opsuite.llm.LlmClient> llm;
     private final dev.opsuite.gateway.metrics.OpsMeters meters;
+    private final java.util.Optional<OtelExport> otel;
 
     private GatewayApp(Server server, StageClients clients, TraceShipper shipper, HealthStatusManager health,
                        HealthProbe probe, ApiKeys keys, AuditTrail audit,
                        dev.opsuite.gateway.auth.PolicyAccess policyAccess,
                        java.util.Optional<dev.opsuite.llm.LlmClient> llm,
-                       dev.opsuite.gateway.metrics.OpsMeters meters) {
+                       dev.opsuite.gateway.metrics.OpsMeters meters, java.util.Optional<OtelExport> otel) {
         this.meters = meters;
+        this.otel = otel;
         this.llm = llm;
         this.policyAccess = policyAccess;
         this.audit = audit;
@@ -96,10 +100,15 @@ public final class GatewayApp implements AutoCloseable {
         LlmBudget llm = new LlmBudget(cfg.llmDailyTokens(), cfg.llmConfigured(), cfg.clock(), cfg.llmUsageFile());
         // the pipeline's figures (stages, replans, tool and model calls) are read off each finished trace
         dev.opsuite.gateway.metrics.OpsMeters meters = new dev.opsuite.gateway.metrics.OpsMeters(shipper);
-        TraceSink traces = new dev.opsuite.gateway.metrics.TraceMetrics(meters.registry(), llm.charging(shipper));
+        TraceSink counted = new dev.opsuite.gateway.metrics.TraceMetrics(meters.registry(), llm.charging(shipper));
+        // and, with OTEL_EXPORTER_OTLP_ENDPOINT set, exported as OTLP spans (off: no exporter, no thread)
+        java.util.Optional<OtelExport> otel = OtelExport.start(cfg.otel());
+        TraceSink traces = otel.map(o -> o.exporting(counted)).orElse(counted);
+        // a caller's W3C traceparent is continued (and carried on the stage calls) whether or not we export
+        W3cTraces distributed = new W3cTraces(otel.isPresent());
         // the conductor reaches the stage services through its port, carried over gRPC here
         Stages stages = new GrpcStages(clients);
-        Conductor conductor = new Conductor(stages, traces, cfg.clock(), llm, RequestCaller.INSTANCE);
+        Conductor conductor = new Conductor(stages, traces, cfg.clock(), llm, RequestCaller.INSTANCE, distributed);
         HealthProbe probe = new HealthProbe(clients.channels(), startupPending, () -> breakers(clients));
         ApiKeys keys = new FileApiKeys(cfg.keysFile());
         bootstrapAdminKey(keys, cfg.adminKeyFile());
@@ -115,7 +124,8 @@ public final class GatewayApp implements AutoCloseable {
         Gate gate = new Gate(auth, limits, audit, policyAccess);
         // the gateway's own model call: the RCA narrative (options.use_llm); stages call theirs
         java.util.Optional<dev.opsuite.llm.LlmClient> model = dev.opsuite.llm.LlmClients.create(cfg.llm());
-        OpsGrpcService ops = new OpsGrpcService(conductor, new UiActionRunner(stages, traces, cfg.clock(), llm, RequestCaller.INSTANCE), clients,
+        OpsGrpcService ops = new OpsGrpcService(conductor, new UiActionRunner(stages, traces, cfg.clock(), llm, RequestCaller.INSTANCE,
+                distributed), clients,
                 traces, probe,
                 new RequestChecks(cfg.maxQuestionChars()), keys, new dev.opsuite.gateway.rca.RcaNarrator(model));
         EnvelopeErrorHandler errors = new EnvelopeErrorHandler();
@@ -187,7 +197,7 @@ public final class GatewayApp implements AutoCloseable {
                 .gracefulShutdownTimeout(Duration.ofMillis(500), Duration.ofSeconds(10))
                 .build();
         server.start().join();
-        return new GatewayApp(server, clients, shipper, health, probe, keys, audit, policyAccess, model, meters);
+        return new GatewayApp(server, clients, shipper, health, probe, keys, audit, policyAccess, model, meters, otel);
     }
 
     /**
@@ -238,6 +248,7 @@ public final class GatewayApp implements AutoCloseable {
         health.enterTerminalState();
         server.stop().join();
         shipper.close();
+        otel.ifPresent(OtelExport::close);
         audit.close();
         policyAccess.close();
         clients.close();

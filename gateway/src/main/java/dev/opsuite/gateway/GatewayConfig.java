@@ -35,7 +35,8 @@ public record GatewayConfig(
         java.util.Optional<Path> llmUsageFile,
         java.util.Optional<String> accessPolicy,
         int accessRefreshMs,
-        dev.opsuite.llm.LlmConfig llm) {
+        dev.opsuite.llm.LlmConfig llm,
+        dev.opsuite.gateway.otel.OtelConfig otel) {
 
     public GatewayConfig {
         if (!java.util.List.of("off", "write", "fsync").contains(traceDurable)) {
@@ -116,6 +117,8 @@ public record GatewayConfig(
                 env.get("OPS_ACCESS_POLICY").filter(s -> !s.isBlank()),
                 env.getInt("OPS_ACCESS_REFRESH_MS", 2000),
                 // the RCA narrative's model (options.use_llm): the same OPS_LLM_* / OPENAI_* settings as the stages
-                dev.opsuite.llm.LlmConfig.from(env));
+                dev.opsuite.llm.LlmConfig.from(env),
+                // the Execution Trace also as OTLP spans, when OTEL_EXPORTER_OTLP_ENDPOINT is set
+                dev.opsuite.gateway.otel.OtelConfig.from(env));
     }
 }

@@ -92,7 +92,7 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         dev.opsuite.conductor.Stages stages = new dev.opsuite.gateway.stages.GrpcStages(clients);
         this.lookup = new TraceLookup(stages, traces);
         this.stageTester = new StageTester(stages, traces, conductor.clock(), conductor.llm(),
-                dev.opsuite.gateway.auth.RequestCaller.INSTANCE);
+                dev.opsuite.gateway.auth.RequestCaller.INSTANCE, conductor.distributedTrace());
         this.stageCalls = new StageCalls(stages, traces);
         this.rca = new RcaApi(lookup, traces, checks, conductor::publishedPolicy, request -> clients.callTrace(
                 "trace-service SearchTraces", () -> clients.trace().searchTraces(request)), narrator, conductor.llm());

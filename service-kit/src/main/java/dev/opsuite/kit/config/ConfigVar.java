@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public record ConfigVar(String name, Kind kind, ConfigSection section, String usedBy, Default fallback,
                         String meaning) {
-    private static final Pattern NAME = Pattern.compile("(OPS|OPENAI)_[A-Z0-9_]*[A-Z0-9]");
+    private static final Pattern NAME = Pattern.compile("(OPS|OPENAI|OTEL)_[A-Z0-9_]*[A-Z0-9]");
     private static final Pattern PREFIX = Pattern.compile("OPS_[A-Z0-9_]*_");
 
     /** What a declaration stands for. */

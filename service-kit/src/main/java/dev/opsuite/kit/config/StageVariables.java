@@ -99,5 +99,19 @@ final class StageVariables {
                             + " trace is appended to a journal in the spill directory before its answer leaves"
                             + " (survives the process being killed); `fsync`: and forced to disk (survives the"
                             + " machine going down); the journal is replayed on the next start. Anything else is"
-                            + " refused at start"));
+                            + " refused at start"),
+            // #18: the Execution Trace as OpenTelemetry spans (the standard OTEL_* names, read by the gateway)
+            ConfigVar.variable("OTEL_EXPORTER_OTLP_ENDPOINT", TRACING, "gateway", Default.none("no export"),
+                    "base URL of an OTLP/HTTP receiver (an OpenTelemetry collector, Jaeger, Tempo), e.g."
+                            + " `http://localhost:4318`: every request's Execution Trace is also exported as spans"
+                            + " to `<endpoint>/v1/traces` (see [tracing](../tracing.md)). Unset: no exporter, no"
+                            + " thread; a caller's `traceparent` is still continued and recorded"),
+            ConfigVar.variable("OTEL_EXPORTER_OTLP_PROTOCOL", TRACING, "gateway", Default.of("http/protobuf"),
+                    "only `http/protobuf` is supported (the exporter sends with the JDK's HTTP client); anything"
+                            + " else is refused at start"),
+            ConfigVar.variable("OTEL_EXPORTER_OTLP_HEADERS", TRACING, "gateway", Default.none(),
+                    "headers sent with every export, `key1=value1,key2=value2` (values URL-decoded), e.g. a"
+                            + " collector's `authorization`; never printed"),
+            ConfigVar.variable("OTEL_SERVICE_NAME", TRACING, "gateway", Default.of("ops-gateway"),
+                    "the exported spans' `service.name`"));
 }

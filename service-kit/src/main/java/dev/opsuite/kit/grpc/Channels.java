@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * server (same services, interceptors, handler pool, deadlines and status codes; the messages are
  * handed over instead of encoded, framed and sent through loopback TCP). Any other target gets a
  * Netty channel with the stage credentials of the calling identity ({@link StageAuth}: mutual TLS
- * with that identity's certificate, or plaintext with the stage token). The all-in-one runs its services in one JVM, so its stage calls stay in
+ * with that identity's certificate, or plaintext with the stage token). Both carry the current W3C
+ * {@code traceparent} ({@link TraceParent#client()}), so the stage services' work joins the caller's trace. The all-in-one runs its services in one JVM, so its stage calls stay in
  * the JVM; services deployed apart talk TCP as before.
  */
 public final class Channels {
@@ -47,11 +48,12 @@ public final class Channels {
     public static ManagedChannel to(String target, int maxInboundBytes, Transport transport, String identity) {
         String local = transport == Transport.AUTO ? LOCAL.get(target) : null;
         if (local != null) {
-            return InProcessChannelBuilder.forName(local).maxInboundMessageSize(maxInboundBytes).build();
+            return InProcessChannelBuilder.forName(local).maxInboundMessageSize(maxInboundBytes)
+                    .intercept(TraceParent.client()).build();
         }
         return NettyChannelBuilder.forTarget(target, StageAuth.channelCredentials(identity))
                 .maxInboundMessageSize(maxInboundBytes).keepAliveTime(30, TimeUnit.SECONDS)
-                .intercept(StageAuth.client()).build();
+                .intercept(StageAuth.client(), TraceParent.client()).build();
     }
 
     /** True when a channel to {@code target} with {@link Transport#AUTO} stays in this JVM. */

@@ -64,9 +64,12 @@ public final class GrpcServerRunner implements AutoCloseable {
         this.serviceNames = services.stream().map(s -> s.bindService().getServiceDescriptor().getName()).toList();
         // the caller is authenticated first (the last interceptor runs first); health and reflection stay
         // open on plaintext (a TLS server answers only certificates of the stage CA)
+        // then the caller's W3C traceparent (the gateway's span) becomes current for the handler
         List<ServerInterceptor> tcp = new java.util.ArrayList<>(interceptors);
+        tcp.add(TraceParent.server());
         tcp.add(StageAuth.server());
         List<ServerInterceptor> local = new java.util.ArrayList<>(interceptors);
+        local.add(TraceParent.server());
         local.add(StageAuth.inProcess());
         this.definitions = services.stream().map(s -> ServerInterceptors.intercept(s, local)).toList();
         services.stream().map(s -> ServerInterceptors.intercept(s, tcp)).forEach(builder::addService);

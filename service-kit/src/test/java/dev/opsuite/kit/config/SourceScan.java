@@ -32,11 +32,11 @@ final class SourceScan {
     /** A read with a literal fallback, the literal as the code applies it. */
     record Fallback(String name, String literal, String where) {}
 
-    static final Pattern NAME = Pattern.compile("(?<![A-Za-z0-9_])(?:OPS|OPENAI)_[A-Z0-9_]+");
+    static final Pattern NAME = Pattern.compile("(?<![A-Za-z0-9_])(?:OPS|OPENAI|OTEL)_[A-Z0-9_]+");
     private static final String STRING = "\"(?:[^\"\\\\\\n]|\\\\.)*\"";
     private static final String ARG = "(" + STRING + "|-?\\d[\\d_]*L?(?:\\s*\\*\\s*\\d[\\d_]*L?)*"
             + "|[A-Z][A-Za-z0-9_]*\\.[A-Z][A-Z0-9_]*|[A-Z][A-Z0-9_]*)";
-    private static final String KEY = "\"((?:OPS|OPENAI)_[A-Z0-9_]+)\"";
+    private static final String KEY = "\"((?:OPS|OPENAI|OTEL)_[A-Z0-9_]+)\"";
     private static final Pattern JAVA_FALLBACK = Pattern.compile(
             "\\b(?:get|getInt|getOrDefault)\\(\\s*" + KEY + "\\s*,\\s*" + ARG + "\\s*\\)");
     private static final Pattern JAVA_OR_ELSE = Pattern.compile(
@@ -44,7 +44,7 @@ final class SourceScan {
     private static final Pattern CONSTANT = Pattern.compile(
             "\\bstatic\\s+final\\s+(?:String|int|long)\\s+([A-Z][A-Z0-9_]*)\\s*=\\s*" + ARG + "\\s*;");
     private static final Pattern SHELL_FALLBACK = Pattern.compile(
-            "\\$\\{((?:OPS|OPENAI)_[A-Z0-9_]+):-([^}$]*)}");
+            "\\$\\{((?:OPS|OPENAI|OTEL)_[A-Z0-9_]+):-([^}$]*)}");
 
     final List<Mention> mentions = new ArrayList<>();
     final List<Fallback> fallbacks = new ArrayList<>();

@@ -41,9 +41,13 @@ class ChannelsTest {
         }
     };
 
-    private static final class Echo extends AssetServiceGrpc.AssetServiceImplBase {
+    /** The traceparent each call's handler saw current (empty string: none). */
+    private final List<String> parents = new CopyOnWriteArrayList<>();
+
+    private final class Echo extends AssetServiceGrpc.AssetServiceImplBase {
         @Override
         public void getAsset(GetAssetRequest request, StreamObserver<GetAssetResponse> out) {
+            parents.add(TraceParent.current().map(TraceParent::header).orElse(""));
             if (request.getAssetType().equals("denied")) {
                 out.onError(Status.PERMISSION_DENIED.withDescription("denied by the service").asRuntimeException());
                 return;
@@ -84,6 +88,26 @@ class ChannelsTest {
                     assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode());
                     assertEquals("denied by the service", e.getStatus().getDescription());
                 }
+            } finally {
+                auto.shutdownNow();
+                tcp.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void theCallersTraceparentReachesTheHandlerOnBothTransports() throws Exception {
+        try (GrpcServerRunner server = start(0)) {
+            String target = "127.0.0.1:" + server.port();
+            ManagedChannel auto = Channels.to(target, 1024 * 1024, Channels.Transport.AUTO, "gateway");
+            ManagedChannel tcp = Channels.to(target, 1024 * 1024, Channels.Transport.TCP, "gateway");
+            TraceParent mine = new TraceParent(TraceParent.newTraceId(), TraceParent.newSpanId(), true);
+            try {
+                for (ManagedChannel ch : List.of(auto, tcp)) {
+                    call(ch, "query");
+                    TraceParent.within(mine, () -> call(ch, "query"));
+                }
+                assertEquals(List.of("", mine.header(), "", mine.header()), parents);
             } finally {
                 auto.shutdownNow();
                 tcp.shutdownNow();
