@@ -50,6 +50,39 @@ public final class AskStreams {
     }
 
     /**
+     * The gRPC edge: a client that cancels is seen through the request context (the cancel handler of
+     * the observer would only run after this method returns): the stage call in flight is cancelled
+     * with it and no other stage starts.
+     */
+    void serve(AskStreamRequest request, io.grpc.stub.StreamObserver<AskStreamResponse> observer) {
+        io.grpc.stub.ServerCallStreamObserver<AskStreamResponse> call =
+                (io.grpc.stub.ServerCallStreamObserver<AskStreamResponse>) observer;
+        // set, so that an event sent after a cancel is dropped instead of thrown
+        call.setOnCancelHandler(() -> { });
+        try {
+            run(check(request), new Events() {
+                @Override
+                public boolean send(AskStreamResponse event) {
+                    if (call.isCancelled()) {
+                        return false;
+                    }
+                    call.onNext(event);
+                    return true;
+                }
+
+                @Override
+                public boolean gone() {
+                    return call.isCancelled();
+                }
+            }, new java.util.concurrent.CompletableFuture<Void>());
+        } catch (Throwable t) {
+            GrpcFailures.fail(observer, t);
+            return;
+        }
+        observer.onCompleted();
+    }
+
+    /**
      * Runs the checked ask, sending each stage as it finishes and then the answer. A failure is thrown
      * as Ask's would be ({@link Conductor.TracedFailure} naming the trace); an ask whose caller left
      * ends the same way, the trace status cancelled.

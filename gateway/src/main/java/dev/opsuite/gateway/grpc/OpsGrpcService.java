@@ -53,7 +53,6 @@ import dev.opsuite.proto.v1.Trace;
 import dev.opsuite.proto.v1.ListTracesResponse;
 import dev.opsuite.proto.v1.AskStreamRequest;
 import dev.opsuite.proto.v1.AskStreamResponse;
-import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.function.Supplier;
@@ -123,38 +122,10 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         return askStreams;
     }
 
-    /**
-     * Ask, streamed: a StageProgress per stage run, then the answer. A client that cancels is seen
-     * through the request context (the cancel handler of the observer would only run after this
-     * method returns): the stage call in flight is cancelled with it and no other stage starts.
-     */
+    /** Ask, streamed: a StageProgress per stage run, then the answer (see {@link AskStreams#serve}). */
     @Override
     public void askStream(AskStreamRequest request, StreamObserver<AskStreamResponse> observer) {
-        ServerCallStreamObserver<AskStreamResponse> call = (ServerCallStreamObserver<AskStreamResponse>) observer;
-        // set, so that an event sent after a cancel is dropped instead of thrown
-        call.setOnCancelHandler(() -> { });
-        try {
-            AskRequest ask = askStreams.check(request);
-            askStreams.run(ask, new AskStreams.Events() {
-                @Override
-                public boolean send(AskStreamResponse event) {
-                    if (call.isCancelled()) {
-                        return false;
-                    }
-                    call.onNext(event);
-                    return true;
-                }
-
-                @Override
-                public boolean gone() {
-                    return call.isCancelled();
-                }
-            }, new java.util.concurrent.CompletableFuture<Void>());
-        } catch (Throwable t) {
-            fail(observer, t);
-            return;
-        }
-        observer.onCompleted();
+        askStreams.serve(request, observer);
     }
 
     @Override
@@ -412,22 +383,10 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         try {
             response = body.get();
         } catch (Throwable t) {
-            fail(observer, t);
+            GrpcFailures.fail(observer, t);
             return;
         }
         observer.onNext(response);
         observer.onCompleted();
-    }
-
-    /** Ends the call with the failure as a status and its google.rpc details, mapped once here. */
-    private static void fail(StreamObserver<?> observer, Throwable t) {
-        if (t instanceof GateRefused g) {
-            observer.onError(GrpcErrors.toException(g, null, g.report()));
-        } else if (t instanceof Conductor.TracedFailure f) {
-            // the failed request's trace id travels in the status details (ErrorInfo.metadata.trace_id)
-            observer.onError(GrpcErrors.toException(f.failure(), f.traceId()));
-        } else {
-            observer.onError(GrpcErrors.toException(t));
-        }
     }
 }
