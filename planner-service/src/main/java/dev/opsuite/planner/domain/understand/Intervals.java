@@ -96,6 +96,17 @@ final class Intervals {
         }
     }
 
+    /** A word of rules.time.span_words right after the atom ("30일 추이"). */
+    private boolean spanWordAfter(TimeAtom t) {
+        String after = a.text().substring(t.span().end()).stripLeading();
+        for (JsonNode w : time.path("span_words")) {
+            if (!w.asText().isEmpty() && after.startsWith(Folding.fold(w.asText()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     java.util.Optional<Interval> interval(TimeAtom t, ZonedDateTime nowZ, String role) {
         LocalDate today = nowZ.toLocalDate();
         try {
@@ -109,6 +120,10 @@ final class Intervals {
                     }
                     int d = Integer.parseInt(t.field("d"));
                     boolean bare = t.field("m").isEmpty() && t.field("mon").isEmpty();
+                    if (bare && t.field("y").isEmpty() && spanWordAfter(t)) {
+                        // "N1104 메모리 30일 추이": a bare count of days before a word of a span is that many days
+                        return java.util.Optional.of(new Interval(nowZ.minusDays(d), nowZ, "last_" + d + "d", role));
+                    }
                     int m = bare ? (lastDate != null ? lastDate.getMonthValue() : today.getMonthValue()) : month(t);
                     if (m > 12 && d <= 12 && !t.field("m").isEmpty()) { // "17/04/2014": day first, read as written
                         int swap = m;

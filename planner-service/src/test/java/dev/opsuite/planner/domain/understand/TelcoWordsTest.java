@@ -93,4 +93,11 @@ class TelcoWordsTest {
         assertTrue(e.history().enabled(), e.toString());
         assertEquals("today", e.history().timeRange());
     }
+
+    @Test
+    void aBareCountOfDaysBeforeASpanWordIsThatManyDays() {
+        assertEquals("last_30d", plan("N1104 메모리 30일 추이").metric().timeRange());
+        // a bare day before any other word stays the day of the month
+        assertEquals("day:2026-10-30", plan("N1104 메모리 30일 평균").metric().timeRange());
+    }
 }

@@ -60,6 +60,8 @@ final class PromptTimeFields {
                 field("rules.time.month_names", mapOf(INTEGER), "Month words → month number (\"sept\": 9)."),
                 field("rules.time.whole_day_words", STRINGS, "Words that ask for a whole day (\"that whole day\", "
                         + "\"하루 종일\"): beside a day and a part of it (\"Friday evening … over that whole day\"), the "
-                        + "day is read whole; the part only said which day."));
+                        + "day is read whole; the part only said which day."),
+                field("rules.time.span_words", STRINGS, "Words after which a bare count of days is that many days "
+                        + "up to now, not a day of the month (\"30일 추이\": the last 30 days)."));
     }
 }
