@@ -268,12 +268,10 @@ public final class EntityDictionary {
     }
 
     /**
-     * Partial matches of a span of the question (its words, compact), best rank first: the span as
-     * whole words of a name, as a prefix of a name (3+ characters), within edit distance of a name
-     * (1 edit for 5–8 characters, 2 above; never a code), or within one edit of a name's beginning.
-     * Only the best rank that has any hit is returned.
+     * The span as whole words of a name, in order (a phrase); a Korean span is also read alone, as the
+     * names were analysed. No prefix or fuzzy fallback.
      */
-    public List<Partial> partial(List<String> words, String compact) {
+    public List<Partial> wholeWords(List<String> words, String compact) {
         List<Partial> out = new ArrayList<>();
         PhraseQuery.Builder phrase = new PhraseQuery.Builder();
         words.forEach(w -> phrase.add(new Term("tok", w)));
@@ -286,6 +284,17 @@ public final class EntityDictionary {
             alone.forEach(w -> again.add(new Term("tok", w)));
             collect(again.build(), Rank.TOKEN, compact, out);
         }
+        return out;
+    }
+
+    /**
+     * Partial matches of a span of the question (its words, compact), best rank first: the span as
+     * whole words of a name, as a prefix of a name (3+ characters), within edit distance of a name
+     * (1 edit for 5–8 characters, 2 above; never a code), or within one edit of a name's beginning.
+     * Only the best rank that has any hit is returned.
+     */
+    public List<Partial> partial(List<String> words, String compact) {
+        List<Partial> out = wholeWords(words, compact);
         if (!out.isEmpty()) {
             return out;
         }

@@ -58,8 +58,8 @@ final class FamilyNames {
     private List<EntityDictionary.Entity> family(List<String> words) {
         String compact = String.join("", words);
         Set<EntityDictionary.Entity> out = new LinkedHashSet<>();
-        for (EntityDictionary.Partial p : reading.dictionary.partial(words, compact)) {
-            if (p.rank() != EntityDictionary.Rank.TOKEN || p.name().kind() == EntityDictionary.NameKind.CODE) {
+        for (EntityDictionary.Partial p : reading.dictionary.wholeWords(words, compact)) {
+            if (p.name().kind() == EntityDictionary.NameKind.CODE) {
                 continue;
             }
             List<String> name = EntityDictionary.words(p.name().surface());
