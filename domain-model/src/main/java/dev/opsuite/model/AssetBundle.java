@@ -2,6 +2,7 @@ package dev.opsuite.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.opsuite.model.asset.MappingAsset;
 import dev.opsuite.model.asset.PolicyAsset;
 import dev.opsuite.model.asset.QueryAsset;
 import dev.opsuite.model.asset.ScreenAsset;
@@ -47,6 +48,11 @@ public final class AssetBundle {
     /** The applied Query, typed and parsed once per version; no template and no binding when none is applied. */
     public QueryAsset query() {
         return QueryAsset.of(byType.get("query"));
+    }
+
+    /** The applied Mapping, typed and parsed once per version; no rule, message or reading line when none is applied. */
+    public MappingAsset mapping() {
+        return MappingAsset.of(byType.get("mapping"));
     }
 
     /** The applied Screen, typed and parsed once per version; every default when none is applied. */

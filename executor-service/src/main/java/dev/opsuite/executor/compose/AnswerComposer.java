@@ -1,10 +1,10 @@
 package dev.opsuite.executor.compose;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.executor.domain.ToolOutput;
 import dev.opsuite.model.AssetBundle;
-import dev.opsuite.model.Localized;
 import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.asset.MappingAsset;
+import dev.opsuite.model.asset.Text;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,9 +33,9 @@ public final class AnswerComposer {
 
     /** canned: the rows are mode mock's fixtures, whose times say nothing about the data's age. */
     public Composed compose(PlanModel plan, List<ToolOutput> outputs, AssetBundle assets, boolean canned) {
-        JsonNode mapping = assets.content("mapping");
+        MappingAsset mapping = assets.mapping();
         String lang = plan.language().isEmpty() ? "en" : plan.language();
-        int decimals = mapping.path("number_format").path("decimals").asInt(1);
+        int decimals = mapping.decimals();
         List<Block> blocks = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, String> planVars = ComposeVars.ofPlan(plan, mapping, assets.content("schema"), lang, decimals);
@@ -47,7 +47,7 @@ public final class AnswerComposer {
         if (secondary != null) {
             planVars.put("secondary", secondary);
         }
-        JsonNode messages = mapping.path("messages");
+        MappingAsset.Messages messages = mapping.messages();
         Staleness staleness = canned ? Staleness.NONE : Staleness.of(plan, mapping);
         java.time.ZoneOffset zone = ComposeVars.offsetOf(plan);
         List<Block> failed = new ArrayList<>(); // stated first: what could not be answered, and why
@@ -65,28 +65,28 @@ public final class AnswerComposer {
             if ("ci_resolver".equals(out.tool())) {
                 continue;
             }
-            JsonNode rule = ruleFor(mapping, out.queryName());
+            MappingAsset.Rule rule = mapping.rule(out.queryName()).orElse(null);
             if (out.failed()) {
                 failed.add(ToolFailures.of(out, rule, messages, planVars, lang));
                 continue;
             }
             if (rule == null) {
                 warnings.add("no mapping rule for " + out.queryName() + "; shown as a table");
-                blocks.add(table(out, null, decimals, plan.primary().offset(), zone));
+                blocks.add(table(out, null, lang, decimals, plan.primary().offset(), zone));
                 continue;
             }
             Map<String, String> vars = new HashMap<>(planVars);
             ComposeVars.addRows(vars, out, rule, messages, lang, decimals, zone, staleness);
-            for (JsonNode b : rule.path("blocks")) {
-                if (!holds(out, b.path("requires"))) {
+            for (MappingAsset.BlockRule b : rule.blocks()) {
+                if (!holds(out, b.requires())) {
                     continue; // "first over it at …" only when a sample was over it
                 }
-                switch (b.path("type").asText()) {
-                    case "text", "markdown" -> blocks.add(new Block(b.path("type").asText(), b.path("title").asText(""),
+                switch (b.type()) {
+                    case "text", "markdown" -> blocks.add(new Block(b.type(), b.title().in(lang),
                             text(plan, out, b, vars, lang, warnings), Map.of()));
                     case "table" -> {
                         if (!out.rows().isEmpty()) {
-                            blocks.add(table(out, b, decimals, plan.primary().offset(), zone));
+                            blocks.add(table(out, b, lang, decimals, plan.primary().offset(), zone));
                         }
                     }
                     case "chart" -> {
@@ -100,13 +100,13 @@ public final class AnswerComposer {
                         }
                     }
                     case "passages" -> blocks.add(Passages.of(out, b, messages, lang));
-                    default -> warnings.add("block type " + b.path("type").asText() + " is not supported");
+                    default -> warnings.add("block type " + b.type() + " is not supported");
                 }
             }
             scopeNote(out, messages, lang, blocks);
         }
         if (blocks.isEmpty() && failed.isEmpty()) {
-            blocks.add(Block.text(Templates.stripUnfilled(Templates.fill(Localized.text(messages.path("no_plan"), lang),
+            blocks.add(Block.text(Templates.stripUnfilled(Templates.fill(messages.noPlan().in(lang),
                     planVars))));
         }
         blocks.addAll(0, failed);
@@ -114,9 +114,9 @@ public final class AnswerComposer {
     }
 
     /** Whether the first row has a value in each column a block requires (none required: always). */
-    private static boolean holds(ToolOutput out, JsonNode requires) {
-        for (JsonNode c : requires) {
-            int i = out.columnIndex(c.asText());
+    private static boolean holds(ToolOutput out, List<String> requires) {
+        for (String c : requires) {
+            int i = out.columnIndex(c);
             if (out.rows().isEmpty() || i < 0 || out.rows().get(0).get(i) == null) {
                 return false;
             }
@@ -125,28 +125,28 @@ public final class AnswerComposer {
     }
 
     /** The block's template: count or per-field variants when the plan asks; empty text when no rows. */
-    private static String text(PlanModel plan, ToolOutput out, JsonNode b, Map<String, String> vars, String lang,
-                               List<String> warnings) {
+    private static String text(PlanModel plan, ToolOutput out, MappingAsset.BlockRule b, Map<String, String> vars,
+                               String lang, List<String> warnings) {
         String template;
-        if (plan.output().count() && b.has("count_template")) {
-            template = Localized.text(b.path("count_template"), lang); // "0 CIs match" is a count too
-        } else if (out.rows().isEmpty() && b.has("empty")) {
-            template = Localized.text(b.path("empty"), lang);
-        } else if (vars.containsKey("age") && b.has("stale_template")) {
-            template = Localized.text(b.path("stale_template"), lang); // the sample is old: not "current"
-        } else if (b.path("agg_templates").has(plan.metric().agg())) {
-            template = Localized.text(b.path("agg_templates").path(plan.metric().agg()), lang);
-        } else if (!plan.primary().fields().isEmpty() && b.has("field_templates")) {
+        if (plan.output().count() && b.countTemplate().isPresent()) {
+            template = b.countTemplate().get().in(lang); // "0 CIs match" is a count too
+        } else if (out.rows().isEmpty() && b.empty().isPresent()) {
+            template = b.empty().get().in(lang);
+        } else if (vars.containsKey("age") && b.staleTemplate().isPresent()) {
+            template = b.staleTemplate().get().in(lang); // the sample is old: not "current"
+        } else if (b.aggTemplates().containsKey(plan.metric().agg())) {
+            template = b.aggTemplates().get(plan.metric().agg()).in(lang);
+        } else if (!plan.primary().fields().isEmpty() && !b.fieldTemplates().isEmpty()) {
             List<String> parts = new ArrayList<>();
             for (String f : plan.primary().fields()) {
-                String t = Localized.text(b.path("field_templates").path(f), lang);
+                String t = b.fieldTemplates().getOrDefault(f, Text.EMPTY).in(lang);
                 if (!t.isEmpty()) {
                     parts.add(t);
                 }
             }
-            template = parts.isEmpty() ? Localized.text(b.path("template"), lang) : String.join(" ", parts);
+            template = parts.isEmpty() ? b.template().in(lang) : String.join(" ", parts);
         } else {
-            template = Localized.text(b.path("template"), lang);
+            template = b.template().in(lang);
         }
         String text = Templates.fill(template, vars);
         java.util.regex.Matcher gap = UNFILLED.matcher(text);
@@ -161,18 +161,19 @@ public final class AnswerComposer {
      * A scoped caller is told what its scope left out, never what it was: how many CIs a graph
      * expansion stopped at, or that an empty result was searched within the scope only.
      */
-    private static void scopeNote(ToolOutput out, JsonNode messages, String lang, List<Block> blocks) {
+    private static void scopeNote(ToolOutput out, MappingAsset.Messages messages, String lang, List<Block> blocks) {
         if (!Boolean.TRUE.equals(out.meta().get("scoped"))) {
             return;
         }
         int outside = out.meta().get("outside_scope") instanceof Number n ? n.intValue() : 0;
         String note;
         if (outside > 0) {
-            note = Templates.fill(Localized.text(messages.path("outside_scope"), lang), Map.of("n", String.valueOf(outside)));
-            note = note.isEmpty() ? outside + " more CIs are outside your data scope and are not shown." : note;
+            note = Templates.fill(messages.outsideScope().in(lang), Map.of("n", String.valueOf(outside)));
+            note = note.isEmpty() ? Templates.fill(MappingAsset.Messages.DEFAULT_OUTSIDE_SCOPE,
+                    Map.of("n", String.valueOf(outside))) : note;
         } else if (out.rows().isEmpty()) {
-            note = Localized.text(messages.path("scoped_empty"), lang);
-            note = note.isEmpty() ? "(Only CIs in your data scope were searched.)" : note;
+            note = messages.scopedEmpty().in(lang);
+            note = note.isEmpty() ? MappingAsset.Messages.DEFAULT_SCOPED_EMPTY : note;
         } else {
             return;
         }
@@ -187,7 +188,7 @@ public final class AnswerComposer {
     }
 
     /** The widened range stated first; the reading line last. */
-    private static Composed finish(PlanModel plan, List<ToolOutput> outputs, JsonNode mapping,
+    private static Composed finish(PlanModel plan, List<ToolOutput> outputs, MappingAsset mapping,
                                    Map<String, String> planVars, String lang,
                                    List<Block> blocks, List<String> warnings) {
         String note = adjustments(plan, mapping, planVars, lang, outputs);
@@ -212,44 +213,45 @@ public final class AnswerComposer {
         return new Composed(blocks, answer, warnings);
     }
 
-    private static String adjustments(PlanModel plan, JsonNode mapping, Map<String, String> vars, String lang,
+    private static String adjustments(PlanModel plan, MappingAsset mapping, Map<String, String> vars, String lang,
                                       List<ToolOutput> outputs) {
+        MappingAsset.Messages messages = mapping.messages();
         List<String> notes = new ArrayList<>();
         for (String a : plan.adjustments()) {
             String[] p = a.split(":");
             if (p[0].equals("widened") && p.length == 3) {
-                String template = Localized.text(mapping.path("messages").path("widened"), lang);
+                String template = messages.widened().in(lang);
                 notes.add(template.replace("{from}", TimeLabels.label(mapping, p[1], "", "", lang))
                         .replace("{to}", TimeLabels.label(mapping, p[2], "", "", lang)));
             } else if (p[0].equals("narrowed") && p.length >= 3) {
                 // "narrowed:<n>:<words>": of n CIs the words fit, one had the anchor incident (the words may hold ':')
                 String[] n = a.split(":", 3);
-                String template = Localized.text(mapping.path("messages").path("narrowed").path(plan.history().anchor()), lang);
+                String template = messages.narrowed().getOrDefault(plan.history().anchor(), Text.EMPTY).in(lang);
                 notes.add(template.replace("{n}", n[1]).replace("{words}", n[2])
                         .replace("{root}", vars.getOrDefault("root", plan.primary().ciCode()))
                         .replace("{range}", vars.getOrDefault("time_range", "")));
             } else if (p[0].equals("titled") && p.length >= 2) {
                 // "titled:<title>": the incident the question named by the words of its title (the title may hold ':')
-                notes.add(Localized.text(mapping.path("messages").path("titled"), lang)
+                notes.add(messages.titled().in(lang)
                         .replace("{title}", a.substring("titled:".length()))
                         .replace("{root}", vars.getOrDefault("root", plan.primary().ciCode())));
             } else if (p[0].equals("documents_only")) {
                 // "documents_only:<names>": no CI matched the names, so only the documents answer
                 String names = a.substring("documents_only:".length());
-                notes.add(Localized.text(mapping.path("messages").path(names.isEmpty() ? "documents_only_no_ci"
-                        : "documents_only"), lang).replace("{names}", names));
+                notes.add((names.isEmpty() ? messages.documentsOnlyNoCi() : messages.documentsOnly()).in(lang)
+                        .replace("{names}", names));
             } else if (p[0].equals("unmatched_names")) {
                 // "unmatched_names:<names>": a how-to question's names that matched no CI; said unless a document
                 // found mentions them ("what does HighErrorRate mean?" names an alert the documents explain)
                 List<String> unseen = java.util.Arrays.stream(a.substring("unmatched_names:".length()).split(", "))
                         .filter(n -> !n.isBlank() && !Passages.mention(outputs, n)).toList();
                 if (!unseen.isEmpty()) {
-                    notes.add(Localized.text(mapping.path("messages").path("documents_unmatched"), lang)
+                    notes.add(messages.documentsUnmatched().in(lang)
                             .replace("{names}", String.join(", ", unseen)));
                 }
             } else if (p[0].equals("unapplied") && p.length == 3) {
                 // "unapplied:<filters>:<templates>": filters the templates run could not apply (UnappliedFilters)
-                notes.add(Localized.text(mapping.path("messages").path("unapplied_filter"), lang)
+                notes.add(messages.unappliedFilter().in(lang)
                         .replace("{filters}", p[1].replace("|", ", ")).replace("{queries}", p[2].replace(",", ", ")));
             }
         }
@@ -271,30 +273,32 @@ public final class AnswerComposer {
         return null;
     }
 
-    private static String slotMessage(PlanModel plan, JsonNode messages, Map<String, String> vars, String lang) {
+    private static String slotMessage(PlanModel plan, MappingAsset.Messages messages, Map<String, String> vars,
+                                      String lang) {
         if (!plan.candidates().isEmpty()) {
             List<String> names = plan.candidates().stream().map(c -> c.ciName() + "(" + c.ciCode() + ")").toList();
             Map<String, String> v = new HashMap<>(vars);
             v.put("candidates", String.join(", ", names));
-            return Templates.fill(Localized.text(messages.path("ambiguous"), lang), v);
+            return Templates.fill(messages.ambiguous().in(lang), v);
         }
         if (plan.primary().mentions().isEmpty() && plan.primary().ciCode().isEmpty()) {
-            return Templates.fill(Localized.text(messages.path("missing_entity"), lang), vars);
+            return Templates.fill(messages.missingEntity().in(lang), vars);
         }
-        return Templates.fill(Localized.text(messages.path("not_found"), lang), vars);
+        return Templates.fill(messages.notFound().in(lang), vars);
     }
 
     /** zone: the question's offset; times are shown in it (ISO with the offset), as the texts say them. */
-    private static Block table(ToolOutput out, JsonNode rule, int decimals, int offset, java.time.ZoneOffset zone) {
+    private static Block table(ToolOutput out, MappingAsset.BlockRule rule, String lang, int decimals, int offset,
+                               java.time.ZoneOffset zone) {
         List<String> from = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        if (rule != null && rule.has("columns")) {
-            for (JsonNode c : rule.path("columns")) {
-                int i = out.columnIndex(c.path("from").asText());
+        if (rule != null) {
+            for (MappingAsset.Column c : rule.columns()) {
+                int i = out.columnIndex(c.from());
                 // a column the rows lack, or hold no value in (at_ts of an average), is not shown
                 if (i >= 0 && (out.rows().isEmpty() || out.rows().stream().anyMatch(r -> r.get(i) != null))) {
-                    from.add(c.path("from").asText());
-                    labels.add(c.path("label").asText(c.path("from").asText()));
+                    from.add(c.from());
+                    labels.add(c.label());
                 }
             }
         }
@@ -325,15 +329,6 @@ public final class AnswerComposer {
         data.put("offset", offset);
         data.put("truncated", truncated);
         data.put("query", out.queryName());
-        return new Block("table", rule == null ? "" : rule.path("title").asText(""), "", data);
-    }
-
-    private static JsonNode ruleFor(JsonNode mapping, String queryName) {
-        for (JsonNode r : mapping.path("rules")) {
-            if (queryName.equals(r.path("query").asText())) {
-                return r;
-            }
-        }
-        return null;
+        return new Block("table", rule == null ? "" : rule.title().in(lang), "", data);
     }
 }

@@ -1,7 +1,7 @@
 package dev.opsuite.executor.compose;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.executor.domain.ToolOutput;
+import dev.opsuite.model.asset.MappingAsset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +11,9 @@ import java.util.Map;
 final class Charts {
     private Charts() {}
 
-    static Block timeSeries(ToolOutput out, JsonNode rule, String label, String unit, int decimals) {
-        int x = out.columnIndex(rule.path("x").asText("bucket"));
-        int y = out.columnIndex(rule.path("y").asText("value"));
+    static Block timeSeries(ToolOutput out, MappingAsset.BlockRule rule, String label, String unit, int decimals) {
+        int x = out.columnIndex(rule.x());
+        int y = out.columnIndex(rule.y());
         List<Object> points = new ArrayList<>();
         for (List<Object> r : out.rows()) {
             Object v = r.get(y);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.executor.domain.ToolOutput;
 import dev.opsuite.model.Localized;
 import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.asset.MappingAsset;
+import dev.opsuite.model.asset.Text;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +33,7 @@ final class ComposeVars {
         return by.contains(":") ? by.substring(by.indexOf(':') + 1) : "";
     }
 
-    static Map<String, String> ofPlan(PlanModel plan, JsonNode mapping, JsonNode schema, String lang, int decimals) {
+    static Map<String, String> ofPlan(PlanModel plan, MappingAsset mapping, JsonNode schema, String lang, int decimals) {
         Map<String, String> vars = new HashMap<>();
         vars.put("mentions", written(plan));
         String code = plan.primary().ciCode();
@@ -52,9 +54,8 @@ final class ComposeVars {
             }
         }
         vars.put("agg", plan.metric().agg());
-        vars.put("agg_label", labelOf(mapping.path("agg_labels"), plan.metric().agg(), lang));
-        vars.put("order_label", Localized.text(mapping.path("order_labels").path(
-                plan.metric().order().equals("asc") ? "asc" : "desc"), lang));
+        vars.put("agg_label", labelOf(mapping.aggLabels(), plan.metric().agg(), lang));
+        vars.put("order_label", orderLabel(mapping, plan, lang));
         boolean metricRange = !plan.metric().timeRange().isEmpty();
         vars.put("time_range", TimeLabels.label(mapping, metricRange ? plan.metric().timeRange() : plan.history().timeRange(),
                 metricRange ? plan.metric().timeFrom() : plan.history().timeFrom(),
@@ -76,25 +77,33 @@ final class ComposeVars {
         return name.isEmpty() || name.equals(code) ? code : name + "(" + code + ")";
     }
 
-    private static String labelOf(JsonNode labels, String key, String lang) {
-        JsonNode l = labels.path(key);
-        return l.isMissingNode() ? key : Localized.text(l, lang);
+    private static String labelOf(Map<String, Text> labels, String key, String lang) {
+        Text l = labels.get(key);
+        return l == null ? key : l.in(lang);
+    }
+
+    /** The label of the plan's order: "top" (desc, also when the plan names none) or "bottom" (asc). */
+    static String orderLabel(MappingAsset mapping, PlanModel plan, String lang) {
+        return mapping.orderLabels().getOrDefault(plan.metric().order().equals("asc") ? "asc" : "desc", Text.EMPTY)
+                .in(lang);
     }
 
     /** "over 80%", "80% 초과", "between 40 and 60%". */
-    private static String condition(PlanModel.Threshold t, JsonNode mapping, String lang, String unit, int decimals) {
+    private static String condition(PlanModel.Threshold t, MappingAsset mapping, String lang, String unit,
+                                    int decimals) {
         if (t == null || t.op().isEmpty()) {
             return "";
         }
-        String template = Localized.text(mapping.path("condition_labels").path(t.op()), lang);
+        String template = mapping.conditionLabels().getOrDefault(t.op(), Text.EMPTY).in(lang);
         return template.replace("{value}", Templates.number(t.value(), decimals) + unit)
                 .replace("{upper}", Templates.number(t.upper(), decimals) + unit);
     }
 
     /** Variables from one tool's rows: first row, counts and the lists the templates quote. */
-    static void addRows(Map<String, String> vars, ToolOutput out, JsonNode rule, JsonNode messages, String lang,
-                        int decimals, java.time.ZoneOffset offset, Staleness staleness) {
-        JsonNode more = messages.path("more");
+    static void addRows(Map<String, String> vars, ToolOutput out, MappingAsset.Rule rule,
+                        MappingAsset.Messages messages, String lang, int decimals, java.time.ZoneOffset offset,
+                        Staleness staleness) {
+        Text more = messages.more();
         if (!out.rows().isEmpty()) {
             out.row(0).forEach((k, v) -> vars.put(k, isTime(k) ? local(v, offset) : Templates.number(v, decimals)));
             int ts = out.columnIndex("ts");
@@ -105,7 +114,7 @@ final class ComposeVars {
         vars.put("row_count", Integer.toString(out.rows().size()));
         long all = Math.max(out.rows().size(), total(out));
         vars.put("total", out.rows().isEmpty() ? "0" : Long.toString(all));
-        int limit = rule.path("list_limit").asInt(5);
+        int limit = rule.listLimit();
         vars.put("list", list(out, limit, lang, messages, false, decimals, vars.get("unit"), offset, staleness));
         vars.put("value_list", list(out, limit, lang, messages, true, decimals, vars.get("unit"), offset, staleness));
         vars.put("event_list", events(out, limit, lang, more, offset));
@@ -117,9 +126,9 @@ final class ComposeVars {
         return i >= 0 && !out.rows().isEmpty() && out.rows().get(0).get(i) instanceof Number n ? n.longValue() : -1;
     }
 
-    private static String list(ToolOutput out, int limit, String lang, JsonNode messages, boolean values, int decimals,
-                               String unit, java.time.ZoneOffset offset, Staleness staleness) {
-        JsonNode more = messages.path("more");
+    private static String list(ToolOutput out, int limit, String lang, MappingAsset.Messages messages, boolean values,
+                               int decimals, String unit, java.time.ZoneOffset offset, Staleness staleness) {
+        Text more = messages.more();
         int name = out.columnIndex("ci_name");
         int code = out.columnIndex("ci_code");
         int value = out.columnIndex("value");
@@ -136,13 +145,13 @@ final class ComposeVars {
                 item += " " + Templates.number(r.get(value), decimals) + (unit == null ? "" : unit);
                 if (ts >= 0 && staleness.staleAge(r.get(ts)).isPresent()) {
                     // one of several "current" values is old: said beside it
-                    item += Localized.text(messages.path("stale_item"), lang).replace("{ts}", local(r.get(ts), offset));
+                    item += messages.staleItem().in(lang).replace("{ts}", local(r.get(ts), offset));
                 }
             }
             items.add(item);
         }
         long all = Math.max(out.rows().size(), total(out));
-        String rest = all > items.size() ? Localized.text(more, lang).replace("{n}", Long.toString(all - items.size())) : "";
+        String rest = all > items.size() ? more.in(lang).replace("{n}", Long.toString(all - items.size())) : "";
         return String.join(", ", items) + rest;
     }
 
@@ -192,7 +201,7 @@ final class ComposeVars {
         }
     }
 
-    private static String events(ToolOutput out, int limit, String lang, JsonNode more, java.time.ZoneOffset offset) {
+    private static String events(ToolOutput out, int limit, String lang, Text more, java.time.ZoneOffset offset) {
         int ts = out.columnIndex("ts");
         int title = out.columnIndex("title");
         int code = out.columnIndex("ci_code");
@@ -205,7 +214,7 @@ final class ComposeVars {
             items.add(local(r.get(ts), offset) + " " + r.get(title)
                     + (code >= 0 ? " (" + r.get(code) + ")" : ""));
         }
-        String rest = out.rows().size() > items.size() ? Localized.text(more, lang)
+        String rest = out.rows().size() > items.size() ? more.in(lang)
                 .replace("{n}", Integer.toString(out.rows().size() - items.size())) : "";
         return String.join("; ", items) + rest;
     }

@@ -10,6 +10,7 @@ import dev.opsuite.llm.LlmMessage;
 import dev.opsuite.llm.LlmReply;
 import dev.opsuite.llm.LlmRequest;
 import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.asset.MappingAsset;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,14 +34,14 @@ public final class GroundedSummary {
     /** text: the grounded summary, empty when dropped or failed; ungrounded: what was not found; error: why no text. */
     public record Outcome(Optional<String> text, LlmCallLog call, List<String> ungrounded, String error) {}
 
-    public static boolean enabled(JsonNode mapping) {
-        return mapping.path("summary").path("enabled").asBoolean(false);
+    public static boolean enabled(MappingAsset mapping) {
+        return mapping.summary().enabled();
     }
 
-    public Outcome summarize(PlanModel plan, List<ToolOutput> outputs, String templateText, JsonNode mapping,
+    public Outcome summarize(PlanModel plan, List<ToolOutput> outputs, String templateText, MappingAsset mapping,
                              Instant deadline) {
-        JsonNode cfg = mapping.path("summary");
-        int maxRows = Math.max(1, cfg.path("max_rows").asInt(30));
+        MappingAsset.Summary cfg = mapping.summary();
+        int maxRows = cfg.maxRows();
         StringBuilder results = new StringBuilder();
         for (ToolOutput o : outputs) {
             if ("doc_executor".equals(o.tool())) {
@@ -68,12 +69,11 @@ public final class GroundedSummary {
         String cite = passages.isEmpty() ? "" : " Answer from the passages only: end every sentence with the number of "
                 + "the passage it comes from in brackets, e.g. [1]; a sentence without one is dropped.";
         LlmRequest request = new LlmRequest(List.of(
-                LlmMessage.system(cfg.path("system_prompt").asText("Summarise the tool results for an IT operator.")
+                LlmMessage.system(cfg.systemPrompt()
                         + " Write in " + language + ". Use only values present in the results." + cite),
                 LlmMessage.user("Question: " + plan.normalizedQuestion() + "\nTemplate answer: " + templateText
                         + "\nResults:\n" + data)),
-                null, null, false, cfg.has("temperature") ? cfg.path("temperature").asDouble() : 0.0,
-                cfg.path("max_tokens").asInt(300), deadline);
+                null, null, false, cfg.temperature(), cfg.maxTokens(), deadline);
         try {
             LlmReply reply = client.complete(request);
             String text = reply.content().strip();

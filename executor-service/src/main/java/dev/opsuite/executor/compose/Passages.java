@@ -1,8 +1,7 @@
 package dev.opsuite.executor.compose;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.executor.domain.ToolOutput;
-import dev.opsuite.model.Localized;
+import dev.opsuite.model.asset.MappingAsset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +16,11 @@ import java.util.Map;
 final class Passages {
     private Passages() {}
 
-    static Block of(ToolOutput out, JsonNode b, JsonNode messages, String lang) {
+    static Block of(ToolOutput out, MappingAsset.BlockRule b, MappingAsset.Messages messages, String lang) {
         String collection = String.valueOf(out.meta().getOrDefault("collection", ""));
         if (out.rows().isEmpty()) {
             boolean none = out.meta().get("documents") instanceof Number n && n.longValue() == 0;
-            String t = Localized.text(messages.path(none ? "documents_none" : "documents_no_match"), lang);
+            String t = (none ? messages.documentsNone() : messages.documentsNoMatch()).in(lang);
             if (t.isEmpty()) {
                 t = none ? "The collection '{collection}' holds no documents yet." : "No document in '{collection}' "
                         + "matches the question.";
@@ -56,7 +55,7 @@ final class Passages {
             c.put("score", r.get("score"));
             citations.add(c);
         }
-        String title = Localized.text(b.path("title"), lang);
+        String title = b.title().in(lang);
         return new Block("markdown", title, md.toString().strip(), Map.of("citations", citations));
     }
 

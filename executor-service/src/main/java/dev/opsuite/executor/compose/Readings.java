@@ -1,10 +1,10 @@
 package dev.opsuite.executor.compose;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.Intent;
-import dev.opsuite.model.Localized;
 import dev.opsuite.model.PlanModel;
 import dev.opsuite.model.View;
+import dev.opsuite.model.asset.MappingAsset;
+import dev.opsuite.model.asset.Text;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,11 +18,11 @@ import java.util.Map;
 final class Readings {
     private Readings() {}
 
-    static String render(PlanModel plan, JsonNode mapping, Map<String, String> planVars, String lang) {
-        JsonNode reading = mapping.path("reading");
-        if (reading.isMissingNode()) {
+    static String render(PlanModel plan, MappingAsset mapping, Map<String, String> planVars, String lang) {
+        if (mapping.reading().isEmpty()) {
             return "";
         }
+        Map<String, Text> reading = mapping.reading().get();
         Map<String, String> v = new HashMap<>(planVars);
         String target = planVars.getOrDefault("root", plan.primary().ciCode());
         String written = ComposeVars.written(plan);
@@ -31,17 +31,17 @@ final class Readings {
             target = "'" + written + "'";
         }
         String shape = shape(plan);
-        if (target.isEmpty() && reading.has(shape + "_all")) {
+        if (target.isEmpty() && reading.containsKey(shape + "_all")) {
             // events of the whole estate (or of its filters): no CI to name ("critical alert events over …")
             shape = shape + "_all";
         }
-        if (!reading.has(shape) && shape.endsWith("_latest")) {
+        if (!reading.containsKey(shape) && shape.endsWith("_latest")) {
             shape = shape.substring(0, shape.length() - "_latest".length()); // a Mapping written before them
         }
-        String template = Localized.text(reading.path(shape), lang);
+        String template = text(reading, shape, lang);
         if (target.isEmpty() && template.contains("{target}")) {
             // a question about one CI with none named: say so rather than "의 속성" / "attributes of "
-            template = Localized.text(reading.path("unnamed"), lang);
+            template = text(reading, "unnamed", lang);
         }
         if (template.isEmpty()) {
             return "";
@@ -53,8 +53,7 @@ final class Readings {
         v.put("range", planVars.getOrDefault("time_range", ""));
         v.put("bucket", plan.metric().bucket());
         v.put("n", Integer.toString(plan.metric().topN()));
-        v.put("order", Localized.text(mapping.path("order_labels").path(plan.metric().order().equals("asc") ? "asc" : "desc"),
-                lang));
+        v.put("order", ComposeVars.orderLabel(mapping, plan, lang));
         v.put("filters", filters(plan, lang));
         v.put("condition", planVars.getOrDefault("condition", ""));
         v.put("fields", String.join(", ", plan.primary().fields()));
@@ -64,23 +63,27 @@ final class Readings {
         v.put("depth", Integer.toString(plan.graph().depth()));
         v.put("window", Integer.toString(plan.history().windowHours()));
         v.put("ref", plan.history().eventRef());
-        StringBuilder line = new StringBuilder(Localized.text(reading.path("prefix"), lang));
+        StringBuilder line = new StringBuilder(text(reading, "prefix", lang));
         line.append(Templates.fill(template, v).replaceAll("\\s+", " ").strip());
         Object zone = plan.understanding().get("time_zone");
         boolean timed = !plan.metric().timeFrom().isEmpty() || plan.history().enabled();
         if (timed && zone != null && !zone.toString().isEmpty()) {
-            line.append(Localized.text(reading.path("zone"), lang).replace("{zone}", zone.toString()));
+            line.append(text(reading, "zone", lang).replace("{zone}", zone.toString()));
         }
         Object refTime = plan.understanding().get("ref_time");
         if (refTime != null && !refTime.toString().isBlank()) {
-            line.append(Localized.text(reading.path("ref_time"), lang).replace("{time}", refTime.toString())
+            line.append(text(reading, "ref_time", lang).replace("{time}", refTime.toString())
                     .replace("{ref}", plan.history().eventRef()));
         }
         if (!plan.unexplained().isEmpty()) {
-            line.append(Localized.text(reading.path("unexplained"), lang).replace("{words}",
+            line.append(text(reading, "unexplained", lang).replace("{words}",
                     "'" + String.join("', '", plan.unexplained()) + "'"));
         }
         return Templates.stripUnfilled(line.toString());
+    }
+
+    private static String text(Map<String, Text> reading, String key, String lang) {
+        return reading.getOrDefault(key, Text.EMPTY).in(lang);
     }
 
     /** Which reading template fits the plan. */

@@ -1,7 +1,7 @@
 package dev.opsuite.executor.compose;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.asset.MappingAsset;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -13,11 +13,11 @@ import java.time.format.DateTimeParseException;
  * With no asked_at in the plan (a hand-written or older plan) nothing is judged stale.
  */
 record Staleness(OffsetDateTime askedAt, Duration after) {
-    static final int DEFAULT_MINUTES = 90;
+    static final int DEFAULT_MINUTES = MappingAsset.DEFAULT_STALE_AFTER_MINUTES;
     /** Nothing is judged (mode mock: fixtures). */
     static final Staleness NONE = new Staleness(null, Duration.ofMinutes(DEFAULT_MINUTES));
 
-    static Staleness of(PlanModel plan, JsonNode mapping) {
+    static Staleness of(PlanModel plan, MappingAsset mapping) {
         Object at = plan.understanding().get("asked_at");
         OffsetDateTime asked = null;
         if (at != null && !at.toString().isEmpty()) {
@@ -27,8 +27,7 @@ record Staleness(OffsetDateTime askedAt, Duration after) {
                 asked = null; // not a timestamp: nothing is judged
             }
         }
-        return new Staleness(asked, Duration.ofMinutes(Math.max(1, mapping.path("stale_after_minutes")
-                .asInt(DEFAULT_MINUTES))));
+        return new Staleness(asked, Duration.ofMinutes(mapping.staleAfterMinutes()));
     }
 
     /** How long before the question the sample at {@code ts} was taken, when that is longer than allowed. */

@@ -1,10 +1,11 @@
 package dev.opsuite.executor.compose;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.model.Localized;
+import dev.opsuite.model.asset.MappingAsset;
+import dev.opsuite.model.asset.Text;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,17 +19,16 @@ final class TimeLabels {
 
     private TimeLabels() {}
 
-    static String label(JsonNode mapping, String name, String from, String to, String lang) {
+    static String label(MappingAsset mapping, String name, String from, String to, String lang) {
         if (name.isEmpty()) {
             return "";
         }
-        JsonNode labels = mapping.path("time_range_labels");
-        JsonNode formats = mapping.path("time_range_formats");
+        Map<String, Text> labels = mapping.timeRangeLabels();
         int colon = name.indexOf(':');
         if (colon > 0) {
             String kind = name.substring(0, colon);
             String value = name.substring(colon + 1);
-            String format = Localized.text(formats.path(kind), lang);
+            String format = mapping.timeRangeFormats().getOrDefault(kind, Text.EMPTY).in(lang);
             if (format.isEmpty()) {
                 format = "{value}";
             }
@@ -40,21 +40,21 @@ final class TimeLabels {
                 default -> value;
             };
         }
-        JsonNode l = labels.path(name);
-        if (!l.isMissingNode()) {
-            return Localized.text(l, lang);
+        Text l = labels.get(name);
+        if (l != null) {
+            return l.in(lang);
         }
         Matcher m = NUMBER.matcher(name);
         if (m.find()) {
-            JsonNode generic = labels.path(m.replaceFirst("{n}"));
-            if (!generic.isMissingNode()) {
-                return Localized.text(generic, lang).replace("{n}", m.group());
+            Text generic = labels.get(m.replaceFirst("{n}"));
+            if (generic != null) {
+                return generic.in(lang).replace("{n}", m.group());
             }
         }
         if (name.startsWith("since_")) {
-            JsonNode generic = labels.path("since_{day}");
-            if (!generic.isMissingNode()) {
-                return Localized.text(generic, lang).replace("{day}", name.substring("since_".length()));
+            Text generic = labels.get("since_{day}");
+            if (generic != null) {
+                return generic.in(lang).replace("{day}", name.substring("since_".length()));
             }
         }
         return span(from, to).isEmpty() ? name : span(from, to);

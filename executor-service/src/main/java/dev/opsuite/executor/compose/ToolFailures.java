@@ -1,8 +1,8 @@
 package dev.opsuite.executor.compose;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.executor.domain.ToolOutput;
-import dev.opsuite.model.Localized;
+import dev.opsuite.model.asset.MappingAsset;
+import dev.opsuite.model.asset.Text;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,14 +31,14 @@ public final class ToolFailures {
     }
 
     /** The warning for one failed query; {@code rule} is its Mapping rule (may be null). */
-    static Block of(ToolOutput out, JsonNode rule, JsonNode messages, Map<String, String> vars, String lang) {
+    static Block of(ToolOutput out, MappingAsset.Rule rule, MappingAsset.Messages messages, Map<String, String> vars,
+                    String lang) {
         String reason = reason(out);
-        String what = rule == null ? "" : Templates.stripUnfilled(Templates.fill(Localized.text(rule.path("unanswered"),
-                lang), vars));
+        String what = rule == null ? "" : Templates.stripUnfilled(Templates.fill(rule.unanswered().in(lang), vars));
         if (what.isEmpty()) {
-            what = "ko".equals(lang) ? "이 부분" : "this part of the answer";
+            what = "ko".equals(lang) ? "이 부분" : MappingAsset.Rule.DEFAULT_UNANSWERED;
         }
-        String text = text(messages.path("tool_failed").path(reason), out, messages, vars, lang, what);
+        String text = text(messages.toolFailed(reason), out, messages, vars, lang, what);
         if (text.isEmpty()) {
             text = store(out.tool(), messages, lang) + " (" + source(out) + ") could not be read, so " + what
                     + " could not be answered.";
@@ -47,10 +47,9 @@ public final class ToolFailures {
     }
 
     /** The warning when the CI name lookup failed: the names could not be looked up (not "no CI matches"). */
-    static Block resolve(ToolOutput out, JsonNode messages, Map<String, String> vars, String lang) {
+    static Block resolve(ToolOutput out, MappingAsset.Messages messages, Map<String, String> vars, String lang) {
         boolean down = reason(out).equals("unavailable");
-        String text = text(messages.path("tool_failed").path(down ? "resolve" : "resolve_failed"), out, messages, vars,
-                lang, "");
+        String text = text(messages.toolFailed(down ? "resolve" : "resolve_failed"), out, messages, vars, lang, "");
         if (text.isEmpty()) {
             text = store(out.tool(), messages, lang) + " (" + source(out) + (down ? ") is unavailable" : ") failed")
                     + ", so the CI named in the question could not be looked up.";
@@ -59,9 +58,9 @@ public final class ToolFailures {
     }
 
     /** The warning when the language-model summary failed and the template text stands instead. */
-    public static Block summary(String error, JsonNode messages, String lang) {
-        Map<String, String> v = Map.of("store", store("llm_summary", messages, lang));
-        String text = Templates.fill(Localized.text(messages.path("tool_failed").path("summary"), lang), v);
+    public static Block summary(String error, MappingAsset.Messages messages, String lang) {
+        Map<String, String> v = Map.of("store", store(GroundedSummary.TOOL, messages, lang));
+        String text = Templates.fill(messages.toolFailed("summary").in(lang), v);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("tool", "llm_summary");
         data.put("reason", "failed");
@@ -70,18 +69,18 @@ public final class ToolFailures {
                 + "template text." : text, data);
     }
 
-    private static String text(JsonNode template, ToolOutput out, JsonNode messages, Map<String, String> vars,
-                               String lang, String what) {
+    private static String text(Text template, ToolOutput out, MappingAsset.Messages messages,
+                               Map<String, String> vars, String lang, String what) {
         Map<String, String> v = new HashMap<>(vars);
         v.put("store", store(out.tool(), messages, lang));
         v.put("source", source(out));
         v.put("what", what);
-        String t = Templates.stripUnfilled(Templates.fill(Localized.text(template, lang), v));
+        String t = Templates.stripUnfilled(Templates.fill(template.in(lang), v));
         return t.isEmpty() ? t : Character.toUpperCase(t.charAt(0)) + t.substring(1);
     }
 
-    private static String store(String tool, JsonNode messages, String lang) {
-        String s = Localized.text(messages.path("stores").path(tool), lang);
+    private static String store(String tool, MappingAsset.Messages messages, String lang) {
+        String s = messages.store(tool).in(lang);
         return !s.isEmpty() ? s : "ko".equals(lang) ? "데이터 소스" : "the data source";
     }
 

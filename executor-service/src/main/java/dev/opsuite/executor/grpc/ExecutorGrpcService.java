@@ -2,31 +2,33 @@ package dev.opsuite.executor.grpc;
 
 import dev.opsuite.executor.compose.AnswerComposer;
 import dev.opsuite.executor.compose.Block;
+import dev.opsuite.executor.compose.GroundedSummary;
 import dev.opsuite.executor.domain.ExecutionResult;
 import dev.opsuite.executor.domain.PlanExecutor;
 import dev.opsuite.executor.domain.SourceCheck;
 import dev.opsuite.executor.domain.SourceChecker;
-import dev.opsuite.kit.proto.PlanProtos;
-import dev.opsuite.proto.v1.CheckSourceRequest;
-import dev.opsuite.proto.v1.CheckSourceResponse;
 import dev.opsuite.executor.domain.ToolOutput;
 import dev.opsuite.executor.present.Screen;
 import dev.opsuite.executor.present.ScreenPresenter;
 import dev.opsuite.guard.PlanValidator;
-import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.kit.grpc.StageAuth;
 import dev.opsuite.kit.grpc.Unary;
 import dev.opsuite.kit.json.AssetContents;
 import dev.opsuite.kit.json.AssetProtos;
+import dev.opsuite.kit.proto.PlanProtos;
+import dev.opsuite.llm.LlmCallProtos;
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.asset.MappingAsset;
+import dev.opsuite.model.errors.OpsException;
+import dev.opsuite.proto.v1.CheckSourceRequest;
+import dev.opsuite.proto.v1.CheckSourceResponse;
 import dev.opsuite.proto.v1.ComposeRequest;
 import dev.opsuite.proto.v1.ComposeResponse;
 import dev.opsuite.proto.v1.Diagnostics;
 import dev.opsuite.proto.v1.ExecuteRequest;
 import dev.opsuite.proto.v1.ExecuteResponse;
 import dev.opsuite.proto.v1.ExecutorServiceGrpc;
-import dev.opsuite.proto.v1.Plan;
 import dev.opsuite.proto.v1.PresentRequest;
 import dev.opsuite.proto.v1.PresentResponse;
 import dev.opsuite.proto.v1.PreviewQueryRequest;
@@ -35,15 +37,12 @@ import dev.opsuite.proto.v1.RetireSourceRequest;
 import dev.opsuite.proto.v1.RetireSourceResponse;
 import dev.opsuite.proto.v1.ScanSourceRequest;
 import dev.opsuite.proto.v1.ScanSourceResponse;
-import io.grpc.stub.StreamObserver;
-import java.util.List;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.executor.compose.GroundedSummary;
-import dev.opsuite.llm.LlmCallProtos;
 import io.grpc.Context;
 import io.grpc.Deadline;
+import io.grpc.stub.StreamObserver;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -211,7 +210,7 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
      */
     private AnswerComposer.Composed summarize(PlanModel plan, List<ToolOutput> outputs, AssetBundle assets,
                                               AnswerComposer.Composed c, ComposeResponse.Builder b, List<String> notes) {
-        JsonNode mapping = assets.content("mapping");
+        MappingAsset mapping = assets.mapping();
         if (!GroundedSummary.enabled(mapping) || outputs.isEmpty() || outputs.stream().allMatch(ToolOutput::failed)) {
             return c;
         }
@@ -227,7 +226,7 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             notes.add((o.ungrounded().isEmpty() ? "summary: " : "low_evidence: ") + o.error());
             if (o.ungrounded().isEmpty()) { // the call failed: say so; the template text stands below
                 List<Block> blocks = new ArrayList<>(c.blocks());
-                blocks.add(0, dev.opsuite.executor.compose.ToolFailures.summary(o.error(), mapping.path("messages"),
+                blocks.add(0, dev.opsuite.executor.compose.ToolFailures.summary(o.error(), mapping.messages(),
                         plan.language().isEmpty() ? "en" : plan.language()));
                 return new AnswerComposer.Composed(blocks, c.answer(), c.warnings());
             }

@@ -10,6 +10,7 @@ import dev.opsuite.model.AssetBundle;
 import dev.opsuite.model.Intent;
 import dev.opsuite.model.PlanModel;
 import dev.opsuite.model.View;
+import dev.opsuite.model.asset.MappingAsset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,10 @@ class MappingTemplatesTest {
 
     @Test
     void everyTemplateIsFilledByThePlanOrItsQuery() {
-        JsonNode mapping = ASSETS.content("mapping");
         int checked = 0;
         List<String> gaps = new ArrayList<>();
-        for (JsonNode rule : mapping.path("rules")) {
-            String query = rule.path("query").asText();
+        for (MappingAsset.Rule rule : ASSETS.mapping().rules()) {
+            String query = rule.query();
             JsonNode q = find(query);
             assertTrue(q != null, "mapping rule for unknown query " + query);
             List<String> columns = columnsOf(q);

@@ -23,7 +23,7 @@ class ReadingsTest {
     }
 
     private static String read(PlanModel p, String lang) {
-        return Readings.render(p, ASSETS.content("mapping"), Map.of("time_range", "the last 2 days"), lang);
+        return Readings.render(p, ASSETS.mapping(), Map.of("time_range", "the last 2 days"), lang);
     }
 
     @Test
@@ -91,7 +91,7 @@ class ReadingsTest {
         PlanModel.Metric m = new PlanModel.Metric("cpu_usage", "last", "range:2014-04-17T13:30Z/2014-04-17T14:31Z",
                 "2014-04-17T13:30Z", "2014-04-17T14:31Z", "", 0, "", true, null);
         PlanModel p = plan(Intent.AGGREGATE, one, m, null, "en");
-        String en = Readings.render(p, ASSETS.content("mapping"), Map.of("time_range", "2014-04-17 13:30–14:31"), "en");
+        String en = Readings.render(p, ASSETS.mapping(), Map.of("time_range", "2014-04-17 13:30–14:31"), "en");
         assertEquals(true, en.contains("its last sample over 2014-04-17 13:30–14:31"), en);
         dev.opsuite.executor.domain.ToolOutput out = new dev.opsuite.executor.domain.ToolOutput("metric_executor",
                 "metric_agg", List.of("ci_code", "ci_name", "metric_name", "value", "at_ts", "samples", "ts_from", "ts_to"),
@@ -126,7 +126,7 @@ class ReadingsTest {
         PlanModel.Primary none = new PlanModel.Primary("ci", "", List.of(), List.of(), List.of(), 0, 0, List.of(),
                 List.of(), "");
         PlanModel.Metric m = new PlanModel.Metric("mem_usage", "latest", "", "", "", "", 1, "desc", false, null);
-        String en = Readings.render(plan(Intent.AGGREGATE, none, m, null, "en"), ASSETS.content("mapping"),
+        String en = Readings.render(plan(Intent.AGGREGATE, none, m, null, "en"), ASSETS.mapping(),
                 Map.of("metric_label", "memory usage"), "en");
         assertEquals("Read as: top 1 by current memory usage", en);
     }

@@ -2,14 +2,14 @@ package dev.opsuite.executor.compose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.executor.domain.DefaultAssets;
 import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.asset.MappingAsset;
 import org.junit.jupiter.api.Test;
 
 /** The default Mapping's labels of named ranges, as sentences read them ("… over {time_range}"). */
 class TimeLabelsTest {
-    private static final JsonNode MAPPING = new AssetBundle(DefaultAssets.docs()).content("mapping");
+    private static final MappingAsset MAPPING = new AssetBundle(DefaultAssets.docs()).mapping();
 
     @Test
     void sinceAWeekdayIsSaidInTheAnswersLanguage() {

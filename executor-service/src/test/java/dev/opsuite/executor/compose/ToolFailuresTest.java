@@ -9,9 +9,9 @@ import dev.opsuite.executor.domain.DefaultAssets;
 import dev.opsuite.executor.domain.ToolOutput;
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.model.Intent;
-import dev.opsuite.model.Localized;
 import dev.opsuite.model.PlanModel;
 import dev.opsuite.model.View;
+import dev.opsuite.model.asset.MappingAsset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,10 +40,9 @@ class ToolFailuresTest {
 
     @Test
     void everyQueryOfTheMappingSaysWhichSourceFailedAndWhatIsMissing() {
-        JsonNode mapping = ASSETS.content("mapping");
         int checked = 0;
-        for (JsonNode rule : mapping.path("rules")) {
-            String query = rule.path("query").asText();
+        for (MappingAsset.Rule rule : ASSETS.mapping().rules()) {
+            String query = rule.query();
             String tool = toolOf(query);
             for (String lang : List.of("ko", "en")) {
                 for (String code : List.of("UNAVAILABLE", "DEADLINE_EXCEEDED", "INTERNAL")) {
@@ -54,7 +53,7 @@ class ToolFailuresTest {
                     assertTrue(c.answer().contains("(some_source)"), where);
                     assertTrue(c.answer().contains("ko".equals(lang) ? "조회하지 못했습니다" : "could not be answered"), where);
                     assertFalse(c.answer().matches("(?s).*\\{[a-z_:/]+}.*"), where);
-                    String store = Localized.text(mapping.path("messages").path("stores").path(tool), lang);
+                    String store = ASSETS.mapping().messages().store(tool).in(lang);
                     assertFalse(store.isEmpty(), "a store label for " + tool);
                     assertTrue(c.answer().toLowerCase().contains(store.toLowerCase()), where);
                     // the rule's own blocks (its "no data" text among them) are not composed at all
@@ -99,7 +98,7 @@ class ToolFailuresTest {
 
     @Test
     void aFailedSummaryIsStatedAboveTheTemplateText() {
-        Block b = ToolFailures.summary("HTTP 500 from the model", ASSETS.content("mapping").path("messages"), "ko");
+        Block b = ToolFailures.summary("HTTP 500 from the model", ASSETS.mapping().messages(), "ko");
         assertEquals(ToolFailures.WARNING, b.type());
         assertTrue(b.content().contains("언어 모델 요약"), b.content());
         assertEquals("llm_summary", b.data().get("tool"));

@@ -12,6 +12,7 @@ import static dev.opsuite.trace.domain.validation.Kind.TEXT;
 import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
 import static dev.opsuite.trace.domain.validation.Kind.mapOf;
 
+import dev.opsuite.model.asset.MappingAsset;
 import dev.opsuite.trace.domain.AssetType;
 import java.util.List;
 
@@ -68,14 +69,14 @@ final class MappingFields {
                                 field("rules[].blocks[].columns[].label", STRING, "Its heading.")
                                         .defaultIs("the column name"),
                                 field("rules[].blocks[].x", STRING, "chart: the column of the time axis.")
-                                        .byDefault("\"bucket\""),
+                                        .byDefaultText(MappingAsset.BlockRule.DEFAULT_X),
                                 field("rules[].blocks[].y", STRING, "chart: the column of the values.")
-                                        .byDefault("\"value\""),
+                                        .byDefaultText(MappingAsset.BlockRule.DEFAULT_Y),
                                 field("rules[].list_limit", INTEGER, "How many items `{list}`, `{value_list}` and "
-                                        + "`{event_list}` name before `messages.more`.").byDefault("5"),
+                                        + "`{event_list}` name before `messages.more`.").byDefault(MappingAsset.Rule.DEFAULT_LIST_LIMIT),
                                 field("rules[].unanswered", TEXT, "What the query answers, for the warning when its "
                                         + "store fails (`{what}`).")
-                                        .byDefault("\"this part of the answer\"")),
+                                        .byDefaultText(MappingAsset.Rule.DEFAULT_UNANSWERED)),
                         group("Messages",
                                 field("messages", OBJECT, "Texts the rules do not give: missing or ambiguous CIs, "
                                         + "failed stores, data scope notes."),
@@ -115,9 +116,9 @@ final class MappingFields {
                                         + "`{collection}` matches."),
                                 field("messages.outside_scope", TEXT, "Note for a scoped caller: `{n}` CIs outside "
                                         + "the data scope were left out.")
-                                        .byDefault("\"{n} more CIs are outside your data scope and are not shown.\""),
+                                        .byDefaultText(MappingAsset.Messages.DEFAULT_OUTSIDE_SCOPE),
                                 field("messages.scoped_empty", TEXT, "Note for a scoped caller when nothing was "
-                                        + "found.").byDefault("\"(Only CIs in your data scope were searched.)\""),
+                                        + "found.").byDefaultText(MappingAsset.Messages.DEFAULT_SCOPED_EMPTY),
                                 field("messages.stores", mapOf(TEXT), "Per tool (a template's `tool`, and "
                                         + "`llm_summary`), what the failure messages call its store (`{store}`).")
                                         .keys("tool names").byDefault("\"the data source\""),
@@ -152,10 +153,10 @@ final class MappingFields {
                                         .byDefault("\"{value}\""),
                                 field("number_format", OBJECT, "How numbers are written."),
                                 field("number_format.decimals", INTEGER, "Decimal places of values in texts and "
-                                        + "tables.").byDefault("1"),
+                                        + "tables.").byDefault(MappingAsset.DEFAULT_DECIMALS),
                                 field("stale_after_minutes", INTEGER, "A current value whose sample was taken longer "
                                         + "than this before the question is said to be old (`stale_template`, "
-                                        + "`messages.stale_item`).").byDefault("90")),
+                                        + "`messages.stale_item`).").byDefault(MappingAsset.DEFAULT_STALE_AFTER_MINUTES)),
                         group("Reading line",
                                 field("reading", OBJECT, "The last text block, saying how the question was read. "
                                         + "Without `reading`, no such block."),
@@ -180,11 +181,11 @@ final class MappingFields {
                                         .required(),
                                 field("summary.system_prompt", STRING, "The model's instructions (the language and "
                                         + "\"use only values present\" are added).")
-                                        .byDefault("\"Summarise the tool results for an IT operator.\""),
+                                        .byDefaultText(MappingAsset.Summary.DEFAULT_SYSTEM_PROMPT),
                                 field("summary.max_rows", INTEGER, "Rows of each result shown to the model.")
-                                        .min(1).byDefault("30"),
+                                        .min(1).byDefault(MappingAsset.Summary.DEFAULT_MAX_ROWS),
                                 field("summary.max_tokens", INTEGER, "Most tokens the summary may take.")
-                                        .min(1).byDefault("300"),
+                                        .min(1).byDefault(MappingAsset.Summary.DEFAULT_MAX_TOKENS),
                                 field("summary.temperature", NUMBER, "Sampling temperature of the model.")
                                         .byDefault("0"))));
     }
