@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.opsuite.model.asset.MappingAsset;
 import dev.opsuite.model.asset.PolicyAsset;
 import dev.opsuite.model.asset.QueryAsset;
+import dev.opsuite.model.asset.ResolverAsset;
+import dev.opsuite.model.asset.SchemaAsset;
 import dev.opsuite.model.asset.ScreenAsset;
 import dev.opsuite.model.errors.OpsException;
 import java.util.LinkedHashMap;
@@ -53,6 +55,16 @@ public final class AssetBundle {
     /** The applied Mapping, typed and parsed once per version; no rule, message or reading line when none is applied. */
     public MappingAsset mapping() {
         return MappingAsset.of(byType.get("mapping"));
+    }
+
+    /** The applied Resolver, typed and parsed once per version; no rule when none is applied. */
+    public ResolverAsset resolver() {
+        return ResolverAsset.of(byType.get("resolver"));
+    }
+
+    /** The applied SchemaCatalog, typed and parsed once per version; no entity, metric or relation when none is applied. */
+    public SchemaAsset schema() {
+        return SchemaAsset.of(byType.get("schema"));
     }
 
     /** The applied Screen, typed and parsed once per version; every default when none is applied. */

@@ -12,7 +12,7 @@ public record Text(String plain, Map<String, String> languages) {
     public static final Text EMPTY = new Text("", Map.of());
 
     public Text {
-        languages = Map.copyOf(languages);
+        languages = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(languages)); // in the asset's order
     }
 
     public static Text of(String plain) {

@@ -38,7 +38,7 @@ public final class AnswerComposer {
         int decimals = mapping.decimals();
         List<Block> blocks = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        Map<String, String> planVars = ComposeVars.ofPlan(plan, mapping, assets.content("schema"), lang, decimals);
+        Map<String, String> planVars = ComposeVars.ofPlan(plan, mapping, assets.schema(), lang, decimals);
         String root = rootLabel(outputs, plan.primary().ciCode());
         if (root != null) {
             planVars.put("root", root);

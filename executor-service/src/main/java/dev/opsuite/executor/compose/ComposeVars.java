@@ -1,10 +1,9 @@
 package dev.opsuite.executor.compose;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.executor.domain.ToolOutput;
-import dev.opsuite.model.Localized;
 import dev.opsuite.model.PlanModel;
 import dev.opsuite.model.asset.MappingAsset;
+import dev.opsuite.model.asset.SchemaAsset;
 import dev.opsuite.model.asset.Text;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +32,8 @@ final class ComposeVars {
         return by.contains(":") ? by.substring(by.indexOf(':') + 1) : "";
     }
 
-    static Map<String, String> ofPlan(PlanModel plan, MappingAsset mapping, JsonNode schema, String lang, int decimals) {
+    static Map<String, String> ofPlan(PlanModel plan, MappingAsset mapping, SchemaAsset schema, String lang,
+                                      int decimals) {
         Map<String, String> vars = new HashMap<>();
         vars.put("mentions", written(plan));
         String code = plan.primary().ciCode();
@@ -45,14 +45,9 @@ final class ComposeVars {
         vars.put("root_of", code.isEmpty() ? "" : "ko".equals(lang) ? vars.get("root") + "의 " : " of " + vars.get("root"));
         String metric = plan.metric().metricName();
         vars.put("metric_name", metric);
-        vars.put("metric_label", metric);
-        vars.put("unit", "");
-        for (JsonNode m : schema.path("metrics")) {
-            if (m.path("name").asText().equals(metric)) {
-                vars.put("metric_label", Localized.text(m.path("display_name"), lang));
-                vars.put("unit", m.path("unit").asText(""));
-            }
-        }
+        SchemaAsset.Metric m = schema.metric(metric).orElse(null);
+        vars.put("metric_label", m == null ? metric : m.label(lang));
+        vars.put("unit", m == null ? "" : m.unit());
         vars.put("agg", plan.metric().agg());
         vars.put("agg_label", labelOf(mapping.aggLabels(), plan.metric().agg(), lang));
         vars.put("order_label", orderLabel(mapping, plan, lang));

@@ -82,6 +82,6 @@ public final class Phrases {
 
     /** A localized text from {"ko": ..., "en": ...} or a plain string. */
     public static String localized(JsonNode node, String language) {
-        return dev.opsuite.model.Localized.text(node, language);
+        return dev.opsuite.model.asset.Text.from(node).in(language);
     }
 }

@@ -1,7 +1,11 @@
 package dev.opsuite.planner.domain;
 
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.AssetDoc;
+import dev.opsuite.model.asset.ParsedAssets;
+import dev.opsuite.model.asset.ResolverAsset;
+import dev.opsuite.model.asset.Text;
 import dev.opsuite.planner.domain.understand.Folding;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -17,30 +20,26 @@ import java.util.regex.PatternSyntaxException;
  * (nfkc, lowercase, particle stripping, stopwords) and alias mappings (e.g. 서버A -> ci_code:SVR001).
  */
 public final class ResolverRules {
-    private final List<JsonNode> rules = new ArrayList<>();
+    private final List<ResolverAsset.Rule> rules;
     private final List<String> particles = new ArrayList<>();
     private final Set<String> stopwords = new HashSet<>();
 
     /**
-     * The rules of this content, built once per content tree (the services share one tree per asset
-     * version, read-only): its thousand stop words are folded once, not on every question.
+     * The rules of the applied Resolver, built once per version (the services share one content tree per
+     * asset version, read-only): its thousand stop words are folded once, not on every question.
      */
-    public static ResolverRules of(JsonNode resolverContent) {
-        return dev.opsuite.model.asset.ParsedAssets.parsed(resolverContent, ResolverRules.class, ResolverRules::new);
+    public static ResolverRules of(AssetBundle assets) {
+        AssetDoc doc = assets.get("resolver").orElse(null);
+        if (doc == null || doc.content() == null || doc.content().isMissingNode()) {
+            return new ResolverRules(ResolverAsset.EMPTY);
+        }
+        return ParsedAssets.parsed(doc.content(), ResolverRules.class, c -> new ResolverRules(ResolverAsset.of(doc)));
     }
 
-    public ResolverRules(JsonNode resolverContent) {
-        for (JsonNode r : resolverContent.path("rules")) {
-            rules.add(r);
-            JsonNode data = r.path("rule_data");
-            if ("transformation".equals(r.path("rule_type").asText())) {
-                switch (data.path("transform").asText()) {
-                    case "strip_particles" -> data.path("particles").forEach(p -> particles.add(p.asText()));
-                    case "stopwords" -> data.path("words").forEach(w -> stopwords.add(Folding.fold(w.asText())));
-                    default -> { }
-                }
-            }
-        }
+    public ResolverRules(ResolverAsset resolver) {
+        rules = resolver.rules();
+        particles.addAll(resolver.particles());
+        resolver.stopwords().forEach(w -> stopwords.add(Folding.fold(w)));
         // longest particle first so "에서" wins over "에"
         particles.sort((a, b) -> b.length() - a.length());
     }
@@ -52,43 +51,33 @@ public final class ResolverRules {
         String text = question;
         Map<String, String> hits = new LinkedHashMap<>();
         List<String> fired = new ArrayList<>();
-        for (JsonNode r : rules) {
-            JsonNode data = r.path("rule_data");
-            String name = r.path("name").asText(r.path("rule_type").asText());
-            switch (r.path("rule_type").asText()) {
-                case "pattern_rule" -> {
-                    try {
-                        String next = Patterns.of(data.path("pattern").asText())
-                                .matcher(text).replaceAll(data.path("replacement").asText(""));
-                        if (!next.equals(text)) {
-                            fired.add(name);
-                        }
-                        text = next;
-                    } catch (PatternSyntaxException e) {
-                        throw new IllegalArgumentException("resolver rule '" + name + "': bad pattern", e);
-                    }
-                }
-                case "transformation" -> {
-                    String t = data.path("transform").asText();
-                    String next = switch (t) {
-                        case "nfkc" -> Normalizer.normalize(text, Normalizer.Form.NFKC);
-                        case "lowercase" -> text.toLowerCase(java.util.Locale.ROOT);
-                        case "uppercase" -> text.toUpperCase(java.util.Locale.ROOT);
-                        default -> text; // token-level transforms apply in tokens()
-                    };
+        for (ResolverAsset.Rule r : rules) {
+            String name = r.name();
+            if (r instanceof ResolverAsset.PatternRule p) {
+                try {
+                    String next = Patterns.of(p.pattern()).matcher(text).replaceAll(p.replacement());
                     if (!next.equals(text)) {
                         fired.add(name);
                     }
                     text = next;
+                } catch (PatternSyntaxException e) {
+                    throw new IllegalArgumentException("resolver rule '" + name + "': bad pattern", e);
                 }
-                case "alias_mapping" -> {
-                    String source = data.path("source_entity").asText();
-                    if (!source.isEmpty() && Phrases.contains(Folding.fold(text), source)) {
-                        hits.put(source, data.path("target_entity").asText());
-                        fired.add(name);
-                    }
+            } else if (r instanceof ResolverAsset.Transformation t) {
+                String next = switch (t.transform()) {
+                    case "nfkc" -> Normalizer.normalize(text, Normalizer.Form.NFKC);
+                    case "lowercase" -> text.toLowerCase(java.util.Locale.ROOT);
+                    case "uppercase" -> text.toUpperCase(java.util.Locale.ROOT);
+                    default -> text; // token-level transforms apply in tokens()
+                };
+                if (!next.equals(text)) {
+                    fired.add(name);
                 }
-                default -> { }
+                text = next;
+            } else if (r instanceof ResolverAsset.AliasMapping a
+                    && !a.source().isEmpty() && Phrases.contains(Folding.fold(text), a.source())) {
+                hits.put(a.source(), a.target());
+                fired.add(name);
             }
         }
         return new Applied(text.trim(), hits, fired);

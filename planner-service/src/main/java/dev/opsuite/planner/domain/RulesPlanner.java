@@ -31,7 +31,7 @@ public final class RulesPlanner {
     public record Screened(String language, ResolverRules.Applied applied, Optional<PlanDecision> reject) {}
 
     public Screened screen(String question, AssetBundle assets) {
-        ResolverRules resolver = ResolverRules.of(assets.content("resolver"));
+        ResolverRules resolver = ResolverRules.of(assets);
         RouteRules routes = new RouteRules(assets.policy(), assets.content("prompt"));
         String language = Folding.hasHangul(question) ? "ko" : "en";
         ResolverRules.Applied applied = resolver.apply(question);
@@ -78,7 +78,7 @@ public final class RulesPlanner {
             fired.add("direct:" + direct.get().name());
             return PlanDecision.direct(direct.get().answer(), "Direct answer: " + direct.get().name(), fired);
         }
-        Lexicon lexicon = Lexicon.of(assets.content("schema"), prompt, assets.content("resolver"));
+        Lexicon lexicon = Lexicon.of(assets.schema(), prompt, assets.resolver());
         Understanding u = Understander.understand(applied.text(), lexicon, dictionary, rules, now, zone,
                 applied.aliasHits());
         JsonNode messages = rules.path("understanding").path("messages");

@@ -95,8 +95,8 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
             AssetBundle assets = contents.bundle(request.getAssetsList(), StageAuth.mayOverrideAssets());
             OffsetDateTime now = parseNow(request.getNow());
             EntityDictionary dictionary = dictionaries.flatMap(d -> d.current(request.getAssetsList(), assets,
-                    "mock".equals(request.getMode()) ? "mock" : "real", Lexicon.of(assets.content("schema"),
-                            assets.content("prompt"), assets.content("resolver")).primaryEntity(),
+                    "mock".equals(request.getMode()) ? "mock" : "real", Lexicon.of(assets.schema(),
+                            assets.content("prompt"), assets.resolver()).primaryEntity(),
                     request.getEstateGeneration(), DataScope.of(assets.policy(), request.getRolesList())))
                     .orElse(null);
             Planning.Result r = planner.plan(question, assets, now, zone(request.getTimeZone(), now), dictionary,

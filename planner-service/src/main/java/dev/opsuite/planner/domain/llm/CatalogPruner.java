@@ -1,11 +1,13 @@
 package dev.opsuite.planner.domain.llm;
 
-import dev.opsuite.planner.domain.understand.Folding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsuite.model.asset.SchemaAsset;
+import dev.opsuite.model.asset.Text;
 import dev.opsuite.planner.domain.Phrases;
+import dev.opsuite.planner.domain.understand.Folding;
 
 /**
  * The SchemaCatalog cut down to what a question mentions, to keep the prompt small: every
@@ -16,30 +18,25 @@ import dev.opsuite.planner.domain.Phrases;
 final class CatalogPruner {
     private CatalogPruner() {}
 
-    static ObjectNode prune(JsonNode catalog, String question) {
+    static ObjectNode prune(SchemaAsset catalog, String question) {
         String folded = Folding.fold(question);
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode out = f.objectNode();
         ArrayNode entities = out.putArray("entities");
-        for (JsonNode e : catalog.path("entities")) {
-            ObjectNode ent = entities.addObject().put("name", e.path("name").asText());
+        for (SchemaAsset.Entity e : catalog.entities()) {
+            ObjectNode ent = entities.addObject().put("name", e.name());
             ArrayNode fields = ent.putArray("fields");
-            for (JsonNode field : e.path("fields")) {
-                ObjectNode fo = fields.addObject().put("name", field.path("name").asText())
-                        .put("type", field.path("type").asText("string"));
-                if (field.has("enum")) {
-                    fo.set("enum", field.path("enum"));
+            for (SchemaAsset.FieldDef field : e.fields()) {
+                ObjectNode fo = fields.addObject().put("name", field.name()).put("type", field.type());
+                if (field.enumerated()) {
+                    field.values().forEach(fo.putArray("enum")::add);
                 }
                 ObjectNode labels = f.objectNode();
-                field.path("enum_labels").properties().forEach(en -> {
+                field.valueLabels().forEach((value, words) -> {
                     ArrayNode hit = f.arrayNode();
-                    en.getValue().forEach(l -> {
-                        if (Phrases.contains(folded, Folding.fold(l.asText()))) {
-                            hit.add(l.asText());
-                        }
-                    });
+                    words.stream().filter(l -> Phrases.contains(folded, Folding.fold(l))).forEach(hit::add);
                     if (!hit.isEmpty()) {
-                        labels.set(en.getKey(), hit);
+                        labels.set(value, hit);
                     }
                 });
                 if (!labels.isEmpty()) {
@@ -48,19 +45,29 @@ final class CatalogPruner {
             }
         }
         ArrayNode metrics = out.putArray("metrics");
-        for (JsonNode m : catalog.path("metrics")) {
-            boolean named = Phrases.contains(folded, Folding.fold(m.path("name").asText()));
-            for (JsonNode s : m.path("synonyms")) {
-                named |= Phrases.contains(folded, Folding.fold(s.asText()));
+        for (SchemaAsset.Metric m : catalog.metrics()) {
+            boolean named = Phrases.contains(folded, Folding.fold(m.name()));
+            for (String s : m.synonyms()) {
+                named |= Phrases.contains(folded, Folding.fold(s));
             }
-            ObjectNode mo = metrics.addObject().put("name", m.path("name").asText());
+            ObjectNode mo = metrics.addObject().put("name", m.name());
             if (named) {
-                mo.put("unit", m.path("unit").asText()).set("display_name", m.path("display_name"));
+                mo.put("unit", m.unit()).set("display_name", json(m.displayName()));
                 mo.put("mentioned", true);
             }
         }
         ArrayNode relations = out.putArray("relation_types");
-        catalog.path("relations").forEach(r -> relations.add(r.path("type").asText()));
+        catalog.relationTypes().forEach(relations::add);
         return out;
+    }
+
+    /** A text as the asset wrote it: one string, or a string per language. */
+    private static JsonNode json(Text t) {
+        if (t.plain() != null) {
+            return JsonNodeFactory.instance.textNode(t.plain());
+        }
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        t.languages().forEach(o::put);
+        return o;
     }
 }

@@ -1,13 +1,15 @@
 package dev.opsuite.planner.domain.llm;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.Intent;
 import dev.opsuite.model.PlanModel;
 import dev.opsuite.model.View;
+import dev.opsuite.model.asset.SchemaAsset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a model-written plan must satisfy before the common VALIDATE even sees it: every name it
@@ -23,14 +25,14 @@ final class LlmPlanChecks {
 
     private LlmPlanChecks() {}
 
-    static List<String> check(PlanModel p, JsonNode catalog) {
+    static List<String> check(PlanModel p, SchemaAsset catalog) {
         List<String> errors = new ArrayList<>();
         if (p.intent() == null || p.view() == null) {
             errors.add("plan.intent and plan.view are required");
             return errors;
         }
         String entity = p.primary().entity().isEmpty() ? "ci" : p.primary().entity();
-        JsonNode ent = entity(catalog, entity);
+        SchemaAsset.Entity ent = catalog.entity(entity).orElse(null);
         if (ent == null) {
             errors.add("plan.primary.entity '" + entity + "' is not an entity of the schema catalog");
         } else {
@@ -38,7 +40,7 @@ final class LlmPlanChecks {
             filters("plan.secondary.filters", p.secondary().filters(), ent, errors);
         }
         if (!p.metric().metricName().isEmpty()) {
-            Set<String> metrics = names(catalog.path("metrics"), "name");
+            Set<String> metrics = new TreeSet<>(catalog.metrics().stream().map(SchemaAsset.Metric::name).toList());
             if (!metrics.contains(p.metric().metricName())) {
                 errors.add("plan.metric.metric_name '" + p.metric().metricName() + "' is not one of " + metrics);
             }
@@ -49,7 +51,7 @@ final class LlmPlanChecks {
                 errors.add("plan.metric.top_n must be between 0 and 100");
             }
         }
-        Set<String> relations = names(catalog.path("relations"), "type");
+        Set<String> relations = new TreeSet<>(catalog.relationTypes());
         for (String r : p.graph().relationTypes()) {
             if (!relations.contains(r)) {
                 errors.add("plan.graph.relation_types: '" + r + "' is not one of " + relations);
@@ -65,11 +67,10 @@ final class LlmPlanChecks {
         if (graph != (p.view() != View.SUMMARY)) {
             errors.add("plan.view " + p.view() + " does not fit plan.intent " + p.intent());
         }
-        JsonNode events = entity(catalog, "ci_event");
-        if (events != null) {
-            values("plan.history.event_types", p.history().eventTypes(), field(events, "event_type"), errors);
-            values("plan.history.severities", p.history().severities(), field(events, "severity"), errors);
-        }
+        catalog.entity(catalog.eventsEntity()).ifPresent(events -> {
+            values("plan.history.event_types", p.history().eventTypes(), events.field("event_type"), errors);
+            values("plan.history.severities", p.history().severities(), events.field("severity"), errors);
+        });
         for (String b : p.output().blocks()) {
             if (!BLOCKS.contains(b)) {
                 errors.add("plan.output.blocks: '" + b + "' is not one of " + BLOCKS);
@@ -78,11 +79,12 @@ final class LlmPlanChecks {
         return errors;
     }
 
-    private static void filters(String at, List<PlanModel.Filter> filters, JsonNode entity, List<String> errors) {
+    private static void filters(String at, List<PlanModel.Filter> filters, SchemaAsset.Entity entity,
+                                List<String> errors) {
         for (PlanModel.Filter f : filters) {
-            JsonNode field = field(entity, f.field());
-            if (field == null) {
-                errors.add(at + ": field '" + f.field() + "' is not a field of entity " + entity.path("name").asText());
+            Optional<SchemaAsset.FieldDef> field = entity.field(f.field());
+            if (field.isEmpty()) {
+                errors.add(at + ": field '" + f.field() + "' is not a field of entity " + entity.name());
                 continue;
             }
             if (!OPS.contains(f.op())) {
@@ -92,40 +94,17 @@ final class LlmPlanChecks {
         }
     }
 
-    private static void values(String at, List<String> values, JsonNode field, List<String> errors) {
-        if (field == null || !field.has("enum")) {
+    /** A field that is not enumerated takes any value. */
+    private static void values(String at, List<String> values, Optional<SchemaAsset.FieldDef> field,
+                               List<String> errors) {
+        if (field.isEmpty() || !field.get().enumerated()) {
             return;
         }
-        Set<String> allowed = new HashSet<>();
-        field.path("enum").forEach(v -> allowed.add(v.asText()));
+        Set<String> allowed = new HashSet<>(field.get().values());
         for (String v : values) {
             if (!allowed.contains(v)) {
                 errors.add(at + ": '" + v + "' is not one of " + allowed);
             }
         }
-    }
-
-    private static JsonNode entity(JsonNode catalog, String name) {
-        for (JsonNode e : catalog.path("entities")) {
-            if (e.path("name").asText().equals(name)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static JsonNode field(JsonNode entity, String name) {
-        for (JsonNode f : entity.path("fields")) {
-            if (f.path("name").asText().equals(name)) {
-                return f;
-            }
-        }
-        return null;
-    }
-
-    private static Set<String> names(JsonNode arr, String key) {
-        Set<String> s = new java.util.TreeSet<>();
-        arr.forEach(n -> s.add(n.path(key).asText()));
-        return s;
     }
 }

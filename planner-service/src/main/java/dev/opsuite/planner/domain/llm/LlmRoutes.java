@@ -74,7 +74,7 @@ final class LlmRoutes {
                 if (!errors.isEmpty()) {
                     return null;
                 }
-                errors.addAll(LlmPlanChecks.check(plan, assets.content("schema")));
+                errors.addAll(LlmPlanChecks.check(plan, assets.schema()));
                 PlanValidator.Result r = validator.validate(plan, assets, roles);
                 r.decisions().stream().filter(d -> "deny".equals(d.decision()))
                         .forEach(d -> errors.add("policy " + d.rule() + ": " + d.reason()));

@@ -26,7 +26,7 @@ final class PlanPrompt {
         system.append("\nLimits: graph depth at most ").append(assets.policy().budget().maxDepth())
                 .append("; only read-only plans.");
         system.append("\nSchema catalog (pruned to the question):\n")
-                .append(CatalogPruner.prune(assets.content("schema"), question).toString());
+                .append(CatalogPruner.prune(assets.schema(), question).toString());
         List<LlmMessage> out = new ArrayList<>();
         out.add(LlmMessage.system(system.toString()));
         for (JsonNode shot : prompt.path("few_shot")) {

@@ -2,6 +2,8 @@ package dev.opsuite.planner.domain.understand;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.kit.cache.Lru;
+import dev.opsuite.model.asset.ResolverAsset;
+import dev.opsuite.model.asset.SchemaAsset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,7 +38,7 @@ public final class Lexicon {
     private final String primaryEntity;
     private final String eventsEntity;
 
-    private record Source(JsonNode schema, JsonNode prompt, JsonNode resolver) {
+    private record Source(SchemaAsset schema, JsonNode prompt, ResolverAsset resolver) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Source s && s.schema == schema && s.prompt == prompt && s.resolver == resolver;
@@ -51,31 +53,29 @@ public final class Lexicon {
 
     private static final Map<Source, Lexicon> BUILT = Lru.bounded(32);
 
-    public static Lexicon of(JsonNode schema, JsonNode prompt, JsonNode resolver) {
+    public static Lexicon of(SchemaAsset schema, JsonNode prompt, ResolverAsset resolver) {
         return BUILT.computeIfAbsent(new Source(schema, prompt, resolver), k -> new Lexicon(schema, prompt, resolver));
     }
 
-    Lexicon(JsonNode schema, JsonNode prompt, JsonNode resolver) {
-        primaryEntity = entityWithRole(schema, "primary", schema.path("entities").path(0).path("name").asText("ci"));
-        eventsEntity = entityWithRole(schema, "events", "ci_event");
-        for (JsonNode m : schema.path("metrics")) {
-            String name = m.path("name").asText();
+    Lexicon(SchemaAsset schema, JsonNode prompt, ResolverAsset resolver) {
+        primaryEntity = schema.primaryEntity();
+        eventsEntity = schema.eventsEntity();
+        for (SchemaAsset.Metric m : schema.metrics()) {
+            String name = m.name();
             add(new Word(Word.Kind.METRIC, "", name, name));
-            m.path("synonyms").forEach(s -> add(new Word(Word.Kind.METRIC, "", name, s.asText())));
-            JsonNode display = m.path("display_name");
-            display.forEach(d -> add(new Word(Word.Kind.METRIC, "", name, d.asText())));
+            m.synonyms().forEach(s -> add(new Word(Word.Kind.METRIC, "", name, s)));
+            // each label given per language is a word for the metric
+            m.displayName().languages().values().forEach(d -> add(new Word(Word.Kind.METRIC, "", name, d)));
         }
-        for (JsonNode e : schema.path("entities")) {
-            String entity = e.path("name").asText();
-            e.path("synonyms").forEach(s -> add(new Word(Word.Kind.ENTITY_TYPE, "", entity, s.asText())));
-            for (JsonNode f : e.path("fields")) {
-                String field = f.path("name").asText();
-                f.path("synonyms").forEach(s -> add(new Word(Word.Kind.FIELD, entity, field, s.asText())));
-                JsonNode labels = f.path("enum_labels");
-                for (JsonNode v : f.path("enum")) {
-                    String value = v.asText();
+        for (SchemaAsset.Entity e : schema.entities()) {
+            String entity = e.name();
+            e.synonyms().forEach(s -> add(new Word(Word.Kind.ENTITY_TYPE, "", entity, s)));
+            for (SchemaAsset.FieldDef f : e.fields()) {
+                String field = f.name();
+                f.synonyms().forEach(s -> add(new Word(Word.Kind.FIELD, entity, field, s)));
+                for (String value : f.values()) {
                     add(new Word(Word.Kind.ENUM, entity + "." + field, value, value));
-                    labels.path(value).forEach(l -> add(new Word(Word.Kind.ENUM, entity + "." + field, value, l.asText())));
+                    f.labels(value).forEach(l -> add(new Word(Word.Kind.ENUM, entity + "." + field, value, l)));
                 }
             }
         }
@@ -91,15 +91,8 @@ public final class Lexicon {
         rules.path("trend_buckets").properties().forEach(g -> g.getValue().forEach(
                 k -> add(new Word(Word.Kind.TREND, "", g.getKey(), k.asText()))));
         rules.path("understanding").path("when_words").forEach(k -> add(new Word(Word.Kind.WHEN, "", "when", k.asText())));
-        for (JsonNode r : resolver.path("rules")) {
-            JsonNode data = r.path("rule_data");
-            if ("strip_particles".equals(data.path("transform").asText())) {
-                data.path("particles").forEach(x -> particles.add(Folding.fold(x.asText())));
-            }
-            if ("stopwords".equals(data.path("transform").asText())) {
-                data.path("words").forEach(w -> add(new Word(Word.Kind.STOPWORD, "", "", w.asText())));
-            }
-        }
+        resolver.particles().forEach(x -> particles.add(Folding.fold(x)));
+        resolver.stopwords().forEach(w -> add(new Word(Word.Kind.STOPWORD, "", "", w)));
         for (Object w : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) {
             String s = new String((char[]) w);
             if (!NOT_STOPWORDS.contains(s)) {
@@ -248,14 +241,5 @@ public final class Lexicon {
 
     public String eventsEntity() {
         return eventsEntity;
-    }
-
-    private static String entityWithRole(JsonNode schema, String role, String fallback) {
-        for (JsonNode e : schema.path("entities")) {
-            if (role.equals(e.path("role").asText())) {
-                return e.path("name").asText();
-            }
-        }
-        return fallback;
     }
 }

@@ -33,7 +33,7 @@ class EstateWordsTest {
     @BeforeAll
     static void load() throws Exception {
         assets = DefaultAssets.load();
-        lexicon = Lexicon.of(assets.content("schema"), assets.content("prompt"), assets.content("resolver"));
+        lexicon = Lexicon.of(assets.schema(), assets.content("prompt"), assets.resolver());
         dict = EstateFixture.dictionary();
     }
 

@@ -28,7 +28,7 @@ class UnderstandingTest {
     @BeforeAll
     static void load() throws Exception {
         assets = DefaultAssets.load();
-        lexicon = Lexicon.of(assets.content("schema"), assets.content("prompt"), assets.content("resolver"));
+        lexicon = Lexicon.of(assets.schema(), assets.content("prompt"), assets.resolver());
         List<EntityDictionary.Entity> e = List.of(
                 new EntityDictionary.Entity("SVC007", "cart", "service", false),
                 new EntityDictionary.Entity("SVC008", "cartservice", "service", false),

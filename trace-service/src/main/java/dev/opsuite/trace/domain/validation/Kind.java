@@ -21,7 +21,7 @@ record Kind(Base base, Kind element, List<Kind> options) {
     static final Kind OBJECT = new Kind(Base.OBJECT, null, List.of());
     /** Any JSON value. */
     static final Kind ANY = new Kind(Base.ANY, null, List.of());
-    /** Text for people: a string, or an object of language code → string (Localized). */
+    /** Text for people: a string, or an object of language code → string (domain-model Text). */
     static final Kind TEXT = new Kind(Base.TEXT, null, List.of());
     /** A constant of a time pattern: whatever JSON scalar, read as text. */
     static final Kind SCALAR = either(STRING, NUMBER, BOOLEAN);

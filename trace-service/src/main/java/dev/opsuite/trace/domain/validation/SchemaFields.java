@@ -10,6 +10,7 @@ import static dev.opsuite.trace.domain.validation.Kind.TEXT;
 import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
 import static dev.opsuite.trace.domain.validation.Kind.mapOf;
 
+import dev.opsuite.model.asset.SchemaAsset;
 import dev.opsuite.trace.domain.AssetType;
 import java.util.List;
 
@@ -62,7 +63,7 @@ final class SchemaFields {
                                 field("entities[].fields[].name", STRING, "The field's name, as statements and "
                                         + "plan filters spell it.").required(),
                                 field("entities[].fields[].type", STRING, "The field's type, as the LLM planner "
-                                        + "sees it.").byDefault("\"string\"")
+                                        + "sees it.").byDefaultText(SchemaAsset.DEFAULT_FIELD_TYPE)
                                         .known("string", "integer", "float", "boolean", "timestamp", "date", "json",
                                                 "array"),
                                 field("entities[].fields[].synonyms", STRINGS, "Words naming the field in questions "
