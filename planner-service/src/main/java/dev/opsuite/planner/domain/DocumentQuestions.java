@@ -19,8 +19,8 @@ final class DocumentQuestions {
     private DocumentQuestions() {}
 
     static PlanModel apply(PlanModel p, String question, JsonNode rules, Signals s) {
-        if (!s.intent("document")) {
-            return p;
+        if (!s.intent("document") || s.onlyInContext("document")) {
+            return p; // "we're putting the postmortem together, so: what was the maximum error rate of X"
         }
         boolean data = p.intent() == Intent.EXPAND || p.intent() == Intent.PATH || p.intent() == Intent.AGGREGATE
                 || !p.metric().metricName().isEmpty() || p.history().enabled() || p.output().count();

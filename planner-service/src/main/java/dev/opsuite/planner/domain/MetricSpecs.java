@@ -49,17 +49,31 @@ final class MetricSpecs {
                 threshold);
     }
 
-    /** Whether a named bucket width ("5 minutes" over a month) would give more than 1000 points. */
-    private static boolean tooMany(Duration span, String bucket) {
+    /** Whether a named bucket width holds the whole range the question names ("1 week" over one day). */
+    static boolean oneBucket(TimeReading t, String bucket) {
+        if (!t.present() || t.from() == null || t.to() == null) {
+            return false;
+        }
+        Duration width = width(bucket);
+        return width != null && width.compareTo(Duration.between(t.from(), t.to())) >= 0;
+    }
+
+    /** "5 minutes", "1 hour", "1 day", "1 week"; null for anything not written "n unit". */
+    private static Duration width(String bucket) {
         String[] p = bucket.split("\\s+");
         try {
             long n = Long.parseLong(p[0]);
-            Duration width = p[1].startsWith("minute") ? Duration.ofMinutes(n) : p[1].startsWith("hour")
+            return p[1].startsWith("minute") ? Duration.ofMinutes(n) : p[1].startsWith("hour")
                     ? Duration.ofHours(n) : p[1].startsWith("day") ? Duration.ofDays(n) : Duration.ofDays(7 * n);
-            return span.dividedBy(width) > 1000;
         } catch (RuntimeException e) {
-            return true; // a width not written "n unit" is not trusted
+            return null;
         }
+    }
+
+    /** Whether a named bucket width ("5 minutes" over a month) would give more than 1000 points. */
+    private static boolean tooMany(Duration span, String bucket) {
+        Duration width = width(bucket);
+        return width == null || span.dividedBy(width) > 1000; // a width not written "n unit" is not trusted
     }
 
     /** Bucket width for a trend: at most a few hundred points (5 minutes up to 2 h, hourly up to 7 days…). */

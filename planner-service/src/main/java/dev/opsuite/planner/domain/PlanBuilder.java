@@ -262,8 +262,9 @@ final class PlanBuilder {
                     defaults.path("top_range").asText("last_1h"), "", n, s.order().get(), null, ranged);
             return parts.plan(Intent.AGGREGATE, View.SUMMARY, List.of(), filters, null, m, null, TABLE_BLOCKS).plan();
         }
-        if (s.trend()) {
-            // "daily", "시간별" name the bucket; else it is picked for the range
+        if (s.trend() && !s.bucket().map(b -> MetricSpecs.oneBucket(t, b)).orElse(false)) {
+            // "daily", "시간별" name the bucket; else it is picked for the range. A bucket as wide as the range
+            // named is no series ("the weekly" report's "average CPU on Monday" is one day's average)
             PlanModel.Metric m = specs.metric(metric, agg.orElse("avg"), t, defaults.path("aggregate_range").asText("last_24h"),
                     s.bucket().orElse("trend"), 0, "", null, true);
             return parts.plan(Intent.AGGREGATE, View.SUMMARY, ents, filters, null, m, null,
@@ -334,7 +335,8 @@ final class PlanBuilder {
         List<String> listed = new ArrayList<>(List.of("deploy", "change"));
         named.stream().filter(t -> !t.equals("incident") && !t.equals("alert") && !listed.contains(t)).forEach(listed::add);
         List<String> refs = s.references("incident");
-        PlanModel.History h = history(listed, List.of(), "last_30d", anchor,
+        // the incident is presupposed: its latest one is looked for as far back as rules.defaults.anchor_range
+        PlanModel.History h = history(listed, List.of(), defaults.path("anchor_range").asText("last_90d"), anchor,
                 defaults.path("change_window_hours").asInt(24), refs.isEmpty() ? "" : refs.get(0), defaults);
         List<LinkedEntity> kept = besideAnId(ents, h.eventRef());
         if (h.eventRef().isEmpty() && kept.size() >= 2 && kept.stream().allMatch(LinkedEntity::resolved)) {

@@ -217,6 +217,10 @@ final class PlanParts {
                 unexplained.add(c.text());
             }
         }
+        // a trend word the answer gives no series for ("for the weekly: … average CPU on Monday") is not understood
+        if (p.metric().bucket().isEmpty()) {
+            u.of("trend").forEach(c -> unexplained.add(c.text()));
+        }
         // a threshold with no measure to apply it to ("when was X above 90%?" naming no metric) is not understood
         if (!measure) {
             u.of("threshold").forEach(c -> unexplained.add(c.text()));

@@ -33,6 +33,8 @@ public final class Lexicon {
     private final Set<String> latinPhrases = new HashSet<>();
     /** The words the time patterns spell out ("last", "week", "yesterday"). */
     private final Set<String> timeWords = new HashSet<>();
+    /** The Prompt asset's Latin question words of one word ("which", "what"). */
+    private final Set<String> questionWords = new HashSet<>();
     /** Compact forms of the all-Hangul phrases of two to four syllables, for typo matching by jamo. */
     private final Set<String> hangulPhrases = new HashSet<>();
     private final String primaryEntity;
@@ -90,6 +92,12 @@ public final class Lexicon {
         // "daily", "시간별": a series and the width of its buckets
         rules.path("trend_buckets").properties().forEach(g -> g.getValue().forEach(
                 k -> add(new Word(Word.Kind.TREND, "", g.getKey(), k.asText()))));
+        rules.path("understanding").path("question_words").forEach(w -> {
+            String word = Folding.fold(w.asText()).trim();
+            if (word.matches("[a-z]+")) {
+                questionWords.add(word);
+            }
+        });
         rules.path("understanding").path("when_words").forEach(k -> add(new Word(Word.Kind.WHEN, "", "when", k.asText())));
         resolver.particles().forEach(x -> particles.add(Folding.fold(x)));
         resolver.stopwords().forEach(w -> add(new Word(Word.Kind.STOPWORD, "", "", w)));
@@ -223,6 +231,11 @@ public final class Lexicon {
     /** A compact Latin word some phrase uses: used to split glued words. */
     public boolean knowsLatin(String compact) {
         return latinWords.contains(compact) || phrases.containsCompact(compact);
+    }
+
+    /** A Latin question word of the Prompt asset ({@code understanding.question_words}: "which", "where"). */
+    public boolean questionWord(String compact) {
+        return questionWords.contains(compact);
     }
 
     /** A Latin word that means something here: a phrase of the vocabulary (no stopword) or a word of time. */

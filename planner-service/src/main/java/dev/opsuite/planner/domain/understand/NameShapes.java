@@ -132,6 +132,9 @@ final class NameShapes {
             return false;
         }
         for (String p : parts) {
+            if (reading.rules.path("number_words").has(p)) {
+                continue; // "one-liner", "two-factor": a number word is no part of a name
+            }
             if (p.length() < 3 || !lexicon.phrases().get(p).isEmpty()) {
                 return false;
             }
@@ -141,6 +144,25 @@ final class NameShapes {
             }
         }
         return true;
+    }
+
+    /**
+     * "call-out", "one-liner", "check-in": Latin words joined by hyphens are one word of the language; the
+     * span, a strict part of such a written word, is no word of its own ("call" is no question about calls,
+     * "one" no count).
+     */
+    static boolean insideHyphenated(String text, Span s) {
+        int start = s.start();
+        int end = s.end();
+        while (start > 0 && !wordBreak(text.charAt(start - 1))) {
+            start--;
+        }
+        while (end < text.length() && !wordBreak(text.charAt(end))) {
+            end++;
+        }
+        String word = text.substring(start, end).replaceAll("[.'’]+$|['’]s$", "");
+        return (s.start() > start || s.end() < start + word.length())
+                && word.matches("[A-Za-z]{2,}(-[A-Za-z]{2,})+");
     }
 
     private static boolean wordBreak(char c) {

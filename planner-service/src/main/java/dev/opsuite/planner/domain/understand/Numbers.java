@@ -105,6 +105,9 @@ final class Numbers {
         }
         for (Token t : a.tokens()) {
             JsonNode word = rules.path("number_words").path(t.surface());
+            if (NameShapes.insideHyphenated(a.text(), new Span(t.start(), t.end()))) {
+                continue; // "one-liner", "two-factor": no count
+            }
             if (!reading.claimed(t) && word.isNumber()) { // "두 개", "which three apps"
                 claims.add(new Claim(new Span(t.start(), t.end()), t.surface(), "number", "top_n " + word.asInt(), 1));
                 return word.asInt();

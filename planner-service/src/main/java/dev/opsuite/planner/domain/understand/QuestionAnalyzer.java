@@ -61,12 +61,23 @@ public final class QuestionAnalyzer {
     /** @param meaningful the words a word with two letters swapped is read as ("thsi" → this) */
     public static Analyzed analyze(String question, Predicate<String> known, Predicate<String> meaningful,
                                    List<String> particles) {
+        return analyze(question, known, meaningful, w -> false, particles);
+    }
+
+    /** @param asked the question words a word with one letter left out is read as ("wich" → which) */
+    public static Analyzed analyze(String question, Predicate<String> known, Predicate<String> meaningful,
+                                   Predicate<String> asked, List<String> particles) {
         // "transfer's" is transfer: the possessive is not glued into another name ("transfers")
         String text = Folding.fold(question).replaceAll("(\\p{L})['’]s\\b", "$1").replaceAll("\\s+", " ").trim();
         List<Token> tokens = tokenize(text);
         String swapped = swappedLetters(text, tokens, known, meaningful);
         if (!swapped.equals(text)) {
             text = swapped;
+            tokens = tokenize(text);
+        }
+        String whole = letterLeftOut(text, tokens, known, asked);
+        if (!whole.equals(text)) {
+            text = whole;
             tokens = tokenize(text);
         }
         String split = splitGlued(text, tokens, known);
@@ -152,6 +163,37 @@ public final class QuestionAnalyzer {
             }
         }
         return new String(out);
+    }
+
+    /**
+     * "wich server": a Latin word of four letters or more that nothing knows, one letter short of exactly one
+     * question word (the Prompt asset's, same first letter), is that word. Only question words: they are few,
+     * and a question read without its "which" is read as another question.
+     */
+    private static String letterLeftOut(String text, List<Token> tokens, Predicate<String> known,
+                                        Predicate<String> asked) {
+        StringBuilder out = new StringBuilder(text);
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            Token t = tokens.get(i);
+            String w = t.surface();
+            if (!t.latin() || w.length() < 4 || !w.chars().allMatch(Character::isLetter) || known.test(w)
+                    || !standsAlone(text, t)) {
+                continue;
+            }
+            java.util.Set<String> fixes = new java.util.HashSet<>();
+            for (int k = 1; k <= w.length(); k++) {
+                for (char c = 'a'; c <= 'z'; c++) {
+                    String candidate = w.substring(0, k) + c + w.substring(k);
+                    if (asked.test(candidate)) {
+                        fixes.add(candidate);
+                    }
+                }
+            }
+            if (fixes.size() == 1) {
+                out.replace(t.start(), t.end(), fixes.iterator().next());
+            }
+        }
+        return out.toString();
     }
 
     private static String splitGlued(String text, List<Token> tokens, Predicate<String> known) {

@@ -74,7 +74,32 @@ public final class Signals {
         });
     }
 
-    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.?!。？！]\\s");
+    /**
+     * Where a sentence, or a clause that stands as one, ends: a full stop, a colon or semicolon, a dash
+     * between spaces, or ", so" ("I'm new to the substation side of things, so can you list …").
+     */
+    private static final java.util.regex.Pattern SENTENCE_END =
+            java.util.regex.Pattern.compile("[.?!。？！;:]\\s|,\\s+so\\b|\\s[—–-]\\s");
+
+    /**
+     * Whether the question's last clause asks something of the data ("…, so: what was the maximum error rate
+     * of X", "…, so can you list what we have at Y") while every word of this kind ("postmortem", "learning")
+     * stands in an earlier clause — the context the operator gives, not what is asked.
+     */
+    public boolean onlyInContext(String intentGroup) {
+        int last = sentenceOf(u.analyzed().text().length());
+        List<Claim> words = u.of("intent").stream().filter(c -> c.value().equals(intentGroup)).toList();
+        if (last == 0 || words.isEmpty() || words.stream().anyMatch(c -> sentenceOf(c.span().start()) == last)) {
+            return false;
+        }
+        boolean asks = u.of("intent").stream().anyMatch(c -> (c.value().equals("which") || c.value().equals("list"))
+                && sentenceOf(c.span().start()) == last)
+                || u.of("metric").stream().anyMatch(c -> sentenceOf(c.span().start()) == last);
+        if (asks) {
+            words.stream().map(Claim::text).distinct().filter(w -> !dropped.contains(w)).forEach(dropped::add);
+        }
+        return asks;
+    }
 
     /** Which sentence of the question a position is in (0 = the first). */
     private int sentenceOf(int pos) {
@@ -155,8 +180,12 @@ public final class Signals {
      */
     public Optional<String> agg() {
         List<Claim> tops = u.of("top");
-        return u.of("agg").stream().filter(c -> tops.stream().noneMatch(t -> t.span().overlaps(c.span())))
-                .map(Claim::value).findFirst().or(() -> u.of("agg").stream().map(Claim::value).findFirst());
+        List<String> own = u.of("agg").stream().filter(c -> tops.stream().noneMatch(t -> t.span().overlaps(c.span())))
+                .map(Claim::value).toList();
+        // "last" (the sample at a moment) is also an adjective of time ("on the last leap day … the average CPU"):
+        // a statistic the question names wins over it
+        return own.stream().filter(v -> !v.equals("last")).findFirst().or(() -> own.stream().findFirst())
+                .or(() -> u.of("agg").stream().map(Claim::value).findFirst());
     }
 
     public Optional<String> order() {

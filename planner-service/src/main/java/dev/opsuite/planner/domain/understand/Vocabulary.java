@@ -74,7 +74,9 @@ final class Vocabulary {
                 : x.span().start() - y.span().start());
         List<Span> compounds = shapes.compounds();
         for (PhraseTable.Match<Word> m : matches) {
-            if (!reading.free(m.span()) || insideCompound(m, compounds) || syllableInsideWord(m.span())) {
+            if (!reading.free(m.span()) || insideCompound(m, compounds) || syllableInsideWord(m.span())
+                    || NameShapes.insideHyphenated(a.text(), m.span())
+                    && m.entries().stream().noneMatch(w -> w.kind() == Word.Kind.STOPWORD)) {
                 continue;
             }
             boolean inside = accepted.stream().anyMatch(s -> s.overlaps(m.span()) && !s.equals(m.span()));
@@ -105,7 +107,7 @@ final class Vocabulary {
             }
         }
         for (Token t : a.tokens()) {
-            if (t.latin() && !reading.claimed(t)) {
+            if (t.latin() && !reading.claimed(t) && !NameShapes.insideHyphenated(a.text(), new Span(t.start(), t.end()))) {
                 // enum labels list their own forms: "run" is not the status "running"; stopwords theirs: "MES" is no
                 // plural of "me"
                 for (Word w : lexicon.byStem(t.stem()).stream()

@@ -114,6 +114,9 @@ final class PromptRuleFields {
                 field("rules.defaults.instant_lookback_minutes", INTEGER, "A measure asked at one moment (\"CPU "
                         + "at 14:30\") is its last sample at or before that minute, looked for this far back.")
                         .byDefault("60"),
+                field("rules.defaults.anchor_range", STRING, "Where the incident a \"what changed before the "
+                        + "incident\" question presupposes is looked for (its latest) when the question names no time.")
+                        .byDefault("\"last_90d\""),
                 field("rules.defaults.reference_range", STRING, "Where an event named by its id is looked for when the "
                         + "question names no day.").byDefault("\"last_90d\""),
                 field("rules.type_layers", mapOf(INTEGER), "Per CI type, its layer in the hosting stack (0: "
