@@ -1,5 +1,6 @@
 package dev.opsuite.model.asset;
 
+import static dev.opsuite.model.asset.TestJson.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.model.AssetDoc;
 import java.util.List;
@@ -16,16 +16,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PolicyAssetTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text.replace('\'', '"'));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
     @Test
     void anEmptyPolicyReadsAsEveryDeclaredDefault() {
         PolicyAsset p = PolicyAsset.from(json("{}"));

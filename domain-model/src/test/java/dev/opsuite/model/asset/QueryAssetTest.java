@@ -1,16 +1,15 @@
 package dev.opsuite.model.asset;
 
+import static dev.opsuite.model.asset.TestJson.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsuite.model.AssetDoc;
 import dev.opsuite.model.asset.QueryBinding.Condition;
 import dev.opsuite.model.asset.QueryBinding.When;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,16 +17,6 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class QueryAssetTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text.replace('\'', '"'));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
     @Test
     void anEmptyTemplateReadsAsTheDeclaredDefaults() {
         QueryTemplate t = QueryTemplate.from(json("{'name': 'q'}"));
@@ -117,8 +106,7 @@ class QueryAssetTest {
 
     @Test
     void theDefaultAssetParsesWithItsTemplatesAndBindings() throws Exception {
-        QueryAsset q = QueryAsset.from(JSON.readTree(Path.of("..", "assets", "defaults", "query", "ci_queries.json")
-                .toFile()));
+        QueryAsset q = QueryAsset.from(TestJson.defaultAsset("query", "ci_queries.json"));
         assertEquals(42, q.queries().size());
         assertEquals(39, q.bindings().size());
         assertEquals(26, q.queries().stream().filter(t -> t.language().equals(QueryTemplate.SQL)).count());

@@ -1,27 +1,16 @@
 package dev.opsuite.model.asset;
 
+import static dev.opsuite.model.asset.TestJson.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsuite.model.AssetDoc;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ScreenAssetTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text.replace('\'', '"'));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
     @Test
     void anEmptyScreenReadsAsTheDeclaredDefaults() {
         ScreenAsset s = ScreenAsset.from(json("{}"));
@@ -43,8 +32,7 @@ class ScreenAssetTest {
 
     @Test
     void theDefaultScreenParsesWithItsComponentsAndActions() throws Exception {
-        ScreenAsset s = ScreenAsset.from(JSON.readTree(Path.of("..", "assets", "defaults", "screen", "ci_screen.json")
-                .toFile()));
+        ScreenAsset s = ScreenAsset.from(TestJson.defaultAsset("screen", "ci_screen.json"));
         assertEquals("ci_screen", s.name());
         assertEquals(6, s.components().size());
         assertEquals("DataTable", s.component("table"));

@@ -1,28 +1,18 @@
 package dev.opsuite.model.asset;
 
+import static dev.opsuite.model.asset.TestJson.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.opsuite.model.AssetDoc;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SourceAssetTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text.replace('\'', '"'));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
     @Test
     void anEmptySourceReadsAsTheDeclaredDefaults() {
         SourceAsset s = SourceAsset.from(json("{}"));
