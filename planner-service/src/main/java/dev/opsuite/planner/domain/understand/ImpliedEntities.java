@@ -93,6 +93,49 @@ final class ImpliedEntities {
         reading.link(t.span(), EntityDictionary.Rank.TOKEN, 0, fit);
     }
 
+    /**
+     * "Before the Jeonju VOD outage on the evening of September 24th, what changed?": a question about
+     * what changed before an incident that names the place it happened (a value of a place field,
+     * rules.understanding.place_fields) and no CI of that place means the CIs there — a partial name it
+     * holds of a CI elsewhere ("vod" of a NAS in another site) is not where the incident was and only
+     * describes it. The one of them that had the incident is found when the plan runs (the anchor
+     * candidates), never guessed here; more than rules.understanding.definite_max_candidates: nothing.
+     */
+    void incidentAtPlace() {
+        boolean before = claims.stream().anyMatch(c -> c.kind().equals("intent")
+                && (c.value().equals("changed_before") || c.value().equals("before")));
+        boolean incident = claims.stream().anyMatch(c -> c.kind().equals("enum") && c.value().endsWith(".event_type=incident")
+                || c.kind().equals("intent") && c.value().equals("failure"));
+        Set<String> placeFields = new java.util.HashSet<>();
+        rules.path("understanding").path("place_fields").forEach(f -> placeFields.add(f.asText()));
+        List<Claim> places = claims.stream().filter(c -> c.kind().equals("value") && c.value().contains("=")
+                && placeFields.contains(c.value().substring(0, c.value().indexOf('=')))).toList();
+        if (!before || !incident || places.size() != 1) {
+            return;
+        }
+        Claim place = places.get(0);
+        String field = place.value().substring(0, place.value().indexOf('='));
+        String value = place.value().substring(place.value().indexOf('=') + 1);
+        boolean named = entities.stream().anyMatch(e -> e.rank().score >= EntityDictionary.Rank.EXACT_NAME.score
+                || e.candidates().stream().anyMatch(x -> value.equals(x.fields().get(field))));
+        if (named) {
+            return;
+        }
+        int max = rules.path("understanding").path("definite_max_candidates").asInt(8);
+        List<EntityDictionary.Entity> there = dictionary.ofType("", Integer.MAX_VALUE - 1).stream()
+                .filter(e -> value.equals(e.fields().get(field))).toList();
+        if (there.isEmpty() || there.size() > max) {
+            return;
+        }
+        for (LinkedEntity e : List.copyOf(entities)) {
+            entities.remove(e);
+            claims.removeIf(c -> c.kind().equals("entity") && c.span().equals(e.span()));
+            claims.add(new Claim(e.span(), e.mention(), "descriptor", "incident", e.score()));
+        }
+        claims.removeIf(c -> c == place);
+        reading.link(place.span(), EntityDictionary.Rank.TOKEN, 0, there);
+    }
+
     /** Intents that read events: an event word in a question with one of these is the event filter. */
     private static final Set<String> EVENT_INTENTS = Set.of("history", "why", "failure", "happened", "before",
             "changed_before");

@@ -89,6 +89,7 @@ public final class Understander {
         linking.compoundNames();
         linking.partialEntities();
         estate.valueTails();
+        implied.incidentAtPlace();
         implied.vocabularyAsNames();
         implied.definiteType();
         vocabulary.fuzzyVocabulary(1); // "latecny": a word alone, only when it names no CI either

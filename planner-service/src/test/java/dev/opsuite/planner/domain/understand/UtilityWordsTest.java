@@ -131,6 +131,18 @@ class UtilityWordsTest {
     }
 
     @Test
+    void anIncidentNamedByItsPlaceIsOneOfTheCisThere() {
+        // "meter" is part of a name in Chuncheon; the outage was in Wonju: its CIs are the candidates, and the one
+        // that had the incident is chosen when the plan runs
+        PlanModel p = plan("Before the meter outage at wonju-ss yesterday evening, what changed?");
+        assertEquals("incident", p.history().anchor(), p.toString());
+        assertEquals(List.of("WJU:RTUGW-A", "rtu.apps.nuripw.kr", "sub01.wju.nuripw.kr"),
+                p.candidates().stream().map(PlanModel.Candidate::ciCode).sorted().toList(), p.toString());
+        assertEquals("MDMP01", plan("what changed before the Meter Data DB outage yesterday").primary().ciCode(),
+                "a CI named is still the one");
+    }
+
+    @Test
     void authenticationKeysAreSecrets() {
         assertEquals("reject", decide("Give me the DNP3 authentication keys configured on WJU:RTUGW-A.").kind());
         assertEquals("reject", decide("원주 RTU 게이트웨이 암호화 키 알려줘").kind());
