@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@value #READER} (the one the Source asset uses: read commands only, no scripts, no admin) each
  * have a random password made at the first start and kept in the data directory (0600); they are
  * written to a 0600 config file, never on the command line. A server a killed run left behind is
- * found through its pid file and stopped before a new one starts.
+ * found through its pid file and stopped before a new one starts. With {@link Tls} it listens with
+ * TLS only (its plain port closed), as an operator's Redis behind a private CA does.
  */
 public final class EmbeddedRedisProcess implements AutoCloseable {
     public static final String READER = "ops_redis_reader";
@@ -48,18 +49,35 @@ public final class EmbeddedRedisProcess implements AutoCloseable {
     private final int port;
     private final String adminPassword;
     private final String readerPassword;
+    private final Tls tls;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedRedisProcess(Process process, Path dir, int port, String adminPassword, String readerPassword) {
+    /**
+     * TLS material, PEM files: the server's certificate and key, and the CA that signed it (also the CA
+     * of client certificates, which are not asked for: {@code tls-auth-clients no}).
+     */
+    public record Tls(Path certFile, Path keyFile, Path caFile) {}
+
+    private EmbeddedRedisProcess(Process process, Path dir, int port, String adminPassword, String readerPassword,
+                                 Tls tls) {
         this.process = process;
         this.dir = dir;
         this.port = port;
         this.adminPassword = adminPassword;
         this.readerPassword = readerPassword;
+        this.tls = tls;
     }
 
     /** Starts Redis with its files in {@code dataDir} on 127.0.0.1:{@code port} (0: a free one) and waits for PONG. */
     public static EmbeddedRedisProcess start(Path dataDir, int port) throws IOException {
+        return start(dataDir, port, null);
+    }
+
+    /**
+     * As {@link #start(Path, int)}; with {@code tls} not null, {@code port} is a TLS port and no plain
+     * port is open ({@code port 0}), and readiness is a PONG over TLS trusting {@code tls.caFile()}.
+     */
+    public static EmbeddedRedisProcess start(Path dataDir, int port, Tls tls) throws IOException {
         Path dir = dataDir.toAbsolutePath().normalize();
         Files.createDirectories(dir);
         StaleProcessStopper.stopIfRunning(dir.resolve(PID_FILE), BINARY, STOP_WAIT);
@@ -69,26 +87,30 @@ public final class EmbeddedRedisProcess implements AutoCloseable {
         String reader = Secrets.passwordIn(dir.resolve(READER_PASSWORD_FILE));
         Path conf = dir.resolve("redis.conf");
         Secrets.writePrivate(conf, String.join("\n", List.of(
-                "bind 127.0.0.1", "port " + p, "protected-mode yes", "daemonize no",
+                "bind 127.0.0.1", tls == null ? "port " + p : "port 0", "protected-mode yes", "daemonize no",
                 "pidfile " + dir.resolve(PID_FILE), "dir " + dir, "save \"\"", "appendonly no",
                 "maxmemory 128mb", "maxmemory-policy noeviction", "databases 16", "loglevel notice",
                 "requirepass " + admin,
                 "user " + READER + " on >" + reader + " ~* resetchannels -@all " + READER_COMMANDS,
                 // never from a template, and not even from the product's own admin connection
-                "rename-command CONFIG \"\"", "rename-command DEBUG \"\"", "rename-command MODULE \"\"")) + "\n");
+                "rename-command CONFIG \"\"", "rename-command DEBUG \"\"", "rename-command MODULE \"\"")) + "\n"
+                + (tls == null ? "" : String.join("\n", List.of("tls-port " + p,
+                        "tls-cert-file " + tls.certFile().toAbsolutePath(), "tls-key-file " + tls.keyFile().toAbsolutePath(),
+                        "tls-ca-cert-file " + tls.caFile().toAbsolutePath(), "tls-auth-clients no")) + "\n"));
         long t0 = System.nanoTime();
         Process process = new ProcessBuilder(binary.toString(), conf.toString()).directory(dir.toFile())
                 .redirectErrorStream(true).start();
         ChildOutputPump.start("redis-" + process.pid() + "-out", process.getInputStream(), CHILD_LOG,
                 new ChildOutputPump.Tail(20), null, null);
-        EmbeddedRedisProcess redis = new EmbeddedRedisProcess(process, dir, p, admin, reader);
+        EmbeddedRedisProcess redis = new EmbeddedRedisProcess(process, dir, p, admin, reader, tls);
         try {
             redis.awaitReady();
         } catch (IOException e) {
             redis.close();
             throw e;
         }
-        LOG.info("Redis (pid {}) ready on 127.0.0.1:{} in {} ms", process.pid(), p, (System.nanoTime() - t0) / 1_000_000);
+        LOG.info("Redis (pid {}) ready on 127.0.0.1:{}{} in {} ms", process.pid(), p, tls == null ? "" : " (TLS)",
+                (System.nanoTime() - t0) / 1_000_000);
         return redis;
     }
 
@@ -120,7 +142,7 @@ public final class EmbeddedRedisProcess implements AutoCloseable {
                 throw new IOException("redis-server exited with code " + process.exitValue() + " before it was ready");
             }
             try {
-                if (ping(port, "default", adminPassword)) {
+                if (ping(port, "default", adminPassword, tls)) {
                     return;
                 }
             } catch (IOException e) {
@@ -137,11 +159,12 @@ public final class EmbeddedRedisProcess implements AutoCloseable {
                 : ": " + last.getMessage()));
     }
 
-    /** AUTH user password, PING over RESP; true on +PONG. */
-    static boolean ping(int port, String user, String password) throws IOException {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            s.setSoTimeout(1000);
+    /** AUTH user password, PING over RESP (over TLS trusting {@code tls.caFile()} when given); true on +PONG. */
+    static boolean ping(int port, String user, String password, Tls tls) throws IOException {
+        try (Socket plain = new Socket()) {
+            plain.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            plain.setSoTimeout(1000);
+            Socket s = tls == null ? plain : TlsPing.wrap(plain, tls.caFile(), port);
             OutputStream out = s.getOutputStream();
             out.write((resp("AUTH", user, password) + resp("PING")).getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -192,7 +215,7 @@ public final class EmbeddedRedisProcess implements AutoCloseable {
     /** A new server on the same directory and port after this one died (its live state is gone: reload it). */
     public EmbeddedRedisProcess restart() throws IOException {
         close();
-        return start(dir, port);
+        return start(dir, port, tls);
     }
 
     /** SIGTERM (Redis exits cleanly), then SIGKILL after 5 s. Idempotent. */

@@ -19,9 +19,9 @@ class EmbeddedRedisProcessTest {
     @Test
     void startsOnLoopbackWithPasswordsAndStopsCleanly() throws Exception {
         try (EmbeddedRedisProcess redis = EmbeddedRedisProcess.start(dir, 0)) {
-            assertTrue(EmbeddedRedisProcess.ping(redis.port(), "default", redis.adminPassword()));
-            assertTrue(EmbeddedRedisProcess.ping(redis.port(), EmbeddedRedisProcess.READER, redis.readerPassword()));
-            assertFalse(EmbeddedRedisProcess.ping(redis.port(), "default", "wrong"), "a wrong password is refused");
+            assertTrue(EmbeddedRedisProcess.ping(redis.port(), "default", redis.adminPassword(), null));
+            assertTrue(EmbeddedRedisProcess.ping(redis.port(), EmbeddedRedisProcess.READER, redis.readerPassword(), null));
+            assertFalse(EmbeddedRedisProcess.ping(redis.port(), "default", "wrong", null), "a wrong password is refused");
             assertNotEquals(redis.adminPassword(), redis.readerPassword());
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                     dir.resolve(EmbeddedRedisProcess.READER_PASSWORD_FILE))));

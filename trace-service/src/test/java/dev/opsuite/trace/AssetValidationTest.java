@@ -154,6 +154,29 @@ class AssetValidationTest {
     }
 
     @Test
+    void aRedisSourcesTlsCaIsASecretReadOnlyWithTls() {
+        assertEquals(List.of(), problems(AssetType.SOURCE, "r", """
+                {"type": "redis", "connection": {"host": "cache.internal", "tls": true, "tls_ca_ref": "REDIS_CA",
+                 "tls_verify_hostname": false}}"""));
+        assertEquals(List.of(), problems(AssetType.SOURCE, "r", """
+                {"type": "redis", "connection": {"uri": "rediss://cache.internal:6380/0", "tls_ca_ref": "REDIS_CA",
+                 "tls_verify_hostname": "true"}}"""));
+        assertEquals(List.of("$.connection.tls_ca: a CA certificate is given by reference: tls_ca_ref naming a secret "
+                + "that holds the PEM", "$.connection.tls_ca_ref: must be a string naming a secret",
+                "$.connection.tls_verify_hostname: must be true or false"), problems(AssetType.SOURCE, "r", """
+                {"type": "redis", "connection": {"tls": true, "tls_ca": "-----BEGIN CERTIFICATE-----", "tls_ca_ref": " ",
+                 "tls_verify_hostname": "maybe"}}""").stream().sorted().distinct().toList());
+        assertEquals(List.of("$.connection.tls_ca_ref: is only read with TLS: set tls true or use a rediss:// URI",
+                "$.connection.tls_verify_hostname: is only read with TLS: set tls true or use a rediss:// URI"),
+                problems(AssetType.SOURCE, "r", """
+                {"type": "redis", "connection": {"uri": "redis://cache.internal:6379/0", "tls_ca_ref": "REDIS_CA",
+                 "tls_verify_hostname": false}}"""));
+        assertEquals(List.of("$.connection.tls_ca_ref: is read by a redis source only"), problems(AssetType.SOURCE,
+                "n", """
+                {"type": "neo4j", "connection": {"uri": "bolt+s://graph.internal:7687", "tls_ca_ref": "CA"}}"""));
+    }
+
+    @Test
     void sourceConnectionValuesCannotSmuggleUrlParameters() {
         List<String> p = problems(AssetType.SOURCE, "pg", """
                 {"type": "postgres", "connection": {"host": "db/x?socketFactory=evil", "port": 70000,

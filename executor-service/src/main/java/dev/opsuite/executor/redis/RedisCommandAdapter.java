@@ -19,6 +19,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -31,13 +32,17 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * RedisPort on Jedis: one pool per Source asset version (host/port or a redis:// / rediss:// URI,
- * database index, TLS, user and password by reference, socket and connect timeouts, at most
+ * database index, TLS ({@link RedisTls}: the CA of {@code tls_ca_ref} or the JDK's trust store, host
+ * names verified), user and password by reference, socket and connect timeouts, at most
  * {@code limits.max_connections} connections). Before anything is sent the command is checked by
  * the guard again (the allowlist, never a command of the question's making), and each argument
  * goes out as its own bulk string: nothing is ever parsed from a joined command line.
  */
 public final class RedisCommandAdapter implements RedisPort, SourceHealthPort, SourcePoolPort, AutoCloseable {
     static final int DEFAULT_CONNECT_TIMEOUT_MS = 2_000;
+    /** "java.net.SocketException: " before a cause's words: a class name says nothing to the reader. */
+    private static final java.util.regex.Pattern JAVA_CLASS =
+            java.util.regex.Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error): ");
 
     private final SecretResolver secrets;
     private final SourcePools<JedisPooled> pools;
@@ -71,8 +76,18 @@ public final class RedisCommandAdapter implements RedisPort, SourceHealthPort, S
                 throw new OpsException(ErrorCode.DEADLINE_EXCEEDED, "source " + source.name() + " did not answer "
                         + what + " within " + socketTimeoutMs(asset, source) + " ms", e);
             }
+            Connected c = connected(source);
+            Optional<String> tls = RedisTls.handshakeFailure(e, c.tls().orElse(null), c.target().host());
+            if (tls.isPresent()) {
+                throw new OpsException(ErrorCode.UNAVAILABLE, "source " + source.name() + " is unavailable: the TLS "
+                        + "handshake with " + c.target().host() + ":" + c.target().port() + " failed: "
+                        + scrub(source, tls.get()), e);
+            }
+            String said = e.getMessage() == null ? "no answer" : JAVA_CLASS.matcher(e.getMessage()).replaceAll("");
+            boolean closed = said.contains("end of stream") || said.contains("Connection reset");
             throw new OpsException(ErrorCode.UNAVAILABLE, "source " + source.name() + " is unavailable: "
-                    + scrub(source, e.getMessage()), e);
+                    + scrub(source, said) + (closed && c.tls().isEmpty() ? " (the server closed the connection; a "
+                    + "server that speaks only TLS does that to a plain one: connection.tls?)" : ""), e);
         } catch (JedisDataException e) {
             // e.g. WRONGTYPE, or "unknown command 'TS.GET'" where RedisTimeSeries is not loaded: said as it is
             throw new OpsException(ErrorCode.INVALID_ARGUMENT, "source " + source.name() + " rejected "
@@ -88,10 +103,11 @@ public final class RedisCommandAdapter implements RedisPort, SourceHealthPort, S
     public SourceCheck check(AssetDoc source) {
         long start = System.nanoTime();
         try {
-            Object pong = pool(source).sendCommand(RedisReader.command("PING"));
-            String version = RedisReader.serverVersion(pool(source));
-            return new SourceCheck(pong != null, true, ms(start), "Redis " + version + "; only the read-only "
-                    + "command allowlist is sent (give the source a read-only ACL user for defence in depth)");
+            String transport = connected(source).tls().map(RedisTls.Settings::describe).orElse("over plain TCP (no TLS)");
+            Object pong = with(source, "PING", jedis -> jedis.sendCommand(RedisReader.command("PING")));
+            String version = with(source, "INFO", RedisReader::serverVersion);
+            return new SourceCheck(pong != null, true, ms(start), "Redis " + version + " " + transport + "; only the "
+                    + "read-only command allowlist is sent (give the source a read-only ACL user for defence in depth)");
         } catch (RuntimeException e) {
             return new SourceCheck(false, false, ms(start), e.getMessage() == null ? "unreachable"
                     : scrub(source, e.getMessage()));
@@ -101,13 +117,21 @@ public final class RedisCommandAdapter implements RedisPort, SourceHealthPort, S
     private JedisPooled pool(AssetDoc source) {
         return pools.get(source, s -> {
             SourceAsset asset = SourceAsset.of(s);
-            Map<String, String> conn = secrets.resolve(s.name(), asset.connection());
-            Target t = target(s.name(), conn);
+            Connected c = connected(s);
+            Map<String, String> conn = c.conn();
+            Target t = c.target();
             targets.check(s.name(), t.host(), t.port()); // before any connection: SSRF through a Source asset
             DefaultJedisClientConfig.Builder cfg = DefaultJedisClientConfig.builder()
                     .connectionTimeoutMillis(intOf(conn, "connect_timeout_ms", DEFAULT_CONNECT_TIMEOUT_MS))
                     .socketTimeoutMillis(socketTimeoutMs(asset, s)).database(t.database()).ssl(t.tls())
                     .clientName("ops-executor").clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
+            c.tls().ifPresent(tls -> {
+                // Jedis given ssl(true) alone checks no host name: the parameters always go along
+                cfg.sslParameters(tls.parameters());
+                if (tls.factory() != null) {
+                    cfg.sslSocketFactory(tls.factory());
+                }
+            });
             String user = conn.getOrDefault("user", t.user());
             String password = conn.getOrDefault("password", t.password());
             if (user != null && !user.isEmpty()) {
@@ -127,6 +151,16 @@ public final class RedisCommandAdapter implements RedisPort, SourceHealthPort, S
     }
 
     private record Target(String host, int port, int database, boolean tls, String user, String password) {}
+
+    /** A connection with its references resolved, where it leads, and its TLS settings (empty: plain TCP). */
+    private record Connected(Map<String, String> conn, Target target, Optional<RedisTls.Settings> tls) {}
+
+    private Connected connected(AssetDoc s) {
+        SourceAsset asset = SourceAsset.of(s);
+        Map<String, String> conn = secrets.resolve(s.name(), asset.connection());
+        Target t = target(s.name(), conn);
+        return new Connected(conn, t, RedisTls.of(s.name(), asset.connection(), conn, t.tls()));
+    }
 
     /** host/port/database/tls members, or a redis:// (rediss:// for TLS) URI: redis://[user:password@]host:port/db. */
     private static Target target(String source, Map<String, String> conn) {

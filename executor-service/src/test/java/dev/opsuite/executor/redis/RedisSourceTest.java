@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
 
@@ -215,6 +216,35 @@ class RedisSourceTest {
                     () -> a.run(src, new RedisTemplates.Bound("GET", List.of("k")), 10, 5));
             assertEquals(ErrorCode.DEADLINE_EXCEEDED, e.code(), e.getMessage());
             assertTrue(System.nanoTime() - t0 < 3_000_000_000L, "bounded by timeout_ms");
+        }
+    }
+
+    /**
+     * A real Redis that is up but busy: the admin connection pauses every client (CLIENT PAUSE, as a long
+     * command or a failover would hold them); a pooled connection that already answered then waits on
+     * its socket timeout and the call says so, bounded, instead of hanging for the pause.
+     */
+    @Test
+    void aBusyRealRedisTimesOutWithinTimeoutMs() throws Exception {
+        AssetDoc src = source("{\"host\": \"127.0.0.1\", \"port_ref\": \"REDIS_PORT\", \"user_ref\": \"REDIS_USER\", "
+                + "\"password_ref\": \"REDIS_PASSWORD\", \"timeout_ms\": 300}", "{\"max_duration_seconds\": 5}");
+        try (RedisCommandAdapter a = adapter(Map.of("OPS_SECRET_REDIS_PORT", Integer.toString(redis.port()),
+                "OPS_SECRET_REDIS_USER", EmbeddedRedisProcess.READER, "OPS_SECRET_REDIS_PASSWORD",
+                redis.readerPassword()))) {
+            assertEquals(List.of(List.of("ci:SVR001:state", "running")),
+                    a.run(src, new RedisTemplates.Bound("GET", List.of("ci:SVR001:state")), 10, 5).rows(), "warm");
+            Object paused = admin.sendCommand(Protocol.Command.CLIENT, "PAUSE", "1500", "ALL");
+            assertEquals("OK", paused instanceof byte[] b ? new String(b) : String.valueOf(paused));
+            long t0 = System.nanoTime();
+            OpsException e = assertThrows(OpsException.class,
+                    () -> a.run(src, new RedisTemplates.Bound("GET", List.of("ci:SVR001:state")), 10, 5));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(ErrorCode.DEADLINE_EXCEEDED, e.code(), e.getMessage());
+            assertTrue(e.getMessage().contains("did not answer GET within 300 ms"), e.getMessage());
+            assertTrue(ms >= 250 && ms < 1_400, "bounded by timeout_ms, not the 1.5 s pause: " + ms + " ms");
+        } finally {
+            // the pause ends by itself; PING is held until it has, so the next test finds Redis answering
+            assertEquals("PONG", admin.ping());
         }
     }
 

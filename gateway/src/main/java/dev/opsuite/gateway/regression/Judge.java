@@ -20,7 +20,8 @@ import java.util.TreeSet;
 /**
  * Judges a candidate trace against its baseline, separating a behaviour change from a data change:
  * what is deterministic — status, route, the validated plan (CIs, intent, view, filters), the
- * statements and their bound parameters (instants replaced by the length of the range they bound),
+ * statements and their bound parameters (instants replaced by the length of the range they bound,
+ * also where a statement carries them inline: {@link InlineInstants}),
  * the tools used, the answer's table columns, a template placeholder that nothing fills — is a
  * <b>fail</b> when it differs; row counts, numeric values beyond the expectations' tolerances,
  * latency beyond its factor and, when the candidate ran with other versions of the assets that write
@@ -96,9 +97,12 @@ public final class Judge {
                         "fail"));
                 continue;
             }
-            same(changes, at + ".statement", ra.getKind() + " " + ra.getPayload(), rb.getKind() + " " + rb.getPayload());
-            for (JsonDiff.Change c : JsonDiff.diff(normalise(Structs.toMap(ra.getParams())),
-                    normalise(Structs.toMap(rb.getParams())))) {
+            Map<String, Object> pa = Structs.toMap(ra.getParams());
+            Map<String, Object> pb = Structs.toMap(rb.getParams());
+            same(changes, at + ".statement", ra.getKind() + " " + InlineInstants.statement(ra.getPayload(), pa, Judge::instant),
+                    rb.getKind() + " " + InlineInstants.statement(rb.getPayload(), pb, Judge::instant));
+            for (JsonDiff.Change c : JsonDiff.diff(normalise(InlineInstants.params(pa, Judge::instant)),
+                    normalise(InlineInstants.params(pb, Judge::instant)))) {
                 changes.add(new Change(at + ".params" + c.path().substring(1), String.valueOf(c.before()),
                         String.valueOf(c.after()), "fail"));
             }

@@ -44,6 +44,32 @@ class JudgeTest {
         assertEquals("pass", v.judgment(), v.reason());
     }
 
+    /** A redis reference: the command carries its cut-off inline, as epoch seconds of the params' time_from. */
+    private static Trace redis(String timeFrom, String limit, String key) {
+        long epoch = java.time.Instant.parse(timeFrom).getEpochSecond();
+        List<String> args = List.of(key, "-inf", Long.toString(epoch), "WITHSCORES", "LIMIT", "0", limit);
+        Trace.Builder t = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 3, 0, 40).clearReferences()
+                .addReferences(Reference.newBuilder().setKind("redis").setPayload("ZRANGEBYSCORE " + String.join(" ", args))
+                        .setParams(Structs.toStruct(Map.of("ci_type", "server", "time_from", timeFrom,
+                                "command", "ZRANGEBYSCORE", "args", args))));
+        return t.build();
+    }
+
+    @Test
+    void aRedisCommandsInlineCutOffMovesWithTheRunButItsOwnNumbersAndKeysDoNot() {
+        Trace base = redis("2026-12-01T10:00:00Z", "51", "heartbeat:server:last_seen");
+        Judge.Verdict later = Judge.judge(base, redis("2026-12-03T17:04:05Z", "51", "heartbeat:server:last_seen"), false,
+                DEFAULT);
+        assertEquals("pass", later.judgment(), later.reason());
+        Judge.Verdict limit = Judge.judge(base, redis("2026-12-03T17:04:05Z", "11", "heartbeat:server:last_seen"), false,
+                DEFAULT);
+        assertEquals("fail", limit.judgment(), limit.reason());
+        assertTrue(limit.reason().contains("LIMIT 0 51") && limit.reason().contains("<time>"), limit.reason());
+        Judge.Verdict key = Judge.judge(base, redis("2026-12-01T10:00:00Z", "51", "heartbeat:vm:last_seen"), false,
+                DEFAULT);
+        assertEquals("fail", key.judgment(), key.reason());
+    }
+
     @Test
     void aRangeOfAnotherLengthIsABehaviourChange() {
         Trace base = trace("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z", 1, 25.3, 40).build();

@@ -60,7 +60,19 @@ final class SourceFields {
                                         .byDefaultText(Connection.DEFAULT_URI),
                                 ref("connection.uri_ref", "uri"),
                                 field("connection.tls", Kind.either(BOOLEAN, STRING), "Redis: connect with TLS "
-                                        + "(`true`).").byDefault(false),
+                                        + "(`true`; a `rediss://` URI says it too).").byDefault(false),
+                                field("connection.tls_ca_ref", STRING, "Redis with TLS: name of the secret holding "
+                                        + "the CA certificate(s), PEM, the server's certificate must be signed by (an "
+                                        + "operator's private CA); only these are trusted. Without it, the JDK's trust "
+                                        + "store. A secret rather than a file path, so that an asset cannot make the "
+                                        + "executor read a file of its host: an `OPS_SECRET_<NAME>` variable holds the "
+                                        + "PEM with its line breaks, an `OPS_SECRETS_FILE` entry writes them as `\\n`. "
+                                        + "A private key in it is refused; a literal `tls_ca` too.")
+                                        .nonBlank().mustBe("a string naming a secret"),
+                                field("connection.tls_verify_hostname", Kind.either(BOOLEAN, STRING), "Redis with "
+                                        + "TLS: check that the server's certificate names the host connected to (an IP "
+                                        + "address must be an IP SAN). `false` keeps the CA check and is shown by the "
+                                        + "health check.").byDefault(true),
                                 field("connection.timeout_ms", INTEGER, "Redis: socket timeout of one command, in "
                                         + "milliseconds (at most `limits.max_duration_seconds`).")
                                         .min(1).defaultIs("`limits.max_duration_seconds`"),

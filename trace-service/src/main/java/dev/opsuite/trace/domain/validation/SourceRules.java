@@ -75,6 +75,7 @@ final class SourceRules implements ContentRules {
                 c.problems().add(c.pathOf("url"), "must be jdbc:postgresql://host[:port][/database] without parameters");
             }
         });
+        tls(c, redis);
         c.string("uri", false).ifPresent(u -> {
             if (redis && !REDIS_URI.matcher(u).matches()) {
                 c.problems().add(c.pathOf("uri"), "must be redis:// or rediss:// host[:port][/database] without a user, "
@@ -83,6 +84,34 @@ final class SourceRules implements ContentRules {
                 c.problems().add(c.pathOf("uri"), "must be bolt:// or neo4j:// (+s, +ssc) host[:port] without parameters");
             }
         });
+    }
+
+    /**
+     * Redis TLS members: the CA only by reference, and only where TLS is on — a CA or a host-name
+     * switch on a plain connection means its author believes it is encrypted.
+     */
+    private static void tls(Node c, boolean redis) {
+        Map<String, ?> m = c.map();
+        if (m.containsKey("tls_ca")) {
+            c.problems().add(c.pathOf("tls_ca"), "a CA certificate is given by reference: tls_ca_ref naming a secret "
+                    + "that holds the PEM");
+        }
+        Object verify = m.get("tls_verify_hostname");
+        if (verify instanceof String s && !s.equals("true") && !s.equals("false")) {
+            c.problems().add(c.pathOf("tls_verify_hostname"), "must be true or false");
+        }
+        for (String key : List.of("tls_ca_ref", "tls_verify_hostname")) {
+            if (!m.containsKey(key)) {
+                continue;
+            }
+            boolean tlsOn = "true".equals(String.valueOf(m.get("tls"))) || m.containsKey("uri_ref")
+                    || String.valueOf(m.get("uri")).startsWith("rediss://");
+            if (!redis) {
+                c.problems().add(c.pathOf(key), "is read by a redis source only");
+            } else if (!tlsOn) {
+                c.problems().add(c.pathOf(key), "is only read with TLS: set tls true or use a rediss:// URI");
+            }
+        }
     }
 
     /** Anywhere in the content: *_ref names a secret; a plain secret key is refused. */
