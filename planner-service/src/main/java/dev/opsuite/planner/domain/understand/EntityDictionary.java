@@ -109,7 +109,10 @@ public final class EntityDictionary {
                 e.fields().forEach((f, v) -> ownValues.add(f + "=" + v));
             }
             addName(new Name(e, e.ciCode(), NameKind.CODE));
-            if (!Analyzed.compactOf(e.ciName()).equals(Analyzed.compactOf(e.ciCode()))) {
+            // "FIDS v2" beside the code "fidsV2": the same letters, but its words ("fids" of FIDS v2, FIDS v3 and
+            // Legacy FIDS VM) are a name's — kept as the name too, so a partial name finds it
+            if (!Analyzed.compactOf(e.ciName()).equals(Analyzed.compactOf(e.ciCode()))
+                    || !words(e.ciName()).equals(words(e.ciCode()))) {
                 addName(new Name(e, e.ciName(), NameKind.NAME));
             }
         }

@@ -136,7 +136,15 @@ final class EntityLinking {
         boolean first = a.tokens().stream().filter(t -> !t.function() && !lexicon.phrases().get(Analyzed.compactOf(t.surface()))
                 .stream().allMatch(w -> w.kind() == Word.Kind.STOPWORD) || t.start() == m.span().start())
                 .findFirst().map(t -> t.start() == m.span().start()).orElse(false);
-        return command && first;
+        if (!command || !first) {
+            return false;
+        }
+        // … unless a measure of it follows at once: "Search latency rn" asks the latency of the CI Search
+        Token next = a.tokens().stream().filter(t -> t.start() >= m.span().end() && !t.function()).findFirst().orElse(null);
+        boolean measured = next != null && a.text().substring(m.span().end(), next.start()).isBlank()
+                && lexicon.phrases().get(Analyzed.compactOf(next.surface())).stream()
+                .anyMatch(w -> w.kind() == Word.Kind.METRIC || w.kind() == Word.Kind.FIELD);
+        return !measured;
     }
 
     /** Runs of unclaimed name-like words: the longest sub-span that partially names a CI wins. */
