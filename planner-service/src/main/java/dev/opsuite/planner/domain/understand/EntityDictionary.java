@@ -64,7 +64,7 @@ public final class EntityDictionary {
 
     /** Match ranks, best first. */
     public enum Rank {
-        EXACT_CODE(1.0), EXACT_NAME(0.95), TOKEN(0.75), PREFIX(0.65), FUZZY(0.55), FUZZY_PREFIX(0.45);
+        EXACT_CODE(1.0), EXACT_NAME(0.95), TOKEN(0.75), PREFIX(0.65), SOUND(0.6), FUZZY(0.55), FUZZY_PREFIX(0.45);
 
         public final double score;
 
@@ -80,6 +80,8 @@ public final class EntityDictionary {
     private final PhraseTable<Name> exact = new PhraseTable<>();
     private final PhraseTable<Word> values = new PhraseTable<>();
     private final Map<String, List<Word>> valueTokens = new LinkedHashMap<>();
+    /** Names and aliases in Latin letters by their consonant keys ({@link SoundKeys}). */
+    private final Map<String, List<Name>> sounds = new java.util.HashMap<>();
     private final int entityCount;
     private final Map<String, Entity> byCode = new java.util.HashMap<>();
     private final IndexSearcher searcher;
@@ -132,7 +134,25 @@ public final class EntityDictionary {
                 }
             }
         }
+        for (Name n : names) {
+            if (n.kind() != NameKind.CODE) { // names and aliases are said; codes are written
+                for (String key : SoundKeys.ofLatin(n.surface())) {
+                    List<Name> same = sounds.computeIfAbsent(key, k -> new ArrayList<>());
+                    if (same.stream().noneMatch(x -> x.entity().equals(n.entity()))) {
+                        same.add(n);
+                    }
+                }
+            }
+        }
         this.searcher = index();
+    }
+
+    /**
+     * The CIs one of whose names or aliases in Latin letters sounds as this consonant key ({@link SoundKeys}):
+     * "Tax DB Box" for 택스 디비 박스.
+     */
+    public List<Entity> bySound(String key) {
+        return sounds.getOrDefault(key, List.of()).stream().map(Name::entity).distinct().toList();
     }
 
     /** Whether one of the operator's own CIs (not a demo one) has this value ("ci.owner=dba-sora"). */

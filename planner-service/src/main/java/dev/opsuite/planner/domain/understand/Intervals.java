@@ -68,11 +68,12 @@ final class Intervals {
     }
 
     private static final java.util.regex.Pattern BARE_YEAR =
-            java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}./:_-])(?:19|20)\\d{2}(?![\\p{L}\\p{N}./:_-])");
+            java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}./:_-])(?:19|20)\\d{2}(?=년)|(?<![\\p{L}\\p{N}./:_-])(?:19|20)\\d{2}(?![\\p{L}\\p{N}./:_-])");
 
     /**
      * The year dates without one belong to: the first atom's own ("2019-03-02 … and 03-05"), else a year
-     * written alone ("on Lunar New Year's Day 2019, February 5th") — then read as part of the time.
+     * written alone ("on Lunar New Year's Day 2019, February 5th", "2025년 설 연휴(1/28~1/30)") — then read as part of
+     * the time.
      */
     void contextYear(List<TimeAtom> atoms) {
         for (TimeAtom t : atoms) {

@@ -58,8 +58,23 @@ public final class Signals {
      * another sentence (its context) as the CI asked about; the name is set aside and said.
      */
     private void asideInContext() {
+        int last = Clauses.last(u.analyzed().text());
+        // "[WARN] kiosk error rate. seobu kiosk vs dongbu kiosk error rate right now?": the CIs the last clause
+        // names settle which ones a word of the context meant; the ambiguous word is set aside, not asked about
+        // (only CIs the last clause names exactly: "…? 고객 문의가 있어서요" gives a reason, it names no CI asked about)
+        if (last > 0 && entities.stream().anyMatch(e -> e.resolved() && sentenceOf(e.span().start()) == last
+                && e.rank().score >= EntityDictionary.Rank.EXACT_NAME.score)) {
+            entities.removeIf(e -> {
+                boolean aside = !e.resolved() && e.rank().score < EntityDictionary.Rank.EXACT_NAME.score
+                        && sentenceOf(e.span().start()) < last;
+                if (aside) {
+                    dropped.add(e.mention());
+                }
+                return aside;
+            });
+        }
         List<Claim> values = u.of("value").stream().filter(v -> v.score() >= 1.0).toList(); // the value spelt out
-        if (values.isEmpty() || !SENTENCE_END.matcher(u.analyzed().text()).find()) {
+        if (values.isEmpty() || last == 0) {
             return;
         }
         java.util.Set<Integer> asked = new java.util.HashSet<>();
@@ -73,13 +88,6 @@ public final class Signals {
             return aside;
         });
     }
-
-    /**
-     * Where a sentence, or a clause that stands as one, ends: a full stop, a colon or semicolon, a dash
-     * between spaces, or ", so" ("I'm new to the substation side of things, so can you list …").
-     */
-    private static final java.util.regex.Pattern SENTENCE_END =
-            java.util.regex.Pattern.compile("[.?!。？！;:]\\s|,\\s+so\\b|\\s[—–-]\\s");
 
     /**
      * Whether the question's last clause asks something of the data ("…, so: what was the maximum error rate
@@ -101,14 +109,9 @@ public final class Signals {
         return asks;
     }
 
-    /** Which sentence of the question a position is in (0 = the first). */
+    /** Which clause of the question a position is in (0 = the first; {@link Clauses}). */
     private int sentenceOf(int pos) {
-        java.util.regex.Matcher m = SENTENCE_END.matcher(u.analyzed().text().substring(0, Math.max(0, pos)));
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
+        return Clauses.of(u.analyzed().text(), pos);
     }
 
     /** Mentions set aside: weak partial matches next to an exact one. */
@@ -170,8 +173,14 @@ public final class Signals {
         return entities;
     }
 
+    /**
+     * The measure asked: the first the last clause names, else the first named ("On 2014-04-17 the API was slow.
+     * What was the max CPU of X?" asks the CPU, not the latency the context's "slow" stands for).
+     */
     public Optional<String> metric() {
-        return u.of("metric").stream().map(Claim::value).findFirst();
+        int last = Clauses.last(u.analyzed().text());
+        return u.of("metric").stream().filter(c -> sentenceOf(c.span().start()) == last).map(Claim::value).findFirst()
+                .or(() -> u.of("metric").stream().map(Claim::value).findFirst());
     }
 
     /**
@@ -279,7 +288,28 @@ public final class Signals {
     private boolean failureAnchor() {
         // the failure may be told as an impact phrase: "deploys before the cart went down", "before the outage of X"
         return eventValues("event_type").stream().anyMatch(t -> t.equals("incident") || t.equals("alert"))
-                || intent("failure") || intent("impact") || !references("incident").isEmpty();
+                || intent("failure") || intent("impact") || !references("incident").isEmpty() || measureBefore();
+    }
+
+    /**
+     * "재산세 마감일 지연 전에 뭐 배포했어?", "deploys before the latency spike": a measure named right before the
+     * "before" (or right after "before the") is its degradation — a failure for the changes to come before.
+     */
+    private boolean measureBefore() {
+        String text = u.analyzed().text();
+        for (Claim b : u.of("intent")) {
+            if (!b.value().equals("before")) {
+                continue;
+            }
+            for (Claim m : u.of("metric")) {
+                String between = m.span().end() <= b.span().start() ? text.substring(m.span().end(), b.span().start())
+                        : b.span().end() <= m.span().start() ? text.substring(b.span().end(), m.span().start()) : "x";
+                if (between.replaceAll("\\bthe\\b", "").isBlank()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** "what changed on X last week": a changed-before phrase with a stated range, no failure and no "before". */

@@ -85,10 +85,14 @@ final class TimeComposer {
                 case "relative" -> intervals.relative(t, nowZ, role).ifPresent(relatives::add);
                 case "part" -> parts.add(t);
                 case "clock_range" -> {
-                    tods.add(new TimeOfDay(LocalTime.of(Integer.parseInt(t.field("sh")), Integer.parseInt(t.field("sm"))), "",
-                            role, t.span().start()));
+                    // "from 9 to 11 a.m.": the meridiem written once is both ends' ("from 11 to 1 pm": 11 is before noon)
+                    String ap = t.field("ap").isEmpty() ? "" : time.path("meridiem").path(t.field("ap")).asText(t.field("ap"));
+                    int sh = Integer.parseInt(t.field("sh"));
                     int eh = Integer.parseInt(t.field("eh"));
-                    tods.add(new TimeOfDay(LocalTime.of(eh == 24 ? 0 : eh, Integer.parseInt(t.field("em"))), "", role,
+                    String startAp = ap.equals("pm") && sh > eh ? "am" : ap;
+                    tods.add(new TimeOfDay(LocalTime.of(sh, Integer.parseInt(t.field("sm"))), startAp, role,
+                            t.span().start()));
+                    tods.add(new TimeOfDay(LocalTime.of(eh == 24 ? 0 : eh, Integer.parseInt(t.field("em"))), ap, role,
                             t.span().start() + 1));
                 }
                 case "week_of" -> weekOfs.add(t);

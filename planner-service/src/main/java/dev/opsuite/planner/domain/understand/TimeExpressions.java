@@ -84,9 +84,11 @@ public final class TimeExpressions {
         boolean leftOk = s.start() == 0 || !latinOrDigit(text.charAt(s.start())) || !latinOrDigit(text.charAt(s.start() - 1));
         boolean rightOk = s.end() >= text.length() || !latinOrDigit(text.charAt(s.end() - 1))
                 || !latinOrDigit(text.charAt(s.end()));
-        boolean clockLeft = s.start() > 0 && text.charAt(s.start() - 1) == ':' && Character.isDigit(text.charAt(s.start()));
-        boolean clockRight = s.end() < text.length() && text.charAt(s.end()) == ':'
-                && Character.isDigit(text.charAt(s.end() - 1));
+        // a ':' between digits is a clock's; one before a space ("during July 2030: the trend") is punctuation
+        boolean clockLeft = s.start() > 1 && text.charAt(s.start() - 1) == ':' && Character.isDigit(text.charAt(s.start()))
+                && Character.isDigit(text.charAt(s.start() - 2));
+        boolean clockRight = s.end() + 1 < text.length() && text.charAt(s.end()) == ':'
+                && Character.isDigit(text.charAt(s.end() - 1)) && Character.isDigit(text.charAt(s.end() + 1));
         return leftOk && rightOk && !clockLeft && !clockRight;
     }
 

@@ -74,7 +74,7 @@ public final class Understander {
         linking.exactEntities();
         new FamilyNames(reading).link();
         EventReferences.claim(reading, a, rules);
-        List<TimeAtom> atoms = TimeExpressions.atoms(a, rules.path("time"), rules.path("number_words"), exclusive);
+        List<TimeAtom> atoms = askedTimes(TimeExpressions.atoms(a, rules.path("time"), rules.path("number_words"), exclusive));
         TimeReading time = TimeComposer.compose(a, atoms, rules.path("time"), now, zone);
         time.spans().forEach(s -> reading.claimExclusive(s, "time", time.name(), 1));
         numbers.thresholds();
@@ -87,6 +87,7 @@ public final class Understander {
         estate.glosses();
         estate.romanizedGlosses();
         linking.compoundNames();
+        linking.soundNames();
         linking.partialEntities();
         estate.valueTails();
         implied.incidentAtPlace();
@@ -96,11 +97,69 @@ public final class Understander {
         vocabulary.fuzzyHangul(); // "최댜": one jamo off, likewise after the names
         Integer topN = numbers.topN();
         vocabulary.impliedMetric();
+        quotedTitles();
+        measureOnIt();
         grammar();
         entities.sort((x, y) -> x.span().start() - y.span().start());
         String language = Folding.hasHangul(question) ? "ko" : "en";
         return new Understanding(a, language, claims, entities, time, thresholds, topN, reading.depth, unexplained(),
                 shapes.nameShaped(shapes.compounds()), dictionary.revision(), dictionaryUsed, negatedSpans());
+    }
+
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("[\"“”]([^\"“”]{5,160})[\"“”]");
+
+    /**
+     * '"DB CPU over 90%" alert again on the petition db': words of three or more in double quotes are a title
+     * quoted (an alert's, an incident's) — its measures, thresholds and event words are not what is asked; a CI
+     * named inside it still is.
+     */
+    /**
+     * "what's the cpu on it right now": "on it" right after a measure is the CI the measure is of, not what
+     * runs on it.
+     */
+    private void measureOnIt() {
+        String text = a.text();
+        for (Claim c : List.copyOf(claims)) {
+            if (!c.kind().equals("intent") || !c.value().equals("runs_on") || !c.text().startsWith("on ")) {
+                continue;
+            }
+            boolean afterMeasure = claims.stream().anyMatch(m -> m.kind().equals("metric") && m.span().end() <= c.span().start()
+                    && text.substring(m.span().end(), c.span().start()).isBlank());
+            if (afterMeasure) {
+                claims.remove(c);
+                claims.add(new Claim(c.span(), c.text(), "stopword", "of", c.score()));
+            }
+        }
+    }
+
+    private void quotedTitles() {
+        java.util.regex.Matcher m = QUOTED.matcher(a.text());
+        while (m.find()) {
+            Span q = new Span(m.start(1), m.end(1));
+            if (m.group(1).trim().split("\\s+").length < 3) {
+                continue;
+            }
+            claims.removeIf(c -> q.contains(c.span()) && !c.kind().equals("entity") && !c.kind().equals("function"));
+            thresholds.removeIf(t -> q.contains(t.span()));
+            claims.add(new Claim(q, m.group(1), "descriptor", "quoted", 1));
+        }
+    }
+
+    /**
+     * "Alert 'disaster sms delivery delayed' at 04:10. Average error rate … between 4am and 6:30am on Aug 13?":
+     * when the last clause states its own day and its own times of day, the times of the clauses before (the
+     * pasted alert's moment) are context, not part of the range asked.
+     */
+    private List<TimeAtom> askedTimes(List<TimeAtom> atoms) {
+        String text = a.text();
+        int last = Clauses.last(text);
+        if (last == 0) {
+            return atoms;
+        }
+        List<TimeAtom> asked = atoms.stream().filter(t -> Clauses.of(text, t.span().start()) == last).toList();
+        boolean day = asked.stream().anyMatch(t -> List.of("day", "month", "weekday", "relative", "instant").contains(t.kind()));
+        boolean clock = asked.stream().anyMatch(t -> t.kind().equals("tod") || t.kind().equals("clock_range"));
+        return day && clock ? asked : atoms;
     }
 
     /**
