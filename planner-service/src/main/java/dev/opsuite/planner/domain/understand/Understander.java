@@ -87,7 +87,7 @@ public final class Understander {
         estate.glosses();
         estate.romanizedGlosses();
         linking.compoundNames();
-        linking.soundNames();
+        new SoundNames(reading).link();
         linking.partialEntities();
         estate.valueTails();
         implied.incidentAtPlace();

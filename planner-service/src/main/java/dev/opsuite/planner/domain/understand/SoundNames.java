@@ -1,0 +1,131 @@
+package dev.opsuite.planner.domain.understand;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * English names said in Hangul ("택스 디비 박스" = Tax DB Box, "엠에이지" = MAG): written words that sound as a
+ * name or alias of the estate in Latin letters ({@link SoundKeys}), linked with the rank {@code sound}.
+ */
+final class SoundNames {
+    private final Reading reading;
+    private final Analyzed a;
+    private final EntityDictionary dictionary;
+    private final List<Claim> claims;
+
+    SoundNames(Reading reading) {
+        this.reading = reading;
+        this.a = reading.a;
+        this.dictionary = reading.dictionary;
+        this.claims = reading.claims;
+    }
+
+    /** Written words this many at most are tried together as one name said in Hangul. */
+    private static final int MAX_SOUND_WORDS = 4;
+
+    /**
+     * "택스 디비 박스", "호스트 일레븐하고", "엠에이지를": an English name written in Hangul, one to four written
+     * words (their particles aside) that sound as a name or alias of the estate ({@link SoundKeys}) — the
+     * longest run first, only where nothing exclusive was read and at least one Hangul word is unread. A Latin
+     * word the Resolver made of a Hangul one ("디비" → db) counts with its sound. Several CIs that sound the
+     * same are asked between.
+     */
+    void link() {
+        List<Span> words = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[^\\s]+").matcher(a.text());
+        while (m.find()) {
+            Span w = new Span(m.start(), m.end());
+            // a noun said in Hangul (or a spelt acronym), or a type word the Resolver wrote for one ("디비" → db);
+            // never a verb, an adverb or a bound noun ("돌아가는", "더 많이", "때문에")
+            boolean hangul = m.group().chars().allMatch(c -> Folding.isHangul((char) c))
+                    && (SoundKeys.spelledLetters(m.group()) || nominal(w));
+            boolean typeWord = m.group().matches("[a-z]{2,3}") && !words.isEmpty() && claims.stream()
+                    .anyMatch(c -> c.span().equals(w) && c.kind().equals("enum") && c.value().contains(".ci_type="));
+            words.add(hangul || typeWord ? w : null);
+        }
+        for (int i = 0; i < words.size(); i++) {
+            for (int len = Math.min(MAX_SOUND_WORDS, words.size() - i); len >= 1; len--) {
+                List<Span> run = words.subList(i, i + len);
+                if (run.contains(null) || !run.stream().allMatch(reading::free)
+                        || !Folding.hasHangul(a.span(run.get(0).start(), run.get(0).end()))) {
+                    continue;
+                }
+                boolean unread = run.stream().anyMatch(w -> Folding.hasHangul(a.span(w.start(), w.end()))
+                        && a.tokensIn(w.start(), w.end()).stream().anyMatch(t -> !t.function() && !reading.claimed(t)));
+                // words read otherwise ("큐" queue, "vm") still sound as a name of two words or more ("queue vm")
+                Sounded found = unread || len >= 2 ? soundsOf(run) : null;
+                if (found != null) {
+                    claims.removeIf(c -> c.span().overlaps(found.span())); // "db" of 택스 디비 박스 is no type filter
+                    reading.link(found.span(), EntityDictionary.Rank.SOUND, 0, found.cis());
+                    i += len - 1;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** A written word whose content tokens are all nouns, its particles and endings after them. */
+    private boolean nominal(Span w) {
+        List<Token> tokens = a.tokensIn(w.start(), w.end());
+        boolean content = false;
+        for (Token t : tokens) {
+            if (t.function()) {
+                if (!content) {
+                    return false;
+                }
+                continue;
+            }
+            if (!t.pos().startsWith("NN") || t.pos().equals("NNB")) {
+                return false;
+            }
+            content = true;
+        }
+        return content;
+    }
+
+    /** Korean particles a name said in Hangul may carry ("엠에이지를", "일레븐하고"): grammar, not estate words. */
+    private static final List<String> PARTICLES = List.of("에서는", "이랑", "하고", "에서", "으로", "까지", "부터", "에게",
+            "을", "를", "이", "가", "은", "는", "의", "에", "도", "와", "과", "랑", "로");
+
+    private record Sounded(Span span, List<EntityDictionary.Entity> cis) {}
+
+    /** The CIs the run sounds as, with the span read (the last word's particle aside), or null. */
+    private Sounded soundsOf(List<Span> run) {
+        Span last = run.get(run.size() - 1);
+        String lastText = a.span(last.start(), last.end());
+        List<Integer> ends = new ArrayList<>();
+        for (String p : PARTICLES) {
+            if (lastText.length() > p.length() && lastText.endsWith(p) && Folding.hasHangul(lastText)) {
+                ends.add(last.end() - p.length()); // the particle aside first: "나스에서" is 나스
+                break;
+            }
+        }
+        ends.add(last.end());
+        for (int end : ends) {
+            Set<String> keys = new LinkedHashSet<>(List.of(""));
+            for (Span w : run) {
+                String text = a.span(w.start(), w == last ? end : w.end());
+                Set<String> parts = Folding.hasHangul(text) ? Set.of(SoundKeys.ofHangul(text)) : SoundKeys.ofLatinWord(text);
+                Set<String> next = new LinkedHashSet<>();
+                keys.forEach(k -> parts.forEach(p -> next.add(k.isEmpty() ? p : k + "|" + p)));
+                keys = next;
+            }
+            // one word alone must say enough ("세틀먼트"), unless it spells letters ("엠에이지"); several words are a name
+            boolean letters = run.size() == 1 && SoundKeys.spelledLetters(a.span(run.get(0).start(), end));
+            List<EntityDictionary.Entity> out = new ArrayList<>();
+            for (String key : keys) {
+                if (run.size() >= 2 && SoundKeys.units(key) >= 3 || letters && SoundKeys.units(key) >= 2
+                        || SoundKeys.units(key) >= SoundKeys.MIN_ALONE) {
+                    dictionary.bySound(key).stream().filter(e -> !out.contains(e)).forEach(out::add);
+                }
+            }
+            if (!out.isEmpty()) {
+                return new Sounded(new Span(run.get(0).start(), end), out);
+            }
+        }
+        return null;
+    }
+
+}
