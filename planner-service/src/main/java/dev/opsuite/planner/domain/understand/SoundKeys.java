@@ -29,7 +29,7 @@ final class SoundKeys {
     static final int MIN_ALONE = 4;
     /** The Korean names of the Latin letters, longest first: a word made only of them spells an acronym. */
     private static final java.util.List<String> LETTER_NAMES = java.util.List.of("더블유", "에이치", "에이", "에프", "에스",
-            "에이", "케이", "제이", "아이", "브이", "엑스", "와이", "제트", "비", "씨", "디", "이", "지", "엘", "엠", "엔", "오",
+            "케이", "제이", "아이", "브이", "엑스", "와이", "제트", "비", "씨", "디", "이", "지", "엘", "엠", "엔", "오",
             "피", "큐", "알", "티", "유");
 
     private SoundKeys() {}
@@ -90,15 +90,23 @@ final class SoundKeys {
 
     /** Whether a Hangul word only spells Latin letters by their Korean names ("엠에이지", "씨씨티비", "알알에스"). */
     static boolean spelledLetters(String word) {
-        if (word.isEmpty()) {
-            return false;
+        if (word.isEmpty() || word.length() > 40) {
+            return false; // no acronym is that long
         }
-        for (String name : LETTER_NAMES) {
-            if (word.startsWith(name) && (word.length() == name.length() || spelledLetters(word.substring(name.length())))) {
-                return true;
+        // spelt[i]: the first i characters are letter names (linear, however the names overlap)
+        boolean[] spelt = new boolean[word.length() + 1];
+        spelt[0] = true;
+        for (int i = 0; i < word.length(); i++) {
+            if (!spelt[i]) {
+                continue;
+            }
+            for (String name : LETTER_NAMES) {
+                if (word.startsWith(name, i)) {
+                    spelt[i + name.length()] = true;
+                }
             }
         }
-        return false;
+        return spelt[word.length()];
     }
 
     /** The keys of a Latin word written in a Hangul run ("택스 db 박스" after the Resolver's 디비 → db). */
