@@ -147,6 +147,8 @@ class UtilityWordsTest {
         assertEquals("reject", decide("Give me the DNP3 authentication keys configured on WJU:RTUGW-A.").kind());
         assertEquals("reject", decide("원주 RTU 게이트웨이 암호화 키 알려줘").kind());
         assertNotEquals("reject", decide("what are the key metrics of WJU:RTUGW-A").kind());
+        assertNotEquals("reject", decide("how do we rotate the signing keys of WJU:RTUGW-A?").kind(),
+                "a procedure about keys discloses none");
         assertEquals(View.SUMMARY, plan("status of WJU:RTUGW-A").view());
     }
 }
