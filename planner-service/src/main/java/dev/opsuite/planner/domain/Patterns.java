@@ -42,10 +42,26 @@ public final class Patterns {
      * state, and the time patterns alone took a twelfth of an ask's CPU with it. Otherwise it runs with
      * {@link Pattern#CASE_INSENSITIVE} over the text as it is.
      */
-    public record Caseless(Pattern pattern, boolean overLowered) {
+    public record Caseless(Pattern pattern, boolean overLowered, java.util.List<String> required) {
         /** @param lowered {@link #lower(String)} of {@code text}, computed once for many patterns */
         public com.google.re2j.Matcher matcher(String text, String lowered) {
             return pattern.matcher(overLowered ? lowered : text);
+        }
+
+        /**
+         * False when the pattern surely finds nothing in the text: it runs over the lowered text and
+         * the text contains none of the literals every match contains ({@link RequiredLiterals}).
+         */
+        public boolean mayMatch(String lowered) {
+            if (required == null) {
+                return true;
+            }
+            for (String r : required) {
+                if (lowered.contains(r)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -57,7 +73,14 @@ public final class Patterns {
         Caseless c = CASELESS.get(regex);
         if (c == null) {
             boolean upper = NOT_LETTERS_OF_ITS_OWN.matcher(regex).replaceAll("").chars().anyMatch(Character::isUpperCase);
-            c = upper ? new Caseless(of(regex, Pattern.CASE_INSENSITIVE), false) : new Caseless(of(regex, 0), true);
+            if (upper) {
+                c = new Caseless(of(regex, Pattern.CASE_INSENSITIVE), false, null);
+            } else {
+                // a prefilter only where matching is case-sensitive (over the lowered text): case folding
+                // matches more than the literals say
+                java.util.Set<String> required = RequiredLiterals.of(regex);
+                c = new Caseless(of(regex, 0), true, required == null ? null : java.util.List.copyOf(required));
+            }
             if (CASELESS.size() >= MAX) {
                 CASELESS.clear();
             }

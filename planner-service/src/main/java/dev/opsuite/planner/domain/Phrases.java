@@ -25,7 +25,12 @@ public final class Phrases {
         if (phrase.startsWith("^")) {
             // a regular expression: case-insensitive, but never lower-cased itself (\S is not \s)
             String trimmed = foldedText.trim();
-            var m = Patterns.caseless(phrase).matcher(trimmed, Patterns.lower(trimmed));
+            Patterns.Caseless c = Patterns.caseless(phrase);
+            String lowered = Patterns.lower(trimmed);
+            if (!c.mayMatch(lowered)) {
+                return -1;
+            }
+            var m = c.matcher(trimmed, lowered);
             return m.find() ? m.start() : -1;
         }
         String p = Folding.fold(phrase);

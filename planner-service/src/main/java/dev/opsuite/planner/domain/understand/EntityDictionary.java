@@ -85,6 +85,9 @@ public final class EntityDictionary {
     private final int entityCount;
     private final Map<String, Entity> byCode = new java.util.HashMap<>();
     private final IndexSearcher searcher;
+    /** Rule out fuzzy queries that cannot match: over the names' compact forms, and over their words. */
+    private final GramFilter compactGrams;
+    private final GramFilter wordGrams;
     private final List<Entity> entities;
     private final List<Map.Entry<Integer, String>> aliases;
     private final List<Map.Entry<String, String>> fieldValues;
@@ -145,6 +148,8 @@ public final class EntityDictionary {
             }
         }
         this.searcher = index();
+        this.compactGrams = new GramFilter(names.stream().map(n -> Analyzed.compactOf(n.surface())).toList());
+        this.wordGrams = new GramFilter(names.stream().flatMap(n -> words(n.surface()).stream()).toList());
     }
 
     /**
@@ -329,13 +334,15 @@ public final class EntityDictionary {
         }
         if (compact.length() >= 5 && !compact.chars().allMatch(Character::isDigit)) {
             int edits = compact.length() <= 8 ? 1 : 2;
-            collect(notCode(new FuzzyQuery(new Term("compact", compact), edits, 0, MAX_HITS, true)), Rank.FUZZY,
-                    compact, out);
-            if (words.size() == 1) {
+            if (compactGrams.mayBeWithin(compact, edits)) {
+                collect(notCode(new FuzzyQuery(new Term("compact", compact), edits, 0, MAX_HITS, true)), Rank.FUZZY,
+                        compact, out);
+            }
+            if (words.size() == 1 && wordGrams.mayBeWithin(compact, edits)) {
                 collect(notCode(new FuzzyQuery(new Term("tok", compact), edits, 0, MAX_HITS, true)), Rank.FUZZY,
                         compact, out);
             }
-            if (out.isEmpty()) {
+            if (out.isEmpty() && compactGrams.mayPrefixWithin(compact, 1)) {
                 Automaton lev = new LevenshteinAutomata(compact, true).toAutomaton(1);
                 Automaton prefixed = Operations.determinize(Operations.concatenate(lev, Automata.makeAnyString()),
                         Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);

@@ -25,6 +25,9 @@ public final class TimeExpressions {
         String lowered = Patterns.lower(text);
         for (JsonNode rule : time.path("atoms")) {
             Patterns.Caseless c = Patterns.caseless(rule.path("pattern").asText());
+            if (!c.mayMatch(lowered)) {
+                continue;
+            }
             Pattern p = c.pattern();
             Matcher m = c.matcher(text, lowered);
             int from = 0;
