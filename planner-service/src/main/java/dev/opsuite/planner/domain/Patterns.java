@@ -53,15 +53,7 @@ public final class Patterns {
          * the text contains none of the literals every match contains ({@link RequiredLiterals}).
          */
         public boolean mayMatch(String lowered) {
-            if (required == null) {
-                return true;
-            }
-            for (String r : required) {
-                if (lowered.contains(r)) {
-                    return true;
-                }
-            }
-            return false;
+            return containsAny(lowered, required);
         }
     }
 
@@ -78,8 +70,7 @@ public final class Patterns {
             } else {
                 // a prefilter only where matching is case-sensitive (over the lowered text): case folding
                 // matches more than the literals say
-                java.util.Set<String> required = RequiredLiterals.of(regex);
-                c = new Caseless(of(regex, 0), true, required == null ? null : java.util.List.copyOf(required));
+                c = new Caseless(of(regex, 0), true, required(regex));
             }
             if (CASELESS.size() >= MAX) {
                 CASELESS.clear();
@@ -87,6 +78,42 @@ public final class Patterns {
             CASELESS.put(regex, c);
         }
         return c;
+    }
+
+    private static final Map<String, java.util.Optional<java.util.List<String>>> REQUIRED = new ConcurrentHashMap<>();
+
+    /** The literals one of which every match of the pattern contains, or null (see {@link RequiredLiterals}). */
+    private static java.util.List<String> required(String regex) {
+        java.util.Optional<java.util.List<String>> r = REQUIRED.get(regex);
+        if (r == null) {
+            java.util.Set<String> found = RequiredLiterals.of(regex);
+            r = java.util.Optional.ofNullable(found == null ? null : java.util.List.copyOf(found));
+            if (REQUIRED.size() >= MAX) {
+                REQUIRED.clear();
+            }
+            REQUIRED.put(regex, r);
+        }
+        return r.orElse(null);
+    }
+
+    /**
+     * Whether a pattern compiled without flags may find something in the text: false only when the text
+     * holds none of the literals every match contains — then running it would find nothing.
+     */
+    public static boolean mayFind(String regex, String text) {
+        return containsAny(text, required(regex));
+    }
+
+    private static boolean containsAny(String text, java.util.List<String> literals) {
+        if (literals == null) {
+            return true;
+        }
+        for (String l : literals) {
+            if (text.contains(l)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Lower case character by character: the same length and offsets as the text. */

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.PatternSyntaxException;
 
 /**
  * The Resolver asset applied to a question: pattern rules (regex replace), transformations
@@ -55,7 +55,11 @@ public final class ResolverRules {
             String name = r.name();
             if (r instanceof ResolverAsset.PatternRule p) {
                 try {
-                    String next = Patterns.of(p.pattern()).matcher(text).replaceAll(p.replacement());
+                    var compiled = Patterns.of(p.pattern()); // compiled first: a bad pattern is said even when skipped
+                    if (!Patterns.mayFind(p.pattern(), text)) {
+                        continue;
+                    }
+                    String next = compiled.matcher(text).replaceAll(p.replacement());
                     if (!next.equals(text)) {
                         fired.add(name);
                     }

@@ -31,6 +31,8 @@ public final class Lexicon {
     private final List<String> particles = new ArrayList<>();
     /** Compact forms of the all-Latin phrases, for typo matching. */
     private final Set<String> latinPhrases = new HashSet<>();
+    /** The Latin phrases by their one-deletion variants, built at the first typo looked up. */
+    private volatile OneEditIndex oneEdit;
     /** The words the time patterns spell out ("last", "week", "yesterday"). */
     private final Set<String> timeWords = new HashSet<>();
     /** The Prompt asset's Latin question words of one word ("which", "what"). */
@@ -156,15 +158,25 @@ public final class Lexicon {
         }
     }
 
+    private OneEditIndex oneEdit() {
+        OneEditIndex i = oneEdit;
+        if (i == null) {
+            i = new OneEditIndex(latinPhrases); // immutable and the same whoever builds it first
+            oneEdit = i;
+        }
+        return i;
+    }
+
     /**
      * Words of the assets within one edit of a compact Latin word (not stopwords), when exactly one
      * phrase is that close; empty otherwise.
      */
     public List<Word> nearest(String compact) {
+        // the phrases in the set's own order, as a scan of it would meet them
         Map<String, List<Word>> byKey = new java.util.LinkedHashMap<>();
         java.util.Set<String> meanings = new java.util.HashSet<>();
-        for (String key : latinPhrases) {
-            if (Math.abs(key.length() - compact.length()) <= 1 && key.length() >= 4 && Edits.distance(key, compact) == 1) {
+        for (String key : oneEdit().oneEditFrom(compact)) {
+            if (key.length() >= 4) {
                 for (Word w : phrases.get(key)) {
                     if (w.kind() != Word.Kind.STOPWORD) {
                         byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(w);

@@ -9,6 +9,12 @@ import java.util.Set;
  * the passes that must not read their parts as words, and reported when nothing names them.
  */
 final class NameShapes {
+    /** An English possessive at a name's end ("payment-api's"). */
+    private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile("['’]s$");
+    /** Letters or digits joined by a hyphen, dot, underscore or slash inside ("db-01", "a/b"). */
+    private static final java.util.regex.Pattern JOINED =
+            java.util.regex.Pattern.compile(".*[\\p{L}\\p{N}][-._/][\\p{L}\\p{N}].*");
+
     /** Parts of speech that can be (part of) a name when nothing else claimed them. */
     static final Set<String> NAMELIKE = Set.of("NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XR", "UNKNOWN");
 
@@ -60,9 +66,9 @@ final class NameShapes {
                     lastName = t;
                 }
             }
-            String core = text.substring(start, end).replaceAll("['’]s$", "");
+            String core = POSSESSIVE.matcher(text.substring(start, end)).replaceAll("");
             end = start + core.length();
-            boolean joined = core.matches(".*[\\p{L}\\p{N}][-._/][\\p{L}\\p{N}].*");
+            boolean joined = JOINED.matcher(core).matches();
             boolean mixed = Folding.hasHangul(core) && core.chars().anyMatch(c -> c < 128 && Character.isLetterOrDigit(c))
                     || core.chars().anyMatch(c -> c < 128 && Character.isLetter(c))
                     && core.chars().anyMatch(Character::isDigit) && core.chars().allMatch(c -> c < 128); // "r12", "db01"

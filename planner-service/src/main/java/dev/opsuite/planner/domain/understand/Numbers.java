@@ -29,8 +29,12 @@ final class Numbers {
     void thresholds() {
         Map<String, String> ops = new java.util.HashMap<>();
         rules.path("threshold_ops").properties().forEach(e -> ops.put(Folding.fold(e.getKey()), e.getValue().asText()));
+        String lowered = Patterns.lower(a.text());
         for (JsonNode rule : rules.path("thresholds")) {
             Pattern p = Patterns.of(rule.path("pattern").asText(), Pattern.CASE_INSENSITIVE);
+            if (!Patterns.caseless(rule.path("pattern").asText()).mayMatch(lowered)) {
+                continue; // holds none of the literals every match holds
+            }
             Matcher m = p.matcher(a.text());
             while (m.find()) {
                 Span s = new Span(m.start(), m.end());
