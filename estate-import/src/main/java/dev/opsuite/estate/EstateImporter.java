@@ -56,7 +56,7 @@ public final class EstateImporter {
 
     /**
      * As {@link #importFile(String, String, Path)}, telling the listener how far it has come: as each
-     * pass begins, then at most every 250 ms (on this thread).
+     * pass begins, then at most every 100 ms (on this thread).
      */
     public ImportReport importFile(String fileKind, String fileName, Path file, ImportProgress.Listener progress) {
         FileKind kind = FileKind.parse(fileKind);
