@@ -11,47 +11,42 @@ import io.grpc.stub.StreamObserver;
  * events and then its result. Progress is a sample, the next one supersedes it: an event the caller
  * is not ready to read is dropped, never queued, so a slow reader cannot hold the import or its memory.
  */
-interface ImportAnswer extends ImportProgress.Listener {
-    /** The caller has gone (cancelled, or the connection closed). */
-    boolean cancelled();
+abstract class ImportAnswer implements ImportProgress.Listener {
+    private final StreamObserver<?> responses;
 
-    void result(ImportFileResponse response);
+    private ImportAnswer(StreamObserver<?> responses) {
+        this.responses = responses;
+    }
+
+    abstract void result(ImportFileResponse response);
+
+    /** The caller has gone (cancelled, or the connection closed). */
+    final boolean cancelled() {
+        return responses instanceof ServerCallStreamObserver<?> call && call.isCancelled();
+    }
 
     /** The call's status, already mapped ({@link dev.opsuite.kit.grpc.GrpcErrors#toException}). */
-    void error(Throwable status);
+    final void error(Throwable status) {
+        responses.onError(status);
+    }
 
     static ImportAnswer single(StreamObserver<ImportFileResponse> responses) {
-        return new ImportAnswer() {
-            @Override
-            public boolean cancelled() {
-                return responses instanceof ServerCallStreamObserver<?> call && call.isCancelled();
-            }
-
+        return new ImportAnswer(responses) {
             @Override
             public void progress(ImportProgress p) {
                 // ImportFile answers once
             }
 
             @Override
-            public void result(ImportFileResponse response) {
+            void result(ImportFileResponse response) {
                 responses.onNext(response);
                 responses.onCompleted();
-            }
-
-            @Override
-            public void error(Throwable status) {
-                responses.onError(status);
             }
         };
     }
 
     static ImportAnswer streamed(StreamObserver<ImportFileStreamResponse> responses) {
-        return new ImportAnswer() {
-            @Override
-            public boolean cancelled() {
-                return responses instanceof ServerCallStreamObserver<?> call && call.isCancelled();
-            }
-
+        return new ImportAnswer(responses) {
             @Override
             public void progress(ImportProgress p) {
                 if (responses instanceof ServerCallStreamObserver<?> call && (!call.isReady() || call.isCancelled())) {
@@ -69,14 +64,9 @@ interface ImportAnswer extends ImportProgress.Listener {
             }
 
             @Override
-            public void result(ImportFileResponse response) {
+            void result(ImportFileResponse response) {
                 responses.onNext(ImportFileStreamResponse.newBuilder().setResult(response).build());
                 responses.onCompleted();
-            }
-
-            @Override
-            public void error(Throwable status) {
-                responses.onError(status);
             }
         };
     }
