@@ -1,6 +1,8 @@
 package dev.opsuite.estate;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -29,6 +31,7 @@ final class CsvSource implements Closeable {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final Header header;
+    private final CountingStream bytes;
     private long linesConsumed;
 
     private CsvSource(Path file, String fileName, FileKind kind) throws IOException {
@@ -38,7 +41,8 @@ final class CsvSource implements Closeable {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        this.guard = new RecordLengthGuard(new InputStreamReader(Files.newInputStream(file), decoder));
+        this.bytes = new CountingStream(Files.newInputStream(file));
+        this.guard = new RecordLengthGuard(new InputStreamReader(bytes, decoder));
         try {
             this.parser = CSVParser.builder().setReader(guard).setFormat(FORMAT).get();
         } catch (IOException | RuntimeException e) {
@@ -75,6 +79,11 @@ final class CsvSource implements Closeable {
 
     Header header() {
         return header;
+    }
+
+    /** Bytes of the file read so far (the decoder reads ahead by a buffer: a little past the last record). */
+    long bytesConsumed() {
+        return bytes.count;
     }
 
     /**
@@ -143,6 +152,36 @@ final class CsvSource implements Closeable {
             parser.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Counts the bytes read through it, for progress; one thread reads. */
+    private static final class CountingStream extends FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(0, n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.opsuite.estate;
 
 import dev.opsuite.model.errors.OpsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -50,16 +51,27 @@ public final class EstateImporter {
      * @throws OpsException          INVALID_ARGUMENT for an unknown kind, UNAVAILABLE when a store fails
      */
     public ImportReport importFile(String fileKind, String fileName, Path file) {
+        return importFile(fileKind, fileName, file, ImportProgress.Listener.NONE);
+    }
+
+    /**
+     * As {@link #importFile(String, String, Path)}, telling the listener how far it has come: as each
+     * pass begins, then at most every 100 ms (on this thread).
+     */
+    public ImportReport importFile(String fileKind, String fileName, Path file, ImportProgress.Listener progress) {
         FileKind kind = FileKind.parse(fileKind);
         String name = displayName(fileName, kind);
         long start = System.nanoTime();
         ImportValidator.Result valid;
         long upserted;
+        ImportMeter meter;
         try {
+            meter = ImportMeter.of(progress, Files.size(file), kind);
+            meter.phase(ImportProgress.Phase.VALIDATE);
             Set<String> known = kind == FileKind.CIS ? null : postgres.knownCodes();
-            valid = ImportValidator.validate(file, name, kind, known);
+            valid = ImportValidator.validate(file, name, kind, known, meter);
             log.debug("{}: validated {} rows in {} ms", name, valid.rows(), (System.nanoTime() - start) / 1_000_000);
-            upserted = postgres.load(kind, file, name, valid.span());
+            upserted = postgres.load(kind, file, name, valid.span(), meter);
         } catch (EstateImportException | OpsException e) {
             throw e;
         } catch (SQLException e) {
@@ -71,7 +83,7 @@ public final class EstateImporter {
         }
         long graphRows;
         try {
-            graphRows = graphLoader.load(kind, file, name);
+            graphRows = graphLoader.load(kind, file, name, meter);
         } catch (Exception e) {
             // PostgreSQL has committed; the import is idempotent, so importing the file again heals it.
             log.warn("graph sync of {} failed after the database commit", name, e);

@@ -20,17 +20,18 @@ final class GraphLoader {
     }
 
     /** @return rows written to the graph (0 for metrics and events, which live only in PostgreSQL) */
-    long load(FileKind kind, Path file, String fileName) throws Exception {
+    long load(FileKind kind, Path file, String fileName, ImportMeter meter) throws Exception {
         return switch (kind) {
-            case CIS -> loadCis(file, fileName);
-            case RELATIONS -> loadRelations(file, fileName);
+            case CIS -> loadCis(file, fileName, meter);
+            case RELATIONS -> loadRelations(file, fileName, meter);
             case METRICS, EVENTS -> 0;
         };
     }
 
-    private long loadCis(Path file, String fileName) throws Exception {
+    private long loadCis(Path file, String fileName, ImportMeter meter) throws Exception {
+        meter.phase(ImportProgress.Phase.GRAPH);
         List<Map<String, Object>> batch = new ArrayList<>(BATCH_SIZE);
-        long rows = MappedRows.forEach(file, fileName, FileKind.CIS, (line, f) -> {
+        long rows = MappedRows.forEach(file, fileName, FileKind.CIS, meter, (line, f) -> {
             Map<String, Object> row = new HashMap<>();
             row.put("ci_code", f[0]);
             row.put("ci_name", f[1]);
@@ -51,9 +52,10 @@ final class GraphLoader {
         return rows;
     }
 
-    private long loadRelations(Path file, String fileName) throws Exception {
+    private long loadRelations(Path file, String fileName, ImportMeter meter) throws Exception {
+        meter.phase(ImportProgress.Phase.GRAPH);
         Map<String, List<Map<String, Object>>> byType = new HashMap<>();
-        long rows = MappedRows.forEach(file, fileName, FileKind.RELATIONS, (line, f) -> {
+        long rows = MappedRows.forEach(file, fileName, FileKind.RELATIONS, meter, (line, f) -> {
             List<Map<String, Object>> batch = byType.computeIfAbsent(f[1], t -> new ArrayList<>(BATCH_SIZE));
             batch.add(Map.of("source", f[0], "target", f[2]));
             if (batch.size() == BATCH_SIZE) {

@@ -21,7 +21,9 @@ final class ImportValidator {
 
     private ImportValidator() {}
 
-    static Result validate(Path file, String fileName, FileKind kind, Set<String> knownCodes) throws IOException {
+    /** Counts each row read (and each refused) on the meter. */
+    static Result validate(Path file, String fileName, FileKind kind, Set<String> knownCodes, ImportMeter meter)
+            throws IOException {
         List<ImportProblem> problems = new ArrayList<>();
         TimeSpan span = new TimeSpan();
         // cis only: a ci_code twice in one file would make the upsert touch a row twice.
@@ -43,8 +45,10 @@ final class ImportValidator {
                 }
                 rows++;
                 ImportProblem problem = check(row, header, mapper, fileName, ciCodeLines);
+                meter.row(source.bytesConsumed());
                 if (problem != null) {
                     problems.add(problem);
+                    meter.refused();
                 }
             }
         }

@@ -61,14 +61,16 @@ final class PgEstateLoader {
     }
 
     /** @return rows inserted or changed */
-    long load(FileKind kind, Path file, String fileName, TimeSpan span) throws Exception {
+    long load(FileKind kind, Path file, String fileName, TimeSpan span, ImportMeter meter) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 long t0 = System.nanoTime();
                 prepare(c, kind, span.months());
-                copy(c, kind, file, fileName);
+                meter.phase(ImportProgress.Phase.COPY);
+                copy(c, kind, file, fileName, meter);
                 long t1 = System.nanoTime();
+                meter.phase(ImportProgress.Phase.UPSERT);
                 long changed = kind == FileKind.METRICS ? loadMetrics(c, fileName, span) : upsert(c, kind);
                 long t2 = System.nanoTime();
                 c.commit();
@@ -158,13 +160,14 @@ final class PgEstateLoader {
         }
     }
 
-    private static void copy(Connection c, FileKind kind, Path file, String fileName) throws Exception {
+    private static void copy(Connection c, FileKind kind, Path file, String fileName, ImportMeter meter)
+            throws Exception {
         PGCopyOutputStream out = new PGCopyOutputStream(c.unwrap(PGConnection.class), PgEstateSql.copy(kind),
                 COPY_BUFFER);
         try {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), COPY_BUFFER);
             CopyTextWriter rows = new CopyTextWriter(writer);
-            MappedRows.forEach(file, fileName, kind, rows::row);
+            MappedRows.forEach(file, fileName, kind, meter, rows::row);
             writer.flush();
             out.endCopy();
         } finally {

@@ -168,14 +168,15 @@ public final class GatewayApp implements AutoCloseable {
                     String target = ctx.path() + (ctx.query() == null ? "" : "?" + ctx.query());
                     ctx.log().whenComplete().thenAccept(l -> {
                         admitted.release().run();
-                        int status = l.responseHeaders().status().code();
+                        // a streamed import that ended in an error event is audited with the error's status
+                        int status = ImportService.endedWith(ctx, l.responseHeaders().status()).code();
                         audit.record(ctx, admitted.caller().id(), "Import", target, status == 200 ? "ok"
                                 : status == 429 ? "rate_limited" : status < 500 ? "invalid" : "failed",
                                 status == 200 ? "" : "HTTP " + status);
                     });
                     return delegate.serve(ctx, req);
                 })
-                .decorator(dev.opsuite.gateway.rest.RestEnvelope::decorate)
+                // no RestEnvelope decorator: it would hold a streamed answer whole; ImportReply envelopes its own
                 .build(new ImportService(clients.executorChannel(), IMPORT_MAX_BYTES, clients.estateGeneration()))
                 // AskStream as Server-Sent Events: a route of its own (the transcoder serves unary methods
                 // only), behind the same gate, limits and body bound as every other call

@@ -1,7 +1,6 @@
 package dev.opsuite.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.opsuite.kit.json.ModelJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
@@ -37,7 +36,7 @@ final class AskStreamCli {
         try (Stream<String> lines = r.body()) {
             boolean events = r.headers().firstValue("content-type").orElse("").startsWith("text/event-stream");
             if (r.statusCode() != 200 || !events) {
-                JsonNode envelope = json(String.join("\n", lines.toList()));
+                JsonNode envelope = SseLines.json(String.join("\n", lines.toList()));
                 if (envelope == null) {
                     err.println("127.0.0.1:" + port + " answers, but not as the OPS gateway (HTTP " + r.statusCode() + ")");
                     return AskCli.NOT_RUNNING;
@@ -51,39 +50,26 @@ final class AskStreamCli {
         }
     }
 
-    /** Dispatches each event (lines up to a blank one) until the answer or an error ends the stream. */
+    /** Dispatches each event until the answer or an error ends the stream. */
     private static int read(Iterator<String> lines, PrintStream out, PrintStream err) {
-        String event = "message";
-        StringBuilder data = new StringBuilder();
-        while (lines.hasNext()) {
-            String line = lines.next();
-            if (line.startsWith("event:")) {
-                event = line.substring(6).strip();
-            } else if (line.startsWith("data:")) {
-                data.append(line.substring(5).stripLeading());
-            } else if (line.isEmpty() && data.length() > 0) {
-                JsonNode d = json(data.toString());
-                data.setLength(0);
-                if (d == null) {
-                    continue;
-                }
-                switch (event) {
-                    case "stage" -> stage(d, out);
-                    case "answer" -> {
-                        out.println();
-                        AskCli.printAnswer(d, out);
-                        return 0;
-                    }
-                    case "error" -> {
-                        return AskCli.refused(d.path("code").asInt(), d, err);
-                    }
-                    default -> { }
-                }
-                event = "message";
+        Integer exit = SseLines.read(lines, (event, d) -> switch (event) {
+            case "stage" -> {
+                stage(d, out);
+                yield null;
             }
+            case "answer" -> {
+                out.println();
+                AskCli.printAnswer(d, out);
+                yield 0;
+            }
+            case "error" -> AskCli.refused(d.path("code").asInt(), d, err);
+            default -> null;
+        });
+        if (exit == null) {
+            err.println("the stream ended before the answer");
+            return AskCli.REFUSED;
         }
-        err.println("the stream ended before the answer");
-        return AskCli.REFUSED;
+        return exit;
     }
 
     /** "execute      ok        12 ms  1 result, 3 rows", then "             ↳ retry: …" per decision. */
@@ -95,14 +81,6 @@ final class AskStreamCli {
             String why = meta.path("reason").asText(meta.path("fallback").asText(""));
             out.println(String.format(Locale.ROOT, "%-12s ↳ %s on %s%s", "", meta.path("decision").asText("?"),
                     r.path("trigger").path("trigger_type").asText(), why.isEmpty() ? "" : ": " + why));
-        }
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return ModelJson.MAPPER.readTree(text);
-        } catch (IOException e) {
-            return null;
         }
     }
 }

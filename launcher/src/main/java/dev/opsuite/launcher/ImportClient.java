@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Sends an estate directory's CSV files to a running gateway (POST /ops/import/{kind}), in the
@@ -109,20 +110,33 @@ public final class ImportClient {
         return post(kind, name, file, type, null);
     }
 
+    /**
+     * Sends one file. When its progress is shown and it is large enough, the gateway is asked for its
+     * progress as Server-Sent Events (Accept: text/event-stream): each progress event goes to the
+     * progress line, the result or error event is the answer, as the plain answer would have said it.
+     */
     private Result post(String kind, String name, Path file, String type, UploadProgress shown)
             throws IOException, InterruptedException {
         HttpRequest.BodyPublisher fileBody = HttpRequest.BodyPublishers.ofFile(file);
+        boolean watched = shown != null && shown.shows(fileBody.contentLength());
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/ops/import/" + kind + "?file_name="
                         + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)))
                 .header("content-type", type)
                 .timeout(Duration.ofMinutes(60))
                 .POST(shown == null ? fileBody : shown.wrap(name, fileBody));
+        if (watched) {
+            b.header("accept", "text/event-stream");
+        }
         CliAuth.bearer(token).ifPresent(v -> b.header("authorization", v));
         HttpRequest req = b.build();
-        HttpResponse<String> resp = shown == null ? http.send(req, HttpResponse.BodyHandlers.ofString())
-                : shown.await(name, http.sendAsync(req, HttpResponse.BodyHandlers.ofString()));
         // a folder of many documents meets the per-caller rate limit: wait as told and send again (bounded)
-        for (int tries = 0; resp.statusCode() == 429 && tries < MAX_RETRIES; tries++) {
+        for (int tries = 0; ; tries++) {
+            HttpResponse<Stream<String>> resp = shown == null ? http.send(req, HttpResponse.BodyHandlers.ofLines())
+                    : shown.await(name, http.sendAsync(req, HttpResponse.BodyHandlers.ofLines()));
+            if (resp.statusCode() != 429 || tries >= MAX_RETRIES) {
+                return answer(name, resp, watched ? shown : null);
+            }
+            resp.body().close();
             long seconds = resp.headers().firstValue("retry-after").map(v -> {
                 try {
                     return Long.parseLong(v.strip());
@@ -131,14 +145,41 @@ public final class ImportClient {
                 }
             }).orElse(1L);
             Thread.sleep(Math.min(10, Math.max(1, seconds)) * 1000L);
-            resp = http.send(req, HttpResponse.BodyHandlers.ofString());
         }
-        JsonNode body;
-        try {
-            body = ModelJson.MAPPER.readTree(resp.body());
-        } catch (IOException e) {
-            body = ModelJson.MAPPER.createObjectNode().put("message", resp.body());
+    }
+
+    /** The plain answer's envelope, or the events' result (enveloped as the plain answer is) or error. */
+    private static Result answer(String name, HttpResponse<Stream<String>> resp, UploadProgress shown)
+            throws IOException {
+        try (Stream<String> lines = resp.body()) {
+            boolean events = resp.headers().firstValue("content-type").orElse("").startsWith("text/event-stream");
+            if (resp.statusCode() == 200 && events) {
+                Result r = SseLines.read(lines.iterator(), (event, d) -> switch (event) {
+                    case "progress" -> {
+                        if (shown != null) {
+                            shown.served(name, d);
+                        }
+                        yield null;
+                    }
+                    case "result" -> new Result(name, 200, ModelJson.MAPPER.createObjectNode().put("code", 0)
+                            .put("message", "OK").set("data", d));
+                    case "error" -> new Result(name, d.path("code").asInt(500), d);
+                    default -> null;
+                });
+                if (shown != null) {
+                    shown.ended();
+                }
+                if (r == null) {
+                    throw new IOException("the import of " + name + " was cut off before its result");
+                }
+                return r;
+            }
+            String text = String.join("\n", lines.toList());
+            JsonNode body = SseLines.json(text);
+            return new Result(name, resp.statusCode(),
+                    body != null ? body : ModelJson.MAPPER.createObjectNode().put("message", text));
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
-        return new Result(name, resp.statusCode(), body);
     }
 }

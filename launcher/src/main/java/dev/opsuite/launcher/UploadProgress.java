@@ -1,5 +1,6 @@
 package dev.opsuite.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
@@ -7,12 +8,13 @@ import java.util.Locale;
 import java.util.concurrent.Flow;
 
 /**
- * Progress of one file's upload for `./ops import`: a body publisher that counts the bytes and lines
- * (rows) it hands to the HTTP client, and a line on stderr at most once per {@code everyMillis} — file,
- * MB sent of the total, rows, rows and MB per second, and an ETA — then a last line when all is sent.
- * The gateway spools an upload, then imports it: the rates and the ETA are the upload's, and the last
- * line says that the product imports it now (`./ops import` then prints its rows and time). Files smaller
- * than {@code minBytes} are sent without it.
+ * Progress of one file's import for `./ops import`, on stderr, for files of {@code minBytes} or more.
+ * While it uploads: a body publisher that counts the bytes and lines (rows) it hands to the HTTP client,
+ * and a line at most once per {@code everyMillis} — file, MB sent of the total, rows, rows and MB per
+ * second, an ETA — then a last line when all is sent. Then the product's own figures, from the
+ * gateway's progress events ({@link #served}): the pass under way, rows so far, rows and MB per second,
+ * how far of all the passes' bytes and an ETA from them. Until the first of those arrives (the upload
+ * waits for an import thread), a line says for how long the product has had the file.
  */
 final class UploadProgress {
     private final PrintStream err;
@@ -21,6 +23,9 @@ final class UploadProgress {
     private final boolean terminal;
     /** When the last counted upload was sent whole (System.nanoTime), 0 while one is under way. */
     private volatile long sentAt;
+    /** The product's last progress event shown for the current file, null before the first. */
+    private JsonNode lastServed;
+    private long lastServedAt;
 
     UploadProgress(PrintStream err, long minBytes, long everyMillis, boolean terminal) {
         this.err = err;
@@ -29,11 +34,17 @@ final class UploadProgress {
         this.terminal = terminal;
     }
 
+    /** Whether a file of this size is worth progress lines. */
+    boolean shows(long bytes) {
+        return bytes >= minBytes;
+    }
+
     /** The file's body, counting as it goes when it is large enough to be worth a progress line. */
     HttpRequest.BodyPublisher wrap(String name, HttpRequest.BodyPublisher file) {
         long total = file.contentLength();
         sentAt = 0;
-        if (total < minBytes) {
+        lastServed = null;
+        if (!shows(total)) {
             return file;
         }
         return HttpRequest.BodyPublishers.fromPublisher(new Counting(name, file, total), total);
@@ -114,9 +125,9 @@ final class UploadProgress {
     }
 
     /**
-     * Waits for the product's answer to an upload; once the file is sent whole, a line says for how long
-     * the product has been importing it (it reports no progress of its own): rewritten each interval on a
-     * terminal, else one line every ten intervals.
+     * Waits for the product's answer to an upload (with events: its first); once the file is sent whole,
+     * a line says for how long the product has had it: rewritten each interval on a terminal, else one
+     * line every ten intervals.
      */
     <T> T await(String name, java.util.concurrent.CompletableFuture<T> answer)
             throws java.io.IOException, InterruptedException {
@@ -153,6 +164,74 @@ final class UploadProgress {
                 throw new java.io.IOException(e.getCause());
             }
         }
+    }
+
+    /**
+     * One progress event of the product's (the gateway's {@code event: progress}): a line at most once
+     * per interval, and whenever the pass changes.
+     */
+    void served(String name, JsonNode progress) {
+        long now = System.nanoTime();
+        boolean newPhase = lastServed == null || !lastServed.path("phase").equals(progress.path("phase"));
+        if (!newPhase && (now - lastServedAt) / 1_000_000 < everyMillis) {
+            return;
+        }
+        String text = name + "  " + served(progress, lastServed);
+        lastServed = progress;
+        lastServedAt = now;
+        if (terminal) {
+            err.print("\r" + text + "\u001b[K");
+            err.flush();
+        } else {
+            err.println(text);
+        }
+    }
+
+    /** The product's events ended (its result or error follows on stdout): a terminal's line is cleared. */
+    void ended() {
+        if (terminal && lastServed != null) {
+            err.print("\r\u001b[K");
+            err.flush();
+        }
+    }
+
+    /**
+     * The figures of one progress event: the pass, its rows so far ({@code rows_read} while validating,
+     * {@code rows_written} after), rows and MB per second since the event before (the pass's own rate:
+     * from its start when the pass changed), how far of all the passes' bytes, and an ETA from the
+     * average rate so far. The upsert pass reads no file: it says so instead of an ETA.
+     */
+    static String served(JsonNode now, JsonNode before) {
+        String phase = now.path("phase").asText();
+        long rows = rows(now);
+        long bytes = now.path("bytes_consumed").asLong();
+        long total = now.path("bytes_total").asLong();
+        long ms = now.path("elapsed_ms").asLong();
+        boolean samePhase = before != null && before.path("phase").asText().equals(phase);
+        long dRows = samePhase ? rows - rows(before) : rows;
+        long dBytes = before == null ? bytes : bytes - before.path("bytes_consumed").asLong();
+        double dSeconds = Math.max(1e-3, (ms - (before == null ? 0 : before.path("elapsed_ms").asLong())) / 1e3);
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-8s %,d rows", phase, rows));
+        if ("upsert".equals(phase)) {
+            line.append("  storing them in the estate tables");
+        } else {
+            if (!"graph".equals(phase)) {
+                line.append(String.format(Locale.ROOT, "  %,.0f rows/s", Math.max(0, dRows) / dSeconds));
+            }
+            double perMs = bytes / (double) Math.max(1, ms);
+            line.append(String.format(Locale.ROOT, "  %.1f MB/s  %d%%  ETA %s", Math.max(0, dBytes) / 1e6 / dSeconds,
+                    total == 0 ? 100 : bytes * 100 / total,
+                    bytes == 0 ? "?" : duration((total - bytes) / perMs / 1e3)));
+        }
+        long refused = now.path("rows_refused").asLong();
+        if (refused > 0) {
+            line.append(String.format(Locale.ROOT, "  %,d refused", refused));
+        }
+        return line.toString();
+    }
+
+    private static long rows(JsonNode p) {
+        return "validate".equals(p.path("phase").asText()) ? p.path("rows_read").asLong() : p.path("rows_written").asLong();
     }
 
     static String duration(double seconds) {

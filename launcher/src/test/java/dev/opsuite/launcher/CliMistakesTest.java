@@ -88,7 +88,9 @@ class CliMistakesTest {
         String[] golden = ops("help", "golden");
         assertEquals("0", golden[0]);
         assertTrue(golden[1].contains("Exit 0 no regression (warnings shown); 1 a golden query failed"), golden[1]);
-        assertTrue(ops("help", "import")[1].contains("rows and MB\n  per second, and an ETA"));
+        String importHelp = ops("help", "import")[1];
+        assertTrue(importHelp.contains("rows\n  and MB per second and an ETA") && importHelp.contains("the product's own figures"),
+                importHelp);
         String[] unknown = ops("frobnicate");
         assertEquals("2", unknown[0]);
         assertTrue(unknown[1].startsWith("ops: no command 'frobnicate'"), unknown[1]);

@@ -78,9 +78,12 @@ class ImportEndToEndTest {
         assertTrue(message.contains("metrics.csv") && message.contains("line 3") && message.contains("ts"), message);
     }
 
-    /** #18: a large file's upload shows rows and MB per second and an ETA on stderr (here from the first byte). */
+    /**
+     * #18: a large file's import shows rows and MB per second and an ETA on stderr (here from the first
+     * byte): the upload's, then the product's own as it validates, copies, upserts and merges the graph.
+     */
     @Test
-    void anUploadShowsItsProgress(@TempDir Path dir) throws Exception {
+    void anImportShowsItsProgress(@TempDir Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("ci_code,ci_name,ci_type,status,environment,location,owner,aliases,rack\n");
         csv.append("IMP001,\"edge-gw, primary\",server,running,prod,dc1-seoul,net-team,\"게이트웨이서버|edge gateway\",R12\n");
         csv.append("IMP002,edge-db,database,maintenance,prod,dc1-seoul,dba-team,엣지DB,R13\n");
@@ -90,12 +93,17 @@ class ImportEndToEndTest {
         List<ImportClient.Result> results = new ImportClient("127.0.0.1", ops.httpPort(),
                 TestKeys.optional(ops, "estate_admin"), progress).importDirectory(dir);
         assertTrue(results.get(0).ok(), results.get(0).body().toString());
+        assertEquals(2, results.get(0).body().path("data").path("rows_read").asLong(), results.get(0).body().toString());
         String shown = err.toString(StandardCharsets.UTF_8);
-        // the upload's last line says it is sent; a slow product may add "importing for N s" lines after it
+        // the upload's lines (the last says it is sent), "importing for N s" while it waits for a thread, then the product's
         List<String> lines = shown.strip().lines().filter(l -> !l.matches("cis\\.csv  importing for .*")).toList();
-        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-        assertTrue(last.matches("cis\\.csv  0\\.0 of 0\\.0 MB \\(100%\\)  2 rows  [\\d,]+ rows/s  [\\d.]+ MB/s  "
+        int sent = lines.indexOf(lines.stream().filter(l -> l.endsWith("sent; the product imports it now")).findFirst()
+                .orElseThrow(() -> new AssertionError(shown)));
+        assertTrue(lines.get(sent).matches("cis\\.csv  0\\.0 of 0\\.0 MB \\(100%\\)  2 rows  [\\d,]+ rows/s  [\\d.]+ MB/s  "
                 + "sent; the product imports it now"), shown);
+        assertEquals(List.of("validate", "copy", "upsert", "graph"), lines.subList(sent + 1, lines.size()).stream()
+                .map(l -> l.split(" +")[1]).toList(), shown);
+        assertTrue(lines.get(sent + 2).matches("cis\\.csv  copy     [\\d,]+ rows  [\\d,]+ rows/s  [\\d.]+ MB/s  \\d+%  ETA .+"), shown);
         assertEquals("1m05s", UploadProgress.duration(65));
         assertEquals("2h01m", UploadProgress.duration(7260));
         assertEquals("9 s", UploadProgress.duration(9.2));

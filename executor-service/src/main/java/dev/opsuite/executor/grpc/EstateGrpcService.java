@@ -8,6 +8,8 @@ import dev.opsuite.proto.v1.GetEstateStatsRequest;
 import dev.opsuite.proto.v1.GetEstateStatsResponse;
 import dev.opsuite.proto.v1.ImportFileRequest;
 import dev.opsuite.proto.v1.ImportFileResponse;
+import dev.opsuite.proto.v1.ImportFileStreamRequest;
+import dev.opsuite.proto.v1.ImportFileStreamResponse;
 import io.grpc.stub.StreamObserver;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +47,29 @@ public final class EstateGrpcService extends EstateServiceGrpc.EstateServiceImpl
 
     @Override
     public StreamObserver<ImportFileRequest> importFile(StreamObserver<ImportFileResponse> responseObserver) {
-        return new ImportUpload(importer, config, imports, responseObserver, documents);
+        return new ImportUpload(importer, config, imports, ImportAnswer.single(responseObserver), documents);
+    }
+
+    /** ImportFile with its progress: the same upload, each message's part handed on as ImportFile's. */
+    @Override
+    public StreamObserver<ImportFileStreamRequest> importFileStream(StreamObserver<ImportFileStreamResponse> responses) {
+        ImportUpload upload = new ImportUpload(importer, config, imports, ImportAnswer.streamed(responses), documents);
+        return new StreamObserver<>() {
+            @Override
+            public void onNext(ImportFileStreamRequest request) {
+                upload.onNext(request.getPart());
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                upload.onError(t);
+            }
+
+            @Override
+            public void onCompleted() {
+                upload.onCompleted();
+            }
+        };
     }
 
     /** Two count queries; runs on the server's handler executor, which is not an event loop. */

@@ -3,6 +3,7 @@ package dev.opsuite.executor.grpc;
 import dev.opsuite.estate.EstateImportException;
 import dev.opsuite.estate.EstateImporter;
 import dev.opsuite.estate.FileKind;
+import dev.opsuite.estate.ImportProgress;
 import dev.opsuite.estate.ImportReport;
 import dev.opsuite.executor.documents.DocumentImporter;
 import dev.opsuite.kit.grpc.GrpcErrors;
@@ -10,7 +11,6 @@ import dev.opsuite.model.errors.ErrorCode;
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.ImportFileRequest;
 import dev.opsuite.proto.v1.ImportFileResponse;
-import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One ImportFile call: spools the chunks, then runs the import on the bounded import executor
- * (never on a gRPC thread) and answers once. gRPC delivers these callbacks one at a time.
+ * One ImportFile (or ImportFileStream) call: spools the chunks, then runs the import on the bounded
+ * import executor (never on a gRPC thread) and answers — with its progress on the way when the
+ * {@link ImportAnswer} takes it. gRPC delivers these callbacks one at a time.
  */
 final class ImportUpload implements StreamObserver<ImportFileRequest> {
     private static final Logger log = LoggerFactory.getLogger(ImportUpload.class);
@@ -28,7 +29,7 @@ final class ImportUpload implements StreamObserver<ImportFileRequest> {
     private final EstateImporter importer;
     private final EstateImportConfig config;
     private final ExecutorService imports;
-    private final StreamObserver<ImportFileResponse> responses;
+    private final ImportAnswer responses;
     private final java.util.Optional<DocumentImporter> documents;
     private FileKind kind; // null for a document
     private String fileName;
@@ -37,7 +38,7 @@ final class ImportUpload implements StreamObserver<ImportFileRequest> {
     private boolean done;
 
     ImportUpload(EstateImporter importer, EstateImportConfig config, ExecutorService imports,
-                 StreamObserver<ImportFileResponse> responses, java.util.Optional<DocumentImporter> documents) {
+                 ImportAnswer responses, java.util.Optional<DocumentImporter> documents) {
         this.documents = documents;
         this.importer = importer;
         this.config = config;
@@ -98,19 +99,21 @@ final class ImportUpload implements StreamObserver<ImportFileRequest> {
 
     private void runImport(UploadSpool upload, Path file) {
         try {
-            if (responses instanceof ServerCallStreamObserver<?> call && call.isCancelled()) {
+            if (responses.cancelled()) {
                 return; // cancelled while queued: do not write what nobody waits for
             }
+            if (kind == null) {
+                responses.progress(new ImportProgress(ImportProgress.Phase.INDEX, 0, 0, 0, 0, 0, 0));
+            }
             ImportReport r = kind == null ? documents.orElseThrow().importFile(collection, fileName, file)
-                    : importer.importFile(kind.wireName(), fileName, file);
-            responses.onNext(ImportFileResponse.newBuilder()
+                    : importer.importFile(kind.wireName(), fileName, file, responses);
+            responses.result(ImportFileResponse.newBuilder()
                     .setFileKind(r.fileKind())
                     .setFileName(r.fileName())
                     .setRowsRead(r.rowsRead())
                     .setRowsUpserted(r.rowsUpserted())
                     .setDurationMs((int) Math.min(Integer.MAX_VALUE, r.durationMs()))
                     .build());
-            responses.onCompleted();
         } catch (Throwable t) {
             respondError(t);
         } finally {
@@ -141,7 +144,7 @@ final class ImportUpload implements StreamObserver<ImportFileRequest> {
                 ? new OpsException(ErrorCode.INVALID_ARGUMENT, e.getMessage(), e)
                 : t;
         try {
-            responses.onError(GrpcErrors.toException(mapped));
+            responses.error(GrpcErrors.toException(mapped));
         } catch (RuntimeException e) {
             log.debug("could not answer an import call (already closed?)", e);
         }

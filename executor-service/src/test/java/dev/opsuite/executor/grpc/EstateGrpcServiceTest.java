@@ -100,6 +100,63 @@ class EstateGrpcServiceTest extends EstateTestSupport {
         assertSpoolEmpty();
     }
 
+    @Test
+    void theStreamedImportReportsEachPhaseThenTheSameResult() throws Exception {
+        ImportFileResponse plain = upload("cis", "cis.csv", CIS.getBytes(StandardCharsets.UTF_8), 100);
+        List<dev.opsuite.proto.v1.ImportFileStreamResponse> events = streamed("cis", CIS);
+        List<String> phases = events.stream().filter(e -> e.hasProgress()).map(e -> e.getProgress().getPhase())
+                .distinct().toList();
+        assertEquals(List.of("validate", "copy", "upsert", "graph"), phases);
+        dev.opsuite.proto.v1.ImportFileStreamResponse last = events.get(events.size() - 1);
+        assertEquals(plain.toBuilder().setRowsUpserted(0).setDurationMs(last.getResult().getDurationMs()).build(),
+                last.getResult(), "the same file again: the same figures, nothing changed");
+        assertEquals(3L * CIS.getBytes(StandardCharsets.UTF_8).length,
+                events.get(0).getProgress().getBytesTotal());
+        assertSpoolEmpty();
+    }
+
+    @Test
+    void aStreamedImportOfABadFileEndsWithTheSameStatus() throws Exception {
+        upload("cis", "cis.csv", CIS.getBytes(StandardCharsets.UTF_8), 100);
+        CompletableFuture<List<dev.opsuite.proto.v1.ImportFileStreamResponse>> done = new CompletableFuture<>();
+        List<dev.opsuite.proto.v1.ImportFileStreamResponse> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        sendStreamed("metrics", "ts,ci_code,metric_name,value\n2026-11-25T10:00:00Z,SVR001,cpu_usage,abc\n", seen, done);
+        Status status = Status.fromThrowable(assertFails(done));
+        assertEquals(Status.Code.INVALID_ARGUMENT, status.getCode());
+        assertEquals("metrics.csv line 2 column 4 (value): not a number: 'abc'", status.getDescription());
+        assertEquals(List.of("validate"), seen.stream().map(e -> e.getProgress().getPhase()).distinct().toList());
+        assertSpoolEmpty();
+    }
+
+    private List<dev.opsuite.proto.v1.ImportFileStreamResponse> streamed(String kind, String content) throws Exception {
+        CompletableFuture<List<dev.opsuite.proto.v1.ImportFileStreamResponse>> done = new CompletableFuture<>();
+        sendStreamed(kind, content, new java.util.concurrent.CopyOnWriteArrayList<>(), done);
+        return done.get(30, TimeUnit.SECONDS);
+    }
+
+    private void sendStreamed(String kind, String content, List<dev.opsuite.proto.v1.ImportFileStreamResponse> seen,
+                              CompletableFuture<List<dev.opsuite.proto.v1.ImportFileStreamResponse>> done) {
+        StreamObserver<dev.opsuite.proto.v1.ImportFileStreamRequest> requests = stub().importFileStream(new StreamObserver<>() {
+            @Override
+            public void onNext(dev.opsuite.proto.v1.ImportFileStreamResponse value) {
+                seen.add(value);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                done.completeExceptionally(t);
+            }
+
+            @Override
+            public void onCompleted() {
+                done.complete(seen);
+            }
+        });
+        requests.onNext(dev.opsuite.proto.v1.ImportFileStreamRequest.newBuilder().setPart(ImportFileRequest.newBuilder()
+                .setFileKind(kind).setFileName(kind + ".csv").setChunk(ByteString.copyFromUtf8(content))).build());
+        requests.onCompleted();
+    }
+
     private ImportFileResponse upload(String kind, String name, byte[] content, int chunk) throws Exception {
         CompletableFuture<ImportFileResponse> done = new CompletableFuture<>();
         send(kind, name, content, chunk, done);

@@ -1,18 +1,16 @@
 package dev.opsuite.gateway.rest;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
 import com.linecorp.armeria.common.HttpData;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
-import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
-import dev.opsuite.kit.json.ModelJson;
 import dev.opsuite.proto.v1.EstateServiceGrpc;
 import dev.opsuite.proto.v1.ImportFileRequest;
-import dev.opsuite.proto.v1.ImportFileResponse;
+import dev.opsuite.proto.v1.ImportFileStreamRequest;
+import dev.opsuite.proto.v1.ImportFileStreamResponse;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -22,15 +20,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * POST /ops/import/{kind}: streams a CSV body (or, for kind document, one Markdown or text
  * document, named by its path under docs/ and optionally a collection) to executor-service's
- * EstateService.ImportFile with gRPC flow control (never more than a few chunks in flight), on the
- * blocking executor.
+ * EstateService.ImportFileStream with gRPC flow control (never more than a few chunks in flight), on
+ * the blocking executor, and answers as {@link ImportReply} says: once, as always, or — asked with
+ * {@code Accept: text/event-stream} — the import's progress as Server-Sent Events, then the same result
+ * or error envelope as a last event.
+ *
+ * <p>Why a stream on the request itself rather than an import job id with a progress GET: the progress
+ * belongs to the one exchange that carries the file, so nothing outlives it — no job registry to bound,
+ * expire, authorise per caller or share between gateway replicas behind a balancer — and a caller that
+ * does not ask sees no change at all. The stream is the house's (POST /ops/ci/ask/stream), read by curl
+ * {@code -N} and by {@code ./ops import}. The executor reports at most every 100 ms; the events are
+ * written from gRPC's threads, never an event loop's, and at most one waits for a slow client.
  */
 public final class ImportService implements HttpService {
     private static final Set<String> KINDS = Set.of("cis", "relations", "metrics", "events", "document");
@@ -70,17 +75,24 @@ public final class ImportService implements HttpService {
                     "collection must be 1-64 lower-case letters, digits, '_' or '-'").toHttpResponse();
         }
         InputStream body = req.toInputStream(o -> o instanceof HttpData d ? d : HttpData.empty());
-        CompletableFuture<HttpResponse> result = CompletableFuture.supplyAsync(
-                () -> send(kind, fileName, collection, body), ctx.blockingTaskExecutor());
-        return HttpResponse.of(result);
+        ImportReply reply = ImportReply.wantsEvents(req.headers()) ? ImportReply.events(ctx) : ImportReply.plain();
+        ctx.blockingTaskExecutor().execute(() -> send(kind, fileName, collection, body, reply));
+        return HttpResponse.of(reply.response);
     }
 
-    private HttpResponse send(String kind, String fileName, String collection, InputStream body) {
-        CompletableFuture<ImportFileResponse> done = new CompletableFuture<>();
+    /** The status a streamed import ended with when it ended in an error event, else the one sent. */
+    public static HttpStatus endedWith(ServiceRequestContext ctx, HttpStatus sent) {
+        HttpStatus ended = ctx.attr(ImportReply.ENDED_WITH);
+        return ended == null ? sent : ended;
+    }
+
+    /** Uploads the body on this (blocking-task) thread; the reply hears of the import from gRPC's. */
+    private void send(String kind, String fileName, String collection, InputStream body, ImportReply reply) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         Object lock = new Object();
-        ClientResponseObserver<ImportFileRequest, ImportFileResponse> responses = new ClientResponseObserver<>() {
+        ClientResponseObserver<ImportFileStreamRequest, ImportFileStreamResponse> responses = new ClientResponseObserver<>() {
             @Override
-            public void beforeStart(ClientCallStreamObserver<ImportFileRequest> requestStream) {
+            public void beforeStart(ClientCallStreamObserver<ImportFileStreamRequest> requestStream) {
                 requestStream.setOnReadyHandler(() -> {
                     synchronized (lock) {
                         lock.notifyAll();
@@ -89,13 +101,21 @@ public final class ImportService implements HttpService {
             }
 
             @Override
-            public void onNext(ImportFileResponse value) {
-                done.complete(value);
+            public void onNext(ImportFileStreamResponse event) {
+                if (event.hasProgress()) {
+                    reply.progress(event.getProgress());
+                } else if (event.hasResult()) {
+                    generation.incrementAndGet(); // the planner reloads its estate dictionary before the next question
+                    reply.result(event.getResult());
+                    done.complete(null);
+                }
             }
 
             @Override
             public void onError(Throwable t) {
-                done.completeExceptionally(t);
+                reply.failure(t instanceof StatusRuntimeException sre ? Envelopes.of(sre)
+                        : Envelopes.of(Status.INTERNAL.withDescription("import failed")));
+                done.complete(null);
                 synchronized (lock) {
                     lock.notifyAll();
                 }
@@ -105,11 +125,11 @@ public final class ImportService implements HttpService {
             public void onCompleted() {
             }
         };
-        ClientCallStreamObserver<ImportFileRequest> requests = (ClientCallStreamObserver<ImportFileRequest>)
-                EstateServiceGrpc.newStub(executor).withDeadlineAfter(60, TimeUnit.MINUTES).importFile(responses);
+        ClientCallStreamObserver<ImportFileStreamRequest> requests = (ClientCallStreamObserver<ImportFileStreamRequest>)
+                EstateServiceGrpc.newStub(executor).withDeadlineAfter(60, TimeUnit.MINUTES).importFileStream(responses);
         try (InputStream in = body) {
-            requests.onNext(ImportFileRequest.newBuilder().setFileKind(kind).setFileName(fileName)
-                    .setCollection(collection).build());
+            requests.onNext(part(ImportFileRequest.newBuilder().setFileKind(kind).setFileName(fileName)
+                    .setCollection(collection)));
             byte[] buf = new byte[CHUNK];
             int n;
             while ((n = in.readNBytes(buf, 0, CHUNK)) > 0 && !done.isDone()) {
@@ -118,34 +138,24 @@ public final class ImportService implements HttpService {
                         lock.wait(100);
                     }
                 }
-                requests.onNext(ImportFileRequest.newBuilder().setChunk(ByteString.copyFrom(buf, 0, n)).build());
+                requests.onNext(part(ImportFileRequest.newBuilder().setChunk(ByteString.copyFrom(buf, 0, n))));
             }
             requests.onCompleted();
-            ImportFileResponse r = done.get(60, TimeUnit.MINUTES);
-            generation.incrementAndGet(); // the planner reloads its estate dictionary before the next question
-            ObjectNode data = ModelJson.MAPPER.createObjectNode();
-            data.put("file_kind", r.getFileKind());
-            data.put("file_name", r.getFileName());
-            data.put("rows_read", r.getRowsRead());
-            data.put("rows_upserted", r.getRowsUpserted());
-            data.put("duration_ms", r.getDurationMs());
-            // the data only: RestEnvelope wraps it like every REST answer
-            return HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, data.toString());
-        } catch (ExecutionException e) {
-            return (e.getCause() instanceof StatusRuntimeException sre ? Envelopes.of(sre)
-                    : Envelopes.of(Status.INTERNAL.withDescription("import failed"))).toHttpResponse();
         } catch (IOException e) {
+            // answered before the cancellation's own status can be
+            reply.failure(Envelopes.of(HttpStatus.BAD_REQUEST, "request body could not be read: " + e.getMessage()));
             requests.onError(Status.CANCELLED.withDescription("request body broken").asRuntimeException());
-            return Envelopes.of(HttpStatus.BAD_REQUEST, "request body could not be read: " + e.getMessage())
-                    .toHttpResponse();
-        } catch (InterruptedException | TimeoutException e) {
+        } catch (InterruptedException e) {
+            reply.failure(Envelopes.of(HttpStatus.SERVICE_UNAVAILABLE, "import did not finish in time"));
             requests.onError(Status.CANCELLED.asRuntimeException());
             Thread.currentThread().interrupt();
-            return Envelopes.of(HttpStatus.SERVICE_UNAVAILABLE, "import did not finish in time").toHttpResponse();
         } catch (RuntimeException e) {
+            reply.failure(e instanceof StatusRuntimeException sre ? Envelopes.of(sre) : Envelopes.of(Status.INTERNAL));
             requests.onError(Status.CANCELLED.asRuntimeException());
-            return (e instanceof StatusRuntimeException sre ? Envelopes.of(sre) : Envelopes.of(Status.INTERNAL))
-                    .toHttpResponse();
         }
+    }
+
+    private static ImportFileStreamRequest part(ImportFileRequest.Builder part) {
+        return ImportFileStreamRequest.newBuilder().setPart(part).build();
     }
 }
