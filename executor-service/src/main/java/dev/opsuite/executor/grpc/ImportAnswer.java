@@ -9,7 +9,9 @@ import io.grpc.stub.StreamObserver;
 /**
  * Where one import call's answer goes: ImportFile's one response, or ImportFileStream's progress
  * events and then its result. Progress is a sample, the next one supersedes it: an event the caller
- * is not ready to read is dropped, never queued, so a slow reader cannot hold the import or its memory.
+ * is not ready to read is dropped, never queued, so a slow reader cannot hold the import or its memory —
+ * except the first event of each pass (validate, copy, upsert, graph: at most four per file), which
+ * callers and the docs count on seeing.
  */
 abstract class ImportAnswer implements ImportProgress.Listener {
     private final StreamObserver<?> responses;
@@ -47,11 +49,17 @@ abstract class ImportAnswer implements ImportProgress.Listener {
 
     static ImportAnswer streamed(StreamObserver<ImportFileStreamResponse> responses) {
         return new ImportAnswer(responses) {
+            /** The pass of the last event sent: a pass's first event always goes (a few per file at most). */
+            private Object lastPhase;
+
             @Override
             public void progress(ImportProgress p) {
-                if (responses instanceof ServerCallStreamObserver<?> call && (!call.isReady() || call.isCancelled())) {
+                boolean newPass = !p.phase().equals(lastPhase);
+                if (responses instanceof ServerCallStreamObserver<?> call
+                        && (call.isCancelled() || !call.isReady() && !newPass)) {
                     return;
                 }
+                lastPhase = p.phase();
                 responses.onNext(ImportFileStreamResponse.newBuilder().setProgress(
                         dev.opsuite.proto.v1.ImportProgress.newBuilder()
                                 .setPhase(p.phase().wireName())
