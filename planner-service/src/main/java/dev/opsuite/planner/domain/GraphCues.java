@@ -208,6 +208,21 @@ final class GraphCues {
     private static final java.util.regex.Pattern PATH_FROM = java.util.regex.Pattern.compile(" from (the )?$");
     private static final java.util.regex.Pattern PATH_TO = java.util.regex.Pattern.compile(" (to|until) (the )?$");
 
+    /**
+     * "trace: Hold -> ? -> EDI Message Store": of more than two names and no word saying which ends, the two
+     * named most surely (an exact name before a guess one edit off "trace") are the ends, in their order.
+     */
+    private static List<LinkedEntity> surestTwoFirst(List<LinkedEntity> ents) {
+        List<LinkedEntity> ranked = new java.util.ArrayList<>(ents);
+        ranked.sort((x, y) -> Double.compare(y.score(), x.score()));
+        if (ranked.get(1).score() == ranked.get(2).score()) {
+            return ents; // no two stand out: as named
+        }
+        List<LinkedEntity> out = new java.util.ArrayList<>(ents.stream().filter(e -> ranked.indexOf(e) < 2).toList());
+        ents.stream().filter(e -> !out.contains(e)).forEach(out::add);
+        return out;
+    }
+
     List<LinkedEntity> pathEnds(List<LinkedEntity> ents) {
         if (ents.size() <= 2) {
             return ents;
@@ -226,7 +241,7 @@ final class GraphCues {
             }
         }
         if (from == null || to == null) {
-            return ents;
+            return surestTwoFirst(ents);
         }
         List<LinkedEntity> out = new java.util.ArrayList<>(List.of(from, to));
         ents.stream().filter(e -> !out.contains(e)).forEach(out::add);

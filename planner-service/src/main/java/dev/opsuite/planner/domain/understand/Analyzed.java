@@ -20,6 +20,8 @@ public final class Analyzed {
     private final int[] textToCompact;
     private final TreeSet<Integer> startBoundaries = new TreeSet<>();
     private final TreeSet<Integer> endBoundaries = new TreeSet<>();
+    /** Latin words the question as written capitalised where no sentence starts ("what does Now …"), lower-cased. */
+    private java.util.Set<String> capitalized = java.util.Set.of();
 
     Analyzed(String text, List<Token> tokens) {
         this(text, tokens, List.of());
@@ -60,6 +62,16 @@ public final class Analyzed {
                 }
             }
         }
+    }
+
+    /** The question as written capitalised this word (lower case here) where no sentence starts. */
+    public boolean capitalizedMidSentence(String word) {
+        return capitalized.contains(word);
+    }
+
+    Analyzed withCapitalized(java.util.Set<String> words) {
+        this.capitalized = java.util.Set.copyOf(words);
+        return this;
     }
 
     public String text() {

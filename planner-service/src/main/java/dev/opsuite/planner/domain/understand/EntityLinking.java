@@ -26,6 +26,7 @@ final class EntityLinking {
     private final EstateValues estate;
     private final List<LinkedEntity> entities;
     private final List<Span> exclusive;
+    private final WordNames names;
 
     EntityLinking(Reading reading, NameShapes shapes, EstateValues estate) {
         this.reading = reading;
@@ -38,6 +39,7 @@ final class EntityLinking {
         this.estate = estate;
         this.entities = reading.entities;
         this.exclusive = reading.exclusive;
+        this.names = new WordNames(a, lexicon);
     }
 
     /** The Resolver asset's alias mappings ("서버A" → ci_code:SVR001) name a CI like an exact alias. */
@@ -61,9 +63,9 @@ final class EntityLinking {
         // the longest span wins across names and values: "order-squad"/"order squad" is the owner, not the CI "order"
         List<Span> values = dictionary.values().find(a).stream().map(PhraseTable.Match::span).toList();
         for (PhraseTable.Match<EntityDictionary.Name> m : matches) {
-            if (!reading.free(m.span()) || wordForName(m)
+            if (!reading.free(m.span()) || names.wordForName(m)
                     || values.stream().anyMatch(v -> v.contains(m.span()) && v.length() > m.span().length())
-                    || values.contains(m.span()) && otherTypeAfter(m)) {
+                    || values.contains(m.span()) && otherTypeAfter(m) || startsNamesOfOtherType(m)) {
                 continue;
             }
             boolean code = m.entries().stream().anyMatch(n -> n.kind() == EntityDictionary.NameKind.CODE);
@@ -103,6 +105,26 @@ final class EntityLinking {
     }
 
     /**
+     * "the memory of the TOS DB": an exact name ("TOS", an app's alias) right before a word for another type
+     * ("DB"), the two together being the first words of names of that type ("TOS DB (Primary)", "TOS DB
+     * (Standby)"), is those names begun — left to the partial names, not the app.
+     */
+    private boolean startsNamesOfOtherType(PhraseTable.Match<EntityDictionary.Name> m) {
+        Token next = a.tokens().stream().filter(t -> t.start() >= m.span().end() && !t.function()).findFirst().orElse(null);
+        if (next == null || !a.text().substring(m.span().end(), next.start()).isBlank()) {
+            return false;
+        }
+        List<String> types = lexicon.phrases().get(Analyzed.compactOf(next.surface())).stream()
+                .filter(w -> w.kind() == Word.Kind.ENUM && w.group().endsWith(".ci_type")).map(Word::value).toList();
+        if (types.isEmpty() || m.entries().stream().anyMatch(n -> types.contains(n.entity().ciType()))) {
+            return false;
+        }
+        String longer = a.span(m.span().start(), next.end());
+        return dictionary.wholeWords(EntityDictionary.words(longer), Analyzed.compactOf(longer)).stream()
+                .anyMatch(h -> types.contains(h.name().entity().ciType()));
+    }
+
+    /**
      * The operator's own CIs that a demo-only exact name is a whole word of ("settlement" of
      * "settlement batch", "daily settlement"); none when the name is not the demo's alone.
      */
@@ -115,36 +137,6 @@ final class EntityLinking {
         return dictionary.partial(EntityDictionary.words(surface), m.compact()).stream()
                 .filter(h -> !h.name().entity().demo() && h.rank() == EntityDictionary.Rank.TOKEN)
                 .map(h -> h.name().entity()).distinct().toList();
-    }
-
-    /**
-     * "servers" is the word, not the alias "server-s" glued: a single written word that the assets
-     * know does not name a CI whose name is several words.
-     */
-    private boolean wordForName(PhraseTable.Match<EntityDictionary.Name> m) {
-        List<Token> tokens = a.tokensIn(m.span().start(), m.span().end()).stream().filter(t -> !t.function()).toList();
-        List<Word> words = lexicon.phrases().get(m.compact());
-        if (tokens.size() != 1 || words.isEmpty()) {
-            return false;
-        }
-        if (m.entries().stream().allMatch(n -> EntityDictionary.words(n.surface()).size() > 1)) {
-            return true;
-        }
-        // a CI named like a command word ("search") opening the question is the command: "search for r12"
-        boolean command = words.stream().anyMatch(w -> w.kind() == Word.Kind.INTENT || w.kind() == Word.Kind.STOPWORD);
-        // the first content word, politeness aside ("Please report …")
-        boolean first = a.tokens().stream().filter(t -> !t.function() && !lexicon.phrases().get(Analyzed.compactOf(t.surface()))
-                .stream().allMatch(w -> w.kind() == Word.Kind.STOPWORD) || t.start() == m.span().start())
-                .findFirst().map(t -> t.start() == m.span().start()).orElse(false);
-        if (!command || !first) {
-            return false;
-        }
-        // … unless a measure of it follows at once: "Search latency rn" asks the latency of the CI Search
-        Token next = a.tokens().stream().filter(t -> t.start() >= m.span().end() && !t.function()).findFirst().orElse(null);
-        boolean measured = next != null && a.text().substring(m.span().end(), next.start()).isBlank()
-                && lexicon.phrases().get(Analyzed.compactOf(next.surface())).stream()
-                .anyMatch(w -> w.kind() == Word.Kind.METRIC || w.kind() == Word.Kind.FIELD);
-        return !measured;
     }
 
     /** Runs of unclaimed name-like words: the longest sub-span that partially names a CI wins. */

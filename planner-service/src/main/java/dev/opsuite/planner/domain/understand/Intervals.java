@@ -173,6 +173,19 @@ final class Intervals {
                         LocalDate q = LocalDate.of(year(t.field("y")), (Integer.parseInt(t.field("q")) - 1) * 3 + 1, 1);
                         return java.util.Optional.of(range(q.atStartOfDay(zone), q.plusMonths(3).atStartOfDay(zone), role));
                     }
+                    if (!t.field("quarter_offset").isEmpty()) {
+                        // "this quarter", "지난 분기": the calendar quarter we are in, or one before it
+                        LocalDate q = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1)
+                                .plusMonths(3L * Integer.parseInt(t.field("quarter_offset")));
+                        return java.util.Optional.of(range(q.atStartOfDay(zone), q.plusMonths(3).atStartOfDay(zone), role));
+                    }
+                    if (!t.field("h").isEmpty()) {
+                        // "H2 2029", "2029년 하반기", "상반기" (this year's): the half's six months
+                        int y = !t.field("y").isEmpty() ? year(t.field("y"))
+                                : !t.field("lastyear").isEmpty() ? today.getYear() - 1 : today.getYear();
+                        LocalDate h = LocalDate.of(y, Integer.parseInt(t.field("h")) == 1 ? 1 : 7, 1);
+                        return java.util.Optional.of(range(h.atStartOfDay(zone), h.plusMonths(6).atStartOfDay(zone), role));
+                    }
                     if (!t.field("month_offset").isEmpty()) {
                         int off = Integer.parseInt(t.field("month_offset"));
                         first = today.withDayOfMonth(1).plusMonths(off);

@@ -250,6 +250,14 @@ public final class Lexicon {
         return questionWords.contains(compact);
     }
 
+    /**
+     * A word a misspelling with one letter left out is read as: a question word, or a word of the time
+     * patterns of seven letters or more ("yestrday", "febuary", "wednsday"), too long to be mistaken.
+     */
+    public boolean restorable(String compact) {
+        return questionWords.contains(compact) || compact.length() >= 7 && timeWords.contains(compact);
+    }
+
     /** A Latin word that means something here: a phrase of the vocabulary (no stopword) or a word of time. */
     public boolean meaningfulLatin(String compact) {
         return latinPhrases.contains(compact) || timeWords.contains(compact);

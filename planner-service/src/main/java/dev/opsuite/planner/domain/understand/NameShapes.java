@@ -104,7 +104,15 @@ final class NameShapes {
     /** The name-shaped written words nothing claimed: names the estate dictionary does not know (yet). */
     List<String> nameShaped(List<Span> compounds) {
         List<String> out = new ArrayList<>();
+        int last = Clauses.last(a.text());
+        // '"mem_high" rule fired -- which VMs … are above 70%?': a rule's or a log's name in the context is no CI
+        // the question asks after, when the last clause names what it asks after (a CI, or a type of CIs)
+        boolean asksItsOwn = claims.stream().anyMatch(cl -> Clauses.of(a.text(), cl.span().start()) == last
+                && (cl.kind().equals("entity") || cl.kind().equals("enum") && cl.value().contains(".ci_type=")));
         for (Span c : compounds) {
+            if (asksItsOwn && Clauses.of(a.text(), c.start()) < last) {
+                continue;
+            }
             boolean open = a.tokensIn(c.start(), c.end()).stream().anyMatch(t -> !t.function() && !reading.claimed(t));
             String text = a.span(c.start(), c.end());
             if (open && !out.contains(text) && !ordinaryWords(text)) {

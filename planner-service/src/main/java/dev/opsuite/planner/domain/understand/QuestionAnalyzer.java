@@ -64,7 +64,7 @@ public final class QuestionAnalyzer {
         return analyze(question, known, meaningful, w -> false, particles);
     }
 
-    /** @param asked the question words a word with one letter left out is read as ("wich" → which) */
+    /** @param asked the words a word with one letter left out is read as ("wich" → which, "yestrday" → yesterday) */
     public static Analyzed analyze(String question, Predicate<String> known, Predicate<String> meaningful,
                                    Predicate<String> asked, List<String> particles) {
         // "transfer's" is transfer: the possessive is not glued into another name ("transfers")
@@ -85,7 +85,28 @@ public final class QuestionAnalyzer {
             text = split;
             tokens = tokenize(text);
         }
-        return new Analyzed(text, tokens, particles);
+        return new Analyzed(text, tokens, particles).withCapitalized(capitalized(question));
+    }
+
+    private static final java.util.regex.Pattern LATIN_WORD = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
+    /**
+     * "what does Now depend on": Latin words written with a capital and then lower case where no sentence
+     * starts — names, in English writing — lower-cased.
+     */
+    private static java.util.Set<String> capitalized(String question) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        java.util.regex.Matcher m = LATIN_WORD.matcher(question);
+        while (m.find()) {
+            String w = m.group();
+            String before = question.substring(0, m.start()).stripTrailing();
+            boolean sentenceStart = before.isEmpty() || ".?!:;\n-—[]{}\"'“”(".indexOf(before.charAt(before.length() - 1)) >= 0;
+            if (w.length() > 1 && Character.isUpperCase(w.charAt(0)) && !w.equals(w.toUpperCase(java.util.Locale.ROOT))
+                    && !sentenceStart) {
+                out.add(w.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return out;
     }
 
     static List<Token> tokenize(String text) {
@@ -166,9 +187,9 @@ public final class QuestionAnalyzer {
     }
 
     /**
-     * "wich server": a Latin word of four letters or more that nothing knows, one letter short of exactly one
-     * question word (the Prompt asset's, same first letter), is that word. Only question words: they are few,
-     * and a question read without its "which" is read as another question.
+     * "wich server", "yestrday": a Latin word of four letters or more that nothing knows, one letter short of
+     * exactly one question word (the Prompt asset's, same first letter) or long word of time, is that word. Only
+     * those: they are few, and a question read without its "which" or its day is read as another question.
      */
     private static String letterLeftOut(String text, List<Token> tokens, Predicate<String> known,
                                         Predicate<String> asked) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a question asks for, read off its claims: metric, aggregation, order, intent groups, the
@@ -79,8 +80,11 @@ public final class Signals {
         }
         java.util.Set<Integer> asked = new java.util.HashSet<>();
         values.forEach(v -> asked.add(sentenceOf(v.span().start())));
+        // '{"panel":"gate latency"} top 3 apps by latency at T3_GATE now?': a ranking over the CIs at a place ranks
+        // them; a CI the context names, however exactly, is not what it asks after
+        boolean ranking = asked.contains(last) && u.of("top").stream().anyMatch(t -> sentenceOf(t.span().start()) == last);
         entities.removeIf(e -> {
-            boolean aside = e.rank().score < EntityDictionary.Rank.EXACT_NAME.score
+            boolean aside = (ranking || e.rank().score < EntityDictionary.Rank.EXACT_NAME.score)
                     && !asked.contains(sentenceOf(e.span().start()));
             if (aside) {
                 dropped.add(e.mention());
@@ -150,9 +154,11 @@ public final class Signals {
             return false;
         }
         String between = text.substring(left.end(), right.start());
-        // spaces, or a Korean particle/ending glued to the left word ("서버인 X", "ledger의 db")
-        return between.isBlank() || between.strip().length() <= 2 && between.strip().chars().allMatch(
-                ch -> Folding.isHangul((char) ch));
+        // spaces, a Korean particle/ending glued to the left word ("서버인 X", "ledger의 db"), or a key's
+        // quotes and colon ({"app":"Now"}, app=Now)
+        String kept = between.strip();
+        return kept.isEmpty() || kept.length() <= 2 && kept.chars().allMatch(ch -> Folding.isHangul((char) ch))
+                || kept.length() <= 4 && kept.chars().allMatch(ch -> "\"'“”‘’`:=".indexOf(ch) >= 0);
     }
 
     /**
@@ -225,11 +231,24 @@ public final class Signals {
         List<Claim> all = new ArrayList<>(u.of("enum"));
         all.addAll(u.of("value"));
         all.sort((x, y) -> x.span().start() - y.span().start());
+        // "state!=running -- list the VMs that are stopped or in maintenance": a field the last clause gives
+        // values of takes those, not the context's
+        String text = u.analyzed().text();
+        int last = Clauses.last(text);
+        Set<String> askedFields = new java.util.HashSet<>();
+        for (Claim c : all) {
+            if (c.value().startsWith(primaryEntity + ".") && c.value().contains("=") && Clauses.of(text, c.span().start()) == last) {
+                askedFields.add(c.value().substring(primaryEntity.length() + 1, c.value().indexOf('=')));
+            }
+        }
         for (Claim c : all) {
             if (descriptors.contains(c) || !c.value().startsWith(primaryEntity + ".")) {
                 continue;
             }
             String field = c.value().substring(primaryEntity.length() + 1, c.value().indexOf('='));
+            if (askedFields.contains(field) && Clauses.of(text, c.span().start()) < last) {
+                continue;
+            }
             String value = c.value().substring(c.value().indexOf('=') + 1);
             List<String> values = (u.negated(c) ? notField : byField).computeIfAbsent(field, k -> new ArrayList<>());
             if (!values.contains(value)) {

@@ -63,7 +63,7 @@ public final class Understander {
                                            Map<String, String> assetAliases) {
         EntityDictionary dict = dictionary == null ? EntityDictionary.EMPTY : dictionary;
         Analyzed a = QuestionAnalyzer.analyze(question, w -> lexicon.knowsLatin(w) || dict.knows(w),
-                lexicon::meaningfulLatin, lexicon::questionWord, lexicon.particles());
+                lexicon::meaningfulLatin, lexicon::restorable, lexicon.particles());
         Understander u = new Understander(a, lexicon, dict, rules);
         return u.run(question, now, zone, dictionary != null, assetAliases);
     }
@@ -74,7 +74,7 @@ public final class Understander {
         linking.exactEntities();
         new FamilyNames(reading).link();
         EventReferences.claim(reading, a, rules);
-        List<TimeAtom> atoms = askedTimes(TimeExpressions.atoms(a, rules.path("time"), rules.path("number_words"), exclusive));
+        List<TimeAtom> atoms = askedTimes(sameDay(TimeExpressions.atoms(a, rules.path("time"), rules.path("number_words"), exclusive)));
         TimeReading time = TimeComposer.compose(a, atoms, rules.path("time"), now, zone);
         time.spans().forEach(s -> reading.claimExclusive(s, "time", time.name(), 1));
         numbers.thresholds();
@@ -109,11 +109,6 @@ public final class Understander {
     private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("[\"“”]([^\"“”]{5,160})[\"“”]");
 
     /**
-     * '"DB CPU over 90%" alert again on the petition db': words of three or more in double quotes are a title
-     * quoted (an alert's, an incident's) — its measures, thresholds and event words are not what is asked; a CI
-     * named inside it still is.
-     */
-    /**
      * "what's the cpu on it right now": "on it" right after a measure is the CI the measure is of, not what
      * runs on it.
      */
@@ -132,6 +127,11 @@ public final class Understander {
         }
     }
 
+    /**
+     * '"DB CPU over 90%" alert again on the petition db': words of three or more in double quotes are a title
+     * quoted (an alert's, an incident's) — its measures, thresholds and event words are not what is asked; a CI
+     * named inside it still is.
+     */
     private void quotedTitles() {
         java.util.regex.Matcher m = QUOTED.matcher(a.text());
         while (m.find()) {
@@ -146,9 +146,43 @@ public final class Understander {
     }
 
     /**
-     * "Alert 'disaster sms delivery delayed' at 04:10. Average error rate … between 4am and 6:30am on Aug 13?":
-     * when the last clause states its own day and its own times of day, the times of the clauses before (the
-     * pasted alert's moment) are context, not part of the range asked.
+     * "2030-05-16 02:10 INC-300516-01 -- list everything that happened to X that day": a word for the day named
+     * before (an atom with {@code day_of: previous}, "that day", "그날") is that whole day — the date before it
+     * without its time of day, the times of day before it dropped. Without a date before it, it is left out
+     * (the default range applies and the reading lists the word as not understood).
+     */
+    private List<TimeAtom> sameDay(List<TimeAtom> atoms) {
+        TimeAtom anaphor = atoms.stream().filter(t -> t.field("day_of").equals("previous")).findFirst().orElse(null);
+        if (anaphor == null) {
+            return atoms;
+        }
+        TimeAtom antecedent = null;
+        for (TimeAtom t : atoms) {
+            if (t.span().end() <= anaphor.span().start() && !t.field("d").isEmpty()
+                    && (!t.field("m").isEmpty() || !t.field("mon").isEmpty())) {
+                antecedent = t;
+            }
+        }
+        List<TimeAtom> out = new ArrayList<>();
+        for (TimeAtom t : atoms) {
+            boolean clockBefore = (t.kind().equals("tod") || t.kind().equals("clock_range"))
+                    && t.span().start() < anaphor.span().start();
+            if (t == anaphor && antecedent != null) {
+                Map<String, String> day = new java.util.LinkedHashMap<>(antecedent.fields());
+                List.of("H", "M", "H2", "M2", "ap", "half").forEach(day::remove);
+                out.add(new TimeAtom(anaphor.name(), "day", anaphor.span(), day));
+            } else if (t != anaphor && t != antecedent && !clockBefore) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "Alert 'disaster sms delivery delayed' at 04:10. Average error rate … between 4am and 6:30am on Aug 13?",
+     * "[2029-07-01T15:42Z] cpu high on X -- max CPU on the UTC day 2029-07-01?": when the last clause states its
+     * own day (with or without times of day), the times of the clauses before (the pasted alert's moment) are
+     * context, not part of the range asked.
      */
     private List<TimeAtom> askedTimes(List<TimeAtom> atoms) {
         String text = a.text();
@@ -158,8 +192,7 @@ public final class Understander {
         }
         List<TimeAtom> asked = atoms.stream().filter(t -> Clauses.of(text, t.span().start()) == last).toList();
         boolean day = asked.stream().anyMatch(t -> List.of("day", "month", "weekday", "relative", "instant").contains(t.kind()));
-        boolean clock = asked.stream().anyMatch(t -> t.kind().equals("tod") || t.kind().equals("clock_range"));
-        return day && clock ? asked : atoms;
+        return day ? asked : atoms;
     }
 
     /**
