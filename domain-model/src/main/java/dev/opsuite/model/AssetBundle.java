@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.opsuite.model.asset.MappingAsset;
 import dev.opsuite.model.asset.PolicyAsset;
+import dev.opsuite.model.asset.PromptAsset;
 import dev.opsuite.model.asset.QueryAsset;
 import dev.opsuite.model.asset.ResolverAsset;
 import dev.opsuite.model.asset.SchemaAsset;
@@ -45,6 +46,11 @@ public final class AssetBundle {
     /** The applied Policy, typed and parsed once per version; every default when none is applied. */
     public PolicyAsset policy() {
         return PolicyAsset.of(byType.get("policy"));
+    }
+
+    /** The applied Prompt, typed and parsed once per version; every default and no word when none is applied. */
+    public PromptAsset prompt() {
+        return PromptAsset.of(byType.get("prompt"));
     }
 
     /** The applied Query, typed and parsed once per version; no template and no binding when none is applied. */

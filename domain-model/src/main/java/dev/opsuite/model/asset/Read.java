@@ -68,6 +68,42 @@ final class Read {
         return out;
     }
 
+    /** The string members of an object, in order (members of other kinds are left out). */
+    static Map<String, String> stringMap(JsonNode node) {
+        return membersOf(node, JsonNode::isTextual, JsonNode::textValue);
+    }
+
+    /** The members of an object as lists of their string elements ({@link #strings}), in order. */
+    static Map<String, List<String>> stringLists(JsonNode node) {
+        return membersOf(node, v -> true, Read::strings);
+    }
+
+    /** The number members of an object, in order (members of other kinds are left out). */
+    static Map<String, Double> numberMap(JsonNode node) {
+        return membersOf(node, JsonNode::isNumber, JsonNode::doubleValue);
+    }
+
+    /** The number members of an object as whole numbers ({@link #integer}: a fraction is truncated), in order. */
+    static Map<String, Integer> integerMap(JsonNode node) {
+        return membersOf(node, JsonNode::isNumber, JsonNode::intValue);
+    }
+
+    private static <V> Map<String, V> membersOf(JsonNode node, java.util.function.Predicate<JsonNode> kind,
+                                                java.util.function.Function<JsonNode, V> value) {
+        Map<String, V> out = new LinkedHashMap<>();
+        members(node).forEach((k, v) -> {
+            if (kind.test(v)) {
+                out.put(k, value.apply(v));
+            }
+        });
+        return ordered(out);
+    }
+
+    /** An unmodifiable copy keeping the asset's order (Map.copyOf does not). */
+    static <K, V> Map<K, V> ordered(Map<K, V> m) {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
+
     /** Whether the member is given at all (JSON null counts as given, as the readers always took it). */
     static boolean given(JsonNode node) {
         return node != null && !node.isMissingNode();

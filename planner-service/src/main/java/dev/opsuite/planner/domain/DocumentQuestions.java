@@ -1,8 +1,8 @@
 package dev.opsuite.planner.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.Intent;
 import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.asset.PromptRules;
 import dev.opsuite.planner.domain.understand.Folding;
 import dev.opsuite.planner.domain.understand.Signals;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.List;
 final class DocumentQuestions {
     private DocumentQuestions() {}
 
-    static PlanModel apply(PlanModel p, String question, JsonNode rules, Signals s) {
+    static PlanModel apply(PlanModel p, String question, PromptRules.Documents documents, Signals s) {
         if (!s.intent("document") || s.onlyInContext("document")) {
             return p; // "we're putting the postmortem together, so: what was the maximum error rate of X"
         }
@@ -26,18 +26,18 @@ final class DocumentQuestions {
                 || !p.metric().metricName().isEmpty() || p.history().enabled() || p.output().count();
         String folded = Folding.fold(question);
         List<String> kinds = new ArrayList<>();
-        rules.path("documents").path("kinds").properties().forEach(k -> {
-            for (JsonNode w : k.getValue()) {
-                if (folded.contains(Folding.fold(w.asText()))) {
-                    kinds.add(k.getKey());
+        documents.kinds().forEach((kind, words) -> {
+            for (String w : words) {
+                if (folded.contains(Folding.fold(w))) {
+                    kinds.add(kind);
                     break;
                 }
             }
         });
         // "what does X mean", "X 알림 의미": what a word means is answered by the documents alone
         boolean meaning = false;
-        for (JsonNode w : rules.path("documents").path("only_words")) {
-            meaning |= folded.contains(Folding.fold(w.asText()));
+        for (String w : documents.onlyWords()) {
+            meaning |= folded.contains(Folding.fold(w));
         }
         boolean only = !data || meaning;
         PlanModel d = p.withDocuments(new PlanModel.Documents(true, only, question, kinds));

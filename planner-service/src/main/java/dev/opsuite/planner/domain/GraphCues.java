@@ -1,6 +1,6 @@
 package dev.opsuite.planner.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.asset.PromptRules;
 import dev.opsuite.planner.domain.understand.Claim;
 import dev.opsuite.planner.domain.understand.LinkedEntity;
 import dev.opsuite.planner.domain.understand.Signals;
@@ -14,11 +14,11 @@ import java.util.Optional;
  * runs on X", "X calls" — read from the claims, the particles and the Prompt asset's type layers.
  */
 final class GraphCues {
-    private final JsonNode rules;
+    private final PromptRules rules;
     private final Signals s;
     private final Understanding u;
 
-    GraphCues(JsonNode promptRules, Signals signals) {
+    GraphCues(PromptRules promptRules, Signals signals) {
         this.rules = promptRules;
         this.s = signals;
         this.u = signals.understanding();
@@ -58,8 +58,7 @@ final class GraphCues {
      * dependencies; only a dependency word other than the Prompt asset's weak ones makes it a graph question.
      */
     boolean weakDependencyCue() {
-        java.util.Set<String> weak = new java.util.HashSet<>();
-        rules.path("weak_dependency_words").forEach(w -> weak.add(w.asText()));
+        List<String> weak = rules.weakDependencyWords();
         return u.of("intent").stream().filter(c -> c.value().equals("dependency"))
                 .allMatch(c -> weak.contains(c.text().toLowerCase(java.util.Locale.ROOT)));
     }
@@ -102,8 +101,7 @@ final class GraphCues {
 
     /** The CI's type layer (rules.type_layers), -1 when its type has none. */
     int layer(LinkedEntity e) {
-        JsonNode l = rules.path("type_layers").path(e.entity().ciType());
-        return l.isNumber() ? l.asInt() : -1;
+        return rules.layer(e.entity().ciType()).orElse(-1);
     }
 
     /** Type words are asked and every one of them sits above the CI's own layer. */
@@ -111,8 +109,8 @@ final class GraphCues {
         int own = layer(e);
         List<Claim> types = u.of("enum").stream().filter(c -> c.value().contains(".ci_type=") && !negated(c)).toList();
         return own >= 0 && !types.isEmpty() && types.stream().allMatch(c -> {
-            JsonNode l = rules.path("type_layers").path(c.value().substring(c.value().indexOf(".ci_type=") + ".ci_type=".length()));
-            return l.isNumber() && l.asInt() > own;
+            Optional<Integer> l = rules.layer(typeOf(c));
+            return l.isPresent() && l.get() > own;
         });
     }
 
@@ -138,10 +136,14 @@ final class GraphCues {
 
     /** A CI of the type word's type may host {@code e}: its layer is below e's ("which services use X" names none). */
     private boolean mayHost(Claim type, LinkedEntity e) {
-        JsonNode layers = rules.path("type_layers");
-        JsonNode asked = layers.path(type.value().substring(type.value().indexOf(".ci_type=") + ".ci_type=".length()));
-        JsonNode own = layers.path(e.entity().ciType());
-        return !asked.isNumber() || !own.isNumber() || asked.asInt() < own.asInt();
+        Optional<Integer> asked = rules.layer(typeOf(type));
+        Optional<Integer> own = rules.layer(e.entity().ciType());
+        return asked.isEmpty() || own.isEmpty() || asked.get() < own.get();
+    }
+
+    /** The CI type of a type word's claim ("ci.ci_type=vm": vm). */
+    private static String typeOf(Claim type) {
+        return type.value().substring(type.value().indexOf(".ci_type=") + ".ci_type=".length());
     }
 
     /**
@@ -155,23 +157,23 @@ final class GraphCues {
         if (e == null || entities != 1 || e.entity().ciType().isEmpty()) {
             return Optional.empty();
         }
-        JsonNode layers = rules.path("type_layers");
-        JsonNode own = layers.path(e.entity().ciType());
+        Optional<Integer> own = rules.layer(e.entity().ciType());
         java.util.Set<String> dirs = new java.util.HashSet<>();
         for (Claim type : u.of("enum")) {
             int at = type.value().indexOf(".ci_type=");
             if (at < 0) {
                 continue;
             }
-            JsonNode asked = layers.path(type.value().substring(at + ".ci_type=".length()));
-            if (!own.isNumber() || !asked.isNumber()) {
+            Optional<Integer> asked = rules.layer(type.value().substring(at + ".ci_type=".length()));
+            if (own.isEmpty() || asked.isEmpty()) {
                 return Optional.empty();
             }
             // below it but not hosting ("apps behind the load balancer"): what it reaches, any relation;
             // above a CI that hosts nothing ("which services use the account db"): what depends on it
-            int hosting = rules.path("hosting_layers_below").asInt(2);
-            dirs.add(asked.asInt() > own.asInt() ? (own.asInt() >= hosting ? "dependents" : "in")
-                    : asked.asInt() == own.asInt() ? "same" : asked.asInt() >= hosting ? "same" : "out");
+            int hosting = rules.hostingLayersBelow();
+            int a = asked.get();
+            int o = own.get();
+            dirs.add(a > o ? (o >= hosting ? "dependents" : "in") : a == o ? "same" : a >= hosting ? "same" : "out");
         }
         return dirs.size() == 1 && !(dirs.contains("same") && u.of("enum").stream().anyMatch(c -> c.value()
                 .endsWith(".ci_type=" + e.entity().ciType()))) ? Optional.of(dirs.iterator().next()) : Optional.empty();
@@ -254,11 +256,11 @@ final class GraphCues {
      */
     boolean hostedOn(LinkedEntity e, Claim phrase) {
         // the types' hosting layers decide first: nothing hosts a server, nothing runs on an app
-        JsonNode layer = rules.path("type_layers").path(e.entity().ciType());
-        if (layer.isNumber() && layer.asInt() == 0) {
+        Optional<Integer> layer = rules.layer(e.entity().ciType());
+        if (layer.isPresent() && layer.get() == 0) {
             return true;
         }
-        if (layer.isNumber() && layer.asInt() >= rules.path("hosting_layers_below").asInt(2)) {
+        if (layer.isPresent() && layer.get() >= rules.hostingLayersBelow()) {
             return false;
         }
         String words = phrase.text();

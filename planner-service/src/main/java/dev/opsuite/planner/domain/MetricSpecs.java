@@ -1,7 +1,7 @@
 package dev.opsuite.planner.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.asset.PromptRules;
 import dev.opsuite.planner.domain.understand.TimeReading;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -12,10 +12,10 @@ import java.time.OffsetDateTime;
  * range).
  */
 final class MetricSpecs {
-    private final JsonNode rules;
+    private final PromptRules rules;
     private final OffsetDateTime now;
 
-    MetricSpecs(JsonNode promptRules, OffsetDateTime now) {
+    MetricSpecs(PromptRules promptRules, OffsetDateTime now) {
         this.rules = promptRules;
         this.now = now;
     }
@@ -35,8 +35,7 @@ final class MetricSpecs {
             // "CPU at 14:30": the last sample at or before that minute, looked for a while back — never the
             // hour's average, and the answer says when the sample was taken
             OffsetDateTime to = t.from().plusMinutes(1);
-            OffsetDateTime from = t.from().minusMinutes(Math.max(1, rules.path("defaults")
-                    .path("instant_lookback_minutes").asInt(60)));
+            OffsetDateTime from = t.from().minusMinutes(Math.max(1, rules.defaults().instantLookbackMinutes()));
             return new PlanModel.Metric(name, agg, "range:" + from + "/" + to, from.toString(), to.toString(), "",
                     topN, order, true, threshold);
         }
@@ -82,14 +81,13 @@ final class MetricSpecs {
             return "5 minutes";
         }
         if (span.compareTo(Duration.ofDays(7)) <= 0) {
-            return rules.path("defaults").path("trend_bucket").asText("1 hour");
+            return rules.defaults().trendBucket();
         }
         return span.compareTo(Duration.ofDays(31)) <= 0 ? "6 hours" : "1 day";
     }
 
     /** A metric read of the whole estate, not of one CI ("지금 열려 있는 알림은?": rules.estate_metrics). */
     boolean estateWide(String metric) {
-        return java.util.stream.StreamSupport.stream(rules.path("estate_metrics").spliterator(), false)
-                .anyMatch(n -> n.asText().equals(metric));
+        return rules.estateMetrics().contains(metric);
     }
 }

@@ -1,8 +1,6 @@
 package dev.opsuite.planner.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.planner.domain.understand.Folding;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -60,16 +58,6 @@ public final class Phrases {
     }
 
     /** The first phrase of the list found in the text, or null. */
-    public static String firstMatch(String foldedText, JsonNode phrases) {
-        for (JsonNode p : phrases) {
-            if (contains(foldedText, p.asText())) {
-                return p.asText();
-            }
-        }
-        return null;
-    }
-
-    /** The first phrase of the list found in the text, or null. */
     public static String firstMatch(String foldedText, List<String> phrases) {
         for (String p : phrases) {
             if (contains(foldedText, p)) {
@@ -77,16 +65,5 @@ public final class Phrases {
             }
         }
         return null;
-    }
-
-    public static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
-    }
-
-    /** A localized text from {"ko": ..., "en": ...} or a plain string. */
-    public static String localized(JsonNode node, String language) {
-        return dev.opsuite.model.asset.Text.from(node).in(language);
     }
 }

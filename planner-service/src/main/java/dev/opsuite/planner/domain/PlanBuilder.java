@@ -1,9 +1,10 @@
 package dev.opsuite.planner.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.Intent;
 import dev.opsuite.model.PlanModel;
 import dev.opsuite.model.View;
+import dev.opsuite.model.asset.PromptDefaults;
+import dev.opsuite.model.asset.PromptRules;
 import dev.opsuite.planner.domain.understand.Claim;
 import dev.opsuite.planner.domain.understand.EntityDictionary;
 import dev.opsuite.planner.domain.understand.LinkedEntity;
@@ -25,7 +26,7 @@ final class PlanBuilder {
     private static final List<String> GRAPH_BLOCKS = List.of("text", "network", "table");
     private static final List<String> TABLE_BLOCKS = List.of("text", "table");
 
-    private final JsonNode rules;
+    private final PromptRules rules;
     private final OffsetDateTime now;
     private final MetricSpecs specs;
     private final Signals s;
@@ -33,7 +34,7 @@ final class PlanBuilder {
     private final PlanParts parts;
     private final GraphCues cues;
 
-    PlanBuilder(JsonNode promptRules, OffsetDateTime now, Signals signals, String entity) {
+    PlanBuilder(PromptRules promptRules, OffsetDateTime now, Signals signals, String entity) {
         this.rules = promptRules;
         this.now = now;
         this.specs = new MetricSpecs(promptRules, now);
@@ -49,7 +50,7 @@ final class PlanBuilder {
      */
     private List<PlanModel.Filter> runningState(List<PlanModel.Filter> filters, boolean named) {
         Optional<Claim> runs = s.intentClaim("runs_on");
-        String[] state = rules.path("running_state").asText("").split("=", 2);
+        String[] state = rules.runningState().split("=", 2);
         if (named || runs.isEmpty() || state.length < 2 || filters.stream().anyMatch(f -> f.field().equals(state[0]))) {
             return filters;
         }
@@ -67,12 +68,12 @@ final class PlanBuilder {
     }
 
     PlanModel build(String normalizedQuestion) {
-        PlanModel p = DocumentQuestions.apply(decide(), normalizedQuestion, rules, s);
+        PlanModel p = DocumentQuestions.apply(decide(), normalizedQuestion, rules.documents(), s);
         return parts.finish(p, normalizedQuestion, now);
     }
 
     private PlanModel decide() {
-        JsonNode defaults = rules.path("defaults");
+        PromptDefaults defaults = rules.defaults();
         List<LinkedEntity> ents = s.entities();
         LinkedEntity first = ents.isEmpty() ? null : ents.get(0);
         // without a dictionary, unexplained words stand for the CI until EXECUTE resolves them
@@ -82,7 +83,7 @@ final class PlanBuilder {
         // "also the not direct ones": a negated "direct" asks for the whole closure
         boolean direct = u.of("intent").stream().anyMatch(c -> c.value().equals("direct") && !cues.negated(c));
         boolean indirect = u.of("intent").stream().anyMatch(c -> c.value().equals("direct") && cues.negated(c));
-        int depth = u.depth().orElse(direct && !transitive && !indirect ? 1 : defaults.path("graph_depth").asInt(3));
+        int depth = u.depth().orElse(direct && !transitive && !indirect ? 1 : defaults.graphDepth());
         List<PlanModel.Filter> filters = runningState(s.filters(), named);
 
         // "what changed on X in the past two weeks", "어제 바뀐 거": a stated range with no failure to come
@@ -112,7 +113,7 @@ final class PlanBuilder {
         Optional<Claim> runsOn = s.intent("history") ? Optional.empty() : s.intentClaim("runs_on");
         boolean needsToRun = s.intent("dependency") && !s.intent("impact"); // "X가 돌아가려면 뭐가 필요해"
         if (runsOn.isPresent() && named && first != null && (needsToRun
-                || cues.layer(first) > rules.path("hosting_layers_below").asInt(2))) {
+                || cues.layer(first) > rules.hostingLayersBelow())) {
             // a service or a load balancer runs on nothing directly: what it needs to run is what it depends on
             return parts.plan(Intent.EXPAND, View.DEPENDENCY, ents, filters, graph(depth, "out", List.of()), null, null,
                     GRAPH_BLOCKS).plan();
@@ -209,7 +210,7 @@ final class PlanBuilder {
         return e.rank() == EntityDictionary.Rank.TOKEN || e.rank() == EntityDictionary.Rank.PREFIX;
     }
 
-    private PlanModel metricPlan(List<LinkedEntity> given, List<PlanModel.Filter> filters, JsonNode defaults,
+    private PlanModel metricPlan(List<LinkedEntity> given, List<PlanModel.Filter> filters, PromptDefaults defaults,
                                  boolean named) {
         String metric = s.metric().orElseThrow();
         // "the busiest maru vm": a part of names with a superlative ranks the CIs it names, not a choice to ask for
@@ -235,7 +236,7 @@ final class PlanBuilder {
             // "when was X above 90%": its samples over it are counted, with the first and the last one's time
             boolean when = th != null && ents.size() == 1 && !u.of("when").isEmpty();
             String a = agg.orElse(when ? "count" : t.present() ? MetricSpecs.rangedAgg(t) : "latest");
-            PlanModel.Metric m = specs.metric(metric, a, t, defaults.path("aggregate_range").asText("last_24h"), "", 0, "",
+            PlanModel.Metric m = specs.metric(metric, a, t, defaults.aggregateRange(), "", 0, "",
                     th == null ? null : new PlanModel.Threshold(th.op(), th.value(), th.upper()), !a.equals("latest"));
             // "원장 DB, 결제 DB, 고객 DB 중에서 CPU가 60%를 넘는 데": the condition among the CIs named; one CI
             // named ("CPU 80% 넘는 maru 서버") is the condition on that CI, never dropped for the whole estate; a
@@ -249,7 +250,7 @@ final class PlanBuilder {
             String a = agg.orElse(t.present() ? MetricSpecs.rangedAgg(t) : "latest");
             // "of A, B, C and D which 2 are busiest": the named CIs ranked, the first n kept
             int n = rankNamed ? Math.min(ents.size(), u.topN().orElse(singular() ? 1 : ents.size())) : 0;
-            PlanModel.Metric m = specs.metric(metric, a, t, defaults.path("aggregate_range").asText("last_24h"), "", n,
+            PlanModel.Metric m = specs.metric(metric, a, t, defaults.aggregateRange(), "", n,
                     rankNamed ? s.order().get() : "", null, !a.equals("latest"));
             return parts.plan(Intent.AGGREGATE, View.SUMMARY, ents, filters, null, m, null, TABLE_BLOCKS).compared()
                     .plan();
@@ -257,21 +258,21 @@ final class PlanBuilder {
         if (s.order().isPresent() && !named) {
             // "top 3 VMs by CPU" ranks current values; a named range or aggregation ranks that aggregate
             boolean ranged = t.present() || agg.isPresent();
-            int n = u.topN().orElse(singular() ? 1 : defaults.path("top_n").asInt(5));
+            int n = u.topN().orElse(singular() ? 1 : defaults.topN());
             PlanModel.Metric m = specs.metric(metric, agg.orElse(ranged ? MetricSpecs.rangedAgg(t) : "latest"), t,
-                    defaults.path("top_range").asText("last_1h"), "", n, s.order().get(), null, ranged);
+                    defaults.topRange(), "", n, s.order().get(), null, ranged);
             return parts.plan(Intent.AGGREGATE, View.SUMMARY, List.of(), filters, null, m, null, TABLE_BLOCKS).plan();
         }
         if (s.trend() && !s.bucket().map(b -> MetricSpecs.oneBucket(t, b)).orElse(false)) {
             // "daily", "시간별" name the bucket; else it is picked for the range. A bucket as wide as the range
             // named is no series ("the weekly" report's "average CPU on Monday" is one day's average)
-            PlanModel.Metric m = specs.metric(metric, agg.orElse("avg"), t, defaults.path("aggregate_range").asText("last_24h"),
+            PlanModel.Metric m = specs.metric(metric, agg.orElse("avg"), t, defaults.aggregateRange(),
                     s.bucket().orElse("trend"), 0, "", null, true);
             return parts.plan(Intent.AGGREGATE, View.SUMMARY, ents, filters, null, m, null,
                     List.of("text", "chart", "table")).plan();
         }
         if (agg.isPresent() || t.present()) {
-            PlanModel.Metric m = specs.metric(metric, agg.orElse(MetricSpecs.rangedAgg(t)), t, defaults.path("aggregate_range").asText("last_24h"),
+            PlanModel.Metric m = specs.metric(metric, agg.orElse(MetricSpecs.rangedAgg(t)), t, defaults.aggregateRange(),
                     "", 0, "", null, true);
             return parts.plan(Intent.AGGREGATE, View.SUMMARY, ents, filters, null, m, null, TABLE_BLOCKS).plan();
         }
@@ -293,9 +294,7 @@ final class PlanBuilder {
      * no plural asks for one CI.
      */
     private boolean singular() {
-        java.util.Set<String> superlatives = new java.util.HashSet<>();
-        rules.path("superlatives").forEach(x -> superlatives.add(x.asText()));
-        boolean superlative = u.of("top").stream().anyMatch(c -> superlatives.stream().anyMatch(
+        boolean superlative = u.of("top").stream().anyMatch(c -> rules.superlatives().stream().anyMatch(
                 w -> c.text().equals(w) || c.text().startsWith(w + " ")));
         String text = u.analyzed().text();
         boolean plural = u.of("enum").stream().anyMatch(c -> c.value().contains(".ci_type=") && (c.text().endsWith("s")
@@ -306,7 +305,7 @@ final class PlanBuilder {
     }
 
     private PlanModel events(List<LinkedEntity> ents, List<PlanModel.Filter> filters, List<String> types,
-                             boolean failures, JsonNode defaults) {
+                             boolean failures, PromptDefaults defaults) {
         List<String> eventTypes = new ArrayList<>(types);
         List<String> severities = new ArrayList<>(s.eventValues("severity"));
         if (eventTypes.isEmpty() && s.intent("why") && failures) {
@@ -320,14 +319,13 @@ final class PlanBuilder {
         if (!ref.isEmpty() && s.eventValues("severity").isEmpty()) {
             severities.clear();
         }
-        PlanModel.History h = history(ref.isEmpty() ? eventTypes : List.of(), severities, defaults.path("event_range")
-                .asText(defaults.path("history_range").asText("last_7d")), "", 0, ref, defaults);
+        PlanModel.History h = history(ref.isEmpty() ? eventTypes : List.of(), severities, defaults.eventRange(), "", 0, ref, defaults);
         PlanParts.Draft d = parts.plan(Intent.LIST, View.SUMMARY, besideAnId(ents, ref), filters, null, null, h,
                 TABLE_BLOCKS);
         return (s.intent("count") ? d.counted() : d).plan();
     }
 
-    private PlanModel changesBeforeIncident(List<LinkedEntity> ents, List<PlanModel.Filter> filters, JsonNode defaults) {
+    private PlanModel changesBeforeIncident(List<LinkedEntity> ents, List<PlanModel.Filter> filters, PromptDefaults defaults) {
         List<String> named = s.eventValues("event_type");
         // the incident named, else whichever came first of an incident or an alert ("problem")
         String anchor = named.contains("incident") ? "incident" : named.contains("alert") ? "alert" : "problem";
@@ -336,8 +334,8 @@ final class PlanBuilder {
         named.stream().filter(t -> !t.equals("incident") && !t.equals("alert") && !listed.contains(t)).forEach(listed::add);
         List<String> refs = s.references("incident");
         // the incident is presupposed: its latest one is looked for as far back as rules.defaults.anchor_range
-        PlanModel.History h = history(listed, List.of(), defaults.path("anchor_range").asText("last_90d"), anchor,
-                defaults.path("change_window_hours").asInt(24), refs.isEmpty() ? "" : refs.get(0), defaults);
+        PlanModel.History h = history(listed, List.of(), defaults.anchorRange(), anchor,
+                defaults.changeWindowHours(), refs.isEmpty() ? "" : refs.get(0), defaults);
         List<LinkedEntity> kept = besideAnId(ents, h.eventRef());
         if (h.eventRef().isEmpty() && kept.size() >= 2 && kept.stream().allMatch(LinkedEntity::resolved)) {
             kept = List.of(eitherOf(kept));
@@ -383,11 +381,11 @@ final class PlanBuilder {
      * time, and its day is the incident's (the answer shows the time found).
      */
     private PlanModel.History history(List<String> types, List<String> severities, String defaultRange, String anchor,
-                                      int windowHours, String eventRef, JsonNode defaults) {
+                                      int windowHours, String eventRef, PromptDefaults defaults) {
         TimeReading t = u.time();
         boolean stated = t.present() && (eventRef.isEmpty() || t.dayNamed());
         TimeRanges.Range r = stated ? null : TimeRanges.resolve(eventRef.isEmpty() ? defaultRange
-                : defaults.path("reference_range").asText("last_90d"), now);
+                : defaults.referenceRange(), now);
         return new PlanModel.History(true, types, severities, stated ? t.name() : r.name(),
                 (stated ? t.from() : r.from()).toString(), (stated ? t.to() : r.to()).toString(), 0,
                 stated, anchor, windowHours, eventRef);

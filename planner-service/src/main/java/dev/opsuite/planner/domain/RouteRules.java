@@ -1,8 +1,8 @@
 package dev.opsuite.planner.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.asset.PolicyAsset;
 import dev.opsuite.model.asset.PolicySecurity;
+import dev.opsuite.model.asset.PromptRules;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
@@ -16,11 +16,12 @@ import java.util.Optional;
  */
 public final class RouteRules {
     private final PolicyAsset policy;
-    private final JsonNode prompt;
+    private final PromptRules rules;
 
-    public RouteRules(PolicyAsset policy, JsonNode prompt) {
+    /** @param rules the Prompt asset's rules (their {@code direct} answers) */
+    public RouteRules(PolicyAsset policy, PromptRules rules) {
         this.policy = policy;
-        this.prompt = prompt;
+        this.rules = rules;
     }
 
     public record Rejection(String policy, String reason, String matched) {}
@@ -84,10 +85,10 @@ public final class RouteRules {
     public record Direct(String name, String answer) {}
 
     public Optional<Direct> direct(String folded, String language, OffsetDateTime now) {
-        for (JsonNode rule : prompt.path("rules").path("direct")) {
-            if (Phrases.firstMatch(folded, rule.path("patterns")) != null) {
-                String answer = fill(Phrases.localized(rule.path("answer"), language), now);
-                return Optional.of(new Direct(rule.path("name").asText("direct"), answer));
+        for (PromptRules.DirectRule rule : rules.direct()) {
+            if (Phrases.firstMatch(folded, rule.patterns()) != null) {
+                String answer = fill(rule.answer().in(language), now);
+                return Optional.of(new Direct(rule.name(), answer));
             }
         }
         return Optional.empty();

@@ -1,10 +1,11 @@
 package dev.opsuite.planner.domain;
 
 import dev.opsuite.planner.domain.understand.Folding;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.kit.json.ModelJson;
 import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.asset.PromptAsset;
+import dev.opsuite.model.asset.PromptUnderstanding;
 import dev.opsuite.planner.domain.understand.EntityDictionary;
 import dev.opsuite.planner.domain.understand.Lexicon;
 import dev.opsuite.planner.domain.understand.Signals;
@@ -32,7 +33,7 @@ public final class RulesPlanner {
 
     public Screened screen(String question, AssetBundle assets) {
         ResolverRules resolver = ResolverRules.of(assets);
-        RouteRules routes = new RouteRules(assets.policy(), assets.content("prompt"));
+        RouteRules routes = new RouteRules(assets.policy(), assets.prompt().rules());
         String language = Folding.hasHangul(question) ? "ko" : "en";
         ResolverRules.Applied applied = resolver.apply(question);
         // Policy first: raw question too, so normalisation can never hide a forbidden phrase.
@@ -63,9 +64,8 @@ public final class RulesPlanner {
     /** As above, with the question already screened ({@link #screen}: resolver rules and the policy's rejects). */
     public PlanDecision plan(String question, AssetBundle assets, OffsetDateTime now, ZoneId zone,
                              EntityDictionary dictionary, Screened screened) {
-        JsonNode prompt = assets.content("prompt");
-        JsonNode rules = prompt.path("rules");
-        RouteRules routes = new RouteRules(assets.policy(), prompt);
+        PromptAsset prompt = assets.prompt();
+        RouteRules routes = new RouteRules(assets.policy(), prompt.rules());
         if (screened.reject().isPresent()) {
             return screened.reject().get();
         }
@@ -78,26 +78,25 @@ public final class RulesPlanner {
             fired.add("direct:" + direct.get().name());
             return PlanDecision.direct(direct.get().answer(), "Direct answer: " + direct.get().name(), fired);
         }
-        Lexicon lexicon = Lexicon.of(assets.schema(), prompt, assets.resolver());
-        Understanding u = Understander.understand(applied.text(), lexicon, dictionary, rules, now, zone,
+        Lexicon lexicon = Lexicon.of(assets.schema(), prompt.rules(), assets.resolver());
+        Understanding u = Understander.understand(applied.text(), lexicon, dictionary, prompt.rules(), now, zone,
                 applied.aliasHits());
-        JsonNode messages = rules.path("understanding").path("messages");
+        PromptUnderstanding understanding = prompt.rules().understanding();
         if (!u.time().problems().isEmpty()) {
             fired.add("time:unreadable");
-            return PlanDecision.clarify(Phrases.localized(messages.path("unreadable_time"), language)
+            return PlanDecision.clarify(understanding.unreadableTime().in(language)
                     .replace("{problems}", String.join("; ", u.time().problems())), 0.3,
                     "the question names a time that cannot be read", fired, List.of());
         }
         Signals signals = new Signals(u, lexicon.primaryEntity(), lexicon.eventsEntity());
-        PlanModel plan = new PlanBuilder(rules, now, signals, lexicon.primaryEntity()).build(applied.text());
+        PlanModel plan = new PlanBuilder(prompt.rules(), now, signals, lexicon.primaryEntity()).build(applied.text());
         double confidence = PlanParts.confidenceOf(plan);
-        double clarifyAbove = rules.path("understanding").path("clarify_above").asDouble(0.5);
-        if (!plan.unexplained().isEmpty() && u.unexplainedShare() > clarifyAbove) {
+        if (!plan.unexplained().isEmpty() && u.unexplainedShare() > understanding.clarifyAbove()) {
             fired.add("clarify:unexplained");
             Map<String, Object> inputs = new LinkedHashMap<>();
             inputs.put("base_plan", ModelJson.MAPPER.convertValue(plan, Map.class));
             String words = "'" + String.join("', '", plan.unexplained()) + "'";
-            String text = Phrases.localized(messages.path("clarify"), language).replace("{words}", words)
+            String text = understanding.clarify().in(language).replace("{words}", words)
                     .replace("{reading}", "");
             return PlanDecision.clarify(text.strip(), confidence, "too much of the question is unexplained: " + words,
                     fired, List.of(new PlanDecision.Action("rerun", language.equals("ko") ? "이렇게 해석해 실행"

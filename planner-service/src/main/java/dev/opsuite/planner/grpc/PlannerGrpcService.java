@@ -96,7 +96,7 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
             OffsetDateTime now = parseNow(request.getNow());
             EntityDictionary dictionary = dictionaries.flatMap(d -> d.current(request.getAssetsList(), assets,
                     "mock".equals(request.getMode()) ? "mock" : "real", Lexicon.of(assets.schema(),
-                            assets.content("prompt"), assets.resolver()).primaryEntity(),
+                            assets.prompt().rules(), assets.resolver()).primaryEntity(),
                     request.getEstateGeneration(), DataScope.of(assets.policy(), request.getRolesList())))
                     .orElse(null);
             Planning.Result r = planner.plan(question, assets, now, zone(request.getTimeZone(), now), dictionary,

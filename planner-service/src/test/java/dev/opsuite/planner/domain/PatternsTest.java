@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.asset.PromptRules;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import java.util.ArrayList;
@@ -21,11 +21,11 @@ class PatternsTest {
     @Test
     void sameMatchesAtTheSameOffsetsForEveryDefaultTimeAtomAndPhrasePattern() throws Exception {
         List<String> patterns = new ArrayList<>();
-        JsonNode rules = DefaultAssets.load().content("prompt").path("rules");
-        rules.path("time").path("atoms").forEach(a -> patterns.add(a.path("pattern").asText()));
-        rules.path("intent_keywords").forEach(list -> list.forEach(w -> {
-            if (w.asText().startsWith("^")) {
-                patterns.add(w.asText());
+        PromptRules rules = DefaultAssets.load().prompt().rules();
+        rules.time().atoms().forEach(a -> patterns.add(a.pattern()));
+        rules.intentKeywords().values().forEach(list -> list.forEach(w -> {
+            if (w.startsWith("^")) {
+                patterns.add(w);
             }
         }));
         assertTrue(patterns.size() > 50, "patterns: " + patterns.size());

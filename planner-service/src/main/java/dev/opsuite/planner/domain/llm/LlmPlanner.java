@@ -1,8 +1,8 @@
 package dev.opsuite.planner.domain.llm;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.asset.PromptAsset;
 import dev.opsuite.llm.LlmCallLog;
 import dev.opsuite.llm.LlmClient;
 import dev.opsuite.llm.LlmException;
@@ -42,16 +42,14 @@ public final class LlmPlanner {
 
     public Outcome plan(String question, String language, Map<String, String> aliases, AssetBundle assets,
                         OffsetDateTime now, List<String> roles, Instant deadline) {
-        JsonNode prompt = assets.content("prompt");
-        JsonNode model = prompt.path("model");
+        PromptAsset.Model model = assets.prompt().model();
         int maxRetries = assets.policy().replan().maxInternalRetries();
         List<LlmMessage> messages = new ArrayList<>(PlanPrompt.messages(question, assets, now, aliases));
         List<LlmCallLog> calls = new ArrayList<>();
         List<PlanEvent> events = new ArrayList<>();
         for (int attempt = 1; attempt <= maxRetries + 1; attempt++) {
             LlmRequest request = new LlmRequest(messages, "plan_output", planOutputSchema,
-                    model.path("strict").asBoolean(true), model.has("temperature") ? model.path("temperature").asDouble() : null,
-                    model.has("max_tokens") ? model.path("max_tokens").asInt() : null, deadline);
+                    model.strict(), model.temperature().orElse(null), model.maxTokens().orElse(null), deadline);
             LlmReply reply;
             try {
                 reply = client.complete(request);

@@ -1,10 +1,10 @@
 package dev.opsuite.planner.domain.llm;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.model.Intent;
 import dev.opsuite.model.PlanModel;
 import dev.opsuite.model.View;
+import dev.opsuite.model.asset.PromptAsset;
 import dev.opsuite.planner.domain.PlanDecision;
 import dev.opsuite.planner.domain.TimeRanges;
 import dev.opsuite.guard.PlanValidator;
@@ -25,7 +25,7 @@ final class LlmRoutes {
 
     static PlanDecision decide(LlmPlanOutput out, String question, String language, AssetBundle assets,
                                OffsetDateTime now, List<String> roles, PlanValidator validator, List<String> errors) {
-        JsonNode routes = assets.content("prompt").path("llm_routes");
+        PromptAsset.LlmRoutes routes = assets.prompt().llmRoutes();
         double confidence = out.confidence() == null ? 0.7 : Math.max(0, Math.min(1, out.confidence()));
         String reason = "LLM planner: " + (out.reason() == null || out.reason().isBlank() ? out.kind() : clip(out.reason()));
         List<String> fired = List.of("llm:" + out.kind());
@@ -34,7 +34,7 @@ final class LlmRoutes {
             case "direct" -> {
                 String answer = out.directAnswer() == null || out.directAnswer().answer() == null ? ""
                         : out.directAnswer().answer().strip();
-                if (!routes.path("direct").asBoolean(true)) {
+                if (!routes.direct()) {
                     errors.add("direct answers from the model are not allowed here; return a plan or a reject");
                 } else if (answer.isEmpty() || answer.length() > MAX_DIRECT_CHARS) {
                     errors.add("direct_answer.answer must be 1-" + MAX_DIRECT_CHARS + " characters");
@@ -50,7 +50,7 @@ final class LlmRoutes {
                         : null;
             }
             case "reject" -> {
-                if (!routes.path("reject").asBoolean(true)) {
+                if (!routes.reject()) {
                     errors.add("rejects from the model are not allowed here; return a plan");
                     return null;
                 }
@@ -121,8 +121,7 @@ final class LlmRoutes {
                 case NEIGHBORS, PATH -> "both";
                 default -> "out";
             };
-            int depth = g.depth() > 0 ? g.depth() : assets.content("prompt").path("rules").path("defaults")
-                    .path("graph_depth").asInt(3);
+            int depth = g.depth() > 0 ? g.depth() : assets.prompt().rules().defaults().graphDepth();
             g = new PlanModel.Graph(depth, g.relationTypes(), dir, g.limit() > 0 ? g.limit() : 200);
         }
         List<String> blocks = p.output().blocks().isEmpty()

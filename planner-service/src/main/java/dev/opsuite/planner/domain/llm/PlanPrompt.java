@@ -1,9 +1,9 @@
 package dev.opsuite.planner.domain.llm;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.kit.json.ModelJson;
 import dev.opsuite.llm.LlmMessage;
 import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.asset.PromptAsset;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +18,8 @@ final class PlanPrompt {
     private PlanPrompt() {}
 
     static List<LlmMessage> messages(String question, AssetBundle assets, OffsetDateTime now, Map<String, String> aliases) {
-        JsonNode prompt = assets.content("prompt");
-        StringBuilder system = new StringBuilder(prompt.path("system_prompt").asText(""));
+        PromptAsset prompt = assets.prompt();
+        StringBuilder system = new StringBuilder(prompt.systemPrompt());
         system.append("\n\nReturn exactly one JSON object of the plan_output schema (kind plan | direct | reject)."
                 + " Named time ranges: last_<n>m|h|d|w, today, yesterday, this_week, last_week, since_<weekday>."
                 + " Now is ").append(now).append('.');
@@ -29,9 +29,9 @@ final class PlanPrompt {
                 .append(CatalogPruner.prune(assets.schema(), question).toString());
         List<LlmMessage> out = new ArrayList<>();
         out.add(LlmMessage.system(system.toString()));
-        for (JsonNode shot : prompt.path("few_shot")) {
-            out.add(LlmMessage.user(shot.path("question").asText()));
-            out.add(LlmMessage.assistant(shot.path("plan_output").toString()));
+        for (PromptAsset.FewShot shot : prompt.fewShot()) {
+            out.add(LlmMessage.user(shot.question()));
+            out.add(LlmMessage.assistant(shot.planOutput())); // the example's JSON text, as the asset writes it
         }
         String user = question;
         if (!aliases.isEmpty()) {

@@ -53,7 +53,7 @@ public final class Planning {
     public Result plan(String question, AssetBundle assets, OffsetDateTime now, java.time.ZoneId zone,
                        dev.opsuite.planner.domain.understand.EntityDictionary dictionary, List<String> roles,
                        String requested, Instant deadline) {
-        PlannerStrategy assetDefault = PlannerStrategy.parse(assets.content("prompt").path("strategy").asText(""),
+        PlannerStrategy assetDefault = PlannerStrategy.parse(assets.prompt().strategy(),
                 PlannerStrategy.RULES_FIRST);
         PlannerStrategy strategy = PlannerStrategy.parse(requested, assetDefault);
         RulesPlanner.Screened screened = rules.screen(question, assets);
@@ -102,7 +102,7 @@ public final class Planning {
         if (!p.missingSlots().isEmpty()) {
             return Optional.of("missing " + p.missingSlots());
         }
-        double llmAbove = assets.content("prompt").path("rules").path("understanding").path("llm_above").asDouble(1.0);
+        double llmAbove = assets.prompt().rules().understanding().llmAbove();
         if (!p.unexplained().isEmpty() && 1.0 - confidenceShare(p) > llmAbove) {
             return Optional.of("words not understood: " + p.unexplained());
         }

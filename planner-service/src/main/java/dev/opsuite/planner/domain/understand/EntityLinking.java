@@ -1,6 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.asset.PromptRules;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +20,7 @@ final class EntityLinking {
     private final Analyzed a;
     private final Lexicon lexicon;
     private final EntityDictionary dictionary;
-    private final JsonNode rules;
+    private final PromptRules rules;
     private final List<Claim> claims;
     private final NameShapes shapes;
     private final EstateValues estate;
@@ -269,9 +269,7 @@ final class EntityLinking {
             return Optional.empty();
         }
         List<Word> values = estate.valuesByWord(Analyzed.compactOf(t.surface()));
-        boolean place = values.size() == 1 && java.util.stream.StreamSupport.stream(
-                rules.path("understanding").path("place_fields").spliterator(), false)
-                .anyMatch(f -> f.asText().equals(values.get(0).group()));
+        boolean place = values.size() == 1 && rules.understanding().placeFields().contains(values.get(0).group());
         String whole = Analyzed.compactOf(a.span(word.get().start(), word.get().end()));
         if (!place || !dictionary.partial(EntityDictionary.words(whole), whole).isEmpty()) {
             return Optional.empty();
@@ -320,7 +318,7 @@ final class EntityLinking {
                     continue;
                 }
                 // "which two servers": a count word alone names no CI, even where a name ends in "two"
-                if (part.stream().allMatch(t -> t.number() || rules.path("number_words").has(t.surface()))
+                if (part.stream().allMatch(t -> t.number() || rules.numberWords().containsKey(t.surface()))
                         && !numberBeforeTypeWord(part) || part.get(0).function() || part.get(len - 1).function()
                         || splitsCompound(part) && !numberBeforeTypeWord(part)) { // "07번 서버": the number, not 07번
                     continue;

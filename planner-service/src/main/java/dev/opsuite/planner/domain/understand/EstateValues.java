@@ -1,6 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.asset.PromptRules;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +14,7 @@ final class EstateValues {
     private final Analyzed a;
     private final Lexicon lexicon;
     private final EntityDictionary dictionary;
-    private final JsonNode rules;
+    private final PromptRules rules;
     private final List<Claim> claims;
 
     EstateValues(Reading reading) {
@@ -46,8 +46,7 @@ final class EstateValues {
         // "in Gwacheon": a word of one field value every matching CI shares is the value, not a name
         String word = Analyzed.compactOf(a.span(span.start(), span.end()));
         List<Word> values = valuesByWord(word);
-        boolean place = java.util.stream.StreamSupport.stream(rules.path("understanding").path("place_fields").spliterator(),
-                false).anyMatch(f -> values.size() == 1 && f.asText().equals(values.get(0).group()));
+        boolean place = values.size() == 1 && rules.understanding().placeFields().contains(values.get(0).group());
         if (cis.size() >= 2 && place
                 && cis.stream().allMatch(e -> values.get(0).value().equals(e.fields().get(values.get(0).group())))) {
             return Optional.of(values.get(0));

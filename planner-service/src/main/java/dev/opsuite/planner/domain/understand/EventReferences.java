@@ -1,6 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.asset.PromptRules;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.opsuite.planner.domain.Patterns;
@@ -15,15 +15,15 @@ import java.util.Locale;
 final class EventReferences {
     private EventReferences() {}
 
-    static void claim(Reading reading, Analyzed a, JsonNode rules) {
-        for (JsonNode r : rules.path("references").path("patterns")) {
-            Pattern p = Patterns.of(r.path("pattern").asText(), Pattern.CASE_INSENSITIVE);
+    static void claim(Reading reading, Analyzed a, PromptRules rules) {
+        for (PromptRules.Reference r : rules.references()) {
+            Pattern p = Patterns.of(r.pattern(), Pattern.CASE_INSENSITIVE);
             Matcher m = p.matcher(a.text());
             while (m.find()) {
                 int g = m.groupCount() >= 1 && m.group(1) != null ? 1 : 0;
                 Span s = new Span(m.start(g), m.end(g));
                 if (s.end() > s.start() && reading.free(s)) {
-                    reading.claimExclusive(s, "reference", r.path("event_type").asText("incident") + ":"
+                    reading.claimExclusive(s, "reference", r.eventType() + ":"
                             + m.group(g).toUpperCase(Locale.ROOT), 1);
                 }
             }

@@ -73,6 +73,6 @@ final class FamilyNames {
 
     /** "a", "2", "b2", "one" — never a word ("emr db vm": vm is the type; "계정 DB 메인": 메인 is a word). */
     private boolean distinguishing(String word) {
-        return word.matches("[a-z]|[0-9]+|[a-z][0-9]|[0-9][a-z]") || reading.rules.path("number_words").has(word);
+        return word.matches("[a-z]|[0-9]+|[a-z][0-9]|[0-9][a-z]") || reading.rules.numberWords().containsKey(word);
     }
 }

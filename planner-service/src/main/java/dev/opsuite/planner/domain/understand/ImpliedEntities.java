@@ -1,6 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.asset.PromptRules;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +14,7 @@ final class ImpliedEntities {
     private final Reading reading;
     private final Analyzed a;
     private final EntityDictionary dictionary;
-    private final JsonNode rules;
+    private final PromptRules rules;
     private final List<Claim> claims;
     private final List<LinkedEntity> entities;
 
@@ -58,8 +58,7 @@ final class ImpliedEntities {
         values.forEach(v -> narrowed.add(v.value().substring(0, v.value().indexOf('='))));
         boolean aboutOne = claims.stream().anyMatch(c -> c.kind().equals("metric")
                 || c.kind().equals("field") && !narrowed.contains(c.value())
-                || c.kind().equals("intent") && java.util.stream.StreamSupport.stream(rules.path("understanding")
-                .path("relation_intents").spliterator(), false).anyMatch(r -> r.asText().equals(c.value())));
+                || c.kind().equals("intent") && rules.understanding().relationIntents().contains(c.value()));
         boolean definite = definiteBefore(t) || Folding.hasHangul(a.text()) && !values.isEmpty() && aboutOne;
         if (plural || !definite) {
             return;
@@ -67,7 +66,7 @@ final class ImpliedEntities {
         if (type.isEmpty() && values.isEmpty()) {
             return; // "the system" alone names nothing
         }
-        int max = rules.path("understanding").path("definite_max_candidates").asInt(8);
+        int max = rules.understanding().definiteMaxCandidates();
         List<EntityDictionary.Entity> fit = new ArrayList<>();
         for (EntityDictionary.Entity e : dictionary.ofType(type, Integer.MAX_VALUE - 1)) {
             boolean ok = true;
@@ -106,8 +105,7 @@ final class ImpliedEntities {
                 && (c.value().equals("changed_before") || c.value().equals("before")));
         boolean incident = claims.stream().anyMatch(c -> c.kind().equals("enum") && c.value().endsWith(".event_type=incident")
                 || c.kind().equals("intent") && c.value().equals("failure"));
-        Set<String> placeFields = new java.util.HashSet<>();
-        rules.path("understanding").path("place_fields").forEach(f -> placeFields.add(f.asText()));
+        List<String> placeFields = rules.understanding().placeFields();
         List<Claim> places = claims.stream().filter(c -> c.kind().equals("value") && c.value().contains("=")
                 && placeFields.contains(c.value().substring(0, c.value().indexOf('=')))).toList();
         if (!before || !incident || places.size() != 1) {
@@ -121,7 +119,7 @@ final class ImpliedEntities {
         if (named) {
             return;
         }
-        int max = rules.path("understanding").path("definite_max_candidates").asInt(8);
+        int max = rules.understanding().definiteMaxCandidates();
         List<EntityDictionary.Entity> there = dictionary.ofType("", Integer.MAX_VALUE - 1).stream()
                 .filter(e -> value.equals(e.fields().get(field))).toList();
         if (there.isEmpty() || there.size() > max) {
@@ -204,7 +202,7 @@ final class ImpliedEntities {
         Set<EntityDictionary.Entity> found = new LinkedHashSet<>();
         reading.preferOwnData(dictionary.partial(EntityDictionary.words(text), Analyzed.compactOf(text))).stream()
                 .filter(p -> p.rank() == EntityDictionary.Rank.TOKEN).forEach(p -> found.add(p.name().entity()));
-        int max = rules.path("understanding").path("definite_max_candidates").asInt(8);
+        int max = rules.understanding().definiteMaxCandidates();
         if (found.isEmpty() || found.size() > max) {
             return;
         }
@@ -214,8 +212,8 @@ final class ImpliedEntities {
 
     /** "which", "어떤": a question word the list group also holds, not a request for a list. */
     private boolean questionWord(Claim c) {
-        for (JsonNode w : rules.path("understanding").path("question_words")) {
-            if (c.text().equals(w.asText())) {
+        for (String w : rules.understanding().questionWords()) {
+            if (c.text().equals(w)) {
                 return true;
             }
         }
@@ -237,8 +235,8 @@ final class ImpliedEntities {
             }
         }
         before = before.stripTrailing();
-        for (JsonNode d : rules.path("understanding").path("definite_words")) {
-            if (before.endsWith(" " + d.asText()) || before.equals(d.asText())) {
+        for (String d : rules.understanding().definiteWords()) {
+            if (before.endsWith(" " + d) || before.equals(d)) {
                 return true;
             }
         }

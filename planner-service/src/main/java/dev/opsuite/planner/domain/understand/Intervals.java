@@ -1,6 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.asset.PromptTime;
 import dev.opsuite.planner.domain.TimeRanges;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -20,7 +20,7 @@ import java.util.Locale;
  */
 final class Intervals {
     private final Analyzed a;
-    private final JsonNode time;
+    private final PromptTime time;
     private final ZoneId zone;
     private final List<Span> spans;
     private final List<String> problems;
@@ -33,7 +33,7 @@ final class Intervals {
      */
     Integer contextYear;
 
-    Intervals(Analyzed a, JsonNode time, ZoneId zone, List<Span> spans, List<String> problems) {
+    Intervals(Analyzed a, PromptTime time, ZoneId zone, List<Span> spans, List<String> problems) {
         this.a = a;
         this.time = time;
         this.zone = zone;
@@ -45,7 +45,7 @@ final class Intervals {
         try {
             int h = Integer.parseInt(t.field("H"));
             int m = t.field("M").isEmpty() ? (t.field("half").isEmpty() ? 0 : 30) : Integer.parseInt(t.field("M"));
-            String ap = t.field("ap").isEmpty() ? "" : time.path("meridiem").path(t.field("ap")).asText(t.field("ap"));
+            String ap = t.field("ap").isEmpty() ? "" : time.meridiem().getOrDefault(t.field("ap"), t.field("ap"));
             if (h == 24 && m == 0) {
                 h = 0;
             }
@@ -100,8 +100,8 @@ final class Intervals {
     /** A word of rules.time.span_words right after the atom ("30일 추이"). */
     private boolean spanWordAfter(TimeAtom t) {
         String after = a.text().substring(t.span().end()).stripLeading();
-        for (JsonNode w : time.path("span_words")) {
-            if (!w.asText().isEmpty() && after.startsWith(Folding.fold(w.asText()))) {
+        for (String w : time.spanWords()) {
+            if (!w.isEmpty() && after.startsWith(Folding.fold(w))) {
                 return true;
             }
         }
@@ -157,7 +157,7 @@ final class Intervals {
                     return java.util.Optional.of(day(date, "day:" + date, role));
                 }
                 case "weekday" -> {
-                    DayOfWeek wd = DayOfWeek.valueOf(time.path("weekdays").path(t.field("wd")).asText(
+                    DayOfWeek wd = DayOfWeek.valueOf(time.weekdays().getOrDefault(t.field("wd"),
                             t.field("wd")).toUpperCase(Locale.ROOT));
                     boolean previous = !t.field("prev").isEmpty();
                     LocalDate d = previous ? today.with(TemporalAdjusters.previous(wd))
@@ -253,11 +253,11 @@ final class Intervals {
         if (!t.field("m").isEmpty()) {
             return Integer.parseInt(t.field("m"));
         }
-        JsonNode m = time.path("month_names").path(t.field("mon").replace(".", ""));
-        if (!m.isNumber()) { // a number, whole or not: assets travel as protobuf Structs, where every number is a double
+        Integer m = time.monthNames().get(t.field("mon").replace(".", "")); // whole: Struct doubles are truncated
+        if (m == null) {
             throw new DateTimeException("unknown month " + t.field("mon"));
         }
-        return m.asInt();
+        return m;
     }
 
     static int year(String y) {
@@ -267,12 +267,11 @@ final class Intervals {
 
     /** since | until | "" from the connector words right before or after the atom (claimed with it). */
     String role(TimeAtom t) {
-        JsonNode c = time.path("connectors");
         String before = a.text().substring(0, t.span().start());
         String after = a.text().substring(t.span().end());
         for (String kind : List.of("since", "until", "join")) {
-            for (JsonNode w : c.path(kind + "_before")) {
-                String word = Folding.fold(w.asText());
+            for (String w : time.connectors(kind + "_before")) {
+                String word = Folding.fold(w);
                 String trimmed = before.stripTrailing();
                 if (trimmed.endsWith(word) && (trimmed.length() == word.length()
                         || !Character.isLetterOrDigit(trimmed.charAt(trimmed.length() - word.length() - 1)))) {
@@ -282,8 +281,8 @@ final class Intervals {
                     }
                 }
             }
-            for (JsonNode w : c.path(kind + "_after")) {
-                String word = Folding.fold(w.asText());
+            for (String w : time.connectors(kind + "_after")) {
+                String word = Folding.fold(w);
                 String lead = after.stripLeading();
                 int at = t.span().end() + (after.length() - lead.length());
                 if (lead.startsWith(word) && (lead.length() == word.length() || !Character.isLetterOrDigit(word.charAt(
@@ -303,10 +302,10 @@ final class Intervals {
     }
 
     /** A word of rules.time.whole_day_words in the question (a Latin one as whole words, a Korean one anywhere). */
-    static boolean wholeDayAsked(Analyzed a, JsonNode time) {
+    static boolean wholeDayAsked(Analyzed a, PromptTime time) {
         String text = a.text().toLowerCase(java.util.Locale.ROOT);
-        for (JsonNode w : time.path("whole_day_words")) {
-            String word = w.asText().toLowerCase(java.util.Locale.ROOT);
+        for (String w : time.wholeDayWords()) {
+            String word = w.toLowerCase(java.util.Locale.ROOT);
             int at = word.isEmpty() ? -1 : text.indexOf(word);
             while (at >= 0) {
                 int end = at + word.length();

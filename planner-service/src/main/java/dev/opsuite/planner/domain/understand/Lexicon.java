@@ -1,7 +1,8 @@
 package dev.opsuite.planner.domain.understand;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.kit.cache.Lru;
+import dev.opsuite.model.asset.PromptRules;
+import dev.opsuite.model.asset.PromptTime;
 import dev.opsuite.model.asset.ResolverAsset;
 import dev.opsuite.model.asset.SchemaAsset;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
  * field synonyms, enum values and their labels (SchemaCatalog); intent keyword groups,
  * aggregations, top-N and trend words (Prompt asset rules); stopwords (Resolver asset). Single
  * English words also match by Porter stem ("impacts" finds "impacted"). Built once per pair of
- * content trees; read-only after.
+ * set of typed assets (each parsed once per version); read-only after.
  */
 public final class Lexicon {
     /** English stopwords (Lucene's list) less the words that carry meaning here. */
@@ -42,7 +43,7 @@ public final class Lexicon {
     private final String primaryEntity;
     private final String eventsEntity;
 
-    private record Source(SchemaAsset schema, JsonNode prompt, ResolverAsset resolver) {
+    private record Source(SchemaAsset schema, PromptRules prompt, ResolverAsset resolver) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Source s && s.schema == schema && s.prompt == prompt && s.resolver == resolver;
@@ -57,11 +58,12 @@ public final class Lexicon {
 
     private static final Map<Source, Lexicon> BUILT = Lru.bounded(32);
 
-    public static Lexicon of(SchemaAsset schema, JsonNode prompt, ResolverAsset resolver) {
+    /** @param prompt the Prompt asset's rules */
+    public static Lexicon of(SchemaAsset schema, PromptRules prompt, ResolverAsset resolver) {
         return BUILT.computeIfAbsent(new Source(schema, prompt, resolver), k -> new Lexicon(schema, prompt, resolver));
     }
 
-    Lexicon(SchemaAsset schema, JsonNode prompt, ResolverAsset resolver) {
+    Lexicon(SchemaAsset schema, PromptRules rules, ResolverAsset resolver) {
         primaryEntity = schema.primaryEntity();
         eventsEntity = schema.eventsEntity();
         for (SchemaAsset.Metric m : schema.metrics()) {
@@ -83,24 +85,20 @@ public final class Lexicon {
                 }
             }
         }
-        JsonNode rules = prompt.path("rules");
-        rules.path("intent_keywords").properties().forEach(g -> g.getValue().forEach(
-                k -> add(new Word(Word.Kind.INTENT, g.getKey(), g.getKey(), k.asText()))));
-        rules.path("aggregations").properties().forEach(g -> g.getValue().forEach(
-                k -> add(new Word(Word.Kind.AGG, "", g.getKey(), k.asText()))));
-        rules.path("top_n").properties().forEach(g -> g.getValue().forEach(
-                k -> add(new Word(Word.Kind.TOP, "", g.getKey(), k.asText()))));
-        rules.path("trend").forEach(k -> add(new Word(Word.Kind.TREND, "", "trend", k.asText())));
+        rules.intentKeywords().forEach((group, words) -> words.forEach(
+                k -> add(new Word(Word.Kind.INTENT, group, group, k))));
+        rules.aggregations().forEach((agg, words) -> words.forEach(k -> add(new Word(Word.Kind.AGG, "", agg, k))));
+        rules.topN().forEach((order, words) -> words.forEach(k -> add(new Word(Word.Kind.TOP, "", order, k))));
+        rules.trend().forEach(k -> add(new Word(Word.Kind.TREND, "", "trend", k)));
         // "daily", "시간별": a series and the width of its buckets
-        rules.path("trend_buckets").properties().forEach(g -> g.getValue().forEach(
-                k -> add(new Word(Word.Kind.TREND, "", g.getKey(), k.asText()))));
-        rules.path("understanding").path("question_words").forEach(w -> {
-            String word = Folding.fold(w.asText()).trim();
+        rules.trendBuckets().forEach((width, words) -> words.forEach(k -> add(new Word(Word.Kind.TREND, "", width, k))));
+        rules.understanding().questionWords().forEach(w -> {
+            String word = Folding.fold(w).trim();
             if (word.matches("[a-z]+")) {
                 questionWords.add(word);
             }
         });
-        rules.path("understanding").path("when_words").forEach(k -> add(new Word(Word.Kind.WHEN, "", "when", k.asText())));
+        rules.understanding().whenWords().forEach(k -> add(new Word(Word.Kind.WHEN, "", "when", k)));
         resolver.particles().forEach(x -> particles.add(Folding.fold(x)));
         resolver.stopwords().forEach(w -> add(new Word(Word.Kind.STOPWORD, "", "", w)));
         for (Object w : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) {
@@ -111,17 +109,17 @@ public final class Lexicon {
         }
         particles.sort((x, y) -> y.length() - x.length());
         // words of the language made of two shorter ones ("update" is not "up date", "downtime" not "down time")
-        rules.path("understanding").path("whole_words").forEach(w -> latinWords.add(Folding.fold(w.asText()).trim()));
+        rules.understanding().wholeWords().forEach(w -> latinWords.add(Folding.fold(w).trim()));
         // words that time patterns spell out ("last", "hours", "yesterday") help split glued words
         // and the words that join times ("thru" is no misspelt "thur")
-        rules.path("time").path("connectors").forEach(group -> group.forEach(w -> {
-            String word = Folding.fold(w.asText()).trim();
+        rules.time().connectors().values().forEach(group -> group.forEach(w -> {
+            String word = Folding.fold(w).trim();
             if (word.matches("[a-z]{2,}")) {
                 latinWords.add(word);
             }
         }));
-        for (JsonNode t : rules.path("time").path("atoms")) {
-            for (String w : t.path("pattern").asText().split("[^a-z]+")) {
+        for (PromptTime.Atom t : rules.time().atoms()) {
+            for (String w : t.pattern().split("[^a-z]+")) {
                 if (w.length() >= 2) {
                     latinWords.add(w);
                     timeWords.add(w);

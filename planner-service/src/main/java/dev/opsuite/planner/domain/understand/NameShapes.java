@@ -146,7 +146,7 @@ final class NameShapes {
             return false;
         }
         for (String p : parts) {
-            if (reading.rules.path("number_words").has(p)) {
+            if (reading.rules.numberWords().containsKey(p)) {
                 continue; // "one-liner", "two-factor": a number word is no part of a name
             }
             if (p.length() < 3 || !lexicon.phrases().get(p).isEmpty()) {

@@ -1,6 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.asset.PromptRules;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.opsuite.planner.domain.Patterns;
@@ -14,7 +14,7 @@ import java.util.Map;
 final class Numbers {
     private final Reading reading;
     private final Analyzed a;
-    private final JsonNode rules;
+    private final PromptRules rules;
     private final List<Claim> claims;
     private final List<Understanding.Threshold> thresholds;
 
@@ -28,11 +28,11 @@ final class Numbers {
 
     void thresholds() {
         Map<String, String> ops = new java.util.HashMap<>();
-        rules.path("threshold_ops").properties().forEach(e -> ops.put(Folding.fold(e.getKey()), e.getValue().asText()));
+        rules.thresholdOps().forEach((word, op) -> ops.put(Folding.fold(word), op));
         String lowered = Patterns.lower(a.text());
-        for (JsonNode rule : rules.path("thresholds")) {
-            Pattern p = Patterns.of(rule.path("pattern").asText(), Pattern.CASE_INSENSITIVE);
-            if (!Patterns.caseless(rule.path("pattern").asText()).mayMatch(lowered)) {
+        for (PromptRules.ThresholdRule rule : rules.thresholds()) {
+            Pattern p = Patterns.of(rule.pattern(), Pattern.CASE_INSENSITIVE);
+            if (!Patterns.caseless(rule.pattern()).mayMatch(lowered)) {
                 continue; // holds none of the literals every match holds
             }
             Matcher m = p.matcher(a.text());
@@ -42,7 +42,7 @@ final class Numbers {
                     continue;
                 }
                 String opWord = group(p, m, "op");
-                String op = rule.path("op").asText(ops.getOrDefault(opWord.trim(), ""));
+                String op = rule.op().orElse(ops.getOrDefault(opWord.trim(), ""));
                 if (op.isEmpty()) {
                     continue;
                 }
@@ -51,10 +51,10 @@ final class Numbers {
                     String v2 = group(p, m, "v2");
                     double upper = v2.isEmpty() ? 0 : number(v2);
                     // "0.3초", "a quarter of a second": seconds, where the metrics count milliseconds
-                    JsonNode scale = rules.path("threshold_units").path(group(p, m, "unit").replaceAll("\\s+", " ").trim());
-                    if (scale.isNumber()) {
-                        v *= scale.asDouble();
-                        upper *= scale.asDouble();
+                    Double scale = rules.thresholdUnits().get(group(p, m, "unit").replaceAll("\\s+", " ").trim());
+                    if (scale != null) {
+                        v *= scale;
+                        upper *= scale;
                     }
                     thresholds.add(new Understanding.Threshold(op, v, upper, s));
                     reading.claimExclusive(s, "threshold", op + " " + v + (v2.isEmpty() ? "" : " " + upper), 1);
@@ -68,26 +68,26 @@ final class Numbers {
 
     /** "80", "0.3", or a number word of rules.number_words ("ninety", "a quarter of a"). */
     private double number(String text) {
-        JsonNode w = rules.path("number_words").path(text.replaceAll("\\s+", " ").trim());
-        return w.isNumber() ? w.asDouble() : Double.parseDouble(text);
+        Double w = rules.numberWords().get(text.replaceAll("\\s+", " ").trim());
+        return w != null ? w : Double.parseDouble(text);
     }
 
     /** "more than 70% full", "80% 이상 찬": the word after a threshold that names its metric. */
     private void thresholdNoun(int from) {
         String rest = a.text().substring(from);
         int lead = rest.length() - rest.stripLeading().length();
-        rules.path("threshold_metric_words").properties().forEach(e -> {
-            String w = Folding.fold(e.getKey());
+        rules.thresholdMetricWords().forEach((word, metric) -> {
+            String w = Folding.fold(word);
             Span s = new Span(from + lead, from + lead + w.length());
             if (rest.stripLeading().startsWith(w) && TimeExpressions.wordAligned(a.text(), s) && reading.free(s)) {
-                reading.claimExclusive(s, "metric", e.getValue().asText(), 1);
+                reading.claimExclusive(s, "metric", metric, 1);
             }
         });
     }
 
     void depth() {
-        for (JsonNode p : rules.path("depth_patterns")) {
-            Matcher m = Patterns.of(p.asText(), Pattern.CASE_INSENSITIVE).matcher(a.text());
+        for (String p : rules.depthPatterns()) {
+            Matcher m = Patterns.of(p, Pattern.CASE_INSENSITIVE).matcher(a.text());
             if (m.find() && reading.free(new Span(m.start(), m.end()))) {
                 reading.depth = Integer.parseInt(m.group(1));
                 reading.claimExclusive(new Span(m.start(), m.end()), "number", "depth " + reading.depth, 1);
@@ -108,13 +108,13 @@ final class Numbers {
             return null;
         }
         for (Token t : a.tokens()) {
-            JsonNode word = rules.path("number_words").path(t.surface());
+            Double word = rules.numberWords().get(t.surface());
             if (NameShapes.insideHyphenated(a.text(), new Span(t.start(), t.end()))) {
                 continue; // "one-liner", "two-factor": no count
             }
-            if (!reading.claimed(t) && word.isNumber()) { // "두 개", "which three apps"
-                claims.add(new Claim(new Span(t.start(), t.end()), t.surface(), "number", "top_n " + word.asInt(), 1));
-                return word.asInt();
+            if (!reading.claimed(t) && word != null) { // "두 개", "which three apps"
+                claims.add(new Claim(new Span(t.start(), t.end()), t.surface(), "number", "top_n " + word.intValue(), 1));
+                return word.intValue();
             }
             if (t.number() && !reading.claimed(t)) {
                 try {

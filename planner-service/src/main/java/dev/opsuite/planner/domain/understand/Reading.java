@@ -1,6 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.asset.PromptRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,14 +14,15 @@ final class Reading {
     final Analyzed a;
     final Lexicon lexicon;
     final EntityDictionary dictionary;
-    final JsonNode rules;
+    /** The Prompt asset's rules. */
+    final PromptRules rules;
     final List<Claim> claims = new ArrayList<>();
     final List<Span> exclusive = new ArrayList<>();
     final List<LinkedEntity> entities = new ArrayList<>();
     final List<Understanding.Threshold> thresholds = new ArrayList<>();
     Integer depth;
 
-    Reading(Analyzed a, Lexicon lexicon, EntityDictionary dictionary, JsonNode rules) {
+    Reading(Analyzed a, Lexicon lexicon, EntityDictionary dictionary, PromptRules rules) {
         this.a = a;
         this.lexicon = lexicon;
         this.dictionary = dictionary;
@@ -40,18 +41,18 @@ final class Reading {
         String text = a.text();
         String before = " " + text.substring(Math.max(0, c.span().start() - 20), c.span().start());
         String after = text.substring(c.span().end(), Math.min(text.length(), c.span().end() + 8));
-        for (JsonNode n : rules.path("negations").path("before")) {
-            if (before.contains(" " + n.asText() + " ")) {
+        PromptRules.Negations negations = rules.negations();
+        for (String n : negations.before()) {
+            if (before.contains(" " + n + " ")) {
                 return true;
             }
         }
-        for (JsonNode n : rules.path("negations").path("after")) {
-            if (after.contains(n.asText())) {
+        for (String n : negations.after()) {
+            if (after.contains(n)) {
                 return true;
             }
         }
-        for (JsonNode n : rules.path("negations").path("prefix")) {
-            String p = n.asText();
+        for (String p : negations.prefix()) {
             int at = c.span().start() - p.length();
             if (!p.isEmpty() && at >= 0 && text.startsWith(p, at) && (at == 0 || text.charAt(at - 1) == ' ')) {
                 return true;

@@ -1,6 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.asset.PromptTime;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -22,7 +22,7 @@ import java.util.Locale;
  */
 final class TimeComposer {
     private final Analyzed a;
-    private final JsonNode time;
+    private final PromptTime time;
     private final OffsetDateTime now;
     private final List<Span> spans = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
@@ -30,14 +30,14 @@ final class TimeComposer {
     /** Reads each atom; made once the question's zone is known. */
     private Intervals intervals;
 
-    private TimeComposer(Analyzed a, JsonNode time, OffsetDateTime now, ZoneId zone) {
+    private TimeComposer(Analyzed a, PromptTime time, OffsetDateTime now, ZoneId zone) {
         this.a = a;
         this.time = time;
         this.now = now;
         this.zone = zone;
     }
 
-    static TimeReading compose(Analyzed a, List<TimeAtom> atoms, JsonNode time, OffsetDateTime now, ZoneId zone) {
+    static TimeReading compose(Analyzed a, List<TimeAtom> atoms, PromptTime time, OffsetDateTime now, ZoneId zone) {
         return new TimeComposer(a, time, now, zone).run(atoms);
     }
 
@@ -54,7 +54,7 @@ final class TimeComposer {
                     rest.add(t); // "0800-1100Z": a zone and two times of day
                 }
                 String key = t.field("zone").isEmpty() ? t.field("name") : t.field("zone");
-                String id = time.path("zones").path(key).asText(key.toUpperCase(Locale.ROOT));
+                String id = time.zones().getOrDefault(key, key.toUpperCase(Locale.ROOT));
                 try {
                     zone = ZoneId.of(id);
                 } catch (DateTimeException e) {
@@ -86,7 +86,7 @@ final class TimeComposer {
                 case "part" -> parts.add(t);
                 case "clock_range" -> {
                     // "from 9 to 11 a.m.": the meridiem written once is both ends' ("from 11 to 1 pm": 11 is before noon)
-                    String ap = t.field("ap").isEmpty() ? "" : time.path("meridiem").path(t.field("ap")).asText(t.field("ap"));
+                    String ap = t.field("ap").isEmpty() ? "" : time.meridiem().getOrDefault(t.field("ap"), t.field("ap"));
                     int sh = Integer.parseInt(t.field("sh"));
                     int eh = Integer.parseInt(t.field("eh"));
                     String startAp = ap.equals("pm") && sh > eh ? "am" : ap;
@@ -373,7 +373,7 @@ final class TimeComposer {
                 java.util.Optional<Interval> date = intervals.interval(d, nowZ, "");
                 intervals.lastDate = saved;
                 problems.subList(reported, problems.size()).clear(); // said once, when the date itself is read
-                String wd = time.path("weekdays").path(w.field("wd")).asText(w.field("wd")).toUpperCase(Locale.ROOT);
+                String wd = time.weekdays().getOrDefault(w.field("wd"), w.field("wd")).toUpperCase(Locale.ROOT);
                 if (date.isPresent() && date.get().from().getDayOfWeek() != DayOfWeek.valueOf(wd)) {
                     problems.add("'" + a.span(w.span().start(), w.span().end()) + "' does not fall on "
                             + date.get().from().toLocalDate());

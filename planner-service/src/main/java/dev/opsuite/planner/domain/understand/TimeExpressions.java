@@ -1,6 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.asset.PromptTime;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.opsuite.planner.domain.Patterns;
@@ -19,12 +19,12 @@ public final class TimeExpressions {
     private TimeExpressions() {}
 
     /** Atoms in text order, with the connector words around them already claimed in {@code spans}. */
-    static List<TimeAtom> atoms(Analyzed a, JsonNode time, JsonNode numberWords, List<Span> taken) {
+    static List<TimeAtom> atoms(Analyzed a, PromptTime time, Map<String, Double> numberWords, List<Span> taken) {
         List<TimeAtom> found = new ArrayList<>();
         String text = a.text();
         String lowered = Patterns.lower(text);
-        for (JsonNode rule : time.path("atoms")) {
-            Patterns.Caseless c = Patterns.caseless(rule.path("pattern").asText());
+        for (PromptTime.Atom rule : time.atoms()) {
+            Patterns.Caseless c = Patterns.caseless(rule.pattern());
             if (!c.mayMatch(lowered)) {
                 continue;
             }
@@ -57,22 +57,20 @@ public final class TimeExpressions {
                 // "the last three days", "지난 이틀": a count written as a word
                 String n = fields.get("n");
                 if (n != null && !n.chars().allMatch(Character::isDigit)) {
-                    JsonNode v = numberWords.path(n.replaceAll("\\s+", " "));
-                    if (!v.isNumber()) { // asset numbers may arrive as doubles (protobuf Struct)
+                    Double v = numberWords.get(n.replaceAll("\\s+", " "));
+                    if (v == null) {
                         continue;
                     }
-                    fields.put("n", String.valueOf(v.asInt()));
+                    fields.put("n", String.valueOf(v.intValue())); // asset numbers may arrive as doubles (protobuf Struct)
                 }
-                rule.properties().forEach(e -> {
-                    if (!e.getKey().equals("pattern") && e.getValue().isValueNode()) {
-                        String v = e.getValue().asText();
-                        for (Map.Entry<String, String> f : Map.copyOf(fields).entrySet()) {
-                            v = v.replace(f.getKey().startsWith("$") ? f.getKey() : "{" + f.getKey() + "}", f.getValue());
-                        }
-                        fields.putIfAbsent(e.getKey(), v);
+                rule.constants().forEach((key, constant) -> {
+                    String v = constant;
+                    for (Map.Entry<String, String> f : Map.copyOf(fields).entrySet()) {
+                        v = v.replace(f.getKey().startsWith("$") ? f.getKey() : "{" + f.getKey() + "}", f.getValue());
                     }
+                    fields.putIfAbsent(key, v);
                 });
-                found.add(new TimeAtom(rule.path("name").asText(""), rule.path("kind").asText("relative"), s, fields));
+                found.add(new TimeAtom(rule.name(), rule.kind(), s, fields));
             }
         }
         found.sort((x, y) -> x.span().start() - y.span().start());

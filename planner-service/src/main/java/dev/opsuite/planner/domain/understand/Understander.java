@@ -1,6 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.asset.PromptRules;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ public final class Understander {
     private final Analyzed a;
     private final Lexicon lexicon;
     private final EntityDictionary dictionary;
-    private final JsonNode rules;
+    private final PromptRules rules;
     private final List<Claim> claims;
     private final List<Span> exclusive;
     private final List<LinkedEntity> entities;
@@ -32,7 +32,7 @@ public final class Understander {
     private final ImpliedEntities implied;
     private final Numbers numbers;
 
-    private Understander(Analyzed a, Lexicon lexicon, EntityDictionary dictionary, JsonNode rules) {
+    private Understander(Analyzed a, Lexicon lexicon, EntityDictionary dictionary, PromptRules rules) {
         this.reading = new Reading(a, lexicon, dictionary, rules);
         this.a = a;
         this.lexicon = lexicon;
@@ -59,7 +59,7 @@ public final class Understander {
      * @param assetAliases the Resolver asset's alias mappings that fired (source phrase → "ci_code:X")
      */
     public static Understanding understand(String question, Lexicon lexicon, EntityDictionary dictionary,
-                                           JsonNode rules, OffsetDateTime now, ZoneId zone,
+                                           PromptRules rules, OffsetDateTime now, ZoneId zone,
                                            Map<String, String> assetAliases) {
         EntityDictionary dict = dictionary == null ? EntityDictionary.EMPTY : dictionary;
         Analyzed a = QuestionAnalyzer.analyze(question, w -> lexicon.knowsLatin(w) || dict.knows(w),
@@ -74,8 +74,8 @@ public final class Understander {
         linking.exactEntities();
         new FamilyNames(reading).link();
         EventReferences.claim(reading, a, rules);
-        List<TimeAtom> atoms = askedTimes(sameDay(TimeExpressions.atoms(a, rules.path("time"), rules.path("number_words"), exclusive)));
-        TimeReading time = TimeComposer.compose(a, atoms, rules.path("time"), now, zone);
+        List<TimeAtom> atoms = askedTimes(sameDay(TimeExpressions.atoms(a, rules.time(), rules.numberWords(), exclusive)));
+        TimeReading time = TimeComposer.compose(a, atoms, rules.time(), now, zone);
         time.spans().forEach(s -> reading.claimExclusive(s, "time", time.name(), 1));
         numbers.thresholds();
         numbers.depth();

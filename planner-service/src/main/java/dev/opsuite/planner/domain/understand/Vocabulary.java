@@ -1,6 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opsuite.model.asset.PromptRules;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ final class Vocabulary {
     private final Analyzed a;
     private final Lexicon lexicon;
     private final EntityDictionary dictionary;
-    private final JsonNode rules;
+    private final PromptRules rules;
     private final List<Claim> claims;
     private final NameShapes shapes;
 
@@ -38,21 +38,21 @@ final class Vocabulary {
      */
     void countOfAUnit() {
         java.util.Set<String> bare = new java.util.HashSet<>();
-        rules.path("understanding").path("bare_count_words").forEach(w -> bare.add(w.asText().toLowerCase(java.util.Locale.ROOT)));
+        rules.understanding().bareCountWords().forEach(w -> bare.add(w.toLowerCase(java.util.Locale.ROOT)));
         List<Claim> counts = claims.stream().filter(c -> c.kind().equals("intent") && c.value().equals("count")
                 && bare.contains(c.text().toLowerCase(java.util.Locale.ROOT))).toList(); // "몇 대" stays a count
         for (Claim c : counts) {
             String before = a.text().substring(0, c.span().start()).stripTrailing().toLowerCase(java.util.Locale.ROOT);
             String after = a.text().substring(c.span().end()).stripLeading().toLowerCase(java.util.Locale.ROOT);
             boolean value = false;
-            for (JsonNode w : rules.path("understanding").path("value_words")) {
-                String v = w.asText().toLowerCase(java.util.Locale.ROOT);
+            for (String w : rules.understanding().valueWords()) {
+                String v = w.toLowerCase(java.util.Locale.ROOT);
                 // a Latin word must end where the text before does at a word boundary; Korean attaches
                 value |= !v.isEmpty() && before.endsWith(v) && (Folding.hasHangul(v) || before.length() == v.length()
                         || !Character.isLetterOrDigit(before.charAt(before.length() - v.length() - 1)));
             }
-            for (JsonNode unit : rules.path("understanding").path("value_units")) {
-                String u = unit.asText().toLowerCase(java.util.Locale.ROOT);
+            for (String unit : rules.understanding().valueUnits()) {
+                String u = unit.toLowerCase(java.util.Locale.ROOT);
                 boolean latin = !u.isEmpty() && Character.isLetter(u.charAt(0)) && u.charAt(0) < 128;
                 value |= !u.isEmpty() && after.startsWith(u) && (!latin || after.length() == u.length()
                         || !Character.isLetter(after.charAt(u.length())));
@@ -261,9 +261,9 @@ final class Vocabulary {
         if (claims.stream().anyMatch(c -> c.kind().equals("metric"))) {
             return;
         }
-        JsonNode implied = rules.path("superlative_metrics");
+        java.util.Map<String, String> implied = rules.superlativeMetrics();
         for (Claim c : List.copyOf(claims)) {
-            String metric = implied.path(Folding.fold(c.text()).replaceAll("\\s+", " ").trim()).asText("");
+            String metric = implied.getOrDefault(Folding.fold(c.text()).replaceAll("\\s+", " ").trim(), "");
             if (c.kind().equals("top") && !metric.isEmpty()) {
                 claims.add(new Claim(c.span(), c.text(), "metric", metric, c.score()));
                 return;

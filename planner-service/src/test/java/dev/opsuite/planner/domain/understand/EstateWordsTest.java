@@ -33,12 +33,12 @@ class EstateWordsTest {
     @BeforeAll
     static void load() throws Exception {
         assets = DefaultAssets.load();
-        lexicon = Lexicon.of(assets.schema(), assets.content("prompt"), assets.resolver());
+        lexicon = Lexicon.of(assets.schema(), assets.prompt().rules(), assets.resolver());
         dict = EstateFixture.dictionary();
     }
 
     private static Understanding read(String q) {
-        return Understander.understand(q, lexicon, dict, assets.content("prompt").path("rules"), NOW, SEOUL, Map.of());
+        return Understander.understand(q, lexicon, dict, assets.prompt().rules(), NOW, SEOUL, Map.of());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -28,7 +28,7 @@ class UnderstandingTest {
     @BeforeAll
     static void load() throws Exception {
         assets = DefaultAssets.load();
-        lexicon = Lexicon.of(assets.schema(), assets.content("prompt"), assets.resolver());
+        lexicon = Lexicon.of(assets.schema(), assets.prompt().rules(), assets.resolver());
         List<EntityDictionary.Entity> e = List.of(
                 new EntityDictionary.Entity("SVC007", "cart", "service", false),
                 new EntityDictionary.Entity("SVC008", "cartservice", "service", false),
@@ -43,7 +43,7 @@ class UnderstandingTest {
     }
 
     private static Understanding read(String q) {
-        return Understander.understand(q, lexicon, dict, assets.content("prompt").path("rules"), NOW, SEOUL, Map.of());
+        return Understander.understand(q, lexicon, dict, assets.prompt().rules(), NOW, SEOUL, Map.of());
     }
 
     private static List<String> codes(Understanding u) {

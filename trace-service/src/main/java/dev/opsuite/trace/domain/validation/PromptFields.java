@@ -9,6 +9,7 @@ import static dev.opsuite.trace.domain.validation.Kind.OBJECT;
 import static dev.opsuite.trace.domain.validation.Kind.STRING;
 import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
 
+import dev.opsuite.model.asset.PromptAsset;
 import dev.opsuite.trace.domain.AssetType;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.List;
 /**
  * The fields of a Prompt asset: the planner's settings and the LLM planner's (here), the rules
  * planner's vocabulary and settings ({@link PromptRuleFields}) and its time patterns ({@link
- * PromptTimeFields}).
+ * PromptTimeFields}). The defaults shown are the constants the planner applies (domain-model's
+ * {@code PromptAsset} and its parts).
  */
 final class PromptFields {
     private PromptFields() {}
@@ -44,7 +46,7 @@ final class PromptFields {
                         + "rules, and the LLM when they build no runnable plan; `llm_only`; `rules_only`. "
                         + "`rules_then_llm` is the old name of `rules_first`. Policy rejects always come first.")
                         .oneOf("rules_first", "llm_only", "rules_only", "rules_then_llm")
-                        .byDefault("\"rules_first\""),
+                        .byDefaultText(PromptAsset.DEFAULT_STRATEGY),
                 field("system_prompt", STRING, "The LLM planner's instructions; the output contract, the time, the "
                         + "Policy's depth limit and the SchemaCatalog pruned to the question are appended.")
                         .byDefault("\"\""),
@@ -54,7 +56,7 @@ final class PromptFields {
                 field("model.temperature", NUMBER, "Sampling temperature.").between(0, 2)
                         .defaultIs("the model's own"),
                 field("model.strict", BOOLEAN, "Whether the model must follow the plan schema strictly "
-                        + "(structured output).").byDefault("true"),
+                        + "(structured output).").byDefault(PromptAsset.Model.DEFAULT_STRICT),
                 field("few_shot", arrayOf(OBJECT), "Example questions with the answer the model should give, sent "
                         + "before the question."),
                 field("few_shot[].question", STRING, "The example question.").required().nonBlank(),
@@ -74,9 +76,9 @@ final class PromptFields {
                 field("few_shot[].plan_output.reason", STRING, "Why this answer."),
                 field("llm_routes", OBJECT, "Which answers other than a plan the model may give."),
                 field("llm_routes.direct", BOOLEAN, "Whether the model may answer directly (kind direct); if not, "
-                        + "such an answer is sent back as an error.").byDefault("true"),
+                        + "such an answer is sent back as an error.").byDefault(PromptAsset.LlmRoutes.DEFAULT_DIRECT),
                 field("llm_routes.reject", BOOLEAN, "Whether the model may refuse (kind reject); if not, it is "
-                        + "asked for a plan.").byDefault("true"),
+                        + "asked for a plan.").byDefault(PromptAsset.LlmRoutes.DEFAULT_REJECT),
                 field("rules", OBJECT, "The rules planner's vocabulary and settings (the groups below)."));
     }
 }

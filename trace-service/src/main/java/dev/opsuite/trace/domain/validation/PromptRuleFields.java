@@ -11,6 +11,9 @@ import static dev.opsuite.trace.domain.validation.Kind.TEXT;
 import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
 import static dev.opsuite.trace.domain.validation.Kind.mapOf;
 
+import dev.opsuite.model.asset.PromptDefaults;
+import dev.opsuite.model.asset.PromptRules;
+import dev.opsuite.model.asset.PromptUnderstanding;
 import java.util.List;
 
 /** The rules planner's words and settings in a Prompt asset ({@code rules}, except its time patterns). */
@@ -30,7 +33,7 @@ final class PromptRuleFields {
         return group("Rules: direct answers and vocabulary",
                 field("rules.direct", arrayOf(OBJECT), "Questions answered without a plan (greetings, the date, what "
                         + "one can ask), first match wins."),
-                field("rules.direct[].name", STRING, "Name recorded with the answer.").byDefault("\"direct\""),
+                field("rules.direct[].name", STRING, "Name recorded with the answer.").byDefaultText(PromptRules.DirectRule.DEFAULT_NAME),
                 field("rules.direct[].patterns", STRINGS, "Phrases that select the rule."),
                 field("rules.direct[].answer", TEXT, "The answer; `{date}`, `{time}`, `{zone}`, `{weekday_ko}`, "
                         + "`{weekday_en}` are filled in."),
@@ -42,7 +45,8 @@ final class PromptRuleFields {
                         + "insensitive), matched where no CI name was spelt out."),
                 field("rules.references.patterns[].pattern", STRING, "The pattern; its first group is the id."),
                 field("rules.references.patterns[].event_type", STRING, "The event type that carries such ids "
-                        + "(`incident` makes it the anchor of \"what changed before\").").byDefault("\"incident\""),
+                        + "(`incident` makes it the anchor of \"what changed before\").")
+                        .byDefaultText(PromptRules.Reference.DEFAULT_EVENT_TYPE),
                 field("rules.aggregations", mapOf(STRINGS), "Per aggregation, the words that ask for it (max: "
                         + "\"highest\", \"최대\").").keys(QueryFields.AGGS),
                 field("rules.top_n", mapOf(STRINGS), "Words asking for a ranking, lowest first (`asc`) or highest "
@@ -97,36 +101,38 @@ final class PromptRuleFields {
         return group("Rules: defaults and the hosting stack",
                 field("rules.defaults", OBJECT, "What a plan uses when the question does not say."),
                 field("rules.defaults.aggregate_range", STRING, "Time range of an aggregation.")
-                        .byDefault("\"last_24h\""),
-                field("rules.defaults.top_range", STRING, "Time range of a ranking.").byDefault("\"last_1h\""),
+                        .byDefaultText(PromptDefaults.DEFAULT_AGGREGATE_RANGE),
+                field("rules.defaults.top_range", STRING, "Time range of a ranking.").byDefaultText(PromptDefaults.DEFAULT_TOP_RANGE),
                 field("rules.defaults.event_range", STRING, "Time range of an event history.")
                         .defaultIs("`history_range`"),
                 field("rules.defaults.history_range", STRING, "Time range of an event history when `event_range` is "
-                        + "not given.").byDefault("\"last_7d\""),
-                field("rules.defaults.top_n", INTEGER, "N of a ranking (\"the top CIs\").").byDefault("5"),
+                        + "not given.").byDefaultText(PromptDefaults.DEFAULT_HISTORY_RANGE),
+                field("rules.defaults.top_n", INTEGER, "N of a ranking (\"the top CIs\").")
+                        .byDefault(PromptDefaults.DEFAULT_TOP_N),
                 field("rules.defaults.graph_depth", INTEGER, "Depth of a graph expansion (the Policy's "
-                        + "`budget.max_depth` clamps it).").byDefault("3"),
+                        + "`budget.max_depth` clamps it).").byDefault(PromptDefaults.DEFAULT_GRAPH_DEPTH),
                 field("rules.defaults.impact_depth", INTEGER, "Not read: impact expansions use `graph_depth`."),
                 field("rules.defaults.trend_bucket", STRING, "Bucket width of a time series (\"1 hour\").")
-                        .byDefault("\"1 hour\""),
+                        .byDefaultText(PromptDefaults.DEFAULT_TREND_BUCKET),
                 field("rules.defaults.change_window_hours", INTEGER, "Hours before an incident searched for changes "
-                        + "and deploys.").byDefault("24"),
+                        + "and deploys.").byDefault(PromptDefaults.DEFAULT_CHANGE_WINDOW_HOURS),
                 field("rules.defaults.instant_lookback_minutes", INTEGER, "A measure asked at one moment (\"CPU "
                         + "at 14:30\") is its last sample at or before that minute, looked for this far back.")
-                        .byDefault("60"),
+                        .byDefault(PromptDefaults.DEFAULT_INSTANT_LOOKBACK_MINUTES),
                 field("rules.defaults.anchor_range", STRING, "Where the incident a \"what changed before the "
                         + "incident\" question presupposes is looked for (its latest) when the question names no time.")
-                        .byDefault("\"last_90d\""),
+                        .byDefaultText(PromptDefaults.DEFAULT_ANCHOR_RANGE),
                 field("rules.defaults.reference_range", STRING, "Where an event named by its id is looked for when the "
-                        + "question names no day.").byDefault("\"last_90d\""),
+                        + "question names no day.").byDefaultText(PromptDefaults.DEFAULT_REFERENCE_RANGE),
                 field("rules.type_layers", mapOf(INTEGER), "Per CI type, its layer in the hosting stack (0: "
                         + "servers, network, storage; higher: what runs on lower layers). It decides what \"runs on\" "
                         + "and typed relatives (\"the VMs of X\") mean.").keys("the CI types (`ci_type` values)"),
                 field("rules.hosting_layers_below", INTEGER, "The layer from which CIs host nothing (apps and up): "
-                        + "for them \"what does X run on\" reads as what X depends on.").byDefault("2"),
+                        + "for them \"what does X run on\" reads as what X depends on.")
+                        .byDefault(PromptRules.DEFAULT_HOSTING_LAYERS_BELOW),
                 field("rules.running_state", STRING, "`field=value` of a CI that is running: a hosting word with no "
                         + "host named, right before a CI type (\"돌고 있는 VM\", \"running VMs\"), is this filter.")
-                        .byDefault("\"status=running\""));
+                        .defaultIs("none (no such filter)"));
     }
 
     private static AssetSpec.Group understanding() {
@@ -134,11 +140,14 @@ final class PromptRuleFields {
                 field("rules.understanding", OBJECT, "How much of a question must be understood, and the words that "
                         + "decide what a phrase names."),
                 field("rules.understanding.clarify_above", NUMBER, "Share of the question's words left unexplained "
-                        + "above which the rules planner asks back instead of running its plan.").byDefault("0.5"),
+                        + "above which the rules planner asks back instead of running its plan.")
+                        .byDefault(PromptUnderstanding.DEFAULT_CLARIFY_ABOVE),
                 field("rules.understanding.llm_above", NUMBER, "Under `rules_first`: share unexplained above which "
-                        + "a rules plan counts as not runnable and the LLM is asked.").byDefault("1.0"),
+                        + "a rules plan counts as not runnable and the LLM is asked.")
+                        .byDefault(PromptUnderstanding.DEFAULT_LLM_ABOVE),
                 field("rules.understanding.definite_max_candidates", INTEGER, "A definite phrase (\"the Ochang VM\") "
-                        + "names a CI only when at most this many CIs fit it.").byDefault("8"),
+                        + "names a CI only when at most this many CIs fit it.")
+                        .byDefault(PromptUnderstanding.DEFAULT_DEFINITE_MAX_CANDIDATES),
                 field("rules.understanding.definite_words", STRINGS, "Words making a phrase definite (\"the\", "
                         + "\"this\", \"그\")."),
                 field("rules.understanding.bare_count_words", STRINGS, "Count words (\"몇\") that, before a unit or "

@@ -9,6 +9,8 @@ import static dev.opsuite.trace.domain.validation.Kind.STRINGS;
 import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
 import static dev.opsuite.trace.domain.validation.Kind.mapOf;
 
+import dev.opsuite.model.asset.PromptTime;
+
 /** The time patterns of a Prompt asset ({@code rules.time}): what the data says, not what a day means. */
 final class PromptTimeFields {
     private PromptTimeFields() {}
@@ -29,7 +31,7 @@ final class PromptTimeFields {
                         + "month or year, an instant, a time of day (`tod`), a part of the day, a weekday, the "
                         + "weekend, a clock range, a time zone, or `week_of` (the calendar week holding the day "
                         + "written beside it; with a `start` group, the seven days from that day); others are ignored.")
-                        .byDefault("\"relative\"")
+                        .byDefaultText(PromptTime.Atom.DEFAULT_KIND)
                         .known("relative", "day", "month", "year", "instant", "tod", "part", "weekday", "weekend",
                                 "clock_range", "zone", "week_of"),
                 field("rules.time.atoms[].range", SCALAR, "kind relative: the named range (`last_{n}h`, "

@@ -1,0 +1,78 @@
+package dev.opsuite.model.asset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Prompt's {@code rules.time}: how the rules planner finds times in a question — the patterns
+ * (atoms) tried in order and the words around and inside them. What a day, a month or "since" means
+ * is the planner's; this is only the data.
+ *
+ * @param atoms         the time patterns, in the asset's order (an earlier atom's match is not matched again)
+ * @param connectors    per connector group ({@code since_before}, {@code until_after}, {@code join_before} …,
+ *                      and any group an operator adds), the words that make a time a start or an end or
+ *                      belong to it; in the asset's order
+ * @param monthNames    month word → month number ("sept": 9)
+ * @param weekdays      weekday word → English day name ("화": "tuesday")
+ * @param zones         zone word → time-zone id ("kst": "Asia/Seoul")
+ * @param meridiem      word for before or after noon → {@code am} | {@code pm}
+ * @param wholeDayWords words asking for a whole day ("하루 종일")
+ * @param spanWords     words after which a bare count of days is that many days up to now ("30일 추이")
+ */
+public record PromptTime(List<Atom> atoms, Map<String, List<String>> connectors, Map<String, Integer> monthNames,
+                         Map<String, String> weekdays, Map<String, String> zones, Map<String, String> meridiem,
+                         List<String> wholeDayWords, List<String> spanWords) {
+    public PromptTime {
+        atoms = List.copyOf(atoms);
+        connectors = Read.ordered(connectors);
+        monthNames = Read.ordered(monthNames);
+        weekdays = Read.ordered(weekdays);
+        zones = Read.ordered(zones);
+        meridiem = Read.ordered(meridiem);
+        wholeDayWords = List.copyOf(wholeDayWords);
+        spanWords = List.copyOf(spanWords);
+    }
+
+    /**
+     * {@code rules.time.atoms[]}: one time pattern.
+     *
+     * @param name      the atom's name, kept with the reading (default "")
+     * @param kind      what a match is: {@code relative} (default), {@code day}, {@code tod}, {@code zone} …
+     * @param pattern   the RE2 pattern; its named groups are the fields of a match
+     * @param constants every scalar member but {@code pattern} (name and kind included), as text, in the
+     *                  asset's order: a field of each match unless a group of that name matched; {@code {group}}
+     *                  and {@code $n} in it are replaced by the groups' text
+     */
+    public record Atom(String name, String kind, String pattern, Map<String, String> constants) {
+        public static final String DEFAULT_KIND = "relative";
+
+        public Atom {
+            constants = Read.ordered(constants);
+        }
+
+        static Atom from(JsonNode a) {
+            Map<String, String> constants = new LinkedHashMap<>();
+            Read.members(a).forEach((k, v) -> {
+                if (!k.equals("pattern") && v.isValueNode()) {
+                    constants.put(k, v.asText()); // a number is its text ("-1"), as the patterns' fields are
+                }
+            });
+            return new Atom(Read.string(a.path("name"), ""), Read.string(a.path("kind"), DEFAULT_KIND),
+                    Read.string(a.path("pattern"), ""), constants);
+        }
+    }
+
+    /** The words of one connector group ({@code since_before} …; none when the asset has no such group). */
+    public List<String> connectors(String group) {
+        return connectors.getOrDefault(group, List.of());
+    }
+
+    static PromptTime from(JsonNode t) {
+        return new PromptTime(Read.objects(t.path("atoms")).stream().map(Atom::from).toList(),
+                Read.stringLists(t.path("connectors")), Read.integerMap(t.path("month_names")),
+                Read.stringMap(t.path("weekdays")), Read.stringMap(t.path("zones")), Read.stringMap(t.path("meridiem")),
+                Read.strings(t.path("whole_day_words")), Read.strings(t.path("span_words")));
+    }
+}

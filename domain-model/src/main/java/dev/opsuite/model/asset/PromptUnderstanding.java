@@ -1,0 +1,59 @@
+package dev.opsuite.model.asset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * A Prompt's {@code rules.understanding}: how much of a question must be understood, the texts the
+ * rules planner asks back with, and the words that decide what a phrase names.
+ *
+ * @param clarifyAbove          share of the words left unexplained above which the rules planner asks back
+ * @param llmAbove              under {@code rules_first}: share unexplained above which the LLM is asked
+ * @param unreadableTime        asked back when a time cannot be read ({@code {problems}})
+ * @param clarify               asked back when too much is unexplained ({@code {words}}, {@code {reading}})
+ * @param notUnderstood         said of what this version does not read
+ * @param relationIntents       intent groups about a CI's relations (with one, a type and a place name one CI)
+ * @param definiteWords         words making a phrase definite ("the", "그")
+ * @param definiteMaxCandidates a definite phrase names a CI only when at most this many CIs fit it
+ * @param questionWords         question words the list group also holds that ask for no list ("which")
+ * @param placeFields           {@code entity.field} names holding places
+ * @param valueUnits            units after a bare count word ("%", "ms")
+ * @param valueWords            value words before a bare count word ("지금")
+ * @param bareCountWords        count words that may ask for a value ("몇")
+ * @param whenWords             words asking when ("언제"; {@code ^…} is a pattern)
+ * @param wholeWords            words made of two shorter known ones, never split ("update")
+ */
+public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unreadableTime, Text clarify,
+                                  Text notUnderstood, List<String> relationIntents, List<String> definiteWords,
+                                  int definiteMaxCandidates, List<String> questionWords, List<String> placeFields,
+                                  List<String> valueUnits, List<String> valueWords, List<String> bareCountWords,
+                                  List<String> whenWords, List<String> wholeWords) {
+    public static final double DEFAULT_CLARIFY_ABOVE = 0.5;
+    public static final double DEFAULT_LLM_ABOVE = 1.0;
+    public static final int DEFAULT_DEFINITE_MAX_CANDIDATES = 8;
+
+    public PromptUnderstanding {
+        relationIntents = List.copyOf(relationIntents);
+        definiteWords = List.copyOf(definiteWords);
+        questionWords = List.copyOf(questionWords);
+        placeFields = List.copyOf(placeFields);
+        valueUnits = List.copyOf(valueUnits);
+        valueWords = List.copyOf(valueWords);
+        bareCountWords = List.copyOf(bareCountWords);
+        whenWords = List.copyOf(whenWords);
+        wholeWords = List.copyOf(wholeWords);
+    }
+
+    static PromptUnderstanding from(JsonNode u) {
+        JsonNode m = u.path("messages");
+        return new PromptUnderstanding(Read.number(u.path("clarify_above"), DEFAULT_CLARIFY_ABOVE),
+                Read.number(u.path("llm_above"), DEFAULT_LLM_ABOVE), Text.from(m.path("unreadable_time")),
+                Text.from(m.path("clarify")), Text.from(m.path("not_understood")),
+                Read.strings(u.path("relation_intents")), Read.strings(u.path("definite_words")),
+                Read.integer(u.path("definite_max_candidates"), DEFAULT_DEFINITE_MAX_CANDIDATES),
+                Read.strings(u.path("question_words")), Read.strings(u.path("place_fields")),
+                Read.strings(u.path("value_units")), Read.strings(u.path("value_words")),
+                Read.strings(u.path("bare_count_words")), Read.strings(u.path("when_words")),
+                Read.strings(u.path("whole_words")));
+    }
+}
