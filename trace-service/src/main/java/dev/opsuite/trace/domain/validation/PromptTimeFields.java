@@ -38,7 +38,12 @@ final class PromptTimeFields {
                         + "`this_week`); `{group}` is replaced by that group's text."),
                 field("rules.time.atoms[].day_offset", SCALAR, "Days from today (`-1`: yesterday; `-{n}`)."),
                 field("rules.time.atoms[].month_offset", SCALAR, "Months from this month (`-1`: last month)."),
+                field("rules.time.atoms[].quarter_offset", SCALAR, "kind month: calendar quarters from this one "
+                        + "(`0`: this quarter, `-1`: the last); a group or constant `q` (1–4) with `y` names one, "
+                        + "`h` (1–2) a half-year."),
                 field("rules.time.atoms[].year_offset", SCALAR, "Years from this year."),
+                field("rules.time.atoms[].day_of", SCALAR, "kind day: `previous` — the whole day of the date named "
+                        + "before it in the question (\"that day\", \"그날\"); its times of day are dropped."),
                 field("rules.time.atoms[].start", SCALAR, "kind part: the hour the part of the day starts."),
                 field("rules.time.atoms[].end", SCALAR, "kind part: the hour it ends (past 24: the next day)."),
                 field("rules.time.atoms[].H", SCALAR, "kind tod: the hour (midnight `0`, noon `12`)."),
