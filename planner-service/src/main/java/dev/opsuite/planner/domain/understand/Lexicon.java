@@ -249,12 +249,30 @@ public final class Lexicon {
     }
 
     /**
-     * A word a misspelling with one letter left out is read as: a question word, or a word of the time
-     * patterns of seven letters or more ("yestrday", "febuary", "wednsday"), too long to be mistaken.
+     * The words a misspelling with one letter left out (not the first) is read as: question words, and words
+     * of the time patterns of seven letters or more ("yestrday", "febuary", "wednsday"), too long to be
+     * mistaken. Looked up by the misspelling itself (each word indexed by its one-letter-short forms).
      */
-    public boolean restorable(String compact) {
-        return questionWords.contains(compact) || compact.length() >= 7 && timeWords.contains(compact);
+    public Set<String> restorations(String compact) {
+        Map<String, Set<String>> index = shortForms;
+        if (index == null) {
+            index = new java.util.HashMap<>();
+            Set<String> words = new java.util.LinkedHashSet<>(questionWords);
+            timeWords.stream().filter(w -> w.length() >= 7).forEach(words::add);
+            for (String w : words) {
+                if (!w.matches("[a-z]+")) {
+                    continue;
+                }
+                for (int i = 1; i < w.length(); i++) {
+                    index.computeIfAbsent(w.substring(0, i) + w.substring(i + 1), k -> new java.util.TreeSet<>()).add(w);
+                }
+            }
+            shortForms = index; // the same whoever builds it first
+        }
+        return index.getOrDefault(compact, Set.of());
     }
+
+    private volatile Map<String, Set<String>> shortForms;
 
     /** A Latin word that means something here: a phrase of the vocabulary (no stopword) or a word of time. */
     public boolean meaningfulLatin(String compact) {

@@ -55,18 +55,19 @@ public final class QuestionAnalyzer {
 
     /** @param particles Korean particles (longest first) a word may still carry when the analyser left it on */
     public static Analyzed analyze(String question, Predicate<String> known, List<String> particles) {
-        return analyze(question, known, w -> false, particles);
+        return analyze(question, known, w -> false, w -> java.util.Set.of(), particles);
     }
 
     /** @param meaningful the words a word with two letters swapped is read as ("thsi" → this) */
     public static Analyzed analyze(String question, Predicate<String> known, Predicate<String> meaningful,
                                    List<String> particles) {
-        return analyze(question, known, meaningful, w -> false, particles);
+        return analyze(question, known, meaningful, w -> java.util.Set.of(), particles);
     }
 
     /** @param asked the words a word with one letter left out is read as ("wich" → which, "yestrday" → yesterday) */
     public static Analyzed analyze(String question, Predicate<String> known, Predicate<String> meaningful,
-                                   Predicate<String> asked, List<String> particles) {
+                                   java.util.function.Function<String, java.util.Set<String>> asked,
+                                   List<String> particles) {
         // "transfer's" is transfer: the possessive is not glued into another name ("transfers")
         String text = Folding.fold(question).replaceAll("(\\p{L})['’]s\\b", "$1").replaceAll("\\s+", " ").trim();
         List<Token> tokens = tokenize(text);
@@ -192,7 +193,7 @@ public final class QuestionAnalyzer {
      * those: they are few, and a question read without its "which" or its day is read as another question.
      */
     private static String letterLeftOut(String text, List<Token> tokens, Predicate<String> known,
-                                        Predicate<String> asked) {
+                                        java.util.function.Function<String, java.util.Set<String>> asked) {
         StringBuilder out = new StringBuilder(text);
         for (int i = tokens.size() - 1; i >= 0; i--) {
             Token t = tokens.get(i);
@@ -201,15 +202,7 @@ public final class QuestionAnalyzer {
                     || !standsAlone(text, t)) {
                 continue;
             }
-            java.util.Set<String> fixes = new java.util.HashSet<>();
-            for (int k = 1; k <= w.length(); k++) {
-                for (char c = 'a'; c <= 'z'; c++) {
-                    String candidate = w.substring(0, k) + c + w.substring(k);
-                    if (asked.test(candidate)) {
-                        fixes.add(candidate);
-                    }
-                }
-            }
+            java.util.Set<String> fixes = asked.apply(w);
             if (fixes.size() == 1) {
                 out.replace(t.start(), t.end(), fixes.iterator().next());
             }

@@ -85,10 +85,6 @@ final class SoundNames {
         return content;
     }
 
-    /** Korean particles a name said in Hangul may carry ("엠에이지를", "일레븐하고"): grammar, not estate words. */
-    private static final List<String> PARTICLES = List.of("에서는", "이랑", "하고", "에서", "으로", "까지", "부터", "에게",
-            "을", "를", "이", "가", "은", "는", "의", "에", "도", "와", "과", "랑", "로");
-
     private record Sounded(Span span, List<EntityDictionary.Entity> cis) {}
 
     /** The CIs the run sounds as, with the span read (the last word's particle aside), or null. */
@@ -96,7 +92,8 @@ final class SoundNames {
         Span last = run.get(run.size() - 1);
         String lastText = a.span(last.start(), last.end());
         List<Integer> ends = new ArrayList<>();
-        for (String p : PARTICLES) {
+        // the Resolver asset's particles, longest first: "엠에이지를", "일레븐하고", "나스에서" carry grammar, not name
+        for (String p : reading.lexicon.particles()) {
             if (lastText.length() > p.length() && lastText.endsWith(p) && Folding.hasHangul(lastText)) {
                 ends.add(last.end() - p.length()); // the particle aside first: "나스에서" is 나스
                 break;

@@ -63,7 +63,7 @@ public final class Understander {
                                            Map<String, String> assetAliases) {
         EntityDictionary dict = dictionary == null ? EntityDictionary.EMPTY : dictionary;
         Analyzed a = QuestionAnalyzer.analyze(question, w -> lexicon.knowsLatin(w) || dict.knows(w),
-                lexicon::meaningfulLatin, lexicon::restorable, lexicon.particles());
+                lexicon::meaningfulLatin, lexicon::restorations, lexicon.particles());
         Understander u = new Understander(a, lexicon, dict, rules);
         return u.run(question, now, zone, dictionary != null, assetAliases);
     }
