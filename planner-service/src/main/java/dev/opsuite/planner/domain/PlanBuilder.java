@@ -315,7 +315,7 @@ final class PlanBuilder {
             severities.addAll(List.of("critical", "major"));
         }
         // "what happened in INC-5327": the events that name it, any type, any severity
-        String ref = s.references().isEmpty() ? "" : s.references().get(0);
+        String ref = s.askedReferences().isEmpty() ? "" : s.askedReferences().get(0);
         if (!ref.isEmpty() && s.eventValues("severity").isEmpty()) {
             severities.clear();
         }

@@ -292,6 +292,18 @@ public final class Signals {
                 .map(v -> v.substring(eventType.length() + 1)).distinct().toList();
     }
 
+    /**
+     * The event ids asked about: an id pasted in a context clause ("2030-05-16 02:10 INC-300516-01 -- list
+     * everything that happened to X that day") is context when the last clause names its own time.
+     */
+    public List<String> askedReferences() {
+        String text = u.analyzed().text();
+        int last = Clauses.last(text);
+        boolean timed = u.of("time").stream().anyMatch(c -> Clauses.of(text, c.span().start()) == last);
+        return u.of("reference").stream().filter(c -> !timed || Clauses.of(text, c.span().start()) == last)
+                .map(Claim::value).map(v -> v.substring(v.indexOf(':') + 1)).distinct().toList();
+    }
+
     /** Every event id the question names, whatever its type. */
     public List<String> references() {
         return u.of("reference").stream().map(Claim::value).map(v -> v.substring(v.indexOf(':') + 1)).distinct().toList();

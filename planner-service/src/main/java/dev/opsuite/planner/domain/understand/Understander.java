@@ -148,7 +148,7 @@ public final class Understander {
     /**
      * "2030-05-16 02:10 INC-300516-01 -- list everything that happened to X that day": a word for the day named
      * before (an atom with {@code day_of: previous}, "that day", "그날") is that whole day — the date before it
-     * without its time of day, the times of day before it dropped. Without a date before it, it is left out
+     * without its time of day, the times of day of the clauses before it dropped. Without a date before it, it is left out
      * (the default range applies and the reading lists the word as not understood).
      */
     private List<TimeAtom> sameDay(List<TimeAtom> atoms) {
@@ -164,9 +164,12 @@ public final class Understander {
             }
         }
         List<TimeAtom> out = new ArrayList<>();
+        int asked = Clauses.of(a.text(), anaphor.span().start());
         for (TimeAtom t : atoms) {
+            // the times of day of the clauses before ("… 02:10 INC-… --"), not the ones asked with it ("What was
+            // the average CPU of X from 09:00 to 12:00 that day?")
             boolean clockBefore = (t.kind().equals("tod") || t.kind().equals("clock_range"))
-                    && t.span().start() < anaphor.span().start();
+                    && Clauses.of(a.text(), t.span().start()) < asked;
             if (t == anaphor && antecedent != null) {
                 Map<String, String> day = new java.util.LinkedHashMap<>(antecedent.fields());
                 List.of("H", "M", "H2", "M2", "ap", "half").forEach(day::remove);
@@ -192,7 +195,20 @@ public final class Understander {
         }
         List<TimeAtom> asked = atoms.stream().filter(t -> Clauses.of(text, t.span().start()) == last).toList();
         boolean day = asked.stream().anyMatch(t -> List.of("day", "month", "weekday", "relative", "instant").contains(t.kind()));
-        return day ? asked : atoms;
+        boolean clock = asked.stream().anyMatch(t -> t.kind().equals("tod") || t.kind().equals("clock_range"));
+        // a day alone counts when the last clause asks ("-- what was the max CPU on the UTC day 2029-07-01?"), not
+        // when it remarks ("…average error rate? Sunday afternoons are our biggest basket hours.")
+        return day && (clock || asks(last)) ? asked : atoms;
+    }
+
+    /** Whether a clause holds a question word, a word of intent or a measure: it asks, it does not remark. */
+    private boolean asks(int clause) {
+        String text = a.text();
+        return a.tokens().stream().filter(t -> Clauses.of(text, t.start()) == clause).anyMatch(t -> {
+            String c = Analyzed.compactOf(t.surface());
+            return lexicon.questionWord(c) || lexicon.phrases().get(c).stream()
+                    .anyMatch(w -> w.kind() == Word.Kind.INTENT || w.kind() == Word.Kind.METRIC);
+        });
     }
 
     /**

@@ -88,7 +88,30 @@ class PortWordsTest {
     void thatDayIsTheWholeDayNamedBefore() {
         PlanModel p = plan("2031-03-16 02:10 INC-310316-01 -- list everything that happened to Track Feed that day");
         assertEquals("day:2031-03-16", p.history().timeRange());
-        assertEquals("INC-310316-01", p.history().eventRef(), "an incident id with a second number group is one id");
+        assertEquals("", p.history().eventRef(), "the id pasted before is context: everything that day is asked");
+        assertEquals("INC-310316-01", plan("what happened in INC-310316-01?").history().eventRef(),
+                "an incident id with a second number group is one id");
+    }
+
+    @Test
+    void aNumberRangeAfterANounIsNoDate() {
+        PlanModel p = plan("INC-310303-01 lanes 3-6 queued -- what was changed before the Lane Cam incident?");
+        assertEquals("INC-310303-01", p.history().eventRef());
+        assertTrue(!p.history().timeRange().startsWith("day:"), p.history().toString());
+        assertEquals("day:2031-03-06", plan("what happened on 3-6 to Lane Cam?").history().timeRange());
+        assertEquals("day:2031-03-06", plan("Lane Cam (3-6) events").history().timeRange());
+    }
+
+    @Test
+    void theClauseAskedIsTheOneWithTheQuestionMarkAndARangeIsNoSentenceEnd() {
+        assertEquals("range:2031-03-29T13:00+09:00/2031-03-29T18:00+09:00", plan("Yesterday afternoon, between 1 pm and 6 pm, "
+                + "what was Track Feed's average latency? Sunday afternoons are our busiest hours.").metric().timeRange(),
+                "a remark after the question names no time asked");
+        assertEquals("range:2031-03-25T09:00+09:00/2031-03-25T13:00+09:00",
+                plan("Pier VM vs Yard VM avg cpu 2031-03-25T09:00+09:00 .. 2031-03-25T13:00+09:00").metric().timeRange());
+        assertEquals("range:2031-02-28T09:00+09:00/2031-02-28T12:00+09:00", plan("I was telling a colleague about the upload "
+                + "on Feb 28, 2031. What was the average CPU of Pier VM from 09:00 to 12:00 KST that day?").metric().timeRange(),
+                "the times asked with 'that day' stay");
     }
 
     @Test
