@@ -1,0 +1,35 @@
+package dev.opsuite.planner.domain.understand;
+
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.PlanModel;
+import dev.opsuite.planner.domain.DefaultAssets;
+import dev.opsuite.planner.domain.PlanDecision;
+import dev.opsuite.planner.domain.RulesPlanner;
+import java.time.OffsetDateTime;
+
+/**
+ * An estate the words tests ask their questions of, at their moment: the shipped default assets (loaded
+ * once), Seoul time and the rules planner — one place for what every *WordsTest repeated.
+ */
+record WordsEstate(OffsetDateTime now, EntityDictionary dictionary) {
+    private static AssetBundle assets;
+
+    static synchronized AssetBundle assets() {
+        if (assets == null) {
+            try {
+                assets = DefaultAssets.load();
+            } catch (Exception e) {
+                throw new IllegalStateException("the default assets do not load", e);
+            }
+        }
+        return assets;
+    }
+
+    PlanDecision decide(String question) {
+        return new RulesPlanner().plan(question, assets(), now, EstateFixture.SEOUL, dictionary);
+    }
+
+    PlanModel plan(String question) {
+        return decide(question).plan();
+    }
+}
