@@ -62,7 +62,7 @@ public final class Understander {
                                            PromptRules rules, OffsetDateTime now, ZoneId zone,
                                            Map<String, String> assetAliases) {
         EntityDictionary dict = dictionary == null ? EntityDictionary.EMPTY : dictionary;
-        Analyzed a = QuestionAnalyzer.analyze(question, w -> lexicon.knowsLatin(w) || dict.knows(w),
+        Analyzed a = QuestionAnalyzer.analyze(ShiftTypos.fix(question, lexicon.phrases()), w -> lexicon.knowsLatin(w) || dict.knows(w),
                 lexicon::meaningfulLatin, lexicon::restorations, lexicon.particles());
         Understander u = new Understander(a, lexicon, dict, rules);
         return u.run(question, now, zone, dictionary != null, assetAliases);

@@ -132,6 +132,14 @@ class PortWordsTest {
     }
 
     @Test
+    void aDoubleFinalTypedWithoutShiftIsReadWithIt() {
+        PlanModel p = estate.plan("Track Feed 장애나기전에 뭐바꼇어");
+        assertEquals(List.of("deploy", "change"), p.history().eventTypes(), p.toString());
+        assertEquals("X010/track", estate.plan("Track Feed 것 좀 보여줘").primary().ciCode(), "a word the assets do not know stays");
+        assertEquals("", ShiftTypos.fix("웃어 것", WordsEstate.lexicon().phrases()).replace("웃어 것", ""));
+    }
+
+    @Test
     void aConnectionResetInAPastedLogIsNoCommand() {
         assertNotEquals("reject", estate.decide("로그에 pier db connection reset -- Message Vault 어느 VM에서 돌아?").kind());
         assertEquals("reject", estate.decide("reset the Pier VM").kind());

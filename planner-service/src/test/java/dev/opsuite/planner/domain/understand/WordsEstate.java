@@ -25,6 +25,12 @@ record WordsEstate(OffsetDateTime now, EntityDictionary dictionary) {
         return assets;
     }
 
+    /** The Lexicon of the shipped assets. */
+    static Lexicon lexicon() {
+        AssetBundle a = assets();
+        return Lexicon.of(a.schema(), a.prompt().rules(), a.resolver());
+    }
+
     PlanDecision decide(String question) {
         return new RulesPlanner().plan(question, assets(), now, EstateFixture.SEOUL, dictionary);
     }
