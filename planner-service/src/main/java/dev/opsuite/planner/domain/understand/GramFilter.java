@@ -23,14 +23,15 @@ import java.util.Map;
  * A prefix of t within k edits of s is ruled out the same way (its bigrams sit where t's do).
  *
  * <p>Strings with characters outside the Basic Multilingual Plane are never ruled out (an edit of one
- * code point changes two chars). Immutable; the counting scratch is per thread.
+ * code point changes two chars). Immutable; the counting scratch is per thread, two bytes a term (a count stops
+ * at the number needed: the first term to reach it answers).
  */
 final class GramFilter {
     private final String[] terms;
     /** Bigram → (term id, position) pairs, the id in the high half. */
     private final Map<Integer, long[]> postings;
     private final int[] supplementary;
-    private final ThreadLocal<int[]> scratch;
+    private final ThreadLocal<short[]> scratch;
 
     GramFilter(Collection<String> strings) {
         this.terms = new LinkedHashSet<>(strings).toArray(String[]::new);
@@ -50,7 +51,7 @@ final class GramFilter {
         this.postings = frozen;
         this.supplementary = outsideBmp.stream().mapToInt(Integer::intValue).toArray();
         int size = terms.length;
-        this.scratch = ThreadLocal.withInitial(() -> new int[size]);
+        this.scratch = ThreadLocal.withInitial(() -> new short[size]);
     }
 
     /** False only when no term can be within {@code edits} of s (transpositions counting one). */
@@ -73,7 +74,11 @@ final class GramFilter {
                 return true;
             }
         }
-        int[] counts = scratch.get();
+        int needed = needed(n, edits);
+        if (needed > Short.MAX_VALUE) {
+            return true;
+        }
+        short[] counts = scratch.get();
         List<Integer> touched = new ArrayList<>();
         try {
             for (int i = 0; i + 1 < n; i++) {
@@ -86,19 +91,16 @@ final class GramFilter {
                     int t = (int) (hit >>> 32);
                     int at = (int) hit;
                     // an occurrence of s counts once per term, and only where an alignment could put it
-                    if (t == last || Math.abs(at - i) > edits) {
+                    if (t == last || Math.abs(at - i) > edits || !fits(n, terms[t].length(), edits, prefix)) {
                         continue;
                     }
                     last = t;
-                    if (counts[t]++ == 0) {
+                    if (counts[t] == 0) {
                         touched.add(t);
                     }
-                }
-            }
-            for (int t : touched) {
-                int len = terms[t].length();
-                if (fits(n, len, edits, prefix) && counts[t] >= needed(n, edits)) {
-                    return true;
+                    if (++counts[t] >= needed) {
+                        return true;
+                    }
                 }
             }
             return false;
