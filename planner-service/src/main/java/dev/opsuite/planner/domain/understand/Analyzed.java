@@ -21,7 +21,7 @@ public final class Analyzed {
     private final TreeSet<Integer> startBoundaries = new TreeSet<>();
     private final TreeSet<Integer> endBoundaries = new TreeSet<>();
     /** Latin words the question as written capitalised where no sentence starts ("what does Now …"), lower-cased. */
-    private java.util.Set<String> capitalized = java.util.Set.of();
+    private final java.util.Set<String> capitalized;
 
     Analyzed(String text, List<Token> tokens) {
         this(text, tokens, List.of());
@@ -32,6 +32,12 @@ public final class Analyzed {
      *                  off a word ("호기와"), a name may still end before it
      */
     Analyzed(String text, List<Token> tokens, List<String> particles) {
+        this(text, tokens, particles, java.util.Set.of());
+    }
+
+    /** @param capitalized Latin words the question as written capitalised where no sentence starts, lower-cased */
+    Analyzed(String text, List<Token> tokens, List<String> particles, java.util.Set<String> capitalized) {
+        this.capitalized = java.util.Set.copyOf(capitalized);
         this.text = text;
         this.tokens = List.copyOf(tokens);
         StringBuilder c = new StringBuilder();
@@ -67,11 +73,6 @@ public final class Analyzed {
     /** The question as written capitalised this word (lower case here) where no sentence starts. */
     public boolean capitalizedMidSentence(String word) {
         return capitalized.contains(word);
-    }
-
-    Analyzed withCapitalized(java.util.Set<String> words) {
-        this.capitalized = java.util.Set.copyOf(words);
-        return this;
     }
 
     public String text() {

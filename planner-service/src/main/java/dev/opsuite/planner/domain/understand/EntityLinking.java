@@ -92,13 +92,12 @@ final class EntityLinking {
      * CIs of other types than that CI's, describe those CIs — the value, not the CI.
      */
     private boolean otherTypeAfter(PhraseTable.Match<EntityDictionary.Name> m) {
-        Token next = a.tokens().stream().filter(t -> t.start() >= m.span().end() && !t.function()).findFirst().orElse(null);
-        if (next == null || !a.text().substring(m.span().end(), next.start()).isBlank()) {
+        Token next = wordRightAfter(m.span());
+        if (next == null) {
             return false;
         }
         List<Word> words = lexicon.phrases().get(Analyzed.compactOf(next.surface()));
-        List<String> types = words.stream().filter(w -> w.kind() == Word.Kind.ENUM && w.group().endsWith(".ci_type"))
-                .map(Word::value).toList();
+        List<String> types = ciTypes(words);
         boolean anyCi = words.stream().anyMatch(w -> w.kind() == Word.Kind.ENTITY_TYPE);
         return (!types.isEmpty() || anyCi)
                 && m.entries().stream().noneMatch(n -> types.contains(n.entity().ciType()));
@@ -110,18 +109,29 @@ final class EntityLinking {
      * (Standby)"), is those names begun — left to the partial names, not the app.
      */
     private boolean startsNamesOfOtherType(PhraseTable.Match<EntityDictionary.Name> m) {
-        Token next = a.tokens().stream().filter(t -> t.start() >= m.span().end() && !t.function()).findFirst().orElse(null);
-        if (next == null || !a.text().substring(m.span().end(), next.start()).isBlank()) {
+        Token next = wordRightAfter(m.span());
+        if (next == null) {
             return false;
         }
-        List<String> types = lexicon.phrases().get(Analyzed.compactOf(next.surface())).stream()
-                .filter(w -> w.kind() == Word.Kind.ENUM && w.group().endsWith(".ci_type")).map(Word::value).toList();
+        List<String> types = ciTypes(lexicon.phrases().get(Analyzed.compactOf(next.surface())));
         if (types.isEmpty() || m.entries().stream().anyMatch(n -> types.contains(n.entity().ciType()))) {
             return false;
         }
         String longer = a.span(m.span().start(), next.end());
         return dictionary.wholeWords(EntityDictionary.words(longer), Analyzed.compactOf(longer)).stream()
                 .anyMatch(h -> types.contains(h.name().entity().ciType()));
+    }
+
+    /** The next content word when only spaces stand between it and the span, else null. */
+    private Token wordRightAfter(Span span) {
+        Token next = a.tokens().stream().filter(t -> t.start() >= span.end() && !t.function()).findFirst().orElse(null);
+        return next != null && a.text().substring(span.end(), next.start()).isBlank() ? next : null;
+    }
+
+    /** The CI types these words name ("db": database). */
+    private static List<String> ciTypes(List<Word> words) {
+        return words.stream().filter(w -> w.kind() == Word.Kind.ENUM && w.group().endsWith(".ci_type"))
+                .map(Word::value).toList();
     }
 
     /**

@@ -86,7 +86,7 @@ public final class QuestionAnalyzer {
             text = split;
             tokens = tokenize(text);
         }
-        return new Analyzed(text, tokens, particles).withCapitalized(capitalized(question));
+        return new Analyzed(text, tokens, particles, capitalized(question));
     }
 
     private static final java.util.regex.Pattern LATIN_WORD = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*");

@@ -153,9 +153,14 @@ public final class Signals {
         if (left.end() > right.start()) {
             return false;
         }
-        String between = text.substring(left.end(), right.start());
-        // spaces, a Korean particle/ending glued to the left word ("서버인 X", "ledger의 db"), or a key's
-        // quotes and colon ({"app":"Now"}, app=Now)
+        return joining(text.substring(left.end(), right.start()));
+    }
+
+    /**
+     * Whether the text between two words keeps them together: spaces, a Korean particle/ending glued to the
+     * left word ("서버인 X", "ledger의 db"), or a key's quotes and colon ({"app":"Now"}, app=Now).
+     */
+    static boolean joining(String between) {
         String kept = between.strip();
         return kept.isEmpty() || kept.length() <= 2 && kept.chars().allMatch(ch -> Folding.isHangul((char) ch))
                 || kept.length() <= 4 && kept.chars().allMatch(ch -> "\"'“”‘’`:=".indexOf(ch) >= 0);

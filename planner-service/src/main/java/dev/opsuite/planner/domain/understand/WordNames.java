@@ -75,10 +75,7 @@ final class WordNames {
             return false;
         }
         String between = left ? a.text().substring(t.end(), m.span().start()) : a.text().substring(m.span().end(), t.start());
-        String kept = between.strip();
-        boolean near = kept.chars().allMatch(c -> (QUOTES + ":=").indexOf(c) >= 0) && kept.length() <= 4
-                || kept.length() <= 2 && kept.chars().allMatch(c -> Folding.isHangul((char) c));
-        if (!near) {
+        if (!Signals.joining(between)) {
             return false;
         }
         List<Word> words = lexicon.phrases().get(Analyzed.compactOf(t.surface()));
