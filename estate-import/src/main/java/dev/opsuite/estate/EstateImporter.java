@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class EstateImporter {
     private static final Logger log = LoggerFactory.getLogger(EstateImporter.class);
     static final String DEFAULT_STATEMENT_TIMEOUT = "30min";
+    /** At most ten progress events a second within a pass: a reader of each sees movement, none is flooded. */
+    public static final java.time.Duration DEFAULT_PROGRESS_INTERVAL = java.time.Duration.ofMillis(100);
 
     private final PgEstateLoader postgres;
     private final EstateGraph graph;
@@ -59,6 +61,12 @@ public final class EstateImporter {
      * pass begins, then at most every 100 ms (on this thread).
      */
     public ImportReport importFile(String fileKind, String fileName, Path file, ImportProgress.Listener progress) {
+        return importFile(fileKind, fileName, file, progress, DEFAULT_PROGRESS_INTERVAL);
+    }
+
+    /** As above, with at least {@code interval} between two events within a pass. */
+    public ImportReport importFile(String fileKind, String fileName, Path file, ImportProgress.Listener progress,
+                                   java.time.Duration interval) {
         FileKind kind = FileKind.parse(fileKind);
         String name = displayName(fileName, kind);
         long start = System.nanoTime();
@@ -66,7 +74,7 @@ public final class EstateImporter {
         long upserted;
         ImportMeter meter;
         try {
-            meter = ImportMeter.of(progress, Files.size(file), kind);
+            meter = ImportMeter.of(progress, Files.size(file), kind, interval);
             meter.phase(ImportProgress.Phase.VALIDATE);
             Set<String> known = kind == FileKind.CIS ? null : postgres.knownCodes();
             valid = ImportValidator.validate(file, name, kind, known, meter);

@@ -8,7 +8,6 @@ import java.util.function.LongSupplier;
  * is read once every {@link #CHECK_EVERY} rows). One import thread drives it.
  */
 final class ImportMeter {
-    static final long DEFAULT_INTERVAL_NANOS = 100_000_000L; // at most ten a second: a reader of each sees movement, none is flooded
     static final int CHECK_EVERY = 256;
 
     private final ImportProgress.Listener listener;
@@ -37,8 +36,8 @@ final class ImportMeter {
         this.start = clock.getAsLong();
     }
 
-    static ImportMeter of(ImportProgress.Listener listener, long fileBytes, FileKind kind) {
-        return new ImportMeter(listener, fileBytes, passesOf(kind), DEFAULT_INTERVAL_NANOS, System::nanoTime);
+    static ImportMeter of(ImportProgress.Listener listener, long fileBytes, FileKind kind, java.time.Duration interval) {
+        return new ImportMeter(listener, fileBytes, passesOf(kind), interval.toNanos(), System::nanoTime);
     }
 
     /** validate and copy read every file; the graph pass reads cis and relations once more. */

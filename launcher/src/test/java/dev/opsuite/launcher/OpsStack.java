@@ -36,8 +36,10 @@ final class OpsStack {
     static synchronized AllInOne get() throws Exception {
         if (instance == null) {
             dataDir = TempData.create("ops-e2e-");
-            // the suites ask as a handful of callers, fast; CallerLimitsEndToEndTest tests the limits
-            instance = start(dataDir, Map.of("OPS_DEMO_DAYS", "2", "OPS_CONCURRENT_PER_CALLER", "1000"));
+            // the suites ask as a handful of callers, fast; CallerLimitsEndToEndTest tests the limits;
+            // progress within an import's pass however fast this machine reads (ImportProgressEndToEndTest)
+            instance = start(dataDir, Map.of("OPS_DEMO_DAYS", "2", "OPS_CONCURRENT_PER_CALLER", "1000",
+                    "OPS_IMPORT_PROGRESS_MS", "5"));
             AllInOne started = instance;
             Path dir = dataDir;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,7 +1,9 @@
 package dev.opsuite.executor.grpc;
 
 import dev.opsuite.kit.config.Env;
+import dev.opsuite.estate.EstateImporter;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Limits of the ImportFile edge, read from the environment in one place:
@@ -13,20 +15,26 @@ import java.nio.file.Path;
  *   <li>{@code OPS_IMPORT_SPOOL_DIR} — where uploads are spooled (default java.io.tmpdir)</li>
  *   <li>{@code OPS_IMPORT_MIN_FREE_MB} — free space the spool never eats into (default 512): an upload
  *       is refused (UNAVAILABLE) before it starts, or as it grows, when the disk would go below it</li>
+ *   <li>{@code OPS_IMPORT_PROGRESS_MS} — least time between two progress events within a pass of a
+ *       streamed import (default 100; each pass's start is always told at once)</li>
  * </ul>
  */
 public record EstateImportConfig(long maxUploadBytes, int importThreads, int importQueue, Path spoolDir,
-                                 long minFreeBytes) {
+                                 long minFreeBytes, Duration progressInterval) {
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
     public static final long DEFAULT_MIN_FREE_BYTES = 512L << 20;
 
     public EstateImportConfig(long maxUploadBytes, int importThreads, int importQueue, Path spoolDir) {
-        this(maxUploadBytes, importThreads, importQueue, spoolDir, DEFAULT_MIN_FREE_BYTES);
+        this(maxUploadBytes, importThreads, importQueue, spoolDir, DEFAULT_MIN_FREE_BYTES,
+                EstateImporter.DEFAULT_PROGRESS_INTERVAL);
     }
 
     public EstateImportConfig {
         if (maxUploadBytes <= 0 || importThreads <= 0 || importQueue <= 0) {
             throw new IllegalArgumentException("estate import limits must be positive");
+        }
+        if (progressInterval.isNegative() || progressInterval.isZero()) {
+            throw new IllegalArgumentException("OPS_IMPORT_PROGRESS_MS must be positive");
         }
     }
 
@@ -41,6 +49,7 @@ public record EstateImportConfig(long maxUploadBytes, int importThreads, int imp
                 env.getInt("OPS_IMPORT_THREADS", d.importThreads()),
                 env.getInt("OPS_IMPORT_QUEUE", d.importQueue()),
                 env.get("OPS_IMPORT_SPOOL_DIR").map(Path::of).orElse(d.spoolDir()),
-                env.getInt("OPS_IMPORT_MIN_FREE_MB", (int) (DEFAULT_MIN_FREE_BYTES >> 20)) * (1L << 20));
+                env.getInt("OPS_IMPORT_MIN_FREE_MB", (int) (DEFAULT_MIN_FREE_BYTES >> 20)) * (1L << 20),
+                Duration.ofMillis(env.getInt("OPS_IMPORT_PROGRESS_MS", (int) d.progressInterval().toMillis())));
     }
 }

@@ -106,7 +106,7 @@ final class ImportUpload implements StreamObserver<ImportFileRequest> {
                 responses.progress(new ImportProgress(ImportProgress.Phase.INDEX, 0, 0, 0, 0, 0, 0));
             }
             ImportReport r = kind == null ? documents.orElseThrow().importFile(collection, fileName, file)
-                    : importer.importFile(kind.wireName(), fileName, file, responses);
+                    : importer.importFile(kind.wireName(), fileName, file, responses, config.progressInterval());
             responses.result(ImportFileResponse.newBuilder()
                     .setFileKind(r.fileKind())
                     .setFileName(r.fileName())

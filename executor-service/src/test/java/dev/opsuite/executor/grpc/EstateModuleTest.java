@@ -47,6 +47,11 @@ class EstateModuleTest {
                 "OPS_IMPORT_THREADS", "1", "OPS_IMPORT_SPOOL_DIR", "/var/tmp/spool", "OPS_IMPORT_MIN_FREE_MB", "512")));
         assertEquals(new EstateImportConfig(3L << 20, 1, 8, Path.of("/var/tmp/spool")), c);
         assertEquals(2048L << 20, EstateImportConfig.fromEnv(Env.of(Map.of())).maxUploadBytes());
+        assertEquals(java.time.Duration.ofMillis(100), EstateImportConfig.fromEnv(Env.of(Map.of())).progressInterval());
+        assertEquals(java.time.Duration.ofMillis(5),
+                EstateImportConfig.fromEnv(Env.of(Map.of("OPS_IMPORT_PROGRESS_MS", "5"))).progressInterval());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> EstateImportConfig.fromEnv(Env.of(Map.of("OPS_IMPORT_PROGRESS_MS", "0"))));
     }
 
     private static long scalar(HikariDataSource ds, String sql) throws Exception {

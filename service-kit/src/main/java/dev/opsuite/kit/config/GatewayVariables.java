@@ -85,5 +85,8 @@ final class GatewayVariables {
                     "where an upload is spooled before it is validated whole"),
             ConfigVar.variable("OPS_IMPORT_MIN_FREE_MB", LIMITS, "executor-service", Default.of("512"),
                     "free space (MiB) the spool never eats into: an upload is refused (503) before it starts, or"
-                            + " as it grows (checked every 64 MiB), when the disk would go below it"));
+                            + " as it grows (checked every 64 MiB), when the disk would go below it"),
+            ConfigVar.variable("OPS_IMPORT_PROGRESS_MS", LIMITS, "executor-service", Default.of("100"),
+                    "least time between two progress events within one pass of a streamed import (`Accept:"
+                            + " text/event-stream`, `./ops import`); each pass's start is told at once"));
 }
