@@ -20,11 +20,14 @@ import java.util.Map;
  * @param meridiem      word for before or after noon → {@code am} | {@code pm}
  * @param wholeDayWords words asking for a whole day ("하루 종일")
  * @param spanWords     words after which a bare count of days is that many days up to now ("30일 추이")
+ * @param holidays      the public holidays of the calendar the questions are asked in (atoms of kind
+ *                      {@code holiday} name them; a run of days off is a holiday break)
  */
 public record PromptTime(List<Atom> atoms, Map<String, List<String>> connectors, Map<String, Integer> monthNames,
                          Map<String, String> weekdays, Map<String, String> zones, Map<String, String> meridiem,
-                         List<String> wholeDayWords, List<String> spanWords) {
+                         List<String> wholeDayWords, List<String> spanWords, List<Holiday> holidays) {
     public PromptTime {
+        holidays = List.copyOf(holidays);
         atoms = List.copyOf(atoms);
         connectors = Read.ordered(connectors);
         monthNames = Read.ordered(monthNames);
@@ -64,6 +67,36 @@ public record PromptTime(List<Atom> atoms, Map<String, List<String>> connectors,
         }
     }
 
+    /**
+     * {@code rules.time.holidays[]}: one public holiday, by its date in the solar (Gregorian) or the Korean
+     * lunisolar calendar.
+     *
+     * @param name            the holiday's name; an atom of kind {@code holiday} with a group of this name
+     *                        (or a constant {@code holiday}) names it
+     * @param calendar        {@code solar} (default) or {@code lunar} (the Korean lunisolar calendar)
+     * @param month           its month (1–12) in that calendar
+     * @param day             its day of the month in that calendar
+     * @param daysBefore      days off before it that belong to it (설날: 1)
+     * @param daysAfter       days off after it that belong to it (설날: 1)
+     * @param substitute      when it gives a substitute day off (the first working day after it):
+     *                        {@code none} (default), {@code sunday} (one of its days is a Sunday or another
+     *                        holiday) or {@code weekend} (a Saturday, a Sunday or another holiday)
+     * @param substituteSince the first year substitute days are given (0: always)
+     */
+    public record Holiday(String name, String calendar, int month, int day, int daysBefore, int daysAfter,
+                          String substitute, int substituteSince) {
+        public static final String SOLAR = "solar";
+        public static final String LUNAR = "lunar";
+        public static final String NO_SUBSTITUTE = "none";
+
+        static Holiday from(JsonNode h) {
+            return new Holiday(Read.string(h.path("name"), ""), Read.string(h.path("calendar"), SOLAR),
+                    Read.integer(h.path("month"), 1), Read.integer(h.path("day"), 1),
+                    Read.integer(h.path("days_before"), 0), Read.integer(h.path("days_after"), 0),
+                    Read.string(h.path("substitute"), NO_SUBSTITUTE), Read.integer(h.path("substitute_since"), 0));
+        }
+    }
+
     /** The words of one connector group ({@code since_before} …; none when the asset has no such group). */
     public List<String> connectors(String group) {
         return connectors.getOrDefault(group, List.of());
@@ -73,6 +106,7 @@ public record PromptTime(List<Atom> atoms, Map<String, List<String>> connectors,
         return new PromptTime(Read.objects(t.path("atoms")).stream().map(Atom::from).toList(),
                 Read.stringLists(t.path("connectors")), Read.integerMap(t.path("month_names")),
                 Read.stringMap(t.path("weekdays")), Read.stringMap(t.path("zones")), Read.stringMap(t.path("meridiem")),
-                Read.strings(t.path("whole_day_words")), Read.strings(t.path("span_words")));
+                Read.strings(t.path("whole_day_words")), Read.strings(t.path("span_words")),
+                Read.objects(t.path("holidays")).stream().map(Holiday::from).toList());
     }
 }

@@ -84,6 +84,12 @@ class PromptAssetTest {
                 .atoms().get(0);
         assertEquals(new PromptTime.Atom("", "relative", "yesterday", Map.of("day_offset", "-1")), atom,
                 "the name defaults to nothing, the kind to relative; constants are text");
+        List<PromptTime.Holiday> holidays = PromptTime.from(json("{'holidays': [{'name': 'chuseok', 'calendar': 'lunar',"
+                + " 'month': 8, 'day': 15, 'days_before': 1, 'days_after': 1, 'substitute': 'sunday', 'substitute_since': 2014},"
+                + " {'name': 'christmas', 'month': 12, 'day': 25}]}")).holidays();
+        assertEquals(List.of(new PromptTime.Holiday("chuseok", "lunar", 8, 15, 1, 1, "sunday", 2014),
+                new PromptTime.Holiday("christmas", "solar", 12, 25, 0, 0, "none", 0)), holidays,
+                "a holiday is solar, alone and without substitute unless it says otherwise");
     }
 
     @Test

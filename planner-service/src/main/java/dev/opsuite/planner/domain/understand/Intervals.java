@@ -218,6 +218,9 @@ final class Intervals {
                     }
                     return java.util.Optional.of(range(saturday.atStartOfDay(zone), saturday.plusDays(2).atStartOfDay(zone), role));
                 }
+                case "holiday" -> {
+                    return holiday(t, today, role);
+                }
                 case "instant" -> {
                     ZoneId z = zone;
                     if (!t.field("zone").isEmpty()) {
@@ -239,6 +242,49 @@ final class Intervals {
             problems.add("'" + a.span(t.span().start(), t.span().end()) + "' is not a date");
             return java.util.Optional.empty();
         }
+    }
+
+    /**
+     * A holiday of rules.time.holidays named by a group of its name (or a constant {@code holiday}): its days
+     * off with their substitutes, of the year written or else the latest that began by today ({@code prev}:
+     * that ended before today); a {@code day} group asks for its day alone, {@code eve} for the day before
+     * it. No holiday named ("연휴", "the long weekend"): the holiday break we are in, or with {@code prev} the
+     * last that ended before today.
+     */
+    private java.util.Optional<Interval> holiday(TimeAtom t, LocalDate today, String role) {
+        Holidays calendar = Holidays.of(time.holidays());
+        String name = t.field("holiday");
+        for (String n : calendar.names()) {
+            if (!t.field(n).isEmpty()) {
+                name = n;
+            }
+        }
+        boolean previous = !t.field("prev").isEmpty();
+        String words = "'" + a.span(t.span().start(), t.span().end()) + "'";
+        java.util.Optional<Holidays.Days> days;
+        if (name.isEmpty() || name.equals("any")) {
+            days = calendar.lastBreak(today, previous);
+        } else if (!calendar.known(name)) {
+            problems.add(words + " names holiday '" + name + "' that rules.time.holidays does not list");
+            return java.util.Optional.empty();
+        } else {
+            java.util.Optional<Integer> y = !t.field("y").isEmpty() ? java.util.Optional.of(year(t.field("y")))
+                    : !t.field("lastyear").isEmpty() ? java.util.Optional.of(today.getYear() - 1)
+                    : contextYear != null ? java.util.Optional.of(contextYear) : calendar.latestYear(name, today, previous);
+            days = y.isPresent() ? calendar.of(name, y.get()) : java.util.Optional.empty();
+            if (y.isPresent() && (!t.field("day").isEmpty() || !t.field("eve").isEmpty())) {
+                LocalDate main = calendar.mainDay(name, y.get()).orElseThrow();
+                LocalDate d = t.field("eve").isEmpty() ? main : main.minusDays(1);
+                days = java.util.Optional.of(new Holidays.Days(d, d));
+            }
+        }
+        if (days.isEmpty()) {
+            problems.add(words + " is no holiday of the calendar in rules.time.holidays near " + today);
+            return java.util.Optional.empty();
+        }
+        lastDate = days.get().last();
+        return java.util.Optional.of(range(days.get().first().atStartOfDay(zone),
+                days.get().last().plusDays(1).atStartOfDay(zone), role));
     }
 
     static Interval range(ZonedDateTime from, ZonedDateTime to, String role) {

@@ -30,10 +30,17 @@ final class PromptTimeFields {
                 field("rules.time.atoms[].kind", STRING, "What the match is: a named range (`relative`), a day, "
                         + "month or year, an instant, a time of day (`tod`), a part of the day, a weekday, the "
                         + "weekend, a clock range, a time zone, or `week_of` (the calendar week holding the day "
-                        + "written beside it; with a `start` group, the seven days from that day); others are ignored.")
+                        + "written beside it; with a `start` group, the seven days from that day), or a `holiday` "
+                        + "(see `rules.time.holidays`); others are ignored.")
                         .byDefaultText(PromptTime.Atom.DEFAULT_KIND)
                         .known("relative", "day", "month", "year", "instant", "tod", "part", "weekday", "weekend",
-                                "clock_range", "zone", "week_of"),
+                                "clock_range", "zone", "week_of", "holiday"),
+                field("rules.time.atoms[].holiday", SCALAR, "kind holiday: the holiday named (a group named after a "
+                        + "holiday that matched names it too); `any` or none: the holiday break we are in or the last "
+                        + "one (with a `prev` group: the last that ended before today). A named holiday is its days off "
+                        + "with their substitute days, of the year written (`y`, `lastyear`) or else the latest that "
+                        + "began by today; a `day` group asks for its day alone, `eve` for the day before it. Dates "
+                        + "written beside a holiday are what is read."),
                 field("rules.time.atoms[].range", SCALAR, "kind relative: the named range (`last_{n}h`, "
                         + "`this_week`); `{group}` is replaced by that group's text."),
                 field("rules.time.atoms[].day_offset", SCALAR, "Days from today (`-1`: yesterday; `-{n}`)."),
@@ -68,6 +75,25 @@ final class PromptTimeFields {
                 field("rules.time.whole_day_words", STRINGS, "Words that ask for a whole day (\"that whole day\", "
                         + "\"하루 종일\"): beside a day and a part of it (\"Friday evening … over that whole day\"), the "
                         + "day is read whole; the part only said which day."),
+                field("rules.time.holidays", arrayOf(OBJECT), "The public holidays of the calendar questions are asked "
+                        + "in. A holiday break is a run of at least 3 days off (weekends, holidays, substitute "
+                        + "days) with a holiday in it. One-off days off (elections, temporary holidays) are not known "
+                        + "unless listed."),
+                field("rules.time.holidays[].name", STRING, "The holiday's name, as atoms of kind `holiday` name it."),
+                field("rules.time.holidays[].calendar", STRING, "`solar` (Gregorian) or `lunar` (the Korean "
+                        + "lunisolar calendar, by ICU's Dangi calendar).").byDefaultText(PromptTime.Holiday.SOLAR)
+                        .known(PromptTime.Holiday.SOLAR, PromptTime.Holiday.LUNAR),
+                field("rules.time.holidays[].month", INTEGER, "Its month in that calendar (1–12)."),
+                field("rules.time.holidays[].day", INTEGER, "Its day of the month in that calendar."),
+                field("rules.time.holidays[].days_before", INTEGER, "Days off before it that belong to it (설날: 1).")
+                        .byDefault("0"),
+                field("rules.time.holidays[].days_after", INTEGER, "Days off after it that belong to it.").byDefault("0"),
+                field("rules.time.holidays[].substitute", STRING, "When a substitute day off (the first working day "
+                        + "after it) is given: `sunday` — one of its days is a Sunday or another holiday; `weekend` — "
+                        + "a Saturday, a Sunday or another holiday; `none`.")
+                        .byDefaultText(PromptTime.Holiday.NO_SUBSTITUTE).known("none", "sunday", "weekend"),
+                field("rules.time.holidays[].substitute_since", INTEGER, "The first year substitute days are given.")
+                        .byDefault("0"),
                 field("rules.time.span_words", STRINGS, "Words after which a bare count of days is that many days "
                         + "up to now, not a day of the month (\"30일 추이\": the last 30 days)."));
     }
