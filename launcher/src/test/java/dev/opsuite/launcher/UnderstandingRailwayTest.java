@@ -20,11 +20,13 @@ import java.util.List;
  * with dated questions over CloudWatch-shaped 5-minute CPU series around the Seollal 2031 ticket pre-booking, over the
  * Seollal 2024 break and over the timetable-change night of 1 November 2020 (Seoul against UTC days, quarters and
  * halves), and over July and August 2031. 204 questions (102 Korean, 102 English) by six new writers, split once into
- * dev16 (to be tuned on) and test12 (never tuned on).
+ * dev16 (to be tuned on) and test12 (never tuned on). First measured before any tuning on it (2026-12-05, product at
+ * commit 2ca9321): dev16 78.4 / 79.3 %, test12 75.5 / 78.3 % (clean / beside the demo); the floors sit a few points
+ * under those.
  */
 class UnderstandingRailwayTest extends UnderstandingSetTest {
     UnderstandingRailwayTest() {
         super("understanding12", "2031-09-01T00:05:00+09:00", List.of("questions.tsv"),
-                ordered("dev16", 0.0, "test12", 0.0));
+                ordered("dev16", 0.73, "test12", 0.70));
     }
 }
