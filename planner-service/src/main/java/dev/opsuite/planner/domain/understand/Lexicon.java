@@ -26,6 +26,8 @@ public final class Lexicon {
             "then", "if");
 
     private final PhraseTable<Word> phrases = new PhraseTable<>();
+    /** Phrases by what they mean (kind, group, value), in the assets' order: "에러" beside error, failing, 오류 … */
+    private final Map<String, List<String>> byMeaning = new java.util.HashMap<>();
     private final Map<String, List<Word>> stems = new HashMap<>();
     private final List<Map.Entry<com.google.re2j.Pattern, Word>> patterns = new ArrayList<>();
     private final Set<String> latinWords = new HashSet<>();
@@ -136,6 +138,10 @@ public final class Lexicon {
         }
         phrases.add(phrase, w);
         String folded = Folding.fold(phrase).trim();
+        List<String> same = byMeaning.computeIfAbsent(w.kind() + "|" + w.group() + "|" + w.value(), k -> new ArrayList<>());
+        if (!same.contains(folded)) {
+            same.add(folded);
+        }
         if (folded.matches("[a-z0-9]+(?: [a-z0-9]+)+") && !folded.endsWith("s")) {
             phrases.add(folded + "s", w); // "error rates", "response times": plurals of multi-word phrases
         }
@@ -241,6 +247,19 @@ public final class Lexicon {
     /** A compact Latin word some phrase uses: used to split glued words. */
     public boolean knowsLatin(String compact) {
         return latinWords.contains(compact) || phrases.containsCompact(compact);
+    }
+
+    /** The phrases that mean what this compact phrase means (itself included), in the assets' order. */
+    public List<String> sameMeaning(String compact) {
+        List<String> out = new ArrayList<>();
+        for (Word w : phrases.get(compact)) {
+            for (String p : byMeaning.getOrDefault(w.kind() + "|" + w.group() + "|" + w.value(), List.of())) {
+                if (!out.contains(p)) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
     }
 
     /** A Latin question word of the Prompt asset ({@code understanding.question_words}: "which", "where"). */

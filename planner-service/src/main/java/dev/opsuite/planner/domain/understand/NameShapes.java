@@ -72,7 +72,7 @@ final class NameShapes {
             boolean mixed = Folding.hasHangul(core) && core.chars().anyMatch(c -> c < 128 && Character.isLetterOrDigit(c))
                     || core.chars().anyMatch(c -> c < 128 && Character.isLetter(c))
                     && core.chars().anyMatch(Character::isDigit) && core.chars().allMatch(c -> c < 128); // "r12", "db01"
-            if ((joined || mixed || gluedUnknown(start, end)) && !vocabularyList(core)) {
+            if ((joined || mixed || gluedUnknown(start, end)) && !vocabularyList(core) && !knownAcrossScripts(core)) {
                 out.add(new Span(start, end));
             }
         }
@@ -182,6 +182,31 @@ final class NameShapes {
     private static boolean wordBreak(char c) {
         return c == ' ' || c == '(' || c == ')' || c == '[' || c == ']' || c == ',' || c == ';' || c == ':'
                 || c == '"' || c == '?' || c == '!' || c == '=';
+    }
+
+    /**
+     * "error상태", "CPU사용률", "sig-eng팀": one Latin and one Korean word written without a space, each a word the
+     * assets or the estate's values know, are those two words — not a name, unless a CI is called so.
+     */
+    private boolean knownAcrossScripts(String core) {
+        int cut = -1;
+        for (int i = 1; i < core.length(); i++) {
+            if (Folding.isHangul(core.charAt(i)) != Folding.isHangul(core.charAt(i - 1))) {
+                if (cut >= 0) {
+                    return false; // more than two parts
+                }
+                cut = i;
+            }
+        }
+        if (cut < 0 || dictionary.exact().containsCompact(Analyzed.compactOf(core))) {
+            return false;
+        }
+        return known(core.substring(0, cut)) && known(core.substring(cut));
+    }
+
+    private boolean known(String word) {
+        String c = Analyzed.compactOf(word);
+        return lexicon.phrases().containsCompact(c) || dictionary.values().containsCompact(c);
     }
 
     /** "hosts/vms", "cpu/mem": words the assets know joined by a slash are a list of them, not a name. */

@@ -62,7 +62,9 @@ public final class Understander {
                                            PromptRules rules, OffsetDateTime now, ZoneId zone,
                                            Map<String, String> assetAliases) {
         EntityDictionary dict = dictionary == null ? EntityDictionary.EMPTY : dictionary;
-        Analyzed a = QuestionAnalyzer.analyze(ShiftTypos.fix(question, lexicon.phrases()), w -> lexicon.knowsLatin(w) || dict.knows(w),
+        String written = ScriptJoins.fix(ShiftTypos.fix(question, lexicon.phrases()), lexicon,
+                c -> dict.exact().containsCompact(c));
+        Analyzed a = QuestionAnalyzer.analyze(written, w -> lexicon.knowsLatin(w) || dict.knows(w),
                 lexicon::meaningfulLatin, lexicon::restorations, lexicon.particles());
         Understander u = new Understander(a, lexicon, dict, rules);
         return u.run(question, now, zone, dictionary != null, assetAliases);

@@ -40,6 +40,14 @@ class HolidayWordsTest {
                 "Chuseok 2029 is Saturday the 22nd: Fri 21 – Sun 23, and Monday for the Sunday");
         assertEquals("range:2029-12-24T00:00+09:00/2029-12-25T00:00+09:00", range("queue vm cpu on Christmas Eve"));
         assertEquals("range:2025-01-28T00:00+09:00/2025-01-31T00:00+09:00", range("2025년 설 연휴 queue vm 최대 CPU"));
+        assertEquals("range:2030-09-11T00:00+09:00/2030-09-14T00:00+09:00", range("추석에 queue vm 최대 CPU"));
+    }
+
+    @Test
+    void aKoreanHolidayBeforeANounNamesAThingNotATime() {
+        // "추석 승차권 예매" (the Chuseok ticket sale) is a title; "설정" and "개설에" hold no 설
+        assertEquals("last_24h", range("추석 승차권 예매 queue vm 최대 CPU"), "the default range, said in the reading");
+        assertEquals("last_24h", range("queue vm 설정 개설에 따른 최대 CPU"));
     }
 
     @Test
