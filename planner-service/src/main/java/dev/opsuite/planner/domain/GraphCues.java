@@ -183,8 +183,14 @@ final class GraphCues {
         return u.negated(c);
     }
 
+    /** "A → B": an arrow between two CIs of one clause (a ticket's "… 안 나옵니다 → Crew Roster …" joins two clauses). */
     boolean arrowBetween(LinkedEntity a, LinkedEntity b) {
-        String between = u.analyzed().text().substring(Math.min(a.span().end(), b.span().start()), b.span().start());
+        String text = u.analyzed().text();
+        if (dev.opsuite.planner.domain.understand.Clauses.of(text, a.span().start())
+                != dev.opsuite.planner.domain.understand.Clauses.of(text, b.span().start())) {
+            return false;
+        }
+        String between = text.substring(Math.min(a.span().end(), b.span().start()), b.span().start());
         return between.contains("→") || between.contains("->") || between.contains("=>") || between.contains("⇒")
                 || between.contains("~>");
     }

@@ -128,6 +128,19 @@ public final class EntityDictionary {
                 addName(new Name(e, a.getValue(), NameKind.ALIAS));
             }
         }
+        // "interlocking three", "node 2": a number in a name said or written another way (Interlocking III, Node II)
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        names.forEach(n -> taken.add(Analyzed.compactOf(n.surface())));
+        for (Name n : List.copyOf(names)) {
+            if (n.kind() == NameKind.CODE) {
+                continue;
+            }
+            for (String variant : Numerals.variants(n.surface())) {
+                if (taken.add(Analyzed.compactOf(variant))) {
+                    addName(new Name(n.entity(), variant, NameKind.ALIAS));
+                }
+            }
+        }
         for (Map.Entry<String, String> v : fieldValues) {
             Word w = new Word(Word.Kind.VALUE, v.getKey(), v.getValue(), v.getValue());
             values.add(v.getValue(), w);

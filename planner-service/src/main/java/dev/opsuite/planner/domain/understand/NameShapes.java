@@ -107,8 +107,10 @@ final class NameShapes {
         int last = Clauses.last(a.text());
         // '"mem_high" rule fired -- which VMs … are above 70%?': a rule's or a log's name in the context is no CI
         // the question asks after, when the last clause names what it asks after (a CI, or a type of CIs)
+        // ("DR-3109: how many CIs are in daon-dr?": a ticket's number before what the last clause asks of CIs or a value)
         boolean asksItsOwn = claims.stream().anyMatch(cl -> Clauses.of(a.text(), cl.span().start()) == last
-                && (cl.kind().equals("entity") || cl.kind().equals("enum") && cl.value().contains(".ci_type=")));
+                && (cl.kind().equals("entity") || cl.kind().equals("entity_type") || cl.kind().equals("value")
+                || cl.kind().equals("enum") && cl.value().contains(".ci_type=")));
         for (Span c : compounds) {
             if (asksItsOwn && Clauses.of(a.text(), c.start()) < last) {
                 continue;

@@ -102,6 +102,16 @@ final class Numbers {
         return v == null ? "" : v.toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** "CAP-09", "INC_7": a number joined to letters by a hyphen or an underscore is part of a code, no count. */
+    private boolean partOfCode(Token t) {
+        String text = a.text();
+        int i = t.start() - 1;
+        if (i < 1 || text.charAt(i) != '-' && text.charAt(i) != '_') {
+            return false;
+        }
+        return Character.isLetter(text.charAt(i - 1));
+    }
+
     /** The N of "top 5", "상위 3개": the first free number when a top/bottom word is present. */
     Integer topN() {
         if (claims.stream().noneMatch(c -> c.kind().equals("top"))) {
@@ -116,7 +126,7 @@ final class Numbers {
                 claims.add(new Claim(new Span(t.start(), t.end()), t.surface(), "number", "top_n " + word.intValue(), 1));
                 return word.intValue();
             }
-            if (t.number() && !reading.claimed(t)) {
+            if (t.number() && !reading.claimed(t) && !partOfCode(t)) {
                 try {
                     int n = Integer.parseInt(t.surface());
                     if (n >= 1 && n <= 100) {

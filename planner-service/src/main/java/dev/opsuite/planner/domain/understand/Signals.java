@@ -15,6 +15,10 @@ import java.util.Set;
  * ambiguous one ("ledger db" among ledger-api / ledger-db) and stopped being filters.
  */
 public final class Signals {
+    /** Intents that ask about more than one CI, or about how CIs relate. */
+    private static final java.util.Set<String> NOT_OF_ONE = java.util.Set.of("compare", "path", "calls", "impact",
+            "dependency", "runs_on", "neighbors", "composition", "before", "changed_before", "why");
+
     private final Understanding u;
     private final String primaryEntity;
     private final String eventsEntity;
@@ -63,11 +67,28 @@ public final class Signals {
         // "[WARN] kiosk error rate. seobu kiosk vs dongbu kiosk error rate right now?": the CIs the last clause
         // names settle which ones a word of the context meant; the ambiguous word is set aside, not asked about
         // (only CIs the last clause names exactly: "…? 고객 문의가 있어서요" gives a reason, it names no CI asked about)
+        // A measure asked of the CI the last clause names, with no comparison or relation asked anywhere ("요청자:
+        // 승무운영팀 | … → Crew Roster 현재 에러율"), is asked of that CI alone: the context's names are set aside too
+        boolean measureOfItsOwn = u.of("metric").stream().anyMatch(c -> sentenceOf(c.span().start()) == last)
+                && u.of("intent").stream().noneMatch(c -> NOT_OF_ONE.contains(c.value()));
         if (last > 0 && entities.stream().anyMatch(e -> e.resolved() && sentenceOf(e.span().start()) == last
                 && e.rank().score >= EntityDictionary.Rank.EXACT_NAME.score)) {
             entities.removeIf(e -> {
-                boolean aside = !e.resolved() && e.rank().score < EntityDictionary.Rank.EXACT_NAME.score
+                boolean aside = (!e.resolved() && e.rank().score < EntityDictionary.Rank.EXACT_NAME.score || measureOfItsOwn)
                         && sentenceOf(e.span().start()) < last;
+                if (aside) {
+                    dropped.add(e.mention());
+                }
+                return aside;
+            });
+        }
+        // "Capacity ticket CAP-09: top 3 servers by peak CPU last week": a ranking over a type of CIs in the last
+        // clause; a partial name in the context before it (a ticket's title) is not what it ranks
+        boolean rankingOverType = last > 0 && u.of("top").stream().anyMatch(t -> sentenceOf(t.span().start()) == last)
+                && u.of("enum").stream().anyMatch(c -> c.value().contains(".ci_type=") && sentenceOf(c.span().start()) == last);
+        if (rankingOverType) {
+            entities.removeIf(e -> {
+                boolean aside = e.rank().score < EntityDictionary.Rank.EXACT_NAME.score && sentenceOf(e.span().start()) < last;
                 if (aside) {
                     dropped.add(e.mention());
                 }

@@ -7,7 +7,8 @@ import java.util.List;
  * question uses the word or names the CI. A written word the assets know is the word unless the
  * question marks it as the name: the name's own capitals where no sentence starts ("what does Now
  * depend on"), a word for the CI's type beside it ("Now 앱", {@code "app":"Now"}), quotes, or a
- * measure of it right after ("Search latency rn").
+ * measure of it right after ("Search latency rn") — except for a word that aggregates or orders ("Peak"),
+ * which a measure follows as the word.
  */
 final class WordNames {
     private final Analyzed a;
@@ -31,6 +32,11 @@ final class WordNames {
         }
         if (m.entries().stream().allMatch(n -> EntityDictionary.words(n.surface()).size() > 1)) {
             return true;
+        }
+        // "the peak error rate", "by peak CPU": a word that aggregates or orders is that word before the measure it
+        // applies to, unless marked ("8월 14일 Peak 이벤트")
+        if (words.stream().anyMatch(w -> w.kind() == Word.Kind.AGG || w.kind() == Word.Kind.TOP)) {
+            return !markedAsName(m);
         }
         boolean filler = words.stream().allMatch(w -> w.kind() == Word.Kind.STOPWORD);
         boolean command = words.stream().anyMatch(w -> w.kind() == Word.Kind.INTENT || w.kind() == Word.Kind.STOPWORD);
