@@ -248,11 +248,8 @@ final class PlanBuilder {
         }
         if (compare && ents.size() >= 2) {
             String a = agg.orElse(t.present() ? MetricSpecs.rangedAgg(t) : "latest");
-            // "of A, B, C and D which 2 are busiest": the named CIs ranked, the first n kept; "A, B and C: which is
-            // fullest?" ranks all three, each named — the first is the answer, the others what it was weighed
-            // against; "the busiest k8s-node server" (a part of names) asks for one
-            boolean eachNamed = ents == given;
-            int n = rankNamed ? Math.min(ents.size(), u.topN().orElse(singular() && !eachNamed ? 1 : ents.size())) : 0;
+            // "of A, B, C and D which 2 are busiest": the named CIs ranked, the first n kept
+            int n = rankNamed ? Math.min(ents.size(), u.topN().orElse(singular() ? 1 : ents.size())) : 0;
             PlanModel.Metric m = specs.metric(metric, a, t, defaults.aggregateRange(), "", n,
                     rankNamed ? s.order().get() : "", null, !a.equals("latest"));
             return parts.plan(Intent.AGGREGATE, View.SUMMARY, ents, filters, null, m, null, TABLE_BLOCKS).compared()

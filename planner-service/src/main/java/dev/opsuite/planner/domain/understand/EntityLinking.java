@@ -118,8 +118,24 @@ final class EntityLinking {
             return false;
         }
         String longer = a.span(m.span().start(), next.end());
-        return dictionary.wholeWords(EntityDictionary.words(longer), Analyzed.compactOf(longer)).stream()
-                .anyMatch(h -> types.contains(h.name().entity().ciType()));
+        if (dictionary.wholeWords(EntityDictionary.words(longer), Analyzed.compactOf(longer)).stream()
+                .anyMatch(h -> types.contains(h.name().entity().ciType()))) {
+            return true;
+        }
+        // "the CTC server" for "CTC 서버": the name's type word written in the other language
+        List<String> named = EntityDictionary.words(a.span(m.span().start(), m.span().end()));
+        return dictionary.wholeWords(named, Analyzed.compactOf(a.span(m.span().start(), m.span().end()))).stream()
+                .anyMatch(h -> types.contains(h.name().entity().ciType()) && typeWordsBeside(h.name(), named, types));
+    }
+
+    /** The name's words are these words and words for its type only ("CTC 서버": ctc, and 서버 for server). */
+    private boolean typeWordsBeside(EntityDictionary.Name name, List<String> words, List<String> types) {
+        List<String> rest = new ArrayList<>(EntityDictionary.words(name.surface()));
+        if (!rest.removeAll(words) || rest.isEmpty()) {
+            return false;
+        }
+        return rest.stream().allMatch(w -> ciTypes(lexicon.phrases().get(Analyzed.compactOf(w))).stream()
+                .anyMatch(types::contains));
     }
 
     /** The next content word when only spaces stand between it and the span, else null. */

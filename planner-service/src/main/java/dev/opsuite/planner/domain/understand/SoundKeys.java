@@ -52,7 +52,11 @@ final class SoundKeys {
             boolean capitals = word.length() <= 5 && word.chars().allMatch(Character::isUpperCase);
             boolean noVowel = word.toLowerCase(Locale.ROOT).chars().noneMatch(c -> "aeiouy".indexOf(c) >= 0);
             if (!noVowel) {
-                readings.add(collapse(word(word.toLowerCase(Locale.ROOT)))); // "RRS" is no word to say
+                String said = collapse(word(word.toLowerCase(Locale.ROOT)));
+                readings.add(said); // "RRS" is no word to say
+                if (said.endsWith("NT") && word.toLowerCase(Locale.ROOT).endsWith("nt")) {
+                    readings.add(said.substring(0, said.length() - 1) + "J"); // "content": 콘텐츠 beside 콘텐트
+                }
             }
             if (capitals || noVowel) {
                 readings.add(collapse(letters(word.toLowerCase(Locale.ROOT))));

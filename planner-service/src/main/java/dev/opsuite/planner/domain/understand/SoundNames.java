@@ -41,16 +41,21 @@ final class SoundNames {
             // never a verb, an adverb or a bound noun ("돌아가는", "더 많이", "때문에")
             boolean hangul = m.group().chars().allMatch(c -> Folding.isHangul((char) c))
                     && (SoundKeys.spelledLetters(m.group()) || nominal(w));
-            boolean typeWord = m.group().matches("[a-z]{2,3}") && !words.isEmpty() && claims.stream()
-                    .anyMatch(c -> c.span().equals(w) && c.kind().equals("enum") && c.value().contains(".ci_type="));
-            words.add(hangul || typeWord ? w : null);
+            // (with its particle: "디비는" → "db는")
+            boolean typeWord = m.group().matches("[a-z]{2,3}[가-힣]{0,2}") && !words.isEmpty() && claims.stream()
+                    .anyMatch(c -> w.contains(c.span()) && c.span().start() == w.start() && c.kind().equals("enum")
+                            && c.value().contains(".ci_type="));
+            // "PIS 콘텐츠 디비" (PIS Content DB): a name's acronym or word kept in Latin letters among words said in Hangul
+            boolean latin = m.group().matches("[A-Za-z]{2,8}");
+            words.add(hangul || typeWord || latin ? w : null);
         }
         for (int i = 0; i < words.size(); i++) {
             for (int len = Math.min(MAX_SOUND_WORDS, words.size() - i); len >= 1; len--) {
                 List<Span> run = words.subList(i, i + len);
                 if (run.contains(null) || !run.stream().allMatch(reading::free)
-                        || !Folding.hasHangul(a.span(run.get(0).start(), run.get(0).end()))) {
-                    continue;
+                        || !Folding.hasHangul(a.span(run.get(0).start(), run.get(0).end()))
+                        && (len < 2 || !Folding.hasHangul(a.span(run.get(1).start(), run.get(1).end())))) {
+                    continue; // a Latin word begins a run only before a word said in Hangul
                 }
                 boolean unread = run.stream().anyMatch(w -> Folding.hasHangul(a.span(w.start(), w.end()))
                         && a.tokensIn(w.start(), w.end()).stream().anyMatch(t -> !t.function() && !reading.claimed(t)));

@@ -63,6 +63,13 @@ public final class TimeExpressions {
                     }
                     fields.put("n", String.valueOf(v.intValue())); // asset numbers may arrive as doubles (protobuf Struct)
                 }
+                // "팔월 이십오일": a month and a day written as Korean number words
+                for (String k : List.of("km", "kd")) {
+                    String v = fields.get(k);
+                    if (v != null && koreanNumber(v) > 0) {
+                        fields.putIfAbsent(k.substring(1), String.valueOf(koreanNumber(v)));
+                    }
+                }
                 rule.constants().forEach((key, constant) -> {
                     String v = constant;
                     for (Map.Entry<String, String> f : Map.copyOf(fields).entrySet()) {
@@ -75,6 +82,33 @@ public final class TimeExpressions {
         }
         found.sort((x, y) -> x.span().start() - y.span().start());
         return found;
+    }
+
+    private static final String DIGITS = "일이삼사오육칠팔구";
+
+    /** A Sino-Korean number below 100 ("이십오": 25, "시": 10 as in 시월, "유": 6 as in 유월); 0 if it is none. */
+    static int koreanNumber(String word) {
+        String w = word.replace("시", "십").replace("유", "육").replace(" ", "");
+        int tens = 0;
+        int units = 0;
+        int ten = w.indexOf('십');
+        if (ten >= 0) {
+            tens = ten == 0 ? 1 : ten == 1 ? DIGITS.indexOf(w.charAt(0)) + 1 : 0;
+            w = w.substring(ten + 1);
+            if (tens == 0) {
+                return 0;
+            }
+        }
+        if (w.length() > 1) {
+            return 0;
+        }
+        if (w.length() == 1) {
+            units = DIGITS.indexOf(w.charAt(0)) + 1;
+            if (units == 0) {
+                return 0;
+            }
+        }
+        return tens * 10 + units;
     }
 
     /**
