@@ -45,7 +45,8 @@ abstract class UnderstandingSetTest {
 
     record Question(String id, String half, String lang, String category, String text, JsonNode expect) {}
 
-    record Outcome(Question q, String why) {}
+    /** @param answer the answer's first words, shown beside a wrong answer of a tuned half */
+    record Outcome(Question q, String why, String answer) {}
 
     /** @param floors per half, in report order; a half whose name starts with "test" is never tuned on */
     UnderstandingSetTest(String dir, String now, List<String> files, Map<String, Double> floors) {
@@ -119,7 +120,9 @@ abstract class UnderstandingSetTest {
         List<Outcome> out = new ArrayList<>();
         for (Question q : questions) {
             Http.Reply r = http.post("/ops/ci/ask", Http.ask(q.text()));
-            out.add(new Outcome(q, UnderstandingCheck.check(q.expect(), r, codes)));
+            String answer = r.status() == 200 ? r.data().path("answer").asText() : r.body().path("message").asText();
+            out.add(new Outcome(q, UnderstandingCheck.check(q.expect(), r, codes),
+                    answer.length() > 240 ? answer.substring(0, 240) + "…" : answer));
         }
         return out;
     }
@@ -158,6 +161,9 @@ abstract class UnderstandingSetTest {
                 if (!o.why().isEmpty() && (all || !o.q().half().startsWith("test"))) {
                     r.append("- ").append(o.q().id()).append(" [").append(o.q().category()).append("] ")
                             .append(o.q().text()).append(" — ").append(o.why()).append('\n');
+                    if (!o.q().half().startsWith("test")) {
+                        r.append("  - answered: ").append(o.answer().replace('\n', ' ')).append('\n');
+                    }
                 }
             }
         }

@@ -156,8 +156,12 @@ final class PlanBuilder {
                     null, null, GRAPH_BLOCKS).plan();
         }
         List<String> eventTypes = s.eventValues("event_type");
-        boolean failures = s.intent("failure") || !s.references("incident").isEmpty();
+        // an incident's id pasted as context ("INC-… 타임라인 작성용: 8월 14일 Peak 이벤트 전부") asks for no failures
+        boolean failures = s.intent("failure") || s.incidentAsked();
         boolean metricAsked = s.metric().isPresent();
+        // "[INC-…] 발생 구간 … — X 평균 응답시간은?": with a measure asked, a word of events in the context is context
+        boolean eventsAsked = metricAsked ? s.askedIntent("history") || s.askedIntent("happened")
+                : s.intent("history") || s.intent("happened");
         Optional<String> relative = metricAsked || !eventTypes.isEmpty() || failures || s.intent("history")
                 || s.intent("happened") ? Optional.empty() : cues.typedRelative(first, ents.size());
         if (relative.isPresent()) {
@@ -174,7 +178,7 @@ final class PlanBuilder {
                     graph(depth, dir, List.of("RUNS_ON", "HOSTS")), null, null, GRAPH_BLOCKS);
             return (s.intent("count") ? d.counted() : d).plan();
         }
-        if (!eventTypes.isEmpty() && !metricAsked || s.intent("history") || s.intent("happened")
+        if (!eventTypes.isEmpty() && !metricAsked || eventsAsked
                 || !s.references().isEmpty() && !metricAsked
                 || s.intent("why") && failures && !metricAsked) {
             return events(ents, filters, eventTypes, failures, defaults);
@@ -357,16 +361,31 @@ final class PlanBuilder {
 
     /**
      * Beside an event's id only a CI spelt out in full narrows it: a partial match ("출고" of 입출고 운영 in
-     * "야간 출고 웨이브 실패(INC-8120)") is a word of the incident's description, and the id names the CI.
-     * Set aside, the word is listed as not understood.
+     * "야간 출고 웨이브 실패(INC-8120)") is a word of the incident's description, and the id names the CI; so is any
+     * name of the title a bracketed id heads in the context. Set aside, the word is listed as not understood.
      */
     private List<LinkedEntity> besideAnId(List<LinkedEntity> ents, String eventRef) {
         if (eventRef.isEmpty()) {
             return ents;
         }
+        // "[INC-310826-01] 추석 승차권 예매 접속 지연 — 장애 직전 변경 이력": the incident's title pasted after its id, in a
+        // clause before the one that asks — a name in it is a word of the title, however exact
+        String text = u.analyzed().text();
+        int last = dev.opsuite.planner.domain.understand.Clauses.last(text);
+        // (an id in brackets heads the title after it; "INC-5327 on ledger-api at 14:10 - …" names its CI)
+        java.util.Set<Integer> titles = new java.util.HashSet<>();
+        u.of("reference").stream().filter(c -> c.value().endsWith(":" + eventRef) && c.span().end() < text.length()
+                        && "])".indexOf(text.charAt(c.span().end())) >= 0)
+                .mapToInt(c -> dev.opsuite.planner.domain.understand.Clauses.of(text, c.span().start())).min()
+                .ifPresent(idClause -> {
+                    for (int c = idClause + 1; c < last; c++) {
+                        titles.add(c);
+                    }
+                });
         List<LinkedEntity> kept = new ArrayList<>();
         for (LinkedEntity e : ents) {
-            if (e.rank().score >= EntityDictionary.Rank.EXACT_NAME.score) {
+            if (e.rank().score >= EntityDictionary.Rank.EXACT_NAME.score
+                    && !titles.contains(dev.opsuite.planner.domain.understand.Clauses.of(text, e.span().start()))) {
                 kept.add(e);
             } else {
                 parts.setAside(e.mention());

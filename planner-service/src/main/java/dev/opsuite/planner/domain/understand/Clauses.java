@@ -27,7 +27,7 @@ public final class Clauses {
     }
 
     /** The index of the last clause (0 when the question is one). */
-    static int last(String text) {
+    public static int last(String text) {
         return of(text, text.length());
     }
 }

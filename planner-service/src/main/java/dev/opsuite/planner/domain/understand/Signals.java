@@ -246,6 +246,19 @@ public final class Signals {
         return u.has("intent", group);
     }
 
+    /** An intent word in the clause that asks (the last), not in the context before it ("발생 구간 … — X 평균 응답시간은?"). */
+    public boolean askedIntent(String group) {
+        String text = u.analyzed().text();
+        int last = Clauses.last(text);
+        return u.of("intent").stream().anyMatch(c -> c.value().equals(group) && Clauses.of(text, c.span().start()) == last);
+    }
+
+    /** Whether an incident id is among the ids asked about ({@link #askedReferences}). */
+    public boolean incidentAsked() {
+        List<String> incidents = references("incident");
+        return askedReferences().stream().anyMatch(incidents::contains);
+    }
+
     public Optional<Claim> intentClaim(String group) {
         return u.first("intent", group);
     }
