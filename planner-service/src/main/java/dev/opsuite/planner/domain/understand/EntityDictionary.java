@@ -89,6 +89,8 @@ public final class EntityDictionary {
     private final GramFilter compactGrams;
     private final GramFilter wordGrams;
     private final List<Entity> entities;
+    /** Words of four letters or more of the names and aliases: "standby" of "Seat Inventory DB (Standby)". */
+    private final java.util.Set<String> nameWords = new java.util.HashSet<>();
     private final List<Map.Entry<Integer, String>> aliases;
     private final List<Map.Entry<String, String>> fieldValues;
     /** "ci.owner=dba-sora": the field values of the operator's own CIs (not the demo's). */
@@ -163,6 +165,8 @@ public final class EntityDictionary {
         this.searcher = index();
         this.compactGrams = new GramFilter(names.stream().map(n -> Analyzed.compactOf(n.surface())).toList());
         this.wordGrams = new GramFilter(names.stream().flatMap(n -> words(n.surface()).stream()).toList());
+        names.stream().filter(n -> n.kind() != NameKind.CODE).flatMap(n -> words(n.surface()).stream())
+                .filter(w -> w.length() >= 4).forEach(nameWords::add);
     }
 
     /**
@@ -218,6 +222,11 @@ public final class EntityDictionary {
         return m;
     }
 
+    /** Every CI of the dictionary. */
+    public List<Entity> entities() {
+        return entities;
+    }
+
     public long revision() {
         return revision;
     }
@@ -271,7 +280,7 @@ public final class EntityDictionary {
 
     /** Whether a compact Latin word is (a word of) some name: used to split glued words. */
     public boolean knows(String compact) {
-        return exact.containsCompact(compact) || values.containsCompact(compact);
+        return exact.containsCompact(compact) || values.containsCompact(compact) || nameWords.contains(compact);
     }
 
     /** The words of a name as the question analyser splits them ("Ledger API" → ledger, api). */

@@ -27,7 +27,9 @@ class RailwayWordsTest {
                 ci("app-0x1c", "Interlocking III", "app", "sig-eng"), ci("8MV4P70", "CTC 서버", "server", "ops"),
                 ci("app-0x1a", "CTC Console", "app", "ops"), ci("pg:pis", "PIS Content DB", "database", "pax"),
                 ci("app-0x20", "Crew Roster", "app", "crew-sys"), ci("urn:daon:svc:crew", "승무 운영", "service", "crew-sys"),
-                ci("4KQ7H93", "Node I", "server", "ops"), ci("tix-0b7c3", "Ticket Gateway", "vm", "ops"));
+                ci("4KQ7H93", "Node I", "server", "ops"), ci("tix-0b7c3", "Ticket Gateway", "vm", "ops"),
+                ci("pg:seat.1", "Seat Inventory DB", "database", "seat"),
+                ci("pg:seat.2", "Seat Inventory DB (Standby)", "database", "seat"));
         estate = new WordsEstate(NOW, new EntityDictionary(6, cis, List.of(Map.entry(4, "ctc")),
                 List.of(Map.entry("ci.owner", "sig-eng"), Map.entry("ci.environment", "daon-dr"))));
     }
@@ -68,6 +70,13 @@ class RailwayWordsTest {
         assertEquals("8MV4P70", estate.plan("What was the average CPU usage of the CTC server yesterday?").primary().ciCode());
         assertEquals("pg:pis", estate.plan("PIS 콘텐츠 디비 디스크 사용률").primary().ciCode());
         assertEquals("day:2031-08-25", estate.plan("팔월 이십오일 Peak 응답시간 최대값").metric().timeRange());
+    }
+
+    @Test
+    void itsAndAWordOfASiblingName() {
+        PlanModel p = estate.plan("DR-3109: compare disk usage of Seat Inventory DB and its standby right now");
+        assertEquals(List.of("pg:seat.1", "pg:seat.2"), p.primary().ciCodes(), p.toString());
+        assertTrue(p.unexplained().stream().noneMatch(w -> w.equals("st")), "a word of a name is never cut: " + p.unexplained());
     }
 
     @Test
