@@ -137,7 +137,8 @@ final class EstateValues {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("((?:[^\\s()]+\\s+){0,2}[^\\s()]+)\\s*\\(([^()]+)\\)")
                 .matcher(a.text());
         while (m.find()) {
-            Span outer = glossStart(new Span(m.start(1), m.end(1)));
+            // "창고팀(wms-crew)": 창고 is the gloss, 팀 the field's word
+            Span outer = glossStart(beforeFieldWord(new Span(m.start(1), m.end(1))));
             Span inner = new Span(m.start(2), m.end(2));
             int lastWord = m.group(1).lastIndexOf(' ') + 1;
             Span last = new Span(m.start(1) + lastWord, m.end(1));
@@ -154,6 +155,23 @@ final class EstateValues {
                 }
             }
         }
+    }
+
+    /** The span less the field words that end it ("창고팀" → 창고); empty when nothing is left. */
+    private Span beforeFieldWord(Span outer) {
+        int end = outer.end();
+        boolean cut = true;
+        while (cut) {
+            cut = false;
+            for (Claim c : claims) {
+                if (c.kind().equals("field") && c.span().end() == end && c.span().start() > outer.start()) {
+                    end = c.span().start();
+                    cut = true;
+                    break;
+                }
+            }
+        }
+        return new Span(outer.start(), end);
     }
 
     /**

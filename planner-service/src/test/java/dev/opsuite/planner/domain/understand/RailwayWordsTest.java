@@ -31,7 +31,7 @@ class RailwayWordsTest {
                 ci("pg:seat.1", "Seat Inventory DB", "database", "seat"),
                 ci("pg:seat.2", "Seat Inventory DB (Standby)", "database", "seat"));
         estate = new WordsEstate(NOW, new EntityDictionary(6, cis, List.of(Map.entry(4, "ctc")),
-                List.of(Map.entry("ci.owner", "sig-eng"), Map.entry("ci.environment", "daon-dr"))));
+                List.of(Map.entry("ci.owner", "sig-eng"), Map.entry("ci.owner", "crew-sys"), Map.entry("ci.environment", "daon-dr"))));
     }
 
     private static EntityDictionary.Entity ci(String code, String name, String type, String owner) {
@@ -45,6 +45,10 @@ class RailwayWordsTest {
                 new PlanModel.Filter("ci_type", "eq", List.of("app"))), status.primary().filters(), status.toString());
         assertTrue(estate.plan("sig-eng팀 소유 앱들 list 보여주세요").primary().filters()
                 .contains(new PlanModel.Filter("owner", "eq", List.of("sig-eng"))));
+        // "팀" is the owner's word, and the Korean gloss before it in "승무팀(crew-sys)" still glosses the team
+        PlanModel glossed = estate.plan("승무팀(crew-sys) 앱 리스트 보여주세요");
+        assertTrue(glossed.primary().ciCode().isEmpty() && glossed.primary().ciCodes().isEmpty(), glossed.toString());
+        assertTrue(glossed.primary().filters().contains(new PlanModel.Filter("owner", "eq", List.of("crew-sys"))));
         PlanModel rate = estate.plan("에러rate 1% 넘는 앱들 지금 있어요?");
         assertEquals("error_rate", rate.metric().metricName(), rate.toString());
         assertEquals(1.0, rate.metric().threshold().value());
