@@ -14,20 +14,56 @@ import java.util.regex.Pattern;
 public final class Clauses {
     private static final Pattern END = Pattern.compile("(?<!\\.)[.?!。？！;:](?<!\\.\\.)\\s|,\\s+so\\b|\\s(?:[—–|]|-{1,2})\\s|[가-힣][는던은]데,?\\s|[}\\]]\\s");
 
+    /**
+     * What makes a clause ask: a question mark, or a request ("please", "could you", "알려 주시면", "부탁", "주세요").
+     * Clauses after the last one that asks are remarks ("No rush at all. Cheers, Priya", "감사합니다. 최유나").
+     */
+    private static final Pattern ASKS = Pattern.compile("[?？]|(?i)\\b(?:please|pls|could you|can you|would you|tell me"
+            + "|let me know|show me|give me|list|i need|i'd like|what|which|who|where|when|how|is there|are there)\\b"
+            + "|주세요|주실|주시면|줘|부탁|알려|보여|될까요|있을까요|인가요|습니까|나요|해요\\b|ㄱㄱ");
+
     private Clauses() {}
 
-    /** Which clause a position is in (0 = the first). */
+    /**
+     * Which clause a position is in (0 = the first); -1 in a remark after the clause that asks, which is context
+     * like the clauses before it.
+     */
     public static int of(String text, int pos) {
+        int n = count(text, pos);
+        return n > last(text) ? -1 : n;
+    }
+
+    /** The index of the clause that asks: the last one, or the last that asks when remarks follow it (0: one clause). */
+    public static int last(String text) {
+        int n = count(text, text.length());
+        if (n == 0) {
+            return 0;
+        }
+        int start = 0;
+        int asking = -1;
+        int k = 0;
+        Matcher m = END.matcher(text);
+        while (true) {
+            boolean more = m.find();
+            int end = more ? m.end() : text.length();
+            if (ASKS.matcher(text.substring(start, end)).find()) {
+                asking = k;
+            }
+            if (!more) {
+                break;
+            }
+            start = end;
+            k++;
+        }
+        return asking < 0 ? n : asking;
+    }
+
+    private static int count(String text, int pos) {
         Matcher m = END.matcher(text.substring(0, Math.max(0, Math.min(pos, text.length()))));
         int n = 0;
         while (m.find()) {
             n++;
         }
         return n;
-    }
-
-    /** The index of the last clause (0 when the question is one). */
-    public static int last(String text) {
-        return of(text, text.length());
     }
 }

@@ -277,8 +277,9 @@ final class TimeComposer {
             TimeOfDay t2 = tods.get(1);
             LocalTime a1 = clock(t1.time(), t1.meridiem().isEmpty() && !t2.meridiem().isEmpty()
                     && t1.time().getHour() + 12 <= clock(t2.time(), t2.meridiem()).getHour() ? t2.meridiem() : t1.meridiem());
+            // "저녁 7시부터 9시까지" is until 21:00; "…부터 자정까지" until midnight — hour 0 is never an afternoon's
             LocalTime a2 = clock(t2.time(), t2.meridiem().isEmpty() && "pm".equals(t1.meridiem())
-                    && t2.time().getHour() < 12 ? "pm" : t2.meridiem());
+                    && t2.time().getHour() > 0 && t2.time().getHour() < 12 ? "pm" : t2.meridiem());
             ZonedDateTime from = date.atTime(a1).atZone(zone);
             ZonedDateTime to = date.atTime(a2).atZone(zone);
             if (!to.isAfter(from)) {
