@@ -211,6 +211,9 @@ final class CommandRequests {
         if (i > 0 && nounMarkers.contains(tokens.get(i - 1).surface())) {
             return false; // "the count of change records", "the change log": a noun
         }
+        if (t.start() > 0 && a.text().charAt(t.start() - 1) == '/') {
+            return false; // "the deploy/change rows": a second noun of a list written with a slash
+        }
         if (i + 1 < tokens.size() && nounFollowers.contains(tokens.get(i + 1).surface())) {
             return false; // "list the deploy and change events": a noun before a record word
         }

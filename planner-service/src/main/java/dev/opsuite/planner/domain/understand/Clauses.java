@@ -4,7 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a sentence, or a clause that stands as one, ends in a question: a full stop (not of "..", a range), a
+ * Where a sentence, or a clause that stands as one, ends in a question: a full stop (not of "..", a range, nor of
+ * "i.e." or "e.g."), a
  * colon or semicolon,
  * a dash between spaces ("-", "--", "—"), ", so" ("I'm new to the substation side of things, so can you
  * list …"), a Korean connective of background ("06:30 경보 떴던데 대외 VIP 오늘 이벤트 보여줘": -는데, -던데, -은데), or
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * what they are doing; a pasted ticket's fields " | "), whose names, times and document words do not override what the last one asks.
  */
 public final class Clauses {
-    private static final Pattern END = Pattern.compile("(?<!\\.)[.?!。？！;:](?<!\\.\\.)\\s|,\\s+so\\b|\\s(?:[—–|]|-{1,2})\\s|[가-힣][는던은]데,?\\s|[}\\]]\\s");
+    private static final Pattern END = Pattern.compile("(?<!\\.)(?<!\\.\\p{L})[.?!。？！;:](?<!\\.\\.)\\s|,\\s+so\\b|\\s(?:[—–|]|-{1,2})\\s|[가-힣][는던은]데,?\\s|[}\\]]\\s");
 
     /**
      * What makes a clause ask: a question mark, or a request ("please", "could you", "알려 주시면", "부탁", "주세요").
