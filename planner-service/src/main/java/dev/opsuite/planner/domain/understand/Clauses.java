@@ -59,6 +59,11 @@ public final class Clauses {
         return asking < 0 ? n : asking;
     }
 
+    /** Whether the question is one clause: nothing before the clause that asks, no remark after it. */
+    public static boolean single(String text) {
+        return count(text, text.length()) == 0;
+    }
+
     private static int count(String text, int pos) {
         Matcher m = END.matcher(text.substring(0, Math.max(0, Math.min(pos, text.length()))));
         int n = 0;

@@ -71,7 +71,7 @@ public final class Signals {
         // 승무운영팀 | … → Crew Roster 현재 에러율"), is asked of that CI alone: the context's names are set aside too
         boolean measureOfItsOwn = u.of("metric").stream().anyMatch(c -> sentenceOf(c.span().start()) == last)
                 && u.of("intent").stream().noneMatch(c -> NOT_OF_ONE.contains(c.value()));
-        if (last > 0 && entities.stream().anyMatch(e -> e.resolved() && sentenceOf(e.span().start()) == last
+        if (!Clauses.single(u.analyzed().text()) && entities.stream().anyMatch(e -> e.resolved() && sentenceOf(e.span().start()) == last
                 && e.rank().score >= EntityDictionary.Rank.EXACT_NAME.score)) {
             entities.removeIf(e -> {
                 boolean aside = (!e.resolved() && e.rank().score < EntityDictionary.Rank.EXACT_NAME.score || measureOfItsOwn)
@@ -84,7 +84,7 @@ public final class Signals {
         }
         // "Capacity ticket CAP-09: top 3 servers by peak CPU last week": a ranking over a type of CIs in the last
         // clause; a partial name in the context before it (a ticket's title) is not what it ranks
-        boolean rankingOverType = last > 0 && u.of("top").stream().anyMatch(t -> sentenceOf(t.span().start()) == last)
+        boolean rankingOverType = !Clauses.single(u.analyzed().text()) && u.of("top").stream().anyMatch(t -> sentenceOf(t.span().start()) == last)
                 && u.of("enum").stream().anyMatch(c -> c.value().contains(".ci_type=") && sentenceOf(c.span().start()) == last);
         if (rankingOverType) {
             entities.removeIf(e -> {
@@ -96,7 +96,7 @@ public final class Signals {
             });
         }
         List<Claim> values = u.of("value").stream().filter(v -> v.score() >= 1.0).toList(); // the value spelt out
-        if (values.isEmpty() || last == 0) {
+        if (values.isEmpty() || Clauses.single(u.analyzed().text())) {
             return;
         }
         java.util.Set<Integer> asked = new java.util.HashSet<>();
@@ -120,9 +120,9 @@ public final class Signals {
      * stands in an earlier clause — the context the operator gives, not what is asked.
      */
     public boolean onlyInContext(String intentGroup) {
-        int last = sentenceOf(u.analyzed().text().length());
+        int last = Clauses.last(u.analyzed().text());
         List<Claim> words = u.of("intent").stream().filter(c -> c.value().equals(intentGroup)).toList();
-        if (last == 0 || words.isEmpty() || words.stream().anyMatch(c -> sentenceOf(c.span().start()) == last)) {
+        if (Clauses.single(u.analyzed().text()) || words.isEmpty() || words.stream().anyMatch(c -> sentenceOf(c.span().start()) == last)) {
             return false;
         }
         boolean asks = u.of("intent").stream().anyMatch(c -> (c.value().equals("which") || c.value().equals("list"))

@@ -193,7 +193,7 @@ public final class Understander {
     private List<TimeAtom> askedTimes(List<TimeAtom> atoms) {
         String text = a.text();
         int last = Clauses.last(text);
-        if (last == 0) {
+        if (Clauses.single(text)) {
             return atoms;
         }
         List<TimeAtom> asked = atoms.stream().filter(t -> Clauses.of(text, t.span().start()) == last).toList();
