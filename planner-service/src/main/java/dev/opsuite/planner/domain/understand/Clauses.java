@@ -34,8 +34,22 @@ public final class Clauses {
         return n > last(text) ? -1 : n;
     }
 
+    /** The last text asked about on this thread and its asking clause: of() is called for every claim of a question. */
+    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[] {null, 0});
+
     /** The index of the clause that asks: the last one, or the last that asks when remarks follow it (0: one clause). */
     public static int last(String text) {
+        Object[] memo = LAST.get();
+        if (memo[0] == text) {
+            return (Integer) memo[1];
+        }
+        int asking = asking(text);
+        memo[0] = text;
+        memo[1] = asking;
+        return asking;
+    }
+
+    private static int asking(String text) {
         int n = count(text, text.length());
         if (n == 0) {
             return 0;

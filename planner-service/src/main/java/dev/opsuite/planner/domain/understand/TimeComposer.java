@@ -103,7 +103,7 @@ final class TimeComposer {
             }
         }
         weekOf(weekOfs, days, dayAtoms);
-        datesOverHolidays(days, dayAtoms);
+        Holidays.datesOverHolidays(days, dayAtoms, spans);
         if (relatives.size() == 1 && !weekdays.isEmpty() && weeks.contains(relatives.get(0).name())
                 && days.stream().allMatch(d -> weekdays.contains(d.at()))) {
             // "지난주(월요일~일요일)", "last week, Tuesday": the weekdays of that week
@@ -230,38 +230,6 @@ final class TimeComposer {
             LocalDate first = fromDay ? d.from().toLocalDate()
                     : d.from().toLocalDate().with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             days.set(i, Intervals.range(first.atStartOfDay(zone), first.plusDays(7).atStartOfDay(zone), "").at(d.at()));
-        }
-    }
-
-    /**
-     * "2025년 설 연휴(1/28~1/30)", "추석 당일(9/12)": dates written beside a holiday are what is asked; the
-     * holiday only said which days they are. When they fall outside the holiday's days, the holiday's words
-     * are given back (a bracket's gloss may still account for them); the dates written are read either way,
-     * and the reading states them.
-     */
-    private void datesOverHolidays(List<Interval> days, List<TimeAtom> dayAtoms) {
-        List<Integer> holidays = new ArrayList<>();
-        List<Interval> dates = new ArrayList<>();
-        for (int i = 0; i < dayAtoms.size(); i++) {
-            TimeAtom t = dayAtoms.get(i);
-            if (t.kind().equals("holiday")) {
-                holidays.add(i);
-            } else if (t.kind().equals("month") || t.kind().equals("instant")
-                    || t.kind().equals("day") && !t.field("d").isEmpty()) {
-                dates.add(days.get(i));
-            }
-        }
-        if (holidays.isEmpty() || dates.isEmpty()) {
-            return;
-        }
-        for (int k = holidays.size() - 1; k >= 0; k--) {
-            int i = holidays.get(k);
-            Interval h = days.get(i);
-            if (dates.stream().anyMatch(d -> d.from().isBefore(h.from()) || d.to().isAfter(h.to()))) {
-                spans.remove(dayAtoms.get(i).span()); // its words are left unexplained: the reading says so
-            }
-            days.remove(i);
-            dayAtoms.remove(i);
         }
     }
 

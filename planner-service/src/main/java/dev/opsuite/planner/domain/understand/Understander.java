@@ -74,7 +74,7 @@ public final class Understander {
                               Map<String, String> assetAliases) {
         linking.assetAliases(assetAliases);
         linking.exactEntities();
-        linking.relativesByPronoun();
+        new SiblingNames(reading).link();
         new FamilyNames(reading).link();
         EventReferences.claim(reading, a, rules);
         List<TimeAtom> atoms = askedTimes(sameDay(TimeExpressions.atoms(a, rules.time(), rules.numberWords(), exclusive)));
