@@ -5,10 +5,20 @@ import { ErrorNote } from '../components/ErrorNote';
 
 /** The last judgment and the history; an asset_admin may take the last run's answer as the new baseline. */
 function Runs({ id, bump, onBaseline }: { id: string; bump: number; onBaseline?: (traceId: string) => void }) {
-  const [runs, setRuns] = useState<Obj[] | null>(null);
+  // the runs are kept with the query they were read for: a row never shows another query's runs, and a late
+  // answer for an earlier id is dropped
+  const [read, setRead] = useState<{ id: string; runs: Obj[] } | null>(null);
   useEffect(() => {
-    get(`/ops/golden-queries/${id}/runs${qs({ limit: 10 })}`).then((d) => setRuns(d.runs ?? []), () => setRuns([]));
+    let current = true;
+    get(`/ops/golden-queries/${id}/runs${qs({ limit: 10 })}`).then(
+      (d) => current && setRead({ id, runs: d.runs ?? [] }),
+      () => current && setRead({ id, runs: [] }),
+    );
+    return () => {
+      current = false;
+    };
   }, [id, bump]);
+  const runs = read && read.id === id ? read.runs : null;
   if (!runs) return <span>…</span>;
   if (!runs.length) return <span class="muted" data-testid="judgment">never run</span>;
   const [last, ...older] = runs;
@@ -91,7 +101,7 @@ export function RegressionPage({ who }: { who: WhoAmI | null }) {
         <thead><tr><th>name</th><th>question</th><th>tags</th><th>bound assets</th><th>baseline</th><th>last judgment</th><th></th></tr></thead>
         <tbody>
           {(queries ?? []).map((q) => (
-            <tr data-testid="golden-row">
+            <tr data-testid="golden-row" key={q.query_id}>
               <td>{q.name}</td>
               <td>{q.question}</td>
               <td data-testid="tags">{(q.tags ?? []).join(', ')}</td>
