@@ -22,10 +22,17 @@ import java.util.Map;
  * @param spanWords     words after which a bare count of days is that many days up to now ("30일 추이")
  * @param holidays      the public holidays of the calendar the questions are asked in (atoms of kind
  *                      {@code holiday} name them; a run of days off is a holiday break)
+ * @param nowWords      words of the present ("right now", "지금"): an asking clause holding one asks of now, not of
+ *                      the times its context clauses name
+ * @param dateOfNouns   nouns of people's work ("report", "meeting", "회의"): a time right before one (a word between
+ *                      at most) is that thing's date, not the data's ("year-end capacity report", "지난주 회의")
+ * @param places        place word → time-zone id ("뉴욕": `America/New_York`): the zone of "local time" (an atom
+ *                      of kind {@code zone} named {@code local})
  */
 public record PromptTime(List<Atom> atoms, Map<String, List<String>> connectors, Map<String, Integer> monthNames,
                          Map<String, String> weekdays, Map<String, String> zones, Map<String, String> meridiem,
-                         List<String> wholeDayWords, List<String> spanWords, List<Holiday> holidays) {
+                         List<String> wholeDayWords, List<String> spanWords, List<Holiday> holidays,
+                         List<String> nowWords, List<String> dateOfNouns, Map<String, String> places) {
     public PromptTime {
         holidays = List.copyOf(holidays);
         atoms = List.copyOf(atoms);
@@ -36,6 +43,9 @@ public record PromptTime(List<Atom> atoms, Map<String, List<String>> connectors,
         meridiem = Read.ordered(meridiem);
         wholeDayWords = List.copyOf(wholeDayWords);
         spanWords = List.copyOf(spanWords);
+        nowWords = List.copyOf(nowWords);
+        dateOfNouns = List.copyOf(dateOfNouns);
+        places = Read.ordered(places);
     }
 
     /**
@@ -107,6 +117,8 @@ public record PromptTime(List<Atom> atoms, Map<String, List<String>> connectors,
                 Read.stringLists(t.path("connectors")), Read.integerMap(t.path("month_names")),
                 Read.stringMap(t.path("weekdays")), Read.stringMap(t.path("zones")), Read.stringMap(t.path("meridiem")),
                 Read.strings(t.path("whole_day_words")), Read.strings(t.path("span_words")),
-                Read.objects(t.path("holidays")).stream().map(Holiday::from).toList());
+                Read.objects(t.path("holidays")).stream().map(Holiday::from).toList(),
+                Read.strings(t.path("now_words")), Read.strings(t.path("date_of_nouns")),
+                Read.stringMap(t.path("places")));
     }
 }

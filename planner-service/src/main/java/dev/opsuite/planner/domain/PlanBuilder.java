@@ -33,6 +33,7 @@ final class PlanBuilder {
     private final Understanding u;
     private final PlanParts parts;
     private final GraphCues cues;
+    private final EventPlans events;
 
     PlanBuilder(PromptRules promptRules, OffsetDateTime now, Signals signals, String entity) {
         this.rules = promptRules;
@@ -42,6 +43,7 @@ final class PlanBuilder {
         this.u = signals.understanding();
         this.parts = new PlanParts(u, signals, entity);
         this.cues = new GraphCues(promptRules, signals);
+        this.events = new EventPlans(now, signals, parts);
     }
 
     /**
@@ -89,11 +91,11 @@ final class PlanBuilder {
         // "what changed on X in the past two weeks", "어제 바뀐 거": a stated range with no failure to come
         // before is the changes over that range, not those before X's last incident
         if (s.changesOverRange()) {
-            return events(ents, filters, List.of("deploy", "change"), false, defaults);
+            return events.events(ents, filters, List.of("deploy", "change"), false, defaults);
         }
         // "INC-5327 전에 바뀐 거": an incident named by its id is the anchor, and its CI the one meant
         if (s.changedBefore() && (named || !s.references("incident").isEmpty())) {
-            return changesBeforeIncident(ents, filters, defaults);
+            return events.changesBeforeIncident(ents, filters, defaults);
         }
         // "A → B", "A에서 B까지 어떻게 연결돼": two CIs joined by an arrow or a connection word are a path
         boolean joined = ents.size() == 2 && (s.intent("neighbors") || cues.arrowBetween(ents.get(0), ents.get(1))
@@ -181,7 +183,7 @@ final class PlanBuilder {
         if (!eventTypes.isEmpty() && !metricAsked || eventsAsked
                 || !s.references().isEmpty() && !metricAsked
                 || s.intent("why") && failures && !metricAsked) {
-            return events(ents, filters, eventTypes, failures, defaults);
+            return events.events(ents, filters, eventTypes, failures, defaults);
         }
         if (metricAsked) {
             return metricPlan(ents, filters, defaults, named);
@@ -306,108 +308,6 @@ final class PlanBuilder {
                 || u.has("intent", "list") && u.of("intent").stream().anyMatch(c -> c.text().startsWith("all")
                 || c.text().equals("모든") || c.text().equals("전체"));
         return superlative && !plural;
-    }
-
-    private PlanModel events(List<LinkedEntity> ents, List<PlanModel.Filter> filters, List<String> types,
-                             boolean failures, PromptDefaults defaults) {
-        List<String> eventTypes = new ArrayList<>(types);
-        List<String> severities = new ArrayList<>(s.eventValues("severity"));
-        if (eventTypes.isEmpty() && s.intent("why") && failures) {
-            eventTypes.add("build");
-        }
-        if (failures && severities.isEmpty()) {
-            severities.addAll(List.of("critical", "major"));
-        }
-        // "what happened in INC-5327": the events that name it, any type, any severity
-        String ref = s.askedReferences().isEmpty() ? "" : s.askedReferences().get(0);
-        if (!ref.isEmpty() && s.eventValues("severity").isEmpty()) {
-            severities.clear();
-        }
-        PlanModel.History h = history(ref.isEmpty() ? eventTypes : List.of(), severities, defaults.eventRange(), "", 0, ref, defaults);
-        PlanParts.Draft d = parts.plan(Intent.LIST, View.SUMMARY, besideAnId(ents, ref), filters, null, null, h,
-                TABLE_BLOCKS);
-        return (s.intent("count") ? d.counted() : d).plan();
-    }
-
-    private PlanModel changesBeforeIncident(List<LinkedEntity> ents, List<PlanModel.Filter> filters, PromptDefaults defaults) {
-        List<String> named = s.eventValues("event_type");
-        // the incident named, else whichever came first of an incident or an alert ("problem")
-        String anchor = named.contains("incident") ? "incident" : named.contains("alert") ? "alert" : "problem";
-        // a deploy is a change too: both are listed, with any other type the question named
-        List<String> listed = new ArrayList<>(List.of("deploy", "change"));
-        named.stream().filter(t -> !t.equals("incident") && !t.equals("alert") && !listed.contains(t)).forEach(listed::add);
-        List<String> refs = s.references("incident");
-        // the incident is presupposed: its latest one is looked for as far back as rules.defaults.anchor_range
-        PlanModel.History h = history(listed, List.of(), defaults.anchorRange(), anchor,
-                defaults.changeWindowHours(), refs.isEmpty() ? "" : refs.get(0), defaults);
-        List<LinkedEntity> kept = besideAnId(ents, h.eventRef());
-        if (h.eventRef().isEmpty() && kept.size() >= 2 && kept.stream().allMatch(LinkedEntity::resolved)) {
-            kept = List.of(eitherOf(kept));
-        }
-        return parts.plan(Intent.LIST, View.SUMMARY, kept, filters, null, null, h, TABLE_BLOCKS).plan();
-    }
-
-    /**
-     * "Customers saw transfers time out … the transfer engine was to blame. Was anything changed before?":
-     * one incident is presupposed and two CIs are named, so either may be its CI — the one that had it is
-     * meant (EXECUTE narrows to it and says so), several are asked between; never the first-named by order.
-     */
-    private static LinkedEntity eitherOf(List<LinkedEntity> ents) {
-        List<EntityDictionary.Entity> all = ents.stream().flatMap(e -> e.candidates().stream()).distinct().toList();
-        String words = String.join(" / ", ents.stream().map(LinkedEntity::mention).distinct().toList());
-        LinkedEntity first = ents.get(0);
-        return new LinkedEntity(first.span(), words, first.rank(), first.distance(), all, first.particle());
-    }
-
-    /**
-     * Beside an event's id only a CI spelt out in full narrows it: a partial match ("출고" of 입출고 운영 in
-     * "야간 출고 웨이브 실패(INC-8120)") is a word of the incident's description, and the id names the CI; so is any
-     * name of the title a bracketed id heads in the context. Set aside, the word is listed as not understood.
-     */
-    private List<LinkedEntity> besideAnId(List<LinkedEntity> ents, String eventRef) {
-        if (eventRef.isEmpty()) {
-            return ents;
-        }
-        // "[INC-310826-01] 추석 승차권 예매 접속 지연 — 장애 직전 변경 이력": the incident's title pasted after its id, in a
-        // clause before the one that asks — a name in it is a word of the title, however exact
-        String text = u.analyzed().text();
-        int last = dev.opsuite.planner.domain.understand.Clauses.last(text);
-        // (an id in brackets heads the title after it; "INC-5327 on ledger-api at 14:10 - …" names its CI)
-        java.util.Set<Integer> titles = new java.util.HashSet<>();
-        u.of("reference").stream().filter(c -> c.value().endsWith(":" + eventRef) && c.span().end() < text.length()
-                        && "])".indexOf(text.charAt(c.span().end())) >= 0)
-                .mapToInt(c -> dev.opsuite.planner.domain.understand.Clauses.of(text, c.span().start())).min()
-                .ifPresent(idClause -> {
-                    for (int c = idClause + 1; c < last; c++) {
-                        titles.add(c);
-                    }
-                });
-        List<LinkedEntity> kept = new ArrayList<>();
-        for (LinkedEntity e : ents) {
-            if (e.rank().score >= EntityDictionary.Rank.EXACT_NAME.score
-                    && !titles.contains(dev.opsuite.planner.domain.understand.Clauses.of(text, e.span().start()))) {
-                kept.add(e);
-            } else {
-                parts.setAside(e.mention());
-            }
-        }
-        return kept;
-    }
-
-    /**
-     * The events part of a plan. An event named by its id is looked for over rules.defaults.reference_range
-     * unless the question names a day: a time of day alone ("INC-5327 at 14:10") is the incident's own
-     * time, and its day is the incident's (the answer shows the time found).
-     */
-    private PlanModel.History history(List<String> types, List<String> severities, String defaultRange, String anchor,
-                                      int windowHours, String eventRef, PromptDefaults defaults) {
-        TimeReading t = u.time();
-        boolean stated = t.present() && (eventRef.isEmpty() || t.dayNamed());
-        TimeRanges.Range r = stated ? null : TimeRanges.resolve(eventRef.isEmpty() ? defaultRange
-                : defaults.referenceRange(), now);
-        return new PlanModel.History(true, types, severities, stated ? t.name() : r.name(),
-                (stated ? t.from() : r.from()).toString(), (stated ? t.to() : r.to()).toString(), 0,
-                stated, anchor, windowHours, eventRef);
     }
 
     private static PlanModel.Graph graph(int depth, String direction, List<String> relations) {

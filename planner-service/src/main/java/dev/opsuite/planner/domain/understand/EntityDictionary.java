@@ -1,37 +1,9 @@
 package dev.opsuite.planner.domain.understand;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.AutomatonQuery;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.PrefixQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.automaton.Automata;
-import org.apache.lucene.util.automaton.Automaton;
-import org.apache.lucene.util.automaton.LevenshteinAutomata;
-import org.apache.lucene.util.automaton.Operations;
 
 /**
  * The estate's names: every CI's code, name and aliases (any language) and the values its fields
@@ -73,8 +45,6 @@ public final class EntityDictionary {
         }
     }
 
-    private static final int MAX_HITS = 64;
-
     private final long revision;
     private final List<Name> names = new ArrayList<>();
     private final PhraseTable<Name> exact = new PhraseTable<>();
@@ -84,10 +54,8 @@ public final class EntityDictionary {
     private final Map<String, List<Name>> sounds = new java.util.HashMap<>();
     private final int entityCount;
     private final Map<String, Entity> byCode = new java.util.HashMap<>();
-    private final IndexSearcher searcher;
-    /** Rule out fuzzy queries that cannot match: over the names' compact forms, and over their words. */
-    private final GramFilter compactGrams;
-    private final GramFilter wordGrams;
+    /** The names' Lucene index: whole words, prefixes, names within an edit or two. */
+    private final NameIndex index;
     private final List<Entity> entities;
     /** Words of four letters or more of the names and aliases: "standby" of "Seat Inventory DB (Standby)". */
     private final java.util.Set<String> nameWords = new java.util.HashSet<>();
@@ -137,7 +105,9 @@ public final class EntityDictionary {
             if (n.kind() == NameKind.CODE) {
                 continue;
             }
-            for (String variant : Numerals.variants(n.surface())) {
+            List<String> variants = new ArrayList<>(Numerals.variants(n.surface()));
+            variants.add(QuestionAnalyzer.withoutPossessives(n.surface())); // the question is read without them
+            for (String variant : variants) {
                 if (taken.add(Analyzed.compactOf(variant))) {
                     addName(new Name(n.entity(), variant, NameKind.ALIAS));
                 }
@@ -162,9 +132,7 @@ public final class EntityDictionary {
                 }
             }
         }
-        this.searcher = index();
-        this.compactGrams = new GramFilter(names.stream().map(n -> Analyzed.compactOf(n.surface())).toList());
-        this.wordGrams = new GramFilter(names.stream().flatMap(n -> words(n.surface()).stream()).toList());
+        this.index = new NameIndex(names);
         names.stream().filter(n -> n.kind() != NameKind.CODE).flatMap(n -> words(n.surface()).stream())
                 .filter(w -> w.length() >= 4).forEach(nameWords::add);
     }
@@ -297,119 +265,21 @@ public final class EntityDictionary {
         return out;
     }
 
-    private IndexSearcher index() {
-        try {
-            ByteBuffersDirectory dir = new ByteBuffersDirectory();
-            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
-                for (int i = 0; i < names.size(); i++) {
-                    Name n = names.get(i);
-                    Document d = new Document();
-                    d.add(new StoredField("n", i));
-                    d.add(new StringField("compact", Analyzed.compactOf(n.surface()), Field.Store.NO));
-                    d.add(new StringField("kind", n.kind().name(), Field.Store.NO));
-                    d.add(new TextField("tok", String.join(" ", words(n.surface())), Field.Store.NO));
-                    w.addDocument(d);
-                }
-            }
-            return new IndexSearcher(DirectoryReader.open(dir));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * The span as whole words of a name, in order (a phrase); a Korean span is also read alone, as the
      * names were analysed. No prefix or fuzzy fallback.
      */
     public List<Partial> wholeWords(List<String> words, String compact) {
-        List<Partial> out = new ArrayList<>();
-        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-        words.forEach(w -> phrase.add(new Term("tok", w)));
-        collect(phrase.build(), Rank.TOKEN, compact, out);
-        List<String> alone = Folding.hasHangul(compact) ? words(compact) : words;
-        if (out.isEmpty() && !alone.equals(words) && !alone.isEmpty()) {
-            // the analyser cuts a Korean word by its context: "복제본의" is 복 + 제본 in a question, 복제본 in the
-            // name "학사 DB 복제본" — the word read alone, as the names were, is tried too
-            PhraseQuery.Builder again = new PhraseQuery.Builder();
-            alone.forEach(w -> again.add(new Term("tok", w)));
-            collect(again.build(), Rank.TOKEN, compact, out);
-        }
-        return out;
+        return index.wholeWords(words, compact);
     }
 
     /**
      * Partial matches of a span of the question (its words, compact), best rank first: the span as
-     * whole words of a name, as a prefix of a name (3+ characters), within edit distance of a name
+     * whole words of a name, as a prefix of a name (4+ characters), within edit distance of a name
      * (1 edit for 5–8 characters, 2 above; never a code), or within one edit of a name's beginning.
      * Only the best rank that has any hit is returned.
      */
     public List<Partial> partial(List<String> words, String compact) {
-        List<Partial> out = wholeWords(words, compact);
-        if (!out.isEmpty()) {
-            return out;
-        }
-        if (compact.length() >= 4) {
-            collect(new PrefixQuery(new Term("compact", compact)), Rank.PREFIX, compact, out);
-            if (!out.isEmpty()) {
-                return out;
-            }
-        }
-        if (compact.length() >= 5 && !compact.chars().allMatch(Character::isDigit)) {
-            int edits = compact.length() <= 8 ? 1 : 2;
-            if (compactGrams.mayBeWithin(compact, edits)) {
-                collect(notCode(new FuzzyQuery(new Term("compact", compact), edits, 0, MAX_HITS, true)), Rank.FUZZY,
-                        compact, out);
-            }
-            if (words.size() == 1 && wordGrams.mayBeWithin(compact, edits)) {
-                collect(notCode(new FuzzyQuery(new Term("tok", compact), edits, 0, MAX_HITS, true)), Rank.FUZZY,
-                        compact, out);
-            }
-            if (out.isEmpty() && compactGrams.mayPrefixWithin(compact, 1)) {
-                Automaton lev = new LevenshteinAutomata(compact, true).toAutomaton(1);
-                Automaton prefixed = Operations.determinize(Operations.concatenate(lev, Automata.makeAnyString()),
-                        Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
-                collect(notCode(new AutomatonQuery(new Term("compact", compact), prefixed)), Rank.FUZZY_PREFIX,
-                        compact, out);
-            }
-            if (!out.isEmpty()) {
-                int best = out.stream().mapToInt(Partial::distance).min().orElse(0);
-                out.removeIf(p -> p.distance() > best);
-            }
-        }
-        return out;
-    }
-
-    private static Query notCode(Query q) {
-        return new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
-                .add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term("kind", NameKind.CODE.name())), BooleanClause.Occur.MUST_NOT).build();
-    }
-
-    private void collect(Query q, Rank rank, String compact, List<Partial> out) {
-        try {
-            for (ScoreDoc sd : searcher.search(q, MAX_HITS).scoreDocs) {
-                Name n = names.get(searcher.storedFields().document(sd.doc).getField("n").numericValue().intValue());
-                if (out.stream().anyMatch(p -> p.name().entity().equals(n.entity()))) {
-                    continue;
-                }
-                int distance = switch (rank) {
-                    case FUZZY -> Math.min(Edits.distance(compact, Analyzed.compactOf(n.surface())),
-                            minWordDistance(compact, n.surface()));
-                    case FUZZY_PREFIX -> Edits.prefixDistance(compact, Analyzed.compactOf(n.surface()));
-                    default -> 0;
-                };
-                out.add(new Partial(n, rank, distance));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int minWordDistance(String compact, String surface) {
-        int best = Integer.MAX_VALUE;
-        for (String w : words(surface)) {
-            best = Math.min(best, Edits.distance(compact, w));
-        }
-        return best;
+        return index.partial(words, compact);
     }
 }

@@ -364,4 +364,23 @@ final class Intervals {
         }
         return false;
     }
+
+    /**
+     * The zone of "local time" ("현지 시각 기준 … 뉴욕 지국"): the zone of the place of rules.time.places the question
+     * names; null when it names none (the question's zone stays), and a stated problem when it names places of
+     * different zones.
+     */
+    static String localZone(Analyzed a, PromptTime time, List<String> problems) {
+        java.util.Map<String, String> named = new java.util.LinkedHashMap<>();
+        time.places().forEach((place, zone) -> {
+            if (dev.opsuite.planner.domain.Phrases.indexOf(a.text(), Folding.fold(place)) >= 0) {
+                named.putIfAbsent(zone, place);
+            }
+        });
+        if (named.size() > 1) {
+            problems.add("'local time' of which place: " + String.join(" or ", named.values()));
+            return null;
+        }
+        return named.isEmpty() ? null : named.keySet().iterator().next();
+    }
 }

@@ -85,6 +85,25 @@ final class Numbers {
         });
     }
 
+    /**
+     * "Which VMs are running above 65% memory": the running state right before a threshold is the verb the
+     * threshold goes with ("running at 80%", "running hot over 90%"), not a status filter.
+     */
+    void runningAt() {
+        String state = "." + rules.runningState();
+        for (Claim c : List.copyOf(claims)) {
+            if (!c.kind().equals("enum") || !c.value().endsWith(state)) {
+                continue;
+            }
+            String after = a.text().substring(c.span().end());
+            int next = c.span().end() + after.length() - after.stripLeading().length();
+            if (claims.stream().anyMatch(x -> x.kind().equals("threshold") && x.span().start() == next)) {
+                claims.remove(c);
+                claims.add(new Claim(c.span(), c.text(), "stopword", "running_at", c.score()));
+            }
+        }
+    }
+
     void depth() {
         for (String p : rules.depthPatterns()) {
             Matcher m = Patterns.of(p, Pattern.CASE_INSENSITIVE).matcher(a.text());
@@ -112,25 +131,47 @@ final class Numbers {
         return Character.isLetter(text.charAt(i - 1));
     }
 
-    /** The N of "top 5", "상위 3개": the first free number when a top/bottom word is present. */
+    /**
+     * The N of "top 5", "상위 3개": the first free number when a top/bottom word is present — the asking clause's
+     * first ("Which three VMs …? We'd pick one of those."). A Korean number word counts only as a count: a counter,
+     * a type word or a top word beside it ("세 대", "두 앱", "상위 세"; not the column of "열 정렬"); digits glued to a
+     * counter are the number ("상위 3행").
+     */
     Integer topN() {
         if (claims.stream().noneMatch(c -> c.kind().equals("top"))) {
             return null;
         }
+        int last = Clauses.last(a.text());
+        Integer asked = topN(t -> Clauses.of(a.text(), t.start()) == last);
+        return asked != null ? asked : topN(t -> true);
+    }
+
+    private static final java.util.regex.Pattern GLUED_COUNT = java.util.regex.Pattern.compile("(\\d{1,3})(\\p{IsHangul}+)");
+
+    private Integer topN(java.util.function.Predicate<Token> where) {
         for (Token t : a.tokens()) {
-            Double word = rules.numberWords().get(t.surface());
-            if (NameShapes.insideHyphenated(a.text(), new Span(t.start(), t.end()))) {
+            if (!where.test(t) || NameShapes.insideHyphenated(a.text(), new Span(t.start(), t.end()))) {
                 continue; // "one-liner", "two-factor": no count
             }
-            if (!reading.claimed(t) && word != null) { // "두 개", "which three apps"
+            Double word = rules.numberWords().get(t.surface());
+            if (!reading.claimed(t) && word != null && (!Folding.hasHangul(t.surface()) || aCount(t))) { // "which three apps"
                 claims.add(new Claim(new Span(t.start(), t.end()), t.surface(), "number", "top_n " + word.intValue(), 1));
                 return word.intValue();
+            }
+            java.util.regex.Matcher glued = GLUED_COUNT.matcher(t.surface());
+            if (!reading.claimed(t) && glued.matches() && rules.understanding().startsWithCounter(glued.group(2))) {
+                int n = Integer.parseInt(glued.group(1));
+                if (n >= 1 && n <= 100) {
+                    claims.add(new Claim(new Span(t.start(), t.end()), t.surface(), "number", "top_n " + n, 1));
+                    return n;
+                }
             }
             if (t.number() && !reading.claimed(t) && !partOfCode(t)) {
                 try {
                     int n = Integer.parseInt(t.surface());
                     if (n >= 1 && n <= 100) {
                         claims.add(new Claim(new Span(t.start(), t.end()), t.surface(), "number", "top_n " + n, 1));
+                        counterAfter(t);
                         return n;
                     }
                 } catch (NumberFormatException e) {
@@ -139,5 +180,24 @@ final class Numbers {
             }
         }
         return null;
+    }
+
+    /** "상위 3행": the counter after the count is read with it. */
+    private void counterAfter(Token t) {
+        a.tokens().stream().filter(x -> x.start() == t.end() && !reading.claimed(x)
+                && rules.understanding().counters().contains(x.surface())).findFirst()
+                .ifPresent(x -> claims.add(new Claim(new Span(x.start(), x.end()), x.surface(), "stopword", "counter", 1)));
+    }
+
+    /** A Korean number word with a counter after it, or a type word after it, or a top word right before it. */
+    private boolean aCount(Token t) {
+        if (rules.understanding().startsWithCounter(a.text().substring(t.end()))) {
+            return true;
+        }
+        String before = a.text().substring(0, t.start()).stripTrailing();
+        int after = t.end() + (a.text().substring(t.end()).length() - a.text().substring(t.end()).stripLeading().length());
+        return claims.stream().anyMatch(c -> c.span().start() == after && (c.kind().equals("entity_type")
+                || c.kind().equals("enum") && c.value().contains(".ci_type="))
+                || c.kind().equals("top") && c.span().end() == before.length());
     }
 }

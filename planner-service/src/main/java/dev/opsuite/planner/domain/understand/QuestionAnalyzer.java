@@ -69,7 +69,7 @@ public final class QuestionAnalyzer {
                                    java.util.function.Function<String, java.util.Set<String>> asked,
                                    List<String> particles) {
         // "transfer's" is transfer: the possessive is not glued into another name ("transfers")
-        String text = Folding.fold(question).replaceAll("(\\p{L})['’]s\\b", "$1").replaceAll("\\s+", " ").trim();
+        String text = withoutPossessives(Folding.fold(question)).replaceAll("\\s+", " ").trim();
         List<Token> tokens = tokenize(text);
         String swapped = swappedLetters(text, tokens, known, meaningful);
         if (!swapped.equals(text)) {
@@ -87,6 +87,13 @@ public final class QuestionAnalyzer {
             tokens = tokenize(text);
         }
         return new Analyzed(text, tokens, particles, capitalized(question));
+    }
+
+    private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile("(\\p{L})['’]s\\b");
+
+    /** "Editor's Desk" → "Editor Desk": a question is read without English possessives, and names are indexed so too. */
+    static String withoutPossessives(String text) {
+        return POSSESSIVE.matcher(text).replaceAll("$1");
     }
 
     private static final java.util.regex.Pattern LATIN_WORD = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*");

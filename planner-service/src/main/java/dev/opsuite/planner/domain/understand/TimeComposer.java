@@ -54,7 +54,11 @@ final class TimeComposer {
                     rest.add(t); // "0800-1100Z": a zone and two times of day
                 }
                 String key = t.field("zone").isEmpty() ? t.field("name") : t.field("zone");
-                String id = time.zones().getOrDefault(key, key.toUpperCase(Locale.ROOT));
+                String id = key.equals("local") ? Intervals.localZone(a, time, problems)
+                        : time.zones().getOrDefault(key, key.toUpperCase(Locale.ROOT));
+                if (id == null) {
+                    continue; // "local time" of no place named: the zone stays the question's
+                }
                 try {
                     zone = ZoneId.of(id);
                 } catch (DateTimeException e) {
@@ -154,7 +158,7 @@ final class TimeComposer {
             // "2026-11-27 09:00 to 13:00": an instant, then the time it runs to on that day
             ZonedDateTime from = days.get(0).from();
             TimeOfDay t = tods.get(0);
-            ZonedDateTime to = from.toLocalDate().atTime(clock(t.time(), t.meridiem())).atZone(zone);
+            ZonedDateTime to = from.toLocalDate().atTime(TimeOfDay.clock(t.time(), t.meridiem())).atZone(zone);
             if (!to.isAfter(from)) {
                 to = to.plusDays(1);
             }
@@ -243,10 +247,10 @@ final class TimeComposer {
         TimeOfDay t1 = tods.get(0);
         if (tods.size() >= 2) {
             TimeOfDay t2 = tods.get(1);
-            LocalTime a1 = clock(t1.time(), t1.meridiem().isEmpty() && !t2.meridiem().isEmpty()
-                    && t1.time().getHour() + 12 <= clock(t2.time(), t2.meridiem()).getHour() ? t2.meridiem() : t1.meridiem());
+            LocalTime a1 = TimeOfDay.clock(t1.time(), t1.meridiem().isEmpty() && !t2.meridiem().isEmpty()
+                    && t1.time().getHour() + 12 <= TimeOfDay.clock(t2.time(), t2.meridiem()).getHour() ? t2.meridiem() : t1.meridiem());
             // "저녁 7시부터 9시까지" is until 21:00; "…부터 자정까지" until midnight — hour 0 is never an afternoon's
-            LocalTime a2 = clock(t2.time(), t2.meridiem().isEmpty() && "pm".equals(t1.meridiem())
+            LocalTime a2 = TimeOfDay.clock(t2.time(), t2.meridiem().isEmpty() && "pm".equals(t1.meridiem())
                     && t2.time().getHour() > 0 && t2.time().getHour() < 12 ? "pm" : t2.meridiem());
             ZonedDateTime from = date.atTime(a1).atZone(zone);
             ZonedDateTime to = date.atTime(a2).atZone(zone);
@@ -255,7 +259,7 @@ final class TimeComposer {
             }
             return new Interval(from, to, "range:" + from.toOffsetDateTime() + "/" + to.toOffsetDateTime(), "");
         }
-        ZonedDateTime at = date.atTime(clock(t1.time(), t1.meridiem())).atZone(zone);
+        ZonedDateTime at = date.atTime(TimeOfDay.clock(t1.time(), t1.meridiem())).atZone(zone);
         if (t1.role().equals("since")) {
             // "10월 13일 오전 10시부터 (지금까지)", "since 10:00 on Oct 13": from that moment to now, across days
             ZonedDateTime end = at.isBefore(nowZ) ? nowZ : day.to();
@@ -272,9 +276,9 @@ final class TimeComposer {
     private Interval dayTimeRange(List<Interval> days, List<TimeOfDay> tods) {
         TimeOfDay t1 = tods.get(0);
         TimeOfDay t2 = tods.get(1);
-        ZonedDateTime from = dayBefore(days, t1.at()).from().toLocalDate().atTime(clock(t1.time(), t1.meridiem()))
+        ZonedDateTime from = dayBefore(days, t1.at()).from().toLocalDate().atTime(TimeOfDay.clock(t1.time(), t1.meridiem()))
                 .atZone(zone);
-        ZonedDateTime to = dayBefore(days, t2.at()).from().toLocalDate().atTime(clock(t2.time(), t2.meridiem()))
+        ZonedDateTime to = dayBefore(days, t2.at()).from().toLocalDate().atTime(TimeOfDay.clock(t2.time(), t2.meridiem()))
                 .atZone(zone);
         if (!to.isAfter(from)) {
             to = to.plusDays(1);
@@ -291,17 +295,6 @@ final class TimeComposer {
         }
         return best;
     }
-
-    private static LocalTime clock(LocalTime t, String meridiem) {
-        if ("pm".equals(meridiem) && t.getHour() < 12) {
-            return t.plusHours(12);
-        }
-        if ("am".equals(meridiem) && t.getHour() == 12) {
-            return t.minusHours(12);
-        }
-        return t;
-    }
-
 
     /**
      * A part of a day ("morning", "밤에") is time only when a day is named with it — its own ("this

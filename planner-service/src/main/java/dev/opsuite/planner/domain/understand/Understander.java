@@ -77,12 +77,13 @@ public final class Understander {
         new SiblingNames(reading).link();
         new FamilyNames(reading).link();
         EventReferences.claim(reading, a, rules);
-        List<TimeAtom> atoms = askedTimes(sameDay(TimeExpressions.atoms(a, rules.time(), rules.numberWords(), exclusive)));
+        List<TimeAtom> atoms = new AskedTimes(reading).of(sameDay(TimeExpressions.atoms(a, rules.time(), rules.numberWords(), exclusive)));
         TimeReading time = TimeComposer.compose(a, atoms, rules.time(), now, zone);
         time.spans().forEach(s -> reading.claimExclusive(s, "time", time.name(), 1));
         numbers.thresholds();
         numbers.depth();
         vocabulary.vocabulary();
+        numbers.runningAt();
         vocabulary.countOfAUnit();
         vocabulary.fuzzyVocabulary(2); // "eror rate": a misspelt word beside one spelt right
         estate.estateValuesOfLabels();
@@ -182,36 +183,6 @@ public final class Understander {
             }
         }
         return out;
-    }
-
-    /**
-     * "Alert 'disaster sms delivery delayed' at 04:10. Average error rate … between 4am and 6:30am on Aug 13?",
-     * "[2029-07-01T15:42Z] cpu high on X -- max CPU on the UTC day 2029-07-01?": when the last clause states its
-     * own day (with or without times of day), the times of the clauses before (the pasted alert's moment) are
-     * context, not part of the range asked.
-     */
-    private List<TimeAtom> askedTimes(List<TimeAtom> atoms) {
-        String text = a.text();
-        int last = Clauses.last(text);
-        if (Clauses.single(text)) {
-            return atoms;
-        }
-        List<TimeAtom> asked = atoms.stream().filter(t -> Clauses.of(text, t.span().start()) == last).toList();
-        boolean day = asked.stream().anyMatch(t -> List.of("day", "month", "weekday", "relative", "instant").contains(t.kind()));
-        boolean clock = asked.stream().anyMatch(t -> t.kind().equals("tod") || t.kind().equals("clock_range"));
-        // a day alone counts when the last clause asks ("-- what was the max CPU on the UTC day 2029-07-01?"), not
-        // when it remarks ("…average error rate? Sunday afternoons are our biggest basket hours.")
-        return day && (clock || asks(last)) ? asked : atoms;
-    }
-
-    /** Whether a clause holds a question word, a word of intent or a measure: it asks, it does not remark. */
-    private boolean asks(int clause) {
-        String text = a.text();
-        return a.tokens().stream().filter(t -> Clauses.of(text, t.start()) == clause).anyMatch(t -> {
-            String c = Analyzed.compactOf(t.surface());
-            return lexicon.questionWord(c) || lexicon.phrases().get(c).stream()
-                    .anyMatch(w -> w.kind() == Word.Kind.INTENT || w.kind() == Word.Kind.METRIC);
-        });
     }
 
     /**

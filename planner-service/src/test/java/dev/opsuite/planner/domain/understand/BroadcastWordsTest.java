@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsuite.model.PlanModel;
+import dev.opsuite.planner.domain.PlanDecision;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,13 @@ class BroadcastWordsTest {
     static void load() throws Exception {
         List<EntityDictionary.Entity> cis = List.of(ci("BUR-951", "London Live Link", "app"),
                 ci("vm-2047", "OTT Origin VM", "vm"), ci("vm-2048", "Caption VM", "vm"),
-                ci("GFX-302", "Election Night", "app"), ci("TRF-603", "As-Run Reconciler", "app"));
-        estate = new WordsEstate(NOW, new EntityDictionary(7, cis, List.of(), List.of()));
+                ci("GFX-302", "Election Night", "app"), ci("TRF-603", "As-Run Reconciler", "app"),
+                ci("BUR-952", "New York Live Link", "app"), ci("enc8-bay01", "New York Bureau Edge", "server"),
+                ci("NRC-202", "Editor's Desk", "app"), ci("lb-lima", "Newsroom Edge", "load_balancer"),
+                ci("nrcsdb-0", "Newsroom DB", "database"), ci("trafdb-0", "편성 DB", "database"),
+                ci("enc1-bay03", "Tri-Level", "server"));
+        List<Map.Entry<Integer, String>> aliases = List.of(Map.entry(0, "london link"), Map.entry(6, "뉴욕 지국 서버"));
+        estate = new WordsEstate(NOW, new EntityDictionary(7, cis, aliases, List.of()));
     }
 
     private static EntityDictionary.Entity ci(String code, String name, String type) {
@@ -58,5 +64,66 @@ class BroadcastWordsTest {
                 + " Reconciler incident.").kind(), "a noun of a list written with a slash is no command");
         PlanModel alerted = estate.plan("Has the Caption VM alerted today?");
         assertTrue(alerted.history().eventTypes().contains("alert"), alerted.toString());
+    }
+
+    @Test
+    void localTimeIsTheZoneOfThePlaceNamed() {
+        PlanModel ny = estate.plan("현지 시각 기준 11월 5일(서머타임 끝난 날) 뉴욕 지국 서버 메모리 최대치는요?");
+        assertEquals("2034-11-05T00:00-04:00", ny.metric().timeFrom(), ny.toString());
+        assertEquals("2034-11-06T00:00-05:00", ny.metric().timeTo(), "the 25-hour day the clocks went back");
+        PlanModel nj = estate.plan("2026년 7월 19일 뉴저지 현지 시각 기준으로 OTT Origin VM 평균 CPU 알 수 있을까요?");
+        assertEquals("2026-07-19T00:00-04:00", nj.metric().timeFrom(), nj.toString());
+        PlanModel none = estate.plan("OTT Origin VM average CPU on 2034-12-01, local time");
+        assertEquals("2034-12-01T00:00+09:00", none.metric().timeFrom(), "no place named: the question's zone stays");
+        PlanDecision two = estate.decide("London Live Link max latency on 2034-12-01 local time, London or New York?");
+        assertEquals("direct", two.kind(), "two places of different zones: which local time is asked back");
+    }
+
+    @Test
+    void aTimeThatDatesPeoplesWorkIsNotTheDatas() {
+        PlanModel report = estate.plan("Quick favour: for the year-end capacity report I need the average CPU of the"
+                + " OTT Origin VM over last month.");
+        assertEquals("last_month", report.metric().timeRange(), report.toString());
+        assertEquals("avg", report.metric().agg());
+        assertEquals("vm-2047", report.primary().ciCode(), "'I need' is a request, not what the VM needs");
+        PlanModel alone = estate.plan("yesterday's CPU report for the OTT Origin VM");
+        assertEquals("yesterday", alone.metric().timeRange(), "alone in the asking clause, the time is the data's");
+    }
+
+    @Test
+    void anAskingClauseOfThePresentAsksOfNow() {
+        PlanModel p = estate.plan("Good evening everyone, I'm covering for Minsu this week so forgive me. Which VMs are"
+                + " running above 65% memory at the moment?");
+        assertTrue(p.metric().timeRange() == null || p.metric().timeRange().isEmpty(), p.toString());
+        assertEquals(65.0, p.metric().threshold().value());
+        assertTrue(p.primary().filters().stream().noneMatch(f -> f.field().equals("status")),
+                "'running above 65%' is the verb of the threshold, not a status");
+    }
+
+    @Test
+    void theCountAskedIsTheAskingClausesAndACountNotAColumn() {
+        PlanModel rows = estate.plan("열 정렬: 어제 평균 메모리 기준 내림차순으로 VM 상위 3행");
+        assertEquals(3, rows.metric().topN(), rows.toString());
+        assertTrue(rows.primary().mentions() == null || rows.primary().mentions().isEmpty(), "'3행' names no CI");
+        PlanModel three = estate.plan("Hi team, we would rather not buy one. Which three VMs have been the least loaded"
+                + " by average CPU today?");
+        assertEquals(3, three.metric().topN(), three.toString());
+        PlanModel hit = estate.plan("Which two apps hit the worst peak error rate over the past fortnight?");
+        assertEquals(2, hit.metric().topN(), hit.toString());
+        assertEquals("max", hit.metric().agg(), "'apps hit the worst' is no impact question");
+    }
+
+    @Test
+    void namesWithAPossessiveOrAWordLeftOutAndTheirRelations() {
+        PlanModel desk = estate.plan("Hello, the newsroom is writing its continuity plan. What does Editor's Desk rely on,"
+                + " end to end?");
+        assertEquals("NRC-202", desk.primary().ciCode(), desk.toString());
+        PlanModel links = estate.plan("Is the London link slower than the New York link today, on average?");
+        assertEquals(List.of("BUR-951", "BUR-952"), links.primary().ciCodes(), links.toString());
+        PlanModel refs = estate.plan("역방향 조회: 편성 DB를 참조하는 앱 전부 (직간접 포함)");
+        assertEquals("in", refs.graph().direction(), "what refers to it: its dependents");
+        PlanModel hosts = estate.plan("List the child rows of Tri-Level, i.e. every VM it hosts.");
+        assertTrue(hosts.graph().relationTypes().contains("RUNS_ON"), hosts.toString());
+        assertEquals("in", hosts.graph().direction());
     }
 }

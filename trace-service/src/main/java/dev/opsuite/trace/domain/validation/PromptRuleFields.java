@@ -160,6 +160,9 @@ final class PromptRuleFields {
                 field("rules.understanding.whole_words", STRINGS, "Words made of two shorter known ones that are "
                         + "words of their own (\"update\" is not \"up date\", \"downtime\" not \"down time\"): never "
                         + "split as glued words."),
+                field("rules.understanding.counters", STRINGS, "Korean counters (\"개\", \"대\", \"행\") after a number "
+                        + "that make it a count: a number word (\"열\", \"세\") is a count of a top/bottom question only "
+                        + "with one after it, and \"3행\" is three, not a name."),
                 field("rules.understanding.value_units", STRINGS, "Units after a bare count word (\"%\", \"ms\")."),
                 field("rules.understanding.question_words", STRINGS, "Question words the list group also holds "
                         + "that do not ask for a list (\"which\", \"어떤\")."),

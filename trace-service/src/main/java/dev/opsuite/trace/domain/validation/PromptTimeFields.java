@@ -95,6 +95,16 @@ final class PromptTimeFields {
                 field("rules.time.holidays[].substitute_since", INTEGER, "The first year substitute days are given.")
                         .byDefault("0"),
                 field("rules.time.span_words", STRINGS, "Words after which a bare count of days is that many days "
-                        + "up to now, not a day of the month (\"30일 추이\": the last 30 days)."));
+                        + "up to now, not a day of the month (\"30일 추이\": the last 30 days)."),
+                field("rules.time.now_words", STRINGS, "Words of the present (\"right now\", \"지금\"): a question's "
+                        + "asking clause holding one asks of now, not of the times its other clauses name (\"I'm "
+                        + "covering this week … which VMs are above 65% memory at the moment?\")."),
+                field("rules.time.date_of_nouns", STRINGS, "Nouns of people's work (\"report\", \"meeting\", "
+                        + "\"회의\"): a time right before one, at most one word between, is that thing's date and not "
+                        + "the data's (\"the year-end capacity report\", \"지난주 회의에서\") — when another time is "
+                        + "named or it stands in a clause that does not ask."),
+                field("rules.time.places", mapOf(STRING), "Place word → time-zone id (\"뉴욕\": `America/New_York`): "
+                        + "the zone of \"local time\" (a zone atom named `local`) is the zone of the place the "
+                        + "question names; none named, or two of different zones, is a stated problem."));
     }
 }
