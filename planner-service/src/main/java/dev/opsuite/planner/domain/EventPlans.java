@@ -33,6 +33,31 @@ final class EventPlans {
         this.parts = parts;
     }
 
+    /**
+     * "월요일 장애 보고서 초안을 쓰는 중이라 … 뉴스 홈페이지에 12월 18일 어떤 이벤트들이 있었는지": when the asking clause asks
+     * for events itself, a kind of event or a failure word in a clause that asks nothing is context (the report being
+     * written), not a narrowing of the events asked.
+     */
+    private boolean contextOnly(dev.opsuite.planner.domain.understand.Claim c) {
+        String text = u.analyzed().text();
+        int clause = Clauses.of(text, c.span().start());
+        return !Clauses.single(text) && (s.askedIntent("history") || s.askedIntent("happened"))
+                && clause != Clauses.last(text) && !Clauses.asks(text, clause);
+    }
+
+    /** The kinds of event named, less those only the context names ({@link #contextOnly}). */
+    List<String> askedTypes() {
+        String prefix = ".event_type=";
+        return u.of("enum").stream().filter(c -> c.value().contains(prefix) && !contextOnly(c))
+                .map(c -> c.value().substring(c.value().indexOf(prefix) + prefix.length()))
+                .filter(s.eventValues("event_type")::contains).distinct().toList();
+    }
+
+    /** Whether failures are asked: a failure word outside the context only, or an incident's id asked. */
+    boolean failuresAsked() {
+        return u.of("intent").stream().anyMatch(c -> c.value().equals("failure") && !contextOnly(c)) || s.incidentAsked();
+    }
+
     PlanModel events(List<LinkedEntity> ents, List<PlanModel.Filter> filters, List<String> types,
                              boolean failures, PromptDefaults defaults) {
         List<String> eventTypes = new ArrayList<>(types);

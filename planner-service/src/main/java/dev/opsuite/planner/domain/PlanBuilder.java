@@ -6,6 +6,7 @@ import dev.opsuite.model.View;
 import dev.opsuite.model.asset.PromptDefaults;
 import dev.opsuite.model.asset.PromptRules;
 import dev.opsuite.planner.domain.understand.Claim;
+import dev.opsuite.planner.domain.understand.Clauses;
 import dev.opsuite.planner.domain.understand.EntityDictionary;
 import dev.opsuite.planner.domain.understand.LinkedEntity;
 import dev.opsuite.planner.domain.understand.Signals;
@@ -125,7 +126,11 @@ final class PlanBuilder {
             return parts.plan(Intent.EXPAND, hosted ? View.COMPOSITION : View.DEPENDENCY, ents, filters,
                     graph(depth, hosted ? "in" : "out", List.of("RUNS_ON", "HOSTS")), null, null, GRAPH_BLOCKS).plan();
         }
-        Optional<Claim> calls = s.intentClaim("calls");
+        // "월요일 장애 보고서 초안을 쓰는 중이라 … 뉴스 홈페이지에 … 어떤 이벤트들이 있었는지": a calling word in a clause that
+        // asks nothing and names no CI is narrative ("writing a draft"), not a question of calls
+        String text = u.analyzed().text();
+        Optional<Claim> calls = s.intentClaim("calls").filter(c -> first == null || cues.sameSentence(c.span(), first.span())
+                || Clauses.asks(text, Clauses.of(text, c.span().start())));
         if (calls.isPresent() && named && !(s.metric().isPresent() && (first != null
                 && !cues.sameSentence(calls.get().span(), first.span()) || cues.measureIsObjectOf(calls.get())))) {
             if (first != null && cues.askedTypesAbove(first)) {
@@ -157,9 +162,9 @@ final class PlanBuilder {
             return parts.plan(Intent.EXPAND, View.DEPENDENCY, ents, filters, graph(depth, "out", List.of("RUNS_ON", "HOSTS")),
                     null, null, GRAPH_BLOCKS).plan();
         }
-        List<String> eventTypes = s.eventValues("event_type");
+        List<String> eventTypes = events.askedTypes();
         // an incident's id pasted as context ("INC-… 타임라인 작성용: 8월 14일 Peak 이벤트 전부") asks for no failures
-        boolean failures = s.intent("failure") || s.incidentAsked();
+        boolean failures = events.failuresAsked();
         boolean metricAsked = s.metric().isPresent();
         // "[INC-…] 발생 구간 … — X 평균 응답시간은?": with a measure asked, a word of events in the context is context
         boolean eventsAsked = metricAsked ? s.askedIntent("history") || s.askedIntent("happened")

@@ -73,6 +73,28 @@ public final class Clauses {
         return asking < 0 ? n : asking;
     }
 
+    /** Whether the clause of this index (0 = the first) holds a question mark or a request. */
+    public static boolean asks(String text, int clause) {
+        if (clause < 0) {
+            return false;
+        }
+        int start = 0;
+        int k = 0;
+        Matcher m = END.matcher(text);
+        while (true) {
+            boolean more = m.find();
+            int end = more ? m.end() : text.length();
+            if (k == clause) {
+                return ASKS.matcher(text.substring(start, end)).find();
+            }
+            if (!more) {
+                return false;
+            }
+            start = end;
+            k++;
+        }
+    }
+
     /** Whether the question is one clause: nothing before the clause that asks, no remark after it. */
     public static boolean single(String text) {
         return count(text, text.length()) == 0;

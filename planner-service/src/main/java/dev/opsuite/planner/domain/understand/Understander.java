@@ -74,7 +74,9 @@ public final class Understander {
                               Map<String, String> assetAliases) {
         linking.assetAliases(assetAliases);
         linking.exactEntities();
-        new SiblingNames(reading).link();
+        SiblingNames siblings = new SiblingNames(reading);
+        siblings.link();
+        siblings.otherParts();
         new FamilyNames(reading).link();
         EventReferences.claim(reading, a, rules);
         List<TimeAtom> atoms = new AskedTimes(reading).of(sameDay(TimeExpressions.atoms(a, rules.time(), rules.numberWords(), exclusive)));

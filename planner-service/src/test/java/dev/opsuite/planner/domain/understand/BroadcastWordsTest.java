@@ -29,8 +29,11 @@ class BroadcastWordsTest {
                 ci("BUR-952", "New York Live Link", "app"), ci("enc8-bay01", "New York Bureau Edge", "server"),
                 ci("NRC-202", "Editor's Desk", "app"), ci("lb-lima", "Newsroom Edge", "load_balancer"),
                 ci("nrcsdb-0", "Newsroom DB", "database"), ci("trafdb-0", "편성 DB", "database"),
-                ci("enc1-bay03", "Tri-Level", "server"));
-        List<Map.Entry<Integer, String>> aliases = List.of(Map.entry(0, "london link"), Map.entry(6, "뉴욕 지국 서버"));
+                ci("enc1-bay03", "Tri-Level", "server"), ci("enc2-bay01", "Playout A", "server"),
+                ci("enc2-bay02", "Playout B", "server"), ci("web-01", "web-01", "server"), ci("web-02", "web-02", "server"),
+                ci("capdb-0", "Caption Store", "database"), ci("WEB-801", "News Website", "app"));
+        List<Map.Entry<Integer, String>> aliases = List.of(Map.entry(0, "london link"), Map.entry(6, "뉴욕 지국 서버"),
+                Map.entry(12, "송출서버 A"), Map.entry(13, "송출서버 B"), Map.entry(17, "뉴스 홈페이지"));
         estate = new WordsEstate(NOW, new EntityDictionary(7, cis, aliases, List.of()));
     }
 
@@ -125,5 +128,30 @@ class BroadcastWordsTest {
         PlanModel hosts = estate.plan("List the child rows of Tri-Level, i.e. every VM it hosts.");
         assertTrue(hosts.graph().relationTypes().contains("RUNS_ON"), hosts.toString());
         assertEquals("in", hosts.graph().direction());
+    }
+
+    @Test
+    void aShortLastPartAfterANameIsItsSibling() {
+        PlanModel ko = estate.plan("송출서버 A랑 B cpu 비교해 줘");
+        assertEquals(List.of("enc2-bay01", "enc2-bay02"), ko.primary().ciCodes(), ko.toString());
+        PlanModel en = estate.plan("compare memory of web-01 and 02");
+        assertEquals(List.of("web-01", "web-02"), en.primary().ciCodes(), en.toString());
+        PlanModel none = estate.plan("Playout A and 7 other servers: CPU?");
+        assertEquals("enc2-bay01", none.primary().ciCode(), "no CI is named 'Playout 7'");
+    }
+
+    @Test
+    void whatAStatementBeforeTheQuestionNamesIsItsContext() {
+        PlanModel owner = estate.plan("안녕하세요, 시청자권익센터입니다. 청각장애인 단체에서 자막 지연 관련 문의가 와서 담당 부서와 직접"
+                + " 이야기해 보려고 합니다. Caption Store 담당 부서가 어디인지 알려 주시면 제가 따로 연락드리겠습니다. 감사합니다.");
+        assertTrue(owner.metric() == null || owner.metric().metricName() == null || owner.metric().metricName().isEmpty(),
+                "the delay of the context is no measure asked: " + owner);
+        assertTrue(owner.primary().fields().contains("owner"), owner.toString());
+        PlanModel events = estate.plan("안녕하세요, 뉴스서비스팀입니다. 월요일 장애 보고서 초안을 쓰는 중이라 시간대별 기록이 필요합니다. 뉴스"
+                + " 홈페이지에 12월 18일 하루 동안 어떤 이벤트들이 있었는지 정리해 주실 수 있을까요? 감사합니다.");
+        assertTrue(events.history().enabled(), events.toString());
+        assertEquals(List.of(), events.history().eventTypes(), "every event of the day, not the incidents of the report");
+        assertEquals(List.of(), events.history().severities());
+        assertEquals("2034-12-18T00:00+09:00", events.history().timeFrom());
     }
 }
