@@ -61,6 +61,9 @@ final class EventPlans {
     PlanModel events(List<LinkedEntity> ents, List<PlanModel.Filter> filters, List<String> types,
                              boolean failures, PromptDefaults defaults) {
         List<String> eventTypes = new ArrayList<>(types);
+        if (eventTypes.contains("change") && !eventTypes.contains("deploy")) {
+            eventTypes.add("deploy"); // "장애·변경 이력": a deploy is a change too, as before an incident
+        }
         List<String> severities = new ArrayList<>(s.eventValues("severity"));
         if (eventTypes.isEmpty() && s.intent("why") && failures) {
             eventTypes.add("build");

@@ -31,8 +31,8 @@ final class GraphCues {
      */
     boolean dependentsOf(LinkedEntity e) {
         Optional<Claim> dep = s.intentClaim("dependency");
-        if (e == null || dep.isEmpty()) {
-            return false;
+        if (e == null || dep.isEmpty() || s.metric().isPresent() && weakDependencyCue()) {
+            return false; // "Need average CPU of the HDB …": the asker's need of a measure
         }
         if ("ko".equals(u.language())) {
             return e.particle().startsWith("에") && !e.particle().startsWith("에서");

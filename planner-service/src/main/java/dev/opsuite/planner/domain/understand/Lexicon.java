@@ -81,6 +81,9 @@ public final class Lexicon {
             for (SchemaAsset.FieldDef f : e.fields()) {
                 String field = f.name();
                 f.synonyms().forEach(s -> add(new Word(Word.Kind.FIELD, entity, field, s)));
+                if (field.contains("_")) {
+                    add(new Word(Word.Kind.FIELD, entity, field, field)); // "ci_type=`vm": the field's own name
+                }
                 for (String value : f.values()) {
                     add(new Word(Word.Kind.ENUM, entity + "." + field, value, value));
                     f.labels(value).forEach(l -> add(new Word(Word.Kind.ENUM, entity + "." + field, value, l)));

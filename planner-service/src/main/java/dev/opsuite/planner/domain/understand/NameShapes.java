@@ -75,11 +75,16 @@ final class NameShapes {
                     || core.chars().anyMatch(c -> c < 128 && Character.isLetter(c))
                     && core.chars().anyMatch(Character::isDigit) && core.chars().allMatch(c -> c < 128); // "r12", "db01"
             if ((joined || mixed || gluedUnknown(start, end)) && !vocabularyList(core) && !knownAcrossScripts(core)
-                    && !count(core)) {
+                    && !count(core) && !numbering(core)) {
                 out.add(new Span(start, end));
             }
         }
         return out;
+    }
+
+    /** "5-2", "1.4", "3-1.": digits joined by hyphens or dots only — an item's number, a version, no name written. */
+    private static boolean numbering(String core) {
+        return core.matches("\\d{1,3}(?:[-.]\\d{1,3}){1,2}\\.?");
     }
 
     /** "3행", "5개": a number and a counter, no name ({@link Numbers} reads the count). */
@@ -192,7 +197,7 @@ final class NameShapes {
 
     private static boolean wordBreak(char c) {
         return c == ' ' || c == '(' || c == ')' || c == '[' || c == ']' || c == ',' || c == ';' || c == ':'
-                || c == '"' || c == '?' || c == '!' || c == '=';
+                || c == '"' || c == '?' || c == '!' || c == '=' || c == '<' || c == '>' || c == '`';
     }
 
     /**
@@ -222,6 +227,11 @@ final class NameShapes {
 
     /** "hosts/vms", "cpu/mem": words the assets know joined by a slash are a list of them, not a name. */
     private boolean vocabularyList(String core) {
+        // "cpu_usage", "ci_type": a measure's or a field's own name, copied from a trace or a screen
+        if (lexicon.phrases().get(Analyzed.compactOf(core)).stream()
+                .anyMatch(w -> w.kind() == Word.Kind.METRIC || w.kind() == Word.Kind.FIELD)) {
+            return true;
+        }
         String[] parts = core.split("/");
         if (parts.length < 2) {
             return false;

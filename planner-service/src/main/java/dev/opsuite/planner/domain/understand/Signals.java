@@ -210,14 +210,9 @@ public final class Signals {
      * What was the max CPU of X?" asks the CPU, not the latency the context's "slow" stands for).
      */
     public Optional<String> metric() {
-        String text = u.analyzed().text();
-        int last = Clauses.last(text);
-        // "청각장애인 단체에서 자막 지연 관련 문의가 와서 … Caption Store 담당 부서가 어디인지 알려 주시면": when the asking
-        // clause asks a field, a measure in a clause that asks nothing is the context's, not asked
-        boolean fieldAsked = u.of("field").stream().anyMatch(c -> sentenceOf(c.span().start()) == last);
+        int last = Clauses.last(u.analyzed().text());
         return u.of("metric").stream().filter(c -> sentenceOf(c.span().start()) == last).map(Claim::value).findFirst()
-                .or(() -> u.of("metric").stream().filter(c -> !fieldAsked || Clauses.asks(text, sentenceOf(c.span().start())))
-                        .map(Claim::value).findFirst());
+                .or(() -> u.of("metric").stream().map(Claim::value).findFirst());
     }
 
     /**

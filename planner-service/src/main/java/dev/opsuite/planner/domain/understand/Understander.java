@@ -162,6 +162,14 @@ public final class Understander {
         if (anaphor == null) {
             return atoms;
         }
+        String text = a.text();
+        if (!Clauses.single(text) && Clauses.of(text, anaphor.span().start()) != Clauses.last(text)) {
+            // "…8시 40분부터 9시 40분까지 MTS 에러율 최고 몇이었어? 그날 로그인 터졌잖아": "that day" in a remark names the day
+            // asked again; the times asked stay
+            claims.add(new Claim(anaphor.span(), a.span(anaphor.span().start(), anaphor.span().end()), "stopword",
+                    "same_day", 1));
+            return atoms.stream().filter(t -> t != anaphor).toList();
+        }
         TimeAtom antecedent = null;
         for (TimeAtom t : atoms) {
             if (t.span().end() <= anaphor.span().start() && !t.field("d").isEmpty()
@@ -170,7 +178,7 @@ public final class Understander {
             }
         }
         List<TimeAtom> out = new ArrayList<>();
-        int asked = Clauses.of(a.text(), anaphor.span().start());
+        int asked = Clauses.of(text, anaphor.span().start());
         for (TimeAtom t : atoms) {
             // the times of day of the clauses before ("… 02:10 INC-… --"), not the ones asked with it ("What was
             // the average CPU of X from 09:00 to 12:00 that day?")
