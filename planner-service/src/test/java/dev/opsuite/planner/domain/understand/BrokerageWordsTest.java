@@ -25,7 +25,8 @@ class BrokerageWordsTest {
                 ci("JMGW.KS", "Jumun Gateway", "app"), ci("AUTH.KS", "Injeung Hub", "app"),
                 ci("ora-1521", "Wonjang DB", "database"), ci("kdb-5012", "HDB", "database"),
                 ci("XYSS-0311", "Quant Farm", "server"), ci("PTRC.KS", "Pre-Trade Check", "app"),
-                ci("instance-00004f03", "Overseas VM", "vm"));
+                ci("instance-00004f03", "Overseas VM", "vm"), ci("GRKS.KS", "Greeks Engine", "app"),
+                ci("SGXL.SI", "SGX Link", "app"));
         List<Map.Entry<Integer, String>> aliases = List.of(Map.entry(0, "시세 피드"), Map.entry(1, "MTS"),
                 Map.entry(2, "주문 게이트웨이"), Map.entry(3, "인증 허브"));
         estate = new WordsEstate(NOW, new EntityDictionary(9, cis, aliases, List.of()));
@@ -75,5 +76,15 @@ class BrokerageWordsTest {
         assertTrue(vms.primary().mentions() == null || vms.primary().mentions().isEmpty(), vms.toString());
         PlanModel series = estate.plan("30-minute series of Pre-Trade Check latency_ms, how is it moving?");
         assertEquals("30 minutes", series.metric().bucket(), series.toString());
+    }
+
+    @Test
+    void anIssueOrALinkDropIsTheIncidentChangesCameBefore() {
+        PlanModel issue = estate.plan("Greeks Engine had an issue on 08-03-2035 afternoon. Kindly revert with what all"
+                + " changes were done prior to that.");
+        assertEquals("problem", issue.history().anchor(), "the changes before the issue, not those of the afternoon: " + issue);
+        assertEquals("2035-03-08T12:00+09:00", issue.history().timeFrom(), "the issue is looked for that afternoon");
+        PlanModel drop = estate.plan("Before the SGX Link drop in January, did anybody change anything?");
+        assertEquals("problem", drop.history().anchor(), drop.toString());
     }
 }
