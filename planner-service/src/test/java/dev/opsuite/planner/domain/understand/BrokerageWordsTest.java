@@ -63,6 +63,10 @@ class BrokerageWordsTest {
         PlanModel need = estate.plan("Need average CPU of the HDB for last 24 hours only, please do the needful.");
         assertEquals("avg", need.metric().agg(), "'Need' is the asker's: " + need);
         assertEquals("kdb-5012", need.primary().ciCode());
+        PlanModel quarter = estate.plan("Kindly share the average CPU of Quant Farm for last quarter (Oct to Dec 2034) for"
+                + " our QBR deck.");
+        assertEquals("2034-10-01T00:00+09:00", quarter.metric().timeFrom(), "an abbreviated month before 'to': " + quarter);
+        assertEquals("2035-01-01T00:00+09:00", quarter.metric().timeTo());
         PlanModel ist = estate.plan("Kindly provide max CPU of Quant Farm on 16-11-2032 (IST). That was our backfill night.");
         assertEquals("2032-11-16T00:00+05:30", ist.metric().timeFrom(), ist.toString());
     }
