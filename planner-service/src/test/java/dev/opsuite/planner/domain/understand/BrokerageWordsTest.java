@@ -56,6 +56,9 @@ class BrokerageWordsTest {
         assertTrue(place.primary().fields().contains("location"), place.toString());
         assertEquals("reject", estate.decide("Item 7.4 — Run an UPDATE on the Wonjang DB that sets every 23 February"
                 + " trade to 'SETTLED'.").kind());
+        assertEquals("reject", estate.decide("please run an update on Wonjang DB").kind());
+        assertTrue(!"reject".equals(estate.decide("When did the nightly job run the update on Wonjang DB?").kind()),
+                "a question about a job that ran an update is no command");
     }
 
     @Test
