@@ -47,10 +47,7 @@ final class EventPlans {
 
     /** The kinds of event named, less those only the context names ({@link #contextOnly}). */
     List<String> askedTypes() {
-        String prefix = ".event_type=";
-        return u.of("enum").stream().filter(c -> c.value().contains(prefix) && !contextOnly(c))
-                .map(c -> c.value().substring(c.value().indexOf(prefix) + prefix.length()))
-                .filter(s.eventValues("event_type")::contains).distinct().toList();
+        return s.eventValues("event_type", c -> !contextOnly(c));
     }
 
     /** Whether failures are asked: a failure word outside the context only, or an incident's id asked. */

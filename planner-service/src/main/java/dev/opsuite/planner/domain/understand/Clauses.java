@@ -1,5 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,49 +51,36 @@ public final class Clauses {
     }
 
     private static int asking(String text) {
-        int n = count(text, text.length());
-        if (n == 0) {
+        List<String> clauses = clauses(text);
+        if (clauses.size() == 1) {
             return 0;
         }
-        int start = 0;
         int asking = -1;
-        int k = 0;
-        Matcher m = END.matcher(text);
-        while (true) {
-            boolean more = m.find();
-            int end = more ? m.end() : text.length();
-            if (ASKS.matcher(text.substring(start, end)).find()) {
+        for (int k = 0; k < clauses.size(); k++) {
+            if (ASKS.matcher(clauses.get(k)).find()) {
                 asking = k;
             }
-            if (!more) {
-                break;
-            }
-            start = end;
-            k++;
         }
-        return asking < 0 ? n : asking;
+        return asking < 0 ? clauses.size() - 1 : asking;
+    }
+
+    /** The question's clauses in order, each with the end that closes it. */
+    private static List<String> clauses(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        int start = 0;
+        Matcher m = END.matcher(text);
+        while (m.find()) {
+            out.add(text.substring(start, m.end()));
+            start = m.end();
+        }
+        out.add(text.substring(start));
+        return out;
     }
 
     /** Whether the clause of this index (0 = the first) holds a question mark or a request. */
     public static boolean asks(String text, int clause) {
-        if (clause < 0) {
-            return false;
-        }
-        int start = 0;
-        int k = 0;
-        Matcher m = END.matcher(text);
-        while (true) {
-            boolean more = m.find();
-            int end = more ? m.end() : text.length();
-            if (k == clause) {
-                return ASKS.matcher(text.substring(start, end)).find();
-            }
-            if (!more) {
-                return false;
-            }
-            start = end;
-            k++;
-        }
+        List<String> clauses = clauses(text);
+        return clause >= 0 && clause < clauses.size() && ASKS.matcher(clauses.get(clause)).find();
     }
 
     /** Whether the question is one clause: nothing before the clause that asks, no remark after it. */

@@ -15,8 +15,6 @@ final class NameShapes {
     private static final java.util.regex.Pattern JOINED =
             java.util.regex.Pattern.compile(".*[\\p{L}\\p{N}][-._/][\\p{L}\\p{N}].*");
 
-    /** A number glued to Hangul ("3행"): a count when the Hangul is a counter of the Prompt. */
-    private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile("\\d{1,3}(\\p{IsHangul}+)");
     /** Parts of speech that can be (part of) a name when nothing else claimed them. */
     static final Set<String> NAMELIKE = Set.of("NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XR", "UNKNOWN");
 
@@ -89,8 +87,8 @@ final class NameShapes {
 
     /** "3행", "5개": a number and a counter, no name ({@link Numbers} reads the count). */
     private boolean count(String core) {
-        java.util.regex.Matcher m = COUNT.matcher(core);
-        return m.matches() && reading.rules.understanding().counters().contains(m.group(1));
+        java.util.regex.Matcher m = Numbers.GLUED_COUNT.matcher(core);
+        return m.matches() && reading.rules.understanding().counters().contains(m.group(2));
     }
 
     /**

@@ -146,7 +146,8 @@ final class Numbers {
         return asked != null ? asked : topN(t -> true);
     }
 
-    private static final java.util.regex.Pattern GLUED_COUNT = java.util.regex.Pattern.compile("(\\d{1,3})(\\p{IsHangul}+)");
+    /** A number glued to Hangul ("3행", "5개만"): group 1 the number, group 2 what follows it. */
+    static final java.util.regex.Pattern GLUED_COUNT = java.util.regex.Pattern.compile("(\\d{1,3})(\\p{IsHangul}+)");
 
     private Integer topN(java.util.function.Predicate<Token> where) {
         for (Token t : a.tokens()) {

@@ -301,10 +301,15 @@ public final class Signals {
     }
 
     public List<String> eventValues(String field) {
+        return eventValues(field, c -> true);
+    }
+
+    /** The values of an events field the question names, of the claims that pass {@code kept}. */
+    public List<String> eventValues(String field, java.util.function.Predicate<Claim> kept) {
         List<String> out = new ArrayList<>();
         for (Claim c : u.of("enum")) {
             String prefix = eventsEntity + "." + field + "=";
-            if (c.value().startsWith(prefix) && !out.contains(c.value().substring(prefix.length()))) {
+            if (c.value().startsWith(prefix) && kept.test(c) && !out.contains(c.value().substring(prefix.length()))) {
                 out.add(c.value().substring(prefix.length()));
             }
         }
