@@ -75,6 +75,10 @@ final class Readings {
             line.append(text(reading, "ref_time", lang).replace("{time}", refTime.toString())
                     .replace("{ref}", plan.history().eventRef()));
         }
+        if (plan.understanding().get("context_times") instanceof List<?> context && !context.isEmpty()) {
+            line.append(text(reading, "context_time", lang).replace("{times}",
+                    "'" + String.join("', '", context.stream().map(String::valueOf).toList()) + "'"));
+        }
         if (!plan.unexplained().isEmpty()) {
             line.append(text(reading, "unexplained", lang).replace("{words}",
                     "'" + String.join("', '", plan.unexplained()) + "'"));

@@ -70,6 +70,21 @@ class ReadingsTest {
     }
 
     @Test
+    void timesReadAsContextAreSaid() {
+        PlanModel.Primary one = new PlanModel.Primary("ci", "DB_FLEET", List.of(), List.of(), List.of(), 0, 0,
+                List.of("DB_FLEET"), List.of(), "fleet-db");
+        PlanModel.Metric avg = new PlanModel.Metric("cpu_usage", "avg", "last_month", "2026-11-01T00:00+09:00",
+                "2026-12-01T00:00+09:00", "", 0, "", true, null);
+        PlanModel p = new PlanModel(Intent.LOOKUP, View.SUMMARY, one, null, null, avg, null,
+                new PlanModel.Output(List.of("text"), "text", false), "en", List.of(), List.of(), "", List.of(),
+                Map.of("time_zone", "Asia/Seoul", "context_times", List.of("the year-end", "at 04:10")), List.of());
+        String en = read(p, "en");
+        assertEquals(true, en.endsWith(" · 'the year-end', 'at 04:10' read as context, not as the time asked"), en);
+        assertEquals(true, read(p, "ko").contains("맥락으로 본 시간: 'the year-end', 'at 04:10'"), read(p, "ko"));
+        assertEquals(false, read(plan(Intent.LOOKUP, one, avg, null, "en"), "en").contains("context"));
+    }
+
+    @Test
     void samplesOverAThresholdAndARangedAggregateNameWhatTheyCount() {
         PlanModel.Primary one = new PlanModel.Primary("ci", "DB_FLEET", List.of(), List.of(), List.of(), 0, 0,
                 List.of("DB_FLEET"), List.of(), "fleet-db");

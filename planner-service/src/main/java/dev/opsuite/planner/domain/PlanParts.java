@@ -269,6 +269,9 @@ final class PlanParts {
         understanding.put("dictionary_revision", u.dictionaryRevision());
         understanding.put("problems", u.time().problems());
         understanding.put("asked_at", now.toString());
+        if (!u.time().context().isEmpty()) {
+            understanding.put("context_times", u.time().context());
+        }
         if (!p.history().eventRef().isEmpty() && u.time().present() && !u.time().dayNamed()) {
             // "INC-5327 at 14:10": the time of day is the incident's own, not a bound of the search — said in the reading
             understanding.put("ref_time", String.join(" ", u.claims().stream().filter(c -> c.kind().equals("time")

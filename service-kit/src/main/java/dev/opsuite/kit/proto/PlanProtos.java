@@ -168,6 +168,9 @@ public final class PlanProtos {
         }
         putText(m, "ref_time", u.getRefTime());
         putText(m, "asked_at", u.getAskedAt());
+        if (u.getContextTimesCount() > 0) {
+            m.put("context_times", new ArrayList<Object>(u.getContextTimesList()));
+        }
         return m;
     }
 
@@ -276,6 +279,7 @@ public final class PlanProtos {
                 case "problems" -> list(v).forEach(x -> u.addProblems(text(x)));
                 case "ref_time" -> u.setRefTime(text(v));
                 case "asked_at" -> u.setAskedAt(text(v));
+                case "context_times" -> list(v).forEach(x -> u.addContextTimes(text(x)));
                 default -> throw new IllegalArgumentException("cannot write PlanModel: the reading has no field "
                         + e.getKey());
             }

@@ -30,7 +30,8 @@ final class AskedTimes {
      * "for the year-end capacity report I need the average CPU … over last month", "지난주 회의에서 말씀드린 …":
      * a time right before a noun of rules.time.date_of_nouns (one word between at most) dates that work. It is
      * set aside when another time is named or it stands outside the asking clause — a time alone in the asking
-     * clause stays the data's ("yesterday's CPU report"). What is set aside is read as context, not left unexplained.
+     * clause stays the data's ("yesterday's CPU report"). What is set aside is read as context, not left unexplained,
+     * and the reading says it.
      */
     private List<TimeAtom> notDatesOfWork(List<TimeAtom> atoms) {
         String text = a.text();
@@ -42,8 +43,7 @@ final class AskedTimes {
         List<TimeAtom> out = new ArrayList<>();
         for (TimeAtom t : atoms) {
             if (ofWork.contains(t) && (atoms.size() > ofWork.size() || Clauses.of(text, t.span().start()) != last)) {
-                reading.claims.add(new Claim(t.span(), a.span(t.span().start(), t.span().end()), "stopword",
-                        "date_of_work", 1));
+                context(t, "date_of_work");
             } else {
                 out.add(t);
             }
@@ -86,10 +86,20 @@ final class AskedTimes {
         boolean clock = asked.stream().anyMatch(t -> t.kind().equals("tod") || t.kind().equals("clock_range"));
         // a day alone counts when the last clause asks ("-- what was the max CPU on the UTC day 2029-07-01?"), not
         // when it remarks ("…average error rate? Sunday afternoons are our biggest basket hours.")
-        if (day && (clock || asks(last))) {
+        if (day && (clock || asks(last)) || !day && !clock && nowAsked(last)) {
+            atoms.stream().filter(t -> !asked.contains(t)).forEach(t -> context(t, "context_time"));
             return asked;
         }
-        return !day && !clock && nowAsked(last) ? asked : atoms;
+        return atoms;
+    }
+
+    /** A time set aside: claimed as context (not left unexplained) and said in the reading. */
+    private void context(TimeAtom t, String why) {
+        String written = a.span(t.span().start(), t.span().end());
+        reading.claims.add(new Claim(t.span(), written, "stopword", why, 1));
+        if (written.codePoints().anyMatch(Character::isLetterOrDigit) && !reading.contextTimes.contains(written)) {
+            reading.contextTimes.add(written);
+        }
     }
 
     /** Whether a clause holds a question word, a word of intent or a measure: it asks, it does not remark. */

@@ -169,8 +169,14 @@ final class Intervals {
                     LocalDate first;
                     String name;
                     if (!t.field("q").isEmpty()) {
-                        // "Q1 2019", "2019년 1분기": the quarter's three months
-                        LocalDate q = LocalDate.of(year(t.field("y")), (Integer.parseInt(t.field("q")) - 1) * 3 + 1, 1);
+                        // "Q1 2019", "2019년 1분기": the quarter's three months; "Q3", "the third quarter" without a
+                        // year: this year's when it has begun, else last year's (as a month without a year)
+                        int first3 = (Integer.parseInt(t.field("q")) - 1) * 3 + 1;
+                        int y = !t.field("y").isEmpty() ? year(t.field("y"))
+                                : !t.field("lastyear").isEmpty() ? today.getYear() - 1
+                                : contextYear != null ? contextYear
+                                : first3 > today.getMonthValue() ? today.getYear() - 1 : today.getYear();
+                        LocalDate q = LocalDate.of(y, first3, 1);
                         return java.util.Optional.of(range(q.atStartOfDay(zone), q.plusMonths(3).atStartOfDay(zone), role));
                     }
                     if (!t.field("quarter_offset").isEmpty()) {
@@ -202,6 +208,9 @@ final class Intervals {
                         name = "month:" + first.toString().substring(0, 7);
                     }
                     ZonedDateTime from = first.atStartOfDay(zone);
+                    if (!t.field("days").isEmpty()) {
+                        return java.util.Optional.of(daysOfMonth(first, t.field("days"), role));
+                    }
                     return java.util.Optional.of(new Interval(from, first.plusMonths(1).atStartOfDay(zone), name, role));
                 }
                 case "year" -> {
@@ -287,6 +296,25 @@ final class Intervals {
                 days.get().last().plusDays(1).atStartOfDay(zone), role));
     }
 
+    /**
+     * "mid-March", "3월 초", "the last week of February": the days of the month an atom's {@code days} names —
+     * "11-20" (days 11 to 20), "21-" (day 21 to the month's end), "last7" (its last seven days).
+     */
+    private Interval daysOfMonth(LocalDate first, String days, String role) {
+        LocalDate next = first.plusMonths(1);
+        LocalDate from;
+        LocalDate to;
+        if (days.startsWith("last")) {
+            from = next.minusDays(Integer.parseInt(days.substring(4)));
+            to = next;
+        } else {
+            String[] ends = days.split("-", -1);
+            from = first.plusDays(Integer.parseInt(ends[0]) - 1L);
+            to = ends[1].isEmpty() ? next : first.plusDays(Integer.parseInt(ends[1]));
+        }
+        return range(from.atStartOfDay(zone), (to.isAfter(next) ? next : to).atStartOfDay(zone), role);
+    }
+
     static Interval range(ZonedDateTime from, ZonedDateTime to, String role) {
         return new Interval(from, to, "range:" + from.toOffsetDateTime() + "/" + to.toOffsetDateTime(), role);
     }
@@ -367,20 +395,32 @@ final class Intervals {
 
     /**
      * The zone of "local time" ("현지 시각 기준 … 뉴욕 지국"): the zone of the place of rules.time.places the question
-     * names; null when it names none (the question's zone stays), and a stated problem when it names places of
-     * different zones.
+     * names, else the place a CI it names stands in (a field value naming a place: "singapore.desk"); null when
+     * neither names one (the question's zone stays, and the reading names it), and a stated problem when places of
+     * different zones are named.
      */
-    static String localZone(Analyzed a, PromptTime time, List<String> problems) {
-        java.util.Map<String, String> named = new java.util.LinkedHashMap<>();
-        time.places().forEach((place, zone) -> {
-            if (dev.opsuite.planner.domain.Phrases.indexOf(a.text(), Folding.fold(place)) >= 0) {
-                named.putIfAbsent(zone, place);
-            }
-        });
+    static String localZone(Analyzed a, PromptTime time, List<String> problems, List<String> placesOfNamed) {
+        java.util.Map<String, String> named = placesIn(List.of(a.text()), time);
+        if (named.isEmpty()) {
+            // "yesterday local time" of Merlion at singapore.desk: the place is where the CI named stands
+            named = placesIn(placesOfNamed.stream().map(v -> Folding.fold(v).replaceAll("[._/@-]+", " ")).toList(), time);
+        }
         if (named.size() > 1) {
             problems.add("'local time' of which place: " + String.join(" or ", named.values()));
             return null;
         }
         return named.isEmpty() ? null : named.keySet().iterator().next();
+    }
+
+    /** The zones of rules.time.places named in the texts, each with the first place that named it. */
+    private static java.util.Map<String, String> placesIn(List<String> texts, PromptTime time) {
+        java.util.Map<String, String> named = new java.util.LinkedHashMap<>();
+        time.places().forEach((place, zone) -> {
+            String p = Folding.fold(place);
+            if (texts.stream().anyMatch(t -> dev.opsuite.planner.domain.Phrases.indexOf(t, p) >= 0)) {
+                named.putIfAbsent(zone, place);
+            }
+        });
+        return named;
     }
 }

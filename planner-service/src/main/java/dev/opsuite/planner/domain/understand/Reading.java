@@ -20,6 +20,8 @@ final class Reading {
     final List<Span> exclusive = new ArrayList<>();
     final List<LinkedEntity> entities = new ArrayList<>();
     final List<Understanding.Threshold> thresholds = new ArrayList<>();
+    /** Times named but not asked (see {@link TimeReading#context()}), as written. */
+    final List<String> contextTimes = new ArrayList<>();
     Integer depth;
 
     Reading(Analyzed a, Lexicon lexicon, EntityDictionary dictionary, PromptRules rules) {

@@ -54,6 +54,7 @@ final class SoundKeys {
             if (!noVowel) {
                 String said = collapse(word(word.toLowerCase(Locale.ROOT)));
                 readings.add(said); // "RRS" is no word to say
+                readings.add(collapse(word(word.toLowerCase(Locale.ROOT), true))); // "engine": 엔진 beside 엔긴
                 if (said.endsWith("NT") && word.toLowerCase(Locale.ROOT).endsWith("nt")) {
                     readings.add(said.substring(0, said.length() - 1) + "J"); // "content": 콘텐츠 beside 콘텐트
                 }
@@ -118,6 +119,7 @@ final class SoundKeys {
         Set<String> out = new LinkedHashSet<>();
         if (word.toLowerCase(Locale.ROOT).chars().anyMatch(c -> "aeiouy".indexOf(c) >= 0)) {
             out.add(collapse(word(word.toLowerCase(Locale.ROOT))));
+            out.add(collapse(word(word.toLowerCase(Locale.ROOT), true)));
         }
         if (word.length() <= 5) {
             out.add(collapse(letters(word.toLowerCase(Locale.ROOT))));
@@ -135,6 +137,14 @@ final class SoundKeys {
 
     /** One English word read as written: "tax" → TKS, "eleven" → LBN, "search" → SJ, "queue" → K. */
     static String word(String w) {
+        return word(w, false);
+    }
+
+    /**
+     * @param softG a g before e, i or y said as in "engine", "manager", "storage" (엔진, 매니저, 스토리지) — a second
+     *              reading beside the hard one ("gigabit" 기가비트), since spelling does not tell them apart
+     */
+    static String word(String w, boolean softG) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < w.length(); i++) {
             char c = w.charAt(i);
@@ -172,7 +182,8 @@ final class SoundKeys {
                     }
                 }
                 case 'n' -> {
-                    if (next == 'g') {
+                    boolean soft = softG && next == 'g' && i + 2 < w.length() && "eiy".indexOf(w.charAt(i + 2)) >= 0;
+                    if (next == 'g' && !soft) {
                         b.append("NG");
                         i++;
                     } else {
@@ -198,7 +209,8 @@ final class SoundKeys {
                 case 'x' -> b.append("KS");
                 case 'b', 'v' -> b.append('B');
                 case 'f' -> b.append('P');
-                case 'g', 'k' -> b.append('K');
+                case 'g' -> b.append(softG && (next == 'e' || next == 'i' || next == 'y') ? 'J' : 'K');
+                case 'k' -> b.append('K');
                 case 'd' -> b.append('T');
                 case 'j', 'z' -> b.append('J');
                 case 'l' -> b.append('L');

@@ -27,10 +27,13 @@ final class TimeComposer {
     private final List<Span> spans = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private ZoneId zone;
+    /** Field values of the CIs the question names: where a "local time" naming no place may be. */
+    private final List<String> placesOfNamed;
     /** Reads each atom; made once the question's zone is known. */
     private Intervals intervals;
 
-    private TimeComposer(Analyzed a, PromptTime time, OffsetDateTime now, ZoneId zone) {
+    private TimeComposer(Analyzed a, PromptTime time, OffsetDateTime now, ZoneId zone, List<String> placesOfNamed) {
+        this.placesOfNamed = placesOfNamed;
         this.a = a;
         this.time = time;
         this.now = now;
@@ -38,7 +41,22 @@ final class TimeComposer {
     }
 
     static TimeReading compose(Analyzed a, List<TimeAtom> atoms, PromptTime time, OffsetDateTime now, ZoneId zone) {
-        return new TimeComposer(a, time, now, zone).run(atoms);
+        return compose(a, atoms, time, now, zone, List.of());
+    }
+
+    /** @param placesOfNamed field values of the CIs named (see {@link Intervals#localZone}) */
+    static TimeReading compose(Analyzed a, List<TimeAtom> atoms, PromptTime time, OffsetDateTime now, ZoneId zone,
+                               List<String> placesOfNamed) {
+        return new TimeComposer(a, time, now, zone, placesOfNamed).run(atoms);
+    }
+
+    /** Whether the times of today and the relative range agree: one holds the other (or the moment), or they are the same. */
+    private static boolean agree(Interval relative, Interval timed) {
+        if (timed.point()) {
+            return !timed.from().isBefore(relative.from()) && timed.from().isBefore(relative.to());
+        }
+        return relative.contains(timed) || timed.contains(relative)
+                || relative.from().equals(timed.from()) && relative.to().equals(timed.to());
     }
 
     /** Relative ranges that are whole calendar weeks starting on a Monday. */
@@ -54,10 +72,10 @@ final class TimeComposer {
                     rest.add(t); // "0800-1100Z": a zone and two times of day
                 }
                 String key = t.field("zone").isEmpty() ? t.field("name") : t.field("zone");
-                String id = key.equals("local") ? Intervals.localZone(a, time, problems)
+                String id = key.equals("local") ? Intervals.localZone(a, time, problems, placesOfNamed)
                         : time.zones().getOrDefault(key, key.toUpperCase(Locale.ROOT));
                 if (id == null) {
-                    continue; // "local time" of no place named: the zone stays the question's
+                    continue; // "local time" of no place named: the zone stays the question's (the reading names it)
                 }
                 try {
                     zone = ZoneId.of(id);
@@ -79,16 +97,21 @@ final class TimeComposer {
         List<Integer> weekdays = new ArrayList<>();
         List<TimeAtom> weekOfs = new ArrayList<>();
         List<TimeAtom> dayAtoms = new ArrayList<>();
+        List<TimeAtom> todAtoms = new ArrayList<>();
         for (TimeAtom t : rest) {
             String role = intervals.role(t);
             if (t.kind().equals("weekday")) {
                 weekdays.add(t.span().start());
             }
             switch (t.kind()) {
-                case "tod" -> intervals.tod(t, role).ifPresent(tods::add);
+                case "tod" -> intervals.tod(t, role).ifPresent(x -> {
+                    tods.add(x);
+                    todAtoms.add(t);
+                });
                 case "relative" -> intervals.relative(t, nowZ, role).ifPresent(relatives::add);
                 case "part" -> parts.add(t);
                 case "clock_range" -> {
+                    todAtoms.add(t);
                     // "from 9 to 11 a.m.": the meridiem written once is both ends' ("from 11 to 1 pm": 11 is before noon)
                     String ap = t.field("ap").isEmpty() ? "" : time.meridiem().getOrDefault(t.field("ap"), t.field("ap"));
                     int sh = Integer.parseInt(t.field("sh"));
@@ -163,7 +186,18 @@ final class TimeComposer {
                 to = to.plusDays(1);
             }
             out = new Interval(from, to, "range:" + from.toOffsetDateTime() + "/" + to.toOffsetDateTime(), "");
+        } else if (!tods.isEmpty() && days.isEmpty() && !relatives.isEmpty()
+                && !agree(relatives.get(0), withTimes(today(nowZ), tods, nowZ))) {
+            // "over the last 3h (.z.p-03:00 to .z.p)": times of day that do not fall in the range named beside
+            // them do not replace it — the range is read, the times are left unexplained (the reading lists them)
+            out = relatives.get(0);
+            todAtoms.forEach(t -> spans.remove(t.span()));
         } else if (!tods.isEmpty()) {
+            if (tods.size() == 1 && days.size() == 1 && tods.get(0).role().isEmpty() && !days.get(0).role().isEmpty()) {
+                // "since yesterday 9am", "since Monday 09:00": the connector before the day is the moment's too
+                TimeOfDay t = tods.get(0);
+                tods.set(0, new TimeOfDay(t.time(), t.meridiem(), days.get(0).role(), t.at()));
+            }
             out = withTimes(days.isEmpty() ? today(nowZ) : days.get(0), tods, nowZ);
         } else if (days.size() == 2 && (days.get(0).contains(days.get(1)) || days.get(1).contains(days.get(0)))) {
             // "지난 주말 일요일", "on Sunday, over the weekend": the narrower names the day

@@ -13,7 +13,25 @@ import java.util.List;
  * and a measure asked "at" it is the last sample at or before it (see the planner's metric plan).
  */
 public record TimeReading(String name, OffsetDateTime from, OffsetDateTime to, String zone, List<Span> spans,
-                          List<String> problems, boolean dayNamed, boolean instant) {
+                          List<String> problems, boolean dayNamed, boolean instant, List<String> context) {
+    public TimeReading {
+        context = List.copyOf(context);
+    }
+
+    public TimeReading(String name, OffsetDateTime from, OffsetDateTime to, String zone, List<Span> spans,
+                       List<String> problems, boolean dayNamed, boolean instant) {
+        this(name, from, to, zone, spans, problems, dayNamed, instant, List.of());
+    }
+
+    /**
+     * The times the question names that are not the time asked — the date of the work a noun names ("the
+     * year-end report"), the moment of a pasted alert before the asking clause — as written; the reading says
+     * them so that setting them aside is never silent.
+     */
+    public TimeReading withContext(List<String> times) {
+        return new TimeReading(name, from, to, zone, spans, problems, dayNamed, instant, times);
+    }
+
     public boolean present() {
         return from != null;
     }

@@ -80,7 +80,8 @@ public final class Understander {
         new FamilyNames(reading).link();
         EventReferences.claim(reading, a, rules);
         List<TimeAtom> atoms = new AskedTimes(reading).of(sameDay(TimeExpressions.atoms(a, rules.time(), rules.numberWords(), exclusive)));
-        TimeReading time = TimeComposer.compose(a, atoms, rules.time(), now, zone);
+        TimeReading time = TimeComposer.compose(a, atoms, rules.time(), now, zone, namedLocations())
+                .withContext(reading.contextTimes);
         time.spans().forEach(s -> reading.claimExclusive(s, "time", time.name(), 1));
         numbers.thresholds();
         numbers.depth();
@@ -110,6 +111,15 @@ public final class Understander {
         String language = Folding.hasHangul(question) ? "ko" : "en";
         return new Understanding(a, language, claims, entities, time, thresholds, topN, reading.depth, unexplained(),
                 shapes.nameShaped(shapes.compounds()), dictionary.revision(), dictionaryUsed, negatedSpans());
+    }
+
+    /**
+     * The field values (location, site, region — whatever the schema calls them) of the CIs linked so far: where
+     * a "local time" with no place in the question may be ("Merlion" at "singapore.desk").
+     */
+    private List<String> namedLocations() {
+        return entities.stream().filter(LinkedEntity::resolved).flatMap(e -> e.entity().fields().values().stream())
+                .filter(l -> !l.isBlank()).distinct().toList();
     }
 
     private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("[\"“”]([^\"“”]{5,160})[\"“”]");

@@ -165,6 +165,9 @@ final class MappingFields {
                                 field("reading.unexplained", TEXT, "Added for words not understood (`{words}`)."),
                                 field("reading.ref_time", TEXT, "Added when a time of day beside an event id was read "
                                         + "as that event's own time, not as a bound of the search (`{time}`, `{ref}`)."),
+                                field("reading.context_time", TEXT, "Added when times the question names were read "
+                                        + "as context, not as the time asked — the date of the work a noun names, the "
+                                        + "moment of a pasted alert (`{times}`)."),
                                 field("reading.<shape>", TEXT, "The reading of a plan of that shape (`{target}`, "
                                         + "`{metric}`, `{agg}`, `{range}`, `{filters}`, `{depth}`…); a shape without "
                                         + "one gives no line.")

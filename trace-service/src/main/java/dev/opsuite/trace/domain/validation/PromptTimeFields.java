@@ -46,8 +46,11 @@ final class PromptTimeFields {
                 field("rules.time.atoms[].day_offset", SCALAR, "Days from today (`-1`: yesterday; `-{n}`)."),
                 field("rules.time.atoms[].month_offset", SCALAR, "Months from this month (`-1`: last month)."),
                 field("rules.time.atoms[].quarter_offset", SCALAR, "kind month: calendar quarters from this one "
-                        + "(`0`: this quarter, `-1`: the last); a group or constant `q` (1–4) with `y` names one, "
-                        + "`h` (1–2) a half-year."),
+                        + "(`0`: this quarter, `-1`: the last); a group or constant `q` (1–4) names one — of the year "
+                        + "`y`, else this year's when it has begun, else last year's —, `h` (1–2) a half-year."),
+                field("rules.time.atoms[].days", SCALAR, "kind month: the days of the month named — `11-20` (days 11 "
+                        + "to 20), `21-` (day 21 to the month's end), `last7` (its last seven days): \"mid-March\", "
+                        + "\"3월 초\", \"the last week of February\"."),
                 field("rules.time.atoms[].year_offset", SCALAR, "Years from this year."),
                 field("rules.time.atoms[].day_of", SCALAR, "kind day: `previous` — the whole day of the date named "
                         + "before it in the question (\"that day\", \"그날\"); its times of day are dropped."),
