@@ -2,6 +2,7 @@ package dev.opsuite.planner.domain;
 
 import dev.opsuite.model.asset.PromptRules;
 import dev.opsuite.planner.domain.understand.Claim;
+import dev.opsuite.planner.domain.understand.Clauses;
 import dev.opsuite.planner.domain.understand.LinkedEntity;
 import dev.opsuite.planner.domain.understand.Signals;
 import dev.opsuite.planner.domain.understand.Understanding;
@@ -31,7 +32,7 @@ final class GraphCues {
      */
     boolean dependentsOf(LinkedEntity e) {
         Optional<Claim> dep = s.intentClaim("dependency");
-        if (e == null || dep.isEmpty() || s.metric().isPresent() && weakDependencyCue()) {
+        if (e == null || dep.isEmpty() || weakDependencyAside()) {
             return false; // "Need average CPU of the HDB …": the asker's need of a measure
         }
         if ("ko".equals(u.language())) {
@@ -57,6 +58,21 @@ final class GraphCues {
      * "I need the figure for the risk note": "need" beside a metric is the asker's need, not X's
      * dependencies; only a dependency word other than the Prompt asset's weak ones makes it a graph question.
      */
+    /**
+     * A weak dependency word that is the asker's, not the CI's: beside a measure ("I need the CPU of …"), beside
+     * a field asked ("who owns CAP Feed? need to ping them"), or only in a remark outside the asking clause.
+     */
+    boolean weakDependencyAside() {
+        if (!weakDependencyCue() || u.of("intent").stream().noneMatch(c -> c.value().equals("dependency"))) {
+            return false; // no weak word at all ("상태 페이지는 뭐에 의존하고 있어": 의존 is read as a subject's)
+        }
+        String text = u.analyzed().text();
+        int asking = Clauses.last(text);
+        return s.metric().isPresent() || !u.of("field").isEmpty() || u.of("intent").stream()
+                .filter(c -> c.value().equals("dependency"))
+                .noneMatch(c -> Clauses.of(text, c.span().start()) == asking);
+    }
+
     boolean weakDependencyCue() {
         List<String> weak = rules.weakDependencyWords();
         return u.of("intent").stream().filter(c -> c.value().equals("dependency"))
@@ -186,8 +202,8 @@ final class GraphCues {
     /** "A → B": an arrow between two CIs of one clause (a ticket's "… 안 나옵니다 → Crew Roster …" joins two clauses). */
     boolean arrowBetween(LinkedEntity a, LinkedEntity b) {
         String text = u.analyzed().text();
-        if (dev.opsuite.planner.domain.understand.Clauses.of(text, a.span().start())
-                != dev.opsuite.planner.domain.understand.Clauses.of(text, b.span().start())) {
+        if (Clauses.of(text, a.span().start())
+                != Clauses.of(text, b.span().start())) {
             return false;
         }
         String between = text.substring(Math.min(a.span().end(), b.span().start()), b.span().start());

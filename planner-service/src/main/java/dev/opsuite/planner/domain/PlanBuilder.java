@@ -146,7 +146,7 @@ final class PlanBuilder {
         for (String[] v : new String[][] {{"dependency", "DEPENDENCY", "out"}, {"composition", "COMPOSITION", "out"},
                 {"neighbors", "NEIGHBORS", "both"}}) {
             if ((s.intent(v[0]) || v[0].equals("dependency") && cues.subjectDepends(first)) && named
-                    && !(v[0].equals("dependency") && s.metric().isPresent() && cues.weakDependencyCue())) {
+                    && !(v[0].equals("dependency") && cues.weakDependencyAside())) {
                 int d = v[0].equals("neighbors") ? u.depth().orElse(1) : depth;
                 if (v[0].equals("dependency") && first != null && cues.askedTypesAbove(first)) {
                     // "which services depend on the ledger database": only its dependents can be of a higher layer

@@ -235,8 +235,12 @@ final class Intervals {
                     if (!t.field("zone").isEmpty()) {
                         z = ZoneId.of(t.field("zone").equals("z") ? "UTC" : t.field("zone").toUpperCase(Locale.ROOT));
                     }
-                    ZonedDateTime at = LocalDate.of(year(t.field("y")), month(t), Integer.parseInt(t.field("d")))
-                            .atTime(Integer.parseInt(t.field("H")), t.field("M").isEmpty() ? 0 : Integer.parseInt(t.field("M")))
+                    java.time.LocalTime clock = java.time.LocalTime.of(Integer.parseInt(t.field("H")),
+                            t.field("M").isEmpty() ? 0 : Integer.parseInt(t.field("M")));
+                    ZonedDateTime at = t.field("y").isEmpty() && t.field("m").isEmpty() && t.field("mon").isEmpty()
+                            ? dayOfLatestMonth(Integer.parseInt(t.field("d")), clock, nowZ.withZoneSameInstant(z))
+                            .withZoneSameInstant(zone)
+                            : LocalDate.of(year(t.field("y")), month(t), Integer.parseInt(t.field("d"))).atTime(clock)
                             .atZone(z).withZoneSameInstant(zone);
                     lastDate = at.toLocalDate();
                     return java.util.Optional.of(new Interval(at, at.plusHours(1), "range:" + at.toOffsetDateTime() + "/"
@@ -294,6 +298,23 @@ final class Intervals {
         lastDate = days.get().last();
         return java.util.Optional.of(range(days.get().first().atStartOfDay(zone),
                 days.get().last().plusDays(1).atStartOfDay(zone), role));
+    }
+
+    /**
+     * "290000Z" (a date-time group: day of the month, hour, minute): that day of this month in the group's zone,
+     * else of the latest month before whose day it is not still to come.
+     */
+    private static ZonedDateTime dayOfLatestMonth(int day, java.time.LocalTime clock, ZonedDateTime now) {
+        java.time.YearMonth month = java.time.YearMonth.from(now);
+        for (int back = 0; back < 12; back++, month = month.minusMonths(1)) {
+            if (month.isValidDay(day)) {
+                ZonedDateTime at = month.atDay(day).atTime(clock).atZone(now.getZone());
+                if (!at.isAfter(now)) {
+                    return at;
+                }
+            }
+        }
+        throw new DateTimeException("day " + day + " is in no recent month");
     }
 
     /**

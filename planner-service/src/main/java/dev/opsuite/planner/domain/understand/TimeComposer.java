@@ -72,6 +72,9 @@ final class TimeComposer {
                     rest.add(t); // "0800-1100Z": a zone and two times of day
                 }
                 String key = t.field("zone").isEmpty() ? t.field("name") : t.field("zone");
+                if (key.equals("own")) {
+                    continue; // "our time", "우리 시간": the asker's — the question's zone, which the reading names
+                }
                 String id = key.equals("local") ? Intervals.localZone(a, time, problems, placesOfNamed)
                         : time.zones().getOrDefault(key, key.toUpperCase(Locale.ROOT));
                 if (id == null) {

@@ -264,7 +264,8 @@ final class Vocabulary {
         java.util.Map<String, String> implied = rules.superlativeMetrics();
         for (Claim c : List.copyOf(claims)) {
             String metric = implied.getOrDefault(Folding.fold(c.text()).replaceAll("\\s+", " ").trim(), "");
-            if (c.kind().equals("top") && !metric.isEmpty()) {
+            // "the busiest", and a peak of no measure named ("what was Tāwhiri's peak?"): the load the word means
+            if ((c.kind().equals("top") || c.kind().equals("agg")) && !metric.isEmpty()) {
                 claims.add(new Claim(c.span(), c.text(), "metric", metric, c.score()));
                 return;
             }

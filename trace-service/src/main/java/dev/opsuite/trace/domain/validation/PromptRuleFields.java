@@ -58,8 +58,8 @@ final class PromptRuleFields {
                         + "reading.").keys("widths written \"n minutes|hours|days|weeks\""),
                 field("rules.superlatives", STRINGS, "Ranking words that ask for one CI (\"highest\"), unless a "
                         + "plural follows."),
-                field("rules.superlative_metrics", mapOf(STRING), "Ranking words that imply a metric when none is "
-                        + "named (\"slowest\": `latency_ms`)."),
+                field("rules.superlative_metrics", mapOf(STRING), "Ranking or aggregation words that imply a metric "
+                        + "when none is named (\"slowest\": `latency_ms`, \"peak\": `cpu_usage`); the reading names it."),
                 field("rules.negations", OBJECT, "Negation words: a negated value becomes an exclusion."),
                 field("rules.negations.before", STRINGS, "Words before what they negate (\"not\", \"except\")."),
                 field("rules.negations.after", STRINGS, "Words after it (\"빼고\", \"제외\")."),

@@ -1,0 +1,88 @@
+package dev.opsuite.planner.domain.understand;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.opsuite.model.Intent;
+import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.View;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Wordings met on a fifteenth estate (a weather service with a station on New Zealand time) and its writers
+ * (dialect Korean, pager-speak, aviation date-time groups): each case failed before its fix, and each fix is a rule
+ * of reading, not a word of this estate. Asked on the leap day 2036-02-29 at 09:04 in Seoul (00:04 UTC).
+ */
+class WeatherWordsTest {
+    private static final OffsetDateTime NOW = OffsetDateTime.parse("2036-02-29T09:04:00+09:00");
+    private static WordsEstate estate;
+
+    @BeforeAll
+    static void load() {
+        List<EntityDictionary.Entity> cis = List.of(ci("x3000c0s11b0n0", "Cirrus", "server"),
+                ci("JSKO98", "Slurm Controller", "app"), ci("WOKO11", "CAP Feed", "app"),
+                ci("SMAA40", "Polar Obs Relay", "app"), ci("fd42:40::/48", "Radar WAN", "network"),
+                ci("qemu/2203", "Aviation VM", "vm"), ci("x1000c1s0b0n0", "Gale", "server"),
+                ci("SMKO01", "SYNOP Decoder", "app"));
+        List<Map.Entry<Integer, String>> aliases = List.of(Map.entry(0, "권운 호스트"), Map.entry(1, "slurmctld"),
+                Map.entry(3, "polar relay"), Map.entry(4, "radar network"), Map.entry(5, "항공 VM"));
+        estate = new WordsEstate(NOW, new EntityDictionary(15, cis, aliases, List.of()));
+    }
+
+    private static EntityDictionary.Entity ci(String code, String name, String type) {
+        return new EntityDictionary.Entity(code, name, type, false, Map.of("ci.status", "running"));
+    }
+
+    @Test
+    void whatBreaksWhenItGoesDown() {
+        PlanModel dialect = estate.plan("권운 호스트 뻗으믄 어떤 서비스가 날아가노?");
+        assertEquals(View.IMPACT, dialect.view(), "뻗으믄 is 뻗으면 (if it goes down): " + dialect);
+        PlanModel arrow = estate.plan("slurmctld down -> which apps stall?");
+        assertEquals(View.IMPACT, arrow.view(), arrow.toString());
+        assertEquals("JSKO98", arrow.primary().ciCode());
+    }
+
+    @Test
+    void aNeedOfTheAskersIsNoDependency() {
+        PlanModel owner = estate.plan("who owns CAP Feed? need to ping them :wave:");
+        assertEquals(Intent.LOOKUP, owner.intent(), owner.toString());
+        assertTrue(owner.primary().fields().contains("owner"), owner.toString());
+        assertEquals(View.DEPENDENCY, estate.plan("does CAP Feed need the Aviation VM?").view(), "asked, it is one");
+        assertEquals(View.DEPENDENCY, estate.plan("상태 CAP Feed는 뭐에 의존하고 있어?").view(),
+                "a field word beside a dependency word that is not weak");
+    }
+
+    @Test
+    void graphWordsOfThisWriter() {
+        PlanModel ride = estate.plan("Which networks does the polar relay ride on, end to end?");
+        assertEquals(View.DEPENDENCY, ride.view(), ride.toString());
+        assertTrue(ride.primary().filters().stream().anyMatch(f -> f.values().contains("network")),
+                "'networks' is the type, not a word of 'radar network': " + ride);
+        assertTrue(ride.unexplained().isEmpty(), ride.unexplained().toString());
+        PlanModel down = estate.plan("which network does Polar Obs Relay depend on, all the way down?");
+        assertTrue(down.primary().filters().stream().noneMatch(f -> f.values().contains("stopped")),
+                "'all the way down' is no state: " + down);
+        assertEquals(View.COMPOSITION, estate.plan("항공 VM 탑재 항목.").view(), "탑재: what is loaded on it");
+    }
+
+    @Test
+    void zuluTimesAndDateTimeGroups() {
+        PlanModel range = estate.plan("INC-360213-01 postmortem: avg cpu on Gale 02:30Z-04:40Z, 13 Feb");
+        assertEquals("2036-02-13T02:30Z", range.metric().timeFrom(), "read in UTC, the zone written: " + range);
+        assertEquals("2036-02-13T04:40Z", range.metric().timeTo());
+        PlanModel dtg = estate.plan("SYNOP Decoder error rate, mean, since 290000Z.");
+        assertEquals("2036-02-29T09:00+09:00", dtg.metric().timeFrom(), "29th 00:00 UTC: " + dtg);
+        PlanModel nz = estate.plan("Yesterday our time (NZDT, 28 Feb), what was the average latency on the Polar Obs Relay?");
+        assertEquals("2036-02-28T00:00+13:00", nz.metric().timeFrom(), nz.toString());
+        assertTrue(nz.unexplained().isEmpty(), nz.unexplained().toString());
+        PlanModel peak = estate.plan("And the day before, 20 June 2033 NZST, what was Gale's peak?");
+        assertEquals("cpu_usage", peak.metric().metricName(), "a peak of no measure named is the load: " + peak);
+        assertEquals("2033-06-20T00:00+12:00", peak.metric().timeFrom(), peak.toString());
+        PlanModel offset = estate.plan("max cpu of Gale yesterday UTC+9");
+        assertEquals("2036-02-28T00:00+09:00", offset.metric().timeFrom(), offset.toString());
+    }
+}
