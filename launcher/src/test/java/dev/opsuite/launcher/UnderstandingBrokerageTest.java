@@ -24,12 +24,13 @@ import java.util.List;
  * a month). 212 questions (106 Korean, 106 English) by six new writers, split once into dev18 (to be tuned on) and
  * test14 (never tuned on). First measured before any tuning on it (2026-12-05, product at commit aee053b): dev18
  * 72.6 / 75.0 %, test14 84.9 / 87.5 % (clean / beside the demo); unchanged by the rules read from dev17 that day.
- * After the first rules read from dev18 (commit after 2a77f02): dev18 87.7 / 87.5 %, test14 88.7 / 89.6 %; the floors
- * sit about five points under the lower figure of each half.
+ * After the first rules read from dev18 (commit after 2a77f02): dev18 87.7 / 87.5 %, test14 88.7 / 89.6 %; after the
+ * weather set's round and two more of its own (2026-12-05 afternoon): dev18 90.6 / 90.6 %; the floors sit about five
+ * points under the lower figure of each half.
  */
 class UnderstandingBrokerageTest extends UnderstandingSetTest {
     UnderstandingBrokerageTest() {
         super("understanding14", "2035-03-30T15:47:00+09:00", List.of("questions.tsv"),
-                ordered("dev18", 0.81, "test14", 0.83));
+                ordered("dev18", 0.85, "test14", 0.83));
     }
 }

@@ -65,7 +65,9 @@ final class EventPlans {
         if (eventTypes.isEmpty() && s.intent("why") && failures) {
             eventTypes.add("build");
         }
-        if (failures && severities.isEmpty()) {
+        // a failure word asks for the serious events, unless changes are asked beside the failures ("장애·변경 이력":
+        // a deploy or a change is seldom more than info, and would be filtered out)
+        if (failures && severities.isEmpty() && !eventTypes.contains("change") && !eventTypes.contains("deploy")) {
             severities.addAll(List.of("critical", "major"));
         }
         // "what happened in INC-5327": the events that name it, any type, any severity

@@ -105,7 +105,8 @@ final class PlanBuilder {
             return parts.plan(Intent.PATH, View.PATH, cues.pathEnds(ents), filters, graph(6, "both", List.of()), null, null,
                     GRAPH_BLOCKS).plan();
         }
-        if ((s.intent("impact") || cues.dependentsOf(first)) && !cues.subjectDepends(first)) {
+        // "… 오류율 최고 얼마였노? 그날 00UTC 런 다 날아갔다 아이가": a failure told in a remark is no impact asked
+        if ((s.intent("impact") && !s.onlyInRemark("impact") || cues.dependentsOf(first)) && !cues.subjectDepends(first)) {
             if (first != null) {
                 s.premiseOf(first);
             }

@@ -204,7 +204,7 @@ final class PlanParts {
         if (!timed) {
             u.of("when").forEach(c -> unexplained.add(c.text()));
         }
-        // an aggregation word with no measure to apply it to ("when did X peak", "how many samples does X
+        // an aggregation word with no measure to apply it to ("how many samples does X
         // have") is not understood, nor one the answer does not give ("최소값과 최대값" answers one of them);
         // a superlative that orders ("highest") is the ranking's own word
         List<Claim> tops = u.of("top");

@@ -209,7 +209,7 @@ final class Intervals {
                     }
                     ZonedDateTime from = first.atStartOfDay(zone);
                     if (!t.field("days").isEmpty()) {
-                        return java.util.Optional.of(daysOfMonth(first, t.field("days"), role));
+                        return java.util.Optional.of(MonthDays.of(first, t.field("days"), zone, role));
                     }
                     return java.util.Optional.of(new Interval(from, first.plusMonths(1).atStartOfDay(zone), name, role));
                 }
@@ -238,7 +238,7 @@ final class Intervals {
                     java.time.LocalTime clock = java.time.LocalTime.of(Integer.parseInt(t.field("H")),
                             t.field("M").isEmpty() ? 0 : Integer.parseInt(t.field("M")));
                     ZonedDateTime at = t.field("y").isEmpty() && t.field("m").isEmpty() && t.field("mon").isEmpty()
-                            ? dayOfLatestMonth(Integer.parseInt(t.field("d")), clock, nowZ.withZoneSameInstant(z))
+                            ? MonthDays.latest(Integer.parseInt(t.field("d")), clock, nowZ.withZoneSameInstant(z))
                             .withZoneSameInstant(zone)
                             : LocalDate.of(year(t.field("y")), month(t), Integer.parseInt(t.field("d"))).atTime(clock)
                             .atZone(z).withZoneSameInstant(zone);
@@ -298,42 +298,6 @@ final class Intervals {
         lastDate = days.get().last();
         return java.util.Optional.of(range(days.get().first().atStartOfDay(zone),
                 days.get().last().plusDays(1).atStartOfDay(zone), role));
-    }
-
-    /**
-     * "290000Z" (a date-time group: day of the month, hour, minute): that day of this month in the group's zone,
-     * else of the latest month before whose day it is not still to come.
-     */
-    private static ZonedDateTime dayOfLatestMonth(int day, java.time.LocalTime clock, ZonedDateTime now) {
-        java.time.YearMonth month = java.time.YearMonth.from(now);
-        for (int back = 0; back < 12; back++, month = month.minusMonths(1)) {
-            if (month.isValidDay(day)) {
-                ZonedDateTime at = month.atDay(day).atTime(clock).atZone(now.getZone());
-                if (!at.isAfter(now)) {
-                    return at;
-                }
-            }
-        }
-        throw new DateTimeException("day " + day + " is in no recent month");
-    }
-
-    /**
-     * "mid-March", "3월 초", "the last week of February": the days of the month an atom's {@code days} names —
-     * "11-20" (days 11 to 20), "21-" (day 21 to the month's end), "last7" (its last seven days).
-     */
-    private Interval daysOfMonth(LocalDate first, String days, String role) {
-        LocalDate next = first.plusMonths(1);
-        LocalDate from;
-        LocalDate to;
-        if (days.startsWith("last")) {
-            from = next.minusDays(Integer.parseInt(days.substring(4)));
-            to = next;
-        } else {
-            String[] ends = days.split("-", -1);
-            from = first.plusDays(Integer.parseInt(ends[0]) - 1L);
-            to = ends[1].isEmpty() ? next : first.plusDays(Integer.parseInt(ends[1]));
-        }
-        return range(from.atStartOfDay(zone), (to.isAfter(next) ? next : to).atStartOfDay(zone), role);
     }
 
     static Interval range(ZonedDateTime from, ZonedDateTime to, String role) {
@@ -412,36 +376,5 @@ final class Intervals {
             }
         }
         return false;
-    }
-
-    /**
-     * The zone of "local time" ("현지 시각 기준 … 뉴욕 지국"): the zone of the place of rules.time.places the question
-     * names, else the place a CI it names stands in (a field value naming a place: "singapore.desk"); null when
-     * neither names one (the question's zone stays, and the reading names it), and a stated problem when places of
-     * different zones are named.
-     */
-    static String localZone(Analyzed a, PromptTime time, List<String> problems, List<String> placesOfNamed) {
-        java.util.Map<String, String> named = placesIn(List.of(a.text()), time);
-        if (named.isEmpty()) {
-            // "yesterday local time" of Merlion at singapore.desk: the place is where the CI named stands
-            named = placesIn(placesOfNamed.stream().map(v -> Folding.fold(v).replaceAll("[._/@-]+", " ")).toList(), time);
-        }
-        if (named.size() > 1) {
-            problems.add("'local time' of which place: " + String.join(" or ", named.values()));
-            return null;
-        }
-        return named.isEmpty() ? null : named.keySet().iterator().next();
-    }
-
-    /** The zones of rules.time.places named in the texts, each with the first place that named it. */
-    private static java.util.Map<String, String> placesIn(List<String> texts, PromptTime time) {
-        java.util.Map<String, String> named = new java.util.LinkedHashMap<>();
-        time.places().forEach((place, zone) -> {
-            String p = Folding.fold(place);
-            if (texts.stream().anyMatch(t -> dev.opsuite.planner.domain.Phrases.indexOf(t, p) >= 0)) {
-                named.putIfAbsent(zone, place);
-            }
-        });
-        return named;
     }
 }

@@ -15,10 +15,6 @@ import java.util.Set;
  * ambiguous one ("ledger db" among ledger-api / ledger-db) and stopped being filters.
  */
 public final class Signals {
-    /** Intents that ask about more than one CI, or about how CIs relate. */
-    private static final java.util.Set<String> NOT_OF_ONE = java.util.Set.of("compare", "path", "calls", "impact",
-            "dependency", "runs_on", "neighbors", "composition", "before", "changed_before", "why");
-
     private final Understanding u;
     private final String primaryEntity;
     private final String eventsEntity;
@@ -54,64 +50,7 @@ public final class Signals {
             }
             entities.add(n);
         }
-        asideInContext();
-    }
-
-    /**
-     * "I'm visiting the broadcast studio next week. How many CIs are at sangam-studio?": a question whose
-     * filter names one of the estate's own values in one sentence does not take a partial name from
-     * another sentence (its context) as the CI asked about; the name is set aside and said.
-     */
-    private void asideInContext() {
-        int last = Clauses.last(u.analyzed().text());
-        // "[WARN] kiosk error rate. seobu kiosk vs dongbu kiosk error rate right now?": the CIs the last clause
-        // names settle which ones a word of the context meant; the ambiguous word is set aside, not asked about
-        // (only CIs the last clause names exactly: "…? 고객 문의가 있어서요" gives a reason, it names no CI asked about)
-        // A measure asked of the CI the last clause names, with no comparison or relation asked anywhere ("요청자:
-        // 승무운영팀 | … → Crew Roster 현재 에러율"), is asked of that CI alone: the context's names are set aside too
-        boolean measureOfItsOwn = u.of("metric").stream().anyMatch(c -> sentenceOf(c.span().start()) == last)
-                && u.of("intent").stream().noneMatch(c -> NOT_OF_ONE.contains(c.value()));
-        if (!Clauses.single(u.analyzed().text()) && entities.stream().anyMatch(e -> e.resolved() && sentenceOf(e.span().start()) == last
-                && e.rank().score >= EntityDictionary.Rank.EXACT_NAME.score)) {
-            entities.removeIf(e -> {
-                boolean aside = (!e.resolved() && e.rank().score < EntityDictionary.Rank.EXACT_NAME.score || measureOfItsOwn)
-                        && sentenceOf(e.span().start()) < last;
-                if (aside) {
-                    dropped.add(e.mention());
-                }
-                return aside;
-            });
-        }
-        // "Capacity ticket CAP-09: top 3 servers by peak CPU last week": a ranking over a type of CIs in the last
-        // clause; a partial name in the context before it (a ticket's title) is not what it ranks
-        boolean rankingOverType = !Clauses.single(u.analyzed().text()) && u.of("top").stream().anyMatch(t -> sentenceOf(t.span().start()) == last)
-                && u.of("enum").stream().anyMatch(c -> c.value().contains(".ci_type=") && sentenceOf(c.span().start()) == last);
-        if (rankingOverType) {
-            entities.removeIf(e -> {
-                boolean aside = e.rank().score < EntityDictionary.Rank.EXACT_NAME.score && sentenceOf(e.span().start()) < last;
-                if (aside) {
-                    dropped.add(e.mention());
-                }
-                return aside;
-            });
-        }
-        List<Claim> values = u.of("value").stream().filter(v -> v.score() >= 1.0).toList(); // the value spelt out
-        if (values.isEmpty() || Clauses.single(u.analyzed().text())) {
-            return;
-        }
-        java.util.Set<Integer> asked = new java.util.HashSet<>();
-        values.forEach(v -> asked.add(sentenceOf(v.span().start())));
-        // '{"panel":"gate latency"} top 3 apps by latency at T3_GATE now?': a ranking over the CIs at a place ranks
-        // them; a CI the context names, however exactly, is not what it asks after
-        boolean ranking = asked.contains(last) && u.of("top").stream().anyMatch(t -> sentenceOf(t.span().start()) == last);
-        entities.removeIf(e -> {
-            boolean aside = (ranking || e.rank().score < EntityDictionary.Rank.EXACT_NAME.score)
-                    && !asked.contains(sentenceOf(e.span().start()));
-            if (aside) {
-                dropped.add(e.mention());
-            }
-            return aside;
-        });
+        new ContextNames(u, entities, dropped).setAside();
     }
 
     /**
@@ -120,9 +59,22 @@ public final class Signals {
      * stands in an earlier clause — the context the operator gives, not what is asked.
      */
     public boolean onlyInContext(String intentGroup) {
+        return onlyOutside(intentGroup, false);
+    }
+
+    /**
+     * Like {@link #onlyInContext}, for words only in a remark after the asking clause ("… 오류율 최고 얼마였노? 그날
+     * 00UTC 런 다 날아갔다 아이가"); a statement before it may set up what is asked ("Suppose X went down. Which …").
+     */
+    public boolean onlyInRemark(String intentGroup) {
+        return onlyOutside(intentGroup, true);
+    }
+
+    private boolean onlyOutside(String intentGroup, boolean after) {
         int last = Clauses.last(u.analyzed().text());
         List<Claim> words = u.of("intent").stream().filter(c -> c.value().equals(intentGroup)).toList();
-        if (Clauses.single(u.analyzed().text()) || words.isEmpty() || words.stream().anyMatch(c -> sentenceOf(c.span().start()) == last)) {
+        if (Clauses.single(u.analyzed().text()) || words.isEmpty() || words.stream().anyMatch(c -> sentenceOf(c.span().start()) == last)
+                || after && words.stream().anyMatch(c -> sentenceOf(c.span().start()) >= 0)) {
             return false;
         }
         boolean asks = u.of("intent").stream().anyMatch(c -> (c.value().equals("which") || c.value().equals("list"))

@@ -44,7 +44,7 @@ final class TimeComposer {
         return compose(a, atoms, time, now, zone, List.of());
     }
 
-    /** @param placesOfNamed field values of the CIs named (see {@link Intervals#localZone}) */
+    /** @param placesOfNamed field values of the CIs named (see {@link LocalZones#of}) */
     static TimeReading compose(Analyzed a, List<TimeAtom> atoms, PromptTime time, OffsetDateTime now, ZoneId zone,
                                List<String> placesOfNamed) {
         return new TimeComposer(a, time, now, zone, placesOfNamed).run(atoms);
@@ -63,7 +63,7 @@ final class TimeComposer {
     private static final java.util.Set<String> weeks = java.util.Set.of("last_week", "this_week");
 
     private TimeReading run(List<TimeAtom> found) {
-        List<TimeAtom> atoms = anchoredParts(found);
+        List<TimeAtom> atoms = DayParts.anchored(a, found);
         List<TimeAtom> rest = new ArrayList<>();
         for (TimeAtom t : atoms) {
             spans.add(t.span());
@@ -75,7 +75,7 @@ final class TimeComposer {
                 if (key.equals("own")) {
                     continue; // "our time", "우리 시간": the asker's — the question's zone, which the reading names
                 }
-                String id = key.equals("local") ? Intervals.localZone(a, time, problems, placesOfNamed)
+                String id = key.equals("local") ? LocalZones.of(a, time, problems, placesOfNamed)
                         : time.zones().getOrDefault(key, key.toUpperCase(Locale.ROOT));
                 if (id == null) {
                     continue; // "local time" of no place named: the zone stays the question's (the reading names it)
@@ -153,7 +153,8 @@ final class TimeComposer {
         if (!parts.isEmpty() && tods.isEmpty()) {
             // a part of a day applies to one day; on a range or beside another part it is said, not dropped
             java.util.Optional<Interval> part = parts.size() == 1 && days.size() <= 1 && relatives.isEmpty()
-                    ? partOfDay(parts.get(0), days.isEmpty() ? null : days.get(0), nowZ) : java.util.Optional.empty();
+                    ? new DayParts(a, zone, problems).of(parts.get(0), days.isEmpty() ? null : days.get(0), nowZ)
+                    : java.util.Optional.empty();
             if (part.isPresent()) {
                 days.clear();
                 days.add(part.get());
@@ -225,6 +226,10 @@ final class TimeComposer {
         } else if (!relatives.isEmpty()) {
             out = relatives.get(0);
         } else {
+            return TimeReading.none(spans, problems);
+        }
+        if (out.point() && !out.from().isAfter(nowZ) && out.from().isAfter(nowZ.minusMinutes(1))) {
+            // "at 290004Z, i.e. right now": the moment named is now — the latest value, no range
             return TimeReading.none(spans, problems);
         }
         ZonedDateTime to = out.to().isAfter(nowZ) && !out.from().isAfter(nowZ) ? nowZ : out.to();
@@ -331,57 +336,6 @@ final class TimeComposer {
             }
         }
         return best;
-    }
-
-    /**
-     * A part of a day ("morning", "밤에") is time only when a day is named with it — its own ("this
-     * morning", "어젯밤") or one written right beside it ("yesterday evening", "2014-04-17 morning").
-     * Alone it is often hearsay ("밤에 많이 쓴다고 들어서요"), so it is left for the unexplained words.
-     */
-    private List<TimeAtom> anchoredParts(List<TimeAtom> atoms) {
-        List<TimeAtom> out = new ArrayList<>();
-        for (TimeAtom t : atoms) {
-            if (!t.kind().equals("part") || !t.field("day_offset").isEmpty() || !t.field("own").isEmpty()
-                    || atoms.stream().anyMatch(d -> (d.kind().equals("day") || d.kind().equals("weekday"))
-                    && besideDay(t.span(), d.span()))) {
-                out.add(t);
-            }
-        }
-        return out;
-    }
-
-    private boolean besideDay(Span part, Span day) {
-        Span first = part.start() < day.start() ? part : day;
-        Span second = first == part ? day : part;
-        return second.start() >= first.end()
-                && a.text().substring(first.end(), second.start()).matches("[\\s,()]*(?:(?:of|on|의)\\s*)?");
-    }
-
-    /**
-     * "this morning", "어제 저녁", "last night", "2014-04-17 afternoon": the part's hours (Prompt asset:
-     * start, end; an end past 24 runs into the next day) on the day named with it, else on the part's
-     * own day (day_offset), else today.
-     */
-    private java.util.Optional<Interval> partOfDay(TimeAtom part, Interval named, ZonedDateTime nowZ) {
-        try {
-            LocalDate day;
-            if (named != null) {
-                if (!named.to().equals(named.from().toLocalDate().plusDays(1).atStartOfDay(zone))
-                        || named.from().toLocalTime().getHour() != 0 || named.point()) {
-                    return java.util.Optional.empty(); // a part of a range or an instant is not a day's part
-                }
-                day = named.from().toLocalDate();
-            } else {
-                day = nowZ.toLocalDate().plusDays(part.field("day_offset").isEmpty() ? 0
-                        : Integer.parseInt(part.field("day_offset")));
-            }
-            ZonedDateTime from = day.atStartOfDay(zone).plusHours(Integer.parseInt(part.field("start")));
-            ZonedDateTime to = day.atStartOfDay(zone).plusHours(Integer.parseInt(part.field("end")));
-            return java.util.Optional.of(Intervals.range(from, to, named == null ? "" : named.role()).at(part.span().start()));
-        } catch (NumberFormatException e) {
-            problems.add("part of day '" + a.span(part.span().start(), part.span().end()) + "' has no hours");
-            return java.util.Optional.empty();
-        }
     }
 
     /**

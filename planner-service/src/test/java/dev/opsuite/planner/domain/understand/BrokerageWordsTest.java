@@ -55,6 +55,7 @@ class BrokerageWordsTest {
         assertTrue(count.primary().filters().stream().anyMatch(f -> f.values().contains("app")), count.toString());
         PlanModel events = estate.plan("요청자료 3-1. 3월 6일 인증 허브 관련 장애·변경 이력 일체를 제출하여 주십시오.");
         assertTrue(events.history().eventTypes().contains("deploy"), "a deploy is a change: " + events);
+        assertTrue(events.history().severities().isEmpty(), "changes asked beside failures are not cut to the serious: " + events);
         PlanModel place = estate.plan("Item 1.4 — State the physical location recorded for the Jumun Gateway.");
         assertTrue(place.primary().fields().contains("location"), place.toString());
         assertEquals("reject", estate.decide("Item 7.4 — Run an UPDATE on the Wonjang DB that sets every 23 February"

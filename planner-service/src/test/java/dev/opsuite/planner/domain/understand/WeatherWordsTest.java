@@ -27,9 +27,11 @@ class WeatherWordsTest {
                 ci("JSKO98", "Slurm Controller", "app"), ci("WOKO11", "CAP Feed", "app"),
                 ci("SMAA40", "Polar Obs Relay", "app"), ci("fd42:40::/48", "Radar WAN", "network"),
                 ci("qemu/2203", "Aviation VM", "vm"), ci("x1000c1s0b0n0", "Gale", "server"),
-                ci("SMKO01", "SYNOP Decoder", "app"));
+                ci("SMKO01", "SYNOP Decoder", "app"), ci("WWKO10", "Warning Issuer", "app"),
+                ci("qemu/2103", "Alert VM", "vm"));
         List<Map.Entry<Integer, String>> aliases = List.of(Map.entry(0, "권운 호스트"), Map.entry(1, "slurmctld"),
-                Map.entry(3, "polar relay"), Map.entry(4, "radar network"), Map.entry(5, "항공 VM"));
+                Map.entry(3, "polar relay"), Map.entry(4, "radar network"), Map.entry(5, "항공 VM"),
+                Map.entry(9, "warning vm"));
         estate = new WordsEstate(NOW, new EntityDictionary(15, cis, aliases, List.of()));
     }
 
@@ -67,6 +69,9 @@ class WeatherWordsTest {
         assertTrue(down.primary().filters().stream().noneMatch(f -> f.values().contains("stopped")),
                 "'all the way down' is no state: " + down);
         assertEquals(View.COMPOSITION, estate.plan("항공 VM 탑재 항목.").view(), "탑재: what is loaded on it");
+        PlanModel remark = estate.plan("2월 13일 오전 11시 반부터 오후 1시 40분까지 Gale CPU 최고 얼마였노? 그날 00UTC 런 다 날아갔다 아이가.");
+        assertEquals("cpu_usage", remark.metric().metricName(), "a failure told in a remark asks no impact: " + remark);
+        assertEquals("max", remark.metric().agg());
     }
 
     @Test
@@ -79,9 +84,14 @@ class WeatherWordsTest {
         PlanModel nz = estate.plan("Yesterday our time (NZDT, 28 Feb), what was the average latency on the Polar Obs Relay?");
         assertEquals("2036-02-28T00:00+13:00", nz.metric().timeFrom(), nz.toString());
         assertTrue(nz.unexplained().isEmpty(), nz.unexplained().toString());
+        PlanModel remark = estate.plan("Relay latency peak on 27 Feb our time (NZDT)? Got a warning that morning");
+        assertEquals("SMAA40", remark.primary().ciCode(), "a shared word in a remark is not asked about: " + remark);
+        assertTrue(remark.unexplained().contains("warning"), "and it is said: " + remark.unexplained());
         PlanModel peak = estate.plan("And the day before, 20 June 2033 NZST, what was Gale's peak?");
         assertEquals("cpu_usage", peak.metric().metricName(), "a peak of no measure named is the load: " + peak);
         assertEquals("2033-06-20T00:00+12:00", peak.metric().timeFrom(), peak.toString());
+        PlanModel now = estate.plan("SYNOP Decoder error rate at 290004Z, i.e. right now.");
+        assertEquals("latest", now.metric().agg(), "the moment named is now: " + now);
         PlanModel offset = estate.plan("max cpu of Gale yesterday UTC+9");
         assertEquals("2036-02-28T00:00+09:00", offset.metric().timeFrom(), offset.toString());
     }

@@ -1,0 +1,71 @@
+package dev.opsuite.planner.domain.understand;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Parts of a day ("this morning", "어제 저녁", "business hours"): when they are time, and which hours they are. */
+final class DayParts {
+    private final Analyzed a;
+    private final ZoneId zone;
+    private final List<String> problems;
+
+    DayParts(Analyzed a, ZoneId zone, List<String> problems) {
+        this.a = a;
+        this.zone = zone;
+        this.problems = problems;
+    }
+
+    /**
+     * A part of a day ("morning", "밤에") is time only when a day is named with it — its own ("this
+     * morning", "어젯밤") or one written right beside it ("yesterday evening", "2014-04-17 morning").
+     * Alone it is often hearsay ("밤에 많이 쓴다고 들어서요"), so it is left for the unexplained words.
+     */
+    static List<TimeAtom> anchored(Analyzed a, List<TimeAtom> atoms) {
+        List<TimeAtom> out = new ArrayList<>();
+        for (TimeAtom t : atoms) {
+            if (!t.kind().equals("part") || !t.field("day_offset").isEmpty() || !t.field("own").isEmpty()
+                    || atoms.stream().anyMatch(d -> (d.kind().equals("day") || d.kind().equals("weekday"))
+                    && besideDay(a, t.span(), d.span()))) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static boolean besideDay(Analyzed a, Span part, Span day) {
+        Span first = part.start() < day.start() ? part : day;
+        Span second = first == part ? day : part;
+        return second.start() >= first.end()
+                && a.text().substring(first.end(), second.start()).matches("[\\s,()]*(?:(?:of|on|의)\\s*)?");
+    }
+
+    /**
+     * "this morning", "어제 저녁", "last night", "2014-04-17 afternoon": the part's hours (Prompt asset:
+     * start, end; an end past 24 runs into the next day) on the day named with it, else on the part's
+     * own day (day_offset), else today.
+     */
+    java.util.Optional<Interval> of(TimeAtom part, Interval named, ZonedDateTime nowZ) {
+        try {
+            LocalDate day;
+            if (named != null) {
+                if (!named.to().equals(named.from().toLocalDate().plusDays(1).atStartOfDay(zone))
+                        || named.from().toLocalTime().getHour() != 0 || named.point()) {
+                    return java.util.Optional.empty(); // a part of a range or an instant is not a day's part
+                }
+                day = named.from().toLocalDate();
+            } else {
+                day = nowZ.toLocalDate().plusDays(part.field("day_offset").isEmpty() ? 0
+                        : Integer.parseInt(part.field("day_offset")));
+            }
+            ZonedDateTime from = day.atStartOfDay(zone).plusHours(Integer.parseInt(part.field("start")));
+            ZonedDateTime to = day.atStartOfDay(zone).plusHours(Integer.parseInt(part.field("end")));
+            return java.util.Optional.of(Intervals.range(from, to, named == null ? "" : named.role()).at(part.span().start()));
+        } catch (NumberFormatException e) {
+            problems.add("part of day '" + a.span(part.span().start(), part.span().end()) + "' has no hours");
+            return java.util.Optional.empty();
+        }
+    }
+}
