@@ -24,6 +24,17 @@ public final class Clauses {
             + "|let me know|show me|give me|list|i need|i'd like|what|which|who|where|when|how|is there|are there)\\b"
             + "|주세요|주실|주시면|줘|부탁|알려|보여|될까요|있을까요|인가요|습니까|나요|해요\\b|ㄱㄱ");
 
+    /**
+     * What makes a clause ask beyond doubt: a question mark or an explicit request. After such a clause, a later one
+     * asks only when it opens with a question word ("Can I ask something? What is …"); one that merely holds a word
+     * of asking is a remark ("…at the moment? I'd like to add them to the watch list", "…? Just curious where X sits").
+     */
+    private static final Pattern STRONG = Pattern.compile("[?？]|(?i)\\b(?:please|pls|could you|can you|would you"
+            + "|tell me|let me know|show me|give me)\\b|주세요|주실|주시면|줘|부탁|알려|보여|될까요|있을까요|인가요|습니까|나요"
+            + "|해요\\b|ㄱㄱ");
+    private static final Pattern OPENS_ASKING = Pattern.compile("^[\\s\\p{P}]*(?i)(?:what|which|who|where|when|how|is there"
+            + "|are there)\\b");
+
     private Clauses() {}
 
     /**
@@ -56,8 +67,13 @@ public final class Clauses {
             return 0;
         }
         int asking = -1;
+        int strong = -1;
         for (int k = 0; k < clauses.size(); k++) {
-            if (ASKS.matcher(clauses.get(k)).find()) {
+            String c = clauses.get(k);
+            if (STRONG.matcher(c).find()) {
+                strong = k;
+                asking = k;
+            } else if (ASKS.matcher(c).find() && (strong < 0 || OPENS_ASKING.matcher(c).find())) {
                 asking = k;
             }
         }

@@ -42,12 +42,10 @@ final class ContextNames {
             aside(e -> (!e.resolved() && e.rank().score < EntityDictionary.Rank.EXACT_NAME.score || measureOfItsOwn)
                     && sentenceOf(e.span().start()) < last);
         }
-        // "Relay latency peak on 27 Feb? Got a warning that morning": a partial name several CIs share, in a remark
-        // after the asking clause that names its own CI, is set aside (and said), not asked about
-        if (entities.stream().anyMatch(e -> e.resolved() && sentenceOf(e.span().start()) == last)) {
-            aside(e -> !e.resolved() && e.rank().score < EntityDictionary.Rank.EXACT_NAME.score
-                    && sentenceOf(e.span().start()) < 0);
-        }
+        // "Relay latency peak on 27 Feb? Got a warning that morning", "…at the moment? I'd like to add them to the watch
+        // list. Best, Hannah (IT Service Desk)": a partial name in a remark after the asking clause is set aside (and
+        // said), not asked about
+        aside(e -> e.rank().score < EntityDictionary.Rank.EXACT_NAME.score && sentenceOf(e.span().start()) < 0);
         // "Capacity ticket CAP-09: top 3 servers by peak CPU last week": a ranking over a type of CIs in the last
         // clause; a partial name in the context before it (a ticket's title) is not what it ranks
         boolean rankingOverType = !Clauses.single(u.analyzed().text()) && u.of("top").stream().anyMatch(t -> sentenceOf(t.span().start()) == last)

@@ -28,7 +28,7 @@ class WeatherWordsTest {
                 ci("SMAA40", "Polar Obs Relay", "app"), ci("fd42:40::/48", "Radar WAN", "network"),
                 ci("qemu/2203", "Aviation VM", "vm"), ci("x1000c1s0b0n0", "Gale", "server"),
                 ci("SMKO01", "SYNOP Decoder", "app"), ci("WWKO10", "Warning Issuer", "app"),
-                ci("qemu/2103", "Alert VM", "vm"));
+                ci("qemu/2103", "Alert VM", "vm"), ci("FPKO50", "Forecast Desk", "app"));
         List<Map.Entry<Integer, String>> aliases = List.of(Map.entry(0, "권운 호스트"), Map.entry(1, "slurmctld"),
                 Map.entry(3, "polar relay"), Map.entry(4, "radar network"), Map.entry(5, "항공 VM"),
                 Map.entry(9, "warning vm"));
@@ -94,5 +94,17 @@ class WeatherWordsTest {
         assertEquals("latest", now.metric().agg(), "the moment named is now: " + now);
         PlanModel offset = estate.plan("max cpu of Gale yesterday UTC+9");
         assertEquals("2036-02-28T00:00+09:00", offset.metric().timeFrom(), offset.toString());
+    }
+
+    @Test
+    void aRemarkAfterTheQuestionNamesNothingAsked() {
+        PlanModel p = estate.plan("Good evening everyone, I'm covering for Minsu this week so forgive me if this is a silly"
+                + " one. Which VMs are running above 65% memory at the moment? I'd like to add them to the watch list for"
+                + " the holiday. Best, Hannah (IT Service Desk)");
+        assertEquals("mem_usage", p.metric().metricName(), p.toString());
+        assertEquals("gt", p.metric().threshold().op());
+        assertTrue(p.metric().timeFrom().isEmpty(), "asked of the present; 'this week' is the greeting's: " + p);
+        assertTrue(p.primary().ciCode().isEmpty(), "the signature's 'Desk' is no CI asked about: " + p);
+        assertTrue(p.unexplained().contains("desk"), "and it is said: " + p.unexplained());
     }
 }
