@@ -77,13 +77,18 @@ final class Readings {
         }
         if (plan.understanding().get("context_times") instanceof List<?> context && !context.isEmpty()) {
             line.append(text(reading, "context_time", lang).replace("{times}",
-                    "'" + String.join("', '", context.stream().map(String::valueOf).toList()) + "'"));
+                    quoted(context)));
         }
         if (!plan.unexplained().isEmpty()) {
             line.append(text(reading, "unexplained", lang).replace("{words}",
-                    "'" + String.join("', '", plan.unexplained()) + "'"));
+                    quoted(plan.unexplained())));
         }
         return Templates.stripUnfilled(line.toString());
+    }
+
+    /** 'a', 'b': the words the reading names, each in quotes. */
+    private static String quoted(List<?> words) {
+        return "'" + String.join("', '", words.stream().map(String::valueOf).toList()) + "'";
     }
 
     private static String text(Map<String, Text> reading, String key, String lang) {

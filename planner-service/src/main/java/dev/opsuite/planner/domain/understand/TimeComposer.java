@@ -40,10 +40,6 @@ final class TimeComposer {
         this.zone = zone;
     }
 
-    static TimeReading compose(Analyzed a, List<TimeAtom> atoms, PromptTime time, OffsetDateTime now, ZoneId zone) {
-        return compose(a, atoms, time, now, zone, List.of());
-    }
-
     /** @param placesOfNamed field values of the CIs named (see {@link LocalZones#of}) */
     static TimeReading compose(Analyzed a, List<TimeAtom> atoms, PromptTime time, OffsetDateTime now, ZoneId zone,
                                List<String> placesOfNamed) {
