@@ -196,6 +196,8 @@ final class Intervals {
                         int off = Integer.parseInt(t.field("month_offset"));
                         first = today.withDayOfMonth(1).plusMonths(off);
                         name = off == 0 ? "this_month" : off == -1 ? "last_month" : "month:" + first.toString().substring(0, 7);
+                    } else if (!t.field("m2").isEmpty() || !t.field("mon2").isEmpty()) {
+                        return java.util.Optional.of(months(t, today, role));
                     } else {
                         int m = month(t);
                         boolean previous = !t.field("prev").isEmpty(); // "last December": never this month
@@ -308,13 +310,25 @@ final class Intervals {
         return new Interval(d.atStartOfDay(zone), d.plusDays(1).atStartOfDay(zone), name, role);
     }
 
+    /** "Jan to Mar", "1~3월", "Nov-Feb 2035": the year written (or the context's) is the last month's, else the latest. */
+    private Interval months(TimeAtom t, LocalDate today, String role) {
+        int last = month(t.field("m2"), t.field("mon2"));
+        int y = !t.field("y").isEmpty() ? year(t.field("y")) : !t.field("lastyear").isEmpty() ? today.getYear() - 1
+                : contextYear != null ? contextYear : last > today.getMonthValue() ? today.getYear() - 1 : today.getYear();
+        return MonthDays.months(month(t), last, y, zone, role);
+    }
+
     private int month(TimeAtom t) {
-        if (!t.field("m").isEmpty()) {
-            return Integer.parseInt(t.field("m"));
+        return month(t.field("m"), t.field("mon"));
+    }
+
+    private int month(String number, String word) {
+        if (!number.isEmpty()) {
+            return Integer.parseInt(number);
         }
-        Integer m = time.monthNames().get(t.field("mon").replace(".", "")); // whole: Struct doubles are truncated
+        Integer m = time.monthNames().get(word.replace(".", "")); // whole: Struct doubles are truncated
         if (m == null) {
-            throw new DateTimeException("unknown month " + t.field("mon"));
+            throw new DateTimeException("unknown month " + word);
         }
         return m;
     }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
-/** Days of a month a question names by their place in it: "mid-March", "the 29th" of a date-time group. */
+/** Days of a month a question names by their place in it ("mid-March", "the 29th" of a date-time group), and runs of months. */
 final class MonthDays {
     private MonthDays() {}
 
@@ -24,6 +24,12 @@ final class MonthDays {
             }
         }
         throw new DateTimeException("day " + day + " is in no recent month");
+    }
+
+    /** Whole months from {@code first} to {@code last} of {@code year}; a first month after the last is the year before. */
+    static Interval months(int first, int last, int year, ZoneId zone, String role) {
+        LocalDate start = LocalDate.of(first <= last ? year : year - 1, first, 1);
+        return Intervals.range(start.atStartOfDay(zone), LocalDate.of(year, last, 1).plusMonths(1).atStartOfDay(zone), role);
     }
 
     /**

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Calendar words an operator uses that name a range the product can compute — a quarter without its year, business
- * hours, "since yesterday 9am", the last half hour, the parts and weeks of a month — each read to its range, none left unexplained. Asked on Friday
+ * hours, "since yesterday 9am", the last half hour, the parts and weeks of a month, ranges of months ("Jan to Mar", "1-3월") and of days ("2월 3~5일") — each read to its range, none left unexplained. Asked on Friday
  * 2035-03-30 15:47 in Seoul (Q1 has begun, Q2 has not).
  */
 class CalendarWordsTest {
@@ -41,6 +41,11 @@ class CalendarWordsTest {
             "Delta 1월 중순 최대 CPU | 2035-01-11T00:00+09:00 | 2035-01-21T00:00+09:00",
             "Delta 3월 첫째 주 최대 CPU | 2035-03-01T00:00+09:00 | 2035-03-08T00:00+09:00",
             "Delta 3월 초부터 어제까지 최대 CPU | 2035-03-01T00:00+09:00 | 2035-03-30T00:00+09:00",
+            "max cpu of Delta from Jan to Mar | 2035-01-01T00:00+09:00 | 2035-03-30T15:47+09:00",
+            "max cpu of Delta Nov-Feb | 2034-11-01T00:00+09:00 | 2035-03-01T00:00+09:00",
+            "Delta 1-3월 평균 CPU | 2035-01-01T00:00+09:00 | 2035-03-30T15:47+09:00",
+            "Delta 2034년 11~12월 최대 CPU | 2034-11-01T00:00+09:00 | 2035-01-01T00:00+09:00",
+            "Delta 2월 3~5일 최대 CPU | 2035-02-03T00:00+09:00 | 2035-02-06T00:00+09:00",
     })
     void aCalendarWordIsItsRange(String question, String from, String to) {
         PlanModel p = ESTATE.plan(question);

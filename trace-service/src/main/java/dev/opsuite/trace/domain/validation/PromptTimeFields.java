@@ -26,7 +26,8 @@ final class PromptTimeFields {
                         + "the zone word when the pattern has no `zone` group).").byDefault("\"\""),
                 field("rules.time.atoms[].pattern", STRING, "A pattern whose named groups (`n`, `d`, `m`, `y`, `mon`, "
                         + "`wd`, `H`, `M`, `ap`, `zone`…) are the fields of the match; `n` may be a number word; a month with a `q` "
-                        + "group (and `y`) is that quarter's three months."),
+                        + "group (and `y`) is that quarter's three months; a day with `d2` runs to that day, a month with "
+                        + "`m2` or `mon2` to that month (\"Jan to Mar\", \"1~3월\"; `y` is the last month's year)."),
                 field("rules.time.atoms[].kind", STRING, "What the match is: a named range (`relative`), a day, "
                         + "month or year, an instant, a time of day (`tod`), a part of the day, a weekday, the "
                         + "weekend, a clock range, a time zone, or `week_of` (the calendar week holding the day "
