@@ -42,6 +42,12 @@ final class ContextNames {
             aside(e -> (!e.resolved() && e.rank().score < EntityDictionary.Rank.EXACT_NAME.score || measureOfItsOwn)
                     && sentenceOf(e.span().start()) < last);
         }
+        // "CHG-310903 risk review: which apps are impacted if payment relay is down?": a demo CI's name in the context
+        // ("review") beside an own CI the asking clause names exactly is a word of the context, never the demo unasked
+        if (entities.stream().anyMatch(e -> e.resolved() && !e.entity().demo() && sentenceOf(e.span().start()) == last
+                && e.rank().score >= EntityDictionary.Rank.EXACT_NAME.score)) {
+            aside(e -> e.resolved() && e.entity().demo() && sentenceOf(e.span().start()) != last);
+        }
         // "Relay latency peak on 27 Feb? Got a warning that morning", "…at the moment? I'd like to add them to the watch
         // list. Best, Hannah (IT Service Desk)": a partial name in a remark after the asking clause is set aside (and
         // said), not asked about

@@ -33,7 +33,8 @@ class DemoBesideOwnDataTest {
                 new EntityDictionary.Entity("APP_Cart", "cart.svc", "app", false, Map.of("ci.owner", "order-squad")),
                 new EntityDictionary.Entity("sb:app:settle", "정산 배치", "app", false, Map.of()),
                 new EntityDictionary.Entity("svc/settlement", "일일 정산", "service", false, Map.of()),
-                new EntityDictionary.Entity("SVC009", "settlement", "service", true, Map.of())),
+                new EntityDictionary.Entity("SVC009", "settlement", "service", true, Map.of()),
+                new EntityDictionary.Entity("SVC013", "review", "service", true, Map.of())),
                 List.of(Map.entry(6, "settlement batch"), Map.entry(7, "daily settlement")), List.of(Map.entry("ci.owner", "dba-sora"), Map.entry("ci.owner", "core-team"),
                         Map.entry("ci.owner", "sec-team"), Map.entry("ci.owner", "dba-team"),
                         Map.entry("ci.owner", "commerce-team"), Map.entry("ci.owner", "order-squad")));
@@ -51,6 +52,16 @@ class DemoBesideOwnDataTest {
         assertTrue(p.primary().filters().stream().anyMatch(f -> f.field().equals("owner")
                 && f.values().equals(List.of("dba-sora"))), p.primary().filters().toString());
         assertTrue(p.unexplained().stream().anyMatch(w -> w.contains("audit")), "said, not dropped: " + p.unexplained());
+    }
+
+    @Test
+    void aDemoNameInTheContextIsNotTheCiAskedAbout() {
+        PlanModel p = plan("CHG-310903 risk review: which apps are impacted if ledger-db is down?");
+        assertEquals("SB-DB-LEDGER", p.primary().ciCode(), "the own CI the asking clause names: " + p);
+        assertEquals(dev.opsuite.model.View.IMPACT, p.view());
+        assertTrue(p.unexplained().contains("review"), "the demo's name set aside and said: " + p.unexplained());
+        assertEquals("SVC013", plan("which apps are impacted if review is down?").primary().ciCode(),
+                "asked about, the demo CI is what it is");
     }
 
     @Test
