@@ -23,12 +23,14 @@ import java.util.List;
  * @param whenWords             words asking when ("언제"; {@code ^…} is a pattern)
  * @param wholeWords            words made of two shorter known ones, never split ("update")
  * @param counters              Korean counters after a number that make it a count ("개", "대", "행")
+ * @param corrections           patterns of words by which a writer takes back what they just wrote ("no wait", "말고")
  */
 public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unreadableTime, Text clarify,
                                   Text notUnderstood, List<String> relationIntents, List<String> definiteWords,
                                   int definiteMaxCandidates, List<String> questionWords, List<String> placeFields,
                                   List<String> valueUnits, List<String> valueWords, List<String> bareCountWords,
-                                  List<String> whenWords, List<String> wholeWords, List<String> counters) {
+                                  List<String> whenWords, List<String> wholeWords, List<String> counters,
+                                  List<String> corrections) {
     public static final double DEFAULT_CLARIFY_ABOVE = 0.5;
     public static final double DEFAULT_LLM_ABOVE = 1.0;
     public static final int DEFAULT_DEFINITE_MAX_CANDIDATES = 8;
@@ -44,6 +46,7 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
         whenWords = List.copyOf(whenWords);
         wholeWords = List.copyOf(wholeWords);
         counters = List.copyOf(counters);
+        corrections = List.copyOf(corrections);
     }
 
     /** Whether the text starts with a counter ("개 중", "행"): the number before it is a count. */
@@ -62,6 +65,7 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
                 Read.strings(u.path("question_words")), Read.strings(u.path("place_fields")),
                 Read.strings(u.path("value_units")), Read.strings(u.path("value_words")),
                 Read.strings(u.path("bare_count_words")), Read.strings(u.path("when_words")),
-                Read.strings(u.path("whole_words")), Read.strings(u.path("counters")));
+                Read.strings(u.path("whole_words")), Read.strings(u.path("counters")),
+                Read.strings(u.path("corrections")));
     }
 }

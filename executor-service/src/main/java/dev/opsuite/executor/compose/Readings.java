@@ -79,6 +79,9 @@ final class Readings {
             line.append(text(reading, "context_time", lang).replace("{times}",
                     quoted(context)));
         }
+        if (plan.understanding().get("corrections") instanceof List<?> corrected && !corrected.isEmpty()) {
+            line.append(text(reading, "corrected", lang).replace("{corrections}", quoted(corrected)));
+        }
         if (!plan.unexplained().isEmpty()) {
             line.append(text(reading, "unexplained", lang).replace("{words}",
                     quoted(plan.unexplained())));

@@ -85,6 +85,20 @@ class ReadingsTest {
     }
 
     @Test
+    void wordsTakenBackAreSaid() {
+        PlanModel.Primary one = new PlanModel.Primary("ci", "PH", List.of(), List.of(), List.of(), 0, 0,
+                List.of("PH"), List.of(), "Penthouse");
+        PlanModel.Metric disk = new PlanModel.Metric("disk_usage", "latest", "", "", "", "", 0, "", false, null);
+        PlanModel p = new PlanModel(Intent.LOOKUP, View.SUMMARY, one, null, null, disk, null,
+                new PlanModel.Output(List.of("text"), "text", false), "en", List.of(), List.of(), "", List.of(),
+                Map.of("time_zone", "Asia/Seoul", "corrections", List.of("memory → disk usage")), List.of());
+        String en = read(p, "en");
+        assertEquals(true, en.endsWith(" · read as corrected: 'memory → disk usage'"), en);
+        assertEquals(true, read(p, "ko").contains("고쳐 말한 대로 읽음: 'memory → disk usage'"), read(p, "ko"));
+        assertEquals(false, read(plan(Intent.LOOKUP, one, disk, null, "en"), "en").contains("corrected"));
+    }
+
+    @Test
     void samplesOverAThresholdAndARangedAggregateNameWhatTheyCount() {
         PlanModel.Primary one = new PlanModel.Primary("ci", "DB_FLEET", List.of(), List.of(), List.of(), 0, 0,
                 List.of("DB_FLEET"), List.of(), "fleet-db");

@@ -83,6 +83,19 @@ final class GraphCues {
      * "Patients keep calling the front desk. What is the portal's error rate?": a graph word in another
      * sentence than the CI does not turn a metric question into a graph one.
      */
+    private static final java.util.regex.Pattern DETERMINER_BEFORE = java.util.regex.Pattern.compile(
+            "(?i)(?<!\\b(?:does|do|did|will|would|can|could|should)\\s)\\b(?:the|a|an|this|that|our|my|your|their|every)"
+                    + "\\s+(?:[a-z0-9-]+\\s+){0,2}$");
+
+    /**
+     * "For the weekly revenue call: …", "on a call with X": "call" after a determiner is a meeting, not one CI calling
+     * another ("what does the cart call" still asks its calls).
+     */
+    boolean aNounCall(Claim c) {
+        return c.text().equalsIgnoreCase("call")
+                && DETERMINER_BEFORE.matcher(u.analyzed().text().substring(0, c.span().start())).find();
+    }
+
     boolean sameSentence(dev.opsuite.planner.domain.understand.Span x, dev.opsuite.planner.domain.understand.Span y) {
         String text = u.analyzed().text();
         int from = Math.min(x.end(), y.end());

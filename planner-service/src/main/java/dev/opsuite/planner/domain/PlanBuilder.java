@@ -130,8 +130,8 @@ final class PlanBuilder {
         // "월요일 장애 보고서 초안을 쓰는 중이라 … 뉴스 홈페이지에 … 어떤 이벤트들이 있었는지": a calling word in a clause that
         // asks nothing and names no CI is narrative ("writing a draft"), not a question of calls
         String text = u.analyzed().text();
-        Optional<Claim> calls = s.intentClaim("calls").filter(c -> first == null || cues.sameSentence(c.span(), first.span())
-                || Clauses.asks(text, Clauses.of(text, c.span().start())));
+        Optional<Claim> calls = s.intentClaim("calls").filter(c -> !cues.aNounCall(c) && (first == null
+                || cues.sameSentence(c.span(), first.span()) || Clauses.asks(text, Clauses.of(text, c.span().start()))));
         if (calls.isPresent() && named && !(s.metric().isPresent() && (first != null
                 && !cues.sameSentence(calls.get().span(), first.span()) || cues.measureIsObjectOf(calls.get())))) {
             if (first != null && cues.askedTypesAbove(first)) {

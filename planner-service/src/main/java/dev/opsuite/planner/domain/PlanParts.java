@@ -272,6 +272,9 @@ final class PlanParts {
         if (!u.time().context().isEmpty()) {
             understanding.put("context_times", u.time().context());
         }
+        if (!u.corrections().isEmpty()) {
+            understanding.put("corrections", u.corrections());
+        }
         if (!p.history().eventRef().isEmpty() && u.time().present() && !u.time().dayNamed()) {
             // "INC-5327 at 14:10": the time of day is the incident's own, not a bound of the search — said in the reading
             understanding.put("ref_time", String.join(" ", u.claims().stream().filter(c -> c.kind().equals("time")

@@ -171,6 +171,9 @@ public final class PlanProtos {
         if (u.getContextTimesCount() > 0) {
             m.put("context_times", new ArrayList<Object>(u.getContextTimesList()));
         }
+        if (u.getCorrectionsCount() > 0) {
+            m.put("corrections", new ArrayList<Object>(u.getCorrectionsList()));
+        }
         return m;
     }
 
@@ -280,6 +283,7 @@ public final class PlanProtos {
                 case "ref_time" -> u.setRefTime(text(v));
                 case "asked_at" -> u.setAskedAt(text(v));
                 case "context_times" -> list(v).forEach(x -> u.addContextTimes(text(x)));
+                case "corrections" -> list(v).forEach(x -> u.addCorrections(text(x)));
                 default -> throw new IllegalArgumentException("cannot write PlanModel: the reading has no field "
                         + e.getKey());
             }

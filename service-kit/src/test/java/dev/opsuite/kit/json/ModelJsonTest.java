@@ -32,13 +32,15 @@ class ModelJsonTest {
     @Test
     void theReadingsRecordSurvivesTheWire() {
         Map<String, Object> u = Map.of("time_zone", "Asia/Seoul", "ref_time", "at 14:10",
-                "asked_at", "2026-12-01T21:45+09:00", "confidence", 0.8, "context_times", List.of("the year-end"));
+                "asked_at", "2026-12-01T21:45+09:00", "confidence", 0.8, "context_times", List.of("the year-end"),
+                "corrections", List.of("memory → disk usage"));
         Plan wire = ModelJson.toProto(plan(u, "ko"), Plan.newBuilder()).build(); // isKorean() is no field
         assertEquals("ko", wire.getLanguage());
         PlanModel back = ModelJson.fromProto(wire, PlanModel.class);
         assertEquals("at 14:10", back.understanding().get("ref_time"));
         assertEquals("2026-12-01T21:45+09:00", back.understanding().get("asked_at"));
         assertEquals(List.of("the year-end"), back.understanding().get("context_times"));
+        assertEquals(List.of("memory → disk usage"), back.understanding().get("corrections"));
         assertEquals(List.of("now"), back.unexplained());
         assertEquals("SRV01", back.primary().ciCode());
     }

@@ -54,7 +54,9 @@ final class ContextNames {
         aside(e -> e.rank().score < EntityDictionary.Rank.EXACT_NAME.score && sentenceOf(e.span().start()) < 0);
         // "Capacity ticket CAP-09: top 3 servers by peak CPU last week": a ranking over a type of CIs in the last
         // clause; a partial name in the context before it (a ticket's title) is not what it ranks
-        boolean rankingOverType = !Clauses.single(u.analyzed().text()) && u.of("top").stream().anyMatch(t -> sentenceOf(t.span().start()) == last)
+        // (or a threshold over one: "Our OTA partners get nervous above 0.6% errors. Which apps averaged more than 0.6%…")
+        boolean rankingOverType = !Clauses.single(u.analyzed().text()) && (u.of("top").stream().anyMatch(t -> sentenceOf(t.span().start()) == last)
+                || u.thresholds().stream().anyMatch(t -> sentenceOf(t.span().start()) == last))
                 && u.of("enum").stream().anyMatch(c -> c.value().contains(".ci_type=") && sentenceOf(c.span().start()) == last);
         if (rankingOverType) {
             aside(e -> e.rank().score < EntityDictionary.Rank.EXACT_NAME.score && sentenceOf(e.span().start()) < last);

@@ -49,7 +49,8 @@ final class Intervals {
             if (h == 24 && m == 0) {
                 h = 0;
             }
-            return java.util.Optional.of(new TimeOfDay(LocalTime.of(h, m), ap, role, t.span().start()));
+            int s = t.field("S").isEmpty() ? 0 : Integer.parseInt(t.field("S")); // "8시 10분 35초", "08:10:35"
+            return java.util.Optional.of(new TimeOfDay(LocalTime.of(h, m, s), ap, role, t.span().start()));
         } catch (NumberFormatException | DateTimeException e) {
             problems.add("'" + a.span(t.span().start(), t.span().end()) + "' is not a time of day");
             return java.util.Optional.empty();
@@ -238,7 +239,8 @@ final class Intervals {
                         z = ZoneId.of(t.field("zone").equals("z") ? "UTC" : t.field("zone").toUpperCase(Locale.ROOT));
                     }
                     java.time.LocalTime clock = java.time.LocalTime.of(Integer.parseInt(t.field("H")),
-                            t.field("M").isEmpty() ? 0 : Integer.parseInt(t.field("M")));
+                            t.field("M").isEmpty() ? 0 : Integer.parseInt(t.field("M")),
+                            t.field("S").isEmpty() ? 0 : Integer.parseInt(t.field("S")));
                     ZonedDateTime at = t.field("y").isEmpty() && t.field("m").isEmpty() && t.field("mon").isEmpty()
                             ? MonthDays.latest(Integer.parseInt(t.field("d")), clock, nowZ.withZoneSameInstant(z))
                             .withZoneSameInstant(zone)

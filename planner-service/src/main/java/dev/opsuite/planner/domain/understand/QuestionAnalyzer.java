@@ -71,12 +71,15 @@ public final class QuestionAnalyzer {
         // "transfer's" is transfer: the possessive is not glued into another name ("transfers")
         String text = withoutPossessives(Folding.fold(question)).replaceAll("\\s+", " ").trim();
         List<Token> tokens = tokenize(text);
-        String swapped = swappedLetters(text, tokens, known, meaningful);
+        // "the Easter rush": a word capitalised where no sentence starts is a name, not a misspelt word ("eastern")
+        java.util.Set<String> names = capitalized(question);
+        Predicate<String> kept = w -> known.test(w) || names.contains(w);
+        String swapped = swappedLetters(text, tokens, kept, meaningful);
         if (!swapped.equals(text)) {
             text = swapped;
             tokens = tokenize(text);
         }
-        String whole = letterLeftOut(text, tokens, known, asked);
+        String whole = letterLeftOut(text, tokens, kept, asked);
         if (!whole.equals(text)) {
             text = whole;
             tokens = tokenize(text);
@@ -86,7 +89,7 @@ public final class QuestionAnalyzer {
             text = split;
             tokens = tokenize(text);
         }
-        return new Analyzed(text, tokens, particles, capitalized(question));
+        return new Analyzed(text, tokens, particles, names);
     }
 
     private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile("(\\p{L})['’]s\\b");

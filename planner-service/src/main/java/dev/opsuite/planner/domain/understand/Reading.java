@@ -22,6 +22,8 @@ final class Reading {
     final List<Understanding.Threshold> thresholds = new ArrayList<>();
     /** Times named but not asked (see {@link TimeReading#context()}), as written. */
     final List<String> contextTimes = new ArrayList<>();
+    /** Words the question takes back and what replaced them ("memory → disk usage"; {@link Corrections}). */
+    final List<String> corrections = new ArrayList<>();
     Integer depth;
 
     Reading(Analyzed a, Lexicon lexicon, EntityDictionary dictionary, PromptRules rules) {

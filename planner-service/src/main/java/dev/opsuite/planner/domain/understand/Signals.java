@@ -112,7 +112,9 @@ public final class Signals {
             String type = c.value().substring(prefix.length());
             List<EntityDictionary.Entity> kept = e.candidates().stream().filter(x -> type.equals(x.ciType())).toList();
             if (!kept.isEmpty()) {
-                descriptors.add(c);
+                // "the Night Owl box": a word of two types ("box": server, vm) describes the CI in each of them
+                u.of("enum").stream().filter(o -> o.span().equals(c.span()) && o.value().startsWith(prefix))
+                        .forEach(descriptors::add);
                 return kept.size() < e.candidates().size() ? e.narrowedTo(kept) : e;
             }
         }

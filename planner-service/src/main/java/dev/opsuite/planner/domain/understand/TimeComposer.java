@@ -55,6 +55,14 @@ final class TimeComposer {
                 || relative.from().equals(timed.from()) && relative.to().equals(timed.to());
     }
 
+    /** A zone word of rules.time.zones, its spaces as written or not ("미국동부 시간"); else the word as a zone id. */
+    private String zoneOf(String key) {
+        String bare = key.replace(" ", "");
+        return time.zones().entrySet().stream().filter(e -> e.getKey().equals(key)).map(java.util.Map.Entry::getValue)
+                .findFirst().orElse(time.zones().entrySet().stream().filter(e -> e.getKey().replace(" ", "").equals(bare))
+                        .map(java.util.Map.Entry::getValue).findFirst().orElse(key.toUpperCase(Locale.ROOT)));
+    }
+
     /** Relative ranges that are whole calendar weeks starting on a Monday. */
     private static final java.util.Set<String> weeks = java.util.Set.of("last_week", "this_week");
 
@@ -71,8 +79,8 @@ final class TimeComposer {
                 if (key.equals("own")) {
                     continue; // "our time", "우리 시간": the asker's — the question's zone, which the reading names
                 }
-                String id = key.equals("local") ? LocalZones.of(a, time, problems, placesOfNamed)
-                        : time.zones().getOrDefault(key, key.toUpperCase(Locale.ROOT));
+                String id = !t.field("place").isEmpty() ? time.places().get(t.field("place").replaceAll("\\s+", " "))
+                        : key.equals("local") ? LocalZones.of(a, time, problems, placesOfNamed) : zoneOf(key);
                 if (id == null) {
                     continue; // "local time" of no place named: the zone stays the question's (the reading names it)
                 }

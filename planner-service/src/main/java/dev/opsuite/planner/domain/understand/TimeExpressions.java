@@ -50,6 +50,11 @@ public final class TimeExpressions {
                     String v = m.start(g) < 0 ? null : text.substring(m.start(g), m.end(g));
                     fields.putIfAbsent("$" + g, v == null ? "" : v);
                 }
+                String place = fields.getOrDefault("place", fields.get("place2"));
+                if (rule.kind().equals("zone") && place != null && !time.places().containsKey(place.replaceAll("\\s+", " "))) {
+                    from = m.start() + 1; // "the same day", "run time": no place of rules.time.places, no zone
+                    continue;
+                }
                 // "n2" is the same number caught by a second alternative of one pattern
                 fields.keySet().stream().filter(k -> k.matches("[a-zA-Z]+2") && !fields.containsKey(
                         k.substring(0, k.length() - 1)) && !k.equals("v2")).toList()

@@ -79,7 +79,9 @@ public final class Understander {
         siblings.otherParts();
         new FamilyNames(reading).link();
         EventReferences.claim(reading, a, rules);
-        List<TimeAtom> atoms = new AskedTimes(reading).of(sameDay(TimeExpressions.atoms(a, rules.time(), rules.numberWords(), exclusive)));
+        Corrections corrections = new Corrections(reading, rules.understanding().corrections());
+        List<TimeAtom> atoms = corrections.atoms(new AskedTimes(reading).of(sameDay(TimeExpressions.atoms(a, rules.time(),
+                rules.numberWords(), exclusive))));
         TimeReading time = TimeComposer.compose(a, atoms, rules.time(), now, zone, namedLocations())
                 .withContext(reading.contextTimes);
         time.spans().forEach(s -> reading.claimExclusive(s, "time", time.name(), 1));
@@ -106,11 +108,13 @@ public final class Understander {
         vocabulary.impliedMetric();
         quotedTitles();
         measureOnIt();
+        corrections.claims();
         grammar();
         entities.sort((x, y) -> x.span().start() - y.span().start());
         String language = Folding.hasHangul(question) ? "ko" : "en";
         return new Understanding(a, language, claims, entities, time, thresholds, topN, reading.depth, unexplained(),
-                shapes.nameShaped(shapes.compounds()), dictionary.revision(), dictionaryUsed, negatedSpans());
+                shapes.nameShaped(shapes.compounds()), dictionary.revision(), dictionaryUsed, negatedSpans(),
+                reading.corrections);
     }
 
     /**

@@ -25,11 +25,14 @@ public final class Understanding {
     private final long dictionaryRevision;
     private final boolean dictionaryUsed;
     private final java.util.Set<Span> negated;
+    private final List<String> corrections;
 
     Understanding(Analyzed analyzed, String language, List<Claim> claims, List<LinkedEntity> entities,
                   TimeReading time, List<Threshold> thresholds, Integer topN, Integer depth, List<String> unexplained,
-                  List<String> nameShaped, long dictionaryRevision, boolean dictionaryUsed, java.util.Set<Span> negated) {
+                  List<String> nameShaped, long dictionaryRevision, boolean dictionaryUsed, java.util.Set<Span> negated,
+                  List<String> corrections) {
         this.negated = java.util.Set.copyOf(negated);
+        this.corrections = List.copyOf(corrections);
         this.nameShaped = List.copyOf(nameShaped);
         this.analyzed = analyzed;
         this.language = language;
@@ -42,6 +45,11 @@ public final class Understanding {
         this.unexplained = List.copyOf(unexplained);
         this.dictionaryRevision = dictionaryRevision;
         this.dictionaryUsed = dictionaryUsed;
+    }
+
+    /** Words the question took back, each with the one it put in their place ("memory → disk usage"). */
+    public List<String> corrections() {
+        return corrections;
     }
 
     /** "not the VMs", "stopped인거 빼고", "not the whole tree": the question says it does not mean this. */

@@ -168,6 +168,9 @@ final class MappingFields {
                                 field("reading.context_time", TEXT, "Added when times the question names were read "
                                         + "as context, not as the time asked — the date of the work a noun names, the "
                                         + "moment of a pasted alert (`{times}`)."),
+                                field("reading.corrected", TEXT, "Added when the question took words back and put "
+                                        + "others in their place (\"memory… no wait, disk usage\"), each as `'memory → "
+                                        + "disk usage'` (`{corrections}`)."),
                                 field("reading.<shape>", TEXT, "The reading of a plan of that shape (`{target}`, "
                                         + "`{metric}`, `{agg}`, `{range}`, `{filters}`, `{depth}`…); a shape without "
                                         + "one gives no line.")

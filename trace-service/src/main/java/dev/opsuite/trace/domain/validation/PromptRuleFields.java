@@ -163,6 +163,11 @@ final class PromptRuleFields {
                 field("rules.understanding.counters", STRINGS, "Korean counters (\"개\", \"대\", \"행\") after a number "
                         + "that make it a count: a number word (\"열\", \"세\") is a count of a top/bottom question only "
                         + "with one after it, and \"3행\" is three, not a name."),
+                field("rules.understanding.corrections", STRINGS, "Patterns (RE2, any case) of the words by which a "
+                        + "writer takes back what they just wrote (\"no wait\", \", no,\", \"I mean\", \"아니\", \"말고\"): "
+                        + "after one, the first measure, aggregate, type, value, CI or time stands for the last of its "
+                        + "kind before it, which is read as corrected and said in the reading (not after \"다른\", "
+                        + "\"other\": \"X 말고 다른 DB\" excludes X)."),
                 field("rules.understanding.value_units", STRINGS, "Units after a bare count word (\"%\", \"ms\")."),
                 field("rules.understanding.question_words", STRINGS, "Question words the list group also holds "
                         + "that do not ask for a list (\"which\", \"어떤\")."),
