@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Calendar words an operator uses that name a range the product can compute — a quarter without its year, business
- * hours, "since yesterday 9am", the last half hour, the parts and weeks of a month, ranges of months ("Jan to Mar", "1-3월") and of days ("2월 3~5일") — each read to its range, none left unexplained. Asked on Friday
+ * hours, "since yesterday 9am", the last half hour, the parts and weeks of a month, ranges of months ("Jan to Mar", "1-3월") and of days ("2월 3~5일"), dates with a two-digit year or none of a
+ * date's separators ("3/17/34", "17 Mar ’34", "20340317") — each read to its range, none left unexplained. Asked on Friday
  * 2035-03-30 15:47 in Seoul (Q1 has begun, Q2 has not).
  */
 class CalendarWordsTest {
@@ -46,6 +47,10 @@ class CalendarWordsTest {
             "Delta 1-3월 평균 CPU | 2035-01-01T00:00+09:00 | 2035-03-30T15:47+09:00",
             "Delta 2034년 11~12월 최대 CPU | 2034-11-01T00:00+09:00 | 2035-01-01T00:00+09:00",
             "Delta 2월 3~5일 최대 CPU | 2035-02-03T00:00+09:00 | 2035-02-06T00:00+09:00",
+            "max cpu of Delta on 3/17/34 | 2034-03-17T00:00+09:00 | 2034-03-18T00:00+09:00",
+            "max cpu of Delta on Mar-17-2034 | 2034-03-17T00:00+09:00 | 2034-03-18T00:00+09:00",
+            "max cpu of Delta on 20340317 | 2034-03-17T00:00+09:00 | 2034-03-18T00:00+09:00",
+            "max cpu of Delta on 17 Mar ’34 | 2034-03-17T00:00+09:00 | 2034-03-18T00:00+09:00",
     })
     void aCalendarWordIsItsRange(String question, String from, String to) {
         PlanModel p = ESTATE.plan(question);
