@@ -81,7 +81,9 @@ final class AskedTimes {
         if (Clauses.single(text)) {
             return atoms;
         }
-        List<TimeAtom> asked = atoms.stream().filter(t -> Clauses.of(text, t.span().start()) == last).toList();
+        // a zone anywhere says how the times asked are read ("…11월 6일 최고 몇 찍음? 뉴저지 현지 날짜 기준(EDT)")
+        List<TimeAtom> asked = atoms.stream().filter(t -> Clauses.of(text, t.span().start()) == last
+                || t.kind().equals("zone")).toList();
         boolean day = asked.stream().anyMatch(t -> List.of("day", "month", "weekday", "relative", "instant").contains(t.kind()));
         boolean clock = asked.stream().anyMatch(t -> t.kind().equals("tod") || t.kind().equals("clock_range"));
         // a day alone counts when the last clause asks ("-- what was the max CPU on the UTC day 2029-07-01?"), not

@@ -119,7 +119,7 @@ final class NameIndex {
                 return out;
             }
         }
-        if (compact.length() >= 5 && !compact.chars().allMatch(Character::isDigit)) {
+        if (compact.length() >= 5 && !compact.chars().allMatch(Character::isDigit) && !inflected(words, compact)) {
             int edits = compact.length() <= 8 ? 1 : 2;
             if (compactGrams.mayBeWithin(compact, edits)) {
                 collect(notCode(new FuzzyQuery(new Term("compact", compact), edits, 0, MAX_HITS, true)), Rank.FUZZY,
@@ -142,6 +142,21 @@ final class NameIndex {
             }
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern INFLECTION = java.util.regex.Pattern.compile("([a-z]{3,}?)e?(?:ed|ing)");
+
+    /**
+     * "Which 3 apps …? Ordered please.": an English verb form of a word names have ("ordered", "ordering" of "Order DB")
+     * is the verb, never a misspelt name.
+     */
+    private boolean inflected(List<String> words, String compact) {
+        java.util.regex.Matcher m = INFLECTION.matcher(compact);
+        if (words.size() != 1 || !m.matches()) {
+            return false;
+        }
+        String base = m.group(1);
+        return !wholeWords(List.of(base), base).isEmpty() || !wholeWords(List.of(base + "e"), base + "e").isEmpty();
     }
 
     private static Query notCode(Query q) {

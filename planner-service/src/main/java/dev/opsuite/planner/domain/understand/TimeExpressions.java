@@ -50,10 +50,13 @@ public final class TimeExpressions {
                     String v = m.start(g) < 0 ? null : text.substring(m.start(g), m.end(g));
                     fields.putIfAbsent("$" + g, v == null ? "" : v);
                 }
-                String place = fields.getOrDefault("place", fields.get("place2"));
+                String place = fields.getOrDefault("place", fields.getOrDefault("place2", fields.get("place3")));
                 if (rule.kind().equals("zone") && place != null && !time.places().containsKey(place.replaceAll("\\s+", " "))) {
                     from = m.start() + 1; // "the same day", "run time": no place of rules.time.places, no zone
                     continue;
+                }
+                if (place != null) {
+                    fields.putIfAbsent("place", place); // "Rotterdam date", "로테르담 로컬 데이트", "our day in Rotterdam"
                 }
                 // "n2" is the same number caught by a second alternative of one pattern
                 fields.keySet().stream().filter(k -> k.matches("[a-zA-Z]+2") && !fields.containsKey(
