@@ -83,6 +83,9 @@ final class GraphCues {
      * "Patients keep calling the front desk. What is the portal's error rate?": a graph word in another
      * sentence than the CI does not turn a metric question into a graph one.
      */
+    private static final java.util.regex.Pattern CALLING_RELATIVE = java.util.regex.Pattern.compile(
+            "^\\s*(?:(?:직접|바로|주로)\\s*)?(?:부르는|호출하는|콜하는)\\s*(?:애|것|거|놈|서비스|앱|시스템|쪽|ci|CI)");
+
     private static final java.util.regex.Pattern DETERMINER_BEFORE = java.util.regex.Pattern.compile(
             "(?i)(?<!\\b(?:does|do|did|will|would|can|could|should)\\s)\\b(?:the|a|an|this|that|our|my|your|their|every)"
                     + "\\s+(?:[a-z0-9-]+\\s+){0,2}$");
@@ -320,7 +323,9 @@ final class GraphCues {
      */
     boolean calledBy(LinkedEntity e) {
         if ("ko".equals(u.language())) {
-            return java.util.Set.of("을", "를", "에", "에게", "한테").contains(e.particle());
+            // "송장 출력 직접 부르는 애들": a name with no particle before a relative clause of calling is its object
+            return java.util.Set.of("을", "를", "에", "에게", "한테").contains(e.particle()) || e.particle().isEmpty()
+                    && CALLING_RELATIVE.matcher(u.analyzed().text().substring(e.span().end())).find();
         }
         // "backends" names the callees whatever the word order ("the backends of X", "which backends
         // does X point to"); the verb, when there is one, decides

@@ -26,8 +26,8 @@ class FulfilmentWordsTest {
         List<EntityDictionary.Entity> cis = List.of(ci("vmi/ewr-a", "Edison VM", "vm"),
                 ci("deploy/eu-wms", "Magazijn WMS", "app"), ci("mysql://oms-icn1", "Order DB", "database"),
                 ci("deploy/oms", "Order Hub", "app"), ci("RTM2.wan", "Rotterdam WAN", "network"),
-                ci("vmi/cart-a", "Cart VM", "vm"));
-        List<Map.Entry<Integer, String>> aliases = List.of(Map.entry(0, "뉴저지 VM"));
+                ci("vmi/cart-a", "Cart VM", "vm"), ci("deploy/label", "Label Service", "app"));
+        List<Map.Entry<Integer, String>> aliases = List.of(Map.entry(0, "뉴저지 VM"), Map.entry(6, "송장 출력"));
         estate = new WordsEstate(NOW, new EntityDictionary(17, cis, aliases, List.of()));
     }
 
@@ -62,5 +62,11 @@ class FulfilmentWordsTest {
         PlanModel below = estate.plan("지난주 평균 디스크가 35%도 안 되는 VM이 뭐야?");
         assertEquals("lt", below.metric().threshold().op(), "35%도 안 되는: below 35 %: " + below);
         assertEquals(View.IMPACT, estate.plan("When the Rotterdam WAN falls away, which applications get hit?").view());
+    }
+
+    @Test
+    void aNameBeforeARelativeClauseOfCallingIsItsObject() {
+        assertEquals(View.IMPACT, estate.plan("송장 출력 직접 부르는 애들 누구임?").view(), "who calls it");
+        assertEquals(View.DEPENDENCY, estate.plan("송장 출력이 직접 부르는 애들 누구임?").view(), "what it calls");
     }
 }
