@@ -16,7 +16,9 @@ import java.util.Set;
 final class Corrections {
     /** Claim kinds one word of which another replaces. */
     private static final Set<String> KINDS = Set.of("metric", "agg", "enum", "value", "entity");
-    /** "Oracle 말고 다른 DB", "not X, any other": an exclusion, not a correction. */
+    /** "A뿐만 아니라 B": not only A but B — both are asked. */
+    private static final java.util.regex.Pattern INCLUSIVE = java.util.regex.Pattern.compile("뿐(?:만)?\\s*$");
+    /** "Oracle 말고 다른 DB", "not X, any other": an exclusion, not a correction ("X 말고도": besides X, as well). */
     private static final java.util.regex.Pattern OTHER = java.util.regex.Pattern.compile(
             "^[\\s,.…]*(?:다른|딴|other|another|else|any\\s+other)");
 
@@ -43,7 +45,9 @@ final class Corrections {
             }
             Matcher m = c.matcher(a.text(), lowered);
             while (m.find()) {
-                if (m.end() > m.start() && !OTHER.matcher(a.text().substring(m.end())).find()) {
+                if (m.end() > m.start() && !OTHER.matcher(a.text().substring(m.end())).find()
+                        && !INCLUSIVE.matcher(a.text().substring(0, m.start())).find()
+                        && !a.text().startsWith("도", m.end())) {
                     markers.add(new Span(m.start(), m.end()));
                 }
             }

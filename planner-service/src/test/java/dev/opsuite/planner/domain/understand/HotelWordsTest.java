@@ -55,6 +55,10 @@ class HotelWordsTest {
         assertEquals("2036-06-10T00:00+09:00", zone.metric().timeFrom(), zone.toString());
         PlanModel other = estate.plan("Revenue Desk 말고 다른 앱들 CPU");
         assertEquals(null, other.understanding().get("corrections"), "'X 말고 다른' excludes X, it corrects nothing");
+        assertEquals(null, estate.plan("Revenue Desk 말고도 Night Audit CPU 알려줘").understanding().get("corrections"),
+                "'X 말고도': besides X, as well");
+        assertEquals(null, estate.plan("Revenue Desk뿐만 아니라 Night Audit CPU도 알려줘").understanding().get("corrections"),
+                "'A뿐만 아니라 B': not only A but B");
     }
 
     @Test

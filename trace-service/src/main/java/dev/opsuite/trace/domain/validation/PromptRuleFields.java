@@ -167,7 +167,7 @@ final class PromptRuleFields {
                         + "writer takes back what they just wrote (\"no wait\", \", no,\", \"I mean\", \"아니\", \"말고\"): "
                         + "after one, the first measure, aggregate, type, value, CI or time stands for the last of its "
                         + "kind before it, which is read as corrected and said in the reading (not after \"다른\", "
-                        + "\"other\": \"X 말고 다른 DB\" excludes X)."),
+                        + "\"other\": \"X 말고 다른 DB\" excludes X; \"X 말고도\" and \"A뿐만 아니라 B\" ask both)."),
                 field("rules.understanding.value_units", STRINGS, "Units after a bare count word (\"%\", \"ms\")."),
                 field("rules.understanding.question_words", STRINGS, "Question words the list group also holds "
                         + "that do not ask for a list (\"which\", \"어떤\")."),
