@@ -1,5 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
+import static dev.opsuite.planner.domain.understand.WordsEstate.ci;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -30,10 +31,6 @@ class AirportWordsTest {
                 ci("KubeWorkerAoc1", "k8s worker 1", "server"), ci("kioskIntl", "무인 체크인 (국제선)", "app"),
                 ci("cargoDb", "Cargo Manifest DB", "database"), ci("BhsCtlT1", "수하물 처리 시스템 1", "server"));
         estate = new WordsEstate(NOW, new EntityDictionary(4, cis, List.of(Map.entry(8, "BHS controller T1")), List.of()));
-    }
-
-    private static EntityDictionary.Entity ci(String code, String name, String type) {
-        return new EntityDictionary.Entity(code, name, type, false, Map.of("ci.status", "running"));
     }
 
     @Test

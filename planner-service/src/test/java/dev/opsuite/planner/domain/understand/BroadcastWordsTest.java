@@ -1,5 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
+import static dev.opsuite.planner.domain.understand.WordsEstate.ci;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,10 +36,6 @@ class BroadcastWordsTest {
         List<Map.Entry<Integer, String>> aliases = List.of(Map.entry(0, "london link"), Map.entry(6, "뉴욕 지국 서버"),
                 Map.entry(12, "송출서버 A"), Map.entry(13, "송출서버 B"), Map.entry(17, "뉴스 홈페이지"));
         estate = new WordsEstate(NOW, new EntityDictionary(7, cis, aliases, List.of()));
-    }
-
-    private static EntityDictionary.Entity ci(String code, String name, String type) {
-        return new EntityDictionary.Entity(code, name, type, false, Map.of("ci.status", "running"));
     }
 
     @Test

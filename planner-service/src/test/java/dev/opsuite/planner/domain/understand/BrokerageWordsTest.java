@@ -1,5 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
+import static dev.opsuite.planner.domain.understand.WordsEstate.ci;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,10 +32,6 @@ class BrokerageWordsTest {
         List<Map.Entry<Integer, String>> aliases = List.of(Map.entry(0, "시세 피드"), Map.entry(1, "MTS"),
                 Map.entry(2, "주문 게이트웨이"), Map.entry(3, "인증 허브"));
         estate = new WordsEstate(NOW, new EntityDictionary(9, cis, aliases, List.of()));
-    }
-
-    private static EntityDictionary.Entity ci(String code, String name, String type) {
-        return new EntityDictionary.Entity(code, name, type, false, Map.of("ci.status", "running"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
+import static dev.opsuite.planner.domain.understand.WordsEstate.ci;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,10 +30,6 @@ class FulfilmentWordsTest {
                 ci("vmi/cart-a", "Cart VM", "vm"), ci("deploy/label", "Label Service", "app"));
         List<Map.Entry<Integer, String>> aliases = List.of(Map.entry(0, "뉴저지 VM"), Map.entry(6, "송장 출력"));
         estate = new WordsEstate(NOW, new EntityDictionary(17, cis, aliases, List.of()));
-    }
-
-    private static EntityDictionary.Entity ci(String code, String name, String type) {
-        return new EntityDictionary.Entity(code, name, type, false, Map.of("ci.status", "running"));
     }
 
     @Test

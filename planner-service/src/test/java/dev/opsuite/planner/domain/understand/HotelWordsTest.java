@@ -1,5 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
+import static dev.opsuite.planner.domain.understand.WordsEstate.ci;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,10 +34,6 @@ class HotelWordsTest {
         List<Map.Entry<Integer, String>> aliases = List.of(Map.entry(1, "예약 엔진"), Map.entry(3, "객실 TV"),
                 Map.entry(4, "예약 VM"), Map.entry(9, "나이트 오딧"));
         estate = new WordsEstate(NOW, new EntityDictionary(16, cis, aliases, List.of()));
-    }
-
-    private static EntityDictionary.Entity ci(String code, String name, String type) {
-        return new EntityDictionary.Entity(code, name, type, false, Map.of("ci.status", "running"));
     }
 
     @Test

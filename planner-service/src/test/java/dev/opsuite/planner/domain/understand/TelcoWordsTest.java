@@ -1,5 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
+import static dev.opsuite.planner.domain.understand.WordsEstate.ci;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,10 +34,6 @@ class TelcoWordsTest {
                 List.of(Map.entry(2, "DHCP VM"), Map.entry(3, "transcoder box"), Map.entry(5, "dunsan core router"),
                         Map.entry(6, "청주 캐시"), Map.entry(7, "iptv headend")),
                 List.of(Map.entry("ci.location", "dunsan-co"))));
-    }
-
-    private static EntityDictionary.Entity ci(String code, String name, String type) {
-        return new EntityDictionary.Entity(code, name, type, false, Map.of("ci.status", "running"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
+import static dev.opsuite.planner.domain.understand.WordsEstate.ci;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,10 +34,6 @@ class WeatherWordsTest {
                 Map.entry(3, "polar relay"), Map.entry(4, "radar network"), Map.entry(5, "항공 VM"),
                 Map.entry(9, "warning vm"));
         estate = new WordsEstate(NOW, new EntityDictionary(15, cis, aliases, List.of()));
-    }
-
-    private static EntityDictionary.Entity ci(String code, String name, String type) {
-        return new EntityDictionary.Entity(code, name, type, false, Map.of("ci.status", "running"));
     }
 
     @Test

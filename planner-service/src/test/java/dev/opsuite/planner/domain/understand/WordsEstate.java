@@ -25,6 +25,11 @@ record WordsEstate(OffsetDateTime now, EntityDictionary dictionary) {
         return assets;
     }
 
+    /** A running CI of the operator's own estate (not the demo's), as the words tests name theirs. */
+    static EntityDictionary.Entity ci(String code, String name, String type) {
+        return new EntityDictionary.Entity(code, name, type, false, java.util.Map.of("ci.status", "running"));
+    }
+
     /** The Lexicon of the shipped assets. */
     static Lexicon lexicon() {
         AssetBundle a = assets();
