@@ -29,7 +29,7 @@ public record PromptDefaults(String aggregateRange, String topRange, String even
     public static final String DEFAULT_TREND_BUCKET = "1 hour";
     public static final int DEFAULT_CHANGE_WINDOW_HOURS = 24;
     public static final int DEFAULT_INSTANT_LOOKBACK_MINUTES = 60;
-    public static final String DEFAULT_ANCHOR_RANGE = "last_90d";
+    public static final String DEFAULT_ANCHOR_RANGE = "last_365d";
     public static final String DEFAULT_REFERENCE_RANGE = "last_90d";
 
     static PromptDefaults from(JsonNode d) {

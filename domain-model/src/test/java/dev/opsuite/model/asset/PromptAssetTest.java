@@ -54,7 +54,7 @@ class PromptAssetTest {
         assertEquals(new PromptAsset.LlmRoutes(true, true), p.llmRoutes());
         PromptDefaults d = p.rules().defaults();
         assertEquals(new PromptDefaults("last_24h", "last_1h", "last_7d", "last_7d", 5, 3, "1 hour", 24, 60,
-                "last_90d", "last_90d"), d);
+                "last_365d", "last_90d"), d);
         assertEquals("last_30d", PromptDefaults.from(json("{'history_range': 'last_30d'}")).eventRange(),
                 "the event range defaults to the history range");
         PromptUnderstanding u = p.rules().understanding();

@@ -50,6 +50,8 @@ public final class EntityDictionary {
     private final PhraseTable<Name> exact = new PhraseTable<>();
     private final PhraseTable<Word> values = new PhraseTable<>();
     private final Map<String, List<Word>> valueTokens = new LinkedHashMap<>();
+    /** Field values by the sound of one of their words in Latin letters ("sandbox" → SNTBKS, for 샌드박스). */
+    private final Map<String, List<Word>> valueSounds = new LinkedHashMap<>();
     /** Names and aliases in Latin letters by their consonant keys ({@link SoundKeys}). */
     private final Map<String, List<Name>> sounds = new java.util.HashMap<>();
     private final int entityCount;
@@ -119,6 +121,14 @@ public final class EntityDictionary {
             for (String tok : words(v.getValue())) {
                 if (tok.length() >= 3 && !tok.chars().allMatch(Character::isDigit)) {
                     valueTokens.computeIfAbsent(tok, k -> new ArrayList<>()).add(w);
+                }
+                if (tok.length() >= 4 && tok.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                    for (String key : SoundKeys.ofLatin(tok)) {
+                        List<Word> same = valueSounds.computeIfAbsent(key, k -> new ArrayList<>());
+                        if (SoundKeys.units(key) >= SoundKeys.MIN_ALONE && !same.contains(w)) {
+                            same.add(w);
+                        }
+                    }
                 }
             }
         }
@@ -233,6 +243,34 @@ public final class EntityDictionary {
     /** Field values one whole word of which is this word ("incheon" of "incheon-dc"). */
     public List<Word> valuesByWord(String compactWord) {
         return valueTokens.getOrDefault(compactWord, List.of());
+    }
+
+    /** Field values one word of which sounds as this consonant key ({@link SoundKeys}): "sandbox" for 샌드박스. */
+    public List<Word> valuesBySound(String key) {
+        return valueSounds.getOrDefault(key, List.of());
+    }
+
+    /**
+     * Field values whose words hold these two or more words in a row ("Ontario CA" of "US Ontario CA"), each
+     * value once.
+     */
+    public List<Word> valuesByWords(List<String> compactWords) {
+        List<Word> out = new ArrayList<>();
+        if (compactWords.size() < 2) {
+            return out;
+        }
+        for (Map.Entry<String, String> v : fieldValues) {
+            List<String> ws = new ArrayList<>();
+            QuestionAnalyzer.tokenize(Folding.fold(v.getValue())).forEach(t -> ws.add(Analyzed.compactOf(t.surface())));
+            ws.removeIf(String::isEmpty);
+            if (java.util.Collections.indexOfSubList(ws, compactWords) >= 0) {
+                Word w = new Word(Word.Kind.VALUE, v.getKey(), v.getValue(), v.getValue());
+                if (!out.contains(w)) {
+                    out.add(w);
+                }
+            }
+        }
+        return out;
     }
 
     /** Field values a whole word of which is within {@code edits} of this word (5+ letters). */

@@ -312,11 +312,12 @@ final class EntityLinking {
                             hits.stream().map(h -> h.name().entity()).distinct().toList());
                     i += len;
                     found = true;
-                } else if (len == 1 && compact.length() >= 2) {
-                    List<Word> values = estate.valuesByWord(compact);
+                } else if (compact.length() >= 2) {
+                    // one word of a value, or two or more in a row ("Edison NJ" of "US Edison NJ")
+                    List<Word> values = len == 1 ? estate.valuesByWord(compact) : dictionary.valuesByWords(words);
                     if (values.size() == 1) {
                         estate.claimValue(span, values.get(0), 0.75);
-                        i += 1;
+                        i += len;
                         found = true;
                     }
                 }

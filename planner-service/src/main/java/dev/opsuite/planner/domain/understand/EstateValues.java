@@ -17,6 +17,9 @@ final class EstateValues {
     private final PromptRules rules;
     private final List<Claim> claims;
 
+    /** A Hangul word read as a value by its sound sounds at least this many consonants ("샌드박스": S N T B K S). */
+    private static final int MIN_SOUND_UNITS = 5;
+
     EstateValues(Reading reading) {
         this.reading = reading;
         this.a = reading.a;
@@ -45,7 +48,10 @@ final class EstateValues {
         List<EntityDictionary.Entity> cis = hits.stream().map(h -> h.name().entity()).distinct().toList();
         // "in Gwacheon": a word of one field value every matching CI shares is the value, not a name
         String word = Analyzed.compactOf(a.span(span.start(), span.end()));
-        List<Word> values = valuesByWord(word);
+        List<String> words = EntityDictionary.words(a.span(span.start(), span.end()));
+        // "Ontario CA": two or more words in a row of one value ("US Ontario CA")
+        List<Word> inARow = dictionary.valuesByWords(words);
+        List<Word> values = inARow.isEmpty() ? valuesByWord(word) : inARow;
         boolean place = values.size() == 1 && rules.understanding().placeFields().contains(values.get(0).group());
         if (cis.size() >= 2 && place
                 && cis.stream().allMatch(e -> values.get(0).value().equals(e.fields().get(values.get(0).group())))) {
@@ -74,7 +80,8 @@ final class EstateValues {
     /**
      * Field values one whole word of which is this word: "incheon" of "incheon-dc", and a Korean word
      * by its romanized form ("이천" → "icheon" of "icheon-hub"; within one letter for 5+ letters, as
-     * sound changes are not romanized: "종로" → "jonglo" for "jongno").
+     * sound changes are not romanized: "종로" → "jonglo" for "jongno"), or an English word said in Hangul by its
+     * sound ("샌드박스" → sandbox).
      */
     List<Word> valuesByWord(String compact) {
         if (compact.length() >= 3) {
@@ -88,7 +95,14 @@ final class EstateValues {
             return List.of();
         }
         List<Word> exact = dictionary.valuesByWord(latin);
-        return exact.isEmpty() && latin.length() >= 5 ? dictionary.valuesByWordWithin(latin, 1) : exact;
+        List<Word> near = exact.isEmpty() && latin.length() >= 5 ? dictionary.valuesByWordWithin(latin, 1) : exact;
+        if (!near.isEmpty() || !compact.chars().allMatch(c -> Folding.isHangul((char) c))) {
+            return near;
+        }
+        // "샌드박스": an English value said in Hangul, by the sound of its consonants — three syllables or more
+        // and five consonants, as short native words sound as much as a Latin word does ("별관" is no "blackin")
+        String key = SoundKeys.ofHangul(compact);
+        return compact.length() >= 3 && SoundKeys.units(key) >= MIN_SOUND_UNITS ? dictionary.valuesBySound(key) : List.of();
     }
 
     /**

@@ -57,10 +57,13 @@ final class TimeComposer {
 
     /** A zone word of rules.time.zones, its spaces as written or not ("미국동부 시간"); else the word as a zone id. */
     private String zoneOf(String key) {
+        String exact = time.zones().get(key);
+        if (exact != null) {
+            return exact;
+        }
         String bare = key.replace(" ", "");
-        return time.zones().entrySet().stream().filter(e -> e.getKey().equals(key)).map(java.util.Map.Entry::getValue)
-                .findFirst().orElse(time.zones().entrySet().stream().filter(e -> e.getKey().replace(" ", "").equals(bare))
-                        .map(java.util.Map.Entry::getValue).findFirst().orElse(key.toUpperCase(Locale.ROOT)));
+        return time.zones().entrySet().stream().filter(e -> e.getKey().replace(" ", "").equals(bare))
+                .map(java.util.Map.Entry::getValue).findFirst().orElse(key.toUpperCase(Locale.ROOT));
     }
 
     /** Relative ranges that are whole calendar weeks starting on a Monday. */

@@ -66,4 +66,38 @@ class FulfilmentWordsTest {
         assertEquals(View.IMPACT, estate.plan("송장 출력 직접 부르는 애들 누구임?").view(), "who calls it");
         assertEquals(View.DEPENDENCY, estate.plan("송장 출력이 직접 부르는 애들 누구임?").view(), "what it calls");
     }
+
+    @Test
+    void aPlaceByTwoOfItsWordsAndAnEnvironmentSaidInHangul() {
+        List<EntityDictionary.Entity> cis = List.of(site("ONT8.wan", "Ontario WAN", "network", "US Ontario CA", "prod"),
+                site("vmi/ont-a", "Ontario VM", "vm", "US Ontario CA", "prod"),
+                site("sandy-quail", "Montaña Alta", "server", "US Ontario CA", "prod"),
+                site("vmi/ewr-a", "Edison VM", "vm", "US Edison NJ", "prod"),
+                site("vmi/old-rf", "Legacy RF VM", "vm", "KR Icheon", "sandbox"));
+        List<Map.Entry<String, String>> values = List.of(Map.entry("ci.location", "US Ontario CA"),
+                Map.entry("ci.location", "US Edison NJ"), Map.entry("ci.location", "KR Icheon"),
+                Map.entry("ci.environment", "prod"), Map.entry("ci.environment", "sandbox"));
+        WordsEstate sites = new WordsEstate(NOW, new EntityDictionary(18, cis, List.of(), values));
+        PlanModel ontario = sites.plan("How many servers do we have in Ontario CA?");
+        assertEquals("", ontario.primary().ciCode(), "two words of a place name it, not its WAN or VM: " + ontario);
+        assertTrue(ontario.primary().filters().stream().anyMatch(f -> f.field().equals("location")
+                && f.values().equals(List.of("US Ontario CA"))), ontario.toString());
+        PlanModel edison = sites.plan("list the VMs in Edison NJ");
+        assertTrue(edison.unexplained().isEmpty(), "NJ is a word of the place: " + edison.unexplained());
+        PlanModel sandbox = sites.plan("샌드박스 인바이런먼트에 있는 CI 전부 리스트업해 주세요.");
+        assertTrue(sandbox.primary().filters().stream().anyMatch(f -> f.field().equals("environment")
+                && f.values().equals(List.of("sandbox"))), "샌드박스 sounds as sandbox: " + sandbox);
+    }
+
+    private static EntityDictionary.Entity site(String code, String name, String type, String location, String env) {
+        return new EntityDictionary.Entity(code, name, type, false,
+                Map.of("ci.status", "running", "ci.location", location, "ci.environment", env));
+    }
+
+    @Test
+    void theIncidentBeforeWhichIsLookedForOverAYear() {
+        PlanModel p = estate.plan("Order Hub 인시던트 직전에 뭐 건드렸음?");
+        assertEquals("incident", p.history().anchor(), p.toString());
+        assertEquals("last_365d", p.history().timeRange(), "an incident 103 days back is still the one meant");
+    }
 }

@@ -94,7 +94,7 @@ class UtilityWordsTest {
     void theIncidentAQuestionPresupposesIsLookedForFurtherBack() {
         PlanModel p = estate.plan("배전원격감시 장애전에 뭐바꼈어");
         assertEquals("incident", p.history().anchor(), p.toString());
-        assertEquals("last_90d", p.history().timeRange());
+        assertEquals("last_365d", p.history().timeRange());
     }
 
     @Test
