@@ -70,6 +70,7 @@ public final class ResolverRules {
             } else if (r instanceof ResolverAsset.Transformation t) {
                 String next = switch (t.transform()) {
                     case "nfkc" -> Normalizer.normalize(text, Normalizer.Form.NFKC);
+                    case "hanja_hangul" -> dev.opsuite.planner.domain.understand.HanjaReadings.read(text);
                     case "lowercase" -> text.toLowerCase(java.util.Locale.ROOT);
                     case "uppercase" -> text.toUpperCase(java.util.Locale.ROOT);
                     default -> text; // token-level transforms apply in tokens()

@@ -1,6 +1,7 @@
 package dev.opsuite.planner.domain;
 
 import dev.opsuite.planner.domain.understand.Folding;
+import dev.opsuite.planner.domain.understand.HanjaReadings;
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.kit.json.ModelJson;
 import dev.opsuite.model.PlanModel;
@@ -34,7 +35,8 @@ public final class RulesPlanner {
     public Screened screen(String question, AssetBundle assets) {
         ResolverRules resolver = ResolverRules.of(assets);
         RouteRules routes = new RouteRules(assets.policy(), assets.prompt().rules());
-        String language = Folding.hasHangul(question) ? "ko" : "en";
+        // Korean written in Hanja is Korean ("前月 Settlement 誤謬率")
+        String language = Folding.hasHangul(question) || HanjaReadings.hasHanja(question) ? "ko" : "en";
         ResolverRules.Applied applied = resolver.apply(question);
         // Policy first: raw question too, so normalisation can never hide a forbidden phrase.
         String folded = Folding.fold(applied.text());

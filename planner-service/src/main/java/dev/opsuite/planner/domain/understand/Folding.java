@@ -3,12 +3,15 @@ package dev.opsuite.planner.domain.understand;
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** Width, compatibility and case folding (NFKC + lower case): "ＣＰＵ" and "cpu" read alike. */
+/**
+ * Width, compatibility and case folding (NFKC + lower case): "ＣＰＵ" and "cpu" read alike; Korean written in Hanja is
+ * read in Hangul ("誤謬率" and "오류율" read alike, {@link HanjaReadings}), one character for one, so offsets stay.
+ */
 public final class Folding {
     private Folding() {}
 
     public static String fold(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return HanjaReadings.read(Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
     }
 
     public static boolean isHangul(char c) {

@@ -29,7 +29,7 @@ final class LocalZones {
     /** The zones of rules.time.places named in the texts, each with the first place that named it. */
     private static java.util.Map<String, String> placesIn(List<String> texts, PromptTime time) {
         java.util.Map<String, String> named = new java.util.LinkedHashMap<>();
-        time.places().forEach((place, zone) -> {
+        ZonePlaces.all(time).forEach((place, zone) -> {
             String p = Folding.fold(place);
             if (texts.stream().anyMatch(t -> dev.opsuite.planner.domain.Phrases.indexOf(t, p) >= 0)) {
                 named.putIfAbsent(zone, place);

@@ -297,7 +297,10 @@ public final class Signals {
     public List<String> askedReferences() {
         String text = u.analyzed().text();
         int last = Clauses.last(text);
-        boolean timed = u.of("time").stream().anyMatch(c -> Clauses.of(text, c.span().start()) == last);
+        // "that day" in the last clause names its time too (the day it stands for is read where the date is written)
+        boolean timed = u.of("time").stream().anyMatch(c -> Clauses.of(text, c.span().start()) == last)
+                || u.of("stopword").stream().anyMatch(c -> c.value().equals("same_day")
+                        && Clauses.of(text, c.span().start()) == last);
         return u.of("reference").stream().filter(c -> !timed || Clauses.of(text, c.span().start()) == last)
                 .map(Claim::value).map(v -> v.substring(v.indexOf(':') + 1)).distinct().toList();
     }

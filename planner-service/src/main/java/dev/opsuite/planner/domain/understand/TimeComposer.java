@@ -82,7 +82,7 @@ final class TimeComposer {
                 if (key.equals("own")) {
                     continue; // "our time", "우리 시간": the asker's — the question's zone, which the reading names
                 }
-                String id = !t.field("place").isEmpty() ? time.places().get(t.field("place").replaceAll("\\s+", " "))
+                String id = !t.field("place").isEmpty() ? ZonePlaces.zoneOf(t.field("place"), time)
                         : key.equals("local") ? LocalZones.of(a, time, problems, placesOfNamed) : zoneOf(key);
                 if (id == null) {
                     continue; // "local time" of no place named: the zone stays the question's (the reading names it)
@@ -367,15 +367,43 @@ final class TimeComposer {
                 intervals.lastDate = saved;
                 problems.subList(reported, problems.size()).clear(); // said once, when the date itself is read
                 String wd = time.weekdays().getOrDefault(w.field("wd"), w.field("wd")).toUpperCase(Locale.ROOT);
-                if (date.isPresent() && date.get().from().getDayOfWeek() != DayOfWeek.valueOf(wd)) {
-                    problems.add("'" + a.span(w.span().start(), w.span().end()) + "' does not fall on "
-                            + date.get().from().toLocalDate());
+                DayOfWeek named = DayOfWeek.valueOf(wd);
+                if (date.isPresent() && date.get().from().getDayOfWeek() != named) {
+                    // "Sunday 3/4/2039": a date written with numbers only whose other order falls on the weekday is
+                    // written day first (3 April), as the weekday says
+                    java.util.Optional<TimeAtom> dayFirst = dayFirst(d, named, nowZ);
+                    if (dayFirst.isPresent()) {
+                        out.set(out.indexOf(d), dayFirst.get());
+                    } else {
+                        problems.add("'" + a.span(w.span().start(), w.span().end()) + "' does not fall on "
+                                + date.get().from().toLocalDate());
+                    }
                 }
                 out.remove(w);
                 break;
             }
         }
         return out;
+    }
+
+    /** The numeric date read day first ("3/4" as 3 April), when that falls on the weekday; empty otherwise. */
+    private java.util.Optional<TimeAtom> dayFirst(TimeAtom d, DayOfWeek named, ZonedDateTime nowZ) {
+        String m = d.field("m");
+        String day = d.field("d");
+        if (!m.matches("\\d{1,2}") || !day.matches("\\d{1,2}") || Integer.parseInt(day) > 12 || m.equals(day)) {
+            return java.util.Optional.empty();
+        }
+        java.util.Map<String, String> fields = new java.util.HashMap<>(d.fields());
+        fields.put("m", day);
+        fields.put("d", m);
+        TimeAtom swapped = new TimeAtom(d.name(), d.kind(), d.span(), java.util.Map.copyOf(fields));
+        LocalDate saved = intervals.lastDate;
+        int reported = problems.size();
+        java.util.Optional<Interval> date = intervals.interval(swapped, nowZ, "");
+        intervals.lastDate = saved;
+        problems.subList(reported, problems.size()).clear();
+        return date.isPresent() && date.get().from().getDayOfWeek() == named ? java.util.Optional.of(swapped)
+                : java.util.Optional.empty();
     }
 
     private boolean adjacent(Span x, Span y) {

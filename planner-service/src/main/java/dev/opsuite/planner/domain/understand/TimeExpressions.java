@@ -51,7 +51,7 @@ public final class TimeExpressions {
                     fields.putIfAbsent("$" + g, v == null ? "" : v);
                 }
                 String place = fields.getOrDefault("place", fields.getOrDefault("place2", fields.get("place3")));
-                if (rule.kind().equals("zone") && place != null && !time.places().containsKey(place.replaceAll("\\s+", " "))) {
+                if (rule.kind().equals("zone") && place != null && ZonePlaces.zoneOf(place, time) == null) {
                     from = m.start() + 1; // "the same day", "run time": no place of rules.time.places, no zone
                     continue;
                 }

@@ -201,7 +201,11 @@ public final class Understander {
             if (t == anaphor && antecedent != null) {
                 Map<String, String> day = new java.util.LinkedHashMap<>(antecedent.fields());
                 List.of("H", "M", "H2", "M2", "ap", "half").forEach(day::remove);
-                out.add(new TimeAtom(anaphor.name(), "day", anaphor.span(), day));
+                // the day stands where its date is written (a weekday beside it labels it: "Saturday 1/10/2039 …
+                // ACST that day"); the anaphor is accounted for as naming it again
+                out.add(new TimeAtom(anaphor.name(), "day", antecedent.span(), day));
+                claims.add(new Claim(anaphor.span(), a.span(anaphor.span().start(), anaphor.span().end()), "stopword",
+                        "same_day", 1));
             } else if (t != anaphor && t != antecedent && !clockBefore) {
                 out.add(t);
             }

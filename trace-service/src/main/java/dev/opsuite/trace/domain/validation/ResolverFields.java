@@ -39,9 +39,10 @@ final class ResolverFields {
                                 field("rules[].rule_data.replacement", STRING, "pattern_rule: the replacement text "
                                         + "(`$1` is the first group).").byDefault("\"\""),
                                 field("rules[].rule_data.transform", STRING, "transformation: `nfkc`, `lowercase` and "
-                                        + "`uppercase` rewrite the question; `strip_particles` and `stopwords` set how "
+                                        + "`uppercase` rewrite the question, `hanja_hangul` reads Korean written in Hanja "
+                                        + "in Hangul (前月 → 전월, by the Korean morphological dictionary); `strip_particles` and `stopwords` set how "
                                         + "words are read; any other does nothing.")
-                                        .known("nfkc", "lowercase", "uppercase", "strip_particles", "stopwords"),
+                                        .known("nfkc", "hanja_hangul", "lowercase", "uppercase", "strip_particles", "stopwords"),
                                 field("rules[].rule_data.particles", STRINGS, "strip_particles: Korean particles cut "
                                         + "off the end of words (서버A의 → 서버A), longest first."),
                                 field("rules[].rule_data.words", STRINGS, "stopwords: words read as carrying no "
