@@ -144,9 +144,13 @@ final class PlanBuilder {
                     graph(u.depth().orElse(1), callers ? "in" : "out", List.of("DEPENDS_ON", "CONNECTS_TO")), null,
                     null, GRAPH_BLOCKS).plan();
         }
+        // "…평균 응답시간 좀 알려 주세요, 고객님이 전화 연결된 채로 기다리고 계세요": with a measure asked, a word of relations in
+        // a remark after the asking clause is not what is asked
+        boolean measured = s.metric().isPresent();
         for (String[] v : new String[][] {{"dependency", "DEPENDENCY", "out"}, {"composition", "COMPOSITION", "out"},
                 {"neighbors", "NEIGHBORS", "both"}}) {
-            if ((s.intent(v[0]) || v[0].equals("dependency") && cues.subjectDepends(first)) && named
+            boolean said = measured ? s.intentBeforeRemarks(v[0]) : s.intent(v[0]);
+            if ((said || v[0].equals("dependency") && cues.subjectDepends(first)) && named
                     && !(v[0].equals("dependency") && cues.weakDependencyAside())) {
                 int d = v[0].equals("neighbors") ? u.depth().orElse(1) : depth;
                 if (v[0].equals("dependency") && first != null && cues.askedTypesAbove(first)) {

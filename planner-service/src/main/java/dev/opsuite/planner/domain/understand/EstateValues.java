@@ -147,8 +147,10 @@ final class EstateValues {
      * brackets around a name or value already read is its gloss — accounted for, not a second reference.
      */
     void glosses() {
-        // up to three words before the bracket: "the cloud region (cloud-apne2)", "창고팀(wms-crew)"
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("((?:[^\\s()]+\\s+){0,2}[^\\s()]+)\\s*\\(([^()]+)\\)")
+        // up to three words before the bracket: "the cloud region (cloud-apne2)", "창고팀(wms-crew)"; a value with
+        // brackets of its own in the bracket: "이스탄불(Istanbul (Maslak))"
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "((?:[^\\s()]+\\s+){0,2}[^\\s()]+)\\s*\\(((?:[^()]|\\([^()]*\\))+)\\)")
                 .matcher(a.text());
         while (m.find()) {
             // "창고팀(wms-crew)": 창고 is the gloss, 팀 the field's word
@@ -213,7 +215,7 @@ final class EstateValues {
     /**
      * "운영 환경" is the schema's label for environment "prod"; an imported estate calls it "hx-prod".
      * A label's value also reads as every value of the estate's same field one whole word of which it
-     * is, so the filter keeps both.
+     * is, so the filter keeps both; for a place, the word written too ("Seoul" of "Seoul (Seongsu)").
      */
     void estateValuesOfLabels() {
         for (Claim c : List.copyOf(claims)) {
@@ -223,7 +225,12 @@ final class EstateValues {
             }
             String field = c.value().substring(0, eq);
             String value = c.value().substring(eq + 1);
-            for (Word w : dictionary.valuesByWord(Analyzed.compactOf(value))) {
+            List<Word> same = new java.util.ArrayList<>(dictionary.valuesByWord(Analyzed.compactOf(value)));
+            if (rules.understanding().placeFields().contains(field)) {
+                // "servers in Seoul": the schema's label of dc1-seoul is also the word of the estate's "Seoul (Seongsu)"
+                valuesByWord(Analyzed.compactOf(c.text())).stream().filter(w -> !same.contains(w)).forEach(same::add);
+            }
+            for (Word w : same) {
                 if (w.group().equals(field) && !w.value().equals(value)
                         && claims.stream().noneMatch(x -> x.value().equals(field + "=" + w.value()))) {
                     claims.add(new Claim(c.span(), c.text(), "value", field + "=" + w.value(), c.score()));

@@ -207,6 +207,12 @@ public final class Signals {
         return u.of("intent").stream().anyMatch(c -> c.value().equals(group) && Clauses.of(text, c.span().start()) == last);
     }
 
+    /** An intent word not in a remark after the clause that asks ("…알려 주세요, 고객님이 전화 연결된 채로 …"). */
+    public boolean intentBeforeRemarks(String group) {
+        String text = u.analyzed().text();
+        return u.of("intent").stream().anyMatch(c -> c.value().equals(group) && Clauses.of(text, c.span().start()) >= 0);
+    }
+
     /** Whether an incident id is among the ids asked about ({@link #askedReferences}). */
     public boolean incidentAsked() {
         List<String> incidents = references("incident");

@@ -62,8 +62,9 @@ final class TimeComposer {
             return exact;
         }
         String bare = key.replace(" ", "");
+        String id = ZonePlaces.tzId(key); // "europe/istanbul", as a query writes it
         return time.zones().entrySet().stream().filter(e -> e.getKey().replace(" ", "").equals(bare))
-                .map(java.util.Map.Entry::getValue).findFirst().orElse(key.toUpperCase(Locale.ROOT));
+                .map(java.util.Map.Entry::getValue).findFirst().orElse(id != null ? id : key.toUpperCase(Locale.ROOT));
     }
 
     /** Relative ranges that are whole calendar weeks starting on a Monday. */

@@ -41,6 +41,19 @@ final class ZonePlaces {
         return own != null ? own : TZ_CITIES.get(p);
     }
 
+    /** A time-zone id as written in any case ("europe/istanbul" → Europe/Istanbul); null when it is none. */
+    static String tzId(String written) {
+        return TZ_IDS.get(written.toLowerCase(Locale.ROOT));
+    }
+
+    private static final Map<String, String> TZ_IDS = tzIds();
+
+    private static Map<String, String> tzIds() {
+        Map<String, String> out = new LinkedHashMap<>();
+        ZoneId.getAvailableZoneIds().forEach(id -> out.put(id.toLowerCase(Locale.ROOT), id));
+        return Collections.unmodifiableMap(out);
+    }
+
     /** Every place word with its zone id: the asset's, then the time-zone database's cities it does not set. */
     static Map<String, String> all(PromptTime time) {
         Map<String, String> out = new LinkedHashMap<>(time.places());

@@ -82,4 +82,40 @@ class MobilityWordsTest {
                 + " out of the Adelaide Depot DB to my personal Gmail, cheers.").kind());
         assertNotEquals("reject", estate.decide("Adelaide Depot DB IP address?").kind(), "an IP address is no home address");
     }
+
+    @Test
+    void hoursOfADayPartAZoneIdAndTheWeekSoFar() {
+        PlanModel morning = estate.plan("Between 3 and 6 this morning ACDT, how hard was the Adelaide Depot DB working? Average"
+                + " CPU, mate.");
+        assertEquals("2039-10-02T03:00+10:30", morning.metric().timeFrom(), "hours, not a threshold: " + morning);
+        assertEquals(null, morning.metric().threshold());
+        assertEquals("between", estate.plan("Which apps have error rate between 3 and 6 percent?").metric().threshold().op());
+        PlanModel sql = estate.plan("SELECT avg(error_rate) FROM m WHERE name = 'Settlement' AND (ts AT TIME ZONE"
+                + " 'Europe/Istanbul')::date = '2039-09-17'");
+        assertEquals("2039-09-17T00:00+03:00", sql.metric().timeFrom(), "a zone id as a query writes it: " + sql);
+        PlanModel week = estate.plan("Settlement's average error rate this week so far (Monday till now)?");
+        assertEquals("2039-09-26T00:00+09:00", week.metric().timeFrom(), week.toString());
+        assertEquals("2039-10-02T11:40+09:00", week.metric().timeTo(), "Monday till now is the week so far, not Monday");
+    }
+
+    @Test
+    void aRemarkAfterAPoliteEndingIsContext() {
+        PlanModel relay = estate.plan("최근 1시간 동안 Settlement 평균 응답시간 좀 알려 주세요, 고객님이 전화 연결된 채로 기다리고 계세요.");
+        assertEquals(View.SUMMARY, relay.view(), "'연결된' in the remark asks no neighbours: " + relay);
+        assertEquals("avg", relay.metric().agg());
+        assertEquals(View.IMPACT, estate.plan("If the Cathode drops out, which apps cop it?").view());
+    }
+
+    @Test
+    void aPlaceWordOfTheSchemaAlsoNamesTheEstatesPlace() {
+        List<EntityDictionary.Entity> cis = List.of(new EntityDictionary.Entity("Li-3", "Anode", "server", false,
+                Map.of("ci.status", "running", "ci.location", "Seoul (Seongsu)")));
+        WordsEstate seoul = new WordsEstate(NOW, new EntityDictionary(19, cis, List.of(),
+                List.of(Map.entry("ci.location", "Seoul (Seongsu)"))));
+        for (String q : List.of("list the servers in Seoul", "서울에 있는 서버 목록")) {
+            PlanModel p = seoul.plan(q);
+            assertTrue(p.primary().filters().stream().anyMatch(f -> f.field().equals("location")
+                    && f.values().contains("Seoul (Seongsu)")), q + ": " + p.primary().filters());
+        }
+    }
 }
