@@ -50,6 +50,8 @@ public final class EntityDictionary {
     private final PhraseTable<Name> exact = new PhraseTable<>();
     private final PhraseTable<Word> values = new PhraseTable<>();
     private final Map<String, List<Word>> valueTokens = new LinkedHashMap<>();
+    /** Each field value with its words as the question analyser reads them ("US Ontario CA" → us, ontario, ca). */
+    private final Map<Word, List<String>> valueWords = new LinkedHashMap<>();
     /** Field values by the sound of one of their words in Latin letters ("sandbox" → SNTBKS, for 샌드박스). */
     private final Map<String, List<Word>> valueSounds = new LinkedHashMap<>();
     /** Names and aliases in Latin letters by their consonant keys ({@link SoundKeys}). */
@@ -118,6 +120,10 @@ public final class EntityDictionary {
         for (Map.Entry<String, String> v : fieldValues) {
             Word w = new Word(Word.Kind.VALUE, v.getKey(), v.getValue(), v.getValue());
             values.add(v.getValue(), w);
+            List<String> spelt = new ArrayList<>();
+            QuestionAnalyzer.tokenize(Folding.fold(v.getValue())).forEach(t -> spelt.add(Analyzed.compactOf(t.surface())));
+            spelt.removeIf(String::isEmpty);
+            valueWords.putIfAbsent(w, List.copyOf(spelt));
             for (String tok : words(v.getValue())) {
                 if (tok.length() >= 3 && !tok.chars().allMatch(Character::isDigit)) {
                     valueTokens.computeIfAbsent(tok, k -> new ArrayList<>()).add(w);
@@ -259,17 +265,11 @@ public final class EntityDictionary {
         if (compactWords.size() < 2) {
             return out;
         }
-        for (Map.Entry<String, String> v : fieldValues) {
-            List<String> ws = new ArrayList<>();
-            QuestionAnalyzer.tokenize(Folding.fold(v.getValue())).forEach(t -> ws.add(Analyzed.compactOf(t.surface())));
-            ws.removeIf(String::isEmpty);
-            if (java.util.Collections.indexOfSubList(ws, compactWords) >= 0) {
-                Word w = new Word(Word.Kind.VALUE, v.getKey(), v.getValue(), v.getValue());
-                if (!out.contains(w)) {
-                    out.add(w);
-                }
+        valueWords.forEach((w, ws) -> {
+            if (java.util.Collections.indexOfSubList(ws, compactWords) >= 0 && !out.contains(w)) {
+                out.add(w);
             }
-        }
+        });
         return out;
     }
 
