@@ -35,8 +35,8 @@ public final class RulesPlanner {
     public Screened screen(String question, AssetBundle assets) {
         ResolverRules resolver = ResolverRules.of(assets);
         RouteRules routes = new RouteRules(assets.policy(), assets.prompt().rules());
-        // Korean written in Hanja is Korean ("前月 Settlement 誤謬率")
-        String language = Folding.hasHangul(question) || HanjaReadings.hasHanja(question) ? "ko" : "en";
+        // Korean written in Hanja is Korean ("前月 Settlement 誤謬率"); an English question naming a CI in kanji is not
+        String language = Folding.hasHangul(question) || HanjaReadings.mostlyHanja(question) ? "ko" : "en";
         ResolverRules.Applied applied = resolver.apply(question);
         // Policy first: raw question too, so normalisation can never hide a forbidden phrase.
         String folded = Folding.fold(applied.text());
@@ -82,7 +82,7 @@ public final class RulesPlanner {
         }
         Lexicon lexicon = Lexicon.of(assets.schema(), prompt.rules(), assets.resolver());
         Understanding u = Understander.understand(applied.text(), lexicon, dictionary, prompt.rules(), now, zone,
-                applied.aliasHits());
+                applied.aliasHits(), language);
         PromptUnderstanding understanding = prompt.rules().understanding();
         if (!u.time().problems().isEmpty()) {
             fired.add("time:unreadable");

@@ -37,6 +37,13 @@ public final class HanjaReadings {
         return false;
     }
 
+    /** More runs of Hanja than words in Latin letters ("前月 Settlement 誤謬率 最大値", not "電池ラボ — where does it live?"). */
+    public static boolean mostlyHanja(String s) {
+        long hanja = java.util.regex.Pattern.compile("[\\u3400-\\u4DBF\\u4E00-\\u9FFF]+").matcher(s).results().count();
+        long latin = java.util.regex.Pattern.compile("[A-Za-z]+").matcher(s).results().count();
+        return hanja > latin;
+    }
+
     static boolean isHanja(char c) {
         return c >= '\u4E00' && c <= '\u9FFF' || c >= '\u3400' && c <= '\u4DBF';
     }

@@ -61,17 +61,28 @@ public final class Understander {
     public static Understanding understand(String question, Lexicon lexicon, EntityDictionary dictionary,
                                            PromptRules rules, OffsetDateTime now, ZoneId zone,
                                            Map<String, String> assetAliases) {
+        return understand(question, lexicon, dictionary, rules, now, zone, assetAliases,
+                Folding.hasHangul(question) || HanjaReadings.mostlyHanja(question) ? "ko" : "en");
+    }
+
+    /**
+     * As above, in the language the question was written in ({@code ko}/{@code en}) — decided by the caller before
+     * the Resolver rewrote it (its Hanja read in Hangul does not make an English question Korean).
+     */
+    public static Understanding understand(String question, Lexicon lexicon, EntityDictionary dictionary,
+                                           PromptRules rules, OffsetDateTime now, ZoneId zone,
+                                           Map<String, String> assetAliases, String language) {
         EntityDictionary dict = dictionary == null ? EntityDictionary.EMPTY : dictionary;
         String written = ScriptJoins.fix(ShiftTypos.fix(question, lexicon.phrases()), lexicon,
                 c -> dict.exact().containsCompact(c));
         Analyzed a = QuestionAnalyzer.analyze(written, w -> lexicon.knowsLatin(w) || dict.knows(w),
                 lexicon::meaningfulLatin, lexicon::restorations, lexicon.particles());
         Understander u = new Understander(a, lexicon, dict, rules);
-        return u.run(question, now, zone, dictionary != null, assetAliases);
+        return u.run(question, now, zone, dictionary != null, assetAliases, language);
     }
 
     private Understanding run(String question, OffsetDateTime now, ZoneId zone, boolean dictionaryUsed,
-                              Map<String, String> assetAliases) {
+                              Map<String, String> assetAliases, String language) {
         linking.assetAliases(assetAliases);
         linking.exactEntities();
         SiblingNames siblings = new SiblingNames(reading);
@@ -111,7 +122,6 @@ public final class Understander {
         corrections.claims();
         grammar();
         entities.sort((x, y) -> x.span().start() - y.span().start());
-        String language = Folding.hasHangul(question) ? "ko" : "en";
         return new Understanding(a, language, claims, entities, time, thresholds, topN, reading.depth, unexplained(),
                 shapes.nameShaped(shapes.compounds()), dictionary.revision(), dictionaryUsed, negatedSpans(),
                 reading.corrections);

@@ -39,6 +39,9 @@ class MobilityWordsTest {
         assertEquals("오류율 사용률 최대치", HanjaReadings.read("誤謬率 使用率 最大値"), "率 is 율 after a vowel, 률 after ㅇ");
         assertEquals("제3사반기", HanjaReadings.read("第3四半期"), "四 has no dictionary reading: the numeral's");
         assertEquals("plain text", HanjaReadings.read("plain text"));
+        assertEquals("en", estate.plan("Cathode (電池ラボ) — where does that box physically live?").language(),
+                "an English question naming a CI in kanji stays English");
+        assertEquals("ko", estate.plan("前月 Settlement 誤謬率 最大値").language());
         PlanModel max = estate.plan("前月 Settlement의 誤謬率 最大値는 얼마였는지 報告 바랍니다.");
         assertEquals("error_rate", max.metric().metricName(), max.toString());
         assertEquals("max", max.metric().agg());
