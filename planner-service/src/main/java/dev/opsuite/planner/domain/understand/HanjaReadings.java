@@ -39,10 +39,11 @@ public final class HanjaReadings {
 
     /** More runs of Hanja than words in Latin letters ("前月 Settlement 誤謬率 最大値", not "電池ラボ — where does it live?"). */
     public static boolean mostlyHanja(String s) {
-        long hanja = java.util.regex.Pattern.compile("[\\u3400-\\u4DBF\\u4E00-\\u9FFF]+").matcher(s).results().count();
-        long latin = java.util.regex.Pattern.compile("[A-Za-z]+").matcher(s).results().count();
-        return hanja > latin;
+        return HANJA_RUN.matcher(s).results().count() > LATIN_WORD.matcher(s).results().count();
     }
+
+    private static final java.util.regex.Pattern HANJA_RUN = java.util.regex.Pattern.compile("[\\u3400-\\u4DBF\\u4E00-\\u9FFF]+");
+    private static final java.util.regex.Pattern LATIN_WORD = java.util.regex.Pattern.compile("[A-Za-z]+");
 
     static boolean isHanja(char c) {
         return c >= '\u4E00' && c <= '\u9FFF' || c >= '\u3400' && c <= '\u4DBF';

@@ -100,7 +100,7 @@ final class TimeComposer {
         ZonedDateTime nowZ = now.atZoneSameInstant(zone);
         intervals = new Intervals(a, time, zone, spans, problems);
         intervals.contextYear(rest);
-        rest = withoutWeekdayLabels(rest, nowZ);
+        rest = new WeekdayLabels(a, time, intervals, problems).without(rest, nowZ);
         List<Interval> days = new ArrayList<>();
         List<TimeOfDay> tods = new ArrayList<>();
         List<Interval> relatives = new ArrayList<>();
@@ -268,7 +268,7 @@ final class TimeComposer {
                 Span day = dayAtoms.get(k).span();
                 if (dayAfter ? day.start() >= w.span().end() && a.text().substring(w.span().end(), day.start())
                         .matches("(?i)[\\s,]*(?:(?:starting|from)(?:\\s+on)?)?[\\s,]*")
-                        : day.end() <= w.span().start() && adjacent(day, w.span())) {
+                        : day.end() <= w.span().start() && WeekdayLabels.adjacent(a, day, w.span())) {
                     i = k;
                     break;
                 }
@@ -345,75 +345,4 @@ final class TimeComposer {
         }
         return best;
     }
-
-    /**
-     * "Thursday, April 17, 2014": a weekday written beside a date names that date, it is not a second
-     * day. When it does not fall on the date, that is said.
-     */
-    private List<TimeAtom> withoutWeekdayLabels(List<TimeAtom> atoms, ZonedDateTime nowZ) {
-        List<TimeAtom> out = new ArrayList<>(atoms);
-        for (TimeAtom w : atoms) {
-            if (!w.kind().equals("weekday") || !w.field("prev").isEmpty()) {
-                continue;
-            }
-            for (TimeAtom d : atoms) {
-                boolean dated = d.kind().equals("day") && d.field("day_offset").isEmpty() && !d.field("d").isEmpty()
-                        && (!d.field("m").isEmpty() || !d.field("mon").isEmpty()) && d.field("d2").isEmpty();
-                if (!dated || !adjacent(w.span(), d.span())) {
-                    continue;
-                }
-                LocalDate saved = intervals.lastDate;
-                int reported = problems.size();
-                java.util.Optional<Interval> date = intervals.interval(d, nowZ, "");
-                intervals.lastDate = saved;
-                problems.subList(reported, problems.size()).clear(); // said once, when the date itself is read
-                String wd = time.weekdays().getOrDefault(w.field("wd"), w.field("wd")).toUpperCase(Locale.ROOT);
-                DayOfWeek named = DayOfWeek.valueOf(wd);
-                if (date.isPresent() && date.get().from().getDayOfWeek() != named) {
-                    // "Sunday 3/4/2039": a date written with numbers only whose other order falls on the weekday is
-                    // written day first (3 April), as the weekday says
-                    java.util.Optional<TimeAtom> dayFirst = dayFirst(d, named, nowZ);
-                    if (dayFirst.isPresent()) {
-                        out.set(out.indexOf(d), dayFirst.get());
-                    } else {
-                        problems.add("'" + a.span(w.span().start(), w.span().end()) + "' does not fall on "
-                                + date.get().from().toLocalDate());
-                    }
-                }
-                out.remove(w);
-                break;
-            }
-        }
-        return out;
-    }
-
-    /** The numeric date read day first ("3/4" as 3 April), when that falls on the weekday; empty otherwise. */
-    private java.util.Optional<TimeAtom> dayFirst(TimeAtom d, DayOfWeek named, ZonedDateTime nowZ) {
-        String m = d.field("m");
-        String day = d.field("d");
-        if (!m.matches("\\d{1,2}") || !day.matches("\\d{1,2}") || Integer.parseInt(day) > 12 || m.equals(day)) {
-            return java.util.Optional.empty();
-        }
-        java.util.Map<String, String> fields = new java.util.HashMap<>(d.fields());
-        fields.put("m", day);
-        fields.put("d", m);
-        TimeAtom swapped = new TimeAtom(d.name(), d.kind(), d.span(), java.util.Map.copyOf(fields));
-        LocalDate saved = intervals.lastDate;
-        int reported = problems.size();
-        java.util.Optional<Interval> date = intervals.interval(swapped, nowZ, "");
-        intervals.lastDate = saved;
-        problems.subList(reported, problems.size()).clear();
-        return date.isPresent() && date.get().from().getDayOfWeek() == named ? java.util.Optional.of(swapped)
-                : java.util.Optional.empty();
-    }
-
-    private boolean adjacent(Span x, Span y) {
-        Span first = x.start() < y.start() ? x : y;
-        Span second = first == x ? y : x;
-        if (second.start() < first.end()) {
-            return false;
-        }
-        return a.text().substring(first.end(), second.start()).matches("[\\s,()]*");
-    }
-
 }
