@@ -66,6 +66,13 @@ class ModuleImportsTest {
         assertTrue(found.isEmpty(), "wire types in the domain:\n" + String.join("\n", found));
     }
 
+    /** incident-analysis is computation over numbers: plain Java only (its POM bans every dependency of ours). */
+    @Test
+    void theIncidentAnalysisImportsOnlyJava() throws IOException {
+        List<String> found = imports("incident-analysis/src/main/java", "^(?!java\\.|dev\\.opsuite\\.incident\\.).*", List.of());
+        assertTrue(found.isEmpty(), "incident-analysis imports more than plain Java:\n" + String.join("\n", found));
+    }
+
     /**
      * domain-model is plain Java and Jackson: nothing of ours, no gRPC or protobuf. Its POM bans them
      * from its classpath as well (maven-enforcer bannedDependencies).

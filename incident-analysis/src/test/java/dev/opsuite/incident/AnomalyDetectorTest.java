@@ -1,0 +1,120 @@
+package dev.opsuite.incident;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.function.IntToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+class AnomalyDetectorTest {
+    private static final long T0 = 1_700_000_000_000L;
+    private static final long STEP = 300_000L; // five minutes
+    private static final int DAY = 288;
+
+    @Test
+    void aQuietSeriesHasNoWindows() {
+        MetricSeries s = series(7 * DAY, i -> 40 + noise(i));
+        assertEquals(List.of(), AnomalyDetector.detect(s, DetectorSettings.DEFAULTS).windows());
+    }
+
+    @Test
+    void aSpikeIsOneOutlierWindowWithItsPeakAndNormal() {
+        int at = 5 * DAY + 100;
+        MetricSeries s = series(7 * DAY, i -> i == at || i == at + 1 ? 95 : 40 + noise(i));
+        List<AnomalyWindow> windows = AnomalyDetector.detect(s, DetectorSettings.DEFAULTS).windows();
+        assertEquals(1, windows.size(), windows.toString());
+        AnomalyWindow w = windows.get(0);
+        assertEquals(AnomalyWindow.Kind.OUTLIER, w.kind());
+        assertEquals(time(at), w.start());
+        assertEquals(time(at + 1), w.end());
+        assertEquals(95, w.peakValue());
+        assertEquals(40, w.normal(), 1.0);
+        assertTrue(w.up() && w.peakScore() > DetectorSettings.THRESHOLD, w.toString());
+    }
+
+    @Test
+    void aSustainedStepIsALevelShiftFoundSoonAfterItStarts() {
+        int at = 4 * DAY;
+        // a step of about three scales: no single sample reaches the threshold, the sum does
+        MetricSeries s = series(7 * DAY, i -> (i >= at ? 46 : 40) + noise(i));
+        List<AnomalyWindow> windows = AnomalyDetector.detect(s, DetectorSettings.DEFAULTS).windows();
+        assertEquals(1, windows.size(), windows.toString());
+        AnomalyWindow w = windows.get(0);
+        assertEquals(AnomalyWindow.Kind.LEVEL_SHIFT, w.kind());
+        assertTrue(Math.abs(w.start() - time(at)) <= 6 * STEP, "onset " + (w.start() - time(at)) / STEP + " samples off");
+        assertTrue(w.end() - time(at) < 12 * 3_600_000L, "found within hours: " + w);
+        assertTrue(w.up());
+    }
+
+    @Test
+    void aNightlyJobIsNormalOnceTwoEarlierNightsShowedIt() {
+        // a spike every night at 03:00 (with jitter); the third night on is the series' normal
+        MetricSeries s = series(7 * DAY, i -> nightly(i) ? 90 : 20 + noise(i));
+        List<AnomalyWindow> windows = AnomalyDetector.detect(s, DetectorSettings.DEFAULTS).windows();
+        assertTrue(windows.stream().allMatch(w -> w.start() < time(3 * DAY)), windows.toString());
+        DetectorSettings plain = new DetectorSettings(DetectorSettings.BASELINE_WINDOW, DetectorSettings.MIN_SAMPLES,
+                DetectorSettings.THRESHOLD, DetectorSettings.MERGE_GAP, DetectorSettings.CUSUM_DRIFT,
+                DetectorSettings.CUSUM_THRESHOLD, DetectorSettings.SCORE_CAP, DetectorSettings.RELATIVE_FLOOR,
+                DetectorSettings.ABSOLUTE_FLOOR, 0, DetectorSettings.HISTORY_WINDOW, DetectorSettings.HISTORY_QUANTILE,
+                0, DetectorSettings.SPREAD_FLOOR, DetectorSettings.SEASONAL_TOLERANCE);
+        assertTrue(AnomalyDetector.detect(s, plain).windows().stream().filter(w -> w.start() >= time(3 * DAY)).count() >= 3,
+                "without the same-time comparison every night is a window");
+    }
+
+    @Test
+    void aDropBelowAQuietNormalIsFoundDownwards() {
+        int at = 6 * DAY;
+        MetricSeries s = series(7 * DAY, i -> i >= at && i < at + 24 ? 2 : 60 + noise(i));
+        List<AnomalyWindow> windows = AnomalyDetector.detect(s, DetectorSettings.DEFAULTS).windows();
+        assertEquals(1, windows.size(), windows.toString());
+        assertTrue(!windows.get(0).up() && windows.get(0).overlaps(time(at), time(at + 23)));
+    }
+
+    @Test
+    void tooLittleHistoryIsNotScored() {
+        MetricSeries s = series(DetectorSettings.MIN_SAMPLES, i -> i);
+        RobustBaseline.Normal normal = AnomalyDetector.detect(s, DetectorSettings.DEFAULTS).normal();
+        for (int i = 0; i < s.size(); i++) {
+            assertTrue(!normal.scored(i));
+        }
+    }
+
+    @Test
+    void badInputIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new MetricSeries(new long[] {2, 1}, new double[] {0, 0}));
+        assertThrows(IllegalArgumentException.class, () -> new MetricSeries(new long[] {1}, new double[] {Double.NaN}));
+        assertThrows(IllegalArgumentException.class, () -> new MetricSeries(new long[] {1, 2}, new double[] {0}));
+        assertThrows(IllegalArgumentException.class, () -> new DetectorSettings(Duration.ZERO, 12, 6, Duration.ZERO,
+                1, 1, 1, 0, 1e-6, 0, Duration.ZERO, 0.5, 1, 1, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new DetectorSettings(Duration.ofHours(1), 12, 6,
+                Duration.ZERO, 1, 1, 1, 0, 1e-6, 0, Duration.ZERO, 1.5, 1, 1, Duration.ZERO));
+    }
+
+    private static boolean nightly(int i) {
+        int minute = (i % DAY) * 5;
+        int jitter = (i / DAY) % 3 * 5; // 03:00, 03:05, 03:10
+        return minute == 180 + jitter;
+    }
+
+    private static double noise(int i) {
+        return new Random(i * 31L + 7).nextGaussian();
+    }
+
+    private static long time(int i) {
+        return T0 + i * STEP;
+    }
+
+    private static MetricSeries series(int n, IntToDoubleFunction value) {
+        long[] t = new long[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = time(i);
+            v[i] = value.applyAsDouble(i);
+        }
+        return new MetricSeries(t, v);
+    }
+}
