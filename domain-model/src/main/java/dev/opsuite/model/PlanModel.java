@@ -150,9 +150,14 @@ public record PlanModel(
     public record Metric(String metricName, String agg, String timeRange, String timeFrom, String timeTo,
                          String bucket, int topN, String order, boolean timeStated, Threshold threshold) {
         public static final Metric EMPTY = new Metric(null, null, null, null, null, null, 0, null);
-        /** The aggregations a plan may ask for; the Query templates compute each (an unknown one is refused). */
+        /**
+         * The aggregations a plan may ask for; the Query templates compute each (an unknown one is
+         * refused). {@link #ANOMALY} is no statistic: the windows where the series left its normal,
+         * computed by a template with {@code analysis: anomaly_windows}.
+         */
         public static final List<String> AGGREGATIONS = List.of("latest", "last", "avg", "min", "max", "sum", "count",
-                "p50", "p90", "p95", "p99");
+                "p50", "p90", "p95", "p99", "anomaly");
+        public static final String ANOMALY = "anomaly";
 
         public Metric {
             metricName = metricName == null ? "" : metricName;

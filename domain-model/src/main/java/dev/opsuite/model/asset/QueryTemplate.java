@@ -23,10 +23,14 @@ import java.util.OptionalLong;
  * @param maxRows   the template's own bound, when it gives one (each reader has its fallback)
  * @param scope     the scoping clause, when {@code scope} is an object
  * @param result    Redis: how the reply becomes a table, when {@code result} is an object
+ * @param analysis  what the executor computes from the rows before they are the answer ("" none;
+ *                  {@link #ANOMALY_WINDOWS}: the statement returns a series, the answer is its
+ *                  anomalous windows)
  */
 public record QueryTemplate(String name, String language, String statement, String source, String title,
                             String tool, OptionalInt maxRows, List<Param> params, List<Variant> variants,
-                            Optional<Scope> scope, Search search, Optional<Result> result, List<Fixture> fixtures) {
+                            Optional<Scope> scope, Search search, Optional<Result> result, List<Fixture> fixtures,
+                            String analysis) {
     public static final String SQL = "sql";
     public static final String CYPHER = "cypher";
     public static final String REDIS = "redis";
@@ -42,6 +46,15 @@ public record QueryTemplate(String name, String language, String statement, Stri
     public static final String SEARCH_TOOL = "doc_executor";
     /** The tool that marks the template resolving the CIs a plan names. */
     public static final String RESOLVER_TOOL = "ci_resolver";
+    /**
+     * {@code analysis}: the statement returns one series per CI and metric (columns {@code ts},
+     * {@code value}, {@code ci_code}, {@code ci_name}, {@code metric_name}, in time order, with
+     * history before the range asked), and the answer is the windows where it left its normal
+     * within the range (incident-analysis' detector).
+     */
+    public static final String ANOMALY_WINDOWS = "anomaly_windows";
+    /** The analyses a template may ask for. */
+    public static final List<String> ANALYSES = List.of(ANOMALY_WINDOWS);
 
     public QueryTemplate {
         params = List.copyOf(params);
@@ -187,6 +200,12 @@ public record QueryTemplate(String name, String language, String statement, Stri
                         scope.path("columns").isArray(), Read.string(scope.path("outside"), ""))) : Optional.empty(),
                 Search.from(q.path("search")),
                 q.path("result").isObject() ? Optional.of(Result.from(q.path("result"))) : Optional.empty(),
-                Read.objects(q.path("fixtures")).stream().map(Fixture::from).toList());
+                Read.objects(q.path("fixtures")).stream().map(Fixture::from).toList(),
+                Read.string(q.path("analysis"), ""));
+    }
+
+    /** Whether the executor turns the rows into anomalous windows. */
+    public boolean anomalyWindows() {
+        return ANOMALY_WINDOWS.equals(analysis);
     }
 }

@@ -125,13 +125,23 @@ public final class PlanExecutor {
             if (out.failed()) {
                 triggers.add(new Trigger(out.retryable() ? "tool_error_retryable" : "tool_error_fatal", "execute",
                         "high", name + ": " + out.error()));
-            } else if (out.rows().isEmpty() && !QueryTemplate.SEARCH.equals(q.language())) {
+            } else if (out.rows().isEmpty() && !QueryTemplate.SEARCH.equals(q.language())
+                    && !(out.meta().get(JUDGED) instanceof Integer judged && judged > 0)) {
+                // (a series judged with no window found is an answer: nothing unusual — not "no data")
                 // (no document matching is said as such; widening a time range or a name cannot change it)
                 triggers.add(new Trigger("empty_result", "execute", "medium", "No data found for " + name));
             }
             if (out.truncated()) {
                 warnings.add(name + ": result truncated at " + out.rows().size() + " rows");
             }
+            if (Boolean.TRUE.equals(out.meta().get("series_truncated"))) {
+                warnings.add(name + ": judged on the first " + out.meta().get("series_rows")
+                        + " samples only (the series was cut at the row limit)");
+            }
+        }
+        if (outputs.stream().anyMatch(o -> o.meta().get(JUDGED) instanceof Integer j && j > 0)) {
+            // a health check whose measures were judged has answered, even with no events beside them
+            triggers.removeIf(t -> t.type().equals("empty_result"));
         }
         if (current.missingSlots().isEmpty()) {
             current = UnappliedFilters.check(current, answering);
@@ -198,6 +208,9 @@ public final class PlanExecutor {
                     : sql.query(source, statement, bound, maxRows, timeout);
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("source", mock ? "mock:" + sourceName : sourceName);
+            if (q.anomalyWindows()) {
+                t = anomalies(q, t, bound, meta);
+            }
             if (visible != null) {
                 t = ScopeCheck.rows(q, t, visible, mock); // throws when a real source returned a CI outside
                 Integer outside = outsideCount(q, allParams, assets, source, timeout, mock);
@@ -219,6 +232,29 @@ public final class PlanExecutor {
             // the code says why (unavailable, timeout, refused): the answer states it, never "no data"
             return new ToolOutput(tool, name, List.of(), List.of(), false, Map.of("source", sourceName,
                     "error_code", e.code().name()), e.getMessage(), retryable);
+        }
+    }
+
+    /** Meta of an anomaly_windows call: how many samples of the range had a normal to be judged against. */
+    static final String JUDGED = "judged_samples";
+
+    private static SqlPort.Tabular anomalies(QueryTemplate q, SqlPort.Tabular series, Map<String, Object> bound,
+                                             Map<String, Object> meta) {
+        if (!(bound.get("time_from") instanceof java.time.OffsetDateTime from)
+                || !(bound.get("time_to") instanceof java.time.OffsetDateTime to)) {
+            throw OpsException.invalid(q.name() + ": an anomaly_windows template needs time_from and time_to");
+        }
+        try {
+            AnomalyAnalysis.Result r = AnomalyAnalysis.of(series, from, to);
+            meta.put(JUDGED, r.judged());
+            meta.put("samples_in_range", r.inRange());
+            meta.put("series_rows", series.rows().size());
+            if (series.truncated()) {
+                meta.put("series_truncated", true); // judged on the first rows only: said with the answer
+            }
+            return r.windows();
+        } catch (IllegalArgumentException e) {
+            throw OpsException.invalid(q.name() + ": " + e.getMessage());
         }
     }
 

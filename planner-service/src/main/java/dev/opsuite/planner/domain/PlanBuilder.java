@@ -172,10 +172,13 @@ final class PlanBuilder {
         boolean failures = events.failuresAsked();
         boolean metricAsked = s.metric().isPresent();
         // "[INC-…] 발생 구간 … — X 평균 응답시간은?": with a measure asked, a word of events in the context is context
-        boolean eventsAsked = metricAsked ? s.askedIntent("history") || s.askedIntent("happened")
-                : s.intent("history") || s.intent("happened");
+        // "when did X's CPU go abnormal?": a measure asked with a word of the unusual asks for its anomalous windows
+        boolean anomalyAsked = metricAsked && s.intent("anomaly");
+        // with no measure, the same words ("X seems off") ask for a health check: X's events and every measure's windows
+        boolean eventsAsked = !anomalyAsked && (metricAsked ? s.askedIntent("history") || s.askedIntent("happened")
+                : s.intent("history") || s.intent("happened") || s.intent("anomaly") && named);
         Optional<String> relative = metricAsked || !eventTypes.isEmpty() || failures || s.intent("history")
-                || s.intent("happened") ? Optional.empty() : cues.typedRelative(first, ents.size());
+                || s.intent("happened") || s.intent("anomaly") ? Optional.empty() : cues.typedRelative(first, ents.size());
         if (relative.isPresent()) {
             // "vm for X", "X 물리 서버 어디야", "SB-HV-03의 vm들": CIs of another type around X, up or down the
             // hosting chain by the types' layers (rules.type_layers), or what X depends on at its own layer
@@ -193,7 +196,8 @@ final class PlanBuilder {
         if (!eventTypes.isEmpty() && !metricAsked || eventsAsked
                 || !s.references().isEmpty() && !metricAsked
                 || s.intent("why") && failures && !metricAsked) {
-            return events.events(ents, filters, eventTypes, failures, defaults);
+            PlanModel listed = events.events(ents, filters, eventTypes, failures, defaults);
+            return s.intent("anomaly") && ents.size() == 1 ? healthCheck(listed) : listed;
         }
         if (metricAsked) {
             return metricPlan(ents, filters, defaults, named);
@@ -216,6 +220,21 @@ final class PlanBuilder {
                 .withFields(named ? asked : List.of()).plan();
     }
 
+    /**
+     * "Is anything abnormal on X?", "X 요즘 좀 이상한데 살펴봐 줘": X's events over the range and, beside them,
+     * the windows where any of X's measures left its normal (agg anomaly, no measure named) — a health check.
+     * A question about an incident or an event id stays a list of events.
+     */
+    private static PlanModel healthCheck(PlanModel listed) {
+        PlanModel.History h = listed.history();
+        if (!h.enabled() || !h.anchor().isEmpty() || !h.eventRef().isEmpty() || listed.output().count()) {
+            return listed;
+        }
+        PlanModel.Metric m = new PlanModel.Metric("", PlanModel.Metric.ANOMALY, h.timeRange(), h.timeFrom(), h.timeTo(),
+                "", 0, "", h.timeStated(), null);
+        return listed.with(listed.view(), listed.primary(), listed.secondary(), listed.graph(), m, h);
+    }
+
     /** Each CI a group word names, as a CI named on its own. */
     private static List<LinkedEntity> each(LinkedEntity group) {
         return group.candidates().stream().map(c -> group.narrowedTo(List.of(c))).toList();
@@ -232,6 +251,12 @@ final class PlanBuilder {
         // "the busiest maru vm": a part of names with a superlative ranks the CIs it names, not a choice to ask for
         List<LinkedEntity> ents = given.size() == 1 && groupWord(given.get(0)) && !given.get(0).resolved()
                 && s.order().isPresent() ? each(given.get(0)) : given;
+        if (s.intent("anomaly") && named && ents.size() == 1 && u.thresholds().isEmpty()) {
+            // the windows where X's measure left its normal over the range (or the default one, said in the reading)
+            PlanModel.Metric m = specs.metric(metric, PlanModel.Metric.ANOMALY, u.time(), defaults.aggregateRange(), "",
+                    0, "", null, true);
+            return parts.plan(Intent.AGGREGATE, View.SUMMARY, ents, filters, null, m, null, TABLE_BLOCKS).plan();
+        }
         // "the last reading" with no time named is the latest one: no aggregation over a range
         Optional<String> agg = s.agg().filter(a -> !a.equals("count") || !s.intent("count"))
                 .filter(a -> !a.equals("last") || u.time().present());

@@ -56,6 +56,14 @@ final class QueryFields {
                                         + "its failures (Mapping `messages.stores.<tool>`); `ci_resolver` marks the "
                                         + "template that resolves the CIs a plan names.")
                                         .byDefaultText(QueryTemplate.DEFAULT_TOOL),
+                                field("queries[].analysis", STRING, "What the executor computes from the rows "
+                                        + "before they are the answer. `anomaly_windows`: the SQL returns a series "
+                                        + "(`ts`, `value`, `ci_code`, `ci_name`, `metric_name` in time order, starting "
+                                        + "8 days before `:time_from` so each sample has a normal), and the answer is "
+                                        + "the windows within the range where it left its normal (docs/incidents.md): "
+                                        + "`metric_name`, `kind` (outlier | level_shift), `start`, `end`, `peak_at`, "
+                                        + "`peak_value`, `normal`, `score`, `samples`, plus `ci_code`, `ci_name`.")
+                                        .known(QueryTemplate.ANALYSES.toArray(String[]::new)),
                                 field("queries[].max_rows", INTEGER, "Most rows the template returns (the source's "
                                         + "`limits.max_rows` bounds it).")
                                         .defaultIs("the plan's `limit` parameter, else `50`"),

@@ -1,0 +1,68 @@
+package dev.opsuite.planner.domain.understand;
+
+import static dev.opsuite.planner.domain.understand.WordsEstate.ci;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.opsuite.model.Intent;
+import dev.opsuite.model.PlanModel;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "When did X's CPU go abnormal?" (#20): a measure of one CI asked with a word of the unusual asks for the
+ * windows where the series left its normal (agg {@code anomaly}), over the range named or the default one;
+ * without a measure it is a health check of the CI: its events and, beside them, the windows of every measure.
+ */
+class AnomalyWordsTest {
+    private static final OffsetDateTime NOW = OffsetDateTime.parse("2031-05-14T10:00:00+09:00");
+    private static WordsEstate estate;
+
+    @BeforeAll
+    static void load() {
+        List<EntityDictionary.Entity> cis = List.of(ci("web-01", "Storefront Web", "server"),
+                ci("pay-api", "Payment API", "app"), ci("db-07", "Ledger DB", "database"));
+        estate = new WordsEstate(NOW, new EntityDictionary(3, cis, List.of(Map.entry(1, "결제 API")), List.of()));
+    }
+
+    @Test
+    void aMeasureWithAWordOfTheUnusualAsksForItsWindows() {
+        for (String q : List.of("When did web-01's CPU go abnormal in the last 3 days?",
+                "Any memory anomalies on Payment API this week?",
+                "지난 3일 동안 web-01 CPU 이상 구간 알려줘",
+                "결제 API 메모리 사용률에 이상 징후가 있었어?",
+                "Was the disk usage of db-07 unusual yesterday?")) {
+            PlanModel p = estate.plan(q);
+            assertEquals(Intent.AGGREGATE, p.intent(), q + "\n" + p);
+            assertEquals(PlanModel.Metric.ANOMALY, p.metric().agg(), q + "\n" + p);
+            assertTrue(!p.metric().metricName().isEmpty() && !p.metric().timeFrom().isEmpty(), q + "\n" + p);
+            assertTrue(!p.history().enabled(), "no events instead: " + q);
+        }
+        assertEquals("2031-05-11T10:00+09:00", estate.plan("When did web-01's CPU go abnormal in the last 3 days?")
+                .metric().timeFrom());
+    }
+
+    @Test
+    void withoutAMeasureItIsAHealthCheckOfEveryMeasureBesideTheEvents() {
+        for (String q : List.of("Is anything abnormal on pay-api?", "web-01 seems off, take a look",
+                "web-01 요즘 상태가 좀 이상한데 한번 살펴봐줄래?", "지난 6시간 동안 결제 API에 이상 징후 있었어?")) {
+            PlanModel p = estate.plan(q);
+            assertTrue(p.history().enabled(), "its events: " + q + "\n" + p);
+            assertEquals(PlanModel.Metric.ANOMALY, p.metric().agg(), q + "\n" + p);
+            assertEquals("", p.metric().metricName(), "every measure: " + q);
+            assertEquals(p.history().timeFrom(), p.metric().timeFrom(), "the same range: " + q);
+        }
+    }
+
+    @Test
+    void twoCisOrAnIncidentStayAListOfEvents() {
+        PlanModel two = estate.plan("Anything unusual on web-01 or db-07 today?");
+        assertNotEquals(PlanModel.Metric.ANOMALY, two.metric().agg(), two.toString());
+        PlanModel counted = estate.plan("How many unusual events did db-07 have this week?");
+        assertNotEquals(PlanModel.Metric.ANOMALY, counted.metric().agg(), counted.toString());
+    }
+}
