@@ -6,13 +6,14 @@
 #   4. planner's image runs from its own layers — root file system read-only, /tmp a tmpfs, user 10001,
 #      its stage identity from `./ops tls` mounted as Kubernetes mounts the Secret — and answers
 #      grpc.health.v1 over mutual TLS (buf curl with the operator's certificate).
+#   deploy/image/check.sh [BASE.tar]   (default: ~/.cache/ops/debian-jre-base.tar, made when missing or a week old)
 # Needs root (debootstrap, chroot, mount namespaces) and buf (BUF, default .ci/.tools/node_modules/.bin/buf).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ROOT="$PWD"
 BUF="${BUF:-$ROOT/.ci/.tools/node_modules/.bin/buf}"
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/ops"
-BASE="${OPS_IMAGE_BASE_TAR:-$CACHE/debian-jre-base.tar}"
+BASE="${1:-$CACHE/debian-jre-base.tar}"
 WORK="$(mktemp -d)"
 PID=""
 cleanup() { [[ -z "$PID" ]] || kill "$PID" 2>/dev/null || true; rm -rf "$WORK"; }
