@@ -5,9 +5,11 @@
 #   3. each image's config: non-root user, its main class, its port,
 #   4. planner's image runs from its own layers — root file system read-only, /tmp a tmpfs, user 10001,
 #      its stage identity from `./ops tls` mounted as Kubernetes mounts the Secret — and answers
-#      grpc.health.v1 over mutual TLS (buf curl with the operator's certificate).
+#      grpc.health.v1 over mutual TLS (buf curl with the operator's certificate), and in plaintext on its
+#      health-only port (OPS_GRPC_HEALTH_PORT), as Kubernetes' grpc: probe asks it.
 #   deploy/image/check.sh [BASE.tar]   (default: ~/.cache/ops/debian-jre-base.tar, made when missing or a week old)
-# Needs root (debootstrap, chroot, mount namespaces) and buf (BUF, default .ci/.tools/node_modules/.bin/buf).
+# Needs root (debootstrap, chroot, mount namespaces), buf (BUF, default .ci/.tools/node_modules/.bin/buf) and
+# Debian's python3-grpcio (both installed by .ci/run before this step).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ROOT="$PWD"
@@ -62,7 +64,9 @@ R="$WORK/planner-rootfs"
 mkdir -p "$WORK/secret" "$R/etc/ops/tls"
 cp "$WORK/pki/ca.pem" "$WORK/pki/planner.pem" "$WORK/pki/planner.key" "$WORK/secret/"
 chown -R 0:10001 "$WORK/secret"; chmod 0440 "$WORK/secret"/*; chmod 0750 "$WORK/secret"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+PORT=$(free_port)
+HEALTH=$(free_port)
 mapfile -t ENTRY < <(python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))["Entrypoint"]))' "$R.config.json")
 mapfile -t ENVS < <(python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1])).get("Env", [])))' "$R.config.json")
 unshare --mount --pid --fork bash -c '
@@ -72,7 +76,7 @@ unshare --mount --pid --fork bash -c '
   mount -t proc proc "$R/proc"; mount -t tmpfs -o size=64m,mode=1777 tmpfs "$R/tmp"
   mount --bind "$S" "$R/etc/ops/tls"; mount -o remount,bind,ro "$R/etc/ops/tls"
   exec chroot --userspec=10001:10001 "$R" "$@"' _ "$R" "$WORK/secret" \
-  env -i "${ENVS[@]}" OPS_STAGE_TLS_DIR=/etc/ops/tls OPS_PLANNER_HOST=127.0.0.1 OPS_PLANNER_PORT="$PORT" \
+  env -i "${ENVS[@]}" OPS_STAGE_TLS_DIR=/etc/ops/tls OPS_PLANNER_HOST=127.0.0.1 OPS_PLANNER_PORT="$PORT" OPS_GRPC_HEALTH_PORT="$HEALTH" \
   sh -c 'cd /app && exec "$@"' _ "${ENTRY[@]}" >"$WORK/planner.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 60); do
@@ -85,4 +89,13 @@ grep -q '"status": "SERVING"' <<<"${OUT:-}" || { cat "$WORK/planner.log"; echo "
 if "$BUF" curl --protocol grpc --cacert "$WORK/pki/ca.pem" "https://127.0.0.1:$PORT/grpc.health.v1.Health/Check" >/dev/null 2>&1; then
   echo "image check: planner answered a caller without a certificate"; exit 1
 fi
-echo "image check: ok (planner's image, read-only root as user 10001, answered grpc.health.v1 over mutual TLS; no certificate, no answer)"
+# what the kubelet sends: Health/Check with an empty request, no TLS, no reflection (raw bytes: SERVING is 08 01)
+PROBE=$(/usr/bin/python3 -c 'import grpc,sys
+ch = grpc.insecure_channel("127.0.0.1:" + sys.argv[1])
+check = ch.unary_unary("/grpc.health.v1.Health/Check", request_serializer=lambda b: b, response_deserializer=lambda b: b)
+print("SERVING" if check(b"", timeout=5) == b"\x08\x01" else "not serving")' "$HEALTH" 2>&1) || true
+[[ "$PROBE" == "SERVING" ]] || { echo "$PROBE"; echo "image check: the plaintext health port did not answer SERVING"; exit 1; }
+if "$BUF" curl --protocol grpc --http2-prior-knowledge --list-services "http://127.0.0.1:$HEALTH" >/dev/null 2>&1; then
+  echo "image check: the health port serves more than health (reflection answered)"; exit 1
+fi
+echo "image check: ok (planner's image, read-only root as user 10001: grpc.health.v1 over mutual TLS, none without a certificate; plaintext health alone on its health port)"
