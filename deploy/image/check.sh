@@ -11,11 +11,12 @@
 # Needs root (debootstrap, chroot, mount namespaces), buf (BUF, default .ci/.tools/node_modules/.bin/buf) and
 # Debian's python3-grpcio (both installed by .ci/run before this step).
 set -euo pipefail
+GIVEN_BASE="${1:+$(realpath -m "$1")}"
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ROOT="$PWD"
 BUF="${BUF:-$ROOT/.ci/.tools/node_modules/.bin/buf}"
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/ops"
-BASE="${1:-$CACHE/debian-jre-base.tar}"
+BASE="${GIVEN_BASE:-$CACHE/debian-jre-base.tar}"
 WORK="$(mktemp -d)"
 PID=""
 cleanup() { [[ -z "$PID" ]] || kill "$PID" 2>/dev/null || true; rm -rf "$WORK"; }
