@@ -19,7 +19,18 @@ CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/ops"
 BASE="${GIVEN_BASE:-$CACHE/debian-jre-base.tar}"
 WORK="$(mktemp -d)"
 PID=""
-cleanup() { [[ -z "$PID" ]] || kill "$PID" 2>/dev/null || true; rm -rf "$WORK"; }
+# unshare does not pass SIGTERM on: stop the service itself (pid 1 of its namespace, the JVM handles TERM), then
+# unshare; --kill-child below also kills it should unshare go first
+stop() {
+  [[ -n "$PID" ]] || return 0
+  local child
+  for child in $(ps -o pid= --ppid "$PID" 2>/dev/null); do kill "$child" 2>/dev/null || true; done
+  for _ in $(seq 1 20); do kill -0 "$PID" 2>/dev/null || break; sleep 0.5; done
+  kill -9 "$PID" 2>/dev/null || true
+  wait "$PID" 2>/dev/null || true
+  PID=""
+}
+cleanup() { stop; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 if [[ ! -f "$BASE" || -n "$(find "$BASE" -mtime +7 -print)" ]]; then
@@ -70,7 +81,7 @@ PORT=$(free_port)
 HEALTH=$(free_port)
 mapfile -t ENTRY < <(python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))["Entrypoint"]))' "$R.config.json")
 mapfile -t ENVS < <(python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1])).get("Env", [])))' "$R.config.json")
-unshare --mount --pid --fork bash -c '
+unshare --mount --pid --fork --kill-child bash -c '
   set -e
   R="$1"; S="$2"; shift 2
   mount --bind "$R" "$R"; mount -o remount,bind,ro "$R"
@@ -99,4 +110,5 @@ print("SERVING" if check(b"", timeout=5) == b"\x08\x01" else "not serving")' "$H
 if "$BUF" curl --protocol grpc --http2-prior-knowledge --list-services "http://127.0.0.1:$HEALTH" >/dev/null 2>&1; then
   echo "image check: the health port serves more than health (reflection answered)"; exit 1
 fi
+stop
 echo "image check: ok (planner's image, read-only root as user 10001: grpc.health.v1 over mutual TLS, none without a certificate; plaintext health alone on its health port)"
