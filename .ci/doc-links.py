@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Every relative link of the README files and docs/ points at a file that exists (anchors are not checked)."""
+"""Every relative link of the README files (deploy/k8s's too) and docs/ points at a file that exists (anchors are not checked)."""
 import glob
 import os
 import re
@@ -8,7 +8,7 @@ import sys
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 os.chdir(root)
 broken = []
-pages = ["README.md", "README.ko.md"] + sorted(glob.glob("docs/**/*.md", recursive=True))
+pages = ["README.md", "README.ko.md", "deploy/k8s/README.md"] + sorted(glob.glob("docs/**/*.md", recursive=True))
 for page in pages:
     text = re.sub(r"```.*?```", "", open(page, encoding="utf-8").read(), flags=re.S)
     for m in re.finditer(r"\]\(([^)#\s]+)(#[^)]*)?\)", text):

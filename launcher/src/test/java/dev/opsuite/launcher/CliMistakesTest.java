@@ -75,7 +75,7 @@ class CliMistakesTest {
         String[] all = ops("help");
         assertEquals("0", all[0], all[1]);
         for (String c : new String[] {"up", "import DIR", "demo remove", "keys", "curl", "test", "build", "bench", "help", "ask", "docs",
-                "assets list|show|diff|draft|publish", "golden run"}) {
+                "assets list|show|diff|draft|publish", "golden run", "image [--base IMAGE]", "tls DIR"}) {
             assertTrue(all[1].contains("\n  " + c), c + " in: " + all[1]);
         }
         String[] imp = ops("help", "import");
@@ -91,6 +91,13 @@ class CliMistakesTest {
         String importHelp = ops("help", "import")[1];
         assertTrue(importHelp.contains("rows\n  and MB per second and an ETA") && importHelp.contains("the product's own figures"),
                 importHelp);
+        String[] image = ops("help", "image");
+        assertTrue(image[1].contains("tar:///abs/path/base.tar") && image[1].contains("eclipse-temurin:17-jre"), image[1]);
+        String[] badImage = ops("image", "--frob");
+        assertEquals("2", badImage[0], badImage[1]);
+        assertTrue(badImage[1].startsWith("usage: ./ops image [--base IMAGE]"), badImage[1]);
+        String[] noDir = ops("tls");
+        assertEquals("2", noDir[0], noDir[1]);
         String[] unknown = ops("frobnicate");
         assertEquals("2", unknown[0]);
         assertTrue(unknown[1].startsWith("ops: no command 'frobnicate'"), unknown[1]);

@@ -70,6 +70,13 @@ final class StageVariables {
                     "the directory with `ca.pem` and `<identity>.pem`/`.key` (copy the all-in-one's `data/tls`;"
                             + " each host needs `ca.pem` and its own identity's pair); a process run apart with"
                             + " neither this nor `OPS_STAGE_TLS=off` + `OPS_STAGE_TOKEN` refuses to start"),
+            ConfigVar.variable("OPS_GRPC_HEALTH_PORT", STAGE_SERVICES,
+                    "planner-, executor- and trace-service run apart", Default.none("no such port"),
+                    "a second port on which the service answers grpc.health.v1 and nothing else, in plaintext, on"
+                            + " its own address (`OPS_*_HOST`): for probes that cannot present a stage certificate,"
+                            + " such as Kubernetes' `grpc:` probes (deploy/k8s). It tells whether the service is"
+                            + " serving (executor- and trace-service: NOT_SERVING while their stores are unreachable),"
+                            + " nothing more; the stage port itself stays mutual TLS only"),
             ConfigVar.variable("OPS_STAGE_TLS_HOSTS", STAGE_SERVICES, "all-in-one", Default.none(),
                     "comma-separated host names / IPs the stage certificates answer to besides 127.0.0.1, ::1"
                             + " and localhost (for services moved to other hosts)"),

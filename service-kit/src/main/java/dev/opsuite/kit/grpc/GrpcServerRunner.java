@@ -1,6 +1,8 @@
 package dev.opsuite.kit.grpc;
 
+import dev.opsuite.kit.config.Env;
 import io.grpc.BindableService;
+import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
@@ -25,13 +27,19 @@ import org.slf4j.LoggerFactory;
  * A gRPC server with grpc.health.v1, server reflection (v1), a bounded handler pool and
  * graceful shutdown. Every service process is started through this. Besides the TCP port, the
  * same services (same interceptors and handler pool) are served in-process, so that a client in
- * this JVM can reach them without loopback TCP (see {@link Channels}).
+ * this JVM can reach them without loopback TCP (see {@link Channels}). A service run apart may also serve
+ * grpc.health.v1 alone, in plaintext, on a port of its own ({@link #configureHealthPort}): for probes that
+ * cannot present a stage certificate, such as Kubernetes' gRPC probes.
  */
 public final class GrpcServerRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GrpcServerRunner.class);
 
+    /** The plaintext health-only port of every server this process starts; -1: none (see configureHealthPort). */
+    private static volatile int healthPort = -1;
+
     private final String name;
     private final Server server;
+    private final Server healthServer;
     private final List<ServerServiceDefinition> definitions;
     private final int maxInboundBytes;
     private Server inProcess;
@@ -74,7 +82,35 @@ public final class GrpcServerRunner implements AutoCloseable {
         this.definitions = services.stream().map(s -> ServerInterceptors.intercept(s, local)).toList();
         services.stream().map(s -> ServerInterceptors.intercept(s, tcp)).forEach(builder::addService);
         this.server = builder.build();
+        // the same health status, and nothing else (no reflection, no stage RPCs), without TLS
+        this.healthServer = healthPort < 0 ? null
+                : NettyServerBuilder.forAddress(new InetSocketAddress(host, healthPort), InsecureServerCredentials.create())
+                        .executor(handlers).addService(health.getHealthService()).build();
         this.maxInboundBytes = maxInboundBytes;
+    }
+
+    /**
+     * A service run as its own process (its main class): OPS_GRPC_HEALTH_PORT, when set, is the port on which
+     * its server also answers grpc.health.v1 — only that, in plaintext, on the service's own address — for
+     * probes that cannot present a stage certificate (Kubernetes' gRPC probes). Unset: no such port.
+     */
+    public static void configureHealthPort(Env env) {
+        healthPort = env.get("OPS_GRPC_HEALTH_PORT").map(v -> {
+            try {
+                int port = Integer.parseInt(v.strip());
+                if (port >= 0 && port <= 65535) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new IllegalArgumentException("OPS_GRPC_HEALTH_PORT must be a port number (0-65535), got '" + v + "'");
+        }).orElse(-1);
+    }
+
+    /** The health-only port, once started; -1 without one. */
+    public int healthPort() {
+        return healthServer == null ? -1 : healthServer.getPort();
     }
 
     /** The stage identity a server presents: "planner-service" → planner. */
@@ -110,6 +146,9 @@ public final class GrpcServerRunner implements AutoCloseable {
                 maxInboundBytes);
         runner.server.start();
         try {
+            if (runner.healthServer != null) {
+                runner.healthServer.start();
+            }
             runner.startInProcess(host);
         } catch (IOException | RuntimeException e) {
             runner.close();
@@ -117,6 +156,9 @@ public final class GrpcServerRunner implements AutoCloseable {
         }
         runner.setServing(true);
         log.info("{} listening on {}:{} ({})", name, host, runner.port(), runner.serviceNames);
+        if (runner.healthServer != null) {
+            log.info("{} answers grpc.health.v1 alone, in plaintext, on {}:{}", name, host, runner.healthPort());
+        }
         return runner;
     }
 
@@ -142,7 +184,13 @@ public final class GrpcServerRunner implements AutoCloseable {
     public void close() {
         health.enterTerminalState();
         Channels.unregister(localTargets, inProcessName);
-        List<Server> servers = inProcess == null ? List.of(server) : List.of(server, inProcess);
+        List<Server> servers = new java.util.ArrayList<>(List.of(server));
+        if (inProcess != null) {
+            servers.add(inProcess);
+        }
+        if (healthServer != null) {
+            servers.add(healthServer);
+        }
         servers.forEach(Server::shutdown);
         try {
             for (Server s : servers) {
