@@ -17,11 +17,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * port refusing from then on.
  */
 final class KillableProxy implements AutoCloseable {
+    static final long KILL_DELAY_MS = 0;
     private final ServerSocket listener;
     private final int backendPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicLong bytesIn = new AtomicLong();
     private volatile boolean killed;
+    private final java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch died = new java.util.concurrent.CountDownLatch(1);
+    private volatile long killedAtNanos;
 
     KillableProxy(int backendPort) throws IOException {
         this.backendPort = backendPort;
@@ -71,6 +75,19 @@ final class KillableProxy implements AutoCloseable {
                     }
                     out.write(buf, 0, n);
                     out.flush();
+                    // a read this large is a call (headers and message), not a ping or a window update
+                    if (count && n >= 100 && armed.compareAndSet(true, false)) {
+                        Thread killer = new Thread(() -> {
+                            try {
+                                Thread.sleep(KILL_DELAY_MS); // the call has reached the replica and is running
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            kill();
+                        }, "proxy-killer");
+                        killer.setDaemon(true);
+                        killer.start();
+                    }
                 }
             } catch (IOException e) {
                 // the other side went away, or kill()
@@ -83,8 +100,24 @@ final class KillableProxy implements AutoCloseable {
         t.start();
     }
 
+    /**
+     * Dies {@value #KILL_DELAY_MS} ms after the next call reaches the replica through this proxy, so that at least
+     * one call is in flight on it when it dies; waits up to {@code maxMs} for that. Returns when it died (nanoTime).
+     */
+    long killDuringNextCall(long maxMs) throws InterruptedException {
+        armed.set(true);
+        if (!died.await(maxMs, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("no call reached the replica within " + maxMs + " ms");
+        }
+        return killedAtNanos;
+    }
+
     /** Resets every connection and stops listening: calls in flight fail at once, new connections are refused. */
-    void kill() {
+    synchronized void kill() {
+        if (killed && died.getCount() == 0) {
+            return;
+        }
+        killedAtNanos = System.nanoTime();
         killed = true;
         closeQuietly(listener);
         for (Socket s : sockets) {
@@ -95,6 +128,7 @@ final class KillableProxy implements AutoCloseable {
             }
             closeQuietly(s);
         }
+        died.countDown();
     }
 
     private static void closeQuietly(AutoCloseable c) {
