@@ -114,6 +114,23 @@ class ReplicasOnOneDatabaseTest {
                  Statement s = c.createStatement()) {
                 assertEquals(1, count(s, "SELECT count(*) FROM ops.traces WHERE trace_id = 'tr_replicated'"));
             }
+            // an audit batch sent again to the other replica (its first replica died after storing it) is kept once;
+            // events without an id are never merged
+            var batch = dev.opsuite.proto.v1.WriteAuditEventsRequest.newBuilder()
+                    .addEvents(dev.opsuite.proto.v1.AuditEvent.newBuilder().setAction("PublishAssetVersion")
+                            .setOutcome("ok").setPrincipal("key:k1").setEventId("ev-replicated-1"))
+                    .addEvents(dev.opsuite.proto.v1.AuditEvent.newBuilder().setAction("PublishAssetVersion")
+                            .setOutcome("ok").setPrincipal("key:k1").setTarget("no id"))
+                    .build();
+            for (RunningService r : replicas) {
+                dev.opsuite.proto.v1.AuditServiceGrpc.newBlockingStub(r.channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .writeAuditEvents(batch);
+            }
+            try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                 Statement s = c.createStatement()) {
+                assertEquals(1, count(s, "SELECT count(*) FROM ops.audit WHERE event_id = 'ev-replicated-1'"));
+                assertEquals(2, count(s, "SELECT count(*) FROM ops.audit WHERE target = 'no id'"));
+            }
             assertEquals("tr_replicated", replicas.get(1).traces().fetchTrace(FetchTraceRequest.newBuilder()
                     .setTraceId("tr_replicated").build()).getTrace().getTraceId());
         } finally {

@@ -73,6 +73,16 @@ class ReplicaChannelsTest {
                 .getAsset(GetAssetRequest.newBuilder().setName("n").build());
     }
 
+    /** Calls until both replicas have answered one (each connects and passes its health check in its own time). */
+    private static void untilBothServe(ManagedChannel ch, Replica ra, Replica rb) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while ((ra.reads.get() == 0 || rb.reads.get() == 0) && System.nanoTime() < until) {
+            read(ch);
+            Thread.sleep(5);
+        }
+        assertTrue(ra.reads.get() > 0 && rb.reads.get() > 0, "both replicas serve: " + ra.reads + " / " + rb.reads);
+    }
+
     @Test
     void readsAreSpreadAndRepeatedOnTheOtherReplicaWritesAreNot() throws Exception {
         Replica ra = new Replica();
@@ -80,11 +90,14 @@ class ReplicaChannelsTest {
         try (GrpcServerRunner a = start(ra); GrpcServerRunner b = start(rb)) {
             ManagedChannel ch = channel(a, b);
             try {
+                untilBothServe(ch, ra, rb);
+                int a0 = ra.reads.get();
+                int b0 = rb.reads.get();
                 for (int i = 0; i < 40; i++) {
                     assertEquals("n", read(ch).getAsset().getName());
                 }
-                // round_robin: both replicas served (a list of one-host channels would send all to one)
-                assertTrue(ra.reads.get() >= 10 && rb.reads.get() >= 10, ra.reads + " / " + rb.reads);
+                // round_robin: once both are READY, calls alternate between them (pick_first would send all to one)
+                assertTrue(ra.reads.get() - a0 >= 15 && rb.reads.get() - b0 >= 15, ra.reads + " / " + rb.reads);
 
                 ra.failing.set(true);
                 int before = rb.reads.get();
@@ -124,6 +137,7 @@ class ReplicaChannelsTest {
             AtomicInteger ok = new AtomicInteger();
             List<Future<List<String>>> runs = new ArrayList<>();
             try {
+                untilBothServe(ch, ra, rb);
                 for (int c = 0; c < 4; c++) {
                     runs.add(callers.submit(() -> {
                         List<String> errors = new ArrayList<>();
@@ -138,7 +152,7 @@ class ReplicaChannelsTest {
                         return errors;
                     }));
                 }
-                Thread.sleep(500);
+                Thread.sleep(300);
                 int aBefore = ra.reads.get();
                 a.close(); // NOT_SERVING at once, in-flight calls finish, then the port closes
                 int bAtStop = rb.reads.get();
