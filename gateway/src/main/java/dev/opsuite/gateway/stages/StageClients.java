@@ -50,7 +50,8 @@ public final class StageClients implements AutoCloseable {
                         boolean assetsByReference, Channels.Transport transport) {
         this.assetsByReference = assetsByReference;
         this.targets = java.util.Map.of("planner", plannerTarget, "executor", executorTarget, "trace", traceTarget);
-        this.planner = Channels.to(plannerTarget, MAX_INBOUND_BYTES, transport, "gateway", PlannerServiceGrpc.SERVICE_NAME);
+        this.planner = Channels.to(plannerTarget, MAX_INBOUND_BYTES, transport, "gateway",
+                PlannerServiceGrpc.SERVICE_NAME);
         this.executor = Channels.to(executorTarget, MAX_INBOUND_BYTES, transport, "gateway",
                 ExecutorServiceGrpc.SERVICE_NAME);
         this.trace = Channels.to(traceTarget, MAX_INBOUND_BYTES, transport, "gateway", TraceServiceGrpc.SERVICE_NAME);

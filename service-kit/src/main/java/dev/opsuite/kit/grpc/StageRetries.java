@@ -11,9 +11,10 @@ import java.util.Set;
  * client-side health checking, and a retry policy on UNAVAILABLE for every method of the stage
  * services except those whose repetition could do the work twice. Reads and the pipeline's stage
  * calls are functions of their request; trace writes are idempotent by trace id ({@code ON CONFLICT
- * (trace_id) DO NOTHING}) and audit writes by the gateway's event id, so all are retried. The methods
- * below create something new at each call (a draft version, a golden query or run id, a review), change state a second call
- * would find changed (publish, archive, retire, remove) or stream an upload: a call that failed
+ * (trace_id) DO NOTHING}) and audit writes by the gateway's event id, so all are retried. The
+ * methods below create something new at each call (a draft version, a golden query or run id, a
+ * review), change state a second call would find changed (publish, archive, retire, remove) or
+ * stream an upload: a call that failed
  * UNAVAILABLE after reaching a replica is not repeated (gRPC still repeats, transparently, a call
  * that never left this process).
  */
