@@ -1,6 +1,7 @@
 package dev.opsuite.executor;
 
 import dev.opsuite.kit.config.Env;
+import dev.opsuite.kit.grpc.StageTarget;
 import java.util.Optional;
 
 /**
@@ -18,7 +19,7 @@ public record ExecutorConfig(String host, int port, Optional<String> estateDbUrl
      * carrying their content; without it every asset must come with its content.
      */
     public Optional<String> registryTarget() {
-        return env.get("OPS_REGISTRY_TARGET");
+        return StageTarget.check("OPS_REGISTRY_TARGET", env.get("OPS_REGISTRY_TARGET"));
     }
 
     /** How often a Source whose breaker is open is checked again (OPS_BREAKER_PROBE_MS, default 2000). */
@@ -32,6 +33,7 @@ public record ExecutorConfig(String host, int port, Optional<String> estateDbUrl
     }
 
     public static ExecutorConfig from(Env env) {
+        StageTarget.check("OPS_REGISTRY_TARGET", env.get("OPS_REGISTRY_TARGET")); // a bad target stops the start
         return new ExecutorConfig(env.get("OPS_EXECUTOR_HOST", "127.0.0.1"), env.getInt("OPS_EXECUTOR_PORT", 9092),
                 env.get("OPS_ESTATE_DB_URL"), env.get("OPS_ESTATE_DB_USER", "postgres"),
                 env.get("OPS_ESTATE_DB_PASSWORD", ""), env.get("OPS_ESTATE_NEO4J_URI"),

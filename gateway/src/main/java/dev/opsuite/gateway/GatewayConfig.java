@@ -2,6 +2,7 @@ package dev.opsuite.gateway;
 
 import dev.opsuite.kit.config.Env;
 import dev.opsuite.kit.grpc.Channels;
+import dev.opsuite.kit.grpc.StageTarget;
 import java.nio.file.Path;
 import java.time.ZoneId;
 
@@ -74,9 +75,10 @@ public record GatewayConfig(
     public static GatewayConfig from(Env env) {
         return new GatewayConfig(
                 env.getInt("OPS_HTTP_PORT", 8080),
-                env.get("OPS_PLANNER_TARGET", "127.0.0.1:9091"),
-                env.get("OPS_EXECUTOR_TARGET", "127.0.0.1:9092"),
-                env.get("OPS_TRACE_TARGET", "127.0.0.1:9093"),
+                // host:port, a replica list host:port,host:port or dns:///name:port; a bad one stops the start
+                StageTarget.parse("OPS_PLANNER_TARGET", env.get("OPS_PLANNER_TARGET", "127.0.0.1:9091")).text(),
+                StageTarget.parse("OPS_EXECUTOR_TARGET", env.get("OPS_EXECUTOR_TARGET", "127.0.0.1:9092")).text(),
+                StageTarget.parse("OPS_TRACE_TARGET", env.get("OPS_TRACE_TARGET", "127.0.0.1:9093")).text(),
                 env.getInt("OPS_STAGE_DEADLINE_MS", 10_000),
                 ZoneId.of(env.get("OPS_TIMEZONE", "Asia/Seoul")),
                 env.getInt("OPS_TRACE_BATCH_SIZE", 200),

@@ -1,5 +1,6 @@
 package dev.opsuite.planner;
 
+import dev.opsuite.kit.grpc.StageTarget;
 import dev.opsuite.kit.config.Env;
 import dev.opsuite.llm.LlmConfig;
 import java.util.Optional;
@@ -24,7 +25,9 @@ public record PlannerConfig(String host, int port, LlmConfig llm, Optional<Strin
 
     public static PlannerConfig from(Env env) {
         return new PlannerConfig(env.get("OPS_PLANNER_HOST", "127.0.0.1"), env.getInt("OPS_PLANNER_PORT", 9091),
-                LlmConfig.from(env), env.get("OPS_REGISTRY_TARGET"), env.get("OPS_EXECUTOR_TARGET"),
+                LlmConfig.from(env),
+                StageTarget.check("OPS_REGISTRY_TARGET", env.get("OPS_REGISTRY_TARGET")),
+                StageTarget.check("OPS_EXECUTOR_TARGET", env.get("OPS_EXECUTOR_TARGET")),
                 env.getInt("OPS_DICTIONARY_REFRESH_MS", 1000));
     }
 }

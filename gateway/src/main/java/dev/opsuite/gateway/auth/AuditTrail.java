@@ -55,7 +55,9 @@ public final class AuditTrail implements AutoCloseable {
     public void record(String principal, String action, String target, String outcome, String remote, String detail) {
         AuditEvent e = AuditEvent.newBuilder().setAt(Instant.now().toString()).setPrincipal(bound(principal))
                 .setAction(bound(action)).setTarget(bound(target)).setOutcome(outcome).setRemote(bound(remote))
-                .setDetail(bound(detail)).build();
+                .setDetail(bound(detail))
+                // the store keeps one row per id: a batch sent again after a trace-service replica died is not doubled
+                .setEventId(java.util.UUID.randomUUID().toString()).build();
         if (!queue.offer(e)) {
             long n = dropped.incrementAndGet();
             if (n == 1 || n % 1000 == 0) {

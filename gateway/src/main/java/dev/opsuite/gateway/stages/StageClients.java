@@ -2,6 +2,7 @@ package dev.opsuite.gateway.stages;
 
 import dev.opsuite.kit.grpc.Channels;
 import dev.opsuite.kit.grpc.GrpcErrors;
+import dev.opsuite.kit.grpc.StageRetries;
 import dev.opsuite.proto.v1.AssetServiceGrpc;
 import dev.opsuite.proto.v1.ExecutorServiceGrpc;
 import dev.opsuite.proto.v1.PlannerServiceGrpc;
@@ -23,8 +24,25 @@ public final class StageClients implements AutoCloseable {
     private final ManagedChannel planner;
     private final ManagedChannel executor;
     private final ManagedChannel trace;
+    private final io.grpc.Channel plannerCalls;
+    private final io.grpc.Channel executorCalls;
+    private final io.grpc.Channel traceCalls;
     private final long deadlineMs;
     private final java.util.Map<String, String> targets;
+
+    /**
+     * The method of the stub call the current thread makes (blocking stubs start their call on the
+     * caller's thread), so that {@link #call} repeats only what {@link StageRetries} allows to repeat.
+     */
+    private static final ThreadLocal<String> METHOD = new ThreadLocal<>();
+    private static final io.grpc.ClientInterceptor METHOD_OF_CALL = new io.grpc.ClientInterceptor() {
+        @Override
+        public <Q, R> io.grpc.ClientCall<Q, R> interceptCall(io.grpc.MethodDescriptor<Q, R> method,
+                                                              io.grpc.CallOptions options, io.grpc.Channel next) {
+            METHOD.set(method.getFullMethodName());
+            return next.newCall(method, options);
+        }
+    };
 
     private final boolean assetsByReference;
 
@@ -32,9 +50,14 @@ public final class StageClients implements AutoCloseable {
                         boolean assetsByReference, Channels.Transport transport) {
         this.assetsByReference = assetsByReference;
         this.targets = java.util.Map.of("planner", plannerTarget, "executor", executorTarget, "trace", traceTarget);
-        this.planner = Channels.to(plannerTarget, MAX_INBOUND_BYTES, transport, "gateway");
-        this.executor = Channels.to(executorTarget, MAX_INBOUND_BYTES, transport, "gateway");
-        this.trace = Channels.to(traceTarget, MAX_INBOUND_BYTES, transport, "gateway");
+        this.planner = Channels.to(plannerTarget, MAX_INBOUND_BYTES, transport, "gateway",
+                PlannerServiceGrpc.SERVICE_NAME);
+        this.executor = Channels.to(executorTarget, MAX_INBOUND_BYTES, transport, "gateway",
+                ExecutorServiceGrpc.SERVICE_NAME);
+        this.trace = Channels.to(traceTarget, MAX_INBOUND_BYTES, transport, "gateway", TraceServiceGrpc.SERVICE_NAME);
+        this.plannerCalls = io.grpc.ClientInterceptors.intercept(planner, METHOD_OF_CALL);
+        this.executorCalls = io.grpc.ClientInterceptors.intercept(executor, METHOD_OF_CALL);
+        this.traceCalls = io.grpc.ClientInterceptors.intercept(trace, METHOD_OF_CALL);
         this.deadlineMs = deadlineMs;
         this.breakers = new dev.opsuite.kit.resilience.Breakers("gateway-stages", java.time.Duration.ofSeconds(1));
     }
@@ -48,7 +71,7 @@ public final class StageClients implements AutoCloseable {
 
 
     public PlannerServiceGrpc.PlannerServiceBlockingStub planner() {
-        return PlannerServiceGrpc.newBlockingStub(planner).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
+        return PlannerServiceGrpc.newBlockingStub(plannerCalls).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
     }
 
     private final java.util.concurrent.atomic.AtomicLong estateGeneration = new java.util.concurrent.atomic.AtomicLong();
@@ -62,28 +85,28 @@ public final class StageClients implements AutoCloseable {
     }
 
     public ExecutorServiceGrpc.ExecutorServiceBlockingStub executor() {
-        return ExecutorServiceGrpc.newBlockingStub(executor).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
+        return ExecutorServiceGrpc.newBlockingStub(executorCalls).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
     }
 
     public TraceServiceGrpc.TraceServiceBlockingStub trace() {
-        return TraceServiceGrpc.newBlockingStub(trace).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
+        return TraceServiceGrpc.newBlockingStub(traceCalls).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
     }
 
     public dev.opsuite.proto.v1.AuditServiceGrpc.AuditServiceBlockingStub audit() {
-        return dev.opsuite.proto.v1.AuditServiceGrpc.newBlockingStub(trace).withDeadlineAfter(deadlineMs,
+        return dev.opsuite.proto.v1.AuditServiceGrpc.newBlockingStub(traceCalls).withDeadlineAfter(deadlineMs,
                 TimeUnit.MILLISECONDS);
     }
 
     public dev.opsuite.proto.v1.GoldenServiceGrpc.GoldenServiceBlockingStub golden() {
-        return dev.opsuite.proto.v1.GoldenServiceGrpc.newBlockingStub(trace).withDeadlineAfter(deadlineMs,
+        return dev.opsuite.proto.v1.GoldenServiceGrpc.newBlockingStub(traceCalls).withDeadlineAfter(deadlineMs,
                 TimeUnit.MILLISECONDS);
     }
 
     public AssetServiceGrpc.AssetServiceBlockingStub assets() {
-        return AssetServiceGrpc.newBlockingStub(trace).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
+        return AssetServiceGrpc.newBlockingStub(traceCalls).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
     }
 
-    /** host:port of "planner", "executor" or "trace", as configured. */
+    /** The target of "planner", "executor" or "trace" as configured (host:port, a replica list, dns:///…). */
     public String target(String service) {
         return targets.get(service);
     }
@@ -104,9 +127,11 @@ public final class StageClients implements AutoCloseable {
     }
 
     /**
-     * Runs one downstream call; failures become domain errors naming the service. Stage calls are
-     * stateless and read-only, so an UNAVAILABLE (e.g. a connection broken by a restarted service)
-     * is retried once at once, on a fresh connection attempt.
+     * Runs one downstream call; failures become domain errors naming the service. The channel has
+     * already repeated an UNAVAILABLE on the other replicas (its retry policy, {@link StageRetries});
+     * when no replica is up (e.g. the only one restarting), a call that may be repeated waits up to
+     * 3 s for a replica to be READY and is tried once more. The breaker counts an outage only when
+     * the service as a whole is unreachable: no replica READY.
      */
     public <T> T call(String what, ManagedChannel channel, Supplier<T> call) {
         String service = serviceOf(channel);
@@ -142,11 +167,16 @@ public final class StageClients implements AutoCloseable {
     }
 
     private <T> T callOnce(String what, ManagedChannel channel, Supplier<T> call) {
+        METHOD.remove();
         try {
             return call.get();
         } catch (StatusRuntimeException e) {
             channel.resetConnectBackoff();
-            if (e.getStatus().getCode() != io.grpc.Status.Code.UNAVAILABLE || !awaitReady(channel, 3_000)) {
+            String method = METHOD.get();
+            // a call not made through these stubs (method unknown) or one unsafe to repeat is not repeated
+            boolean repeatable = method != null && StageRetries.retried(method);
+            if (e.getStatus().getCode() != io.grpc.Status.Code.UNAVAILABLE || !repeatable
+                    || !awaitReady(channel, 3_000)) {
                 log.warn("{} failed: {}", what, e.getStatus());
                 throw GrpcErrors.fromStatus(what, e);
             }

@@ -51,7 +51,8 @@ public final class ExecutorDictionaries implements AutoCloseable {
     }
 
     public ExecutorDictionaries(String executorTarget, long refreshMs, PlanValidator validator) {
-        this.channel = Channels.to(executorTarget, 64 * 1024 * 1024, Channels.Transport.AUTO, "planner");
+        this.channel = Channels.to(executorTarget, 64 * 1024 * 1024, Channels.Transport.AUTO, "planner",
+                dev.opsuite.proto.v1.ExecutorServiceGrpc.SERVICE_NAME);
         this.refreshMs = refreshMs;
         this.validator = validator;
     }

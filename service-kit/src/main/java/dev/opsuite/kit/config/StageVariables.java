@@ -10,6 +10,13 @@ import java.util.List;
 final class StageVariables {
     private StageVariables() {}
 
+    /** What every stage target accepts besides one host:port. */
+    private static final String REPLICAS = " Replicas: a comma-separated `host:port,host:port` list or"
+            + " `dns:///name:port` (every address the name resolves to); calls are balanced round_robin over the"
+            + " replicas that pass gRPC health checks, and a call failing UNAVAILABLE is repeated on another"
+            + " replica, except writes unsafe to repeat (see [operations](../operations.md#replicas)). A bad target"
+            + " stops the start with a message naming this variable";
+
     static final List<ConfigVar> ALL = List.of(
             ConfigVar.variable("OPS_PLANNER_HOST", STAGE_SERVICES, "planner-service run apart",
                     Default.of("127.0.0.1"), "address planner-service's gRPC server binds"),
@@ -25,21 +32,22 @@ final class StageVariables {
             ConfigVar.variable("OPS_TRACE_PORT", STAGE_SERVICES, "trace-service run apart", Default.of("9093"),
                     "trace-service's gRPC port (`0` = any free port)"),
             ConfigVar.variable("OPS_PLANNER_TARGET", STAGE_SERVICES, "gateway",
-                    Default.of("127.0.0.1:9091", "set by the all-in-one"), "planner-service, host:port"),
+                    Default.of("127.0.0.1:9091", "set by the all-in-one"), "planner-service, host:port."
+                            + REPLICAS),
             ConfigVar.variable("OPS_EXECUTOR_TARGET", STAGE_SERVICES, "gateway, planner-service",
                     Default.of("127.0.0.1:9092", "gateway; none for planner-service; set by the all-in-one"),
                     "executor-service, host:port: the gateway's stage calls, and for planner-service the"
                             + " `LoadDictionary` that gives it the estate's names (without it names are resolved"
-                            + " at EXECUTE only)"),
+                            + " at EXECUTE only)." + REPLICAS),
             ConfigVar.variable("OPS_TRACE_TARGET", STAGE_SERVICES, "gateway",
                     Default.of("127.0.0.1:9093", "set by the all-in-one"),
-                    "trace-service, host:port: traces, assets and the asset registry"),
+                    "trace-service, host:port: traces, assets and the asset registry." + REPLICAS),
             ConfigVar.variable("OPS_REGISTRY_TARGET", STAGE_SERVICES, "planner-service, executor-service",
                     Default.none("set by the all-in-one"),
                     "trace-service host:port; stage requests may then name an asset by type, name, version and"
                             + " status without its content: the service fetches each version once"
                             + " (`AssetService.GetAsset`) and keeps it (a registry version never changes; bounded"
-                            + " to 512 versions)"),
+                            + " to 512 versions)." + REPLICAS),
             ConfigVar.variable("OPS_ASSETS_BY_REFERENCE", STAGE_SERVICES, "gateway",
                     Default.of("false", "`true` in the all-in-one"),
                     "`true`: send stage services asset references instead of contents; only when they have"

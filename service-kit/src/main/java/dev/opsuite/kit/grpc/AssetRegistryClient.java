@@ -15,7 +15,8 @@ public final class AssetRegistryClient implements AssetContents.Registry, AutoCl
 
     /** @param identity the stage identity of the service that fetches (planner, executor) */
     public AssetRegistryClient(String target, String identity) {
-        this.channel = Channels.to(target, 16 * 1024 * 1024, Channels.Transport.AUTO, identity);
+        this.channel = Channels.to(target, 16 * 1024 * 1024, Channels.Transport.AUTO, identity,
+                AssetServiceGrpc.SERVICE_NAME);
     }
 
     @Override

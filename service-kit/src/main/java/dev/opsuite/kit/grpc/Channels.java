@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Client channels to a "host:port" target. When a {@link GrpcServerRunner} in this JVM serves that
+ * Client channels to a stage target ({@link StageTarget}: host:port, a replica list, dns:///name:port). When a {@link GrpcServerRunner} in this JVM serves that
  * target and co-location is allowed, the channel is gRPC's in-process transport to the same
  * server (same services, interceptors, handler pool, deadlines and status codes; the messages are
  * handed over instead of encoded, framed and sent through loopback TCP). Any other target gets a
@@ -21,6 +21,10 @@ import java.util.concurrent.TimeUnit;
 public final class Channels {
     /** "host:port" served in this JVM -> in-process server name. */
     private static final Map<String, String> LOCAL = new ConcurrentHashMap<>();
+
+    static {
+        io.grpc.NameResolverRegistry.getDefaultRegistry().register(new ReplicaListResolver.Provider());
+    }
 
     private Channels() {}
 
@@ -43,15 +47,47 @@ public final class Channels {
 
     /**
      * A channel to {@code target} for calls made as {@code identity} (gateway, planner, executor,
-     * trace, operator — see {@link StagePki#IDENTITIES}); keep-alive pings every 30 s on TCP.
+     * trace, operator — see {@link StagePki#IDENTITIES}), without client-side health checks; see
+     * {@link #to(String, int, Transport, String, String)}.
      */
     public static ManagedChannel to(String target, int maxInboundBytes, Transport transport, String identity) {
-        String local = transport == Transport.AUTO ? LOCAL.get(target) : null;
+        return to(target, maxInboundBytes, transport, identity, null);
+    }
+
+    /**
+     * A channel to {@code target} — one {@code host:port}, a replica list {@code host:port,host:port},
+     * or {@code dns:///name:port} ({@link StageTarget}) — for calls made as {@code identity}.
+     * A single {@code host:port} served by this JVM stays in-process (with {@link Transport#AUTO}).
+     * Over TCP the channel balances round_robin over every replica the target names or resolves to,
+     * with gRPC's client-side health checking of {@code healthService} (grpc.health.v1; a replica
+     * that answers NOT_SERVING — it is shutting down — or whose connection is lost gets no calls), and
+     * retries a call that fails UNAVAILABLE on the next replica unless {@link StageRetries} lists its
+     * method as unsafe to repeat. Keep-alive pings every 30 s.
+     *
+     * @param healthService the grpc.health.v1 service name a replica reports (e.g. {@code ops.v1.ExecutorService});
+     *                      null: no client-side health checks (connectivity only)
+     */
+    public static ManagedChannel to(String target, int maxInboundBytes, Transport transport, String identity,
+                                    String healthService) {
+        StageTarget parsed = StageTarget.parse("stage target", target);
+        String local = transport == Transport.AUTO && parsed.kind() == StageTarget.Kind.SINGLE
+                ? LOCAL.get(parsed.text()) : null;
         if (local != null) {
             return InProcessChannelBuilder.forName(local).maxInboundMessageSize(maxInboundBytes)
                     .intercept(TraceParent.client()).build();
         }
-        return NettyChannelBuilder.forTarget(target, StageAuth.channelCredentials(identity))
+        NettyChannelBuilder builder;
+        if (parsed.isList()) {
+            builder = NettyChannelBuilder.forTarget(ReplicaListResolver.SCHEME + ":///replicas",
+                            StageAuth.channelCredentials(identity))
+                    .setNameResolverArg(ReplicaListResolver.ENDPOINTS, parsed.endpoints());
+        } else { // host:port and dns:///name:port: gRPC's own DNS resolver
+            builder = NettyChannelBuilder.forTarget(parsed.text(), StageAuth.channelCredentials(identity));
+        }
+        return builder.defaultServiceConfig(StageRetries.serviceConfig(healthService)).disableServiceConfigLookUp()
+                .enableRetry().maxRetryAttempts(StageRetries.MAX_ATTEMPTS)
+                // a request larger than this is not kept for a retry (it fails as it did without replicas)
+                .perRpcBufferLimit(StageRetries.RETRY_BUFFER_PER_CALL).retryBufferSize(StageRetries.RETRY_BUFFER)
                 .maxInboundMessageSize(maxInboundBytes).keepAliveTime(30, TimeUnit.SECONDS)
                 .intercept(StageAuth.client(), TraceParent.client()).build();
     }

@@ -154,7 +154,10 @@ public final class GrpcServerRunner implements AutoCloseable {
             runner.close();
             throw e;
         }
-        runner.setServing(true);
+        runner.health.setStatus("", ServingStatus.SERVING);
+        for (String s : runner.serviceNames) { // each stage service: SERVING until close (see setServing)
+            runner.health.setStatus(s, ServingStatus.SERVING);
+        }
         log.info("{} listening on {}:{} ({})", name, host, runner.port(), runner.serviceNames);
         if (runner.healthServer != null) {
             log.info("{} answers grpc.health.v1 alone, in plaintext, on {}:{}", name, host, runner.healthPort());
@@ -166,13 +169,15 @@ public final class GrpcServerRunner implements AutoCloseable {
         return server.getPort();
     }
 
-    /** Marks every service (and the server as a whole, "") SERVING or NOT_SERVING. */
+    /**
+     * Marks the server as a whole ("") SERVING or NOT_SERVING — its stores reachable or not
+     * ({@link StoreProbe}); readiness checks read it. Each service's own name stays SERVING until
+     * {@link #close()}: that is what the channels' client-side health checks read ({@link Channels}),
+     * so a replica leaves rotation when it shuts down, while one whose store is down still answers
+     * (with that store's error, naming the failed source) as a single instance does.
+     */
     public void setServing(boolean serving) {
-        ServingStatus status = serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
-        health.setStatus("", status);
-        for (String s : serviceNames) {
-            health.setStatus(s, status);
-        }
+        health.setStatus("", serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
     }
 
     public void awaitTermination() throws InterruptedException {

@@ -7,8 +7,9 @@ import java.util.Set;
 
 /** The audit log: append and search, with the checks every event passes before it is stored. */
 public final class AuditLog {
+    /** @param eventId the writer's id of the event ("" none): a second write of the same id is not stored */
     public record Event(long id, Instant at, String principal, String action, String target, String outcome,
-                        String remote, String detail) {}
+                        String remote, String detail, String eventId) {}
 
     public record Page(List<Event> events, long nextBeforeId) {}
 
@@ -22,6 +23,7 @@ public final class AuditLog {
     static final Set<String> OUTCOMES = Set.of("ok", "denied", "unauthenticated", "rate_limited", "invalid", "failed");
     static final int MAX_BATCH = 1_000;
     static final int MAX_TEXT = 1_000;
+    static final int MAX_EVENT_ID = 64;
 
     private final Store store;
 
@@ -41,6 +43,9 @@ public final class AuditLog {
             }
             if (!OUTCOMES.contains(e.outcome())) {
                 throw OpsException.invalid(where + ".outcome must be one of " + OUTCOMES);
+            }
+            if (e.eventId().length() > MAX_EVENT_ID || e.eventId().indexOf('\0') >= 0) {
+                throw OpsException.invalid(where + ".event_id is at most " + MAX_EVENT_ID + " characters, without NUL");
             }
             for (String s : List.of(e.principal(), e.action(), e.target(), e.remote(), e.detail())) {
                 if (s.length() > MAX_TEXT || s.indexOf('\0') >= 0) {

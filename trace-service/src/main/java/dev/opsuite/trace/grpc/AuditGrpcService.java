@@ -35,7 +35,7 @@ public final class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBas
                     throw OpsException.invalid("audit event at must be an RFC 3339 instant");
                 }
                 events.add(new AuditLog.Event(0, at, e.getPrincipal(), e.getAction(), e.getTarget(), e.getOutcome(),
-                        e.getRemote(), e.getDetail()));
+                        e.getRemote(), e.getDetail(), e.getEventId()));
             }
             return WriteAuditEventsResponse.newBuilder().setWritten(log.append(events)).build();
         });
@@ -51,7 +51,7 @@ public final class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBas
             for (AuditLog.Event e : page.events()) {
                 b.addEvents(AuditEvent.newBuilder().setId(e.id()).setAt(e.at().toString()).setPrincipal(e.principal())
                         .setAction(e.action()).setTarget(e.target()).setOutcome(e.outcome()).setRemote(e.remote())
-                        .setDetail(e.detail()));
+                        .setDetail(e.detail()).setEventId(e.eventId()));
             }
             return b.build();
         });

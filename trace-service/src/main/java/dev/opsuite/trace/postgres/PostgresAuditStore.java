@@ -13,8 +13,9 @@ import javax.sql.DataSource;
 
 /** ops.audit: appended in one batch per call, read newest first by id. */
 public final class PostgresAuditStore implements AuditLog.Store {
-    private static final String INSERT = "INSERT INTO ops.audit (at, principal, action, target, outcome, remote, detail)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+    // an event id already stored is a batch written again (a retry after a replica died): kept once
+    private static final String INSERT = "INSERT INTO ops.audit (at, principal, action, target, outcome, remote, detail,"
+            + " event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING";
 
     private final DataSource db;
 
@@ -33,6 +34,7 @@ public final class PostgresAuditStore implements AuditLog.Store {
                 ps.setString(5, e.outcome());
                 ps.setString(6, e.remote());
                 ps.setString(7, e.detail());
+                ps.setString(8, e.eventId().isEmpty() ? null : e.eventId()); // NULLs never conflict
                 ps.addBatch();
             }
             int n = 0;
@@ -47,7 +49,7 @@ public final class PostgresAuditStore implements AuditLog.Store {
 
     @Override
     public List<AuditLog.Event> search(int limit, long beforeId, String principal, String action, String outcome) {
-        StringBuilder sql = new StringBuilder("SELECT id, at, principal, action, target, outcome, remote, detail"
+        StringBuilder sql = new StringBuilder("SELECT id, at, principal, action, target, outcome, remote, detail, event_id"
                 + " FROM ops.audit WHERE true");
         List<Object> args = new ArrayList<>();
         if (beforeId > 0) {
@@ -71,7 +73,7 @@ public final class PostgresAuditStore implements AuditLog.Store {
                 while (rs.next()) {
                     out.add(new AuditLog.Event(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getString(8)));
+                            rs.getString(8), rs.getString(9) == null ? "" : rs.getString(9)));
                 }
             }
             return out;
