@@ -39,7 +39,7 @@ import org.neo4j.driver.GraphDatabase;
  * (wall time of execute + fetch over loopback JDBC, as the executor runs them), and one
  * EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) each (per-node timing would cost more than the query).
  *
- * <pre>java -cp … dev.opsuite.bench.RollupFigures [divide-by (1 = full 10M rows)] [runs]</pre>
+ * <pre>java -cp … dev.opsuite.bench.RollupFigures [divide-by (1 = full 10M rows)] [runs] [auto|force_custom_plan]</pre>
  */
 public final class RollupFigures {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +52,8 @@ public final class RollupFigures {
     public static void main(String[] args) throws Exception {
         int divide = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        // "auto" (PostgreSQL's default) or "force_custom_plan", as the executor's sessions may set it
+        String planCache = args.length > 2 ? args[2] : "auto";
         PrintStream out = System.out;
         Path dir = Files.createTempDirectory("rollup-figures-");
         ScaleEstate.Scale scale = divide == 1 ? ScaleEstate.Scale.FULL : ScaleEstate.Scale.FULL.divide(divide);
@@ -60,7 +62,7 @@ public final class RollupFigures {
         new ScaleEstate(scale, 20261125L).writeCsv(dir, now);
         out.printf("scale estate %s written in %d s%n", scale, secondsSince(t0));
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-             HikariDataSource ds = pool(pg.getJdbcUrl("postgres", "postgres"));
+             HikariDataSource ds = pool(pg.getJdbcUrl("postgres", "postgres"), planCache);
              Driver noGraph = GraphDatabase.driver("bolt://127.0.0.1:9")) { // metrics never reach the graph
             EstateSchema.migrate(ds);
             copyCis(ds, dir.resolve("cis.csv"));
@@ -80,7 +82,7 @@ public final class RollupFigures {
             QueryAsset asset = QueryAsset.from(JSON.readTree(Files.readString(
                     Path.of("assets", "defaults", "query", "ci_queries.json"), StandardCharsets.UTF_8)));
             OffsetDateTime to = now.atOffset(ZoneOffset.ofHours(9));
-            out.printf("%nrange end (now): %s; %d timed runs after %d warm-up runs; median / p90 ms%n", to, runs, WARM_UP);
+            out.printf("%nplan_cache_mode %s; range end (now): %s; %d timed runs after %d warm-up runs; median / p90 ms%n", planCache, to, runs, WARM_UP);
             out.println("| probe | statement | median ms | p90 ms | EXPLAIN ANALYZE execution ms (planning) | buffers | rows |");
             out.println("|---|---|---|---|---|---|---|");
             for (Probe p : List.of(
@@ -144,8 +146,11 @@ public final class RollupFigures {
         return p;
     }
 
-    private static HikariDataSource pool(String url) {
+    private static HikariDataSource pool(String url, String planCache) {
         HikariConfig hc = new HikariConfig();
+        hc.setConnectionInitSql("SET plan_cache_mode = " + (planCache.equals("auto") ? "auto" : "force_custom_plan")
+                + (Integer.getInteger("rollup.parallel", -1) >= 0
+                ? "; SET max_parallel_workers_per_gather = " + Integer.getInteger("rollup.parallel") : ""));
         hc.setJdbcUrl(url);
         hc.setUsername("postgres");
         hc.setMaximumPoolSize(2);
@@ -199,10 +204,13 @@ public final class RollupFigures {
         String buffers = "?";
         String planning = "?";
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) " + sql.jdbcSql())) {
+             PreparedStatement ps = c.prepareStatement((Boolean.getBoolean("rollup.timing") ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) ") + sql.jdbcSql())) {
             bind(c, ps, sql, bound);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    if (Boolean.getBoolean("rollup.plans")) {
+                        System.out.println(rs.getString(1));
+                    }
                     String line = rs.getString(1).trim();
                     if (buffers.equals("?") && line.startsWith("Buffers:")) {
                         buffers = line.substring("Buffers:".length()).trim();
