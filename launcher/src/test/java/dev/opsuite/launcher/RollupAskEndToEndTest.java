@@ -9,9 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The metric rollups on the ask path: a long range of a mergeable aggregation runs the Query asset's
- * {@code rollup} variant and the trace says so; a percentile or a short range runs the template's own
- * statement. (That the answers equal the raw computation: AnswersGoldenTest and RollupVariantsTest.)
+ * The metric rollups on the ask path: a long enough range of a mergeable aggregation runs the Query
+ * asset's {@code rollup} variant and the trace says so; a percentile or a short range runs the
+ * template's own statement. (That the answers equal the raw computation: AnswersGoldenTest and RollupVariantsTest.)
  */
 class RollupAskEndToEndTest {
     private static Http http;
@@ -46,8 +46,8 @@ class RollupAskEndToEndTest {
     }
 
     @Test
-    void aDayLongAverageReadsTheRollupsAndTheTraceNamesTheVariant() throws Exception {
-        JsonNode data = ask("지난 24시간 서버A의 CPU 평균은?");
+    void aTopTenOverADayReadsTheRollupsAndTheTraceNamesTheVariant() throws Exception {
+        JsonNode data = ask("top 10 servers by cpu usage in the last 24 hours");
         JsonNode ref = metricReference(data);
         assertEquals("rollup", ref.path("params").path("variant").asText(), ref.toString());
         assertTrue(ref.path("payload").asText().contains("ci_metric_hourly"), "the statement that ran is recorded");
@@ -55,18 +55,20 @@ class RollupAskEndToEndTest {
     }
 
     @Test
-    void aTopTenOverSevenDaysReadsTheRollups() throws Exception {
-        JsonNode ref = metricReference(ask("top 5 servers by average cpu usage over the last 7 days"));
-        assertEquals("rollup", ref.path("params").path("variant").asText(), ref.toString());
+    void oneCiReadsTheRollupsOnlyOverWeeks() throws Exception {
+        JsonNode month = metricReference(ask("average cpu usage of server-a over the last 30 days"));
+        assertEquals("rollup", month.path("params").path("variant").asText(), month.toString());
+        JsonNode day = metricReference(ask("지난 24시간 서버A의 CPU 평균은?"));
+        assertFalse(day.path("params").has("variant"), "144 raw rows cost less than the merge: " + day);
     }
 
     @Test
     void percentilesAndShortRangesKeepReadingRawRows() throws Exception {
-        JsonNode p95 = metricReference(ask("p95 cpu usage of server-a over the last 24 hours"));
+        JsonNode p95 = metricReference(ask("top 5 servers by p95 cpu usage in the last 24 hours"));
         assertEquals("p95", p95.path("params").path("agg").asText(), p95.toString());
         assertFalse(p95.path("params").has("variant"), p95.toString());
         assertFalse(p95.path("payload").asText().contains("ci_metric_hourly"));
-        JsonNode hour = metricReference(ask("average cpu usage of server-a over the last 1 hour"));
+        JsonNode hour = metricReference(ask("top 5 servers by cpu usage in the last 1 hour"));
         assertFalse(hour.path("params").has("variant"), hour.toString());
     }
 }
