@@ -44,13 +44,13 @@ public final class MetricRollupJob implements AutoCloseable {
         return Optional.of(job);
     }
 
-    /** One run: at most {@code hoursPerRun} pending hours. */
+    /** One run: at most {@code hoursPerRun} pending (hour, metric) pairs. */
     void runOnce() {
         try {
             long t0 = System.nanoTime();
             int hours = rollups.refreshPending(hoursPerRun);
             if (hours > 0) {
-                log.info("metric rollups: {} pending hours recomputed in {} ms", hours,
+                log.info("metric rollups: {} pending (hour, metric) pairs recomputed in {} ms", hours,
                         (System.nanoTime() - t0) / 1_000_000);
             }
         } catch (SQLException | RuntimeException e) {

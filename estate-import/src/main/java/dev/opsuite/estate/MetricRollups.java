@@ -16,8 +16,8 @@ import javax.sql.DataSource;
 /**
  * Keeps the hourly and daily metric rollups (migration V5) equal to ci_metric. The importer calls
  * {@link #afterImport} inside each metrics file's transaction (only the hours the file touched are
- * recomputed); {@link #refreshPending} recomputes the hours that other writers' statements marked
- * pending, a bounded batch per call, for a periodic job off the request path.
+ * recomputed); {@link #refreshPending} recomputes the (hour, metric) pairs that other writers'
+ * statements marked pending, a bounded batch per call, for a periodic job off the request path.
  */
 public final class MetricRollups {
     /** Serialises with the importer, which takes the same transaction lock (PgEstateLoader). */
@@ -32,10 +32,11 @@ public final class MetricRollups {
     }
 
     /**
-     * Recomputes up to {@code maxHours} pending UTC hours (oldest first) and the days holding them, in
-     * one transaction; an hour a writer has not committed yet stays pending.
+     * Recomputes up to {@code maxHours} pending (UTC hour, metric) pairs, oldest first, and the
+     * (day, metric) pairs holding them, in one transaction; a pair a writer has not committed yet
+     * stays pending.
      *
-     * @return how many hours were recomputed (0: nothing was pending)
+     * @return how many (hour, metric) pairs were recomputed (0: nothing was pending)
      */
     public int refreshPending(int maxHours) throws SQLException {
         if (maxHours <= 0) {
@@ -56,7 +57,7 @@ public final class MetricRollups {
         }
     }
 
-    /** How many hours wait for {@link #refreshPending}. */
+    /** How many (hour, metric) pairs wait for {@link #refreshPending}. */
     public long pendingHours() throws SQLException {
         try (Connection c = writable.getConnection(); Statement st = c.createStatement()) {
             st.setQueryTimeout(30);
@@ -73,11 +74,13 @@ public final class MetricRollups {
             st.execute("SELECT pg_advisory_xact_lock(" + IMPORT_LOCK_KEY + ")");
         }
         List<OffsetDateTime> hours = new ArrayList<>();
+        List<String> metrics = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(RollupSql.TAKE_PENDING)) {
             ps.setInt(1, maxHours);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     hours.add(rs.getObject(1, OffsetDateTime.class));
+                    metrics.add(rs.getString(2));
                 }
             }
         }
@@ -85,18 +88,14 @@ public final class MetricRollups {
             return 0;
         }
         Array buckets = c.createArrayOf("timestamptz", hours.toArray());
-        for (String sql : List.of(RollupSql.DELETE_HOURLY_OF_HOURS, RollupSql.STAGE_HOURLY_OF_HOURS)) {
+        Array names = c.createArrayOf("text", metrics.toArray());
+        for (String sql : List.of(RollupSql.DELETE_HOURLY_OF_PAIRS, RollupSql.STAGE_HOURLY_OF_PAIRS,
+                RollupSql.UPSERT_HOURLY, RollupSql.DELETE_DAILY_OF_PAIRS, RollupSql.INSERT_DAILY_OF_PAIRS)) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setArray(1, buckets);
-                ps.execute();
-            }
-        }
-        try (Statement st = c.createStatement()) {
-            st.executeUpdate(RollupSql.UPSERT_HOURLY);
-        }
-        for (String sql : List.of(RollupSql.DELETE_DAILY_OF_HOURS, RollupSql.INSERT_DAILY_OF_HOURS)) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setArray(1, buckets);
+                if (sql.contains("?")) {
+                    ps.setArray(1, buckets);
+                    ps.setArray(2, names);
+                }
                 ps.execute();
             }
         }

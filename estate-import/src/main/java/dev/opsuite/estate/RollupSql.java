@@ -40,19 +40,25 @@ final class RollupSql {
                 AND m.ts >= g.bucket AND m.ts < g.bucket + interval '1 hour'
             GROUP BY 1, 2, 3""";
 
-    /** Refresh: every group of the given UTC hours (?: timestamptz[]), from ci_metric. */
-    static final String STAGE_HOURLY_OF_HOURS = "CREATE TEMP TABLE estate_stage_hourly ON COMMIT DROP AS "
+    /** Refresh: every CI's group of the given (UTC hour, metric) pairs (? timestamptz[], ? text[]), from ci_metric. */
+    static final String STAGE_HOURLY_OF_PAIRS = "CREATE TEMP TABLE estate_stage_hourly ON COMMIT DROP AS "
             + HOURLY_OF_RAW + """
-             FROM unnest(CAST(? AS timestamptz[])) AS g(bucket)
-            JOIN ci_metric m ON m.ts >= g.bucket AND m.ts < g.bucket + interval '1 hour'
+             FROM unnest(CAST(? AS timestamptz[]), CAST(? AS text[])) AS g(bucket, metric_name)
+            JOIN ci_metric m ON m.metric_name = g.metric_name
+                AND m.ts >= g.bucket AND m.ts < g.bucket + interval '1 hour'
             GROUP BY 1, 2, 3""";
 
-    /** Refresh: the hours' rollup rows go first (an hour whose rows were all deleted keeps none). */
-    static final String DELETE_HOURLY_OF_HOURS = "DELETE FROM ci_metric_hourly WHERE bucket = ANY (CAST(? AS timestamptz[]))";
+    /** Refresh: the pairs' hourly rows go first (an hour whose rows were all deleted keeps none). */
+    static final String DELETE_HOURLY_OF_PAIRS = "DELETE FROM ci_metric_hourly h"
+            + " USING unnest(CAST(? AS timestamptz[]), CAST(? AS text[])) AS g(bucket, metric_name)"
+            + " WHERE h.bucket = g.bucket AND h.metric_name = g.metric_name";
 
-    /** Refresh: the days of those hours are rebuilt whole from the hourly table. */
-    static final String DELETE_DAILY_OF_HOURS = "DELETE FROM ci_metric_daily WHERE bucket IN"
-            + " (SELECT DISTINCT date_trunc('day', h, 'UTC') FROM unnest(CAST(? AS timestamptz[])) AS h)";
+    /** Refresh: the (day, metric) pairs holding those hours are rebuilt whole from the hourly table. */
+    private static final String DAYS_OF_PAIRS = "SELECT DISTINCT date_trunc('day', b, 'UTC') AS day, n AS metric_name"
+            + " FROM unnest(CAST(? AS timestamptz[]), CAST(? AS text[])) AS p(b, n)";
+
+    static final String DELETE_DAILY_OF_PAIRS = "DELETE FROM ci_metric_daily d USING (" + DAYS_OF_PAIRS + ") g"
+            + " WHERE d.bucket = g.day AND d.metric_name = g.metric_name";
 
     static final String UPSERT_HOURLY = "INSERT INTO ci_metric_hourly AS r (" + COLUMNS + ") SELECT " + COLUMNS
             + " FROM estate_stage_hourly ON CONFLICT (ci_code, metric_name, bucket) DO UPDATE SET"
@@ -77,16 +83,17 @@ final class RollupSql {
                 max_value = EXCLUDED.max_value, first_ts = EXCLUDED.first_ts, last_ts = EXCLUDED.last_ts,
                 min_at = EXCLUDED.min_at, max_at = EXCLUDED.max_at""".formatted(COLUMNS);
 
-    /** Refresh: every group of the days holding the given hours, from the hourly table. */
-    static final String INSERT_DAILY_OF_HOURS = """
+    /** Refresh: every CI's group of those (day, metric) pairs, from the hourly table. */
+    static final String INSERT_DAILY_OF_PAIRS = """
             INSERT INTO ci_metric_daily (%s)
             SELECT g.day, h.ci_code, h.metric_name, CAST(sum(h.samples) AS bigint), sum(h.sum_value),
                    min(h.min_value), max(h.max_value), min(h.first_ts), max(h.last_ts),
                    (array_agg(h.min_at ORDER BY h.min_value, h.min_at))[1],
                    (array_agg(h.max_at ORDER BY h.max_value DESC, h.max_at))[1]
-            FROM (SELECT DISTINCT date_trunc('day', x, 'UTC') AS day FROM unnest(CAST(? AS timestamptz[])) AS x) g
-            JOIN ci_metric_hourly h ON h.bucket >= g.day AND h.bucket < g.day + interval '1 day'
-            GROUP BY g.day, h.ci_code, h.metric_name""".formatted(COLUMNS);
+            FROM (%s) g
+            JOIN ci_metric_hourly h ON h.metric_name = g.metric_name
+                AND h.bucket >= g.day AND h.bucket < g.day + interval '1 day'
+            GROUP BY g.day, h.ci_code, h.metric_name""".formatted(COLUMNS, DAYS_OF_PAIRS);
 
     /**
      * Does any stored row share a UTC hour with the file's span? One probe of the (metric_name, ts)
@@ -107,11 +114,12 @@ final class RollupSql {
     static final String DELETE_DAILY_OF_CIS = "DELETE FROM ci_metric_daily WHERE ci_code = ANY(?)";
 
     /**
-     * Takes up to ? pending hours, oldest first; a row a writer still holds (its trigger updated it and
-     * it has not committed) is skipped and stays for the next run.
+     * Takes up to ? pending (hour, metric) pairs, oldest first; a row a writer still holds (its trigger
+     * updated it and it has not committed) is skipped and stays for the next run.
      */
     static final String TAKE_PENDING = """
-            DELETE FROM ci_metric_rollup_pending WHERE bucket IN (
-                SELECT bucket FROM ci_metric_rollup_pending ORDER BY bucket LIMIT ? FOR UPDATE SKIP LOCKED)
-            RETURNING bucket""";
+            DELETE FROM ci_metric_rollup_pending WHERE (bucket, metric_name) IN (
+                SELECT bucket, metric_name FROM ci_metric_rollup_pending ORDER BY bucket, metric_name LIMIT ?
+                FOR UPDATE SKIP LOCKED)
+            RETURNING bucket, metric_name""";
 }

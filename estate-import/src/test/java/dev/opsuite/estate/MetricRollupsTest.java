@@ -107,11 +107,15 @@ class MetricRollupsTest extends EstateTestSupport {
                     + " AND ts < '2026-11-21T03:30:00Z'");
             st.execute("DELETE FROM ci_metric WHERE ts >= '2026-11-20T12:00:00Z' AND ts < '2026-11-20T13:00:00Z'");
         }
-        assertEquals(4, count("SELECT count(*) FROM ci_metric_rollup_pending"), "05:00, 07:00, 12:00 and 03:00");
+        assertEquals(List.of(List.of("2026-11-20 05:00:00+00", "cpu_usage"), List.of("2026-11-20 07:00:00+00", "latency_ms"),
+                List.of("2026-11-20 12:00:00+00", "cpu_usage"), List.of("2026-11-20 12:00:00+00", "mem_usage"),
+                List.of("2026-11-21 03:00:00+00", "cpu_usage"), List.of("2026-11-21 03:00:00+00", "mem_usage")),
+                query("SELECT bucket AT TIME ZONE 'UTC' || '+00', metric_name FROM ci_metric_rollup_pending ORDER BY 1, 2"),
+                "the (hour, metric) pairs the statements touched");
         MetricRollups rollups = new MetricRollups(ds);
-        assertEquals(3, rollups.refreshPending(3), "a bounded batch");
-        assertEquals(1, rollups.pendingHours());
-        assertEquals(1, rollups.refreshPending(10));
+        assertEquals(4, rollups.refreshPending(4), "a bounded batch");
+        assertEquals(2, rollups.pendingHours());
+        assertEquals(2, rollups.refreshPending(10));
         assertEquals(0, rollups.refreshPending(10), "nothing left");
         assertRollupsMatchRaw();
         assertEquals(0, count("SELECT count(*) FROM ci_metric_hourly WHERE bucket = '2026-11-20T12:00:00Z'"),
@@ -125,7 +129,7 @@ class MetricRollupsTest extends EstateTestSupport {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.execute("UPDATE ci_metric SET value = 100 - value WHERE ci_code = 'SVR001'");
         }
-        assertEquals(10, new MetricRollups(ds).pendingHours());
+        assertEquals(20, new MetricRollups(ds).pendingHours(), "10 hours of cpu and of memory");
         assertTrue(MetricRollupJob.start(ds, java.time.Duration.ZERO, 3).isEmpty(), "0 turns it off");
         try (MetricRollupJob job = MetricRollupJob.start(ds, java.time.Duration.ofMillis(50), 3).orElseThrow()) {
             long deadline = System.nanoTime() + 30_000_000_000L;

@@ -230,7 +230,7 @@ class RollupVariantsTest {
             st.execute("DELETE FROM ci_metric WHERE ts >= '2026-12-02T04:00:00Z' AND ts < '2026-12-02T05:00:00Z'");
         }
         MetricRollups rollups = new MetricRollups(ds);
-        assertEquals(4, rollups.pendingHours());
+        assertEquals(6, rollups.pendingHours(), "3 hours of cpu and of memory");
         assertVariantsAnswerAsRaw(new Random(2), 10, "pending");
         while (rollups.refreshPending(2) > 0) {
             // bounded batches
