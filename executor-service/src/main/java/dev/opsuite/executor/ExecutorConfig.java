@@ -26,12 +26,12 @@ public record ExecutorConfig(String host, int port, Optional<String> estateDbUrl
         return java.time.Duration.ofMillis(Math.max(100, env.getInt("OPS_BREAKER_PROBE_MS", 2000)));
     }
 
-    /** How often pending metric rollup hours are recomputed (OPS_METRIC_ROLLUP_SECONDS, default 30; 0: never). */
+    /** How often pending metric rollups are recomputed (OPS_METRIC_ROLLUP_SECONDS, default 30; 0: never). */
     public java.time.Duration metricRollupEvery() {
         return java.time.Duration.ofSeconds(Math.max(0, env.getInt("OPS_METRIC_ROLLUP_SECONDS", 30)));
     }
 
-    /** Pending hours one run recomputes at most (OPS_METRIC_ROLLUP_HOURS, default 24, at least 1). */
+    /** Pending (hour, metric) pairs one run recomputes at most (OPS_METRIC_ROLLUP_HOURS, default 24, at least 1). */
     public int metricRollupHours() {
         return Math.max(1, env.getInt("OPS_METRIC_ROLLUP_HOURS", 24));
     }
