@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  */
 final class PgEstateLoader {
     private static final Logger log = LoggerFactory.getLogger(PgEstateLoader.class);
-    // Serialises imports across replicas: concurrent metric files would race on partition DDL.
-    private static final long IMPORT_LOCK_KEY = 0x6f70735f657374L;
+    // Serialises imports across replicas (concurrent metric files would race on partition DDL) and
+    // with the rollup refresh (MetricRollups).
+    private static final long IMPORT_LOCK_KEY = MetricRollups.IMPORT_LOCK_KEY;
     private static final int COPY_BUFFER = 1 << 16;
     private static final String CARDINALITY_VIOLATION = "21000";
     private static final String UNIQUE_VIOLATION = "23505";
@@ -113,6 +114,16 @@ final class PgEstateLoader {
             c.setAutoCommit(false);
             try {
                 long deleted;
+                try (Statement st = c.createStatement()) {
+                    // their rollup rows go here, by code: the pending-hours trigger need not mark their hours
+                    st.execute(RollupSql.IMPORT_KEEPS_ROLLUPS);
+                }
+                for (String sql : List.of(RollupSql.DELETE_HOURLY_OF_CIS, RollupSql.DELETE_DAILY_OF_CIS)) {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        ps.setArray(1, c.createArrayOf("text", codes.toArray()));
+                        ps.executeUpdate();
+                    }
+                }
                 String[] tables = {"DELETE FROM ci_metric WHERE ci_code = ANY(?)", "DELETE FROM ci_event WHERE ci_code = ANY(?)",
                     "DELETE FROM ci_relation WHERE source_ci_code = ANY(?) OR target_ci_code = ANY(?)"};
                 for (String sql : tables) {
@@ -156,6 +167,9 @@ final class PgEstateLoader {
             for (YearMonth month : months) {
                 st.execute(PgEstateSql.createMonthPartition(month));
             }
+            if (kind == FileKind.METRICS) {
+                st.execute(RollupSql.IMPORT_KEEPS_ROLLUPS); // MetricRollups.afterImport keeps them
+            }
             st.execute(PgEstateSql.createStaging(kind));
         }
     }
@@ -191,10 +205,22 @@ final class PgEstateLoader {
     /**
      * Metrics: a plain INSERT when no stored row can share the file's period, otherwise the upsert.
      * A key twice in the file surfaces here (unique or cardinality violation) and is located from
-     * the staging table, keeping the validation pass free of a per-row key set.
+     * the staging table, keeping the validation pass free of a per-row key set. Then the rollups of
+     * the hours the file touched. (Another writer's rows landing in those hours meanwhile were marked
+     * pending by its trigger; the refresh cannot clear that mark before this transaction ends, as it
+     * takes the same lock.)
      */
     private static long loadMetrics(Connection c, String fileName, TimeSpan span) throws SQLException {
-        boolean fresh = !span.isEmpty() && !overlapsStored(c, span);
+        boolean fileAlone = MetricRollups.fileAloneInItsHours(c, span);
+        long changed = insertMetrics(c, fileName, span, fileAlone);
+        MetricRollups.afterImport(c, fileAlone);
+        return changed;
+    }
+
+    private static long insertMetrics(Connection c, String fileName, TimeSpan span, boolean fileAlone)
+            throws SQLException {
+        // alone in its hours is alone in its own span too: no stored row can conflict
+        boolean fresh = fileAlone || !span.isEmpty() && !overlapsStored(c, span);
         try (Statement st = c.createStatement()) {
             Savepoint beforeInsert = c.setSavepoint();
             try {

@@ -27,6 +27,16 @@ public record ExecutorConfig(String host, int port, Optional<String> estateDbUrl
         return java.time.Duration.ofMillis(Math.max(100, env.getInt("OPS_BREAKER_PROBE_MS", 2000)));
     }
 
+    /** How often pending metric rollups are recomputed (OPS_METRIC_ROLLUP_SECONDS, default 30; 0: never). */
+    public java.time.Duration metricRollupEvery() {
+        return java.time.Duration.ofSeconds(Math.max(0, env.getInt("OPS_METRIC_ROLLUP_SECONDS", 30)));
+    }
+
+    /** Pending (hour, metric) pairs one run recomputes at most (OPS_METRIC_ROLLUP_HOURS, default 24, at least 1). */
+    public int metricRollupHours() {
+        return Math.max(1, env.getInt("OPS_METRIC_ROLLUP_HOURS", 24));
+    }
+
     /** Where the document collections' indexes live (OPS_DOCS_DIR); empty: this executor keeps no documents. */
     public Optional<java.nio.file.Path> docsDir() {
         return env.get("OPS_DOCS_DIR").filter(s -> !s.isBlank()).map(java.nio.file.Path::of);

@@ -101,6 +101,9 @@ public final class ExecutorServiceApp implements AutoCloseable {
                     cfg.docsDir().map(d -> new dev.opsuite.executor.documents.DocumentImporter(documents)));
             resources.add(0, estate); // close the import pool before the stores it writes to
             services.add(estate);
+            // metrics written outside imports: their hours' rollups are recomputed in the background
+            dev.opsuite.estate.MetricRollupJob.start(estateDb, cfg.metricRollupEvery(), cfg.metricRollupHours())
+                    .ifPresent(job -> resources.add(0, job));
         }
         GrpcServerRunner server = GrpcServerRunner.start("executor-service", cfg.host(), cfg.port(), services);
         StoreProbe probe = null;

@@ -1,5 +1,6 @@
 package dev.opsuite.guard;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,9 +29,39 @@ class DefaultQueriesTest {
                 SqlGuard.Verdict v = guard.check(q.path("statement").asText());
                 assertTrue(v.allowed(), q.path("name").asText() + ": " + v.reason());
                 sql++;
+                for (JsonNode variant : q.path("variants")) { // VALIDATE checks every variant that could run
+                    SqlGuard.Verdict vv = guard.check(variant.path("statement").asText());
+                    assertTrue(vv.allowed(), q.path("name").asText() + " " + variant.path("name").asText() + ": "
+                            + vv.reason());
+                }
             }
         }
         assertTrue(sql >= 8, "templates checked: " + sql);
+    }
+
+    @Test
+    void theRollupVariantsReadTheRollupTablesAndTheBlockedTablesRuleSeesThem() throws Exception {
+        QueryAsset queries = QueryAsset.from(ModelJson.MAPPER.readTree(Path.of("..", "assets", "defaults", "query",
+                "ci_queries.json").toFile()));
+        Set<String> functions = set(ModelJson.MAPPER.readTree(Path.of("..", "assets", "defaults", "policy",
+                "ci_policy.json").toFile()).path("security").path("allowed_functions"));
+        SqlGuard open = new SqlGuard(Set.of("select"), Set.of(), Set.of("public"), functions);
+        SqlGuard blocking = new SqlGuard(Set.of("select"), Set.of("ci_metric_daily"), Set.of("public"), functions);
+        int rollups = 0;
+        for (QueryTemplate q : queries.queries()) {
+            for (QueryTemplate.Variant v : q.variants()) {
+                if (!v.name().equals("rollup")) {
+                    continue;
+                }
+                SqlGuard.Verdict allowed = open.check(v.statement());
+                assertTrue(allowed.tables().containsAll(Set.of("ci_metric", "ci_metric_hourly", "ci_metric_daily",
+                        "ci_metric_rollup_pending")), q.name() + ": " + allowed.tables());
+                SqlGuard.Verdict denied = blocking.check(v.statement());
+                assertEquals("blocked_tables", denied.rule(), q.name() + ": " + denied.reason());
+                rollups++;
+            }
+        }
+        assertEquals(5, rollups, "metric_agg, metric_top, metric_per_ci_agg, metric_compare_agg, metric_rank_among_agg");
     }
 
     @Test

@@ -79,8 +79,38 @@ public record QueryTemplate(String name, String language, String statement, Stri
         }
     }
 
-    /** {@code variants[]}: SQL for a database extension. */
-    public record Variant(String requiresExtension, String statement) {}
+    /**
+     * {@code variants[]}: another statement of the same template, run instead of {@code statement} when
+     * all its conditions hold (an unset condition holds): the source has the extension, the bound
+     * {@code time_to - time_from} spans at least {@code minRangeSeconds}, the bound {@code agg} is one of
+     * {@code aggs}. The first variant whose conditions hold runs; its name is recorded in the trace.
+     *
+     * @param name              as written, else "variant N" (N from 1, its place in the list)
+     * @param requiresExtension a PostgreSQL extension it needs, "" for none
+     * @param minRangeSeconds   the shortest time range it answers, 0 for any
+     * @param aggs              the {@code agg} values it answers, empty for any
+     */
+    public record Variant(String name, String requiresExtension, long minRangeSeconds, List<String> aggs,
+                          String statement) {
+        public static final long DEFAULT_MIN_RANGE_SECONDS = 0;
+        /** The parameters a {@code min_range_seconds} condition reads (bound as timestamps). */
+        public static final String TIME_FROM = "time_from";
+        public static final String TIME_TO = "time_to";
+        /** The parameter an {@code aggs} condition reads. */
+        public static final String AGG = "agg";
+
+        public Variant {
+            aggs = List.copyOf(aggs);
+        }
+
+        static Variant from(JsonNode v, int index) {
+            JsonNode range = v.path("min_range_seconds");
+            return new Variant(Read.string(v.path("name"), "variant " + (index + 1)),
+                    Read.string(v.path("requires_extension"), ""),
+                    range.isNumber() ? Math.max(0, range.asLong()) : DEFAULT_MIN_RANGE_SECONDS,
+                    Read.strings(v.path("aggs")), Read.string(v.path("statement"), ""));
+        }
+    }
 
     /**
      * {@code scope}: the result columns holding CI codes ({@code columnsListed}: whether {@code columns}
@@ -187,8 +217,11 @@ public record QueryTemplate(String name, String language, String statement, Stri
         String name = Read.string(q.path("name"), "");
         String language = Read.string(q.path("language"), DEFAULT_LANGUAGE);
         JsonNode max = q.path("max_rows");
-        List<Variant> variants = Read.objects(q.path("variants")).stream().map(v -> new Variant(
-                Read.string(v.path("requires_extension"), ""), Read.string(v.path("statement"), ""))).toList();
+        List<JsonNode> listed = Read.objects(q.path("variants"));
+        List<Variant> variants = new ArrayList<>();
+        for (int i = 0; i < listed.size(); i++) {
+            variants.add(Variant.from(listed.get(i), i));
+        }
         JsonNode scope = q.path("scope");
         return new QueryTemplate(name, language,
                 Read.string(q.path("statement"), SEARCH.equals(language) ? Search.DEFAULT_STATEMENT : ""),

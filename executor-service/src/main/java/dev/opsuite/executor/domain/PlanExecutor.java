@@ -181,8 +181,11 @@ public final class PlanExecutor {
         String language = q.language();
         AssetDoc variantSource = assets.source(sourceName).orElse(null);
         if ("sql".equals(language) && variantSource != null && !mock) {
-            // a variant for a database extension (e.g. TimescaleDB's time_bucket) runs only where it exists
-            statement = Variants.statement(q, variantSource, sql);
+            // a variant runs where its conditions hold: a database extension (TimescaleDB's time_bucket),
+            // a range long enough and an aggregation mergeable from the metric rollups
+            Variants.Choice choice = Variants.choose(q, variantSource, sql, bound);
+            statement = choice.statement();
+            choice.variant().ifPresent(v -> params.put("variant", v));
         }
         long start = System.nanoTime();
         if ("redis".equals(language)) {

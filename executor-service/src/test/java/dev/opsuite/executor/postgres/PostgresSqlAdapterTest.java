@@ -195,6 +195,17 @@ class PostgresSqlAdapterTest {
     }
 
     @Test
+    void everyQueryIsPlannedForItsBoundValues() {
+        // run more often than the driver's prepare threshold (5) on the pool's connections
+        for (int i = 0; i < 8; i++) {
+            SqlPort.Tabular t = adapter.query(mainSource(), "SELECT current_setting('plan_cache_mode') AS mode,"
+                    + " count(*) AS n FROM ci_probe WHERE created_at >= :from", Map.of("from",
+                    java.time.OffsetDateTime.parse("2024-05-01T12:10:00Z")), 10, 10);
+            assertEquals(List.of(List.of("force_custom_plan", 16L)), t.rows());
+        }
+    }
+
+    @Test
     void rowLimitTruncatesToExactlyMaxRows() {
         SqlPort.Tabular t = adapter.query(mainSource(), "SELECT id FROM ci_probe ORDER BY id", Map.of(), 10, 10);
 

@@ -55,6 +55,15 @@ final class StoreVariables {
                     Default.of("postgres", "set by the all-in-one"), "user of the estate store (`OPS_ESTATE_DB_URL`)"),
             ConfigVar.variable("OPS_ESTATE_DB_PASSWORD", STORES, "executor-service",
                     Default.none("set by the all-in-one"), "password of the estate store (`OPS_ESTATE_DB_URL`)"),
+            ConfigVar.variable("OPS_METRIC_ROLLUP_SECONDS", STORES, "executor-service", Default.of("30"),
+                    "how often the metric rollups catch up with metrics written by anyone but the importer (its"
+                            + " own files are rolled up in their import): the (hour, metric) pairs such writes marked"
+                            + " pending are recomputed in the background, `OPS_METRIC_ROLLUP_HOURS` at a time; `0` turns the"
+                            + " job off (a pending hour's ranges are then read from the raw rows). Runs where the"
+                            + " importer runs (`OPS_ESTATE_DB_URL`)"),
+            ConfigVar.variable("OPS_METRIC_ROLLUP_HOURS", STORES, "executor-service", Default.of("24"),
+                    "pending (hour, metric) pairs one run of the rollup job recomputes at most (one transaction);"
+                            + " the next run takes the rest"),
             ConfigVar.variable("OPS_ESTATE_NEO4J_URI", STORES, "executor-service",
                     Default.none("set by the all-in-one"),
                     "Bolt URI of the graph store of the importer (see `OPS_ESTATE_DB_URL`)"),

@@ -116,13 +116,27 @@ final class QueryFields {
                                         + "alert, postmortem, guide, reference).").defaultIs("`[]` (any kind)"),
                                 field("queries[].search.tags", STRINGS, "Only documents with all these tags.")
                                         .defaultIs("`[]`"),
-                                field("queries[].variants", arrayOf(OBJECT), "SQL only: statements for a database "
-                                        + "extension; the first whose extension the source has runs instead of "
-                                        + "`statement`."),
+                                field("queries[].variants", arrayOf(OBJECT), "SQL only: other statements of the "
+                                        + "template; the first whose conditions all hold runs instead of `statement` "
+                                        + "(a condition left out holds). Each must return the same columns and "
+                                        + "answers: the default asset's `rollup` variants read the metric rollups "
+                                        + "for long ranges (docs/estate.md, \"Metric rollups\"). The variant that "
+                                        + "ran is named in the trace (`variant` in the tool call's input and the "
+                                        + "reference's params; the reference's payload is its statement)."),
+                                field("queries[].variants[].name", STRING, "Its name in the trace.")
+                                        .defaultIs("`variant N`, N its place in the list from 1"),
                                 field("queries[].variants[].requires_extension", STRING, "The PostgreSQL extension "
-                                        + "it needs (`timescaledb`)."),
+                                        + "it needs (`timescaledb`).").defaultIs("none"),
+                                field("queries[].variants[].min_range_seconds", INTEGER, "The shortest range it "
+                                        + "answers: the bound `time_to` minus `time_from`, in seconds (both must be "
+                                        + "declared timestamps).").byDefault(QueryTemplate.Variant.DEFAULT_MIN_RANGE_SECONDS)
+                                        .min(0),
+                                field("queries[].variants[].aggs", STRINGS, "The bound `agg` values it answers "
+                                        + "(the rollup variants: only the aggregations merged exactly from count, "
+                                        + "sum, min and max).").known(AGGS).defaultIs("`[]` (any)"),
                                 field("queries[].variants[].statement", STRING, "The statement then; VALIDATE checks "
-                                        + "it like the main one."),
+                                        + "it like the main one, and a scoped template's variants use its scoping "
+                                        + "clause too."),
                                 field("queries[].scope", OBJECT, "The scoping clause that lets the template run for a "
                                         + "caller with a data scope: the statement filters every CI with `scope_all` "
                                         + "and `scope_ci_codes` and declares both. Without it the template runs only "
