@@ -101,6 +101,9 @@ class MappingTemplatesTest {
 
     /** The column names a template returns: the aliases of its last top-level SELECT or RETURN list (redis: its fixture's). */
     static List<String> columnsOf(JsonNode q) {
+        if (dev.opsuite.model.asset.QueryTemplate.ANOMALY_WINDOWS.equals(q.path("analysis").asText())) {
+            return dev.opsuite.executor.domain.AnomalyAnalysis.COLUMNS; // the windows are the answer, not the series
+        }
         if ("redis".equals(q.path("language").asText()) || "search".equals(q.path("language").asText())) {
             // a redis reply (a search's passages) has the command's own columns, mapped by $.result: its fixtures show the mapped ones
             List<String> columns = new ArrayList<>();
