@@ -199,7 +199,7 @@ final class PlanParts {
         // (its maximum, minimum or last, with the time it was taken)
         boolean measure = !p.metric().metricName().isEmpty();
         boolean timed = p.history().enabled() || measure && p.metric().topN() == 0
-                && (java.util.Set.of("max", "min", "last").contains(p.metric().agg())
+                && (java.util.Set.of("max", "min", "last", PlanModel.Metric.ANOMALY).contains(p.metric().agg())
                 || p.metric().agg().equals("count") && p.metric().threshold() != null); // first and last over it
         if (!timed) {
             u.of("when").forEach(c -> unexplained.add(c.text()));
@@ -229,6 +229,11 @@ final class PlanParts {
         // ("how was X doing yesterday evening" answers X's attributes, so "yesterday evening" is said unread)
         if (u.time().present() && !measure && !p.history().enabled()) {
             u.time().spans().forEach(sp -> unexplained.add(u.analyzed().span(sp.start(), sp.end())));
+        }
+        // a word of the unusual that the answer looks neither for windows nor for events with ("CPU anomalies of
+        // web-01 and db-07": several CIs are compared on the measure itself) is not understood, and said
+        if (!p.metric().agg().equals(PlanModel.Metric.ANOMALY) && !p.history().enabled()) {
+            u.of("intent").stream().filter(c -> c.value().equals("anomaly")).forEach(c -> unexplained.add(c.text()));
         }
         // an event id the plan does not look for (a metric question, a second id) is not understood
         s.references().stream().filter(r -> !r.equals(p.history().eventRef())).forEach(unexplained::add);

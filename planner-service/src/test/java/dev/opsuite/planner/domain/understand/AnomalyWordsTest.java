@@ -59,6 +59,16 @@ class AnomalyWordsTest {
     }
 
     @Test
+    void aWordOfTheUnusualTheAnswerCannotHonourIsSaid() {
+        // several CIs on a measure: compared on the measure itself, and the word is listed as not understood
+        PlanModel two = estate.plan("Compare the CPU anomalies of web-01 and db-07 today");
+        assertNotEquals(PlanModel.Metric.ANOMALY, two.metric().agg(), two.toString());
+        assertTrue(two.unexplained().contains("anomalies"), two.unexplained().toString());
+        PlanModel one = estate.plan("When did web-01's CPU go abnormal in the last 3 days?");
+        assertTrue(one.unexplained().isEmpty(), one.unexplained().toString());
+    }
+
+    @Test
     void twoCisOrAnIncidentStayAListOfEvents() {
         PlanModel two = estate.plan("Anything unusual on web-01 or db-07 today?");
         assertNotEquals(PlanModel.Metric.ANOMALY, two.metric().agg(), two.toString());
