@@ -1,9 +1,13 @@
 package dev.opsuite.incident;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * How a series is judged against its own past; every default is declared here once.
+ * How a series is judged against its own past; the defaults and ranges of what an operator may change
+ * are declared once in {@link DetectorSetting}.
  *
  * @param baselineWindow  the trailing span whose median and MAD are a point's normal
  * @param minSamples      fewer samples than this in the window: the point is not scored
@@ -31,25 +35,11 @@ public record DetectorSettings(Duration baselineWindow, int minSamples, double t
                                Duration historyWindow, double historyQuantile, double historyFactor,
                                double spreadFloor, Duration seasonalTolerance) {
 
-    public static final Duration BASELINE_WINDOW = Duration.ofHours(24);
-    public static final int MIN_SAMPLES = 12;
-    public static final double THRESHOLD = 6.0;
-    public static final Duration MERGE_GAP = Duration.ofHours(3);
-    public static final double CUSUM_DRIFT = 1.5;
-    public static final double CUSUM_THRESHOLD = 80.0;
-    public static final double SCORE_CAP = 8.0;
-    public static final double RELATIVE_FLOOR = 0.01;
+    /** The smallest scale at all: a numeric guard, not a setting. */
     public static final double ABSOLUTE_FLOOR = 1e-6;
-    public static final int SEASONAL_DAYS = 7;
-    public static final Duration SEASONAL_TOLERANCE = Duration.ofMinutes(45);
-    public static final Duration HISTORY_WINDOW = Duration.ofDays(7);
-    public static final double HISTORY_QUANTILE = 0.999;
-    public static final double HISTORY_FACTOR = 1.0;
-    public static final double SPREAD_FLOOR = 1.0;
 
-    public static final DetectorSettings DEFAULTS = new DetectorSettings(BASELINE_WINDOW, MIN_SAMPLES, THRESHOLD,
-            MERGE_GAP, CUSUM_DRIFT, CUSUM_THRESHOLD, SCORE_CAP, RELATIVE_FLOOR, ABSOLUTE_FLOOR, SEASONAL_DAYS,
-            HISTORY_WINDOW, HISTORY_QUANTILE, HISTORY_FACTOR, SPREAD_FLOOR, SEASONAL_TOLERANCE);
+    /** Every {@link DetectorSetting} at its default. */
+    public static final DetectorSettings DEFAULTS = with(Map.of());
 
     public DetectorSettings {
         if (baselineWindow.isNegative() || baselineWindow.isZero() || minSamples < 3 || threshold <= 0
@@ -62,5 +52,38 @@ public record DetectorSettings(Duration baselineWindow, int minSamples, double t
                     + ", " + relativeFloor + ", " + absoluteFloor + ", " + seasonalDays + ", " + historyWindow + ", "
                     + historyQuantile + ", " + historyFactor + ", " + spreadFloor + ", " + seasonalTolerance);
         }
+    }
+
+    /**
+     * The defaults with the given settings changed (the Policy asset's {@code anomaly} section, by
+     * {@link DetectorSetting#key}).
+     *
+     * @throws IllegalArgumentException naming the setting, for an unknown name or a value out of its range
+     */
+    public static DetectorSettings with(Map<String, Double> changed) {
+        EnumMap<DetectorSetting, Double> v = new EnumMap<>(DetectorSetting.class);
+        for (DetectorSetting s : DetectorSetting.values()) {
+            v.put(s, s.defaultValue());
+        }
+        for (Map.Entry<String, Double> e : changed.entrySet()) {
+            DetectorSetting s = DetectorSetting.byKey(e.getKey());
+            if (s == null) {
+                throw new IllegalArgumentException("anomaly." + e.getKey() + " is no detector setting (known: "
+                        + Arrays.stream(DetectorSetting.values()).map(DetectorSetting::key).toList() + ")");
+            }
+            String problem = e.getValue() == null ? "anomaly." + s.key() + " has no value" : s.problem(e.getValue());
+            if (!problem.isEmpty()) {
+                throw new IllegalArgumentException(problem);
+            }
+            v.put(s, e.getValue());
+        }
+        return new DetectorSettings(Duration.ofMinutes(Math.round(v.get(DetectorSetting.BASELINE_HOURS) * 60)),
+                (int) Math.round(v.get(DetectorSetting.MIN_SAMPLES)), v.get(DetectorSetting.THRESHOLD),
+                Duration.ofMinutes(Math.round(v.get(DetectorSetting.MERGE_GAP_MINUTES))),
+                v.get(DetectorSetting.CUSUM_DRIFT), v.get(DetectorSetting.CUSUM_ALARM), v.get(DetectorSetting.SCORE_CAP),
+                v.get(DetectorSetting.RELATIVE_FLOOR), ABSOLUTE_FLOOR, (int) Math.round(v.get(DetectorSetting.SEASONAL_DAYS)),
+                Duration.ofDays(Math.round(v.get(DetectorSetting.HISTORY_DAYS))), v.get(DetectorSetting.HISTORY_QUANTILE),
+                v.get(DetectorSetting.HISTORY_FACTOR), v.get(DetectorSetting.SPREAD_FLOOR),
+                Duration.ofMinutes(Math.round(v.get(DetectorSetting.SEASONAL_TOLERANCE_MINUTES))));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class AnomalyDetectorTest {
         assertEquals(time(at + 1), w.end());
         assertEquals(95, w.peakValue());
         assertEquals(40, w.normal(), 1.0);
-        assertTrue(w.up() && w.peakScore() > DetectorSettings.THRESHOLD, w.toString());
+        assertTrue(w.up() && w.peakScore() > DetectorSettings.DEFAULTS.threshold(), w.toString());
     }
 
     @Test
@@ -56,11 +57,7 @@ class AnomalyDetectorTest {
         MetricSeries s = series(7 * DAY, i -> nightly(i) ? 90 : 20 + noise(i));
         List<AnomalyWindow> windows = AnomalyDetector.detect(s, DetectorSettings.DEFAULTS).windows();
         assertTrue(windows.stream().allMatch(w -> w.start() < time(3 * DAY)), windows.toString());
-        DetectorSettings plain = new DetectorSettings(DetectorSettings.BASELINE_WINDOW, DetectorSettings.MIN_SAMPLES,
-                DetectorSettings.THRESHOLD, DetectorSettings.MERGE_GAP, DetectorSettings.CUSUM_DRIFT,
-                DetectorSettings.CUSUM_THRESHOLD, DetectorSettings.SCORE_CAP, DetectorSettings.RELATIVE_FLOOR,
-                DetectorSettings.ABSOLUTE_FLOOR, 0, DetectorSettings.HISTORY_WINDOW, DetectorSettings.HISTORY_QUANTILE,
-                0, DetectorSettings.SPREAD_FLOOR, DetectorSettings.SEASONAL_TOLERANCE);
+        DetectorSettings plain = DetectorSettings.with(Map.of("seasonal_days", 0.0, "history_factor", 0.0));
         assertTrue(AnomalyDetector.detect(s, plain).windows().stream().filter(w -> w.start() >= time(3 * DAY)).count() >= 3,
                 "without the same-time comparison every night is a window");
     }
@@ -76,7 +73,7 @@ class AnomalyDetectorTest {
 
     @Test
     void tooLittleHistoryIsNotScored() {
-        MetricSeries s = series(DetectorSettings.MIN_SAMPLES, i -> i);
+        MetricSeries s = series(DetectorSettings.DEFAULTS.minSamples(), i -> i);
         RobustBaseline.Normal normal = AnomalyDetector.detect(s, DetectorSettings.DEFAULTS).normal();
         for (int i = 0; i < s.size(); i++) {
             assertTrue(!normal.scored(i));
@@ -98,6 +95,28 @@ class AnomalyDetectorTest {
         int minute = (i % DAY) * 5;
         int jitter = (i / DAY) % 3 * 5; // 03:00, 03:05, 03:10
         return minute == 180 + jitter;
+    }
+
+    @Test
+    void settingsNamedAsInThePolicyChangeTheJudgementAndAreChecked() {
+        DetectorSettings d = DetectorSettings.DEFAULTS;
+        assertEquals(List.of(Duration.ofHours(24), 12, 6.0, Duration.ofHours(3), 7, Duration.ofDays(7)),
+                List.of(d.baselineWindow(), d.minSamples(), d.threshold(), d.mergeGap(), d.seasonalDays(), d.historyWindow()));
+        int at = 5 * DAY + 100;
+        MetricSeries s = series(7 * DAY, i -> i == at ? 95 : 40 + noise(i)); // a score of about 50
+        assertEquals(1, AnomalyDetector.detect(s, d).windows().size());
+        DetectorSettings deaf = DetectorSettings.with(Map.of("threshold", 90.0, "cusum_alarm", 10_000.0));
+        assertEquals(90.0, deaf.threshold());
+        assertEquals(List.of(), AnomalyDetector.detect(s, deaf).windows(), "a threshold above its score finds nothing");
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> DetectorSettings.with(Map.of("treshold", 5.0)));
+        assertTrue(unknown.getMessage().contains("anomaly.treshold is no detector setting"), unknown.getMessage());
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                () -> DetectorSettings.with(Map.of("baseline_hours", 0.0)));
+        assertEquals("anomaly.baseline_hours must be between 1 and 168 (was 0)", range.getMessage());
+        IllegalArgumentException whole = assertThrows(IllegalArgumentException.class,
+                () -> DetectorSettings.with(Map.of("seasonal_days", 2.5)));
+        assertEquals("anomaly.seasonal_days must be a whole number (was 2.5)", whole.getMessage());
     }
 
     private static double noise(int i) {

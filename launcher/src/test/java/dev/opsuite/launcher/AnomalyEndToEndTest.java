@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsuite.kit.json.ModelJson;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -135,6 +137,35 @@ class AnomalyEndToEndTest {
             assertTrue(cpu, q + ": the planted CPU window among them\n" + windows);
             assertTrue(r.raw().contains("events_list"), q + ": its events were read too");
         }
+    }
+
+    @Test
+    void thePolicysDetectorSettingsDecideAndAreTriedAsADraftAlone() throws Exception {
+        Http.Reply asked = http.post("/ops/ci/ask", Http.ask("When did " + CI + "'s CPU go abnormal in the last 12 hours?"));
+        assertEquals(200, asked.status(), asked.raw());
+        String baseline = asked.data().path("meta").path("trace_id").asText();
+        ObjectNode content = (ObjectNode) http.get("/ops/assets/policy/ci_policy").data().path("content").deepCopy();
+        content.putObject("anomaly").put("threshold", 100).put("cusum_alarm", 10000);
+        ObjectNode save = ModelJson.MAPPER.createObjectNode();
+        save.set("content", content);
+        Http.Reply saved = http.post("/ops/assets/policy/ci_policy", save.toString(), "asset_admin");
+        assertEquals(200, saved.status(), saved.raw());
+        int draft = saved.data().path("version").asInt();
+
+        ObjectNode req = ModelJson.MAPPER.createObjectNode().put("stage", "execute").put("baseline_trace_id", baseline);
+        req.putObject("asset_overrides").put("policy", "ci_policy@" + draft);
+        Http.Reply tried = http.post("/ops/stage-test", req.toString(), "operator");
+        assertEquals(200, tried.status(), tried.raw());
+        JsonNode diff = tried.data().path("diff");
+        assertTrue(diff.path("baseline_counts").path("rows").asInt() >= 1, diff.toString());
+        assertEquals(0, diff.path("candidate_counts").path("rows").asInt(), "a threshold of 100 finds no window: " + diff);
+        String used = tried.data().path("result").path("tool_results").get(0).path("meta").path("detector_settings").asText();
+        assertEquals("{cusum_alarm=10000.0, threshold=100.0}", used, "the settings used are recorded with the call");
+
+        content.putObject("anomaly").put("treshold", 3);
+        save.set("content", content);
+        BadInputTest.assertEnvelope(http.post("/ops/assets/policy/ci_policy", save.toString(), "asset_admin"), 400,
+                "no detector setting");
     }
 
     private static JsonNode block(JsonNode data, String type) {

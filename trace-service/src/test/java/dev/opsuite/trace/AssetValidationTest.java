@@ -74,6 +74,23 @@ class AssetValidationTest {
     }
 
     @Test
+    void policyAnomalySettingsAreCheckedByTheDetectorsOwnRanges() {
+        assertEquals(List.of(), problems(AssetType.POLICY, "ci_policy", """
+                {"name": "ci_policy", "anomaly": {"threshold": 8, "baseline_hours": 48, "history_quantile": 0.99}}"""));
+        assertEquals(List.of("$.anomaly.baseline_hours: must be an integer between 1 and 168"),
+                problems(AssetType.POLICY, "ci_policy", "{\"anomaly\": {\"baseline_hours\": 400}}"));
+        assertEquals(List.of("$.anomaly.seasonal_days: must be an integer between 0 and 28"),
+                problems(AssetType.POLICY, "ci_policy", "{\"anomaly\": {\"seasonal_days\": 1.5}}"));
+        List<String> unknown = problems(AssetType.POLICY, "ci_policy", "{\"anomaly\": {\"treshold\": 5}}");
+        assertEquals(1, unknown.size(), unknown.toString());
+        assertTrue(unknown.get(0).startsWith("$.anomaly.treshold: is no detector setting (known: [baseline_hours,"),
+                unknown.toString());
+        List<String> kind = problems(AssetType.POLICY, "ci_policy", "{\"anomaly\": {\"threshold\": \"high\"}}");
+        assertEquals(1, kind.size(), kind.toString());
+        assertTrue(kind.get(0).startsWith("$.anomaly.threshold: "), kind.toString());
+    }
+
+    @Test
     void aQueryTemplateWhoseScopingClauseIsNotUsedIsRefused() {
         List<String> p = problems(AssetType.QUERY, "q", """
                 {"name": "q", "queries": [{"name": "a", "language": "sql", "source": "s",

@@ -3,6 +3,7 @@ package dev.opsuite.model.asset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.opsuite.model.AssetDoc;
+import java.util.Map;
 
 /**
  * The Policy asset, typed: every field a reader acts on, with the defaults the readers apply
@@ -10,9 +11,13 @@ import dev.opsuite.model.AssetDoc;
  * constants). {@link #from} tolerates anything: an absent member, or one of the wrong kind, reads
  * as its default ({@link Read}); {@code data_access} that cannot be read is not defaulted but
  * reported ({@link DataAccess#problems}), and scopes every caller to nothing.
+ *
+ * @param anomaly the anomaly detector's settings by name ({@code anomaly.threshold} …), as numbers:
+ *                what they mean, their ranges and defaults are the detector's own (incident-analysis
+ *                {@code DetectorSetting}), which reads them at EXECUTE; none set, its defaults
  */
 public record PolicyAsset(Budget budget, PolicySecurity security, Replan replan, Rbac rbac, DataAccess dataAccess,
-                          Rca rca, Regression regression) {
+                          Rca rca, Regression regression, Map<String, Double> anomaly) {
     /** The Policy of a request that applies none: every default. */
     public static final PolicyAsset DEFAULTS = from(MissingNode.getInstance());
 
@@ -88,7 +93,7 @@ public record PolicyAsset(Budget budget, PolicySecurity security, Replan replan,
         JsonNode c = content == null ? MissingNode.getInstance() : content;
         return new PolicyAsset(Budget.from(c.path("budget")), PolicySecurity.from(c.path("security")),
                 Replan.from(c.path("replan")), Rbac.from(c.path("rbac")), DataAccess.from(c.path("data_access")),
-                Rca.from(c.path("rca")), Regression.from(c.path("regression")));
+                Rca.from(c.path("rca")), Regression.from(c.path("regression")), Read.numberMap(c.path("anomaly")));
     }
 
     /** The typed content of an applied Policy (none, or no content: {@link #DEFAULTS}), parsed once per content. */

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * A Query template's {@code analysis: anomaly_windows}: the rows are series (ts, value per CI and
  * metric, in time order, with history before the range asked), the answer is each series' windows
- * that overlap the range (incident-analysis' detector, its defaults). A sample whose normal could
+ * that overlap the range (incident-analysis' detector, with the Policy's {@code anomaly} settings). A sample whose normal could
  * not be formed (too little history) is never part of a window; how many samples of the range
  * were judged is returned beside the windows, so "no window" and "no data" stay apart.
  */
@@ -34,7 +34,7 @@ public final class AnomalyAnalysis {
     public record Result(SqlPort.Tabular windows, int judged, int inRange) {
     }
 
-    public static Result of(SqlPort.Tabular series, OffsetDateTime from, OffsetDateTime to) {
+    public static Result of(SqlPort.Tabular series, OffsetDateTime from, OffsetDateTime to, DetectorSettings settings) {
         for (String c : NEEDED) {
             if (!series.columns().contains(c)) {
                 throw new IllegalArgumentException("an anomaly_windows template must return the column " + c
@@ -62,7 +62,7 @@ public final class AnomalyAnalysis {
         int inRange = 0;
         for (Map.Entry<List<String>, List<List<Object>>> e : bySeries.entrySet()) {
             MetricSeries s = series(e.getValue(), ts, value);
-            AnomalyDetector.Detection d = AnomalyDetector.detect(s, DetectorSettings.DEFAULTS);
+            AnomalyDetector.Detection d = AnomalyDetector.detect(s, settings);
             for (int i = s.indexAtOrAfter(fromMs); i < s.size() && s.time(i) < toMs; i++) {
                 inRange++;
                 judged += d.normal().scored(i) ? 1 : 0;

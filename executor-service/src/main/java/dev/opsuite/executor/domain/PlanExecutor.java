@@ -1,6 +1,7 @@
 package dev.opsuite.executor.domain;
 
 import dev.opsuite.guard.DataScope;
+import dev.opsuite.incident.DetectorSettings;
 import dev.opsuite.guard.ScopedTemplates;
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.model.AssetDoc;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * EXECUTE: runs the validated plan's Query-asset templates in order. The resolve step turns
@@ -125,9 +127,7 @@ public final class PlanExecutor {
             if (out.failed()) {
                 triggers.add(new Trigger(out.retryable() ? "tool_error_retryable" : "tool_error_fatal", "execute",
                         "high", name + ": " + out.error()));
-            } else if (out.rows().isEmpty() && !QueryTemplate.SEARCH.equals(q.language())
-                    && !(out.meta().get(JUDGED) instanceof Integer judged && judged > 0)) {
-                // (a series judged with no window found is an answer: nothing unusual — not "no data")
+            } else if (out.rows().isEmpty() && !QueryTemplate.SEARCH.equals(q.language())) {
                 // (no document matching is said as such; widening a time range or a name cannot change it)
                 triggers.add(new Trigger("empty_result", "execute", "medium", "No data found for " + name));
             }
@@ -140,7 +140,8 @@ public final class PlanExecutor {
             }
         }
         if (outputs.stream().anyMatch(o -> o.meta().get(JUDGED) instanceof Integer j && j > 0)) {
-            // a health check whose measures were judged has answered, even with no events beside them
+            // a series judged with no window found is an answer (nothing unusual), not "no data"; and a
+            // health check whose measures were judged has answered, even with no events beside them
             triggers.removeIf(t -> t.type().equals("empty_result"));
         }
         if (current.missingSlots().isEmpty()) {
@@ -212,7 +213,7 @@ public final class PlanExecutor {
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("source", mock ? "mock:" + sourceName : sourceName);
             if (q.anomalyWindows()) {
-                t = anomalies(q, t, bound, meta);
+                t = anomalies(q, t, bound, meta, assets.policy().anomaly());
             }
             if (visible != null) {
                 t = ScopeCheck.rows(q, t, visible, mock); // throws when a real source returned a CI outside
@@ -242,13 +243,22 @@ public final class PlanExecutor {
     static final String JUDGED = "judged_samples";
 
     private static SqlPort.Tabular anomalies(QueryTemplate q, SqlPort.Tabular series, Map<String, Object> bound,
-                                             Map<String, Object> meta) {
+                                             Map<String, Object> meta, Map<String, Double> policySettings) {
         if (!(bound.get("time_from") instanceof java.time.OffsetDateTime from)
                 || !(bound.get("time_to") instanceof java.time.OffsetDateTime to)) {
             throw OpsException.invalid(q.name() + ": an anomaly_windows template needs time_from and time_to");
         }
+        DetectorSettings settings;
         try {
-            AnomalyAnalysis.Result r = AnomalyAnalysis.of(series, from, to);
+            settings = DetectorSettings.with(policySettings);
+        } catch (IllegalArgumentException e) { // the validator refuses these on save: a Policy stored before it
+            throw OpsException.invalid("the Policy's anomaly settings cannot be used: " + e.getMessage());
+        }
+        if (!policySettings.isEmpty()) {
+            meta.put("detector_settings", new TreeMap<>(policySettings).toString()); // the judgement's reference
+        }
+        try {
+            AnomalyAnalysis.Result r = AnomalyAnalysis.of(series, from, to, settings);
             meta.put(JUDGED, r.judged());
             meta.put("samples_in_range", r.inRange());
             meta.put("series_rows", series.rows().size());

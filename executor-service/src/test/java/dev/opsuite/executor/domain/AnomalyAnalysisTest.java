@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.opsuite.incident.DetectorSettings;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ class AnomalyAnalysisTest {
     void theSpikeInsideTheRangeIsTheOnlyWindowAndEverySampleOfTheRangeIsJudged() {
         OffsetDateTime from = T0.plusMinutes(5L * 600);
         OffsetDateTime to = T0.plusMinutes(5L * 800);
-        AnomalyAnalysis.Result r = AnomalyAnalysis.of(series(), from, to);
+        AnomalyAnalysis.Result r = AnomalyAnalysis.of(series(), from, to, DetectorSettings.DEFAULTS);
         assertEquals(AnomalyAnalysis.COLUMNS, r.windows().columns());
         assertEquals(1, r.windows().rows().size(), r.windows().rows().toString());
         List<Object> w = r.windows().rows().get(0);
@@ -43,14 +44,14 @@ class AnomalyAnalysisTest {
 
     @Test
     void aRangeBeforeTheSpikeHasNoWindowButIsJudged() {
-        AnomalyAnalysis.Result r = AnomalyAnalysis.of(series(), T0.plusMinutes(5L * 400), T0.plusMinutes(5L * 500));
+        AnomalyAnalysis.Result r = AnomalyAnalysis.of(series(), T0.plusMinutes(5L * 400), T0.plusMinutes(5L * 500), DetectorSettings.DEFAULTS);
         assertTrue(r.windows().rows().isEmpty());
         assertEquals(200, r.judged());
     }
 
     @Test
     void theFirstHoursHaveNoNormalSoTheyAreNotJudged() {
-        AnomalyAnalysis.Result r = AnomalyAnalysis.of(series(), T0, T0.plusMinutes(30));
+        AnomalyAnalysis.Result r = AnomalyAnalysis.of(series(), T0, T0.plusMinutes(30), DetectorSettings.DEFAULTS);
         assertEquals(12, r.inRange());
         assertEquals(0, r.judged(), "fewer than 12 samples before each: no normal, nothing judged");
     }
@@ -58,6 +59,6 @@ class AnomalyAnalysisTest {
     @Test
     void aTemplateWithoutTheSeriesColumnsIsRefused() {
         SqlPort.Tabular wrong = new SqlPort.Tabular(List.of("bucket", "value"), List.of(), false);
-        assertThrows(IllegalArgumentException.class, () -> AnomalyAnalysis.of(wrong, T0, T0.plusHours(1)));
+        assertThrows(IllegalArgumentException.class, () -> AnomalyAnalysis.of(wrong, T0, T0.plusHours(1), DetectorSettings.DEFAULTS));
     }
 }

@@ -12,6 +12,7 @@ import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
 import static dev.opsuite.trace.domain.validation.Kind.either;
 import static dev.opsuite.trace.domain.validation.Kind.mapOf;
 
+import dev.opsuite.incident.DetectorSetting;
 import dev.opsuite.model.asset.DataAccess;
 import dev.opsuite.model.asset.PolicyAsset.Budget;
 import dev.opsuite.model.asset.PolicyAsset.Rca;
@@ -36,6 +37,7 @@ final class PolicyFields {
         groups.add(rbac());
         groups.add(dataAccess());
         groups.add(rca());
+        groups.add(anomaly());
         return new AssetSpec(AssetType.POLICY,
                 "What the product may do and for whom: the budget of one plan, what statements may read, which "
                         + "questions are refused, the control loop's retry limits, which roles may ask what and "
@@ -102,6 +104,20 @@ final class PolicyFields {
                 field("rca.history_min_delta_ms", INTEGER, "How much slower than the p95 a stage must be before it "
                         + "counts: a 2 ms stage taking 8 ms is noise, and so is a first request after a start warming "
                         + "its caches.").between(0, 600000).byDefault(Rca.DEFAULT_HISTORY_MIN_DELTA_MS));
+    }
+
+    /** One field per setting the detector declares (its name, range, default and meaning are its own). */
+    private static AssetSpec.Group anomaly() {
+        List<Field> fields = new ArrayList<>();
+        fields.add(field("anomaly", OBJECT, "Settings of the anomaly detector behind answers of unusual behaviour "
+                + "(Query templates with `analysis: anomaly_windows`, [incident answers](../incidents.md)); each "
+                + "setting left out keeps its default. A name that is no setting, or a value out of its range, is "
+                + "refused on save."));
+        for (DetectorSetting d : DetectorSetting.values()) {
+            fields.add(field("anomaly." + d.key(), d.integer() ? INTEGER : NUMBER, d.meaning())
+                    .between(d.min(), d.max()).byDefault(d.defaultValue()));
+        }
+        return group("Anomaly detection", fields.toArray(Field[]::new));
     }
 
     private static AssetSpec.Group rbac() {

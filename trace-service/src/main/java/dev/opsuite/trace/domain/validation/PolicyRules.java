@@ -1,10 +1,13 @@
 package dev.opsuite.trace.domain.validation;
 
+import dev.opsuite.incident.DetectorSettings;
 import dev.opsuite.model.asset.DataAccess;
+import dev.opsuite.model.asset.PolicyAsset;
 
 /**
  * policy: data scopes (data_access, read by the code that enforces them) and the access rows that
- * narrow the gateway's table (rbac.operations: operation → non-empty list of roles).
+ * narrow the gateway's table (rbac.operations: operation → non-empty list of roles), and the anomaly
+ * detector's settings (checked by the detector's own code, which EXECUTE runs on them).
  */
 final class PolicyRules implements ContentRules {
     @Override
@@ -17,6 +20,15 @@ final class PolicyRules implements ContentRules {
                 }
             }
         });
+        if (root.has("anomaly")) {
+            try {
+                DetectorSettings.with(PolicyAsset.from(root.tree()).anomaly());
+            } catch (IllegalArgumentException e) { // "anomaly.<key> …": its own path and what is wrong
+                String m = e.getMessage();
+                int space = m.indexOf(' ');
+                root.problems().add(root.path() + "." + m.substring(0, space), m.substring(space + 1));
+            }
+        }
         if (root.has("data_access")) {
             // the readers' own parser: what it cannot read is what is refused here
             for (String p : DataAccess.from(root.tree().path("data_access")).problems()) {
