@@ -153,11 +153,13 @@ public record PlanModel(
         /**
          * The aggregations a plan may ask for; the Query templates compute each (an unknown one is
          * refused). {@link #ANOMALY} is no statistic: the windows where the series left its normal,
-         * computed by a template with {@code analysis: anomaly_windows}.
+         * computed by a template with {@code analysis: anomaly_windows}; nor is {@link #ROOT_CAUSE}: the
+         * likely causes of the CI's trouble among what it depends on ({@code analysis: root_cause}).
          */
         public static final List<String> AGGREGATIONS = List.of("latest", "last", "avg", "min", "max", "sum", "count",
-                "p50", "p90", "p95", "p99", "anomaly");
+                "p50", "p90", "p95", "p99", "anomaly", "root_cause");
         public static final String ANOMALY = "anomaly";
+        public static final String ROOT_CAUSE = "root_cause";
 
         public Metric {
             metricName = metricName == null ? "" : metricName;

@@ -28,12 +28,13 @@ import java.util.Map;
  * @param seasonalTolerance how far from the same time of day an earlier day's samples count
  * @param spreadFloor     the scale is at least this fraction of the robust spread over the history
  *                        window (a quiet day of a lively series is no reason for alarm at every wobble)
+ * @param causeMinScore   the least score a likely cause must reach ({@link CauseRanking})
  */
 public record DetectorSettings(Duration baselineWindow, int minSamples, double threshold, Duration mergeGap,
                                double cusumDrift, double cusumThreshold, double scoreCap, double relativeFloor,
                                double absoluteFloor, int seasonalDays,
                                Duration historyWindow, double historyQuantile, double historyFactor,
-                               double spreadFloor, Duration seasonalTolerance) {
+                               double spreadFloor, Duration seasonalTolerance, double causeMinScore) {
 
     /** The smallest scale at all: a numeric guard, not a setting. */
     public static final double ABSOLUTE_FLOOR = 1e-6;
@@ -46,11 +47,12 @@ public record DetectorSettings(Duration baselineWindow, int minSamples, double t
                 || mergeGap.isNegative() || cusumDrift < 0 || cusumThreshold <= 0 || scoreCap <= 0
                 || relativeFloor < 0 || absoluteFloor <= 0 || seasonalDays < 0 || seasonalDays > 28
                 || historyWindow.isNegative() || historyQuantile < 0 || historyQuantile > 1 || historyFactor < 0 || spreadFloor < 0
-                || seasonalTolerance.isNegative() || seasonalTolerance.compareTo(Duration.ofHours(6)) > 0) {
+                || seasonalTolerance.isNegative() || seasonalTolerance.compareTo(Duration.ofHours(6)) > 0
+                || causeMinScore < 0 || causeMinScore > 1) {
             throw new IllegalArgumentException("detector settings out of range: " + baselineWindow + ", " + minSamples
                     + ", " + threshold + ", " + mergeGap + ", " + cusumDrift + ", " + cusumThreshold + ", " + scoreCap
                     + ", " + relativeFloor + ", " + absoluteFloor + ", " + seasonalDays + ", " + historyWindow + ", "
-                    + historyQuantile + ", " + historyFactor + ", " + spreadFloor + ", " + seasonalTolerance);
+                    + historyQuantile + ", " + historyFactor + ", " + spreadFloor + ", " + seasonalTolerance + ", " + causeMinScore);
         }
     }
 
@@ -84,6 +86,7 @@ public record DetectorSettings(Duration baselineWindow, int minSamples, double t
                 v.get(DetectorSetting.RELATIVE_FLOOR), ABSOLUTE_FLOOR, (int) Math.round(v.get(DetectorSetting.SEASONAL_DAYS)),
                 Duration.ofDays(Math.round(v.get(DetectorSetting.HISTORY_DAYS))), v.get(DetectorSetting.HISTORY_QUANTILE),
                 v.get(DetectorSetting.HISTORY_FACTOR), v.get(DetectorSetting.SPREAD_FLOOR),
-                Duration.ofMinutes(Math.round(v.get(DetectorSetting.SEASONAL_TOLERANCE_MINUTES))));
+                Duration.ofMinutes(Math.round(v.get(DetectorSetting.SEASONAL_TOLERANCE_MINUTES))),
+                v.get(DetectorSetting.CAUSE_MIN_SCORE));
     }
 }

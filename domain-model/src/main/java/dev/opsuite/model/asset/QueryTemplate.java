@@ -53,8 +53,15 @@ public record QueryTemplate(String name, String language, String statement, Stri
      * within the range (incident-analysis' detector).
      */
     public static final String ANOMALY_WINDOWS = "anomaly_windows";
+    /**
+     * {@code analysis}: the statement returns the series of a symptom CI and of the CIs it depends on
+     * (as for {@link #ANOMALY_WINDOWS}, plus {@code depth} and {@code parent}: how far from the symptom
+     * and through which CI; the symptom at depth 0), and the answer is the likely causes among them,
+     * best first (incident-analysis' cause ranking), or none when none is likely enough.
+     */
+    public static final String ROOT_CAUSE = "root_cause";
     /** The analyses a template may ask for. */
-    public static final List<String> ANALYSES = List.of(ANOMALY_WINDOWS);
+    public static final List<String> ANALYSES = List.of(ANOMALY_WINDOWS, ROOT_CAUSE);
 
     public QueryTemplate {
         params = List.copyOf(params);
@@ -240,5 +247,10 @@ public record QueryTemplate(String name, String language, String statement, Stri
     /** Whether the executor turns the rows into anomalous windows. */
     public boolean anomalyWindows() {
         return ANOMALY_WINDOWS.equals(analysis);
+    }
+
+    /** Whether the executor ranks the rows' CIs as likely causes of the symptom's trouble. */
+    public boolean rootCause() {
+        return ROOT_CAUSE.equals(analysis);
     }
 }

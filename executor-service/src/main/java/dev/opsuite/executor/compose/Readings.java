@@ -114,6 +114,9 @@ final class Readings {
                 default -> "ci";
             };
         }
+        if (PlanModel.Metric.ROOT_CAUSE.equals(p.metric().agg())) {
+            return "causes";
+        }
         if (p.history().enabled()) {
             if (!p.history().eventRef().isEmpty()) {
                 return !p.history().anchor().isEmpty() ? "changes_before_ref" : "events_ref";

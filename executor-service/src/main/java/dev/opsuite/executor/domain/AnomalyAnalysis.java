@@ -78,7 +78,7 @@ public final class AnomalyAnalysis {
         return new Result(new SqlPort.Tabular(COLUMNS, out, false), judged, inRange);
     }
 
-    private static MetricSeries series(List<List<Object>> rows, int ts, int value) {
+    static MetricSeries series(List<List<Object>> rows, int ts, int value) {
         long[] t = new long[rows.size()];
         double[] v = new double[rows.size()];
         int n = 0;
@@ -95,11 +95,11 @@ public final class AnomalyAnalysis {
         return new MetricSeries(java.util.Arrays.copyOf(t, n), java.util.Arrays.copyOf(v, n));
     }
 
-    private static String iso(long epochMillis, ZoneOffset zone) {
+    static String iso(long epochMillis, ZoneOffset zone) {
         return Instant.ofEpochMilli(epochMillis).atOffset(zone).toString();
     }
 
-    private static double round(double x) {
+    static double round(double x) {
         return Math.round(x * 100) / 100.0;
     }
 }

@@ -214,6 +214,9 @@ public final class PlanExecutor {
             meta.put("source", mock ? "mock:" + sourceName : sourceName);
             if (q.anomalyWindows()) {
                 t = anomalies(q, t, bound, meta, assets.policy().anomaly());
+            } else if (q.rootCause()) {
+                t = causes(q, t, bound, meta, assets.policy().anomaly(), String.valueOf(allParams.get("ci_code")),
+                        allParams.get("metric_name") instanceof String m ? m : "");
             }
             if (visible != null) {
                 t = ScopeCheck.rows(q, t, visible, mock); // throws when a real source returned a CI outside
@@ -248,15 +251,7 @@ public final class PlanExecutor {
                 || !(bound.get("time_to") instanceof java.time.OffsetDateTime to)) {
             throw OpsException.invalid(q.name() + ": an anomaly_windows template needs time_from and time_to");
         }
-        DetectorSettings settings;
-        try {
-            settings = DetectorSettings.with(policySettings);
-        } catch (IllegalArgumentException e) { // the validator refuses these on save: a Policy stored before it
-            throw OpsException.invalid("the Policy's anomaly settings cannot be used: " + e.getMessage());
-        }
-        if (!policySettings.isEmpty()) {
-            meta.put("detector_settings", new TreeMap<>(policySettings).toString()); // the judgement's reference
-        }
+        DetectorSettings settings = settings(policySettings, meta);
         try {
             AnomalyAnalysis.Result r = AnomalyAnalysis.of(series, from, to, settings);
             meta.put(JUDGED, r.judged());
@@ -266,6 +261,44 @@ public final class PlanExecutor {
                 meta.put("series_truncated", true); // judged on the first rows only: said with the answer
             }
             return r.windows();
+        } catch (IllegalArgumentException e) {
+            throw OpsException.invalid(q.name() + ": " + e.getMessage());
+        }
+    }
+
+    /** The Policy's anomaly settings over the detector's defaults; changed ones are recorded with the call. */
+    private static DetectorSettings settings(Map<String, Double> policySettings, Map<String, Object> meta) {
+        DetectorSettings settings;
+        try {
+            settings = DetectorSettings.with(policySettings);
+        } catch (IllegalArgumentException e) { // the validator refuses these on save: a Policy stored before it
+            throw OpsException.invalid("the Policy's anomaly settings cannot be used: " + e.getMessage());
+        }
+        if (!policySettings.isEmpty()) {
+            meta.put("detector_settings", new TreeMap<>(policySettings).toString()); // the judgement's reference
+        }
+        return settings;
+    }
+
+    /** Meta of a root_cause call: the symptom's onset found ("" none) and how many CIs were judged as causes. */
+    private static SqlPort.Tabular causes(QueryTemplate q, SqlPort.Tabular rows, Map<String, Object> bound,
+                                          Map<String, Object> meta, Map<String, Double> policySettings, String symptom,
+                                          String symptomMetric) {
+        if (!(bound.get("time_from") instanceof java.time.OffsetDateTime from)
+                || !(bound.get("time_to") instanceof java.time.OffsetDateTime to)) {
+            throw OpsException.invalid(q.name() + ": a root_cause template needs time_from and time_to");
+        }
+        DetectorSettings settings = settings(policySettings, meta);
+        try {
+            RootCauseAnalysis.Result r = RootCauseAnalysis.of(rows, symptom, symptomMetric, from, to, settings);
+            meta.put(JUDGED, r.judged());
+            meta.put("symptom_onset", r.onset());
+            meta.put("candidates_judged", r.cis());
+            meta.put("series_rows", rows.rows().size());
+            if (rows.truncated()) {
+                meta.put("series_truncated", true); // the farthest CIs were cut at the row limit: said with the answer
+            }
+            return r.causes();
         } catch (IllegalArgumentException e) {
             throw OpsException.invalid(q.name() + ": " + e.getMessage());
         }

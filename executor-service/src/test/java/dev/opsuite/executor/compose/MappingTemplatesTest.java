@@ -104,6 +104,9 @@ class MappingTemplatesTest {
         if (dev.opsuite.model.asset.QueryTemplate.ANOMALY_WINDOWS.equals(q.path("analysis").asText())) {
             return dev.opsuite.executor.domain.AnomalyAnalysis.COLUMNS; // the windows are the answer, not the series
         }
+        if (dev.opsuite.model.asset.QueryTemplate.ROOT_CAUSE.equals(q.path("analysis").asText())) {
+            return dev.opsuite.executor.domain.RootCauseAnalysis.COLUMNS; // the candidates are the answer
+        }
         if ("redis".equals(q.path("language").asText()) || "search".equals(q.path("language").asText())) {
             // a redis reply (a search's passages) has the command's own columns, mapped by $.result: its fixtures show the mapped ones
             List<String> columns = new ArrayList<>();

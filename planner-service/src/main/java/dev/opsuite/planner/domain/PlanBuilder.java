@@ -193,6 +193,16 @@ final class PlanBuilder {
                     graph(depth, dir, List.of("RUNS_ON", "HOSTS")), null, null, GRAPH_BLOCKS);
             return (s.intent("count") ? d.counted() : d).plan();
         }
+        // "why is X slow?", "X가 느린 원인이 뭐야?": the likely causes among what X depends on (its measure asked, if
+        // any, is the symptom), with the events around them — never X's latest value with the "why" dropped. A
+        // kind of event named other than the trouble itself ("빌드 실패 원인"), an event's id or a threshold keeps the
+        // question what it was.
+        if (s.askedIntent("why") && named && ents.size() == 1 && s.references().isEmpty() && u.thresholds().isEmpty()
+                && List.of("incident", "alert").containsAll(eventTypes) && !s.intent("history")
+                && !s.intent("document")) {
+            // (a failure word's state filter — "why is X down" — describes the trouble, it narrows nothing)
+            return rootCause(ents, List.of(), defaults, u.depth().orElse(ROOT_CAUSE_DEPTH));
+        }
         if (!eventTypes.isEmpty() && !metricAsked || eventsAsked
                 || !s.references().isEmpty() && !metricAsked
                 || s.intent("why") && failures && !metricAsked) {
@@ -233,6 +243,21 @@ final class PlanBuilder {
         PlanModel.Metric m = new PlanModel.Metric("", PlanModel.Metric.ANOMALY, h.timeRange(), h.timeFrom(), h.timeTo(),
                 "", 0, "", h.timeStated(), null);
         return listed.with(listed.view(), listed.primary(), listed.secondary(), listed.graph(), m, h);
+    }
+
+    /**
+     * The likely causes of X's trouble over the range asked (else the aggregate range, said in the reading): the
+     * measures of X and of what X depends on (up to the depth, which the Policy clamps) judged against their
+     * normal, beside the events of those CIs over the same range.
+     */
+    private PlanModel rootCause(List<LinkedEntity> ents, List<PlanModel.Filter> filters, PromptDefaults defaults,
+                                int depth) {
+        PlanModel.Metric m = specs.metric(s.metric().orElse(""), PlanModel.Metric.ROOT_CAUSE, u.time(),
+                defaults.aggregateRange(), "", 0, "", null, true);
+        PlanModel.History h = new PlanModel.History(true, List.of(), List.of(), m.timeRange(), m.timeFrom(), m.timeTo(),
+                0, m.timeStated(), "", 0, "");
+        return parts.plan(Intent.LIST, View.SUMMARY, ents, filters, graph(depth, "out", List.of()), m, h, TABLE_BLOCKS)
+                .plan();
     }
 
     /** Each CI a group word names, as a CI named on its own. */
@@ -344,6 +369,12 @@ final class PlanBuilder {
                 || c.text().equals("모든") || c.text().equals("전체"));
         return superlative && !plural;
     }
+
+    /**
+     * How far from X its likely causes are looked for unless the question says (what it depends on, and what
+     * those depend on); the Policy's budget.max_depth clamps an asked depth as for any graph.
+     */
+    static final int ROOT_CAUSE_DEPTH = 2;
 
     private static PlanModel.Graph graph(int depth, String direction, List<String> relations) {
         return new PlanModel.Graph(depth, relations, direction, 200);

@@ -178,7 +178,7 @@ final class MappingFields {
                                                 "compare", "compare_latest", "per_ci",
                                                 "per_ci_count", "per_ci_agg", "per_ci_agg_count", "count_over", "list", "count", "attributes", "ci", "search", "events",
                                                 "events_count", "events_ref", "changes_before", "changes_before_ref", "impact", "callers", "dependency",
-                                                "callees", "host", "hosted", "neighbors", "path")),
+                                                "callees", "host", "hosted", "neighbors", "path", "causes")),
                         group("Grounded summary",
                                 field("summary", OBJECT, "An LLM summary replacing the leading text when every value "
                                         + "it cites is in the results (else the template text stays, with a "

@@ -1,0 +1,114 @@
+package dev.opsuite.executor.domain;
+
+import dev.opsuite.incident.AnomalyDetector;
+import dev.opsuite.incident.AnomalyWindow;
+import dev.opsuite.incident.CauseRanking;
+import dev.opsuite.incident.DetectorSettings;
+import dev.opsuite.incident.MetricSeries;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A Query template's {@code analysis: root_cause}: the rows are the series of a symptom CI and of the
+ * CIs it depends on (ts, value, ci_code, ci_name, metric_name, depth, parent; a CI with no sample in
+ * the range comes as one row with no ts), the answer is the likely causes of the symptom's trouble,
+ * best first, each with the window that makes it one (incident-analysis' detector and cause ranking,
+ * with the Policy's {@code anomaly} settings) — or no row when none is likely enough.
+ */
+public final class RootCauseAnalysis {
+    public static final List<String> COLUMNS = List.of("rank", "ci_code", "ci_name", "via", "depth", "metric_name",
+            "kind", "start", "peak_at", "peak_value", "normal", "score", "lead_minutes", "likelihood");
+    private static final List<String> NEEDED = List.of("ts", "value", "ci_code", "ci_name", "metric_name", "depth",
+            "parent");
+
+    private RootCauseAnalysis() {
+    }
+
+    /**
+     * @param judged   samples inside the range that had a normal (0 with no row: no data to judge)
+     * @param onset    the symptom's first unusual sample in the range ("" none found)
+     * @param cis      CIs of the neighbourhood judged as candidates (the symptom not counted)
+     */
+    public record Result(SqlPort.Tabular causes, int judged, String onset, int cis) {
+    }
+
+    public static Result of(SqlPort.Tabular rows, String symptom, String symptomMetric, OffsetDateTime from,
+                            OffsetDateTime to, DetectorSettings settings) {
+        for (String c : NEEDED) {
+            if (!rows.columns().contains(c)) {
+                throw new IllegalArgumentException("a root_cause template must return the column " + c
+                        + " (it returned " + rows.columns() + ")");
+            }
+        }
+        int ts = rows.columns().indexOf("ts");
+        int value = rows.columns().indexOf("value");
+        int code = rows.columns().indexOf("ci_code");
+        int name = rows.columns().indexOf("ci_name");
+        int metric = rows.columns().indexOf("metric_name");
+        int depth = rows.columns().indexOf("depth");
+        int parent = rows.columns().indexOf("parent");
+        Map<String, CauseRanking.Node> nodes = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<List<String>, List<List<Object>>> bySeries = new LinkedHashMap<>();
+        nodes.put(symptom, new CauseRanking.Node(symptom, 0, ""));
+        for (List<Object> row : rows.rows()) {
+            String ci = String.valueOf(row.get(code));
+            names.putIfAbsent(ci, String.valueOf(row.get(name)));
+            int d = row.get(depth) instanceof Number n ? n.intValue() : 0;
+            nodes.putIfAbsent(ci, new CauseRanking.Node(ci, d, row.get(parent) == null ? "" : String.valueOf(row.get(parent))));
+            if (row.get(ts) != null && row.get(value) instanceof Number && row.get(metric) != null) {
+                bySeries.computeIfAbsent(List.of(ci, String.valueOf(row.get(metric))), k -> new ArrayList<>()).add(row);
+            }
+        }
+        long fromMs = from.toInstant().toEpochMilli();
+        long toMs = to.toInstant().toEpochMilli();
+        List<CauseRanking.Finding> findings = new ArrayList<>();
+        int judged = 0;
+        for (Map.Entry<List<String>, List<List<Object>>> e : bySeries.entrySet()) {
+            MetricSeries s = AnomalyAnalysis.series(e.getValue(), ts, value);
+            AnomalyDetector.Detection d = AnomalyDetector.detect(s, settings);
+            for (int i = s.indexAtOrAfter(fromMs); i < s.size() && s.time(i) < toMs; i++) {
+                judged += d.normal().scored(i) ? 1 : 0;
+            }
+            for (AnomalyWindow w : d.windows()) {
+                if (w.overlaps(fromMs, toMs - 1)) {
+                    findings.add(new CauseRanking.Finding(e.getKey().get(0), e.getKey().get(1), w));
+                }
+            }
+        }
+        CauseRanking.Ranking r = CauseRanking.rank(symptom, List.copyOf(nodes.values()), findings, symptomMetric,
+                settings);
+        ZoneOffset zone = from.getOffset();
+        List<List<Object>> out = new ArrayList<>();
+        for (CauseRanking.Cause c : r.causes()) {
+            AnomalyWindow w = c.finding().window();
+            String ci = c.finding().ciCode();
+            List<Object> row = new ArrayList<>(List.of(out.size() + 1, ci, names.getOrDefault(ci, ci), via(ci, nodes),
+                    c.depth(), c.finding().metric(), w.kind().name().toLowerCase(Locale.ROOT),
+                    AnomalyAnalysis.iso(w.start(), zone), AnomalyAnalysis.iso(w.peakAt(), zone), w.peakValue(),
+                    AnomalyAnalysis.round(w.normal()), AnomalyAnalysis.round(w.peakScore())));
+            row.add(c.leadMs() == null ? null : Math.round(c.leadMs() / 60_000.0));
+            row.add(AnomalyAnalysis.round(c.score()));
+            out.add(row);
+        }
+        String onset = r.onsetMs() == null ? "" : AnomalyAnalysis.iso(r.onsetMs(), zone);
+        return new Result(new SqlPort.Tabular(COLUMNS, out, false), judged, onset, r.judged());
+    }
+
+    /** "payment-api → payment-db → SVR004": the way from the symptom to the CI. */
+    private static String via(String ci, Map<String, CauseRanking.Node> nodes) {
+        List<String> path = new ArrayList<>();
+        String at = ci;
+        for (int guard = 0; at != null && !at.isEmpty() && guard < 16; guard++) {
+            path.add(0, at);
+            CauseRanking.Node n = nodes.get(at);
+            at = n == null ? null : n.parent();
+        }
+        return String.join(" → ", path);
+    }
+}

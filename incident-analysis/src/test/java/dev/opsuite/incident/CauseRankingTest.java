@@ -1,0 +1,77 @@
+package dev.opsuite.incident;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CauseRankingTest {
+    private static final long T0 = 1_700_000_000_000L;
+    private static final long MIN = 60_000L;
+    private static final DetectorSettings SETTINGS = DetectorSettings.DEFAULTS;
+
+    private static CauseRanking.Finding finding(String ci, String metric, long start, double score) {
+        return new CauseRanking.Finding(ci, metric, new AnomalyWindow(AnomalyWindow.Kind.OUTLIER, start,
+                start + 30 * MIN, start + 5 * MIN, 99, 40, score, 7));
+    }
+
+    private static final List<CauseRanking.Node> HOOD = List.of(new CauseRanking.Node("app", 0, ""),
+            new CauseRanking.Node("db", 1, "app"), new CauseRanking.Node("late", 1, "app"),
+            new CauseRanking.Node("quiet", 1, "app"), new CauseRanking.Node("db-host", 2, "db"),
+            new CauseRanking.Node("quiet-host", 2, "quiet"));
+
+    @Test
+    void aCauseThatStartedFirstNearbyAndFarFromNormalRanksFirst() {
+        CauseRanking.Ranking r = CauseRanking.rank("app", HOOD, List.of(
+                finding("app", "latency_ms", T0, 30), finding("app", "error_rate", T0 + 5 * MIN, 20),
+                finding("db", "cpu_usage", T0 - 10 * MIN, 25), finding("db", "mem_usage", T0 - 5 * MIN, 40),
+                finding("late", "cpu_usage", T0 + 3 * 60 * MIN, 40), finding("db-host", "cpu_usage", T0, 20)),
+                "latency_ms", SETTINGS);
+        assertEquals(T0, r.onsetMs());
+        assertEquals(List.of("db", "db-host"), r.causes().stream().map(c -> c.finding().ciCode()).toList(), r.toString());
+        CauseRanking.Cause db = r.causes().get(0);
+        assertEquals("mem_usage", db.finding().metric(), "a CI is judged by its strongest window");
+        assertEquals(5 * MIN, db.leadMs());
+        assertEquals(1 - 6.0 / 40, db.score(), 1e-9);
+        assertEquals((1 - 6.0 / 20) / Math.sqrt(2), r.causes().get(1).score(), 1e-9);
+        assertEquals(5, r.judged());
+        // the late one left its normal three hours after the symptom: an effect, not a cause
+        CauseRanking.Ranking lenient = CauseRanking.rank("app", HOOD, List.of(finding("app", "latency_ms", T0, 30),
+                finding("late", "cpu_usage", T0 + 3 * 60 * MIN, 40)), "latency_ms",
+                DetectorSettings.with(java.util.Map.of("cause_min_score", 0.0)));
+        assertEquals(Math.pow(0.5, 2.75), lenient.causes().get(0).onset(), 1e-9);
+    }
+
+    @Test
+    void withNothingOutOfTheOrdinaryAroundItTheRankingAbstains() {
+        CauseRanking.Ranking r = CauseRanking.rank("app", HOOD, List.of(finding("app", "latency_ms", T0, 30),
+                finding("quiet", "cpu_usage", T0, 6.5)), "", SETTINGS);
+        assertTrue(r.abstained(), "a window just over the threshold is too weak to name: " + r);
+        CauseRanking.Ranking none = CauseRanking.rank("app", HOOD, List.of(), "", SETTINGS);
+        assertTrue(none.abstained());
+        assertNull(none.onsetMs(), "no window of the symptom: its onset is not judged");
+    }
+
+    @Test
+    void theSymptomsOwnWindowsGiveTheOnsetOfTheMeasureAsked() {
+        List<CauseRanking.Finding> f = List.of(finding("app", "error_rate", T0 - 60 * MIN, 30),
+                finding("app", "latency_ms", T0, 30), finding("db", "cpu_usage", T0 - 20 * MIN, 30));
+        assertEquals(T0, CauseRanking.rank("app", HOOD, f, "latency_ms", SETTINGS).onsetMs());
+        assertEquals(T0 - 60 * MIN, CauseRanking.rank("app", HOOD, f, "", SETTINGS).onsetMs());
+    }
+
+    @Test
+    void equalCandidatesAreOrderedByTheWalkThatPrefersAnomalousDependencies() {
+        // two hosts alike, one under an anomalous database: the walk reaches it more often
+        List<CauseRanking.Node> hood = List.of(new CauseRanking.Node("app", 0, ""), new CauseRanking.Node("db", 1, "app"),
+                new CauseRanking.Node("cache", 1, "app"), new CauseRanking.Node("h1", 2, "cache"),
+                new CauseRanking.Node("h2", 2, "db"));
+        CauseRanking.Ranking r = CauseRanking.rank("app", hood, List.of(finding("db", "cpu_usage", T0 + 10 * 60 * MIN, 12),
+                finding("h1", "cpu_usage", T0, 30), finding("h2", "cpu_usage", T0, 30),
+                finding("app", "latency_ms", T0, 30)), "", DetectorSettings.with(java.util.Map.of("cause_min_score", 0.0)));
+        assertEquals(List.of("h2", "h1", "db"), r.causes().stream().map(c -> c.finding().ciCode()).toList(), r.toString());
+        assertTrue(r.causes().get(0).rank() > r.causes().get(1).rank());
+    }
+}
