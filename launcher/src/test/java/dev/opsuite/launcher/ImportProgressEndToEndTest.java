@@ -78,6 +78,26 @@ class ImportProgressEndToEndTest {
         }).count();
         assertTrue(midway >= 2, "events within the passes, not only at their starts: " + progress);
         assertEquals(2L * ROWS, rows, "validate read every row, copy wrote every row");
+        // the product's rates and ETA agree with its own counts (no clock of ours involved)
+        for (SseEvents.Event e : progress) {
+            JsonNode d = e.data();
+            long consumed = d.path("bytes_consumed").asLong();
+            long ms = d.path("elapsed_ms").asLong();
+            assertTrue(d.path("rows_per_second").asLong() >= 0 && d.path("bytes_per_second").asLong() >= 0, d.toString());
+            if (ms > 0) {
+                assertEquals(Math.round(consumed * 1000.0 / ms), d.path("bytes_per_second").asLong(), d.toString());
+            }
+            assertEquals(consumed > 0, d.has("eta_ms"), "an ETA once a byte is read: " + d);
+            if (consumed > 0) {
+                assertEquals(Math.round((double) (2L * january.length - consumed) * ms / consumed),
+                        d.path("eta_ms").asLong(), d.toString());
+            }
+        }
+        assertTrue(midway(progress).stream().anyMatch(d -> d.path("rows_per_second").asLong() > 0
+                && d.path("eta_ms").asLong() > 0), "a rate and an ETA within the passes: " + progress);
+        JsonNode upsert = progress.get(progress.size() - 1).data();
+        assertEquals("upsert", upsert.path("phase").asText());
+        assertEquals(0, upsert.path("eta_ms").asLong(), "every byte read once the upsert begins: " + upsert);
 
         JsonNode plain = ModelJson.MAPPER.readTree(post("metrics", "metrics.csv", march, null).body());
         assertEquals(0, plain.path("code").asInt(), plain.toString());
@@ -175,6 +195,14 @@ class ImportProgressEndToEndTest {
         assertTrue(served.stream().anyMatch(l -> l.matches(
                 "metrics\\.csv  copy     [\\d,]+ rows  [\\d,]+ rows/s  [\\d.]+ MB/s  \\d+%  ETA .+")), err.toString());
         assertTrue(served.get(served.size() - 1).startsWith("metrics.csv  upsert   200,000 rows  storing"), served.toString());
+    }
+
+    /** The data of the events within the validate and copy passes (rows counted, not all of them yet). */
+    private static List<JsonNode> midway(List<SseEvents.Event> progress) {
+        return progress.stream().map(SseEvents.Event::data).filter(d -> {
+            long r = d.path("rows_read").asLong() + d.path("rows_written").asLong();
+            return r > 0 && r < 2L * ROWS;
+        }).toList();
     }
 
     /** ROWS metric rows of PRG001/PRG002 from this instant on, a bad value on data row {@code badRow} (or none). */
