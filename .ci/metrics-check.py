@@ -16,7 +16,9 @@ req = urllib.request.Request(f"http://127.0.0.1:{port}/metrics", headers={"autho
 text = urllib.request.urlopen(req, timeout=10).read().decode("utf-8")
 families = {f.name: f for f in text_string_to_metric_families(text)}
 need = ["ops_requests_seconds", "ops_stage_duration_seconds", "ops_tool_calls_seconds", "ops_http_server_requests",
-        "ops_trace_queue_depth", "ops_traces_written", "jvm_memory_used_bytes", "process_uptime_seconds"]
+        "ops_trace_queue_depth", "ops_traces_written", "jvm_memory_used_bytes", "process_uptime_seconds",
+        # CI's ./ops up exports spans (the README's tracing example): their fate is measured
+        "ops_otel_spans_exported", "ops_otel_spans_dropped", "ops_otel_span_queue_depth", "ops_otel_traces_dropped"]
 missing = [n for n in need if n not in families]
 if missing:
     sys.exit(f"metrics: missing families {missing}; have {sorted(families)[:40]}")
@@ -24,7 +26,7 @@ stages = {s.labels.get("stage") for s in families["ops_stage_duration_seconds"].
 if not {"route_plan", "validate", "execute", "compose", "present"} <= stages:
     sys.exit(f"metrics: stage durations for {stages}")
 allowed = {"feature", "route", "status", "stage", "trigger", "decision", "tool", "outcome", "model", "kind", "le",
-           "quantile"}
+           "quantile", "reason"}
 for f in families.values():
     if not f.name.startswith("ops_") or f.name.startswith("ops_http"):
         continue
@@ -32,6 +34,11 @@ for f in families.values():
         extra = set(s.labels) - allowed
         if extra:
             sys.exit(f"metrics: {s.name} has labels outside the bounded set: {extra}")
+# spans went out (the receiver is up): some exported, none dropped for either reason
+exported = sum(s.value for s in families["ops_otel_spans_exported"].samples if s.name.endswith("_total"))
+reasons = {s.labels.get("reason"): s.value for s in families["ops_otel_spans_dropped"].samples if s.name.endswith("_total")}
+if exported <= 0 or set(reasons) != {"queue_full", "export_failed"} or any(reasons.values()):
+    sys.exit(f"metrics: spans exported {exported}, dropped {reasons}")
 # the Grafana dashboard in the repository plots only series this scrape has
 import json
 import re

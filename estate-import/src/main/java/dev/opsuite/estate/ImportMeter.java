@@ -16,6 +16,7 @@ final class ImportMeter {
     private final long intervalNanos;
     private final LongSupplier clock;
     private final long start;
+    private long passStart;
     private ImportProgress.Phase phase;
     /** Bytes of the passes through the file already finished. */
     private long passesDone;
@@ -52,7 +53,9 @@ final class ImportMeter {
         }
         phase = next;
         passBytes = 0;
-        send(clock.getAsLong());
+        long now = clock.getAsLong();
+        passStart = now;
+        send(now);
     }
 
     /** One more row of the current pass, which has now read this many bytes of the file. */
@@ -81,7 +84,7 @@ final class ImportMeter {
         // a pass can read a little past the size it was given (a buffered reader's last block): never over the total
         long consumed = Math.min(bytesTotal, passesDone + Math.min(passBytes, fileBytes));
         return new ImportProgress(phase, rowsRead, rowsWritten, rowsRefused, consumed, bytesTotal,
-                (now - start) / 1_000_000);
+                (now - start) / 1_000_000, (now - passStart) / 1_000_000);
     }
 
     private void send(long now) {

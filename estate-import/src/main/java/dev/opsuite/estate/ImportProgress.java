@@ -13,9 +13,39 @@ import java.util.Locale;
  * @param bytesConsumed bytes of the file read so far, over every pass through it
  * @param bytesTotal    the bytes every pass will read (the file's size times its passes)
  * @param elapsedMs     since the import began
+ * @param passElapsedMs since the pass under way began
  */
 public record ImportProgress(Phase phase, long rowsRead, long rowsWritten, long rowsRefused, long bytesConsumed,
-                             long bytesTotal, long elapsedMs) {
+                             long bytesTotal, long elapsedMs, long passElapsedMs) {
+
+    /**
+     * The pass's own rate: its rows (read while validating, written while copying) per second since it
+     * began; 0 in a pass that counts no rows (upsert, graph, index) or before a millisecond has passed.
+     */
+    public long rowsPerSecond() {
+        long rows = switch (phase) {
+            case VALIDATE -> rowsRead;
+            case COPY -> rowsWritten;
+            default -> 0;
+        };
+        return passElapsedMs <= 0 ? 0 : Math.round(rows * 1000.0 / passElapsedMs);
+    }
+
+    /** Bytes of the file read per second since the import began, over all its passes. */
+    public long bytesPerSecond() {
+        return elapsedMs <= 0 ? 0 : Math.round(bytesConsumed * 1000.0 / elapsedMs);
+    }
+
+    /**
+     * How long reading the rest of the passes' bytes should take at the average rate so far, in ms; -1
+     * while nothing has been read (no rate yet). The upsert pass reads no bytes: its time is not in it.
+     */
+    public long etaMs() {
+        if (bytesConsumed <= 0) {
+            return -1;
+        }
+        return Math.round((double) (bytesTotal - bytesConsumed) * elapsedMs / bytesConsumed);
+    }
 
     /** The passes of an import, in the order they run; a CSV file is read once by each pass that reads it. */
     public enum Phase {

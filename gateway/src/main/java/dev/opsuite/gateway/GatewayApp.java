@@ -103,6 +103,7 @@ public final class GatewayApp implements AutoCloseable {
         TraceSink counted = new dev.opsuite.gateway.metrics.TraceMetrics(meters.registry(), llm.charging(shipper));
         // and, with OTEL_EXPORTER_OTLP_ENDPOINT set, exported as OTLP spans (off: no exporter, no thread)
         java.util.Optional<OtelExport> otel = OtelExport.start(cfg.otel());
+        otel.ifPresent(o -> o.bindTo(meters.registry()));
         TraceSink traces = otel.map(o -> o.exporting(counted)).orElse(counted);
         // a caller's W3C traceparent is continued (and carried on the stage calls) whether or not we export
         W3cTraces distributed = new W3cTraces(otel.isPresent());

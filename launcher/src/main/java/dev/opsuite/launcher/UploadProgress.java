@@ -13,7 +13,7 @@ import java.util.concurrent.Flow;
  * and a line at most once per {@code everyMillis} — file, MB sent of the total, rows, rows and MB per
  * second, an ETA — then a last line when all is sent. Then the product's own figures, from the
  * gateway's progress events ({@link #served}): the pass under way, rows so far, rows and MB per second,
- * how far of all the passes' bytes and an ETA from them. Until the first of those arrives (the upload
+ * how far of all the passes' bytes and the product's ETA. Until the first of those arrives (the upload
  * waits for an import thread), a line says for how long the product has had the file.
  */
 final class UploadProgress {
@@ -198,8 +198,8 @@ final class UploadProgress {
     /**
      * The figures of one progress event: the pass, its rows so far ({@code rows_read} while validating,
      * {@code rows_written} after), rows and MB per second since the event before (the pass's own rate:
-     * from its start when the pass changed), how far of all the passes' bytes, and an ETA from the
-     * average rate so far. The upsert pass reads no file: it says so instead of an ETA.
+     * from its start when the pass changed), how far of all the passes' bytes, and the product's ETA
+     * ({@code eta_ms}, from the average rate so far). The upsert pass reads no file: it says so instead of an ETA.
      */
     static String served(JsonNode now, JsonNode before) {
         String phase = now.path("phase").asText();
@@ -218,10 +218,12 @@ final class UploadProgress {
             if (!"graph".equals(phase)) {
                 line.append(String.format(Locale.ROOT, "  %,.0f rows/s", Math.max(0, dRows) / dSeconds));
             }
+            // the product's own ETA (eta_ms, from its average rate); a gateway without it: the same, computed here
             double perMs = bytes / (double) Math.max(1, ms);
+            String eta = now.has("eta_ms") ? duration(now.path("eta_ms").asLong() / 1e3)
+                    : bytes == 0 ? "?" : duration((total - bytes) / perMs / 1e3);
             line.append(String.format(Locale.ROOT, "  %.1f MB/s  %d%%  ETA %s", Math.max(0, dBytes) / 1e6 / dSeconds,
-                    total == 0 ? 100 : bytes * 100 / total,
-                    bytes == 0 ? "?" : duration((total - bytes) / perMs / 1e3)));
+                    total == 0 ? 100 : bytes * 100 / total, eta));
         }
         long refused = now.path("rows_refused").asLong();
         if (refused > 0) {

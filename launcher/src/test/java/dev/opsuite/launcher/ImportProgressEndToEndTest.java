@@ -78,6 +78,26 @@ class ImportProgressEndToEndTest {
         }).count();
         assertTrue(midway >= 2, "events within the passes, not only at their starts: " + progress);
         assertEquals(2L * ROWS, rows, "validate read every row, copy wrote every row");
+        // the product's rates and ETA agree with its own counts (no clock of ours involved)
+        for (SseEvents.Event e : progress) {
+            JsonNode d = e.data();
+            long consumed = d.path("bytes_consumed").asLong();
+            long ms = d.path("elapsed_ms").asLong();
+            assertTrue(d.path("rows_per_second").asLong() >= 0 && d.path("bytes_per_second").asLong() >= 0, d.toString());
+            if (ms > 0) {
+                assertEquals(Math.round(consumed * 1000.0 / ms), d.path("bytes_per_second").asLong(), d.toString());
+            }
+            assertEquals(consumed > 0, d.has("eta_ms"), "an ETA once a byte is read: " + d);
+            if (consumed > 0) {
+                assertEquals(Math.round((double) (2L * january.length - consumed) * ms / consumed),
+                        d.path("eta_ms").asLong(), d.toString());
+            }
+        }
+        assertTrue(midway(progress).stream().anyMatch(d -> d.path("rows_per_second").asLong() > 0
+                && d.path("eta_ms").asLong() > 0), "a rate and an ETA within the passes: " + progress);
+        JsonNode upsert = progress.get(progress.size() - 1).data();
+        assertEquals("upsert", upsert.path("phase").asText());
+        assertEquals(0, upsert.path("eta_ms").asLong(), "every byte read once the upsert begins: " + upsert);
 
         JsonNode plain = ModelJson.MAPPER.readTree(post("metrics", "metrics.csv", march, null).body());
         assertEquals(0, plain.path("code").asInt(), plain.toString());
@@ -130,6 +150,36 @@ class ImportProgressEndToEndTest {
         assertTrue(ModelJson.MAPPER.readTree(wrong.body()).path("message").asText().contains("file kind"));
     }
 
+    /**
+     * The progress is the import's own answer, behind the import's door: a caller who may not import
+     * (anonymous, or a key without estate_admin) asking for events gets the plain 403 envelope — no
+     * event, not even a first one.
+     */
+    @Test
+    void aCallerWhoMayNotImportGetsNoProgressOnlyTheRefusal() throws Exception {
+        // small: an allowed caller gets a progress event as each pass begins even for two rows
+        byte[] file = ("ts,ci_code,metric_name,value\n2021-09-01T00:00:00Z,PRG001,cpu_usage,1\n"
+                + "2021-09-01T00:00:10Z,PRG002,cpu_usage,2\n").getBytes(StandardCharsets.UTF_8);
+        for (java.util.Optional<String> key : List.of(java.util.Optional.<String>empty(),
+                TestKeys.optional(ops, "operator,asset_admin"))) {
+            HttpResponse<InputStream> r = post("metrics", "metrics.csv", file, "text/event-stream", key);
+            String raw = new String(r.body().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(403, r.statusCode(), raw);
+            assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/json"), raw);
+            assertTrue(!raw.contains("event:") && !raw.contains("rows_read"), "no progress event: " + raw);
+            JsonNode envelope = ModelJson.MAPPER.readTree(raw);
+            assertEquals(403, envelope.path("code").asInt(), raw);
+            assertTrue(envelope.path("message").asText().contains("estate_admin"), raw);
+            assertTrue(envelope.has("time") && envelope.has("data"), raw);
+        }
+        // the same request from an estate_admin: the events the others did not get
+        List<SseEvents.Event> allowed = events(post("metrics", "metrics.csv", file, "text/event-stream",
+                TestKeys.optional(ops, "estate_admin")));
+        assertEquals("progress", allowed.get(0).name(), allowed.toString());
+        assertEquals("result", allowed.get(allowed.size() - 1).name(), allowed.toString());
+        assertEquals(2, allowed.get(allowed.size() - 1).data().path("rows_read").asLong(), allowed.toString());
+    }
+
     /** What `./ops import` shows of a large file: the upload, then the product's figures; the result as always. */
     @Test
     void theCliShowsTheProductsFigures(@TempDir Path dir) throws Exception {
@@ -147,6 +197,14 @@ class ImportProgressEndToEndTest {
         assertTrue(served.get(served.size() - 1).startsWith("metrics.csv  upsert   200,000 rows  storing"), served.toString());
     }
 
+    /** The data of the events within the validate and copy passes (rows counted, not all of them yet). */
+    private static List<JsonNode> midway(List<SseEvents.Event> progress) {
+        return progress.stream().map(SseEvents.Event::data).filter(d -> {
+            long r = d.path("rows_read").asLong() + d.path("rows_written").asLong();
+            return r > 0 && r < 2L * ROWS;
+        }).toList();
+    }
+
     /** ROWS metric rows of PRG001/PRG002 from this instant on, a bad value on data row {@code badRow} (or none). */
     private static byte[] metrics(Instant from, int badRow) {
         StringBuilder csv = new StringBuilder(ROWS * 48).append("ts,ci_code,metric_name,value\n");
@@ -161,13 +219,18 @@ class ImportProgressEndToEndTest {
     }
 
     private static HttpResponse<InputStream> post(String kind, String name, byte[] body, String accept) throws Exception {
+        return post(kind, name, body, accept, TestKeys.optional(ops, "estate_admin"));
+    }
+
+    private static HttpResponse<InputStream> post(String kind, String name, byte[] body, String accept,
+                                                  java.util.Optional<String> key) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ops.httpPort() + "/ops/import/"
                         + kind + "?file_name=" + name)).timeout(Duration.ofMinutes(5))
                 .header("content-type", "text/csv; charset=utf-8").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (accept != null) {
             b.header("accept", accept);
         }
-        CliAuth.bearer(TestKeys.optional(ops, "estate_admin")).ifPresent(v -> b.header("authorization", v));
+        CliAuth.bearer(key).ifPresent(v -> b.header("authorization", v));
         return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 

@@ -189,6 +189,45 @@ class OtelEndToEndTest {
                 .filter(t -> t.getName().equals("otel-trace-spans")).count());
     }
 
+    /** The value of one sample of a scrape of /metrics (an operator's), NaN when it is not there. */
+    static double sample(Http h, String name, String label, String value) throws Exception {
+        Http.Reply r = h.get("/metrics", "operator");
+        assertEquals(200, r.status(), r.raw());
+        for (String line : r.raw().split("\n")) {
+            if (line.startsWith(name + (label == null ? " " : "{"))
+                    && (label == null || line.contains(label + "=\"" + value + "\""))) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Polls a sample until it passes {@code test} (at most 30 s); its last value. */
+    static double awaitSample(Http h, String name, String label, String value,
+                              java.util.function.DoublePredicate test) throws Exception {
+        long until = System.nanoTime() + 30_000_000_000L;
+        double v;
+        while (!test.test(v = sample(h, name, label, value)) && System.nanoTime() < until) {
+            Thread.sleep(200);
+        }
+        return v;
+    }
+
+    @Test
+    void theSpansFateIsOnMetrics() throws Exception {
+        Http.Reply r = http.post("/ops/ci/ask", Http.ask(QUESTION), "operator");
+        assertEquals(200, r.status(), r.raw());
+        receiver.await(r.data().path("trace").path("otel_trace_id").asText(), OtelEndToEndTest::complete);
+        double exported = awaitSample(http, "ops_otel_spans_exported_total", null, null, v -> v >= 7);
+        assertTrue(exported >= 7, "the root, five stages and a statement at least: " + exported);
+        assertEquals(0.0, sample(http, "ops_otel_spans_dropped_total", "reason", "queue_full"));
+        assertEquals(0.0, sample(http, "ops_otel_spans_dropped_total", "reason", "export_failed"));
+        assertEquals(0.0, sample(http, "ops_otel_traces_dropped_total", null, null));
+        assertTrue(sample(http, "ops_otel_span_queue_depth", null, null) >= 0);
+        // the shared stack exports nothing: it has no such family at all
+        assertTrue(Double.isNaN(sample(new Http(ops), "ops_otel_spans_exported_total", null, null)));
+    }
+
     @Test
     void aDeadEndpointNeitherSlowsNorFailsAnAsk() throws Exception {
         int dead;
@@ -208,6 +247,10 @@ class OtelEndToEndTest {
                 assertEquals(200, r.status(), r.raw());
                 assertTrue(ms < 3000, "an ask took " + ms + " ms with the OTLP endpoint down");
             }
+            // the spans that could not go are counted as failed on /metrics, none as exported
+            double failed = awaitSample(h, "ops_otel_spans_dropped_total", "reason", "export_failed", v -> v >= 7);
+            assertTrue(failed >= 7, "spans of the asks counted as export_failed: " + failed);
+            assertEquals(0.0, sample(h, "ops_otel_spans_exported_total", null, null));
         } finally {
             long t0 = System.nanoTime();
             g.close();

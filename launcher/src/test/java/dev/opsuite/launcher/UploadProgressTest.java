@@ -27,6 +27,12 @@ class UploadProgressTest {
                 UploadProgress.served(event("upsert", 200_000, 200_000, 0, 16_000_000, 16_000_000, 4_000), copy));
         assertEquals("validate 1,000 rows  1,000 rows/s  0.1 MB/s  0%  ETA 2m39s  3 refused",
                 UploadProgress.served(event("validate", 1_000, 0, 3, 100_000, 16_000_000, 1_000), null));
+        // the product's own ETA when the event carries one (eta_ms), not one computed here
+        com.fasterxml.jackson.databind.node.ObjectNode withEta = (com.fasterxml.jackson.databind.node.ObjectNode)
+                second.deepCopy();
+        withEta.put("eta_ms", 95_000);
+        assertEquals("validate 150,000 rows  100,000 rows/s  4.0 MB/s  37%  ETA 1m35s",
+                UploadProgress.served(withEta, first));
     }
 
     @Test

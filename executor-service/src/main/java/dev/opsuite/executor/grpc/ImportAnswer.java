@@ -60,15 +60,20 @@ abstract class ImportAnswer implements ImportProgress.Listener {
                     return;
                 }
                 lastPhase = p.phase();
-                responses.onNext(ImportFileStreamResponse.newBuilder().setProgress(
-                        dev.opsuite.proto.v1.ImportProgress.newBuilder()
-                                .setPhase(p.phase().wireName())
-                                .setRowsRead(p.rowsRead())
-                                .setRowsWritten(p.rowsWritten())
-                                .setRowsRefused(p.rowsRefused())
-                                .setBytesConsumed(p.bytesConsumed())
-                                .setBytesTotal(p.bytesTotal())
-                                .setElapsedMs(p.elapsedMs())).build());
+                dev.opsuite.proto.v1.ImportProgress.Builder event = dev.opsuite.proto.v1.ImportProgress.newBuilder()
+                        .setPhase(p.phase().wireName())
+                        .setRowsRead(p.rowsRead())
+                        .setRowsWritten(p.rowsWritten())
+                        .setRowsRefused(p.rowsRefused())
+                        .setBytesConsumed(p.bytesConsumed())
+                        .setBytesTotal(p.bytesTotal())
+                        .setElapsedMs(p.elapsedMs())
+                        .setRowsPerSecond(p.rowsPerSecond())
+                        .setBytesPerSecond(p.bytesPerSecond());
+                if (p.etaMs() >= 0) {
+                    event.setEtaMs(p.etaMs());
+                }
+                responses.onNext(ImportFileStreamResponse.newBuilder().setProgress(event).build());
             }
 
             @Override

@@ -103,7 +103,7 @@ final class ImportUpload implements StreamObserver<ImportFileRequest> {
                 return; // cancelled while queued: do not write what nobody waits for
             }
             if (kind == null) {
-                responses.progress(new ImportProgress(ImportProgress.Phase.INDEX, 0, 0, 0, 0, 0, 0));
+                responses.progress(new ImportProgress(ImportProgress.Phase.INDEX, 0, 0, 0, 0, 0, 0, 0));
             }
             ImportReport r = kind == null ? documents.orElseThrow().importFile(collection, fileName, file)
                     : importer.importFile(kind.wireName(), fileName, file, responses, config.progressInterval());

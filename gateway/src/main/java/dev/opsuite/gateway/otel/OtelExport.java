@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The OpenTelemetry SDK of the gateway, present only when OTEL_EXPORTER_OTLP_ENDPOINT is set: an
  * OTLP/HTTP exporter behind a {@link BatchSpanProcessor} (a bounded queue; spans that find it full are
- * dropped, never waited for) and one thread that turns finished Execution Traces into spans
+ * dropped, never waited for, and counted on /metrics: {@link SpanCounts}) and one thread that turns finished Execution Traces into spans
  * ({@link TraceSpans}), itself behind a bounded queue — the answer never waits for either.
  */
 public final class OtelExport implements AutoCloseable {
@@ -31,11 +31,13 @@ public final class OtelExport implements AutoCloseable {
     /** Finished traces waiting to become spans; beyond it a trace is not exported (counted). */
     static final int TRACE_QUEUE = 1000;
     static final int SPAN_QUEUE = 8192;
+    static final int SPAN_BATCH = 512;
 
     private final SdkTracerProvider provider;
     private final TraceSpans spans;
     private final ThreadPoolExecutor worker;
     private final AtomicLong dropped = new AtomicLong();
+    private final SpanCounts counts = new SpanCounts(SPAN_QUEUE);
 
     private OtelExport(OtelConfig cfg) {
         OtlpHttpSpanExporterBuilder exporter = OtlpHttpSpanExporter.builder().setEndpoint(cfg.tracesUrl())
@@ -48,9 +50,11 @@ public final class OtelExport implements AutoCloseable {
                 .setIdGenerator(ids)
                 // every request's trace is exported; a caller's sampled flag travels on unchanged
                 .setSampler(Sampler.alwaysOn())
-                .addSpanProcessor(BatchSpanProcessor.builder(exporter.build()).setMaxQueueSize(SPAN_QUEUE)
-                        .setMaxExportBatchSize(512).setScheduleDelay(Duration.ofMillis(500))
-                        .setExporterTimeout(Duration.ofSeconds(10)).build())
+                // the bound on waiting spans is kept (and its drops counted) by SpanCounts; the batch
+                // processor's own queue has room for a batch more, so it never drops one unseen
+                .addSpanProcessor(counts.bounded(BatchSpanProcessor.builder(counts.counting(exporter.build()))
+                        .setMaxQueueSize(SPAN_QUEUE + SPAN_BATCH).setMaxExportBatchSize(SPAN_BATCH)
+                        .setScheduleDelay(Duration.ofMillis(500)).setExporterTimeout(Duration.ofSeconds(10)).build()))
                 .build();
         this.spans = new TraceSpans(provider.get("dev.opsuite.gateway"), ids);
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(TRACE_QUEUE),
@@ -103,6 +107,13 @@ public final class OtelExport implements AutoCloseable {
     /** Traces not exported because the queue was full. */
     public long dropped() {
         return dropped.get();
+    }
+
+    /** The export's figures on {@code registry} ({@link SpanCounts#bindTo}) and {@code ops_otel_traces_dropped_total}. */
+    public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        counts.bindTo(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("ops.otel.traces.dropped", this, OtelExport::dropped)
+                .description("Execution Traces not exported as spans: the trace queue was full").register(registry);
     }
 
     /** Exports what is queued (at most a few seconds), then stops. */

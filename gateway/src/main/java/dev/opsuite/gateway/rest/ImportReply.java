@@ -21,8 +21,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * How POST /ops/import/{kind} answers: once, as it always has ({@link #plain}), or — for a caller whose
  * Accept header names {@code text/event-stream} — as Server-Sent Events ({@link #events}): {@code
- * event: progress} (data: rows_read, rows_written, rows_refused, bytes_consumed, bytes_total,
- * elapsed_ms, phase) as the executor reports them, then {@code event: result} (data: what the plain
+ * event: progress} (data: phase, rows_read, rows_written, rows_refused, bytes_consumed, bytes_total,
+ * elapsed_ms, rows_per_second, bytes_per_second and, once a byte is read, eta_ms) as the executor reports them, then {@code event: result} (data: what the plain
  * answer carries as data), or {@code event: error} (data: the plain answer's error envelope). A failure
  * before the first event (a wrong kind, a body over the bound, a full import queue) is the plain HTTP
  * error. Callbacks come from gRPC and the uploading thread; the first answer wins.
@@ -108,6 +108,11 @@ abstract class ImportReply {
         data.put("bytes_consumed", p.getBytesConsumed());
         data.put("bytes_total", p.getBytesTotal());
         data.put("elapsed_ms", p.getElapsedMs());
+        data.put("rows_per_second", p.getRowsPerSecond());
+        data.put("bytes_per_second", p.getBytesPerSecond());
+        if (p.hasEtaMs()) {
+            data.put("eta_ms", p.getEtaMs());
+        }
         return data;
     }
 

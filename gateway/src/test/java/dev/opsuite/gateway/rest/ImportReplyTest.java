@@ -28,9 +28,15 @@ class ImportReplyTest {
     @Test
     void theEventsCarryTheFiguresInSnakeCase() {
         assertEquals("{\"phase\":\"copy\",\"rows_read\":10,\"rows_written\":4,\"rows_refused\":0,\"bytes_consumed\":150,"
-                        + "\"bytes_total\":200,\"elapsed_ms\":7}",
+                        + "\"bytes_total\":200,\"elapsed_ms\":7,\"rows_per_second\":571,\"bytes_per_second\":21429,\"eta_ms\":2}",
                 ImportReply.progressData(ImportProgress.newBuilder().setPhase("copy").setRowsRead(10).setRowsWritten(4)
-                        .setBytesConsumed(150).setBytesTotal(200).setElapsedMs(7).build()).toString());
+                        .setBytesConsumed(150).setBytesTotal(200).setElapsedMs(7).setRowsPerSecond(571)
+                        .setBytesPerSecond(21429).setEtaMs(2).build()).toString());
+        // no ETA before a byte is read: the field is absent, not 0
+        assertEquals("{\"phase\":\"validate\",\"rows_read\":0,\"rows_written\":0,\"rows_refused\":0,\"bytes_consumed\":0,"
+                        + "\"bytes_total\":200,\"elapsed_ms\":0,\"rows_per_second\":0,\"bytes_per_second\":0}",
+                ImportReply.progressData(ImportProgress.newBuilder().setPhase("validate").setBytesTotal(200).build())
+                        .toString());
         assertEquals("{\"file_kind\":\"cis\",\"file_name\":\"cis.csv\",\"rows_read\":2,\"rows_upserted\":0,\"duration_ms\":3}",
                 ImportReply.data(ImportFileResponse.newBuilder().setFileKind("cis").setFileName("cis.csv").setRowsRead(2)
                         .setDurationMs(3).build()).toString());
