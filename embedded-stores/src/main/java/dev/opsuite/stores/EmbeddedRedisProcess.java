@@ -53,10 +53,17 @@ public final class EmbeddedRedisProcess implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
-     * TLS material, PEM files: the server's certificate and key, and the CA that signed it (also the CA
-     * of client certificates, which are not asked for: {@code tls-auth-clients no}).
+     * TLS material, PEM files: the server's certificate and (PKCS#8) key, and the CA that signed it, which
+     * is also the only CA of client certificates. With {@code authClients} every client must present a
+     * certificate that CA signed ({@code tls-auth-clients yes}: mutual TLS); the readiness ping then
+     * presents the server's own certificate, as Redis itself does on its outgoing connections.
      */
-    public record Tls(Path certFile, Path keyFile, Path caFile) {}
+    public record Tls(Path certFile, Path keyFile, Path caFile, boolean authClients) {
+        /** Server authentication only ({@code tls-auth-clients no}). */
+        public Tls(Path certFile, Path keyFile, Path caFile) {
+            this(certFile, keyFile, caFile, false);
+        }
+    }
 
     private EmbeddedRedisProcess(Process process, Path dir, int port, String adminPassword, String readerPassword,
                                  Tls tls) {
@@ -96,7 +103,8 @@ public final class EmbeddedRedisProcess implements AutoCloseable {
                 "rename-command CONFIG \"\"", "rename-command DEBUG \"\"", "rename-command MODULE \"\"")) + "\n"
                 + (tls == null ? "" : String.join("\n", List.of("tls-port " + p,
                         "tls-cert-file " + tls.certFile().toAbsolutePath(), "tls-key-file " + tls.keyFile().toAbsolutePath(),
-                        "tls-ca-cert-file " + tls.caFile().toAbsolutePath(), "tls-auth-clients no")) + "\n"));
+                        "tls-ca-cert-file " + tls.caFile().toAbsolutePath(),
+                        "tls-auth-clients " + (tls.authClients() ? "yes" : "no"))) + "\n"));
         long t0 = System.nanoTime();
         Process process = new ProcessBuilder(binary.toString(), conf.toString()).directory(dir.toFile())
                 .redirectErrorStream(true).start();
@@ -164,7 +172,7 @@ public final class EmbeddedRedisProcess implements AutoCloseable {
         try (Socket plain = new Socket()) {
             plain.connect(new InetSocketAddress("127.0.0.1", port), 500);
             plain.setSoTimeout(1000);
-            Socket s = tls == null ? plain : TlsPing.wrap(plain, tls.caFile(), port);
+            Socket s = tls == null ? plain : TlsPing.wrap(plain, tls, port);
             OutputStream out = s.getOutputStream();
             out.write((resp("AUTH", user, password) + resp("PING")).getBytes(StandardCharsets.UTF_8));
             out.flush();
