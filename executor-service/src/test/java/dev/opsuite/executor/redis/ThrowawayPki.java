@@ -15,9 +15,11 @@ import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -61,6 +63,18 @@ final class ThrowawayPki {
         Files.writeString(cert, pem("CERTIFICATE", sign(b).getEncoded()));
         Files.writeString(key, pem("PRIVATE KEY", k.getPrivate().getEncoded()));
         return new Path[] {cert, key};
+    }
+
+    /** A client certificate this CA signs (CN {@code cn}, extended key usage clientAuth) and its PKCS#8 key, as PEM. */
+    String[] client(String cn) throws Exception {
+        KeyPair k = keys();
+        Instant now = Instant.now();
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(ca, serial(), Date.from(now.minusSeconds(60)),
+                Date.from(now.plusSeconds(86_400)), new X500Name("CN=" + cn), k.getPublic());
+        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+        return new String[] {pem("CERTIFICATE", sign(b).getEncoded()), pem("PRIVATE KEY", k.getPrivate().getEncoded())};
     }
 
     /** A client's socket factory trusting this CA only (the test's admin connection). */
