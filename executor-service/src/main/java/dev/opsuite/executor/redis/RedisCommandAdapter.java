@@ -83,7 +83,7 @@ public final class RedisCommandAdapter implements RedisPort, SourceHealthPort, S
                     || said.contains("Broken pipe");
             if (tls.isEmpty() && closed && c.tls().isPresent()) { // a TLS 1.3 server's alert comes after the handshake
                 tls = RedisTlsProbe.closedBecause(c.tls().get(), c.target().host(), c.target().port(),
-                        Math.min(1_000, intOf(c.conn(), "connect_timeout_ms", DEFAULT_CONNECT_TIMEOUT_MS)));
+                        intOf(c.conn(), "connect_timeout_ms", DEFAULT_CONNECT_TIMEOUT_MS));
             }
             if (tls.isPresent()) {
                 throw new OpsException(ErrorCode.UNAVAILABLE, "source " + source.name() + " is unavailable: the TLS "
