@@ -77,6 +77,35 @@ final class ThrowawayPki {
         return new String[] {pem("CERTIFICATE", sign(b).getEncoded()), pem("PRIVATE KEY", k.getPrivate().getEncoded())};
     }
 
+    /** A server's TLS context with a certificate this CA signs for {@code names} (an in-process TLS server). */
+    javax.net.ssl.SSLContext serverContext(List<String> names) throws Exception {
+        Path tmp = Files.createTempDirectory("pki");
+        try {
+            Path[] files = server(tmp, "server", names);
+            java.security.cert.Certificate cert = java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(Files.newInputStream(files[0]));
+            String pem = Files.readString(files[1]);
+            byte[] der = Base64.getMimeDecoder().decode(pem.substring(pem.indexOf("-----\n") + 6,
+                    pem.indexOf("-----END")));
+            PrivateKey key = java.security.KeyFactory.getInstance("EC")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("server", key, new char[0], new java.security.cert.Certificate[] {cert});
+            javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(store, new char[0]);
+            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+            ctx.init(kmf.getKeyManagers(), null, null);
+            return ctx;
+        } finally {
+            for (String f : List.of("server.pem", "server.key")) {
+                Files.deleteIfExists(tmp.resolve(f));
+            }
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /** A client's socket factory trusting this CA only (the test's admin connection). */
     javax.net.ssl.SSLSocketFactory clientFactory() throws Exception {
         java.security.KeyStore anchors = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
