@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * have a random password made at the first start and kept in the data directory (0600); they are
  * written to a 0600 config file, never on the command line. A server a killed run left behind is
  * found through its pid file and stopped before a new one starts. With {@link Tls} it listens with
- * TLS only (its plain port closed), as an operator's Redis behind a private CA does.
+ * TLS only (its plain port closed), as an operator's Redis behind a private CA does. Modules (e.g.
+ * RedisTimeSeries) are loaded from the configuration file, never by the MODULE command, which is off.
  */
 public final class EmbeddedRedisProcess implements AutoCloseable {
     public static final String READER = "ops_redis_reader";
@@ -50,22 +51,31 @@ public final class EmbeddedRedisProcess implements AutoCloseable {
     private final String adminPassword;
     private final String readerPassword;
     private final Tls tls;
+    private final List<Path> modules;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
-     * TLS material, PEM files: the server's certificate and key, and the CA that signed it (also the CA
-     * of client certificates, which are not asked for: {@code tls-auth-clients no}).
+     * TLS material, PEM files: the server's certificate and (PKCS#8) key, and the CA that signed it, which
+     * is also the only CA of client certificates. With {@code authClients} every client must present a
+     * certificate that CA signed ({@code tls-auth-clients yes}: mutual TLS); the readiness ping then
+     * presents the server's own certificate, as Redis itself does on its outgoing connections.
      */
-    public record Tls(Path certFile, Path keyFile, Path caFile) {}
+    public record Tls(Path certFile, Path keyFile, Path caFile, boolean authClients) {
+        /** Server authentication only ({@code tls-auth-clients no}). */
+        public Tls(Path certFile, Path keyFile, Path caFile) {
+            this(certFile, keyFile, caFile, false);
+        }
+    }
 
     private EmbeddedRedisProcess(Process process, Path dir, int port, String adminPassword, String readerPassword,
-                                 Tls tls) {
+                                 Tls tls, List<Path> modules) {
         this.process = process;
         this.dir = dir;
         this.port = port;
         this.adminPassword = adminPassword;
         this.readerPassword = readerPassword;
         this.tls = tls;
+        this.modules = modules;
     }
 
     /** Starts Redis with its files in {@code dataDir} on 127.0.0.1:{@code port} (0: a free one) and waits for PONG. */
@@ -78,6 +88,20 @@ public final class EmbeddedRedisProcess implements AutoCloseable {
      * port is open ({@code port 0}), and readiness is a PONG over TLS trusting {@code tls.caFile()}.
      */
     public static EmbeddedRedisProcess start(Path dataDir, int port, Tls tls) throws IOException {
+        return start(dataDir, port, tls, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, int, Tls)}, loading each of {@code modules} (a module's shared object) at
+     * start ({@code loadmodule}); a module that is not there, or that the server cannot load, fails the
+     * start with the server's own words in the log.
+     */
+    public static EmbeddedRedisProcess start(Path dataDir, int port, Tls tls, List<Path> modules) throws IOException {
+        for (Path m : modules) {
+            if (!Files.isReadable(m)) {
+                throw new IOException("Redis module " + m + " cannot be read");
+            }
+        }
         Path dir = dataDir.toAbsolutePath().normalize();
         Files.createDirectories(dir);
         StaleProcessStopper.stopIfRunning(dir.resolve(PID_FILE), BINARY, STOP_WAIT);
@@ -96,13 +120,16 @@ public final class EmbeddedRedisProcess implements AutoCloseable {
                 "rename-command CONFIG \"\"", "rename-command DEBUG \"\"", "rename-command MODULE \"\"")) + "\n"
                 + (tls == null ? "" : String.join("\n", List.of("tls-port " + p,
                         "tls-cert-file " + tls.certFile().toAbsolutePath(), "tls-key-file " + tls.keyFile().toAbsolutePath(),
-                        "tls-ca-cert-file " + tls.caFile().toAbsolutePath(), "tls-auth-clients no")) + "\n"));
+                        "tls-ca-cert-file " + tls.caFile().toAbsolutePath(),
+                        "tls-auth-clients " + (tls.authClients() ? "yes" : "no"))) + "\n")
+                + modules.stream().map(m -> "loadmodule " + m.toAbsolutePath() + "\n").reduce("", String::concat));
         long t0 = System.nanoTime();
         Process process = new ProcessBuilder(binary.toString(), conf.toString()).directory(dir.toFile())
                 .redirectErrorStream(true).start();
         ChildOutputPump.start("redis-" + process.pid() + "-out", process.getInputStream(), CHILD_LOG,
                 new ChildOutputPump.Tail(20), null, null);
-        EmbeddedRedisProcess redis = new EmbeddedRedisProcess(process, dir, p, admin, reader, tls);
+        EmbeddedRedisProcess redis = new EmbeddedRedisProcess(process, dir, p, admin, reader, tls,
+                List.copyOf(modules));
         try {
             redis.awaitReady();
         } catch (IOException e) {
@@ -164,7 +191,7 @@ public final class EmbeddedRedisProcess implements AutoCloseable {
         try (Socket plain = new Socket()) {
             plain.connect(new InetSocketAddress("127.0.0.1", port), 500);
             plain.setSoTimeout(1000);
-            Socket s = tls == null ? plain : TlsPing.wrap(plain, tls.caFile(), port);
+            Socket s = tls == null ? plain : TlsPing.wrap(plain, tls, port);
             OutputStream out = s.getOutputStream();
             out.write((resp("AUTH", user, password) + resp("PING")).getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -215,7 +242,7 @@ public final class EmbeddedRedisProcess implements AutoCloseable {
     /** A new server on the same directory and port after this one died (its live state is gone: reload it). */
     public EmbeddedRedisProcess restart() throws IOException {
         close();
-        return start(dir, port, tls);
+        return start(dir, port, tls, modules);
     }
 
     /** SIGTERM (Redis exits cleanly), then SIGKILL after 5 s. Idempotent. */

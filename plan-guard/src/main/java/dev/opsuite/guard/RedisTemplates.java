@@ -18,12 +18,17 @@ import java.util.regex.Pattern;
  * value of a safe alphabet (letters, digits and {@code . _ - : @ / +}), so a CI "code" holding a glob
  * character ({@code * ? [ ]}), a brace, a quote, a space, CR or LF is refused, never escaped; the
  * command keeps its template's shape, and each token goes to the server as its own bulk string.
- * A list value (e.g. {@code ci_codes}) expands its token into one argument per element.
+ * A list value (e.g. {@code ci_codes}) expands its token into one argument per element. A time binds
+ * as epoch seconds (sorted-set scores), except where the command reads milliseconds: RedisTimeSeries
+ * timestamps (TS.RANGE) and stream ids (XRANGE, XREVRANGE) — seconds there would read as a moment of
+ * January 1970 and the range would silently start at the first sample.
  */
 public final class RedisTemplates {
     /** The longest value one parameter may bind into a token. */
     public static final int MAX_VALUE_CHARS = 200;
     private static final Pattern MARK = Pattern.compile("\\{([a-z_][a-z0-9_]*)}");
+    /** Commands whose time arguments are epoch milliseconds. */
+    static final java.util.Set<String> MILLISECOND_TIMES = java.util.Set.of("TS.RANGE", "XRANGE", "XREVRANGE");
     private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9._:@/+-]{1," + MAX_VALUE_CHARS + "}");
 
     private RedisTemplates() {}
@@ -79,7 +84,7 @@ public final class RedisTemplates {
         RedisCommandGuard.Parsed p = RedisCommandGuard.parse(template);
         List<String> args = new ArrayList<>();
         for (String token : p.args()) {
-            args.addAll(bindToken(token, params));
+            args.addAll(bindToken(token, params, MILLISECOND_TIMES.contains(p.command())));
         }
         List<String> keys = RedisCommandGuard.keys(p.command(), args);
         if (keys.size() > maxKeys) {
@@ -95,7 +100,7 @@ public final class RedisTemplates {
         return new Bound(p.command(), List.copyOf(args));
     }
 
-    private static List<String> bindToken(String token, Map<String, Object> params) {
+    private static List<String> bindToken(String token, Map<String, Object> params, boolean millis) {
         Matcher m = MARK.matcher(token);
         List<String> names = new ArrayList<>();
         while (m.find()) {
@@ -114,36 +119,37 @@ public final class RedisTemplates {
             }
         }
         if (listParam == null) {
-            return List.of(fill(token, params, null, null));
+            return List.of(fill(token, params, null, null, millis));
         }
         List<String> out = new ArrayList<>();
         for (Object element : (Collection<?>) params.get(listParam)) {
-            out.add(fill(token, params, listParam, element));
+            out.add(fill(token, params, listParam, element, millis));
         }
         return out;
     }
 
-    private static String fill(String token, Map<String, Object> params, String listParam, Object element) {
+    private static String fill(String token, Map<String, Object> params, String listParam, Object element,
+                               boolean millis) {
         Matcher m = MARK.matcher(token);
         StringBuilder b = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
             Object v = name.equals(listParam) ? element : params.get(name);
-            m.appendReplacement(b, Matcher.quoteReplacement(value(name, v)));
+            m.appendReplacement(b, Matcher.quoteReplacement(value(name, v, millis)));
         }
         m.appendTail(b);
         return b.toString();
     }
 
-    /** One value as it goes into a token: times as epoch seconds, whole numbers without ".0". */
-    static String value(String name, Object v) {
+    /** One value as it goes into a token: times as epoch seconds (milliseconds: {@code millis}), whole numbers without ".0". */
+    static String value(String name, Object v, boolean millis) {
         String s;
         if (v == null || v instanceof String str && str.isEmpty()) {
             throw OpsException.invalid("redis: parameter " + name + " is not set");
         } else if (v instanceof OffsetDateTime t) {
-            s = Long.toString(t.toEpochSecond());
+            s = Long.toString(millis ? t.toInstant().toEpochMilli() : t.toEpochSecond());
         } else if (v instanceof Instant t) {
-            s = Long.toString(t.getEpochSecond());
+            s = Long.toString(millis ? t.toEpochMilli() : t.getEpochSecond());
         } else if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
             s = Long.toString(d.longValue());
         } else {

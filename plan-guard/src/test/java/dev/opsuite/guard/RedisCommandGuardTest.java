@@ -87,6 +87,14 @@ class RedisCommandGuardTest {
         RedisTemplates.Bound z = RedisTemplates.bind("ZRANGEBYSCORE hb -inf {t} WITHSCORES", Map.of("t",
                 java.time.OffsetDateTime.parse("2026-12-04T10:00:00Z")), OPEN, List.of(), 100);
         assertEquals(List.of("hb", "-inf", "1796378400", "WITHSCORES"), z.args());
+        // RedisTimeSeries timestamps and stream ids are milliseconds: the same moment, three more digits
+        java.time.OffsetDateTime t = java.time.OffsetDateTime.parse("2026-12-04T10:00:00.250Z");
+        assertEquals(List.of("ts:SVR001:cpu", "1796378400250", "+"), RedisTemplates.bind("TS.RANGE ts:{ci_code}:cpu "
+                + "{t} +", Map.of("ci_code", "SVR001", "t", t), OPEN, List.of(), 100).args());
+        assertEquals(List.of("alerts:open", "1796378400250", "+"), RedisTemplates.bind("XRANGE alerts:open {t} +",
+                Map.of("t", t), OPEN, List.of(), 100).args());
+        assertEquals(List.of("alerts:open", "+", "1796378400250"), RedisTemplates.bind("XREVRANGE alerts:open + {t}",
+                Map.of("t", t.toInstant()), OPEN, List.of(), 100).args());
     }
 
     @Test

@@ -194,6 +194,35 @@ class AssetValidationTest {
     }
 
     @Test
+    void aRedisSourcesClientCertificateIsTwoSecretsGivenTogetherOnlyWithTls() {
+        assertEquals(List.of(), problems(AssetType.SOURCE, "r", """
+                {"type": "redis", "connection": {"host": "cache.internal", "tls": true, "tls_ca_ref": "REDIS_CA",
+                 "tls_cert_ref": "REDIS_CLIENT_CERT", "tls_key_ref": "REDIS_CLIENT_KEY"}}"""));
+        assertEquals(List.of("$.connection.tls_key_ref: is required with tls_cert_ref: a client certificate and its key "
+                + "go together (give both, or neither)"), problems(AssetType.SOURCE, "r", """
+                {"type": "redis", "connection": {"uri": "rediss://cache.internal:6380/0",
+                 "tls_cert_ref": "REDIS_CLIENT_CERT"}}"""));
+        assertEquals(List.of("$.connection.tls_cert_ref: is required with tls_key_ref: a client certificate and its key "
+                + "go together (give both, or neither)"), problems(AssetType.SOURCE, "r", """
+                {"type": "redis", "connection": {"tls": true, "tls_key_ref": "REDIS_CLIENT_KEY"}}"""));
+        assertEquals(List.of("$.connection.tls_cert: a client certificate is given by reference: tls_cert_ref naming a "
+                + "secret that holds the PEM", "$.connection.tls_cert_ref: must be a string naming a secret",
+                "$.connection.tls_key: a client key is given by reference: tls_key_ref naming a secret that holds the "
+                + "PEM"), problems(AssetType.SOURCE, "r", """
+                {"type": "redis", "connection": {"tls": true, "tls_cert": "-----BEGIN CERTIFICATE-----",
+                 "tls_key": "-----BEGIN PRIVATE KEY-----", "tls_cert_ref": "", "tls_key_ref": "K"}}""")
+                .stream().sorted().distinct().toList());
+        assertEquals(List.of("$.connection.tls_cert_ref: is only read with TLS: set tls true or use a rediss:// URI",
+                "$.connection.tls_key_ref: is only read with TLS: set tls true or use a rediss:// URI"),
+                problems(AssetType.SOURCE, "r", """
+                {"type": "redis", "connection": {"host": "cache.internal", "tls_cert_ref": "C", "tls_key_ref": "K"}}"""));
+        assertEquals(List.of("$.connection.tls_cert_ref: is read by a redis source only",
+                "$.connection.tls_key_ref: is read by a redis source only"), problems(AssetType.SOURCE, "n", """
+                {"type": "neo4j", "connection": {"uri": "bolt+s://graph.internal:7687", "tls_cert_ref": "C",
+                 "tls_key_ref": "K"}}"""));
+    }
+
+    @Test
     void sourceConnectionValuesCannotSmuggleUrlParameters() {
         List<String> p = problems(AssetType.SOURCE, "pg", """
                 {"type": "postgres", "connection": {"host": "db/x?socketFactory=evil", "port": 70000,

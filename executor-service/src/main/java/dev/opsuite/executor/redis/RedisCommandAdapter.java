@@ -33,7 +33,7 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * RedisPort on Jedis: one pool per Source asset version (host/port or a redis:// / rediss:// URI,
  * database index, TLS ({@link RedisTls}: the CA of {@code tls_ca_ref} or the JDK's trust store, host
- * names verified), user and password by reference, socket and connect timeouts, at most
+ * names verified, a client certificate of {@code tls_cert_ref}/{@code tls_key_ref}), user and password by reference, socket and connect timeouts, at most
  * {@code limits.max_connections} connections). Before anything is sent the command is checked by
  * the guard again (the allowlist, never a command of the question's making), and each argument
  * goes out as its own bulk string: nothing is ever parsed from a joined command line.
@@ -78,13 +78,18 @@ public final class RedisCommandAdapter implements RedisPort, SourceHealthPort, S
             }
             Connected c = connected(source);
             Optional<String> tls = RedisTls.handshakeFailure(e, c.tls().orElse(null), c.target().host());
+            String said = e.getMessage() == null ? "no answer" : JAVA_CLASS.matcher(e.getMessage()).replaceAll("");
+            boolean closed = said.contains("end of stream") || said.contains("Connection reset")
+                    || said.contains("Broken pipe");
+            if (tls.isEmpty() && closed && c.tls().isPresent()) { // a TLS 1.3 server's alert comes after the handshake
+                tls = RedisTlsProbe.closedBecause(c.tls().get(), c.target().host(), c.target().port(),
+                        intOf(c.conn(), "connect_timeout_ms", DEFAULT_CONNECT_TIMEOUT_MS));
+            }
             if (tls.isPresent()) {
                 throw new OpsException(ErrorCode.UNAVAILABLE, "source " + source.name() + " is unavailable: the TLS "
                         + "handshake with " + c.target().host() + ":" + c.target().port() + " failed: "
                         + scrub(source, tls.get()), e);
             }
-            String said = e.getMessage() == null ? "no answer" : JAVA_CLASS.matcher(e.getMessage()).replaceAll("");
-            boolean closed = said.contains("end of stream") || said.contains("Connection reset");
             throw new OpsException(ErrorCode.UNAVAILABLE, "source " + source.name() + " is unavailable: "
                     + scrub(source, said) + (closed && c.tls().isEmpty() ? " (the server closed the connection; a "
                     + "server that speaks only TLS does that to a plain one: connection.tls?)" : ""), e);

@@ -50,10 +50,27 @@ final class RedisReader {
             case "TYPE" -> table(List.of("key", "type"), List.of(List.of(key, text(send("TYPE", a)))), false);
             case "EXISTS" -> table(List.of("keys", "existing"), List.of(List.of(a.size(), toLong(send("EXISTS", a)))),
                     false);
-            case "TS.GET" -> RedisReplies.timeSeries(List.of(send("TS.GET", a)));
-            case "TS.RANGE" -> cut(RedisReplies.timeSeries(list(send("TS.RANGE", a))), maxRows);
+            case "TS.GET" -> series(key, () -> RedisReplies.timeSeries(List.of(send("TS.GET", a))));
+            case "TS.RANGE" -> series(key, () -> cut(RedisReplies.timeSeries(list(send("TS.RANGE", a))), maxRows));
             default -> throw OpsException.denied("redis command " + b.command() + " is not on the read-only allowlist");
         };
+    }
+
+    /**
+     * RedisTimeSeries answers a key that is not there with an error ("TSDB: the key does not exist");
+     * like GET's missing key it is "no data" — but only when EXISTS agrees, so that any other error
+     * (no module loaded: "unknown command"; a key of another type) is said as it is.
+     */
+    private SqlPort.Tabular series(String key, java.util.function.Supplier<SqlPort.Tabular> read) {
+        try {
+            return read.get();
+        } catch (redis.clients.jedis.exceptions.JedisDataException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not exist")
+                    && toLong(send("EXISTS", List.of(key))) == 0) {
+                return RedisReplies.timeSeries(List.of());
+            }
+            throw e;
+        }
     }
 
     private SqlPort.Tabular oneValue(List<String> columns, List<Object> lead, String lengthCommand, String key,

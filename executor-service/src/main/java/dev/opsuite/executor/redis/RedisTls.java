@@ -18,10 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -30,7 +32,9 @@ import javax.net.ssl.TrustManagerFactory;
  * operator's private CA); without it, to a CA of the JDK's trust store. The server's name is checked
  * against the host connected to (endpoint identification HTTPS: an IP literal must be an IP SAN)
  * unless {@code tls_verify_hostname} is {@code false}, which the health check then says. Nothing
- * here trusts all, and nothing turns a check off without the asset saying so.
+ * here trusts all, and nothing turns a check off without the asset saying so. With
+ * {@code tls_cert_ref} and {@code tls_key_ref} (both or neither) the connection presents that client
+ * certificate ({@link RedisClientCert}) to a server that asks for one (mutual TLS).
  *
  * <p>Why a secret and not a file path: references are the only way a value outside the asset reaches
  * a source, and a reference reads only OPS_SECRET_* variables or OPS_SECRETS_FILE entries — a path in
@@ -47,15 +51,21 @@ final class RedisTls {
     /** A CA bundle is a few KiB; this bounds what is parsed. */
     private static final int MAX_PEM_CHARS = 256 * 1024;
     private static final int MAX_CERTIFICATES = 32;
+    private static final Pattern ALERT = Pattern.compile("Received fatal alert: ([a-z_]+)");
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN CERTIFICATE-----(.*?)-----END CERTIFICATE-----", Pattern.DOTALL);
 
-    /** What a TLS connection uses; {@code factory} null: the JDK's default (its trust store). */
-    record Settings(SSLSocketFactory factory, SSLParameters parameters, String trust, boolean verifyHostname) {
-        /** For the health check: how the server is checked (names a secret, never its value). */
+    /**
+     * What a TLS connection uses; {@code factory} null: the JDK's default (its trust store, no client
+     * certificate); {@code client} null: no client certificate is presented.
+     */
+    record Settings(SSLSocketFactory factory, SSLParameters parameters, String trust, boolean verifyHostname,
+                    RedisClientCert client) {
+        /** For the health check: how the server is checked and what this side presents (secrets' names only). */
         String describe() {
             return "over TLS (server certificate checked against " + trust + "; host name "
-                    + (verifyHostname ? "verified" : "NOT verified: tls_verify_hostname is false") + ")";
+                    + (verifyHostname ? "verified" : "NOT verified: tls_verify_hostname is false") + "), "
+                    + (client == null ? "no client certificate presented" : client.describe());
         }
     }
 
@@ -69,26 +79,36 @@ final class RedisTls {
     static Optional<Settings> of(String source, SourceAsset.Connection connection, Map<String, String> conn,
                                  boolean tls) {
         String caRef = connection.refs().get(CA);
+        String certRef = connection.refs().get(RedisClientCert.CERT);
+        String keyRef = connection.refs().get(RedisClientCert.KEY);
         String verify = conn.get(VERIFY_HOSTNAME);
         if (!tls) {
-            if (caRef != null || verify != null) {
-                throw OpsException.invalid("source " + source + ": connection." + (caRef != null ? CA + "_ref"
-                        : VERIFY_HOSTNAME) + " is given but the connection is not TLS (connection.tls true, or a "
-                        + "rediss:// URI)");
+            String given = caRef != null ? CA + "_ref" : certRef != null ? RedisClientCert.CERT + "_ref"
+                    : keyRef != null ? RedisClientCert.KEY + "_ref" : verify != null ? VERIFY_HOSTNAME : null;
+            if (given != null) {
+                throw OpsException.invalid("source " + source + ": connection." + given + " is given but the "
+                        + "connection is not TLS (connection.tls true, or a rediss:// URI)");
             }
             return Optional.empty();
+        }
+        if ((certRef == null) != (keyRef == null)) {
+            throw OpsException.invalid("source " + source + ": connection." + RedisClientCert.CERT + "_ref and "
+                    + RedisClientCert.KEY + "_ref go together (a client certificate and its key): give both or neither");
         }
         boolean verifyHostname = verify == null || verify.isBlank() || bool(source, verify);
         SSLParameters parameters = new SSLParameters();
         if (verifyHostname) {
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
         }
+        RedisClientCert client = certRef == null ? null : RedisClientCert.of(source, certRef,
+                conn.get(RedisClientCert.CERT), keyRef, conn.get(RedisClientCert.KEY));
         if (caRef == null) {
-            return Optional.of(new Settings(null, parameters, "the JDK's trust store", verifyHostname));
+            return Optional.of(new Settings(client == null ? null : factory(source, null, client), parameters,
+                    "the JDK's trust store", verifyHostname, client));
         }
-        List<X509Certificate> cas = certificates(source, caRef, conn.get(CA));
-        return Optional.of(new Settings(factory(source, cas), parameters,
-                "the CA certificate of secret '" + caRef + "'", verifyHostname));
+        List<X509Certificate> cas = certificates(source, CA + "_ref", caRef, conn.get(CA));
+        return Optional.of(new Settings(factory(source, cas, client), parameters,
+                "the CA certificate of secret '" + caRef + "'", verifyHostname, client));
     }
 
     private static boolean bool(String source, String v) {
@@ -101,8 +121,8 @@ final class RedisTls {
     }
 
     /** The certificates of a PEM text; the errors name the reference, never the text. */
-    static List<X509Certificate> certificates(String source, String ref, String pem) {
-        String where = "source " + source + ": connection." + CA + "_ref names secret '" + ref + "', which ";
+    static List<X509Certificate> certificates(String source, String member, String ref, String pem) {
+        String where = "source " + source + ": connection." + member + " names secret '" + ref + "', which ";
         if (pem == null || pem.length() > MAX_PEM_CHARS) {
             throw OpsException.invalid(where + "is larger than " + MAX_PEM_CHARS / 1024 + " KiB");
         }
@@ -129,22 +149,29 @@ final class RedisTls {
         return out;
     }
 
-    /** A socket factory whose only trust anchors are {@code cas}. */
-    private static SSLSocketFactory factory(String source, List<X509Certificate> cas) {
+    /**
+     * A socket factory whose only trust anchors are {@code cas} (null: the JDK's trust store), presenting
+     * {@code client}'s certificate when the server asks for one (null: none).
+     */
+    private static SSLSocketFactory factory(String source, List<X509Certificate> cas, RedisClientCert client) {
         try {
-            KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
-            anchors.load(null, null);
-            for (int i = 0; i < cas.size(); i++) {
-                anchors.setCertificateEntry("ca-" + i, cas.get(i));
+            TrustManager[] trust = null; // the JDK's default
+            if (cas != null) {
+                KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
+                anchors.load(null, null);
+                for (int i = 0; i < cas.size(); i++) {
+                    anchors.setCertificateEntry("ca-" + i, cas.get(i));
+                }
+                TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(anchors);
+                trust = tmf.getTrustManagers();
             }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(anchors);
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
+            ctx.init(client == null ? null : new KeyManager[] {client.keyManager()}, trust, null);
             return ctx.getSocketFactory();
         } catch (GeneralSecurityException | java.io.IOException e) {
-            throw OpsException.invalid("source " + source + ": the CA certificate cannot be used for TLS: "
-                    + e.getClass().getSimpleName());
+            throw OpsException.invalid("source " + source + ": the " + (cas == null ? "client" : "CA")
+                    + " certificate cannot be used for TLS: " + e.getClass().getSimpleName());
         }
     }
 
@@ -166,6 +193,13 @@ final class RedisTls {
             return Optional.empty();
         }
         String trust = settings == null ? "the trusted CAs" : settings.trust();
+        Matcher alert = ALERT.matcher(ssl.getMessage() == null ? "" : ssl.getMessage());
+        if (alert.find()) { // the server's word: said in ours, about the client certificate it asked for
+            Optional<String> said = clientAlert(alert.group(1), settings == null ? null : settings.client());
+            if (said.isPresent()) {
+                return said;
+            }
+        }
         if (untrusted) {
             return Optional.of("the server's certificate is not signed by " + trust);
         }
@@ -174,5 +208,32 @@ final class RedisTls {
                     + " (connection.tls_verify_hostname)");
         }
         return Optional.of(ssl.getMessage() == null ? ssl.getClass().getSimpleName() : ssl.getMessage());
+    }
+
+    /**
+     * A fatal alert the server sent about the client's certificate (TLS 1.3 servers send it after the
+     * client's side of the handshake is done, so it arrives on the first read), or empty for another.
+     */
+    private static Optional<String> clientAlert(String alert, RedisClientCert client) {
+        if (client == null) {
+            return switch (alert) {
+                case "certificate_required" -> Optional.of("the server requires a client certificate; set "
+                        + "tls_cert_ref/tls_key_ref (alert " + alert + ")");
+                case "handshake_failure" -> Optional.of("the server ended the handshake (alert handshake_failure); "
+                        + "if it requires a client certificate, set tls_cert_ref/tls_key_ref");
+                default -> Optional.empty();
+            };
+        }
+        String cert = "the client certificate of secret '" + client.certRef() + "'";
+        return switch (alert) {
+            case "unknown_ca" -> Optional.of("the server refused " + cert + ": it is not signed by a CA the server "
+                    + "trusts (alert unknown_ca)");
+            case "bad_certificate", "certificate_unknown", "unsupported_certificate", "certificate_expired",
+                    "certificate_revoked", "access_denied", "decrypt_error" ->
+                    Optional.of("the server refused " + cert + " (alert " + alert + ")");
+            case "certificate_required" -> Optional.of("the server requires a client certificate and did not take "
+                    + cert + " (alert certificate_required)");
+            default -> Optional.empty();
+        };
     }
 }

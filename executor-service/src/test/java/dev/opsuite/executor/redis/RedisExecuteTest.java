@@ -53,6 +53,9 @@ class RedisExecuteTest {
               "params": [{"name": "time_from", "type": "timestamp", "default_seconds_ago": 300}],
               "result": {"columns": {"member": "ci_code", "score": "last_seen"}, "times": ["last_seen"]},
               "scope": {"columns": ["ci_code"]}},
+             {"name": "live_alerts_since", "title": "Alerts of the last 15 minutes", "tool": "redis_executor",
+              "source": "redis_live", "language": "redis", "statement": "XRANGE alerts:stream {time_from} +",
+              "params": [{"name": "time_from", "type": "timestamp", "default_seconds_ago": 900}]},
              {"name": "live_keys", "title": "refused", "tool": "redis_executor", "source": "redis_live",
               "language": "redis", "statement": "KEYS *", "params": []}
             ]}""";
@@ -65,6 +68,10 @@ class RedisExecuteTest {
             admin.hset("ci:APP001:queue", Map.of("depth", "42", "consumers", "3"));
             admin.zadd("heartbeat:last_seen", now - 20, "SVR001");
             admin.zadd("heartbeat:last_seen", now - 900, "SVR002");
+            admin.xadd("alerts:stream", new redis.clients.jedis.StreamEntryID((now - 1200) * 1000, 0),
+                    Map.of("ci_code", "SVR003", "title", "an hour-old alert"));
+            admin.xadd("alerts:stream", new redis.clients.jedis.StreamEntryID((now - 60) * 1000, 0),
+                    Map.of("ci_code", "SVR001", "title", "disk full"));
         }
         adapter = RedisSourceTest.adapter(Map.of("OPS_SECRET_REDIS_PORT", Integer.toString(redis.port()),
                 "OPS_SECRET_REDIS_USER", EmbeddedRedisProcess.READER,
@@ -113,6 +120,18 @@ class RedisExecuteTest {
         assertEquals(1, out.rows().size(), out.rows().toString());
         assertEquals("SVR002", out.rows().get(0).get(0));
         assertEquals(Instant.ofEpochSecond(now - 900).atOffset(java.time.ZoneOffset.UTC).toString(), out.rows().get(0).get(1));
+    }
+
+    @Test
+    void aStreamRangeFromATimestampBindsMillisecondsAsStreamIdsAre() throws Exception {
+        ExecutionResult r = execute(lookup(""), "live_alerts_since", false);
+        ToolOutput out = r.outputs().get(0);
+        assertTrue(!out.failed(), out.error());
+        assertEquals("id", out.columns().get(0), out.columns().toString());
+        assertEquals(1, out.rows().size(), "only the alert of a minute ago: " + out.rows());
+        assertEquals(((now - 60) * 1000) + "-0", out.rows().get(0).get(0));
+        assertTrue(r.evidence().get(0).payload().matches("XRANGE alerts:stream \\d{13} \\+ COUNT \\d+"),
+                r.evidence().get(0).payload());
     }
 
     @Test

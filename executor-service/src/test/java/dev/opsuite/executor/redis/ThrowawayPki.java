@@ -15,9 +15,11 @@ import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -61,6 +63,47 @@ final class ThrowawayPki {
         Files.writeString(cert, pem("CERTIFICATE", sign(b).getEncoded()));
         Files.writeString(key, pem("PRIVATE KEY", k.getPrivate().getEncoded()));
         return new Path[] {cert, key};
+    }
+
+    /** A client certificate this CA signs (CN {@code cn}, extended key usage clientAuth) and its PKCS#8 key, as PEM. */
+    String[] client(String cn) throws Exception {
+        KeyPair k = keys();
+        Instant now = Instant.now();
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(ca, serial(), Date.from(now.minusSeconds(60)),
+                Date.from(now.plusSeconds(86_400)), new X500Name("CN=" + cn), k.getPublic());
+        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+        return new String[] {pem("CERTIFICATE", sign(b).getEncoded()), pem("PRIVATE KEY", k.getPrivate().getEncoded())};
+    }
+
+    /** A server's TLS context with a certificate this CA signs for {@code names} (an in-process TLS server). */
+    javax.net.ssl.SSLContext serverContext(List<String> names) throws Exception {
+        Path tmp = Files.createTempDirectory("pki");
+        try {
+            Path[] files = server(tmp, "server", names);
+            java.security.cert.Certificate cert = java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(Files.newInputStream(files[0]));
+            String pem = Files.readString(files[1]);
+            byte[] der = Base64.getMimeDecoder().decode(pem.substring(pem.indexOf("-----\n") + 6,
+                    pem.indexOf("-----END")));
+            PrivateKey key = java.security.KeyFactory.getInstance("EC")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("server", key, new char[0], new java.security.cert.Certificate[] {cert});
+            javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(store, new char[0]);
+            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+            ctx.init(kmf.getKeyManagers(), null, null);
+            return ctx;
+        } finally {
+            for (String f : List.of("server.pem", "server.key")) {
+                Files.deleteIfExists(tmp.resolve(f));
+            }
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** A client's socket factory trusting this CA only (the test's admin connection). */

@@ -80,7 +80,8 @@ final class QueryFields {
                                         + "error."),
                                 field("queries[].params[].default_seconds_ago", INTEGER, "Redis: a `timestamp` "
                                         + "the plan leaves unset is this many seconds before now (bound as epoch "
-                                        + "seconds), e.g. the heartbeat cut-off.").min(0),
+                                        + "seconds; epoch milliseconds in TS.RANGE, XRANGE and XREVRANGE), e.g. the "
+                                        + "heartbeat cut-off.").min(0),
                                 field("queries[].result", OBJECT, "Redis: how the reply becomes a table. Each "
                                         + "command has its own columns (GET: key, value; HGETALL: field, value; "
                                         + "ZRANGE … WITHSCORES: member, score; XRANGE: id and one per field; SCAN: "

@@ -69,6 +69,19 @@ final class SourceFields {
                                         + "PEM with its line breaks, an `OPS_SECRETS_FILE` entry writes them as `\\n`. "
                                         + "A private key in it is refused; a literal `tls_ca` too.")
                                         .nonBlank().mustBe("a string naming a secret"),
+                                field("connection.tls_cert_ref", STRING, "Redis with TLS, mutual TLS: name of the "
+                                        + "secret holding the client certificate, PEM (the leaf first, then any "
+                                        + "intermediates), presented to a server that asks for one (`tls-auth-clients`). "
+                                        + "Given with `tls_key_ref` or not at all; a secret, never a file path, as "
+                                        + "`tls_ca_ref`. A literal `tls_cert` is refused.")
+                                        .nonBlank().mustBe("a string naming a secret"),
+                                field("connection.tls_key_ref", STRING, "Redis with TLS, mutual TLS: name of the "
+                                        + "secret holding the client certificate's private key, PEM, unencrypted "
+                                        + "PKCS#8 (`BEGIN PRIVATE KEY`; a PKCS#1 `BEGIN RSA PRIVATE KEY` or an "
+                                        + "encrypted key is refused with the conversion to run). Given with "
+                                        + "`tls_cert_ref` or not at all; a key that is not the certificate's is "
+                                        + "refused before connecting. A literal `tls_key` is refused.")
+                                        .nonBlank().mustBe("a string naming a secret"),
                                 field("connection.tls_verify_hostname", Kind.either(BOOLEAN, STRING), "Redis with "
                                         + "TLS: check that the server's certificate names the host connected to (an IP "
                                         + "address must be an IP SAN). `false` keeps the CA check and is shown by the "

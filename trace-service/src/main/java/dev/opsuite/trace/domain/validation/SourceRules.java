@@ -87,8 +87,9 @@ final class SourceRules implements ContentRules {
     }
 
     /**
-     * Redis TLS members: the CA only by reference, and only where TLS is on — a CA or a host-name
-     * switch on a plain connection means its author believes it is encrypted.
+     * Redis TLS members: the CA and the client certificate and key only by reference, the certificate
+     * and its key together, and only where TLS is on — any of them on a plain connection means its
+     * author believes it is encrypted.
      */
     private static void tls(Node c, boolean redis) {
         Map<String, ?> m = c.map();
@@ -96,11 +97,22 @@ final class SourceRules implements ContentRules {
             c.problems().add(c.pathOf("tls_ca"), "a CA certificate is given by reference: tls_ca_ref naming a secret "
                     + "that holds the PEM");
         }
+        for (String literal : List.of("tls_cert", "tls_key")) {
+            if (m.containsKey(literal)) {
+                c.problems().add(c.pathOf(literal), "a client " + (literal.equals("tls_key") ? "key" : "certificate")
+                        + " is given by reference: " + literal + "_ref naming a secret that holds the PEM");
+            }
+        }
+        if (m.containsKey("tls_cert_ref") != m.containsKey("tls_key_ref")) {
+            String missing = m.containsKey("tls_cert_ref") ? "tls_key_ref" : "tls_cert_ref";
+            c.problems().add(c.pathOf(missing), "is required with " + (missing.equals("tls_key_ref") ? "tls_cert_ref"
+                    : "tls_key_ref") + ": a client certificate and its key go together (give both, or neither)");
+        }
         Object verify = m.get("tls_verify_hostname");
         if (verify instanceof String s && !s.equals("true") && !s.equals("false")) {
             c.problems().add(c.pathOf("tls_verify_hostname"), "must be true or false");
         }
-        for (String key : List.of("tls_ca_ref", "tls_verify_hostname")) {
+        for (String key : List.of("tls_ca_ref", "tls_cert_ref", "tls_key_ref", "tls_verify_hostname")) {
             if (!m.containsKey(key)) {
                 continue;
             }
