@@ -136,6 +136,34 @@ final class CommandRequests {
         return Optional.empty();
     }
 
+    /** Quotation marks of a name; straight or curly. */
+    private static final String QUOTES = "\"\u201c\u201d";
+
+    /**
+     * Whether the word lies inside a pair of quotation marks holding at most four words, as a name or
+     * value is quoted ("FY Close", “Close Batch”); a longer quoted stretch is a sentence, and judged as one.
+     */
+    static boolean quotedName(String text, Token t) {
+        int open = -1;
+        for (int k = t.start() - 1; k >= 0 && t.start() - k <= 80; k--) {
+            if (QUOTES.indexOf(text.charAt(k)) >= 0) {
+                open = k;
+                break;
+            }
+        }
+        if (open < 0 || text.substring(0, open).chars().filter(c -> QUOTES.indexOf(c) >= 0).count() % 2 != 0) {
+            return false; // no quote before it, or that quote closes an earlier pair
+        }
+        int close = -1;
+        for (int k = t.end(); k < text.length() && k - t.end() <= 80; k++) {
+            if (QUOTES.indexOf(text.charAt(k)) >= 0) {
+                close = k;
+                break;
+            }
+        }
+        return close > 0 && text.substring(open + 1, close).strip().split("\\s+").length <= 4;
+    }
+
     /** "dns resolver 1", "the updater": the one that does it, a noun, not the verb ("alter" is listed itself). */
     private static boolean agentNoun(Rule r, Token t) {
         String w = Folding.fold(t.surface());
@@ -208,6 +236,9 @@ final class CommandRequests {
     private boolean usedAsCommand(Rule r, Analyzed a, List<Token> tokens, int i) {
         Token t = tokens.get(i);
         String before = a.text().substring(0, t.start()).strip();
+        if (quotedName(a.text(), t)) {
+            return false; // --app "FY Close": a word of a name written in quotes, not an imperative
+        }
         if (i > 0 && nounMarkers.contains(tokens.get(i - 1).surface())) {
             return false; // "the count of change records", "the change log": a noun
         }
