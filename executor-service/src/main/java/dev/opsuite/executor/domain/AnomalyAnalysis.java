@@ -35,12 +35,7 @@ public final class AnomalyAnalysis {
     }
 
     public static Result of(SqlPort.Tabular series, OffsetDateTime from, OffsetDateTime to, DetectorSettings settings) {
-        for (String c : NEEDED) {
-            if (!series.columns().contains(c)) {
-                throw new IllegalArgumentException("an anomaly_windows template must return the column " + c
-                        + " (it returned " + series.columns() + ")");
-            }
-        }
+        require(series, NEEDED, "anomaly_windows");
         int ts = series.columns().indexOf("ts");
         int value = series.columns().indexOf("value");
         int code = series.columns().indexOf("ci_code");
@@ -76,6 +71,16 @@ public final class AnomalyAnalysis {
             }
         }
         return new Result(new SqlPort.Tabular(COLUMNS, out, false), judged, inRange);
+    }
+
+    /** The columns an analysis reads, or the template's mistake said with what it returned. */
+    static void require(SqlPort.Tabular rows, List<String> needed, String analysis) {
+        for (String c : needed) {
+            if (!rows.columns().contains(c)) {
+                throw new IllegalArgumentException("a template with analysis " + analysis + " must return the column " + c
+                        + " (it returned " + rows.columns() + ")");
+            }
+        }
     }
 
     static MetricSeries series(List<List<Object>> rows, int ts, int value) {

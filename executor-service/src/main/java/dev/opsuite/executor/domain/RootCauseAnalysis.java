@@ -39,12 +39,7 @@ public final class RootCauseAnalysis {
 
     public static Result of(SqlPort.Tabular rows, String symptom, String symptomMetric, OffsetDateTime from,
                             OffsetDateTime to, DetectorSettings settings) {
-        for (String c : NEEDED) {
-            if (!rows.columns().contains(c)) {
-                throw new IllegalArgumentException("a root_cause template must return the column " + c
-                        + " (it returned " + rows.columns() + ")");
-            }
-        }
+        AnomalyAnalysis.require(rows, NEEDED, "root_cause");
         int ts = rows.columns().indexOf("ts");
         int value = rows.columns().indexOf("value");
         int code = rows.columns().indexOf("ci_code");
