@@ -69,10 +69,8 @@ abstract class ImportAnswer implements ImportProgress.Listener {
                         .setBytesTotal(p.bytesTotal())
                         .setElapsedMs(p.elapsedMs())
                         .setRowsPerSecond(p.rowsPerSecond())
-                        .setBytesPerSecond(p.bytesPerSecond());
-                if (p.etaMs() >= 0) {
-                    event.setEtaMs(p.etaMs());
-                }
+                        .setBytesPerSecond(p.bytesPerSecond())
+                        .setEtaMs(p.etaMs() >= 0 ? p.etaMs() : -1); // -1: not known yet
                 responses.onNext(ImportFileStreamResponse.newBuilder().setProgress(event).build());
             }
 

@@ -110,7 +110,7 @@ abstract class ImportReply {
         data.put("elapsed_ms", p.getElapsedMs());
         data.put("rows_per_second", p.getRowsPerSecond());
         data.put("bytes_per_second", p.getBytesPerSecond());
-        if (p.hasEtaMs()) {
+        if (p.getEtaMs() >= 0 && (p.getEtaMs() > 0 || p.getBytesConsumed() > 0)) { // -1 (or unset): not known yet
             data.put("eta_ms", p.getEtaMs());
         }
         return data;
