@@ -51,6 +51,12 @@ class RootCauseEndToEndTest {
             assertTrue(text.contains("payment-db"), q + ": " + text);
             assertTrue(r.raw().contains("ci_cause_events"), q + ": the events around them are read too");
             assertTrue(!text.contains("{"), "no placeholder reaches the user: " + text);
+            // how many CIs lay within the depth is read with the series, so a bound on them is never silent
+            java.util.regex.Matcher found = java.util.regex.Pattern.compile("\"candidates_found\":\\s*(\\d+)")
+                    .matcher(r.raw());
+            assertTrue(found.find(), "the neighbourhood's size is recorded\n" + r.raw());
+            assertEquals(Integer.parseInt(found.group(1)) > 16, text.contains("nearest") || text.contains("가까운"),
+                    "a neighbourhood beyond the 16 read is said first: " + text);
         }
     }
 

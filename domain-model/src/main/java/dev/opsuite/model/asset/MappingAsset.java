@@ -99,10 +99,12 @@ public record MappingAsset(String name, int decimals, int staleAfterMinutes, Lis
     public record Messages(Text noPlan, Text notFound, Text missingEntity, Text ambiguous, Text more, Text staleItem,
                            Text widened, Map<String, Text> narrowed, Text titled, Text unappliedFilter,
                            Text documentsOnly, Text documentsOnlyNoCi, Text documentsUnmatched, Text documentsNone,
-                           Text documentsNoMatch, Text outsideScope, Text scopedEmpty, Map<String, Text> stores,
-                           Map<String, Text> toolFailed) {
+                           Text documentsNoMatch, Text outsideScope, Text scopedEmpty, Text causesUnjudged,
+                           Map<String, Text> stores, Map<String, Text> toolFailed) {
         public static final String DEFAULT_OUTSIDE_SCOPE = "{n} more CIs are outside your data scope and are not shown.";
         public static final String DEFAULT_SCOPED_EMPTY = "(Only CIs in your data scope were searched.)";
+        public static final String DEFAULT_CAUSES_UNJUDGED = "Only the {judged} nearest of the {found} CIs {root} "
+                + "depends on were judged; {unjudged} farther ones were not.";
 
         public Messages {
             narrowed = texts(narrowed);
@@ -118,7 +120,8 @@ public record MappingAsset(String name, int decimals, int staleAfterMinutes, Lis
                     Text.from(m.path("documents_only")), Text.from(m.path("documents_only_no_ci")),
                     Text.from(m.path("documents_unmatched")), Text.from(m.path("documents_none")),
                     Text.from(m.path("documents_no_match")), Text.from(m.path("outside_scope")),
-                    Text.from(m.path("scoped_empty")), textMap(m.path("stores")), textMap(m.path("tool_failed")));
+                    Text.from(m.path("scoped_empty")), Text.from(m.path("causes_unjudged"), Text.of(DEFAULT_CAUSES_UNJUDGED)), textMap(m.path("stores")),
+                    textMap(m.path("tool_failed")));
         }
 
         /** A store failure's warning for this reason (empty: the product's own sentence says it). */

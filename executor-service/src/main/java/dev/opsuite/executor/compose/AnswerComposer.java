@@ -249,6 +249,11 @@ public final class AnswerComposer {
                     notes.add(messages.documentsUnmatched().in(lang)
                             .replace("{names}", String.join(", ", unseen)));
                 }
+            } else if (p[0].equals("unjudged") && p.length == 3) {
+                // "unjudged:<judged>:<found>": likely causes judged among the nearest CIs only (RootCauseAnalysis)
+                notes.add(messages.causesUnjudged().in(lang).replace("{judged}", p[1]).replace("{found}", p[2])
+                        .replace("{unjudged}", Integer.toString(Integer.parseInt(p[2]) - Integer.parseInt(p[1])))
+                        .replace("{root}", vars.getOrDefault("root", plan.primary().ciCode())));
             } else if (p[0].equals("unapplied") && p.length == 3) {
                 // "unapplied:<filters>:<templates>": filters the templates run could not apply (UnappliedFilters)
                 notes.add(messages.unappliedFilter().in(lang)

@@ -1,7 +1,6 @@
 package dev.opsuite.executor.domain;
 
 import dev.opsuite.guard.DataScope;
-import dev.opsuite.incident.DetectorSettings;
 import dev.opsuite.guard.ScopedTemplates;
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.model.AssetDoc;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * EXECUTE: runs the validated plan's Query-asset templates in order. The resolve step turns
@@ -134,20 +132,35 @@ public final class PlanExecutor {
             if (out.truncated()) {
                 warnings.add(name + ": result truncated at " + out.rows().size() + " rows");
             }
-            if (Boolean.TRUE.equals(out.meta().get("series_truncated"))) {
+            if (Boolean.TRUE.equals(out.meta().get(AnalysisCalls.SERIES_TRUNCATED))) {
                 warnings.add(name + ": judged on the first " + out.meta().get("series_rows")
                         + " samples only (the series was cut at the row limit)");
             }
         }
-        if (outputs.stream().anyMatch(o -> o.meta().get(JUDGED) instanceof Integer j && j > 0)) {
+        if (outputs.stream().anyMatch(o -> o.meta().get(AnalysisCalls.JUDGED) instanceof Integer j && j > 0)) {
             // a series judged with no window found is an answer (nothing unusual), not "no data"; and a
             // health check whose measures were judged has answered, even with no events beside them
             triggers.removeIf(t -> t.type().equals("empty_result"));
         }
         if (current.missingSlots().isEmpty()) {
             current = UnappliedFilters.check(current, answering);
+            current = unjudged(current, outputs);
         }
         return new ExecutionResult(current, outputs, calls, evidence, triggers, warnings);
+    }
+
+    /**
+     * Likely causes judged among fewer CIs than lie within the depth (the template bounds how many it
+     * reads): adjustment {@code unjudged:<judged>:<found>}, said first with the answer.
+     */
+    private static PlanModel unjudged(PlanModel plan, List<ToolOutput> outputs) {
+        for (ToolOutput o : outputs) {
+            if (o.meta().get(AnalysisCalls.CANDIDATES_FOUND) instanceof Integer found
+                    && o.meta().get(AnalysisCalls.CANDIDATES_JUDGED) instanceof Integer judged && found > judged) {
+                return plan.withAdjustment("unjudged:" + judged + ":" + found);
+            }
+        }
+        return plan;
     }
 
     private ToolOutput run(QueryTemplate q, Map<String, Object> planParams, AssetBundle assets, int budgetTimeout,
@@ -212,12 +225,7 @@ public final class PlanExecutor {
                     : sql.query(source, statement, bound, maxRows, timeout);
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("source", mock ? "mock:" + sourceName : sourceName);
-            if (q.anomalyWindows()) {
-                t = anomalies(q, t, bound, meta, assets.policy().anomaly());
-            } else if (q.rootCause()) {
-                t = causes(q, t, bound, meta, assets.policy().anomaly(), String.valueOf(allParams.get("ci_code")),
-                        allParams.get("metric_name") instanceof String m ? m : "");
-            }
+            t = AnalysisCalls.apply(q, t, bound, meta, assets.policy().anomaly(), allParams);
             if (visible != null) {
                 t = ScopeCheck.rows(q, t, visible, mock); // throws when a real source returned a CI outside
                 Integer outside = outsideCount(q, allParams, assets, source, timeout, mock);
@@ -239,68 +247,6 @@ public final class PlanExecutor {
             // the code says why (unavailable, timeout, refused): the answer states it, never "no data"
             return new ToolOutput(tool, name, List.of(), List.of(), false, Map.of("source", sourceName,
                     "error_code", e.code().name()), e.getMessage(), retryable);
-        }
-    }
-
-    /** Meta of an anomaly_windows call: how many samples of the range had a normal to be judged against. */
-    static final String JUDGED = "judged_samples";
-
-    private static SqlPort.Tabular anomalies(QueryTemplate q, SqlPort.Tabular series, Map<String, Object> bound,
-                                             Map<String, Object> meta, Map<String, Double> policySettings) {
-        if (!(bound.get("time_from") instanceof java.time.OffsetDateTime from)
-                || !(bound.get("time_to") instanceof java.time.OffsetDateTime to)) {
-            throw OpsException.invalid(q.name() + ": an anomaly_windows template needs time_from and time_to");
-        }
-        DetectorSettings settings = settings(policySettings, meta);
-        try {
-            AnomalyAnalysis.Result r = AnomalyAnalysis.of(series, from, to, settings);
-            meta.put(JUDGED, r.judged());
-            meta.put("samples_in_range", r.inRange());
-            meta.put("series_rows", series.rows().size());
-            if (series.truncated()) {
-                meta.put("series_truncated", true); // judged on the first rows only: said with the answer
-            }
-            return r.windows();
-        } catch (IllegalArgumentException e) {
-            throw OpsException.invalid(q.name() + ": " + e.getMessage());
-        }
-    }
-
-    /** The Policy's anomaly settings over the detector's defaults; changed ones are recorded with the call. */
-    private static DetectorSettings settings(Map<String, Double> policySettings, Map<String, Object> meta) {
-        DetectorSettings settings;
-        try {
-            settings = DetectorSettings.with(policySettings);
-        } catch (IllegalArgumentException e) { // the validator refuses these on save: a Policy stored before it
-            throw OpsException.invalid("the Policy's anomaly settings cannot be used: " + e.getMessage());
-        }
-        if (!policySettings.isEmpty()) {
-            meta.put("detector_settings", new TreeMap<>(policySettings).toString()); // the judgement's reference
-        }
-        return settings;
-    }
-
-    /** Meta of a root_cause call: the symptom's onset found ("" none) and how many CIs were judged as causes. */
-    private static SqlPort.Tabular causes(QueryTemplate q, SqlPort.Tabular rows, Map<String, Object> bound,
-                                          Map<String, Object> meta, Map<String, Double> policySettings, String symptom,
-                                          String symptomMetric) {
-        if (!(bound.get("time_from") instanceof java.time.OffsetDateTime from)
-                || !(bound.get("time_to") instanceof java.time.OffsetDateTime to)) {
-            throw OpsException.invalid(q.name() + ": a root_cause template needs time_from and time_to");
-        }
-        DetectorSettings settings = settings(policySettings, meta);
-        try {
-            RootCauseAnalysis.Result r = RootCauseAnalysis.of(rows, symptom, symptomMetric, from, to, settings);
-            meta.put(JUDGED, r.judged());
-            meta.put("symptom_onset", r.onset());
-            meta.put("candidates_judged", r.cis());
-            meta.put("series_rows", rows.rows().size());
-            if (rows.truncated()) {
-                meta.put("series_truncated", true); // the farthest CIs were cut at the row limit: said with the answer
-            }
-            return r.causes();
-        } catch (IllegalArgumentException e) {
-            throw OpsException.invalid(q.name() + ": " + e.getMessage());
         }
     }
 

@@ -18,7 +18,9 @@ import java.util.Map;
  * CIs it depends on (ts, value, ci_code, ci_name, metric_name, depth, parent; a CI with no sample in
  * the range comes as one row with no ts), the answer is the likely causes of the symptom's trouble,
  * best first, each with the window that makes it one (incident-analysis' detector and cause ranking,
- * with the Policy's {@code anomaly} settings) — or no row when none is likely enough.
+ * with the Policy's {@code anomaly} settings) — or no row when none is likely enough. An optional
+ * column {@code neighbourhood} says how many CIs lay within the depth (the symptom not counted), so that
+ * the answer can say how many the template's bound on them left unjudged.
  */
 public final class RootCauseAnalysis {
     public static final List<String> COLUMNS = List.of("rank", "ci_code", "ci_name", "via", "depth", "metric_name",
@@ -33,8 +35,9 @@ public final class RootCauseAnalysis {
      * @param judged   samples inside the range that had a normal (0 with no row: no data to judge)
      * @param onset    the symptom's first unusual sample in the range ("" none found)
      * @param cis      CIs of the neighbourhood judged as candidates (the symptom not counted)
+     * @param found    CIs within the depth (the symptom not counted; -1 when the rows do not say)
      */
-    public record Result(SqlPort.Tabular causes, int judged, String onset, int cis) {
+    public record Result(SqlPort.Tabular causes, int judged, String onset, int cis, int found) {
     }
 
     public static Result of(SqlPort.Tabular rows, String symptom, String symptomMetric, OffsetDateTime from,
@@ -47,6 +50,8 @@ public final class RootCauseAnalysis {
         int metric = rows.columns().indexOf("metric_name");
         int depth = rows.columns().indexOf("depth");
         int parent = rows.columns().indexOf("parent");
+        int neighbourhood = rows.columns().indexOf("neighbourhood");
+        int found = -1;
         Map<String, CauseRanking.Node> nodes = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         Map<List<String>, List<List<Object>>> bySeries = new LinkedHashMap<>();
@@ -54,6 +59,9 @@ public final class RootCauseAnalysis {
         for (List<Object> row : rows.rows()) {
             String ci = String.valueOf(row.get(code));
             names.putIfAbsent(ci, String.valueOf(row.get(name)));
+            if (neighbourhood >= 0 && row.get(neighbourhood) instanceof Number n) {
+                found = Math.max(found, n.intValue());
+            }
             int d = row.get(depth) instanceof Number n ? n.intValue() : 0;
             nodes.putIfAbsent(ci, new CauseRanking.Node(ci, d, row.get(parent) == null ? "" : String.valueOf(row.get(parent))));
             if (row.get(ts) != null && row.get(value) instanceof Number && row.get(metric) != null) {
@@ -92,7 +100,7 @@ public final class RootCauseAnalysis {
             out.add(row);
         }
         String onset = r.onsetMs() == null ? "" : AnomalyAnalysis.iso(r.onsetMs(), zone);
-        return new Result(new SqlPort.Tabular(COLUMNS, out, false), judged, onset, r.judged());
+        return new Result(new SqlPort.Tabular(COLUMNS, out, false), judged, onset, r.judged(), found);
     }
 
     /** "payment-api → payment-db → SVR004": the way from the symptom to the CI. */

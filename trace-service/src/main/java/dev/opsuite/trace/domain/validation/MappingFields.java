@@ -119,6 +119,10 @@ final class MappingFields {
                                         .byDefaultText(MappingAsset.Messages.DEFAULT_OUTSIDE_SCOPE),
                                 field("messages.scoped_empty", TEXT, "Note for a scoped caller when nothing was "
                                         + "found.").byDefaultText(MappingAsset.Messages.DEFAULT_SCOPED_EMPTY),
+                                field("messages.causes_unjudged", TEXT, "Said first when likely causes were judged "
+                                        + "among fewer CIs than lie within the depth asked, because the template reads "
+                                        + "a bounded number of them (`{judged}`, `{found}`, `{unjudged}`, `{root}`).")
+                                        .byDefaultText(MappingAsset.Messages.DEFAULT_CAUSES_UNJUDGED),
                                 field("messages.stores", mapOf(TEXT), "Per tool (a template's `tool`, and "
                                         + "`llm_summary`), what the failure messages call its store (`{store}`).")
                                         .keys("tool names").byDefault("\"the data source\""),

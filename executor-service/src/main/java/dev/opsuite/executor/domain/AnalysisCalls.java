@@ -1,0 +1,113 @@
+package dev.opsuite.executor.domain;
+
+import dev.opsuite.incident.DetectorSettings;
+import dev.opsuite.model.asset.QueryTemplate;
+import dev.opsuite.model.errors.OpsException;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A Query template's {@code analysis}: the rows a template returned turned into its answer
+ * ({@link AnomalyAnalysis} for {@code anomaly_windows}, {@link RootCauseAnalysis} for {@code root_cause}),
+ * judged with the Policy's {@code anomaly} settings, and what the judgement rests on recorded in the
+ * call's meta (samples judged, a series cut at the row limit, the CIs judged and left unjudged).
+ */
+final class AnalysisCalls {
+    /** Meta: how many samples of the range had a normal to be judged against. */
+    static final String JUDGED = "judged_samples";
+    /** Meta of a root_cause call: the CIs judged as candidates (the symptom not counted). */
+    static final String CANDIDATES_JUDGED = "candidates_judged";
+    /** Meta of a root_cause call: the CIs within the plan's depth in the caller's scope (the symptom not counted). */
+    static final String CANDIDATES_FOUND = "candidates_found";
+    /** Meta: the series was cut at the row limit, so the judgement rests on its first rows only. */
+    static final String SERIES_TRUNCATED = "series_truncated";
+
+    private AnalysisCalls() {
+    }
+
+    /** The template's analysis over {@code rows}, or the rows themselves when it declares none. */
+    static SqlPort.Tabular apply(QueryTemplate q, SqlPort.Tabular rows, Map<String, Object> bound,
+                                 Map<String, Object> meta, Map<String, Double> policySettings,
+                                 Map<String, Object> planParams) {
+        if (q.anomalyWindows()) {
+            return anomalies(q, rows, bound, meta, policySettings);
+        }
+        if (q.rootCause()) {
+            return causes(q, rows, bound, meta, policySettings, String.valueOf(planParams.get("ci_code")),
+                    planParams.get("metric_name") instanceof String m ? m : "");
+        }
+        return rows;
+    }
+
+    private static SqlPort.Tabular anomalies(QueryTemplate q, SqlPort.Tabular series, Map<String, Object> bound,
+                                             Map<String, Object> meta, Map<String, Double> policySettings) {
+        DetectorSettings settings = settings(policySettings, meta);
+        try {
+            AnomalyAnalysis.Result r = AnomalyAnalysis.of(series, from(q, bound, "anomaly_windows"),
+                    to(q, bound, "anomaly_windows"), settings);
+            meta.put(JUDGED, r.judged());
+            meta.put("samples_in_range", r.inRange());
+            meta.put("series_rows", series.rows().size());
+            if (series.truncated()) {
+                meta.put(SERIES_TRUNCATED, true); // judged on the first rows only: said with the answer
+            }
+            return r.windows();
+        } catch (IllegalArgumentException e) {
+            throw OpsException.invalid(q.name() + ": " + e.getMessage());
+        }
+    }
+
+    /** Meta of a root_cause call: the symptom's onset found ("" none) and how many CIs were judged as causes. */
+    private static SqlPort.Tabular causes(QueryTemplate q, SqlPort.Tabular rows, Map<String, Object> bound,
+                                          Map<String, Object> meta, Map<String, Double> policySettings, String symptom,
+                                          String symptomMetric) {
+        DetectorSettings settings = settings(policySettings, meta);
+        try {
+            RootCauseAnalysis.Result r = RootCauseAnalysis.of(rows, symptom, symptomMetric,
+                    from(q, bound, "root_cause"), to(q, bound, "root_cause"), settings);
+            meta.put(JUDGED, r.judged());
+            meta.put("symptom_onset", r.onset());
+            meta.put(CANDIDATES_JUDGED, r.cis());
+            if (r.found() >= 0) {
+                meta.put(CANDIDATES_FOUND, r.found());
+            }
+            meta.put("series_rows", rows.rows().size());
+            if (rows.truncated()) {
+                meta.put(SERIES_TRUNCATED, true); // the farthest CIs were cut at the row limit: said with the answer
+            }
+            return r.causes();
+        } catch (IllegalArgumentException e) {
+            throw OpsException.invalid(q.name() + ": " + e.getMessage());
+        }
+    }
+
+    private static OffsetDateTime from(QueryTemplate q, Map<String, Object> bound, String analysis) {
+        return time(q, bound, "time_from", analysis);
+    }
+
+    private static OffsetDateTime to(QueryTemplate q, Map<String, Object> bound, String analysis) {
+        return time(q, bound, "time_to", analysis);
+    }
+
+    private static OffsetDateTime time(QueryTemplate q, Map<String, Object> bound, String param, String analysis) {
+        if (bound.get(param) instanceof OffsetDateTime t) {
+            return t;
+        }
+        throw OpsException.invalid(q.name() + ": a " + analysis + " template needs time_from and time_to");
+    }
+
+    /** The Policy's anomaly settings over the detector's defaults; changed ones are recorded with the call. */
+    private static DetectorSettings settings(Map<String, Double> policySettings, Map<String, Object> meta) {
+        DetectorSettings settings;
+        try {
+            settings = DetectorSettings.with(policySettings);
+        } catch (IllegalArgumentException e) { // the validator refuses these on save: a Policy stored before it
+            throw OpsException.invalid("the Policy's anomaly settings cannot be used: " + e.getMessage());
+        }
+        if (!policySettings.isEmpty()) {
+            meta.put("detector_settings", new TreeMap<>(policySettings).toString()); // the judgement's reference
+        }
+        return settings;
+    }
+}
