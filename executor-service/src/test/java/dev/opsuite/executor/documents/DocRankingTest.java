@@ -78,19 +78,29 @@ class DocRankingTest {
         return out;
     }
 
+    /** Both question sets: doc-questions.tsv (dev, test) and doc-questions-2.tsv (dev2, test2). */
     static List<Question> questions() throws IOException {
         List<Question> out = new ArrayList<>();
-        try (var in = DocRankingTest.class.getResourceAsStream("/dev/opsuite/estate/demo/doc-questions.tsv")) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 1; i < lines.length; i++) {
-                if (lines[i].isBlank()) {
-                    continue;
+        for (String set : SETS) {
+            try (var in = DocRankingTest.class.getResourceAsStream("/dev/opsuite/estate/demo/" + set)) {
+                String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+                for (int i = 1; i < lines.length; i++) {
+                    if (lines[i].isBlank()) {
+                        continue;
+                    }
+                    String[] c = lines[i].split("\t", -1);
+                    out.add(new Question(c[0], c[1], c[2], c[3], List.of(c[4].split("\\|"))));
                 }
-                String[] c = lines[i].split("\t", -1);
-                out.add(new Question(c[0], c[1], c[2], c[3], List.of(c[4].split("\\|"))));
             }
         }
         return out;
+    }
+
+    static final List<String> SETS = List.of("doc-questions.tsv", "doc-questions-2.tsv");
+
+    /** The halves tuned on: only their misses are listed; the never-tuned halves are only counted. */
+    static boolean tunedOn(String split) {
+        return split.startsWith("dev");
     }
 
     @Test
@@ -109,17 +119,18 @@ class DocRankingTest {
                 c[1] += top1 ? 1 : 0;
                 c[2] += top3 ? 1 : 0;
             }
-            if (!top1) {
+            if (!top1 && tunedOn(q.split())) {
                 misses.append("| ").append(q.split()).append(" | ").append(q.text()).append(" | ")
                         .append(String.join(" ", q.expected())).append(" | ").append(String.join(" ", paths))
                         .append(" |\n");
             }
         }
-        StringBuilder report = new StringBuilder("# Document ranking (demo collection, doc-questions.tsv)\n\n"
+        StringBuilder report = new StringBuilder("# Document ranking (demo collection, doc-questions.tsv and doc-questions-2.tsv)\n\n"
                 + "| split | questions | top-1 | top-3 |\n|---|---|---|---|\n");
         bySplit.forEach((k, c) -> report.append(String.format("| %s | %d | %.1f %% | %.1f %% |%n", k, c[0],
                 100.0 * c[1] / c[0], 100.0 * c[2] / c[0])));
-        report.append("\n## Not first\n\n| split | question | expected | ranked |\n|---|---|---|---|\n").append(misses);
+        report.append("\n## Not first (dev halves only: the test halves are counted, never read)\n\n"
+                + "| split | question | expected | ranked |\n|---|---|---|---|\n").append(misses);
         Path out = Path.of("target", "documents", "ranking.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
