@@ -48,17 +48,21 @@ final class DocSearch {
     /** The share of the whole document's score added to its best section's (with TITLE_WEIGHT: chosen on the dev half only). */
     static final float DOC_WEIGHT = 1f;
     static final int FUZZY_FROM = 5;
+    /** The weight of a word the thesaurus adds, against the question's own words' 1. */
+    static final float SYNONYM_WEIGHT = 0.5f;
     private static final java.util.regex.Pattern ADJACENT_MARKS = java.util.regex.Pattern.compile("\\*\\*([-_./ ]?)\\*\\*");
     /** Sections read per document wanted, to find that many distinct documents. */
     private static final int SECTIONS_PER_DOC = 8;
     private static final int MAX_CLAUSES = 200;
 
     private final DocAnalysis analysis;
+    private final Thesaurus thesaurus;
     private final IndexSearcher searcher;
     private final String collection;
 
-    DocSearch(DocAnalysis analysis, IndexSearcher searcher, String collection) {
+    DocSearch(DocAnalysis analysis, Thesaurus thesaurus, IndexSearcher searcher, String collection) {
         this.analysis = analysis;
+        this.thesaurus = thesaurus;
         // a searcher of its own over the shared reader: its timeout and timed-out flag are this search's only
         this.searcher = new IndexSearcher(searcher.getIndexReader());
         this.collection = collection;
@@ -154,14 +158,21 @@ final class DocSearch {
         int clauses = 0;
         for (String field : fields) {
             float weight = field.startsWith("title") ? TITLE_WEIGHT : 1f;
-            for (String t : analysis.terms(field, text)) {
+            Set<String> own = analysis.terms(field, text);
+            Set<String> all = new java.util.LinkedHashSet<>(own);
+            if (thesaurus != null) {
+                all.addAll(thesaurus.terms(field, text));
+            }
+            for (String t : all) {
                 if (clauses++ >= MAX_CLAUSES) {
                     break;
                 }
                 Term term = new Term(field, t);
-                Query tq = t.length() >= FUZZY_FROM && searcher.getIndexReader().docFreq(term) == 0
+                boolean synonym = !own.contains(t);
+                Query tq = !synonym && t.length() >= FUZZY_FROM && searcher.getIndexReader().docFreq(term) == 0
                         ? new FuzzyQuery(term, t.length() >= 9 ? 2 : 1, 1) : new TermQuery(term);
-                b.add(weight == 1f ? tq : new BoostQuery(tq, weight), Occur.SHOULD);
+                float w = weight * (synonym ? SYNONYM_WEIGHT : 1f);
+                b.add(w == 1f ? tq : new BoostQuery(tq, w), Occur.SHOULD);
             }
         }
         return clauses == 0 ? null : b.build();

@@ -38,9 +38,17 @@ class DocRankingTest {
     @TempDir
     static Path dir;
     static LuceneDocuments index;
-    static final AssetDoc SOURCE = new AssetDoc("source", "ops_docs", 1, "published",
-            new ObjectMapper().createObjectNode().put("type", "documents")
-                    .set("connection", new ObjectMapper().createObjectNode().put("collection", "ops_docs")));
+    /** The default Source asset of the demo's collection, as shipped (its thesaurus included). */
+    static final AssetDoc SOURCE;
+
+    static {
+        try {
+            SOURCE = new AssetDoc("source", "ops_docs", 1, "published", new ObjectMapper().readTree(
+                    Path.of("..", "assets", "defaults", "source", "ops_docs.json").toFile()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     record Question(String split, String lang, String text, String ci, List<String> expected) {}
 
@@ -98,6 +106,10 @@ class DocRankingTest {
 
     static final List<String> SETS = List.of("doc-questions.tsv", "doc-questions-2.tsv");
 
+    /** Per half, the floors of top-1 and top-3 (shares of its questions): just under the figures measured. */
+    static final Map<String, double[]> FLOORS = Map.of("dev", new double[] {0.90, 0.98}, "test", new double[] {0.83, 0.98},
+            "dev2", new double[] {0.91, 0.98}, "test2", new double[] {0.91, 0.97});
+
     /** The halves tuned on: only their misses are listed; the never-tuned halves are only counted. */
     static boolean tunedOn(String split) {
         return split.startsWith("dev");
@@ -135,10 +147,10 @@ class DocRankingTest {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
         System.out.println(report);
-        int[] test = bySplit.get("test");
-        assertTrue(test[1] >= 0.74 * test[0], "test half top-1 " + test[1] + "/" + test[0] + "\n" + report);
-        assertTrue(test[2] >= 0.94 * test[0], "test half top-3 " + test[2] + "/" + test[0] + "\n" + report);
-        int[] dev = bySplit.get("dev");
-        assertTrue(dev[1] >= 0.83 * dev[0] && dev[2] >= 0.98 * dev[0], "dev half " + dev[1] + "/" + dev[2] + "\n" + report);
+        FLOORS.forEach((split, floor) -> {
+            int[] c = bySplit.get(split);
+            assertTrue(c[1] >= floor[0] * c[0] && c[2] >= floor[1] * c[0], split + " top-1 " + c[1] + ", top-3 " + c[2]
+                    + " of " + c[0] + " under the floors " + floor[0] + " / " + floor[1] + "\n" + report);
+        });
     }
 }
