@@ -50,6 +50,8 @@ final class DocSearch {
     static final int FUZZY_FROM = 5;
     /** The weight of a word the thesaurus adds, against the question's own words' 1. */
     static final float SYNONYM_WEIGHT = 0.5f;
+    /** The share of its translation's score a document in the question's language adds (0, 0.25, 0.5, 1 tried on the dev halves). */
+    static final float TWIN_WEIGHT = 0.25f;
     private static final java.util.regex.Pattern ADJACENT_MARKS = java.util.regex.Pattern.compile("\\*\\*([-_./ ]?)\\*\\*");
     /** Sections read per document wanted, to find that many distinct documents. */
     private static final int SECTIONS_PER_DOC = 8;
@@ -130,6 +132,9 @@ final class DocSearch {
                 score.put(path, sd.score + DOC_WEIGHT * whole2.getOrDefault(path, 0f));
             }
         }
+        if (!q.lang().isEmpty()) {
+            bridgeTwins(score, q.lang());
+        }
         List<String> ranked = new ArrayList<>(best.keySet());
         ranked.sort((x, y) -> Float.compare(score.get(y), score.get(x)));
         List<DocumentPort.Passage> out = new ArrayList<>();
@@ -142,6 +147,35 @@ final class DocSearch {
                     Arrays.asList(d.getValues(DocFields.CI_SHOWN))));
         }
         return out;
+    }
+
+    /**
+     * Translations: a document under a language's folder ({@code ko/runbooks/x.md}) and one under another's
+     * with the same rest of path ({@code en/runbooks/x.md}) say the same thing. The one in the question's
+     * language is scored as the better of the two plus {@value #TWIN_WEIGHT} of the other: a Korean question
+     * whose English words match the English text better still finds the Korean runbook, and the other
+     * language's copy never ranks above it. The other-language copy keeps its own score.
+     */
+    static void bridgeTwins(Map<String, Float> score, String lang) {
+        Map<String, Float> others = new HashMap<>();
+        score.forEach((path, s) -> {
+            String rest = rest(path);
+            if (rest != null && !path.startsWith(lang + "/")) {
+                others.merge(rest, s, Math::max);
+            }
+        });
+        score.replaceAll((path, s) -> {
+            String rest = rest(path);
+            Float twin = rest == null || !path.startsWith(lang + "/") ? null : others.get(rest);
+            return twin == null ? s : Math.max(s, twin) + TWIN_WEIGHT * Math.min(s, twin);
+        });
+    }
+
+    /** The path after its language folder ("ko/", "en/"), or null when it starts with none. */
+    private static String rest(String path) {
+        int slash = path.indexOf('/');
+        return slash == 2 && Character.isLetter(path.charAt(0)) && Character.isLetter(path.charAt(1))
+                ? path.substring(3) : null;
     }
 
     private static final List<String> SECTION_FIELDS = List.of(DocAnalysis.BODY_KO, DocAnalysis.TITLE_KO,
