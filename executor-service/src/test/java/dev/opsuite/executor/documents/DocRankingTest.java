@@ -107,8 +107,8 @@ class DocRankingTest {
     static final List<String> SETS = List.of("doc-questions.tsv", "doc-questions-2.tsv");
 
     /** Per half, the floors of top-1 and top-3 (shares of its questions): just under the figures measured. */
-    static final Map<String, double[]> FLOORS = Map.of("dev", new double[] {0.92, 0.98}, "test", new double[] {0.85, 0.98},
-            "dev2", new double[] {0.93, 0.98}, "test2", new double[] {0.91, 0.97});
+    static final Map<String, double[]> FLOORS = Map.of("dev", new double[] {0.94, 0.98}, "test", new double[] {0.87, 0.98},
+            "dev2", new double[] {0.93, 0.98}, "test2", new double[] {0.91, 0.98});
 
     /** The halves tuned on: only their misses are listed; the never-tuned halves are only counted. */
     static boolean tunedOn(String split) {
