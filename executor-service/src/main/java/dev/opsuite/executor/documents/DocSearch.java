@@ -36,7 +36,9 @@ import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
  * looked for in every section's headings (weighted {@value #TITLE_WEIGHT}×) and text (BM25); at least
  * one must match. A document that says it applies to the CI named, to its type, or that explains an
  * alert the question names by its exact name, and a document in the question's language, rank
- * higher. Kinds and tags filter. Each document is cited once, by its best section.
+ * higher; one of a kind the question's words suggest, doubly so. The Source's thesaurus adds words
+ * (half weight), word pairs side by side count a quarter more, and a document's translation lends it
+ * its score ({@link #bridgeTwins}). Kinds and tags filter. Each document is cited once, by its best section.
  */
 final class DocSearch {
     static final float TITLE_WEIGHT = 1.5f;
