@@ -135,6 +135,24 @@ class AssetValidationTest {
     }
 
     @Test
+    void aDocumentsSourcesThesaurusIsCheckedRuleByRule() {
+        List<String> p = problems(AssetType.SOURCE, "docs", """
+                {"type": "documents", "connection": {"collection": "kb"}, "permissions": {"read_only": true},
+                 "search": {"synonyms": ["cert, certificate, 인증서", "bounce => restart", "drain", "a,, b",
+                                         "a => b => c", 7]}}
+                """);
+        assertEquals(List.of("$.search.synonyms[5]: must be a string",
+                "$.search.synonyms[2]: an equivalence names two words at least (\"cert, certificate\"), or maps "
+                        + "with '=>'",
+                "$.search.synonyms[3]: an empty word: words are separated by single commas (\"cert, certificate\")",
+                "$.search.synonyms[4]: at most one '=>' in a rule"), p);
+        assertEquals(List.of("$.search: is read by a documents source only"), problems(AssetType.SOURCE, "pg", """
+                {"type": "postgres", "connection": {"host": "h"}, "permissions": {"read_only": true},
+                 "search": {"synonyms": ["cert, certificate"]}}
+                """));
+    }
+
+    @Test
     void sourceSecretsByReferenceOnly() {
         List<String> p = problems(AssetType.SOURCE, "pg", """
                 {"type": "mysql", "connection": {"host": "h", "password": "hunter2", "user_ref": 3},

@@ -14,7 +14,7 @@ import java.util.Map;
  * these constants). Anything parses: an absent member, or one of the wrong kind, reads as its
  * default ({@link Read}).
  */
-public record SourceAsset(String type, Connection connection, Permissions permissions, Limits limits) {
+public record SourceAsset(String type, Connection connection, Permissions permissions, Limits limits, Search search) {
     public static final String POSTGRES = "postgres";
     public static final String TIMESCALE = "timescale";
     public static final String NEO4J = "neo4j";
@@ -106,6 +106,22 @@ public record SourceAsset(String type, Connection connection, Permissions permis
         }
     }
 
+    /**
+     * {@code search}: how a documents Source's collection is searched. {@code synonyms} is its thesaurus,
+     * one rule a line in the Solr synonyms format: {@code "cert, certificate, 인증서"} makes the words
+     * equivalent, {@code "bounce => restart"} maps the left side's words to the right side's; applied to
+     * the question's words at search time (Lucene's SynonymGraphFilter), never to the index.
+     */
+    public record Search(List<String> synonyms) {
+        /** The most rules a thesaurus holds, and the longest rule. */
+        public static final int MAX_SYNONYM_RULES = 2000;
+        public static final int MAX_SYNONYM_RULE_CHARS = 500;
+
+        public Search {
+            synonyms = List.copyOf(synonyms);
+        }
+    }
+
     public boolean isNeo4j() {
         return NEO4J.equals(type);
     }
@@ -129,7 +145,8 @@ public record SourceAsset(String type, Connection connection, Permissions permis
                 new Limits(Read.integer(l.path("max_rows"), Limits.DEFAULT_MAX_ROWS),
                         Read.integer(l.path("max_duration_seconds"), Limits.DEFAULT_MAX_DURATION_SECONDS),
                         Read.integer(l.path("max_connections"), Limits.DEFAULT_MAX_CONNECTIONS),
-                        Read.integer(l.path("max_keys"), Limits.DEFAULT_MAX_KEYS)));
+                        Read.integer(l.path("max_keys"), Limits.DEFAULT_MAX_KEYS)),
+                new Search(Read.strings(c.path("search").path("synonyms"))));
     }
 
     /** The typed content of an applied Source, parsed once per content ({@link ParsedAssets}). */

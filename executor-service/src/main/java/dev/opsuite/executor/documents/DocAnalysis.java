@@ -59,6 +59,22 @@ final class DocAnalysis {
         return out;
     }
 
+    /** The terms a text yields in a field, in order, repeats kept: what word pairs are read from. */
+    java.util.List<String> sequence(String field, String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (TokenStream ts = of(field).tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
     /** Latin words of the question as written ("HighErrorRate가" → higherrorrate): what an alert's name is compared with. */
     static Set<String> words(String text) {
         Set<String> out = new LinkedHashSet<>();

@@ -36,7 +36,9 @@ import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
  * looked for in every section's headings (weighted {@value #TITLE_WEIGHT}×) and text (BM25); at least
  * one must match. A document that says it applies to the CI named, to its type, or that explains an
  * alert the question names by its exact name, and a document in the question's language, rank
- * higher. Kinds and tags filter. Each document is cited once, by its best section.
+ * higher; one of a kind the question's words suggest, doubly so. The Source's thesaurus adds words
+ * (half weight), word pairs side by side count a quarter more, and a document's translation lends it
+ * its score ({@link #bridgeTwins}). Kinds and tags filter. Each document is cited once, by its best section.
  */
 final class DocSearch {
     static final float TITLE_WEIGHT = 1.5f;
@@ -45,20 +47,39 @@ final class DocSearch {
     static final float ALERT_BOOST = 8f;
     static final float LANG_BOOST = 1.5f;
     static final float KIND_BOOST = 2f;
+    /**
+     * A document of a kind the question's words suggest has its score multiplied by this, beside
+     * {@link #KIND_BOOST}: a constant alone is lost in long questions' scores (1.15, 1.3, 1.5, 2, 3 tried
+     * on the dev halves; 2 and 3 equal, the smaller kept).
+     */
+    static final float PREFERRED_KIND_FACTOR = 2f;
     /** The share of the whole document's score added to its best section's (with TITLE_WEIGHT: chosen on the dev half only). */
     static final float DOC_WEIGHT = 1f;
     static final int FUZZY_FROM = 5;
+    /** The weight of a word the thesaurus adds, against the question's own words' 1. */
+    static final float SYNONYM_WEIGHT = 0.5f;
+    /** The share of its translation's score a document in the question's language adds (0, 0.25, 0.5, 1 tried on the dev halves). */
+    static final float TWIN_WEIGHT = 0.25f;
+    /**
+     * Two words of the question next to each other (at most {@value #PHRASE_SLOP} positions apart) in a
+     * section count this much more ("heap dump" beside each other beats "heap" and "dump" apart): 0.25 and
+     * 0.5 were equal on the dev halves; the smaller was kept.
+     */
+    static final float PHRASE_WEIGHT = 0.25f;
+    static final int PHRASE_SLOP = 2;
     private static final java.util.regex.Pattern ADJACENT_MARKS = java.util.regex.Pattern.compile("\\*\\*([-_./ ]?)\\*\\*");
     /** Sections read per document wanted, to find that many distinct documents. */
     private static final int SECTIONS_PER_DOC = 8;
     private static final int MAX_CLAUSES = 200;
 
     private final DocAnalysis analysis;
+    private final Thesaurus thesaurus;
     private final IndexSearcher searcher;
     private final String collection;
 
-    DocSearch(DocAnalysis analysis, IndexSearcher searcher, String collection) {
+    DocSearch(DocAnalysis analysis, Thesaurus thesaurus, IndexSearcher searcher, String collection) {
         this.analysis = analysis;
+        this.thesaurus = thesaurus;
         // a searcher of its own over the shared reader: its timeout and timed-out flag are this search's only
         this.searcher = new IndexSearcher(searcher.getIndexReader());
         this.collection = collection;
@@ -126,6 +147,17 @@ final class DocSearch {
                 score.put(path, sd.score + DOC_WEIGHT * whole2.getOrDefault(path, 0f));
             }
         }
+        if (!q.preferKinds().isEmpty()) {
+            for (var e : best.entrySet()) {
+                String kind = searcher.storedFields().document(e.getValue().doc, Set.of(DocFields.KIND)).get(DocFields.KIND);
+                if (q.preferKinds().contains(kind)) {
+                    score.put(e.getKey(), score.get(e.getKey()) * PREFERRED_KIND_FACTOR);
+                }
+            }
+        }
+        if (!q.lang().isEmpty()) {
+            bridgeTwins(score, q.lang());
+        }
         List<String> ranked = new ArrayList<>(best.keySet());
         ranked.sort((x, y) -> Float.compare(score.get(y), score.get(x)));
         List<DocumentPort.Passage> out = new ArrayList<>();
@@ -138,6 +170,35 @@ final class DocSearch {
                     Arrays.asList(d.getValues(DocFields.CI_SHOWN))));
         }
         return out;
+    }
+
+    /**
+     * Translations: a document under a language's folder ({@code ko/runbooks/x.md}) and one under another's
+     * with the same rest of path ({@code en/runbooks/x.md}) say the same thing. The one in the question's
+     * language is scored as the better of the two plus {@value #TWIN_WEIGHT} of the other: a Korean question
+     * whose English words match the English text better still finds the Korean runbook, and the other
+     * language's copy never ranks above it. The other-language copy keeps its own score.
+     */
+    static void bridgeTwins(Map<String, Float> score, String lang) {
+        Map<String, Float> others = new HashMap<>();
+        score.forEach((path, s) -> {
+            String rest = rest(path);
+            if (rest != null && !path.startsWith(lang + "/")) {
+                others.merge(rest, s, Math::max);
+            }
+        });
+        score.replaceAll((path, s) -> {
+            String rest = rest(path);
+            Float twin = rest == null || !path.startsWith(lang + "/") ? null : others.get(rest);
+            return twin == null ? s : Math.max(s, twin) + TWIN_WEIGHT * Math.min(s, twin);
+        });
+    }
+
+    /** The path after its language folder ("ko/", "en/"), or null when it starts with none. */
+    private static String rest(String path) {
+        int slash = path.indexOf('/');
+        return slash == 2 && Character.isLetter(path.charAt(0)) && Character.isLetter(path.charAt(1))
+                ? path.substring(3) : null;
     }
 
     private static final List<String> SECTION_FIELDS = List.of(DocAnalysis.BODY_KO, DocAnalysis.TITLE_KO,
@@ -154,17 +215,42 @@ final class DocSearch {
         int clauses = 0;
         for (String field : fields) {
             float weight = field.startsWith("title") ? TITLE_WEIGHT : 1f;
-            for (String t : analysis.terms(field, text)) {
+            Set<String> own = analysis.terms(field, text);
+            Set<String> all = new java.util.LinkedHashSet<>(own);
+            if (thesaurus != null) {
+                all.addAll(thesaurus.terms(field, text));
+            }
+            for (String t : all) {
                 if (clauses++ >= MAX_CLAUSES) {
                     break;
                 }
                 Term term = new Term(field, t);
-                Query tq = t.length() >= FUZZY_FROM && searcher.getIndexReader().docFreq(term) == 0
+                boolean synonym = !own.contains(t);
+                Query tq = !synonym && t.length() >= FUZZY_FROM && searcher.getIndexReader().docFreq(term) == 0
                         ? new FuzzyQuery(term, t.length() >= 9 ? 2 : 1, 1) : new TermQuery(term);
-                b.add(weight == 1f ? tq : new BoostQuery(tq, weight), Occur.SHOULD);
+                float w = weight * (synonym ? SYNONYM_WEIGHT : 1f);
+                b.add(w == 1f ? tq : new BoostQuery(tq, w), Occur.SHOULD);
             }
         }
-        return clauses == 0 ? null : b.build();
+        if (clauses == 0) {
+            return null;
+        }
+        if (PHRASE_WEIGHT > 0) {
+            for (String field : fields) {
+                List<String> seq = analysis.sequence(field, text);
+                Set<String> seen = new java.util.HashSet<>();
+                for (int i = 0; i + 1 < seq.size() && clauses < MAX_CLAUSES; i++) {
+                    if (seq.get(i).equals(seq.get(i + 1)) || !seen.add(seq.get(i) + " " + seq.get(i + 1))) {
+                        continue;
+                    }
+                    clauses++;
+                    float weight = (field.startsWith("title") ? TITLE_WEIGHT : 1f) * PHRASE_WEIGHT;
+                    b.add(new BoostQuery(new org.apache.lucene.search.PhraseQuery(PHRASE_SLOP, field, seq.get(i),
+                            seq.get(i + 1)), weight), Occur.SHOULD);
+                }
+            }
+        }
+        return b.build();
     }
 
     private static Query boost(String field, String value, float by) {

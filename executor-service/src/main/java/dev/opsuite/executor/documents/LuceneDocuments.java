@@ -58,6 +58,14 @@ public final class LuceneDocuments implements DocumentPort, AutoCloseable {
     /** When each table-backed collection was last read from its table. */
     private final Map<String, java.time.Instant> synced = new java.util.HashMap<>();
     private boolean closed;
+    /** The thesauri built, by rule list: the last {@value #MAX_THESAURI} kept (an asset's versions, a few Sources). */
+    private final Map<List<String>, Thesaurus> thesauri = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<String>, Thesaurus> eldest) {
+            return size() > MAX_THESAURI; // not closed: a search may still hold it (its analyzers' state is weakly held)
+        }
+    };
+    static final int MAX_THESAURI = 8;
 
     /**
      * One collection: its directory, and a searcher manager once an index exists there. No writer is
@@ -204,7 +212,7 @@ public final class LuceneDocuments implements DocumentPort, AutoCloseable {
             if (s == null) {
                 return new Result(collection, List.of(), 0); // nothing was ever imported into it
             }
-            List<Passage> found = new DocSearch(analysis, s, collection).run(query, timeoutSeconds);
+            List<Passage> found = new DocSearch(analysis, thesaurus(source), s, collection).run(query, timeoutSeconds);
             return new Result(collection, found, found.isEmpty() ? DocSearch.distinctPaths(s) : -1);
         });
     }
@@ -239,6 +247,26 @@ public final class LuceneDocuments implements DocumentPort, AutoCloseable {
                 throw ops;
             }
             throw unreadable(collection, e);
+        }
+    }
+
+    /** The thesaurus of a Source's search.synonyms (null without one), built once per rule list (the last few kept). */
+    private Thesaurus thesaurus(AssetDoc source) {
+        List<String> rules = SourceAsset.of(source).search().synonyms();
+        if (rules.isEmpty()) {
+            return null;
+        }
+        synchronized (thesauri) {
+            Thesaurus t = thesauri.get(rules);
+            if (t == null) {
+                t = Thesaurus.of(analysis, rules.subList(0, Math.min(rules.size(), SourceAsset.Search.MAX_SYNONYM_RULES)));
+                if (t.skipped() > 0) {
+                    log.info("source {}: {} thesaurus words left out (nothing left of them, or a stop word inside)",
+                            source.name(), t.skipped());
+                }
+                thesauri.put(rules, t);
+            }
+            return t;
         }
     }
 
@@ -351,6 +379,10 @@ public final class LuceneDocuments implements DocumentPort, AutoCloseable {
             }
         }
         open.clear();
+        synchronized (thesauri) {
+            thesauri.values().forEach(Thesaurus::close);
+            thesauri.clear();
+        }
         analysis.close();
     }
 }

@@ -21,26 +21,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ranking of the demo's documents against doc-questions.tsv (written by someone who never saw the
- * search): operators' paraphrased questions in Korean and English, each with the document a correct
- * search ranks first, split once into dev (tuned on) and test (never tuned on). The question goes in
- * as the words searched and the CI it names as the planner links it. Figures go to
- * target/documents/ranking.md. First measured before any tuning (2026-12-04): dev 77.8 / 96.3 %, test
- * 70.4 / 85.2 % (top-1 / top-3); after the general changes made from dev misses only (whole-document
- * score beside the best section's, the kinds the question's words suggest, typo-tolerant unknown words):
- * dev 81.5 / 98.1 %, test 74.1 / 94.4 %; then the heading weight (2 → 1.5) and the whole document's share
- * (0.5 → 1), chosen by their dev figures alone: dev 85.2 / 100 %, test 75.9 / 96.3 %. The floors below
- * guard those; the goal of #22 (test half top-1
- * ≥ 90 %, top-3 ≥ 98 %) is not reached — what is left is mostly synonyms no analyzer knows ("evacuate"
- * for drain, "disappeared from monitoring" for a missed heartbeat).
+ * Ranking of the demo's documents against two question sets written by people who never saw the search:
+ * doc-questions.tsv (108, split once into dev and test) and doc-questions-2.tsv (96, written later from
+ * the demo documents and issue #22 only, split once into dev2 and test2 before it was first measured).
+ * Each question goes in as the words searched, the CI it names as the planner links it, and the kinds
+ * its words suggest; the Source is the default ops_docs as shipped (its thesaurus included). Figures go
+ * to target/documents/ranking.md, with the misses of the dev halves only: the test halves are counted,
+ * never read. History (top-1 / top-3; docs/documents.md has every step): first measured before any
+ * tuning, dev 77.8 / 96.3 %, test 70.4 / 85.2 %; before the thesaurus, dev 85.2 / 100, test 75.9 / 96.3,
+ * dev2 87.5 / 100, test2 89.6 / 95.8; now (thesaurus, translations bridged, word pairs side by side,
+ * the suggested kind doubling a score, each chosen on the dev halves) dev 96.3 / 100, test 90.7 / 100,
+ * dev2 97.9 / 100, test2 95.8 / 100. The floors guard these. The goal of #22 (test half top-1 ≥ 90 %,
+ * top-3 ≥ 98 %) is met on both never-tuned halves.
  */
 class DocRankingTest {
     @TempDir
     static Path dir;
     static LuceneDocuments index;
-    static final AssetDoc SOURCE = new AssetDoc("source", "ops_docs", 1, "published",
-            new ObjectMapper().createObjectNode().put("type", "documents")
-                    .set("connection", new ObjectMapper().createObjectNode().put("collection", "ops_docs")));
+    /** The default Source asset of the demo's collection, as shipped (its thesaurus included). */
+    static final AssetDoc SOURCE;
+
+    static {
+        try {
+            SOURCE = new AssetDoc("source", "ops_docs", 1, "published", new ObjectMapper().readTree(
+                    Path.of("..", "assets", "defaults", "source", "ops_docs.json").toFile()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     record Question(String split, String lang, String text, String ci, List<String> expected) {}
 
@@ -78,19 +86,33 @@ class DocRankingTest {
         return out;
     }
 
+    /** Both question sets: doc-questions.tsv (dev, test) and doc-questions-2.tsv (dev2, test2). */
     static List<Question> questions() throws IOException {
         List<Question> out = new ArrayList<>();
-        try (var in = DocRankingTest.class.getResourceAsStream("/dev/opsuite/estate/demo/doc-questions.tsv")) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 1; i < lines.length; i++) {
-                if (lines[i].isBlank()) {
-                    continue;
+        for (String set : SETS) {
+            try (var in = DocRankingTest.class.getResourceAsStream("/dev/opsuite/estate/demo/" + set)) {
+                String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+                for (int i = 1; i < lines.length; i++) {
+                    if (lines[i].isBlank()) {
+                        continue;
+                    }
+                    String[] c = lines[i].split("\t", -1);
+                    out.add(new Question(c[0], c[1], c[2], c[3], List.of(c[4].split("\\|"))));
                 }
-                String[] c = lines[i].split("\t", -1);
-                out.add(new Question(c[0], c[1], c[2], c[3], List.of(c[4].split("\\|"))));
             }
         }
         return out;
+    }
+
+    static final List<String> SETS = List.of("doc-questions.tsv", "doc-questions-2.tsv");
+
+    /** Per half, the floors of top-1 and top-3 (shares of its questions): just under the figures measured. */
+    static final Map<String, double[]> FLOORS = Map.of("dev", new double[] {0.96, 0.98}, "test", new double[] {0.90, 0.98},
+            "dev2", new double[] {0.97, 0.98}, "test2", new double[] {0.95, 0.98});
+
+    /** The halves tuned on: only their misses are listed; the never-tuned halves are only counted. */
+    static boolean tunedOn(String split) {
+        return split.startsWith("dev");
     }
 
     @Test
@@ -109,25 +131,26 @@ class DocRankingTest {
                 c[1] += top1 ? 1 : 0;
                 c[2] += top3 ? 1 : 0;
             }
-            if (!top1) {
+            if (!top1 && tunedOn(q.split())) {
                 misses.append("| ").append(q.split()).append(" | ").append(q.text()).append(" | ")
                         .append(String.join(" ", q.expected())).append(" | ").append(String.join(" ", paths))
                         .append(" |\n");
             }
         }
-        StringBuilder report = new StringBuilder("# Document ranking (demo collection, doc-questions.tsv)\n\n"
+        StringBuilder report = new StringBuilder("# Document ranking (demo collection, doc-questions.tsv and doc-questions-2.tsv)\n\n"
                 + "| split | questions | top-1 | top-3 |\n|---|---|---|---|\n");
         bySplit.forEach((k, c) -> report.append(String.format("| %s | %d | %.1f %% | %.1f %% |%n", k, c[0],
                 100.0 * c[1] / c[0], 100.0 * c[2] / c[0])));
-        report.append("\n## Not first\n\n| split | question | expected | ranked |\n|---|---|---|---|\n").append(misses);
+        report.append("\n## Not first (dev halves only: the test halves are counted, never read)\n\n"
+                + "| split | question | expected | ranked |\n|---|---|---|---|\n").append(misses);
         Path out = Path.of("target", "documents", "ranking.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
         System.out.println(report);
-        int[] test = bySplit.get("test");
-        assertTrue(test[1] >= 0.74 * test[0], "test half top-1 " + test[1] + "/" + test[0] + "\n" + report);
-        assertTrue(test[2] >= 0.94 * test[0], "test half top-3 " + test[2] + "/" + test[0] + "\n" + report);
-        int[] dev = bySplit.get("dev");
-        assertTrue(dev[1] >= 0.83 * dev[0] && dev[2] >= 0.98 * dev[0], "dev half " + dev[1] + "/" + dev[2] + "\n" + report);
+        FLOORS.forEach((split, floor) -> {
+            int[] c = bySplit.get(split);
+            assertTrue(c[1] >= floor[0] * c[0] && c[2] >= floor[1] * c[0], split + " top-1 " + c[1] + ", top-3 " + c[2]
+                    + " of " + c[0] + " under the floors " + floor[0] + " / " + floor[1] + "\n" + report);
+        });
     }
 }

@@ -12,6 +12,7 @@ import dev.opsuite.model.asset.SourceAsset;
 import dev.opsuite.model.asset.SourceAsset.Connection;
 import dev.opsuite.model.asset.SourceAsset.Limits;
 import dev.opsuite.model.asset.SourceAsset.Permissions;
+import dev.opsuite.model.asset.SourceAsset.Search;
 import dev.opsuite.trace.domain.AssetType;
 
 /** The fields of a Source asset (read by EXECUTE's adapters, the schema scan and VALIDATE). */
@@ -133,7 +134,21 @@ final class SourceFields {
                                         .min(1).byDefault(Limits.DEFAULT_MAX_CONNECTIONS),
                                 field("limits.max_keys", INTEGER, "Redis: most keys one command may name (MGET, "
                                         + "EXISTS) and a SCAN may return.")
-                                        .min(1).byDefault(Limits.DEFAULT_MAX_KEYS))));
+                                        .min(1).byDefault(Limits.DEFAULT_MAX_KEYS)),
+                        group("Search (documents)",
+                                field("search", OBJECT, "Documents: how the collection is searched."),
+                                field("search.synonyms", STRINGS, "Documents: the collection's thesaurus, one rule "
+                                        + "a string in the Solr synonyms format — `\"cert, certificate, 인증서\"` makes "
+                                        + "the words (or phrases) equivalent, `\"bounce => restart\"` adds the right "
+                                        + "side's words wherever the left side's appear. Applied to the question's words "
+                                        + "at search time (Lucene's SynonymGraphFilter, after the Korean and the English "
+                                        + "analysis, so a rule matches stems and morphemes), never to the index; the "
+                                        + "words it adds weigh half the question's own. For vocabulary no analyzer "
+                                        + "bridges: abbreviations, operators' verbs, Korean and English names of the same "
+                                        + "thing. A word an analyzer reduces to nothing (a stop word) is left out of "
+                                        + "that language's rules. At most " + Search.MAX_SYNONYM_RULES + " rules of "
+                                        + Search.MAX_SYNONYM_RULE_CHARS + " characters.")
+                                        .defaultIs("`[]` (no thesaurus)"))));
     }
 
     /** A connection value given by reference: the name of the secret holding it. */

@@ -32,7 +32,56 @@ final class SourceRules implements ContentRules {
                 }
             }));
         }
+        root.object("search", false).ifPresent(search -> {
+            if (!root.string("type", false).map("documents"::equals).orElse(false)) {
+                search.problems().add(search.path(), "is read by a documents source only");
+            }
+            synonyms(search);
+        });
         secrets(root.map(), root.path(), root.problems());
+    }
+
+    /** search.synonyms: bounded, each rule "a, b, c" (two words at least) or "a, b => c" (words on both sides). */
+    private static void synonyms(Node search) {
+        List<String> rules = search.strings("synonyms", false);
+        String at = search.pathOf("synonyms");
+        if (rules.size() > dev.opsuite.model.asset.SourceAsset.Search.MAX_SYNONYM_RULES) {
+            search.problems().add(at, "at most " + dev.opsuite.model.asset.SourceAsset.Search.MAX_SYNONYM_RULES
+                    + " rules");
+            return;
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            String rule = rules.get(i);
+            String problem = synonymProblem(rule);
+            if (problem != null) {
+                search.problems().add(at + "[" + i + "]", problem);
+            }
+        }
+    }
+
+    static String synonymProblem(String rule) {
+        if (rule.length() > dev.opsuite.model.asset.SourceAsset.Search.MAX_SYNONYM_RULE_CHARS) {
+            return "a rule is at most " + dev.opsuite.model.asset.SourceAsset.Search.MAX_SYNONYM_RULE_CHARS
+                    + " characters";
+        }
+        if (rule.contains("\\") || rule.contains("\n")) {
+            return "no backslash or line break in a rule";
+        }
+        String[] sides = rule.split("=>", -1);
+        if (sides.length > 2) {
+            return "at most one '=>' in a rule";
+        }
+        for (String side : sides) {
+            for (String word : side.split(",", -1)) {
+                if (word.isBlank()) {
+                    return "an empty word: words are separated by single commas (\"cert, certificate\")";
+                }
+            }
+        }
+        if (sides.length == 1 && sides[0].split(",").length < 2) {
+            return "an equivalence names two words at least (\"cert, certificate\"), or maps with '=>'";
+        }
+        return null;
     }
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}|\\[[0-9A-Fa-f:]{2,45}\\]");
