@@ -69,6 +69,10 @@ class LibraryWordsTest {
         at("2037-12-27T00:00+09:00", span.metric().timeTo(), "to the end of the second");
         PlanModel lastWeek = estate.plan("원장 DB의 전주 평균 CPU 사용률을 기재하여 주시기 바랍니다.");
         at("2037-12-28T00:00+09:00", lastWeek.metric().timeFrom(), "전주 is the week before this one");
+        WordsEstate jeonju = new WordsEstate(NOW, new EntityDictionary(21, List.of(ci("cdn.cj", "CDN Cache 청주", "app"),
+                ci("cdn.jj", "CDN Cache 전주", "app")), List.of(), List.of()));
+        PlanModel place = jeonju.plan("청주 캐시 vs 전주 캐시 이번 주 latency p95 비교");
+        at("2038-01-04T00:00+09:00", place.metric().timeFrom(), "전주 is the city where a name has that word: " + place);
     }
 
     @Test
@@ -102,6 +106,8 @@ class LibraryWordsTest {
         assertEquals("plan", host.kind(), host.toString());
         assertEquals("srv-ganga", host.plan().primary().ciCode(), host.toString());
         assertTrue(host.plan().primary().filters().isEmpty(), "'host' after the name is the CI's own type: " + host);
+        assertEquals(7, Analyzed.compactOf("सगरमाथा").length(), "the vowel signs are kept");
+        assertEquals(Analyzed.compactOf("Istinye"), Analyzed.compactOf("İstinye"), "a Latin accent still folds away");
         PlanDecision lipi = estate.decide("लिपि OCR error rate right now?");
         assertEquals("plan", lipi.kind(), lipi.toString());
         assertEquals("app:lipi", lipi.plan().primary().ciCode(), "the whole Devanagari name is an exact match");
