@@ -136,6 +136,20 @@ final class CommandRequests {
         return Optional.empty();
     }
 
+    /** Shapes an answer is asked in, after a label ("Format: table", "Output format: JSON"). */
+    private static final java.util.regex.Pattern OUTPUT_SHAPE = java.util.regex.Pattern.compile(
+            "\\s*:\\s*(?:an?\\s+|one\\s+)?(?:ordered\\s+|bulleted\\s+|plain\\s+|markdown\\s+)?"
+                    + "(?:table|json|list|text|chart|csv|markdown|bullets?|number|percent|yaml)\\b.*",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+
+    /**
+     * "Format: table", "format: JSON {…}": the noun format as a label, followed by a colon and the shape of the answer.
+     * Only this word: "Delete: table x" stays a command.
+     */
+    static boolean outputLabel(String text, Token t) {
+        return Folding.fold(t.surface()).equals("format") && OUTPUT_SHAPE.matcher(text.substring(t.end())).matches();
+    }
+
     /** Quotation marks of a name; straight or curly. */
     private static final String QUOTES = "\"\u201c\u201d";
 
@@ -241,6 +255,9 @@ final class CommandRequests {
         }
         if (i > 0 && nounMarkers.contains(tokens.get(i - 1).surface())) {
             return false; // "the count of change records", "the change log": a noun
+        }
+        if (outputLabel(a.text(), t)) {
+            return false; // "Format: table": a prompt template's label for the shape of the answer
         }
         if (t.start() > 0 && a.text().charAt(t.start() - 1) == '/') {
             return false; // "the deploy/change rows": a second noun of a list written with a slash

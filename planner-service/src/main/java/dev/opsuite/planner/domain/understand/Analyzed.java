@@ -46,7 +46,7 @@ public final class Analyzed {
         for (int i = 0; i < text.length(); i++) {
             textToCompact[i] = c.length();
             char ch = text.charAt(i);
-            if (Character.isLetterOrDigit(ch)) {
+            if (wordChar(text, i)) {
                 c.append(ch);
                 map.add(i);
             }
@@ -125,12 +125,42 @@ public final class Analyzed {
         return text.substring(start, end).trim();
     }
 
-    /** Compact form of any string: NFKC-folded letters and digits only. */
+    /**
+     * A letter, a digit, or a mark that belongs to its letter (the vowel signs and viramas of Devanagari
+     * "सगरमाथा", a combining accent): a name's last vowel sign is part of the name, not a gap after it.
+     */
+    static boolean wordChar(String s, int i) {
+        if (Character.isLetterOrDigit(s.charAt(i))) {
+            return true;
+        }
+        if (!mark(s.charAt(i))) {
+            return false;
+        }
+        int b = i - 1;
+        while (b >= 0 && mark(s.charAt(b))) {
+            b--; // "र्ं": marks over marks belong to the letter before them all
+        }
+        if (b < 0 || !Character.isLetter(s.charAt(b))) {
+            return false;
+        }
+        // a Latin, Greek or Cyrillic accent stays out: "İstinye" folds to i and a dot above, and reads as "Istinye"
+        Character.UnicodeScript base = Character.UnicodeScript.of(s.charAt(b));
+        return base != Character.UnicodeScript.LATIN && base != Character.UnicodeScript.GREEK
+                && base != Character.UnicodeScript.CYRILLIC;
+    }
+
+    private static boolean mark(char ch) {
+        int type = Character.getType(ch);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    /** Compact form of any string: NFKC-folded letters (with their marks) and digits only. */
     public static String compactOf(String s) {
         String f = Folding.fold(s);
         StringBuilder c = new StringBuilder(f.length());
         for (int i = 0; i < f.length(); i++) {
-            if (Character.isLetterOrDigit(f.charAt(i))) {
+            if (wordChar(f, i)) {
                 c.append(f.charAt(i));
             }
         }

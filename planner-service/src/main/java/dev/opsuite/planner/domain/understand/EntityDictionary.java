@@ -63,6 +63,8 @@ public final class EntityDictionary {
     private final List<Entity> entities;
     /** Words of four letters or more of the names and aliases: "standby" of "Seat Inventory DB (Standby)". */
     private final java.util.Set<String> nameWords = new java.util.HashSet<>();
+    /** Every word of every name and alias, short ones too ("전주" of "CDN Cache 전주"). */
+    private final java.util.Set<String> allNameWords = new java.util.HashSet<>();
     private final List<Map.Entry<Integer, String>> aliases;
     private final List<Map.Entry<String, String>> fieldValues;
     /** "ci.owner=dba-sora": the field values of the operator's own CIs (not the demo's). */
@@ -150,7 +152,8 @@ public final class EntityDictionary {
         }
         this.index = new NameIndex(names);
         names.stream().filter(n -> n.kind() != NameKind.CODE).flatMap(n -> words(n.surface()).stream())
-                .filter(w -> w.length() >= 4).forEach(nameWords::add);
+                .forEach(allNameWords::add);
+        allNameWords.stream().filter(w -> w.length() >= 4).forEach(nameWords::add);
     }
 
     /**
@@ -282,6 +285,11 @@ public final class EntityDictionary {
             }
         });
         return out;
+    }
+
+    /** Whether a word (compact) is a whole word of some CI's name or alias, however short. */
+    public boolean hasNameWord(String compact) {
+        return allNameWords.contains(compact);
     }
 
     /** Whether a compact Latin word is (a word of) some name: used to split glued words. */

@@ -233,6 +233,9 @@ final class Intervals {
                 case "holiday" -> {
                     return holiday(t, today, role);
                 }
+                case "iso_week" -> {
+                    return isoWeek(t, today, role);
+                }
                 case "instant" -> {
                     ZoneId z = zone;
                     if (!t.field("zone").isEmpty()) {
@@ -302,6 +305,31 @@ final class Intervals {
         lastDate = days.get().last();
         return java.util.Optional.of(range(days.get().first().atStartOfDay(zone),
                 days.get().last().plusDays(1).atStartOfDay(zone), role));
+    }
+
+    /**
+     * "ISO week 2043-W53", "2043년 제53주", "53주차": an ISO 8601 week, Monday to Monday; the year is its week-based
+     * year (week 1 holds the year's first Thursday, so 2044-W01 begins on 2044-01-04 and 2043-W53 on 2043-12-28).
+     * Without a year, the latest such week that has begun. A week number the year does not have is said.
+     */
+    private java.util.Optional<Interval> isoWeek(TimeAtom t, LocalDate today, String role) {
+        int w = Integer.parseInt(t.field("w"));
+        int y;
+        if (!t.field("y").isEmpty()) {
+            y = year(t.field("y"));
+        } else {
+            y = today.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR);
+            if (w > today.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)) {
+                y--;
+            }
+        }
+        LocalDate monday = LocalDate.of(y, 1, 4).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(w - 1L);
+        if (w < 1 || monday.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) != y) {
+            problems.add("'" + a.span(t.span().start(), t.span().end()) + "' is not a week of " + y);
+            return java.util.Optional.empty();
+        }
+        lastDate = monday.plusDays(6);
+        return java.util.Optional.of(range(monday.atStartOfDay(zone), monday.plusWeeks(1).atStartOfDay(zone), role));
     }
 
     static Interval range(ZonedDateTime from, ZonedDateTime to, String role) {

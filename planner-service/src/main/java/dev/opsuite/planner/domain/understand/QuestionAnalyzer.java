@@ -137,9 +137,13 @@ public final class QuestionAnalyzer {
                 String tagName = tag == null ? "UNKNOWN" : tag.name();
                 String surface = text.substring(start, end);
                 boolean function = tag != null && FUNCTION.contains(tag);
-                if ("SH".equals(tagName) || "UNKNOWN".equals(tagName) && !morpheme.isEmpty()
-                        && Character.isLetter(morpheme.charAt(0)) && !Folding.isHangul(morpheme.charAt(0))) {
+                // a word of a script Nori has no class for (Devanagari "गंगा", whose vowel signs are marks) comes
+                // tagged as a symbol: it is a foreign word, as Latin is, and a name may be written in it
+                boolean foreign = ("UNKNOWN".equals(tagName) || "SY".equals(tagName)) && !morpheme.isEmpty()
+                        && Character.isLetter(morpheme.codePointAt(0)) && !Folding.isHangul(morpheme.charAt(0));
+                if ("SH".equals(tagName) || foreign) {
                     tagName = "SL";
+                    function = false;
                 }
                 String stem = "SL".equals(tagName) ? stem(morpheme) : morpheme;
                 out.add(new Token(out.size(), surface, morpheme, start, end, tagName, function, stem));

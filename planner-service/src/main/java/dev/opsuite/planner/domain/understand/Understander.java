@@ -91,8 +91,12 @@ public final class Understander {
         new FamilyNames(reading).link();
         EventReferences.claim(reading, a, rules);
         Corrections corrections = new Corrections(reading, rules.understanding().corrections());
-        List<TimeAtom> atoms = corrections.atoms(new AskedTimes(reading).of(sameDay(TimeExpressions.atoms(a, rules.time(),
-                rules.numberWords(), exclusive))));
+        // a time word that is also a word of a name here ("전주" is last week, and Jeonju in "CDN Cache 전주") is the
+        // name's when its atom says so (unless_name)
+        List<TimeAtom> found = TimeExpressions.atoms(a, rules.time(), rules.numberWords(), exclusive).stream()
+                .filter(t -> t.field("unless_name").isEmpty() || !dictionary.hasNameWord(Analyzed.compactOf(t.field("word"))))
+                .toList();
+        List<TimeAtom> atoms = corrections.atoms(new AskedTimes(reading).of(sameDay(found)));
         TimeReading time = TimeComposer.compose(a, atoms, rules.time(), now, zone, namedLocations())
                 .withContext(reading.contextTimes);
         time.spans().forEach(s -> reading.claimExclusive(s, "time", time.name(), 1));

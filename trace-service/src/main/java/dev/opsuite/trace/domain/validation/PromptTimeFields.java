@@ -32,10 +32,15 @@ final class PromptTimeFields {
                         + "month or year, an instant, a time of day (`tod`), a part of the day, a weekday, the "
                         + "weekend, a clock range, a time zone, or `week_of` (the calendar week holding the day "
                         + "written beside it; with a `start` group, the seven days from that day), or a `holiday` "
-                        + "(see `rules.time.holidays`); others are ignored.")
+                        + "(see `rules.time.holidays`), or `iso_week` (an ISO 8601 week, Monday to Monday, from groups "
+                        + "`w` and `y` — its week-based year; without `y` the latest such week that has begun); others "
+                        + "are ignored.")
                         .byDefaultText(PromptTime.Atom.DEFAULT_KIND)
                         .known("relative", "day", "month", "year", "instant", "tod", "part", "weekday", "weekend",
-                                "clock_range", "zone", "week_of", "holiday"),
+                                "clock_range", "zone", "week_of", "holiday", "iso_week"),
+                field("rules.time.atoms[].unless_name", SCALAR, "Any value: the match is no time when its `word` "
+                        + "group is a whole word of some CI's name or alias (\"전주\" is last week, but a place in "
+                        + "\"CDN Cache 전주\")."),
                 field("rules.time.atoms[].holiday", SCALAR, "kind holiday: the holiday named (a group named after a "
                         + "holiday that matched names it too); `any` or none: the holiday break we are in or the last "
                         + "one (with a `prev` group: the last that ended before today). A named holiday is its days off "
