@@ -79,12 +79,6 @@ final class TimeComposer {
                 if (t.kind().equals("clock_range")) {
                     rest.add(t); // "0800-1100Z": a zone and two times of day
                 }
-                if (!t.field("unknown_place").isEmpty()) {
-                    // no zone is known for the place: asked about, not answered in the question's zone
-                    problems.add("no time zone is known for '" + a.span(t.span().start(), t.span().end())
-                            + "'; name its zone (America/Chicago) or its offset from UTC (UTC-6)");
-                    continue;
-                }
                 String key = t.field("zone").isEmpty() ? t.field("name") : t.field("zone");
                 if (key.equals("own")) {
                     continue; // "our time", "우리 시간": the asker's — the question's zone, which the reading names

@@ -52,12 +52,6 @@ public final class TimeExpressions {
                 }
                 String place = fields.getOrDefault("place", fields.getOrDefault("place2", fields.get("place3")));
                 if (rule.kind().equals("zone") && place != null && ZonePlaces.zoneOf(place, time) == null) {
-                    if (UnknownPlaces.namesAPlace(a, place, m.group())) {
-                        // "9am Houston time": the time of a place no zone is known for — said, never read as ours
-                        found.add(new TimeAtom(rule.name(), rule.kind(), s, Map.of("unknown_place", place)));
-                        from = m.end();
-                        continue;
-                    }
                     from = m.start() + 1; // "the same day", "run time": no place of rules.time.places, no zone
                     continue;
                 }
