@@ -21,6 +21,7 @@ import dev.opsuite.kit.grpc.AssetRegistryClient;
 import dev.opsuite.kit.grpc.GrpcServerRunner;
 import dev.opsuite.kit.json.AssetContents;
 import dev.opsuite.kit.grpc.StoreProbe;
+import dev.opsuite.kit.metrics.ProcessMetrics;
 import io.grpc.BindableService;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExecutorServiceApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ExecutorServiceApp.class);
+    /** The name and pool label of the estate importer's own pool (a Source's pools: the Source's name). */
+    public static final String ESTATE_POOL = "estate-writer";
 
     private final GrpcServerRunner server;
     private final List<AutoCloseable> resources;
@@ -55,11 +58,19 @@ public final class ExecutorServiceApp implements AutoCloseable {
     }
 
     public static ExecutorServiceApp start(ExecutorConfig cfg) throws IOException {
+        return start(cfg, ProcessMetrics.off());
+    }
+
+    /**
+     * @param metrics where its meters go — RPC latencies, the Source pools (HikariCP, labelled by Source name),
+     *                Source calls and breakers: its own metrics port's registry, or the all-in-one's (never closed here)
+     */
+    public static ExecutorServiceApp start(ExecutorConfig cfg, ProcessMetrics metrics) throws IOException {
         List<AutoCloseable> resources = new ArrayList<>();
         SecretResolver secrets = new SecretResolver(cfg.env());
         dev.opsuite.executor.source.SourceTargets targets = dev.opsuite.executor.source.SourceTargets.fromEnv(cfg.env());
         PostgresSqlAdapter sql = new PostgresSqlAdapter(secrets,
-                new SourcePools<>(cfg.maxSourcePools(), cfg.sourcePoolIdle()), targets);
+                new SourcePools<>(cfg.maxSourcePools(), cfg.sourcePoolIdle()), targets, metrics.pools());
         Neo4jGraphAdapter graph = new Neo4jGraphAdapter(secrets,
                 new SourcePools<>(cfg.maxSourcePools(), cfg.sourcePoolIdle()), targets);
         dev.opsuite.executor.redis.RedisCommandAdapter redis = new dev.opsuite.executor.redis.RedisCommandAdapter(
@@ -76,8 +87,14 @@ public final class ExecutorServiceApp implements AutoCloseable {
         llm.ifPresent(resources::add);
         SourceChecker checker = new SourceChecker(sql, graph, redis, documents::check);
         // every read a question makes goes through a breaker per Source version: fail fast while a store is down
-        SourceBreakers guarded = new SourceBreakers(sql, graph, redis, checker, cfg.breakerProbe());
+        SourceBreakers guarded = new SourceBreakers(sql, graph, redis, checker, cfg.breakerProbe(), metrics.registry());
         resources.add(0, guarded);
+        // its meters bound to this instance go with it (the all-in-one restarts executor-service on one registry)
+        io.micrometer.core.instrument.Gauge open = io.micrometer.core.instrument.Gauge.builder(
+                        "ops.executor.source.breakers.open", guarded, SourceBreakers::openCount)
+                .description("Source versions whose circuit breaker is open or half-open (failing fast, or probing)")
+                .register(metrics.registry());
+        resources.add(0, () -> metrics.registry().remove(open));
         SourceRpcs sourceRpcs = new SourceRpcs(
                 new SchemaScanner(new PostgresSchemaScan(sql), new Neo4jSchemaScan(graph),
                         new dev.opsuite.executor.redis.RedisSchemaScan(redis)),
@@ -90,7 +107,7 @@ public final class ExecutorServiceApp implements AutoCloseable {
         HikariDataSource estateDb = null;
         Driver estateGraph = null;
         if (cfg.estateDbUrl().isPresent() && cfg.estateNeo4jUri().isPresent()) {
-            estateDb = estatePool(cfg);
+            estateDb = estatePool(cfg, metrics);
             estateGraph = cfg.estateNeo4jUser().isEmpty()
                     ? GraphDatabase.driver(cfg.estateNeo4jUri().get(), AuthTokens.none())
                     : GraphDatabase.driver(cfg.estateNeo4jUri().get(),
@@ -105,7 +122,7 @@ public final class ExecutorServiceApp implements AutoCloseable {
             dev.opsuite.estate.MetricRollupJob.start(estateDb, cfg.metricRollupEvery(), cfg.metricRollupHours())
                     .ifPresent(job -> resources.add(0, job));
         }
-        GrpcServerRunner server = GrpcServerRunner.start("executor-service", cfg.host(), cfg.port(), services);
+        GrpcServerRunner server = GrpcServerRunner.start("executor-service", cfg.host(), cfg.port(), services, metrics);
         StoreProbe probe = null;
         if (estateDb != null) {
             HikariDataSource db = estateDb;
@@ -115,9 +132,10 @@ public final class ExecutorServiceApp implements AutoCloseable {
         return new ExecutorServiceApp(server, resources, probe);
     }
 
-    private static HikariDataSource estatePool(ExecutorConfig cfg) {
+    private static HikariDataSource estatePool(ExecutorConfig cfg, ProcessMetrics metrics) {
         HikariConfig hc = new HikariConfig();
-        hc.setPoolName("estate-writer");
+        hc.setPoolName(ESTATE_POOL);
+        hc.setMetricsTrackerFactory(metrics.pools().labelled(ESTATE_POOL));
         hc.setJdbcUrl(cfg.estateDbUrl().get());
         hc.setUsername(cfg.estateDbUser());
         hc.setPassword(cfg.estateDbPassword());

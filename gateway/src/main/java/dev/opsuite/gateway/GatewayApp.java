@@ -89,6 +89,15 @@ public final class GatewayApp implements AutoCloseable {
 
     /** @param startupPending not null: /ops/health stays 503 until {@link #startupDone()} */
     public static GatewayApp start(GatewayConfig cfg, String startupPending) {
+        return start(cfg, startupPending, dev.opsuite.kit.metrics.ProcessMetrics.prometheus(), true);
+    }
+
+    /**
+     * @param metrics the process's registry, served at GET /metrics: the all-in-one's, shared with its stage
+     *                services (then {@code owned} is false and it outlives the gateway)
+     */
+    public static GatewayApp start(GatewayConfig cfg, String startupPending,
+                                   dev.opsuite.kit.metrics.ProcessMetrics metrics, boolean owned) {
         StageClients clients = new StageClients(cfg.plannerTarget(), cfg.executorTarget(), cfg.traceTarget(),
                 cfg.stageDeadlineMs(), cfg.assetsByReference(), cfg.stageTransport());
         TraceShipper shipper = new TraceShipper(
@@ -99,7 +108,7 @@ public final class GatewayApp implements AutoCloseable {
         // every finished trace is charged to its caller's daily LLM budget on its way to the shipper
         LlmBudget llm = new LlmBudget(cfg.llmDailyTokens(), cfg.llmConfigured(), cfg.clock(), cfg.llmUsageFile());
         // the pipeline's figures (stages, replans, tool and model calls) are read off each finished trace
-        dev.opsuite.gateway.metrics.OpsMeters meters = new dev.opsuite.gateway.metrics.OpsMeters(shipper);
+        dev.opsuite.gateway.metrics.OpsMeters meters = new dev.opsuite.gateway.metrics.OpsMeters(shipper, metrics, owned);
         TraceSink counted = new dev.opsuite.gateway.metrics.TraceMetrics(meters.registry(), llm.charging(shipper));
         // and, with OTEL_EXPORTER_OTLP_ENDPOINT set, exported as OTLP spans (off: no exporter, no thread)
         java.util.Optional<OtelExport> otel = OtelExport.start(cfg.otel());

@@ -40,6 +40,8 @@ public final class AllInOne implements AutoCloseable {
     private GatewayApp gateway;
     private Env serviceEnv;
     private int executorPort;
+    /** One registry for the four services, served by the gateway's GET /metrics: each meter registered once. */
+    private final dev.opsuite.kit.metrics.ProcessMetrics metrics = dev.opsuite.kit.metrics.ProcessMetrics.prometheus();
     private volatile java.util.concurrent.CompletableFuture<GoldenSeeder.Outcome> golden;
     private java.util.concurrent.ExecutorService goldenThread;
 
@@ -127,7 +129,7 @@ public final class AllInOne implements AutoCloseable {
         // the trace store migrates and writes as the owner of schema ops, and nothing more
         String tracePassword = postgres.ensureSchemaOwnerRole(DATABASE, TRACE_STORE, "ops");
         trace = TraceServiceApp.start(new TraceConfig("127.0.0.1", 0, jdbc, TRACE_STORE, tracePassword, 8,
-                java.util.Optional.of(config.assetSeedDir())));
+                java.util.Optional.of(config.assetSeedDir())), metrics);
         // stage calls name assets by version; planner and executor fetch each version once from trace-service
         serviceEnv = serviceEnv.with(Map.of("OPS_REGISTRY_TARGET", "127.0.0.1:" + trace.port(),
                 "OPS_ASSETS_BY_REFERENCE", "true",
@@ -138,13 +140,14 @@ public final class AllInOne implements AutoCloseable {
         // the planner links names in questions against the estate dictionary that executor-service serves
         planner = PlannerServiceApp.start(new PlannerConfig("127.0.0.1", 0, LlmConfig.from(serviceEnv),
                 serviceEnv.get("OPS_REGISTRY_TARGET"), java.util.Optional.of("127.0.0.1:" + executorPort),
-                serviceEnv.getInt("OPS_DICTIONARY_REFRESH_MS", 1000)));
+                serviceEnv.getInt("OPS_DICTIONARY_REFRESH_MS", 1000)), metrics);
         gateway = GatewayApp.start(GatewayConfig.from(serviceEnv.with(Map.of(
                 "OPS_HTTP_PORT", Integer.toString(config.httpPort()),
                 "OPS_PLANNER_TARGET", "127.0.0.1:" + planner.port(),
                 "OPS_EXECUTOR_TARGET", "127.0.0.1:" + executorPort,
                 "OPS_TRACE_TARGET", "127.0.0.1:" + trace.port(),
-                "OPS_DATA_DIR", config.dataDir().toString()))), config.loadDemo() ? "loading the demo estate" : null);
+                "OPS_DATA_DIR", config.dataDir().toString()))), config.loadDemo() ? "loading the demo estate" : null,
+                metrics, false);
         log.info("services up in {} ms: gateway :{}, planner :{}, executor :{}, trace :{}", ms(t0), gateway.port(),
                 planner.port(), executorPort, trace.port());
         boolean demoThere = false;
@@ -244,7 +247,7 @@ public final class AllInOne implements AutoCloseable {
                 "OPS_ESTATE_NEO4J_URI", neo4j.boltUri(),
                 "OPS_ESTATE_NEO4J_USER", dev.opsuite.stores.EmbeddedNeo4jProcess.USER,
                 "OPS_ESTATE_NEO4J_PASSWORD", neo4j.password()));
-        executor = ExecutorServiceApp.start(ExecutorConfig.from(env));
+        executor = ExecutorServiceApp.start(ExecutorConfig.from(env), metrics);
         executorPort = executor.port();
     }
 
@@ -344,6 +347,7 @@ public final class AllInOne implements AutoCloseable {
         closeQuietly(redis);
         closeQuietly(neo4j);
         closeQuietly(postgres);
+        closeQuietly(metrics);
     }
 
     private static void closeQuietly(AutoCloseable c) {

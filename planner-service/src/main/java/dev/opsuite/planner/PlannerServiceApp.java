@@ -3,6 +3,7 @@ package dev.opsuite.planner;
 import dev.opsuite.kit.grpc.AssetRegistryClient;
 import dev.opsuite.kit.grpc.GrpcServerRunner;
 import dev.opsuite.kit.json.AssetContents;
+import dev.opsuite.kit.metrics.ProcessMetrics;
 import dev.opsuite.llm.LlmClient;
 import dev.opsuite.llm.LlmClients;
 import dev.opsuite.planner.domain.RulesPlanner;
@@ -32,6 +33,11 @@ public final class PlannerServiceApp implements AutoCloseable {
     }
 
     public static PlannerServiceApp start(PlannerConfig config) throws IOException {
+        return start(config, ProcessMetrics.off());
+    }
+
+    /** @param metrics where its meters go: its own metrics port's registry, or the all-in-one's (never closed here) */
+    public static PlannerServiceApp start(PlannerConfig config, ProcessMetrics metrics) throws IOException {
         PlanValidator validator = new PlanValidator();
         Optional<LlmClient> llm = LlmClients.create(config.llm());
         Optional<LlmPlanner> llmPlanner = llm.map(c -> new LlmPlanner(c, PlanOutputSchema.SCHEMA, validator));
@@ -39,10 +45,10 @@ public final class PlannerServiceApp implements AutoCloseable {
         Optional<ExecutorDictionaries> dictionaries = config.executorTarget()
                 .map(t -> new ExecutorDictionaries(t, config.dictionaryRefreshMs(), validator));
         PlannerGrpcService service = new PlannerGrpcService(new Planning(new RulesPlanner(), validator, llmPlanner),
-                validator, new AssetContents(registry.map(r -> r)), dictionaries);
+                validator, new AssetContents(registry.map(r -> r)), dictionaries, metrics.registry());
         try {
             return new PlannerServiceApp(GrpcServerRunner.start("planner-service", config.host(), config.port(),
-                    List.of(service)), llm, registry, dictionaries);
+                    List.of(service), metrics), llm, registry, dictionaries);
         } catch (IOException | RuntimeException e) {
             llm.ifPresent(LlmClient::close);
             registry.ifPresent(AssetRegistryClient::close);

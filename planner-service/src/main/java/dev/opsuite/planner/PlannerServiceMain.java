@@ -1,6 +1,9 @@
 package dev.opsuite.planner;
 
 import dev.opsuite.kit.config.Env;
+import dev.opsuite.kit.metrics.MetricsPort;
+import dev.opsuite.kit.metrics.ProcessMetrics;
+import java.util.Optional;
 
 /** Runs planner-service alone: OPS_PLANNER_PORT (default 9091). */
 public final class PlannerServiceMain {
@@ -11,8 +14,20 @@ public final class PlannerServiceMain {
         dev.opsuite.kit.grpc.StageAuth.configure(Env.system());
         // OPS_GRPC_HEALTH_PORT: grpc.health.v1 alone in plaintext, for probes without a certificate (Kubernetes)
         dev.opsuite.kit.grpc.GrpcServerRunner.configureHealthPort(Env.system());
-        PlannerServiceApp app = PlannerServiceApp.start(PlannerConfig.from(Env.system()));
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "planner-shutdown"));
+        // OPS_METRICS_PORT: its meters at GET /metrics in the Prometheus text format (unset: none kept)
+        Optional<MetricsPort> metrics = MetricsPort.start(Env.system(), "planner-service");
+        PlannerServiceApp app;
+        try {
+            app = PlannerServiceApp.start(PlannerConfig.from(Env.system()),
+                    metrics.map(MetricsPort::metrics).orElseGet(ProcessMetrics::off));
+        } catch (Exception | Error e) {
+            metrics.ifPresent(MetricsPort::close); // its HTTP server would keep the JVM up
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            metrics.ifPresent(MetricsPort::close);
+        }, "planner-shutdown"));
         app.awaitTermination();
     }
 }

@@ -3,10 +3,12 @@ package dev.opsuite.trace;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.opsuite.kit.grpc.GrpcServerRunner;
 import dev.opsuite.kit.grpc.StoreProbe;
+import dev.opsuite.kit.metrics.ProcessMetrics;
 import dev.opsuite.trace.domain.AssetRegistry;
 import dev.opsuite.trace.domain.Traces;
 import dev.opsuite.trace.grpc.AssetGrpcService;
 import dev.opsuite.trace.grpc.TraceGrpcService;
+import dev.opsuite.trace.grpc.TraceServiceMeters;
 import dev.opsuite.trace.postgres.Database;
 import dev.opsuite.trace.postgres.PostgresAssetStore;
 import dev.opsuite.trace.postgres.PostgresTraceStore;
@@ -42,21 +44,32 @@ public final class TraceServiceApp implements AutoCloseable {
      * the database is unreachable, a migration fails, the seed directory is invalid or the port is taken.
      */
     public static TraceServiceApp start(TraceConfig cfg) {
+        return start(cfg, ProcessMetrics.off());
+    }
+
+    /**
+     * @param metrics where its meters go — RPC latencies, its pool (HikariCP, pool="trace-service-db"), traces,
+     *                audit events and asset changes: its own metrics port's registry, or the all-in-one's (never
+     *                closed here)
+     */
+    public static TraceServiceApp start(TraceConfig cfg, ProcessMetrics metrics) {
         log.info("starting trace-service with {}", cfg);
         Database.migrate(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword());
-        HikariDataSource pool = Database.pool(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), cfg.dbPoolSize());
+        HikariDataSource pool = Database.pool(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), cfg.dbPoolSize(),
+                metrics.pools());
+        TraceServiceMeters meters = new TraceServiceMeters(metrics.registry());
         try {
             Traces traces = new Traces(new PostgresTraceStore(pool), Clock.systemUTC());
             AssetRegistry assets = new AssetRegistry(new PostgresAssetStore(pool));
             cfg.assetSeedDir().ifPresent(dir -> assets.seed(SeedDirectory.read(dir)));
             GrpcServerRunner server = GrpcServerRunner.start("trace-service", cfg.host(), cfg.port(),
-                    List.of(new TraceGrpcService(traces), new AssetGrpcService(assets,
+                    List.of(new TraceGrpcService(traces, meters), new AssetGrpcService(assets,
                                     new dev.opsuite.trace.review.AssetReviews(
-                                            new dev.opsuite.trace.postgres.PostgresReviewStore(pool))),
+                                            new dev.opsuite.trace.postgres.PostgresReviewStore(pool)), meters),
                             new dev.opsuite.trace.grpc.AuditGrpcService(new dev.opsuite.trace.domain.AuditLog(
-                                    new dev.opsuite.trace.postgres.PostgresAuditStore(pool))),
+                                    new dev.opsuite.trace.postgres.PostgresAuditStore(pool)), meters),
                             new dev.opsuite.trace.grpc.GoldenGrpcService(new dev.opsuite.trace.golden.GoldenQueries(
-                                    new dev.opsuite.trace.postgres.PostgresGoldenStore(pool)))));
+                                    new dev.opsuite.trace.postgres.PostgresGoldenStore(pool)))), metrics);
             return new TraceServiceApp(pool, server);
         } catch (IOException e) {
             pool.close();

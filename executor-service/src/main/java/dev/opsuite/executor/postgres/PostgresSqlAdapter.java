@@ -9,6 +9,8 @@ import dev.opsuite.executor.domain.SqlPort;
 import dev.opsuite.executor.source.NamedSql;
 import dev.opsuite.executor.source.SecretResolver;
 import dev.opsuite.executor.source.SourcePools;
+import dev.opsuite.kit.metrics.PoolMetrics;
+import dev.opsuite.kit.metrics.ProcessMetrics;
 import dev.opsuite.model.AssetDoc;
 import dev.opsuite.model.asset.SourceAsset;
 import dev.opsuite.model.errors.OpsException;
@@ -31,6 +33,7 @@ public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, Sour
     private final dev.opsuite.executor.source.SourceTargets targets;
     private final SecretResolver secrets;
     private final SourcePools<HikariDataSource> pools;
+    private final PoolMetrics poolMetrics;
 
     public PostgresSqlAdapter(SecretResolver secrets) {
         this(secrets, new SourcePools<>(32, Duration.ofMinutes(30)), dev.opsuite.executor.source.SourceTargets.loopbackOnly());
@@ -38,9 +41,16 @@ public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, Sour
 
     public PostgresSqlAdapter(SecretResolver secrets, SourcePools<HikariDataSource> pools,
                               dev.opsuite.executor.source.SourceTargets targets) {
+        this(secrets, pools, targets, ProcessMetrics.off().pools());
+    }
+
+    /** @param poolMetrics where each Source's pools are measured, labelled by the Source's name */
+    public PostgresSqlAdapter(SecretResolver secrets, SourcePools<HikariDataSource> pools,
+                              dev.opsuite.executor.source.SourceTargets targets, PoolMetrics poolMetrics) {
         this.secrets = secrets;
         this.pools = pools;
         this.targets = targets;
+        this.poolMetrics = poolMetrics;
     }
 
     @Override
@@ -136,6 +146,8 @@ public final class PostgresSqlAdapter implements SqlPort, SourceHealthPort, Sour
         List<String> schemas = typed.permissions().schemaAllowlist();
         HikariConfig cfg = new HikariConfig();
         cfg.setPoolName("src-" + source.name() + "-v" + source.version());
+        // pool="<the Source's name>": its versions' pools measured together, never a host or URL in a label
+        cfg.setMetricsTrackerFactory(poolMetrics.labelled(source.name()));
         String url = conn.containsKey("url") ? conn.get("url")
                 : "jdbc:postgresql://" + conn.getOrDefault("host", SourceAsset.Connection.DEFAULT_HOST) + ":"
                 + conn.getOrDefault("port", Integer.toString(SourceAsset.Connection.DEFAULT_PORT)) + "/"

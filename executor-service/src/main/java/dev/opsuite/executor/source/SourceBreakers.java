@@ -10,7 +10,10 @@ import dev.opsuite.model.AssetDoc;
 import dev.opsuite.model.asset.SourceAsset;
 import dev.opsuite.model.errors.ErrorCode;
 import dev.opsuite.model.errors.OpsException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +30,7 @@ public final class SourceBreakers implements SqlPort, GraphPort, RedisPort, Auto
     private final RedisPort redis;
     private final SourceChecker checker;
     private final Breakers breakers;
+    private final MeterRegistry meters;
 
     public SourceBreakers(SqlPort sql, GraphPort graph, SourceChecker checker, Duration probeEvery) {
         this(sql, graph, (s, c, r, t) -> {
@@ -35,11 +39,18 @@ public final class SourceBreakers implements SqlPort, GraphPort, RedisPort, Auto
     }
 
     public SourceBreakers(SqlPort sql, GraphPort graph, RedisPort redis, SourceChecker checker, Duration probeEvery) {
+        this(sql, graph, redis, checker, probeEvery, dev.opsuite.kit.metrics.ProcessMetrics.off().registry());
+    }
+
+    /** @param meters where each call to a Source is timed (ops_executor_source_calls_seconds) */
+    public SourceBreakers(SqlPort sql, GraphPort graph, RedisPort redis, SourceChecker checker, Duration probeEvery,
+                          MeterRegistry meters) {
         this.sql = sql;
         this.graph = graph;
         this.redis = redis;
         this.checker = checker;
         this.breakers = new Breakers("executor-sources", probeEvery);
+        this.meters = meters;
     }
 
     @Override
@@ -64,13 +75,42 @@ public final class SourceBreakers implements SqlPort, GraphPort, RedisPort, Auto
         return breakers.states();
     }
 
+    /** How many breakers are not closed (failing fast, or probing whether to close). */
+    public int openCount() {
+        return (int) breakers.states().stream().filter(s -> !"CLOSED".equals(s.state())).count();
+    }
+
     private <T> T guarded(AssetDoc source, java.util.function.Supplier<T> call) {
         String name = "source:" + source.ref() + (source.version() == 0 ? "#" + source.content().hashCode() : "");
-        return breakers.call(name, call,
-                e -> e instanceof OpsException o && o.code() == ErrorCode.UNAVAILABLE,
-                () -> checker.check(source).reachable(),
-                last -> OpsException.knownDown("source " + source.ref() + " is unavailable (known down, failing fast "
-                        + "until a background check reaches it again; last error: " + last + ")"));
+        long start = System.nanoTime();
+        String outcome = "error";
+        try {
+            T result = breakers.call(name, call,
+                    e -> e instanceof OpsException o && o.code() == ErrorCode.UNAVAILABLE,
+                    () -> checker.check(source).reachable(),
+                    last -> OpsException.knownDown("source " + source.ref() + " is unavailable (known down, failing fast "
+                            + "until a background check reaches it again; last error: " + last + ")"));
+            outcome = "ok";
+            return result;
+        } catch (OpsException e) {
+            outcome = e.code() == ErrorCode.UNAVAILABLE ? "unavailable" : "error";
+            throw e;
+        } finally {
+            // labels: the Source's name (an asset name, never its host or URL), its type and how the call ended
+            Timer.builder("ops.executor.source.calls").description("Calls to a Source's store, by Source and outcome")
+                    .tags("source", source.name(), "type", typeOf(source), "outcome", outcome)
+                    .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The Source's type when it is one of the known ones (a label: a bounded set). */
+    private static String typeOf(AssetDoc source) {
+        try {
+            String type = SourceAsset.of(source).type();
+            return SourceAsset.TYPES.contains(type) ? type : "other";
+        } catch (RuntimeException e) {
+            return "other";
+        }
     }
 
     @Override

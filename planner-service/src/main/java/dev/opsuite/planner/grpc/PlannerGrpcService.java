@@ -53,8 +53,18 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
     private final AssetContents contents;
     private final java.util.Optional<ExecutorDictionaries> dictionaries;
 
+    private final PlannerMeters meters;
+
     public PlannerGrpcService(Planning planner, PlanValidator validator, AssetContents contents,
                               java.util.Optional<ExecutorDictionaries> dictionaries) {
+        this(planner, validator, contents, dictionaries, dev.opsuite.kit.metrics.ProcessMetrics.off().registry());
+    }
+
+    /** @param meters where its counters go (plans, fallbacks, validations) */
+    public PlannerGrpcService(Planning planner, PlanValidator validator, AssetContents contents,
+                              java.util.Optional<ExecutorDictionaries> dictionaries,
+                              io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = new PlannerMeters(meters);
         this.contents = contents;
         this.dictionaries = dictionaries;
         this.planner = planner;
@@ -101,6 +111,7 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
                     .orElse(null);
             Planning.Result r = planner.plan(question, assets, now, zone(request.getTimeZone(), now), dictionary,
                     request.getRolesList(), request.getPlannerStrategy(), deadline());
+            meters.planned(r.planner(), r.decision().kind(), r.calls().size());
             return LlmTraceProtos.addTo(toResponse(r.decision(), r.planner()), r).build();
         });
     }
@@ -195,6 +206,7 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
                     .putCounts("decisions", r.decisions().size()).putCounts("denied", denied)
                     .putCounts("queries", r.queries().size());
             r.decisions().stream().filter(d -> "deny".equals(d.decision())).forEach(d -> diag.addErrors(d.reason()));
+            meters.validated(r.allowed());
             return ValidateResponse.newBuilder().setValidatedPlan(vp).setDiagnostics(diag).build();
         });
     }

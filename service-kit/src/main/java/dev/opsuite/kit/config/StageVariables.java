@@ -85,6 +85,18 @@ final class StageVariables {
                             + " such as Kubernetes' `grpc:` probes (deploy/k8s). It tells whether the service is"
                             + " serving (executor- and trace-service: NOT_SERVING while their stores are unreachable),"
                             + " nothing more; the stage port itself stays mutual TLS only"),
+            // #18: the stage services' own meters when run apart (the all-in-one's are in the gateway's /metrics)
+            ConfigVar.variable("OPS_METRICS_PORT", STAGE_SERVICES,
+                    "planner-, executor- and trace-service run apart", Default.none("no metrics port, no meters"),
+                    "a port on which the service serves its meters at `GET /metrics` in the Prometheus text format"
+                            + " (plain HTTP, no key; nothing else is served there): its RPCs' latency by method and"
+                            + " status, its HikariCP pools, its own counters and the JVM's (see"
+                            + " [metrics](../metrics.md)); `0` = any free port. The all-in-one ignores it: the"
+                            + " gateway's `/metrics` has every service's meters"),
+            ConfigVar.variable("OPS_METRICS_HOST", STAGE_SERVICES,
+                    "planner-, executor- and trace-service run apart", Default.of("127.0.0.1"),
+                    "address the metrics port (`OPS_METRICS_PORT`) binds; e.g. `0.0.0.0` for a Prometheus on"
+                            + " another host — the port asks no key, so let the network decide who reaches it"),
             ConfigVar.variable("OPS_STAGE_TLS_HOSTS", STAGE_SERVICES, "all-in-one", Default.none(),
                     "comma-separated host names / IPs the stage certificates answer to besides 127.0.0.1, ::1"
                             + " and localhost (for services moved to other hosts)"),

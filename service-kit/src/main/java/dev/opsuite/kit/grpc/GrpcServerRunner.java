@@ -1,6 +1,7 @@
 package dev.opsuite.kit.grpc;
 
 import dev.opsuite.kit.config.Env;
+import dev.opsuite.kit.metrics.ProcessMetrics;
 import io.grpc.BindableService;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * same services (same interceptors and handler pool) are served in-process, so that a client in
  * this JVM can reach them without loopback TCP (see {@link Channels}). A service run apart may also serve
  * grpc.health.v1 alone, in plaintext, on a port of its own ({@link #configureHealthPort}): for probes that
- * cannot present a stage certificate, such as Kubernetes' gRPC probes.
+ * cannot present a stage certificate, such as Kubernetes' gRPC probes. Given a {@link ProcessMetrics}, every
+ * call (TCP or in-process) is timed by RPC and status.
  */
 public final class GrpcServerRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GrpcServerRunner.class);
@@ -50,7 +52,8 @@ public final class GrpcServerRunner implements AutoCloseable {
     private final List<String> serviceNames;
 
     private GrpcServerRunner(String name, String host, int port, List<BindableService> services,
-                             List<ServerInterceptor> interceptors, int handlerThreads, int maxInboundBytes) {
+                             List<ServerInterceptor> interceptors, int handlerThreads, int maxInboundBytes,
+                             ProcessMetrics metrics) {
         this.name = name;
         AtomicInteger n = new AtomicInteger();
         // Bounded: a flood queues (up to a limit) rather than spawning unbounded threads.
@@ -79,6 +82,10 @@ public final class GrpcServerRunner implements AutoCloseable {
         List<ServerInterceptor> local = new java.util.ArrayList<>(interceptors);
         local.add(TraceParent.server());
         local.add(StageAuth.inProcess());
+        // outermost: every call is timed by RPC and status, a refused caller's too (ops_rpc_server_duration_seconds)
+        ServerInterceptor timed = metrics.rpcServer(name);
+        tcp.add(timed);
+        local.add(timed);
         this.definitions = services.stream().map(s -> ServerInterceptors.intercept(s, local)).toList();
         services.stream().map(s -> ServerInterceptors.intercept(s, tcp)).forEach(builder::addService);
         this.server = builder.build();
@@ -135,15 +142,27 @@ public final class GrpcServerRunner implements AutoCloseable {
 
     public static GrpcServerRunner start(String name, String host, int port, List<BindableService> services)
             throws IOException {
+        return start(name, host, port, services, ProcessMetrics.off());
+    }
+
+    /** A server whose calls are timed in {@code metrics}: its own metrics port's registry, or the all-in-one's. */
+    public static GrpcServerRunner start(String name, String host, int port, List<BindableService> services,
+                                         ProcessMetrics metrics) throws IOException {
         return start(name, host, port, services, List.of(), Math.max(8, Runtime.getRuntime().availableProcessors() * 8),
-                16 * 1024 * 1024);
+                16 * 1024 * 1024, metrics);
     }
 
     public static GrpcServerRunner start(String name, String host, int port, List<BindableService> services,
                                          List<ServerInterceptor> interceptors, int handlerThreads,
                                          int maxInboundBytes) throws IOException {
+        return start(name, host, port, services, interceptors, handlerThreads, maxInboundBytes, ProcessMetrics.off());
+    }
+
+    public static GrpcServerRunner start(String name, String host, int port, List<BindableService> services,
+                                         List<ServerInterceptor> interceptors, int handlerThreads,
+                                         int maxInboundBytes, ProcessMetrics metrics) throws IOException {
         GrpcServerRunner runner = new GrpcServerRunner(name, host, port, services, interceptors, handlerThreads,
-                maxInboundBytes);
+                maxInboundBytes, metrics);
         runner.server.start();
         try {
             if (runner.healthServer != null) {

@@ -41,9 +41,16 @@ public final class AssetGrpcService extends AssetServiceGrpc.AssetServiceImplBas
     private final AssetRegistry registry;
     private final AssetReviews reviews;
 
+    private final TraceServiceMeters meters;
+
     public AssetGrpcService(AssetRegistry registry, AssetReviews reviews) {
+        this(registry, reviews, TraceServiceMeters.off());
+    }
+
+    public AssetGrpcService(AssetRegistry registry, AssetReviews reviews, TraceServiceMeters meters) {
         this.registry = registry;
         this.reviews = reviews;
+        this.meters = meters;
     }
 
     @Override
@@ -75,16 +82,19 @@ public final class AssetGrpcService extends AssetServiceGrpc.AssetServiceImplBas
 
     @Override
     public void saveAsset(SaveAssetRequest request, StreamObserver<SaveAssetResponse> out) {
-        Unary.respond(out, () -> SaveAssetResponse.newBuilder()
-                .setAsset(toProto(registry.save(request.getAssetType(), request.getName(),
-                        Structs.toMap(request.getContent()), request.getCreatedBy())))
-                .build());
+        Unary.respond(out, () -> {
+            var saved = registry.save(request.getAssetType(), request.getName(), Structs.toMap(request.getContent()),
+                    request.getCreatedBy());
+            meters.assetChanged(saved.type().wireName(), "save");
+            return SaveAssetResponse.newBuilder().setAsset(toProto(saved)).build();
+        });
     }
 
     @Override
     public void publishAsset(PublishAssetRequest request, StreamObserver<PublishAssetResponse> out) {
         Unary.respond(out, () -> {
             AssetStore.Published p = registry.publish(request.getAssetType(), request.getName(), request.getVersion());
+            meters.assetChanged(p.asset().type().wireName(), "publish");
             return PublishAssetResponse.newBuilder()
                     .setAsset(toProto(p.asset()))
                     .setArchivedVersion(p.archivedVersion())
@@ -94,9 +104,11 @@ public final class AssetGrpcService extends AssetServiceGrpc.AssetServiceImplBas
 
     @Override
     public void archiveAsset(ArchiveAssetRequest request, StreamObserver<ArchiveAssetResponse> out) {
-        Unary.respond(out, () -> ArchiveAssetResponse.newBuilder()
-                .setAsset(toProto(registry.archive(request.getAssetType(), request.getName(), request.getVersion())))
-                .build());
+        Unary.respond(out, () -> {
+            var archived = registry.archive(request.getAssetType(), request.getName(), request.getVersion());
+            meters.assetChanged(archived.type().wireName(), "archive");
+            return ArchiveAssetResponse.newBuilder().setAsset(toProto(archived)).build();
+        });
     }
 
     @Override

@@ -18,9 +18,15 @@ import java.util.List;
 /** Thin gRPC layer over {@link AuditLog}. */
 public final class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBase {
     private final AuditLog log;
+    private final TraceServiceMeters meters;
 
     public AuditGrpcService(AuditLog log) {
+        this(log, TraceServiceMeters.off());
+    }
+
+    public AuditGrpcService(AuditLog log, TraceServiceMeters meters) {
         this.log = log;
+        this.meters = meters;
     }
 
     @Override
@@ -37,7 +43,9 @@ public final class AuditGrpcService extends AuditServiceGrpc.AuditServiceImplBas
                 events.add(new AuditLog.Event(0, at, e.getPrincipal(), e.getAction(), e.getTarget(), e.getOutcome(),
                         e.getRemote(), e.getDetail(), e.getEventId()));
             }
-            return WriteAuditEventsResponse.newBuilder().setWritten(log.append(events)).build();
+            int written = log.append(events);
+            meters.auditEvents(events.size(), written);
+            return WriteAuditEventsResponse.newBuilder().setWritten(written).build();
         });
     }
 

@@ -22,9 +22,15 @@ import io.grpc.stub.StreamObserver;
 /** ops.v1.TraceService over {@link Traces}: map, call, map back. */
 public final class TraceGrpcService implements TraceServiceGrpc.AsyncService, BindableService {
     private final Traces traces;
+    private final TraceServiceMeters meters;
 
     public TraceGrpcService(Traces traces) {
+        this(traces, TraceServiceMeters.off());
+    }
+
+    public TraceGrpcService(Traces traces, TraceServiceMeters meters) {
         this.traces = traces;
+        this.meters = meters;
     }
 
     /**
@@ -54,9 +60,12 @@ public final class TraceGrpcService implements TraceServiceGrpc.AsyncService, Bi
     }
 
     private void writeTraces(RawTraceBatch request, StreamObserver<WriteTracesResponse> out) {
-        Unary.respond(out, () -> WriteTracesResponse.newBuilder()
-                .setWritten(traces.write(TraceMapper.toNewTraces(request)))
-                .build());
+        Unary.respond(out, () -> {
+            var batch = TraceMapper.toNewTraces(request);
+            int written = traces.write(batch);
+            meters.traces(batch.size(), written);
+            return WriteTracesResponse.newBuilder().setWritten(written).build();
+        });
     }
 
     @Override

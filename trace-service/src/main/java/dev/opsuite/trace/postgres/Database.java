@@ -35,10 +35,18 @@ public final class Database {
                 result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion);
     }
 
-    /** A bounded pool whose connections carry a statement timeout and a recognisable application name. */
-    public static HikariDataSource pool(String url, String user, String password, int size) {
+    /** The pool's name, and its label in the pool metrics (hikaricp_*{pool="trace-service-db"}). */
+    public static final String POOL = "trace-service-db";
+
+    /**
+     * A bounded pool whose connections carry a statement timeout and a recognisable application name,
+     * measured in {@code metrics} under pool="trace-service-db".
+     */
+    public static HikariDataSource pool(String url, String user, String password, int size,
+                                        dev.opsuite.kit.metrics.PoolMetrics metrics) {
         HikariConfig c = new HikariConfig();
-        c.setPoolName("trace-service-db");
+        c.setPoolName(POOL);
+        c.setMetricsTrackerFactory(metrics.labelled(POOL));
         c.setJdbcUrl(url);
         c.setUsername(user);
         c.setPassword(password);
