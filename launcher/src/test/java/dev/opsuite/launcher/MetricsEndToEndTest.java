@@ -48,7 +48,8 @@ class MetricsEndToEndTest {
         for (String stage : List.of("route_plan", "validate", "execute", "compose", "present")) {
             assertTrue(any("ops_stage_duration_seconds_bucket", Map.of("stage", stage)), "a latency histogram for " + stage);
         }
-        assertTrue(any("ops_tool_calls_seconds_count", Map.of("outcome", "ok")), "tool calls by outcome");
+        assertTrue(any("ops_tool_calls_seconds_count", Map.of("source", "postgres_main", "outcome", "ok")),
+                "tool calls by tool, Source and outcome: " + scrape.samples("ops_tool_calls_seconds_count"));
         assertTrue(any("ops_http_server_requests_total", Map.of("http_status", "200")), "HTTP/gRPC requests by status: "
                 + scrape.families().keySet().stream().filter(k -> k.startsWith("ops_http")).toList());
         assertTrue(scrape.families().containsKey("ops_trace_queue_depth"), "the trace queue");

@@ -101,13 +101,13 @@ final class DocCalls {
             meta.put("elapsed_ms", ms);
             cite(t, q.title() + (mock ? " (mock: fixture)" : ""), text, where, evidence);
             calls.add(new ToolCallRecord(tool, ms, PlanExecutor.withQuery(name, shown), t.rows().size()
-                    + " passages returned" + (mock ? " from a mock fixture" : ""), null));
+                    + " passages returned" + (mock ? " from a mock fixture" : ""), null, where));
             return new ToolOutput(tool, name, t.columns(), t.rows(), false, meta, null, false);
         } catch (OpsException e) {
             boolean retryable = e.code() == ErrorCode.UNAVAILABLE || e.code() == ErrorCode.DEADLINE_EXCEEDED;
             evidence.add(new Evidence("document", q.title() + " (failed)", q.statement(), shown, where));
             calls.add(new ToolCallRecord(tool, PlanExecutor.elapsed(start), PlanExecutor.withQuery(name, shown),
-                    "failed", e.getMessage()));
+                    "failed", e.getMessage(), where));
             return new ToolOutput(tool, name, List.of(), List.of(), false, Map.of("source", sourceName,
                     "error_code", e.code().name()), e.getMessage(), retryable);
         }

@@ -186,7 +186,8 @@ public final class PlanExecutor {
         if (visible != null) {
             java.util.Optional<String> unscoped = ScopedTemplates.problem(q);
             if (unscoped.isPresent()) {
-                calls.add(new ToolCallRecord(tool, 0, withQuery(name, params), "refused", unscoped.get()));
+                calls.add(new ToolCallRecord(tool, 0, withQuery(name, params), "refused", unscoped.get(),
+                        mock ? "mock:" + sourceName : sourceName));
                 return new ToolOutput(tool, name, List.of(), List.of(), false, Map.of("source", sourceName),
                         name + ": " + unscoped.get(), false);
             }
@@ -237,13 +238,15 @@ public final class PlanExecutor {
             int ms = elapsed(start);
             meta.put("elapsed_ms", ms);
             calls.add(new ToolCallRecord(tool, ms, withQuery(name, params), t.rows().size() + " rows returned"
-                    + (t.truncated() ? " (truncated)" : "") + (mock ? " from a mock fixture" : ""), null));
+                    + (t.truncated() ? " (truncated)" : "") + (mock ? " from a mock fixture" : ""), null,
+                    mock ? "mock:" + sourceName : sourceName));
             return new ToolOutput(tool, name, t.columns(), t.rows(), t.truncated(), meta, null, false);
         } catch (OpsException e) {
             // an open breaker (known down) closes only by its background probe: retrying now cannot help
             boolean retryable = !(e instanceof dev.opsuite.model.errors.KnownDownException)
                     && (e.code() == ErrorCode.UNAVAILABLE || e.code() == ErrorCode.DEADLINE_EXCEEDED);
-            calls.add(new ToolCallRecord(tool, elapsed(start), withQuery(name, params), "failed", e.getMessage()));
+            calls.add(new ToolCallRecord(tool, elapsed(start), withQuery(name, params), "failed", e.getMessage(),
+                    mock ? "mock:" + sourceName : sourceName));
             // the code says why (unavailable, timeout, refused): the answer states it, never "no data"
             return new ToolOutput(tool, name, List.of(), List.of(), false, Map.of("source", sourceName,
                     "error_code", e.code().name()), e.getMessage(), retryable);

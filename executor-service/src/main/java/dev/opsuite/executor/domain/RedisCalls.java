@@ -69,7 +69,7 @@ final class RedisCalls {
             int ms = PlanExecutor.elapsed(start);
             meta.put("elapsed_ms", ms);
             calls.add(new ToolCallRecord(tool, ms, PlanExecutor.withQuery(name, shown), t.rows().size() + " rows returned"
-                    + (t.truncated() ? " (truncated)" : "") + (mock ? " from a mock fixture" : ""), null));
+                    + (t.truncated() ? " (truncated)" : "") + (mock ? " from a mock fixture" : ""), null, where));
             return new ToolOutput(tool, name, t.columns(), t.rows(), t.truncated(), meta, null, false);
         } catch (OpsException e) {
             if (!referenced) {
@@ -79,7 +79,7 @@ final class RedisCalls {
             boolean retryable = !(e instanceof dev.opsuite.model.errors.KnownDownException)
                     && (e.code() == ErrorCode.UNAVAILABLE || e.code() == ErrorCode.DEADLINE_EXCEEDED);
             calls.add(new ToolCallRecord(tool, PlanExecutor.elapsed(start), PlanExecutor.withQuery(name, shown),
-                    "failed", e.getMessage()));
+                    "failed", e.getMessage(), where));
             return new ToolOutput(tool, name, List.of(), List.of(), false, Map.of("source", sourceName,
                     "error_code", e.code().name()), e.getMessage(), retryable);
         }

@@ -76,7 +76,7 @@ final class ExecutorProtos {
     static ToolCall toProto(ToolCallRecord c) {
         return ToolCall.newBuilder().setTool(c.tool()).setElapsedMs(c.elapsedMs())
                 .setInputParams(Structs.toStruct(c.inputParams())).setOutputSummary(c.outputSummary())
-                .setError(c.error() == null ? "" : c.error()).build();
+                .setError(c.error() == null ? "" : c.error()).setSource(c.source() == null ? "" : c.source()).build();
     }
 
     static Reference toProto(Evidence e) {

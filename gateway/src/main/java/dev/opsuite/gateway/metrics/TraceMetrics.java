@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * The product's own metrics, read off every finished Execution Trace on its way to the trace sink:
  * requests by feature, route and status; each stage's duration; replans by trigger and decision; tool
- * calls by tool and outcome; language-model calls and tokens by model. Labels are bounded sets (stage
+ * calls by tool, Source and outcome; language-model calls and tokens by model. Labels are bounded sets (stage
  * names, routes, statuses, trigger types, the assets' tool names, configured model names): never a
  * question, a CI or a caller.
  */
@@ -65,8 +65,10 @@ public final class TraceMetrics implements TraceSink {
         }
         for (ToolCall c : t.getToolCallsList()) {
             String tool = bounded(c.getTool());
-            Timer.builder("ops.tool.calls").description("Executor and language-model calls, by tool and outcome")
-                    .tags("tool", tool, "outcome", c.getError().isEmpty() ? "ok" : "error").register(registry)
+            // source: the Source asset's name the call read (an asset name, never its host), none for a model call
+            Timer.builder("ops.tool.calls").description("Executor and language-model calls, by tool, Source and outcome")
+                    .tags("tool", tool, "source", bounded(c.getSource()), "outcome", c.getError().isEmpty() ? "ok" : "error")
+                    .register(registry)
                     .record(Duration.ofMillis(Math.max(0, c.getElapsedMs())));
             if (c.hasLlm()) {
                 String model = bounded(c.getLlm().getModel());

@@ -43,8 +43,8 @@ class TraceMetricsTest {
                 .addReplanEvents(ReplanEvent.newBuilder().setTrigger(ReplanTrigger.newBuilder()
                         .setTriggerType("empty_result")).setDecisionMetadata(Struct.newBuilder().putFields("decision",
                         Value.newBuilder().setStringValue("replan").build())))
-                .addToolCalls(ToolCall.newBuilder().setTool("metric_executor").setElapsedMs(12))
-                .addToolCalls(ToolCall.newBuilder().setTool("graph_executor").setError("down"))
+                .addToolCalls(ToolCall.newBuilder().setTool("metric_executor").setElapsedMs(12).setSource("postgres_main"))
+                .addToolCalls(ToolCall.newBuilder().setTool("graph_executor").setError("down").setSource("neo4j_graph"))
                 .addToolCalls(ToolCall.newBuilder().setTool("llm_planner").setLlm(LlmCall.newBuilder()
                         .setModel("gpt-x").setPromptTokens(100).setCompletionTokens(20)))
                 .build();
@@ -55,7 +55,12 @@ class TraceMetricsTest {
                 .count());
         assertEquals(40, registry.get("ops.stage.duration").tag("stage", "execute").timer().totalTime(TimeUnit.MILLISECONDS));
         assertEquals(1, registry.get("ops.replans").tags("trigger", "empty_result", "decision", "replan").counter().count());
-        assertEquals(1, registry.get("ops.tool.calls").tags("tool", "graph_executor", "outcome", "error").timer().count());
+        assertEquals(1, registry.get("ops.tool.calls").tags("tool", "graph_executor", "source", "neo4j_graph",
+                "outcome", "error").timer().count());
+        assertEquals(12, registry.get("ops.tool.calls").tags("tool", "metric_executor", "source", "postgres_main",
+                "outcome", "ok").timer().totalTime(TimeUnit.MILLISECONDS));
+        assertEquals(1, registry.get("ops.tool.calls").tags("tool", "llm_planner", "source", "none").timer().count(),
+                "a model call reads no Source");
         assertEquals(100, registry.get("ops.llm.tokens").tags("model", "gpt-x", "kind", "prompt").counter().count());
         assertEquals(20, registry.get("ops.llm.tokens").tags("model", "gpt-x", "kind", "completion").counter().count());
         assertNotNull(registry.get("ops.llm.calls").tags("model", "gpt-x", "tool", "llm_planner").counter());
