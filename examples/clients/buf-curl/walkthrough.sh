@@ -77,14 +77,15 @@ REQUEST=$(json 'json.dumps(d["request"], ensure_ascii=False)' <<<"$CALL")
 echo "method: $METHOD"; echo "target: $TARGET"
 
 TLS="$DATA/tls"
+# the request on stdin (-d @-): with its assets' contents it is larger than one command-line argument may be
 step "$BUF" curl --protocol grpc --cacert "$TLS/ca.pem" --cert "$TLS/operator.pem" --key "$TLS/operator.key" \
-  -d '$REQUEST' "https://$TARGET/$METHOD"
+  -d @- "https://$TARGET/$METHOD" '<<< "$REQUEST"'
 STAGE=$("$BUF" curl --protocol grpc --cacert "$TLS/ca.pem" --cert "$TLS/operator.pem" --key "$TLS/operator.key" \
-  -d "$REQUEST" "https://$TARGET/$METHOD")
+  -d @- "https://$TARGET/$METHOD" <<<"$REQUEST")
 python3 -c 'import json,sys; d=json.load(sys.stdin); print("replayed: %d tool results, %d references" % (len(d.get("toolResults", [])), len(d.get("references", []))))' <<<"$STAGE"
 $CHECK && { grep -q '"SVR001"' <<<"$STAGE" || fail "the stage replay did not read SVR001"; }
 # the stage services accept nothing but a certificate of the product's CA
-if "$BUF" curl --protocol grpc --cacert "$TLS/ca.pem" -d "$REQUEST" "https://$TARGET/$METHOD" >/dev/null 2>&1; then
+if "$BUF" curl --protocol grpc --cacert "$TLS/ca.pem" -d @- "https://$TARGET/$METHOD" <<<"$REQUEST" >/dev/null 2>&1; then
   fail "a stage service answered a caller without a certificate"
 fi
 echo "without the operator certificate: refused (as it should be)"
