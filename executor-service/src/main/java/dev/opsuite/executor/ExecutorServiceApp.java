@@ -19,6 +19,7 @@ import dev.opsuite.executor.source.SecretResolver;
 import dev.opsuite.executor.source.SourceBreakers;
 import dev.opsuite.kit.grpc.AssetRegistryClient;
 import dev.opsuite.kit.grpc.GrpcServerRunner;
+import dev.opsuite.kit.grpc.StageMain;
 import dev.opsuite.kit.json.AssetContents;
 import dev.opsuite.kit.grpc.StoreProbe;
 import dev.opsuite.kit.metrics.ProcessMetrics;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * executor, the estate importer when an estate store is configured, and a store probe that
  * turns the gRPC health NOT_SERVING while a configured store is unreachable.
  */
-public final class ExecutorServiceApp implements AutoCloseable {
+public final class ExecutorServiceApp implements StageMain.Service {
     private static final Logger log = LoggerFactory.getLogger(ExecutorServiceApp.class);
     /** The name and pool label of the estate importer's own pool (a Source's pools: the Source's name). */
     public static final String ESTATE_POOL = "estate-writer";

@@ -1,33 +1,12 @@
 package dev.opsuite.executor;
 
-import dev.opsuite.kit.config.Env;
-import dev.opsuite.kit.metrics.MetricsPort;
-import dev.opsuite.kit.metrics.ProcessMetrics;
-import java.util.Optional;
+import dev.opsuite.kit.grpc.StageMain;
 
 /** Runs executor-service alone: OPS_EXECUTOR_PORT (default 9092), optional OPS_ESTATE_* stores. */
 public final class ExecutorServiceMain {
     private ExecutorServiceMain() {}
 
     public static void main(String[] args) throws Exception {
-        // stage calls over TCP: mutual TLS with OPS_STAGE_TLS_DIR, or OPS_STAGE_TLS=off with OPS_STAGE_TOKEN
-        dev.opsuite.kit.grpc.StageAuth.configure(Env.system());
-        // OPS_GRPC_HEALTH_PORT: grpc.health.v1 alone in plaintext, for probes without a certificate (Kubernetes)
-        dev.opsuite.kit.grpc.GrpcServerRunner.configureHealthPort(Env.system());
-        // OPS_METRICS_PORT: its meters at GET /metrics in the Prometheus text format (unset: none kept)
-        Optional<MetricsPort> metrics = MetricsPort.start(Env.system(), "executor-service");
-        ExecutorServiceApp app;
-        try {
-            app = ExecutorServiceApp.start(ExecutorConfig.from(Env.system()),
-                    metrics.map(MetricsPort::metrics).orElseGet(ProcessMetrics::off));
-        } catch (Exception | Error e) {
-            metrics.ifPresent(MetricsPort::close); // its HTTP server would keep the JVM up
-            throw e;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            metrics.ifPresent(MetricsPort::close);
-        }, "executor-shutdown"));
-        app.awaitTermination();
+        StageMain.run("executor-service", (env, metrics) -> ExecutorServiceApp.start(ExecutorConfig.from(env), metrics));
     }
 }

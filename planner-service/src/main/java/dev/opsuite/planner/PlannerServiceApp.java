@@ -2,6 +2,7 @@ package dev.opsuite.planner;
 
 import dev.opsuite.kit.grpc.AssetRegistryClient;
 import dev.opsuite.kit.grpc.GrpcServerRunner;
+import dev.opsuite.kit.grpc.StageMain;
 import dev.opsuite.kit.json.AssetContents;
 import dev.opsuite.kit.metrics.ProcessMetrics;
 import dev.opsuite.llm.LlmClient;
@@ -18,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Composition root of planner-service; main and tests both start it through here. */
-public final class PlannerServiceApp implements AutoCloseable {
+public final class PlannerServiceApp implements StageMain.Service {
     private final GrpcServerRunner server;
     private final Optional<LlmClient> llm;
     private final Optional<AssetRegistryClient> registry;

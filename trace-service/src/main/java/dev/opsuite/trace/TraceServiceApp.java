@@ -2,6 +2,7 @@ package dev.opsuite.trace;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.opsuite.kit.grpc.GrpcServerRunner;
+import dev.opsuite.kit.grpc.StageMain;
 import dev.opsuite.kit.grpc.StoreProbe;
 import dev.opsuite.kit.metrics.ProcessMetrics;
 import dev.opsuite.trace.domain.AssetRegistry;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * The composition root of trace-service: config → pool → migrations → adapters → domain → gRPC
  * server. {@link TraceServiceMain}, the all-in-one launcher and the tests all start it through here.
  */
-public final class TraceServiceApp implements AutoCloseable {
+public final class TraceServiceApp implements StageMain.Service {
     private static final Logger log = LoggerFactory.getLogger(TraceServiceApp.class);
 
     private final HikariDataSource pool;

@@ -45,24 +45,17 @@ final class DocAnalysis {
 
     /** The distinct terms a text yields in a field, in order. */
     Set<String> terms(String field, String text) {
-        Set<String> out = new LinkedHashSet<>();
-        try (TokenStream ts = of(field).tokenStream(field, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return tokens(of(field), field, text, new LinkedHashSet<>());
     }
 
     /** The terms a text yields in a field, in order, repeats kept: what word pairs are read from. */
     java.util.List<String> sequence(String field, String text) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        try (TokenStream ts = of(field).tokenStream(field, text)) {
+        return tokens(of(field), field, text, new java.util.ArrayList<>());
+    }
+
+    /** Adds the terms {@code analyzer} makes of the text, in order, to {@code out}. */
+    static <C extends java.util.Collection<String>> C tokens(Analyzer analyzer, String field, String text, C out) {
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {

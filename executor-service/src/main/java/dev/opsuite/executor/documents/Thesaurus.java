@@ -3,17 +3,14 @@ package dev.opsuite.executor.documents;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.util.CharsRef;
 import org.apache.lucene.util.CharsRefBuilder;
 
@@ -51,18 +48,7 @@ final class Thesaurus implements AutoCloseable {
     /** The distinct terms the question yields in a field with the thesaurus applied, the question's own first. */
     Set<String> terms(String field, String text) {
         Analyzer a = field.endsWith("_ko") ? korean : english;
-        Set<String> out = new LinkedHashSet<>();
-        try (TokenStream ts = a.tokenStream(field, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return DocAnalysis.tokens(a, field, text, new LinkedHashSet<>());
     }
 
     private Analyzer wrap(Analyzer base, List<String> rules, int[] skips) {

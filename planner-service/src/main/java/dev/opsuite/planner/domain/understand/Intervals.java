@@ -24,6 +24,7 @@ final class Intervals {
     private final ZoneId zone;
     private final List<Span> spans;
     private final List<String> problems;
+    private final CalendarDays calendar;
 
     /** The last full date read, so "16일부터 18일까지" and "April 18-19" know their month. */
     LocalDate lastDate;
@@ -39,6 +40,7 @@ final class Intervals {
         this.zone = zone;
         this.spans = spans;
         this.problems = problems;
+        this.calendar = new CalendarDays(a, time, problems);
     }
 
     java.util.Optional<TimeOfDay> tod(TimeAtom t, String role) {
@@ -231,10 +233,10 @@ final class Intervals {
                     return java.util.Optional.of(range(saturday.atStartOfDay(zone), saturday.plusDays(2).atStartOfDay(zone), role));
                 }
                 case "holiday" -> {
-                    return holiday(t, today, role);
+                    return days(calendar.holiday(t, today, contextYear), role);
                 }
                 case "iso_week" -> {
-                    return isoWeek(t, today, role);
+                    return days(calendar.isoWeek(t, today), role);
                 }
                 case "instant" -> {
                     ZoneId z = zone;
@@ -264,72 +266,14 @@ final class Intervals {
         }
     }
 
-    /**
-     * A holiday of rules.time.holidays named by a group of its name (or a constant {@code holiday}): its days
-     * off with their substitutes, of the year written or else the latest that began by today ({@code prev}:
-     * that ended before today); a {@code day} group asks for its day alone, {@code eve} for the day before
-     * it. No holiday named ("연휴", "the long weekend"): the holiday break we are in, or with {@code prev} the
-     * last that ended before today.
-     */
-    private java.util.Optional<Interval> holiday(TimeAtom t, LocalDate today, String role) {
-        Holidays calendar = Holidays.of(time.holidays());
-        String name = t.field("holiday");
-        for (String n : calendar.names()) {
-            if (!t.field(n).isEmpty()) {
-                name = n;
-            }
-        }
-        boolean previous = !t.field("prev").isEmpty();
-        String words = "'" + a.span(t.span().start(), t.span().end()) + "'";
-        java.util.Optional<Holidays.Days> days;
-        if (name.isEmpty() || name.equals("any")) {
-            days = calendar.lastBreak(today, previous);
-        } else if (!calendar.known(name)) {
-            problems.add(words + " names holiday '" + name + "' that rules.time.holidays does not list");
-            return java.util.Optional.empty();
-        } else {
-            java.util.Optional<Integer> y = !t.field("y").isEmpty() ? java.util.Optional.of(year(t.field("y")))
-                    : !t.field("lastyear").isEmpty() ? java.util.Optional.of(today.getYear() - 1)
-                    : contextYear != null ? java.util.Optional.of(contextYear) : calendar.latestYear(name, today, previous);
-            days = y.isPresent() ? calendar.of(name, y.get()) : java.util.Optional.empty();
-            if (y.isPresent() && (!t.field("day").isEmpty() || !t.field("eve").isEmpty())) {
-                LocalDate main = calendar.mainDay(name, y.get()).orElseThrow();
-                LocalDate d = t.field("eve").isEmpty() ? main : main.minusDays(1);
-                days = java.util.Optional.of(new Holidays.Days(d, d));
-            }
-        }
+    /** The run of days as an interval of whole days in the zone; the last is the date a later atom continues from. */
+    private java.util.Optional<Interval> days(java.util.Optional<Holidays.Days> days, String role) {
         if (days.isEmpty()) {
-            problems.add(words + " is no holiday of the calendar in rules.time.holidays near " + today);
             return java.util.Optional.empty();
         }
         lastDate = days.get().last();
         return java.util.Optional.of(range(days.get().first().atStartOfDay(zone),
                 days.get().last().plusDays(1).atStartOfDay(zone), role));
-    }
-
-    /**
-     * "ISO week 2043-W53", "2043년 제53주", "53주차": an ISO 8601 week, Monday to Monday; the year is its week-based
-     * year (week 1 holds the year's first Thursday, so 2044-W01 begins on 2044-01-04 and 2043-W53 on 2043-12-28).
-     * Without a year, the latest such week that has begun. A week number the year does not have is said.
-     */
-    private java.util.Optional<Interval> isoWeek(TimeAtom t, LocalDate today, String role) {
-        int w = Integer.parseInt(t.field("w"));
-        int y;
-        if (!t.field("y").isEmpty()) {
-            y = year(t.field("y"));
-        } else {
-            y = today.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR);
-            if (w > today.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)) {
-                y--;
-            }
-        }
-        LocalDate monday = LocalDate.of(y, 1, 4).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(w - 1L);
-        if (w < 1 || monday.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) != y) {
-            problems.add("'" + a.span(t.span().start(), t.span().end()) + "' is not a week of " + y);
-            return java.util.Optional.empty();
-        }
-        lastDate = monday.plusDays(6);
-        return java.util.Optional.of(range(monday.atStartOfDay(zone), monday.plusWeeks(1).atStartOfDay(zone), role));
     }
 
     static Interval range(ZonedDateTime from, ZonedDateTime to, String role) {
