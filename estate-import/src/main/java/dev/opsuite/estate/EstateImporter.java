@@ -23,16 +23,28 @@ public final class EstateImporter {
     public static final java.time.Duration DEFAULT_PROGRESS_INTERVAL = java.time.Duration.ofMillis(100);
 
     private final PgEstateLoader postgres;
+    private final DataSource writable;
     private final EstateGraph graph;
     private final GraphLoader graphLoader;
 
     /** @param writable a pool that may write the public schema; graph a Neo4j driver */
     public EstateImporter(DataSource writable, Driver graphDriver) {
-        this(writable, new Neo4jEstateGraph(graphDriver));
+        this(writable, new Neo4jEstateGraph(graphDriver), "month");
+    }
+
+    /** @param metricPartitions how ci_metric's new partitions are cut: "month" or "day" (OPS_METRIC_PARTITIONS) */
+    public EstateImporter(DataSource writable, Driver graphDriver, String metricPartitions) {
+        this(writable, new Neo4jEstateGraph(graphDriver), metricPartitions);
     }
 
     EstateImporter(DataSource writable, EstateGraph graph) {
-        this.postgres = new PgEstateLoader(writable, DEFAULT_STATEMENT_TIMEOUT);
+        this(writable, graph, "month");
+    }
+
+    EstateImporter(DataSource writable, EstateGraph graph, String metricPartitions) {
+        this.writable = writable;
+        this.postgres = new PgEstateLoader(writable, DEFAULT_STATEMENT_TIMEOUT,
+                MetricPartitions.Unit.parse(metricPartitions));
         this.graph = graph;
         this.graphLoader = new GraphLoader(graph);
     }
@@ -149,6 +161,35 @@ public final class EstateImporter {
                     + safeSqlMessage(e), e);
         }
     }
+
+    /**
+     * Metric retention: removes the samples (and their rollups) from before UTC midnight of today less
+     * {@code keep} days ("30d"); see {@link MetricRetention}.
+     *
+     * @throws OpsException INVALID_ARGUMENT for a keep that is not 1d–99999d, UNAVAILABLE when the database fails
+     */
+    public RetentionReport applyMetricRetention(String keep, java.time.Instant now) {
+        int days;
+        try {
+            days = MetricRetention.days(keep);
+        } catch (IllegalArgumentException e) {
+            throw OpsException.invalid(e.getMessage());
+        }
+        try {
+            RetentionReport r = MetricRetention.apply(writable, DEFAULT_STATEMENT_TIMEOUT,
+                    MetricRetention.cutoff(now, days));
+            log.info("metric retention {}: {} partitions dropped, {} rows and {} rollup rows deleted before {}", keep,
+                    r.droppedPartitions().size(), r.deletedMetricRows(), r.deletedRollupRows(), r.cutoff());
+            return r;
+        } catch (SQLException e) {
+            throw OpsException.unavailable("estate database failed while applying retention (nothing was removed;"
+                    + " run it again): " + safeSqlMessage(e), e);
+        }
+    }
+
+    /** What a retention run removed: samples before {@code cutoff} are gone. */
+    public record RetentionReport(java.time.Instant cutoff, List<String> droppedPartitions, long deletedMetricRows,
+                                  long deletedRollupRows) {}
 
     /** Only the base name, bounded: it is echoed in every message. */
     private static String displayName(String fileName, FileKind kind) {

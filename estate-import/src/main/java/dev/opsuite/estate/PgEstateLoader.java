@@ -15,7 +15,6 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
@@ -41,10 +40,12 @@ final class PgEstateLoader {
 
     private final DataSource dataSource;
     private final String statementTimeout;
+    private final MetricPartitions.Unit partitions;
 
-    PgEstateLoader(DataSource dataSource, String statementTimeout) {
+    PgEstateLoader(DataSource dataSource, String statementTimeout, MetricPartitions.Unit partitions) {
         this.dataSource = dataSource;
         this.statementTimeout = statementTimeout;
+        this.partitions = partitions;
     }
 
     /** Every ci_code in the estate, loaded once per validation pass. */
@@ -67,7 +68,7 @@ final class PgEstateLoader {
             c.setAutoCommit(false);
             try {
                 long t0 = System.nanoTime();
-                prepare(c, kind, span.months());
+                prepare(c, kind, fileName, span.days());
                 meter.phase(ImportProgress.Phase.COPY);
                 copy(c, kind, file, fileName, meter);
                 long t1 = System.nanoTime();
@@ -159,13 +160,22 @@ final class PgEstateLoader {
         }
     }
 
-    private void prepare(Connection c, FileKind kind, Set<YearMonth> months) throws SQLException {
+    private void prepare(Connection c, FileKind kind, String fileName, Set<java.time.LocalDate> days)
+            throws SQLException {
         try (Statement st = c.createStatement()) {
             // A literal, not a parameter: SET does not take bind values; the value is our own config.
             st.execute("SET LOCAL statement_timeout = '" + statementTimeout.replace("'", "") + "'");
             st.execute("SELECT pg_advisory_xact_lock(" + IMPORT_LOCK_KEY + ")");
-            for (YearMonth month : months) {
-                st.execute(PgEstateSql.createMonthPartition(month));
+            if (!days.isEmpty()) {
+                List<String> ddl = MetricPartitions.create(days, partitions, MetricPartitions.existing(c));
+                if (ddl.size() > MetricPartitions.MAX_NEW_PER_FILE) {
+                    throw dev.opsuite.model.errors.OpsException.invalid(fileName + " spans " + days.size()
+                            + " days and would need " + ddl.size() + " new partitions of ci_metric; at most "
+                            + MetricPartitions.MAX_NEW_PER_FILE + " per file (split it, or check its timestamps)");
+                }
+                for (String partition : ddl) {
+                    st.execute(partition);
+                }
             }
             if (kind == FileKind.METRICS) {
                 st.execute(RollupSql.IMPORT_KEEPS_ROLLUPS); // MetricRollups.afterImport keeps them

@@ -1,6 +1,5 @@
 package dev.opsuite.estate;
 
-import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -41,15 +40,6 @@ final class PgEstateSql {
             case METRICS -> List.of(new Step(UPSERT_METRICS, true)); // see PgEstateLoader: may be INSERT_NEW_METRICS
             case EVENTS -> List.of(new Step(UPDATE_EVENTS, true), new Step(INSERT_EVENTS, true));
         };
-    }
-
-    /** Monthly partitions are named from numbers only, so building the DDL text is safe. */
-    static String createMonthPartition(YearMonth month) {
-        YearMonth next = month.plusMonths(1);
-        return String.format("CREATE TABLE IF NOT EXISTS ci_metric_y%04dm%02d PARTITION OF ci_metric"
-                        + " FOR VALUES FROM ('%04d-%02d-01 00:00:00+00') TO ('%04d-%02d-01 00:00:00+00')",
-                month.getYear(), month.getMonthValue(), month.getYear(), month.getMonthValue(),
-                next.getYear(), next.getMonthValue());
     }
 
     /** After a unique or cardinality violation: the first line that repeats another line's key. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class MetricRollupsTest extends EstateTestSupport {
     /** Rollup rows that differ from the raw computation, both ways (missing, extra, or another value). */
-    private static String mismatches(String table, String unit) {
+    static String mismatches(String table, String unit) {
         return """
                 WITH raw AS (
                     SELECT date_trunc('%2$s', ts, 'UTC') AS b, ci_code, metric_name, count(*) AS n, sum(value) AS s,
