@@ -75,7 +75,7 @@ class CliMistakesTest {
         String[] all = ops("help");
         assertEquals("0", all[0], all[1]);
         for (String c : new String[] {"up", "import DIR", "demo remove", "keys", "curl", "test", "build", "bench", "help", "ask", "docs",
-                "assets list|show|diff|draft|publish", "golden run", "image [--base IMAGE]", "tls DIR"}) {
+                "assets list|show|diff|draft|publish", "golden run", "image [--base IMAGE]", "tls DIR", "estate retention 30d"}) {
             assertTrue(all[1].contains("\n  " + c), c + " in: " + all[1]);
         }
         String[] imp = ops("help", "import");
@@ -85,6 +85,10 @@ class CliMistakesTest {
         assertEquals("0", assets[0]);
         assertTrue(assets[1].contains("./ops assets draft TYPE NAME FILE.json") && assets[1].contains("4 the JSON file is missing"),
                 assets[1]);
+        String[] estate = ops("help", "estate");
+        assertEquals("0", estate[0]);
+        assertTrue(estate[1].contains("./ops estate retention DAYSd") && estate[1].contains("Exit 0 done; 1 refused; 2 usage; 3 not running"),
+                estate[1]);
         String[] golden = ops("help", "golden");
         assertEquals("0", golden[0]);
         assertTrue(golden[1].contains("Exit 0 no regression (warnings shown); 1 a golden query failed"), golden[1]);

@@ -45,6 +45,7 @@ class HostileCorpusTest {
         {"POST", "/ops/stage-test", "{\"stage\":\"execute\",\"question\":\"서버A의 CPU 사용량은?\"}"},
         {"GET", "/ops/traces/0123456789abcdef0123456789abcdef/stages/execute/call", null},
         {"POST", "/ops/estate/demo/remove", "{}"},
+        {"POST", "/ops/estate/retention", "{\"keep\":\"99999d\"}"},
         {"POST", "/ops/keys", "{\"name\":\"mallory\",\"roles\":[\"admin\"]}"},
         {"GET", "/ops/keys", null},
         {"POST", "/ops/keys/abcdefabcdef/revoke", "{}"},

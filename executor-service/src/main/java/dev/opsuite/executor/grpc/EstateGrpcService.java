@@ -104,6 +104,17 @@ public final class EstateGrpcService extends EstateServiceGrpc.EstateServiceImpl
         });
     }
 
+    @Override
+    public void applyMetricRetention(dev.opsuite.proto.v1.ApplyMetricRetentionRequest request,
+                                     StreamObserver<dev.opsuite.proto.v1.ApplyMetricRetentionResponse> responses) {
+        Unary.respond(responses, () -> {
+            EstateImporter.RetentionReport r = importer.applyMetricRetention(request.getKeep(), java.time.Instant.now());
+            return dev.opsuite.proto.v1.ApplyMetricRetentionResponse.newBuilder().setCutoff(r.cutoff().toString())
+                    .addAllDroppedPartitions(r.droppedPartitions()).setDeletedMetricRows(r.deletedMetricRows())
+                    .setDeletedRollupRows(r.deletedRollupRows()).build();
+        });
+    }
+
     private java.util.Optional<dev.opsuite.executor.documents.DocumentImporter> documents() {
         return documents;
     }

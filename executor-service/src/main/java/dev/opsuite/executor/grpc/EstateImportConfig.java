@@ -17,16 +17,18 @@ import java.time.Duration;
  *       is refused (UNAVAILABLE) before it starts, or as it grows, when the disk would go below it</li>
  *   <li>{@code OPS_IMPORT_PROGRESS_MS} — least time between two progress events within a pass of a
  *       streamed import (default 100; each pass's start is always told at once)</li>
+ *   <li>{@code OPS_METRIC_PARTITIONS} — how ci_metric's new partitions are cut: {@code month} (default) or
+ *       {@code day} (for retention by whole days on large estates)</li>
  * </ul>
  */
 public record EstateImportConfig(long maxUploadBytes, int importThreads, int importQueue, Path spoolDir,
-                                 long minFreeBytes, Duration progressInterval) {
+                                 long minFreeBytes, Duration progressInterval, String metricPartitions) {
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
     public static final long DEFAULT_MIN_FREE_BYTES = 512L << 20;
 
     public EstateImportConfig(long maxUploadBytes, int importThreads, int importQueue, Path spoolDir) {
         this(maxUploadBytes, importThreads, importQueue, spoolDir, DEFAULT_MIN_FREE_BYTES,
-                EstateImporter.DEFAULT_PROGRESS_INTERVAL);
+                EstateImporter.DEFAULT_PROGRESS_INTERVAL, "month");
     }
 
     public EstateImportConfig {
@@ -35,6 +37,9 @@ public record EstateImportConfig(long maxUploadBytes, int importThreads, int imp
         }
         if (progressInterval.isNegative() || progressInterval.isZero()) {
             throw new IllegalArgumentException("OPS_IMPORT_PROGRESS_MS must be positive");
+        }
+        if (!metricPartitions.equals("month") && !metricPartitions.equals("day")) {
+            throw new IllegalArgumentException("OPS_METRIC_PARTITIONS must be month or day, not '" + metricPartitions + "'");
         }
     }
 
@@ -50,6 +55,7 @@ public record EstateImportConfig(long maxUploadBytes, int importThreads, int imp
                 env.getInt("OPS_IMPORT_QUEUE", d.importQueue()),
                 env.get("OPS_IMPORT_SPOOL_DIR").map(Path::of).orElse(d.spoolDir()),
                 env.getInt("OPS_IMPORT_MIN_FREE_MB", (int) (DEFAULT_MIN_FREE_BYTES >> 20)) * (1L << 20),
-                Duration.ofMillis(env.getInt("OPS_IMPORT_PROGRESS_MS", (int) d.progressInterval().toMillis())));
+                Duration.ofMillis(env.getInt("OPS_IMPORT_PROGRESS_MS", (int) d.progressInterval().toMillis())),
+                env.get("OPS_METRIC_PARTITIONS", d.metricPartitions()).strip().toLowerCase(java.util.Locale.ROOT));
     }
 }

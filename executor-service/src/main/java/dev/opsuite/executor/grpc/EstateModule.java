@@ -28,13 +28,18 @@ public final class EstateModule {
     /** @param documents where imported documents go, or empty when this executor keeps no document index */
     public static EstateGrpcService create(DataSource writable, Driver driver, EstateImportConfig config,
                                            java.util.Optional<dev.opsuite.executor.documents.DocumentImporter> documents) {
-        return new EstateGrpcService(importer(writable, driver), config, documents);
+        return new EstateGrpcService(importer(writable, driver, config.metricPartitions()), config, documents);
     }
 
     /** The migrated, ready importer, for callers that load files in-process (the demo estate). */
     public static EstateImporter importer(DataSource writable, Driver driver) {
+        return importer(writable, driver, "month");
+    }
+
+    /** @param metricPartitions how ci_metric's new partitions are cut: month or day (OPS_METRIC_PARTITIONS) */
+    public static EstateImporter importer(DataSource writable, Driver driver, String metricPartitions) {
         EstateSchema.migrate(writable);
-        EstateImporter importer = new EstateImporter(writable, driver);
+        EstateImporter importer = new EstateImporter(writable, driver, metricPartitions);
         importer.ensureGraphSchema();
         return importer;
     }

@@ -52,6 +52,7 @@ public final class Access {
             Map.entry("ReviewAssetVersion", "reviewer"),     // a second pair of eyes on a warning gate
             Map.entry("Import", "estate_admin"),
             Map.entry("RemoveDemoEstate", "estate_admin"),
+            Map.entry("ApplyRetention", "estate_admin"),
             Map.entry("CreateApiKey", "admin"),
             Map.entry("ListApiKeys", "admin"),
             Map.entry("RevokeApiKey", "admin"),

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's side of the audit log: every asset write, publish, archive, schema scan, key
- * change, import and demo removal (with its outcome), and every refused request (unauthenticated,
+ * change, import, demo removal and metric retention (with its outcome), and every refused request (unauthenticated,
  * denied, rate limited), queued and written to trace-service (PostgreSQL, ops.audit) in batches by
  * one thread, off the request path. Bounded: a full queue drops the event and counts it (logged);
  * a failed batch is retried with backoff while the gateway runs.
@@ -32,7 +32,7 @@ public final class AuditTrail implements AutoCloseable {
     /** Operations recorded whatever their outcome; everything else only when refused. */
     public static final Set<String> AUDITED = Set.of("CreateAssetVersion", "PublishAssetVersion", "ArchiveAssetVersion",
             "ScanSourceSchema", "CreateApiKey", "RevokeApiKey", "RemoveDemoEstate", "Import", "CreateGoldenQuery",
-            "SetGoldenBaseline", "DeleteGoldenQuery", "ReviewAssetVersion");
+            "SetGoldenBaseline", "DeleteGoldenQuery", "ReviewAssetVersion", "ApplyRetention");
     private static final Set<String> NEVER_IN_TARGET = Set.of("content", "token", "password", "secret", "params",
             "test_plan", "patch");
     private static final int TARGET_MAX = 300;

@@ -6,6 +6,9 @@ import dev.opsuite.gateway.auth.Authenticator;
 import dev.opsuite.gateway.stages.StageClients;
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.ApiKeyInfo;
+import dev.opsuite.proto.v1.ApplyMetricRetentionRequest;
+import dev.opsuite.proto.v1.ApplyRetentionRequest;
+import dev.opsuite.proto.v1.ApplyRetentionResponse;
 import dev.opsuite.proto.v1.CreateApiKeyRequest;
 import dev.opsuite.proto.v1.CreateApiKeyResponse;
 import dev.opsuite.proto.v1.EstateServiceGrpc;
@@ -22,7 +25,7 @@ import dev.opsuite.proto.v1.SearchGoldenQueriesRequest;
 import dev.opsuite.proto.v1.WhoAmIResponse;
 import java.util.concurrent.TimeUnit;
 
-/** The administrative RPCs of OpsService: API keys, who am I, the audit log, removing the demo estate. */
+/** The administrative RPCs of OpsService: API keys, who am I, the audit log, removing the demo estate, metric retention. */
 final class AdminApi {
     private final StageClients clients;
     private final ApiKeys keys;
@@ -42,6 +45,23 @@ final class AdminApi {
         return RemoveDemoEstateResponse.newBuilder().setRemovedCis(removed.getRemovedCis())
                 .setRemovedDocuments(removed.getRemovedDocuments())
                 .setRemovedGoldenQueries(removeDemoGoldenQueries()).build();
+    }
+
+    /**
+     * Metric retention, on the executor that holds the estate. The estate generation moves on, as after an
+     * import: an answer cached from samples now gone is not served again.
+     */
+    ApplyRetentionResponse applyRetention(ApplyRetentionRequest r) {
+        if (r.getKeep().length() > 16) {
+            throw OpsException.invalid("keep must be a number of days from 1 to 99999 followed by d (e.g. 30d)");
+        }
+        var done = clients.callExecutor("executor-service ApplyMetricRetention", () ->
+                EstateServiceGrpc.newBlockingStub(clients.executorChannel()).withDeadlineAfter(30, TimeUnit.MINUTES)
+                        .applyMetricRetention(ApplyMetricRetentionRequest.newBuilder().setKeep(r.getKeep()).build()));
+        clients.estateGeneration().incrementAndGet();
+        return ApplyRetentionResponse.newBuilder().setCutoff(done.getCutoff())
+                .addAllDroppedPartitions(done.getDroppedPartitionsList()).setDeletedMetricRows(done.getDeletedMetricRows())
+                .setDeletedRollupRows(done.getDeletedRollupRows()).build();
     }
 
     /**

@@ -280,6 +280,13 @@ public final class OpsGrpcService extends OpsServiceGrpc.OpsServiceImplBase {
         respond(o, admin::removeDemoEstate);
     }
 
+    /** Metric samples older than the kept days out of the estate (estate_admin, as an import). */
+    @Override
+    public void applyRetention(dev.opsuite.proto.v1.ApplyRetentionRequest r,
+                               StreamObserver<dev.opsuite.proto.v1.ApplyRetentionResponse> o) {
+        respond(o, () -> admin.applyRetention(r));
+    }
+
     @Override
     public void createApiKey(dev.opsuite.proto.v1.CreateApiKeyRequest r,
                              StreamObserver<dev.opsuite.proto.v1.CreateApiKeyResponse> o) {

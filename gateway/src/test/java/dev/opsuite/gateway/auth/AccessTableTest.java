@@ -58,6 +58,7 @@ class AccessTableTest {
         EXPECTED.put("ReviewAssetVersion",   "- - - - Y - - Y");
         EXPECTED.put("Import",               "- - - - - - Y Y");
         EXPECTED.put("RemoveDemoEstate",     "- - - - - - Y Y");
+        EXPECTED.put("ApplyRetention",       "- - - - - - Y Y");
         EXPECTED.put("CreateApiKey",         "- - - - - - - Y");
         EXPECTED.put("ListApiKeys",          "- - - - - - - Y");
         EXPECTED.put("RevokeApiKey",         "- - - - - - - Y");

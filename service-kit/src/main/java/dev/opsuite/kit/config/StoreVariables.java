@@ -55,6 +55,11 @@ final class StoreVariables {
                     Default.of("postgres", "set by the all-in-one"), "user of the estate store (`OPS_ESTATE_DB_URL`)"),
             ConfigVar.variable("OPS_ESTATE_DB_PASSWORD", STORES, "executor-service",
                     Default.none("set by the all-in-one"), "password of the estate store (`OPS_ESTATE_DB_URL`)"),
+            ConfigVar.variable("OPS_METRIC_PARTITIONS", STORES, "executor-service", Default.of("month"),
+                    "how the importer cuts `ci_metric` into new partitions: `month` (one per UTC month) or `day` (one"
+                            + " per UTC day, so that `./ops estate retention` drops whole days without deleting rows"
+                            + " one by one: for large estates). A month keeps the kind of partition it started with"
+                            + " (docs/estate.md, \"Partitions and retention\")"),
             ConfigVar.variable("OPS_METRIC_ROLLUP_SECONDS", STORES, "executor-service", Default.of("30"),
                     "how often the metric rollups catch up with metrics written by anyone but the importer (its"
                             + " own files are rolled up in their import): the (hour, metric) pairs such writes marked"
