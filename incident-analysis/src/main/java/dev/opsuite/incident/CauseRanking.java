@@ -19,7 +19,10 @@ import java.util.Map;
  * <p>Score of a candidate window, each factor in 0..1: strength {@code 1 − threshold / |peak score|}
  * (0 at the threshold, nearer 1 the further out), onset {@code 1} when it started no later than the
  * symptom's first window (with {@link #ONSET_TOLERANCE_MS} of slack) and halving for every hour later,
- * distance {@code 1 / sqrt(depth)}.
+ * distance {@code 1 / sqrt(depth)}. A candidate whose own dependency (its child in the neighbourhood)
+ * left its normal no later than it did is more likely that dependency's effect: its strength is
+ * discounted by the child's ({@link #explainedBy}; chosen on Nezha's Online Boutique faults, the dev
+ * half of docs/incidents.md's labelled fault benchmark).
  */
 public final class CauseRanking {
     /** A window starting this soon after the symptom's onset is no later than it (sampling jitter). */
@@ -79,10 +82,11 @@ public final class CauseRanking {
         Map<String, Double> strength = new HashMap<>();
         strongest.forEach((ci, f) -> strength.put(ci, strength(f.window(), settings.threshold())));
         Map<String, Double> pageRank = personalisedPageRank(symptom, nodes, strength);
+        Map<String, Double> explained = explainedBy(nodes, strongest, strength);
         List<Cause> causes = new ArrayList<>();
         for (Finding f : strongest.values()) {
             int d = Math.max(1, depth.getOrDefault(f.ciCode(), 1));
-            double a = strength.get(f.ciCode());
+            double a = strength.get(f.ciCode()) * (1 - explained.getOrDefault(f.ciCode(), 0.0));
             Long lead = onset == null ? null : onset - f.window().start();
             double o = lead == null || lead >= -ONSET_TOLERANCE_MS ? 1.0
                     : Math.pow(0.5, (-lead - ONSET_TOLERANCE_MS) / 3_600_000.0);
@@ -95,6 +99,23 @@ public final class CauseRanking {
         causes.sort(Comparator.comparingDouble(Cause::score).reversed().thenComparing(
                 Comparator.comparingDouble(Cause::rank).reversed()).thenComparing(c -> c.finding().ciCode()));
         return new Ranking(onset, List.copyOf(causes), Math.max(0, nodes.size() - 1));
+    }
+
+    /**
+     * A CI whose own dependency left its normal before or with it is more likely that dependency's
+     * effect than a cause: per CI, the greatest strength among its children in the neighbourhood whose
+     * window started no later than its own (its strength is discounted by that much).
+     */
+    static Map<String, Double> explainedBy(List<Node> nodes, Map<String, Finding> strongest, Map<String, Double> strength) {
+        Map<String, Double> out = new HashMap<>();
+        for (Node n : nodes) {
+            Finding child = strongest.get(n.ciCode());
+            Finding parent = strongest.get(n.parent());
+            if (child != null && parent != null && child.window().start() <= parent.window().start()) {
+                out.merge(n.parent(), strength.get(n.ciCode()), Math::max);
+            }
+        }
+        return out;
     }
 
     /** 0 at the threshold, nearer 1 the further the window's peak lies from its normal. */
