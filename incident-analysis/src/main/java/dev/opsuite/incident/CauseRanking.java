@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Likely causes of a symptom CI's trouble among the CIs it depends on ("why is X slow?"), from the
@@ -13,8 +14,10 @@ import java.util.Map;
  * do (how far a measure left its normal after the change, judged robustly), with the onset order
  * (a cause starts no later than its effect) and the distance in the dependency graph; a personalised
  * PageRank from the symptom (MicroRCA's idea: the walk follows dependencies and prefers anomalous
- * ones) breaks ties. Each CI is scored by its strongest window; the symptom itself is no candidate
- * (its windows give the onset). With no candidate at or over the minimum score the ranking abstains.
+ * ones) breaks ties. Each CI is scored by its strongest window. The symptom's windows of the measure
+ * asked give the onset; when a measure was asked, a window of one of its resource measures (not
+ * {@link #TROUBLE_MEASURES}) that started no later makes the symptom a candidate too, at depth 0 (X's own CPU leaving its normal before X got
+ * slow: X itself), judged like any other ({@link #ownCause}). With no candidate at or over the minimum score the ranking abstains.
  *
  * <p>Score of a candidate window, each factor in 0..1: strength {@code 1 − threshold / |peak score|}
  * (0 at the threshold, nearer 1 the further out), onset {@code 1} when it started no later than the
@@ -66,12 +69,14 @@ public final class CauseRanking {
     public static Ranking rank(String symptom, List<Node> nodes, List<Finding> findings, String symptomMetric,
                                DetectorSettings settings) {
         Long onset = null;
+        for (Finding f : findings) {
+            if (f.ciCode().equals(symptom) && (symptomMetric.isEmpty() || symptomMetric.equals(f.metric()))) {
+                onset = onset == null ? f.window().start() : Math.min(onset, f.window().start());
+            }
+        }
         Map<String, Finding> strongest = new LinkedHashMap<>();
         for (Finding f : findings) {
-            if (f.ciCode().equals(symptom)) {
-                if (symptomMetric.isEmpty() || symptomMetric.equals(f.metric())) {
-                    onset = onset == null ? f.window().start() : Math.min(onset, f.window().start());
-                }
+            if (f.ciCode().equals(symptom) && !ownCause(f, symptomMetric, onset)) {
                 continue;
             }
             strongest.merge(f.ciCode(), f, (a, b) ->
@@ -99,6 +104,22 @@ public final class CauseRanking {
         causes.sort(Comparator.comparingDouble(Cause::score).reversed().thenComparing(
                 Comparator.comparingDouble(Cause::rank).reversed()).thenComparing(c -> c.finding().ciCode()));
         return new Ranking(onset, List.copyOf(causes), Math.max(0, nodes.size() - 1));
+    }
+
+    /**
+     * Measures that are the trouble itself, never its cause (the product's canonical names): a CI's
+     * latency or error rate moving with the measure asked is the same trouble seen twice.
+     */
+    public static final Set<String> TROUBLE_MEASURES = Set.of("latency_ms", "error_rate");
+
+    /**
+     * The symptom's own window as a candidate: of a measure other than the one asked and other than
+     * {@link #TROUBLE_MEASURES} (none asked: every measure is the trouble), starting no later than the
+     * trouble did — X's CPU or memory going first.
+     */
+    static boolean ownCause(Finding f, String symptomMetric, Long onset) {
+        return !symptomMetric.isEmpty() && !symptomMetric.equals(f.metric()) && !TROUBLE_MEASURES.contains(f.metric())
+                && onset != null && f.window().start() <= onset;
     }
 
     /**

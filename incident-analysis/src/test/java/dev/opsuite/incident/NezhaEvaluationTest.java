@@ -43,7 +43,8 @@ class NezhaEvaluationTest {
                 return "not judged: under min_samples of history";
             }
             if (entry) {
-                return "into the entry service (never a candidate)";
+                return "into the entry service: " + (rank == 1 ? "named itself first" : rank > 0 ? "itself ranked " + rank
+                        : "itself not named");
             }
             if (!inHood) {
                 return "cause outside the neighbourhood read";
