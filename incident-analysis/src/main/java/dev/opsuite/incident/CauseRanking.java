@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Likely causes of a symptom CI's trouble among the CIs it depends on ("why is X slow?"), from the
@@ -13,13 +14,18 @@ import java.util.Map;
  * do (how far a measure left its normal after the change, judged robustly), with the onset order
  * (a cause starts no later than its effect) and the distance in the dependency graph; a personalised
  * PageRank from the symptom (MicroRCA's idea: the walk follows dependencies and prefers anomalous
- * ones) breaks ties. Each CI is scored by its strongest window; the symptom itself is no candidate
- * (its windows give the onset). With no candidate at or over the minimum score the ranking abstains.
+ * ones) breaks ties. Each CI is scored by its strongest window. The symptom's windows of the measure
+ * asked give the onset; when a measure was asked, a window of one of its resource measures (not
+ * {@link #TROUBLE_MEASURES}) that started no later makes the symptom a candidate too, at depth 0 (X's own CPU leaving its normal before X got
+ * slow: X itself), judged like any other ({@link #ownCause}). With no candidate at or over the minimum score the ranking abstains.
  *
  * <p>Score of a candidate window, each factor in 0..1: strength {@code 1 − threshold / |peak score|}
  * (0 at the threshold, nearer 1 the further out), onset {@code 1} when it started no later than the
  * symptom's first window (with {@link #ONSET_TOLERANCE_MS} of slack) and halving for every hour later,
- * distance {@code 1 / sqrt(depth)}.
+ * distance {@code 1 / sqrt(depth)}. A candidate whose own dependency (its child in the neighbourhood)
+ * left its normal no later than it did is more likely that dependency's effect: its strength is
+ * discounted by the child's ({@link #explainedBy}; chosen on Nezha's Online Boutique faults, the dev
+ * half of docs/incidents.md's labelled fault benchmark).
  */
 public final class CauseRanking {
     /** A window starting this soon after the symptom's onset is no later than it (sampling jitter). */
@@ -63,12 +69,14 @@ public final class CauseRanking {
     public static Ranking rank(String symptom, List<Node> nodes, List<Finding> findings, String symptomMetric,
                                DetectorSettings settings) {
         Long onset = null;
+        for (Finding f : findings) {
+            if (f.ciCode().equals(symptom) && (symptomMetric.isEmpty() || symptomMetric.equals(f.metric()))) {
+                onset = onset == null ? f.window().start() : Math.min(onset, f.window().start());
+            }
+        }
         Map<String, Finding> strongest = new LinkedHashMap<>();
         for (Finding f : findings) {
-            if (f.ciCode().equals(symptom)) {
-                if (symptomMetric.isEmpty() || symptomMetric.equals(f.metric())) {
-                    onset = onset == null ? f.window().start() : Math.min(onset, f.window().start());
-                }
+            if (f.ciCode().equals(symptom) && !ownCause(f, symptomMetric, onset)) {
                 continue;
             }
             strongest.merge(f.ciCode(), f, (a, b) ->
@@ -79,10 +87,11 @@ public final class CauseRanking {
         Map<String, Double> strength = new HashMap<>();
         strongest.forEach((ci, f) -> strength.put(ci, strength(f.window(), settings.threshold())));
         Map<String, Double> pageRank = personalisedPageRank(symptom, nodes, strength);
+        Map<String, Double> explained = explainedBy(nodes, strongest, strength);
         List<Cause> causes = new ArrayList<>();
         for (Finding f : strongest.values()) {
             int d = Math.max(1, depth.getOrDefault(f.ciCode(), 1));
-            double a = strength.get(f.ciCode());
+            double a = strength.get(f.ciCode()) * (1 - explained.getOrDefault(f.ciCode(), 0.0));
             Long lead = onset == null ? null : onset - f.window().start();
             double o = lead == null || lead >= -ONSET_TOLERANCE_MS ? 1.0
                     : Math.pow(0.5, (-lead - ONSET_TOLERANCE_MS) / 3_600_000.0);
@@ -95,6 +104,39 @@ public final class CauseRanking {
         causes.sort(Comparator.comparingDouble(Cause::score).reversed().thenComparing(
                 Comparator.comparingDouble(Cause::rank).reversed()).thenComparing(c -> c.finding().ciCode()));
         return new Ranking(onset, List.copyOf(causes), Math.max(0, nodes.size() - 1));
+    }
+
+    /**
+     * Measures that are the trouble itself, never its cause (the product's canonical names): a CI's
+     * latency or error rate moving with the measure asked is the same trouble seen twice.
+     */
+    public static final Set<String> TROUBLE_MEASURES = Set.of("latency_ms", "error_rate");
+
+    /**
+     * The symptom's own window as a candidate: of a measure other than the one asked and other than
+     * {@link #TROUBLE_MEASURES} (none asked: every measure is the trouble), starting no later than the
+     * trouble did — X's CPU or memory going first.
+     */
+    static boolean ownCause(Finding f, String symptomMetric, Long onset) {
+        return !symptomMetric.isEmpty() && !symptomMetric.equals(f.metric()) && !TROUBLE_MEASURES.contains(f.metric())
+                && onset != null && f.window().start() <= onset;
+    }
+
+    /**
+     * A CI whose own dependency left its normal before or with it is more likely that dependency's
+     * effect than a cause: per CI, the greatest strength among its children in the neighbourhood whose
+     * window started no later than its own (its strength is discounted by that much).
+     */
+    static Map<String, Double> explainedBy(List<Node> nodes, Map<String, Finding> strongest, Map<String, Double> strength) {
+        Map<String, Double> out = new HashMap<>();
+        for (Node n : nodes) {
+            Finding child = strongest.get(n.ciCode());
+            Finding parent = strongest.get(n.parent());
+            if (child != null && parent != null && child.window().start() <= parent.window().start()) {
+                out.merge(n.parent(), strength.get(n.ciCode()), Math::max);
+            }
+        }
+        return out;
     }
 
     /** 0 at the threshold, nearer 1 the further the window's peak lies from its normal. */

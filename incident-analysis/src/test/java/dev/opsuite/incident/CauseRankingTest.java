@@ -74,4 +74,41 @@ class CauseRankingTest {
         assertEquals(List.of("h2", "h1", "db"), r.causes().stream().map(c -> c.finding().ciCode()).toList(), r.toString());
         assertTrue(r.causes().get(0).rank() > r.causes().get(1).rank());
     }
+
+    @Test
+    void aCandidateWhoseOwnDependencyLeftItsNormalFirstIsTakenForItsEffect() {
+        // db depends on db-host; the host went first and db followed: db's score is discounted by the
+        // host's strength, and the host, farther but unexplained, ranks first
+        CauseRanking.Ranking r = CauseRanking.rank("app", HOOD, List.of(finding("app", "latency_ms", T0, 30),
+                finding("db", "latency_ms", T0, 40), finding("db-host", "cpu_usage", T0 - 5 * MIN, 60)),
+                "latency_ms", DetectorSettings.with(java.util.Map.of("cause_min_score", 0.0)));
+        assertEquals(List.of("db-host", "db"), r.causes().stream().map(c -> c.finding().ciCode()).toList(), r.toString());
+        assertEquals((1 - 6.0 / 40) * (1 - (1 - 6.0 / 60)), r.causes().get(1).strength(), 1e-9);
+        // the host going after db explains nothing: db stays first, undiscounted
+        CauseRanking.Ranking later = CauseRanking.rank("app", HOOD, List.of(finding("app", "latency_ms", T0, 30),
+                finding("db", "latency_ms", T0, 40), finding("db-host", "cpu_usage", T0 + 5 * MIN, 60)),
+                "latency_ms", SETTINGS);
+        assertEquals("db", later.causes().get(0).finding().ciCode());
+        assertEquals(1 - 6.0 / 40, later.causes().get(0).strength(), 1e-9);
+    }
+
+    @Test
+    void theSymptomsOwnOtherMeasureThatWentFirstMakesItselfACandidate() {
+        // app's CPU left its normal before its latency did: app itself, at depth 0, ahead of a weaker db
+        CauseRanking.Ranking r = CauseRanking.rank("app", HOOD, List.of(finding("app", "latency_ms", T0, 30),
+                finding("app", "cpu_usage", T0 - 10 * MIN, 60), finding("db", "cpu_usage", T0 - 5 * MIN, 20)),
+                "latency_ms", SETTINGS);
+        assertEquals(List.of("app", "db"), r.causes().stream().map(c -> c.finding().ciCode()).toList(), r.toString());
+        assertEquals("cpu_usage", r.causes().get(0).finding().metric());
+        assertEquals(1 - 6.0 / 60, r.causes().get(0).score(), 1e-9, "depth 0 is no farther than depth 1");
+        assertEquals(5, r.judged(), "the CIs it depends on are what was judged beside it");
+        // its error rate, even with its latency, is the same trouble; a CPU that went later is its effect;
+        // no measure asked: all of it is the trouble
+        assertTrue(CauseRanking.rank("app", HOOD, List.of(finding("app", "latency_ms", T0, 30),
+                finding("app", "error_rate", T0, 60)), "latency_ms", SETTINGS).abstained());
+        assertTrue(CauseRanking.rank("app", HOOD, List.of(finding("app", "latency_ms", T0, 30),
+                finding("app", "cpu_usage", T0 + 5 * MIN, 60)), "latency_ms", SETTINGS).abstained());
+        assertTrue(CauseRanking.rank("app", HOOD, List.of(finding("app", "latency_ms", T0, 30),
+                finding("app", "cpu_usage", T0 - 10 * MIN, 60)), "", SETTINGS).abstained());
+    }
 }

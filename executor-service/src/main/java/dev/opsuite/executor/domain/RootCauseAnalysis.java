@@ -1,10 +1,9 @@
 package dev.opsuite.executor.domain;
 
-import dev.opsuite.incident.AnomalyDetector;
 import dev.opsuite.incident.AnomalyWindow;
+import dev.opsuite.incident.CauseAnalysis;
 import dev.opsuite.incident.CauseRanking;
 import dev.opsuite.incident.DetectorSettings;
-import dev.opsuite.incident.MetricSeries;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -68,24 +67,15 @@ public final class RootCauseAnalysis {
                 bySeries.computeIfAbsent(List.of(ci, String.valueOf(row.get(metric))), k -> new ArrayList<>()).add(row);
             }
         }
-        long fromMs = from.toInstant().toEpochMilli();
-        long toMs = to.toInstant().toEpochMilli();
-        List<CauseRanking.Finding> findings = new ArrayList<>();
-        int judged = 0;
+        List<CauseAnalysis.Series> series = new ArrayList<>();
         for (Map.Entry<List<String>, List<List<Object>>> e : bySeries.entrySet()) {
-            MetricSeries s = AnomalyAnalysis.series(e.getValue(), ts, value);
-            AnomalyDetector.Detection d = AnomalyDetector.detect(s, settings);
-            for (int i = s.indexAtOrAfter(fromMs); i < s.size() && s.time(i) < toMs; i++) {
-                judged += d.normal().scored(i) ? 1 : 0;
-            }
-            for (AnomalyWindow w : d.windows()) {
-                if (w.overlaps(fromMs, toMs - 1)) {
-                    findings.add(new CauseRanking.Finding(e.getKey().get(0), e.getKey().get(1), w));
-                }
-            }
+            series.add(new CauseAnalysis.Series(e.getKey().get(0), e.getKey().get(1),
+                    AnomalyAnalysis.series(e.getValue(), ts, value)));
         }
-        CauseRanking.Ranking r = CauseRanking.rank(symptom, List.copyOf(nodes.values()), findings, symptomMetric,
-                settings);
+        CauseAnalysis.Result judgement = CauseAnalysis.judge(symptom, symptomMetric, List.copyOf(nodes.values()), series,
+                from.toInstant().toEpochMilli(), to.toInstant().toEpochMilli(), settings);
+        CauseRanking.Ranking r = judgement.ranking();
+        int judged = judgement.judged();
         ZoneOffset zone = from.getOffset();
         List<List<Object>> out = new ArrayList<>();
         for (CauseRanking.Cause c : r.causes()) {
