@@ -20,6 +20,12 @@ final class AnalysisCalls {
     static final String CANDIDATES_JUDGED = "candidates_judged";
     /** Meta of a root_cause call: the CIs within the plan's depth in the caller's scope (the symptom not counted). */
     static final String CANDIDATES_FOUND = "candidates_found";
+    /** Meta of an anomaly_windows call: the CIs whose series were read and judged. */
+    static final String CIS_JUDGED = "cis_judged";
+    /** Meta of an anomaly_windows call over a set: the CIs that match its conditions, read or not. */
+    static final String CIS_FOUND = "cis_found";
+    /** Meta of an anomaly_windows call: the CIs with at least one window in the range. */
+    static final String CIS_WITH_WINDOWS = "cis_with_windows";
     /** Meta: the series was cut at the row limit, so the judgement rests on its first rows only. */
     static final String SERIES_TRUNCATED = "series_truncated";
 
@@ -48,6 +54,11 @@ final class AnalysisCalls {
                     to(q, bound, "anomaly_windows"), settings);
             meta.put(JUDGED, r.judged());
             meta.put("samples_in_range", r.inRange());
+            meta.put(CIS_JUDGED, r.cis());
+            meta.put(CIS_WITH_WINDOWS, r.withWindows());
+            if (r.found() >= 0) {
+                meta.put(CIS_FOUND, r.found());
+            }
             meta.put("series_rows", series.rows().size());
             if (series.truncated()) {
                 meta.put(SERIES_TRUNCATED, true); // judged on the first rows only: said with the answer

@@ -34,11 +34,14 @@ class MappingTemplatesTest {
             JsonNode q = find(query);
             assertTrue(q != null, "mapping rule for unknown query " + query);
             List<String> columns = columnsOf(q);
+            // an anomaly_windows call always records how many CIs it judged and how many had windows (AnalysisCalls)
+            Map<String, Object> meta = dev.opsuite.model.asset.QueryTemplate.ANOMALY_WINDOWS.equals(
+                    q.path("analysis").asText()) ? Map.of("cis_judged", 3, "cis_with_windows", 1) : Map.of();
             for (String lang : List.of("ko", "en")) {
                 for (PlanModel plan : plans(lang)) {
                     for (boolean empty : new boolean[] {true, false}) {
                         ToolOutput out = new ToolOutput("tool", query, columns, empty ? List.of() : List.of(row(columns)),
-                                false, Map.of(), null, false);
+                                false, meta, null, false);
                         AnswerComposer.Composed c = new AnswerComposer().compose(plan, List.of(out), ASSETS);
                         String where = query + " " + lang + (empty ? " empty" : " one row") + " count="
                                 + plan.output().count() + " fields=" + plan.primary().fields();
