@@ -63,15 +63,18 @@ public record MappingAsset(String name, int decimals, int staleAfterMinutes, Lis
     public record BlockRule(String type, Text title, List<String> requires, Text template,
                             Optional<Text> countTemplate, Optional<Text> empty, Optional<Text> staleTemplate,
                             Map<String, Text> fieldTemplates, Map<String, Text> aggTemplates, List<Column> columns,
-                            String x, String y) {
+                            String x, String y, Map<String, Text> seriesLabels) {
         public static final String DEFAULT_X = "bucket";
         public static final String DEFAULT_Y = "value";
+        /** The series a chart of an anomaly band draws beside the measure, by the column that holds each. */
+        public static final List<String> BAND_SERIES = List.of("normal", "band_low", "band_high");
 
         public BlockRule {
             requires = List.copyOf(requires);
             fieldTemplates = texts(fieldTemplates);
             aggTemplates = texts(aggTemplates);
             columns = List.copyOf(columns);
+            seriesLabels = texts(seriesLabels);
         }
 
         static BlockRule from(JsonNode b) {
@@ -79,7 +82,8 @@ public record MappingAsset(String name, int decimals, int staleAfterMinutes, Lis
                     Read.strings(b.path("requires")), Text.from(b.path("template")), optional(b.path("count_template")),
                     optional(b.path("empty")), optional(b.path("stale_template")), textMap(b.path("field_templates")),
                     textMap(b.path("agg_templates")), Read.objects(b.path("columns")).stream().map(Column::from).toList(),
-                    Read.string(b.path("x"), DEFAULT_X), Read.string(b.path("y"), DEFAULT_Y));
+                    Read.string(b.path("x"), DEFAULT_X), Read.string(b.path("y"), DEFAULT_Y),
+                    textMap(b.path("series_labels")));
         }
     }
 

@@ -111,13 +111,13 @@ class QueryAssetTest {
     @Test
     void theDefaultAssetParsesWithItsTemplatesAndBindings() throws Exception {
         QueryAsset q = QueryAsset.from(TestJson.defaultAsset("query", "ci_queries.json"));
-        assertEquals(48, q.queries().size());
+        assertEquals(50, q.queries().size());
         assertEquals(44, q.bindings().size());
-        assertEquals(32, q.queries().stream().filter(t -> t.language().equals(QueryTemplate.SQL)).count());
+        assertEquals(34, q.queries().stream().filter(t -> t.language().equals(QueryTemplate.SQL)).count());
         assertEquals(11, q.queries().stream().filter(t -> t.language().equals(QueryTemplate.CYPHER)).count());
         assertEquals(4, q.queries().stream().filter(t -> t.language().equals(QueryTemplate.REDIS)).count());
         assertEquals(1, q.queries().stream().filter(t -> t.language().equals(QueryTemplate.SEARCH)).count());
-        assertEquals(39, q.queries().stream().filter(t -> t.scope().isPresent()).count());
+        assertEquals(41, q.queries().stream().filter(t -> t.scope().isPresent()).count());
         assertEquals(List.of("metric_anomalies", "ci_health_anomalies", "metric_anomalies_among", "ci_anomalies_among"), q.queries().stream().filter(QueryTemplate::anomalyWindows)
                 .map(QueryTemplate::name).toList());
         assertEquals(List.of("ci_root_cause"), q.queries().stream().filter(QueryTemplate::rootCause)

@@ -91,7 +91,8 @@ public final class AnswerComposer {
                     }
                     case "chart" -> {
                         if (!out.rows().isEmpty()) {
-                            blocks.add(Charts.timeSeries(out, b, vars.get("metric_label"), vars.get("unit"), decimals));
+                            blocks.add(Charts.timeSeries(out, b, vars.get("metric_label"), vars.get("unit"), decimals,
+                                    lang));
                         }
                     }
                     case "network" -> {

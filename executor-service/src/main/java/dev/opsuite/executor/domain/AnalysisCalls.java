@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * A Query template's {@code analysis}: the rows a template returned turned into its answer
- * ({@link AnomalyAnalysis} for {@code anomaly_windows}, {@link RootCauseAnalysis} for {@code root_cause}),
+ * ({@link AnomalyAnalysis} for {@code anomaly_windows}, {@link RootCauseAnalysis} for {@code root_cause},
+ * {@link DependencyStatus} for {@code dependency_status}),
  * judged with the Policy's {@code anomaly} settings, and what the judgement rests on recorded in the
  * call's meta (samples judged, a series cut at the row limit, the CIs judged and left unjudged).
  */
@@ -43,7 +44,45 @@ final class AnalysisCalls {
             return causes(q, rows, bound, meta, policySettings, String.valueOf(planParams.get("ci_code")),
                     planParams.get("metric_name") instanceof String m ? m : "");
         }
+        if (q.anomalyBand()) {
+            DetectorSettings settings = settings(policySettings, meta);
+            try {
+                return AnomalyBand.of(rows, from(q, bound, "anomaly_band"), to(q, bound, "anomaly_band"), settings);
+            } catch (IllegalArgumentException e) {
+                throw OpsException.invalid(q.name() + ": " + e.getMessage());
+            }
+        }
+        if (q.dependencyStatus()) {
+            return dependencies(q, rows, bound, meta, policySettings, String.valueOf(planParams.get("ci_code")));
+        }
         return rows;
+    }
+
+    /** Meta of a dependency_status call: the dependencies that need a look ("name(code)", comma-separated). */
+    static final String TROUBLED = "dependencies_troubled";
+
+    private static SqlPort.Tabular dependencies(QueryTemplate q, SqlPort.Tabular rows, Map<String, Object> bound,
+                                                Map<String, Object> meta, Map<String, Double> policySettings,
+                                                String root) {
+        DetectorSettings settings = settings(policySettings, meta);
+        try {
+            DependencyStatus.Result r = DependencyStatus.of(rows, root, from(q, bound, "dependency_status"),
+                    to(q, bound, "dependency_status"), settings);
+            meta.put(JUDGED, r.judged());
+            meta.put(TROUBLED, String.join(", ", r.troubled()));
+            meta.put(TROUBLED + "_count", r.troubled().size());
+            meta.put(CANDIDATES_JUDGED, r.cis()); // a bound on the dependencies read is said as for likely causes
+            if (r.found() >= 0) {
+                meta.put(CANDIDATES_FOUND, r.found());
+            }
+            meta.put("series_rows", rows.rows().size());
+            if (rows.truncated()) {
+                meta.put(SERIES_TRUNCATED, true);
+            }
+            return r.rows();
+        } catch (IllegalArgumentException e) {
+            throw OpsException.invalid(q.name() + ": " + e.getMessage());
+        }
     }
 
     private static SqlPort.Tabular anomalies(QueryTemplate q, SqlPort.Tabular series, Map<String, Object> bound,

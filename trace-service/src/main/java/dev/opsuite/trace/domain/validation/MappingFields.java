@@ -72,6 +72,11 @@ final class MappingFields {
                                         .byDefaultText(MappingAsset.BlockRule.DEFAULT_X),
                                 field("rules[].blocks[].y", STRING, "chart: the column of the values.")
                                         .byDefaultText(MappingAsset.BlockRule.DEFAULT_Y),
+                                field("rules[].blocks[].series_labels", mapOf(TEXT), "chart: the legend of the series an anomaly "
+                                        + "band adds beside the measure (`normal`, `band_low`, `band_high`, from the "
+                                        + "columns of an `anomaly_band` template); the anomalous windows are shaded.")
+                                        .keys(MappingAsset.BlockRule.BAND_SERIES.toArray(String[]::new))
+                                        .byDefault("the column's name"),
                                 field("rules[].list_limit", INTEGER, "How many items `{list}`, `{value_list}` and "
                                         + "`{event_list}` name before `messages.more`.").byDefault(MappingAsset.Rule.DEFAULT_LIST_LIMIT),
                                 field("rules[].unanswered", TEXT, "What the query answers, for the warning when its "
