@@ -54,7 +54,9 @@ class HealthDependenciesEndToEndTest {
             assertTrue(db != null, q + ": payment-db is a dependency\n" + t);
             assertEquals("error", db.get(columns.indexOf("status")).asText(), db.toString());
             assertTrue(!db.get(columns.indexOf("unusual")).asText().isEmpty(), "its outage is a window: " + db);
-            String text = r.data().path("answer").asText();
+            StringBuilder all = new StringBuilder(); // the answer leads with X's own windows; this is a block after
+            r.data().path("blocks").forEach(b -> all.append(b.path("content").asText()).append('\n'));
+            String text = all.toString();
             assertTrue(text.contains("payment-db(DB003)"), q + ": named among those that need a look\n" + text);
             assertTrue(text.contains("need a look") || text.contains("살펴봐야 할 것"), text);
             assertTrue(!text.contains("{"), "no placeholder reaches the user: " + text);
