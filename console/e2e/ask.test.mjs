@@ -55,13 +55,13 @@ test('an anomaly answer in both languages: the measure\'s chart with its normal,
     assert.ok(Number(await chart.getAttribute('data-points')) >= 20, 'the samples of the range');
     const legend = await chart.locator('.u-legend').textContent();
     assert.ok(legend.includes(normal), legend);
-    // the band is filled: some pixels of the plot are the band's grey, not the background's white
-    const filled = await chart.locator('canvas').evaluate((c) => {
-      const ctx = c.getContext('2d');
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    // the band is filled: some pixels of the plot hold the band's translucent grey (107, 114, 128 at 14 %)
+    const filled = await chart.locator('canvas').evaluate(async (c) => {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
       let grey = 0;
       for (let i = 0; i < d.length; i += 4) {
-        if (d[i + 3] > 0 && Math.abs(d[i] - d[i + 1]) < 8 && Math.abs(d[i + 1] - d[i + 2]) < 12 && d[i] > 200 && d[i] < 250) grey++;
+        if (d[i + 3] > 10 && d[i + 3] < 90 && Math.abs(d[i] - 107) < 16 && Math.abs(d[i + 1] - 114) < 16 && Math.abs(d[i + 2] - 128) < 16) grey++;
       }
       return grey;
     });
