@@ -44,6 +44,33 @@ test('a Korean and an English trend: a time-series chart with its unit', async (
   await page.done();
 });
 
+test('an anomaly answer in both languages: the measure\'s chart with its normal, the band filled and the windows shaded', async () => {
+  const page = await open();
+  for (const [q, normal] of [['When did SVR003\'s CPU go abnormal in the last 12 hours?', 'normal'], ['지난 12시간 동안 SVR003 CPU 이상 구간 알려줘', '평소 값']]) {
+    await ask(page, q);
+    const chart = page.locator('[data-testid=chart]');
+    await chart.locator('canvas').waitFor();
+    assert.equal(await chart.getAttribute('data-band'), 'yes', 'the band between band_low and band_high is drawn');
+    assert.ok(Number(await chart.getAttribute('data-windows')) >= 0);
+    assert.ok(Number(await chart.getAttribute('data-points')) >= 20, 'the samples of the range');
+    const legend = await chart.locator('.u-legend').textContent();
+    assert.ok(legend.includes(normal), legend);
+    // the band is filled: some pixels of the plot hold the band's translucent grey (107, 114, 128 at 14 %)
+    const filled = await chart.locator('canvas').evaluate(async (c) => {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let grey = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i + 3] > 10 && d[i + 3] < 90 && Math.abs(d[i] - 107) < 16 && Math.abs(d[i + 1] - 114) < 16 && Math.abs(d[i + 2] - 128) < 16) grey++;
+      }
+      return grey;
+    });
+    assert.ok(filled > 200, `the band's fill covers part of the plot (${filled} pixels)`);
+  }
+  await shot(page, 'ask-anomaly-chart');
+  await page.done();
+});
+
 test('an English question: the number, and an impact network with the asked CI highlighted', async () => {
   const page = await open();
   const text = await ask(page, 'what is the cpu usage of srv-seoul-01?');

@@ -63,15 +63,18 @@ public record MappingAsset(String name, int decimals, int staleAfterMinutes, Lis
     public record BlockRule(String type, Text title, List<String> requires, Text template,
                             Optional<Text> countTemplate, Optional<Text> empty, Optional<Text> staleTemplate,
                             Map<String, Text> fieldTemplates, Map<String, Text> aggTemplates, List<Column> columns,
-                            String x, String y) {
+                            String x, String y, Map<String, Text> seriesLabels) {
         public static final String DEFAULT_X = "bucket";
         public static final String DEFAULT_Y = "value";
+        /** The series a chart of an anomaly band draws beside the measure, by the column that holds each. */
+        public static final List<String> BAND_SERIES = List.of("normal", "band_low", "band_high");
 
         public BlockRule {
             requires = List.copyOf(requires);
             fieldTemplates = texts(fieldTemplates);
             aggTemplates = texts(aggTemplates);
             columns = List.copyOf(columns);
+            seriesLabels = texts(seriesLabels);
         }
 
         static BlockRule from(JsonNode b) {
@@ -79,7 +82,8 @@ public record MappingAsset(String name, int decimals, int staleAfterMinutes, Lis
                     Read.strings(b.path("requires")), Text.from(b.path("template")), optional(b.path("count_template")),
                     optional(b.path("empty")), optional(b.path("stale_template")), textMap(b.path("field_templates")),
                     textMap(b.path("agg_templates")), Read.objects(b.path("columns")).stream().map(Column::from).toList(),
-                    Read.string(b.path("x"), DEFAULT_X), Read.string(b.path("y"), DEFAULT_Y));
+                    Read.string(b.path("x"), DEFAULT_X), Read.string(b.path("y"), DEFAULT_Y),
+                    textMap(b.path("series_labels")));
         }
     }
 
@@ -100,11 +104,14 @@ public record MappingAsset(String name, int decimals, int staleAfterMinutes, Lis
                            Text widened, Map<String, Text> narrowed, Text titled, Text unappliedFilter,
                            Text documentsOnly, Text documentsOnlyNoCi, Text documentsUnmatched, Text documentsNone,
                            Text documentsNoMatch, Text outsideScope, Text scopedEmpty, Text causesUnjudged,
-                           Map<String, Text> stores, Map<String, Text> toolFailed) {
+                           Text cisUnjudged, Map<String, Text> stores, Map<String, Text> toolFailed) {
         public static final String DEFAULT_OUTSIDE_SCOPE = "{n} more CIs are outside your data scope and are not shown.";
         public static final String DEFAULT_SCOPED_EMPTY = "(Only CIs in your data scope were searched.)";
         public static final String DEFAULT_CAUSES_UNJUDGED = "Only the {judged} nearest of the {found} CIs {root} "
                 + "depends on were judged; {unjudged} farther ones were not.";
+        public static final String DEFAULT_CIS_UNJUDGED = "Only {judged} of the {found} CIs that match were judged "
+                + "(those named first, then those with the most critical or major events over the range); {unjudged} "
+                + "were not.";
 
         public Messages {
             narrowed = texts(narrowed);
@@ -120,7 +127,8 @@ public record MappingAsset(String name, int decimals, int staleAfterMinutes, Lis
                     Text.from(m.path("documents_only")), Text.from(m.path("documents_only_no_ci")),
                     Text.from(m.path("documents_unmatched")), Text.from(m.path("documents_none")),
                     Text.from(m.path("documents_no_match")), Text.from(m.path("outside_scope")),
-                    Text.from(m.path("scoped_empty")), Text.from(m.path("causes_unjudged"), Text.of(DEFAULT_CAUSES_UNJUDGED)), textMap(m.path("stores")),
+                    Text.from(m.path("scoped_empty")), Text.from(m.path("causes_unjudged"), Text.of(DEFAULT_CAUSES_UNJUDGED)),
+                    Text.from(m.path("cis_unjudged"), Text.of(DEFAULT_CIS_UNJUDGED)), textMap(m.path("stores")),
                     textMap(m.path("tool_failed")));
         }
 

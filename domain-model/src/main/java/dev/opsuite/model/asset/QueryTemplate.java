@@ -60,8 +60,21 @@ public record QueryTemplate(String name, String language, String statement, Stri
      * best first (incident-analysis' cause ranking), or none when none is likely enough.
      */
     public static final String ROOT_CAUSE = "root_cause";
+    /**
+     * {@code analysis}: the statement returns the series of the CIs a CI depends on (as for {@link #ROOT_CAUSE},
+     * without the CI itself, plus {@code status}, {@code status_down} — whether that status is down or degraded —
+     * and {@code critical_events} over the range), and the answer is one row per dependency: its status, the
+     * measures with a window in the range and its critical events, those that need a look first.
+     */
+    public static final String DEPENDENCY_STATUS = "dependency_status";
+    /**
+     * {@code analysis}: the statement returns one series as for {@link #ANOMALY_WINDOWS}, and the answer is each
+     * sample of the range with its normal, the band the detector tolerates around it and the window it is in —
+     * the data of a chart with the baseline band.
+     */
+    public static final String ANOMALY_BAND = "anomaly_band";
     /** The analyses a template may ask for. */
-    public static final List<String> ANALYSES = List.of(ANOMALY_WINDOWS, ROOT_CAUSE);
+    public static final List<String> ANALYSES = List.of(ANOMALY_WINDOWS, ROOT_CAUSE, DEPENDENCY_STATUS, ANOMALY_BAND);
 
     public QueryTemplate {
         params = List.copyOf(params);
@@ -252,5 +265,15 @@ public record QueryTemplate(String name, String language, String statement, Stri
     /** Whether the executor ranks the rows' CIs as likely causes of the symptom's trouble. */
     public boolean rootCause() {
         return ROOT_CAUSE.equals(analysis);
+    }
+
+    /** Whether the executor gives each sample of the range with its normal and band (a chart's data). */
+    public boolean anomalyBand() {
+        return ANOMALY_BAND.equals(analysis);
+    }
+
+    /** Whether the executor gives the status of each dependency in the rows (a health check's). */
+    public boolean dependencyStatus() {
+        return DEPENDENCY_STATUS.equals(analysis);
     }
 }

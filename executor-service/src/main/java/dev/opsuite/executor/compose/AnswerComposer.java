@@ -91,7 +91,8 @@ public final class AnswerComposer {
                     }
                     case "chart" -> {
                         if (!out.rows().isEmpty()) {
-                            blocks.add(Charts.timeSeries(out, b, vars.get("metric_label"), vars.get("unit"), decimals));
+                            blocks.add(Charts.timeSeries(out, b, vars.get("metric_label"), vars.get("unit"), decimals,
+                                    lang));
                         }
                     }
                     case "network" -> {
@@ -254,6 +255,10 @@ public final class AnswerComposer {
                 notes.add(messages.causesUnjudged().in(lang).replace("{judged}", p[1]).replace("{found}", p[2])
                         .replace("{unjudged}", Integer.toString(Integer.parseInt(p[2]) - Integer.parseInt(p[1])))
                         .replace("{root}", vars.getOrDefault("root", plan.primary().ciCode())));
+            } else if (p[0].equals("unjudged_cis") && p.length == 3) {
+                // "unjudged_cis:<judged>:<found>": anomalies over a set judged for its first CIs only (the template's bound)
+                notes.add(messages.cisUnjudged().in(lang).replace("{judged}", p[1]).replace("{found}", p[2])
+                        .replace("{unjudged}", Integer.toString(Integer.parseInt(p[2]) - Integer.parseInt(p[1]))));
             } else if (p[0].equals("unapplied") && p.length == 3) {
                 // "unapplied:<filters>:<templates>": filters the templates run could not apply (UnappliedFilters)
                 notes.add(messages.unappliedFilter().in(lang)

@@ -11,23 +11,69 @@ import java.util.Map;
 final class Charts {
     private Charts() {}
 
-    static Block timeSeries(ToolOutput out, MappingAsset.BlockRule rule, String label, String unit, int decimals) {
+    /**
+     * A time series: {@code {x: "time", series: [{name, unit, points: [[x, y]]}]}}. From an {@code anomaly_band}
+     * template (columns {@code normal}, {@code band_low}, {@code band_high}, {@code window}) the measure is followed
+     * by its normal and the band, each series with its {@code role} (measure, normal, band_low, band_high), and
+     * {@code windows: [{start, end}]} are the anomalous windows to shade — fields added beside the guide's.
+     */
+    static Block timeSeries(ToolOutput out, MappingAsset.BlockRule rule, String label, String unit, int decimals,
+                            String lang) {
         int x = out.columnIndex(rule.x());
-        int y = out.columnIndex(rule.y());
+        boolean band = MappingAsset.BlockRule.BAND_SERIES.stream().allMatch(c -> out.columnIndex(c) >= 0);
+        List<Object> series = new ArrayList<>();
+        series.add(series(out, x, out.columnIndex(rule.y()), label, unit, decimals, band ? "measure" : null));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("x", "time");
+        if (band) {
+            for (String c : MappingAsset.BlockRule.BAND_SERIES) {
+                dev.opsuite.model.asset.Text l = rule.seriesLabels().get(c);
+                series.add(series(out, x, out.columnIndex(c), l == null ? c : l.in(lang), unit, decimals, c));
+            }
+            data.put("series", series);
+            data.put("windows", windows(out, x, out.columnIndex("window")));
+        } else {
+            data.put("series", series);
+        }
+        return new Block("chart", label, "", data);
+    }
+
+    private static Map<String, Object> series(ToolOutput out, int x, int y, String name, String unit, int decimals,
+                                              String role) {
         List<Object> points = new ArrayList<>();
         for (List<Object> r : out.rows()) {
             Object v = r.get(y);
             points.add(List.of(String.valueOf(r.get(x)), v instanceof Number n
                     ? Double.valueOf(Templates.number(n.doubleValue(), decimals)) : v == null ? "" : v));
         }
-        Map<String, Object> series = new LinkedHashMap<>();
-        series.put("name", label);
-        series.put("unit", unit);
-        series.put("points", points);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("x", "time");
-        data.put("series", List.of(series));
-        return new Block("chart", label, "", data);
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", name);
+        s.put("unit", unit);
+        if (role != null) {
+            s.put("role", role);
+        }
+        s.put("points", points);
+        return s;
+    }
+
+    /** The spans of consecutive samples in the same window: {start, end} of its first and last sample. */
+    private static List<Object> windows(ToolOutput out, int x, int window) {
+        List<Object> spans = new ArrayList<>();
+        Object current = null;
+        Map<String, Object> span = null;
+        for (List<Object> r : out.rows()) {
+            Object w = r.get(window);
+            if (w != null && w.equals(current) && span != null) {
+                span.put("end", String.valueOf(r.get(x)));
+            } else if (w != null) {
+                span = new LinkedHashMap<>();
+                span.put("start", String.valueOf(r.get(x)));
+                span.put("end", String.valueOf(r.get(x)));
+                spans.add(span);
+            }
+            current = w;
+        }
+        return spans;
     }
 
     /**

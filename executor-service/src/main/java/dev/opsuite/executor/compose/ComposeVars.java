@@ -107,6 +107,18 @@ final class ComposeVars {
                     .ifPresent(age -> vars.put("age", Staleness.words(age, lang)));
         }
         vars.put("row_count", Integer.toString(out.rows().size()));
+        // a health check's dependencies: those that need a look, and how many
+        if (out.meta().get("dependencies_troubled") instanceof String troubled) {
+            vars.put("troubled", troubled);
+            vars.put("troubled_count", out.meta().get("dependencies_troubled_count") instanceof Number n
+                    ? Integer.toString(n.intValue()) : "0");
+        }
+        // anomalies over a set: how many CIs were judged, how many had windows, how many stayed within their normal
+        if (out.meta().get("cis_judged") instanceof Number judged && out.meta().get("cis_with_windows") instanceof Number w) {
+            vars.put("cis_judged", Integer.toString(judged.intValue()));
+            vars.put("cis_with_windows", Integer.toString(w.intValue()));
+            vars.put("cis_quiet", Integer.toString(judged.intValue() - w.intValue()));
+        }
         long all = Math.max(out.rows().size(), total(out));
         vars.put("total", out.rows().isEmpty() ? "0" : Long.toString(all));
         int limit = rule.listLimit();

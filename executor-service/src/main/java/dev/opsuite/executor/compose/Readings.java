@@ -117,6 +117,9 @@ final class Readings {
         if (PlanModel.Metric.ROOT_CAUSE.equals(p.metric().agg())) {
             return "causes";
         }
+        if (p.intent() == Intent.LIST && PlanModel.Metric.ANOMALY.equals(p.metric().agg())) {
+            return p.metric().metricName().isEmpty() ? "anomalies_among_measures" : "anomalies_among";
+        }
         if (p.history().enabled()) {
             if (!p.history().eventRef().isEmpty()) {
                 return !p.history().anchor().isEmpty() ? "changes_before_ref" : "events_ref";

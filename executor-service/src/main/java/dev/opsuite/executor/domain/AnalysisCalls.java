@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * A Query template's {@code analysis}: the rows a template returned turned into its answer
- * ({@link AnomalyAnalysis} for {@code anomaly_windows}, {@link RootCauseAnalysis} for {@code root_cause}),
+ * ({@link AnomalyAnalysis} for {@code anomaly_windows}, {@link RootCauseAnalysis} for {@code root_cause},
+ * {@link DependencyStatus} for {@code dependency_status}),
  * judged with the Policy's {@code anomaly} settings, and what the judgement rests on recorded in the
  * call's meta (samples judged, a series cut at the row limit, the CIs judged and left unjudged).
  */
@@ -20,6 +21,12 @@ final class AnalysisCalls {
     static final String CANDIDATES_JUDGED = "candidates_judged";
     /** Meta of a root_cause call: the CIs within the plan's depth in the caller's scope (the symptom not counted). */
     static final String CANDIDATES_FOUND = "candidates_found";
+    /** Meta of an anomaly_windows call: the CIs whose series were read and judged. */
+    static final String CIS_JUDGED = "cis_judged";
+    /** Meta of an anomaly_windows call over a set: the CIs that match its conditions, read or not. */
+    static final String CIS_FOUND = "cis_found";
+    /** Meta of an anomaly_windows call: the CIs with at least one window in the range. */
+    static final String CIS_WITH_WINDOWS = "cis_with_windows";
     /** Meta: the series was cut at the row limit, so the judgement rests on its first rows only. */
     static final String SERIES_TRUNCATED = "series_truncated";
 
@@ -37,7 +44,45 @@ final class AnalysisCalls {
             return causes(q, rows, bound, meta, policySettings, String.valueOf(planParams.get("ci_code")),
                     planParams.get("metric_name") instanceof String m ? m : "");
         }
+        if (q.anomalyBand()) {
+            DetectorSettings settings = settings(policySettings, meta);
+            try {
+                return AnomalyBand.of(rows, from(q, bound, "anomaly_band"), to(q, bound, "anomaly_band"), settings);
+            } catch (IllegalArgumentException e) {
+                throw OpsException.invalid(q.name() + ": " + e.getMessage());
+            }
+        }
+        if (q.dependencyStatus()) {
+            return dependencies(q, rows, bound, meta, policySettings, String.valueOf(planParams.get("ci_code")));
+        }
         return rows;
+    }
+
+    /** Meta of a dependency_status call: the dependencies that need a look ("name(code)", comma-separated). */
+    static final String TROUBLED = "dependencies_troubled";
+
+    private static SqlPort.Tabular dependencies(QueryTemplate q, SqlPort.Tabular rows, Map<String, Object> bound,
+                                                Map<String, Object> meta, Map<String, Double> policySettings,
+                                                String root) {
+        DetectorSettings settings = settings(policySettings, meta);
+        try {
+            DependencyStatus.Result r = DependencyStatus.of(rows, root, from(q, bound, "dependency_status"),
+                    to(q, bound, "dependency_status"), settings);
+            meta.put(JUDGED, r.judged());
+            meta.put(TROUBLED, String.join(", ", r.troubled()));
+            meta.put(TROUBLED + "_count", r.troubled().size());
+            meta.put(CANDIDATES_JUDGED, r.cis()); // a bound on the dependencies read is said as for likely causes
+            if (r.found() >= 0) {
+                meta.put(CANDIDATES_FOUND, r.found());
+            }
+            meta.put("series_rows", rows.rows().size());
+            if (rows.truncated()) {
+                meta.put(SERIES_TRUNCATED, true);
+            }
+            return r.rows();
+        } catch (IllegalArgumentException e) {
+            throw OpsException.invalid(q.name() + ": " + e.getMessage());
+        }
     }
 
     private static SqlPort.Tabular anomalies(QueryTemplate q, SqlPort.Tabular series, Map<String, Object> bound,
@@ -48,6 +93,11 @@ final class AnalysisCalls {
                     to(q, bound, "anomaly_windows"), settings);
             meta.put(JUDGED, r.judged());
             meta.put("samples_in_range", r.inRange());
+            meta.put(CIS_JUDGED, r.cis());
+            meta.put(CIS_WITH_WINDOWS, r.withWindows());
+            if (r.found() >= 0) {
+                meta.put(CIS_FOUND, r.found());
+            }
             meta.put("series_rows", series.rows().size());
             if (series.truncated()) {
                 meta.put(SERIES_TRUNCATED, true); // judged on the first rows only: said with the answer

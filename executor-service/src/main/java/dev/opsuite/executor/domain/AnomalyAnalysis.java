@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * A Query template's {@code analysis: anomaly_windows}: the rows are series (ts, value per CI and
  * metric, in time order, with history before the range asked), the answer is each series' windows
- * that overlap the range (incident-analysis' detector, with the Policy's {@code anomaly} settings). A sample whose normal could
+ * that overlap the range (incident-analysis' detector, with the Policy's {@code anomaly} settings). Over a set of CIs
+ * an optional column {@code matched} says how many CIs met the set's conditions, of which the rows hold the first
+ * ones the template's bound kept, so that the answer can say how many were left unjudged. A sample whose normal could
  * not be formed (too little history) is never part of a window; how many samples of the range
  * were judged is returned beside the windows, so "no window" and "no data" stay apart.
  */
@@ -30,8 +32,12 @@ public final class AnomalyAnalysis {
     /**
      * @param judged samples inside the range that had a normal (0 with windows empty: no data to judge)
      * @param inRange samples inside the range at all
+     * @param cis     CIs whose series were read (a set's CIs judged)
+     * @param withWindows CIs with at least one window in the range
+     * @param found   CIs that match the set's conditions, read or not (the optional column {@code matched}; -1 when
+     *                the rows do not say)
      */
-    public record Result(SqlPort.Tabular windows, int judged, int inRange) {
+    public record Result(SqlPort.Tabular windows, int judged, int inRange, int cis, int withWindows, int found) {
     }
 
     public static Result of(SqlPort.Tabular series, OffsetDateTime from, OffsetDateTime to, DetectorSettings settings) {
@@ -41,11 +47,19 @@ public final class AnomalyAnalysis {
         int code = series.columns().indexOf("ci_code");
         int name = series.columns().indexOf("ci_name");
         int metric = series.columns().indexOf("metric_name");
+        int matched = series.columns().indexOf("matched");
+        int found = -1;
         Map<List<String>, List<List<Object>>> bySeries = new LinkedHashMap<>();
+        java.util.Set<Object> cis = new java.util.HashSet<>();
+        java.util.Set<Object> withWindows = new java.util.HashSet<>();
         for (List<Object> row : series.rows()) {
+            if (matched >= 0 && row.get(matched) instanceof Number n) {
+                found = Math.max(found, n.intValue());
+            }
             if (row.get(ts) == null || !(row.get(value) instanceof Number)) {
                 continue;
             }
+            cis.add(row.get(code));
             bySeries.computeIfAbsent(List.of(String.valueOf(row.get(code)), String.valueOf(row.get(name)),
                     String.valueOf(row.get(metric))), k -> new ArrayList<>()).add(row);
         }
@@ -64,13 +78,15 @@ public final class AnomalyAnalysis {
             }
             for (AnomalyWindow w : d.windows()) {
                 if (w.overlaps(fromMs, toMs - 1)) {
+                    withWindows.add(e.getKey().get(0));
                     out.add(List.of(e.getKey().get(0), e.getKey().get(1), e.getKey().get(2),
                             w.kind().name().toLowerCase(java.util.Locale.ROOT), iso(w.start(), zone), iso(w.end(), zone),
                             iso(w.peakAt(), zone), w.peakValue(), round(w.normal()), round(w.peakScore()), w.samples()));
                 }
             }
         }
-        return new Result(new SqlPort.Tabular(COLUMNS, out, false), judged, inRange);
+        return new Result(new SqlPort.Tabular(COLUMNS, out, false), judged, inRange, cis.size(), withWindows.size(),
+                found);
     }
 
     /** The columns an analysis reads, or the template's mistake said with what it returned. */

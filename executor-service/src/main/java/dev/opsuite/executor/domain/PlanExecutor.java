@@ -151,10 +151,15 @@ public final class PlanExecutor {
 
     /**
      * Likely causes judged among fewer CIs than lie within the depth (the template bounds how many it
-     * reads): adjustment {@code unjudged:<judged>:<found>}, said first with the answer.
+     * reads): adjustment {@code unjudged:<judged>:<found>}, said first with the answer; anomalies over a set
+     * judged for fewer CIs than match: {@code unjudged_cis:<judged>:<found>}.
      */
     private static PlanModel unjudged(PlanModel plan, List<ToolOutput> outputs) {
         for (ToolOutput o : outputs) {
+            if (o.meta().get(AnalysisCalls.CIS_FOUND) instanceof Integer found
+                    && o.meta().get(AnalysisCalls.CIS_JUDGED) instanceof Integer judged && found > judged) {
+                return plan.withAdjustment("unjudged_cis:" + judged + ":" + found);
+            }
             if (o.meta().get(AnalysisCalls.CANDIDATES_FOUND) instanceof Integer found
                     && o.meta().get(AnalysisCalls.CANDIDATES_JUDGED) instanceof Integer judged && found > judged) {
                 return plan.withAdjustment("unjudged:" + judged + ":" + found);

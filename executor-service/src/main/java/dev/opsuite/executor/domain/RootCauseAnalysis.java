@@ -94,7 +94,7 @@ public final class RootCauseAnalysis {
     }
 
     /** "payment-api → payment-db → SVR004": the way from the symptom to the CI. */
-    private static String via(String ci, Map<String, CauseRanking.Node> nodes) {
+    static String via(String ci, Map<String, CauseRanking.Node> nodes) {
         List<String> path = new ArrayList<>();
         String at = ci;
         for (int guard = 0; at != null && !at.isEmpty() && guard < 16; guard++) {

@@ -34,11 +34,17 @@ class MappingTemplatesTest {
             JsonNode q = find(query);
             assertTrue(q != null, "mapping rule for unknown query " + query);
             List<String> columns = columnsOf(q);
+            // an anomaly_windows call always records how many CIs it judged and how many had windows (AnalysisCalls)
+            Map<String, Object> meta = dev.opsuite.model.asset.QueryTemplate.ANOMALY_WINDOWS.equals(
+                    q.path("analysis").asText()) ? Map.of("cis_judged", 3, "cis_with_windows", 1)
+                    // a dependency_status call always records the dependencies that need a look (AnalysisCalls)
+                    : dev.opsuite.model.asset.QueryTemplate.DEPENDENCY_STATUS.equals(q.path("analysis").asText())
+                    ? Map.of("dependencies_troubled", "db(DB1)", "dependencies_troubled_count", 1) : Map.of();
             for (String lang : List.of("ko", "en")) {
                 for (PlanModel plan : plans(lang)) {
                     for (boolean empty : new boolean[] {true, false}) {
                         ToolOutput out = new ToolOutput("tool", query, columns, empty ? List.of() : List.of(row(columns)),
-                                false, Map.of(), null, false);
+                                false, meta, null, false);
                         AnswerComposer.Composed c = new AnswerComposer().compose(plan, List.of(out), ASSETS);
                         String where = query + " " + lang + (empty ? " empty" : " one row") + " count="
                                 + plan.output().count() + " fields=" + plan.primary().fields();
@@ -103,6 +109,12 @@ class MappingTemplatesTest {
     static List<String> columnsOf(JsonNode q) {
         if (dev.opsuite.model.asset.QueryTemplate.ANOMALY_WINDOWS.equals(q.path("analysis").asText())) {
             return dev.opsuite.executor.domain.AnomalyAnalysis.COLUMNS; // the windows are the answer, not the series
+        }
+        if (dev.opsuite.model.asset.QueryTemplate.ANOMALY_BAND.equals(q.path("analysis").asText())) {
+            return dev.opsuite.executor.domain.AnomalyBand.COLUMNS; // each sample with its normal and band
+        }
+        if (dev.opsuite.model.asset.QueryTemplate.DEPENDENCY_STATUS.equals(q.path("analysis").asText())) {
+            return dev.opsuite.executor.domain.DependencyStatus.COLUMNS; // one row per dependency is the answer
         }
         if (dev.opsuite.model.asset.QueryTemplate.ROOT_CAUSE.equals(q.path("analysis").asText())) {
             return dev.opsuite.executor.domain.RootCauseAnalysis.COLUMNS; // the candidates are the answer

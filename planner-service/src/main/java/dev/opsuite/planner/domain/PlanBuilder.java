@@ -35,6 +35,7 @@ final class PlanBuilder {
     private final PlanParts parts;
     private final GraphCues cues;
     private final EventPlans events;
+    private final AnomalyPlans anomalies;
 
     PlanBuilder(PromptRules promptRules, OffsetDateTime now, Signals signals, String entity) {
         this.rules = promptRules;
@@ -45,6 +46,7 @@ final class PlanBuilder {
         this.parts = new PlanParts(u, signals, entity);
         this.cues = new GraphCues(promptRules, signals);
         this.events = new EventPlans(now, signals, parts);
+        this.anomalies = new AnomalyPlans(specs, signals, parts);
     }
 
     /**
@@ -171,14 +173,20 @@ final class PlanBuilder {
         // an incident's id pasted as context ("INC-… 타임라인 작성용: 8월 14일 Peak 이벤트 전부") asks for no failures
         boolean failures = events.failuresAsked();
         boolean metricAsked = s.metric().isPresent();
+        // "which servers had CPU anomalies?", "db-01이랑 db-02에 이상 징후 있어?": the windows of a set of CIs
+        Optional<PlanModel> among = failures ? Optional.empty()
+                : anomalies.among(ents, filters, defaults, named, eventTypes);
+        if (among.isPresent()) {
+            return among.get();
+        }
         // "[INC-…] 발생 구간 … — X 평균 응답시간은?": with a measure asked, a word of events in the context is context
         // "when did X's CPU go abnormal?": a measure asked with a word of the unusual asks for its anomalous windows
-        boolean anomalyAsked = metricAsked && s.intent("anomaly");
+        boolean anomalyAsked = metricAsked && anomalies.asked();
         // with no measure, the same words ("X seems off") ask for a health check: X's events and every measure's windows
         boolean eventsAsked = !anomalyAsked && (metricAsked ? s.askedIntent("history") || s.askedIntent("happened")
-                : s.intent("history") || s.intent("happened") || s.intent("anomaly") && named);
+                : s.intent("history") || s.intent("happened") || anomalies.asked() && named);
         Optional<String> relative = metricAsked || !eventTypes.isEmpty() || failures || s.intent("history")
-                || s.intent("happened") || s.intent("anomaly") ? Optional.empty() : cues.typedRelative(first, ents.size());
+                || s.intent("happened") || anomalies.asked() ? Optional.empty() : cues.typedRelative(first, ents.size());
         if (relative.isPresent()) {
             // "vm for X", "X 물리 서버 어디야", "SB-HV-03의 vm들": CIs of another type around X, up or down the
             // hosting chain by the types' layers (rules.type_layers), or what X depends on at its own layer
@@ -207,7 +215,7 @@ final class PlanBuilder {
                 || !s.references().isEmpty() && !metricAsked
                 || s.intent("why") && failures && !metricAsked) {
             PlanModel listed = events.events(ents, filters, eventTypes, failures, defaults);
-            return s.intent("anomaly") && ents.size() == 1 ? healthCheck(listed) : listed;
+            return anomalies.asked() && ents.size() == 1 ? healthCheck(listed) : listed;
         }
         if (metricAsked) {
             return metricPlan(ents, filters, defaults, named);
@@ -276,7 +284,7 @@ final class PlanBuilder {
         // "the busiest maru vm": a part of names with a superlative ranks the CIs it names, not a choice to ask for
         List<LinkedEntity> ents = given.size() == 1 && groupWord(given.get(0)) && !given.get(0).resolved()
                 && s.order().isPresent() ? each(given.get(0)) : given;
-        if (s.intent("anomaly") && named && ents.size() == 1 && u.thresholds().isEmpty()) {
+        if (anomalies.asked() && named && ents.size() == 1 && u.thresholds().isEmpty()) {
             // the windows where X's measure left its normal over the range (or the default one, said in the reading)
             PlanModel.Metric m = specs.metric(metric, PlanModel.Metric.ANOMALY, u.time(), defaults.aggregateRange(), "",
                     0, "", null, true);

@@ -198,7 +198,8 @@ final class PlanParts {
         // "when …?" is understood only by an answer that gives a time: events, or one sample of a measure
         // (its maximum, minimum or last, with the time it was taken)
         boolean measure = !p.metric().metricName().isEmpty();
-        boolean timed = p.history().enabled() || measure && p.metric().topN() == 0
+        boolean timed = p.history().enabled() || p.metric().agg().equals(PlanModel.Metric.ANOMALY)
+                || measure && p.metric().topN() == 0
                 && (java.util.Set.of("max", "min", "last", PlanModel.Metric.ANOMALY).contains(p.metric().agg())
                 || p.metric().agg().equals("count") && p.metric().threshold() != null); // first and last over it
         if (!timed) {
@@ -227,13 +228,15 @@ final class PlanParts {
         }
         // a time the answer does not use is not understood: attributes, lists and graphs are as they are now
         // ("how was X doing yesterday evening" answers X's attributes, so "yesterday evening" is said unread)
-        if (u.time().present() && !measure && !p.history().enabled()) {
+        if (u.time().present() && !measure && !p.history().enabled()
+                && !p.metric().agg().equals(PlanModel.Metric.ANOMALY)) { // (every measure's windows use it)
             u.time().spans().forEach(sp -> unexplained.add(u.analyzed().span(sp.start(), sp.end())));
         }
         // a word of the unusual that the answer looks neither for windows nor for events with ("CPU anomalies of
         // web-01 and db-07": several CIs are compared on the measure itself) is not understood, and said
         if (!p.metric().agg().equals(PlanModel.Metric.ANOMALY) && !p.history().enabled()) {
-            u.of("intent").stream().filter(c -> c.value().equals("anomaly")).forEach(c -> unexplained.add(c.text()));
+            u.of("intent").stream().filter(c -> c.value().equals("anomaly")
+                    || c.value().equals(AnomalyPlans.PRESENT_GROUP)).forEach(c -> unexplained.add(c.text()));
         }
         // an event id the plan does not look for (a metric question, a second id) is not understood
         s.references().stream().filter(r -> !r.equals(p.history().eventRef())).forEach(unexplained::add);

@@ -72,6 +72,11 @@ final class MappingFields {
                                         .byDefaultText(MappingAsset.BlockRule.DEFAULT_X),
                                 field("rules[].blocks[].y", STRING, "chart: the column of the values.")
                                         .byDefaultText(MappingAsset.BlockRule.DEFAULT_Y),
+                                field("rules[].blocks[].series_labels", mapOf(TEXT), "chart: the legend of the series an anomaly "
+                                        + "band adds beside the measure (`normal`, `band_low`, `band_high`, from the "
+                                        + "columns of an `anomaly_band` template); the anomalous windows are shaded.")
+                                        .keys(MappingAsset.BlockRule.BAND_SERIES.toArray(String[]::new))
+                                        .byDefault("the column's name"),
                                 field("rules[].list_limit", INTEGER, "How many items `{list}`, `{value_list}` and "
                                         + "`{event_list}` name before `messages.more`.").byDefault(MappingAsset.Rule.DEFAULT_LIST_LIMIT),
                                 field("rules[].unanswered", TEXT, "What the query answers, for the warning when its "
@@ -123,6 +128,10 @@ final class MappingFields {
                                         + "among fewer CIs than lie within the depth asked, because the template reads "
                                         + "a bounded number of them (`{judged}`, `{found}`, `{unjudged}`, `{root}`).")
                                         .byDefaultText(MappingAsset.Messages.DEFAULT_CAUSES_UNJUDGED),
+                                field("messages.cis_unjudged", TEXT, "Said first when anomalies over a set of CIs "
+                                        + "were judged for fewer CIs than match, because the template reads a bounded "
+                                        + "number of them (`{judged}`, `{found}`, `{unjudged}`).")
+                                        .byDefaultText(MappingAsset.Messages.DEFAULT_CIS_UNJUDGED),
                                 field("messages.stores", mapOf(TEXT), "Per tool (a template's `tool`, and "
                                         + "`llm_summary`), what the failure messages call its store (`{store}`).")
                                         .keys("tool names").byDefault("\"the data source\""),
@@ -182,7 +191,8 @@ final class MappingFields {
                                                 "compare", "compare_latest", "per_ci",
                                                 "per_ci_count", "per_ci_agg", "per_ci_agg_count", "count_over", "list", "count", "attributes", "ci", "search", "events",
                                                 "events_count", "events_ref", "changes_before", "changes_before_ref", "impact", "callers", "dependency",
-                                                "callees", "host", "hosted", "neighbors", "path", "causes")),
+                                                "callees", "host", "hosted", "neighbors", "path", "causes", "anomalies_among",
+                                                "anomalies_among_measures")),
                         group("Grounded summary",
                                 field("summary", OBJECT, "An LLM summary replacing the leading text when every value "
                                         + "it cites is in the results (else the template text stays, with a "

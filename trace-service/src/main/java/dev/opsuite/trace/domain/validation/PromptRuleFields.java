@@ -20,7 +20,7 @@ import java.util.List;
 final class PromptRuleFields {
     static final String[] INTENT_GROUPS = {"list", "count", "search", "compare", "impact", "dependency", "composition",
         "calls", "runs_on", "neighbors", "path", "transitive", "direct", "history", "happened", "failure", "why",
-        "before", "changed_before", "which", "anomaly"};
+        "before", "changed_before", "which", "anomaly", "anomaly_present"};
     private static final String[] OPS = {"gt", "ge", "lt", "le", "between"};
 
     private PromptRuleFields() {}

@@ -62,7 +62,15 @@ final class QueryFields {
                                         + "8 days before `:time_from` so each sample has a normal), and the answer is "
                                         + "the windows within the range where it left its normal (docs/incidents.md): "
                                         + "`metric_name`, `kind` (outlier | level_shift), `start`, `end`, `peak_at`, "
-                                        + "`peak_value`, `normal`, `score`, `samples`, plus `ci_code`, `ci_name`.")
+                                        + "`peak_value`, `normal`, `score`, `samples`, plus `ci_code`, `ci_name` (over a "
+                                        + "set, an optional `matched`: how many CIs meet its conditions). `root_cause`: "
+                                        + "the series of a CI and of what it depends on (`depth`, `parent`), answered "
+                                        + "by its likely causes. `dependency_status`: the series of what a CI depends "
+                                        + "on with `depth`, `parent`, `status`, `status_down`, `critical_events`, "
+                                        + "answered by one row per dependency (`status`, `unusual`, `critical_events`). "
+                                        + "`anomaly_band`: one series as for `anomaly_windows`, answered by each sample "
+                                        + "of the range with `normal`, `band_low`, `band_high` and `window` (a chart's "
+                                        + "data).")
                                         .known(QueryTemplate.ANALYSES.toArray(String[]::new)),
                                 field("queries[].max_rows", INTEGER, "Most rows the template returns (the source's "
                                         + "`limits.max_rows` bounds it).")
