@@ -21,11 +21,14 @@ import java.util.List;
  * Whistler, a director dictating with filler words and spoken punctuation, a lift crew on the radio, the resort's
  * PA announcer, a chairman's secretary writing a courtly register), split once into dev25 (to be tuned on) and
  * test21 (never tuned on). First measured before any tuning on it (2026-12-06, product at commit db72fee): dev25
- * 83.6 / 82.1 %, test21 86.9 / 85.7 % (clean / beside the demo); the floors sit just under the lower figure of each half.
+ * 83.6 / 82.1 %, test21 86.9 / 85.7 % (clean / beside the demo). After the first rules read from dev25 (resort places and
+ * Korean zone names, French clock times and months, a meridiem written once, moments to the second, plural API keys;
+ * the same afternoon): dev25 90.8 / 90.0 %, test21 90.8 / 90.0 %; the floors sit about four points under the lower
+ * figure of each half.
  */
 class UnderstandingSkiResortTest extends UnderstandingSetTest {
     UnderstandingSkiResortTest() {
         super("understanding21", "2045-03-14T09:30:00+09:00", List.of("questions.tsv"),
-                ordered("dev25", 0.80, "test21", 0.84));
+                ordered("dev25", 0.86, "test21", 0.86));
     }
 }

@@ -90,6 +90,8 @@ class SkiResortWordsTest {
         at("2039-03-15T09:15:01+09:00", en.metric().timeTo(), "exactly 9:15: the sample at or before 09:15:00");
         PlanModel ko = estate.plan("본부, 금일 09시 20분 00초 정각 Gate App CPU 값 확인 바람. 이상.");
         at("2039-03-15T09:20:01+09:00", ko.metric().timeTo(), "00초 written: that second");
+        PlanModel sharp = estate.plan("Gate App latency at 9:15 sharp today");
+        at("2039-03-15T09:15:01+09:00", sharp.metric().timeTo(), "9:15 sharp");
         PlanModel minute = estate.plan("Gate App latency at 9:15 AM today");
         at("2039-03-15T09:16+09:00", minute.metric().timeTo(), "a minute alone is still its last sample");
     }
