@@ -32,9 +32,9 @@ final class MetricSpecs {
             return new PlanModel.Metric(name, agg, "", "", "", "", topN, order, false, threshold);
         }
         if (agg.equals("last") && t.present() && t.instant()) {
-            // "CPU at 14:30": the last sample at or before that minute (at "08:10:35", that second), looked for a
-            // while back — never the hour's average, and the answer says when the sample was taken
-            OffsetDateTime to = t.from().getSecond() != 0 ? t.from().plusSeconds(1) : t.from().plusMinutes(1);
+            // "CPU at 14:30": the last sample at or before that minute (at "08:10:35", "09:20:00" or "exactly 9:15",
+            // that second), looked for a while back — never the hour's average, and the answer says when the sample was taken
+            OffsetDateTime to = t.from().getSecond() != 0 || t.second() ? t.from().plusSeconds(1) : t.from().plusMinutes(1);
             OffsetDateTime from = t.from().minusMinutes(Math.max(1, rules.defaults().instantLookbackMinutes()));
             return new PlanModel.Metric(name, agg, "range:" + from + "/" + to, from.toString(), to.toString(), "",
                     topN, order, true, threshold);

@@ -249,9 +249,12 @@ final class TimeComposer {
         }
         String name = out.name().startsWith("weekday:") ? "day:" + out.name().substring(out.name().lastIndexOf(':') + 1)
                 : out.name();
+        boolean instant = out.point() && out.role().isEmpty();
+        // "09시 20분 00초", "exactly 9:15 AM", "9시 15분 정각": the moment is that second, not its minute
+        boolean second = instant && todAtoms.stream().anyMatch(t -> !t.field("S").isEmpty() || !t.field("exact").isEmpty()
+                || !t.field("exact2").isEmpty());
         return new TimeReading(name, out.from().toOffsetDateTime(), to.toOffsetDateTime(), zone.getId(),
-                spans, problems, !days.isEmpty() || !relatives.isEmpty() || tods.isEmpty(),
-                out.point() && out.role().isEmpty());
+                spans, problems, !days.isEmpty() || !relatives.isEmpty() || tods.isEmpty(), instant).toSecond(second);
     }
 
     /**
@@ -326,10 +329,14 @@ final class TimeComposer {
     private Interval dayTimeRange(List<Interval> days, List<TimeOfDay> tods) {
         TimeOfDay t1 = tods.get(0);
         TimeOfDay t2 = tods.get(1);
-        ZonedDateTime from = dayBefore(days, t1.at()).from().toLocalDate().atTime(TimeOfDay.clock(t1.time(), t1.meridiem()))
-                .atZone(zone);
-        ZonedDateTime to = dayBefore(days, t2.at()).from().toLocalDate().atTime(TimeOfDay.clock(t2.time(), t2.meridiem()))
-                .atZone(zone);
+        LocalDate d1 = dayBefore(days, t1.at()).from().toLocalDate();
+        LocalDate d2 = dayBefore(days, t2.at()).from().toLocalDate();
+        // "어제(3월 13일) 오후 4시부터 5시까지": two names of one day; the meridiem written once is both ends', as on one day
+        String m2 = d1.equals(d2) && t2.meridiem().isEmpty() && "pm".equals(t1.meridiem()) && t2.time().getHour() > 0
+                && t2.time().getHour() < 12 && t2.time().getHour() + 12 > TimeOfDay.clock(t1.time(), "pm").getHour()
+                ? "pm" : t2.meridiem();
+        ZonedDateTime from = d1.atTime(TimeOfDay.clock(t1.time(), t1.meridiem())).atZone(zone);
+        ZonedDateTime to = d2.atTime(TimeOfDay.clock(t2.time(), m2)).atZone(zone);
         if (!to.isAfter(from)) {
             to = to.plusDays(1);
         }

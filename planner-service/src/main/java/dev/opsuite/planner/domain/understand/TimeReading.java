@@ -10,12 +10,25 @@ import java.util.List;
  * date is reported, never dropped). {@code dayNamed} is false when the question names a time of day
  * alone ("at 14:10"), read as today's. {@code instant} is true when the question names one moment ("at
  * 14:30 on 2014-04-17", "2014-04-17T14:30Z") rather than a span: [from, to) is then the hour from it,
- * and a measure asked "at" it is the last sample at or before it (see the planner's metric plan).
+ * and a measure asked "at" it is the last sample at or before it (see the planner's metric plan). {@code second}
+ * is true when that moment is written to the second ("09:20:00", "09시 20분 00초") or said to be exact ("exactly
+ * 9:15 AM", "9시 15분 정각"): the sample at or before that second, not the last one of its minute.
  */
 public record TimeReading(String name, OffsetDateTime from, OffsetDateTime to, String zone, List<Span> spans,
-                          List<String> problems, boolean dayNamed, boolean instant, List<String> context) {
+                          List<String> problems, boolean dayNamed, boolean instant, List<String> context,
+                          boolean second) {
     public TimeReading {
         context = List.copyOf(context);
+    }
+
+    public TimeReading(String name, OffsetDateTime from, OffsetDateTime to, String zone, List<Span> spans,
+                       List<String> problems, boolean dayNamed, boolean instant, List<String> context) {
+        this(name, from, to, zone, spans, problems, dayNamed, instant, context, false);
+    }
+
+    /** The same reading, its moment taken to the second or not. */
+    public TimeReading toSecond(boolean exact) {
+        return new TimeReading(name, from, to, zone, spans, problems, dayNamed, instant, context, exact);
     }
 
     public TimeReading(String name, OffsetDateTime from, OffsetDateTime to, String zone, List<Span> spans,
@@ -29,7 +42,7 @@ public record TimeReading(String name, OffsetDateTime from, OffsetDateTime to, S
      * them so that setting them aside is never silent.
      */
     public TimeReading withContext(List<String> times) {
-        return new TimeReading(name, from, to, zone, spans, problems, dayNamed, instant, times);
+        return new TimeReading(name, from, to, zone, spans, problems, dayNamed, instant, times, second);
     }
 
     public boolean present() {
