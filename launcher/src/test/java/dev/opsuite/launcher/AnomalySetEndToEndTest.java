@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Anomalies over a set of CIs (#20) on the demo estate: a spike is planted into SVR005's CPU (three samples, six
  * hours ago; put back after), so "which servers had CPU anomalies in the last 12 hours?" must name SVR005 in both
- * languages, say first that only 20 of the demo's 60 servers were judged (the template's bound), and count those
+ * languages, say first that only 20 of the demo's 60 (or more) servers were judged (the template's bound), and count those
  * with none; two CIs named are judged on every measure; a scoped caller's answer holds none of the CIs outside
  * its scope.
  */
@@ -112,8 +112,12 @@ class AnomalySetEndToEndTest {
                     "normal", "score"), columns);
             assertTrue(cis(table).contains(CI), q + ": the planted spike\n" + table);
             String text = data.path("answer").asText();
-            assertTrue(text.startsWith("Only 20 of the 60 CIs that match were judged")
-                    || text.contains("조건에 맞는 CI 60개 중 20개만 판단했습니다"), q + ": the bound said first\n" + text);
+            // the demo has 60 servers; a test class run before this one on the shared stack may have imported more
+            java.util.regex.Matcher bound = java.util.regex.Pattern.compile(
+                    "^Only 20 of the (\\d+) CIs that match were judged|조건에 맞는 CI (\\d+)개 중 20개만 판단했습니다").matcher(text);
+            assertTrue(bound.find(), q + ": the bound said first\n" + text);
+            int found = Integer.parseInt(bound.group(1) != null ? bound.group(1) : bound.group(2));
+            assertTrue(found >= 60, q + ": every demo server counted among those that match\n" + text);
             assertTrue(text.matches("(?s).*(the other \\d+ stayed within it|나머지 \\d+개는 평소 범위였습니다).*"),
                     q + ": those with none counted\n" + text);
             assertTrue(r.raw().contains("\"cis_found\""), "the CIs that match are recorded");
