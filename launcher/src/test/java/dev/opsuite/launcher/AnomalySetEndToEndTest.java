@@ -19,11 +19,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Anomalies over a set of CIs (#20) on the demo estate: a spike is planted into SVR005's CPU (three samples, six
- * hours ago; put back after), so "which servers had CPU anomalies in the last 12 hours?" must name SVR005 in both
- * languages, say first that only 20 of the demo's 60 (or more) servers were judged (the template's bound), and count those
- * with none; two CIs named are judged on every measure; a scoped caller's answer holds none of the CIs outside
- * its scope.
+ * Anomalies over a set of CIs (#20) on the demo estate: a spike is planted into SVR005's CPU (six 5-minute samples
+ * ending six hours ago, put back after: longer than the 15-minute step the set question's series have over 12 hours
+ * and 60 servers, so one step is wholly the spike wherever the steps fall), so "which servers had CPU anomalies in
+ * the last 12 hours?" must name SVR005 in both languages, say first that only 20 of the demo's 60 (or more) servers
+ * were judged (the template's bound), and count those with none; two CIs named are judged on every measure at the
+ * samples' own 5 minutes (a short spike is not averaged away); a scoped caller's answer holds none of the CIs
+ * outside its scope.
  */
 class AnomalySetEndToEndTest {
     private static final String SCOPED = "viewer,payments";
@@ -38,7 +40,7 @@ class AnomalySetEndToEndTest {
         ops = OpsStack.get();
         http = new Http(ops);
         try (Connection c = db(); PreparedStatement ps = c.prepareStatement("SELECT ts, value FROM ci_metric WHERE "
-                + "ci_code = ? AND metric_name = 'cpu_usage' AND ts <= now() - interval '6 hours' ORDER BY ts DESC LIMIT 3")) {
+                + "ci_code = ? AND metric_name = 'cpu_usage' AND ts <= now() - interval '6 hours' ORDER BY ts DESC LIMIT 6")) {
             ps.setString(1, CI);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -46,7 +48,7 @@ class AnomalySetEndToEndTest {
                 }
             }
         }
-        assertEquals(3, saved.size(), "the demo has CPU samples of " + CI);
+        assertEquals(6, saved.size(), "the demo has CPU samples of " + CI);
         try (Connection c = db(); PreparedStatement ps = c.prepareStatement(
                 "UPDATE ci_metric SET value = 99.5 WHERE ci_code = ? AND metric_name = 'cpu_usage' AND ts = ?")) {
             for (Object[] x : saved) {
@@ -137,6 +139,14 @@ class AnomalySetEndToEndTest {
         String text = r.data().path("answer").asText();
         assertTrue(!text.contains("Only "), "both named CIs judged: no bound to say\n" + text);
         assertTrue(text.contains("of the 2 CIs judged"), text);
+        JsonNode meta = null;
+        for (JsonNode t : r.data().path("trace").path("stage_inputs")) {
+            for (JsonNode x : t.path("prev_output").path("tool_results")) {
+                meta = x.path("meta");
+            }
+        }
+        assertTrue(meta != null && meta.path("samples_in_range").asDouble() >= 2 * 144,
+                "two CIs over 12 hours are read at every 5-minute sample (144 a measure each): " + meta);
     }
 
     @Test
