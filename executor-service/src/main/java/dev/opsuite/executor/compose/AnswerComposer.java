@@ -105,6 +105,7 @@ public final class AnswerComposer {
                 }
             }
             scopeNote(out, messages, lang, blocks);
+            Coverage.note(plan, out, messages, lang, zone, vars).ifPresent(n -> appendToLastText(blocks, n));
         }
         if (blocks.isEmpty() && failed.isEmpty()) {
             blocks.add(Block.text(Templates.stripUnfilled(Templates.fill(messages.noPlan().in(lang),
@@ -178,6 +179,11 @@ public final class AnswerComposer {
         } else {
             return;
         }
+        appendToLastText(blocks, note);
+    }
+
+    /** A note said after the last text of the answer (a text block of its own when there is none). */
+    private static void appendToLastText(List<Block> blocks, String note) {
         for (int i = blocks.size() - 1; i >= 0; i--) {
             Block b = blocks.get(i);
             if (b.type().equals("text") || b.type().equals("markdown")) {

@@ -132,6 +132,10 @@ final class MappingFields {
                                         + "were judged for fewer CIs than match, because the template reads a bounded "
                                         + "number of them (`{judged}`, `{found}`, `{unjudged}`).")
                                         .byDefaultText(MappingAsset.Messages.DEFAULT_CIS_UNJUDGED),
+                                field("messages.partial_coverage", TEXT, "Said after an aggregate over a range "
+                                        + "whose samples cover only part of it (the first sample later, or the last "
+                                        + "earlier, than an hour and a twentieth of the range): `{first}`, `{last}`, "
+                                        + "`{range}`.").byDefaultText(MappingAsset.Messages.DEFAULT_PARTIAL_COVERAGE),
                                 field("messages.stores", mapOf(TEXT), "Per tool (a template's `tool`, and "
                                         + "`llm_summary`), what the failure messages call its store (`{store}`).")
                                         .keys("tool names").byDefault("\"the data source\""),
