@@ -41,6 +41,16 @@ public final class EstateImporter {
         this(writable, graph, "month");
     }
 
+    /**
+     * Refuses a value of OPS_METRIC_PARTITIONS other than "month" or "day" (any case), naming the variable: the
+     * one check, for a configuration read before an importer is built.
+     *
+     * @throws IllegalArgumentException naming what is accepted
+     */
+    public static void checkMetricPartitions(String metricPartitions) {
+        MetricPartitions.Unit.parse(metricPartitions);
+    }
+
     EstateImporter(DataSource writable, EstateGraph graph, String metricPartitions) {
         this.writable = writable;
         this.postgres = new PgEstateLoader(writable, DEFAULT_STATEMENT_TIMEOUT,

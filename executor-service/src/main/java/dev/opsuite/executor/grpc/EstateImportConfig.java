@@ -38,9 +38,7 @@ public record EstateImportConfig(long maxUploadBytes, int importThreads, int imp
         if (progressInterval.isNegative() || progressInterval.isZero()) {
             throw new IllegalArgumentException("OPS_IMPORT_PROGRESS_MS must be positive");
         }
-        if (!metricPartitions.equals("month") && !metricPartitions.equals("day")) {
-            throw new IllegalArgumentException("OPS_METRIC_PARTITIONS must be month or day, not '" + metricPartitions + "'");
-        }
+        EstateImporter.checkMetricPartitions(metricPartitions);
     }
 
     public static EstateImportConfig defaults() {

@@ -52,9 +52,6 @@ final class AdminApi {
      * import: an answer cached from samples now gone is not served again.
      */
     ApplyRetentionResponse applyRetention(ApplyRetentionRequest r) {
-        if (r.getKeep().length() > 16) {
-            throw OpsException.invalid("keep must be a number of days from 1 to 99999 followed by d (e.g. 30d)");
-        }
         var done = clients.callExecutor("executor-service ApplyMetricRetention", () ->
                 EstateServiceGrpc.newBlockingStub(clients.executorChannel()).withDeadlineAfter(30, TimeUnit.MINUTES)
                         .applyMetricRetention(ApplyMetricRetentionRequest.newBuilder().setKeep(r.getKeep()).build()));
