@@ -27,6 +27,9 @@ public enum DetectorSetting {
     SEASONAL_DAYS(true, 0, 28, 7, "Earlier days compared at the same time of day (0: none); a sample within "
             + "what they usually showed then is not unusual (a nightly job is normal from its third night)."),
     SEASONAL_TOLERANCE_MINUTES(true, 0, 360, 45, "How far from the same time of day an earlier day's samples count."),
+    SEASONAL_MIN_CORRELATION(false, 0, 1, 0.2, "Earlier days are compared only while the series repeats daily: the "
+            + "correlation of its hourly highs with those a day before (each less its day's mean) over the history days "
+            + "reaches this (0: always compared)."),
     HISTORY_DAYS(true, 0, 28, 7, "Days of history whose scores say how unusual this series usually is "
             + "(the shipped templates read 8 days before the range: a longer value needs their SQL widened)."),
     HISTORY_QUANTILE(false, 0, 1, 0.999, "A window's peak must exceed this quantile of the series' own |scores| "

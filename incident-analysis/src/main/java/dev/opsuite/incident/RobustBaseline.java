@@ -38,6 +38,8 @@ public final class RobustBaseline {
         int longFrom = 0;
         double spread = 0;
         long spreadAt = Long.MIN_VALUE;
+        boolean daily = settings.seasonalMinCorrelation() == 0;
+        long dailyAt = Long.MIN_VALUE / 2;
         for (int i = 0; i < n; i++) {
             if (i > 0) {
                 recent.add(s.value(i - 1));
@@ -66,9 +68,15 @@ public final class RobustBaseline {
                 floor = Math.max(floor, settings.spreadFloor() * spread);
             }
             sigma = Math.max(sigma, floor);
+            if (settings.seasonalDays() > 0 && settings.seasonalMinCorrelation() > 0
+                    && s.time(i) - dailyAt >= SPREAD_STEP_MILLIS) {
+                daily = DailyPattern.correlation(s, longFrom, i) >= settings.seasonalMinCorrelation();
+                dailyAt = s.time(i);
+            }
             median[i] = m;
             scale[i] = sigma;
-            score[i] = seasonal(s, i, (s.value(i) - m) / sigma, sigma, settings, cursors, highs, lows);
+            double plain = (s.value(i) - m) / sigma;
+            score[i] = daily ? seasonal(s, i, plain, sigma, settings, cursors, highs, lows) : plain;
         }
         return new Normal(median, scale, score);
     }
