@@ -22,7 +22,7 @@ public enum DetectorSetting {
     SCORE_CAP(false, 1, 100, 8, "Level shifts: the most one sample adds to the sums (a spike is no shift)."),
     RELATIVE_FLOOR(false, 0, 1, 0.01, "The scale is at least this fraction of |median| (a flat series is not "
             + "alarmed by its smallest wobble)."),
-    SPREAD_FLOOR(false, 0, 10, 1.0, "The scale is at least this many times the series' robust spread over the "
+    SPREAD_FLOOR(false, 0, 10, 0, "The scale is at least this many times the series' robust spread over the "
             + "history window (a quiet day of a lively series is no reason for alarm)."),
     SEASONAL_DAYS(true, 0, 28, 7, "Earlier days compared at the same time of day (0: none); a sample within "
             + "what they usually showed then is not unusual (a nightly job is normal from its third night)."),

@@ -37,7 +37,7 @@ public final class RobustBaseline {
         int from = 0;
         int longFrom = 0;
         double spread = 0;
-        long spreadAt = Long.MIN_VALUE;
+        long spreadAt = Long.MIN_VALUE / 2;
         boolean daily = settings.seasonalMinCorrelation() == 0;
         long dailyAt = Long.MIN_VALUE / 2;
         for (int i = 0; i < n; i++) {

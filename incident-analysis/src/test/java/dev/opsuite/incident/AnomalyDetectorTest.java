@@ -91,6 +91,19 @@ class AnomalyDetectorTest {
                 Duration.ZERO, 1, 1, 1, 0, 1e-6, 0, Duration.ZERO, 1.5, 1, 1, Duration.ZERO, 0.3, 0));
     }
 
+    @Test
+    void theSpreadFloorKeepsAQuietDayOfALivelySeriesFromAlarming() {
+        // six lively days (noise of 10), then a quiet day (0.5) with a bump of 8 near its end:
+        // far out for the quiet day, well within what the series usually does
+        int quiet = 6 * DAY;
+        int bump = quiet + DAY - 30;
+        MetricSeries s = series(7 * DAY, i -> 50 + (i < quiet ? 10 : 0.5) * noise(i) + (i >= bump && i < bump + 3 ? 8 : 0));
+        List<AnomalyWindow> off = AnomalyDetector.detect(s, DetectorSettings.with(Map.of("spread_floor", 0.0))).windows();
+        assertTrue(off.stream().anyMatch(w -> w.overlaps(time(bump), time(bump + 2))), off.toString());
+        List<AnomalyWindow> on = AnomalyDetector.detect(s, DetectorSettings.with(Map.of("spread_floor", 1.0))).windows();
+        assertTrue(on.stream().noneMatch(w -> w.overlaps(time(bump), time(bump + 2))), on.toString());
+    }
+
     private static boolean nightly(int i) {
         int minute = (i % DAY) * 5;
         int jitter = (i / DAY) % 3 * 5; // 03:00, 03:05, 03:10
