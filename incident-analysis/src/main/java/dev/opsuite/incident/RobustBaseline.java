@@ -123,11 +123,29 @@ public final class RobustBaseline {
         double high = Quickselect.median(highs, days);
         double low = Quickselect.median(lows, days);
         double x = s.value(i);
-        double against = x > high ? (x - high) / sigma : x < low ? (x - low) / sigma : 0;
+        double against = 0;
+        if (x > high) {
+            against = (x - high) / Math.max(sigma, acrossDays(highs, days, high));
+        } else if (x < low) {
+            against = (x - low) / Math.max(sigma, acrossDays(lows, days, low));
+        }
         return Math.abs(against) < Math.abs(plain) ? against : plain;
     }
 
     private static final long DAY_MILLIS = 86_400_000L;
+
+    /**
+     * How much the days' highs (or lows) at this time of day differ from one another: 1.4826 × their
+     * MAD around their median. A nightly job peaks a little higher one night than another; beyond its
+     * usual peak is unusual by how far it goes against that spread, not against the flat hours'.
+     * Overwrites {@code extremes}.
+     */
+    private static double acrossDays(double[] extremes, int days, double median) {
+        for (int d = 0; d < days; d++) {
+            extremes[d] = Math.abs(extremes[d] - median);
+        }
+        return MAD_TO_SIGMA * Quickselect.median(extremes, days);
+    }
 
     private static double meanAbsolute(MetricSeries s, int from, int to, double m) {
         double sum = 0;

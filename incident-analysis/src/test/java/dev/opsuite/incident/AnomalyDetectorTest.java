@@ -104,6 +104,18 @@ class AnomalyDetectorTest {
         assertTrue(on.stream().noneMatch(w -> w.overlaps(time(bump), time(bump + 2))), on.toString());
     }
 
+    @Test
+    void aNightlyJobsPeakVariesFromNightToNightButFarBeyondItIsUnusual() {
+        // the job peaks between 84 and 96 (night by night) over a base of 20 with a noise of 1; by the
+        // tenth night its first nights (unusual then) have left the 7 days of history. The tenth
+        // night's 99 is within the nights' spread, the eleventh night's 160 is not
+        IntToDoubleFunction peak = d -> d == 9 ? 99 : d == 10 ? 160 : 84 + (d * 7) % 13;
+        MetricSeries s = series(11 * DAY, i -> nightly(i) ? peak.applyAsDouble(i / DAY) : 20 + noise(i));
+        List<AnomalyWindow> windows = AnomalyDetector.detect(s, DetectorSettings.DEFAULTS).windows();
+        assertTrue(windows.stream().noneMatch(w -> w.start() >= time(9 * DAY) && w.start() < time(10 * DAY)), windows.toString());
+        assertTrue(windows.stream().anyMatch(w -> w.start() >= time(10 * DAY)), windows.toString());
+    }
+
     private static boolean nightly(int i) {
         int minute = (i % DAY) * 5;
         int jitter = (i / DAY) % 3 * 5; // 03:00, 03:05, 03:10
