@@ -34,7 +34,7 @@ public enum DetectorSetting {
             + "(the shipped templates read 8 days before the range: a longer value needs their SQL widened)."),
     HISTORY_QUANTILE(false, 0, 1, 0.999, "A window's peak must exceed this quantile of the series' own |scores| "
             + "over the history days ..."),
-    HISTORY_FACTOR(false, 0, 10, 1.0, "... times this factor (a spike that recurs every day is this series' normal)."),
+    HISTORY_FACTOR(false, 0, 10, 1.1, "... times this factor (a spike that recurs every day is this series' normal)."),
     CAUSE_MIN_SCORE(false, 0, 1, 0.3, "Likely causes (\"why is X slow?\"): the least score (0..1: how far the "
             + "candidate left its normal, × how early it did so against X's own onset, × how near it is to X) a "
             + "CI X depends on must reach to be named; with none left the answer says no likely cause was found.");
