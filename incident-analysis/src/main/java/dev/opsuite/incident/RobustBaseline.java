@@ -39,6 +39,7 @@ public final class RobustBaseline {
         double spread = 0;
         long spreadAt = Long.MIN_VALUE / 2;
         boolean daily = settings.seasonalMinCorrelation() == 0;
+        DailyPattern pattern = settings.seasonalDays() > 0 && !daily ? DailyPattern.of(s) : null;
         long dailyAt = Long.MIN_VALUE / 2;
         for (int i = 0; i < n; i++) {
             if (i > 0) {
@@ -68,9 +69,8 @@ public final class RobustBaseline {
                 floor = Math.max(floor, settings.spreadFloor() * spread);
             }
             sigma = Math.max(sigma, floor);
-            if (settings.seasonalDays() > 0 && settings.seasonalMinCorrelation() > 0
-                    && s.time(i) - dailyAt >= SPREAD_STEP_MILLIS) {
-                daily = DailyPattern.correlation(s, longFrom, i) >= settings.seasonalMinCorrelation();
+            if (pattern != null && s.time(i) - dailyAt >= SPREAD_STEP_MILLIS) {
+                daily = pattern.correlation(s.time(longFrom), s.time(i)) >= settings.seasonalMinCorrelation();
                 dailyAt = s.time(i);
             }
             median[i] = m;
