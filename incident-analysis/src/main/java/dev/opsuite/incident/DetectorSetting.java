@@ -22,16 +22,19 @@ public enum DetectorSetting {
     SCORE_CAP(false, 1, 100, 8, "Level shifts: the most one sample adds to the sums (a spike is no shift)."),
     RELATIVE_FLOOR(false, 0, 1, 0.01, "The scale is at least this fraction of |median| (a flat series is not "
             + "alarmed by its smallest wobble)."),
-    SPREAD_FLOOR(false, 0, 10, 1.0, "The scale is at least this many times the series' robust spread over the "
+    SPREAD_FLOOR(false, 0, 10, 0, "The scale is at least this many times the series' robust spread over the "
             + "history window (a quiet day of a lively series is no reason for alarm)."),
     SEASONAL_DAYS(true, 0, 28, 7, "Earlier days compared at the same time of day (0: none); a sample within "
             + "what they usually showed then is not unusual (a nightly job is normal from its third night)."),
     SEASONAL_TOLERANCE_MINUTES(true, 0, 360, 45, "How far from the same time of day an earlier day's samples count."),
+    SEASONAL_MIN_CORRELATION(false, 0, 1, 0.2, "Earlier days are compared only while the series repeats daily: the "
+            + "correlation of its hourly highs with those a day before (each less its day's mean) over the history days "
+            + "reaches this (0: always compared)."),
     HISTORY_DAYS(true, 0, 28, 7, "Days of history whose scores say how unusual this series usually is "
             + "(the shipped templates read 8 days before the range: a longer value needs their SQL widened)."),
     HISTORY_QUANTILE(false, 0, 1, 0.999, "A window's peak must exceed this quantile of the series' own |scores| "
             + "over the history days ..."),
-    HISTORY_FACTOR(false, 0, 10, 1.0, "... times this factor (a spike that recurs every day is this series' normal)."),
+    HISTORY_FACTOR(false, 0, 10, 1.1, "... times this factor (a spike that recurs every day is this series' normal)."),
     CAUSE_MIN_SCORE(false, 0, 1, 0.3, "Likely causes (\"why is X slow?\"): the least score (0..1: how far the "
             + "candidate left its normal, × how early it did so against X's own onset, × how near it is to X) a "
             + "CI X depends on must reach to be named; with none left the answer says no likely cause was found.");

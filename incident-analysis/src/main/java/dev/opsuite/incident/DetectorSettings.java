@@ -29,12 +29,15 @@ import java.util.Map;
  * @param spreadFloor     the scale is at least this fraction of the robust spread over the history
  *                        window (a quiet day of a lively series is no reason for alarm at every wobble)
  * @param causeMinScore   the least score a likely cause must reach ({@link CauseRanking})
+ * @param seasonalMinCorrelation earlier days are compared only while the series' daily autocorrelation
+ *                        ({@link DailyPattern}) reaches this; 0: always
  */
 public record DetectorSettings(Duration baselineWindow, int minSamples, double threshold, Duration mergeGap,
                                double cusumDrift, double cusumThreshold, double scoreCap, double relativeFloor,
                                double absoluteFloor, int seasonalDays,
                                Duration historyWindow, double historyQuantile, double historyFactor,
-                               double spreadFloor, Duration seasonalTolerance, double causeMinScore) {
+                               double spreadFloor, Duration seasonalTolerance, double causeMinScore,
+                               double seasonalMinCorrelation) {
 
     /** The smallest scale at all: a numeric guard, not a setting. */
     public static final double ABSOLUTE_FLOOR = 1e-6;
@@ -48,11 +51,12 @@ public record DetectorSettings(Duration baselineWindow, int minSamples, double t
                 || relativeFloor < 0 || absoluteFloor <= 0 || seasonalDays < 0 || seasonalDays > 28
                 || historyWindow.isNegative() || historyQuantile < 0 || historyQuantile > 1 || historyFactor < 0 || spreadFloor < 0
                 || seasonalTolerance.isNegative() || seasonalTolerance.compareTo(Duration.ofHours(6)) > 0
-                || causeMinScore < 0 || causeMinScore > 1) {
+                || causeMinScore < 0 || causeMinScore > 1 || seasonalMinCorrelation < 0 || seasonalMinCorrelation > 1) {
             throw new IllegalArgumentException("detector settings out of range: " + baselineWindow + ", " + minSamples
                     + ", " + threshold + ", " + mergeGap + ", " + cusumDrift + ", " + cusumThreshold + ", " + scoreCap
                     + ", " + relativeFloor + ", " + absoluteFloor + ", " + seasonalDays + ", " + historyWindow + ", "
-                    + historyQuantile + ", " + historyFactor + ", " + spreadFloor + ", " + seasonalTolerance + ", " + causeMinScore);
+                    + historyQuantile + ", " + historyFactor + ", " + spreadFloor + ", " + seasonalTolerance + ", " + causeMinScore
+                    + ", " + seasonalMinCorrelation);
         }
     }
 
@@ -87,6 +91,6 @@ public record DetectorSettings(Duration baselineWindow, int minSamples, double t
                 Duration.ofDays(Math.round(v.get(DetectorSetting.HISTORY_DAYS))), v.get(DetectorSetting.HISTORY_QUANTILE),
                 v.get(DetectorSetting.HISTORY_FACTOR), v.get(DetectorSetting.SPREAD_FLOOR),
                 Duration.ofMinutes(Math.round(v.get(DetectorSetting.SEASONAL_TOLERANCE_MINUTES))),
-                v.get(DetectorSetting.CAUSE_MIN_SCORE));
+                v.get(DetectorSetting.CAUSE_MIN_SCORE), v.get(DetectorSetting.SEASONAL_MIN_CORRELATION));
     }
 }

@@ -37,7 +37,10 @@ public final class RobustBaseline {
         int from = 0;
         int longFrom = 0;
         double spread = 0;
-        long spreadAt = Long.MIN_VALUE;
+        long spreadAt = Long.MIN_VALUE / 2;
+        boolean daily = settings.seasonalMinCorrelation() == 0;
+        DailyPattern pattern = settings.seasonalDays() > 0 && !daily ? DailyPattern.of(s) : null;
+        long dailyAt = Long.MIN_VALUE / 2;
         for (int i = 0; i < n; i++) {
             if (i > 0) {
                 recent.add(s.value(i - 1));
@@ -66,9 +69,14 @@ public final class RobustBaseline {
                 floor = Math.max(floor, settings.spreadFloor() * spread);
             }
             sigma = Math.max(sigma, floor);
+            if (pattern != null && s.time(i) - dailyAt >= SPREAD_STEP_MILLIS) {
+                daily = pattern.correlation(s.time(longFrom), s.time(i)) >= settings.seasonalMinCorrelation();
+                dailyAt = s.time(i);
+            }
             median[i] = m;
             scale[i] = sigma;
-            score[i] = seasonal(s, i, (s.value(i) - m) / sigma, sigma, settings, cursors, highs, lows);
+            double plain = (s.value(i) - m) / sigma;
+            score[i] = daily ? seasonal(s, i, plain, sigma, settings, cursors, highs, lows) : plain;
         }
         return new Normal(median, scale, score);
     }
@@ -115,11 +123,29 @@ public final class RobustBaseline {
         double high = Quickselect.median(highs, days);
         double low = Quickselect.median(lows, days);
         double x = s.value(i);
-        double against = x > high ? (x - high) / sigma : x < low ? (x - low) / sigma : 0;
+        double against = 0;
+        if (x > high) {
+            against = (x - high) / Math.max(sigma, acrossDays(highs, days, high));
+        } else if (x < low) {
+            against = (x - low) / Math.max(sigma, acrossDays(lows, days, low));
+        }
         return Math.abs(against) < Math.abs(plain) ? against : plain;
     }
 
     private static final long DAY_MILLIS = 86_400_000L;
+
+    /**
+     * How much the days' highs (or lows) at this time of day differ from one another: 1.4826 × their
+     * MAD around their median. A nightly job peaks a little higher one night than another; beyond its
+     * usual peak is unusual by how far it goes against that spread, not against the flat hours'.
+     * Overwrites {@code extremes}.
+     */
+    private static double acrossDays(double[] extremes, int days, double median) {
+        for (int d = 0; d < days; d++) {
+            extremes[d] = Math.abs(extremes[d] - median);
+        }
+        return MAD_TO_SIGMA * Quickselect.median(extremes, days);
+    }
 
     private static double meanAbsolute(MetricSeries s, int from, int to, double m) {
         double sum = 0;

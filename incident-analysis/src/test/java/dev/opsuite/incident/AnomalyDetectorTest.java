@@ -86,9 +86,34 @@ class AnomalyDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> new MetricSeries(new long[] {1}, new double[] {Double.NaN}));
         assertThrows(IllegalArgumentException.class, () -> new MetricSeries(new long[] {1, 2}, new double[] {0}));
         assertThrows(IllegalArgumentException.class, () -> new DetectorSettings(Duration.ZERO, 12, 6, Duration.ZERO,
-                1, 1, 1, 0, 1e-6, 0, Duration.ZERO, 0.5, 1, 1, Duration.ZERO, 0.3));
+                1, 1, 1, 0, 1e-6, 0, Duration.ZERO, 0.5, 1, 1, Duration.ZERO, 0.3, 0));
         assertThrows(IllegalArgumentException.class, () -> new DetectorSettings(Duration.ofHours(1), 12, 6,
-                Duration.ZERO, 1, 1, 1, 0, 1e-6, 0, Duration.ZERO, 1.5, 1, 1, Duration.ZERO, 0.3));
+                Duration.ZERO, 1, 1, 1, 0, 1e-6, 0, Duration.ZERO, 1.5, 1, 1, Duration.ZERO, 0.3, 0));
+    }
+
+    @Test
+    void theSpreadFloorKeepsAQuietDayOfALivelySeriesFromAlarming() {
+        // six lively days (noise of 10), then a quiet day (0.5) with a bump of 8 near its end:
+        // far out for the quiet day, well within what the series usually does
+        int quiet = 6 * DAY;
+        int bump = quiet + DAY - 30;
+        MetricSeries s = series(7 * DAY, i -> 50 + (i < quiet ? 10 : 0.5) * noise(i) + (i >= bump && i < bump + 3 ? 8 : 0));
+        List<AnomalyWindow> off = AnomalyDetector.detect(s, DetectorSettings.with(Map.of("spread_floor", 0.0))).windows();
+        assertTrue(off.stream().anyMatch(w -> w.overlaps(time(bump), time(bump + 2))), off.toString());
+        List<AnomalyWindow> on = AnomalyDetector.detect(s, DetectorSettings.with(Map.of("spread_floor", 1.0))).windows();
+        assertTrue(on.stream().noneMatch(w -> w.overlaps(time(bump), time(bump + 2))), on.toString());
+    }
+
+    @Test
+    void aNightlyJobsPeakVariesFromNightToNightButFarBeyondItIsUnusual() {
+        // the job peaks between 84 and 96 (night by night) over a base of 20 with a noise of 1; by the
+        // tenth night its first nights (unusual then) have left the 7 days of history. The tenth
+        // night's 99 is within the nights' spread, the eleventh night's 160 is not
+        IntToDoubleFunction peak = d -> d == 9 ? 99 : d == 10 ? 160 : 84 + (d * 7) % 13;
+        MetricSeries s = series(11 * DAY, i -> nightly(i) ? peak.applyAsDouble(i / DAY) : 20 + noise(i));
+        List<AnomalyWindow> windows = AnomalyDetector.detect(s, DetectorSettings.DEFAULTS).windows();
+        assertTrue(windows.stream().noneMatch(w -> w.start() >= time(9 * DAY) && w.start() < time(10 * DAY)), windows.toString());
+        assertTrue(windows.stream().anyMatch(w -> w.start() >= time(10 * DAY)), windows.toString());
     }
 
     private static boolean nightly(int i) {

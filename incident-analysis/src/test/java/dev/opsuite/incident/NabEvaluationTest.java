@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
  * The detector's defaults on the Numenta Anomaly Benchmark's labelled real series
  * ({@link NabCorpus}): labelled windows hit and false windows per series, each half apart, written
  * to target/nab/report.md. The defaults were chosen on the dev half; the test half is only counted.
- * The floors sit under the figures measured when they were set (docs/incidents.md), so a change
- * that loses ground fails here; the issue's targets (hit ≥ 90 %, at most one false window per
- * series) are not reached and are reported, not asserted.
+ * The floors sit under the figures measured when they were set (docs/incidents.md: dev 85.0 %,
+ * test 55.2 %, 1.00 / 1.25 false windows per series), so a change that loses ground fails here;
+ * the issue's targets (hit ≥ 90 %, at most one false window per series) are not reached on both
+ * halves and are reported, not asserted.
  */
 class NabEvaluationTest {
-    static final double DEV_HIT_FLOOR = 0.65;
-    static final double TEST_HIT_FLOOR = 0.45;
-    static final double FALSE_PER_SERIES_CEILING = 2.0;
+    static final double DEV_HIT_FLOOR = 0.80;
+    static final double TEST_HIT_FLOOR = 0.50;
+    static final double FALSE_PER_SERIES_CEILING = 1.5;
 
     @Test
     void theDefaultsOnBothHalves() throws IOException {
