@@ -16,7 +16,7 @@ import java.util.Set;
  * PageRank from the symptom (MicroRCA's idea: the walk follows dependencies and prefers anomalous
  * ones) breaks ties. Each CI is scored by its strongest window. The symptom's windows of the measure
  * asked give the onset; when a measure was asked, a window of one of its resource measures (not
- * {@link #TROUBLE_MEASURES}) that started no later makes the symptom a candidate too, at depth 0 (X's own CPU leaving its normal before X got
+ * {@link DetectorSettings#troubleMeasures}) that started no later makes the symptom a candidate too, at depth 0 (X's own CPU leaving its normal before X got
  * slow: X itself), judged like any other ({@link #ownCause}). With no candidate at or over the minimum score the ranking abstains.
  *
  * <p>Score of a candidate window, each factor in 0..1: strength {@code 1 − threshold / |peak score|}
@@ -76,7 +76,7 @@ public final class CauseRanking {
         }
         Map<String, Finding> strongest = new LinkedHashMap<>();
         for (Finding f : findings) {
-            if (f.ciCode().equals(symptom) && !ownCause(f, symptomMetric, onset)) {
+            if (f.ciCode().equals(symptom) && !ownCause(f, symptomMetric, onset, settings.troubleMeasures())) {
                 continue;
             }
             strongest.merge(f.ciCode(), f, (a, b) ->
@@ -107,18 +107,13 @@ public final class CauseRanking {
     }
 
     /**
-     * Measures that are the trouble itself, never its cause (the product's canonical names): a CI's
-     * latency or error rate moving with the measure asked is the same trouble seen twice.
+     * The symptom's own window as a candidate: of a measure other than the one asked and other than the
+     * measures that are the trouble itself ({@link DetectorSettings#troubleMeasures}: a CI's latency or error
+     * rate moving with the measure asked is the same trouble seen twice; none asked: every measure is the
+     * trouble), starting no later than the trouble did — X's CPU or memory going first.
      */
-    public static final Set<String> TROUBLE_MEASURES = Set.of("latency_ms", "error_rate");
-
-    /**
-     * The symptom's own window as a candidate: of a measure other than the one asked and other than
-     * {@link #TROUBLE_MEASURES} (none asked: every measure is the trouble), starting no later than the
-     * trouble did — X's CPU or memory going first.
-     */
-    static boolean ownCause(Finding f, String symptomMetric, Long onset) {
-        return !symptomMetric.isEmpty() && !symptomMetric.equals(f.metric()) && !TROUBLE_MEASURES.contains(f.metric())
+    static boolean ownCause(Finding f, String symptomMetric, Long onset, Set<String> troubleMeasures) {
+        return !symptomMetric.isEmpty() && !symptomMetric.equals(f.metric()) && !troubleMeasures.contains(f.metric())
                 && onset != null && f.window().start() <= onset;
     }
 

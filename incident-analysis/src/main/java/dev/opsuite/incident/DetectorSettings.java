@@ -31,13 +31,19 @@ import java.util.Map;
  * @param causeMinScore   the least score a likely cause must reach ({@link CauseRanking})
  * @param seasonalMinCorrelation earlier days are compared only while the series' daily autocorrelation
  *                        ({@link DailyPattern}) reaches this; 0: always
+ * @param troubleMeasures the measures that are a CI's trouble itself, never its cause
+ *                        ({@link CauseRanking}: X's latency moving with the measure asked is the same
+ *                        trouble seen twice); Policy {@code anomaly.trouble_measures}
  */
 public record DetectorSettings(Duration baselineWindow, int minSamples, double threshold, Duration mergeGap,
                                double cusumDrift, double cusumThreshold, double scoreCap, double relativeFloor,
                                double absoluteFloor, int seasonalDays,
                                Duration historyWindow, double historyQuantile, double historyFactor,
                                double spreadFloor, Duration seasonalTolerance, double causeMinScore,
-                               double seasonalMinCorrelation) {
+                               double seasonalMinCorrelation, java.util.Set<String> troubleMeasures) {
+
+    /** {@link #troubleMeasures} when the Policy names none: the product's canonical names of latency and errors. */
+    public static final java.util.List<String> DEFAULT_TROUBLE_MEASURES = java.util.List.of("latency_ms", "error_rate");
 
     /** The smallest scale at all: a numeric guard, not a setting. */
     public static final double ABSOLUTE_FLOOR = 1e-6;
@@ -46,6 +52,8 @@ public record DetectorSettings(Duration baselineWindow, int minSamples, double t
     public static final DetectorSettings DEFAULTS = with(Map.of());
 
     public DetectorSettings {
+        troubleMeasures = troubleMeasures == null ? java.util.Set.copyOf(DEFAULT_TROUBLE_MEASURES)
+                : java.util.Set.copyOf(troubleMeasures);
         if (baselineWindow.isNegative() || baselineWindow.isZero() || minSamples < 3 || threshold <= 0
                 || mergeGap.isNegative() || cusumDrift < 0 || cusumThreshold <= 0 || scoreCap <= 0
                 || relativeFloor < 0 || absoluteFloor <= 0 || seasonalDays < 0 || seasonalDays > 28
@@ -67,6 +75,20 @@ public record DetectorSettings(Duration baselineWindow, int minSamples, double t
      * @throws IllegalArgumentException naming the setting, for an unknown name or a value out of its range
      */
     public static DetectorSettings with(Map<String, Double> changed) {
+        return with(changed, null);
+    }
+
+    /**
+     * As {@link #with(Map)}, and the measures that are the trouble itself (null: {@link #DEFAULT_TROUBLE_MEASURES};
+     * empty: none, every measure may be a cause).
+     *
+     * @throws IllegalArgumentException naming the setting, for an unknown name, a value out of its range or a blank
+     *                                  measure name
+     */
+    public static DetectorSettings with(Map<String, Double> changed, java.util.Collection<String> troubleMeasures) {
+        if (troubleMeasures != null && troubleMeasures.stream().anyMatch(m -> m == null || m.isBlank())) {
+            throw new IllegalArgumentException("anomaly.trouble_measures must list measure names, none blank");
+        }
         EnumMap<DetectorSetting, Double> v = new EnumMap<>(DetectorSetting.class);
         for (DetectorSetting s : DetectorSetting.values()) {
             v.put(s, s.defaultValue());
@@ -91,6 +113,7 @@ public record DetectorSettings(Duration baselineWindow, int minSamples, double t
                 Duration.ofDays(Math.round(v.get(DetectorSetting.HISTORY_DAYS))), v.get(DetectorSetting.HISTORY_QUANTILE),
                 v.get(DetectorSetting.HISTORY_FACTOR), v.get(DetectorSetting.SPREAD_FLOOR),
                 Duration.ofMinutes(Math.round(v.get(DetectorSetting.SEASONAL_TOLERANCE_MINUTES))),
-                v.get(DetectorSetting.CAUSE_MIN_SCORE), v.get(DetectorSetting.SEASONAL_MIN_CORRELATION));
+                v.get(DetectorSetting.CAUSE_MIN_SCORE), v.get(DetectorSetting.SEASONAL_MIN_CORRELATION),
+                troubleMeasures == null ? null : java.util.Set.copyOf(troubleMeasures));
     }
 }

@@ -1,6 +1,7 @@
 package dev.opsuite.incident;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,5 +111,23 @@ class CauseRankingTest {
                 finding("app", "cpu_usage", T0 + 5 * MIN, 60)), "latency_ms", SETTINGS).abstained());
         assertTrue(CauseRanking.rank("app", HOOD, List.of(finding("app", "latency_ms", T0, 30),
                 finding("app", "cpu_usage", T0 - 10 * MIN, 60)), "", SETTINGS).abstained());
+    }
+
+    @Test
+    void whichMeasuresAreTheTroubleItselfIsThePolicysChoice() {
+        // a Policy that names only latency as the trouble lets the error rate that went first name app itself;
+        // one that adds queue depth makes app's queue the same trouble seen twice
+        List<CauseRanking.Finding> errorsFirst = List.of(finding("app", "latency_ms", T0, 30),
+                finding("app", "error_rate", T0 - 10 * MIN, 60));
+        assertTrue(CauseRanking.rank("app", HOOD, errorsFirst, "latency_ms", SETTINGS).abstained(), "the default");
+        DetectorSettings latencyOnly = DetectorSettings.with(java.util.Map.of(), List.of("latency_ms"));
+        CauseRanking.Ranking r = CauseRanking.rank("app", HOOD, errorsFirst, "latency_ms", latencyOnly);
+        assertEquals(List.of("app"), r.causes().stream().map(c -> c.finding().ciCode()).toList(), r.toString());
+        assertEquals("error_rate", r.causes().get(0).finding().metric());
+        DetectorSettings withQueue = DetectorSettings.with(java.util.Map.of(),
+                List.of("latency_ms", "error_rate", "queue_depth"));
+        assertTrue(CauseRanking.rank("app", HOOD, List.of(finding("app", "latency_ms", T0, 30),
+                finding("app", "queue_depth", T0 - 10 * MIN, 60)), "latency_ms", withQueue).abstained());
+        assertThrows(IllegalArgumentException.class, () -> DetectorSettings.with(java.util.Map.of(), List.of(" ")));
     }
 }

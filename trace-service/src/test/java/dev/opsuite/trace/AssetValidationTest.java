@@ -88,6 +88,14 @@ class AssetValidationTest {
         List<String> kind = problems(AssetType.POLICY, "ci_policy", "{\"anomaly\": {\"threshold\": \"high\"}}");
         assertEquals(1, kind.size(), kind.toString());
         assertTrue(kind.get(0).startsWith("$.anomaly.threshold: "), kind.toString());
+        // the measures that are the trouble itself: names, none blank, as a list
+        assertEquals(List.of(), problems(AssetType.POLICY, "ci_policy",
+                "{\"anomaly\": {\"trouble_measures\": [\"latency_ms\", \"queue_depth\"]}}"));
+        assertEquals(List.of("$.anomaly.trouble_measures: must list measure names, none blank"),
+                problems(AssetType.POLICY, "ci_policy", "{\"anomaly\": {\"trouble_measures\": [\"latency_ms\", \" \"]}}"));
+        List<String> notAList = problems(AssetType.POLICY, "ci_policy", "{\"anomaly\": {\"trouble_measures\": \"latency_ms\"}}");
+        assertEquals(1, notAList.size(), notAList.toString());
+        assertTrue(notAList.get(0).startsWith("$.anomaly.trouble_measures: "), notAList.toString());
     }
 
     @Test

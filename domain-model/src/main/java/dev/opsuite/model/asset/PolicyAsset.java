@@ -3,6 +3,7 @@ package dev.opsuite.model.asset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.opsuite.model.AssetDoc;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,14 +13,25 @@ import java.util.Map;
  * as its default ({@link Read}); {@code data_access} that cannot be read is not defaulted but
  * reported ({@link DataAccess#problems}), and scopes every caller to nothing.
  *
- * @param anomaly the anomaly detector's settings by name ({@code anomaly.threshold} …), as numbers:
- *                what they mean, their ranges and defaults are the detector's own (incident-analysis
- *                {@code DetectorSetting}), which reads them at EXECUTE; none set, its defaults
+ * @param anomaly the anomaly detector's settings ({@link Anomaly})
  */
 public record PolicyAsset(Budget budget, PolicySecurity security, Replan replan, Rbac rbac, DataAccess dataAccess,
-                          Rca rca, Regression regression, Map<String, Double> anomaly) {
+                          Rca rca, Regression regression, Anomaly anomaly) {
     /** The Policy of a request that applies none: every default. */
     public static final PolicyAsset DEFAULTS = from(MissingNode.getInstance());
+
+    /**
+     * {@code anomaly}: the detector's settings by name ({@code anomaly.threshold} …), as numbers — what they mean,
+     * their ranges and defaults are the detector's own (incident-analysis {@code DetectorSetting}), which reads
+     * them at EXECUTE; none set, its defaults — and {@code anomaly.trouble_measures}, the measures that are a
+     * CI's trouble itself and never its cause (null when not set: the detector's own list).
+     */
+    public record Anomaly(Map<String, Double> settings, List<String> troubleMeasures) {
+        static Anomaly from(JsonNode a) {
+            JsonNode trouble = a.path("trouble_measures");
+            return new Anomaly(Read.numberMap(a), trouble.isArray() ? List.copyOf(Read.strings(trouble)) : null);
+        }
+    }
 
     /** {@code budget}: limits on one plan. */
     public record Budget(int maxSteps, int maxDepth, int timeoutSeconds) {
@@ -93,7 +105,7 @@ public record PolicyAsset(Budget budget, PolicySecurity security, Replan replan,
         JsonNode c = content == null ? MissingNode.getInstance() : content;
         return new PolicyAsset(Budget.from(c.path("budget")), PolicySecurity.from(c.path("security")),
                 Replan.from(c.path("replan")), Rbac.from(c.path("rbac")), DataAccess.from(c.path("data_access")),
-                Rca.from(c.path("rca")), Regression.from(c.path("regression")), Read.numberMap(c.path("anomaly")));
+                Rca.from(c.path("rca")), Regression.from(c.path("regression")), Anomaly.from(c.path("anomaly")));
     }
 
     /** The typed content of an applied Policy (none, or no content: {@link #DEFAULTS}), parsed once per content. */

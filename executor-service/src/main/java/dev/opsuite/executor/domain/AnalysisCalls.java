@@ -1,6 +1,7 @@
 package dev.opsuite.executor.domain;
 
 import dev.opsuite.incident.DetectorSettings;
+import dev.opsuite.model.asset.PolicyAsset;
 import dev.opsuite.model.asset.QueryTemplate;
 import dev.opsuite.model.errors.OpsException;
 import java.time.OffsetDateTime;
@@ -35,7 +36,7 @@ final class AnalysisCalls {
 
     /** The template's analysis over {@code rows}, or the rows themselves when it declares none. */
     static SqlPort.Tabular apply(QueryTemplate q, SqlPort.Tabular rows, Map<String, Object> bound,
-                                 Map<String, Object> meta, Map<String, Double> policySettings,
+                                 Map<String, Object> meta, PolicyAsset.Anomaly policySettings,
                                  Map<String, Object> planParams) {
         if (q.anomalyWindows()) {
             return anomalies(q, rows, bound, meta, policySettings);
@@ -62,7 +63,7 @@ final class AnalysisCalls {
     static final String TROUBLED = "dependencies_troubled";
 
     private static SqlPort.Tabular dependencies(QueryTemplate q, SqlPort.Tabular rows, Map<String, Object> bound,
-                                                Map<String, Object> meta, Map<String, Double> policySettings,
+                                                Map<String, Object> meta, PolicyAsset.Anomaly policySettings,
                                                 String root) {
         DetectorSettings settings = settings(policySettings, meta);
         try {
@@ -86,7 +87,7 @@ final class AnalysisCalls {
     }
 
     private static SqlPort.Tabular anomalies(QueryTemplate q, SqlPort.Tabular series, Map<String, Object> bound,
-                                             Map<String, Object> meta, Map<String, Double> policySettings) {
+                                             Map<String, Object> meta, PolicyAsset.Anomaly policySettings) {
         DetectorSettings settings = settings(policySettings, meta);
         try {
             AnomalyAnalysis.Result r = AnomalyAnalysis.of(series, from(q, bound, "anomaly_windows"),
@@ -110,7 +111,7 @@ final class AnalysisCalls {
 
     /** Meta of a root_cause call: the symptom's onset found ("" none) and how many CIs were judged as causes. */
     private static SqlPort.Tabular causes(QueryTemplate q, SqlPort.Tabular rows, Map<String, Object> bound,
-                                          Map<String, Object> meta, Map<String, Double> policySettings, String symptom,
+                                          Map<String, Object> meta, PolicyAsset.Anomaly policySettings, String symptom,
                                           String symptomMetric) {
         DetectorSettings settings = settings(policySettings, meta);
         try {
@@ -148,15 +149,18 @@ final class AnalysisCalls {
     }
 
     /** The Policy's anomaly settings over the detector's defaults; changed ones are recorded with the call. */
-    private static DetectorSettings settings(Map<String, Double> policySettings, Map<String, Object> meta) {
+    private static DetectorSettings settings(PolicyAsset.Anomaly policySettings, Map<String, Object> meta) {
         DetectorSettings settings;
         try {
-            settings = DetectorSettings.with(policySettings);
+            settings = DetectorSettings.with(policySettings.settings(), policySettings.troubleMeasures());
         } catch (IllegalArgumentException e) { // the validator refuses these on save: a Policy stored before it
             throw OpsException.invalid("the Policy's anomaly settings cannot be used: " + e.getMessage());
         }
-        if (!policySettings.isEmpty()) {
-            meta.put("detector_settings", new TreeMap<>(policySettings).toString()); // the judgement's reference
+        if (!policySettings.settings().isEmpty()) {
+            meta.put("detector_settings", new TreeMap<>(policySettings.settings()).toString()); // the judgement's reference
+        }
+        if (policySettings.troubleMeasures() != null) {
+            meta.put("trouble_measures", String.join(",", policySettings.troubleMeasures()));
         }
         return settings;
     }

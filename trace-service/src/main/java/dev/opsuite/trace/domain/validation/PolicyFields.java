@@ -13,6 +13,7 @@ import static dev.opsuite.trace.domain.validation.Kind.either;
 import static dev.opsuite.trace.domain.validation.Kind.mapOf;
 
 import dev.opsuite.incident.DetectorSetting;
+import dev.opsuite.incident.DetectorSettings;
 import dev.opsuite.model.asset.DataAccess;
 import dev.opsuite.model.asset.PolicyAsset.Budget;
 import dev.opsuite.model.asset.PolicyAsset.Rca;
@@ -117,6 +118,11 @@ final class PolicyFields {
             fields.add(field("anomaly." + d.key(), d.integer() ? INTEGER : NUMBER, d.meaning())
                     .between(d.min(), d.max()).byDefault(d.defaultValue()));
         }
+        fields.add(field("anomaly.trouble_measures", STRINGS, "Likely causes (\"why is X slow?\"): the measures "
+                + "that are a CI's trouble itself, never its cause — X's own window of one of them moving with the "
+                + "measure asked is the same trouble seen twice, while X's CPU or memory going first names X itself "
+                + "as a candidate. An empty list: every other measure may be a cause.")
+                .byDefault(DetectorSettings.DEFAULT_TROUBLE_MEASURES.toString()));
         return group("Anomaly detection", fields.toArray(Field[]::new));
     }
 

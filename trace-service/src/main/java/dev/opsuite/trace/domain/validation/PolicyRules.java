@@ -22,7 +22,8 @@ final class PolicyRules implements ContentRules {
         });
         if (root.has("anomaly")) {
             try {
-                DetectorSettings.with(PolicyAsset.from(root.tree()).anomaly());
+                PolicyAsset.Anomaly anomaly = PolicyAsset.from(root.tree()).anomaly();
+                DetectorSettings.with(anomaly.settings(), anomaly.troubleMeasures());
             } catch (IllegalArgumentException e) { // "anomaly.<key> …": its own path and what is wrong
                 String m = e.getMessage();
                 int space = m.indexOf(' ');
