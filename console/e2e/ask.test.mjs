@@ -85,6 +85,24 @@ test('an English question: the number, and an impact network with the asked CI h
   await page.done();
 });
 
+test('events in both languages: a timeline, oldest first, beside their table', async () => {
+  const page = await open();
+  for (const [q, heading] of [['critical events in the last 7 days', 'Events timeline'], ['최근 7일 critical 이벤트', '이벤트 타임라인']]) {
+    await ask(page, q);
+    const timeline = page.locator('[data-testid=timeline]');
+    await timeline.waitFor();
+    const n = Number(await timeline.getAttribute('data-events'));
+    assert.ok(n > 0, `${q}: events on the timeline`);
+    assert.equal((await timeline.locator('h4').textContent()).trim(), heading);
+    assert.equal(await timeline.locator('circle').count(), n, 'one marker per event');
+    assert.equal(await timeline.locator('circle[data-severity=critical]').count(), n, 'all critical, as asked');
+    const times = await timeline.locator('.timeline-list time').allTextContents();
+    assert.deepEqual([...times].sort((a, b) => Date.parse(a) - Date.parse(b)), times, 'oldest first');
+  }
+  await shot(page, 'ask-timeline');
+  await page.done();
+});
+
 test('a long list pages through load_more_rows; a drill-down action asks again', async () => {
   const page = await open();
   const text = await ask(page, 'list all vms');

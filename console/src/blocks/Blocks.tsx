@@ -3,6 +3,7 @@ import { Markdown } from './markdown';
 import { TableBlock } from './Table';
 import { ChartBlock } from './Chart';
 import { NetworkBlock } from './Network';
+import { EventTimeline } from './EventTimeline';
 
 /** The reading line ("해석: …" / "Read as: …") is a text block titled `reading`. */
 export const isReading = (b: Obj) => b.type === 'text' && b.title === 'reading';
@@ -32,6 +33,8 @@ export function Blocks({ blocks, screen, traceId, more, answer }: { blocks: Obj[
             return <ChartBlock title={b.title} data={b.data ?? {}} />;
           case 'network':
             return <NetworkBlock data={b.data ?? {}} />;
+          case 'timeline':
+            return <EventTimeline title={b.title} data={b.data ?? {}} />;
           case 'markdown':
             return (
               <div class="block">

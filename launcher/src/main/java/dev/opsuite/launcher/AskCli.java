@@ -117,6 +117,11 @@ public final class AskCli {
                 }
             }
             case "network" -> out.printf("[network] %d CIs, %d relations%n", d.path("nodes").size(), d.path("edges").size());
+            case "timeline" -> {
+                JsonNode events = d.path("events");
+                out.printf("[timeline] %d events%s%n", events.size(), events.isEmpty() ? ""
+                        : ", " + events.get(0).path("ts").asText() + " – " + events.get(events.size() - 1).path("ts").asText());
+            }
             default -> {
                 String title = block.path("title").asText();
                 String prefix = "reading".equals(title) ? "" : title.isEmpty() || "answer".equals(title) ? "" : "[" + title + "] ";

@@ -38,8 +38,9 @@ class AssetFieldKindsTest {
 
     @Test
     void fieldsTheValidatorDidNotLookAtBeforeAreCheckedToo() {
-        assertEquals(List.of("$.rules[0].blocks[0].title: must be a string", "$.rules[0].list_limit: must be an integer",
-                        "$.messages.stores.ci_lookup.en: must be a string", "$.summary.temperature: must be a number"),
+        assertEquals(List.of("$.rules[0].blocks[0].title: must be a string or an object of language → string",
+                "$.rules[0].list_limit: must be an integer",
+                "$.messages.stores.ci_lookup.en: must be a string", "$.summary.temperature: must be a number"),
                 problems(AssetType.MAPPING, """
                         {"rules": [{"query": "q", "list_limit": 2.5, "blocks": [{"type": "text", "title": ["t"]}]}],
                          "messages": {"stores": {"ci_lookup": {"ko": "CI DB", "en": false}}},

@@ -298,7 +298,7 @@ class AssetValidationTest {
                          "bindings": [{"query": "b"}, {"query": "a"}]}
                         """));
         assertEquals(List.of("$.rules[0].query: is required", "$.rules[0].blocks[0].type: must be one of chart, markdown,"
-                        + " network, passages, table, text"),
+                        + " network, passages, table, text, timeline"),
                 problems(AssetType.MAPPING, "m", "{\"rules\": [{\"blocks\": [{\"type\": \"pie\"}]}]}"));
         assertEquals(List.of("$.rules: must be an object"), problems(AssetType.PROMPT, "p", "{\"rules\": []}"));
         assertEquals(List.of(), problems(AssetType.PROMPT, "p", "{\"anything\": [1, {\"x\": null}]}"));

@@ -95,6 +95,11 @@ public final class AnswerComposer {
                                     lang));
                         }
                     }
+                    case "timeline" -> {
+                        if (!out.rows().isEmpty() && out.columnIndex(b.x()) >= 0) {
+                            blocks.add(Charts.timeline(out, b, b.title().in(lang)));
+                        }
+                    }
                     case "network" -> {
                         if (!out.rows().isEmpty()) {
                             blocks.add(Charts.network(out, plan.primary().ciCode(), vars.get("root")));

@@ -76,6 +76,39 @@ final class Charts {
         return spans;
     }
 
+    /** The columns of an event a timeline carries, when the rows have them. */
+    static final List<String> EVENT_FIELDS = List.of("ci_code", "ci_name", "event_type", "severity", "title");
+
+    /**
+     * Events on one time axis, oldest first: {@code {x: "time", events: [{ts, ci_code, ci_name, event_type, severity,
+     * title}]}} from rows with the rule's {@code x} column (the event's time) — a block type beside the guide's
+     * (text, table, chart, network) for the order of what happened; the rows are the table's, so as bounded.
+     */
+    static Block timeline(ToolOutput out, MappingAsset.BlockRule rule, String title) {
+        int x = out.columnIndex(rule.x());
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < out.rows().size(); i++) {
+            Map<String, Object> row = out.row(i);
+            Object ts = x < 0 ? null : out.rows().get(i).get(x);
+            if (ts == null) {
+                continue;
+            }
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("ts", String.valueOf(ts));
+            for (String f : EVENT_FIELDS) {
+                if (row.get(f) != null) {
+                    e.put(f, String.valueOf(row.get(f)));
+                }
+            }
+            events.add(e);
+        }
+        events.sort(java.util.Comparator.comparing(e -> java.time.OffsetDateTime.parse((String) e.get("ts")).toInstant()));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("x", "time");
+        data.put("events", new ArrayList<Object>(events));
+        return new Block("timeline", title, "", data);
+    }
+
     /**
      * Nodes and edges from rows carrying ci_code/ci_name/ci_type/status and, per row, the node it
      * was reached from (via) and the relation; the question's CI is the root.

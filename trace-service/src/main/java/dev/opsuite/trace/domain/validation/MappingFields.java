@@ -40,11 +40,15 @@ final class MappingFields {
                                 field("rules[].blocks", arrayOf(OBJECT), "The blocks, in order.").required(),
                                 field("rules[].blocks[].type", STRING, "`text`/`markdown`: a template's text; "
                                         + "`table`: the rows; `chart`: a time series; `network`: the graph of a graph "
-                                        + "query; `passages`: a document search's passages, each under its citation "
-                                        + "(one markdown block; without passages, why in words). Tables, charts and "
-                                        + "graphs are left out when there are no rows.")
-                                        .required().oneOf("text", "markdown", "table", "chart", "network", "passages"),
-                                field("rules[].blocks[].title", STRING, "The block's title.").byDefault("\"\""),
+                                        + "query; `timeline`: events on one time axis, oldest first (`x`: the column of "
+                                        + "the event's time, with ci_code, ci_name, event_type, severity, title when "
+                                        + "the rows have them); `passages`: a document search's passages, each under its "
+                                        + "citation (one markdown block; without passages, why in words). Tables, charts, "
+                                        + "timelines and graphs are left out when there are no rows.")
+                                        .required().oneOf("text", "markdown", "table", "chart", "network", "timeline",
+                                                "passages"),
+                                field("rules[].blocks[].title", TEXT, "The block's title: one text, or one per language.")
+                                        .byDefault("\"\""),
                                 field("rules[].blocks[].requires", STRINGS, "Columns the first row must hold a value "
                                         + "in for the block to be shown (a sentence about the first sample over a "
                                         + "threshold, when there was one).").defaultIs("none"),

@@ -29,7 +29,7 @@ final class ScreenFields {
                                 field("layout", STRING, "The layout the UI arranges the components in.")
                                         .byDefaultText(ScreenAsset.DEFAULT_LAYOUT),
                                 field("components", mapOf(STRING), "Per block type, the UI component showing it.")
-                                        .keys("text", "markdown", "table", "chart", "network", "warning")
+                                        .keys("text", "markdown", "table", "chart", "network", "timeline", "warning")
                                         .byDefaultText(ScreenAsset.DEFAULT_COMPONENT),
                                 field("page_size", INTEGER, "Rows a \"more rows\" action asks for.")
                                         .byDefault(ScreenAsset.DEFAULT_PAGE_SIZE),
