@@ -47,11 +47,8 @@ final class AnalysisCalls {
         }
         if (q.anomalyBand()) {
             DetectorSettings settings = settings(policySettings, meta);
-            try {
-                return AnomalyBand.of(rows, from(q, bound, "anomaly_band"), to(q, bound, "anomaly_band"), settings);
-            } catch (IllegalArgumentException e) {
-                throw OpsException.invalid(q.name() + ": " + e.getMessage());
-            }
+            return analysed(q, () -> AnomalyBand.of(rows, from(q, bound, "anomaly_band"), to(q, bound, "anomaly_band"),
+                    settings));
         }
         if (q.dependencyStatus()) {
             return dependencies(q, rows, bound, meta, policySettings, String.valueOf(planParams.get("ci_code")));
@@ -66,47 +63,29 @@ final class AnalysisCalls {
                                                 Map<String, Object> meta, PolicyAsset.Anomaly policySettings,
                                                 String root) {
         DetectorSettings settings = settings(policySettings, meta);
-        try {
-            DependencyStatus.Result r = DependencyStatus.of(rows, root, from(q, bound, "dependency_status"),
-                    to(q, bound, "dependency_status"), settings);
-            meta.put(JUDGED, r.judged());
-            meta.put(TROUBLED, String.join(", ", r.troubled()));
-            meta.put(TROUBLED + "_count", r.troubled().size());
-            meta.put(CANDIDATES_JUDGED, r.cis()); // a bound on the dependencies read is said as for likely causes
-            if (r.found() >= 0) {
-                meta.put(CANDIDATES_FOUND, r.found());
-            }
-            meta.put("series_rows", rows.rows().size());
-            if (rows.truncated()) {
-                meta.put(SERIES_TRUNCATED, true);
-            }
-            return r.rows();
-        } catch (IllegalArgumentException e) {
-            throw OpsException.invalid(q.name() + ": " + e.getMessage());
-        }
+        DependencyStatus.Result r = analysed(q, () -> DependencyStatus.of(rows, root, from(q, bound, "dependency_status"),
+                to(q, bound, "dependency_status"), settings));
+        meta.put(JUDGED, r.judged());
+        meta.put(TROUBLED, String.join(", ", r.troubled()));
+        meta.put(TROUBLED + "_count", r.troubled().size());
+        meta.put(CANDIDATES_JUDGED, r.cis()); // a bound on the dependencies read is said as for likely causes
+        found(meta, CANDIDATES_FOUND, r.found());
+        seriesRead(meta, rows);
+        return r.rows();
     }
 
     private static SqlPort.Tabular anomalies(QueryTemplate q, SqlPort.Tabular series, Map<String, Object> bound,
                                              Map<String, Object> meta, PolicyAsset.Anomaly policySettings) {
         DetectorSettings settings = settings(policySettings, meta);
-        try {
-            AnomalyAnalysis.Result r = AnomalyAnalysis.of(series, from(q, bound, "anomaly_windows"),
-                    to(q, bound, "anomaly_windows"), settings);
-            meta.put(JUDGED, r.judged());
-            meta.put("samples_in_range", r.inRange());
-            meta.put(CIS_JUDGED, r.cis());
-            meta.put(CIS_WITH_WINDOWS, r.withWindows());
-            if (r.found() >= 0) {
-                meta.put(CIS_FOUND, r.found());
-            }
-            meta.put("series_rows", series.rows().size());
-            if (series.truncated()) {
-                meta.put(SERIES_TRUNCATED, true); // judged on the first rows only: said with the answer
-            }
-            return r.windows();
-        } catch (IllegalArgumentException e) {
-            throw OpsException.invalid(q.name() + ": " + e.getMessage());
-        }
+        AnomalyAnalysis.Result r = analysed(q, () -> AnomalyAnalysis.of(series, from(q, bound, "anomaly_windows"),
+                to(q, bound, "anomaly_windows"), settings));
+        meta.put(JUDGED, r.judged());
+        meta.put("samples_in_range", r.inRange());
+        meta.put(CIS_JUDGED, r.cis());
+        meta.put(CIS_WITH_WINDOWS, r.withWindows());
+        found(meta, CIS_FOUND, r.found());
+        seriesRead(meta, series);
+        return r.windows();
     }
 
     /** Meta of a root_cause call: the symptom's onset found ("" none) and how many CIs were judged as causes. */
@@ -114,22 +93,40 @@ final class AnalysisCalls {
                                           Map<String, Object> meta, PolicyAsset.Anomaly policySettings, String symptom,
                                           String symptomMetric) {
         DetectorSettings settings = settings(policySettings, meta);
+        RootCauseAnalysis.Result r = analysed(q, () -> RootCauseAnalysis.of(rows, symptom, symptomMetric,
+                from(q, bound, "root_cause"), to(q, bound, "root_cause"), settings));
+        meta.put(JUDGED, r.judged());
+        meta.put("symptom_onset", r.onset());
+        meta.put(CANDIDATES_JUDGED, r.cis());
+        found(meta, CANDIDATES_FOUND, r.found());
+        seriesRead(meta, rows);
+        return r.causes();
+    }
+
+    /** An analysis the detector refuses (a series it cannot judge) is an invalid request naming the template. */
+    private static <T> T analysed(QueryTemplate q, java.util.function.Supplier<T> analysis) {
         try {
-            RootCauseAnalysis.Result r = RootCauseAnalysis.of(rows, symptom, symptomMetric,
-                    from(q, bound, "root_cause"), to(q, bound, "root_cause"), settings);
-            meta.put(JUDGED, r.judged());
-            meta.put("symptom_onset", r.onset());
-            meta.put(CANDIDATES_JUDGED, r.cis());
-            if (r.found() >= 0) {
-                meta.put(CANDIDATES_FOUND, r.found());
-            }
-            meta.put("series_rows", rows.rows().size());
-            if (rows.truncated()) {
-                meta.put(SERIES_TRUNCATED, true); // the farthest CIs were cut at the row limit: said with the answer
-            }
-            return r.causes();
+            return analysis.get();
         } catch (IllegalArgumentException e) {
             throw OpsException.invalid(q.name() + ": " + e.getMessage());
+        }
+    }
+
+    /** How many CIs matched, when the template counted them (-1: it did not). */
+    private static void found(Map<String, Object> meta, String key, int found) {
+        if (found >= 0) {
+            meta.put(key, found);
+        }
+    }
+
+    /**
+     * What every analysis records of the series it read: how many rows, and whether they were cut at the row limit
+     * (judged on the first rows only, or the farthest CIs left out: said with the answer).
+     */
+    private static void seriesRead(Map<String, Object> meta, SqlPort.Tabular series) {
+        meta.put("series_rows", series.rows().size());
+        if (series.truncated()) {
+            meta.put(SERIES_TRUNCATED, true);
         }
     }
 
