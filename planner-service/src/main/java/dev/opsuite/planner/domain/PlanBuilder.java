@@ -215,7 +215,9 @@ final class PlanBuilder {
                 || !s.references().isEmpty() && !metricAsked
                 || s.intent("why") && failures && !metricAsked) {
             PlanModel listed = events.events(ents, filters, eventTypes, failures, defaults);
-            return anomalies.asked() && ents.size() == 1 ? healthCheck(listed) : listed;
+            // the depth of what X depends on that the check looks at: one hop unless the question says more
+            return anomalies.asked() && ents.size() == 1
+                    ? healthCheck(listed, u.depth().isPresent() || transitive || indirect ? depth : 1) : listed;
         }
         if (metricAsked) {
             return metricPlan(ents, filters, defaults, named);
@@ -241,16 +243,17 @@ final class PlanBuilder {
     /**
      * "Is anything abnormal on X?", "X 요즘 좀 이상한데 살펴봐 줘": X's events over the range and, beside them,
      * the windows where any of X's measures left its normal (agg anomaly, no measure named) — a health check.
-     * A question about an incident or an event id stays a list of events.
+     * A question about an incident or an event id stays a list of events. The status of what X depends on is read
+     * to {@code depth} hops (one unless the question names a depth or the indirect ones; the Policy clamps it).
      */
-    private static PlanModel healthCheck(PlanModel listed) {
+    private static PlanModel healthCheck(PlanModel listed, int depth) {
         PlanModel.History h = listed.history();
         if (!h.enabled() || !h.anchor().isEmpty() || !h.eventRef().isEmpty() || listed.output().count()) {
             return listed;
         }
         PlanModel.Metric m = new PlanModel.Metric("", PlanModel.Metric.ANOMALY, h.timeRange(), h.timeFrom(), h.timeTo(),
                 "", 0, "", h.timeStated(), null);
-        return listed.with(listed.view(), listed.primary(), listed.secondary(), listed.graph(), m, h);
+        return listed.with(listed.view(), listed.primary(), listed.secondary(), graph(depth, "out", List.of()), m, h);
     }
 
     /**

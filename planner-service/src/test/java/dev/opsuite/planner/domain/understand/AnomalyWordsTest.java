@@ -55,6 +55,14 @@ class AnomalyWordsTest {
             assertEquals(PlanModel.Metric.ANOMALY, p.metric().agg(), q + "\n" + p);
             assertEquals("", p.metric().metricName(), "every measure: " + q);
             assertEquals(p.history().timeFrom(), p.metric().timeFrom(), "the same range: " + q);
+            assertEquals(1, p.graph().depth(), "what it depends on directly: " + q);
+        }
+        // a depth named, or the indirect ones asked, reaches further
+        for (String q : List.of("Is anything abnormal on pay-api, 2 hops deep?", "pay-api 2단계까지 이상 징후 있어?",
+                "web-01 seems off, take a look 3 hops out")) {
+            PlanModel p = estate.plan(q);
+            assertEquals(PlanModel.Metric.ANOMALY, p.metric().agg(), q + "\n" + p);
+            assertTrue(p.graph().depth() >= 2, "deeper: " + q + "\n" + p);
         }
     }
 
