@@ -149,6 +149,14 @@ final class PlanBuilder {
         // "…평균 응답시간 좀 알려 주세요, 고객님이 전화 연결된 채로 기다리고 계세요": with a measure asked, a word of relations in
         // a remark after the asking clause is not what is asked
         boolean measured = s.metric().isPresent();
+        if (!measured && anomalies.asked() && named && ents.size() == 1
+                && (s.intent("dependency") || cues.subjectDepends(first))) {
+            // "is anything abnormal on X or its dependencies?", "X랑 X가 의존하는 것들 중에 이상한 거 있어?": a health check
+            // of X, which reads the status of what X depends on (one hop unless a depth or the indirect ones is
+            // asked) — not a listing of X's dependencies with the word of the unusual left unexplained
+            PlanModel listed = events.events(ents, filters, events.askedTypes(), events.failuresAsked(), defaults);
+            return healthCheck(listed, u.depth().isPresent() || transitive || indirect ? depth : 1);
+        }
         for (String[] v : new String[][] {{"dependency", "DEPENDENCY", "out"}, {"composition", "COMPOSITION", "out"},
                 {"neighbors", "NEIGHBORS", "both"}}) {
             boolean said = measured ? s.intentBeforeRemarks(v[0]) : s.intent(v[0]);

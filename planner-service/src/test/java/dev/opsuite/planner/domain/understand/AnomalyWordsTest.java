@@ -64,6 +64,15 @@ class AnomalyWordsTest {
             assertEquals(PlanModel.Metric.ANOMALY, p.metric().agg(), q + "\n" + p);
             assertTrue(p.graph().depth() >= 2, "deeper: " + q + "\n" + p);
         }
+        // X with its dependencies named beside a word of the unusual: the same health check, never a listing of
+        // the dependencies with the word left unexplained; asking what X depends on stays that listing
+        for (String q : List.of("is anything abnormal on pay-api or its dependencies?",
+                "pay-api and its dependencies seem off, take a look", "pay-api랑 그게 의존하는 것들에 이상 징후 있어?")) {
+            PlanModel p = estate.plan(q);
+            assertEquals(PlanModel.Metric.ANOMALY, p.metric().agg(), q + "\n" + p);
+            assertTrue(p.history().enabled() && p.unexplained().isEmpty(), q + "\n" + p);
+        }
+        assertEquals(dev.opsuite.model.Intent.EXPAND, estate.plan("what does pay-api depend on?").intent());
     }
 
     @Test
