@@ -327,8 +327,21 @@ final class Intervals {
     }
 
     /** since | until | "" from the connector words right before or after the atom (claimed with it). */
+    /** Weekdays written as labels of the date right after them ("since Sunday 3/12"): see {@link #role}. */
+    private final List<Span> labels = new java.util.ArrayList<>();
+
+    void label(Span weekday) {
+        labels.add(weekday);
+    }
+
     String role(TimeAtom t) {
-        String before = a.text().substring(0, t.span().start());
+        int start = t.span().start();
+        for (Span l : labels) {
+            if (l.end() <= start && WeekdayLabels.adjacent(a, l, t.span())) {
+                start = l.start(); // the connector stands before the weekday that labels this date
+            }
+        }
+        String before = a.text().substring(0, start);
         String after = a.text().substring(t.span().end());
         for (String kind : List.of("since", "until", "join")) {
             for (String w : time.connectors(kind + "_before")) {

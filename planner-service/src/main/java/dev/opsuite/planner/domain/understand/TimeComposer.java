@@ -100,7 +100,11 @@ final class TimeComposer {
         ZonedDateTime nowZ = now.atZoneSameInstant(zone);
         intervals = new Intervals(a, time, zone, spans, problems);
         intervals.contextYear(rest);
-        rest = new WeekdayLabels(a, time, intervals, problems).without(rest, nowZ);
+        List<TimeAtom> unlabelled = new WeekdayLabels(a, time, intervals, problems).without(rest, nowZ);
+        // "since Sunday 3/12": a connector before the weekday that labels a date is the date's
+        rest.stream().filter(w -> w.kind().equals("weekday") && !unlabelled.contains(w))
+                .forEach(w -> intervals.label(w.span()));
+        rest = unlabelled;
         List<Interval> days = new ArrayList<>();
         List<TimeOfDay> tods = new ArrayList<>();
         List<Interval> relatives = new ArrayList<>();
