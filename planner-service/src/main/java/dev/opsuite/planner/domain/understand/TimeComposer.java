@@ -227,9 +227,10 @@ final class TimeComposer {
                     + end.toOffsetDateTime(), "");
         } else if (days.size() == 1) {
             Interval d = days.get(0);
-            if (d.role().equals("since") && !d.name().startsWith("range:")) {
-                // "since Monday" keeps its relative name (the replan's and the labels' own); a date its date.
-                // "from 1 to 7 February" is a run of days that holds its own end: it is read as written
+            // "from 1 to 7 February" is a run of days that holds its own end: it is read as written
+            boolean ownEnd = d.name().startsWith("range:") && !d.to().isBefore(d.from().plusDays(2));
+            if (d.role().equals("since") && !ownEnd) {
+                // "since Monday" keeps its relative name (the replan's and the labels' own); a date its date
                 String name = d.name().startsWith("weekday:") ? "since_" + d.name().split(":")[1]
                         : "since:" + d.from().toLocalDate();
                 out = new Interval(d.from(), nowZ, name, "");

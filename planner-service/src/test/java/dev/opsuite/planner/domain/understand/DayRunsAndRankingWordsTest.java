@@ -39,6 +39,8 @@ class DayRunsAndRankingWordsTest {
         at("2040-06-07T00:00+09:00", p.metric().timeTo(), "to the end of the 6th, not now");
         PlanModel since = estate.plan("Tern DB peak memory since 2 June 2040");
         at("2040-06-20T10:00+09:00", since.metric().timeTo(), "a single day after 'since' still runs to now");
+        PlanModel instant = estate.plan("Tern DB peak memory since 2040-06-19T00:00Z");
+        at("2040-06-20T10:00+09:00", instant.metric().timeTo(), "an instant after 'since' runs to now, not its hour");
     }
 
     @Test
