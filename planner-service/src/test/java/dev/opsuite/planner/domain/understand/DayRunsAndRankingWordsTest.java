@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A run of days written with its month after it keeps its own end after "from" and may carry a weekday on each
  * end ("from 2 to 6 June", "Saturday 9 and Sunday 10 June"); and a ranking of CIs named by place or type with
- * no range ranks their current values even when its order word is also an aggregation ("highest", "worst").
+ * no range ranks their current values even when its order word is also an aggregation ("highest", "worst"); "the
+ * calls of X" and the command line's "calls --ci X" are the calls X makes, "what calls X" its callers.
  */
 class DayRunsAndRankingWordsTest {
     private static WordsEstate estate;
@@ -62,5 +63,15 @@ class DayRunsAndRankingWordsTest {
         assertEquals("latest", worst.metric().agg(), worst.toString());
         PlanModel ranged = estate.plan("which two apps had the highest CPU yesterday?");
         assertEquals("max", ranged.metric().agg(), "a range named keeps the maximum over it: " + ranged);
+    }
+
+    @Test
+    void theCallsOfACiAreTheCallsItMakes() {
+        PlanModel noun = estate.plan("List the direct calls (one hop) of Gull App");
+        assertEquals("out", noun.graph().direction(), "calls of X: what X calls: " + noun);
+        PlanModel cli = estate.plan("ops calls --ci \"Gull App\" --depth 1");
+        assertEquals("out", cli.graph().direction(), "the calls subcommand lists what the CI calls: " + cli);
+        PlanModel verb = estate.plan("what calls Gull App?");
+        assertEquals("in", verb.graph().direction(), "the verb with X after it asks for its callers: " + verb);
     }
 }
