@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * A run of days written with its month after it keeps its own end after "from" and may carry a weekday on each
  * end ("from 2 to 6 June", "Saturday 9 and Sunday 10 June"); and a ranking of CIs named by place or type with
  * no range ranks their current values even when its order word is also an aggregation ("highest", "worst"); "the
- * calls of X" and the command line's "calls --ci X" are the calls X makes, "what calls X" its callers.
+ * calls of X" and the command line's "calls --ci X" are the calls X makes, "what calls X" its callers; "주간조" (the day shift) is no week.
  */
 class DayRunsAndRankingWordsTest {
     private static WordsEstate estate;
@@ -73,5 +73,14 @@ class DayRunsAndRankingWordsTest {
         assertEquals("out", cli.graph().direction(), "the calls subcommand lists what the CI calls: " + cli);
         PlanModel verb = estate.plan("what calls Gull App?");
         assertEquals("in", verb.graph().direction(), "the verb with X after it asks for its callers: " + verb);
+    }
+
+    @Test
+    void aShiftGluedToTheWordForWeekIsNoWeek() {
+        PlanModel shift = estate.plan("6월 12일 주간조(오전 8시부터 오후 4시까지) Tern DB CPU 평균");
+        at("2040-06-12T08:00+09:00", shift.metric().timeFrom(), "주간조 is the day shift, not the week of 12 June");
+        at("2040-06-12T16:00+09:00", shift.metric().timeTo(), "to 16:00 the same day");
+        PlanModel week = estate.plan("6월 12일 주간 Tern DB CPU 평균");
+        at("2040-06-11T00:00+09:00", week.metric().timeFrom(), "주간 alone is still the week holding the day");
     }
 }
