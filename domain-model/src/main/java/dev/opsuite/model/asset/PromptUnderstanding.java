@@ -24,13 +24,15 @@ import java.util.List;
  * @param wholeWords            words made of two shorter known ones, never split ("update")
  * @param counters              Korean counters after a number that make it a count ("개", "대", "행")
  * @param corrections           patterns of words by which a writer takes back what they just wrote ("no wait", "말고")
+ * @param typeDoubts            patterns of words by which a writer says they do not know which of the types they
+ *                              name is meant ("no idea if", "인지 모르")
  */
 public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unreadableTime, Text clarify,
                                   Text notUnderstood, List<String> relationIntents, List<String> definiteWords,
                                   int definiteMaxCandidates, List<String> questionWords, List<String> placeFields,
                                   List<String> valueUnits, List<String> valueWords, List<String> bareCountWords,
                                   List<String> whenWords, List<String> wholeWords, List<String> counters,
-                                  List<String> corrections) {
+                                  List<String> corrections, List<String> typeDoubts) {
     public static final double DEFAULT_CLARIFY_ABOVE = 0.5;
     public static final double DEFAULT_LLM_ABOVE = 1.0;
     public static final int DEFAULT_DEFINITE_MAX_CANDIDATES = 8;
@@ -47,6 +49,7 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
         wholeWords = List.copyOf(wholeWords);
         counters = List.copyOf(counters);
         corrections = List.copyOf(corrections);
+        typeDoubts = List.copyOf(typeDoubts);
     }
 
     /** Whether the text starts with a counter ("개 중", "행"): the number before it is a count. */
@@ -66,6 +69,6 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
                 Read.strings(u.path("value_units")), Read.strings(u.path("value_words")),
                 Read.strings(u.path("bare_count_words")), Read.strings(u.path("when_words")),
                 Read.strings(u.path("whole_words")), Read.strings(u.path("counters")),
-                Read.strings(u.path("corrections")));
+                Read.strings(u.path("corrections")), Read.strings(u.path("type_doubts")));
     }
 }

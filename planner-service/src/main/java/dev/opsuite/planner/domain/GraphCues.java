@@ -342,6 +342,11 @@ final class GraphCues {
             return false;
         }
         boolean after = e.span().start() > phrase.span().start();
+        // "the direct calls (depth 1) of X", "calls of X": the noun names the calls X makes
+        String rest = u.analyzed().text().substring(phrase.span().end()).replaceFirst("^\\s*\\([^)]*\\)", "").stripLeading();
+        if (after && phrase.text().toLowerCase(java.util.Locale.ROOT).equals("calls") && rest.startsWith("of ")) {
+            return false;
+        }
         boolean passive = phrase.text().startsWith("called by");
         return after != passive;
     }

@@ -306,8 +306,9 @@ final class PlanBuilder {
                 .filter(a -> !a.equals("last") || u.time().present());
         // "of A, B, C which 2 are busiest" ranks the named CIs; "compare A and B on their worst" does not
         boolean rankNamed = ents.size() >= 2 && s.order().isPresent() && (!s.intent("compare") || u.topN().isPresent());
-        if (rankNamed && !u.time().present() && sameWordOrdersAndAggregates()) {
-            // "which 2 have the highest memory right now": "highest" orders the CIs, it is not a maximum over a range
+        if ((rankNamed || !named && s.order().isPresent()) && !u.time().present() && sameWordOrdersAndAggregates()) {
+            // "which 2 have the highest memory right now", "in Busan which 3 CIs have the highest CPU now": "highest"
+            // orders the CIs (named, or of a place or type) by their current values, it is no maximum over a range
             agg = Optional.empty();
         }
         if (agg.isEmpty() && named && s.order().isPresent() && (ents.size() == 1 || ents.size() >= 2 && !rankNamed)) {

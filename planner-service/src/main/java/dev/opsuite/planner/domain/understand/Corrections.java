@@ -58,6 +58,13 @@ final class Corrections {
                 markers.remove(markers.get(i).length() > markers.get(i - 1).length() ? i - 1 : i);
             }
         }
+        // "EDIT: I mean Q4": an English marker's words say what is taken back, they are no words of the
+        // question ("mean" is no average); a Korean one's ("아니", "말고") are left to the vocabulary's negations
+        for (Span m : markers) {
+            if (!Folding.hasHangul(a.span(m.start(), m.end())) && reading.free(m)) {
+                reading.claimExclusive(m, "stopword", "correction", 1);
+            }
+        }
     }
 
     /**

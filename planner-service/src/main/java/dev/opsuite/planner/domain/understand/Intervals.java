@@ -100,6 +100,17 @@ final class Intervals {
         }
     }
 
+    /** Says so when the weekday written in the atom's field does not fall on the date it labels. */
+    private void weekdayOn(TimeAtom t, String field, LocalDate date) {
+        if (t.field(field).isEmpty()) {
+            return;
+        }
+        String wd = time.weekdays().getOrDefault(t.field(field), t.field(field)).toUpperCase(Locale.ROOT);
+        if (date.getDayOfWeek() != DayOfWeek.valueOf(wd)) {
+            problems.add("'" + t.field(field) + "' does not fall on " + date);
+        }
+    }
+
     /** A word of rules.time.span_words right after the atom ("30일 추이"). */
     private boolean spanWordAfter(TimeAtom t) {
         String after = a.text().substring(t.span().end()).stripLeading();
@@ -151,6 +162,9 @@ final class Intervals {
                     }
                     if (!t.field("d2").isEmpty()) { // "18-19 April": both days
                         LocalDate end = date.withDayOfMonth(Integer.parseInt(t.field("d2")));
+                        // "Saturday 4 and Sunday 5 March": a weekday written on either end must fall on its day
+                        weekdayOn(t, "wd", date);
+                        weekdayOn(t, "wd2", end);
                         lastDate = end;
                         return java.util.Optional.of(new Interval(date.atStartOfDay(zone), end.plusDays(1).atStartOfDay(zone),
                                 "range:" + date.atStartOfDay(zone).toOffsetDateTime() + "/"
@@ -313,8 +327,21 @@ final class Intervals {
     }
 
     /** since | until | "" from the connector words right before or after the atom (claimed with it). */
+    /** Weekdays written as labels of the date right after them ("since Sunday 3/12"): see {@link #role}. */
+    private final List<Span> labels = new java.util.ArrayList<>();
+
+    void label(Span weekday) {
+        labels.add(weekday);
+    }
+
     String role(TimeAtom t) {
-        String before = a.text().substring(0, t.span().start());
+        int start = t.span().start();
+        for (Span l : labels) {
+            if (l.end() <= start && WeekdayLabels.adjacent(a, l, t.span())) {
+                start = l.start(); // the connector stands before the weekday that labels this date
+            }
+        }
+        String before = a.text().substring(0, start);
         String after = a.text().substring(t.span().end());
         for (String kind : List.of("since", "until", "join")) {
             for (String w : time.connectors(kind + "_before")) {

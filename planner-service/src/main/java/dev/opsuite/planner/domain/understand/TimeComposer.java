@@ -100,7 +100,11 @@ final class TimeComposer {
         ZonedDateTime nowZ = now.atZoneSameInstant(zone);
         intervals = new Intervals(a, time, zone, spans, problems);
         intervals.contextYear(rest);
-        rest = new WeekdayLabels(a, time, intervals, problems).without(rest, nowZ);
+        List<TimeAtom> unlabelled = new WeekdayLabels(a, time, intervals, problems).without(rest, nowZ);
+        // "since Sunday 3/12": a connector before the weekday that labels a date is the date's
+        rest.stream().filter(w -> w.kind().equals("weekday") && !unlabelled.contains(w))
+                .forEach(w -> intervals.label(w.span()));
+        rest = unlabelled;
         List<Interval> days = new ArrayList<>();
         List<TimeOfDay> tods = new ArrayList<>();
         List<Interval> relatives = new ArrayList<>();
@@ -223,7 +227,9 @@ final class TimeComposer {
                     + end.toOffsetDateTime(), "");
         } else if (days.size() == 1) {
             Interval d = days.get(0);
-            if (d.role().equals("since")) {
+            // "from 1 to 7 February" is a run of days that holds its own end: it is read as written
+            boolean ownEnd = d.name().startsWith("range:") && !d.to().isBefore(d.from().plusDays(2));
+            if (d.role().equals("since") && !ownEnd) {
                 // "since Monday" keeps its relative name (the replan's and the labels' own); a date its date
                 String name = d.name().startsWith("weekday:") ? "since_" + d.name().split(":")[1]
                         : "since:" + d.from().toLocalDate();

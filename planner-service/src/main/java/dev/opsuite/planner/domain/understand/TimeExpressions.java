@@ -21,6 +21,7 @@ public final class TimeExpressions {
     /** Atoms in text order, with the connector words around them already claimed in {@code spans}. */
     static List<TimeAtom> atoms(Analyzed a, PromptTime time, Map<String, Double> numberWords, List<Span> taken) {
         List<TimeAtom> found = new ArrayList<>();
+        List<TimeAtom> tzCityZones = new ArrayList<>();
         String text = a.text();
         String lowered = Patterns.lower(text);
         for (PromptTime.Atom rule : time.atoms()) {
@@ -85,7 +86,18 @@ public final class TimeExpressions {
                     }
                     fields.putIfAbsent(key, v);
                 });
-                found.add(new TimeAtom(rule.name(), rule.kind(), s, fields));
+                TimeAtom atom = new TimeAtom(rule.name(), rule.kind(), s, fields);
+                if (rule.kind().equals("zone") && place != null && !ZonePlaces.ownPlace(place, time)) {
+                    tzCityZones.add(atom); // a city of the time-zone database yields to every other atom
+                } else {
+                    found.add(atom);
+                }
+            }
+        }
+        // "on Christmas Day" is the holiday, not the day on Christmas Island
+        for (TimeAtom z : tzCityZones) {
+            if (found.stream().noneMatch(f -> f.span().overlaps(z.span()))) {
+                found.add(z);
             }
         }
         found.sort((x, y) -> x.span().start() - y.span().start());

@@ -119,6 +119,7 @@ public final class Understander {
         implied.definiteType();
         vocabulary.fuzzyVocabulary(1); // "latecny": a word alone, only when it names no CI either
         vocabulary.fuzzyHangul(); // "최댜": one jamo off, likewise after the names
+        new TypeDoubt(reading).ask(); // "no idea if it's the host or the VM": asked between them
         Integer topN = numbers.topN();
         vocabulary.impliedMetric();
         quotedTitles();

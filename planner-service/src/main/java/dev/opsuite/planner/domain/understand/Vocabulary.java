@@ -75,6 +75,7 @@ final class Vocabulary {
         List<Span> compounds = shapes.compounds();
         for (PhraseTable.Match<Word> m : matches) {
             if (!reading.free(m.span()) || insideCompound(m, compounds) || syllableInsideWord(m.span())
+                    || fromContractionTail(m.span())
                     || NameShapes.insideHyphenated(a.text(), m.span())
                     && m.entries().stream().noneMatch(w -> w.kind() == Word.Kind.STOPWORD)) {
                 continue;
@@ -124,6 +125,18 @@ final class Vocabulary {
      * ("정보전산원": 정보 + 전 + 산원) is a piece of that word, not the vocabulary word it spells ("전",
      * before); "배포전에" (a particle after it) keeps it.
      */
+    /**
+     * "I'm in Houston", "what's lowest": the tail of a contraction or possessive ('m, 's, 't, 're, 'll, 've, 'd)
+     * glued to the next word is no word ("m in" is not "min", "s lowest" not "slowest").
+     */
+    private boolean fromContractionTail(Span s) {
+        if (s.start() == 0 || "'’".indexOf(a.text().charAt(s.start() - 1)) < 0) {
+            return false;
+        }
+        String matched = a.span(s.start(), s.end());
+        return matched.chars().anyMatch(Character::isWhitespace);
+    }
+
     private boolean syllableInsideWord(Span s) {
         if (s.end() - s.start() != 1 || !Folding.hasHangul(a.span(s.start(), s.end()))) {
             return false;

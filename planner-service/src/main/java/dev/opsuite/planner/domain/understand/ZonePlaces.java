@@ -41,6 +41,11 @@ final class ZonePlaces {
         return own != null ? own : TZ_CITIES.get(p);
     }
 
+    /** Whether the place word is one of the asset's own places (not only a city of the time-zone database). */
+    static boolean ownPlace(String place, PromptTime time) {
+        return time.places().containsKey(place.replaceAll("\\s+", " "));
+    }
+
     /** A time-zone id as written in any case ("europe/istanbul" → Europe/Istanbul); null when it is none. */
     static String tzId(String written) {
         return TZ_IDS.get(written.toLowerCase(Locale.ROOT));

@@ -168,6 +168,10 @@ final class PromptRuleFields {
                         + "after one, the first measure, aggregate, type, value, CI or time stands for the last of its "
                         + "kind before it, which is read as corrected and said in the reading (not after \"다른\", "
                         + "\"other\": \"X 말고 다른 DB\" excludes X; \"X 말고도\" and \"A뿐만 아니라 B\" ask both)."),
+                field("rules.understanding.type_doubts", STRINGS, "Patterns (RE2, any case) of the words by which a "
+                        + "writer says they do not know which of the CI types they name is meant (\"no idea if it's the "
+                        + "host or the VM\", \"서버인지 VM인지 모르겠습니다\"): a question about one CI then asks between "
+                        + "the CIs of those types at the place it names or of the CI it names, never picks one."),
                 field("rules.understanding.value_units", STRINGS, "Units after a bare count word (\"%\", \"ms\")."),
                 field("rules.understanding.question_words", STRINGS, "Question words the list group also holds "
                         + "that do not ask for a list (\"which\", \"어떤\")."),
