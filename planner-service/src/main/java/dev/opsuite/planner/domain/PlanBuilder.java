@@ -151,9 +151,8 @@ final class PlanBuilder {
         boolean measured = s.metric().isPresent();
         if (!measured && anomalies.asked() && named && ents.size() == 1
                 && (s.intent("dependency") || cues.subjectDepends(first))) {
-            // "is anything abnormal on X or its dependencies?", "X랑 X가 의존하는 것들 중에 이상한 거 있어?": a health check
-            // of X, which reads the status of what X depends on (one hop unless a depth or the indirect ones is
-            // asked) — not a listing of X's dependencies with the word of the unusual left unexplained
+            // "anything abnormal on X or its dependencies?": X's health check, which reads what X depends on — not a
+            // listing of X's dependencies with the word of the unusual left unexplained
             PlanModel listed = events.events(ents, filters, events.askedTypes(), events.failuresAsked(), defaults);
             return healthCheck(listed, u.depth().isPresent() || transitive || indirect ? depth : 1);
         }
@@ -223,8 +222,7 @@ final class PlanBuilder {
                 || !s.references().isEmpty() && !metricAsked
                 || s.intent("why") && failures && !metricAsked) {
             PlanModel listed = events.events(ents, filters, eventTypes, failures, defaults);
-            // the depth of what X depends on that the check looks at: one hop unless the question says more
-            return anomalies.asked() && ents.size() == 1
+            return anomalies.asked() && ents.size() == 1 // what X depends on: one hop unless the question says more
                     ? healthCheck(listed, u.depth().isPresent() || transitive || indirect ? depth : 1) : listed;
         }
         if (metricAsked) {
