@@ -34,8 +34,9 @@ class ScreenAssetTest {
     void theDefaultScreenParsesWithItsComponentsAndActions() throws Exception {
         ScreenAsset s = ScreenAsset.from(TestJson.defaultAsset("screen", "ci_screen.json"));
         assertEquals("ci_screen", s.name());
-        assertEquals(6, s.components().size());
+        assertEquals(7, s.components().size());
         assertEquals("DataTable", s.component("table"));
+        assertEquals("EventTimeline", s.component("timeline"));
         assertEquals(50, s.pageSize());
         assertEquals(200, s.maxTableRows());
         assertEquals(List.of("load_more_rows", "select_ci", "drill_ci", "show_dependencies", "change_time_range"),
