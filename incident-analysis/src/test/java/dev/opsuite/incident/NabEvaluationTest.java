@@ -28,9 +28,10 @@ class NabEvaluationTest {
         StringBuilder report = new StringBuilder("# Anomaly windows on NAB (realKnownCause + realAWSCloudwatch)\n\n"
                 + "| half | series | labelled windows | hit | hit rate | false windows | false per series | series with > 1 false |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
+        // per series for the dev half only: the test half is counted, never read series by series while tuning
         StringBuilder detail = new StringBuilder("\n| half | series | labels | hit | found | false |\n|---|---|---|---|---|---|\n");
         double[] devFigures = half("dev", NabCorpus.half(true), report, detail);
-        double[] testFigures = half("test", NabCorpus.half(false), report, detail);
+        double[] testFigures = half("test", NabCorpus.half(false), report, new StringBuilder());
         Path out = Path.of("target", "nab", "report.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.append(detail).toString(), StandardCharsets.UTF_8);
