@@ -204,17 +204,7 @@ class AnswersGoldenTest {
 
     /** How many samples the aggregate's range holds. */
     static long samples(JsonNode p) throws Exception {
-        try (Connection c = db(); PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM ci_metric "
-                + "WHERE ci_code = ? AND metric_name = ? AND ts >= ? AND ts < ?")) {
-            ps.setString(1, p.path("ci_code").asText());
-            ps.setString(2, p.path("metric_name").asText());
-            ps.setObject(3, OffsetDateTime.parse(p.path("time_from").asText()));
-            ps.setObject(4, OffsetDateTime.parse(p.path("time_to").asText()));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return (long) over(p, "count(*)");
     }
 
     static double aggregate(JsonNode p) throws Exception {
@@ -229,6 +219,11 @@ class AnswersGoldenTest {
             case "p99" -> "percentile_cont(0.99) WITHIN GROUP (ORDER BY value)";
             default -> "avg(value)";
         };
+        return over(p, expr);
+    }
+
+    /** An SQL aggregate over the plan's CI, measure and range, computed on the raw samples. */
+    private static double over(JsonNode p, String expr) throws Exception {
         try (Connection c = db(); PreparedStatement ps = c.prepareStatement("SELECT " + expr + " FROM ci_metric "
                 + "WHERE ci_code = ? AND metric_name = ? AND ts >= ? AND ts < ?")) {
             ps.setString(1, p.path("ci_code").asText());

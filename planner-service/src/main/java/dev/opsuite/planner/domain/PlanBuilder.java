@@ -89,6 +89,7 @@ final class PlanBuilder {
         boolean direct = u.of("intent").stream().anyMatch(c -> c.value().equals("direct") && !cues.negated(c));
         boolean indirect = u.of("intent").stream().anyMatch(c -> c.value().equals("direct") && cues.negated(c));
         int depth = u.depth().orElse(direct && !transitive && !indirect ? 1 : defaults.graphDepth());
+        int checkDepth = u.depth().isPresent() || transitive || indirect ? depth : 1; // a health check's: one hop
         List<PlanModel.Filter> filters = runningState(s.filters(), named);
 
         // "what changed on X in the past two weeks", "어제 바뀐 거": a stated range with no failure to come
@@ -154,7 +155,7 @@ final class PlanBuilder {
             // "anything abnormal on X or its dependencies?": X's health check, which reads what X depends on — not a
             // listing of X's dependencies with the word of the unusual left unexplained
             PlanModel listed = events.events(ents, filters, events.askedTypes(), events.failuresAsked(), defaults);
-            return healthCheck(listed, u.depth().isPresent() || transitive || indirect ? depth : 1);
+            return healthCheck(listed, checkDepth);
         }
         for (String[] v : new String[][] {{"dependency", "DEPENDENCY", "out"}, {"composition", "COMPOSITION", "out"},
                 {"neighbors", "NEIGHBORS", "both"}}) {
@@ -222,8 +223,7 @@ final class PlanBuilder {
                 || !s.references().isEmpty() && !metricAsked
                 || s.intent("why") && failures && !metricAsked) {
             PlanModel listed = events.events(ents, filters, eventTypes, failures, defaults);
-            return anomalies.asked() && ents.size() == 1 // what X depends on: one hop unless the question says more
-                    ? healthCheck(listed, u.depth().isPresent() || transitive || indirect ? depth : 1) : listed;
+            return anomalies.asked() && ents.size() == 1 ? healthCheck(listed, checkDepth) : listed;
         }
         if (metricAsked) {
             return metricPlan(ents, filters, defaults, named);
