@@ -39,10 +39,22 @@ final class CypherGuard {
             "\\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\\s+CSV|FOREACH|CALL|USE|FINISH|INSERT|ALTER|GRANT|DENY|REVOKE)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** Verdicts per statement text: the checks are pure, and a template's statements repeat on every ask. */
+    private static final java.util.Map<String, Optional<String>> VERDICTS = dev.opsuite.kit.cache.Lru.bounded(512);
+
     private CypherGuard() {}
 
     /** Why the statement may not run, or empty when it is a plain read. */
     static Optional<String> refusal(String statement) {
+        Optional<String> cached = VERDICTS.get(statement);
+        if (cached == null) {
+            cached = check(statement);
+            VERDICTS.put(statement, cached);
+        }
+        return cached;
+    }
+
+    private static Optional<String> check(String statement) {
         String code = code(statement);
         Matcher m = KEYWORDS.matcher(code);
         if (m.find()) {

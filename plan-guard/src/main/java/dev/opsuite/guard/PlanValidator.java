@@ -171,10 +171,10 @@ public final class PlanValidator {
         }
         String statement = q.statement();
         String language = q.language().toLowerCase(Locale.ROOT);
+        List<String> statements = new ArrayList<>(List.of(statement)); // every variant that could run is checked
+        q.variants().forEach(v -> statements.add(v.statement()));
         if ("sql".equals(language)) {
-            List<String> statements = new ArrayList<>(List.of(statement));
-            q.variants().forEach(v -> statements.add(v.statement()));
-            for (String sql : statements) { // every variant that could run is checked, not only the default
+            for (String sql : statements) {
                 SqlGuard.Verdict v = guard.check(sql);
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("query", name);
@@ -183,10 +183,12 @@ public final class PlanValidator {
                         name + ": " + v.reason(), details));
             }
         } else if ("cypher".equals(language)) {
-            Optional<String> refusal = CypherGuard.refusal(statement);
-            decisions.add(new Decision(policyName, "security.cypher_read_only", refusal.isPresent() ? "deny" : "allow",
-                    name + refusal.map(r -> ": " + r).orElse(": read-only Cypher (parsed; checked again by EXPLAIN)"),
-                    Map.of("query", name)));
+            for (String cypher : statements) {
+                Optional<String> refusal = CypherGuard.refusal(cypher);
+                decisions.add(new Decision(policyName, "security.cypher_read_only", refusal.isPresent() ? "deny"
+                        : "allow", name + refusal.map(r -> ": " + r).orElse(": read-only Cypher (parsed; checked "
+                        + "again by EXPLAIN)"), Map.of("query", name)));
+            }
         } else if ("redis".equals(language)) {
             if (!SourceAsset.of(source.get()).isRedis()) {
                 decisions.add(new Decision(policyName, "security.language", "deny", name + ": a redis template runs "

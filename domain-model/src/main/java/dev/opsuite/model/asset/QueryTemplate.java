@@ -100,19 +100,25 @@ public record QueryTemplate(String name, String language, String statement, Stri
     }
 
     /**
-     * {@code variants[]}: another statement of the same template, run instead of {@code statement} when
-     * all its conditions hold (an unset condition holds): the source has the extension, the bound
-     * {@code time_to - time_from} spans at least {@code minRangeSeconds}, the bound {@code agg} is one of
-     * {@code aggs}. The first variant whose conditions hold runs; its name is recorded in the trace.
+     * {@code variants[]}: another statement of the same template (SQL or Cypher), run instead of
+     * {@code statement} when all its conditions hold (an unset condition holds): the source has the
+     * extension (SQL), the bound {@code time_to - time_from} spans at least {@code minRangeSeconds}, the
+     * bound {@code agg} is one of {@code aggs}, the bound {@code depth} is at most {@code maxDepth}. The
+     * first variant whose conditions hold runs; its name is recorded in the trace.
      *
      * @param name              as written, else "variant N" (N from 1, its place in the list)
      * @param requiresExtension a PostgreSQL extension it needs, "" for none
      * @param minRangeSeconds   the shortest time range it answers, 0 for any
      * @param aggs              the {@code agg} values it answers, empty for any
+     * @param maxDepth          the deepest bound {@code depth} it answers, 0 for any (a graph walk whose
+     *                          bound is written into the statement, so that Neo4j never walks further)
      */
     public record Variant(String name, String requiresExtension, long minRangeSeconds, List<String> aggs,
-                          String statement) {
+                          int maxDepth, String statement) {
         public static final long DEFAULT_MIN_RANGE_SECONDS = 0;
+        public static final int DEFAULT_MAX_DEPTH = 0;
+        /** The parameter a {@code max_depth} condition reads. */
+        public static final String DEPTH = "depth";
         /** The parameters a {@code min_range_seconds} condition reads (bound as timestamps). */
         public static final String TIME_FROM = "time_from";
         public static final String TIME_TO = "time_to";
@@ -125,10 +131,12 @@ public record QueryTemplate(String name, String language, String statement, Stri
 
         static Variant from(JsonNode v, int index) {
             JsonNode range = v.path("min_range_seconds");
+            JsonNode depth = v.path("max_depth");
             return new Variant(Read.string(v.path("name"), "variant " + (index + 1)),
                     Read.string(v.path("requires_extension"), ""),
                     range.isNumber() ? Math.max(0, range.asLong()) : DEFAULT_MIN_RANGE_SECONDS,
-                    Read.strings(v.path("aggs")), Read.string(v.path("statement"), ""));
+                    Read.strings(v.path("aggs")), depth.isNumber() ? Math.max(0, depth.asInt()) : DEFAULT_MAX_DEPTH,
+                    Read.string(v.path("statement"), ""));
         }
     }
 

@@ -85,7 +85,8 @@ class QueryAssetTest {
                 + "'statement': 'HGETALL ci:{ci_code}:queue', 'title': 'Queue', 'max_rows': 20.0, "
                 + "'params': [{'name': 'ci_code', 'default': null}, {'name': 'from', 'type': 'timestamp', "
                 + "'default_seconds_ago': 300}], 'variants': [{'requires_extension': 'timescaledb', 'statement': 'S'}, {'name': 'rollup', "
-                + "'min_range_seconds': 10800, 'aggs': ['avg', 'max'], 'statement': 'R'}, {'min_range_seconds': -5}], "
+                + "'min_range_seconds': 10800, 'aggs': ['avg', 'max'], 'statement': 'R'}, {'min_range_seconds': -5, 'max_depth': -1}, "
+                + "{'max_depth': 3, 'statement': 'D3'}], "
                 + "'scope': {'outside': 'o'}, 'result': {'row': true, 'fields': ['depth'], 'params': ['ci_code'], "
                 + "'columns': {'depth': 'value', 'n': 3}, 'numbers': ['value'], 'times': ['ts']}, "
                 + "'fixtures': [{'params': {'ci_code': 'APP001'}, 'columns': ['ci_code', 'value'], 'rows': [['APP001', 4]]},"
@@ -95,10 +96,11 @@ class QueryAssetTest {
         assertTrue(t.params().get(0).byDefault().orElseThrow().isNull(), "a default given as null is given");
         assertEquals(java.util.OptionalLong.of(300), t.params().get(1).defaultSecondsAgo());
         assertTrue(t.declares("from"));
-        assertEquals(List.of(new QueryTemplate.Variant("variant 1", "timescaledb", 0, List.of(), "S"),
-                new QueryTemplate.Variant("rollup", "", 10800, List.of("avg", "max"), "R"),
-                new QueryTemplate.Variant("variant 3", "", 0, List.of(), "")), t.variants(),
-                "unnamed variants are numbered; a negative range reads as none");
+        assertEquals(List.of(new QueryTemplate.Variant("variant 1", "timescaledb", 0, List.of(), 0, "S"),
+                new QueryTemplate.Variant("rollup", "", 10800, List.of("avg", "max"), 0, "R"),
+                new QueryTemplate.Variant("variant 3", "", 0, List.of(), 0, ""),
+                new QueryTemplate.Variant("variant 4", "", 0, List.of(), 3, "D3")), t.variants(),
+                "unnamed variants are numbered; a negative range or depth reads as none");
         assertEquals(new QueryTemplate.Scope(List.of(), false, "o"), t.scope().orElseThrow());
         assertEquals(new QueryTemplate.Result(true, List.of("depth"), List.of("ci_code"), Map.of("depth", "value"),
                 List.of("value"), List.of("ts")), t.result().orElseThrow());

@@ -200,9 +200,9 @@ public final class PlanExecutor {
         String statement = q.statement();
         String language = q.language();
         AssetDoc variantSource = assets.source(sourceName).orElse(null);
-        if ("sql".equals(language) && variantSource != null && !mock) {
+        if (("sql".equals(language) || "cypher".equals(language)) && variantSource != null && !mock) {
             // a variant runs where its conditions hold: a database extension (TimescaleDB's time_bucket),
-            // a range long enough and an aggregation mergeable from the metric rollups
+            // a range long enough and an aggregation mergeable from the metric rollups, a graph walk no deeper
             Variants.Choice choice = Variants.choose(q, variantSource, sql, bound);
             statement = choice.statement();
             choice.variant().ifPresent(v -> params.put("variant", v));
@@ -287,10 +287,11 @@ public final class PlanExecutor {
                     + ", which is not a template on the same source");
         }
         Map<String, Object> bound = bind(c, offered);
+        String statement = mock ? c.statement() : Variants.statement(c, source, sql, bound);
         SqlPort.Tabular t = mock ? Fixtures.answer(c, bound, 1)
                 : QueryTemplate.CYPHER.equals(c.language())
-                ? graph.query(source, c.statement(), bound, 1, timeout)
-                : sql.query(source, c.statement(), bound, 1, timeout);
+                ? graph.query(source, statement, bound, 1, timeout)
+                : sql.query(source, statement, bound, 1, timeout);
         int at = t.columns().indexOf("outside");
         return at < 0 || t.rows().isEmpty() || !(t.rows().get(0).get(at) instanceof Number n) ? 0 : n.intValue();
     }

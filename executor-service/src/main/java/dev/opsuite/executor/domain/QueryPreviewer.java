@@ -72,7 +72,8 @@ public final class QueryPreviewer {
         if ("search".equals(language)) {
             return search(q, source, policy, given, requestedTimeout, guard);
         }
-        String statement = "sql".equals(language) ? Variants.statement(q, source, sql, given) : q.statement();
+        String statement = "sql".equals(language) || "cypher".equals(language) ? Variants.statement(q, source, sql, given)
+                : q.statement();
         for (String own : List.of(ScopedTemplates.ALL, ScopedTemplates.CODES)) {
             if (given.containsKey(own)) {
                 throw OpsException.invalid("params." + own + " is the caller's data scope; the executor binds it, "

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The statement of a SQL template that runs on a source for these values: the first variant whose
- * conditions all hold (its extension installed, the bound range at least its {@code min_range_seconds},
- * the bound {@code agg} among its {@code aggs}), else the template's own statement.
+ * The statement of a SQL or Cypher template that runs on a source for these values: the first variant
+ * whose conditions all hold (its extension installed, the bound range at least its
+ * {@code min_range_seconds}, the bound {@code agg} among its {@code aggs}, the bound {@code depth} at
+ * most its {@code max_depth}), else the template's own statement.
  */
 final class Variants {
     private Variants() {}
@@ -33,8 +34,12 @@ final class Variants {
         return choose(template, source, sql, values).statement();
     }
 
-    /** The range and agg conditions (no database needed); a value missing or unreadable fails a condition. */
+    /** The range, agg and depth conditions (no database needed); a value missing or unreadable fails a condition. */
     static boolean holds(QueryTemplate.Variant v, Map<String, ?> values) {
+        if (v.maxDepth() > 0 && !(values.get(QueryTemplate.Variant.DEPTH) instanceof Number depth
+                && depth.longValue() <= v.maxDepth())) {
+            return false;
+        }
         if (!v.aggs().isEmpty() && !(values.get(QueryTemplate.Variant.AGG) instanceof String agg
                 && v.aggs().contains(agg))) {
             return false;

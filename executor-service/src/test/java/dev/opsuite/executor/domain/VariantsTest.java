@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Which statement of a template runs: the first variant whose extension, range and agg conditions hold. */
+/** Which statement of a template runs: the first variant whose extension, range, agg and depth conditions hold. */
 class VariantsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -68,5 +68,20 @@ class VariantsTest {
         badTime.put("time_from", "yesterday");
         assertEquals("RAW", Variants.statement(t, null, plain, badTime));
         assertEquals(List.of("avg", "max"), t.variants().get(1).aggs());
+    }
+
+    @Test
+    void aGraphWalkRunsTheShallowestVariantThatReachesTheDepthAsked() throws Exception {
+        QueryTemplate t = QueryTemplate.from(JSON.readTree("""
+                {"name": "impact", "language": "cypher", "statement": "WALK6",
+                 "variants": [{"name": "depth 1", "max_depth": 1, "statement": "WALK1"},
+                              {"name": "depth 3", "max_depth": 3, "statement": "WALK3"}]}"""));
+        SqlPort none = withExtensions(Set.of());
+        assertEquals(new Variants.Choice("WALK1", Optional.of("depth 1")), Variants.choose(t, null, none, Map.of("depth", 1)));
+        assertEquals("WALK3", Variants.statement(t, null, none, Map.of("depth", 2)));
+        assertEquals("WALK3", Variants.statement(t, null, none, Map.of("depth", 3L)), "exactly the deepest it answers");
+        assertEquals("WALK6", Variants.statement(t, null, none, Map.of("depth", 4)), "deeper than every variant");
+        assertEquals("WALK6", Variants.statement(t, null, none, Map.of()), "a depth condition without a depth fails");
+        assertEquals("WALK6", Variants.statement(t, null, none, Map.of("depth", "2")), "a depth that is no number fails");
     }
 }

@@ -125,17 +125,19 @@ final class QueryFields {
                                         + "alert, postmortem, guide, reference).").defaultIs("`[]` (any kind)"),
                                 field("queries[].search.tags", STRINGS, "Only documents with all these tags.")
                                         .defaultIs("`[]`"),
-                                field("queries[].variants", arrayOf(OBJECT), "SQL only: other statements of the "
+                                field("queries[].variants", arrayOf(OBJECT), "SQL and Cypher: other statements of the "
                                         + "template; the first whose conditions all hold runs instead of `statement` "
                                         + "(a condition left out holds). Each must return the same columns and "
                                         + "answers: the default asset's `rollup` variants read the metric rollups "
-                                        + "for long ranges (docs/estate.md, \"Metric rollups\"). The variant that "
+                                        + "for long ranges (docs/estate.md, \"Metric rollups\"), its `depth N` "
+                                        + "variants of the graph walks never walk further than the depth asked "
+                                        + "(docs/performance.md). The variant that "
                                         + "ran is named in the trace (`variant` in the tool call's input and the "
                                         + "reference's params; the reference's payload is its statement)."),
                                 field("queries[].variants[].name", STRING, "Its name in the trace.")
                                         .defaultIs("`variant N`, N its place in the list from 1"),
-                                field("queries[].variants[].requires_extension", STRING, "The PostgreSQL extension "
-                                        + "it needs (`timescaledb`).").defaultIs("none"),
+                                field("queries[].variants[].requires_extension", STRING, "SQL: the PostgreSQL "
+                                        + "extension it needs (`timescaledb`).").defaultIs("none"),
                                 field("queries[].variants[].min_range_seconds", INTEGER, "The shortest range it "
                                         + "answers: the bound `time_to` minus `time_from`, in seconds (both must be "
                                         + "declared timestamps).").byDefault(QueryTemplate.Variant.DEFAULT_MIN_RANGE_SECONDS)
@@ -143,6 +145,9 @@ final class QueryFields {
                                 field("queries[].variants[].aggs", STRINGS, "The bound `agg` values it answers "
                                         + "(the rollup variants: only the aggregations merged exactly from count, "
                                         + "sum, min and max).").known(AGGS).defaultIs("`[]` (any)"),
+                                field("queries[].variants[].max_depth", INTEGER, "The deepest walk it answers: "
+                                        + "the bound `depth` is at most this (0: any depth).")
+                                        .byDefault(QueryTemplate.Variant.DEFAULT_MAX_DEPTH).min(0),
                                 field("queries[].variants[].statement", STRING, "The statement then; VALIDATE checks "
                                         + "it like the main one, and a scoped template's variants use its scoping "
                                         + "clause too."),
