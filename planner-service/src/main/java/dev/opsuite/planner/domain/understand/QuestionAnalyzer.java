@@ -68,9 +68,16 @@ public final class QuestionAnalyzer {
     public static Analyzed analyze(String question, Predicate<String> known, Predicate<String> meaningful,
                                    java.util.function.Function<String, java.util.Set<String>> asked,
                                    List<String> particles) {
+        return analyze(question, known, meaningful, asked, particles, Analyses.none());
+    }
+
+    /** As above, the normalised text's tokens taken from (or kept in) the question's {@code analyses}. */
+    public static Analyzed analyze(String question, Predicate<String> known, Predicate<String> meaningful,
+                                   java.util.function.Function<String, java.util.Set<String>> asked,
+                                   List<String> particles, Analyses analyses) {
         // "transfer's" is transfer: the possessive is not glued into another name ("transfers")
         String text = withoutPossessives(Folding.fold(question)).replaceAll("\\s+", " ").trim();
-        List<Token> tokens = tokenize(text);
+        List<Token> tokens = analyses.tokens(text);
         // "the Easter rush": a word capitalised where no sentence starts is a name, not a misspelt word ("eastern")
         java.util.Set<String> names = capitalized(question);
         Predicate<String> kept = w -> known.test(w) || names.contains(w);
