@@ -3,6 +3,7 @@ package dev.opsuite.conductor;
 import com.google.protobuf.Any;
 import com.google.protobuf.Message;
 import com.google.protobuf.Struct;
+import dev.opsuite.kit.json.StructMemo;
 import dev.opsuite.kit.json.Structs;
 import dev.opsuite.proto.v1.Diagnostics;
 import dev.opsuite.proto.v1.Reference;
@@ -37,6 +38,8 @@ final class TraceRecorder {
     private final int maxMessageBytes;
     private final int maxTraceBytes;
     private int recordedBytes;
+    /** The stage views' conversions so far: a message one stage returned and the next got is converted once. */
+    private final StructMemo views = new StructMemo();
     /** Who follows the stages as they finish (AskStream); null for everyone else. */
     private StageWatch watch;
 
@@ -84,7 +87,7 @@ final class TraceRecorder {
             }
         }
         if (prevOutput != null) {
-            in.setPrevOutput(Structs.messageToStruct(prevOutput));
+            in.setPrevOutput(Structs.messageToStruct(prevOutput, views));
         }
         trace.addStageInputs(in);
     }
@@ -93,7 +96,7 @@ final class TraceRecorder {
     void output(String stage, Message result, Diagnostics diagnostics, List<Reference> references, long startNanos,
                 Message response) {
         StageOutput.Builder out = StageOutput.newBuilder().setStage(stage)
-                .setResult(result == null ? Struct.getDefaultInstance() : Structs.messageToStruct(result))
+                .setResult(result == null ? Struct.getDefaultInstance() : Structs.messageToStruct(result, views))
                 .setDiagnostics(diagnostics == null ? Diagnostics.newBuilder().setStatus("ok").build() : diagnostics)
                 .addAllReferences(references).setDurationMs(millisSince(startNanos));
         String omitted = record(response, "response", out::setResponse);
@@ -138,10 +141,10 @@ final class TraceRecorder {
         m.put("decision", decision);
         ReplanPatch.Builder patch = ReplanPatch.newBuilder();
         if (before != null) {
-            patch.setBefore(Structs.messageToStruct(before));
+            patch.setBefore(Structs.messageToStruct(before, views));
         }
         if (after != null) {
-            patch.setAfter(Structs.messageToStruct(after));
+            patch.setAfter(Structs.messageToStruct(after, views));
         }
         trace.addReplanEvents(ReplanEvent.newBuilder().setEventType("replan_decision")
                 .setStageName(trigger.getStageName()).setTrigger(trigger).setPatch(patch)

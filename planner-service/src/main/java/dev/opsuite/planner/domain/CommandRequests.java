@@ -3,6 +3,7 @@ package dev.opsuite.planner.domain;
 import dev.opsuite.kit.cache.Lru;
 import dev.opsuite.model.asset.PolicySecurity;
 import dev.opsuite.model.asset.Text;
+import dev.opsuite.planner.domain.understand.Analyses;
 import dev.opsuite.planner.domain.understand.Analyzed;
 import dev.opsuite.planner.domain.understand.Folding;
 import dev.opsuite.planner.domain.understand.QuestionAnalyzer;
@@ -74,10 +75,15 @@ final class CommandRequests {
     }
 
     Optional<Hit> find(String question) {
+        return find(question, Analyses.ofOneQuestion());
+    }
+
+    /** @param analyses the question's analyses, shared with its understanding ({@link Analyses}) */
+    Optional<Hit> find(String question, Analyses analyses) {
         if (rules.isEmpty()) {
             return Optional.empty();
         }
-        Analyzed a = QuestionAnalyzer.analyze(question, w -> false);
+        Analyzed a = QuestionAnalyzer.analyze(question, w -> false, w -> false, w -> Set.of(), List.of(), analyses);
         for (Rule r : rules) {
             Optional<String> word = match(r, a);
             if (word.isPresent()) {

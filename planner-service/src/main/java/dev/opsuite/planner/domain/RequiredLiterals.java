@@ -20,6 +20,12 @@ import java.util.Set;
 final class RequiredLiterals {
     /** Cross products and classes larger than this give up (no requirement from that part). */
     private static final int MAX_SET = 64;
+    /**
+     * An alternation's requirement is the union of its alternatives': larger than {@link #MAX_SET}, as a
+     * pattern of many alternatives (the time zones: ≈ 90 names) is the costliest to run and a few hundred
+     * {@code contains} cost less than running it once.
+     */
+    private static final int MAX_REQUIRED = 256;
     private static final Set<String> EMPTY_WIDTH = Set.of("");
 
     private final String re;
@@ -67,7 +73,7 @@ final class RequiredLiterals {
         while (at < re.length() && re.charAt(at) == '|') {
             at++;
             Node right = concatenation();
-            left = new Node(union(left.exact, right.exact), union(left.best(), right.best()));
+            left = new Node(union(left.exact, right.exact, MAX_SET), union(left.best(), right.best(), MAX_REQUIRED));
         }
         return left;
     }
@@ -293,8 +299,8 @@ final class RequiredLiterals {
         return d;
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        if (a == null || b == null || a.size() + b.size() > MAX_SET) {
+    private static Set<String> union(Set<String> a, Set<String> b, int max) {
+        if (a == null || b == null || a.size() + b.size() > max) {
             return null;
         }
         Set<String> u = new LinkedHashSet<>(a);

@@ -27,8 +27,14 @@ public final class RouteRules {
     public record Rejection(String policy, String reason, String matched) {}
 
     public Optional<Rejection> reject(String folded, String language) {
+        return reject(folded, language, dev.opsuite.planner.domain.understand.Analyses.ofOneQuestion());
+    }
+
+    /** As above, analysing the text through the question's {@code analyses} (shared with its understanding). */
+    public Optional<Rejection> reject(String folded, String language,
+                                      dev.opsuite.planner.domain.understand.Analyses analyses) {
         PolicySecurity security = policy.security();
-        Optional<CommandRequests.Hit> hit = CommandRequests.of(security.commands()).find(folded);
+        Optional<CommandRequests.Hit> hit = CommandRequests.of(security.commands()).find(folded, analyses);
         if (hit.isPresent()) {
             return Optional.of(new Rejection(hit.get().policy(), hit.get().reason().in(language), hit.get().word()));
         }

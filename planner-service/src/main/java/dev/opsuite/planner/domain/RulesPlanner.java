@@ -1,5 +1,6 @@
 package dev.opsuite.planner.domain;
 
+import dev.opsuite.planner.domain.understand.Analyses;
 import dev.opsuite.planner.domain.understand.Folding;
 import dev.opsuite.planner.domain.understand.HanjaReadings;
 import dev.opsuite.model.AssetBundle;
@@ -29,8 +30,17 @@ import java.util.Optional;
 public final class RulesPlanner {
     public static final int MAX_QUESTION_CHARS = 2000;
 
-    /** What the Resolver made of a question, and the policy reject when one applies (final for every planner). */
-    public record Screened(String language, ResolverRules.Applied applied, Optional<PlanDecision> reject) {}
+    /**
+     * What the Resolver made of a question, and the policy reject when one applies (final for every planner).
+     *
+     * @param analyses the question's analyses so far: its understanding reuses them ({@link Analyses})
+     */
+    public record Screened(String language, ResolverRules.Applied applied, Optional<PlanDecision> reject,
+                           Analyses analyses) {
+        public Screened(String language, ResolverRules.Applied applied, Optional<PlanDecision> reject) {
+            this(language, applied, reject, Analyses.ofOneQuestion());
+        }
+    }
 
     public Screened screen(String question, AssetBundle assets) {
         ResolverRules resolver = ResolverRules.of(assets);
@@ -40,13 +50,14 @@ public final class RulesPlanner {
         ResolverRules.Applied applied = resolver.apply(question);
         // Policy first: raw question too, so normalisation can never hide a forbidden phrase.
         String folded = Folding.fold(applied.text());
-        Optional<RouteRules.Rejection> rejection = routes.reject(folded, language)
-                .or(() -> routes.reject(Folding.fold(question), language));
+        Analyses analyses = Analyses.ofOneQuestion();
+        Optional<RouteRules.Rejection> rejection = routes.reject(folded, language, analyses)
+                .or(() -> routes.reject(Folding.fold(question), language, analyses));
         return new Screened(language, applied, rejection.map(r -> {
             List<String> fired = new ArrayList<>(applied.firedRules());
             fired.add("reject:" + r.policy() + "(" + r.matched() + ")");
             return PlanDecision.reject(r.reason(), r.policy(), fired);
-        }));
+        }), analyses);
     }
 
     /** Without an entity dictionary: names are left to EXECUTE's resolver. */
@@ -82,7 +93,7 @@ public final class RulesPlanner {
         }
         Lexicon lexicon = Lexicon.of(assets.schema(), prompt.rules(), assets.resolver());
         Understanding u = Understander.understand(applied.text(), lexicon, dictionary, prompt.rules(), now, zone,
-                applied.aliasHits(), language);
+                applied.aliasHits(), language, screened.analyses());
         PromptUnderstanding understanding = prompt.rules().understanding();
         if (!u.time().problems().isEmpty()) {
             fired.add("time:unreadable");

@@ -30,38 +30,51 @@ final class MessageStruct {
     private MessageStruct() {}
 
     static Struct of(Message m) {
+        return of(m, null);
+    }
+
+    /** @param memo this ask's conversions so far, by message identity (null: none kept) */
+    static Struct of(Message m, StructMemo memo) {
         if (m instanceof Struct s) {
             return checked(s);
         }
         if (m.getDescriptorForType().getFullName().startsWith("google.protobuf.")) {
             return Structs.fromJson(Structs.toJson(m), Struct.newBuilder()).build();
         }
+        Struct kept = memo == null ? null : memo.get(m);
+        if (kept != null) {
+            return kept;
+        }
         Struct.Builder b = Struct.newBuilder();
         for (Map.Entry<FieldDescriptor, Object> e : m.getAllFields().entrySet()) {
-            b.putFields(e.getKey().getName(), field(e.getKey(), e.getValue()));
+            b.putFields(e.getKey().getName(), field(e.getKey(), e.getValue(), memo));
         }
-        return b.build();
+        Struct built = b.build();
+        if (memo != null) {
+            memo.put(m, built);
+        }
+        return built;
     }
 
-    private static Value field(FieldDescriptor f, Object v) {
+    private static Value field(FieldDescriptor f, Object v, StructMemo memo) {
         if (f.isMapField()) {
             FieldDescriptor key = f.getMessageType().findFieldByNumber(1);
             FieldDescriptor value = f.getMessageType().findFieldByNumber(2);
             Struct.Builder b = Struct.newBuilder();
             for (Object entry : (List<?>) v) {
                 Message e = (Message) entry;
-                b.putFields(mapKey(key, e.getField(key)), single(value, e.getField(value)));
+                b.putFields(mapKey(key, e.getField(key)), single(value, e.getField(value), memo));
             }
             return Value.newBuilder().setStructValue(b).build();
         }
         if (f.isRepeated()) {
             ListValue.Builder l = ListValue.newBuilder();
             for (Object item : (List<?>) v) {
-                l.addValues(single(f, item));
+                l.addValues(single(f, item, memo));
             }
             return Value.newBuilder().setListValue(l).build();
         }
-        return single(f, v);
+        return single(f, v, memo);
     }
 
     private static String mapKey(FieldDescriptor key, Object k) {
@@ -72,7 +85,7 @@ final class MessageStruct {
         };
     }
 
-    private static Value single(FieldDescriptor f, Object v) {
+    private static Value single(FieldDescriptor f, Object v, StructMemo memo) {
         Value.Builder out = Value.newBuilder();
         switch (f.getType()) {
             case INT32, SINT32, SFIXED32 -> out.setNumberValue((Integer) v);
@@ -102,13 +115,13 @@ final class MessageStruct {
                 }
             }
             case MESSAGE, GROUP -> {
-                return message((Message) v);
+                return message((Message) v, memo);
             }
         }
         return out.build();
     }
 
-    private static Value message(Message m) {
+    private static Value message(Message m, StructMemo memo) {
         if (m instanceof Value v) {
             return checked(v);
         }
@@ -121,7 +134,7 @@ final class MessageStruct {
         if (m.getDescriptorForType().getFullName().startsWith("google.protobuf.")) {
             return Structs.fromJson(Structs.toJson(m), Value.newBuilder()).build();
         }
-        return Value.newBuilder().setStructValue(of(m)).build();
+        return Value.newBuilder().setStructValue(of(m, memo)).build();
     }
 
     /*

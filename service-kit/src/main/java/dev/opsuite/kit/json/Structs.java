@@ -144,6 +144,14 @@ public final class Structs {
         return MessageStruct.of(m);
     }
 
+    /**
+     * The same, a message (or one nested in it) converted before with this {@code memo} not converted again:
+     * a trace records one stage's output as the next stage's input, and the messages they share.
+     */
+    public static Struct messageToStruct(Message m, StructMemo memo) {
+        return MessageStruct.of(m, memo);
+    }
+
     /** The same through the JSON text: the definition {@link #messageToStruct} is tested against. */
     static Struct messageToStructViaJson(Message m) {
         return fromJson(toJson(m), Struct.newBuilder()).build();

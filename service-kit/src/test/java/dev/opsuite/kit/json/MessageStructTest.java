@@ -98,10 +98,14 @@ class MessageStructTest {
         } catch (RuntimeException e) {
             assertThrows(RuntimeException.class, () -> Structs.messageToStruct(m),
                     "the JSON route refused " + m.getDescriptorForType().getName() + " (" + e.getMessage() + ")");
+            assertThrows(RuntimeException.class, () -> Structs.messageToStruct(m, new StructMemo()));
             return false;
         }
         Struct actual = Structs.messageToStruct(m);
         assertEquals(expected, actual, m.getDescriptorForType().getName() + ": " + m);
+        StructMemo memo = new StructMemo();
+        assertEquals(expected, Structs.messageToStruct(m, memo), "through a memo");
+        assertEquals(expected, Structs.messageToStruct(m, memo), "from the memo");
         assertEquals(Structs.toJson(expected), Structs.toJson(actual), "same key order");
         return true;
     }

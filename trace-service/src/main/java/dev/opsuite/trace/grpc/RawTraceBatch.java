@@ -4,6 +4,7 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.WriteTracesRequest;
+import io.grpc.KnownLength;
 import io.grpc.MethodDescriptor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -34,12 +35,34 @@ final class RawTraceBatch {
         @Override
         public RawTraceBatch parse(InputStream stream) {
             try {
-                return new RawTraceBatch(stream.readAllBytes()); // bounded by maxInboundMessageSize
+                return new RawTraceBatch(bytes(stream)); // bounded by maxInboundMessageSize
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
     };
+
+    /**
+     * All of the stream. A stream that knows its length (gRPC's: an in-process call's message, which
+     * then writes itself straight into the array, or a received frame) is read into one array of that
+     * length, not through readAllBytes' chunks and their copies; whatever it holds beyond is read too.
+     */
+    static byte[] bytes(InputStream stream) throws IOException {
+        if (!(stream instanceof KnownLength)) {
+            return stream.readAllBytes();
+        }
+        int size = stream.available();
+        byte[] head = new byte[Math.max(0, size)];
+        int n = stream.readNBytes(head, 0, head.length);
+        byte[] rest = stream.readAllBytes();
+        if (n == head.length && rest.length == 0) {
+            return head;
+        }
+        byte[] all = new byte[n + rest.length];
+        System.arraycopy(head, 0, all, 0, n);
+        System.arraycopy(rest, 0, all, n, rest.length);
+        return all;
+    }
 
     private final byte[] request;
 

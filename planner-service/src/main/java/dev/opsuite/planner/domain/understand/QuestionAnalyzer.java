@@ -68,9 +68,16 @@ public final class QuestionAnalyzer {
     public static Analyzed analyze(String question, Predicate<String> known, Predicate<String> meaningful,
                                    java.util.function.Function<String, java.util.Set<String>> asked,
                                    List<String> particles) {
+        return analyze(question, known, meaningful, asked, particles, Analyses.none());
+    }
+
+    /** As above, the normalised text's tokens taken from (or kept in) the question's {@code analyses}. */
+    public static Analyzed analyze(String question, Predicate<String> known, Predicate<String> meaningful,
+                                   java.util.function.Function<String, java.util.Set<String>> asked,
+                                   List<String> particles, Analyses analyses) {
         // "transfer's" is transfer: the possessive is not glued into another name ("transfers")
         String text = withoutPossessives(Folding.fold(question)).replaceAll("\\s+", " ").trim();
-        List<Token> tokens = tokenize(text);
+        List<Token> tokens = analyses.tokens(text);
         // "the Easter rush": a word capitalised where no sentence starts is a name, not a misspelt word ("eastern")
         java.util.Set<String> names = capitalized(question);
         Predicate<String> kept = w -> known.test(w) || names.contains(w);
@@ -120,10 +127,27 @@ public final class QuestionAnalyzer {
         return out;
     }
 
+    /**
+     * One Nori tokenizer per thread, reused as Lucene's analyzers reuse theirs (setReader, reset, end,
+     * close, again): building one costs about a seventh of reading a question. Dropped after a failure.
+     */
+    private static final ThreadLocal<KoreanTokenizer> NORI = new ThreadLocal<>();
+
     static List<Token> tokenize(String text) {
+        KoreanTokenizer t = NORI.get();
+        if (t == null) {
+            t = new KoreanTokenizer(AttributeFactory.DEFAULT_ATTRIBUTE_FACTORY, null,
+                    KoreanTokenizer.DecompoundMode.DISCARD, false, true);
+        }
+        NORI.remove(); // back only once this text is read to the end and closed
+        List<Token> out = tokenize(t, text);
+        NORI.set(t);
+        return out;
+    }
+
+    private static List<Token> tokenize(KoreanTokenizer t, String text) {
         List<Token> out = new ArrayList<>();
-        try (KoreanTokenizer t = new KoreanTokenizer(AttributeFactory.DEFAULT_ATTRIBUTE_FACTORY, null,
-                KoreanTokenizer.DecompoundMode.DISCARD, false, true)) {
+        try (t) {
             t.setReader(new StringReader(text));
             CharTermAttribute term = t.addAttribute(CharTermAttribute.class);
             OffsetAttribute off = t.addAttribute(OffsetAttribute.class);

@@ -72,11 +72,18 @@ public final class Understander {
     public static Understanding understand(String question, Lexicon lexicon, EntityDictionary dictionary,
                                            PromptRules rules, OffsetDateTime now, ZoneId zone,
                                            Map<String, String> assetAliases, String language) {
+        return understand(question, lexicon, dictionary, rules, now, zone, assetAliases, language, Analyses.none());
+    }
+
+    /** As above, with the question's analyses so far (its screening's): a text analysed there is not analysed again. */
+    public static Understanding understand(String question, Lexicon lexicon, EntityDictionary dictionary,
+                                           PromptRules rules, OffsetDateTime now, ZoneId zone,
+                                           Map<String, String> assetAliases, String language, Analyses analyses) {
         EntityDictionary dict = dictionary == null ? EntityDictionary.EMPTY : dictionary;
         String written = ScriptJoins.fix(ShiftTypos.fix(question, lexicon.phrases()), lexicon,
                 c -> dict.exact().containsCompact(c));
         Analyzed a = QuestionAnalyzer.analyze(written, w -> lexicon.knowsLatin(w) || dict.knows(w),
-                lexicon::meaningfulLatin, lexicon::restorations, lexicon.particles());
+                lexicon::meaningfulLatin, lexicon::restorations, lexicon.particles(), analyses);
         Understander u = new Understander(a, lexicon, dict, rules);
         return u.run(question, now, zone, dictionary != null, assetAliases, language);
     }
