@@ -54,6 +54,8 @@ class StageRpcBadInputTest {
                     "longer than");
             assertInvalid(() -> stub.routePlan(RoutePlanRequest.newBuilder().setQuestion("cpu").setNow("yesterday")
                     .build()), "RFC 3339");
+            assertInvalid(() -> stub.routePlan(RoutePlanRequest.newBuilder().setQuestion("cpu").setMode("turbo")
+                    .build()), "mode must be 'real' or 'mock', got 'turbo'");
             assertInvalid(() -> stub.validate(ValidateRequest.getDefaultInstance()), "plan is required");
         } finally {
             ch.shutdownNow();
@@ -69,6 +71,8 @@ class StageRpcBadInputTest {
             assertInvalid(() -> stub.execute(ExecuteRequest.newBuilder().setValidatedPlan(ValidatedPlan.newBuilder()
                     .setPlan(Plan.getDefaultInstance()).setAllowed(false)).build()), "not allowed");
             assertInvalid(() -> stub.compose(ComposeRequest.getDefaultInstance()), "plan is required");
+            assertInvalid(() -> stub.compose(ComposeRequest.newBuilder().setPlan(Plan.getDefaultInstance())
+                    .setMode("MOCK").build()), "mode must be 'real' or 'mock', got 'MOCK'");
         } finally {
             ch.shutdownNow();
         }

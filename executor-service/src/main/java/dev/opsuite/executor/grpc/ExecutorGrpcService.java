@@ -18,6 +18,7 @@ import dev.opsuite.kit.json.AssetProtos;
 import dev.opsuite.kit.proto.PlanProtos;
 import dev.opsuite.llm.LlmCallProtos;
 import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.OpsMode;
 import dev.opsuite.model.PlanModel;
 import dev.opsuite.model.asset.MappingAsset;
 import dev.opsuite.model.errors.OpsException;
@@ -79,15 +80,12 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
     public void loadDictionary(dev.opsuite.proto.v1.LoadDictionaryRequest request,
                                StreamObserver<dev.opsuite.proto.v1.LoadDictionaryResponse> observer) {
         Unary.stream(observer, () -> {
-            String mode = request.getMode();
-            if (!mode.isEmpty() && !mode.equals("real") && !mode.equals("mock")) {
-                throw OpsException.invalid("mode must be 'real' or 'mock'");
-            }
+            boolean mock = OpsMode.of(request.getMode()).isMock();
             AssetBundle assets = contents.bundle(request.getAssetsList(), StageAuth.mayOverrideAssets());
             if (assets.get("query").isEmpty()) {
                 throw OpsException.invalid("a query asset is required");
             }
-            return ExecutorProtos.dictionaryChunks(dictionaries.load(assets, "mock".equals(mode),
+            return ExecutorProtos.dictionaryChunks(dictionaries.load(assets, mock,
                     request.getKnownRevision()));
         });
     }
@@ -140,10 +138,7 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             if (!request.getValidatedPlan().getAllowed()) {
                 throw OpsException.invalid("the plan was not allowed by VALIDATE; nothing is executed");
             }
-            String mode = request.getMode();
-            if (!mode.isEmpty() && !mode.equals("real") && !mode.equals("mock")) {
-                throw OpsException.invalid("mode must be 'real' or 'mock'");
-            }
+            boolean mock = OpsMode.of(request.getMode()).isMock();
             PlanModel wire = PlanProtos.fromProto(request.getValidatedPlan().getPlan());
             AssetBundle assets = contents.bundle(request.getAssetsList(), StageAuth.mayOverrideAssets());
             // never trust "allowed" from the wire: the same checks as VALIDATE, on what will run here
@@ -153,7 +148,7 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
                         + String.join("; ", rechecked.decisions().stream().filter(d -> "deny".equals(d.decision()))
                                 .map(d -> d.rule() + ": " + d.reason()).toList()));
             }
-            ExecutionResult r = executor.execute(rechecked.plan(), rechecked.queries(), assets, "mock".equals(mode),
+            ExecutionResult r = executor.execute(rechecked.plan(), rechecked.queries(), assets, mock,
                     rechecked.scope(), request.getRolesList());
             ExecuteResponse.Builder b = ExecuteResponse.newBuilder()
                     .setResolvedPlan(PlanProtos.toProto(r.resolvedPlan()));
@@ -184,10 +179,11 @@ public final class ExecutorGrpcService extends ExecutorServiceGrpc.ExecutorServi
             PlanModel plan = PlanProtos.fromProto(request.getPlan());
             List<ToolOutput> outputs = request.getToolResultsList().stream().map(ExecutorProtos::fromProto).toList();
             AssetBundle assets = contents.bundle(request.getAssetsList(), StageAuth.mayOverrideAssets());
-            AnswerComposer.Composed c = composer.compose(plan, outputs, assets, "mock".equals(request.getMode()));
+            boolean mock = OpsMode.of(request.getMode()).isMock();
+            AnswerComposer.Composed c = composer.compose(plan, outputs, assets, mock);
             List<String> summaryNotes = new ArrayList<>();
             ComposeResponse.Builder b = ComposeResponse.newBuilder();
-            if (!"mock".equals(request.getMode()) && !request.getNoLlm()) {
+            if (!mock && !request.getNoLlm()) {
                 c = summarize(plan, outputs, assets, c, b, summaryNotes);
             }
             b.setAnswer(c.answer());

@@ -68,7 +68,7 @@ final class GoldenApi {
         if (name.isEmpty() || name.length() > 100) {
             throw OpsException.invalidField("name", "name is required: 1-100 characters");
         }
-        String mode = r.getMode().isEmpty() ? "real" : r.getMode();
+        String mode = dev.opsuite.model.OpsMode.of(r.getMode()).word();
         AskRequest ask = AskRequest.newBuilder().setQuestion(r.getQuestion()).setMode(mode)
                 .putAllAssetOverrides(r.getAssetOverridesMap()).build();
         checks.ask(ask);
@@ -224,7 +224,7 @@ final class GoldenApi {
                 cand = lookup.find(f.traceId());
             }
             candidate = cand.getTraceId();
-            verdicts.add(Judge.judge(base, cand, "mock".equals(q.getMode()), x));
+            verdicts.add(Judge.judge(base, cand, dev.opsuite.model.OpsMode.of(q.getMode()).isMock(), x));
         }
         Judge.Verdict last = verdicts.get(verdicts.size() - 1);
         Set<String> judgments = new LinkedHashSet<>();

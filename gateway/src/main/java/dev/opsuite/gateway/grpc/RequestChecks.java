@@ -81,9 +81,7 @@ public final class RequestChecks {
     }
 
     private static void mode(String mode) {
-        if (!mode.isEmpty() && !mode.equals("real") && !mode.equals("mock")) {
-            throw OpsException.invalidField("mode", "mode must be 'real' or 'mock', got '" + clip(mode) + "'");
-        }
+        dev.opsuite.model.OpsMode.of(mode);
     }
 
     String stage(String stage) {

@@ -102,10 +102,11 @@ public final class PlannerGrpcService extends PlannerServiceGrpc.PlannerServiceI
             if (question.length() > RulesPlanner.MAX_QUESTION_CHARS) {
                 throw OpsException.invalid("question is longer than " + RulesPlanner.MAX_QUESTION_CHARS + " characters");
             }
+            String mode = dev.opsuite.model.OpsMode.of(request.getMode()).word();
             AssetBundle assets = contents.bundle(request.getAssetsList(), StageAuth.mayOverrideAssets());
             OffsetDateTime now = parseNow(request.getNow());
             EntityDictionary dictionary = dictionaries.flatMap(d -> d.current(request.getAssetsList(), assets,
-                    "mock".equals(request.getMode()) ? "mock" : "real", Lexicon.of(assets.schema(),
+                    mode, Lexicon.of(assets.schema(),
                             assets.prompt().rules(), assets.resolver()).primaryEntity(),
                     request.getEstateGeneration(), DataScope.of(assets.policy(), request.getRolesList())))
                     .orElse(null);
