@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 public final class RequestChecks {
     private static final Set<String> ASSET_TYPES = Set.of("source", "schema", "resolver", "query", "mapping", "prompt",
             "policy", "screen");
-    private static final Set<String> PLANNER_STRATEGIES = Set.of("rules_first", "llm_only", "rules_only");
     private static final Pattern TRACE_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Pattern ASSET_REF = Pattern.compile("[A-Za-z0-9_.-]{1,100}(@[0-9]{1,9}|\\(draft\\))?");
     private static final int MAX_TEST_PLAN_BYTES = 64 * 1024;
@@ -34,11 +33,7 @@ public final class RequestChecks {
                     + r.getQuestion().length() + ")");
         }
         mode(r.getMode());
-        String strategy = r.getPlannerStrategy();
-        if (!strategy.isEmpty() && !PLANNER_STRATEGIES.contains(strategy)) {
-            throw OpsException.invalidField("planner_strategy", "planner_strategy must be rules_first, llm_only or rules_only, got '"
-                    + clip(strategy) + "'");
-        }
+        dev.opsuite.model.PlannerStrategy.ofRequest(r.getPlannerStrategy());
         if (r.hasRerun() && !r.getRerun().hasBasePlan()) {
             throw OpsException.invalidField("rerun.base_plan", "rerun.base_plan is required");
         }

@@ -3,6 +3,7 @@ package dev.opsuite.planner.domain.llm;
 import dev.opsuite.model.AssetBundle;
 import dev.opsuite.model.Intent;
 import dev.opsuite.model.PlanModel;
+import dev.opsuite.model.PlannerStrategy;
 import dev.opsuite.llm.LlmCallLog;
 import dev.opsuite.planner.domain.PlanDecision;
 import dev.opsuite.planner.domain.RulesPlanner;
@@ -53,9 +54,9 @@ public final class Planning {
     public Result plan(String question, AssetBundle assets, OffsetDateTime now, java.time.ZoneId zone,
                        dev.opsuite.planner.domain.understand.EntityDictionary dictionary, List<String> roles,
                        String requested, Instant deadline) {
-        PlannerStrategy assetDefault = PlannerStrategy.parse(assets.prompt().strategy(),
+        PlannerStrategy assetDefault = PlannerStrategy.ofAsset(assets.prompt().strategy(),
                 PlannerStrategy.RULES_FIRST);
-        PlannerStrategy strategy = PlannerStrategy.parse(requested, assetDefault);
+        PlannerStrategy strategy = PlannerStrategy.ofRequest(requested).orElse(assetDefault);
         RulesPlanner.Screened screened = rules.screen(question, assets);
         if (screened.reject().isPresent() || llm.isEmpty() || strategy == PlannerStrategy.RULES_ONLY) {
             return new Result(screened.reject().orElseGet(() -> rules.plan(question, assets, now, zone, dictionary,

@@ -45,7 +45,7 @@ final class PromptFields {
                 field("strategy", STRING, "Which planner answers unless the request says: `rules_first` — the "
                         + "rules, and the LLM when they build no runnable plan; `llm_only`; `rules_only`. "
                         + "`rules_then_llm` is the old name of `rules_first`. Policy rejects always come first.")
-                        .oneOf("rules_first", "llm_only", "rules_only", "rules_then_llm")
+                        .oneOf(dev.opsuite.model.PlannerStrategy.ASSET_WORDS.toArray(String[]::new))
                         .byDefaultText(PromptAsset.DEFAULT_STRATEGY),
                 field("system_prompt", STRING, "The LLM planner's instructions; the output contract, the time, the "
                         + "Policy's depth limit and the SchemaCatalog pruned to the question are appended.")
