@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opsuite.kit.config.Env;
 import dev.opsuite.kit.json.ModelJson;
-import dev.opsuite.trace.domain.AssetType;
+import dev.opsuite.model.AssetType;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URLEncoder;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.protobuf.Struct;
 import dev.opsuite.kit.json.Structs;
-import dev.opsuite.trace.domain.AssetType;
+import dev.opsuite.model.AssetType;
 import dev.opsuite.trace.domain.validation.AssetValidator;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.opsuite.trace.domain.AssetType;
+import dev.opsuite.model.AssetType;
 import dev.opsuite.trace.domain.validation.AssetModel;
 import dev.opsuite.trace.domain.validation.AssetReference;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Struct;
 import dev.opsuite.kit.json.Structs;
-import dev.opsuite.trace.domain.AssetType;
+import dev.opsuite.model.AssetType;
 import dev.opsuite.trace.domain.validation.AssetValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;

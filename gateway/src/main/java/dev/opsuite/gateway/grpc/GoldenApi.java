@@ -38,8 +38,6 @@ import java.util.regex.Pattern;
 final class GoldenApi {
     static final Pattern QUERY_ID = Pattern.compile("gq_[a-z0-9]{16}");
     private static final Pattern TAG = Pattern.compile("[a-z0-9_-]{1,40}");
-    private static final Set<String> TYPES = Set.of("source", "schema", "resolver", "query", "mapping", "prompt",
-            "policy", "screen");
     private static final Pattern BOUND = Pattern.compile("([a-z]+)(/[A-Za-z0-9_.-]{1,100})?");
     private static final Set<String> EXPECTATION_KEYS = Set.of("rows_tolerance", "values_tolerance", "latency_factor",
             "pinned");
@@ -280,9 +278,9 @@ final class GoldenApi {
 
     private static void bound(String b, String field) {
         var m = BOUND.matcher(b);
-        if (!m.matches() || !TYPES.contains(m.group(1))) {
+        if (!m.matches() || dev.opsuite.model.AssetType.parse(m.group(1)).isEmpty()) {
             throw OpsException.invalidField(field, field + ": '" + clip(b) + "' is not an asset type or type/name ("
-                    + String.join(", ", new java.util.TreeSet<>(TYPES)) + ")");
+                    + dev.opsuite.model.AssetType.ALL_NAMES + ")");
         }
     }
 

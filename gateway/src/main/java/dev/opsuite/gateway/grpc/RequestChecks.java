@@ -5,13 +5,10 @@ import dev.opsuite.proto.v1.AskRequest;
 import dev.opsuite.conductor.StageTester;
 import dev.opsuite.proto.v1.ListTracesRequest;
 import dev.opsuite.proto.v1.StageTestRequest;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Input checks of the public RPCs: clear INVALID_ARGUMENT messages, before any work is done. */
 public final class RequestChecks {
-    private static final Set<String> ASSET_TYPES = Set.of("source", "schema", "resolver", "query", "mapping", "prompt",
-            "policy", "screen");
     private static final Pattern TRACE_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Pattern ASSET_REF = Pattern.compile("[A-Za-z0-9_.-]{1,100}(@[0-9]{1,9}|\\(draft\\))?");
     private static final int MAX_TEST_PLAN_BYTES = 64 * 1024;
@@ -66,7 +63,7 @@ public final class RequestChecks {
 
     static void overrides(java.util.Map<String, String> overrides) {
         overrides.forEach((type, ref) -> {
-            if (!ASSET_TYPES.contains(type)) {
+            if (dev.opsuite.model.AssetType.parse(type).isEmpty()) {
                 throw OpsException.invalidField("asset_overrides", "asset_overrides: unknown asset type '" + clip(type) + "'");
             }
             if (!ASSET_REF.matcher(ref).matches()) {

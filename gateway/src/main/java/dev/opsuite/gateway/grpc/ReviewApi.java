@@ -12,7 +12,6 @@ import dev.opsuite.proto.v1.RecordAssetReviewRequest;
 import dev.opsuite.proto.v1.RecordGateReportRequest;
 import dev.opsuite.proto.v1.ResolvedAsset;
 import dev.opsuite.proto.v1.ReviewAssetVersionRequest;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
  * stored version (drafts only, never the author's own approve) and answers with their errors.
  */
 final class ReviewApi {
-    private static final Set<String> TYPES = Set.of("source", "schema", "resolver", "query", "mapping", "prompt",
-            "policy", "screen");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
     private final StageClients clients;
@@ -73,9 +70,9 @@ final class ReviewApi {
     }
 
     private static void key(String type, String name) {
-        if (!TYPES.contains(type)) {
+        if (dev.opsuite.model.AssetType.parse(type).isEmpty()) {
             throw OpsException.invalidField("asset_type", "asset_type must be one of "
-                    + String.join(", ", new java.util.TreeSet<>(TYPES)));
+                    + dev.opsuite.model.AssetType.ALL_NAMES);
         }
         if (!NAME.matcher(name).matches()) {
             throw OpsException.invalidField("name", "asset name must be 1-100 characters of [A-Za-z0-9_.-]");

@@ -1,5 +1,7 @@
 package dev.opsuite.trace.domain;
 
+import dev.opsuite.model.AssetType;
+
 /**
  * One version of an asset with its content, a JSON object kept as text (null only where a caller
  * asked for references without contents).

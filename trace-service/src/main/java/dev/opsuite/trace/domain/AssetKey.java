@@ -1,5 +1,7 @@
 package dev.opsuite.trace.domain;
 
+import dev.opsuite.model.AssetType;
+
 /** An asset across its versions. */
 public record AssetKey(AssetType type, String name) {
     @Override

@@ -1,5 +1,7 @@
 package dev.opsuite.trace.domain;
 
+import dev.opsuite.model.AssetType;
+
 /**
  * Which version of an asset a request wants: the override syntax "name" (published),
  * "name@3" (version 3, whatever its status) or "name(draft)" (the latest draft).

@@ -1,5 +1,6 @@
 package dev.opsuite.trace.domain;
 
+import dev.opsuite.model.AssetType;
 import dev.opsuite.model.errors.ErrorCode;
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.trace.domain.validation.AssetValidator;

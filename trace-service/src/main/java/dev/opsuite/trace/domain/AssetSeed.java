@@ -1,5 +1,6 @@
 package dev.opsuite.trace.domain;
 
+import dev.opsuite.model.AssetType;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package dev.opsuite.trace.domain;
 
+import dev.opsuite.model.AssetType;
 import java.time.Instant;
 
 /** One version of an asset, without its content (for listings). */

@@ -6,7 +6,7 @@ import dev.opsuite.trace.domain.AssetRef;
 import dev.opsuite.trace.domain.AssetSeed;
 import dev.opsuite.trace.domain.AssetStatus;
 import dev.opsuite.trace.domain.AssetStore;
-import dev.opsuite.trace.domain.AssetType;
+import dev.opsuite.model.AssetType;
 import dev.opsuite.trace.domain.AssetVersion;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

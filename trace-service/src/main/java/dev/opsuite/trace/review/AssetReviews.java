@@ -4,7 +4,7 @@ import dev.opsuite.model.ReviewDecision;
 import dev.opsuite.model.errors.OpsException;
 import dev.opsuite.proto.v1.AssetReview;
 import dev.opsuite.proto.v1.GateReport;
-import dev.opsuite.trace.domain.AssetType;
+import dev.opsuite.model.AssetType;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

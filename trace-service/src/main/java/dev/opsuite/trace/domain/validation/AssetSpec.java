@@ -1,6 +1,6 @@
 package dev.opsuite.trace.domain.validation;
 
-import dev.opsuite.trace.domain.AssetType;
+import dev.opsuite.model.AssetType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

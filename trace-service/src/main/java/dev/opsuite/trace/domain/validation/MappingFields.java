@@ -13,7 +13,7 @@ import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
 import static dev.opsuite.trace.domain.validation.Kind.mapOf;
 
 import dev.opsuite.model.asset.MappingAsset;
-import dev.opsuite.trace.domain.AssetType;
+import dev.opsuite.model.AssetType;
 import java.util.List;
 
 /** The fields of a Mapping asset (read by COMPOSE). */

@@ -19,7 +19,7 @@ import dev.opsuite.model.asset.PolicyAsset.Budget;
 import dev.opsuite.model.asset.PolicyAsset.Rca;
 import dev.opsuite.model.asset.PolicyAsset.Regression;
 import dev.opsuite.model.asset.PolicyAsset.Replan;
-import dev.opsuite.trace.domain.AssetType;
+import dev.opsuite.model.AssetType;
 import java.util.ArrayList;
 import java.util.List;
 

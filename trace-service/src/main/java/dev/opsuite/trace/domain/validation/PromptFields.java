@@ -10,7 +10,7 @@ import static dev.opsuite.trace.domain.validation.Kind.STRING;
 import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
 
 import dev.opsuite.model.asset.PromptAsset;
-import dev.opsuite.trace.domain.AssetType;
+import dev.opsuite.model.AssetType;
 import java.util.ArrayList;
 import java.util.List;
 

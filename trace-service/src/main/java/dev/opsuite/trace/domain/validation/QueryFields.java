@@ -16,7 +16,7 @@ import dev.opsuite.model.asset.QueryTemplate;
 import dev.opsuite.model.asset.QueryTemplate.Param;
 import dev.opsuite.model.asset.QueryTemplate.Result;
 import dev.opsuite.model.asset.QueryTemplate.Search;
-import dev.opsuite.trace.domain.AssetType;
+import dev.opsuite.model.AssetType;
 import java.util.List;
 
 /** The fields of a Query asset (read by VALIDATE, EXECUTE and the planner's dictionary). */

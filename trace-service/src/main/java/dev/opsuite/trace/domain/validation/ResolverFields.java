@@ -7,7 +7,7 @@ import static dev.opsuite.trace.domain.validation.Kind.STRING;
 import static dev.opsuite.trace.domain.validation.Kind.STRINGS;
 import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
 
-import dev.opsuite.trace.domain.AssetType;
+import dev.opsuite.model.AssetType;
 import java.util.List;
 
 /** The fields of a Resolver asset (read by PLAN before a question is understood). */

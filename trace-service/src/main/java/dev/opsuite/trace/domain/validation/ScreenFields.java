@@ -11,7 +11,7 @@ import static dev.opsuite.trace.domain.validation.Kind.arrayOf;
 import static dev.opsuite.trace.domain.validation.Kind.mapOf;
 
 import dev.opsuite.model.asset.ScreenAsset;
-import dev.opsuite.trace.domain.AssetType;
+import dev.opsuite.model.AssetType;
 import java.util.List;
 
 /** The fields of a Screen asset (read by PRESENT). */

@@ -13,7 +13,7 @@ import dev.opsuite.model.asset.SourceAsset.Connection;
 import dev.opsuite.model.asset.SourceAsset.Limits;
 import dev.opsuite.model.asset.SourceAsset.Permissions;
 import dev.opsuite.model.asset.SourceAsset.Search;
-import dev.opsuite.trace.domain.AssetType;
+import dev.opsuite.model.AssetType;
 
 /** The fields of a Source asset (read by EXECUTE's adapters, the schema scan and VALIDATE). */
 final class SourceFields {

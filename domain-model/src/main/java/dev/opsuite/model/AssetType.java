@@ -1,4 +1,4 @@
-package dev.opsuite.trace.domain;
+package dev.opsuite.model;
 
 import dev.opsuite.model.errors.OpsException;
 import java.util.Arrays;
