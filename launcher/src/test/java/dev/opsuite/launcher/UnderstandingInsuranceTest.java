@@ -13,11 +13,12 @@ import java.util.List;
  * zone), with hourly, 15-minute and one-minute samples. 246 questions (122 Korean, 124 English) in plain operator
  * language by five writers (an on-call engineer, a team lead, a new hire, a NOC operator writing 존댓말, a developer
  * writing 반말 chat), with 50 absolute-date questions, split once into dev26 (to be tuned on) and test22 (never tuned
- * on). Not yet measured.
+ * on). First measured before any tuning on it (2026-12-06, product at commit 08e22bc): dev26 94.3 / 92.4 %, test22
+ * 95.1 / 93.4 % (clean / beside the demo); the floors sit about four points under the lower figure of each half.
  */
 class UnderstandingInsuranceTest extends UnderstandingSetTest {
     UnderstandingInsuranceTest() {
         super("understanding22", "2046-04-23T10:20:00+09:00", List.of("questions.tsv"),
-                ordered("dev26", 0.0, "test22", 0.0));
+                ordered("dev26", 0.88, "test22", 0.89));
     }
 }
