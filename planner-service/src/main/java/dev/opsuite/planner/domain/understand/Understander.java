@@ -113,6 +113,7 @@ public final class Understander {
         linking.compoundNames();
         new SoundNames(reading).link();
         linking.partialEntities();
+        linking.mergeBesideDemoWords();
         estate.valueTails();
         implied.incidentAtPlace();
         implied.vocabularyAsNames();
