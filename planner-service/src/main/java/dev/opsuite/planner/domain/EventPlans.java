@@ -68,7 +68,9 @@ final class EventPlans {
         // a failure word asks for the serious events, unless changes are asked beside the failures ("장애·변경 이력":
         // a deploy or a change is seldom more than info, and would be filtered out)
         if (failures && severities.isEmpty() && !eventTypes.contains("change") && !eventTypes.contains("deploy")) {
-            severities.addAll(List.of("critical", "major"));
+            // "failed builds", "빌드 실패": a build's failure is its outcome, recorded above info however minor
+            severities.addAll(!eventTypes.isEmpty() && eventTypes.stream().allMatch("build"::equals)
+                    ? List.of("critical", "major", "minor") : List.of("critical", "major"));
         }
         // "what happened in INC-5327": the events that name it, any type, any severity
         String ref = s.askedReferences().isEmpty() ? "" : s.askedReferences().get(0);

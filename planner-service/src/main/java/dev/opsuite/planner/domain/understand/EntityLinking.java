@@ -206,6 +206,44 @@ final class EntityLinking {
     }
 
     /**
+     * "Ledgr Admin" beside the demo: "admin" is a demo CI's whole name and a word of the operator's own "Ledger Admin",
+     * read in the exact pass (own and demo choices), and "ledgr" is read after as a typo of every "Ledger …" name. Side
+     * by side with nothing between, their own candidates that meet are the one name both words describe, as
+     * {@link #mergeNarrowing} joins the words of one run — never a question between every "Ledger …" CI.
+     */
+    void mergeBesideDemoWords() {
+        for (int i = 0; i < entities.size(); i++) {
+            LinkedEntity x = entities.get(i);
+            if (x.candidates().stream().noneMatch(EntityDictionary.Entity::demo)
+                    || x.candidates().stream().allMatch(EntityDictionary.Entity::demo)) {
+                continue;
+            }
+            for (int j = 0; j < entities.size(); j++) {
+                LinkedEntity y = entities.get(j);
+                List<EntityDictionary.Entity> both = x.candidates().stream()
+                        .filter(c -> !c.demo() && y.candidates().contains(c)).toList();
+                Span first = x.span().start() < y.span().start() ? x.span() : y.span();
+                Span second = first.equals(x.span()) ? y.span() : x.span();
+                if (j == i || both.isEmpty() || both.size() >= y.candidates().size()
+                        || x.rank().score >= EntityDictionary.Rank.EXACT_NAME.score
+                        || y.rank().score >= EntityDictionary.Rank.EXACT_NAME.score
+                        || !a.tokensIn(first.end(), second.start()).isEmpty() || !closeBy(first, second)) {
+                    continue;
+                }
+                claims.removeIf(c -> c.kind().equals("entity") && (c.span().equals(x.span()) || c.span().equals(y.span())));
+                exclusive.removeIf(sp -> sp.equals(x.span()) || sp.equals(y.span()));
+                entities.remove(Math.max(i, j));
+                entities.remove(Math.min(i, j));
+                EntityDictionary.Rank rank = x.rank().score <= y.rank().score ? x.rank() : y.rank();
+                reading.link(new Span(first.start(), second.end()), rank, Math.max(x.distance(), y.distance()), both);
+                entities.add(Math.min(i, j), entities.remove(entities.size() - 1));
+                i = -1;
+                break;
+            }
+        }
+    }
+
+    /**
      * A Korean span that the written word goes on after with another content word nothing has read
      * ("전산실" cut as 전산 + 실): a part of that word, not the word a name was matched on. What was read
      * already ("로비vm": vm the type) or grammar ("결제서버가") does not count.

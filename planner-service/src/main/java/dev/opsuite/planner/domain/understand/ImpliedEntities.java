@@ -42,7 +42,8 @@ final class ImpliedEntities {
         }
         List<Claim> types = claims.stream().filter(c -> c.kind().equals("enum") && c.value().contains(".ci_type=")
                 || c.kind().equals("entity_type")).filter(distinctBy(c -> c.value() + "@" + c.span())).toList();
-        if (types.size() != 1) {
+        // one word may name several types ("the Busan machine": a server or a VM): its claims are one type word
+        if (types.isEmpty() || types.stream().anyMatch(c -> !c.span().equals(types.get(0).span()))) {
             return;
         }
         Claim t = types.get(0);
@@ -50,7 +51,9 @@ final class ImpliedEntities {
         String next = a.text().substring(t.span().end()).stripLeading().split("[ ,.?!]", 2)[0];
         boolean plural = t.text().endsWith("s") && !t.text().endsWith("ss") || a.text().startsWith("들", t.span().end())
                 || next.length() > 3 && next.endsWith("s") && !next.endsWith("ss") && next.chars().allMatch(Character::isLetter);
-        String type = t.kind().equals("enum") ? t.value().substring(t.value().indexOf('=') + 1) : "";
+        List<String> typeNames = types.stream().filter(c -> c.kind().equals("enum"))
+                .map(c -> c.value().substring(c.value().indexOf('=') + 1)).distinct().toList();
+        String type = typeNames.isEmpty() ? "" : typeNames.get(0);
         List<Claim> values = claims.stream().filter(c -> (c.kind().equals("value") || c.kind().equals("enum"))
                 && !c.value().contains(".ci_type=") && c.value().contains("=")).toList();
         // Korean has no article: "오창쪽 스토리지" is definite by the place that narrows it
@@ -68,14 +71,21 @@ final class ImpliedEntities {
         }
         int max = rules.understanding().definiteMaxCandidates();
         List<EntityDictionary.Entity> fit = new ArrayList<>();
-        for (EntityDictionary.Entity e : dictionary.ofType(type, Integer.MAX_VALUE - 1)) {
-            boolean ok = true;
-            for (Claim v : values) {
-                String field = v.value().substring(0, v.value().indexOf('=')); // "ci.location"
-                ok &= v.value().substring(v.value().indexOf('=') + 1).equals(e.fields().get(field)) != reading.negatedClaim(v);
-            }
-            if (ok) {
-                fit.add(e);
+        // the values one word names for one field ("busan": a place of the schema and one of the estate) are either
+        java.util.Map<String, List<Claim>> either = new java.util.LinkedHashMap<>();
+        values.forEach(v -> either.computeIfAbsent(v.span() + v.value().substring(0, v.value().indexOf('=')),
+                k -> new ArrayList<>()).add(v));
+        for (String ty : typeNames.isEmpty() ? List.of("") : typeNames) {
+            for (EntityDictionary.Entity e : dictionary.ofType(ty, Integer.MAX_VALUE - 1)) {
+                boolean ok = true;
+                for (List<Claim> vs : either.values()) {
+                    String field = vs.get(0).value().substring(0, vs.get(0).value().indexOf('=')); // "ci.location"
+                    ok &= vs.stream().anyMatch(v -> v.value().substring(v.value().indexOf('=') + 1)
+                            .equals(e.fields().get(field))) != reading.negatedClaim(vs.get(0));
+                }
+                if (ok && !fit.contains(e)) {
+                    fit.add(e);
+                }
             }
         }
         if (fit.isEmpty() || fit.size() > max) {

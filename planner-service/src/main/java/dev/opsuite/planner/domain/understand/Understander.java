@@ -120,6 +120,7 @@ public final class Understander {
         linking.compoundNames();
         new SoundNames(reading).link();
         linking.partialEntities();
+        linking.mergeBesideDemoWords();
         estate.valueTails();
         implied.incidentAtPlace();
         implied.vocabularyAsNames();
