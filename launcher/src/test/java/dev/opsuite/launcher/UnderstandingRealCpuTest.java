@@ -10,11 +10,14 @@ import java.util.List;
  * clock fixed at Wednesday 7 May 2014, 10:00 Seoul. Questions name absolute dates and time ranges (ISO, written-out
  * and Korean dates, dates without a year, hours of a day, UTC days and hours, "since" a date, day spans) for
  * aggregates, peaks, thresholds, rankings, comparisons and events, and a few ranges without data. Split once into
- * devR (to be tuned on) and testR (never tuned on). First figures: not yet measured.
+ * devR (to be tuned on) and testR (never tuned on). 161 questions (80 Korean, 81 English) by four writers (an SRE on
+ * call, a team lead, a NOC operator writing 존댓말, a night-shift operator writing terse 반말). First measured before
+ * any tuning on it (2026-12-06, product at commit 08e22bc, the set at 15cdce3): devR 91.5 / 93.3 %, testR 92.4 /
+ * 89.2 % (clean / beside the demo); the floors sit about four points under the lower figure of each half.
  */
 class UnderstandingRealCpuTest extends UnderstandingSetTest {
     UnderstandingRealCpuTest() {
         super("understanding_realcpu", "2014-05-07T10:00:00+09:00", List.of("questions.tsv"),
-                ordered("devR", 0.0, "testR", 0.0));
+                ordered("devR", 0.87, "testR", 0.85));
     }
 }
