@@ -42,7 +42,10 @@ final class Numbers {
                     continue;
                 }
                 String opWord = group(p, m, "op");
-                String op = rule.op().orElse(ops.getOrDefault(opWord.trim(), ""));
+                // "hit over 95%", "95%를 찍은": a verb of reaching — the op its own when no comparison word stands
+                String reach = group(p, m, "reach");
+                String op = rule.op().orElse(ops.getOrDefault(opWord.trim(),
+                        opWord.isBlank() ? ops.getOrDefault(Folding.fold(reach).trim(), "") : ""));
                 if (op.isEmpty()) {
                     continue;
                 }
@@ -58,6 +61,10 @@ final class Numbers {
                     }
                     thresholds.add(new Understanding.Threshold(op, v, upper, s));
                     reading.claimExclusive(s, "threshold", op + " " + v + (v2.isEmpty() ? "" : " " + upper), 1);
+                    if (!reach.isBlank()) {
+                        // any one sample reaching the level is its maximum over the range, never the average's
+                        claims.add(new Claim(s, a.span(s.start(), s.end()), "agg", "max", 1));
+                    }
                     thresholdNoun(s.end());
                 } catch (NumberFormatException e) {
                     // not a number after all: leave the words to the other rules

@@ -278,7 +278,9 @@ final class Vocabulary {
         for (Claim c : List.copyOf(claims)) {
             String metric = implied.getOrDefault(Folding.fold(c.text()).replaceAll("\\s+", " ").trim(), "");
             // "the busiest", and a peak of no measure named ("what was Tāwhiri's peak?"): the load the word means
-            if ((c.kind().equals("top") || c.kind().equals("agg")) && !metric.isEmpty()) {
+            // "which was busier, A or B?": a comparison word of no measure named names it as the ranking word does
+            boolean compares = c.kind().equals("intent") && c.value().equals("compare");
+            if ((c.kind().equals("top") || c.kind().equals("agg") || compares) && !metric.isEmpty()) {
                 claims.add(new Claim(c.span(), c.text(), "metric", metric, c.score()));
                 return;
             }
