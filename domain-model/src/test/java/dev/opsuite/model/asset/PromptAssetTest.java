@@ -38,7 +38,8 @@ class PromptAssetTest {
         assertEquals(0.25, r.numberWords().get("a quarter of a"));
         assertEquals(Optional.of(0), r.layer("server"));
         assertEquals("incident", r.references().get(0).eventType());
-        assertEquals(Optional.of("between"), r.thresholds().get(0).op());
+        assertEquals(Optional.empty(), r.thresholds().get(0).op(), "a level reached names its op in the pattern");
+        assertEquals(Optional.of("between"), r.thresholds().get(2).op());
         assertEquals("last_7d", r.defaults().eventRange());
         assertEquals(List.of(), List.copyOf(p.others().keySet()), "the shipped asset has no member of its own");
         assertThrows(UnsupportedOperationException.class, () -> r.intentKeywords().put("x", List.of()));

@@ -41,28 +41,24 @@ class FactoryWordsTest {
                 Map.of("ci.status", "running", "ci.environment", "mfg-live"));
     }
 
-    private static List<String> candidates(PlanModel p) {
-        return p.candidates().stream().map(PlanModel.Candidate::ciCode).sorted().toList();
-    }
-
     @Test
     void anAcronymIsNoPluralOfAStopwordAndNamesWhatItNames() {
         // "MES" stemmed is "me": it was taken for the stopword and the question became "VMs' memory"
         PlanModel p = estate.plan("MES VM 메모리");
-        assertEquals(List.of("mesvm-2a", "mesvm-2b"), candidates(p), p.toString());
+        assertEquals(List.of("mesvm-2a", "mesvm-2b"), WordsEstate.candidates(p), p.toString());
         assertTrue(p.primary().filters().isEmpty(), p.toString());
     }
 
     @Test
     void wordsThatAreSeveralNamesButTheirLastLetterNameThatFamilyBeforeTheVocabulary() {
         PlanModel p = estate.plan("How is the production host doing on CPU?");
-        assertEquals(List.of("hv21-07", "hv21-08"), candidates(p), p.toString());
+        assertEquals(List.of("hv21-07", "hv21-08"), WordsEstate.candidates(p), p.toString());
         assertTrue(p.primary().filters().isEmpty(), "no environment or type filter: " + p.primary().filters());
         assertEquals("hv21-08", estate.plan("cpu of the production host b").primary().ciCode());
         // a type word or a Korean word is no distinguishing letter: "the EMR DB" is not the VM "EMR DB VM"
         // alone, nor "EMR DB 메인" alone
-        assertEquals(List.of("db-emr-01", "db-emr-02"), candidates(estate.plan("What's the memory usage of the EMR DB?")));
-        assertEquals(List.of("db-emr-01", "db-emr-02"), candidates(estate.plan("EMR DB 현재 상태")));
+        assertEquals(List.of("db-emr-01", "db-emr-02"), WordsEstate.candidates(estate.plan("What's the memory usage of the EMR DB?")));
+        assertEquals(List.of("db-emr-01", "db-emr-02"), WordsEstate.candidates(estate.plan("EMR DB 현재 상태")));
     }
 
     @Test

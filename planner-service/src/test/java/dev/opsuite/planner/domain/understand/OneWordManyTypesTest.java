@@ -23,37 +23,28 @@ class OneWordManyTypesTest {
     @BeforeAll
     static void load() {
         List<EntityDictionary.Entity> cis = new ArrayList<>();
-        cis.add(at("h-sa-1", "Quartz", "server", "Seoul Annex"));
-        cis.add(at("g-sa-1", "Quartz Guest", "vm", "Seoul Annex"));
-        cis.add(at("h-jj-1", "Feldspar", "server", "Jinju Office"));
-        cis.add(at("g-jj-1", "Jinju Guest", "vm", "Jinju Office"));
-        cis.add(at("d-jj-1", "Jinju Ledger", "database", "Jinju Office"));
-        cis.add(at("a-jj-1", "Tally", "app", "Jinju Office"));
+        cis.add(WordsEstate.at("h-sa-1", "Quartz", "server", "Seoul Annex"));
+        cis.add(WordsEstate.at("g-sa-1", "Quartz Guest", "vm", "Seoul Annex"));
+        cis.add(WordsEstate.at("h-jj-1", "Feldspar", "server", "Jinju Office"));
+        cis.add(WordsEstate.at("g-jj-1", "Jinju Guest", "vm", "Jinju Office"));
+        cis.add(WordsEstate.at("d-jj-1", "Jinju Ledger", "database", "Jinju Office"));
+        cis.add(WordsEstate.at("a-jj-1", "Tally", "app", "Jinju Office"));
         estate = new WordsEstate(OffsetDateTime.parse("2041-06-11T14:00:00+09:00"),
                 new EntityDictionary(5, cis, List.of(), List.of(
                         Map.entry("ci.location", "Seoul Annex"), Map.entry("ci.location", "Jinju Office"))));
     }
 
-    private static EntityDictionary.Entity at(String code, String name, String type, String location) {
-        return new EntityDictionary.Entity(code, name, type, false,
-                Map.of("ci.status", "running", "ci.location", location, "ci.environment", "prod"));
-    }
-
-    private static List<String> candidates(PlanModel p) {
-        return p.candidates().stream().map(PlanModel.Candidate::ciCode).sorted().toList();
-    }
-
     @Test
     void aDefiniteMachineAtAPlaceAsksBetweenItsServerAndVm() {
         PlanModel en = estate.plan("memory of the Jinju machine at the moment?");
-        assertEquals(List.of("g-jj-1", "h-jj-1"), candidates(en), en.toString());
+        assertEquals(List.of("g-jj-1", "h-jj-1"), WordsEstate.candidates(en), en.toString());
         assertTrue(en.primary().ciCode().isEmpty(), "no CI is picked: " + en);
     }
 
     @Test
     void aPlaceWordFittingTheSchemaAndTheEstateNamesEither() {
         PlanModel p = estate.plan("disk usage on the Seoul box?");
-        assertEquals(List.of("g-sa-1", "h-sa-1"), candidates(p), p.toString());
+        assertEquals(List.of("g-sa-1", "h-sa-1"), WordsEstate.candidates(p), p.toString());
     }
 
     @Test

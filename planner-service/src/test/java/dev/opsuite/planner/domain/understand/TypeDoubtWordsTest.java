@@ -22,11 +22,11 @@ class TypeDoubtWordsTest {
     @BeforeAll
     static void load() {
         List<EntityDictionary.Entity> cis = new ArrayList<>();
-        cis.add(at("srv-ga-1", "Granite", "server", "Gangneung Plant"));
-        cis.add(at("vm-ga-1", "Gangneung VM", "vm", "Gangneung Plant"));
-        cis.add(at("db-ga-1", "Gangneung DB", "database", "Gangneung Plant"));
-        cis.add(at("srv-ul-1", "Basalt", "server", "Ulsan Plant"));
-        cis.add(at("vm-ul-1", "Ulsan VM", "vm", "Ulsan Plant"));
+        cis.add(WordsEstate.at("srv-ga-1", "Granite", "server", "Gangneung Plant"));
+        cis.add(WordsEstate.at("vm-ga-1", "Gangneung VM", "vm", "Gangneung Plant"));
+        cis.add(WordsEstate.at("db-ga-1", "Gangneung DB", "database", "Gangneung Plant"));
+        cis.add(WordsEstate.at("srv-ul-1", "Basalt", "server", "Ulsan Plant"));
+        cis.add(WordsEstate.at("vm-ul-1", "Ulsan VM", "vm", "Ulsan Plant"));
         cis.add(new EntityDictionary.Entity("env-dr-1", "Standby App", "app", false,
                 Map.of("ci.status", "running", "ci.environment", "dr", "ci.location", "Ulsan Plant")));
         estate = new WordsEstate(OffsetDateTime.parse("2040-05-02T10:00:00+09:00"),
@@ -35,28 +35,19 @@ class TypeDoubtWordsTest {
                         Map.entry("ci.environment", "dr"))));
     }
 
-    private static EntityDictionary.Entity at(String code, String name, String type, String location) {
-        return new EntityDictionary.Entity(code, name, type, false,
-                Map.of("ci.status", "running", "ci.location", location, "ci.environment", "prod"));
-    }
-
-    private static List<String> candidates(PlanModel p) {
-        return p.candidates().stream().map(PlanModel.Candidate::ciCode).sorted().toList();
-    }
-
     @Test
     void aPlaceAndTwoTypesInDoubtAskBetweenTheirCis() {
         PlanModel en = estate.plan("Memory of the Gangneung machine right now? Not sure whether it's the server or a VM.");
-        assertEquals(List.of("srv-ga-1", "vm-ga-1"), candidates(en), en.toString());
+        assertEquals(List.of("srv-ga-1", "vm-ga-1"), WordsEstate.candidates(en), en.toString());
         assertTrue(en.primary().ciCode().isEmpty(), "no CI is picked: " + en);
         PlanModel ko = estate.plan("울산 쪽 장비 메모리 지금 얼마예요? 서버인지 VM인지는 저도 잘 모르겠어요.");
-        assertEquals(List.of("srv-ul-1", "vm-ul-1"), candidates(ko), ko.toString());
+        assertEquals(List.of("srv-ul-1", "vm-ul-1"), WordsEstate.candidates(ko), ko.toString());
     }
 
     @Test
     void aCiNamedWithTypesInDoubtAsksAmongTheTypesAtItsPlace() {
         PlanModel p = estate.plan("Granite CPU please, I can't tell if the number I want is the host or the VM.");
-        assertEquals(List.of("srv-ga-1", "vm-ga-1"), candidates(p), "the database at Granite's place is no choice: " + p);
+        assertEquals(List.of("srv-ga-1", "vm-ga-1"), WordsEstate.candidates(p), "the database at Granite's place is no choice: " + p);
     }
 
     @Test

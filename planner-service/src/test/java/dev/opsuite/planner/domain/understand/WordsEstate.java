@@ -30,6 +30,17 @@ record WordsEstate(OffsetDateTime now, EntityDictionary dictionary) {
         return new EntityDictionary.Entity(code, name, type, false, java.util.Map.of("ci.status", "running"));
     }
 
+    /** A running production CI of the operator's own estate at a location. */
+    static EntityDictionary.Entity at(String code, String name, String type, String location) {
+        return new EntityDictionary.Entity(code, name, type, false,
+                java.util.Map.of("ci.status", "running", "ci.location", location, "ci.environment", "prod"));
+    }
+
+    /** The codes of the CIs a plan asks between, sorted. */
+    static java.util.List<String> candidates(PlanModel p) {
+        return p.candidates().stream().map(PlanModel.Candidate::ciCode).sorted().toList();
+    }
+
     /** The Lexicon of the shipped assets. */
     static Lexicon lexicon() {
         AssetBundle a = assets();
