@@ -263,14 +263,15 @@ final class TimeComposer {
                 spans, problems, !days.isEmpty() || !relatives.isEmpty() || tods.isEmpty(), instant).toSecond(second);
     }
 
+    /** What stands between the first and the last day of a run ("through", "to", "-"). */
+    private static final java.util.regex.Pattern RUN_TO =
+            java.util.regex.Pattern.compile("(?i)[\\s,]*(?:through|thru|to|until|till|-|–|~)[\\s,]*");
+
     /**
      * "the week of 2014-04-14", "4월 14일이 있는 주": the calendar week (Monday to Monday) holding the
      * day named beside it; "the week starting April 17": seven days from it. Beside no whole day, the
      * words are left for the unexplained ones, never read as a day.
      */
-    /** What stands between the first and the last day of a run ("through", "to", "-"). */
-    private static final String RUN_TO = "(?i)[\\s,]*(?:through|thru|to|until|till|-|–|~)[\\s,]*";
-
     private void weekOf(List<TimeAtom> weekOfs, List<Interval> days, List<TimeAtom> dayAtoms) {
         for (TimeAtom w : weekOfs) {
             // "week of D" names the day after it, "D이 있는 주" / "D 주간" the day before it
@@ -286,8 +287,8 @@ final class TimeComposer {
                 }
             }
             Interval d = i < 0 ? null : days.get(i);
-            if (i >= 0 && i + 1 < dayAtoms.size() && a.text().substring(dayAtoms.get(i).span().end(),
-                    dayAtoms.get(i + 1).span().start()).matches(RUN_TO)) {
+            if (i >= 0 && i + 1 < dayAtoms.size() && RUN_TO.matcher(a.text().substring(dayAtoms.get(i).span().end(),
+                    dayAtoms.get(i + 1).span().start())).matches()) {
                 continue; // "the work week of April 7 through April 11": the run names the days, the week frames them
             }
             if (d == null || d.point() || !d.to().equals(d.from().toLocalDate().plusDays(1).atStartOfDay(zone))
