@@ -21,10 +21,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code method} (from the method's descriptor: only the RPCs the server serves reach an interceptor) and
  * {@code status} (the gRPC status code's name, e.g. OK, INVALID_ARGUMENT, UNAUTHENTICATED): bounded sets,
  * never a request's content. A call that ends without a reply is recorded as DEADLINE_EXCEEDED when its
- * deadline passed, else CANCELLED (the client left). The outermost interceptor of the server, so refused
+ * deadline passed or was less than 50 ms away (the caller's copy of it fires first and cancels), else
+ * CANCELLED (the client left). The outermost interceptor of the server, so refused
  * callers are counted too.
  */
 final class RpcServerMetrics implements ServerInterceptor {
+    /** How near its deadline a cancelled call counts as DEADLINE_EXCEEDED (the caller's clock fires first). */
+    static final long DEADLINE_SLACK_MS = 50;
     static final String NAME = "ops.rpc.server.duration";
     private final MeterRegistry registry;
     private final String server;
@@ -66,6 +69,13 @@ final class RpcServerMetrics implements ServerInterceptor {
                     Status why = Contexts.statusFromCancelled(Context.current());
                     Status.Code code = why == null || why.getCode() == Status.Code.UNKNOWN ? Status.Code.CANCELLED
                             : why.getCode();
+                    // the caller's deadline fires a moment before the server's copy of it: a cancel that
+                    // arrives within DEADLINE_SLACK_MS of the call's deadline is that deadline, not a caller leaving
+                    io.grpc.Deadline deadline = Context.current().getDeadline();
+                    if (code == Status.Code.CANCELLED && deadline != null
+                            && deadline.timeRemaining(TimeUnit.MILLISECONDS) <= DEADLINE_SLACK_MS) {
+                        code = Status.Code.DEADLINE_EXCEEDED;
+                    }
                     timer(method, code).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 }
                 super.onCancel();
