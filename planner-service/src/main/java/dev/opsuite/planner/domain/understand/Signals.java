@@ -28,10 +28,11 @@ public final class Signals {
         this.eventsEntity = eventsEntity;
         // a comparison or a path names several CIs: there a partial name beside an exact one is meant
         boolean several = u.has("intent", "compare") || u.has("intent", "path");
+        NameNarrowing narrowing = new NameNarrowing(u, primaryEntity, descriptors);
         boolean exact = !several
                 && u.entities().stream().anyMatch(e -> e.rank().score >= EntityDictionary.Rank.EXACT_NAME.score);
         for (LinkedEntity e : u.entities()) {
-            LinkedEntity n = ownDataFirst(narrowByType(e));
+            LinkedEntity n = ownDataFirst(narrowing.byPlace(narrowing.byWholeName(narrowByType(e))));
             Optional<LinkedEntity> again = entities.stream().filter(x -> n.resolved() && x.resolved()
                     && x.entity().ciCode().equals(n.entity().ciCode())).findFirst();
             boolean weak = exact && n.rank().score < EntityDictionary.Rank.EXACT_NAME.score;
