@@ -34,8 +34,11 @@ public final class TimeExpressions {
             int from = 0;
             while (from <= text.length() && m.find(from)) {
                 Span s = new Span(m.start(), m.end());
+                Integer ago = p.namedGroups().get("ago");
                 if (s.length() == 0 || !wordAligned(text, s) || overlapsAny(s, taken)
-                        || found.stream().anyMatch(f -> f.span().overlaps(s))) {
+                        || found.stream().anyMatch(f -> f.span().overlaps(s))
+                        // a group named "ago" marks a reading the atom is not ("2주 전": two weeks ago, not the last two)
+                        || ago != null && m.start(ago) >= 0) {
                     from = m.start() + 1; // a shorter alternative may still match inside ("오늘 새벽" → "새벽")
                     continue;
                 }
