@@ -39,7 +39,14 @@ import org.neo4j.driver.GraphDatabase;
  * (wall time of execute + fetch over loopback JDBC, as the executor runs them), and one
  * EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) each (per-node timing would cost more than the query).
  *
- * <pre>java -cp … dev.opsuite.bench.RollupFigures [divide-by (1 = full 10M rows)] [runs] [auto|force_custom_plan]</pre>
+ * <p>{@code x10} instead of a divisor keeps the full estate's CIs and series and makes every series ten
+ * times as long (100 M rows over ≈ 69 days): the 1 B-row path's figures — the import rate, the same
+ * queries against a long history, and retention. {@code -Drollup.partitions=day} cuts ci_metric by day
+ * (OPS_METRIC_PARTITIONS); {@code -Drollup.chunk-days=7} imports the metrics as one file per 7 days
+ * ({@link MetricChunks}); {@code -Drollup.retention=30d} applies retention after the queries, times it
+ * and asks the queries again.
+ *
+ * <pre>java -cp … dev.opsuite.bench.RollupFigures [divide-by (1 = full 10M rows) | xN] [runs] [auto|force_custom_plan]</pre>
  */
 public final class RollupFigures {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,26 +57,42 @@ public final class RollupFigures {
     record Probe(String label, String template, Map<String, Object> params) {}
 
     public static void main(String[] args) throws Exception {
-        int divide = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        String size = args.length > 0 ? args[0] : "1";
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         // "auto" (PostgreSQL's default) or "force_custom_plan", as the executor's sessions may set it
         String planCache = args.length > 2 ? args[2] : "auto";
         PrintStream out = System.out;
         Path dir = Files.createTempDirectory("rollup-figures-");
-        ScaleEstate.Scale scale = divide == 1 ? ScaleEstate.Scale.FULL : ScaleEstate.Scale.FULL.divide(divide);
+        ScaleEstate.Scale scale = size.startsWith("x")
+                ? ScaleEstate.Scale.FULL.longerHistory(Integer.parseInt(size.substring(1)))
+                : ScaleEstate.Scale.FULL.divide(Integer.parseInt(size));
+        String partitions = System.getProperty("rollup.partitions", "month");
         Instant now = Instant.now();
         long t0 = System.nanoTime();
         new ScaleEstate(scale, 20261125L).writeCsv(dir, now);
-        out.printf("scale estate %s written in %d s%n", scale, secondsSince(t0));
+        out.printf("scale estate %s written in %d s (metrics.csv %,d bytes)%n", scale, secondsSince(t0),
+                Files.size(dir.resolve("metrics.csv")));
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
              HikariDataSource ds = pool(pg.getJdbcUrl("postgres", "postgres"), planCache);
              Driver noGraph = GraphDatabase.driver("bolt://127.0.0.1:9")) { // metrics never reach the graph
             EstateSchema.migrate(ds);
             copyCis(ds, dir.resolve("cis.csv"));
-            EstateImporter importer = new EstateImporter(ds, noGraph);
-            ImportReport report = importer.importFile("metrics", "metrics.csv", dir.resolve("metrics.csv"));
-            out.printf("metrics.csv: %d rows imported (rollups included) in %.1f s%n", report.rowsRead(),
-                    report.durationMs() / 1000.0);
+            EstateImporter importer = new EstateImporter(ds, noGraph, partitions);
+            int chunkDays = Integer.getInteger("rollup.chunk-days", 0);
+            List<Path> files = chunkDays > 0 ? MetricChunks.cut(dir.resolve("metrics.csv"), chunkDays)
+                    : List.of(dir.resolve("metrics.csv"));
+            long rows = 0;
+            long ms = 0;
+            for (Path f : files) {
+                ImportReport report = importer.importFile("metrics", f.getFileName().toString(), f);
+                rows += report.rowsRead();
+                ms += report.durationMs();
+                out.printf("%s: %,d rows imported (rollups included) in %.1f s, %,.0f rows/s; %s partitions%n",
+                        f.getFileName(), report.rowsRead(), report.durationMs() / 1000.0,
+                        report.rowsRead() * 1000.0 / Math.max(1, report.durationMs()), partitions);
+            }
+            out.printf("in all: %,d rows in %d file(s), %.1f s, %,.0f rows/s%n", rows, files.size(), ms / 1000.0,
+                    rows * 1000.0 / Math.max(1, ms));
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
                 st.execute("VACUUM ANALYZE");
                 for (String t : List.of("ci_metric", "ci_metric_hourly", "ci_metric_daily")) {
@@ -78,43 +101,80 @@ public final class RollupFigures {
                         out.printf("%s: %,d rows%n", t, rs.getLong(1));
                     }
                 }
+                out.println(storage(st));
             }
             if (Boolean.getBoolean("rollup.backfill")) {
                 backfill(ds, out);
             }
-            QueryAsset asset = QueryAsset.from(JSON.readTree(Files.readString(
-                    Path.of("assets", "defaults", "query", "ci_queries.json"), StandardCharsets.UTF_8)));
             OffsetDateTime to = now.atOffset(ZoneOffset.ofHours(9));
             out.printf("%nplan_cache_mode %s; range end (now): %s; %d timed runs after %d warm-up runs; median / p90 ms%n", planCache, to, runs, WARM_UP);
-            out.println("| probe | statement | median ms | p90 ms | EXPLAIN ANALYZE execution ms (planning) | buffers | rows |");
-            out.println("|---|---|---|---|---|---|---|");
-            for (Probe p : List.of(
-                    new Probe("top-10 cpu over 24 h", "metric_top", top(to.minusHours(24), to)),
-                    new Probe("top-10 cpu over 7 days", "metric_top", top(to.minusDays(7), to)),
-                    new Probe("24 h avg cpu of SVR001", "metric_agg", agg(to.minusHours(24), to)),
-                    new Probe("7 days avg cpu of SVR001", "metric_agg", agg(to.minusDays(7), to)))) {
-                QueryTemplate t = asset.template(p.template()).orElseThrow();
-                String rollup = t.variants().stream().filter(v -> v.name().equals("rollup")).findFirst()
-                        .orElseThrow().statement();
-                for (String[] s : List.of(new String[] {"raw (before)", t.statement()}, new String[] {"rollup (after)", rollup})) {
-                    Map<String, Object> bound = TemplateParams.bind(t, s[1], "sql", p.params());
-                    List<Double> ms = new ArrayList<>();
-                    int rows = 0;
-                    for (int i = 0; i < WARM_UP + runs; i++) {
-                        long start = System.nanoTime();
-                        rows = run(ds, s[1], bound, "");
-                        if (i >= WARM_UP) {
-                            ms.add((System.nanoTime() - start) / 1e6);
-                        }
-                    }
-                    Collections.sort(ms);
-                    String[] explain = explain(ds, s[1], bound);
-                    out.printf("| %s | %s | %.1f | %.1f | %s | %s | %d |%n", p.label(), s[0], ms.get(ms.size() / 2),
-                            ms.get((int) Math.ceil(ms.size() * 0.9) - 1), explain[0], explain[1], rows);
+            probes(ds, to, runs, scale.history() > 1, out);
+            String keep = System.getProperty("rollup.retention", "");
+            if (!keep.isEmpty()) {
+                long r0 = System.nanoTime();
+                EstateImporter.RetentionReport removed = importer.applyMetricRetention(keep, now);
+                out.printf("%nretention %s: cutoff %s, %d partitions dropped, %,d rows and %,d rollup rows deleted in %.1f s%n",
+                        keep, removed.cutoff(), removed.droppedPartitions().size(), removed.deletedMetricRows(),
+                        removed.deletedRollupRows(), (System.nanoTime() - r0) / 1e9);
+                try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                    out.println(storage(st));
                 }
+                out.println("after retention:");
+                probes(ds, to, runs, scale.history() > 1, out);
             }
         }
         out.printf("%ntotal %d s; data in %s (delete it when done)%n", secondsSince(t0), dir);
+    }
+
+    /** Each probe's template statement (before) and its rollup variant (after), timed and explained. */
+    private static void probes(HikariDataSource ds, OffsetDateTime to, int runs, boolean month, PrintStream out)
+            throws Exception {
+        QueryAsset asset = QueryAsset.from(JSON.readTree(Files.readString(
+                Path.of("assets", "defaults", "query", "ci_queries.json"), StandardCharsets.UTF_8)));
+        out.println("| probe | statement | median ms | p90 ms | EXPLAIN ANALYZE execution ms (planning) | buffers | rows |");
+        out.println("|---|---|---|---|---|---|---|");
+        List<Probe> probes = new ArrayList<>(List.of(
+                new Probe("top-10 cpu over 24 h", "metric_top", top(to.minusHours(24), to)),
+                new Probe("top-10 cpu over 7 days", "metric_top", top(to.minusDays(7), to)),
+                new Probe("24 h avg cpu of SVR001", "metric_agg", agg(to.minusHours(24), to)),
+                new Probe("7 days avg cpu of SVR001", "metric_agg", agg(to.minusDays(7), to))));
+        if (month) { // a history longer than the 7 days of the default estate
+            probes.add(new Probe("top-10 cpu over 30 days", "metric_top", top(to.minusDays(30), to)));
+            probes.add(new Probe("30 days avg cpu of SVR001", "metric_agg", agg(to.minusDays(30), to)));
+        }
+        for (Probe p : probes) {
+            QueryTemplate t = asset.template(p.template()).orElseThrow();
+            String rollup = t.variants().stream().filter(v -> v.name().equals("rollup")).findFirst()
+                    .orElseThrow().statement();
+            for (String[] s : List.of(new String[] {"raw (before)", t.statement()}, new String[] {"rollup (after)", rollup})) {
+                Map<String, Object> bound = TemplateParams.bind(t, s[1], "sql", p.params());
+                List<Double> ms = new ArrayList<>();
+                int rows = 0;
+                for (int i = 0; i < WARM_UP + runs; i++) {
+                    long start = System.nanoTime();
+                    rows = run(ds, s[1], bound, "");
+                    if (i >= WARM_UP) {
+                        ms.add((System.nanoTime() - start) / 1e6);
+                    }
+                }
+                Collections.sort(ms);
+                String[] explain = explain(ds, s[1], bound);
+                out.printf("| %s | %s | %.1f | %.1f | %s | %s | %d |%n", p.label(), s[0], ms.get(ms.size() / 2),
+                        ms.get((int) Math.ceil(ms.size() * 0.9) - 1), explain[0], explain[1], rows);
+            }
+        }
+    }
+
+    /** ci_metric's partitions and the size of it and its rollups on disk, indexes included. */
+    private static String storage(Statement st) throws Exception {
+        try (ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM pg_inherits WHERE inhparent = 'ci_metric'::regclass),"
+                + " (SELECT coalesce(sum(pg_total_relation_size(inhrelid)), 0) FROM pg_inherits"
+                + "   WHERE inhparent = 'ci_metric'::regclass),"
+                + " pg_total_relation_size('ci_metric_hourly') + pg_total_relation_size('ci_metric_daily')")) {
+            rs.next();
+            return String.format("ci_metric: %d partitions, %,d MB with indexes; rollups %,d MB", rs.getLong(1),
+                    rs.getLong(2) >> 20, rs.getLong(3) >> 20);
+        }
     }
 
     /**

@@ -33,16 +33,34 @@ public final class ScaleEstate {
     private static final String[] EVENT_TYPES = {"alert", "alert", "alert", "change", "deploy", "build", "incident"};
     private static final String[] SEVERITIES = {"critical", "major", "minor", "info", "info"};
 
-    /** Sizes of one estate. */
-    public record Scale(int cis, int edges, long metricRows, int events) {
-        public static final Scale FULL = new Scale(100_000, 500_000, 10_000_000, 1_000_000);
+    /**
+     * Sizes of one estate. {@code history} multiplies the length of every metric series (1 = the
+     * 1,000 points of about 7 days at 10 minutes): a longer history adds rows, not series.
+     */
+    public record Scale(int cis, int edges, long metricRows, int events, int history) {
+        public static final Scale FULL = new Scale(100_000, 500_000, 10_000_000, 1_000_000, 1);
+
+        public Scale {
+            if (history < 1) {
+                throw new IllegalArgumentException("history must be at least 1: " + history);
+            }
+        }
 
         public Scale divide(int by) {
-            return new Scale(cis / by, edges / by, metricRows / by, events / by);
+            return new Scale(cis / by, edges / by, metricRows / by, events / by, history);
+        }
+
+        /** The same estate with each metric series {@code times} as long (the same CIs measured). */
+        public Scale longerHistory(int times) {
+            return new Scale(cis, edges, metricRows * times, events, history * times);
+        }
+
+        int pointsPerSeries() {
+            return POINTS_PER_SERIES * history;
         }
 
         int metricCis() {
-            return (int) (metricRows / ((long) POINTS_PER_SERIES * METRICS.length));
+            return (int) (metricRows / ((long) pointsPerSeries() * METRICS.length));
         }
     }
 
@@ -201,9 +219,10 @@ public final class ScaleEstate {
 
     private void writeMetrics(Path file, Instant last) throws IOException {
         SplittableRandom rnd = new SplittableRandom(seed + 2);
-        String[] stamps = new String[POINTS_PER_SERIES];
-        for (int p = 0; p < POINTS_PER_SERIES; p++) {
-            stamps[p] = last.minusSeconds(METRIC_STEP_SECONDS * (POINTS_PER_SERIES - 1 - p)).toString();
+        int points = scale.pointsPerSeries();
+        String[] stamps = new String[points];
+        for (int p = 0; p < points; p++) {
+            stamps[p] = last.minusSeconds(METRIC_STEP_SECONDS * (points - 1 - p)).toString();
         }
         StringBuilder line = new StringBuilder(64);
         try (Writer w = writer(file)) {
@@ -212,7 +231,7 @@ public final class ScaleEstate {
                 String ci = code(2, i);
                 for (String metric : METRICS) {
                     double v = 20 + rnd.nextDouble() * 50;
-                    for (int p = 0; p < POINTS_PER_SERIES; p++) {
+                    for (int p = 0; p < points; p++) {
                         v = Math.max(1, Math.min(99, v + (rnd.nextDouble() - 0.5) * 6));
                         line.setLength(0);
                         line.append(stamps[p]).append(',').append(ci).append(',').append(metric).append(',')
