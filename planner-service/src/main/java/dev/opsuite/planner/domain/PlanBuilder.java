@@ -389,10 +389,12 @@ final class PlanBuilder {
     }
 
     /**
-     * How far from X its likely causes are looked for unless the question says (what it depends on, and what
-     * those depend on); the Policy's budget.max_depth clamps an asked depth as for any graph.
+     * How far from X its likely causes are looked for unless the question says: the shipped Policy's
+     * budget.max_depth (a lower max_depth clamps it, as for any graph). Until 2026-12-07 it was 2, which left a
+     * microservice chain behind an entry UI and a gateway (depth 3 and more) unread; the template bounds what it
+     * reads (the 16 that moved most of the 64 nearest) and the answer says the bound (docs/incidents.md).
      */
-    static final int ROOT_CAUSE_DEPTH = 2;
+    static final int ROOT_CAUSE_DEPTH = 6;
 
     private static PlanModel.Graph graph(int depth, String direction, List<String> relations) {
         return new PlanModel.Graph(depth, relations, direction, 200);
