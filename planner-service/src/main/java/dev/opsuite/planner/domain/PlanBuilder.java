@@ -389,10 +389,8 @@ final class PlanBuilder {
     }
 
     /**
-     * How far from X its likely causes are looked for unless the question says: the shipped Policy's
-     * budget.max_depth (a lower max_depth clamps it, as for any graph). Until 2026-12-07 it was 2, which left a
-     * microservice chain behind an entry UI and a gateway (depth 3 and more) unread; the template bounds what it
-     * reads (the 16 that moved most of the 64 nearest) and the answer says the bound (docs/incidents.md).
+     * How far from X its likely causes are looked for unless the question says: the shipped Policy's max_depth,
+     * which clamps it (2 until 2026-12-07; the template bounds what it reads and says so: docs/incidents.md).
      */
     static final int ROOT_CAUSE_DEPTH = 6;
 
