@@ -37,7 +37,9 @@ public enum DetectorSetting {
     HISTORY_FACTOR(false, 0, 10, 1.1, "... times this factor (a spike that recurs every day is this series' normal)."),
     CAUSE_MIN_SCORE(false, 0, 1, 0.3, "Likely causes (\"why is X slow?\"): the least score (0..1: how far the "
             + "candidate left its normal, × how early it did so against X's own onset, × how near it is to X) a "
-            + "CI X depends on must reach to be named; with none left the answer says no likely cause was found.");
+            + "CI X depends on must reach to be named; with none left the answer says no likely cause was found."),
+    CAUSE_DISTANCE_EXPONENT(false, 0, 2, 0.1, "Likely causes: how much farther CIs are discounted — the score's "
+            + "distance factor is depth^-this (0: distance only breaks ties; 0.5: depth 2 keeps 71 %, depth 4 half).");
 
     private final boolean integer;
     private final double min;

@@ -31,6 +31,7 @@ import java.util.Map;
  * @param causeMinScore   the least score a likely cause must reach ({@link CauseRanking})
  * @param seasonalMinCorrelation earlier days are compared only while the series' daily autocorrelation
  *                        ({@link DailyPattern}) reaches this; 0: always
+ * @param causeDistanceExponent likely causes: the distance factor of a candidate's score is depth^−this
  * @param troubleMeasures the measures that are a CI's trouble itself, never its cause
  *                        ({@link CauseRanking}: X's latency moving with the measure asked is the same
  *                        trouble seen twice); Policy {@code anomaly.trouble_measures}
@@ -40,7 +41,8 @@ public record DetectorSettings(Duration baselineWindow, int minSamples, double t
                                double absoluteFloor, int seasonalDays,
                                Duration historyWindow, double historyQuantile, double historyFactor,
                                double spreadFloor, Duration seasonalTolerance, double causeMinScore,
-                               double seasonalMinCorrelation, java.util.Set<String> troubleMeasures) {
+                               double seasonalMinCorrelation, double causeDistanceExponent,
+                               java.util.Set<String> troubleMeasures) {
 
     /** {@link #troubleMeasures} when the Policy names none: the product's canonical names of latency and errors. */
     public static final java.util.List<String> DEFAULT_TROUBLE_MEASURES = java.util.List.of("latency_ms", "error_rate");
@@ -59,12 +61,13 @@ public record DetectorSettings(Duration baselineWindow, int minSamples, double t
                 || relativeFloor < 0 || absoluteFloor <= 0 || seasonalDays < 0 || seasonalDays > 28
                 || historyWindow.isNegative() || historyQuantile < 0 || historyQuantile > 1 || historyFactor < 0 || spreadFloor < 0
                 || seasonalTolerance.isNegative() || seasonalTolerance.compareTo(Duration.ofHours(6)) > 0
-                || causeMinScore < 0 || causeMinScore > 1 || seasonalMinCorrelation < 0 || seasonalMinCorrelation > 1) {
+                || causeMinScore < 0 || causeMinScore > 1 || seasonalMinCorrelation < 0 || seasonalMinCorrelation > 1
+                || causeDistanceExponent < 0 || causeDistanceExponent > 2) {
             throw new IllegalArgumentException("detector settings out of range: " + baselineWindow + ", " + minSamples
                     + ", " + threshold + ", " + mergeGap + ", " + cusumDrift + ", " + cusumThreshold + ", " + scoreCap
                     + ", " + relativeFloor + ", " + absoluteFloor + ", " + seasonalDays + ", " + historyWindow + ", "
                     + historyQuantile + ", " + historyFactor + ", " + spreadFloor + ", " + seasonalTolerance + ", " + causeMinScore
-                    + ", " + seasonalMinCorrelation);
+                    + ", " + seasonalMinCorrelation + ", " + causeDistanceExponent);
         }
     }
 
@@ -114,6 +117,6 @@ public record DetectorSettings(Duration baselineWindow, int minSamples, double t
                 v.get(DetectorSetting.HISTORY_FACTOR), v.get(DetectorSetting.SPREAD_FLOOR),
                 Duration.ofMinutes(Math.round(v.get(DetectorSetting.SEASONAL_TOLERANCE_MINUTES))),
                 v.get(DetectorSetting.CAUSE_MIN_SCORE), v.get(DetectorSetting.SEASONAL_MIN_CORRELATION),
-                troubleMeasures == null ? null : java.util.Set.copyOf(troubleMeasures));
+                v.get(DetectorSetting.CAUSE_DISTANCE_EXPONENT), troubleMeasures == null ? null : java.util.Set.copyOf(troubleMeasures));
     }
 }

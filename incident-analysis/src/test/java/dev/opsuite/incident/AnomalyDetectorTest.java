@@ -86,9 +86,9 @@ class AnomalyDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> new MetricSeries(new long[] {1}, new double[] {Double.NaN}));
         assertThrows(IllegalArgumentException.class, () -> new MetricSeries(new long[] {1, 2}, new double[] {0}));
         assertThrows(IllegalArgumentException.class, () -> new DetectorSettings(Duration.ZERO, 12, 6, Duration.ZERO,
-                1, 1, 1, 0, 1e-6, 0, Duration.ZERO, 0.5, 1, 1, Duration.ZERO, 0.3, 0, null));
+                1, 1, 1, 0, 1e-6, 0, Duration.ZERO, 0.5, 1, 1, Duration.ZERO, 0.3, 0, 0.1, null));
         assertThrows(IllegalArgumentException.class, () -> new DetectorSettings(Duration.ofHours(1), 12, 6,
-                Duration.ZERO, 1, 1, 1, 0, 1e-6, 0, Duration.ZERO, 1.5, 1, 1, Duration.ZERO, 0.3, 0, null));
+                Duration.ZERO, 1, 1, 1, 0, 1e-6, 0, Duration.ZERO, 1.5, 1, 1, Duration.ZERO, 0.3, 0, 0.1, null));
     }
 
     @Test

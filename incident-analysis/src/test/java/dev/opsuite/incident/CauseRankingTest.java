@@ -36,7 +36,7 @@ class CauseRankingTest {
         assertEquals("mem_usage", db.finding().metric(), "a CI is judged by its strongest window");
         assertEquals(5 * MIN, db.leadMs());
         assertEquals(1 - 6.0 / 40, db.score(), 1e-9);
-        assertEquals((1 - 6.0 / 20) / Math.sqrt(2), r.causes().get(1).score(), 1e-9);
+        assertEquals((1 - 6.0 / 20) * Math.pow(2, -0.1), r.causes().get(1).score(), 1e-9);
         assertEquals(5, r.judged());
         // the late one left its normal three hours after the symptom: an effect, not a cause
         CauseRanking.Ranking lenient = CauseRanking.rank("app", HOOD, List.of(finding("app", "latency_ms", T0, 30),
@@ -129,5 +129,20 @@ class CauseRankingTest {
         assertTrue(CauseRanking.rank("app", HOOD, List.of(finding("app", "latency_ms", T0, 30),
                 finding("app", "queue_depth", T0 - 10 * MIN, 60)), "latency_ms", withQueue).abstained());
         assertThrows(IllegalArgumentException.class, () -> DetectorSettings.with(java.util.Map.of(), List.of(" ")));
+    }
+
+    @Test
+    void aStronglyUnusualCauseDeeperDownIsNotHiddenBehindAMildlyUnusualNearOne() {
+        // quiet (depth 1) barely left its normal; quiet-host (depth 2, not below quiet's sibling) went far out first
+        List<CauseRanking.Finding> f = List.of(finding("app", "latency_ms", T0, 30),
+                finding("quiet", "cpu_usage", T0 - 5 * MIN, 10), finding("db-host", "cpu_usage", T0 - 10 * MIN, 40));
+        CauseRanking.Ranking r = CauseRanking.rank("app", HOOD, f, "latency_ms", SETTINGS);
+        assertEquals(List.of("db-host", "quiet"), r.causes().stream().map(c -> c.finding().ciCode()).toList(), r.toString());
+        assertEquals((1 - 6.0 / 40) * Math.pow(2, -0.1), r.causes().get(0).score(), 1e-9);
+        // with the factor of before (1 / sqrt(depth): cause_distance_exponent 0.5) distance still discounts more
+        CauseRanking.Ranking steep = CauseRanking.rank("app", HOOD, f, "latency_ms",
+                DetectorSettings.with(java.util.Map.of("cause_distance_exponent", 0.5)));
+        assertEquals((1 - 6.0 / 40) / Math.sqrt(2), steep.causes().get(0).score(), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> DetectorSettings.with(java.util.Map.of("cause_distance_exponent", 3.0)));
     }
 }

@@ -20,7 +20,10 @@ import java.util.TreeMap;
  * <ul>
  *   <li>the neighbourhood: CIs reached from the symptom along DEPENDS_ON within the depth, each at its
  *       least depth with the smallest parent code there ({@code DISTINCT ON (ci_code) … ORDER BY
- *       ci_code, depth, parent}), the 16 first by (depth, code) kept, the symptom included;</li>
+ *       ci_code, depth, parent}); the {@link #POOL} first by (depth, code) are checked cheaply — per measure,
+ *       the farthest raw sample of the range from the median of the day before, in 1.4826 × MADs of that day
+ *       (at least 1 % of |median|) — and the symptom and the {@link #PICKED} − 1 that moved most (then by depth,
+ *       code) are read;</li>
  *   <li>their series from a day before the range to its end, averaged into {@code date_bin} steps of
  *       {@code GREATEST(1, round((range + 1 day) in seconds / 60000))} × 5 minutes from
  *       2000-01-01T00:00Z, in the template's order (depth, code, metric, time).</li>
@@ -28,15 +31,21 @@ import java.util.TreeMap;
  * Then it runs {@link CauseAnalysis#judge}, the executor's own pure part, with the settings given.
  */
 final class NezhaQuestion {
-    static final int DEFAULT_DEPTH = 2;
+    /** The planner's default depth of a why (PlanBuilder.ROOT_CAUSE_DEPTH: the shipped Policy's max_depth). */
+    static final int DEFAULT_DEPTH = 6;
     static final int PICKED = 16;
+    static final int POOL = 64;
     static final Duration RANGE = Duration.ofMinutes(10);
     static final String SYMPTOM_METRIC = "latency_ms";
     private static final long ORIGIN = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
     private static final long DAY = 86_400_000L;
 
-    /** The neighbourhood read and how many CIs lay within the depth (the symptom not counted). */
-    record Hood(List<CauseRanking.Node> picked, int found) {
+    /** The neighbourhood within the depth (nearest first, the symptom first) and how many CIs lay there (the symptom not counted). */
+    record Hood(List<CauseRanking.Node> all, int found) {
+        /** The pool checked: the symptom and the {@link #POOL} nearest. */
+        List<CauseRanking.Node> pool() {
+            return all.subList(0, Math.min(POOL + 1, all.size()));
+        }
     }
 
     private NezhaQuestion() {
@@ -70,7 +79,53 @@ final class NezhaQuestion {
         List<CauseRanking.Node> all = new ArrayList<>();
         at.forEach((ci, d) -> all.add(new CauseRanking.Node(ci, d, parent.get(ci))));
         all.sort(Comparator.comparingInt(CauseRanking.Node::depth).thenComparing(CauseRanking.Node::ciCode));
-        return new Hood(List.copyOf(all.subList(0, Math.min(PICKED, all.size()))), all.size() - 1);
+        return new Hood(List.copyOf(all), all.size() - 1);
+    }
+
+    /** What the template reads for a range: the symptom and the CIs of the pool that moved most over it. */
+    static List<CauseRanking.Node> picked(Hood hood, Map<List<String>, NezhaCorpus.Raw> metrics, long fromMs, long toMs) {
+        Map<String, Double> moved = new HashMap<>();
+        for (Map.Entry<List<String>, NezhaCorpus.Raw> e : metrics.entrySet()) {
+            double m = moved(e.getValue(), fromMs, toMs);
+            if (!Double.isNaN(m)) {
+                moved.merge(e.getKey().get(0), m, Math::max);
+            }
+        }
+        List<CauseRanking.Node> pool = new ArrayList<>(hood.pool());
+        pool.sort(Comparator.comparing((CauseRanking.Node n) -> n.depth() != 0)
+                .thenComparing(n -> -moved.getOrDefault(n.ciCode(), 0.0))
+                .thenComparingInt(CauseRanking.Node::depth).thenComparing(CauseRanking.Node::ciCode));
+        List<CauseRanking.Node> out = new ArrayList<>(pool.subList(0, Math.min(PICKED, pool.size())));
+        out.sort(Comparator.comparingInt(CauseRanking.Node::depth).thenComparing(CauseRanking.Node::ciCode));
+        return out;
+    }
+
+    /** The farthest raw sample of the range from the day before's median, in robust scales (NaN: no samples). */
+    static double moved(NezhaCorpus.Raw raw, long fromMs, long toMs) {
+        List<Double> before = new ArrayList<>();
+        List<Double> in = new ArrayList<>();
+        for (int i = 0; i < raw.times().length; i++) {
+            long t = raw.times()[i];
+            if (t >= fromMs - DAY && t < fromMs) {
+                before.add(raw.values()[i]);
+            } else if (t >= fromMs && t < toMs) {
+                in.add(raw.values()[i]);
+            }
+        }
+        if (before.isEmpty() || in.isEmpty()) {
+            return Double.NaN;
+        }
+        double median = median(before);
+        double mad = median(before.stream().map(v -> Math.abs(v - median)).toList());
+        double scale = Math.max(1.4826 * mad, Math.max(0.01 * Math.abs(median), 1e-6));
+        return in.stream().mapToDouble(v -> Math.abs(v - median) / scale).max().orElse(0);
+    }
+
+    /** percentile_cont(0.5): the mean of the middle two of an even count. */
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     /** The step the template bins a range into. */
@@ -79,11 +134,11 @@ final class NezhaQuestion {
         return Math.max(1, Math.round(seconds / 60000.0)) * 5 * 60_000L;
     }
 
-    static List<CauseAnalysis.Series> series(Hood hood, Map<List<String>, NezhaCorpus.Raw> metrics, long fromMs,
-                                             long toMs) {
+    static List<CauseAnalysis.Series> series(List<CauseRanking.Node> picked, Map<List<String>, NezhaCorpus.Raw> metrics,
+                                             long fromMs, long toMs) {
         long bin = binMillis(fromMs, toMs);
         List<CauseAnalysis.Series> out = new ArrayList<>();
-        for (CauseRanking.Node n : hood.picked()) {
+        for (CauseRanking.Node n : picked) {
             for (Map.Entry<List<String>, NezhaCorpus.Raw> e : metrics.entrySet()) {
                 if (!e.getKey().get(0).equals(n.ciCode())) {
                     continue;
@@ -122,7 +177,8 @@ final class NezhaQuestion {
         Hood hood = neighbourhood(symptom, data.edges(), depth);
         long from = fault.injectMs();
         long to = from + RANGE.toMillis();
-        return CauseAnalysis.judge(symptom, SYMPTOM_METRIC, hood.picked(), series(hood, data.metrics(), from, to), from,
+        List<CauseRanking.Node> picked = picked(hood, data.metrics(), from, to);
+        return CauseAnalysis.judge(symptom, SYMPTOM_METRIC, picked, series(picked, data.metrics(), from, to), from,
                 to, settings);
     }
 }

@@ -50,6 +50,11 @@ class RootCauseEndToEndTest {
             String text = data.path("answer").asText();
             assertTrue(text.contains("payment-db"), q + ": " + text);
             assertTrue(r.raw().contains("ci_cause_events"), q + ": the events around them are read too");
+            boolean events = false;
+            for (JsonNode b : data.path("blocks")) {
+                events |= "ci_cause_events".equals(b.path("data").path("query").asText()) && b.path("data").path("rows").size() > 0;
+            }
+            assertTrue(events, q + ": the events of the CIs read (payment-db's outage among them)\n" + r.raw());
             assertTrue(!text.contains("{"), "no placeholder reaches the user: " + text);
             // how many CIs lay within the depth is read with the series, so a bound on them is never silent
             java.util.regex.Matcher found = java.util.regex.Pattern.compile("\"candidates_found\":\\s*(\\d+)")

@@ -104,12 +104,15 @@ public record MappingAsset(String name, int decimals, int staleAfterMinutes, Lis
                            Text widened, Map<String, Text> narrowed, Text titled, Text unappliedFilter,
                            Text documentsOnly, Text documentsOnlyNoCi, Text documentsUnmatched, Text documentsNone,
                            Text documentsNoMatch, Text outsideScope, Text scopedEmpty, Text causesUnjudged,
-                           Text cisUnjudged, Text partialCoverage, Map<String, Text> stores,
+                           Text causesUnjudgedMoved, Text cisUnjudged, Text partialCoverage, Map<String, Text> stores,
                            Map<String, Text> toolFailed) {
         public static final String DEFAULT_OUTSIDE_SCOPE = "{n} more CIs are outside your data scope and are not shown.";
         public static final String DEFAULT_SCOPED_EMPTY = "(Only CIs in your data scope were searched.)";
         public static final String DEFAULT_CAUSES_UNJUDGED = "Only the {judged} nearest of the {found} CIs {root} "
                 + "depends on were judged; {unjudged} farther ones were not.";
+        public static final String DEFAULT_CAUSES_UNJUDGED_MOVED = "Only {judged} of the {found} CIs {root} depends "
+                + "on were judged: of the {checked} nearest, those whose measures moved most over the range; {unjudged} "
+                + "were not.";
         public static final String DEFAULT_CIS_UNJUDGED = "Only {judged} of the {found} CIs that match were judged "
                 + "(those named first, then those with the most critical or major events over the range); {unjudged} "
                 + "were not.";
@@ -131,6 +134,7 @@ public record MappingAsset(String name, int decimals, int staleAfterMinutes, Lis
                     Text.from(m.path("documents_unmatched")), Text.from(m.path("documents_none")),
                     Text.from(m.path("documents_no_match")), Text.from(m.path("outside_scope")),
                     Text.from(m.path("scoped_empty")), Text.from(m.path("causes_unjudged"), Text.of(DEFAULT_CAUSES_UNJUDGED)),
+                    Text.from(m.path("causes_unjudged_moved"), Text.of(DEFAULT_CAUSES_UNJUDGED_MOVED)),
                     Text.from(m.path("cis_unjudged"), Text.of(DEFAULT_CIS_UNJUDGED)),
                     Text.from(m.path("partial_coverage"), Text.of(DEFAULT_PARTIAL_COVERAGE)), textMap(m.path("stores")),
                     textMap(m.path("tool_failed")));

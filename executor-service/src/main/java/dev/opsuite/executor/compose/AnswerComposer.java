@@ -266,6 +266,13 @@ public final class AnswerComposer {
                 notes.add(messages.causesUnjudged().in(lang).replace("{judged}", p[1]).replace("{found}", p[2])
                         .replace("{unjudged}", Integer.toString(Integer.parseInt(p[2]) - Integer.parseInt(p[1])))
                         .replace("{root}", vars.getOrDefault("root", plan.primary().ciCode())));
+            } else if (p[0].equals("unjudged_moved") && p.length == 4) {
+                // "unjudged_moved:<judged>:<found>:<checked>": likely causes judged among those that moved most of the
+                // nearest checked (the shipped ci_root_cause)
+                notes.add(messages.causesUnjudgedMoved().in(lang).replace("{judged}", p[1]).replace("{found}", p[2])
+                        .replace("{checked}", p[3])
+                        .replace("{unjudged}", Integer.toString(Integer.parseInt(p[2]) - Integer.parseInt(p[1])))
+                        .replace("{root}", vars.getOrDefault("root", plan.primary().ciCode())));
             } else if (p[0].equals("unjudged_cis") && p.length == 3) {
                 // "unjudged_cis:<judged>:<found>": anomalies over a set judged for its first CIs only (the template's bound)
                 notes.add(messages.cisUnjudged().in(lang).replace("{judged}", p[1]).replace("{found}", p[2])

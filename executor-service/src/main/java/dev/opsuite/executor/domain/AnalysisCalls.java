@@ -22,6 +22,8 @@ final class AnalysisCalls {
     static final String CANDIDATES_JUDGED = "candidates_judged";
     /** Meta of a root_cause call: the CIs within the plan's depth in the caller's scope (the symptom not counted). */
     static final String CANDIDATES_FOUND = "candidates_found";
+    /** Meta of a root_cause call: the CIs checked before the template chose the most unusual to read (absent: the nearest). */
+    static final String CANDIDATES_CHECKED = "candidates_checked";
     /** Meta of an anomaly_windows call: the CIs whose series were read and judged. */
     static final String CIS_JUDGED = "cis_judged";
     /** Meta of an anomaly_windows call over a set: the CIs that match its conditions, read or not. */
@@ -99,6 +101,7 @@ final class AnalysisCalls {
         meta.put("symptom_onset", r.onset());
         meta.put(CANDIDATES_JUDGED, r.cis());
         found(meta, CANDIDATES_FOUND, r.found());
+        found(meta, CANDIDATES_CHECKED, r.checked());
         seriesRead(meta, rows);
         return r.causes();
     }

@@ -151,7 +151,8 @@ public final class PlanExecutor {
 
     /**
      * Likely causes judged among fewer CIs than lie within the depth (the template bounds how many it
-     * reads): adjustment {@code unjudged:<judged>:<found>}, said first with the answer; anomalies over a set
+     * reads): adjustment {@code unjudged:<judged>:<found>} (the nearest read), {@code unjudged_moved:<judged>:<found>:
+     * <checked>} (those that moved most among the nearest checked), said first with the answer; anomalies over a set
      * judged for fewer CIs than match: {@code unjudged_cis:<judged>:<found>}.
      */
     private static PlanModel unjudged(PlanModel plan, List<ToolOutput> outputs) {
@@ -162,7 +163,9 @@ public final class PlanExecutor {
             }
             if (o.meta().get(AnalysisCalls.CANDIDATES_FOUND) instanceof Integer found
                     && o.meta().get(AnalysisCalls.CANDIDATES_JUDGED) instanceof Integer judged && found > judged) {
-                return plan.withAdjustment("unjudged:" + judged + ":" + found);
+                return o.meta().get(AnalysisCalls.CANDIDATES_CHECKED) instanceof Integer checked
+                        ? plan.withAdjustment("unjudged_moved:" + judged + ":" + found + ":" + checked)
+                        : plan.withAdjustment("unjudged:" + judged + ":" + found);
             }
         }
         return plan;

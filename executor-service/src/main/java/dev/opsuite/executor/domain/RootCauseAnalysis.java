@@ -19,7 +19,9 @@ import java.util.Map;
  * best first, each with the window that makes it one (incident-analysis' detector and cause ranking,
  * with the Policy's {@code anomaly} settings) — or no row when none is likely enough. An optional
  * column {@code neighbourhood} says how many CIs lay within the depth (the symptom not counted), so that
- * the answer can say how many the template's bound on them left unjudged.
+ * the answer can say how many the template's bound on them left unjudged; an optional column {@code checked}
+ * says how many of them the template checked before it chose which to read (the shipped template: of the 64
+ * nearest, the 16 whose measures moved most over the range), so that the answer can say how it chose.
  */
 public final class RootCauseAnalysis {
     public static final List<String> COLUMNS = List.of("rank", "ci_code", "ci_name", "via", "depth", "metric_name",
@@ -35,8 +37,9 @@ public final class RootCauseAnalysis {
      * @param onset    the symptom's first unusual sample in the range ("" none found)
      * @param cis      CIs of the neighbourhood judged as candidates (the symptom not counted)
      * @param found    CIs within the depth (the symptom not counted; -1 when the rows do not say)
+     * @param checked  CIs the template checked before choosing which to read (-1: it read the nearest)
      */
-    public record Result(SqlPort.Tabular causes, int judged, String onset, int cis, int found) {
+    public record Result(SqlPort.Tabular causes, int judged, String onset, int cis, int found, int checked) {
     }
 
     public static Result of(SqlPort.Tabular rows, String symptom, String symptomMetric, OffsetDateTime from,
@@ -50,7 +53,9 @@ public final class RootCauseAnalysis {
         int depth = rows.columns().indexOf("depth");
         int parent = rows.columns().indexOf("parent");
         int neighbourhood = rows.columns().indexOf("neighbourhood");
+        int checkedColumn = rows.columns().indexOf("checked");
         int found = -1;
+        int checked = -1;
         Map<String, CauseRanking.Node> nodes = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         Map<List<String>, List<List<Object>>> bySeries = new LinkedHashMap<>();
@@ -60,6 +65,9 @@ public final class RootCauseAnalysis {
             names.putIfAbsent(ci, String.valueOf(row.get(name)));
             if (neighbourhood >= 0 && row.get(neighbourhood) instanceof Number n) {
                 found = Math.max(found, n.intValue());
+            }
+            if (checkedColumn >= 0 && row.get(checkedColumn) instanceof Number n) {
+                checked = Math.max(checked, n.intValue());
             }
             int d = row.get(depth) instanceof Number n ? n.intValue() : 0;
             nodes.putIfAbsent(ci, new CauseRanking.Node(ci, d, row.get(parent) == null ? "" : String.valueOf(row.get(parent))));
@@ -90,7 +98,8 @@ public final class RootCauseAnalysis {
             out.add(row);
         }
         String onset = r.onsetMs() == null ? "" : AnomalyAnalysis.iso(r.onsetMs(), zone);
-        return new Result(new SqlPort.Tabular(COLUMNS, out, false), judged, onset, r.judged(), found);
+        return new Result(new SqlPort.Tabular(COLUMNS, out, false), judged, onset, r.judged(), found,
+                checked);
     }
 
     /** "payment-api → payment-db → SVR004": the way from the symptom to the CI. */

@@ -61,6 +61,29 @@ class UnjudgedCausesTest {
     }
 
     @Test
+    void aTemplateThatCheckedTheNearestAndReadThoseThatMovedMostSaysSo() {
+        List<String> columns = new ArrayList<>(COLUMNS);
+        columns.add("checked");
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : rows(3, 90)) {
+            List<Object> r = new ArrayList<>(row);
+            r.add(64L);
+            rows.add(r);
+        }
+        for (String lang : List.of("en", "ko")) {
+            PlanExecutorTest.FakePort sql = new PlanExecutorTest.FakePort(assets).rows("ci_root_cause", columns, rows);
+            ExecutionResult r = new PlanExecutor(sql, sql).execute(why(lang), List.of("ci_root_cause"), assets);
+            assertEquals(64, r.outputs().get(0).meta().get("candidates_checked"));
+            assertEquals(List.of("unjudged_moved:3:90:64"), r.resolvedPlan().adjustments());
+            String text = new AnswerComposer().compose(r.resolvedPlan(), r.outputs(), assets).answer();
+            assertTrue(lang.equals("en") ? text.startsWith("Only 3 of the 90 CIs APP001 depends on were judged: of the 64 "
+                    + "nearest, those whose measures moved most over the range; 87 were not.")
+                    : text.contains("APP001가 의존하는 CI 90개 중 가까운 64개를 살펴 범위 동안 지표가 가장 크게 움직인 3개만 판단했습니다; 87개는 "
+                    + "판단하지 않았습니다."), text);
+        }
+    }
+
+    @Test
     void everyCiWithinTheDepthJudgedNeedsNoNote() {
         ExecutionResult r = run("en", 3, 3);
         assertEquals(List.of(), r.resolvedPlan().adjustments());

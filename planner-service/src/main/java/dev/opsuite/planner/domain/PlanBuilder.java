@@ -389,10 +389,10 @@ final class PlanBuilder {
     }
 
     /**
-     * How far from X its likely causes are looked for unless the question says (what it depends on, and what
-     * those depend on); the Policy's budget.max_depth clamps an asked depth as for any graph.
+     * How far from X its likely causes are looked for unless the question says: the shipped Policy's max_depth,
+     * which clamps it (2 until 2026-12-07; the template bounds what it reads and says so: docs/incidents.md).
      */
-    static final int ROOT_CAUSE_DEPTH = 2;
+    static final int ROOT_CAUSE_DEPTH = 6;
 
     private static PlanModel.Graph graph(int depth, String direction, List<String> relations) {
         return new PlanModel.Graph(depth, relations, direction, 200);

@@ -39,7 +39,7 @@ class RootCauseWordsTest {
             assertTrue(!p.primary().ciCode().isEmpty() && p.primary().filters().isEmpty(), q + "\n" + p);
             assertTrue(p.history().enabled(), "the events around them: " + q);
             assertEquals(p.history().timeFrom(), p.metric().timeFrom(), "the same range: " + q);
-            assertEquals(2, p.graph().depth(), q);
+            assertEquals(6, p.graph().depth(), q); // PlanBuilder.ROOT_CAUSE_DEPTH
         }
         PlanModel slow = estate.plan("why is pay-api slow?");
         assertEquals("latency_ms", slow.metric().metricName(), "the measure asked is the symptom");

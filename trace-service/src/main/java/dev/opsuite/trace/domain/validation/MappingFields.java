@@ -132,6 +132,10 @@ final class MappingFields {
                                         + "among fewer CIs than lie within the depth asked, because the template reads "
                                         + "a bounded number of them (`{judged}`, `{found}`, `{unjudged}`, `{root}`).")
                                         .byDefaultText(MappingAsset.Messages.DEFAULT_CAUSES_UNJUDGED),
+                                field("messages.causes_unjudged_moved", TEXT, "Said first instead when the template "
+                                        + "checked the nearest CIs and read those whose measures moved most "
+                                        + "(`{judged}`, `{found}`, `{checked}`, `{unjudged}`, `{root}`).")
+                                        .byDefaultText(MappingAsset.Messages.DEFAULT_CAUSES_UNJUDGED_MOVED),
                                 field("messages.cis_unjudged", TEXT, "Said first when anomalies over a set of CIs "
                                         + "were judged for fewer CIs than match, because the template reads a bounded "
                                         + "number of them (`{judged}`, `{found}`, `{unjudged}`).")
