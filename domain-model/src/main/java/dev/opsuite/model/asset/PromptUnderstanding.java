@@ -26,13 +26,15 @@ import java.util.List;
  * @param corrections           patterns of words by which a writer takes back what they just wrote ("no wait", "말고")
  * @param typeDoubts            patterns of words by which a writer says they do not know which of the types they
  *                              name is meant ("no idea if", "인지 모르")
+ * @param placeOneWords         words right after a place that make it one CI there ("the Sydney one", "부산 쪽")
  */
 public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unreadableTime, Text clarify,
                                   Text notUnderstood, List<String> relationIntents, List<String> definiteWords,
                                   int definiteMaxCandidates, List<String> questionWords, List<String> placeFields,
                                   List<String> valueUnits, List<String> valueWords, List<String> bareCountWords,
                                   List<String> whenWords, List<String> wholeWords, List<String> counters,
-                                  List<String> corrections, List<String> typeDoubts) {
+                                  List<String> corrections, List<String> typeDoubts,
+                                  List<String> placeOneWords) {
     public static final double DEFAULT_CLARIFY_ABOVE = 0.5;
     public static final double DEFAULT_LLM_ABOVE = 1.0;
     public static final int DEFAULT_DEFINITE_MAX_CANDIDATES = 8;
@@ -50,6 +52,7 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
         counters = List.copyOf(counters);
         corrections = List.copyOf(corrections);
         typeDoubts = List.copyOf(typeDoubts);
+        placeOneWords = List.copyOf(placeOneWords);
     }
 
     /** Whether the text starts with a counter ("개 중", "행"): the number before it is a count. */
@@ -69,6 +72,7 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
                 Read.strings(u.path("value_units")), Read.strings(u.path("value_words")),
                 Read.strings(u.path("bare_count_words")), Read.strings(u.path("when_words")),
                 Read.strings(u.path("whole_words")), Read.strings(u.path("counters")),
-                Read.strings(u.path("corrections")), Read.strings(u.path("type_doubts")));
+                Read.strings(u.path("corrections")), Read.strings(u.path("type_doubts")),
+                Read.strings(u.path("place_one_words")));
     }
 }

@@ -62,7 +62,10 @@ final class ImpliedEntities {
         boolean aboutOne = claims.stream().anyMatch(c -> c.kind().equals("metric")
                 || c.kind().equals("field") && !narrowed.contains(c.value())
                 || c.kind().equals("intent") && rules.understanding().relationIntents().contains(c.value()));
-        boolean definite = definiteBefore(t) || Folding.hasHangul(a.text()) && !values.isEmpty() && aboutOne;
+        // "Da Nang host CPU now": a place written right before a singular type word narrows it in English as well
+        boolean definite = definiteBefore(t) || !values.isEmpty() && aboutOne
+                && (Folding.hasHangul(a.text()) || values.stream().anyMatch(v -> v.span().end() <= t.span().start()
+                && a.text().substring(v.span().end(), t.span().start()).isBlank()));
         if (plural || !definite) {
             return;
         }

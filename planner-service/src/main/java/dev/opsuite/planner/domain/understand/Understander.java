@@ -103,6 +103,7 @@ public final class Understander {
         List<TimeAtom> found = TimeExpressions.atoms(a, rules.time(), rules.numberWords(), exclusive).stream()
                 .filter(t -> t.field("unless_name").isEmpty() || !dictionary.hasNameWord(Analyzed.compactOf(t.field("word"))))
                 .toList();
+        found = BareClockRanges.keep(found, a.text(), rules.understanding().valueUnits()); // "between 10 and 12 on apr 17"
         List<TimeAtom> atoms = corrections.atoms(new AskedTimes(reading).of(sameDay(found)));
         TimeReading time = TimeComposer.compose(a, atoms, rules.time(), now, zone, namedLocations())
                 .withContext(reading.contextTimes);
@@ -125,6 +126,7 @@ public final class Understander {
         implied.incidentAtPlace();
         implied.vocabularyAsNames();
         implied.definiteType();
+        new PlaceOne(reading).ask(); // "the Sydney one", "부산 쪽 CPU": one CI at the place, asked which
         vocabulary.fuzzyVocabulary(1); // "latecny": a word alone, only when it names no CI either
         vocabulary.fuzzyHangul(); // "최댜": one jamo off, likewise after the names
         new TypeDoubt(reading).ask(); // "no idea if it's the host or the VM": asked between them

@@ -172,6 +172,10 @@ final class PromptRuleFields {
                         + "writer says they do not know which of the CI types they name is meant (\"no idea if it's the "
                         + "host or the VM\", \"서버인지 VM인지 모르겠습니다\"): a question about one CI then asks between "
                         + "the CIs of those types at the place it names or of the CI it names, never picks one."),
+                field("rules.understanding.place_one_words", STRINGS, "Words right after a place that make it "
+                        + "one CI there (\"the Sydney one\", \"the Rocks thing\", \"부산 쪽\", \"목포 거\"): a question "
+                        + "about one measure with no CI, type, list, count or ranking asks between the CIs at that place "
+                        + "(at most definite_max_candidates), never answers for all of them or for one guessed."),
                 field("rules.understanding.value_units", STRINGS, "Units after a bare count word (\"%\", \"ms\")."),
                 field("rules.understanding.question_words", STRINGS, "Question words the list group also holds "
                         + "that do not ask for a list (\"which\", \"어떤\")."),

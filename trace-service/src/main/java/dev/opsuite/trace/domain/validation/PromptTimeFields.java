@@ -41,6 +41,10 @@ final class PromptTimeFields {
                 field("rules.time.atoms[].unless_name", SCALAR, "Any value: the match is no time when its `word` "
                         + "group is a whole word of some CI's name or alias (\"전주\" is last week, but a place in "
                         + "\"CDN Cache 전주\")."),
+                field("rules.time.atoms[].beside_day", SCALAR, "Any value, kind clock_range: the match is a clock "
+                        + "range only with a day written right before or after it (spaces, a comma, \"on\", \"the\" or "
+                        + "\"of\" between) and no unit of `rules.understanding.value_units` after it — \"between 10 and "
+                        + "12 on apr 17\" is hours, \"between 10 and 12% on apr 17\" a band of values."),
                 field("rules.time.atoms[].holiday", SCALAR, "kind holiday: the holiday named (a group named after a "
                         + "holiday that matched names it too); `any` or none: the holiday break we are in or the last "
                         + "one (with a `prev` group: the last that ended before today). A named holiday is its days off "
