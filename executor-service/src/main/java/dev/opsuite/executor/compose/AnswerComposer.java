@@ -263,20 +263,16 @@ public final class AnswerComposer {
                 }
             } else if (p[0].equals("unjudged") && p.length == 3) {
                 // "unjudged:<judged>:<found>": likely causes judged among the nearest CIs only (RootCauseAnalysis)
-                notes.add(messages.causesUnjudged().in(lang).replace("{judged}", p[1]).replace("{found}", p[2])
-                        .replace("{unjudged}", Integer.toString(Integer.parseInt(p[2]) - Integer.parseInt(p[1])))
+                notes.add(unjudgedCounts(messages.causesUnjudged().in(lang), p)
                         .replace("{root}", vars.getOrDefault("root", plan.primary().ciCode())));
             } else if (p[0].equals("unjudged_moved") && p.length == 4) {
                 // "unjudged_moved:<judged>:<found>:<checked>": likely causes judged among those that moved most of the
                 // nearest checked (the shipped ci_root_cause)
-                notes.add(messages.causesUnjudgedMoved().in(lang).replace("{judged}", p[1]).replace("{found}", p[2])
-                        .replace("{checked}", p[3])
-                        .replace("{unjudged}", Integer.toString(Integer.parseInt(p[2]) - Integer.parseInt(p[1])))
+                notes.add(unjudgedCounts(messages.causesUnjudgedMoved().in(lang), p).replace("{checked}", p[3])
                         .replace("{root}", vars.getOrDefault("root", plan.primary().ciCode())));
             } else if (p[0].equals("unjudged_cis") && p.length == 3) {
                 // "unjudged_cis:<judged>:<found>": anomalies over a set judged for its first CIs only (the template's bound)
-                notes.add(messages.cisUnjudged().in(lang).replace("{judged}", p[1]).replace("{found}", p[2])
-                        .replace("{unjudged}", Integer.toString(Integer.parseInt(p[2]) - Integer.parseInt(p[1]))));
+                notes.add(unjudgedCounts(messages.cisUnjudged().in(lang), p));
             } else if (p[0].equals("unapplied") && p.length == 3) {
                 // "unapplied:<filters>:<templates>": filters the templates run could not apply (UnappliedFilters)
                 notes.add(messages.unappliedFilter().in(lang)
@@ -358,5 +354,11 @@ public final class AnswerComposer {
         data.put("truncated", truncated);
         data.put("query", out.queryName());
         return new Block("table", rule == null ? "" : rule.title().in(lang), "", data);
+    }
+
+    /** An "unjudged…:<judged>:<found>…" adjustment's counts in its message: judged, found and the difference. */
+    private static String unjudgedCounts(String template, String[] p) {
+        return template.replace("{judged}", p[1]).replace("{found}", p[2])
+                .replace("{unjudged}", Integer.toString(Integer.parseInt(p[2]) - Integer.parseInt(p[1])));
     }
 }
