@@ -34,6 +34,8 @@ public final class CauseAnalysis {
     public static Result judge(String symptom, String symptomMetric, List<CauseRanking.Node> nodes, List<Series> series,
                                long fromMs, long toMs, DetectorSettings settings) {
         List<CauseRanking.Finding> findings = new ArrayList<>();
+        List<CauseRanking.Finding> weaker = new ArrayList<>();
+        DetectorSettings again = settings.weakerEvidence() ? settings.forWeakerEvidence() : null;
         int judged = 0;
         for (Series s : series) {
             MetricSeries m = s.samples();
@@ -41,13 +43,23 @@ public final class CauseAnalysis {
             for (int i = m.indexAtOrAfter(fromMs); i < m.size() && m.time(i) < toMs; i++) {
                 judged += d.normal().scored(i) ? 1 : 0;
             }
-            for (AnomalyWindow w : d.windows()) {
-                if (w.overlaps(fromMs, toMs - 1)) {
-                    findings.add(new CauseRanking.Finding(s.ciCode(), s.metric(), w));
-                }
+            int before = findings.size();
+            inRange(s, d.windows(), fromMs, toMs, findings);
+            if (again != null && findings.size() == before && !s.ciCode().equals(symptom)) {
+                // no window: looked at again below the threshold, weaker evidence (CauseRanking names it after the others)
+                inRange(s, AnomalyDetector.detect(m, again).windows(), fromMs, toMs, weaker);
             }
         }
-        return new Result(CauseRanking.rank(symptom, nodes, findings, symptomMetric, settings), judged);
+        return new Result(CauseRanking.rank(symptom, nodes, findings, weaker, symptomMetric, settings), judged);
+    }
+
+    private static void inRange(Series s, List<AnomalyWindow> windows, long fromMs, long toMs,
+                                List<CauseRanking.Finding> out) {
+        for (AnomalyWindow w : windows) {
+            if (w.overlaps(fromMs, toMs - 1)) {
+                out.add(new CauseRanking.Finding(s.ciCode(), s.metric(), w));
+            }
+        }
     }
 
     /** The same, the series keyed by (ci, metric). */

@@ -46,9 +46,13 @@ public final class CauseRanking {
     public record Finding(String ciCode, String metric, AnomalyWindow window) {
     }
 
-    /** A likely cause: its strongest window and the factors of its score. */
+    /**
+     * A likely cause: its strongest window and the factors of its score; {@code weak} when the window was found
+     * only below the threshold ({@link DetectorSettings#causeEvidenceThreshold}: named after every CI that left its
+     * normal).
+     */
     public record Cause(Finding finding, int depth, double strength, double onset, double distance, double rank,
-                        double score, Long leadMs) {
+                        double score, Long leadMs, boolean weak) {
     }
 
     /**
@@ -70,6 +74,17 @@ public final class CauseRanking {
      */
     public static Ranking rank(String symptom, List<Node> nodes, List<Finding> findings, String symptomMetric,
                                DetectorSettings settings) {
+        return rank(symptom, nodes, findings, List.of(), symptomMetric, settings);
+    }
+
+    /**
+     * As {@link #rank(String, List, List, String, DetectorSettings)}, and the weaker evidence: windows found
+     * with {@link DetectorSettings#causeEvidenceThreshold} on series that had none (of CIs other than the
+     * symptom). A CI with no window but such a finding is scored alike — its strength against that threshold —
+     * and named after every CI with a window, best first among themselves.
+     */
+    public static Ranking rank(String symptom, List<Node> nodes, List<Finding> findings, List<Finding> weaker,
+                               String symptomMetric, DetectorSettings settings) {
         Long onset = null;
         for (Finding f : findings) {
             if (f.ciCode().equals(symptom) && (symptomMetric.isEmpty() || symptomMetric.equals(f.metric()))) {
@@ -81,31 +96,55 @@ public final class CauseRanking {
             if (f.ciCode().equals(symptom) && !ownCause(f, symptomMetric, onset, settings.troubleMeasures())) {
                 continue;
             }
-            strongest.merge(f.ciCode(), f, (a, b) ->
-                    Math.abs(b.window().peakScore()) > Math.abs(a.window().peakScore()) ? b : a);
+            strongest.merge(f.ciCode(), f, CauseRanking::stronger);
         }
-        Map<String, Integer> depth = new HashMap<>();
-        nodes.forEach(n -> depth.put(n.ciCode(), n.depth()));
         Map<String, Double> strength = new HashMap<>();
         strongest.forEach((ci, f) -> strength.put(ci, strength(f.window(), settings.threshold())));
+        List<Cause> causes = score(symptom, nodes, strongest, strength, onset, strongest.keySet(), false, settings);
+        Map<String, Finding> weak = new LinkedHashMap<>();
+        for (Finding f : weaker) {
+            if (!f.ciCode().equals(symptom) && !strongest.containsKey(f.ciCode())) {
+                weak.merge(f.ciCode(), f, CauseRanking::stronger);
+            }
+        }
+        if (!weak.isEmpty()) {
+            weak.forEach((ci, f) -> strength.put(ci, strength(f.window(), settings.causeEvidenceThreshold())));
+            Map<String, Finding> all = new LinkedHashMap<>(strongest);
+            all.putAll(weak);
+            causes.addAll(score(symptom, nodes, all, strength, onset, weak.keySet(), true, settings));
+        }
+        return new Ranking(onset, List.copyOf(causes), Math.max(0, nodes.size() - 1));
+    }
+
+    private static Finding stronger(Finding a, Finding b) {
+        return Math.abs(b.window().peakScore()) > Math.abs(a.window().peakScore()) ? b : a;
+    }
+
+    /** The candidates among {@code scored}, each by its strongest window, at or over the minimum score, best first. */
+    private static List<Cause> score(String symptom, List<Node> nodes, Map<String, Finding> strongest,
+                                     Map<String, Double> strength, Long onset, java.util.Collection<String> scored,
+                                     boolean weak, DetectorSettings settings) {
+        Map<String, Integer> depth = new HashMap<>();
+        nodes.forEach(n -> depth.put(n.ciCode(), n.depth()));
         Map<String, Double> pageRank = personalisedPageRank(symptom, nodes, strength);
         Map<String, Double> explained = explainedBy(nodes, strongest, strength);
         List<Cause> causes = new ArrayList<>();
-        for (Finding f : strongest.values()) {
-            int d = Math.max(1, depth.getOrDefault(f.ciCode(), 1));
-            double a = strength.get(f.ciCode()) * (1 - explained.getOrDefault(f.ciCode(), 0.0));
+        for (String ci : scored) {
+            Finding f = strongest.get(ci);
+            int d = Math.max(1, depth.getOrDefault(ci, 1));
+            double a = strength.get(ci) * (1 - explained.getOrDefault(ci, 0.0));
             Long lead = onset == null ? null : onset - f.window().start();
             double o = lead == null || lead >= -ONSET_TOLERANCE_MS ? 1.0
                     : Math.pow(0.5, (-lead - ONSET_TOLERANCE_MS) / 3_600_000.0);
             double g = Math.pow(d, -settings.causeDistanceExponent());
             double score = a * o * g;
             if (score >= settings.causeMinScore() && score > 0) {
-                causes.add(new Cause(f, d, a, o, g, pageRank.getOrDefault(f.ciCode(), 0.0), score, lead));
+                causes.add(new Cause(f, d, a, o, g, pageRank.getOrDefault(ci, 0.0), score, lead, weak));
             }
         }
         causes.sort(Comparator.comparingDouble(Cause::score).reversed().thenComparing(
                 Comparator.comparingDouble(Cause::rank).reversed()).thenComparing(c -> c.finding().ciCode()));
-        return new Ranking(onset, List.copyOf(causes), Math.max(0, nodes.size() - 1));
+        return causes;
     }
 
     /**

@@ -39,7 +39,11 @@ public enum DetectorSetting {
             + "candidate left its normal, × how early it did so against X's own onset, × how near it is to X) a "
             + "CI X depends on must reach to be named; with none left the answer says no likely cause was found."),
     CAUSE_DISTANCE_EXPONENT(false, 0, 2, 0.1, "Likely causes: how much farther CIs are discounted — the score's "
-            + "distance factor is depth^-this (0: distance only breaks ties; 0.5: depth 2 keeps 71 %, depth 4 half).");
+            + "distance factor is depth^-this (0: distance only breaks ties; 0.5: depth 2 keeps 71 %, depth 4 half)."),
+    CAUSE_EVIDENCE_THRESHOLD(false, 0, 100, 3.5, "Likely causes: a CI with no window in the range is judged again with "
+            + "this threshold in place of `threshold`; what it then finds (kind `under_threshold`: it moved less than an alarm "
+            + "needs, yet more than it usually does) is named after every CI that left its normal, and alone only with a "
+            + "sentence saying so (0, or not under `threshold`: only CIs with a window are named).");
 
     private final boolean integer;
     private final double min;

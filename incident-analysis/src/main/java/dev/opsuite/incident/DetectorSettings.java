@@ -35,6 +35,9 @@ import java.util.Map;
  * @param troubleMeasures the measures that are a CI's trouble itself, never its cause
  *                        ({@link CauseRanking}: X's latency moving with the measure asked is the same
  *                        trouble seen twice); Policy {@code anomaly.trouble_measures}
+ * @param causeEvidenceThreshold likely causes: the threshold a CI with no window in the range is judged again
+ *                        with; what it finds is weaker evidence, named after the CIs with a window
+ *                        ({@link CauseAnalysis}; 0 or not under {@link #threshold}: off)
  */
 public record DetectorSettings(Duration baselineWindow, int minSamples, double threshold, Duration mergeGap,
                                double cusumDrift, double cusumThreshold, double scoreCap, double relativeFloor,
@@ -42,7 +45,32 @@ public record DetectorSettings(Duration baselineWindow, int minSamples, double t
                                Duration historyWindow, double historyQuantile, double historyFactor,
                                double spreadFloor, Duration seasonalTolerance, double causeMinScore,
                                double seasonalMinCorrelation, double causeDistanceExponent,
-                               java.util.Set<String> troubleMeasures) {
+                               java.util.Set<String> troubleMeasures, double causeEvidenceThreshold) {
+
+    /** The settings without the weaker evidence of likely causes ({@link #causeEvidenceThreshold} 0). */
+    public DetectorSettings(Duration baselineWindow, int minSamples, double threshold, Duration mergeGap,
+                            double cusumDrift, double cusumThreshold, double scoreCap, double relativeFloor,
+                            double absoluteFloor, int seasonalDays, Duration historyWindow, double historyQuantile,
+                            double historyFactor, double spreadFloor, Duration seasonalTolerance, double causeMinScore,
+                            double seasonalMinCorrelation, double causeDistanceExponent,
+                            java.util.Set<String> troubleMeasures) {
+        this(baselineWindow, minSamples, threshold, mergeGap, cusumDrift, cusumThreshold, scoreCap, relativeFloor,
+                absoluteFloor, seasonalDays, historyWindow, historyQuantile, historyFactor, spreadFloor, seasonalTolerance,
+                causeMinScore, seasonalMinCorrelation, causeDistanceExponent, troubleMeasures, 0);
+    }
+
+    /** Whether likely causes look again, below the threshold, at CIs with no window. */
+    public boolean weakerEvidence() {
+        return causeEvidenceThreshold > 0 && causeEvidenceThreshold < threshold;
+    }
+
+    /** The same settings judging with the weaker evidence's threshold (a CI with no window looked at again). */
+    DetectorSettings forWeakerEvidence() {
+        return new DetectorSettings(baselineWindow, minSamples, causeEvidenceThreshold, mergeGap, cusumDrift,
+                cusumThreshold, scoreCap, relativeFloor, absoluteFloor, seasonalDays, historyWindow, historyQuantile,
+                historyFactor, spreadFloor, seasonalTolerance, causeMinScore, seasonalMinCorrelation, causeDistanceExponent,
+                troubleMeasures, 0);
+    }
 
     /** {@link #troubleMeasures} when the Policy names none: the product's canonical names of latency and errors. */
     public static final java.util.List<String> DEFAULT_TROUBLE_MEASURES = java.util.List.of("latency_ms", "error_rate");
@@ -62,12 +90,12 @@ public record DetectorSettings(Duration baselineWindow, int minSamples, double t
                 || historyWindow.isNegative() || historyQuantile < 0 || historyQuantile > 1 || historyFactor < 0 || spreadFloor < 0
                 || seasonalTolerance.isNegative() || seasonalTolerance.compareTo(Duration.ofHours(6)) > 0
                 || causeMinScore < 0 || causeMinScore > 1 || seasonalMinCorrelation < 0 || seasonalMinCorrelation > 1
-                || causeDistanceExponent < 0 || causeDistanceExponent > 2) {
+                || causeDistanceExponent < 0 || causeDistanceExponent > 2 || causeEvidenceThreshold < 0) {
             throw new IllegalArgumentException("detector settings out of range: " + baselineWindow + ", " + minSamples
                     + ", " + threshold + ", " + mergeGap + ", " + cusumDrift + ", " + cusumThreshold + ", " + scoreCap
                     + ", " + relativeFloor + ", " + absoluteFloor + ", " + seasonalDays + ", " + historyWindow + ", "
                     + historyQuantile + ", " + historyFactor + ", " + spreadFloor + ", " + seasonalTolerance + ", " + causeMinScore
-                    + ", " + seasonalMinCorrelation + ", " + causeDistanceExponent);
+                    + ", " + seasonalMinCorrelation + ", " + causeDistanceExponent + ", " + causeEvidenceThreshold);
         }
     }
 
@@ -117,6 +145,7 @@ public record DetectorSettings(Duration baselineWindow, int minSamples, double t
                 v.get(DetectorSetting.HISTORY_FACTOR), v.get(DetectorSetting.SPREAD_FLOOR),
                 Duration.ofMinutes(Math.round(v.get(DetectorSetting.SEASONAL_TOLERANCE_MINUTES))),
                 v.get(DetectorSetting.CAUSE_MIN_SCORE), v.get(DetectorSetting.SEASONAL_MIN_CORRELATION),
-                v.get(DetectorSetting.CAUSE_DISTANCE_EXPONENT), troubleMeasures == null ? null : java.util.Set.copyOf(troubleMeasures));
+                v.get(DetectorSetting.CAUSE_DISTANCE_EXPONENT), troubleMeasures == null ? null : java.util.Set.copyOf(troubleMeasures),
+                v.get(DetectorSetting.CAUSE_EVIDENCE_THRESHOLD));
     }
 }

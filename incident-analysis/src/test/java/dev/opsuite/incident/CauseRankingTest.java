@@ -46,6 +46,65 @@ class CauseRankingTest {
     }
 
     @Test
+    void weakerEvidenceIsNamedAfterEveryCiThatLeftItsNormalAndSaysSo() {
+        // db left its normal (a window at the threshold 6); quiet did not, but went 5.8 scales out where the evidence
+        // threshold (3.5) finds a window: named after db however it scores, marked weak
+        List<CauseRanking.Finding> windows = List.of(finding("app", "latency_ms", T0, 30), finding("db", "cpu_usage", T0, 9));
+        List<CauseRanking.Finding> weaker = List.of(finding("quiet", "cpu_usage", T0 - 10 * MIN, 5.8),
+                finding("app", "cpu_usage", T0 - 10 * MIN, 5.8), finding("db", "mem_usage", T0, 5.9));
+        CauseRanking.Ranking r = CauseRanking.rank("app", HOOD, windows, weaker, "latency_ms", SETTINGS);
+        assertEquals(List.of("db", "quiet"), r.causes().stream().map(c -> c.finding().ciCode()).toList(),
+                "the symptom and a CI with a window are never named on weaker evidence: " + r);
+        assertEquals(List.of(false, true), r.causes().stream().map(CauseRanking.Cause::weak).toList());
+        assertEquals(1 - 3.5 / 5.8, r.causes().get(1).score(), 1e-9, "strength against the evidence threshold");
+        assertTrue(r.causes().get(1).score() > r.causes().get(0).score(), "ranked after db though it scores higher");
+        // alone it is named (the answer says first that none left its normal far enough); too weak, not
+        CauseRanking.Ranking alone = CauseRanking.rank("app", HOOD, List.of(finding("app", "latency_ms", T0, 30)),
+                weaker.subList(0, 2), "latency_ms", SETTINGS);
+        assertEquals(List.of("quiet"), alone.causes().stream().map(c -> c.finding().ciCode()).toList());
+        assertTrue(alone.causes().get(0).weak());
+        assertTrue(CauseRanking.rank("app", HOOD, List.of(finding("app", "latency_ms", T0, 30)),
+                List.of(finding("quiet", "cpu_usage", T0, 4.5)), "latency_ms", SETTINGS).abstained(),
+                "1 - 3.5 / 4.5 is under the minimum score");
+    }
+
+    @Test
+    void theWeakerEvidenceLooksAgainOnlyAtSeriesWithoutAWindow() {
+        assertEquals(3.5, SETTINGS.causeEvidenceThreshold());
+        assertTrue(SETTINGS.weakerEvidence());
+        assertTrue(!DetectorSettings.with(java.util.Map.of("cause_evidence_threshold", 0.0)).weakerEvidence(), "0: off");
+        assertTrue(!DetectorSettings.with(java.util.Map.of("cause_evidence_threshold", 6.0)).weakerEvidence(),
+                "not under the threshold: off");
+        // a dependency under 6 scales out for an hour: no window at 6, found at 3.5 and named, marked weak
+        int n = 2 * 288;
+        long[] t = new long[n];
+        double[] quiet = new double[n];
+        double[] moved = new double[n];
+        double[] slow = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = T0 + i * 5 * MIN;
+            quiet[i] = 50 + ((i * 7919) % 13 - 6) / 6.0;
+        }
+        double scale = RobustBaseline.of(new MetricSeries(t, quiet), SETTINGS).scale()[n - 12];
+        for (int i = 0; i < n; i++) {
+            moved[i] = quiet[i] + (i >= n - 12 ? 4.5 * scale : 0); // with the noise, 5.6 to 5.9 scales at its peak
+            slow[i] = quiet[i] + 50 + (i >= n - 12 ? 80 : 0);
+        }
+        List<CauseAnalysis.Series> series = List.of(new CauseAnalysis.Series("app", "latency_ms", new MetricSeries(t, slow)),
+                new CauseAnalysis.Series("db", "cpu_usage", new MetricSeries(t, quiet)),
+                new CauseAnalysis.Series("quiet", "cpu_usage", new MetricSeries(t, moved)));
+        long from = t[n - 12];
+        long to = t[n - 1] + 5 * MIN;
+        CauseAnalysis.Result on = CauseAnalysis.judge("app", "latency_ms", HOOD, series, from, to, SETTINGS);
+        CauseAnalysis.Result off = CauseAnalysis.judge("app", "latency_ms", HOOD, series, from, to,
+                DetectorSettings.with(java.util.Map.of("cause_evidence_threshold", 0.0)));
+        assertTrue(off.ranking().abstained(), "no window but the symptom's: " + off.ranking());
+        assertEquals(List.of("quiet"), on.ranking().causes().stream().map(c -> c.finding().ciCode()).toList(),
+                on.ranking().toString());
+        assertTrue(on.ranking().causes().get(0).weak());
+    }
+
+    @Test
     void withNothingOutOfTheOrdinaryAroundItTheRankingAbstains() {
         CauseRanking.Ranking r = CauseRanking.rank("app", HOOD, List.of(finding("app", "latency_ms", T0, 30),
                 finding("quiet", "cpu_usage", T0, 6.5)), "", SETTINGS);

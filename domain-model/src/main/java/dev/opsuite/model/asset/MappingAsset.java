@@ -105,7 +105,7 @@ public record MappingAsset(String name, int decimals, int staleAfterMinutes, Lis
                            Text documentsOnly, Text documentsOnlyNoCi, Text documentsUnmatched, Text documentsNone,
                            Text documentsNoMatch, Text outsideScope, Text scopedEmpty, Text causesUnjudged,
                            Text causesUnjudgedMoved, Text cisUnjudged, Text partialCoverage, Map<String, Text> stores,
-                           Map<String, Text> toolFailed) {
+                           Map<String, Text> toolFailed, Text causesUnderThreshold) {
         public static final String DEFAULT_OUTSIDE_SCOPE = "{n} more CIs are outside your data scope and are not shown.";
         public static final String DEFAULT_SCOPED_EMPTY = "(Only CIs in your data scope were searched.)";
         public static final String DEFAULT_CAUSES_UNJUDGED = "Only the {judged} nearest of the {found} CIs {root} "
@@ -113,6 +113,9 @@ public record MappingAsset(String name, int decimals, int staleAfterMinutes, Lis
         public static final String DEFAULT_CAUSES_UNJUDGED_MOVED = "Only {judged} of the {found} CIs {root} depends "
                 + "on were judged: of the {checked} nearest, those whose measures moved most over the range; {unjudged} "
                 + "were not.";
+        public static final String DEFAULT_CAUSES_UNDER_THRESHOLD = "None of the CIs {root} depends on left its normal "
+                + "far enough to raise an alarm on its own; those named below moved less than that (kind under_threshold), "
+                + "yet more than they usually do.";
         public static final String DEFAULT_CIS_UNJUDGED = "Only {judged} of the {found} CIs that match were judged "
                 + "(those named first, then those with the most critical or major events over the range); {unjudged} "
                 + "were not.";
@@ -137,7 +140,8 @@ public record MappingAsset(String name, int decimals, int staleAfterMinutes, Lis
                     Text.from(m.path("causes_unjudged_moved"), Text.of(DEFAULT_CAUSES_UNJUDGED_MOVED)),
                     Text.from(m.path("cis_unjudged"), Text.of(DEFAULT_CIS_UNJUDGED)),
                     Text.from(m.path("partial_coverage"), Text.of(DEFAULT_PARTIAL_COVERAGE)), textMap(m.path("stores")),
-                    textMap(m.path("tool_failed")));
+                    textMap(m.path("tool_failed")),
+                    Text.from(m.path("causes_under_threshold"), Text.of(DEFAULT_CAUSES_UNDER_THRESHOLD)));
         }
 
         /** A store failure's warning for this reason (empty: the product's own sentence says it). */

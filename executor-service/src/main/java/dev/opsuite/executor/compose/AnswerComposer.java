@@ -270,6 +270,10 @@ public final class AnswerComposer {
                 // nearest checked (the shipped ci_root_cause)
                 notes.add(unjudgedCounts(messages.causesUnjudgedMoved().in(lang), p).replace("{checked}", p[3])
                         .replace("{root}", vars.getOrDefault("root", plan.primary().ciCode())));
+            } else if (p[0].equals("causes_under_threshold")) {
+                // likely causes named only on weaker evidence (RootCauseAnalysis.UNDER_THRESHOLD)
+                notes.add(messages.causesUnderThreshold().in(lang)
+                        .replace("{root}", vars.getOrDefault("root", plan.primary().ciCode())));
             } else if (p[0].equals("unjudged_cis") && p.length == 3) {
                 // "unjudged_cis:<judged>:<found>": anomalies over a set judged for its first CIs only (the template's bound)
                 notes.add(unjudgedCounts(messages.cisUnjudged().in(lang), p));

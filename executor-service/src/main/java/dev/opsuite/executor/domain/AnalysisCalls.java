@@ -24,6 +24,8 @@ final class AnalysisCalls {
     static final String CANDIDATES_FOUND = "candidates_found";
     /** Meta of a root_cause call: the CIs checked before the template chose the most unusual to read (absent: the nearest). */
     static final String CANDIDATES_CHECKED = "candidates_checked";
+    /** Meta of a root_cause call: true when every cause named rests on weaker evidence (none left its normal far enough). */
+    static final String CAUSES_UNDER_THRESHOLD = "causes_under_threshold";
     /** Meta of an anomaly_windows call: the CIs whose series were read and judged. */
     static final String CIS_JUDGED = "cis_judged";
     /** Meta of an anomaly_windows call over a set: the CIs that match its conditions, read or not. */
@@ -102,6 +104,9 @@ final class AnalysisCalls {
         meta.put(CANDIDATES_JUDGED, r.cis());
         found(meta, CANDIDATES_FOUND, r.found());
         found(meta, CANDIDATES_CHECKED, r.checked());
+        if (r.weakOnly()) {
+            meta.put(CAUSES_UNDER_THRESHOLD, true);
+        }
         seriesRead(meta, rows);
         return r.causes();
     }

@@ -145,6 +145,7 @@ public final class PlanExecutor {
         if (current.missingSlots().isEmpty()) {
             current = UnappliedFilters.check(current, answering);
             current = unjudged(current, outputs);
+            current = underThreshold(current, outputs);
         }
         return new ExecutionResult(current, outputs, calls, evidence, triggers, warnings);
     }
@@ -166,6 +167,19 @@ public final class PlanExecutor {
                 return o.meta().get(AnalysisCalls.CANDIDATES_CHECKED) instanceof Integer checked
                         ? plan.withAdjustment("unjudged_moved:" + judged + ":" + found + ":" + checked)
                         : plan.withAdjustment("unjudged:" + judged + ":" + found);
+            }
+        }
+        return plan;
+    }
+
+    /**
+     * Likely causes named only on weaker evidence (none of the CIs left its normal far enough to alarm; those named
+     * moved less, yet more than they usually do): adjustment {@code causes_under_threshold}, said first with the answer.
+     */
+    private static PlanModel underThreshold(PlanModel plan, List<ToolOutput> outputs) {
+        for (ToolOutput o : outputs) {
+            if (Boolean.TRUE.equals(o.meta().get(AnalysisCalls.CAUSES_UNDER_THRESHOLD))) {
+                return plan.withAdjustment("causes_under_threshold");
             }
         }
         return plan;

@@ -26,6 +26,11 @@ import java.util.Map;
 public final class RootCauseAnalysis {
     public static final List<String> COLUMNS = List.of("rank", "ci_code", "ci_name", "via", "depth", "metric_name",
             "kind", "start", "peak_at", "peak_value", "normal", "score", "lead_minutes", "likelihood");
+    /**
+     * The kind of a cause named on weaker evidence: its window was found only below the threshold (the Policy's
+     * {@code anomaly.cause_evidence_threshold}), after every CI that left its normal.
+     */
+    public static final String UNDER_THRESHOLD = "under_threshold";
     private static final List<String> NEEDED = List.of("ts", "value", "ci_code", "ci_name", "metric_name", "depth",
             "parent");
 
@@ -38,8 +43,10 @@ public final class RootCauseAnalysis {
      * @param cis      CIs of the neighbourhood judged as candidates (the symptom not counted)
      * @param found    CIs within the depth (the symptom not counted; -1 when the rows do not say)
      * @param checked  CIs the template checked before choosing which to read (-1: it read the nearest)
+     * @param weakOnly causes were named, all on weaker evidence (none left its normal far enough for an alarm)
      */
-    public record Result(SqlPort.Tabular causes, int judged, String onset, int cis, int found, int checked) {
+    public record Result(SqlPort.Tabular causes, int judged, String onset, int cis, int found, int checked,
+                         boolean weakOnly) {
     }
 
     public static Result of(SqlPort.Tabular rows, String symptom, String symptomMetric, OffsetDateTime from,
@@ -90,7 +97,7 @@ public final class RootCauseAnalysis {
             AnomalyWindow w = c.finding().window();
             String ci = c.finding().ciCode();
             List<Object> row = new ArrayList<>(List.of(out.size() + 1, ci, names.getOrDefault(ci, ci), via(ci, nodes),
-                    c.depth(), c.finding().metric(), w.kind().name().toLowerCase(Locale.ROOT),
+                    c.depth(), c.finding().metric(), c.weak() ? UNDER_THRESHOLD : w.kind().name().toLowerCase(Locale.ROOT),
                     AnomalyAnalysis.iso(w.start(), zone), AnomalyAnalysis.iso(w.peakAt(), zone), w.peakValue(),
                     AnomalyAnalysis.round(w.normal()), AnomalyAnalysis.round(w.peakScore())));
             row.add(c.leadMs() == null ? null : Math.round(c.leadMs() / 60_000.0));
@@ -98,8 +105,9 @@ public final class RootCauseAnalysis {
             out.add(row);
         }
         String onset = r.onsetMs() == null ? "" : AnomalyAnalysis.iso(r.onsetMs(), zone);
+        boolean weakOnly = !r.causes().isEmpty() && r.causes().stream().allMatch(CauseRanking.Cause::weak);
         return new Result(new SqlPort.Tabular(COLUMNS, out, false), judged, onset, r.judged(), found,
-                checked);
+                checked, weakOnly);
     }
 
     /** "payment-api → payment-db → SVR004": the way from the symptom to the CI. */

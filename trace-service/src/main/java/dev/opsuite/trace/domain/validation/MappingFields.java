@@ -136,6 +136,11 @@ final class MappingFields {
                                         + "checked the nearest CIs and read those whose measures moved most "
                                         + "(`{judged}`, `{found}`, `{checked}`, `{unjudged}`, `{root}`).")
                                         .byDefaultText(MappingAsset.Messages.DEFAULT_CAUSES_UNJUDGED_MOVED),
+                                field("messages.causes_under_threshold", TEXT, "Said first when every likely cause "
+                                        + "named rests on weaker evidence: none left its normal far enough to alarm, "
+                                        + "those named (kind `under_threshold`) moved beyond the Policy's "
+                                        + "`anomaly.cause_evidence_threshold` (`{root}`).")
+                                        .byDefaultText(MappingAsset.Messages.DEFAULT_CAUSES_UNDER_THRESHOLD),
                                 field("messages.cis_unjudged", TEXT, "Said first when anomalies over a set of CIs "
                                         + "were judged for fewer CIs than match, because the template reads a bounded "
                                         + "number of them (`{judged}`, `{found}`, `{unjudged}`).")
