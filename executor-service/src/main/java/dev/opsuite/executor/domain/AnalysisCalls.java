@@ -26,6 +26,13 @@ final class AnalysisCalls {
     static final String CANDIDATES_CHECKED = "candidates_checked";
     /** Meta of a root_cause call: true when every cause named rests on weaker evidence (none left its normal far enough). */
     static final String CAUSES_UNDER_THRESHOLD = "causes_under_threshold";
+    /**
+     * Meta of a root_cause call: the CIs whose series it read (the symptom and those the template chose), bound into
+     * the templates after it as {@link #CAUSE_CI_CODES} — their events are read for the same CIs without choosing again.
+     */
+    static final String CIS_READ = "cis_read";
+    /** The parameter a template after a root_cause call may declare: the CIs that call read ({@link #CIS_READ}). */
+    static final String CAUSE_CI_CODES = "cause_ci_codes";
     /** Meta of an anomaly_windows call: the CIs whose series were read and judged. */
     static final String CIS_JUDGED = "cis_judged";
     /** Meta of an anomaly_windows call over a set: the CIs that match its conditions, read or not. */
@@ -36,6 +43,20 @@ final class AnalysisCalls {
     static final String SERIES_TRUNCATED = "series_truncated";
 
     private AnalysisCalls() {
+    }
+
+    /**
+     * The plan's parameters and, when a root_cause call ran before, the CIs it read ({@link #CAUSE_CI_CODES}; none
+     * read: an empty list) — so that the events beside likely causes are those of the same CIs, chosen once.
+     */
+    static Map<String, Object> withCauseCis(Map<String, Object> params, java.util.List<ToolOutput> before) {
+        for (ToolOutput o : before) {
+            if (o.meta().get(CIS_READ) instanceof java.util.List<?> read) {
+                params.put(CAUSE_CI_CODES, read);
+            }
+        }
+        params.putIfAbsent(CAUSE_CI_CODES, java.util.List.of());
+        return params;
     }
 
     /** The template's analysis over {@code rows}, or the rows themselves when it declares none. */
@@ -107,6 +128,8 @@ final class AnalysisCalls {
         if (r.weakOnly()) {
             meta.put(CAUSES_UNDER_THRESHOLD, true);
         }
+        int code = rows.columns().indexOf("ci_code");
+        meta.put(CIS_READ, rows.rows().stream().map(row -> String.valueOf(row.get(code))).distinct().toList());
         seriesRead(meta, rows);
         return r.causes();
     }

@@ -105,7 +105,7 @@ public final class PlanExecutor {
             if (current.documents().only() && !QueryTemplate.SEARCH.equals(q.language()) && !q.resolvesCis()) {
                 continue; // the data part was given up for want of its CI (documentsOnly)
             }
-            Map<String, Object> params = QueryParams.of(current);
+            Map<String, Object> params = AnalysisCalls.withCauseCis(QueryParams.of(current), outputs);
             ToolOutput out = run(q, params, assets, roles, budgetTimeout, mock, visible, calls, evidence);
             if (q.resolvesCis()) {
                 current = applyResolution(current, out, triggers);

@@ -86,6 +86,24 @@ class CausesUnderThresholdTest {
     }
 
     @Test
+    void theEventsBesideLikelyCausesAreReadForTheCisTheRootCauseCallRead() {
+        PlanExecutorTest.FakePort sql = new PlanExecutorTest.FakePort(assets).rows("ci_root_cause", COLUMNS, rows(12))
+                .rows("ci_cause_events", List.of("ts", "ci_code", "ci_name", "depth", "event_type", "severity", "title"),
+                        List.of());
+        ExecutionResult r = new PlanExecutor(sql, sql).execute(why("en"), List.of("ci_root_cause", "ci_cause_events"),
+                assets);
+        assertEquals(List.of("APP001", "DB001"), r.outputs().get(0).meta().get("cis_read"));
+        assertEquals(List.of("ci_root_cause", "ci_cause_events"), sql.queriesRun());
+        assertEquals(List.of("APP001", "DB001"), sql.calls.get(1).params().get("cause_ci_codes"),
+                "chosen once, by the root-cause call: the events statement does not check the pool again");
+        assertFalse(sql.calls.get(1).statement().contains("percentile_cont"), sql.calls.get(1).statement());
+        PlanExecutorTest.FakePort alone = new PlanExecutorTest.FakePort(assets).rows("ci_cause_events",
+                List.of("ts", "ci_code", "ci_name", "depth", "event_type", "severity", "title"), List.of());
+        new PlanExecutor(alone, alone).execute(why("en"), List.of("ci_cause_events"), assets);
+        assertEquals(List.of(), alone.calls.get(0).params().get("cause_ci_codes"), "no root-cause call: X's own events");
+    }
+
+    @Test
     void aDependencyThatLeftItsNormalNeedsNoNoteAndTooLittleIsNoCause() {
         ExecutionResult far = run("en", 12);
         assertEquals("outlier", far.outputs().get(0).row(0).get("kind"));
