@@ -134,6 +134,7 @@ public final class Understander {
         vocabulary.impliedMetric();
         quotedTitles();
         measureOnIt();
+        new HostingBesidePlace(reading).read(); // "2공장에 설치된 PLC-07 CPU": where the CI is, not what runs on it
         corrections.claims();
         grammar();
         entities.sort((x, y) -> x.span().start() - y.span().start());
