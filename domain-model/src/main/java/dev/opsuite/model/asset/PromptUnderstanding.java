@@ -2,6 +2,7 @@ package dev.opsuite.model.asset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Prompt's {@code rules.understanding}: how much of a question must be understood, the texts the
@@ -27,6 +28,8 @@ import java.util.List;
  * @param typeDoubts            patterns of words by which a writer says they do not know which of the types they
  *                              name is meant ("no idea if", "인지 모르")
  * @param placeOneWords         words right after a place that make it one CI there ("the Sydney one", "부산 쪽")
+ * @param nameWordEquivalents   per word said beside a name, its other spellings as whole words of CI names and codes
+ *                              ("korean" → kr, korea, 한국): beside a name several CIs share, it names those that have one
  */
 public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unreadableTime, Text clarify,
                                   Text notUnderstood, List<String> relationIntents, List<String> definiteWords,
@@ -34,7 +37,7 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
                                   List<String> valueUnits, List<String> valueWords, List<String> bareCountWords,
                                   List<String> whenWords, List<String> wholeWords, List<String> counters,
                                   List<String> corrections, List<String> typeDoubts,
-                                  List<String> placeOneWords) {
+                                  List<String> placeOneWords, Map<String, List<String>> nameWordEquivalents) {
     public static final double DEFAULT_CLARIFY_ABOVE = 0.5;
     public static final double DEFAULT_LLM_ABOVE = 1.0;
     public static final int DEFAULT_DEFINITE_MAX_CANDIDATES = 8;
@@ -53,6 +56,7 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
         corrections = List.copyOf(corrections);
         typeDoubts = List.copyOf(typeDoubts);
         placeOneWords = List.copyOf(placeOneWords);
+        nameWordEquivalents = Map.copyOf(nameWordEquivalents);
     }
 
     /** Whether the text starts with a counter ("개 중", "행"): the number before it is a count. */
@@ -73,6 +77,6 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
                 Read.strings(u.path("bare_count_words")), Read.strings(u.path("when_words")),
                 Read.strings(u.path("whole_words")), Read.strings(u.path("counters")),
                 Read.strings(u.path("corrections")), Read.strings(u.path("type_doubts")),
-                Read.strings(u.path("place_one_words")));
+                Read.strings(u.path("place_one_words")), Read.stringLists(u.path("name_word_equivalents")));
     }
 }

@@ -122,6 +122,7 @@ public final class Understander {
         new SoundNames(reading).link();
         linking.partialEntities();
         linking.mergeBesideDemoWords();
+        new RegionWords(reading).narrow(); // "the korean zone server": kr of zone-server-kr, not a question
         estate.valueTails();
         implied.incidentAtPlace();
         implied.vocabularyAsNames();

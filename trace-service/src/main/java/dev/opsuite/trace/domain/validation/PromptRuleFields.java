@@ -176,6 +176,10 @@ final class PromptRuleFields {
                         + "one CI there (\"the Sydney one\", \"the Rocks thing\", \"부산 쪽\", \"목포 거\"): a question "
                         + "about one measure with no CI, type, list, count or ranking asks between the CIs at that place "
                         + "(at most definite_max_candidates), never answers for all of them or for one guessed."),
+                field("rules.understanding.name_word_equivalents", mapOf(STRINGS), "Per word said right before or "
+                        + "after a name several CIs share (\"korean\", \"일본\"), its other spellings as whole words of CI "
+                        + "names and codes (kr, korea, 한국): the CIs that have one are meant (\"the korean zone server\" is "
+                        + "zone-server-kr, not a question between it and zone-server-jp); none or all: nothing changes."),
                 field("rules.understanding.value_units", STRINGS, "Units after a bare count word (\"%\", \"ms\")."),
                 field("rules.understanding.question_words", STRINGS, "Question words the list group also holds "
                         + "that do not ask for a list (\"which\", \"어떤\")."),
