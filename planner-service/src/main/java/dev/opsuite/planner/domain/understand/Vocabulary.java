@@ -188,11 +188,11 @@ final class Vocabulary {
             "^위\\S{0,3}(?:\\s+\\S{1,6}){0,2}\\s*(?:것|거|애들|놈들)\\S{0,2}까지.*", java.util.regex.Pattern.DOTALL);
     /** "the VMs and everything inside", "VMs & all on them": a type followed by everything in or on it. */
     private static final java.util.regex.Pattern AND_ALL_IN_IT = java.util.regex.Pattern.compile(
-            "^s?\\s*(?:,\\s*)?(?:and|&|plus|incl(?:uding|\\.)?)\\s+(?:everything|everyting|all|whatever|what'?s|what is|stuff|anything)"
+            "^s?\\s*(?:,\\s*)?(?:and|&|plus|incl(?:uding|\\.)?)\\s+(?:everything|all|whatever|what'?s|what is|stuff|anything)"
                     + "(?:\\s+(?:that'?s|that is|running|runs|sitting|living))?\\s+(?:inside|in|on)\\b.*", java.util.regex.Pattern.DOTALL);
     /** "including what's on its VMs", "and everything on their VMs": the type a host's contents go through. */
     private static final java.util.regex.Pattern ALL_ON_ITS = java.util.regex.Pattern.compile(
-            ".*\\b(?:including|incl\\.?|plus|everything|everyting|whatever)\\b.{0,24}\\b(?:on|in)\\s+(?:its|their|those)$",
+            ".*\\b(?:including|incl\\.?|plus|everything|whatever)\\b.{0,24}\\b(?:on|in)\\s+(?:its|their|those)$",
             java.util.regex.Pattern.DOTALL);
 
     /**
