@@ -33,8 +33,18 @@ public final class RouteRules {
     /** As above, analysing the text through the question's {@code analyses} (shared with its understanding). */
     public Optional<Rejection> reject(String folded, String language,
                                       dev.opsuite.planner.domain.understand.Analyses analyses) {
+        return reject(folded, folded, language, analyses);
+    }
+
+    /**
+     * As above, the command words looked for in {@code commandText} — the text with the estate's names masked
+     * ({@link NamesInCommands}) — and the other rejects in the text as written.
+     */
+    Optional<Rejection> reject(String folded, String commandText, String language,
+                               dev.opsuite.planner.domain.understand.Analyses analyses) {
         PolicySecurity security = policy.security();
-        Optional<CommandRequests.Hit> hit = CommandRequests.of(security.commands()).find(folded, analyses);
+        Optional<CommandRequests.Hit> hit = CommandRequests.of(security.commands()).find(commandText,
+                commandText.equals(folded) ? analyses : dev.opsuite.planner.domain.understand.Analyses.ofOneQuestion());
         if (hit.isPresent()) {
             return Optional.of(new Rejection(hit.get().policy(), hit.get().reason().in(language), hit.get().word()));
         }

@@ -43,6 +43,14 @@ public final class RulesPlanner {
     }
 
     public Screened screen(String question, AssetBundle assets) {
+        return screen(question, assets, null);
+    }
+
+    /**
+     * As above, a command word that is a word of a name of the estate spelt out ("FY Close 이벤트") read as the name
+     * ({@link NamesInCommands}); with no dictionary, as written.
+     */
+    public Screened screen(String question, AssetBundle assets, EntityDictionary dictionary) {
         ResolverRules resolver = ResolverRules.of(assets);
         RouteRules routes = new RouteRules(assets.policy(), assets.prompt().rules());
         // Korean written in Hanja is Korean ("前月 Settlement 誤謬率"); an English question naming a CI in kanji is not
@@ -53,6 +61,11 @@ public final class RulesPlanner {
         Analyses analyses = Analyses.ofOneQuestion();
         Optional<RouteRules.Rejection> rejection = routes.reject(folded, language, analyses)
                 .or(() -> routes.reject(Folding.fold(question), language, analyses));
+        if (rejection.isPresent() && dictionary != null) {
+            String raw = Folding.fold(question);
+            rejection = routes.reject(folded, NamesInCommands.masked(folded, dictionary), language, analyses)
+                    .or(() -> routes.reject(raw, NamesInCommands.masked(raw, dictionary), language, analyses));
+        }
         return new Screened(language, applied, rejection.map(r -> {
             List<String> fired = new ArrayList<>(applied.firedRules());
             fired.add("reject:" + r.policy() + "(" + r.matched() + ")");
@@ -71,7 +84,7 @@ public final class RulesPlanner {
      */
     public PlanDecision plan(String question, AssetBundle assets, OffsetDateTime now, ZoneId zone,
                              EntityDictionary dictionary) {
-        return plan(question, assets, now, zone, dictionary, screen(question, assets));
+        return plan(question, assets, now, zone, dictionary, screen(question, assets, dictionary));
     }
 
     /** As above, with the question already screened ({@link #screen}: resolver rules and the policy's rejects). */

@@ -57,7 +57,7 @@ public final class Planning {
         PlannerStrategy assetDefault = PlannerStrategy.ofAsset(assets.prompt().strategy(),
                 PlannerStrategy.RULES_FIRST);
         PlannerStrategy strategy = PlannerStrategy.ofRequest(requested).orElse(assetDefault);
-        RulesPlanner.Screened screened = rules.screen(question, assets);
+        RulesPlanner.Screened screened = rules.screen(question, assets, dictionary);
         if (screened.reject().isPresent() || llm.isEmpty() || strategy == PlannerStrategy.RULES_ONLY) {
             return new Result(screened.reject().orElseGet(() -> rules.plan(question, assets, now, zone, dictionary,
                     screened)), "rules",

@@ -249,6 +249,11 @@ public final class EntityDictionary {
         return values;
     }
 
+    /** Every field value with its words in order, as the question analyser splits them ("Pyeongchang Base" → pyeongchang, base). */
+    public Map<Word, List<String>> valueWordLists() {
+        return java.util.Collections.unmodifiableMap(valueWords);
+    }
+
     /** Field values one whole word of which is this word ("incheon" of "incheon-dc"). */
     public List<Word> valuesByWord(String compactWord) {
         return valueTokens.getOrDefault(compactWord, List.of());

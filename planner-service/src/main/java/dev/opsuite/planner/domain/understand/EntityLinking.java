@@ -301,7 +301,7 @@ final class EntityLinking {
                 if (len > 1 && part.stream().noneMatch(Token::function)) {
                     List<String> spelled = new ArrayList<>();
                     part.forEach(t -> spelled.add(Analyzed.compactOf(t.surface())));
-                    Optional<Word> wholeValue = estate.romanizedValue(spelled);
+                    Optional<Word> wholeValue = estate.romanizedValue(spelled).or(() -> estate.spelledValue(spelled));
                     if (wholeValue.isPresent()) {
                         // "가산 DR(센터)" is gasan-dr itself, not a partial match of a name that contains it
                         estate.claimValue(new Span(part.get(0).start(), part.get(len - 1).end()), wholeValue.get(), 0.8);

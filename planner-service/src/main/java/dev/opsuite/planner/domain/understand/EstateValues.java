@@ -41,6 +41,50 @@ final class EstateValues {
     }
 
     /**
+     * "평창 베이스" (Pyeongchang Base), "판교 데이터 센터": two or more words in a row that are, in the same order,
+     * words of one value — a Korean word by its romanized form (within one letter for 5+ letters) or as an English
+     * word said in Hangul by its consonants ("베이스" → base, {@link SoundKeys}) — spell that value, when exactly one
+     * value is so spelt and at least one word is met by its letters or romanized form, not by sound alone.
+     */
+    Optional<Word> spelledValue(List<String> words) {
+        if (words.size() < 2 || words.stream().noneMatch(Folding::hasHangul)) {
+            return Optional.empty();
+        }
+        List<Word> found = new java.util.ArrayList<>();
+        dictionary.valueWordLists().forEach((value, valueWords) -> {
+            for (int j = 0; j + words.size() <= valueWords.size(); j++) {
+                boolean byLetters = false;
+                boolean all = true;
+                for (int i = 0; i < words.size() && all; i++) {
+                    int how = meets(words.get(i), valueWords.get(j + i));
+                    all = how > 0;
+                    byLetters |= how == 2;
+                }
+                if (all && byLetters && !found.contains(value)) {
+                    found.add(value);
+                }
+            }
+        });
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    /** 2: the word is the value's word by its letters or romanized form; 1: by its sound in Hangul; 0: not. */
+    private static int meets(String word, String valueWord) {
+        if (word.equals(valueWord)) {
+            return 2;
+        }
+        String latin = Romanized.of(word);
+        if (latin.isEmpty()) {
+            return 0;
+        }
+        if (latin.equals(valueWord) || latin.length() >= 5 && valueWord.length() >= 5 && Edits.distance(latin, valueWord) <= 1) {
+            return 2;
+        }
+        String key = SoundKeys.ofHangul(word);
+        return SoundKeys.units(key) >= 1 && valueWord.matches("[a-z]+") && SoundKeys.ofLatinWord(valueWord).contains(key) ? 1 : 0;
+    }
+
+    /**
      * "오창 DC": a word several CIs share in their names, next to a field word (DC, 센터, team…), is
      * the value of that field those CIs have in common — a place or a team, not one of them.
      */

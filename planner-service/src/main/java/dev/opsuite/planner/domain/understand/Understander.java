@@ -113,6 +113,7 @@ public final class Understander {
         vocabulary.vocabulary();
         numbers.runningAt();
         vocabulary.countOfAUnit();
+        vocabulary.numberOfATypeWord(); // "장비 수"
         vocabulary.fuzzyVocabulary(2); // "eror rate": a misspelt word beside one spelt right
         estate.estateValuesOfLabels();
         vocabulary.typesOnTheWay();

@@ -64,6 +64,27 @@ final class Vocabulary {
         }
     }
 
+    /**
+     * "목동 IDC에 있는 장비 수", "서버 수 알려줘": 수 (a number) right after a word for a type of CI — not the 수
+     * of "볼 수 있는", which follows a verb — asks how many there are.
+     */
+    void numberOfATypeWord() {
+        for (Claim c : List.copyOf(claims)) {
+            if (!c.kind().equals("stopword") || !c.text().equals("수")) {
+                continue;
+            }
+            // (a verb's "볼 수 있는" has no type word before it; 수 after a noun is the noun, however Nori tags it)
+            boolean noun = a.tokens().stream().anyMatch(t -> t.start() == c.span().start() && t.surface().equals("수"));
+            boolean afterType = claims.stream().anyMatch(t -> (t.kind().equals("entity_type")
+                    || t.kind().equals("enum") && t.value().contains(".ci_type=")) && t.span().end() <= c.span().start()
+                    && a.text().substring(t.span().end(), c.span().start()).isBlank());
+            if (noun && afterType) {
+                claims.remove(c);
+                claims.add(new Claim(c.span(), c.text(), "intent", "count", c.score()));
+            }
+        }
+    }
+
     /** Vocabulary: longest phrase first; a phrase inside a longer accepted one is not read again. */
     void vocabulary() {
         List<Span> accepted = new ArrayList<>();
@@ -162,9 +183,22 @@ final class Vocabulary {
         return new Claim(s, a.span(s.start(), s.end()), kind, value, 1);
     }
 
+    /** "vm 위에 있는 것까지", "VM 위에서 도는 거까지": what is on a type, up to (까지) it — the way down, not the answer. */
+    private static final java.util.regex.Pattern ON_IT_TOO = java.util.regex.Pattern.compile(
+            "^위\\S{0,3}(?:\\s+\\S{1,6}){0,2}\\s*(?:것|거|애들|놈들)\\S{0,2}까지.*", java.util.regex.Pattern.DOTALL);
+    /** "the VMs and everything inside", "VMs & all on them": a type followed by everything in or on it. */
+    private static final java.util.regex.Pattern AND_ALL_IN_IT = java.util.regex.Pattern.compile(
+            "^s?\\s*(?:,\\s*)?(?:and|&|plus|incl(?:uding|\\.)?)\\s+(?:everything|all|whatever|what'?s|what is|stuff|anything)"
+                    + "(?:\\s+(?:that'?s|that is|running|runs|sitting|living))?\\s+(?:inside|in|on)\\b.*", java.util.regex.Pattern.DOTALL);
+    /** "including what's on its VMs", "and everything on their VMs": the type a host's contents go through. */
+    private static final java.util.regex.Pattern ALL_ON_ITS = java.util.regex.Pattern.compile(
+            ".*\\b(?:including|incl\\.?|plus|everything|whatever)\\b.{0,24}\\b(?:on|in)\\s+(?:its|their|those)$",
+            java.util.regex.Pattern.DOTALL);
+
     /**
      * "what runs on H, including what's inside its VMs", "그 VM 안에서 도는 것까지": a type word the answer
-     * passes through (inside / 안에서) is the way down the hosting chain, not a filter on the answer.
+     * passes through (inside / 안에서) is the way down the hosting chain, not a filter on the answer — also "vm 위에
+     * 있는 것까지" (what is on it, up to it), "the VM and everything inside" and "everything on its VMs".
      */
     void typesOnTheWay() {
         String text = a.text();
@@ -176,7 +210,10 @@ final class Vocabulary {
             String before = text.substring(0, c.span().start()).stripTrailing().toLowerCase(java.util.Locale.ROOT);
             boolean inside = after.startsWith("안") || after.startsWith("내부") || after.startsWith("속")
                     || before.endsWith("inside") || before.endsWith("inside its") || before.endsWith("inside their")
-                    || before.endsWith("inside the") || before.endsWith("within its") || before.endsWith("within");
+                    || before.endsWith("inside the") || before.endsWith("within its") || before.endsWith("within")
+                    || ON_IT_TOO.matcher(after).matches()
+                    || AND_ALL_IN_IT.matcher(after.toLowerCase(java.util.Locale.ROOT)).matches()
+                    || ALL_ON_ITS.matcher(before).matches();
             if (inside) {
                 claims.remove(c);
                 claims.add(new Claim(c.span(), c.text(), "stopword", "route", c.score()));
