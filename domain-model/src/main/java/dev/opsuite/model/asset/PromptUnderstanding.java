@@ -30,6 +30,8 @@ import java.util.Map;
  * @param placeOneWords         words right after a place that make it one CI there ("the Sydney one", "부산 쪽")
  * @param nameWordEquivalents   per word said beside a name, its other spellings as whole words of CI names and codes
  *                              ("korean" → kr, korea, 한국): beside a name several CIs share, it names those that have one
+ * @param stateInclusions       patterns around a state word ({@code @state}) by which the writer includes the CIs in
+ *                              that state rather than asking for them alone ("꺼져 있는 것도 포함해서", "including stopped")
  */
 public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unreadableTime, Text clarify,
                                   Text notUnderstood, List<String> relationIntents, List<String> definiteWords,
@@ -37,7 +39,8 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
                                   List<String> valueUnits, List<String> valueWords, List<String> bareCountWords,
                                   List<String> whenWords, List<String> wholeWords, List<String> counters,
                                   List<String> corrections, List<String> typeDoubts,
-                                  List<String> placeOneWords, Map<String, List<String>> nameWordEquivalents) {
+                                  List<String> placeOneWords, Map<String, List<String>> nameWordEquivalents,
+                                  List<String> stateInclusions) {
     public static final double DEFAULT_CLARIFY_ABOVE = 0.5;
     public static final double DEFAULT_LLM_ABOVE = 1.0;
     public static final int DEFAULT_DEFINITE_MAX_CANDIDATES = 8;
@@ -57,6 +60,7 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
         typeDoubts = List.copyOf(typeDoubts);
         placeOneWords = List.copyOf(placeOneWords);
         nameWordEquivalents = Map.copyOf(nameWordEquivalents);
+        stateInclusions = List.copyOf(stateInclusions);
     }
 
     /** Whether the text starts with a counter ("개 중", "행"): the number before it is a count. */
@@ -77,6 +81,7 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
                 Read.strings(u.path("bare_count_words")), Read.strings(u.path("when_words")),
                 Read.strings(u.path("whole_words")), Read.strings(u.path("counters")),
                 Read.strings(u.path("corrections")), Read.strings(u.path("type_doubts")),
-                Read.strings(u.path("place_one_words")), Read.stringLists(u.path("name_word_equivalents")));
+                Read.strings(u.path("place_one_words")), Read.stringLists(u.path("name_word_equivalents")),
+                Read.strings(u.path("state_inclusions")));
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * "2공장에 설치된 PLC-07 CPU", "press-gw installed on Line 2: its cpu?": a hosting word (Prompt {@code runs_on}) asks what
- * runs on a host only where a CI stands on its host side (before it in Korean, "X에 설치된"; after it in English,
+ * "2공장에서 가동되는 PLC-07 CPU", "press-gw installed on Line 2: its cpu?": a hosting word (Prompt {@code runs_on}) asks what
+ * runs on a host only where a CI stands on its host side (before it in Korean, "X에서 가동되는"; after it in English,
  * "installed on X"). In a question that names a CI and asks a measure, one with no CI there says where the CI is —
  * a place, a rack —, and the measure of the CI named is what is asked: the word is read as a description of it
  * (claimed, so nothing is left unexplained), not as a question of its graph.

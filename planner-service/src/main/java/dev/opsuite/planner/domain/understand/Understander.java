@@ -136,7 +136,8 @@ public final class Understander {
         vocabulary.impliedMetric();
         quotedTitles();
         measureOnIt();
-        new HostingBesidePlace(reading).read(); // "2공장에 설치된 PLC-07 CPU": where the CI is, not what runs on it
+        new HostingBesidePlace(reading).read(); // "2공장에서 가동되는 PLC-07 CPU": where the CI is, not what runs on it
+        new StateInclusions(reading).read(); // "꺼져 있는 것도 포함해서": the state widens the answer, it filters nothing
         corrections.claims();
         grammar();
         entities.sort((x, y) -> x.span().start() - y.span().start());

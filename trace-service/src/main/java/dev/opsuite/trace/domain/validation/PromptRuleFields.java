@@ -180,6 +180,10 @@ final class PromptRuleFields {
                         + "after a name several CIs share (\"korean\", \"일본\"), its other spellings as whole words of CI "
                         + "names and codes (kr, korea, 한국): the CIs that have one are meant (\"the korean zone server\" is "
                         + "zone-server-kr, not a question between it and zone-server-jp); none or all: nothing changes."),
+                field("rules.understanding.state_inclusions", STRINGS, "Patterns (any case) around a state word, "
+                        + "written `@state`, by which the writer includes the CIs in that state instead of asking for "
+                        + "them alone (\"@state\\s*(?:것|거)?\\s*도\\s*포함\": \"꺼져 있는 것도 포함해서\"; \"including\\s+@state\"): "
+                        + "the state is then no filter, and is read, not left unexplained."),
                 field("rules.understanding.value_units", STRINGS, "Units after a bare count word (\"%\", \"ms\")."),
                 field("rules.understanding.question_words", STRINGS, "Question words the list group also holds "
                         + "that do not ask for a list (\"which\", \"어떤\")."),

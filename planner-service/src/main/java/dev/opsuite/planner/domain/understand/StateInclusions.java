@@ -1,0 +1,38 @@
+package dev.opsuite.planner.domain.understand;
+
+import com.google.re2j.Pattern;
+import dev.opsuite.planner.domain.Patterns;
+import java.util.List;
+
+/**
+ * "메모리 40% 이하인 거, 꺼져 있는 것도 포함해서", "how many VMs, including stopped ones": a state word inside one of
+ * Prompt {@code rules.understanding.state_inclusions} (a pattern around {@code @state}) includes the CIs in that state
+ * — it widens the answer, so it is no filter of it. The word is read (a descriptor), not left unexplained, and no
+ * other filter of the question changes.
+ */
+final class StateInclusions {
+    static final String MARK = "@state";
+    private final Reading reading;
+
+    StateInclusions(Reading reading) {
+        this.reading = reading;
+    }
+
+    void read() {
+        List<String> patterns = reading.rules.understanding().stateInclusions();
+        if (patterns.isEmpty()) {
+            return;
+        }
+        String text = reading.a.text();
+        for (Claim c : List.copyOf(reading.claims)) {
+            if (!c.kind().equals("enum") && !c.kind().equals("value") || !c.value().contains(".status=")) {
+                continue;
+            }
+            String marked = text.substring(0, c.span().start()) + MARK + text.substring(c.span().end());
+            if (patterns.stream().anyMatch(p -> Patterns.of(p, Pattern.CASE_INSENSITIVE).matcher(marked).find())) {
+                reading.claims.remove(c);
+                reading.claims.add(new Claim(c.span(), c.text(), "descriptor", "included_state", c.score()));
+            }
+        }
+    }
+}
