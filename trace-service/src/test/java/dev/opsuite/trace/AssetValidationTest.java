@@ -286,7 +286,7 @@ class AssetValidationTest {
         assertEquals(4, r.size(), r.toString());
         assertEquals("$.rules[2].rule_type: must be one of alias_mapping, pattern_rule, transformation", r.get(0));
         assertEquals("$.rules[2].rule_data: must be an object", r.get(1));
-        assertTrue(r.get(2).startsWith("$.rules[0].rule_data.pattern: must be a valid regular expression"), r.get(2));
+        assertTrue(r.get(2).startsWith("$.rules[0].rule_data.pattern: must be a valid regular expression (RE2"), r.get(2));
         assertEquals("$.rules[1].rule_data.target_entity: is required", r.get(3));
         assertEquals(List.of("$.queries[1].language: must be one of cypher, redis, search, sql",
                         "$.queries[1].statement: must be a non-empty string", "$.queries[1].source: is required",
@@ -304,6 +304,40 @@ class AssetValidationTest {
         assertEquals(List.of(), problems(AssetType.PROMPT, "p", "{\"anything\": [1, {\"x\": null}]}"));
         assertEquals(List.of("$.actions[0].action_id: is required"),
                 problems(AssetType.SCREEN, "s", "{\"actions\": [{\"label\": \"x\"}]}"));
+    }
+
+    /**
+     * The planner runs asset patterns on RE2/J: what it cannot compile is refused on save with its path —
+     * look-around and back-references too, which java.util.regex would have let through — while plain
+     * words and phrases that are no pattern are left alone.
+     */
+    @Test
+    void promptAndPolicyPatternsCompileAsThePlannerRunsThem() {
+        List<String> p = problems(AssetType.PROMPT, "p", """
+                {"rules": {"thresholds": [{"pattern": "over (?<v>\\\\d+"}],
+                           "depth_patterns": ["depth (\\\\d+)", "(?<=hop )\\\\d"],
+                           "references": {"patterns": [{"pattern": "(INC-\\\\d+)\\\\1", "event_type": "incident"}]},
+                           "time": {"atoms": [{"pattern": "[0-9"}]},
+                           "understanding": {"corrections": ["no wait", "(말고"], "type_doubts": ["*vm"],
+                                             "state_inclusions": ["@state (것도|ones) 포함", "including (@state"],
+                                             "definite_words": ["the", "(this", "^(그"]},
+                           "intent_keywords": {"list": ["show (me", "^list [a-"]}}}
+                """);
+        assertEquals(List.of("$.rules.thresholds[0].pattern", "$.rules.depth_patterns[1]",
+                        "$.rules.references.patterns[0].pattern", "$.rules.time.atoms[0].pattern",
+                        "$.rules.understanding.corrections[1]", "$.rules.understanding.type_doubts[0]",
+                        "$.rules.understanding.state_inclusions[1]", "$.rules.understanding.definite_words[2]",
+                        "$.rules.intent_keywords.list[1]"),
+                p.stream().map(x -> x.substring(0, x.indexOf(':'))).toList(), p.toString());
+        assertTrue(p.stream().allMatch(x -> x.contains("must be a valid regular expression (RE2")), p.toString());
+        List<String> policy = problems(AssetType.POLICY, "pol", """
+                {"security": {"reject_rules": [{"policy": "x", "patterns": ["drop table", "^(drop|delete"]}],
+                              "commands": {"rules": [{"policy": "w", "patterns": ["^rm -rf (?!tmp)"]}]},
+                              "blocked_tables": ["^odd"]}}
+                """);
+        assertEquals(List.of("$.security.reject_rules[0].patterns[1]", "$.security.commands.rules[0].patterns[0]"),
+                policy.stream().filter(x -> x.contains("regular expression")).map(x -> x.substring(0, x.indexOf(':')))
+                        .toList(), policy.toString());
     }
 
     @Test

@@ -21,6 +21,7 @@ public final class AssetValidator {
         rules.put(AssetType.RESOLVER, new ResolverRules());
         rules.put(AssetType.QUERY, new QueryRules());
         rules.put(AssetType.POLICY, new PolicyRules());
+        rules.put(AssetType.PROMPT, new PromptPatternRules());
     }
 
     /** Every problem as "$.path: message"; empty when the content is valid. */

@@ -7,11 +7,18 @@ import dev.opsuite.model.asset.PolicyAsset;
 /**
  * policy: data scopes (data_access, read by the code that enforces them) and the access rows that
  * narrow the gateway's table (rbac.operations: operation → non-empty list of roles), and the anomaly
- * detector's settings (checked by the detector's own code, which EXECUTE runs on them).
+ * detector's settings (checked by the detector's own code, which EXECUTE runs on them), and the
+ * phrases of its refusal rules written as {@code ^…} patterns (compiled as the planner runs them).
  */
 final class PolicyRules implements ContentRules {
+    private static final AssetPatterns PATTERNS = new AssetPatterns(java.util.Set.of());
+
     @Override
     public void check(Node root) {
+        root.object("security", false).ifPresent(security -> {
+            PATTERNS.check(security, "reject_rules");
+            PATTERNS.check(security, "commands");
+        });
         root.object("rbac", false).flatMap(r -> r.object("operations", false)).ifPresent(ops -> {
             for (String op : ops.map().keySet()) {
                 if (ops.strings(op, true).isEmpty() && ops.map().get(op) instanceof java.util.List<?>) {

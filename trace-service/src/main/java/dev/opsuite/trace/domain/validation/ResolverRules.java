@@ -1,9 +1,6 @@
 package dev.opsuite.trace.domain.validation;
 
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-
-/** resolver: what each rule type needs in its rule_data (a pattern that compiles, both ends of an alias). */
+/** resolver: what each rule type needs in its rule_data (a pattern RE2/J compiles, both ends of an alias). */
 final class ResolverRules implements ContentRules {
     @Override
     public void check(Node root) {
@@ -11,7 +8,8 @@ final class ResolverRules implements ContentRules {
             String type = rule.string("rule_type", false).orElse("");
             rule.object("rule_data", false).ifPresent(data -> {
                 switch (type) {
-                    case "pattern_rule" -> data.string("pattern", true).ifPresent(p -> compiles(data, p));
+                    case "pattern_rule" -> data.string("pattern", true)
+                            .ifPresent(p -> AssetPatterns.compiles(p, data.pathOf("pattern"), data.problems()));
                     case "alias_mapping" -> {
                         data.string("source_entity", true);
                         data.string("target_entity", true);
@@ -19,15 +17,6 @@ final class ResolverRules implements ContentRules {
                     default -> { }
                 }
             });
-        }
-    }
-
-    private static void compiles(Node data, String pattern) {
-        try {
-            Pattern.compile(pattern);
-        } catch (PatternSyntaxException e) {
-            data.problems().add(data.pathOf("pattern"), "must be a valid regular expression ("
-                    + e.getDescription() + " near index " + e.getIndex() + ")");
         }
     }
 }

@@ -1,0 +1,20 @@
+package dev.opsuite.trace.domain.validation;
+
+import java.util.Set;
+
+/**
+ * prompt: every regular expression of the rules planner compiles — the members that are patterns
+ * (thresholds, depths, event references, time atoms, corrections, type doubts, state inclusions) and
+ * each phrase of a word list written as {@code ^…}.
+ */
+final class PromptPatternRules implements ContentRules {
+    private static final AssetPatterns PATTERNS = new AssetPatterns(Set.of(
+            "rules.depth_patterns[]", "rules.thresholds[].pattern", "rules.references.patterns[].pattern",
+            "rules.time.atoms[].pattern", "rules.understanding.corrections[]", "rules.understanding.type_doubts[]",
+            "rules.understanding.state_inclusions[]"));
+
+    @Override
+    public void check(Node root) {
+        PATTERNS.check(root, "rules");
+    }
+}
