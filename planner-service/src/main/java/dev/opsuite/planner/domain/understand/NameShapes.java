@@ -52,32 +52,65 @@ final class NameShapes {
             while (i < text.length() && !wordBreak(text.charAt(i))) {
                 i++;
             }
-            int end = start;
-            Token lastName = null;
-            for (Token t : a.tokensIn(start, i)) {
-                // a verb or an adverb is never part of a name: "infra-sora꺼" is infra-sora's (spoken 것);
-                // nor is what follows grammar glued to a Latin word: "stopped인거" is stopped + 인 거
-                if ((t.function() || t.hangul() && (lexicon.particles().contains(t.surface()) || stopword(t)))
-                        && lastName != null && lastName.latin()) {
-                    break; // "sb-live쪽", "vm중", "db들": a particle, direction or stop word glued to a Latin word
-                }
-                if (!t.function() && NAMELIKE.contains(t.pos())) {
-                    end = Math.max(end, t.end());
-                    lastName = t;
-                }
+            // "강좌검색에러율지금": a name read exactly inside a glued word ends it there; what is glued after
+            // (or before) it is read on its own, not as part of one unknown name
+            int from = start;
+            List<Span> names = namesInside(start, i);
+            for (Span name : names) {
+                compoundIn(from, name.start(), true).ifPresent(out::add);
+                from = name.end();
             }
-            String core = POSSESSIVE.matcher(text.substring(start, end)).replaceAll("");
-            end = start + core.length();
-            boolean joined = JOINED.matcher(core).matches();
-            boolean mixed = Folding.hasHangul(core) && core.chars().anyMatch(c -> c < 128 && Character.isLetterOrDigit(c))
-                    || core.chars().anyMatch(c -> c < 128 && Character.isLetter(c))
-                    && core.chars().anyMatch(Character::isDigit) && core.chars().allMatch(c -> c < 128); // "r12", "db01"
-            if ((joined || mixed || gluedUnknown(start, end)) && !vocabularyList(core) && !knownAcrossScripts(core)
-                    && !count(core) && !numbering(core)) {
-                out.add(new Span(start, end));
-            }
+            compoundIn(from, i, !names.isEmpty()).ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * The name-shaped word in [start, stop) of one written word, if it is one; the rest of a word beside a name
+     * ({@code rest}) is no name for digits glued to Hangul alone ("최근3시간평균", "3월디스크": times and counts).
+     */
+    private java.util.Optional<Span> compoundIn(int start, int stop, boolean rest) {
+        String text = a.text();
+        int end = start;
+        Token lastName = null;
+        for (Token t : a.tokensIn(start, stop)) {
+            // a verb or an adverb is never part of a name: "infra-sora꺼" is infra-sora's (spoken 것);
+            // nor is what follows grammar glued to a Latin word: "stopped인거" is stopped + 인 거
+            if ((t.function() || t.hangul() && (lexicon.particles().contains(t.surface()) || stopword(t)))
+                    && lastName != null && lastName.latin()) {
+                break; // "sb-live쪽", "vm중", "db들": a particle, direction or stop word glued to a Latin word
+            }
+            if (!t.function() && NAMELIKE.contains(t.pos())) {
+                end = Math.max(end, t.end());
+                lastName = t;
+            }
+        }
+        if (end <= start) {
+            return java.util.Optional.empty();
+        }
+        String core = POSSESSIVE.matcher(text.substring(start, end)).replaceAll("");
+        end = start + core.length();
+        boolean joined = JOINED.matcher(core).matches();
+        boolean mixed = Folding.hasHangul(core) && core.chars().anyMatch(c -> c < 128 && Character.isLetterOrDigit(c))
+                || core.chars().anyMatch(c -> c < 128 && Character.isLetter(c))
+                && core.chars().anyMatch(Character::isDigit) && core.chars().allMatch(c -> c < 128); // "r12", "db01"
+        mixed &= !rest || core.chars().anyMatch(c -> c < 128 && Character.isLetter(c));
+        if ((joined || mixed || gluedUnknown(start, end)) && !vocabularyList(core) && !knownAcrossScripts(core)
+                && !count(core) && !numbering(core)) {
+            return java.util.Optional.of(new Span(start, end));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The names linked so far that lie inside the written word [start, stop) without being all of it, in
+     * Hangul writing: "강좌검색" of "강좌검색에러율지금" (a Latin name glued to Hangul keeps its own rules).
+     */
+    private List<Span> namesInside(int start, int stop) {
+        return claims.stream().filter(c -> c.kind().equals("entity"))
+                .map(Claim::span).filter(s -> s.start() >= start && s.end() <= stop && s.end() - s.start() < stop - start)
+                .filter(s -> Folding.hasHangul(a.text().substring(s.start(), s.end())))
+                .sorted((x, y) -> x.start() - y.start()).distinct().toList();
     }
 
     /** "5-2", "1.4", "3-1.": digits joined by hyphens or dots only — an item's number, a version, no name written. */
@@ -105,7 +138,8 @@ final class NameShapes {
         for (Token t : parts) {
             List<Word> words = lexicon.phrases().get(Analyzed.compactOf(t.surface()));
             if (words.isEmpty()) {
-                unknown |= t.pos().startsWith("NN");
+                // a word another pass read (a time, "오늘이벤트") is known, not a stray noun of a name
+                unknown |= t.pos().startsWith("NN") && !reading.claimed(t);
             } else {
                 known |= words.stream().anyMatch(w -> w.kind() == Word.Kind.ENUM || w.kind() == Word.Kind.ENTITY_TYPE);
             }
