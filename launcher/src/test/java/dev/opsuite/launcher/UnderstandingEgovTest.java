@@ -16,11 +16,13 @@ import java.util.List;
  * servant writing 합쇼체, a contractor's developer romanising Korean names, a security auditor, a help-desk clerk using
  * Korean nicknames, a sysadmin writing dates as 52.4.1, 4/1 or 22 May), 63 of them aggregates or moments at an absolute
  * date, split once into dev30 (to be tuned on) and test26 (never tuned on) before the product was run on it.
- * First-contact figures: see the set's README.
+ * First measured before any tuning on it (2026-12-07, product at commit b5feb6f): dev30 94.2 / 95.2 %, test26 95.0 /
+ * 94.3 % (clean / beside the demo); after one wrong expectation of dev30 was fixed ("운영 중인" VMs are the running
+ * ones): dev30 95.0 / 95.2 %, test26 unchanged. The floors sit about four points under the lower figure of each half.
  */
 class UnderstandingEgovTest extends UnderstandingSetTest {
     UnderstandingEgovTest() {
         super("understanding26", "2052-05-31T17:40:00+09:00", List.of("questions.tsv"),
-                ordered("dev30", 0.50, "test26", 0.50));
+                ordered("dev30", 0.91, "test26", 0.90));
     }
 }
