@@ -40,8 +40,18 @@ final class GraphCues {
         }
         String words = dep.get().text();
         boolean verb = words.endsWith(" on") || words.equals("needs") || words.equals("requires") || words.equals("need");
-        return verb && e.span().start() > dep.get().span().end();
+        int end = dep.get().span().end();
+        if (!verb && DEPEND_VERB.matcher(words).matches() && e.span().start() > end) {
+            // "depend, directly or indirectly, on X", "rely heavily on X": the verb's 'on' after a few adverbs
+            verb = ON_BEFORE_OBJECT.matcher(u.analyzed().text().substring(end, e.span().start())).matches();
+        }
+        return verb && e.span().start() > end;
     }
+
+    private static final java.util.regex.Pattern DEPEND_VERB =
+            java.util.regex.Pattern.compile("(?i)depends?|depending|relies|rely|relying");
+    private static final java.util.regex.Pattern ON_BEFORE_OBJECT =
+            java.util.regex.Pattern.compile("(?i)[\\s,]*(?:[a-z]+[\\s,]+){1,4}on\\s+(?:the\\s+)?");
 
     /** "상태 페이지는 뭐에 의존하고 있어": the CI is the subject (은/는/이/가), so it is what it depends on. */
     boolean subjectDepends(LinkedEntity e) {

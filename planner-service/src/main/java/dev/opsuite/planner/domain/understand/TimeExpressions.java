@@ -135,8 +135,9 @@ public final class TimeExpressions {
     }
 
     /**
-     * A Latin or digit edge of a match may not cut a word: "mon" is not found in "k8s-monitor"; and a
-     * number glued to a ':' belongs to a clock time: "00-11" is not a date in "08:00-11:00".
+     * A Latin or digit edge of a match may not cut a word: "mon" is not found in "k8s-monitor"; a
+     * number glued to a ':' belongs to a clock time: "00-11" is not a date in "08:00-11:00"; and one glued to a
+     * '.' and more digits to a dotted number: "41.9.3" is no date inside "10.41.9.3".
      */
     static boolean wordAligned(String text, Span s) {
         boolean leftOk = s.start() == 0 || !latinOrDigit(text.charAt(s.start())) || !latinOrDigit(text.charAt(s.start() - 1));
@@ -147,7 +148,12 @@ public final class TimeExpressions {
                 && Character.isDigit(text.charAt(s.start() - 2));
         boolean clockRight = s.end() + 1 < text.length() && text.charAt(s.end()) == ':'
                 && Character.isDigit(text.charAt(s.end() - 1)) && Character.isDigit(text.charAt(s.end() + 1));
-        return leftOk && rightOk && !clockLeft && !clockRight;
+        // digits that go on past a dot belong to a longer dotted number (an address, a version): "10.5.12.3" holds no date
+        boolean dottedLeft = s.start() > 1 && text.charAt(s.start() - 1) == '.' && Character.isDigit(text.charAt(s.start()))
+                && Character.isDigit(text.charAt(s.start() - 2));
+        boolean dottedRight = s.end() + 1 < text.length() && text.charAt(s.end()) == '.'
+                && Character.isDigit(text.charAt(s.end() - 1)) && Character.isDigit(text.charAt(s.end() + 1));
+        return leftOk && rightOk && !clockLeft && !clockRight && !dottedLeft && !dottedRight;
     }
 
     private static boolean latinOrDigit(char c) {

@@ -138,6 +138,7 @@ public final class Understander {
         measureOnIt();
         new HostingBesidePlace(reading).read(); // "2공장에서 가동되는 PLC-07 CPU": where the CI is, not what runs on it
         new StateInclusions(reading).read(); // "꺼져 있는 것도 포함해서": the state widens the answer, it filters nothing
+        new NameTypeWord(reading).read(); // "the relay-api service", "신고서 작성 서비스가": the CI's own kind, no filter
         corrections.claims();
         grammar();
         entities.sort((x, y) -> x.span().start() - y.span().start());
