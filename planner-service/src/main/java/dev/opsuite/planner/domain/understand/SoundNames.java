@@ -52,6 +52,10 @@ final class SoundNames {
         for (int i = 0; i < words.size(); i++) {
             for (int len = Math.min(MAX_SOUND_WORDS, words.size() - i); len >= 1; len--) {
                 List<Span> run = words.subList(i, i + len);
+                if (!run.contains(null) && len >= 2 && run.stream().allMatch(reading::free) && latinAlias(run)) {
+                    i += len - 1;
+                    break;
+                }
                 if (run.contains(null) || !run.stream().allMatch(reading::free)
                         || !Folding.hasHangul(a.span(run.get(0).start(), run.get(0).end()))
                         && (len < 2 || !Folding.hasHangul(a.span(run.get(1).start(), run.get(1).end())))) {
@@ -69,6 +73,59 @@ final class SoundNames {
                 }
             }
         }
+    }
+
+    /**
+     * "the login vm" for the alias 로그인 VM: Latin words in a row, as many as an alias's words, that meet it word by
+     * word — each of its Hangul words by sound ({@link SoundKeys}; a word nothing else read), each of its Latin words
+     * as written — with at least one of each. Several CIs so met are asked between.
+     */
+    private boolean latinAlias(List<Span> run) {
+        List<String> said = run.stream().map(w -> a.span(w.start(), w.end())).toList();
+        if (!said.stream().allMatch(w -> w.matches("[A-Za-z]{2,}"))) {
+            return false;
+        }
+        List<EntityDictionary.Entity> out = new ArrayList<>();
+        for (String key : SoundKeys.ofWords(said)) {
+            for (EntityDictionary.Name n : dictionary.byHangulSound(key)) {
+                if (!out.contains(n.entity()) && wordByWord(run, said, List.of(n.surface().strip().split("\\s+")))) {
+                    out.add(n.entity());
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            return false;
+        }
+        Span span = new Span(run.get(0).start(), run.get(run.size() - 1).end());
+        claims.removeIf(c -> c.span().overlaps(span)); // "vm" of the login vm is the alias's word, no type filter
+        reading.link(span, EntityDictionary.Rank.SOUND, 0, out);
+        return true;
+    }
+
+    private boolean wordByWord(List<Span> run, List<String> said, List<String> alias) {
+        if (alias.size() != said.size()) {
+            return false;
+        }
+        boolean sound = false;
+        boolean written = false;
+        for (int k = 0; k < alias.size(); k++) {
+            String w = alias.get(k);
+            if (Folding.hasHangul(w)) {
+                Span s = run.get(k);
+                boolean unread = a.tokensIn(s.start(), s.end()).stream().noneMatch(reading::claimed);
+                if (!w.chars().allMatch(c -> Folding.isHangul((char) c)) || !unread
+                        || SoundKeys.units(SoundKeys.ofHangul(w)) < 3
+                        || !SoundKeys.ofLatinWord(said.get(k)).contains(SoundKeys.ofHangul(w))) {
+                    return false;
+                }
+                sound = true;
+            } else if (w.equalsIgnoreCase(said.get(k))) {
+                written = true;
+            } else {
+                return false;
+            }
+        }
+        return sound && written;
     }
 
     /** A written word whose content tokens are all nouns, its particles and endings after them. */
