@@ -45,7 +45,10 @@ class BesideTheDemoWordsTest {
                 own("KX-03", "crane-vm", "vm", "Yard Ops", "Mokpo Yard"));
         List<EntityDictionary.Entity> theirs = List.of(demo("D-01", "shop-api", "app", "night-shift", "ulsan-yard"),
                 demo("D-02", "shop-db", "database", "night-shift", "dc2-busan"),
-                demo("D-03", "shop-vm", "vm", "yard-ops", "dc1-seoul"));
+                demo("D-03", "shop-vm", "vm", "yard-ops", "dc1-seoul"),
+                demo("D-04", "order", "service", "night-shift", "dc1-seoul"),
+                demo("D-05", "review", "service", "night-shift", "dc1-seoul"),
+                demo("D-06", "checkout", "service", "night-shift", "dc1-seoul"));
         java.util.List<EntityDictionary.Entity> all = new java.util.ArrayList<>(mine);
         all.addAll(theirs);
         beside = new WordsEstate(now, dictionary(all));
@@ -81,5 +84,39 @@ class BesideTheDemoWordsTest {
     void aDemoValueSpeltExactlyOrTheOnlyOneIsRead(String question, String field, String value) {
         PlanModel p = beside.plan(question);
         assertEquals(List.of(value), values(p, field), question + ": " + p.primary().filters());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"What does tide-gw need in order to work?",
+        "which databases does crane-vm need in order to run", "everything tide-db needs in order to serve (transitive)"})
+    void aDemoNameInsideAPhraseIsThePhrase(String question) {
+        PlanModel p = beside.plan(question);
+        PlanModel c = clean.plan(question);
+        assertEquals(c.primary().ciCode(), p.primary().ciCode(), question);
+        assertEquals(c.unexplained(), p.unexplained(), "as on the clean estate: " + question);
+        assertEquals(List.of(), p.candidates(), question);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDemoNameSaidAloneIsTheDemoCi() {
+        assertEquals("D-04", beside.plan("what does order depend on?").primary().ciCode());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Weekly review WR-12 | tide-gw | avg cpu last week",
+        "What is the error rate of tide-gw right now? I need the figure for the checkout risk note.",
+        "crane-vm memory usage for the quarterly review"})
+    void aDemoWordBesideAnOwnCiIsTheWord(String question) {
+        PlanModel p = beside.plan(question);
+        assertEquals(clean.plan(question).primary().ciCode(), p.primary().ciCode(), question);
+        assertEquals(List.of(), p.primary().ciCodes().stream().filter(c -> c.startsWith("D-")).toList(), question);
+        assertEquals(List.of(), p.candidates(), question);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDemoCiMarkedAsANameBesideAnOwnOneIsRead() {
+        PlanModel p = beside.plan("compare the cpu of tide-gw and the review service");
+        assertEquals(true, p.primary().ciCodes().contains("D-05") || "D-05".equals(p.secondary().ciCode())
+                || "D-05".equals(p.primary().ciCode()), p.toString());
     }
 }
