@@ -98,7 +98,9 @@ final class SoundNames {
         }
         Span span = new Span(run.get(0).start(), run.get(run.size() - 1).end());
         claims.removeIf(c -> c.span().overlaps(span)); // "vm" of the login vm is the alias's word, no type filter
-        reading.link(span, EntityDictionary.Rank.SOUND, 0, out);
+        // every word of the alias, in order, one as written: the alias named whole in other letters, as exact as a
+        // name spelt out — never a near-miss set aside beside one ("between the login vm and the shop vm")
+        reading.link(span, EntityDictionary.Rank.EXACT_NAME, 0, out);
         return true;
     }
 

@@ -51,4 +51,13 @@ class LatinSaidAliasWordsTest {
         assertTrue(!"ZQ-VM-1".equals(p.primary().ciCode()) && !"ZQ-ST-1".equals(p.primary().ciCode()),
                 question + ": " + p);
     }
+
+    @org.junit.jupiter.api.Test
+    void beside() {
+        PlanModel p = estate.plan("Between the login vm and the shop-node, which one had more CPU in the past 24 hours?");
+        List<String> named = new java.util.ArrayList<>(p.primary().ciCodes());
+        named.add(p.primary().ciCode());
+        named.add(p.secondary().ciCode());
+        assertTrue(named.contains("ZQ-VM-1") && named.contains("ZQ-VM-2"), "both compared: " + p);
+    }
 }
