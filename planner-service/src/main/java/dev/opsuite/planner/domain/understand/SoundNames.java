@@ -93,10 +93,14 @@ final class SoundNames {
                 }
             }
         }
-        if (out.isEmpty()) {
+        Span span = new Span(run.get(0).start(), run.get(run.size() - 1).end());
+        // "the mobile api" beside mobile.api.uat: words other CIs' names hold as written are read as written (asked
+        // between when several), never pre-empted by a sound
+        String said0 = a.span(span.start(), span.end());
+        if (out.isEmpty() || dictionary.partial(EntityDictionary.words(said0), Analyzed.compactOf(said0)).stream()
+                .anyMatch(h -> !out.contains(h.name().entity()))) {
             return false;
         }
-        Span span = new Span(run.get(0).start(), run.get(run.size() - 1).end());
         claims.removeIf(c -> c.span().overlaps(span)); // "vm" of the login vm is the alias's word, no type filter
         // every word of the alias, in order, one as written: the alias named whole in other letters, as exact as a
         // name spelt out — never a near-miss set aside beside one ("between the login vm and the shop vm")

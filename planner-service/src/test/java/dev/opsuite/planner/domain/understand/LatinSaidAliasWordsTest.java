@@ -24,9 +24,10 @@ class LatinSaidAliasWordsTest {
     static void load() {
         estate = new WordsEstate(OffsetDateTime.parse("2032-08-09T11:00:00+09:00"), new EntityDictionary(4,
                 List.of(ci("ZQ-VM-1", "auth-node-a", "vm"), ci("ZQ-VM-2", "shop-node", "vm"),
-                        ci("ZQ-ST-1", "arc-nas-01", "storage"), ci("ZQ-DB-1", "ord-db", "database")),
+                        ci("ZQ-ST-1", "arc-nas-01", "storage"), ci("ZQ-DB-1", "ord-db", "database"),
+                        ci("ZQ-APP-1", "mobile.api.prod", "app"), ci("ZQ-APP-2", "mobile.api.uat", "app")),
                 List.of(Map.entry(0, "로그인 VM"), Map.entry(1, "상점 VM"), Map.entry(2, "스토리지 NAS"),
-                        Map.entry(3, "주문 DB")), List.of()));
+                        Map.entry(3, "주문 DB"), Map.entry(4, "모바일 API")), List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -59,5 +60,11 @@ class LatinSaidAliasWordsTest {
         named.add(p.primary().ciCode());
         named.add(p.secondary().ciCode());
         assertTrue(named.contains("ZQ-VM-1") && named.contains("ZQ-VM-2"), "both compared: " + p);
+    }
+
+    @org.junit.jupiter.api.Test
+    void wordsOtherNamesHoldAsWrittenAreAskedBetween() {
+        PlanModel p = estate.plan("lat on the mobile api");
+        assertEquals(List.of("ZQ-APP-1", "ZQ-APP-2"), WordsEstate.candidates(p), p.toString());
     }
 }
