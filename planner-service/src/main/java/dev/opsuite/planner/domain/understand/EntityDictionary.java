@@ -56,6 +56,8 @@ public final class EntityDictionary {
     private final Map<String, List<Word>> valueSounds = new LinkedHashMap<>();
     /** Names and aliases in Latin letters by their consonant keys ({@link SoundKeys}). */
     private final Map<String, List<Name>> sounds = new java.util.HashMap<>();
+    /** Names and aliases with a word in Hangul, by sound ("로그인 VM" as LKN|BM): said in English, "login vm". */
+    private final Map<String, List<Name>> hangulSounds = new java.util.HashMap<>();
     private final int entityCount;
     private final Map<String, Entity> byCode = new java.util.HashMap<>();
     /** The names' Lucene index: whole words, prefixes, names within an edit or two. */
@@ -150,6 +152,16 @@ public final class EntityDictionary {
                 }
             }
         }
+        for (Name n : names) {
+            if (n.kind() != NameKind.CODE && Folding.hasHangul(n.surface())) {
+                for (String key : SoundKeys.ofWords(List.of(n.surface().strip().split("\\s+")))) {
+                    List<Name> same = hangulSounds.computeIfAbsent(key, k -> new ArrayList<>());
+                    if (!same.contains(n)) {
+                        same.add(n);
+                    }
+                }
+            }
+        }
         this.index = new NameIndex(names);
         names.stream().filter(n -> n.kind() != NameKind.CODE).flatMap(n -> words(n.surface()).stream())
                 .forEach(allNameWords::add);
@@ -162,6 +174,11 @@ public final class EntityDictionary {
      */
     public List<Entity> bySound(String key) {
         return sounds.getOrDefault(key, List.of()).stream().map(Name::entity).distinct().toList();
+    }
+
+    /** The names and aliases written with Hangul words that sound as this key ("login vm" for 로그인 VM). */
+    public List<Name> byHangulSound(String key) {
+        return hangulSounds.getOrDefault(key, List.of());
     }
 
     /** Whether one of the operator's own CIs (not a demo one) has this value ("ci.owner=dba-sora"). */

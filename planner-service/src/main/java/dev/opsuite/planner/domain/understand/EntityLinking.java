@@ -65,7 +65,8 @@ final class EntityLinking {
         // the longest span wins across names and values: "order-squad"/"order squad" is the owner, not the CI "order"
         List<Span> values = dictionary.values().find(a).stream().map(PhraseTable.Match::span).toList();
         for (PhraseTable.Match<EntityDictionary.Name> m : matches) {
-            if (!reading.free(m.span()) || names.wordForName(m)
+            if (!reading.free(m.span()) || names.wordForName(m) || names.demoNameInsidePhrase(m)
+                    || names.demoWordBesideOwn(m, matches)
                     || values.stream().anyMatch(v -> v.contains(m.span()) && v.length() > m.span().length())
                     || values.contains(m.span()) && typeAfter.otherTypeAfter(m) || typeAfter.startsNamesOfOtherType(m)) {
                 continue;

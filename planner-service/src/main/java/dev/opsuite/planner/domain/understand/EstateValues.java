@@ -94,7 +94,7 @@ final class EstateValues {
         String word = Analyzed.compactOf(a.span(span.start(), span.end()));
         List<String> words = EntityDictionary.words(a.span(span.start(), span.end()));
         // "Ontario CA": two or more words in a row of one value ("US Ontario CA")
-        List<Word> inARow = dictionary.valuesByWords(words);
+        List<Word> inARow = OwnValuesFirst.partial(dictionary.valuesByWords(words), dictionary);
         List<Word> values = inARow.isEmpty() ? valuesByWord(word) : inARow;
         boolean place = values.size() == 1 && rules.understanding().placeFields().contains(values.get(0).group());
         if (cis.size() >= 2 && place
@@ -128,6 +128,10 @@ final class EstateValues {
      * sound ("샌드박스" → sandbox).
      */
     List<Word> valuesByWord(String compact) {
+        return OwnValuesFirst.partial(anyValuesByWord(compact), dictionary);
+    }
+
+    private List<Word> anyValuesByWord(String compact) {
         if (compact.length() >= 3) {
             List<Word> direct = dictionary.valuesByWord(compact);
             if (!direct.isEmpty()) {
@@ -274,11 +278,18 @@ final class EstateValues {
                 // "servers in Seoul": the schema's label of dc1-seoul is also the word of the estate's "Seoul (Seongsu)"
                 valuesByWord(Analyzed.compactOf(c.text())).stream().filter(w -> !same.contains(w)).forEach(same::add);
             }
+            boolean own = false;
             for (Word w : same) {
                 if (w.group().equals(field) && !w.value().equals(value)
                         && claims.stream().noneMatch(x -> x.value().equals(field + "=" + w.value()))) {
                     claims.add(new Claim(c.span(), c.text(), "value", field + "=" + w.value(), c.score()));
+                    own |= dictionary.ownValue(field + "=" + w.value());
                 }
+            }
+            // beside the demo, "서울" is the operator's "Seoul Office", not also the demo's dc1-seoul whose label it is:
+            // a schema value none of the operator's CIs holds gives way to theirs (OwnValuesFirst)
+            if (own && !dictionary.ownValue(c.value())) {
+                claims.remove(c);
             }
         }
     }

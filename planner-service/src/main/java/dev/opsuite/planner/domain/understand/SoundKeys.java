@@ -75,6 +75,24 @@ final class SoundKeys {
         return out;
     }
 
+    /**
+     * The keys of written words in a row, each word on its own — in Hangul by its sound, in Latin letters as a word
+     * or its letters — joined with the word mark ("로그인 VM" → LKN|BM); none when a word has neither.
+     */
+    static Set<String> ofWords(List<String> words) {
+        List<String> keys = new ArrayList<>(List.of(""));
+        for (String w : words) {
+            Set<String> parts = Folding.hasHangul(w) ? Set.of(ofHangul(w))
+                    : w.matches("[A-Za-z]+") ? ofLatinWord(w) : Set.of();
+            List<String> next = new ArrayList<>();
+            for (String k : keys) {
+                parts.stream().filter(p -> !p.isEmpty()).forEach(p -> next.add(k.isEmpty() ? p : k + "|" + p));
+            }
+            keys = next.size() > 16 ? next.subList(0, 16) : next;
+        }
+        return new LinkedHashSet<>(keys);
+    }
+
     /** The key of Hangul words (other characters are left out): 택스 디비 박스 → TKSTBBKS. */
     static String ofHangul(String text) {
         StringBuilder b = new StringBuilder();

@@ -52,6 +52,10 @@ final class SoundNames {
         for (int i = 0; i < words.size(); i++) {
             for (int len = Math.min(MAX_SOUND_WORDS, words.size() - i); len >= 1; len--) {
                 List<Span> run = words.subList(i, i + len);
+                if (!run.contains(null) && len >= 2 && run.stream().allMatch(reading::free) && latinAlias(run)) {
+                    i += len - 1;
+                    break;
+                }
                 if (run.contains(null) || !run.stream().allMatch(reading::free)
                         || !Folding.hasHangul(a.span(run.get(0).start(), run.get(0).end()))
                         && (len < 2 || !Folding.hasHangul(a.span(run.get(1).start(), run.get(1).end())))) {
@@ -69,6 +73,65 @@ final class SoundNames {
                 }
             }
         }
+    }
+
+    /**
+     * "the login vm" for the alias 로그인 VM: Latin words in a row, as many as an alias's words, that meet it word by
+     * word — each of its Hangul words by sound ({@link SoundKeys}; a word nothing else read), each of its Latin words
+     * as written — with at least one of each. Several CIs so met are asked between.
+     */
+    private boolean latinAlias(List<Span> run) {
+        List<String> said = run.stream().map(w -> a.span(w.start(), w.end())).toList();
+        if (!said.stream().allMatch(w -> w.matches("[A-Za-z]{2,}"))) {
+            return false;
+        }
+        List<EntityDictionary.Entity> out = new ArrayList<>();
+        for (String key : SoundKeys.ofWords(said)) {
+            for (EntityDictionary.Name n : dictionary.byHangulSound(key)) {
+                if (!out.contains(n.entity()) && wordByWord(run, said, List.of(n.surface().strip().split("\\s+")))) {
+                    out.add(n.entity());
+                }
+            }
+        }
+        Span span = new Span(run.get(0).start(), run.get(run.size() - 1).end());
+        // "the mobile api" beside mobile.api.uat: words other CIs' names hold as written are read as written (asked
+        // between when several), never pre-empted by a sound
+        String said0 = a.span(span.start(), span.end());
+        if (out.isEmpty() || dictionary.partial(EntityDictionary.words(said0), Analyzed.compactOf(said0)).stream()
+                .anyMatch(h -> !out.contains(h.name().entity()))) {
+            return false;
+        }
+        claims.removeIf(c -> c.span().overlaps(span)); // "vm" of the login vm is the alias's word, no type filter
+        // every word of the alias, in order, one as written: the alias named whole in other letters, as exact as a
+        // name spelt out — never a near-miss set aside beside one ("between the login vm and the shop vm")
+        reading.link(span, EntityDictionary.Rank.EXACT_NAME, 0, out);
+        return true;
+    }
+
+    private boolean wordByWord(List<Span> run, List<String> said, List<String> alias) {
+        if (alias.size() != said.size()) {
+            return false;
+        }
+        boolean sound = false;
+        boolean written = false;
+        for (int k = 0; k < alias.size(); k++) {
+            String w = alias.get(k);
+            if (Folding.hasHangul(w)) {
+                Span s = run.get(k);
+                boolean unread = a.tokensIn(s.start(), s.end()).stream().noneMatch(reading::claimed);
+                if (!w.chars().allMatch(c -> Folding.isHangul((char) c)) || !unread
+                        || SoundKeys.units(SoundKeys.ofHangul(w)) < 3
+                        || !SoundKeys.ofLatinWord(said.get(k)).contains(SoundKeys.ofHangul(w))) {
+                    return false;
+                }
+                sound = true;
+            } else if (w.equalsIgnoreCase(said.get(k))) {
+                written = true;
+            } else {
+                return false;
+            }
+        }
+        return sound && written;
     }
 
     /** A written word whose content tokens are all nouns, its particles and endings after them. */

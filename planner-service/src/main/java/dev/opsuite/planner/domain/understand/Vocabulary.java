@@ -106,7 +106,8 @@ final class Vocabulary {
                 continue;
             }
             accepted.add(m.span());
-            m.entries().forEach(w -> claims.add(wordClaim(m.span(), w)));
+            OwnValuesFirst.of(m.entries(), a.span(m.span().start(), m.span().end()), dictionary)
+                    .forEach(w -> claims.add(wordClaim(m.span(), w)));
         }
         for (Map.Entry<Pattern, Word> e : lexicon.patterns()) {
             Matcher m = e.getKey().matcher(a.text());

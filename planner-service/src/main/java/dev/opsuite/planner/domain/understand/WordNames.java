@@ -102,4 +102,30 @@ final class WordNames {
         }
         return found;
     }
+
+    /**
+     * "in order to", "to review": a name only demo CIs hold ("order", "review") inside a longer phrase of the assets'
+     * words is a word of that phrase — the demo is never the reading of words the operator wrote as something else.
+     */
+    boolean demoNameInsidePhrase(PhraseTable.Match<EntityDictionary.Name> m) {
+        if (m.entries().isEmpty() || !m.entries().stream().allMatch(n -> n.entity().demo())) {
+            return false;
+        }
+        return lexicon.phrases().find(a).stream().anyMatch(p -> p.span().contains(m.span())
+                && p.span().length() > m.span().length());
+    }
+
+    /**
+     * "Weekly review WR-35 | Daon Rail App (v5)", "for the checkout risk note": in a question that names one of the
+     * operator's own CIs exactly, a demo CI's name that is one plain word ("review", "checkout") is the word, not a
+     * second CI — unless marked as a name (capitals mid-sentence, quotes, its type beside it). A demo CI named by its
+     * code or a name of more than a plain word ("payment-api", "order-db") is still read.
+     */
+    boolean demoWordBesideOwn(PhraseTable.Match<EntityDictionary.Name> m, List<PhraseTable.Match<EntityDictionary.Name>> all) {
+        if (m.entries().isEmpty() || !m.entries().stream().allMatch(n -> n.entity().demo() && n.kind() != EntityDictionary.NameKind.CODE)
+                || !a.text().substring(m.span().start(), m.span().end()).matches("\\p{L}+") || markedAsName(m)) {
+            return false;
+        }
+        return all.stream().anyMatch(o -> !o.span().overlaps(m.span()) && o.entries().stream().anyMatch(n -> !n.entity().demo()));
+    }
 }

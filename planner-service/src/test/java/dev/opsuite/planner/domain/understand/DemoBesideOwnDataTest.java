@@ -59,7 +59,9 @@ class DemoBesideOwnDataTest {
         PlanModel p = plan("CHG-310903 risk review: which apps are impacted if ledger-db is down?");
         assertEquals("SB-DB-LEDGER", p.primary().ciCode(), "the own CI the asking clause names: " + p);
         assertEquals(dev.opsuite.model.View.IMPACT, p.view());
-        assertTrue(p.unexplained().contains("review"), "the demo's name set aside and said: " + p.unexplained());
+        // read as on an estate without the demo: the word is said among the context's words ("risk review")
+        assertTrue(p.unexplained().stream().anyMatch(w -> w.contains("review")), "the demo's name set aside and said: "
+                + p.unexplained());
         assertEquals("SVC013", plan("which apps are impacted if review is down?").primary().ciCode(),
                 "asked about, the demo CI is what it is");
     }
