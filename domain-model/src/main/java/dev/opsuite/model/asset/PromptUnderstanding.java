@@ -32,6 +32,8 @@ import java.util.Map;
  *                              ("korean" → kr, korea, 한국): beside a name several CIs share, it names those that have one
  * @param stateInclusions       patterns around a state word ({@code @state}) by which the writer includes the CIs in
  *                              that state rather than asking for them alone ("꺼져 있는 것도 포함해서", "including stopped")
+ * @param typeWordAlso          per CI type a type word names, the other CI types people also call by that word
+ *                              ("service" → app): right after a CI's name it is that CI's own word, no filter
  */
 public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unreadableTime, Text clarify,
                                   Text notUnderstood, List<String> relationIntents, List<String> definiteWords,
@@ -40,7 +42,7 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
                                   List<String> whenWords, List<String> wholeWords, List<String> counters,
                                   List<String> corrections, List<String> typeDoubts,
                                   List<String> placeOneWords, Map<String, List<String>> nameWordEquivalents,
-                                  List<String> stateInclusions) {
+                                  List<String> stateInclusions, Map<String, List<String>> typeWordAlso) {
     public static final double DEFAULT_CLARIFY_ABOVE = 0.5;
     public static final double DEFAULT_LLM_ABOVE = 1.0;
     public static final int DEFAULT_DEFINITE_MAX_CANDIDATES = 8;
@@ -61,6 +63,12 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
         placeOneWords = List.copyOf(placeOneWords);
         nameWordEquivalents = Map.copyOf(nameWordEquivalents);
         stateInclusions = List.copyOf(stateInclusions);
+        typeWordAlso = Map.copyOf(typeWordAlso);
+    }
+
+    /** Whether a type word naming {@code named} may call a CI of type {@code own} ("the X service" for an app). */
+    public boolean typeWordNames(String named, String own) {
+        return named.equals(own) || typeWordAlso.getOrDefault(named, List.of()).contains(own);
     }
 
     /** Whether the text starts with a counter ("개 중", "행"): the number before it is a count. */
@@ -82,6 +90,6 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
                 Read.strings(u.path("whole_words")), Read.strings(u.path("counters")),
                 Read.strings(u.path("corrections")), Read.strings(u.path("type_doubts")),
                 Read.strings(u.path("place_one_words")), Read.stringLists(u.path("name_word_equivalents")),
-                Read.strings(u.path("state_inclusions")));
+                Read.strings(u.path("state_inclusions")), Read.stringLists(u.path("type_word_also")));
     }
 }

@@ -35,10 +35,12 @@ public final class TimeExpressions {
             while (from <= text.length() && m.find(from)) {
                 Span s = new Span(m.start(), m.end());
                 Integer ago = p.namedGroups().get("ago");
-                if (s.length() == 0 || !wordAligned(text, s) || overlapsAny(s, taken)
+                Integer not = p.namedGroups().get("not");
+                if (s.length() == 0 || !wordAligned(text, s) || overlapsAny(s, taken) || after(rule, text, s)
                         || found.stream().anyMatch(f -> f.span().overlaps(s))
-                        // a group named "ago" marks a reading the atom is not ("2주 전": two weeks ago, not the last two)
-                        || ago != null && m.start(ago) >= 0) {
+                        // a group named "ago" or "not" marks a reading the atom is not ("2주 전": two weeks ago, not
+                        // the last two; "22.04.3 LTS": a version)
+                        || ago != null && m.start(ago) >= 0 || not != null && m.start(not) >= 0) {
                     from = m.start() + 1; // a shorter alternative may still match inside ("오늘 새벽" → "새벽")
                     continue;
                 }
@@ -105,6 +107,19 @@ public final class TimeExpressions {
         }
         found.sort((x, y) -> x.span().start() - y.span().start());
         return found;
+    }
+
+    /**
+     * Whether the words right before a match are ones the atom's {@code not_after} pattern names: "Ubuntu 22.04.3",
+     * "버전 23.10.1" hold a version, not a dotted date.
+     */
+    private static boolean after(PromptTime.Atom rule, String text, Span s) {
+        String notAfter = rule.constants().get("not_after");
+        if (notAfter == null || notAfter.isBlank()) {
+            return false;
+        }
+        String before = text.substring(0, s.start());
+        return Patterns.caseless("(?:" + notAfter + ")\\s*:?\\s*$").matcher(before, Patterns.lower(before)).find();
     }
 
     private static final String DIGITS = "일이삼사오육칠팔구";

@@ -13,6 +13,8 @@ import java.util.List;
 final class WordNames {
     private final Analyzed a;
     private final Lexicon lexicon;
+    /** The assets' phrases found in the question, looked for once and only when a demo name needs them. */
+    private List<Span> phraseSpans;
 
     WordNames(Analyzed a, Lexicon lexicon) {
         this.a = a;
@@ -111,8 +113,10 @@ final class WordNames {
         if (m.entries().isEmpty() || !m.entries().stream().allMatch(n -> n.entity().demo())) {
             return false;
         }
-        return lexicon.phrases().find(a).stream().anyMatch(p -> p.span().contains(m.span())
-                && p.span().length() > m.span().length());
+        if (phraseSpans == null) {
+            phraseSpans = lexicon.phrases().find(a).stream().map(PhraseTable.Match::span).toList();
+        }
+        return phraseSpans.stream().anyMatch(p -> p.contains(m.span()) && p.length() > m.span().length());
     }
 
     /**

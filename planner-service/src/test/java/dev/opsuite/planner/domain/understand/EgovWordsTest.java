@@ -4,7 +4,11 @@ import static dev.opsuite.planner.domain.understand.WordsEstate.ci;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opsuite.model.AssetBundle;
+import dev.opsuite.model.AssetDoc;
 import dev.opsuite.model.PlanModel;
+import dev.opsuite.planner.domain.RulesPlanner;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +38,25 @@ class EgovWordsTest {
         assertEquals(from, p.metric().timeFrom(), p.toString());
         assertEquals(to, p.metric().timeTo(), p.toString());
         assertTrue(p.unexplained().isEmpty(), "every word read: " + p.unexplained());
+    }
+
+    /**
+     * A three-part dotted number after a version word ("Ubuntu 22.04.3", "버전 23.10.1", "kernel: 24.4.1") or before
+     * one ("22.04.3 LTS") is a version, not a day: no time read (the atom's {@code not_after} and its {@code not} group).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "which servers run Ubuntu 22.04.3 | 2022-04-03",
+        "ledger-node OS 버전 23.10.1 맞아? | 2023-10-01",
+        "ledger-node kernel: 24.4.1 still? | 2024-04-01",
+        "is ledger-node on 22.04.3 LTS | 2022-04-03",
+        "ledger-node v 21.3.2 패치 적용됐어? | 2021-03-02"})
+    void aVersionIsNoDate(String question, String day) {
+        PlanModel p = ESTATE.plan(question);
+        assertTrue(!p.toString().contains(day), p.toString());
+        // the same number with no version word beside it is that day
+        PlanModel dated = ESTATE.plan("ledger-node 평균 cpu " + question.replaceAll(".*?(\\d{2}\\.\\d{1,2}\\.\\d{1,2}).*", "$1"));
+        assertEquals(day + "T00:00+09:00", dated.metric().timeFrom(), dated.toString());
     }
 
     /** "제일 느렸을 때", "at its slowest": the moment a CI was at its worst over a range is its maximum (fastest: minimum). */
@@ -94,7 +117,8 @@ class EgovWordsTest {
         "what does the relay-api service call directly? | DEPENDENCY",
         "중계 API 서비스가 직접 부르는 건 뭐야? | DEPENDENCY",
         "중계 API 서비스의 응답시간 지금 얼마예요? | SUMMARY",
-        "if the relay-api service goes down what breaks | IMPACT"})
+        "if the relay-api service goes down what breaks | IMPACT",
+        "is your relay-api service slow right now? | SUMMARY"})
     void aTypeWordThatNamesTheCiIsNoFilter(String question, String view) {
         PlanModel p = ESTATE.plan(question);
         assertEquals("KV-2", p.primary().ciCode(), p.toString());
@@ -121,5 +145,35 @@ class EgovWordsTest {
         assertTrue(p.metric().threshold() != null, p.toString());
         assertEquals("gt", p.metric().threshold().op(), p.toString());
         assertTrue(p.missingSlots().isEmpty() && p.unexplained().isEmpty(), p.toString());
+    }
+
+    /**
+     * The words are the Prompt's: without {@code rules.understanding.type_word_also} a service word names no app, and
+     * without a determiner in {@code definite_words} the English phrase is not one noun phrase — a filter again.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"what does the relay-api service call directly? | type_word_also",
+        "what does the relay-api service call directly? | definite_words",
+        "중계 API 서비스가 직접 부르는 건 뭐야? | type_word_also"})
+    void thePromptHoldsTheWords(String question, String removed) {
+        AssetBundle shipped = WordsEstate.assets();
+        ObjectNode prompt = shipped.content("prompt").deepCopy();
+        ObjectNode understanding = (ObjectNode) prompt.path("rules").path("understanding");
+        if (removed.equals("definite_words")) {
+            understanding.putArray(removed).add("this");
+        } else {
+            understanding.remove(removed);
+        }
+        List<AssetDoc> docs = new java.util.ArrayList<>();
+        for (String type : List.of("schema", "resolver", "mapping", "query", "policy", "screen")) {
+            shipped.get(type).ifPresent(docs::add);
+        }
+        docs.addAll(shipped.sources().values());
+        docs.add(new AssetDoc("prompt", "ci_planner", 99, "published", prompt));
+        PlanModel p = new RulesPlanner().plan(question, new AssetBundle(docs), ESTATE.now(), EstateFixture.SEOUL,
+                ESTATE.dictionary()).plan();
+        assertEquals("KV-2", p.primary().ciCode(), p.toString());
+        assertTrue(p.primary().filters().stream().anyMatch(f -> f.values().contains("service")), p.toString());
+        assertTrue(ESTATE.plan(question).primary().filters().isEmpty(), "with the shipped Prompt: no filter");
     }
 }

@@ -184,6 +184,10 @@ final class PromptRuleFields {
                         + "written `@state`, by which the writer includes the CIs in that state instead of asking for "
                         + "them alone (\"@state\\s*(?:것|거)?\\s*도\\s*포함\": \"꺼져 있는 것도 포함해서\"; \"including\\s+@state\"): "
                         + "the state is then no filter, and is read, not left unexplained."),
+                field("rules.understanding.type_word_also", mapOf(STRINGS), "Per CI type a type word names "
+                        + "(`service`), the other CI types people also call by that word (`app`): right after a CI's "
+                        + "name, as one noun phrase (\"the relay-api service\", \"신고 서비스가\"), a type word that "
+                        + "names the CI's own type or one listed here is that CI's own word, not a filter."),
                 field("rules.understanding.value_units", STRINGS, "Units after a bare count word (\"%\", \"ms\")."),
                 field("rules.understanding.question_words", STRINGS, "Question words the list group also holds "
                         + "that do not ask for a list (\"which\", \"어떤\")."),

@@ -27,7 +27,12 @@ final class PromptTimeFields {
                 field("rules.time.atoms[].pattern", STRING, "A pattern whose named groups (`n`, `d`, `m`, `y`, `mon`, "
                         + "`wd`, `H`, `M`, `ap`, `zone`…) are the fields of the match; `n` may be a number word; a month with a `q` "
                         + "group (and `y`) is that quarter's three months; a day with `d2` runs to that day, a month with "
-                        + "`m2` or `mon2` to that month (\"Jan to Mar\", \"1~3월\"; `y` is the last month's year)."),
+                        + "`m2` or `mon2` to that month (\"Jan to Mar\", \"1~3월\"; `y` is the last month's year); a "
+                        + "match in which a group named `ago` or `not` took part is a reading the atom is not (\"2주 "
+                        + "전\", \"22.04.3 LTS\"): no time, and the next match is tried."),
+                field("rules.time.atoms[].not_after", STRING, "A pattern (RE2, any case, over the text lower-cased) "
+                        + "for the words right before a match that make it no time — \"Ubuntu 22.04.3\", \"버전 "
+                        + "23.10.1\" hold a version, not a dotted date; spaces and a colon between are allowed."),
                 field("rules.time.atoms[].kind", STRING, "What the match is: a named range (`relative`), a day, "
                         + "month or year, an instant, a time of day (`tod`), a part of the day, a weekday, the "
                         + "weekend, a clock range, a time zone, or `week_of` (the calendar week holding the day "
