@@ -156,6 +156,24 @@ final class GraphCues {
         });
     }
 
+    private static final java.util.regex.Pattern DO_BEFORE = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:does|do|did|will|would|can|could|should)\\s+(?:the\\s+)?$");
+
+    /**
+     * "which services does relay-api call", "relay-api가 호출하는 서비스": the CI is the subject of the calling verb
+     * after it (a do-word right before it; in Korean a subject or topic particle on it), so the types asked are what
+     * it calls, whatever their layer — not what stands above it.
+     */
+    boolean subjectCalls(LinkedEntity e, Claim calls) {
+        if (e.span().start() > calls.span().start()) {
+            return false;
+        }
+        if ("ko".equals(u.language())) {
+            return java.util.Set.of("이", "가", "은", "는").contains(e.particle());
+        }
+        return DO_BEFORE.matcher(u.analyzed().text().substring(0, e.span().start())).find();
+    }
+
     /** "which <type> is X on", "X는 어느 <type>에 있어": a which-word, a type word right after it, and a CI. */
     boolean whichHostOf(LinkedEntity e) {
         if (e == null) {

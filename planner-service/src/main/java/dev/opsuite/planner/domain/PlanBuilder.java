@@ -137,7 +137,7 @@ final class PlanBuilder {
                 || cues.sameSentence(c.span(), first.span()) || Clauses.asks(text, Clauses.of(text, c.span().start()))));
         if (calls.isPresent() && named && !(s.metric().isPresent() && (first != null
                 && !cues.sameSentence(calls.get().span(), first.span()) || cues.measureIsObjectOf(calls.get())))) {
-            if (first != null && cues.askedTypesAbove(first)) {
+            if (first != null && cues.askedTypesAbove(first) && !cues.subjectCalls(first, calls.get())) {
                 // "fleet-db 쓰는 서비스": a type above the CI can only be among what depends on it, at any depth
                 return parts.plan(Intent.EXPAND, View.IMPACT, ents, filters, graph(depth, "in", List.of()), null, null,
                         GRAPH_BLOCKS).plan();

@@ -58,6 +58,8 @@ public final class EntityDictionary {
     private final Map<String, List<Name>> sounds = new java.util.HashMap<>();
     /** Names and aliases with a word in Hangul, by sound ("로그인 VM" as LKN|BM): said in English, "login vm". */
     private final Map<String, List<Name>> hangulSounds = new java.util.HashMap<>();
+    /** Names and aliases written in Hangul by their romanized form ("napbu yeongye" for 납부 연계). */
+    private final RomanizedNames romanized;
     private final int entityCount;
     private final Map<String, Entity> byCode = new java.util.HashMap<>();
     /** The names' Lucene index: whole words, prefixes, names within an edit or two. */
@@ -163,6 +165,7 @@ public final class EntityDictionary {
             }
         }
         this.index = new NameIndex(names);
+        this.romanized = new RomanizedNames(names);
         names.stream().filter(n -> n.kind() != NameKind.CODE).flatMap(n -> words(n.surface()).stream())
                 .forEach(allNameWords::add);
         allNameWords.stream().filter(w -> w.length() >= 4).forEach(nameWords::add);
@@ -179,6 +182,11 @@ public final class EntityDictionary {
     /** The names and aliases written with Hangul words that sound as this key ("login vm" for 로그인 VM). */
     public List<Name> byHangulSound(String key) {
         return hangulSounds.getOrDefault(key, List.of());
+    }
+
+    /** The names and aliases written in Hangul that these Latin words spell romanized ("napbu yeongye"). */
+    public List<Name> byRomanized(List<String> latinWords) {
+        return romanized.find(latinWords);
     }
 
     /** Whether one of the operator's own CIs (not a demo one) has this value ("ci.owner=dba-sora"). */

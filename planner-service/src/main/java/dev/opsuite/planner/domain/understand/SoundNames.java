@@ -33,6 +33,7 @@ final class SoundNames {
      * same are asked between.
      */
     void link() {
+        romanized();
         List<Span> words = new ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("[^\\s]+").matcher(a.text());
         while (m.find()) {
@@ -73,6 +74,52 @@ final class SoundNames {
                 }
             }
         }
+    }
+
+    /**
+     * "napbu yeongye", "jeongsan-batch": a name or alias written in Hangul said in Latin letters, romanized
+     * ({@link RomanizedNames}) — one to four unread Latin words in a row, the longest run first, linked with the
+     * rank {@code sound} when they spell the romanized name whole; never when other CIs' names hold the words as
+     * written. Several CIs so spelt are asked between.
+     */
+    private void romanized() {
+        List<Span> latin = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z]+(?:-[A-Za-z]+)*").matcher(a.text());
+        while (m.find()) {
+            boolean alone = (m.start() == 0 || !Character.isLetterOrDigit(a.text().charAt(m.start() - 1)))
+                    && (m.end() == a.text().length() || !Character.isLetterOrDigit(a.text().charAt(m.end())));
+            latin.add(alone ? new Span(m.start(), m.end()) : null);
+        }
+        for (int i = 0; i < latin.size(); i++) {
+            for (int len = Math.min(MAX_SOUND_WORDS, latin.size() - i); len >= 1; len--) {
+                List<Span> run = latin.subList(i, i + len);
+                if (run.contains(null) || !run.stream().allMatch(reading::free) || !adjacentWords(run)) {
+                    continue;
+                }
+                List<String> said = run.stream().map(w -> a.span(w.start(), w.end())).toList();
+                List<EntityDictionary.Entity> found = dictionary.byRomanized(said).stream()
+                        .map(EntityDictionary.Name::entity).distinct().toList();
+                Span span = new Span(run.get(0).start(), run.get(run.size() - 1).end());
+                String text = a.span(span.start(), span.end());
+                if (found.isEmpty() || dictionary.partial(EntityDictionary.words(text), Analyzed.compactOf(text))
+                        .stream().anyMatch(h -> !found.contains(h.name().entity()))) {
+                    continue;
+                }
+                reading.link(span, EntityDictionary.Rank.SOUND, 0, found);
+                i += len - 1;
+                break;
+            }
+        }
+    }
+
+    /** Only spaces between the words of a run. */
+    private boolean adjacentWords(List<Span> run) {
+        for (int k = 1; k < run.size(); k++) {
+            if (!a.text().substring(run.get(k - 1).end(), run.get(k).start()).isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
