@@ -1,0 +1,24 @@
+package dev.opsuite.launcher;
+
+import java.util.List;
+
+/**
+ * The Gaon Mart estate (src/test/resources/understanding27): a twenty-seventh domain, written to be ordinary rather
+ * than exotic (a national retail chain of about 120 stores: POS hubs per region, the store back office, an online mall
+ * and its mobile-app API, loyalty points, a payment-gateway link, inventory and replenishment, warehouse management at
+ * two distribution centres, a price engine, an ERP and a sales warehouse, at the Guro HQ DC, Cloud Seoul, the Icheon
+ * DC and a DR site in Daegu), a new code scheme (slash-separated, store-number style: GM/HQ/1001 … GM/HQ/8003), names
+ * with hyphens, underscores, dots, spaces and digits ("pos_hub_vm2", "bo-vm.01", "cart-redis 2", "POS Hub Regions"),
+ * Korean aliases as people type them ("지방 포스", "가온몰", "구로 가상화 1호기"), owners written as people's names, and a
+ * new clock (Sunday 29 November 2054, 20:15 Seoul, the last evening of a sale weekend, one zone), with hourly history
+ * from 7 September 2054 and 15-minute and one-minute samples. 240 questions (120 Korean, 120 English) in plain language
+ * by five writers (a store manager on a phone, a night-shift NOC operator, a merchandising analyst, a back-office clerk
+ * writing 해요체, an SRE lead), 71 of them aggregates or moments at an absolute date, split once into dev31 (to be tuned
+ * on) and test27 (never tuned on).
+ */
+class UnderstandingRetailTest extends UnderstandingSetTest {
+    UnderstandingRetailTest() {
+        super("understanding27", "2054-11-29T20:15:00+09:00", List.of("questions.tsv"),
+                ordered("dev31", 0.0, "test27", 0.0));
+    }
+}
