@@ -14,11 +14,14 @@ import java.util.List;
  * from 7 September 2054 and 15-minute and one-minute samples. 240 questions (120 Korean, 120 English) in plain language
  * by five writers (a store manager on a phone, a night-shift NOC operator, a merchandising analyst, a back-office clerk
  * writing 해요체, an SRE lead), 71 of them aggregates or moments at an absolute date, split once into dev31 (to be tuned
- * on) and test27 (never tuned on).
+ * on) and test27 (never tuned on). First measured before any tuning on it (2026-12-07, product at commit f31c103):
+ * dev31 96.6 / 97.1 %, test27 98.4 / 98.2 % (clean / beside the demo); one wrong expectation of dev31 was then fixed
+ * (a "box" is a server or a VM, not a database). The floors sit about four points under the lower first figure of
+ * each half.
  */
 class UnderstandingRetailTest extends UnderstandingSetTest {
     UnderstandingRetailTest() {
         super("understanding27", "2054-11-29T20:15:00+09:00", List.of("questions.tsv"),
-                ordered("dev31", 0.0, "test27", 0.0));
+                ordered("dev31", 0.92, "test27", 0.94));
     }
 }
