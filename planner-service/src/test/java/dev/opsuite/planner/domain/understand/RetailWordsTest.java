@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * of an estate of their own: a cache-clearing command ("flush", "evict", "비워줘", "플러시 해") is refused like any
  * other change (Policy read_only verbs); "host of X", "X의 호스트" name what X runs on, of any type, not servers only
  * (Prompt intent hosting_role); "VM과 그 위에서 도는 것", "the VMs on X and what runs on them" ask for the VMs and
- * everything above them, not the VMs only (Prompt intent stack_above, pointing_back).
+ * everything above them, not the VMs only (Prompt intent stack_above, pointing_back). Found while writing these: a
+ * command noun with its 하다 after a space ("삭제 해 주세요") was not refused as the glued "삭제해 주세요" is.
  */
 class RetailWordsTest {
     private static final WordsEstate ESTATE = new WordsEstate(OffsetDateTime.parse("2044-03-06T19:00:00+09:00"),
@@ -37,10 +38,33 @@ class RetailWordsTest {
         "evict everything from ledger-cache 3",
         "invalidate the quote-api cache now",
         "ledger-cache 3 캐시 비워줘",
-        "ledger-cache 3 캐시 플러시해 주세요"})
+        "ledger-cache 3 캐시 플러시해 주세요",
+        "ledger-cache 3 캐시 플러시 해 주세요"})
     void clearingACacheIsRefused(String question) {
         PlanDecision d = ESTATE.decide(question);
         assertEquals("read_only", d.rejectPolicy(), question + ": " + d);
+    }
+
+    /** A command noun and its 하다 after a space ("삭제 해 주세요") is the same command as "삭제해 주세요". */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "ledger-cache 3 매출 테이블 삭제 해 주세요",
+        "quote-api 중지 해 줘",
+        "core-vm7 종료 해주세요"})
+    void aCommandNounWithASpacedHadaIsRefused(String question) {
+        PlanDecision d = ESTATE.decide(question);
+        assertEquals("read_only", d.rejectPolicy(), question + ": " + d);
+    }
+
+    /** Done or asked about, the same words are read: "재시작 했어?", "재시작 한 적 있어?". */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "quote-api 어제 재시작 했어?",
+        "core-vm7 재시작 한 적 있어?",
+        "ledger-cache 3 삭제 된 테이블 있어?"})
+    void aSpacedHadaInThePastIsNoCommand(String question) {
+        PlanDecision d = ESTATE.decide(question);
+        assertTrue(d.rejectPolicy() == null || d.rejectPolicy().isEmpty(), question + ": " + d);
     }
 
     /** The same verbs in a question about the past or as nouns are read, not refused. */
