@@ -129,7 +129,9 @@ final class CommandRequests {
                 boolean glued = i > 0 && tokens.get(i - 1).end() == t.start()
                         && (tokens.get(i - 1).pos().startsWith("N") || t.surface().equals("꺼"));
                 boolean verb = t.pos().equals("VV") && !glued;
-                boolean active = next(tokens, i).filter(n -> n.pos().equals("XSV") && n.morpheme().equals("하")).isPresent();
+                // "삭제해", and "삭제 해 주세요": a command noun's 하다 glued to it or after a space
+                boolean active = next(tokens, i).filter(n -> n.morpheme().equals("하")
+                        && (n.pos().equals("XSV") || n.pos().equals("VV") && t.pos().startsWith("N"))).isPresent();
                 int after = verb ? i + 1 : i + 2;
                 if ((verb || active) && !pastOrDone(tokens, after)) {
                     return Optional.of(t.surface());

@@ -52,6 +52,7 @@ public final class Signals {
             entities.add(n);
         }
         new ContextNames(u, entities, dropped).setAside();
+        new HostingRoles(u, primaryEntity).describe(entities, descriptors);
     }
 
     /**
