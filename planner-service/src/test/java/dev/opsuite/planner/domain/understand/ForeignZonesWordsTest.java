@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * A foreign place's date, clock or zone in kinds any estate meets: a country named in English or Korean (its one
  * zone from ICU, or asked which of several), a state or province, a word that two places of different zones end
  * with, a zone's bare word right after a time of day, the tail of an elided French word that spells an abbreviation,
- * and a remark about the clocks changing. Asked on Wednesday 2041-11-06 at 10:00 in Seoul (Tuesday evening in
+ * a remark about the clocks changing, and the asker's possessive between
+ * a connector and its time ("since our midnight"). Asked on Wednesday 2041-11-06 at 10:00 in Seoul (Tuesday evening in
  * the Americas; US clocks fell back on Sunday 2041-11-03).
  */
 class ForeignZonesWordsTest {
@@ -87,6 +88,16 @@ class ForeignZonesWordsTest {
         PlanModel ocean = estate.plan("Orders DB average CPU yesterday, Pacific region customers");
         at("2041-11-05T00:00+09:00", ocean.metric().timeFrom(), "Pacific beside no clock is no zone: the day stays Seoul's");
         assertEquals("Asia/Seoul", ocean.understanding().get("time_zone"));
+    }
+
+    @Test
+    void theAskersPossessiveBetweenAConnectorAndItsTime() {
+        PlanModel since = estate.plan("Since our midnight on 4 November 2041 (Texas time), what was the max CPU of Billing VM?");
+        at("2041-11-04T00:00-06:00", since.metric().timeFrom(), "since our midnight, in Texas");
+        at("2041-11-06T10:00+09:00", since.metric().timeTo(), "until now, not the hour after midnight");
+        PlanModel from = estate.plan("Orders DB average CPU from my 9 am to my 11 am yesterday, New York time");
+        at("2041-11-04T09:00-05:00", from.metric().timeFrom(), "from my 9 am (yesterday in New York is the 4th)");
+        at("2041-11-04T11:00-05:00", from.metric().timeTo(), "to my 11 am");
     }
 
     @Test
