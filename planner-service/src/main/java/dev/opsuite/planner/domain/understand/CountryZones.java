@@ -27,7 +27,7 @@ final class CountryZones {
             if (ids.isEmpty()) {
                 continue;
             }
-            List<String> zones = new TreeSet<>(ids.stream().map(CountryZones::iana).toList()).stream().toList();
+            List<String> zones = oneClock(new TreeSet<>(ids.stream().map(CountryZones::iana).toList()).stream().toList());
             ULocale place = new ULocale("und", region);
             for (ULocale language : List.of(ULocale.ENGLISH, ULocale.KOREAN)) {
                 String name = place.getDisplayCountry(language);
@@ -37,6 +37,31 @@ final class CountryZones {
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The zones of a country whose clocks all read alike (the same offsets in January and in July of every year
+     * from this one to ten years on: Argentina's, Malaysia's) as one, its first; zones of different clocks as they
+     * are.
+     */
+    private static List<String> oneClock(List<String> zones) {
+        int year = java.time.Year.now().getValue();
+        java.util.Set<String> clocks = new java.util.HashSet<>();
+        for (String z : zones) {
+            try {
+                java.time.zone.ZoneRules rules = java.time.ZoneId.of(z).getRules();
+                StringBuilder clock = new StringBuilder();
+                for (int y = year; y <= year + 10; y++) {
+                    for (int m : new int[] {1, 7}) {
+                        clock.append(rules.getOffset(java.time.LocalDateTime.of(y, m, 15, 12, 0))).append(' ');
+                    }
+                }
+                clocks.add(clock.toString());
+            } catch (java.time.DateTimeException e) {
+                return zones; // a zone the JDK does not know: kept as ICU lists them
+            }
+        }
+        return clocks.size() == 1 ? List.of(zones.get(0)) : zones;
     }
 
     /** ICU's canonical id as the JDK's time-zone database spells it now ("Asia/Katmandu" → Asia/Kathmandu). */

@@ -50,7 +50,10 @@ final class ZonePlaces {
             return city;
         }
         List<String> country = CountryZones.of(p);
-        return country.size() == 1 ? country.get(0) : null;
+        if (country.size() == 1) {
+            return country.get(0);
+        }
+        return country.isEmpty() ? MetazoneWords.zoneOf(p) : null; // "Korean date", "Pacific day"
     }
 
     /** The zones of a country with several ("Canada", "미국") that no place of the asset or city names; else empty. */

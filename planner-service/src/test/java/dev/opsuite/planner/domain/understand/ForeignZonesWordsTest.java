@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A foreign place's date, clock or zone in kinds any estate meets: a country named in English or Korean (its one
- * zone from ICU, or asked which of several), a state or province, a word that two places of different zones end
+ * zone from ICU, one clock when all its zones read alike, or asked which of several), a
+ * zone called by its metazone's word ("Korean date", "중부유럽 시간"), a state or province, a word that two places of different zones end
  * with, a zone's bare word right after a time of day, the tail of an elided French word that spells an abbreviation,
  * a remark about the clocks changing, and the asker's possessive between
  * a connector and its time ("since our midnight"). Asked on Wednesday 2041-11-06 at 10:00 in Seoul (Tuesday evening in
@@ -45,6 +46,24 @@ class ForeignZonesWordsTest {
         at("2041-11-03T00:00+03:00", kenya.metric().timeTo(), "a whole Kenyan day");
         PlanModel peru = estate.plan("페루 현지 날짜 11월 2일 Pay Gateway 평균 지연 시간");
         at("2041-11-02T00:00-05:00", peru.metric().timeFrom(), "페루 is Peru, America/Lima");
+    }
+
+    @Test
+    void aCountryWhoseZonesAllReadAlikeIsOneClock() {
+        PlanModel argentina = estate.plan("Orders DB max CPU on 2 November 2041, Argentina date?");
+        at("2041-11-02T00:00-03:00", argentina.metric().timeFrom(), "Argentina's zones all read UTC-3");
+    }
+
+    @Test
+    void aZoneCalledByItsMetazonesWord() {
+        PlanModel korean = estate.plan("Billing VM average CPU for 2 November 2041 in Korean date");
+        at("2041-11-02T00:00+09:00", korean.metric().timeFrom(), "Korean date is the Korea zone's day");
+        assertEquals("Asia/Seoul", korean.understanding().get("time_zone"));
+        assertTrue(korean.unexplained().isEmpty(), korean.unexplained().toString());
+        PlanModel cet = estate.plan("중부유럽 시간 기준 11월 2일 Orders DB 최대 CPU");
+        at("2041-11-02T00:00+01:00", cet.metric().timeFrom(), "중부유럽 is ICU's Central European (Europe/Paris)");
+        PlanModel ae = estate.plan("Pay Gateway error rate max on 2 November 2041, Australian Eastern time");
+        at("2041-11-02T00:00+11:00", ae.metric().timeFrom(), "Australian Eastern, on daylight time in November");
     }
 
     @Test
