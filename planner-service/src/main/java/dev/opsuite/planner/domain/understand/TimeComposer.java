@@ -85,6 +85,12 @@ final class TimeComposer {
                 }
                 String id = !t.field("place").isEmpty() ? ZonePlaces.zoneOf(t.field("place"), time)
                         : key.equals("local") ? LocalZones.of(a, time, problems, placesOfNamed) : zoneOf(key);
+                String doubt = t.field("place").isEmpty() ? null
+                        : ZonePlaces.doubt(t.field("place"), a.span(t.span().start(), t.span().end()), id, time);
+                if (doubt != null) {
+                    problems.add(doubt); // "Jersey date", "Canada date": asked which, never guessed
+                    continue;
+                }
                 if (id == null) {
                     continue; // "local time" of no place named: the zone stays the question's (the reading names it)
                 }

@@ -22,6 +22,7 @@ public final class TimeExpressions {
     static List<TimeAtom> atoms(Analyzed a, PromptTime time, Map<String, Double> numberWords, List<Span> taken) {
         List<TimeAtom> found = new ArrayList<>();
         List<TimeAtom> tzCityZones = new ArrayList<>();
+        List<TimeAtom> afterClock = new ArrayList<>();
         String text = a.text();
         String lowered = Patterns.lower(text);
         for (PromptTime.Atom rule : time.atoms()) {
@@ -57,7 +58,8 @@ public final class TimeExpressions {
                     fields.putIfAbsent("$" + g, v == null ? "" : v);
                 }
                 String place = fields.getOrDefault("place", fields.getOrDefault("place2", fields.get("place3")));
-                if (rule.kind().equals("zone") && place != null && ZonePlaces.zoneOf(place, time) == null) {
+                if (rule.kind().equals("zone") && place != null && ZonePlaces.zoneOf(place, time) == null
+                        && ZonePlaces.severalZones(place, time).isEmpty()) {
                     from = m.start() + 1; // "the same day", "run time": no place of rules.time.places, no zone
                     continue;
                 }
@@ -91,8 +93,13 @@ public final class TimeExpressions {
                     }
                     fields.putIfAbsent(key, v);
                 });
+                if (rule.kind().equals("zone") && ElidedWord.after(text, s.start())) {
+                    continue; // "c'est quoi": the tail of an elided French word is no zone (EST)
+                }
                 TimeAtom atom = new TimeAtom(rule.name(), rule.kind(), s, fields);
-                if (rule.kind().equals("zone") && place != null && !ZonePlaces.ownPlace(place, time)) {
+                if (!fields.getOrDefault("after_clock", "").isEmpty()) {
+                    afterClock.add(atom); // "midnight Pacific": a zone's bare word only right after a time of day
+                } else if (rule.kind().equals("zone") && place != null && !ZonePlaces.ownPlace(place, time)) {
                     tzCityZones.add(atom); // a city of the time-zone database yields to every other atom
                 } else {
                     found.add(atom);
@@ -102,6 +109,11 @@ public final class TimeExpressions {
         // "on Christmas Day" is the holiday, not the day on Christmas Island
         for (TimeAtom z : tzCityZones) {
             if (found.stream().noneMatch(f -> f.span().overlaps(z.span()))) {
+                found.add(z);
+            }
+        }
+        for (TimeAtom z : afterClock) {
+            if (found.stream().noneMatch(f -> f.span().overlaps(z.span())) && ElidedWord.rightAfterClock(text, z, found)) {
                 found.add(z);
             }
         }

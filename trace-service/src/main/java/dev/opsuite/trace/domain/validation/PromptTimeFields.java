@@ -50,6 +50,9 @@ final class PromptTimeFields {
                         + "range only with a day written right before or after it (spaces, a comma, \"on\", \"the\" or "
                         + "\"of\" between) and no unit of `rules.understanding.value_units` after it — \"between 10 and "
                         + "12 on apr 17\" is hours, \"between 10 and 12% on apr 17\" a band of values."),
+                field("rules.time.atoms[].after_clock", SCALAR, "Any value, kind zone: the match is a zone only "
+                        + "right after a time of day (spaces or a comma between): \"midnight Pacific\", \"9 am "
+                        + "Central\"; the same word elsewhere is no zone."),
                 field("rules.time.atoms[].holiday", SCALAR, "kind holiday: the holiday named (a group named after a "
                         + "holiday that matched names it too); `any` or none: the holiday break we are in or the last "
                         + "one (with a `prev` group: the last that ended before today). A named holiday is its days off "
@@ -123,6 +126,10 @@ final class PromptTimeFields {
                         + "named or it stands in a clause that does not ask."),
                 field("rules.time.places", mapOf(STRING), "Place word → time-zone id (\"뉴욕\": `America/New_York`): "
                         + "the zone of \"local time\" (a zone atom named `local`) is the zone of the place the "
-                        + "question names; none named, or two of different zones, is a stated problem."));
+                        + "question names; none named, or two of different zones, is a stated problem. Also the "
+                        + "places of \"<place> date/time\" — cities, countries, US states, Canadian provinces, "
+                        + "Australian states —, before the time-zone database's cities and ICU's countries (a "
+                        + "country of one zone names it; one of several, or a word a longer place of another zone "
+                        + "ends with, \"Jersey\" beside \"new jersey\", is asked which)."));
     }
 }
