@@ -134,11 +134,23 @@ final class Vocabulary {
                 // enum labels list their own forms: "run" is not the status "running"; stopwords theirs: "MES" is no
                 // plural of "me"
                 for (Word w : lexicon.byStem(t.stem()).stream()
-                        .filter(x -> x.kind() != Word.Kind.ENUM && x.kind() != Word.Kind.STOPWORD).toList()) {
+                        .filter(x -> x.kind() != Word.Kind.ENUM && x.kind() != Word.Kind.STOPWORD)
+                        .filter(x -> !madeVerb(x.phrase(), t.surface())).toList()) {
                     claims.add(wordClaim(new Span(t.start(), t.end()), w));
                 }
             }
         }
+    }
+
+    private static final Pattern MADE_VERB = Pattern.compile("(?:is|iz)(?:e|es|ed|ing)$");
+
+    /**
+     * "Item 8.1 — …": a noun is not the verb made from it with -ise/-ize ("item" / "itemize"), though Porter gives
+     * both one stem; the word written with that ending still matches ("itemised", "itemizing").
+     */
+    private static boolean madeVerb(String phrase, String surface) {
+        return MADE_VERB.matcher(Folding.fold(phrase).trim()).find()
+                && !MADE_VERB.matcher(Folding.fold(surface).trim()).find();
     }
 
     /** A filter or metric word inside a name-shaped word ("db" of "payment-db") is part of the name. */
