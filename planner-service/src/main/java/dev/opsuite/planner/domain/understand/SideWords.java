@@ -99,7 +99,8 @@ final class SideWords {
             }
             String rest = after.substring(v.length());
             if (rest.isEmpty() || !Character.isLetterOrDigit(rest.charAt(0))
-                    || Folding.hasHangul(v) && List.of("은", "는", "의", "에", "도", "이", "가").stream().anyMatch(rest::startsWith)) {
+                    || Folding.hasHangul(v) && (List.of("은", "는", "의", "에", "도", "이", "가").stream().anyMatch(rest::startsWith)
+                    || !Folding.hasHangul(rest.substring(0, 1)))) { // "검색쪽cpu": Latin glued after it
                 return new Span(at, at + v.length());
             }
         }

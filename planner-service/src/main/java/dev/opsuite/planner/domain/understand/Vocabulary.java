@@ -57,11 +57,26 @@ final class Vocabulary {
                 value |= !u.isEmpty() && after.startsWith(u) && (!latin || after.length() == u.length()
                         || !Character.isLetter(after.charAt(u.length())));
             }
+            // "검색쪽cpu지금몇": ending the question right after a measure (only time or filler words between), it asks
+            // the measure's value
+            value |= after.chars().allMatch(ch -> "?？!.~ ".indexOf(ch) >= 0) && measureRightBefore(c);
             if (value) {
                 claims.remove(c);
                 claims.add(new Claim(c.span(), c.text(), "stopword", "value_of_unit", c.score()));
             }
         }
+    }
+
+    /** The nearest claim of meaning before {@code c} (past stopwords, grammar and times) is a measure. */
+    private boolean measureRightBefore(Claim c) {
+        Claim last = null;
+        for (Claim x : claims) {
+            if (x.span().end() <= c.span().start() && !List.of("stopword", "function", "time").contains(x.kind())
+                    && (last == null || x.span().end() > last.span().end())) {
+                last = x;
+            }
+        }
+        return last != null && last.kind().equals("metric");
     }
 
     /**

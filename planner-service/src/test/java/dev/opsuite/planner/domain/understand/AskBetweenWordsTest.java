@@ -43,6 +43,7 @@ class AskBetweenWordsTest {
     @CsvSource(delimiter = '|', value = {
         "이력 쪽 시스템 메모리 지금 어때?|EV-01,EV-02,EV-03",
         "이력쪽 CPU 얼마예요|EV-01,EV-02,EV-03",
+        "이력쪽 cpu지금몇|EV-01,EV-02,EV-03",
         "로드밸런서 상태 알려줘|LB-1,LB-2",
         "지금 로드밸런서 CPU 얼마야?|LB-1,LB-2",
         "Item 2.3 — State the current memory of the Ulsan DR system.|DR-1,DR-2,DR-3"})

@@ -37,6 +37,16 @@ class PercentileAndSecondWordsTest {
         assertTrue(p.unexplained().isEmpty(), question + ": " + p.unexplained());
     }
 
+    /** "몇" ending a question right after a measure asks its value; after a type or a threshold, how many. */
+    @Test
+    void aBareHowManyAfterAMeasureAsksItsValue() {
+        PlanModel value = estate.plan("Heron cpu지금몇");
+        assertEquals("SV-9", value.primary().ciCode(), value.toString());
+        assertTrue(!value.output().count(), value.toString());
+        PlanModel count = estate.plan("CPU 90% 넘는 서버 몇?");
+        assertTrue(count.output().count(), count.toString());
+    }
+
     @Test
     void aThresholdIsStillAThreshold() {
         PlanModel p = estate.plan("CPU 95% 넘는 서버 있어?");
