@@ -65,7 +65,8 @@ final class ImpliedEntities {
         // "Da Nang host CPU now": a place written right before a singular type word narrows it in English as well
         boolean definite = definiteBefore(t) || !values.isEmpty() && aboutOne
                 && (Folding.hasHangul(a.text()) || values.stream().anyMatch(v -> v.span().end() <= t.span().start()
-                && a.text().substring(v.span().end(), t.span().start()).isBlank()));
+                && a.text().substring(v.span().end(), t.span().start()).isBlank()))
+                || bareKorean(t, type, aboutOne);
         if (plural || !definite) {
             return;
         }
@@ -231,6 +232,22 @@ final class ImpliedEntities {
             }
         }
         return false;
+    }
+
+    /**
+     * "로드밸런서 상태 알려주세요": Korean marks no article and no plural; a type word of one type said bare (no 들, no
+     * list or count word — those returned before) in a question about one CI's measure or field is one CI of that
+     * type: the only one, or those of the type asked between (more than definite_max_candidates: nothing changes).
+     * An aggregation or an anomaly over them ("호스트 CPU 평균", "CPU 이상이 있었던 서버는?") and a clause describing
+     * which ones ("…있었던 서버") still ask for the set.
+     */
+    private boolean bareKorean(Claim t, String type, boolean aboutOne) {
+        if (!aboutOne || type.isEmpty() || !Folding.hasHangul(a.text()) || claims.stream().anyMatch(c -> c.kind().equals("agg")
+                || c.kind().equals("trend") || c.kind().equals("intent") && c.value().startsWith("anomaly"))) {
+            return false;
+        }
+        return a.tokens().stream().noneMatch(k -> k.function() && k.pos().startsWith("E") && k.end() <= t.span().start()
+                && a.text().substring(k.end(), t.span().start()).isBlank());
     }
 
     /** "the", "그", "this" … right before the type word, with only value words ("the ochang vm") between. */

@@ -263,8 +263,10 @@ final class TimeComposer {
                 : out.name();
         boolean instant = out.point() && out.role().isEmpty();
         // "09시 20분 00초", "exactly 9:15 AM", "9시 15분 정각": the moment is that second, not its minute
-        boolean second = instant && todAtoms.stream().anyMatch(t -> !t.field("S").isEmpty() || !t.field("exact").isEmpty()
-                || !t.field("exact2").isEmpty());
+        // "at exactly 2044-01-06T12:15:00+09:00": an instant written with its seconds is that second too
+        boolean second = instant && (todAtoms.stream().anyMatch(t -> !t.field("S").isEmpty() || !t.field("exact").isEmpty()
+                || !t.field("exact2").isEmpty()) || atoms.stream().anyMatch(t -> t.kind().equals("instant")
+                && (!t.field("S").isEmpty() || !t.field("S2").isEmpty() || !t.field("exact").isEmpty())));
         return new TimeReading(name, out.from().toOffsetDateTime(), to.toOffsetDateTime(), zone.getId(),
                 spans, problems, !days.isEmpty() || !relatives.isEmpty() || tods.isEmpty(), instant).toSecond(second);
     }

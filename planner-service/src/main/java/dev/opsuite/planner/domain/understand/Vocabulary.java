@@ -57,11 +57,26 @@ final class Vocabulary {
                 value |= !u.isEmpty() && after.startsWith(u) && (!latin || after.length() == u.length()
                         || !Character.isLetter(after.charAt(u.length())));
             }
+            // "검색쪽cpu지금몇": ending the question right after a measure (only time or filler words between), it asks
+            // the measure's value
+            value |= after.chars().allMatch(ch -> "?？!.~ ".indexOf(ch) >= 0) && measureRightBefore(c);
             if (value) {
                 claims.remove(c);
                 claims.add(new Claim(c.span(), c.text(), "stopword", "value_of_unit", c.score()));
             }
         }
+    }
+
+    /** The nearest claim of meaning before {@code c} (past stopwords, grammar and times) is a measure. */
+    private boolean measureRightBefore(Claim c) {
+        Claim last = null;
+        for (Claim x : claims) {
+            if (x.span().end() <= c.span().start() && !List.of("stopword", "function", "time").contains(x.kind())
+                    && (last == null || x.span().end() > last.span().end())) {
+                last = x;
+            }
+        }
+        return last != null && last.kind().equals("metric");
     }
 
     /**
@@ -134,11 +149,23 @@ final class Vocabulary {
                 // enum labels list their own forms: "run" is not the status "running"; stopwords theirs: "MES" is no
                 // plural of "me"
                 for (Word w : lexicon.byStem(t.stem()).stream()
-                        .filter(x -> x.kind() != Word.Kind.ENUM && x.kind() != Word.Kind.STOPWORD).toList()) {
+                        .filter(x -> x.kind() != Word.Kind.ENUM && x.kind() != Word.Kind.STOPWORD)
+                        .filter(x -> !madeVerb(x.phrase(), t.surface())).toList()) {
                     claims.add(wordClaim(new Span(t.start(), t.end()), w));
                 }
             }
         }
+    }
+
+    private static final Pattern MADE_VERB = Pattern.compile("(?:is|iz)(?:e|es|ed|ing)$");
+
+    /**
+     * "Item 8.1 — …": a noun is not the verb made from it with -ise/-ize ("item" / "itemize"), though Porter gives
+     * both one stem; the word written with that ending still matches ("itemised", "itemizing").
+     */
+    private static boolean madeVerb(String phrase, String surface) {
+        return MADE_VERB.matcher(Folding.fold(phrase).trim()).find()
+                && !MADE_VERB.matcher(Folding.fold(surface).trim()).find();
     }
 
     /** A filter or metric word inside a name-shaped word ("db" of "payment-db") is part of the name. */
