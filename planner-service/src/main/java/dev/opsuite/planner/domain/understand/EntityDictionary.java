@@ -189,6 +189,11 @@ public final class EntityDictionary {
         return romanized.find(latinWords);
     }
 
+    /** Whether no name or alias is written in Hangul, so no Latin words can spell one romanized. */
+    boolean noRomanizedNames() {
+        return romanized.isEmpty();
+    }
+
     /** Whether one of the operator's own CIs (not a demo one) has this value ("ci.owner=dba-sora"). */
     public boolean ownValue(String fieldEqualsValue) {
         return ownValues.contains(fieldEqualsValue);

@@ -60,6 +60,10 @@ final class RomanizedNames {
         return near;
     }
 
+    boolean isEmpty() {
+        return byKey.isEmpty();
+    }
+
     /** "" when a word is neither all Hangul nor Latin letters and digits. */
     static String keyOfName(String surface) {
         StringBuilder key = new StringBuilder();

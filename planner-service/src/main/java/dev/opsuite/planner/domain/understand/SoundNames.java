@@ -22,6 +22,8 @@ final class SoundNames {
         this.claims = reading.claims;
     }
 
+    private static final java.util.regex.Pattern LATIN_WORD = java.util.regex.Pattern.compile("[A-Za-z]+(?:-[A-Za-z]+)*");
+
     /** Written words this many at most are tried together as one name said in Hangul. */
     private static final int MAX_SOUND_WORDS = 4;
 
@@ -83,8 +85,11 @@ final class SoundNames {
      * written. Several CIs so spelt are asked between.
      */
     private void romanized() {
+        if (dictionary.noRomanizedNames()) {
+            return; // an estate with no name in Hangul: nothing to spell
+        }
         List<Span> latin = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z]+(?:-[A-Za-z]+)*").matcher(a.text());
+        java.util.regex.Matcher m = LATIN_WORD.matcher(a.text());
         while (m.find()) {
             boolean alone = (m.start() == 0 || !Character.isLetterOrDigit(a.text().charAt(m.start() - 1)))
                     && (m.end() == a.text().length() || !Character.isLetterOrDigit(a.text().charAt(m.end())));
