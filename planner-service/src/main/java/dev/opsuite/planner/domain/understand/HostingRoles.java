@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * "which server is X on", "physical host of X" keep their type;</li>
  * <li>"VM과 그 위에서 도는 것 전부", "the VMs on X and what runs on them": a type word, a conjunction, then a word
  * pointing back up at those CIs ({@code stack_above}, or {@code pointing_back} right after a {@code runs_on} word) names
- * the first layer of what is asked and everything above it, not only that type.</li>
+ * the first layer of what is asked and everything above it, not only that type; type words after the pointing-back
+ * word ("그 위에서 구동되는 애플리케이션") name layers of that stack, not a filter.</li>
  * </ul>
  */
 final class HostingRoles {
@@ -38,8 +39,17 @@ final class HostingRoles {
             if (descriptors.contains(type)) {
                 continue;
             }
-            if (entities.size() == 1 && roleOf(type, entities.get(0), text) || firstLayer(type, types, text)) {
+            if (entities.size() == 1 && roleOf(type, entities.get(0), text)) {
                 descriptors.add(type);
+                continue;
+            }
+            Optional<Claim> back = firstLayer(type, types, text);
+            if (back.isPresent()) {
+                descriptors.add(type);
+                // "VM과 그 위에서 구동되는 애플리케이션", "vm이랑 그 위 app, db": the layers named after the pointing-back word
+                // are part of the stack asked, not a filter of it
+                types.stream().filter(t -> t.span().start() >= back.get().span().end() && !descriptors.contains(t))
+                        .forEach(descriptors::add);
             }
         }
     }
@@ -59,16 +69,17 @@ final class HostingRoles {
         return false;
     }
 
-    /** "VM과 그 위에서 도는 것": a type word, a conjunction, and then a word pointing back at those CIs. */
-    private boolean firstLayer(Claim type, List<Claim> types, String text) {
+    /** "VM과 그 위에서 도는 것": a type word, a conjunction, and then a word pointing back at those CIs (returned). */
+    private Optional<Claim> firstLayer(Claim type, List<Claim> types, String text) {
         Optional<Claim> back = u.of("intent").stream().filter(c -> c.span().start() >= type.span().end()
                 && (c.value().equals("stack_above") || c.value().equals("pointing_back") && afterRunsOn(c, text)))
                 .findFirst();
         if (back.isEmpty() || types.stream().anyMatch(t -> t.span().start() >= type.span().end()
                 && t.span().start() < back.get().span().start())) {
-            return false;
+            return Optional.empty();
         }
-        return JOINED.matcher(text.substring(type.span().end(), back.get().span().start()).strip()).matches();
+        return JOINED.matcher(text.substring(type.span().end(), back.get().span().start()).strip()).matches()
+                ? back : Optional.empty();
     }
 
     /** "what runs on them": a pointing-back word right after a hosting word ("runs on", "hosted on"). */

@@ -13,7 +13,8 @@ import java.util.Set;
  * aliases of the estate's CIs ("목록 VM", "목록 DB", "목록 편집기"). A type word after it ("쪽 DB", "쪽 시스템") narrows
  * them to that type. The only one is answered; several are asked between (never a guess); none, or more than
  * {@code definite_max_candidates}, changes nothing. Only when no CI is named and the question asks about one CI (a
- * measure or a field) — not a ranking or a threshold, and no other list or count word.
+ * measure or a field) — not a ranking or a threshold, and no other list or count word. A place field's word
+ * ("the Sydney one", "부산 쪽") is no side word: {@link PlaceOne} reads it as the CIs at that place.
  */
 final class SideWords {
     private static final Set<String> MEANING_KINDS = Set.of("intent", "field", "enum", "value");
@@ -31,7 +32,7 @@ final class SideWords {
             return;
         }
         for (Claim word : List.copyOf(claims)) {
-            if (!MEANING_KINDS.contains(word.kind()) || word.value().contains(".ci_type=")) {
+            if (!MEANING_KINDS.contains(word.kind()) || word.value().contains(".ci_type=") || placeWord(word)) {
                 continue;
             }
             Span one = oneAfter(word.span().end(), u.placeOneWords());
@@ -62,6 +63,13 @@ final class SideWords {
             }
             return;
         }
+    }
+
+    /** A place field's word ("the Sydney one", "부산 쪽"): PlaceOne reads it as the CIs at that place. */
+    private boolean placeWord(Claim word) {
+        int eq = word.value().indexOf('=');
+        return (word.kind().equals("value") || word.kind().equals("enum")) && eq > 0
+                && reading.rules.understanding().placeFields().contains(word.value().substring(0, eq));
     }
 
     /** A list, count, search or comparison word elsewhere in the question: it asks for more than one CI. */

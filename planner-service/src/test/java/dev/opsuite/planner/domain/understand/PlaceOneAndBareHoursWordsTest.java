@@ -56,6 +56,20 @@ class PlaceOneAndBareHoursWordsTest {
         assertEquals(all("srv-gj-1", "app-gj-1"), WordsEstate.candidates(glued), glued.toString());
     }
 
+    /** A place's word also written in some CIs' names and aliases is still the place: every CI there is asked between. */
+    @Test
+    void aPlaceWordInSomeNamesStaysThePlace() {
+        List<EntityDictionary.Entity> cis = List.of(WordsEstate.at("h-1", "Fremantle Link", "network", "Perth/Fremantle"),
+                WordsEstate.at("h-2", "Fremantle VM", "vm", "Perth/Fremantle"), WordsEstate.at("h-3", "Perth Lodge", "service", "Perth/Fremantle"),
+                WordsEstate.at("h-4", "Fremantle DB", "database", "Perth/Fremantle"), WordsEstate.at("h-5", "Quay POS", "server", "Perth/Fremantle"),
+                WordsEstate.at("h-6", "Dock Door", "server", "Hobart/Salamanca"));
+        WordsEstate hotel = new WordsEstate(OffsetDateTime.parse("2041-05-06T10:00:00+09:00"), new EntityDictionary(5, cis,
+                List.of(Map.entry(0, "perth link"), Map.entry(1, "perth vm"), Map.entry(3, "퍼스 DB")),
+                List.of(Map.entry("ci.location", "Perth/Fremantle"), Map.entry("ci.location", "Hobart/Salamanca"))));
+        PlanModel p = hotel.plan("memory of the Fremantle thing now? the Perth one I mean");
+        assertEquals(all("h-1", "h-2", "h-3", "h-4", "h-5"), WordsEstate.candidates(p), p.toString());
+    }
+
     @Test
     void aPlaceAloneOrWithARankingStaysAboutEveryCiThere() {
         PlanModel list = estate.plan("Mokpo Depot CPU right now");

@@ -111,7 +111,9 @@ class RetailWordsTest {
         "hv-north-2 위 VM과 그 위에서 도는 것 전부",
         "hv-north-2에 있는 VM하고 그 위에 올라간 거 다 보여줘",
         "the VMs on hv-north-2 and what runs on them",
-        "VMs hosted by hv-north-2 plus whatever is hosted on those"})
+        "VMs hosted by hv-north-2 plus whatever is hosted on those",
+        "hv-north-2의 VM과 그 위에서 구동되는 애플리케이션 보여줘",
+        "hv-north-2 vm이랑 그 위 app, db 다 알려줘"})
     void theVmsAndWhatRunsOnThemIsTheWholeStack(String question) {
         PlanModel p = ESTATE.plan(question);
         assertEquals("RT-1", p.primary().ciCode(), p.toString());
