@@ -123,6 +123,11 @@ final class CommandRequests {
             if (t.hangul() && r.koStems().contains(t.morpheme()) && t.pos().startsWith("NN") && requestedAfter(tokens, i)) {
                 return Optional.of(t.surface()); // "상태값을 running으로 수정 처리 바랍니다"
             }
+            if (t.hangul() && !r.koStems().contains(t.morpheme()) && r.koStems().contains(prefixed(tokens, i))
+                    && activeAfter(tokens, i) && !pastOrDone(tokens, i + 2)) {
+                // "재시작 해 줘", "재부팅 해주세요": the analyser splits the prefix off the listed noun (재 + 시작)
+                return Optional.of(tokens.get(i - 1).surface() + t.surface());
+            }
             if (t.hangul() && r.koStems().contains(t.morpheme())) {
                 // a verb never sits on a noun without a space or 하다, and a glued "꺼" is spoken 것:
                 // "이번주꺼", "오늘꺼" are "this week's", "today's" — not 끄다
@@ -130,8 +135,7 @@ final class CommandRequests {
                         && (tokens.get(i - 1).pos().startsWith("N") || t.surface().equals("꺼"));
                 boolean verb = t.pos().equals("VV") && !glued;
                 // "삭제해", and "삭제 해 주세요": a command noun's 하다 glued to it or after a space
-                boolean active = next(tokens, i).filter(n -> n.morpheme().equals("하")
-                        && (n.pos().equals("XSV") || n.pos().equals("VV") && t.pos().startsWith("N"))).isPresent();
+                boolean active = activeAfter(tokens, i);
                 int after = verb ? i + 1 : i + 2;
                 if ((verb || active) && !pastOrDone(tokens, after)) {
                     return Optional.of(t.surface());
@@ -190,6 +194,23 @@ final class CommandRequests {
     private static boolean agentNoun(Rule r, Token t) {
         String w = Folding.fold(t.surface());
         return !r.verbs().contains(w) && w.matches(".*[a-z](er|or)s?");
+    }
+
+    /** "삭제해", "삭제 해 주세요": the word's 하다, glued to it or (after a noun) following a space. */
+    private static boolean activeAfter(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        return next(tokens, i).filter(n -> n.morpheme().equals("하")
+                && (n.pos().equals("XSV") || n.pos().equals("VV") && t.pos().startsWith("N"))).isPresent();
+    }
+
+    /** A noun with the prefix written on it ("재" + "시작"), or "" when none is glued before it. */
+    private static String prefixed(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        if (i == 0 || !t.pos().startsWith("NN")) {
+            return "";
+        }
+        Token p = tokens.get(i - 1);
+        return p.pos().equals("XPN") && p.end() == t.start() ? p.morpheme() + t.morpheme() : "";
     }
 
     private static Optional<Token> next(List<Token> tokens, int i) {

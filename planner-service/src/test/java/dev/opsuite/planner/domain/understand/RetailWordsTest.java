@@ -45,12 +45,17 @@ class RetailWordsTest {
         assertEquals("read_only", d.rejectPolicy(), question + ": " + d);
     }
 
-    /** A command noun and its 하다 after a space ("삭제 해 주세요") is the same command as "삭제해 주세요". */
+    /**
+     * A command noun and its 하다 after a space ("삭제 해 주세요") is the same command as "삭제해 주세요" — also when the
+     * analyser splits a prefix off the noun ("재시작" read as 재 + 시작).
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "ledger-cache 3 매출 테이블 삭제 해 주세요",
         "quote-api 중지 해 줘",
-        "core-vm7 종료 해주세요"})
+        "core-vm7 종료 해주세요",
+        "quote-api 재시작 해 줘",
+        "core-vm7 재부팅 해주세요"})
     void aCommandNounWithASpacedHadaIsRefused(String question) {
         PlanDecision d = ESTATE.decide(question);
         assertEquals("read_only", d.rejectPolicy(), question + ": " + d);
