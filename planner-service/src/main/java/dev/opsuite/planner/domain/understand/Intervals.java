@@ -127,8 +127,10 @@ final class Intervals {
         try {
             switch (t.kind()) {
                 case "day" -> {
-                    if (!t.field("day_offset").isEmpty()) {
-                        int off = Integer.parseInt(t.field("day_offset"));
+                    if (!t.field("day_offset").isEmpty() || !t.field("week_offset").isEmpty()) {
+                        // "그저께", "3 days ago"; "two weeks ago", "2주 전": that day, so many weeks back
+                        int off = t.field("day_offset").isEmpty() ? 7 * Integer.parseInt(t.field("week_offset"))
+                                : Integer.parseInt(t.field("day_offset"));
                         LocalDate d = today.plusDays(off);
                         String name = off == 0 ? "today" : off == -1 ? "yesterday" : "day:" + d;
                         return java.util.Optional.of(day(d, name, role));
@@ -138,6 +140,14 @@ final class Intervals {
                     if (bare && t.field("y").isEmpty() && spanWordAfter(t)) {
                         // "N1104 메모리 30일 추이": a bare count of days before a word of a span is that many days
                         return java.util.Optional.of(new Interval(nowZ.minusDays(d), nowZ, "last_" + d + "d", role));
+                    }
+                    if (!t.field("month_offset").isEmpty()) {
+                        // "지난달 3일", "the 3rd of last month": that day of a month counted from this one (a day the
+                        // month does not have is reported below, never moved)
+                        LocalDate date = today.withDayOfMonth(1).plusMonths(Integer.parseInt(t.field("month_offset")))
+                                .withDayOfMonth(d);
+                        lastDate = date;
+                        return java.util.Optional.of(day(date, "day:" + date, role));
                     }
                     int m = bare ? (lastDate != null ? lastDate.getMonthValue() : today.getMonthValue()) : month(t);
                     if (m > 12 && d <= 12 && !t.field("m").isEmpty()) { // "17/04/2014": day first, read as written

@@ -75,9 +75,10 @@ final class TimeComposer {
         List<TimeAtom> rest = new ArrayList<>();
         for (TimeAtom t : atoms) {
             spans.add(t.span());
-            if (t.kind().equals("zone") || t.kind().equals("clock_range") && !t.field("zone").isEmpty()) {
-                if (t.kind().equals("clock_range")) {
-                    rest.add(t); // "0800-1100Z": a zone and two times of day
+            if (t.kind().equals("zone") || (t.kind().equals("clock_range") || t.kind().equals("tod"))
+                    && !t.field("zone").isEmpty()) {
+                if (!t.kind().equals("zone")) {
+                    rest.add(t); // "0800-1100Z", "and 16:00Z": a zone and the times of day it holds
                 }
                 String key = t.field("zone").isEmpty() ? t.field("name") : t.field("zone");
                 if (key.equals("own")) {

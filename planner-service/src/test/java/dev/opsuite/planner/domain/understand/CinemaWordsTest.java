@@ -50,10 +50,12 @@ class CinemaWordsTest {
         assertTrue(!"last_2w".equals(estate.plan("Ledger DB 2주년 기념 주말 평균 cpu").metric().timeRange()));
     }
 
-    /** "2주 전" is a moment two weeks back, not the last two weeks: no atom reads it, so its count is left unexplained. */
+    /**
+     * "2주 전" is a moment two weeks back, not the last two weeks: beside a weekday ("2주 전 화요일") or forward ("3주
+     * 뒤") no atom reads it, so its count is left unexplained ("2주 전에" alone is that day: MonthEndsAndWeeksAgoWordsTest).
+     */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {"Ledger DB 2주 전 화요일 평균 cpu", "Ledger DB 2주 전에 cpu 평균", "Ledger DB 3주 뒤 cpu 평균",
-        "Ledger DB 2주일 전 평균 cpu"})
+    @CsvSource(delimiter = '|', value = {"Ledger DB 2주 전 화요일 평균 cpu", "Ledger DB 3주 뒤 cpu 평균"})
     void weeksAgoIsNoCountOfWeeks(String question) {
         PlanModel p = estate.plan(question);
         assertTrue(!"last_2w".equals(p.metric().timeRange()) && !"last_3w".equals(p.metric().timeRange()),

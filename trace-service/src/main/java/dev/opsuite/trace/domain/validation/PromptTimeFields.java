@@ -29,7 +29,8 @@ final class PromptTimeFields {
                         + "group (and `y`) is that quarter's three months; a day with `d2` runs to that day, a month with "
                         + "`m2` or `mon2` to that month (\"Jan to Mar\", \"1~3월\"; `y` is the last month's year); a "
                         + "match in which a group named `ago` or `not` took part is a reading the atom is not (\"2주 "
-                        + "전\", \"22.04.3 LTS\"): no time, and the next match is tried."),
+                        + "전\", \"22.04.3 LTS\"): no time, and the next match is tried. A `zone` group on a time of day "
+                        + "or a clock range (\"16:00Z\", \"0800-1100Z\") is the zone the question's times are read in."),
                 field("rules.time.atoms[].not_after", STRING, "A pattern (RE2, any case, over the text lower-cased) "
                         + "for the words right before a match that make it no time — \"Ubuntu 22.04.3\", \"버전 "
                         + "23.10.1\" hold a version, not a dotted date; spaces and a colon between are allowed."),
@@ -62,13 +63,17 @@ final class PromptTimeFields {
                 field("rules.time.atoms[].range", SCALAR, "kind relative: the named range (`last_{n}h`, "
                         + "`this_week`); `{group}` is replaced by that group's text."),
                 field("rules.time.atoms[].day_offset", SCALAR, "Days from today (`-1`: yesterday; `-{n}`)."),
-                field("rules.time.atoms[].month_offset", SCALAR, "Months from this month (`-1`: last month)."),
+                field("rules.time.atoms[].week_offset", SCALAR, "kind day: weeks from today, as that one day "
+                        + "(`-{n}`: \"2주 전\", \"two weeks ago\")."),
+                field("rules.time.atoms[].month_offset", SCALAR, "Months from this month (`-1`: last month); with "
+                        + "kind day, the day `d` of that month (\"지난달 3일\", \"the 3rd of last month\"; a day the "
+                        + "month does not have is said, not moved)."),
                 field("rules.time.atoms[].quarter_offset", SCALAR, "kind month: calendar quarters from this one "
                         + "(`0`: this quarter, `-1`: the last); a group or constant `q` (1–4) names one — of the year "
                         + "`y`, else this year's when it has begun, else last year's —, `h` (1–2) a half-year."),
                 field("rules.time.atoms[].days", SCALAR, "kind month: the days of the month named — `11-20` (days 11 "
-                        + "to 20), `21-` (day 21 to the month's end), `last7` (its last seven days): \"mid-March\", "
-                        + "\"3월 초\", \"the last week of February\"."),
+                        + "to 20), `21-` (day 21 to the month's end), `last7` (its last seven days), `last1` (its last day): "
+                        + "\"mid-March\", \"3월 초\", \"the last week of February\", \"4월 말일\"."),
                 field("rules.time.atoms[].year_offset", SCALAR, "Years from this year."),
                 field("rules.time.atoms[].day_of", SCALAR, "kind day: `previous` — the whole day of the date named "
                         + "before it in the question (\"that day\", \"그날\"); its times of day are dropped."),
