@@ -50,6 +50,10 @@ public final class TimeRanges {
                 OffsetDateTime monday = startOfDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 yield new Range(n, monday.minusWeeks(1), monday);
             }
+            case "week_before_last" -> { // "지지난주": the calendar week before last week
+                OffsetDateTime monday = startOfDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                yield new Range(n, monday.minusWeeks(2), monday.minusWeeks(1));
+            }
             default -> {
                 if (n.startsWith("since_")) {
                     try {

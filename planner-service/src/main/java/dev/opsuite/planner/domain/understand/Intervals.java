@@ -189,6 +189,13 @@ final class Intervals {
                     boolean previous = !t.field("prev").isEmpty();
                     LocalDate d = previous ? today.with(TemporalAdjusters.previous(wd))
                             : today.with(TemporalAdjusters.previousOrSame(wd));
+                    if (!t.field("wd2").isEmpty()) {
+                        // "Mon-Wed", "월~수": the run of days from the first weekday (the latest begun) to the second
+                        DayOfWeek last = DayOfWeek.valueOf(time.weekdays().getOrDefault(t.field("wd2"),
+                                t.field("wd2")).toUpperCase(Locale.ROOT));
+                        LocalDate end = d.plusDays((last.getValue() - wd.getValue() + 7) % 7 + 1L);
+                        return java.util.Optional.of(range(d.atStartOfDay(zone), end.atStartOfDay(zone), role));
+                    }
                     return java.util.Optional.of(day(d, previous ? "day:" + d : "weekday:" + wd.name().toLowerCase(Locale.ROOT)
                             + ":" + d, role));
                 }
@@ -263,6 +270,14 @@ final class Intervals {
                     return days(calendar.isoWeek(t, today), role);
                 }
                 case "instant" -> {
+                    if (!t.field("hour_offset").isEmpty() || !t.field("minute_offset").isEmpty()) {
+                        // "5 hours ago", "30분 전": that moment, to the minute
+                        long minutes = t.field("hour_offset").isEmpty() ? Long.parseLong(t.field("minute_offset"))
+                                : 60L * Long.parseLong(t.field("hour_offset"));
+                        ZonedDateTime at = nowZ.plusMinutes(minutes).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+                        return java.util.Optional.of(new Interval(at, at.plusHours(1), "range:" + at.toOffsetDateTime()
+                                + "/" + at.plusHours(1).toOffsetDateTime(), role, true, -1));
+                    }
                     ZoneId z = zone;
                     if (!t.field("zone").isEmpty()) {
                         z = ZoneId.of(t.field("zone").equals("z") ? "UTC" : t.field("zone").toUpperCase(Locale.ROOT));

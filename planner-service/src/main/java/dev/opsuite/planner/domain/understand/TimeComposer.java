@@ -68,7 +68,7 @@ final class TimeComposer {
     }
 
     /** Relative ranges that are whole calendar weeks starting on a Monday. */
-    private static final java.util.Set<String> weeks = java.util.Set.of("last_week", "this_week");
+    private static final java.util.Set<String> weeks = java.util.Set.of("last_week", "this_week", "week_before_last");
 
     private TimeReading run(List<TimeAtom> found) {
         List<TimeAtom> atoms = DayParts.anchored(a, found);
@@ -160,7 +160,10 @@ final class TimeComposer {
             List<Interval> inWeek = new ArrayList<>();
             for (Interval d : days) {
                 ZonedDateTime from = monday.plusDays(d.from().getDayOfWeek().getValue() - 1L);
-                inWeek.add(new Interval(from, from.plusDays(1), "day:" + from.toLocalDate(), d.role(), false, d.at()));
+                // a run of weekdays ("지난주 월~수") keeps its length in that week
+                long length = Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(d.from().toLocalDate(), d.to().toLocalDate()));
+                inWeek.add(new Interval(from, from.plusDays(length), length == 1 ? "day:" + from.toLocalDate()
+                        : "range:" + from.toOffsetDateTime() + "/" + from.plusDays(length).toOffsetDateTime(), d.role(), false, d.at()));
             }
             days.clear();
             days.addAll(inWeek);

@@ -27,7 +27,8 @@ final class PromptTimeFields {
                 field("rules.time.atoms[].pattern", STRING, "A pattern whose named groups (`n`, `d`, `m`, `y`, `mon`, "
                         + "`wd`, `H`, `M`, `ap`, `zone`…) are the fields of the match; `n` may be a number word; a month with a `q` "
                         + "group (and `y`) is that quarter's three months; a day with `d2` runs to that day, a month with "
-                        + "`m2` or `mon2` to that month (\"Jan to Mar\", \"1~3월\"; `y` is the last month's year); a "
+                        + "`m2` or `mon2` to that month (\"Jan to Mar\", \"1~3월\"; `y` is the last month's year), a weekday with "
+                        + "`wd2` to that weekday (\"Mon-Wed\", \"월~수\"); a "
                         + "match in which a group named `ago` or `not` took part is a reading the atom is not (\"2주 "
                         + "전\", \"22.04.3 LTS\"): no time, and the next match is tried. A `zone` group on a time of day "
                         + "or a clock range (\"16:00Z\", \"0800-1100Z\") is the zone the question's times are read in."),
@@ -61,8 +62,12 @@ final class PromptTimeFields {
                         + "began by today; a `day` group asks for its day alone, `eve` for the day before it. Dates "
                         + "written beside a holiday are what is read."),
                 field("rules.time.atoms[].range", SCALAR, "kind relative: the named range (`last_{n}h`, "
-                        + "`this_week`); `{group}` is replaced by that group's text."),
+                        + "`this_week`, `last_week`, `week_before_last`); `{group}` is replaced by that group's text."),
                 field("rules.time.atoms[].day_offset", SCALAR, "Days from today (`-1`: yesterday; `-{n}`)."),
+                field("rules.time.atoms[].hour_offset", SCALAR, "kind instant: hours from now, as that moment "
+                        + "(`-{n}`: \"5 hours ago\", \"5시간 전\")."),
+                field("rules.time.atoms[].minute_offset", SCALAR, "kind instant: minutes from now, as that moment "
+                        + "(`-{n}`: \"30분 전\")."),
                 field("rules.time.atoms[].week_offset", SCALAR, "kind day: weeks from today, as that one day "
                         + "(`-{n}`: \"2주 전\", \"two weeks ago\")."),
                 field("rules.time.atoms[].month_offset", SCALAR, "Months from this month (`-1`: last month); with "
