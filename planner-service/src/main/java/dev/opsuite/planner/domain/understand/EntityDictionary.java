@@ -117,6 +117,10 @@ public final class EntityDictionary {
             }
             List<String> variants = new ArrayList<>(Numerals.variants(n.surface()));
             variants.add(QuestionAnalyzer.withoutPossessives(n.surface())); // the question is read without them
+            String unpadded = Numerals.unpadded(n.surface()); // "web-1" for web-01, unless another CI is called so
+            if (unpadded != null) {
+                variants.add(unpadded);
+            }
             for (String variant : variants) {
                 if (taken.add(Analyzed.compactOf(variant))) {
                     addName(new Name(n.entity(), variant, NameKind.ALIAS));

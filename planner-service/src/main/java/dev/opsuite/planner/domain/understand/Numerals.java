@@ -55,6 +55,17 @@ final class Numerals {
         return out;
     }
 
+    private static final java.util.regex.Pattern PADDED = java.util.regex.Pattern.compile("(?<![0-9])0+(?=[1-9])");
+
+    /**
+     * The name with the zeros that pad its numbers left out ("web-01" → "web-1", "db-007" → "db-7"), as people type
+     * it in a hurry; null when no number of it is padded.
+     */
+    static String unpadded(String name) {
+        String out = PADDED.matcher(name).replaceAll("");
+        return out.equals(name) ? null : out;
+    }
+
     /** 1–20 for a number, a number word or an upper-case Roman numeral of those; 0 otherwise. */
     static int value(String word) {
         if (word.matches("[1-9]|1[0-9]|20")) {
