@@ -110,9 +110,11 @@ final class Vocabulary {
                 : x.span().start() - y.span().start());
         List<Span> compounds = shapes.compounds();
         for (PhraseTable.Match<Word> m : matches) {
-            if (!reading.free(m.span()) || insideCompound(m, compounds) || syllableInsideWord(m.span())
+            Span negation = negationBefore(m.span());
+            boolean negated = negation != null && a.text().charAt(negation.end() - 1) == '-'; // "non-prod"
+            if (!reading.free(m.span()) || !negated && insideCompound(m, compounds) || syllableInsideWord(m.span())
                     || fromContractionTail(m.span())
-                    || NameShapes.insideHyphenated(a.text(), m.span())
+                    || !negated && NameShapes.insideHyphenated(a.text(), m.span())
                     && m.entries().stream().noneMatch(w -> w.kind() == Word.Kind.STOPWORD)) {
                 continue;
             }
@@ -123,6 +125,9 @@ final class Vocabulary {
             accepted.add(m.span());
             OwnValuesFirst.of(m.entries(), a.span(m.span().start(), m.span().end()), dictionary)
                     .forEach(w -> claims.add(wordClaim(m.span(), w)));
+            if (negation != null && reading.free(negation)) { // "non-", "non": read as the negation it is
+                claims.add(new Claim(negation, a.span(negation.start(), negation.end()), "stopword", "negation", 1));
+            }
         }
         for (Map.Entry<Pattern, Word> e : lexicon.patterns()) {
             Matcher m = e.getKey().matcher(a.text());
@@ -193,12 +198,31 @@ final class Vocabulary {
         return a.tokens().stream().anyMatch(t -> t.start() == s.end() && !t.function());
     }
 
-    private static boolean insideCompound(PhraseTable.Match<Word> m, List<Span> compounds) {
+    private boolean insideCompound(PhraseTable.Match<Word> m, List<Span> compounds) {
         boolean meaning = m.entries().stream().anyMatch(w -> switch (w.kind()) {
             case ENUM, VALUE, FIELD, ENTITY_TYPE, METRIC -> true;
             default -> false;
         });
         return meaning && compounds.stream().anyMatch(c -> c.overlaps(m.span()) && !m.span().contains(c));
+    }
+
+    /**
+     * "non-prod", "non prod": the span of a negation prefix of rules.negations written right before the word with a
+     * hyphen or a space (and the word ending there), or null. A hyphenated one makes the word no part of a
+     * name-shaped one.
+     */
+    private Span negationBefore(Span word) {
+        String text = a.text();
+        boolean wordEnd = word.end() == text.length() || !Character.isLetterOrDigit(text.charAt(word.end()))
+                && text.charAt(word.end()) != '-';
+        for (String p : reading.rules.negations().prefix()) {
+            int at = word.start() - p.length();
+            if (wordEnd && (p.endsWith("-") || p.endsWith(" ")) && at >= 0 && text.regionMatches(true, at, p, 0, p.length())
+                    && (at == 0 || Character.isWhitespace(text.charAt(at - 1)))) {
+                return new Span(at, at + p.strip().length());
+            }
+        }
+        return null;
     }
 
     private Claim wordClaim(Span s, Word w) {
