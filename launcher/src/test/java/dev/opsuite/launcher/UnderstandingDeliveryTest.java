@@ -15,11 +15,13 @@ import java.util.List;
  * Slack mixing Korean and English after a line of context, a manager who describes systems instead of naming them, a
  * terse DBA/SRE with ISO timestamps in UTC and KST, a polite 합쇼체 writer and a Singapore-office colleague writing in
  * Singapore local time), 65 of them at an absolute date or time, split once into dev32 (to be tuned on) and test28
- * (never tuned on) before the product was run on it. First contact: see the set's README.md.
+ * (never tuned on) before the product was run on it. First contact (2026-12-07, product at commit cd31cfa): dev32
+ * 85.0 / 83.8 %, test28 79.2 / 76.4 % (clean / beside the demo). The floors sit about four points under the lower
+ * first figure of each half.
  */
 class UnderstandingDeliveryTest extends UnderstandingSetTest {
     UnderstandingDeliveryTest() {
         super("understanding28", "2061-03-04T19:10:00+09:00", List.of("questions.tsv"),
-                ordered("dev32", 0.0, "test28", 0.0));
+                ordered("dev32", 0.79, "test28", 0.72));
     }
 }
