@@ -136,7 +136,8 @@ final class CommandRequests {
                 if ((verb || active) && !pastOrDone(tokens, after)) {
                     return Optional.of(t.surface());
                 }
-                if (r.nounCommands().contains(t.morpheme()) && lastContent(tokens, i)) {
+                // "기록 싹 삭제" ends on the command; "롤백했어?" ends on a past — asked about, not a command
+                if (r.nounCommands().contains(t.morpheme()) && lastContent(tokens, i) && !pastOrDone(tokens, i + 1)) {
                     return Optional.of(t.surface());
                 }
             }
@@ -240,7 +241,11 @@ final class CommandRequests {
                 .anyMatch(q -> (" " + tail + " ").contains(" " + q + " "));
     }
 
-    /** A command noun followed straight by a request: "수정 처리 바랍니다", "삭제 요청", "중지 부탁". */
+    /**
+     * A command noun followed straight by a request: "수정 처리 바랍니다", "삭제 요청", "중지 부탁", or by a verb of
+     * doing it asked for with the auxiliary 주다 ("롤백 돌려 주세요", "재시작 바로 걸어줘"). Adverbs ("바로", "지금",
+     * "당장") do not count among the two words looked at.
+     */
     private boolean requestedAfter(List<Token> tokens, int i) {
         int seen = 0;
         for (int j = i + 1; j < tokens.size() && seen < 2; j++) {
@@ -248,7 +253,11 @@ final class CommandRequests {
             if (koRequestEndings.contains(n.morpheme()) || koRequestEndings.contains(n.surface())) {
                 return true;
             }
-            if (!n.function()) {
+            if (n.pos().equals("VX") && n.morpheme().equals("주") && j > i + 1
+                    && tokens.get(j - 1).pos().equals("E") && !pastOrDone(tokens, j + 1)) {
+                return true; // "돌려 주세요": a verb's 어 and 주다, a request
+            }
+            if (!n.function() && !n.pos().equals("MAG")) {
                 seen++;
             }
         }
