@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Words read from set 28's dev half (kinds, not its wordings), asked on Wednesday 2047-06-12 14:00 in Seoul of an
  * estate of their own: changing capacity or going back to an earlier release ("scale X to 4 instances", "scale out
  * X", "X 롤백해 줘", "롤백 지금 돌려 주세요") is a change like any other and refused (Policy read_only verbs, stems,
- * phrasal verbs and request words; a command noun followed by a verb of doing it and the auxiliary 주다); the last
+ * phrasal verbs and request words; a command noun followed by a verb of carrying it out — 돌리다, 걸다, 치다 — and the
+ * auxiliary 주다, while "변경을 알려 주세요" stays a question); the last
  * day of a month ("지난달 말일", "2월 마지막 날", "the last day of February", "the last day of last month") is that one
  * day, not the whole month nor its last ten days (Prompt time expressions with days "last1"); an ISO instant with its
  * zone and the time it runs to written short with the same zone ("T01:00Z–03:00Z", "between …T01:30Z and 02:00Z") is
@@ -49,6 +50,8 @@ class DeliveryWordsTest {
         "tile-worker 롤백했어?",
         "fare-calc 재시작했어?",
         "fare-calc 롤백 이력 보여 주세요",
+        "fare-calc 배포 전 변경을 알려 주세요",
+        "fare-calc 재시작 여부 좀 알려 주시겠어요",
         "how many rollbacks did fare-calc have this month",
         "fare-calc cpu on a log scale for today"})
     void rollbacksAskedAboutAreRead(String question) {
