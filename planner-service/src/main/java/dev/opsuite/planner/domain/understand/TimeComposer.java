@@ -75,12 +75,9 @@ final class TimeComposer {
         List<TimeAtom> rest = new ArrayList<>();
         for (TimeAtom t : atoms) {
             spans.add(t.span());
-            boolean zonedClock = (t.kind().equals("clock_range") || t.kind().equals("tod")) && !t.field("zone").isEmpty();
-            if (t.kind().equals("zone") || zonedClock) {
-                if (zonedClock) {
-                    // "0800-1100Z": a zone and two times of day; "T04:00Z–06:00Z", "between …T09:30Z and 10:00Z":
-                    // a time of day with its own zone is read in it, the whole question with it
-                    rest.add(t);
+            if (t.kind().equals("zone") || t.kind().equals("clock_range") && !t.field("zone").isEmpty()) {
+                if (t.kind().equals("clock_range")) {
+                    rest.add(t); // "0800-1100Z": a zone and two times of day
                 }
                 String key = t.field("zone").isEmpty() ? t.field("name") : t.field("zone");
                 if (key.equals("own")) {
