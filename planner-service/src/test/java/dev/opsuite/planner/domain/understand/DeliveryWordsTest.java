@@ -48,6 +48,7 @@ class DeliveryWordsTest {
         "fare-calc 재시작했어?",
         "fare-calc 롤백 이력 보여 주세요",
         "fare-calc 배포 전 변경을 알려 주세요",
+        "fare-calc 장애 전에 있었던 배포나 변경 알려줘",
         "fare-calc 재시작 여부 좀 알려 주시겠어요",
         "how many rollbacks did fare-calc have this month",
         "fare-calc cpu on a log scale for today"})
