@@ -140,7 +140,8 @@ final class CommandRequests {
                 if ((verb || active) && !pastOrDone(tokens, after)) {
                     return Optional.of(t.surface());
                 }
-                if (r.nounCommands().contains(t.morpheme()) && lastContent(tokens, i)) {
+                // "기록 싹 삭제" ends on the command; "롤백했어?" ends on a past — asked about, not a command
+                if (r.nounCommands().contains(t.morpheme()) && lastContent(tokens, i) && !pastOrDone(tokens, i + 1)) {
                     return Optional.of(t.surface());
                 }
             }
@@ -261,7 +262,34 @@ final class CommandRequests {
                 .anyMatch(q -> (" " + tail + " ").contains(" " + q + " "));
     }
 
-    /** A command noun followed straight by a request: "수정 처리 바랍니다", "삭제 요청", "중지 부탁". */
+    /** Verbs that carry a command noun out, written right after it: "롤백 돌려", "재시작 걸어" (analysed 걷/걸), "롤백 쳐". */
+    private static final Set<String> CARRY_OUT = Set.of("돌리", "걸", "걷", "치");
+
+    /**
+     * Between the command noun at {@code i} and the 주다 at {@code j}: adverbs only, then one verb of carrying it out and
+     * its ending — "롤백 바로 돌려 주세요"; "변경을 알려 주세요", "변경 알려 주세요" (tell me the changes) are no command.
+     */
+    private static boolean carriedOut(List<Token> tokens, int i, int j) {
+        int k = i + 1;
+        while (k < j && tokens.get(k).pos().equals("MAG")) {
+            k++;
+        }
+        if (k >= j || !tokens.get(k).pos().equals("VV") || !CARRY_OUT.contains(tokens.get(k).morpheme())) {
+            return false;
+        }
+        for (k++; k < j; k++) {
+            if (!tokens.get(k).pos().equals("E")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A command noun followed straight by a request: "수정 처리 바랍니다", "삭제 요청", "중지 부탁", or by a verb of
+     * carrying it out asked for with the auxiliary 주다 ("롤백 돌려 주세요", "재시작 바로 걸어줘"; {@link #carriedOut}).
+     * Adverbs ("바로", "얼른") do not count among the two words looked at.
+     */
     private boolean requestedAfter(List<Token> tokens, int i) {
         int seen = 0;
         for (int j = i + 1; j < tokens.size() && seen < 2; j++) {
@@ -269,7 +297,10 @@ final class CommandRequests {
             if (koRequestEndings.contains(n.morpheme()) || koRequestEndings.contains(n.surface())) {
                 return true;
             }
-            if (!n.function()) {
+            if (n.pos().equals("VX") && n.morpheme().equals("주") && carriedOut(tokens, i, j) && !pastOrDone(tokens, j + 1)) {
+                return true; // "롤백 돌려 주세요": the command, a verb of running it, its 어 and 주다 — a request
+            }
+            if (!n.function() && !n.pos().equals("MAG")) {
                 seen++;
             }
         }
