@@ -1,5 +1,6 @@
 package dev.opsuite.planner.domain.understand;
 
+import dev.opsuite.model.asset.PromptTime;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -67,5 +68,23 @@ final class DayParts {
             problems.add("part of day '" + a.span(part.span().start(), part.span().end()) + "' has no hours");
             return java.util.Optional.empty();
         }
+    }
+
+    /** A word of rules.time.whole_day_words in the question (a Latin one as whole words, a Korean one anywhere). */
+    static boolean wholeDayAsked(Analyzed a, PromptTime time) {
+        String text = a.text().toLowerCase(java.util.Locale.ROOT);
+        for (String w : time.wholeDayWords()) {
+            String word = w.toLowerCase(java.util.Locale.ROOT);
+            int at = word.isEmpty() ? -1 : text.indexOf(word);
+            while (at >= 0) {
+                int end = at + word.length();
+                if (Folding.hasHangul(word) || (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                    return true;
+                }
+                at = text.indexOf(word, at + 1);
+            }
+        }
+        return false;
     }
 }

@@ -351,7 +351,6 @@ final class Intervals {
         return v < 100 ? 2000 + v : v;
     }
 
-    /** since | until | "" from the connector words right before or after the atom (claimed with it). */
     /** Weekdays written as labels of the date right after them ("since Sunday 3/12"): see {@link #role}. */
     private final List<Span> labels = new java.util.ArrayList<>();
 
@@ -359,6 +358,7 @@ final class Intervals {
         labels.add(weekday);
     }
 
+    /** since | until | "" from the connector words right before or after the atom (claimed with it). */
     String role(TimeAtom t) {
         int start = t.span().start();
         for (Span l : labels) {
@@ -385,7 +385,7 @@ final class Intervals {
                 String lead = after.stripLeading();
                 int at = t.span().end() + (after.length() - lead.length());
                 if (lead.startsWith(word) && (lead.length() == word.length() || !Character.isLetterOrDigit(word.charAt(
-                        word.length() - 1)) || !isLatin(lead.charAt(word.length())))) {
+                        word.length() - 1)) || !TimeExpressions.latinOrDigit(lead.charAt(word.length())))) {
                     spans.add(new Span(at, at + word.length()));
                     if (!kind.equals("join")) {
                         return kind;
@@ -394,27 +394,5 @@ final class Intervals {
             }
         }
         return "";
-    }
-
-    private static boolean isLatin(char c) {
-        return c < 128 && Character.isLetterOrDigit(c);
-    }
-
-    /** A word of rules.time.whole_day_words in the question (a Latin one as whole words, a Korean one anywhere). */
-    static boolean wholeDayAsked(Analyzed a, PromptTime time) {
-        String text = a.text().toLowerCase(java.util.Locale.ROOT);
-        for (String w : time.wholeDayWords()) {
-            String word = w.toLowerCase(java.util.Locale.ROOT);
-            int at = word.isEmpty() ? -1 : text.indexOf(word);
-            while (at >= 0) {
-                int end = at + word.length();
-                if (Folding.hasHangul(word) || (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
-                        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
-                    return true;
-                }
-                at = text.indexOf(word, at + 1);
-            }
-        }
-        return false;
     }
 }

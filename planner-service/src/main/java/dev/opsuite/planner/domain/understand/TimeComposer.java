@@ -169,7 +169,7 @@ final class TimeComposer {
             days.addAll(inWeek);
         }
         if (parts.size() == 1 && tods.isEmpty() && days.size() == 1 && relatives.isEmpty()
-                && Intervals.wholeDayAsked(a, time)) {
+                && DayParts.wholeDayAsked(a, time)) {
             parts.clear(); // "Friday evening … over that whole day": the part said which day; the day is asked whole
         }
         if (!parts.isEmpty() && tods.isEmpty()) {

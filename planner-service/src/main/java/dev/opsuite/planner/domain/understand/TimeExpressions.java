@@ -183,7 +183,7 @@ public final class TimeExpressions {
         return leftOk && rightOk && !clockLeft && !clockRight && !dottedLeft && !dottedRight;
     }
 
-    private static boolean latinOrDigit(char c) {
+    static boolean latinOrDigit(char c) {
         return c < 128 && Character.isLetterOrDigit(c);
     }
 
