@@ -276,7 +276,10 @@ final class CommandRequests {
             if (pos.equals("VA") || pos.equals("XSA")) {
                 state = true;
                 lastActive = false;
-            } else if (pos.equals("VV") || pos.equals("XSV")) {
+            } else if ((pos.equals("VV") || pos.equals("XSV")) && !(tokens.get(j - 1).end() == t.start()
+                    && tokens.get(j - 1).pos().equals("E"))) {
+                // (a verb glued after an ending inside one word — "궁굼해서여" read as 궁굼 + 해 + 서이 — is the analyser's
+                // guess at a misspelt word, no predicate of its own)
                 boolean done = pastOrDone(tokens, j + 1);
                 state |= done;
                 lastActive = !done && !wished(tokens, j + 1);

@@ -358,7 +358,7 @@ final class Intervals {
         labels.add(weekday);
     }
 
-    /** since | until | "" from the connector words right before or after the atom (claimed with it). */
+    /** since | until | "" from the connectors before or after the atom (claimed with it); end_*: until, of a time of day. */
     String role(TimeAtom t) {
         int start = t.span().start();
         for (Span l : labels) {
@@ -368,8 +368,10 @@ final class Intervals {
         }
         String before = a.text().substring(0, start);
         String after = a.text().substring(t.span().end());
-        for (String kind : List.of("since", "until", "join")) {
-            for (String w : time.connectors(kind + "_before")) {
+        // "before 9am" is "until 9am"; "before May 3" ends where that day begins: no role
+        for (String group : t.kind().equals("tod") ? List.of("since", "until", "join", "end") : List.of("since", "until", "join")) {
+            String kind = group.equals("end") ? "until" : group;
+            for (String w : time.connectors(group + "_before")) {
                 String word = Folding.fold(w);
                 String trimmed = before.stripTrailing();
                 if (trimmed.endsWith(word) && (trimmed.length() == word.length()
@@ -380,7 +382,7 @@ final class Intervals {
                     }
                 }
             }
-            for (String w : time.connectors(kind + "_after")) {
+            for (String w : time.connectors(group + "_after")) {
                 String word = Folding.fold(w);
                 String lead = after.stripLeading();
                 int at = t.span().end() + (after.length() - lead.length());

@@ -105,9 +105,15 @@ public final class Understander {
                 .toList();
         found = BareClockRanges.keep(found, a.text(), rules.understanding().valueUnits()); // "between 10 and 12 on apr 17"
         List<TimeAtom> atoms = corrections.atoms(new AskedTimes(reading).of(sameDay(found)));
-        TimeReading time = TimeComposer.compose(a, atoms, rules.time(), now, zone, namedLocations())
+        java.util.function.Function<List<TimeAtom>, TimeReading> compose =
+                list -> TimeComposer.compose(a, list, rules.time(), now, zone, namedLocations());
+        // "today vs yesterday", "지난주 대비 이번주": both periods, one row each
+        java.util.Optional<PeriodComparison.Compared> compared = PeriodComparison.of(a, atoms, rules, compose);
+        TimeReading time = compared.map(PeriodComparison.Compared::time).orElseGet(() -> compose.apply(atoms))
                 .withContext(reading.contextTimes);
         time.spans().forEach(s -> reading.claimExclusive(s, "time", time.name(), 1));
+        compared.filter(c -> !c.bucket().isEmpty()).ifPresent(c -> time.spans().stream().findFirst()
+                .ifPresent(s -> claims.add(new Claim(s, a.span(s.start(), s.end()), "trend", c.bucket(), 1))));
         numbers.thresholds();
         numbers.depth();
         vocabulary.vocabulary();

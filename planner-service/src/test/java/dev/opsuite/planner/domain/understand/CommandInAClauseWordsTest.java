@@ -28,7 +28,8 @@ class CommandInAClauseWordsTest {
         "mail-gw 어제 재시작 하고 나서 메모리 어때?",
         "mail-gw 재시작 하면 괜찮아질까?",
         "batch-vm2 메모리 지금 몇 퍼센트야? 재부팅 하고 좀 나아졌는지 궁금해서요",
-        "batch-vm2 재부팅하고 괜찮아졌는지 알고 싶어요"})
+        "batch-vm2 재부팅하고 괜찮아졌는지 알고 싶어요",
+        "batch-vm2 재부팅 하고 좀 괜찮아 졌는지 궁굼해서여"})
     void aCommandInAClauseAboutAStateIsContext(String question) {
         PlanDecision d = ESTATE.decide(question);
         assertTrue(d.rejectPolicy() == null || d.rejectPolicy().isEmpty(), question + ": " + d);

@@ -93,6 +93,9 @@ final class PromptTimeFields {
                 field("rules.time.connectors.since_after", STRINGS, "After a start (\"부터\", \"이후\")."),
                 field("rules.time.connectors.until_before", STRINGS, "Before an end (\"until\")."),
                 field("rules.time.connectors.until_after", STRINGS, "After an end (\"까지\")."),
+                field("rules.time.connectors.end_before", STRINGS, "Before a time of day that ends the range "
+                        + "(\"before 9am\": the day up to 09:00); dates keep no role."),
+                field("rules.time.connectors.end_after", STRINGS, "After a time of day, the same way (\"9시 전\")."),
                 field("rules.time.connectors.join_before", STRINGS, "Before a time, belonging to it without a role "
                         + "(\"between\", \"and\", \"during\")."),
                 field("rules.time.connectors.join_after", STRINGS, "After a time, the same way (\"사이\")."),
