@@ -32,6 +32,9 @@ import java.util.Map;
  *                              ("korean" → kr, korea, 한국): beside a name several CIs share, it names those that have one
  * @param stateInclusions       patterns around a state word ({@code @state}) by which the writer includes the CIs in
  *                              that state rather than asking for them alone ("꺼져 있는 것도 포함해서", "including stopped")
+ * @param allWell               patterns around a state word ({@code @state}) by which the writer asks whether every
+ *                              CI is in that state ("다 정상이야?", "is everything running?"): the ones that are not
+ *                              answer it
  * @param typeWordAlso          per CI type a type word names, the other CI types people also call by that word
  *                              ("service" → app): right after a CI's name it is that CI's own word, no filter
  */
@@ -42,7 +45,8 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
                                   List<String> whenWords, List<String> wholeWords, List<String> counters,
                                   List<String> corrections, List<String> typeDoubts,
                                   List<String> placeOneWords, Map<String, List<String>> nameWordEquivalents,
-                                  List<String> stateInclusions, Map<String, List<String>> typeWordAlso) {
+                                  List<String> stateInclusions, Map<String, List<String>> typeWordAlso,
+                                  List<String> allWell) {
     public static final double DEFAULT_CLARIFY_ABOVE = 0.5;
     public static final double DEFAULT_LLM_ABOVE = 1.0;
     public static final int DEFAULT_DEFINITE_MAX_CANDIDATES = 8;
@@ -64,6 +68,7 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
         nameWordEquivalents = Map.copyOf(nameWordEquivalents);
         stateInclusions = List.copyOf(stateInclusions);
         typeWordAlso = Map.copyOf(typeWordAlso);
+        allWell = List.copyOf(allWell);
     }
 
     /** Whether a type word naming {@code named} may call a CI of type {@code own} ("the X service" for an app). */
@@ -90,6 +95,7 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
                 Read.strings(u.path("whole_words")), Read.strings(u.path("counters")),
                 Read.strings(u.path("corrections")), Read.strings(u.path("type_doubts")),
                 Read.strings(u.path("place_one_words")), Read.stringLists(u.path("name_word_equivalents")),
-                Read.strings(u.path("state_inclusions")), Read.stringLists(u.path("type_word_also")));
+                Read.strings(u.path("state_inclusions")), Read.stringLists(u.path("type_word_also")),
+                Read.strings(u.path("all_well")));
     }
 }

@@ -33,7 +33,7 @@ class PromptAssetTest {
                 r.time().atoms().size(), "every atom, none dropped");
         assertEquals(Map.of("name", "zone", "kind", "zone"), r.time().atoms().get(0).constants());
         assertEquals(9, r.time().monthNames().get("sept"));
-        assertEquals(List.of("since_before", "since_after", "until_before", "until_after", "join_before", "join_after"),
+        assertEquals(List.of("since_before", "since_after", "until_before", "until_after", "end_before", "end_after", "join_before", "join_after"),
                 List.copyOf(r.time().connectors().keySet()));
         assertEquals(0.25, r.numberWords().get("a quarter of a"));
         assertEquals(Optional.of(0), r.layer("server"));

@@ -24,6 +24,8 @@ final class Reading {
     final List<String> contextTimes = new ArrayList<>();
     /** Words the question takes back and what replaced them ("memory → disk usage"; {@link Corrections}). */
     final List<String> corrections = new ArrayList<>();
+    /** Spans of state words read as negated by the question's shape rather than a negation word ({@link AllWell}). */
+    final java.util.Set<Span> negated = new java.util.HashSet<>();
     Integer depth;
 
     Reading(Analyzed a, Lexicon lexicon, EntityDictionary dictionary, PromptRules rules) {

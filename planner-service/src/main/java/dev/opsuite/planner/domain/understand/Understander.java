@@ -146,6 +146,7 @@ public final class Understander {
         measureOnIt();
         new HostingBesidePlace(reading).read(); // "2공장에서 가동되는 PLC-07 CPU": where the CI is, not what runs on it
         new StateInclusions(reading).read(); // "꺼져 있는 것도 포함해서": the state widens the answer, it filters nothing
+        new AllWell(reading).read(); // "다 정상이야?": the CIs not in that state answer it
         new NameTypeWord(reading).read(); // "the relay-api service", "신고서 작성 서비스가": the CI's own kind, no filter
         corrections.claims();
         grammar();
@@ -256,7 +257,7 @@ public final class Understander {
      * "빼고"; prefix, glued to the word: "비운영", "non-prod").
      */
     private Set<Span> negatedSpans() {
-        Set<Span> out = new java.util.HashSet<>();
+        Set<Span> out = new java.util.HashSet<>(reading.negated);
         for (Claim c : claims) {
             if (List.of("enum", "value", "intent", "entity_type").contains(c.kind()) && reading.negatedClaim(c)) {
                 out.add(c.span());

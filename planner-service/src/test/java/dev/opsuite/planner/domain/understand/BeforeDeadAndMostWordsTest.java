@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * "before 9am", "prior to 2pm", "9시 전" were read as that hour or the last value at it — the day up to that time was
  * asked (Prompt connectors end_before / end_after, times of day only); "죽은 서버", "다운된 db", "멈춘 vm" listed every CI
  * of the type, the state word claimed as a failure word and honoured nowhere (SchemaCatalog status labels); "가장 CPU
- * 높은 서버" asked for five, the superlative parted from its adjective by the measure (Prompt top_n patterns).
+ * 높은 서버" asked for five, the superlative parted from its adjective by the measure (Prompt top_n patterns); "몇 대야"
+ * left its count words unread (Prompt count words).
  */
 class BeforeDeadAndMostWordsTest {
     private static EntityDictionary.Entity ci(String code, String name, String type, String status) {
@@ -61,6 +62,15 @@ class BeforeDeadAndMostWordsTest {
         PlanModel p = ESTATE.plan(question);
         assertEquals(top, p.metric().topN(), p.toString());
         assertEquals(order, p.metric().order(), p.toString());
+        assertEquals(List.of(), p.unexplained(), p.toString());
+    }
+
+    /** "몇 대야": the analyser reads 대야 as one noun (a basin), so the count words "몇 대" were unread before a copula. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"서버 몇 대야", "멈춰 있는 vm 몇대야?", "db 몇 대인지 알려줘"})
+    void aCountOfMachinesBeforeACopulaIsRead(String question) {
+        PlanModel p = ESTATE.plan(question);
+        assertEquals(true, p.output().count(), p.toString());
         assertEquals(List.of(), p.unexplained(), p.toString());
     }
 

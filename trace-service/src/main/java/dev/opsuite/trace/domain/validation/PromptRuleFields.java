@@ -184,6 +184,10 @@ final class PromptRuleFields {
                         + "written `@state`, by which the writer includes the CIs in that state instead of asking for "
                         + "them alone (\"@state\\s*(?:것|거)?\\s*도\\s*포함\": \"꺼져 있는 것도 포함해서\"; \"including\\s+@state\"): "
                         + "the state is then no filter, and is read, not left unexplained."),
+                field("rules.understanding.all_well", STRINGS, "Patterns (any case) around a state word, written "
+                        + "`@state`, by which the writer asks whether every CI is in that state (\"(?:다|모두)\\s*@state\": "
+                        + "\"다 정상이야?\"; \"every(?:thing)?\\s+(?:is\\s+)?@state\"): with no CI named, the CIs not in it "
+                        + "answer the question, and none means yes."),
                 field("rules.understanding.type_word_also", mapOf(STRINGS), "Per CI type a type word names "
                         + "(`service`), the other CI types people also call by that word (`app`): right after a CI's "
                         + "name, as one noun phrase (\"the relay-api service\", \"신고 서비스가\"), a type word that "
