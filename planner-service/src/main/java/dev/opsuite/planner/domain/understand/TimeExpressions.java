@@ -86,6 +86,12 @@ public final class TimeExpressions {
                         fields.putIfAbsent(k.substring(1), String.valueOf(koreanNumber(v)));
                     }
                 }
+                // "열한 시 이십 분": an hour in native Korean words, its minutes in Sino-Korean ones
+                Integer kh = p.namedGroups().get("kh");
+                if (kh != null && m.start(kh) >= 0 && !NativeClock.read(text, m.start(kh), m.end(), fields, numberWords)) {
+                    from = m.start() + 1;
+                    continue;
+                }
                 rule.constants().forEach((key, constant) -> {
                     String v = constant;
                     for (Map.Entry<String, String> f : Map.copyOf(fields).entrySet()) {
