@@ -57,7 +57,8 @@ public final class TimeExpressions {
                     String v = m.start(g) < 0 ? null : text.substring(m.start(g), m.end(g));
                     fields.putIfAbsent("$" + g, v == null ? "" : v);
                 }
-                String place = fields.getOrDefault("place", fields.getOrDefault("place2", fields.get("place3")));
+                String place = fields.getOrDefault("place", fields.getOrDefault("place2",
+                        fields.getOrDefault("place3", fields.get("place4")))); // "LA 시간 기준": a Latin short name
                 if (rule.kind().equals("zone") && place != null && ZonePlaces.zoneOf(place, time) == null
                         && ZonePlaces.severalZones(place, time).isEmpty()) {
                     from = m.start() + 1; // "the same day", "run time": no place of rules.time.places, no zone
