@@ -114,6 +114,16 @@ final class CommandRequests {
                 }
             }
         }
+        for (String p : r.phrasal()) {
+            // "roll ticket-queue back to 4.3", "take the old VM down": the verb's particle after its object
+            java.util.Optional<Integer> at = SplitPhrasal.at(a.text(), p);
+            if (at.isPresent()) {
+                String before = a.text().substring(0, at.get()).strip();
+                if (before.isEmpty() || before.endsWith(" to") || before.equals("to") || requested(before)) {
+                    return Optional.of(p);
+                }
+            }
+        }
         List<Token> tokens = a.tokens();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -373,7 +383,8 @@ final class CommandRequests {
         if (t.start() > 0 && a.text().charAt(t.start() - 1) == '/') {
             return false; // "the deploy/change rows": a second noun of a list written with a slash
         }
-        if (i + 1 < tokens.size() && nounFollowers.contains(tokens.get(i + 1).surface())) {
+        if (i + 1 < tokens.size() && nounFollowers.contains(tokens.get(i + 1).surface())
+                && !SplitPhrasal.nameHead(a.text(), tokens.get(i + 1))) {
             return false; // "list the deploy and change events": a noun before a record word
         }
         if (i + 1 < tokens.size() && tokens.get(i + 1).hangul() && tokens.get(i + 1).morpheme().equals("하")

@@ -57,7 +57,8 @@ public final class TimeExpressions {
                     String v = m.start(g) < 0 ? null : text.substring(m.start(g), m.end(g));
                     fields.putIfAbsent("$" + g, v == null ? "" : v);
                 }
-                String place = fields.getOrDefault("place", fields.getOrDefault("place2", fields.get("place3")));
+                String place = fields.getOrDefault("place", fields.getOrDefault("place2",
+                        fields.getOrDefault("place3", fields.get("place4")))); // "LA 시간 기준": a Latin short name
                 if (rule.kind().equals("zone") && place != null && ZonePlaces.zoneOf(place, time) == null
                         && ZonePlaces.severalZones(place, time).isEmpty()) {
                     from = m.start() + 1; // "the same day", "run time": no place of rules.time.places, no zone
@@ -85,6 +86,12 @@ public final class TimeExpressions {
                     if (v != null && koreanNumber(v) > 0) {
                         fields.putIfAbsent(k.substring(1), String.valueOf(koreanNumber(v)));
                     }
+                }
+                // "열한 시 이십 분": an hour in native Korean words, its minutes in Sino-Korean ones
+                Integer kh = p.namedGroups().get("kh");
+                if (kh != null && m.start(kh) >= 0 && !NativeClock.read(text, m.start(kh), m.end(), fields, numberWords)) {
+                    from = m.start() + 1;
+                    continue;
                 }
                 rule.constants().forEach((key, constant) -> {
                     String v = constant;
