@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
  * colon or semicolon,
  * a dash between spaces ("-", "--", "—"), ", so" ("I'm new to the substation side of things, so can you
  * list …"), a polite Korean ending or reason before a comma ("…민원 때문에요, …", "…알려 주세요, 고객님이 …"), a Korean
- * connective of background ("06:30 경보 떴던데 대외 VIP 오늘 이벤트 보여줘": -는데, -던데, -은데), or
+ * connective of background ("06:30 경보 떴던데 대외 VIP 오늘 이벤트 보여줘": -는데, -던데, -은데, and the copula's -인데: "점검 중인데"), or
  * the end of a pasted bracket ("[2029-07-01T15:42Z] …", "{"panel":"gate latency"} top 3 apps …"). The last one is what is asked; the ones before are the context an operator gives (a pasted alert,
  * what they are doing; a pasted ticket's fields " | "), whose names, times and document words do not override what the last one asks.
  */
 public final class Clauses {
-    private static final Pattern END = Pattern.compile("(?<!\\.)(?<!\\.\\p{L})[.?!。？！;:](?<!\\.\\.)\\s|,\\s+so\\b|\\s(?:[—–|]|-{1,2})\\s|[가-힣][는던은]데,?\\s|[}\\]]\\s"
+    private static final Pattern END = Pattern.compile("(?<!\\.)(?<!\\.\\p{L})[.?!。？！;:](?<!\\.\\.)\\s|,\\s+so\\b|\\s(?:[—–|]|-{1,2})\\s|[가-힣][는던은인]데,?\\s|[}\\]]\\s"
             + "|(?:때문에요|거든요|해서요|어서요|아서요|라서요|니까요|주세요|니다),\\s");
 
     /**

@@ -68,10 +68,13 @@ final class PlaceOne {
     /**
      * "the Mokpo one": a word that is a word of a CI's name and of a place ("Mokpo Ledger" at "Mokpo Depot"), read
      * as part of that name, is the place when a word for one CI follows it — the name's CI is one of those there.
+     * So is a one-word name that is the place's own word ("the Fremantle one" of the server Fremantle at
+     * Perth/Fremantle: which CI there is meant is asked, the server among them), and a Korean word that is a word of
+     * the place by its romanized form ("프리맨틀 거", "오동도 거").
      */
     private void partOfAPlace(LinkedEntity e) {
         var u = reading.rules.understanding();
-        if (e.rank().score >= EntityDictionary.Rank.EXACT_NAME.score || oneWordAfter(e.span().end(), u.placeOneWords()) == null) {
+        if (oneWordAfter(e.span().end(), u.placeOneWords()) == null) {
             return;
         }
         String word = Folding.fold(e.mention()).trim();
@@ -83,6 +86,14 @@ final class PlaceOne {
                     values.add(field + "=" + v);
                 }
             }
+        }
+        if (values.isEmpty() && !word.contains(" ")) {
+            // "오동도 거" of the place Yeosu/Odongdo: the word in Hangul, a word of the place by its romanized form
+            new EstateValues(reading).valuesByWord(Analyzed.compactOf(e.mention())).stream()
+                    .filter(w -> u.placeFields().contains(w.group())).forEach(w -> values.add(w.group() + "=" + w.value()));
+        }
+        if (values.isEmpty() || e.rank().score >= EntityDictionary.Rank.EXACT_NAME.score && e.mention().contains(" ")) {
+            return; // a name of several words is that name ("the Mokpo Ledger one"); one word is the place's too
         }
         if (values.size() != 1 || e.candidates().stream().anyMatch(c -> !values.get(0)
                 .equals(u.placeFields().stream().map(f -> f + "=" + c.fields().get(f)).filter(values::contains)

@@ -177,12 +177,32 @@ public final class Signals {
      */
     public Optional<String> agg() {
         List<Claim> tops = u.of("top");
-        List<String> own = u.of("agg").stream().filter(c -> tops.stream().noneMatch(t -> t.span().overlaps(c.span())))
+        List<Claim> aggs = sceneAggregations() ? List.of() : u.of("agg");
+        List<String> own = aggs.stream().filter(c -> tops.stream().noneMatch(t -> t.span().overlaps(c.span())))
                 .map(Claim::value).toList();
         // "last" (the sample at a moment) is also an adjective of time ("on the last leap day … the average CPU"):
         // a statistic the question names wins over it
         return own.stream().filter(v -> !v.equals("last")).findFirst().or(() -> own.stream().findFirst())
-                .or(() -> u.of("agg").stream().map(Claim::value).findFirst());
+                .or(() -> aggs.stream().map(Claim::value).findFirst());
+    }
+
+    /**
+     * "It's the evening peak, so orders pile up — what is X's latency now?", "Was X maxed out at 22:15? CPU at that
+     * minute?": a statistic word ("peak", "maxed out", "피크") only in clauses that set the scene and name no measure,
+     * while the clause that asks names the measure and no statistic, describes the moment; the measure asked is its
+     * plain value, not the statistic of the scene.
+     */
+    private boolean sceneAggregations() {
+        String text = u.analyzed().text();
+        if (Clauses.single(text) || u.of("agg").isEmpty()) {
+            return false;
+        }
+        int last = Clauses.last(text);
+        java.util.Set<Integer> measured = new java.util.HashSet<>();
+        u.of("metric").forEach(c -> measured.add(sentenceOf(c.span().start())));
+        // "Max CPU of X yesterday. And the error rate?": a statistic of a measure its clause names is asked again
+        return measured.contains(last) && u.of("top").stream().noneMatch(c -> sentenceOf(c.span().start()) == last)
+                && u.of("agg").stream().map(c -> sentenceOf(c.span().start())).allMatch(k -> k != last && !measured.contains(k));
     }
 
     public Optional<String> order() {

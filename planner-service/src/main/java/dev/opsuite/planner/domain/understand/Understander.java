@@ -117,6 +117,7 @@ public final class Understander {
         numbers.thresholds();
         numbers.depth();
         vocabulary.vocabulary();
+        new ExplainRequest(reading).read(); // "explain how X reaches Y": a request to be told, no change cue
         numbers.runningAt();
         vocabulary.countOfAUnit();
         vocabulary.numberOfATypeWord(); // "장비 수"
