@@ -134,7 +134,7 @@ final class CommandRequests {
                 return Optional.of(t.surface()); // "상태값을 running으로 수정 처리 바랍니다"
             }
             if (t.hangul() && !r.koStems().contains(t.morpheme()) && r.koStems().contains(prefixed(tokens, i))
-                    && activeAfter(tokens, i) && !pastOrDone(tokens, i + 2) && !contextOfAState(tokens, i + 2)) {
+                    && activeAfter(tokens, i) && !pastOrDone(tokens, i + 2) && !StateClause.follows(tokens, i + 2, koRequestEndings)) {
                 // "재시작 해 줘", "재부팅 해주세요": the analyser splits the prefix off the listed noun (재 + 시작)
                 return Optional.of(tokens.get(i - 1).surface() + t.surface());
             }
@@ -147,7 +147,7 @@ final class CommandRequests {
                 // "삭제해", and "삭제 해 주세요": a command noun's 하다 glued to it or after a space
                 boolean active = activeAfter(tokens, i);
                 int after = verb ? i + 1 : i + 2;
-                if ((verb || active) && !pastOrDone(tokens, after) && !contextOfAState(tokens, after)) {
+                if ((verb || active) && !pastOrDone(tokens, after) && !StateClause.follows(tokens, after, koRequestEndings)) {
                     return Optional.of(t.surface());
                 }
                 // "기록 싹 삭제" ends on the command; "롤백했어?" ends on a past — asked about, not a command
@@ -242,7 +242,7 @@ final class CommandRequests {
      * "삭제했", "삭제한", "지운", "꺼져 있는": something that happened or a state, asked about — not a
      * command. Looks along the grammar after the verb (endings, auxiliaries) and a following 있다.
      */
-    private static boolean pastOrDone(List<Token> tokens, int from) {
+    static boolean pastOrDone(List<Token> tokens, int from) {
         for (int j = from; j < tokens.size(); j++) {
             Token t = tokens.get(j);
             String m = t.morpheme();
@@ -255,57 +255,6 @@ final class CommandRequests {
                     && m.equals("있")) {
                 return true; // passive 지다, or a state with 있다
             } else if (!t.function()) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** Connective endings that join the command's clause to the next one: 하고, 하고 나서, 하면, 해서, 하니까. */
-    private static final Set<String> CONNECTIVES = Set.of("고", "면", "으면", "서", "아서", "어서", "니까", "으니까");
-
-    /**
-     * "재부팅 하고 괜찮아졌어?", "재시작 하면 괜찮아질까?", "재부팅하고 좀 나아졌는지 궁금해요": the command's clause, joined by a
-     * connective ending at {@code from}, sets the scene for a clause about a state — a quality (괜찮다, 궁금하다, 어떻다)
-     * or something done (나아졌) — and nothing after it asks for an action: no 주다, no request word, and the sentence
-     * does not end on an active verb ("재시작하고 확인해", "중지하고 지워", "재시작 하고 결과 알려줘" stay commands).
-     */
-    private boolean contextOfAState(List<Token> tokens, int from) {
-        if (from >= tokens.size() || !tokens.get(from).pos().equals("E") || !CONNECTIVES.contains(tokens.get(from).morpheme())) {
-            return false;
-        }
-        boolean state = false;
-        boolean lastActive = false;
-        for (int j = from + 1; j < tokens.size(); j++) {
-            Token t = tokens.get(j);
-            String pos = t.pos();
-            if (pos.equals("VX") && t.morpheme().equals("주") || koRequestEndings.contains(t.morpheme())
-                    || koRequestEndings.contains(t.surface())) {
-                return false; // "…하고 결과 알려 줘", "…하고 확인 부탁"
-            }
-            if (pos.equals("VA") || pos.equals("XSA")) {
-                state = true;
-                lastActive = false;
-            } else if ((pos.equals("VV") || pos.equals("XSV")) && !(tokens.get(j - 1).end() == t.start()
-                    && tokens.get(j - 1).pos().equals("E"))) {
-                // (a verb glued after an ending inside one word — "궁굼해서여" read as 궁굼 + 해 + 서이 — is the analyser's
-                // guess at a misspelt word, no predicate of its own)
-                boolean done = pastOrDone(tokens, j + 1);
-                state |= done;
-                lastActive = !done && !wished(tokens, j + 1);
-            }
-        }
-        return state && !lastActive;
-    }
-
-    /** "알고 싶어요": a verb wished for, said of oneself — not a request to the reader. */
-    private static boolean wished(List<Token> tokens, int from) {
-        for (int j = from; j < tokens.size(); j++) {
-            Token t = tokens.get(j);
-            if (t.pos().equals("VX") && t.morpheme().equals("싶")) {
-                return true;
-            }
-            if (!t.pos().equals("E")) {
                 return false;
             }
         }

@@ -87,4 +87,29 @@ final class DayParts {
         }
         return false;
     }
+
+    /**
+     * "last night at 11pm", "last night from 9pm to 11pm": a part of another day (its day_offset) names the day of the
+     * times written with it, not today (whose 23:00 may be still to come); a time the part runs past midnight into
+     * ("last night at 1am") is on the day after. Empty (today) when no such part is named.
+     */
+    static java.util.Optional<Interval> dayOfTimes(List<TimeAtom> parts, List<TimeOfDay> tods, ZonedDateTime nowZ) {
+        if (parts.size() != 1 || parts.get(0).field("day_offset").isEmpty() || parts.get(0).field("start").isEmpty()
+                || parts.get(0).field("end").isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        TimeAtom part = parts.get(0);
+        int start = Integer.parseInt(part.field("start"));
+        int end = Integer.parseInt(part.field("end"));
+        int offset = Integer.parseInt(part.field("day_offset"));
+        int h = TimeOfDay.clock(tods.get(0).time(), tods.get(0).meridiem()).getHour();
+        if (h < start && h + 24 < end) {
+            offset++; // "last night at 1am": the night runs past midnight into the next day
+        }
+        if (offset == 0) {
+            return java.util.Optional.empty();
+        }
+        ZonedDateTime from = nowZ.toLocalDate().plusDays(offset).atStartOfDay(nowZ.getZone());
+        return java.util.Optional.of(new Interval(from, from.plusDays(1), "day:" + from.toLocalDate(), ""));
+    }
 }

@@ -224,7 +224,8 @@ final class TimeComposer {
                 TimeOfDay t = tods.get(0);
                 tods.set(0, new TimeOfDay(t.time(), t.meridiem(), days.get(0).role(), t.at()));
             }
-            out = withTimes(days.isEmpty() ? partsDay(parts, tods, nowZ) : days.get(0), tods, nowZ);
+            out = withTimes(days.isEmpty() ? DayParts.dayOfTimes(parts, tods, nowZ).orElseGet(() -> today(nowZ))
+                    : days.get(0), tods, nowZ);
         } else if (days.size() == 2 && (days.get(0).contains(days.get(1)) || days.get(1).contains(days.get(0)))) {
             // "지난 주말 일요일", "on Sunday, over the weekend": the narrower names the day
             out = days.get(0).contains(days.get(1)) ? days.get(1) : days.get(0);
@@ -314,31 +315,6 @@ final class TimeComposer {
                     : d.from().toLocalDate().with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             days.set(i, Intervals.range(first.atStartOfDay(zone), first.plusDays(7).atStartOfDay(zone), "").at(d.at()));
         }
-    }
-
-    /**
-     * "last night at 11pm", "last night from 9pm to 11pm": a part of another day (its day_offset) names the day of the
-     * times written with it, not today (whose 23:00 may be still to come); a time the part runs past midnight into
-     * ("last night at 1am") is on the day after. Today when no such part is named.
-     */
-    private static Interval partsDay(List<TimeAtom> parts, List<TimeOfDay> tods, ZonedDateTime nowZ) {
-        if (parts.size() != 1 || parts.get(0).field("day_offset").isEmpty() || parts.get(0).field("start").isEmpty()
-                || parts.get(0).field("end").isEmpty()) {
-            return today(nowZ);
-        }
-        TimeAtom part = parts.get(0);
-        int start = Integer.parseInt(part.field("start"));
-        int end = Integer.parseInt(part.field("end"));
-        int offset = Integer.parseInt(part.field("day_offset"));
-        int h = TimeOfDay.clock(tods.get(0).time(), tods.get(0).meridiem()).getHour();
-        if (h < start && h + 24 < end) {
-            offset++; // "last night at 1am": the night runs past midnight into the next day
-        }
-        if (offset == 0) {
-            return today(nowZ);
-        }
-        ZonedDateTime from = nowZ.toLocalDate().plusDays(offset).atStartOfDay(nowZ.getZone());
-        return new Interval(from, from.plusDays(1), "day:" + from.toLocalDate(), "");
     }
 
     private static Interval today(ZonedDateTime nowZ) {
