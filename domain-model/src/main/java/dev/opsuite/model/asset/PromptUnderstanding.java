@@ -35,6 +35,8 @@ import java.util.Map;
  * @param allWell               patterns around a state word ({@code @state}) by which the writer asks whether every
  *                              CI is in that state ("다 정상이야?", "is everything running?"): the ones that are not
  *                              answer it
+ * @param anySampleWords        words asking about any one sample of a range ("ever", "at any point", "한 번이라도",
+ *                              "적 있"): beside a threshold, its maximum when above and its minimum when below
  * @param typeWordAlso          per CI type a type word names, the other CI types people also call by that word
  *                              ("service" → app): right after a CI's name it is that CI's own word, no filter
  */
@@ -46,7 +48,7 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
                                   List<String> corrections, List<String> typeDoubts,
                                   List<String> placeOneWords, Map<String, List<String>> nameWordEquivalents,
                                   List<String> stateInclusions, Map<String, List<String>> typeWordAlso,
-                                  List<String> allWell) {
+                                  List<String> allWell, List<String> anySampleWords) {
     public static final double DEFAULT_CLARIFY_ABOVE = 0.5;
     public static final double DEFAULT_LLM_ABOVE = 1.0;
     public static final int DEFAULT_DEFINITE_MAX_CANDIDATES = 8;
@@ -69,6 +71,7 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
         stateInclusions = List.copyOf(stateInclusions);
         typeWordAlso = Map.copyOf(typeWordAlso);
         allWell = List.copyOf(allWell);
+        anySampleWords = List.copyOf(anySampleWords);
     }
 
     /** Whether a type word naming {@code named} may call a CI of type {@code own} ("the X service" for an app). */
@@ -96,6 +99,6 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
                 Read.strings(u.path("corrections")), Read.strings(u.path("type_doubts")),
                 Read.strings(u.path("place_one_words")), Read.stringLists(u.path("name_word_equivalents")),
                 Read.strings(u.path("state_inclusions")), Read.stringLists(u.path("type_word_also")),
-                Read.strings(u.path("all_well")));
+                Read.strings(u.path("all_well")), Read.strings(u.path("any_sample_words")));
     }
 }

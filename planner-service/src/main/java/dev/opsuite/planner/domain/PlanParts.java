@@ -211,7 +211,7 @@ final class PlanParts {
         List<Claim> tops = u.of("top");
         for (Claim c : u.of("agg")) {
             boolean ordering = tops.stream().anyMatch(t -> t.span().overlaps(c.span()));
-            boolean used = measure && (c.value().equals(p.metric().agg()) || ordering
+            boolean used = measure && (s.statistic(c.value()).equals(p.metric().agg()) || ordering
                     || c.value().equals("last") && p.metric().agg().equals("latest"));
             // a count answers "count", "total", "how many times" of the things it counts
             if (!used && !p.history().enabled() && !p.output().count()) {

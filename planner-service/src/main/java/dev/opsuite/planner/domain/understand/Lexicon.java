@@ -93,6 +93,8 @@ public final class Lexicon {
         rules.intentKeywords().forEach((group, words) -> words.forEach(
                 k -> add(new Word(Word.Kind.INTENT, group, group, k))));
         rules.aggregations().forEach((agg, words) -> words.forEach(k -> add(new Word(Word.Kind.AGG, "", agg, k))));
+        // "ever", "한 번이라도": any one sample — its maximum or minimum by the threshold beside it (Signals#agg)
+        rules.understanding().anySampleWords().forEach(k -> add(new Word(Word.Kind.AGG, "", Signals.ANY_SAMPLE, k)));
         rules.topN().forEach((order, words) -> words.forEach(k -> add(new Word(Word.Kind.TOP, "", order, k))));
         rules.trend().forEach(k -> add(new Word(Word.Kind.TREND, "", "trend", k)));
         // "daily", "시간별": a series and the width of its buckets

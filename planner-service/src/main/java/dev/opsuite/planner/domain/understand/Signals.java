@@ -179,11 +179,25 @@ public final class Signals {
         List<Claim> tops = u.of("top");
         List<Claim> aggs = sceneAggregations() ? List.of() : u.of("agg");
         List<String> own = aggs.stream().filter(c -> tops.stream().noneMatch(t -> t.span().overlaps(c.span())))
-                .map(Claim::value).toList();
+                .map(c -> statistic(c.value())).toList();
         // "last" (the sample at a moment) is also an adjective of time ("on the last leap day … the average CPU"):
         // a statistic the question names wins over it
         return own.stream().filter(v -> !v.equals("last")).findFirst().or(() -> own.stream().findFirst())
-                .or(() -> aggs.stream().map(Claim::value).findFirst());
+                .or(() -> aggs.stream().map(c -> statistic(c.value())).findFirst());
+    }
+
+    /** The value of an aggregation word asking about any one sample of a range (Prompt any_sample_words). */
+    public static final String ANY_SAMPLE = "any_sample";
+
+    /**
+     * The statistic an aggregation word asks for: any one sample above a threshold is the range's maximum above it,
+     * below one its minimum below it ("did X ever drop below 10" — the maximum would say whether every sample did).
+     */
+    public String statistic(String agg) {
+        if (!agg.equals(ANY_SAMPLE)) {
+            return agg;
+        }
+        return u.thresholds().stream().anyMatch(t -> t.op().startsWith("l")) ? "min" : "max";
     }
 
     /**

@@ -188,6 +188,10 @@ final class PromptRuleFields {
                         + "`@state`, by which the writer asks whether every CI is in that state (\"(?:다|모두)\\s*@state\": "
                         + "\"다 정상이야?\"; \"every(?:thing)?\\s+(?:is\\s+)?@state\"): with no CI named, the CIs not in it "
                         + "answer the question, and none means yes."),
+                field("rules.understanding.any_sample_words", STRINGS, "Words asking about any one sample of a "
+                        + "range (\"ever\", \"at any point\", \"한 번이라도\", \"적 있\"): beside a threshold, the range's maximum "
+                        + "when the threshold is above (\"did X ever go over 90\") and its minimum when below (\"ever drop "
+                        + "below 10\"); alone, its maximum."),
                 field("rules.understanding.type_word_also", mapOf(STRINGS), "Per CI type a type word names "
                         + "(`service`), the other CI types people also call by that word (`app`): right after a CI's "
                         + "name, as one noun phrase (\"the relay-api service\", \"신고 서비스가\"), a type word that "
