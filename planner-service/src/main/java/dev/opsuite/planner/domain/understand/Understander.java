@@ -136,6 +136,7 @@ public final class Understander {
         implied.vocabularyAsNames();
         new SideWords(reading).read(); // "목록 쪽 시스템": a vocabulary word of several CIs' names, then "쪽"
         new DownAsState(reading).read(); // "which db is down": the status of a type's CIs, not an impact
+        new FailureAsEvents(reading).read(); // "what broke last night": the failures that happened, no CI's
         implied.definiteType();
         new PlaceOne(reading).ask(); // "the Sydney one", "부산 쪽 CPU": one CI at the place, asked which
         vocabulary.fuzzyVocabulary(1); // "latecny": a word alone, only when it names no CI either
