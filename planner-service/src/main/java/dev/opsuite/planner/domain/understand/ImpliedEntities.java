@@ -49,7 +49,10 @@ final class ImpliedEntities {
         Claim t = types.get(0);
         // "storage devices", "database servers": the noun after the type word counts too
         String next = a.text().substring(t.span().end()).stripLeading().split("[ ,.?!]", 2)[0];
+        // "서버들", and "db별" (per db), "각 db" (each db): every CI of the type, as a plural names them
         boolean plural = t.text().endsWith("s") && !t.text().endsWith("ss") || a.text().startsWith("들", t.span().end())
+                || a.text().startsWith("별", t.span().end())
+                || a.text().substring(0, t.span().start()).stripTrailing().matches("(?s)(?:.*\\s)?각")
                 || next.length() > 3 && next.endsWith("s") && !next.endsWith("ss") && next.chars().allMatch(Character::isLetter);
         List<String> typeNames = types.stream().filter(c -> c.kind().equals("enum"))
                 .map(c -> c.value().substring(c.value().indexOf('=') + 1)).distinct().toList();
