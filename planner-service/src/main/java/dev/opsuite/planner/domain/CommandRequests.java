@@ -27,7 +27,8 @@ import java.util.Set;
 final class CommandRequests {
     /** A policy's command words. */
     private record Rule(String policy, Text reason, Set<String> verbs, Set<String> stems, Set<String> koStems,
-                        Set<String> nounCommands, List<String> surfaces, List<String> patterns, List<String> phrasal) {}
+                        Set<String> nounCommands, List<String> surfaces, List<String> patterns, List<String> phrasal,
+                        List<Map.Entry<String, java.util.regex.Pattern>> splitPhrasal) {}
 
     public record Hit(String policy, Text reason, String word) {}
 
@@ -55,7 +56,9 @@ final class CommandRequests {
                 stems.add(QuestionAnalyzer.stem(Folding.fold(v)));
             });
             rules.add(new Rule(r.policy(), r.reason(), verbs, stems, set(r.koStems()), set(r.koNounCommands()),
-                    list(r.koSurfaces()), list(r.patterns()), list(r.phrasalVerbs())));
+                    list(r.koSurfaces()), list(r.patterns()), list(r.phrasalVerbs()),
+                    list(r.phrasalVerbs()).stream().flatMap(v -> SplitPhrasal.pattern(v).map(x -> Map.entry(v, x)).stream())
+                            .toList()));
         }
     }
 
@@ -106,22 +109,15 @@ final class CommandRequests {
         }
         for (String p : r.phrasal()) {
             // "switch off the status page", "can you take down X", "we need to turn off X"
-            int at = Phrases.indexOf(a.text(), p);
-            if (at >= 0) {
-                String before = a.text().substring(0, at).strip();
-                if (before.isEmpty() || before.endsWith(" to") || before.equals("to") || requested(before)) {
-                    return Optional.of(p);
-                }
+            if (askedAt(a.text(), Phrases.indexOf(a.text(), p))) {
+                return Optional.of(p);
             }
         }
-        for (String p : r.phrasal()) {
+        for (Map.Entry<String, java.util.regex.Pattern> split : r.splitPhrasal()) {
             // "roll ticket-queue back to 4.3", "take the old VM down": the verb's particle after its object
-            java.util.Optional<Integer> at = SplitPhrasal.at(a.text(), p);
-            if (at.isPresent()) {
-                String before = a.text().substring(0, at.get()).strip();
-                if (before.isEmpty() || before.endsWith(" to") || before.equals("to") || requested(before)) {
-                    return Optional.of(p);
-                }
+            java.util.regex.Matcher m = split.getValue().matcher(a.text());
+            if (m.find() && askedAt(a.text(), m.start())) {
+                return Optional.of(split.getKey());
             }
         }
         List<Token> tokens = a.tokens();
@@ -259,6 +255,15 @@ final class CommandRequests {
             }
         }
         return false;
+    }
+
+    /** A command word at {@code at} (-1: none) that starts the question, follows "to", or follows a request. */
+    private boolean askedAt(String text, int at) {
+        if (at < 0) {
+            return false;
+        }
+        String before = text.substring(0, at).strip();
+        return before.isEmpty() || before.endsWith(" to") || before.equals("to") || requested(before);
     }
 
     private boolean requested(String before) {

@@ -2,7 +2,6 @@ package dev.opsuite.planner.domain;
 
 import dev.opsuite.planner.domain.understand.Token;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,15 +14,17 @@ import java.util.regex.Pattern;
 final class SplitPhrasal {
     private SplitPhrasal() {}
 
-    /** Where the verb of a two-word phrasal verb stands with one to three words between it and its particle. */
-    static Optional<Integer> at(String text, String phrasal) {
+    /**
+     * A two-word phrasal verb with one to three words between the verb and its particle, compiled once per Policy
+     * version (the words quoted); empty for a phrasal verb of another length.
+     */
+    static Optional<Pattern> pattern(String phrasal) {
         String[] words = phrasal.trim().split("\\s+");
         if (words.length != 2) {
             return Optional.empty();
         }
-        Matcher m = Pattern.compile("(?<![\\w.-])" + Pattern.quote(words[0]) + "\\s+(?:[^\\s,?!;]+\\s+){1,3}?"
-                + Pattern.quote(words[1]) + "(?![\\w-])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text);
-        return m.find() ? Optional.of(m.start()) : Optional.empty();
+        return Optional.of(Pattern.compile("(?<![\\w.-])" + Pattern.quote(words[0]) + "\\s+(?:[^\\s,?!;]+\\s+){1,3}?"
+                + Pattern.quote(words[1]) + "(?![\\w-])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
     }
 
     /** Whether the token is glued to more of a name by '-', '_' or '.' ("ticket" in "ticket-queue"). */

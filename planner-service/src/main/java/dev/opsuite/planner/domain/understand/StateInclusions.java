@@ -19,6 +19,12 @@ final class StateInclusions {
         this.reading = reading;
     }
 
+    /** Whether one of the patterns matches the text with the claim's words written {@code @state}. */
+    static boolean around(String text, Claim c, List<String> patterns) {
+        String marked = text.substring(0, c.span().start()) + MARK + text.substring(c.span().end());
+        return patterns.stream().anyMatch(p -> Patterns.of(p, Pattern.CASE_INSENSITIVE).matcher(marked).find());
+    }
+
     void read() {
         List<String> patterns = reading.rules.understanding().stateInclusions();
         if (patterns.isEmpty()) {
@@ -30,8 +36,7 @@ final class StateInclusions {
             if (!c.kind().equals("enum") && !c.kind().equals("value") || !state && !onlyType(c)) {
                 continue;
             }
-            String marked = text.substring(0, c.span().start()) + MARK + text.substring(c.span().end());
-            if (patterns.stream().anyMatch(p -> Patterns.of(p, Pattern.CASE_INSENSITIVE).matcher(marked).find())) {
+            if (around(text, c, patterns)) {
                 reading.claims.remove(c);
                 reading.claims.add(new Claim(c.span(), c.text(), "descriptor", state ? "included_state" : "included_type",
                         c.score()));
