@@ -37,6 +37,11 @@ import java.util.Map;
  *                              answer it
  * @param anySampleWords        words asking about any one sample of a range ("ever", "at any point", "한 번이라도",
  *                              "적 있"): beside a threshold, its maximum when above and its minimum when below
+ * @param durationWords         patterns asking how long ("how long", "몇 시간 동안", "시간이 얼마나"): beside a threshold
+ *                              on a measure named, the samples over it, counted with the time they cover
+ * @param measureMovement       patterns of a measure moving ("내려가", "went down"): right after a measure named, the
+ *                              measure going down (beside a threshold, the samples past it; alone, its course), not an
+ *                              outage
  * @param typeWordAlso          per CI type a type word names, the other CI types people also call by that word
  *                              ("service" → app): right after a CI's name it is that CI's own word, no filter
  */
@@ -48,7 +53,8 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
                                   List<String> corrections, List<String> typeDoubts,
                                   List<String> placeOneWords, Map<String, List<String>> nameWordEquivalents,
                                   List<String> stateInclusions, Map<String, List<String>> typeWordAlso,
-                                  List<String> allWell, List<String> anySampleWords) {
+                                  List<String> allWell, List<String> anySampleWords, List<String> durationWords,
+                                  List<String> measureMovement) {
     public static final double DEFAULT_CLARIFY_ABOVE = 0.5;
     public static final double DEFAULT_LLM_ABOVE = 1.0;
     public static final int DEFAULT_DEFINITE_MAX_CANDIDATES = 8;
@@ -72,6 +78,8 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
         typeWordAlso = Map.copyOf(typeWordAlso);
         allWell = List.copyOf(allWell);
         anySampleWords = List.copyOf(anySampleWords);
+        durationWords = List.copyOf(durationWords);
+        measureMovement = List.copyOf(measureMovement);
     }
 
     /** Whether a type word naming {@code named} may call a CI of type {@code own} ("the X service" for an app). */
@@ -99,6 +107,7 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
                 Read.strings(u.path("corrections")), Read.strings(u.path("type_doubts")),
                 Read.strings(u.path("place_one_words")), Read.stringLists(u.path("name_word_equivalents")),
                 Read.strings(u.path("state_inclusions")), Read.stringLists(u.path("type_word_also")),
-                Read.strings(u.path("all_well")), Read.strings(u.path("any_sample_words")));
+                Read.strings(u.path("all_well")), Read.strings(u.path("any_sample_words")),
+                Read.strings(u.path("duration_words")), Read.strings(u.path("measure_movement")));
     }
 }

@@ -46,9 +46,10 @@ final class DayParts {
     /**
      * "this morning", "어제 저녁", "last night", "2014-04-17 afternoon": the part's hours (Prompt asset:
      * start, end; an end past 24 runs into the next day) on the day named with it, else on the part's
-     * own day (day_offset), else today.
+     * own day (day_offset), else today. The connector written with the day is the part's; else the part's own
+     * ("since this morning", "오늘 아침부터": from the part's start, to now).
      */
-    java.util.Optional<Interval> of(TimeAtom part, Interval named, ZonedDateTime nowZ) {
+    java.util.Optional<Interval> of(TimeAtom part, Interval named, ZonedDateTime nowZ, String role) {
         try {
             LocalDate day;
             if (named != null) {
@@ -63,7 +64,7 @@ final class DayParts {
             }
             ZonedDateTime from = day.atStartOfDay(zone).plusHours(Integer.parseInt(part.field("start")));
             ZonedDateTime to = day.atStartOfDay(zone).plusHours(Integer.parseInt(part.field("end")));
-            return java.util.Optional.of(Intervals.range(from, to, named == null ? "" : named.role()).at(part.span().start()));
+            return java.util.Optional.of(Intervals.range(from, to, named == null || named.role().isEmpty() ? role : named.role()).at(part.span().start()));
         } catch (NumberFormatException e) {
             problems.add("part of day '" + a.span(part.span().start(), part.span().end()) + "' has no hours");
             return java.util.Optional.empty();

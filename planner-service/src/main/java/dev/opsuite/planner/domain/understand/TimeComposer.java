@@ -175,7 +175,8 @@ final class TimeComposer {
         if (!parts.isEmpty() && tods.isEmpty()) {
             // a part of a day applies to one day; on a range or beside another part it is said, not dropped
             java.util.Optional<Interval> part = parts.size() == 1 && days.size() <= 1 && relatives.isEmpty()
-                    ? new DayParts(a, zone, problems).of(parts.get(0), days.isEmpty() ? null : days.get(0), nowZ)
+                    ? new DayParts(a, zone, problems).of(parts.get(0), days.isEmpty() ? null : days.get(0), nowZ,
+                    intervals.role(parts.get(0)))
                     : java.util.Optional.empty();
             if (part.isPresent()) {
                 days.clear();
@@ -242,8 +243,10 @@ final class TimeComposer {
             boolean ownEnd = d.name().startsWith("range:") && !d.to().isBefore(d.from().plusDays(2));
             if (d.role().equals("since") && !ownEnd) {
                 // "since Monday" keeps its relative name (the replan's and the labels' own); a date its date
+                // ("since this morning": from the part's first hour, named as that moment)
                 String name = d.name().startsWith("weekday:") ? "since_" + d.name().split(":")[1]
-                        : "since:" + d.from().toLocalDate();
+                        : d.from().toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? "since:" + d.from().toLocalDate()
+                        : "range:" + d.from().toOffsetDateTime() + "/" + nowZ.toOffsetDateTime();
                 out = new Interval(d.from(), nowZ, name, "");
             } else {
                 out = d;

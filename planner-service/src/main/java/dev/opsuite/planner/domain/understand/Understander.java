@@ -135,8 +135,10 @@ public final class Understander {
         implied.incidentAtPlace();
         implied.vocabularyAsNames();
         new SideWords(reading).read(); // "목록 쪽 시스템": a vocabulary word of several CIs' names, then "쪽"
+        new MeasureMovement(reading).read(); // "X cpu 내려갔어?": the measure going down, not an outage of X
         new DownAsState(reading).read(); // "which db is down": the status of a type's CIs, not an impact
         new FailureAsEvents(reading).read(); // "what broke last night": the failures that happened, no CI's
+        new DurationOverThreshold(reading).read(); // "how long was X over 80%": the samples over it, not latency
         implied.definiteType();
         new PlaceOne(reading).ask(); // "the Sydney one", "부산 쪽 CPU": one CI at the place, asked which
         vocabulary.fuzzyVocabulary(1); // "latecny": a word alone, only when it names no CI either

@@ -192,6 +192,14 @@ final class PromptRuleFields {
                         + "range (\"ever\", \"at any point\", \"한 번이라도\", \"적 있\"): beside a threshold, the range's maximum "
                         + "when the threshold is above (\"did X ever go over 90\") and its minimum when below (\"ever drop "
                         + "below 10\"); alone, its maximum."),
+                field("rules.understanding.duration_words", STRINGS, "Patterns (any case) asking how long "
+                        + "(\"how\\\\s+long\", \"얼마\\\\s*동안\", \"시간이 얼마나\"): beside a threshold on a measure the question "
+                        + "names, the samples over the threshold, counted with the time they cover (\"how long was X over 80% "
+                        + "cpu\"), not a measure of their own; with no threshold, the words read as before."),
+                field("rules.understanding.measure_movement", STRINGS, "Patterns (any case) of a measure "
+                        + "moving (\"went\\\\s+down\", \"내려(?:가|갔|간)\"): right after a measure the question names, with no "
+                        + "CI named between, the measure going down — beside a threshold the samples past it, alone its "
+                        + "course over time — not an outage of the CI (\"X cpu 내려갔어?\"); elsewhere the words read as before."),
                 field("rules.understanding.type_word_also", mapOf(STRINGS), "Per CI type a type word names "
                         + "(`service`), the other CI types people also call by that word (`app`): right after a CI's "
                         + "name, as one noun phrase (\"the relay-api service\", \"신고 서비스가\"), a type word that "
