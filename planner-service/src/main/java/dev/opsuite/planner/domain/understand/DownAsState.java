@@ -7,7 +7,7 @@ import java.util.List;
  * what X's failure would impact when X is named) is the status of the CIs of the type asked about, not an impact
  * question that then lacks its CI. Only with a type word of the CIs, a list or count word ("which", "how many"), no
  * entity and no other impact word; the phrase's state word must be a status label of the SchemaCatalog ("down" →
- * stopped).
+ * stopped). Not with a time named ("which db went down yesterday"): that is the failures then.
  */
 final class DownAsState {
     private final Reading reading;
@@ -19,7 +19,8 @@ final class DownAsState {
     void read() {
         List<Claim> impacts = reading.claims.stream().filter(c -> c.kind().equals("intent") && c.value().equals("impact"))
                 .toList();
-        if (!reading.entities.isEmpty() || impacts.size() != 1 || reading.claims.stream().noneMatch(c -> c.kind().equals("entity_type")
+        // "which db went down yesterday": a time says it happened then — the events, not the status now (FailureAsEvents)
+        if (!reading.entities.isEmpty() || impacts.size() != 1 || reading.claims.stream().anyMatch(c -> c.kind().equals("time")) || reading.claims.stream().noneMatch(c -> c.kind().equals("entity_type")
                 || c.kind().equals("enum") && c.value().contains(".ci_type="))
                 || reading.claims.stream().noneMatch(c -> c.kind().equals("intent")
                 && (c.value().equals("list") || c.value().equals("count")))) {

@@ -3,10 +3,12 @@ package dev.opsuite.planner.domain.understand;
 import java.util.List;
 
 /**
- * "what broke last night", "what failed yesterday", "어젯밤에 뭐 터졌어?": with no CI, type or measure named, a failure word
+ * "what broke last night", "what failed yesterday", "어젯밤에 뭐 터졌어?": with no CI or measure named, a failure word
  * asked of "what" is the failures that happened — the events over the time named — not a question about one CI's
  * failure that then lacks its CI. Only with a question word of the Prompt's {@code which} intent or "뭐"/"무엇", no "why",
  * and — for a word of the impact intent ("crashed", "went down") — a time named: "what breaks if …" stays an impact.
+ * "which server failed yesterday", "which dbs went down last night": a type (or place) of CIs with a time named is the
+ * events of those CIs then — the type filters the events — not the CIs' status now.
  */
 final class FailureAsEvents {
     private final Reading reading;
@@ -20,14 +22,21 @@ final class FailureAsEvents {
         boolean timed = reading.claims.stream().anyMatch(c -> c.kind().equals("time"));
         List<Claim> failures = reading.claims.stream().filter(c -> c.kind().equals("intent")
                 && (c.value().equals("failure") || timed && c.value().equals("impact"))).toList();
+        // "which server failed yesterday": the CIs' type or place then filters the events
+        boolean typed = timed && reading.claims.stream().anyMatch(c -> c.kind().equals("entity_type")
+                || c.kind().equals("enum") && !c.value().contains(".status="));
         if (!reading.entities.isEmpty() || failures.size() != 1 || reading.claims.stream().anyMatch(c ->
-                List.of("entity_type", "metric", "enum", "value", "entity").contains(c.kind())
-                || c.kind().equals("intent") && List.of("why", "history", "list", "count").contains(c.value()))) {
+                List.of("metric", "value", "entity").contains(c.kind())
+                || !typed && List.of("entity_type", "enum").contains(c.kind())
+                || c.kind().equals("enum") && c.value().contains(".status=")
+                || c.kind().equals("intent") && List.of("why", "history", "count").contains(c.value())
+                || c.kind().equals("intent") && c.value().equals("list") && !typed)) {
             return;
         }
         String text = reading.a.text();
-        boolean what = reading.claims.stream().anyMatch(c -> c.kind().equals("intent") && c.value().equals("which"))
-                || text.contains("뭐") || text.contains("무엇");
+        boolean what = reading.claims.stream().anyMatch(c -> c.kind().equals("intent")
+                && (c.value().equals("which") || typed && c.value().equals("list")))
+                || text.contains("뭐") || text.contains("무엇") || typed && text.contains("어떤");
         if (!what) {
             return;
         }

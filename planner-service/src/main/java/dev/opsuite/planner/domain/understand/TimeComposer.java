@@ -127,7 +127,7 @@ final class TimeComposer {
             }
             switch (t.kind()) {
                 case "tod" -> intervals.tod(t, role).ifPresent(x -> {
-                    tods.add(x);
+                    tods.add(x.latestPast(nowZ.toLocalTime()));
                     todAtoms.add(t);
                 });
                 case "relative" -> intervals.relative(t, nowZ, role).ifPresent(relatives::add);
