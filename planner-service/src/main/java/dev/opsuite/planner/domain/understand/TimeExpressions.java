@@ -87,6 +87,16 @@ public final class TimeExpressions {
                         fields.putIfAbsent(k.substring(1), String.valueOf(koreanNumber(v)));
                     }
                 }
+                // "half nine": an hour of the clock written as a number word (1 to 12)
+                String hw = fields.get("hw");
+                if (hw != null) {
+                    Double v = numberWords.get(hw);
+                    if (v == null || v < 1 || v > 12 || v != Math.floor(v)) {
+                        from = m.start() + 1;
+                        continue;
+                    }
+                    fields.put("H", String.valueOf(v.intValue()));
+                }
                 // "열한 시 이십 분": an hour in native Korean words, its minutes in Sino-Korean ones
                 Integer kh = p.namedGroups().get("kh");
                 if (kh != null && m.start(kh) >= 0 && !NativeClock.read(text, m.start(kh), m.end(), fields, numberWords)) {
@@ -129,15 +139,22 @@ public final class TimeExpressions {
     }
 
     /**
-     * Whether the words right before a match are ones the atom's {@code not_after} pattern names: "Ubuntu 22.04.3",
-     * "버전 23.10.1" hold a version, not a dotted date.
+     * Whether the words right before a match make it no time: ones the atom's {@code not_after} pattern names
+     * ("Ubuntu 22.04.3", "버전 23.10.1" hold a version, not a dotted date), or — for an atom with an {@code
+     * only_after} pattern — any but the words it names ("since 0700", "at 1730" are clocks; "1700" alone is a
+     * number).
      */
     private static boolean after(PromptTime.Atom rule, String text, Span s) {
+        String before = text.substring(0, s.start());
+        String onlyAfter = rule.constants().get("only_after");
+        if (onlyAfter != null && !onlyAfter.isBlank() && !Patterns.caseless("(?:^|[^\\p{L}\\p{N}])(?:" + onlyAfter
+                + ")\\s*$").matcher(before, Patterns.lower(before)).find()) {
+            return true;
+        }
         String notAfter = rule.constants().get("not_after");
         if (notAfter == null || notAfter.isBlank()) {
             return false;
         }
-        String before = text.substring(0, s.start());
         return Patterns.caseless("(?:" + notAfter + ")\\s*:?\\s*$").matcher(before, Patterns.lower(before)).find();
     }
 
