@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Spanish words an operator mixes into an English question, the way French month names already are: the aggregate
  * (promedio, máximo, mínimo), a day ("el 3 de marzo de 2056"), a month ("en agosto 2055", "de todo julio 2055") and
- * "esta semana". Asked on Wednesday 2056-03-15 at 16:00 in Seoul.
+ * "esta semana", the measures (disco, memoria, latencia, tasa de error) and "¿qué cambió?"; and CPU spelt as it is said
+ * in Korean (씨퓨). Asked on Wednesday 2056-03-15 at 16:00 in Seoul.
  */
 class SpanishWordsWordsTest {
     private static final OffsetDateTime NOW = OffsetDateTime.parse("2056-03-15T16:00:00+09:00");
@@ -54,5 +55,23 @@ class SpanishWordsWordsTest {
     void thisWeekInSpanish() {
         PlanModel p = estate.plan("Cosecha API error rate promedio de esta semana");
         at("2056-03-13T00:00+09:00", p.metric().timeFrom(), "from this week's Monday");
+    }
+
+    @Test
+    void measuresAndWhatChangedInSpanish() {
+        PlanModel disk = estate.plan("Granero DB vs Cosecha API, ¿cuál tiene más disco usado ahora?");
+        assertEquals("disk_usage", disk.metric().metricName(), disk.toString());
+        PlanModel latency = estate.plan("Cosecha API latencia promedio ayer");
+        assertEquals("latency_ms", latency.metric().metricName(), latency.toString());
+        PlanModel es = estate.plan("La caída de Cosecha API ayer a las 3 pm: ¿qué cambió antes?");
+        PlanModel en = estate.plan("La caída de Cosecha API ayer a las 3 pm: what changed before?");
+        assertEquals(en.intent(), es.intent(), es.toString());
+        assertEquals(en.history().toString(), es.history().toString());
+    }
+
+    @Test
+    void cpuSpeltTheWayItIsSaid() {
+        PlanModel p = estate.plan("Granero DB 오늘 씨퓨 평균");
+        assertEquals("cpu_usage", p.metric().metricName(), p.toString());
     }
 }
