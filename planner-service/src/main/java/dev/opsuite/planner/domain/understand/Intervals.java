@@ -189,6 +189,11 @@ final class Intervals {
                     }
                     if (!t.field("d2").isEmpty()) { // "18-19 April": both days
                         LocalDate end = date.withDayOfMonth(Integer.parseInt(t.field("d2")));
+                        if (!t.field("both").isEmpty() && end.isAfter(date.plusDays(1))) {
+                            // "November 10 and 14": two days named together, not the days between them
+                            problems.add("'" + a.span(t.span().start(), t.span().end()) + "' names two days apart ("
+                                    + date + ", " + end + "), not the days between them: ask about each, or write the range");
+                        }
                         // "Saturday 4 and Sunday 5 March": a weekday written on either end must fall on its day
                         weekdayOn(t, "wd", date);
                         weekdayOn(t, "wd2", end);

@@ -73,6 +73,7 @@ final class TimeComposer {
     private TimeReading run(List<TimeAtom> found) {
         List<TimeAtom> atoms = DayParts.anchored(a, found);
         List<TimeAtom> rest = new ArrayList<>();
+        ZoneId namedZone = null; // the zone a place or zone word of the question names: its calendar's date order
         for (TimeAtom t : atoms) {
             spans.add(t.span());
             if (t.kind().equals("zone") || (t.kind().equals("clock_range") || t.kind().equals("tod"))
@@ -97,6 +98,7 @@ final class TimeComposer {
                 }
                 try {
                     zone = ZoneId.of(id);
+                    namedZone = zone;
                 } catch (DateTimeException e) {
                     problems.add("time zone '" + a.span(t.span().start(), t.span().end()) + "' is not known");
                 }
@@ -104,6 +106,7 @@ final class TimeComposer {
                 rest.add(t);
             }
         }
+        rest = DateOrders.asWritten(rest, namedZone); // "10/06/2034 (Vietnam date)": 10 June
         ZonedDateTime nowZ = now.atZoneSameInstant(zone);
         intervals = new Intervals(a, time, zone, spans, problems);
         intervals.contextYear(rest);

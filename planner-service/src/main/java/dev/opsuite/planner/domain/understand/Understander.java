@@ -104,6 +104,7 @@ public final class Understander {
                 .filter(t -> t.field("unless_name").isEmpty() || !dictionary.hasNameWord(Analyzed.compactOf(t.field("word"))))
                 .toList();
         found = BareClockRanges.keep(found, a.text(), rules.understanding().valueUnits()); // "between 10 and 12 on apr 17"
+        found = PartClockRanges.keep(found, a.text()); // "last night 9 to 11 PST": the night's 21:00-23:00
         List<TimeAtom> atoms = corrections.atoms(new AskedTimes(reading).of(sameDay(found)));
         java.util.function.Function<List<TimeAtom>, TimeReading> compose =
                 list -> TimeComposer.compose(a, list, rules.time(), now, zone, namedLocations());

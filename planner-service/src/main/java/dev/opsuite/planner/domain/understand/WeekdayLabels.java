@@ -88,11 +88,16 @@ final class WeekdayLabels {
 
     /** Whether only spaces, commas or brackets stand between the two spans. */
     static boolean adjacent(Analyzed a, Span x, Span y) {
+        return adjacentIn(a.text(), x, y);
+    }
+
+    /** {@link #adjacent} in a text. */
+    static boolean adjacentIn(String text, Span x, Span y) {
         Span first = x.start() < y.start() ? x : y;
         Span second = first == x ? y : x;
         if (second.start() < first.end()) {
             return false;
         }
-        return a.text().substring(first.end(), second.start()).matches("[\\s,()]*");
+        return text.substring(first.end(), second.start()).matches("[\\s,()]*");
     }
 }
