@@ -111,17 +111,6 @@ final class Intervals {
         }
     }
 
-    /**
-     * Whether the question's zone is one of the atom's {@code day_first_zones} (a pattern over zone ids), whose
-     * writers put the day before the month in a numeric date: "06/11, UK time" is 6 November.
-     */
-    private boolean dayFirstZone(TimeAtom t) {
-        String zones = t.field("day_first_zones");
-        String id = zone.getId();
-        return !zones.isEmpty() && dev.opsuite.planner.domain.Patterns.caseless("^(?:" + zones + ")$")
-                .matcher(id, dev.opsuite.planner.domain.Patterns.lower(id)).find();
-    }
-
     /** A word of rules.time.span_words right after the atom ("30일 추이"). */
     private boolean spanWordAfter(TimeAtom t) {
         String after = a.text().substring(t.span().end()).stripLeading();
@@ -161,9 +150,8 @@ final class Intervals {
                         return java.util.Optional.of(day(date, "day:" + date, role));
                     }
                     int m = bare ? (lastDate != null ? lastDate.getMonthValue() : today.getMonthValue()) : month(t);
-                    // "17/04/2014": day first, read as written; "06/11, UK time": day first where the question's zone
-                    // writes its dates so (the atom's day_first_zones)
-                    if ((m > 12 || dayFirstZone(t)) && d <= 12 && !t.field("m").isEmpty()) {
+                    // "17/04/2014": day first, read as written ("06/11, UK time": DateOrders, by the zone's country)
+                    if (m > 12 && d <= 12 && !t.field("m").isEmpty()) {
                         int swap = m;
                         m = d;
                         d = swap;

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * a range ("at 0830", "since 0415", "1330 to 1545"; atoms tod_24h_compact, clock_range_24h_compact with the atoms'
  * only_after words — "between 2019 and 2021" stays years), "half nine" for 9:30 (atom tod_half_en, the hour a number
  * word) and a numeric date read day first when the question is on a zone whose writers put the day first ("04/03,
- * London time" is 4 March; slash_date's day_first_zones). Asked on Thursday 2059-03-20 at 15:00 in Seoul, 06:00 GMT
+ * London time" is 4 March; DateOrders: the zone's country writes the day first). Asked on Thursday 2059-03-20 at 15:00 in Seoul, 06:00 GMT
  * in London, of an estate of its own.
  */
 class BritishClockWordsTest {

@@ -11,7 +11,7 @@ final class PromptPatternRules implements ContentRules {
     private static final AssetPatterns PATTERNS = new AssetPatterns(Set.of(
             "rules.depth_patterns[]", "rules.thresholds[].pattern", "rules.references.patterns[].pattern",
             "rules.time.atoms[].pattern", "rules.time.atoms[].not_after", "rules.time.atoms[].only_after",
-            "rules.time.atoms[].day_first_zones", "rules.understanding.corrections[]", "rules.understanding.type_doubts[]",
+            "rules.understanding.corrections[]", "rules.understanding.type_doubts[]",
             "rules.understanding.state_inclusions[]", "rules.understanding.all_well[]",
             "rules.understanding.duration_words[]", "rules.understanding.measure_movement[]"));
 

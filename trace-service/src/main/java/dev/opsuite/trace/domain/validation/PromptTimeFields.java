@@ -38,10 +38,6 @@ final class PromptTimeFields {
                 field("rules.time.atoms[].only_after", STRING, "A pattern (RE2, any case, over the text lower-cased) "
                         + "for the words that must stand right before a match (spaces between): \"at 0830\", \"since "
                         + "0415\" are clocks, a bare \"0830\" is none."),
-                field("rules.time.atoms[].day_first_zones", STRING, "kind day: a pattern (RE2, any case) over the "
-                        + "ids of the zones whose writers put the day before the month; when the question's times are "
-                        + "read in such a zone, a numeric date of the atom is read day first (\"04/03, London time\": "
-                        + "4 March)."),
                 field("rules.time.atoms[].kind", STRING, "What the match is: a named range (`relative`), a day, "
                         + "month or year, an instant, a time of day (`tod`), a part of the day, a weekday, the "
                         + "weekend, a clock range, a time zone, or `week_of` (the calendar week holding the day "
