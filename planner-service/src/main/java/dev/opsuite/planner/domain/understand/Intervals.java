@@ -265,14 +265,7 @@ final class Intervals {
                     return java.util.Optional.of(range(first.atStartOfDay(zone), first.plusYears(1).atStartOfDay(zone), role));
                 }
                 case "weekend" -> {
-                    // the weekend we are in, else the last one; "last weekend" on a weekend is the one before
-                    boolean previous = !t.field("prev").isEmpty() || !t.field("prev2").isEmpty();
-                    LocalDate saturday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
-                    boolean inWeekend = today.getDayOfWeek() == DayOfWeek.SATURDAY || today.getDayOfWeek() == DayOfWeek.SUNDAY;
-                    if (inWeekend && previous) {
-                        saturday = saturday.minusWeeks(1);
-                    }
-                    return java.util.Optional.of(range(saturday.atStartOfDay(zone), saturday.plusDays(2).atStartOfDay(zone), role));
+                    return java.util.Optional.of(FromNow.weekend(t, today, zone, role));
                 }
                 case "holiday" -> {
                     return days(calendar.holiday(t, today, contextYear), role);
@@ -282,12 +275,7 @@ final class Intervals {
                 }
                 case "instant" -> {
                     if (!t.field("hour_offset").isEmpty() || !t.field("minute_offset").isEmpty()) {
-                        // "5 hours ago", "30분 전": that moment, to the minute
-                        long minutes = t.field("hour_offset").isEmpty() ? Long.parseLong(t.field("minute_offset"))
-                                : 60L * Long.parseLong(t.field("hour_offset"));
-                        ZonedDateTime at = nowZ.plusMinutes(minutes).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-                        return java.util.Optional.of(new Interval(at, at.plusHours(1), "range:" + at.toOffsetDateTime()
-                                + "/" + at.plusHours(1).toOffsetDateTime(), role, true, -1));
+                        return java.util.Optional.of(FromNow.moment(t, nowZ, role));
                     }
                     ZoneId z = zone;
                     if (!t.field("zone").isEmpty()) {
