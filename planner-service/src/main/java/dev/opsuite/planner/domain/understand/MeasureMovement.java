@@ -14,6 +14,7 @@ import java.util.List;
  * words and stay an outage.
  */
 final class MeasureMovement {
+    private static final java.util.regex.Pattern IF = java.util.regex.Pattern.compile("\\bif\\b");
     private final Reading reading;
 
     MeasureMovement(Reading reading) {
@@ -50,6 +51,6 @@ final class MeasureMovement {
     private static boolean conditional(String text, Span moved) {
         String after = text.substring(moved.end()).stripLeading();
         String before = text.substring(0, moved.start()).toLowerCase(java.util.Locale.ROOT);
-        return after.startsWith("면") || after.startsWith("으면") || before.matches("(?s).*\\bif\\b.*");
+        return after.startsWith("면") || after.startsWith("으면") || IF.matcher(before).find();
     }
 }
