@@ -27,7 +27,8 @@ import java.util.Optional;
  * @param thresholdUnits       unit word → factor into the metric's unit ("초": 1000)
  * @param estateMetrics        metrics read for the estate as a whole, not per CI
  * @param documents            what a document search prefers
- * @param thresholdMetricWords word after a threshold → the metric it names ("full": disk_usage)
+ * @param thresholdMetricWords word after a threshold, or its own comparison word, → the metric it names ("full": disk_usage,
+ *                             "slower than": latency_ms)
  * @param numberWords          number word → value ("three": 3, "a quarter of a": 0.25)
  * @param defaults             what a plan uses when the question does not say
  * @param typeLayers           CI type → its layer in the hosting stack (0: servers, network, storage)

@@ -230,8 +230,11 @@ final class PlanBuilder {
         }
         List<String> fields = s.fields();
         if (!fields.isEmpty() && named) {
-            return parts.plan(Intent.LOOKUP, View.SUMMARY, ents, filters, null, null, null, TABLE_BLOCKS)
-                    .withFields(fields).plan();
+            // "X 상태 어때? 살아있어?", "who owns X out in Ontario?": beside one CI named, a state or place word
+            // describes it or is the yes or no asked of the fields shown — nothing for its attributes to filter
+            boolean one = first != null && first.resolved() && ents.size() == 1;
+            return parts.plan(Intent.LOOKUP, View.SUMMARY, ents, one ? List.of() : filters, null, null, null,
+                    TABLE_BLOCKS).withFields(fields).plan();
         }
         if (s.intent("search") && first == null) {
             return parts.search(filters);

@@ -44,6 +44,8 @@ public final class Lexicon {
     private final Set<String> hangulPhrases = new HashSet<>();
     private final String primaryEntity;
     private final String eventsEntity;
+    /** Metrics kept as a share used, in percent ("disk_usage"): their free share is the rest ({@link FreeShare}). */
+    private final Set<String> shareMetrics = new HashSet<>();
 
     private record Source(SchemaAsset schema, PromptRules prompt, ResolverAsset resolver) {
         @Override
@@ -60,6 +62,11 @@ public final class Lexicon {
 
     private static final Map<Source, Lexicon> BUILT = Lru.bounded(32);
 
+    /** Whether the metric is kept as a share used, in percent. */
+    boolean share(String metric) {
+        return shareMetrics.contains(metric);
+    }
+
     /** @param prompt the Prompt asset's rules */
     public static Lexicon of(SchemaAsset schema, PromptRules prompt, ResolverAsset resolver) {
         return BUILT.computeIfAbsent(new Source(schema, prompt, resolver), k -> new Lexicon(schema, prompt, resolver));
@@ -70,6 +77,9 @@ public final class Lexicon {
         eventsEntity = schema.eventsEntity();
         for (SchemaAsset.Metric m : schema.metrics()) {
             String name = m.name();
+            if ("%".equals(m.unit())) {
+                shareMetrics.add(name);
+            }
             add(new Word(Word.Kind.METRIC, "", name, name));
             m.synonyms().forEach(s -> add(new Word(Word.Kind.METRIC, "", name, s)));
             // each label given per language is a word for the metric

@@ -61,6 +61,11 @@ final class Numbers {
                     }
                     thresholds.add(new Understanding.Threshold(op, v, upper, s));
                     reading.claimExclusive(s, "threshold", op + " " + v + (v2.isEmpty() ? "" : " " + upper), 1);
+                    // "slower than 0.5 seconds": the comparison word names its measure too
+                    String named = rules.thresholdMetricWords().get(opWord.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT));
+                    if (named != null) {
+                        claims.add(new Claim(s, a.span(s.start(), s.end()), "metric", named, 1));
+                    }
                     if (!reach.isBlank()) {
                         // any one sample reaching the level is its maximum over the range, never the average's
                         claims.add(new Claim(s, a.span(s.start(), s.end()), "agg", "max", 1));

@@ -140,6 +140,7 @@ public final class Understander {
         new DownAsState(reading).read(); // "which db is down": the status of a type's CIs, not an impact
         new FailureAsEvents(reading).read(); // "what broke last night": the failures that happened, no CI's
         new DurationOverThreshold(reading).read(); // "how long was X over 80%": the samples over it, not latency
+        new FreeShare(reading).read(); // "less than 10% free disk": over 90 % used, not under 10 % used
         implied.definiteType();
         new PlaceOne(reading).ask(); // "the Sydney one", "부산 쪽 CPU": one CI at the place, asked which
         vocabulary.fuzzyVocabulary(1); // "latecny": a word alone, only when it names no CI either

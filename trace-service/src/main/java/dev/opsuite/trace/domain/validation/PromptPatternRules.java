@@ -13,7 +13,8 @@ final class PromptPatternRules implements ContentRules {
             "rules.time.atoms[].pattern", "rules.time.atoms[].not_after", "rules.time.atoms[].only_after",
             "rules.understanding.corrections[]", "rules.understanding.type_doubts[]",
             "rules.understanding.state_inclusions[]", "rules.understanding.all_well[]",
-            "rules.understanding.duration_words[]", "rules.understanding.measure_movement[]"));
+            "rules.understanding.duration_words[]", "rules.understanding.measure_movement[]",
+            "rules.understanding.free_share[]"));
 
     @Override
     public void check(Node root) {

@@ -91,8 +91,8 @@ final class PromptRuleFields {
                         + "guide), words of the question that make it preferred (ranked higher, not required)."),
                 field("rules.documents.only_words", STRINGS, "Words that make the documents the whole answer even "
                         + "when the question also reads as a data question (\"what does X mean\")."),
-                field("rules.threshold_metric_words", mapOf(STRING), "Words after a threshold → the metric they name "
-                        + "(\"full\": `disk_usage`)."),
+                field("rules.threshold_metric_words", mapOf(STRING), "Words after a threshold, or its own comparison "
+                        + "word, → the metric they name (\"full\": `disk_usage`, \"slower than\": `latency_ms`)."),
                 field("rules.number_words", mapOf(NUMBER), "Number words → value (\"three\": 3, \"a quarter of a\": "
                         + "0.25), for counts, top N, thresholds and times."));
     }
@@ -200,6 +200,10 @@ final class PromptRuleFields {
                         + "moving (\"went\\\\s+down\", \"내려(?:가|갔|간)\"): right after a measure the question names, with no "
                         + "CI named between, the measure going down — beside a threshold the samples past it, alone its "
                         + "course over time — not an outage of the CI (\"X cpu 내려갔어?\"); elsewhere the words read as before."),
+                field("rules.understanding.free_share", STRINGS, "Patterns (any case) of a free, available or "
+                        + "remaining share (\"\\\\bfree\\\\b\", \"여유\", \"남은\"): beside a threshold in percent on a measure "
+                        + "kept as a share used (unit %), the rest of it — \"less than 10% free disk\" is disk usage over 90 %; "
+                        + "a free amount in other units stays unread."),
                 field("rules.understanding.type_word_also", mapOf(STRINGS), "Per CI type a type word names "
                         + "(`service`), the other CI types people also call by that word (`app`): right after a CI's "
                         + "name, as one noun phrase (\"the relay-api service\", \"신고 서비스가\"), a type word that "
