@@ -141,6 +141,7 @@ public final class Understander {
         new FailureAsEvents(reading).read(); // "what broke last night": the failures that happened, no CI's
         new DurationOverThreshold(reading).read(); // "how long was X over 80%": the samples over it, not latency
         new FreeShare(reading).read(); // "less than 10% free disk": over 90 % used, not under 10 % used
+        new OccurrenceCount(reading).read(); // "X 몇 번 죽었어?": its failures counted, not samples or an impact
         implied.definiteType();
         new PlaceOne(reading).ask(); // "the Sydney one", "부산 쪽 CPU": one CI at the place, asked which
         vocabulary.fuzzyVocabulary(1); // "latecny": a word alone, only when it names no CI either
