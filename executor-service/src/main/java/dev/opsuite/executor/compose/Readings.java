@@ -124,7 +124,8 @@ final class Readings {
             if (!p.history().eventRef().isEmpty()) {
                 return !p.history().anchor().isEmpty() ? "changes_before_ref" : "events_ref";
             }
-            return !p.history().anchor().isEmpty() ? "changes_before" : p.output().count() ? "events_count" : "events";
+            return !p.history().anchor().isEmpty() ? "changes_before" : p.output().count() ? "events_count"
+                    : p.metric().topN() > 0 ? "events_rank" : "events";
         }
         if (p.intent() == Intent.LIST) {
             PlanModel.Threshold t = p.metric().threshold();

@@ -78,9 +78,15 @@ final class EventPlans {
             severities.clear();
         }
         PlanModel.History h = history(ref.isEmpty() ? eventTypes : List.of(), severities, defaults.eventRange(), "", 0, ref, defaults);
-        PlanParts.Draft d = parts.plan(Intent.LIST, View.SUMMARY, besideAnId(ents, ref), filters, null, null, h,
+        // "which CI had the most incidents last month", "알람 제일 많은 서버 3개": with no CI named, the most events
+        // rank the CIs by their number (fewest is not asked: a CI with none has no row to rank)
+        // ("top 3 CIs by number of alerts": a number of events that orders, not one counted)
+        PlanModel.Metric ranked = ents.isEmpty() && ref.isEmpty() && (!s.intent("count") || u.topN().isPresent())
+                && s.order().filter("desc"::equals).isPresent()
+                ? new PlanModel.Metric("", "", "", "", "", "", u.topN().orElse(defaults.topN()), "desc") : null;
+        PlanParts.Draft d = parts.plan(Intent.LIST, View.SUMMARY, besideAnId(ents, ref), filters, null, ranked, h,
                 TABLE_BLOCKS);
-        return (s.intent("count") ? d.counted() : d).plan();
+        return (s.intent("count") && ranked == null ? d.counted() : d).plan();
     }
 
     PlanModel changesBeforeIncident(List<LinkedEntity> ents, List<PlanModel.Filter> filters, PromptDefaults defaults) {
