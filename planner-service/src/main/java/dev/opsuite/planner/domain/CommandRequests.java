@@ -134,6 +134,10 @@ final class CommandRequests {
                 // "재시작 해 줘", "재부팅 해주세요": the analyser splits the prefix off the listed noun (재 + 시작)
                 return Optional.of(tokens.get(i - 1).surface() + t.surface());
             }
+            if (t.hangul() && !r.nounCommands().contains(t.morpheme()) && r.nounCommands().contains(prefixed(tokens, i))
+                    && UrgedCommand.after(tokens, i)) {
+                return Optional.of(tokens.get(i - 1).surface() + t.surface()); // "재부팅좀 얼른", split as 재 + 부팅
+            }
             if (t.hangul() && r.koStems().contains(t.morpheme())) {
                 // a verb never sits on a noun without a space or 하다, and a glued "꺼" is spoken 것:
                 // "이번주꺼", "오늘꺼" are "this week's", "today's" — not 끄다
@@ -147,7 +151,8 @@ final class CommandRequests {
                     return Optional.of(t.surface());
                 }
                 // "기록 싹 삭제" ends on the command; "롤백했어?" ends on a past — asked about, not a command
-                if (r.nounCommands().contains(t.morpheme()) && lastContent(tokens, i) && !pastOrDone(tokens, i + 1)) {
+                if (r.nounCommands().contains(t.morpheme()) && (lastContent(tokens, i) || UrgedCommand.after(tokens, i))
+                        && !pastOrDone(tokens, i + 1)) {
                     return Optional.of(t.surface());
                 }
             }

@@ -174,7 +174,18 @@ final class GraphCues {
         return DO_BEFORE.matcher(u.analyzed().text().substring(0, e.span().start())).find();
     }
 
-    /** "which <type> is X on", "X는 어느 <type>에 있어": a which-word, a type word right after it, and a CI. */
+    /**
+     * A node: a machine something runs on, of whatever type (a k8s worker, a VM, a server) — a closed word of the trade,
+     * so no Prompt list; right after a which-word only (see {@link #whichHostOf}).
+     */
+    private static final java.util.regex.Pattern HOST_NOUN = java.util.regex.Pattern.compile(
+            "\\s*(?:nodes?|노드)(?![a-z0-9_-])", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * "which <type> is X on", "X는 어느 <type>에 있어": a which-word, a type word right after it, and a CI. Or a word that
+     * names a host of no one type ({@link #HOST_NOUN}: "which node is X on", "X 어느노드에 있음"): only right after a
+     * which-word, read from the text, so "node" stays a word of names elsewhere ("lobby node (Japan)").
+     */
     boolean whichHostOf(LinkedEntity e) {
         if (e == null) {
             return false;
@@ -182,6 +193,10 @@ final class GraphCues {
         for (Claim which : s.understanding().of("intent")) {
             if (!which.value().equals("which")) {
                 continue;
+            }
+            if (!"server".equals(e.entity().ciType())
+                    && HOST_NOUN.matcher(u.analyzed().text().substring(which.span().end())).lookingAt()) {
+                return true;
             }
             for (Claim type : s.understanding().of("enum")) {
                 if (type.value().contains(".ci_type=") && type.span().start() > which.span().end()

@@ -200,6 +200,11 @@ final class Intervals {
                     boolean previous = !t.field("prev").isEmpty();
                     LocalDate d = previous ? today.with(TemporalAdjusters.previous(wd))
                             : today.with(TemporalAdjusters.previousOrSame(wd));
+                    if (!t.field("week_offset").isEmpty()) {
+                        // "the Tuesday before last", "지지난 화요일": the one a week (or more) before the last such day
+                        d = d.plusWeeks(Integer.parseInt(t.field("week_offset")));
+                        return java.util.Optional.of(day(d, "day:" + d, role));
+                    }
                     if (!t.field("wd2").isEmpty()) {
                         // "Mon-Wed", "월~수": the run of days from the first weekday (the latest begun) to the second
                         DayOfWeek last = DayOfWeek.valueOf(time.weekdays().getOrDefault(t.field("wd2"),

@@ -72,7 +72,8 @@ final class PromptTimeFields {
                 field("rules.time.atoms[].minute_offset", SCALAR, "kind instant: minutes from now, as that moment "
                         + "(`-{n}`: \"30분 전\")."),
                 field("rules.time.atoms[].week_offset", SCALAR, "kind day: weeks from today, as that one day "
-                        + "(`-{n}`: \"2주 전\", \"two weeks ago\")."),
+                        + "(`-{n}`: \"2주 전\", \"two weeks ago\"); kind weekday: weeks before the weekday read "
+                        + "(`-1`: \"the Tuesday before last\")."),
                 field("rules.time.atoms[].month_offset", SCALAR, "Months from this month (`-1`: last month); with "
                         + "kind day, the day `d` of that month (\"지난달 3일\", \"the 3rd of last month\"; a day the "
                         + "month does not have is said, not moved)."),
