@@ -143,6 +143,12 @@ final class PlanBuilder {
                         GRAPH_BLOCKS).plan();
             }
             boolean callers = first != null && cues.calledBy(first);
+            if (!callers && first != null && usesTypes(u, calls.get(), filters) && u.depth().isEmpty() && depth > 1) {
+                // "앱백엔드가 쓰는 디비 전부", "그 서비스가 쓰는 앱들": a word of using with the CI its subject and a type asked
+                // is what the CI depends on at any depth ("which DBs does X use"), one hop only when "직접" says so
+                return parts.plan(Intent.EXPAND, View.DEPENDENCY, ents, filters, graph(depth, "out", List.of()), null,
+                        null, GRAPH_BLOCKS).plan();
+            }
             return parts.plan(Intent.EXPAND, callers ? View.IMPACT : View.DEPENDENCY, ents, filters,
                     graph(u.depth().orElse(1), callers ? "in" : "out", List.of("DEPENDS_ON", "CONNECTS_TO")), null,
                     null, GRAPH_BLOCKS).plan();
@@ -396,6 +402,15 @@ final class PlanBuilder {
      * which clamps it (2 until 2026-12-07; the template bounds what it reads and says so: docs/incidents.md).
      */
     static final int ROOT_CAUSE_DEPTH = 6;
+
+    /**
+     * Whether the calling word is also one of Prompt {@code rules.intent_keywords.uses} ("쓰는", "사용하는": words of
+     * using, which the calls group holds for "X를 쓰는 앱", its callers) and the question asks for CIs of a type.
+     */
+    private static boolean usesTypes(Understanding u, Claim calls, List<PlanModel.Filter> filters) {
+        return u.of("intent").stream().anyMatch(c -> c.value().equals("uses") && c.span().equals(calls.span()))
+                && filters.stream().anyMatch(f -> f.field().equals("ci_type") && f.op().equals("eq"));
+    }
 
     private static PlanModel.Graph graph(int depth, String direction, List<String> relations) {
         return new PlanModel.Graph(depth, relations, direction, 200);

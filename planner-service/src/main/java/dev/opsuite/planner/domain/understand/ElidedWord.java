@@ -6,12 +6,14 @@ import java.util.Set;
 /**
  * Where a zone word stands: the tail of an elided word ("c'est", "qu'est": the letters after a letter and an
  * apostrophe are no zone abbreviation) and a zone's bare word right after a time of day ("midnight Pacific",
- * "9 am Central": such a word alone names a place or an adjective, not a zone).
+ * "9 am Central": such a word alone names a place or an adjective, not a zone), and a place in brackets right after a
+ * day ("since 1st Nov (UK)": the day's zone; "transcode-ctl (LA)" elsewhere is a name's gloss).
  */
 final class ElidedWord {
     private ElidedWord() {}
 
     private static final Set<String> CLOCK_KINDS = Set.of("tod", "instant", "clock_range");
+    private static final Set<String> DAY_OR_CLOCK_KINDS = Set.of("day", "weekday", "holiday", "tod", "instant", "clock_range");
 
     /** Whether the text at {@code start} follows a letter and an apostrophe, as in "c'est". */
     static boolean after(String text, int start) {
@@ -24,7 +26,16 @@ final class ElidedWord {
 
     /** Whether a time of day found ends right before the atom, only spaces or a comma between. */
     static boolean rightAfterClock(String text, TimeAtom zone, List<TimeAtom> found) {
-        return found.stream().filter(f -> CLOCK_KINDS.contains(f.kind()) && f.span().end() <= zone.span().start())
+        return rightAfter(text, zone, found, CLOCK_KINDS);
+    }
+
+    /** Whether a day or a time of day found ends right before the atom ("since 1st Nov (UK)"), only spaces or a comma between. */
+    static boolean rightAfterDay(String text, TimeAtom zone, List<TimeAtom> found) {
+        return rightAfter(text, zone, found, DAY_OR_CLOCK_KINDS);
+    }
+
+    private static boolean rightAfter(String text, TimeAtom zone, List<TimeAtom> found, Set<String> kinds) {
+        return found.stream().filter(f -> kinds.contains(f.kind()) && f.span().end() <= zone.span().start())
                 .anyMatch(f -> text.substring(f.span().end(), zone.span().start()).matches("[\\s,]*"));
     }
 }

@@ -45,6 +45,9 @@ public final class EntityDictionary {
         }
     }
 
+    /** A name and a gloss in brackets at its end: "session-db (primary)", "transcode-ctl (LA)". */
+    private static final java.util.regex.Pattern GLOSS = java.util.regex.Pattern.compile("(.*\\S)\\s*[(\\[][^()\\[\\]]+[)\\]]\\s*");
+
     private final long revision;
     private final List<Name> names = new ArrayList<>();
     private final PhraseTable<Name> exact = new PhraseTable<>();
@@ -127,6 +130,24 @@ public final class EntityDictionary {
                 }
             }
         }
+        // "session-db" of "session-db (primary)" beside "session-db replica": a name said without its bracketed gloss is
+        // still that CI's whole name — when no other CI's name, alias or glossless name is so spelt
+        Map<String, List<Name>> glossless = new LinkedHashMap<>();
+        for (Name n : List.copyOf(names)) {
+            java.util.regex.Matcher m = GLOSS.matcher(n.surface());
+            if (n.kind() != NameKind.CODE && m.matches() && !Analyzed.compactOf(m.group(1)).isEmpty()) {
+                glossless.computeIfAbsent(Analyzed.compactOf(m.group(1)), k -> new ArrayList<>()).add(n);
+            }
+        }
+        glossless.forEach((compact, named) -> {
+            if (named.stream().map(Name::entity).distinct().count() == 1 && taken.add(compact)) {
+                Name n = named.get(0);
+                java.util.regex.Matcher m = GLOSS.matcher(n.surface());
+                if (m.matches()) {
+                    addName(new Name(n.entity(), m.group(1).strip(), NameKind.ALIAS));
+                }
+            }
+        });
         for (Map.Entry<String, String> v : fieldValues) {
             Word w = new Word(Word.Kind.VALUE, v.getKey(), v.getValue(), v.getValue());
             values.add(v.getValue(), w);

@@ -101,6 +101,12 @@ final class EstateValues {
                 && cis.stream().allMatch(e -> values.get(0).value().equals(e.fields().get(values.get(0).group())))) {
             return Optional.of(values.get(0));
         }
+        if (values.isEmpty()) {
+            Optional<Word> weak = PlaceByItsCis.of(word, cis, dictionary, rules.understanding().placeFields());
+            if (weak.isPresent()) {
+                return weak;
+            }
+        }
         for (Claim c : claims) {
             // "오창 DC": a field word names the field; "과천 VM": a type none of the CIs has means a place
             // (not the status: "무선 컨트롤러 상태" asks the state of those CIs, it does not name a state)

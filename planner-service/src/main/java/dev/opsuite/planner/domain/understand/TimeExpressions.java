@@ -114,8 +114,8 @@ public final class TimeExpressions {
                     continue; // "c'est quoi": the tail of an elided French word is no zone (EST)
                 }
                 TimeAtom atom = new TimeAtom(rule.name(), rule.kind(), s, fields);
-                if (!fields.getOrDefault("after_clock", "").isEmpty()) {
-                    afterClock.add(atom); // "midnight Pacific": a zone's bare word only right after a time of day
+                if (!fields.getOrDefault("after_clock", "").isEmpty() || !fields.getOrDefault("after_day", "").isEmpty()) {
+                    afterClock.add(atom); // "midnight Pacific", "1st Nov (UK)": only right after a time of day or a day
                 } else if (rule.kind().equals("zone") && place != null && !ZonePlaces.ownPlace(place, time)) {
                     tzCityZones.add(atom); // a city of the time-zone database yields to every other atom
                 } else {
@@ -130,7 +130,8 @@ public final class TimeExpressions {
             }
         }
         for (TimeAtom z : afterClock) {
-            if (found.stream().noneMatch(f -> f.span().overlaps(z.span())) && ElidedWord.rightAfterClock(text, z, found)) {
+            if (found.stream().noneMatch(f -> f.span().overlaps(z.span())) && (z.field("after_day").isEmpty()
+                    ? ElidedWord.rightAfterClock(text, z, found) : ElidedWord.rightAfterDay(text, z, found))) {
                 found.add(z);
             }
         }
