@@ -113,19 +113,19 @@ class QueryAssetTest {
     @Test
     void theDefaultAssetParsesWithItsTemplatesAndBindings() throws Exception {
         QueryAsset q = QueryAsset.from(TestJson.defaultAsset("query", "ci_queries.json"));
-        assertEquals(50, q.queries().size());
-        assertEquals(44, q.bindings().size());
-        assertEquals(34, q.queries().stream().filter(t -> t.language().equals(QueryTemplate.SQL)).count());
+        assertEquals(51, q.queries().size());
+        assertEquals(45, q.bindings().size());
+        assertEquals(35, q.queries().stream().filter(t -> t.language().equals(QueryTemplate.SQL)).count());
         assertEquals(11, q.queries().stream().filter(t -> t.language().equals(QueryTemplate.CYPHER)).count());
         assertEquals(4, q.queries().stream().filter(t -> t.language().equals(QueryTemplate.REDIS)).count());
         assertEquals(1, q.queries().stream().filter(t -> t.language().equals(QueryTemplate.SEARCH)).count());
-        assertEquals(41, q.queries().stream().filter(t -> t.scope().isPresent()).count());
+        assertEquals(42, q.queries().stream().filter(t -> t.scope().isPresent()).count());
         assertEquals(List.of("metric_anomalies", "ci_health_anomalies", "metric_anomalies_among", "ci_anomalies_among"), q.queries().stream().filter(QueryTemplate::anomalyWindows)
                 .map(QueryTemplate::name).toList());
         assertEquals(List.of("ci_root_cause"), q.queries().stream().filter(QueryTemplate::rootCause)
                 .map(QueryTemplate::name).toList());
         assertEquals(16, q.queries().stream().mapToInt(t -> t.fixtures().size()).sum());
-        assertEquals(37, q.bindings().stream().filter(b -> b.when().needs().isEmpty()).count());
+        assertEquals(38, q.bindings().stream().filter(b -> b.when().needs().isEmpty()).count());
         assertEquals(2, q.serving(When.DICTIONARY).size());
         assertEquals(List.of("ci_resolve"), q.serving(When.RESOLVE));
         assertEquals(List.of("doc_search"), q.serving(When.DOCUMENTS));

@@ -49,29 +49,6 @@ final class PlanBuilder {
         this.anomalies = new AnomalyPlans(specs, signals, parts);
     }
 
-    /**
-     * "돌고 있는 VM 몇 대": a hosting word with no host named, right before a CI type, says the CIs are running
-     * (rules.running_state), unless the question names a state of its own.
-     */
-    private List<PlanModel.Filter> runningState(List<PlanModel.Filter> filters, boolean named) {
-        Optional<Claim> runs = s.intentClaim("runs_on");
-        String[] state = rules.runningState().split("=", 2);
-        if (named || runs.isEmpty() || state.length < 2 || filters.stream().anyMatch(f -> f.field().equals(state[0]))) {
-            return filters;
-        }
-        boolean beforeType = u.claims().stream()
-                .filter(c -> c.span().start() >= runs.get().span().end() && !c.kind().equals("function"))
-                .min(java.util.Comparator.comparingInt(c -> c.span().start()))
-                .filter(c -> c.kind().equals("entity_type") || c.kind().equals("enum") && c.value().contains(".ci_type="))
-                .isPresent();
-        if (!beforeType) {
-            return filters;
-        }
-        List<PlanModel.Filter> out = new java.util.ArrayList<>(filters);
-        out.add(new PlanModel.Filter(state[0], "eq", List.of(state[1])));
-        return out;
-    }
-
     PlanModel build(String normalizedQuestion) {
         PlanModel p = DocumentQuestions.apply(decide(), normalizedQuestion, rules.documents(), s);
         return parts.finish(p, normalizedQuestion, now);
@@ -90,7 +67,7 @@ final class PlanBuilder {
         boolean indirect = u.of("intent").stream().anyMatch(c -> c.value().equals("direct") && cues.negated(c));
         int depth = u.depth().orElse(direct && !transitive && !indirect ? 1 : defaults.graphDepth());
         int checkDepth = u.depth().isPresent() || transitive || indirect ? depth : 1; // a health check's: one hop
-        List<PlanModel.Filter> filters = runningState(s.filters(), named);
+        List<PlanModel.Filter> filters = RunningStateWords.filters(s, rules, s.filters(), named);
 
         // "what changed on X in the past two weeks", "어제 바뀐 거": a stated range with no failure to come
         // before is the changes over that range, not those before X's last incident

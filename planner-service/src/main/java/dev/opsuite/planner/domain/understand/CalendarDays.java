@@ -48,7 +48,7 @@ final class CalendarDays {
             problems.add(words + " names holiday '" + name + "' that rules.time.holidays does not list");
             return Optional.empty();
         } else {
-            Optional<Integer> y = !t.field("y").isEmpty() ? Optional.of(Intervals.year(t.field("y")))
+            Optional<Integer> y = !t.field("y").isEmpty() ? Optional.of(year(t.field("y")))
                     : !t.field("lastyear").isEmpty() ? Optional.of(today.getYear() - 1)
                     : contextYear != null ? Optional.of(contextYear) : calendar.latestYear(name, today, previous);
             days = y.isPresent() ? calendar.of(name, y.get()) : Optional.empty();
@@ -74,7 +74,7 @@ final class CalendarDays {
         int w = Integer.parseInt(t.field("w"));
         int y;
         if (!t.field("y").isEmpty()) {
-            y = Intervals.year(t.field("y"));
+            y = year(t.field("y"));
         } else {
             y = today.get(IsoFields.WEEK_BASED_YEAR);
             if (w > today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)) {
@@ -87,5 +87,11 @@ final class CalendarDays {
             return Optional.empty();
         }
         return Optional.of(new Holidays.Days(monday, monday.plusDays(6)));
+    }
+
+    /** A year as written: two digits are this century's ("25" is 2025). */
+    static int year(String y) {
+        int v = Integer.parseInt(y);
+        return v < 100 ? 2000 + v : v;
     }
 }

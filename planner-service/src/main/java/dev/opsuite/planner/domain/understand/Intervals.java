@@ -82,7 +82,7 @@ final class Intervals {
         for (TimeAtom t : atoms) {
             if (!t.field("y").isEmpty() && contextYear == null) {
                 try {
-                    contextYear = year(t.field("y"));
+                    contextYear = CalendarDays.year(t.field("y"));
                 } catch (NumberFormatException e) {
                     // reported when the atom itself is read
                 }
@@ -173,7 +173,7 @@ final class Intervals {
                             date = LocalDate.of(today.getYear() - 1, m, d);
                         }
                     } else {
-                        date = LocalDate.of(year(t.field("y")), m, d);
+                        date = LocalDate.of(CalendarDays.year(t.field("y")), m, d);
                     }
                     if (!t.field("d2").isEmpty()) { // "18-19 April": both days
                         LocalDate end = date.withDayOfMonth(Integer.parseInt(t.field("d2")));
@@ -200,8 +200,7 @@ final class Intervals {
                     boolean previous = !t.field("prev").isEmpty();
                     LocalDate d = previous ? today.with(TemporalAdjusters.previous(wd))
                             : today.with(TemporalAdjusters.previousOrSame(wd));
-                    if (!t.field("week_offset").isEmpty()) {
-                        // "the Tuesday before last", "지지난 화요일": the one a week (or more) before the last such day
+                    if (!t.field("week_offset").isEmpty()) { // "the Tuesday before last": weeks before the last one
                         d = d.plusWeeks(Integer.parseInt(t.field("week_offset")));
                         return java.util.Optional.of(day(d, "day:" + d, role));
                     }
@@ -222,7 +221,7 @@ final class Intervals {
                         // "Q1 2019", "2019년 1분기": the quarter's three months; "Q3", "the third quarter" without a
                         // year: this year's when it has begun, else last year's (as a month without a year)
                         int first3 = (Integer.parseInt(t.field("q")) - 1) * 3 + 1;
-                        int y = !t.field("y").isEmpty() ? year(t.field("y"))
+                        int y = !t.field("y").isEmpty() ? CalendarDays.year(t.field("y"))
                                 : !t.field("lastyear").isEmpty() ? today.getYear() - 1
                                 : contextYear != null ? contextYear
                                 : first3 > today.getMonthValue() ? today.getYear() - 1 : today.getYear();
@@ -237,7 +236,7 @@ final class Intervals {
                     }
                     if (!t.field("h").isEmpty()) {
                         // "H2 2029", "2029년 하반기", "상반기" (this year's): the half's six months
-                        int y = !t.field("y").isEmpty() ? year(t.field("y"))
+                        int y = !t.field("y").isEmpty() ? CalendarDays.year(t.field("y"))
                                 : !t.field("lastyear").isEmpty() ? today.getYear() - 1 : today.getYear();
                         LocalDate h = LocalDate.of(y, Integer.parseInt(t.field("h")) == 1 ? 1 : 7, 1);
                         return java.util.Optional.of(range(h.atStartOfDay(zone), h.plusMonths(6).atStartOfDay(zone), role));
@@ -251,7 +250,7 @@ final class Intervals {
                     } else {
                         int m = month(t);
                         boolean previous = !t.field("prev").isEmpty(); // "last December": never this month
-                        int y = !t.field("y").isEmpty() ? year(t.field("y"))
+                        int y = !t.field("y").isEmpty() ? CalendarDays.year(t.field("y"))
                                 : !t.field("lastyear").isEmpty() ? today.getYear() - 1
                                 : contextYear != null ? contextYear
                                 : m > today.getMonthValue() || previous && m == today.getMonthValue() ? today.getYear() - 1
@@ -292,7 +291,7 @@ final class Intervals {
                     ZonedDateTime at = t.field("y").isEmpty() && t.field("m").isEmpty() && t.field("mon").isEmpty()
                             ? MonthDays.latest(Integer.parseInt(t.field("d")), clock, nowZ.withZoneSameInstant(z))
                             .withZoneSameInstant(zone)
-                            : LocalDate.of(year(t.field("y")), month(t), Integer.parseInt(t.field("d"))).atTime(clock)
+                            : LocalDate.of(CalendarDays.year(t.field("y")), month(t), Integer.parseInt(t.field("d"))).atTime(clock)
                             .atZone(z).withZoneSameInstant(zone);
                     lastDate = at.toLocalDate();
                     return java.util.Optional.of(new Interval(at, at.plusHours(1), "range:" + at.toOffsetDateTime() + "/"
@@ -330,7 +329,7 @@ final class Intervals {
     /** "Jan to Mar", "1~3월", "Nov-Feb 2035": the year written (or the context's) is the last month's, else the latest. */
     private Interval months(TimeAtom t, LocalDate today, String role) {
         int last = month(t.field("m2"), t.field("mon2"));
-        int y = !t.field("y").isEmpty() ? year(t.field("y")) : !t.field("lastyear").isEmpty() ? today.getYear() - 1
+        int y = !t.field("y").isEmpty() ? CalendarDays.year(t.field("y")) : !t.field("lastyear").isEmpty() ? today.getYear() - 1
                 : contextYear != null ? contextYear : last > today.getMonthValue() ? today.getYear() - 1 : today.getYear();
         return MonthDays.months(month(t), last, y, zone, role);
     }
@@ -348,11 +347,6 @@ final class Intervals {
             throw new DateTimeException("unknown month " + word);
         }
         return m;
-    }
-
-    static int year(String y) {
-        int v = Integer.parseInt(y);
-        return v < 100 ? 2000 + v : v;
     }
 
     /** Weekdays written as labels of the date right after them ("since Sunday 3/12"): see {@link #role}. */
