@@ -45,6 +45,9 @@ import java.util.Map;
  * @param freeShare             patterns of a free, available or remaining share ("free", "여유", "남은"): beside a
  *                              threshold in percent on a measure kept as a share used (unit %), the rest of it — under
  *                              10 % free is over 90 % used
+ * @param latestEventWords      words asking for the latest event of a kind ("last", "최근"): beside a word asking when
+ *                              and no time named, the one latest such event, looked for as far back as
+ *                              {@code rules.defaults.anchor_range}
  * @param typeWordAlso          per CI type a type word names, the other CI types people also call by that word
  *                              ("service" → app): right after a CI's name it is that CI's own word, no filter
  */
@@ -57,7 +60,8 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
                                   List<String> placeOneWords, Map<String, List<String>> nameWordEquivalents,
                                   List<String> stateInclusions, Map<String, List<String>> typeWordAlso,
                                   List<String> allWell, List<String> anySampleWords, List<String> durationWords,
-                                  List<String> measureMovement, List<String> freeShare) {
+                                  List<String> measureMovement, List<String> freeShare,
+                                  List<String> latestEventWords) {
     public static final double DEFAULT_CLARIFY_ABOVE = 0.5;
     public static final double DEFAULT_LLM_ABOVE = 1.0;
     public static final int DEFAULT_DEFINITE_MAX_CANDIDATES = 8;
@@ -84,6 +88,7 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
         durationWords = List.copyOf(durationWords);
         measureMovement = List.copyOf(measureMovement);
         freeShare = List.copyOf(freeShare);
+        latestEventWords = List.copyOf(latestEventWords);
     }
 
     /** Whether a type word naming {@code named} may call a CI of type {@code own} ("the X service" for an app). */
@@ -113,6 +118,6 @@ public record PromptUnderstanding(double clarifyAbove, double llmAbove, Text unr
                 Read.strings(u.path("state_inclusions")), Read.stringLists(u.path("type_word_also")),
                 Read.strings(u.path("all_well")), Read.strings(u.path("any_sample_words")),
                 Read.strings(u.path("duration_words")), Read.strings(u.path("measure_movement")),
-                Read.strings(u.path("free_share")));
+                Read.strings(u.path("free_share")), Read.strings(u.path("latest_event_words")));
     }
 }

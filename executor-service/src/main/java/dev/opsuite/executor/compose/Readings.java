@@ -125,7 +125,7 @@ final class Readings {
                 return !p.history().anchor().isEmpty() ? "changes_before_ref" : "events_ref";
             }
             return !p.history().anchor().isEmpty() ? "changes_before" : p.output().count() ? "events_count"
-                    : p.metric().topN() > 0 ? "events_rank" : "events";
+                    : p.metric().topN() > 0 ? "events_rank" : p.history().limit() == 1 ? "events_latest" : "events";
         }
         if (p.intent() == Intent.LIST) {
             PlanModel.Threshold t = p.metric().threshold();

@@ -6,6 +6,7 @@ import dev.opsuite.model.View;
 import dev.opsuite.model.asset.PromptDefaults;
 import dev.opsuite.planner.domain.understand.Clauses;
 import dev.opsuite.planner.domain.understand.EntityDictionary;
+import dev.opsuite.planner.domain.understand.LatestEvent;
 import dev.opsuite.planner.domain.understand.LinkedEntity;
 import dev.opsuite.planner.domain.understand.Signals;
 import dev.opsuite.planner.domain.understand.TimeReading;
@@ -25,12 +26,14 @@ final class EventPlans {
     private final Signals s;
     private final Understanding u;
     private final PlanParts parts;
+    private final List<String> latestWords;
 
-    EventPlans(OffsetDateTime now, Signals signals, PlanParts parts) {
+    EventPlans(OffsetDateTime now, Signals signals, PlanParts parts, List<String> latestWords) {
         this.now = now;
         this.s = signals;
         this.u = signals.understanding();
         this.parts = parts;
+        this.latestWords = latestWords;
     }
 
     /**
@@ -77,13 +80,21 @@ final class EventPlans {
         if (!ref.isEmpty() && s.eventValues("severity").isEmpty()) {
             severities.clear();
         }
-        PlanModel.History h = history(ref.isEmpty() ? eventTypes : List.of(), severities, defaults.eventRange(), "", 0, ref, defaults);
+        // "when was X last deployed", "X 최근 배포 언제?": the one latest event of the kind, however long ago
+        boolean latest = ref.isEmpty() && ents.size() <= 1 && (!eventTypes.isEmpty() || failures)
+                && !s.intent("count") && LatestEvent.asked(u, latestWords);
+        PlanModel.History h = history(ref.isEmpty() ? eventTypes : List.of(), severities,
+                latest ? defaults.anchorRange() : defaults.eventRange(), "", 0, ref, defaults);
+        if (latest) {
+            h = new PlanModel.History(true, h.eventTypes(), h.severities(), h.timeRange(), h.timeFrom(), h.timeTo(), 1,
+                    h.timeStated(), h.anchor(), h.windowHours(), h.eventRef());
+        }
         // "which CI had the most incidents last month", "알람 제일 많은 서버 3개": with no CI named, the most events
-        // rank the CIs by their number (fewest is not asked: a CI with none has no row to rank)
+        // rank the CIs by their number; the fewest too ("지난주 알람이 가장 적었던 서버"), a CI with none counting 0
         // ("top 3 CIs by number of alerts": a number of events that orders, not one counted)
         PlanModel.Metric ranked = ents.isEmpty() && ref.isEmpty() && (!s.intent("count") || u.topN().isPresent())
-                && s.order().filter("desc"::equals).isPresent()
-                ? new PlanModel.Metric("", "", "", "", "", "", u.topN().orElse(defaults.topN()), "desc") : null;
+                && s.order().isPresent()
+                ? new PlanModel.Metric("", "", "", "", "", "", u.topN().orElse(defaults.topN()), s.order().get()) : null;
         PlanParts.Draft d = parts.plan(Intent.LIST, View.SUMMARY, besideAnId(ents, ref), filters, null, ranked, h,
                 TABLE_BLOCKS);
         return (s.intent("count") && ranked == null ? d.counted() : d).plan();

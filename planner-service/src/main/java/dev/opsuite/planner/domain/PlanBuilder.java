@@ -45,7 +45,7 @@ final class PlanBuilder {
         this.u = signals.understanding();
         this.parts = new PlanParts(u, signals, entity);
         this.cues = new GraphCues(promptRules, signals);
-        this.events = new EventPlans(now, signals, parts);
+        this.events = new EventPlans(now, signals, parts, promptRules.understanding().latestEventWords());
         this.anomalies = new AnomalyPlans(specs, signals, parts);
     }
 

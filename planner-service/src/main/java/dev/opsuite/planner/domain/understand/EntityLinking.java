@@ -66,7 +66,7 @@ final class EntityLinking {
         List<Span> values = dictionary.values().find(a).stream().map(PhraseTable.Match::span).toList();
         for (PhraseTable.Match<EntityDictionary.Name> m : matches) {
             if (!reading.free(m.span()) || names.wordForName(m) || names.demoNameInsidePhrase(m)
-                    || names.demoWordBesideOwn(m, matches)
+                    || names.demoWordBesideOwn(m, matches) || shapes.countedAfter(m.span().end())
                     || values.stream().anyMatch(v -> v.contains(m.span()) && v.length() > m.span().length())
                     || values.contains(m.span()) && typeAfter.otherTypeAfter(m) || typeAfter.startsNamesOfOtherType(m)) {
                 continue;
@@ -323,6 +323,7 @@ final class EntityLinking {
                 // "which two servers": a count word alone names no CI, even where a name ends in "two"
                 if (part.stream().allMatch(t -> t.number() || rules.numberWords().containsKey(t.surface()))
                         && !numberBeforeTypeWord(part) || part.get(0).function() || part.get(len - 1).function()
+                        || len > 1 && shapes.countedAfter(part.get(len - 1).end())
                         || splitsCompound(part) && !numberBeforeTypeWord(part)) { // "07번 서버": the number, not 07번
                     continue;
                 }

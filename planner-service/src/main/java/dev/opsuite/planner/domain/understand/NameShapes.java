@@ -118,6 +118,13 @@ final class NameShapes {
         return core.matches("\\d{1,3}(?:[-.]\\d{1,3}){1,2}\\.?");
     }
 
+    /** "가장 높은 web 2개": a number glued to a Korean counter is a count, not the end of a name (web-02). */
+    boolean countedAfter(int end) {
+        String rest = a.text().substring(end); // glued only: "web-02 대전에" is web-02 in Daejeon
+        return Character.isDigit(a.text().charAt(end - 1)) && !rest.isEmpty() && !Character.isWhitespace(rest.charAt(0))
+                && reading.rules.understanding().startsWithCounter(rest);
+    }
+
     /** "3행", "5개": a number and a counter, no name ({@link Numbers} reads the count). */
     private boolean count(String core) {
         java.util.regex.Matcher m = Numbers.GLUED_COUNT.matcher(core);

@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Found by a grid of count wordings (no set's questions), asked on 2052-08-14 19:20 in Seoul: "which CI had the most
  * incidents last month", "지난달 장애가 가장 많았던 서버", "top 3 CIs by number of alerts this week" listed the events (or
  * counted them all) with the superlative read and honoured nowhere. With no CI named, the most events rank the CIs by
- * their number over the range; the fewest are not ranked (a CI with none has no row), and a CI named keeps its events.
+ * their number over the range, and a CI named keeps its events. The fewest ("which server had the fewest alerts last
+ * week", "지난주 알람이 가장 적었던 서버") were listed with "fewest" unread — or, in Korean, with nothing said unread at
+ * all: they rank the CIs the other way, a CI with none counting 0 (the Query starts from the CIs).
  */
 class EventsRankWordsTest {
     private static final WordsEstate ESTATE = new WordsEstate(OffsetDateTime.parse("2052-08-14T19:20:00+09:00"),
@@ -36,6 +38,20 @@ class EventsRankWordsTest {
         assertEquals(n, p.metric().topN(), p.toString());
         assertEquals("desc", p.metric().order(), p.toString());
         assertFalse(p.output().count(), p.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "which server had the fewest alerts last week|alert",
+        "지난주 알람이 가장 적었던 서버|alert",
+        "CIs with the least incidents this month|incident"})
+    void theFewestEventsRankTheCisTheOtherWay(String question, String type) {
+        PlanModel p = ESTATE.plan(question);
+        assertTrue(p.history().enabled(), p.toString());
+        assertEquals(List.of(type), p.history().eventTypes(), p.toString());
+        assertEquals("asc", p.metric().order(), p.toString());
+        assertTrue(p.metric().topN() > 0, p.toString());
+        assertTrue(p.unexplained().isEmpty(), p.toString());
     }
 
     @Test

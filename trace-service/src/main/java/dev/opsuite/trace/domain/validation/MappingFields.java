@@ -207,6 +207,7 @@ final class MappingFields {
                                         .keys("latest", "aggregate", "at", "series", "top", "top_latest", "rank_among", "rank_among_latest",
                                                 "compare", "compare_latest", "per_ci",
                                                 "per_ci_count", "per_ci_agg", "per_ci_agg_count", "count_over", "list", "count", "attributes", "ci", "search", "events",
+                                                "events_latest",
                                                 "events_count", "events_ref", "changes_before", "changes_before_ref", "impact", "callers", "dependency",
                                                 "callees", "host", "hosted", "neighbors", "path", "causes", "anomalies_among",
                                                 "anomalies_among_measures")),

@@ -204,6 +204,11 @@ final class PromptRuleFields {
                         + "remaining share (\"\\\\bfree\\\\b\", \"여유\", \"남은\"): beside a threshold in percent on a measure "
                         + "kept as a share used (unit %), the rest of it — \"less than 10% free disk\" is disk usage over 90 %; "
                         + "a free amount in other units stays unread."),
+                field("rules.understanding.latest_event_words", STRINGS, "Words asking for the latest event of "
+                        + "a kind (\"last\", \"latest\", \"최근\", \"마지막\"), matched as whole words: beside a word asking when "
+                        + "(`when_words`), a kind of event or a failure named, at most one CI and no time named (\"when was X "
+                        + "last deployed\", \"X 최근 배포 언제?\"), the one latest such event, looked for as far back as "
+                        + "`rules.defaults.anchor_range` — not the events of the default range."),
                 field("rules.understanding.type_word_also", mapOf(STRINGS), "Per CI type a type word names "
                         + "(`service`), the other CI types people also call by that word (`app`): right after a CI's "
                         + "name, as one noun phrase (\"the relay-api service\", \"신고 서비스가\"), a type word that "
