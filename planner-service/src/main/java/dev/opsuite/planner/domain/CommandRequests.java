@@ -130,7 +130,8 @@ final class CommandRequests {
                 return Optional.of(t.surface()); // "상태값을 running으로 수정 처리 바랍니다"
             }
             if (t.hangul() && !r.koStems().contains(t.morpheme()) && r.koStems().contains(prefixed(tokens, i))
-                    && activeAfter(tokens, i) && !pastOrDone(tokens, i + 2) && !StateClause.follows(tokens, i + 2, koRequestEndings)) {
+                    && activeAfter(tokens, i) && !pastOrDone(tokens, doneAt(tokens, i) + 1)
+                    && !StateClause.follows(tokens, doneAt(tokens, i) + 1, koRequestEndings)) {
                 // "재시작 해 줘", "재부팅 해주세요": the analyser splits the prefix off the listed noun (재 + 시작)
                 return Optional.of(tokens.get(i - 1).surface() + t.surface());
             }
@@ -146,7 +147,7 @@ final class CommandRequests {
                 boolean verb = t.pos().equals("VV") && !glued;
                 // "삭제해", and "삭제 해 주세요": a command noun's 하다 glued to it or after a space
                 boolean active = activeAfter(tokens, i);
-                int after = verb ? i + 1 : i + 2;
+                int after = verb ? i + 1 : doneAt(tokens, i) + 1;
                 if ((verb || active) && !pastOrDone(tokens, after) && !StateClause.follows(tokens, after, koRequestEndings)) {
                     return Optional.of(t.surface());
                 }
@@ -208,11 +209,25 @@ final class CommandRequests {
         return !r.verbs().contains(w) && w.matches(".*[a-z](er|or)s?");
     }
 
-    /** "삭제해", "삭제 해 주세요": the word's 하다, glued to it or (after a noun) following a space. */
+    /** "삭제해", "삭제 해 주세요", "재시작 좀 해줘": the word's 하다, glued to it or (after a noun) past adverbs. */
     private static boolean activeAfter(List<Token> tokens, int i) {
+        return doneAt(tokens, i) > 0;
+    }
+
+    /** Where the 하다 of {@link #activeAfter} stands, or -1; the grammar after it starts one further. */
+    private static int doneAt(List<Token> tokens, int i) {
         Token t = tokens.get(i);
-        return next(tokens, i).filter(n -> n.morpheme().equals("하")
-                && (n.pos().equals("XSV") || n.pos().equals("VV") && t.pos().startsWith("N"))).isPresent();
+        int j = i + 1;
+        while (t.pos().startsWith("N") && j < tokens.size() && tokens.get(j).pos().equals("MAG")) {
+            j++; // "재시작 좀 해줘", "삭제 빨리 해"
+        }
+        if (j >= tokens.size()) {
+            return -1;
+        }
+        Token n = tokens.get(j);
+        boolean done = n.morpheme().equals("하") && (n.pos().equals("XSV") && j == i + 1
+                || n.pos().equals("VV") && t.pos().startsWith("N"));
+        return done ? j : -1;
     }
 
     /** A noun with the prefix written on it ("재" + "시작"), or "" when none is glued before it. */
@@ -271,7 +286,8 @@ final class CommandRequests {
         return before.isEmpty() || before.endsWith(" to") || before.equals("to") || requested(before);
     }
 
-    private boolean requested(String before) {
+    private boolean requested(String written) {
+        String before = written.replaceAll("[,.!…~]+$", "").strip(); // "hmm, shut down X", "ok.. restart X"
         if (requests.stream().anyMatch(q -> before.equals(q) || before.endsWith(" " + q))) {
             return true;
         }
