@@ -26,13 +26,16 @@ import java.util.Map;
  *                      the times its context clauses name
  * @param dateOfNouns   nouns of people's work ("report", "meeting", "회의"): a time right before one (a word between
  *                      at most) is that thing's date, not the data's ("year-end capacity report", "지난주 회의")
+ * @param ordinalWords  ordinal word → its number ("ninth": 9, "twelfth": 12): a day of the month written in words
+ *                      ({@code od} of an atom: "november ninth", "the twenty-third of april", tens from number_words)
  * @param places        place word → time-zone id ("뉴욕": `America/New_York`): the zone of "local time" (an atom
  *                      of kind {@code zone} named {@code local})
  */
 public record PromptTime(List<Atom> atoms, Map<String, List<String>> connectors, Map<String, Integer> monthNames,
                          Map<String, String> weekdays, Map<String, String> zones, Map<String, String> meridiem,
                          List<String> wholeDayWords, List<String> spanWords, List<Holiday> holidays,
-                         List<String> nowWords, List<String> dateOfNouns, Map<String, String> places) {
+                         List<String> nowWords, List<String> dateOfNouns, Map<String, String> places,
+                         Map<String, Integer> ordinalWords) {
     public PromptTime {
         holidays = List.copyOf(holidays);
         atoms = List.copyOf(atoms);
@@ -46,6 +49,7 @@ public record PromptTime(List<Atom> atoms, Map<String, List<String>> connectors,
         nowWords = List.copyOf(nowWords);
         dateOfNouns = List.copyOf(dateOfNouns);
         places = Read.ordered(places);
+        ordinalWords = Read.ordered(ordinalWords);
     }
 
     /**
@@ -119,6 +123,6 @@ public record PromptTime(List<Atom> atoms, Map<String, List<String>> connectors,
                 Read.strings(t.path("whole_day_words")), Read.strings(t.path("span_words")),
                 Read.objects(t.path("holidays")).stream().map(Holiday::from).toList(),
                 Read.strings(t.path("now_words")), Read.strings(t.path("date_of_nouns")),
-                Read.stringMap(t.path("places")));
+                Read.stringMap(t.path("places")), Read.integerMap(t.path("ordinal_words")));
     }
 }

@@ -78,10 +78,11 @@ final class Numbers {
         }
     }
 
-    /** "80", "0.3", or a number word of rules.number_words ("ninety", "a quarter of a"). */
+    /** "80", "0.3", a number word of rules.number_words ("ninety", "a quarter of a"), or Sino-Korean ("칠십오"). */
     private double number(String text) {
         Double w = rules.numberWords().get(text.replaceAll("\\s+", " ").trim());
-        return w != null ? w : Double.parseDouble(text);
+        int korean = Folding.hasHangul(text) ? TimeExpressions.koreanNumber(text) : 0;
+        return w != null ? w : korean > 0 ? korean : Double.parseDouble(text);
     }
 
     /** "more than 70% full", "80% 이상 찬": the word after a threshold that names its metric. */

@@ -87,6 +87,16 @@ public final class TimeExpressions {
                         fields.putIfAbsent(k.substring(1), String.valueOf(koreanNumber(v)));
                     }
                 }
+                // "november ninth", "the twenty-third of april": a day of the month written as an ordinal word
+                String od = fields.get("od");
+                if (od != null) {
+                    int day = ordinal(od, time.ordinalWords(), numberWords);
+                    if (day < 1 || day > 31) {
+                        from = m.start() + 1;
+                        continue;
+                    }
+                    fields.putIfAbsent("d", String.valueOf(day));
+                }
                 // "half nine": an hour of the clock written as a number word (1 to 12)
                 String hw = fields.get("hw");
                 if (hw != null) {
@@ -162,6 +172,17 @@ public final class TimeExpressions {
     private static final String DIGITS = "일이삼사오육칠팔구";
 
     /** A Sino-Korean number below 100 ("이십오": 25, "시": 10 as in 시월, "유": 6 as in 유월); 0 if it is none. */
+    /** "ninth" 9, "twenty-third" 20 + 3 (tens from the number words), or 0. */
+    static int ordinal(String word, Map<String, Integer> ordinals, Map<String, Double> numberWords) {
+        String[] parts = word.trim().split("[\\s-]+");
+        Integer last = ordinals.get(parts[parts.length - 1]);
+        if (last == null || parts.length > 2) {
+            return 0;
+        }
+        Double tens = parts.length == 2 ? numberWords.get(parts[0]) : Double.valueOf(0);
+        return tens == null || tens % 10 != 0 || parts.length == 2 && last > 9 ? 0 : tens.intValue() + last;
+    }
+
     static int koreanNumber(String word) {
         String w = word.replace("시", "십").replace("유", "육").replace(" ", "");
         int tens = 0;

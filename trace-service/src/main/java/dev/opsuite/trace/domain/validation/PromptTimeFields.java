@@ -110,6 +110,9 @@ final class PromptTimeFields {
                 field("rules.time.weekdays", mapOf(STRING), "Weekday words → English day name (\"화\": "
                         + "`tuesday`); full English names need no entry."),
                 field("rules.time.month_names", mapOf(INTEGER), "Month words → month number (\"sept\": 9)."),
+                field("rules.time.ordinal_words", mapOf(INTEGER), "Ordinal words → their number (\"ninth\": 9): a "
+                        + "day of the month written in words, the group `od` of an atom (\"november ninth\", \"the "
+                        + "twenty-third of april\": tens from `rules.number_words`, then one of these)."),
                 field("rules.time.whole_day_words", STRINGS, "Words that ask for a whole day (\"that whole day\", "
                         + "\"하루 종일\"): beside a day and a part of it (\"Friday evening … over that whole day\"), the "
                         + "day is read whole; the part only said which day."),
