@@ -376,7 +376,7 @@ final class Intervals {
                         || !Character.isLetterOrDigit(trimmed.charAt(trimmed.length() - word.length() - 1)))) {
                     spans.add(new Span(trimmed.length() - word.length(), trimmed.length()));
                     if (!kind.equals("join")) {
-                        return kind;
+                        return kind.equals("since") && FromADay.alone(word, t, after) ? "" : kind;
                     }
                 }
             }
