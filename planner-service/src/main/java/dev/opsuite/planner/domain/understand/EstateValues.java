@@ -81,7 +81,7 @@ final class EstateValues {
             return 2;
         }
         String key = SoundKeys.ofHangul(word);
-        return SoundKeys.units(key) >= 1 && valueWord.matches("[a-z]+") && SoundKeys.ofLatinWord(valueWord).contains(key) ? 1 : 0;
+        return SoundKeys.units(key) >= 1 && valueWord.matches("[a-z]+") && SoundKeys.ofPlaceWord(valueWord).contains(key) ? 1 : 0;
     }
 
     /**
