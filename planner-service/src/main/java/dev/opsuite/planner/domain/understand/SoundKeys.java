@@ -176,7 +176,7 @@ final class SoundKeys {
         if (word.toLowerCase(Locale.ROOT).chars().anyMatch(c -> "aeiouy".indexOf(c) >= 0)) {
             String said = collapse(word(word.toLowerCase(Locale.ROOT), false, true));
             out.add(said);
-            String lastUnsaid = said.substring(0, said.length() - 1);
+            String lastUnsaid = said.isEmpty() ? "" : said.substring(0, said.length() - 1);
             if (said.endsWith("T") && units(lastUnsaid) >= 4 && !lastUnsaid.endsWith("NG")
                     && "BKLMNPSJ".indexOf(lastUnsaid.charAt(lastUnsaid.length() - 1)) >= 0) {
                 out.add(lastUnsaid);

@@ -60,4 +60,11 @@ class PlaceOwnTongueWordsTest {
         assertEquals(List.of("Halvard Point"), locations(p), p.toString());
         assertFalse(p.primary().filters().stream().anyMatch(f -> f.values().contains("Central Hall")), p.toString());
     }
+
+    /** A place word with no consonant to say ("Aya", "Io") has no key to shorten. */
+    @Test
+    void aPlaceWordOfVowelsAloneHasAKeyAndNoShorterOne() {
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> SoundKeys.ofPlaceWord("aya"));
+        assertFalse(SoundKeys.ofPlaceWord("aya").stream().anyMatch(k -> !k.isEmpty()));
+    }
 }
