@@ -110,7 +110,7 @@ final class ShortenedNames {
      * The name's piece writes the word short: its first letters ("n" of node, "ant" of antenna), or, from two letters
      * on, some of its letters in order from the first ("pmp" of pump, "rtr" of router, "sw" of switch).
      */
-    private static boolean shortens(String piece, String word) {
+    static boolean shortens(String piece, String word) {
         if (piece.length() >= word.length() || piece.charAt(0) != word.charAt(0)) {
             return false;
         }
