@@ -81,7 +81,7 @@ final class EstateValues {
             return 2;
         }
         String key = SoundKeys.ofHangul(word);
-        return SoundKeys.units(key) >= 1 && valueWord.matches("[a-z]+") && SoundKeys.ofLatinWord(valueWord).contains(key) ? 1 : 0;
+        return SoundKeys.units(key) >= 1 && valueWord.matches("[a-z]+") && SoundKeys.ofPlaceWord(valueWord).contains(key) ? 1 : 0;
     }
 
     /**
@@ -284,6 +284,9 @@ final class EstateValues {
                 // "servers in Seoul": the schema's label of dc1-seoul is also the word of the estate's "Seoul (Seongsu)"
                 valuesByWord(Analyzed.compactOf(c.text())).stream().filter(w -> !same.contains(w)).forEach(same::add);
             }
+            if (same.stream().noneMatch(w -> w.group().equals(field))) {
+                same.addAll(shortValues(field, value)); // "stg" is the estate's stage
+            }
             boolean own = false;
             for (Word w : same) {
                 if (w.group().equals(field) && !w.value().equals(value)
@@ -298,6 +301,23 @@ final class EstateValues {
                 claims.remove(c);
             }
         }
+    }
+
+    /**
+     * The estate's values of a field that write the schema's value short, as the only thing they say (a word of
+     * three letters or more, its letters in order from the first, "stg" for stage, "prd" for prod), when no value of
+     * that field has the schema's value as a word: the estate's spelling of that value, not another.
+     */
+    private List<Word> shortValues(String field, String value) {
+        String schema = Analyzed.compactOf(value);
+        List<Word> out = new java.util.ArrayList<>();
+        dictionary.valueWordLists().forEach((w, words) -> {
+            if (w.group().equals(field) && words.stream().anyMatch(x -> x.length() >= 3 && x.matches("[a-z]+")
+                    && ShortenedNames.shortens(x, schema))) {
+                out.add(w);
+            }
+        });
+        return out;
     }
 
     /** The words of the span from the last one any claim (a stopword too) covers, or the last word alone. */

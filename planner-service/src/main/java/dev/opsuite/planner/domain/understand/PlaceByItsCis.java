@@ -10,7 +10,8 @@ import java.util.Set;
  * "런던 빼고 서버 몇 대", "status of everything in LA": a word that several CIs' names or aliases share ("런던 워커 1",
  * "la-lb") and that spells the one place all of those CIs stand at, but only weakly — a Hangul spelling of one of the
  * place's Latin words, too short to be trusted by its sound alone ("런던" → London of "London DC", see
- * {@link SoundKeys}), or two or three letters that are the initials of the place's words in a row ("la" → Los Angeles
+ * {@link SoundKeys}; a place's own word keeps its r, "스발바르" → Svalbard, see {@link SoundKeys#ofPlaceWord}), or two
+ * or three letters that are the initials of the place's words in a row ("la" → Los Angeles
  * of "GCP Los Angeles") — names the place, not one of the CIs to ask between. Both hints are needed, the spelling and
  * every CI with the word being at that place: a word some CIs elsewhere also carry stays a name.
  */
@@ -45,7 +46,7 @@ final class PlaceByItsCis {
         if (compact.length() >= 2 && compact.chars().allMatch(c -> Folding.isHangul((char) c))) {
             String key = SoundKeys.ofHangul(compact);
             return SoundKeys.units(key) >= MIN_SOUND_UNITS && placeWords.stream()
-                    .anyMatch(w -> w.length() >= 3 && w.matches("[a-z]+") && SoundKeys.ofLatinWord(w).contains(key));
+                    .anyMatch(w -> w.length() >= 3 && w.matches("[a-z]+") && SoundKeys.ofPlaceWord(w).contains(key));
         }
         if (!compact.matches("[a-z]{2,3}")) {
             return false;

@@ -273,6 +273,20 @@ public final class QuestionAnalyzer {
         return left && right;
     }
 
+    /** Whether a piece between the cuts is one or two letters long (a run of digits is no such piece). */
+    private static boolean shortPiece(String word, List<Integer> cuts) {
+        List<Integer> at = new ArrayList<>(cuts);
+        at.add(0, 0);
+        at.add(word.length());
+        for (int k = 0; k + 1 < at.size(); k++) {
+            String piece = word.substring(at.get(k), at.get(k + 1));
+            if (piece.length() < 3 && !piece.chars().allMatch(Character::isDigit)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Cut points of the fewest known words that make up {@code word} exactly, or none. Each piece is
      * a known word or a run of digits.
@@ -305,6 +319,11 @@ public final class QuestionAnalyzer {
         // two short known words make many real words ("be|long", "up|date", "with|out"): a word is cut in two
         // only when it is long and both halves are words of three letters or more ("cart|service")
         if (cuts.size() == 1 && (n < 8 || cuts.get(0) < 3 || n - cuts.get(0) < 3)) {
+            return List.of();
+        }
+        // a short word cut into three or more pieces some of which are one or two letters ("antena" as an|ten|a,
+        // "serevr") is a misspelt word more often than glued ones: left whole for the edit-distance reading
+        if (n < 8 && shortPiece(word, cuts)) {
             return List.of();
         }
         return cuts;

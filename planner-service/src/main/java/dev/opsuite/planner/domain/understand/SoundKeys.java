@@ -163,6 +163,29 @@ final class SoundKeys {
      *              reading beside the hard one ("gigabit" 기가비트), since spelling does not tell them apart
      */
     static String word(String w, boolean softG) {
+        return word(w, softG, false);
+    }
+
+    /**
+     * The keys of a place's own word, not an English one, as Korean spells such names: its r said before a
+     * consonant too ("Hamburg" 함부르크, beside the English silent r of "search" 서치), and a last t or d after
+     * another consonant left unsaid as the place's own tongue does ("Svalbard" 스발바르), beside its English keys.
+     */
+    static Set<String> ofPlaceWord(String word) {
+        Set<String> out = new LinkedHashSet<>(ofLatinWord(word));
+        if (word.toLowerCase(Locale.ROOT).chars().anyMatch(c -> "aeiouy".indexOf(c) >= 0)) {
+            String said = collapse(word(word.toLowerCase(Locale.ROOT), false, true));
+            out.add(said);
+            String lastUnsaid = said.isEmpty() ? "" : said.substring(0, said.length() - 1);
+            if (said.endsWith("T") && units(lastUnsaid) >= 4 && !lastUnsaid.endsWith("NG")
+                    && "BKLMNPSJ".indexOf(lastUnsaid.charAt(lastUnsaid.length() - 1)) >= 0) {
+                out.add(lastUnsaid);
+            }
+        }
+        return out;
+    }
+
+    private static String word(String w, boolean softG, boolean rSaid) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < w.length(); i++) {
             char c = w.charAt(i);
@@ -215,7 +238,7 @@ final class SoundKeys {
                     }
                 }
                 case 'r' -> {
-                    if ("aeiouy".indexOf(next) >= 0) {
+                    if (rSaid || "aeiouy".indexOf(next) >= 0) {
                         b.append('L'); // a silent r otherwise: "search" is 서치, "portal" 포털
                     }
                 }

@@ -96,6 +96,7 @@ public final class Understander {
         siblings.link();
         siblings.otherParts();
         new FamilyNames(reading).link();
+        new ShortenedNames(reading).link(); // "mdg k8s node 2" → mdg-k8s-n2
         EventReferences.claim(reading, a, rules);
         Corrections corrections = new Corrections(reading, rules.understanding().corrections());
         // a time word that is also a word of a name here ("전주" is last week, and Jeonju in "CDN Cache 전주") is the
