@@ -130,7 +130,8 @@ final class CommandRequests {
                 return Optional.of(t.surface()); // "상태값을 running으로 수정 처리 바랍니다"
             }
             if (t.hangul() && !r.koStems().contains(t.morpheme()) && r.koStems().contains(prefixed(tokens, i))
-                    && activeAfter(tokens, i) && !pastOrDone(tokens, i + 2) && !StateClause.follows(tokens, i + 2, koRequestEndings)) {
+                    && activeAfter(tokens, i) && !pastOrDone(tokens, doerAt(tokens, i) + 1)
+                    && !StateClause.follows(tokens, doerAt(tokens, i) + 1, koRequestEndings)) {
                 // "재시작 해 줘", "재부팅 해주세요": the analyser splits the prefix off the listed noun (재 + 시작)
                 return Optional.of(tokens.get(i - 1).surface() + t.surface());
             }
@@ -146,7 +147,7 @@ final class CommandRequests {
                 boolean verb = t.pos().equals("VV") && !glued;
                 // "삭제해", and "삭제 해 주세요": a command noun's 하다 glued to it or after a space
                 boolean active = activeAfter(tokens, i);
-                int after = verb ? i + 1 : i + 2;
+                int after = verb ? i + 1 : doerAt(tokens, i) + 1;
                 if ((verb || active) && !pastOrDone(tokens, after) && !StateClause.follows(tokens, after, koRequestEndings)) {
                     return Optional.of(t.surface());
                 }
@@ -208,11 +209,23 @@ final class CommandRequests {
         return !r.verbs().contains(w) && w.matches(".*[a-z](er|or)s?");
     }
 
-    /** "삭제해", "삭제 해 주세요": the word's 하다, glued to it or (after a noun) following a space. */
+    /**
+     * "삭제해", "삭제 해 주세요", "재시작 좀 해줘", "삭제 빨리 해": the word's 하다, glued to it or (after a noun) following
+     * a space, with only urging words between ({@link UrgedCommand#past}).
+     */
     private static boolean activeAfter(List<Token> tokens, int i) {
         Token t = tokens.get(i);
-        return next(tokens, i).filter(n -> n.morpheme().equals("하")
-                && (n.pos().equals("XSV") || n.pos().equals("VV") && t.pos().startsWith("N"))).isPresent();
+        int j = UrgedCommand.past(tokens, i + 1);
+        if (j > i + 1 && !t.pos().startsWith("N")) {
+            return false;
+        }
+        return j < tokens.size() && tokens.get(j).morpheme().equals("하")
+                && (tokens.get(j).pos().equals("XSV") || tokens.get(j).pos().equals("VV") && t.pos().startsWith("N"));
+    }
+
+    /** Where the 하다 of the word at {@code i} would stand: after the urging words that follow it. */
+    private static int doerAt(List<Token> tokens, int i) {
+        return UrgedCommand.past(tokens, i + 1);
     }
 
     /** A noun with the prefix written on it ("재" + "시작"), or "" when none is glued before it. */
@@ -262,12 +275,24 @@ final class CommandRequests {
         return false;
     }
 
+    /**
+     * Hesitations a speaker (or a speech recogniser) puts before what is said: "uh, delete the test VM", "um restart X".
+     * They are few and closed, so they are listed here rather than in the Policy.
+     */
+    private static final java.util.regex.Pattern FILLERS = java.util.regex.Pattern.compile(
+            "^(?:(?:uh+|um+|uhm|erm?|hmm+|ah+|oh|ok|okay|so|well|hey)\\b[\\s,.…-]*)+");
+
+    /** What is said before a word, without the hesitations it starts with. */
+    static String withoutFillers(String before) {
+        return FILLERS.matcher(before).replaceFirst("").strip();
+    }
+
     /** A command word at {@code at} (-1: none) that starts the question, follows "to", or follows a request. */
     private boolean askedAt(String text, int at) {
         if (at < 0) {
             return false;
         }
-        String before = text.substring(0, at).strip();
+        String before = withoutFillers(text.substring(0, at).strip());
         return before.isEmpty() || before.endsWith(" to") || before.equals("to") || requested(before);
     }
 
@@ -329,7 +354,7 @@ final class CommandRequests {
 
     private boolean usedAsCommand(Rule r, Analyzed a, List<Token> tokens, int i) {
         Token t = tokens.get(i);
-        String before = a.text().substring(0, t.start()).strip();
+        String before = withoutFillers(a.text().substring(0, t.start()).strip());
         if (quotedName(a.text(), t)) {
             return false; // --app "FY Close": a word of a name written in quotes, not an imperative
         }

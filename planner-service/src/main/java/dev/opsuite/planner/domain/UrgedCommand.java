@@ -17,6 +17,15 @@ final class UrgedCommand {
     private static final Set<String> URGING = Set.of("좀", "빨리", "얼른", "당장", "바로", "어서", "즉시", "급히", "빨랑", "후딱",
             "지금", "지금당장", "빨리빨리");
 
+    /** The first token from {@code from} on that is not an urging word ("재시작 좀 해줘": the 해 after 좀). */
+    static int past(List<Token> tokens, int from) {
+        int j = from;
+        while (j < tokens.size() && (URGING.contains(tokens.get(j).surface()) || URGING.contains(tokens.get(j).morpheme()))) {
+            j++;
+        }
+        return j;
+    }
+
     /** Whether at least one urging word and nothing but grammar follows the command noun at {@code i}. */
     static boolean after(List<Token> tokens, int i) {
         boolean urged = false;
