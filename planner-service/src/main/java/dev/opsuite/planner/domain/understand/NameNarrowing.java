@@ -45,7 +45,8 @@ final class NameNarrowing {
 
     /**
      * "the Hongdae store server" among two store servers: a value of the estate right beside an ambiguous name (a
-     * place, a team) that only some of its CIs have narrows it to those, and describes them rather than filtering.
+     * place, a team), or in brackets after it ("the store server (Hongdae)"), that only some of its CIs have narrows it
+     * to those, and describes them rather than filtering.
      */
     LinkedEntity byPlace(LinkedEntity e) {
         if (e.resolved()) {
@@ -68,9 +69,17 @@ final class NameNarrowing {
         return e;
     }
 
-    private boolean adjacent(Span a, Span b) {
-        Span left = a.start() < b.start() ? a : b;
-        Span right = left == a ? b : a;
-        return left.end() <= right.start() && Signals.joining(u.analyzed().text().substring(left.end(), right.start()));
+    /**
+     * The value and the name side by side: nothing between them but what joins two words, or the value in brackets
+     * right after the name ("선별 2라인(김제)", "line 2 host (Gimje)": the place glossing which one).
+     */
+    private boolean adjacent(Span value, Span name) {
+        Span left = value.start() < name.start() ? value : name;
+        Span right = left == value ? name : value;
+        if (left.end() > right.start()) {
+            return false;
+        }
+        String between = u.analyzed().text().substring(left.end(), right.start());
+        return Signals.joining(between) || left == name && List.of("(", "[").contains(between.strip());
     }
 }

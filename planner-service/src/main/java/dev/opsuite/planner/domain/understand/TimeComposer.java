@@ -335,9 +335,16 @@ final class TimeComposer {
             TimeOfDay t2 = tods.get(1);
             LocalTime a1 = TimeOfDay.clock(t1.time(), t1.meridiem().isEmpty() && !t2.meridiem().isEmpty()
                     && t1.time().getHour() + 12 <= TimeOfDay.clock(t2.time(), t2.meridiem()).getHour() ? t2.meridiem() : t1.meridiem());
-            // "저녁 7시부터 9시까지" is until 21:00; "…부터 자정까지" until midnight — hour 0 is never an afternoon's
-            LocalTime a2 = TimeOfDay.clock(t2.time(), t2.meridiem().isEmpty() && "pm".equals(t1.meridiem())
-                    && t2.time().getHour() > 0 && t2.time().getHour() < 12 ? "pm" : t2.meridiem());
+            // "저녁 7시부터 9시까지" is until 21:00; "…부터 자정까지" until midnight — hour 0 is never an afternoon's;
+            // "12시부터 3시 사이", "from 12 to 3": a range from noon (12 with no meridiem is noon, midnight is 자정)
+            // ends that afternoon, not at 3 the next night
+            // ends that afternoon, not at 3 the next night; "밤 11시부터 2시까지" (the start's pm would put the end
+            // before it) runs past midnight to 02:00
+            boolean fromNoon = t1.meridiem().isEmpty() && t1.time().getHour() == 12;
+            boolean pmEnd = t2.meridiem().isEmpty() && ("pm".equals(t1.meridiem()) || fromNoon)
+                    && t2.time().getHour() > 0 && t2.time().getHour() < 12
+                    && t2.time().getHour() + 12 > a1.getHour() + a1.getMinute() / 60.0;
+            LocalTime a2 = TimeOfDay.clock(t2.time(), pmEnd ? "pm" : t2.meridiem());
             ZonedDateTime from = date.atTime(a1).atZone(zone);
             ZonedDateTime to = date.atTime(a2).atZone(zone);
             if (!to.isAfter(from)) {
