@@ -12,10 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Commands as they are spoken, read from set 32's dev half (a kind, not its wording): a hesitation before the verb
- * ("uh, delete …", "um restart …", "ok so drop …"; CommandRequests' closed list of fillers) and an urging word between a
- * Korean command noun and its 하다 ("재시작 좀 해줘", "삭제 빨리 해 주세요"; UrgedCommand's words) still order, so they
- * are refused as read-only; the same words asked about (a count, what was done, a past) are read. Asked of an estate
- * of its own (a ferry operator's booking systems).
+ * ("uh, delete …", "um restart …", "hmm, shut down …"; the Policy's request_words) and an adverb between a Korean
+ * command noun and its 하다 ("재시작 좀 해줘", "삭제 빨리 해 주세요") still order, so they are refused as read-only; the
+ * same words asked about (a count, what was done, a past) are read, and a filler before a question is a stopword (the
+ * Resolver's). Asked of an estate of its own (a ferry operator's booking systems).
  */
 class SpokenCommandWordsTest {
     private static final WordsEstate ESTATE = new WordsEstate(OffsetDateTime.parse("2058-03-05T10:00:00+09:00"),
@@ -29,7 +29,8 @@ class SpokenCommandWordsTest {
         "ok so drop the ticket-db table of old fares",
         "berth-api 재시작 좀 해줘",
         "ticket-db 삭제 빨리 해 주세요",
-        "음 gate-vm 2 재부팅 좀 바로 해"})
+        "음 gate-vm 2 재부팅 좀 바로 해",
+        "hmm, shut down berth-api"})
     void refused(String question) {
         PlanDecision d = ESTATE.decide(question);
         assertEquals("read_only", d.rejectPolicy(), question + ": " + d);
@@ -45,5 +46,11 @@ class SpokenCommandWordsTest {
     void read(String question) {
         PlanDecision d = ESTATE.decide(question);
         assertTrue(d.rejectPolicy() == null || d.rejectPolicy().isEmpty(), question + ": " + d);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFillerBeforeAQuestionIsAStopword() {
+        assertEquals(List.of(), ESTATE.plan("hmm what is the cpu of berth-api").unexplained());
+        assertEquals(List.of(), ESTATE.plan("um, ticket-db memory now?").unexplained());
     }
 }
