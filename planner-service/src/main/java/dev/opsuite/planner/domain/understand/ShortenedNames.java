@@ -1,8 +1,12 @@
 package dev.opsuite.planner.domain.understand;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * "mdg k8s node 2", "the oslo relay 3 cpu": words in a row that spell one CI's name piece by piece where the name
@@ -40,9 +44,10 @@ final class ShortenedNames {
                 if (!sideBySide(part) || !reading.free(span)) {
                     continue;
                 }
+                String written = a.span(span.start(), span.end());
                 List<EntityDictionary.Entity> found = new ArrayList<>();
-                for (EntityDictionary.Entity e : reading.dictionary.entities()) {
-                    if (!e.demo() && spells(a.span(span.start(), span.end()), e)) {
+                for (EntityDictionary.Entity e : byShape(reading.dictionary).getOrDefault(shape(written), List.of())) {
+                    if (spells(written, e)) {
                         found.add(e);
                     }
                 }
@@ -53,6 +58,36 @@ final class ShortenedNames {
                 }
             }
         }
+    }
+
+    /** Per dictionary (by identity, dropped with it), its own CIs by the {@link #shape} of their names. */
+    private static final Map<EntityDictionary, Map<String, List<EntityDictionary.Entity>>> BY_SHAPE =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * The own CIs whose names could be spelt by words of a shape: a name is only ever spelt by words with as many pieces,
+     * letters where it has letters and the same numbers where it has digits ({@link #spells}) — so each question looks
+     * at those few, not at every CI of a large estate for each run of its words.
+     */
+    private static Map<String, List<EntityDictionary.Entity>> byShape(EntityDictionary dictionary) {
+        return BY_SHAPE.computeIfAbsent(dictionary, d -> {
+            Map<String, List<EntityDictionary.Entity>> out = new HashMap<>();
+            for (EntityDictionary.Entity e : d.entities()) {
+                if (!e.demo() && pieces(e.ciName()).size() >= MIN_PIECES) {
+                    out.computeIfAbsent(shape(e.ciName()), k -> new ArrayList<>()).add(e);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** "mdg-k8s-n2" and "mdg k8s node 2" alike: per piece "a" for letters, the number without leading zeros for digits. */
+    static String shape(String written) {
+        StringBuilder b = new StringBuilder();
+        for (String p : pieces(written)) {
+            b.append(Character.isDigit(p.charAt(0)) ? p.replaceFirst("^0+(?=.)", "") : "a").append(',');
+        }
+        return b.toString();
     }
 
     /** Written words side by side, Latin letters and digits only, none of them grammar. */

@@ -337,7 +337,6 @@ final class TimeComposer {
                     && t1.time().getHour() + 12 <= TimeOfDay.clock(t2.time(), t2.meridiem()).getHour() ? t2.meridiem() : t1.meridiem());
             // "저녁 7시부터 9시까지" is until 21:00; "…부터 자정까지" until midnight — hour 0 is never an afternoon's;
             // "12시부터 3시 사이", "from 12 to 3": a range from noon (12 with no meridiem is noon, midnight is 자정)
-            // ends that afternoon, not at 3 the next night
             // ends that afternoon, not at 3 the next night; "밤 11시부터 2시까지" (the start's pm would put the end
             // before it) runs past midnight to 02:00
             boolean fromNoon = t1.meridiem().isEmpty() && t1.time().getHour() == 12;
