@@ -204,6 +204,11 @@ public record PlanModel(
         public History withRange(String range, String from, String to, boolean stated) {
             return new History(enabled, eventTypes, severities, range, from, to, limit, stated, anchor, windowHours, eventRef);
         }
+
+        public History withLimit(int max) {
+            return new History(enabled, eventTypes, severities, timeRange, timeFrom, timeTo, max, timeStated, anchor,
+                    windowHours, eventRef);
+        }
     }
 
     public record Output(List<String> blocks, String primary, boolean count) {

@@ -86,8 +86,7 @@ final class EventPlans {
         PlanModel.History h = history(ref.isEmpty() ? eventTypes : List.of(), severities,
                 latest ? defaults.anchorRange() : defaults.eventRange(), "", 0, ref, defaults);
         if (latest) {
-            h = new PlanModel.History(true, h.eventTypes(), h.severities(), h.timeRange(), h.timeFrom(), h.timeTo(), 1,
-                    h.timeStated(), h.anchor(), h.windowHours(), h.eventRef());
+            h = h.withLimit(1);
         }
         // "which CI had the most incidents last month", "알람 제일 많은 서버 3개": with no CI named, the most events
         // rank the CIs by their number; the fewest too ("지난주 알람이 가장 적었던 서버"), a CI with none counting 0

@@ -171,7 +171,6 @@ public final class TimeExpressions {
 
     private static final String DIGITS = "일이삼사오육칠팔구";
 
-    /** A Sino-Korean number below 100 ("이십오": 25, "시": 10 as in 시월, "유": 6 as in 유월); 0 if it is none. */
     /** "ninth" 9, "twenty-third" 20 + 3 (tens from the number words), or 0. */
     static int ordinal(String word, Map<String, Integer> ordinals, Map<String, Double> numberWords) {
         String[] parts = word.trim().split("[\\s-]+");
@@ -183,6 +182,7 @@ public final class TimeExpressions {
         return tens == null || tens % 10 != 0 || parts.length == 2 && last > 9 ? 0 : tens.intValue() + last;
     }
 
+    /** A Sino-Korean number below 100 ("이십오": 25, "시": 10 as in 시월, "유": 6 as in 유월); 0 if it is none. */
     static int koreanNumber(String word) {
         String w = word.replace("시", "십").replace("유", "육").replace(" ", "");
         int tens = 0;
